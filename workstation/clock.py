@@ -1,0 +1,28 @@
+"""Timestamps as ISO-8601 UTC strings, the one format stored and sent everywhere."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """Format a datetime as ISO-8601 UTC with milliseconds and a Z."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO-8601 string."""
+    return iso(utc_now())
+
+
+def parse_iso(text: str) -> datetime:
+    """Parse an ISO-8601 timestamp; naive values are taken as UTC."""
+    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value

@@ -1,0 +1,99 @@
+"""The event envelope: one append-only clinical fact, as stored and sent on both sides."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import orjson
+
+# Fields the workstation sets; they (and only they) make up the event's content hash.
+CONTENT_FIELDS = (
+    "event_id",
+    "type",
+    "patient_id",
+    "author_id",
+    "device_id",
+    "device_seq",
+    "recorded_at",
+    "payload",
+)
+
+
+def canonical_json(value: Any) -> bytes:
+    """Deterministic JSON bytes (sorted keys, no spaces) used for hashing and storage."""
+    return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A clinical fact. `server_seq` and `received_at` are set by the server only."""
+
+    event_id: str
+    type: str
+    patient_id: str | None
+    author_id: str
+    device_id: str
+    device_seq: int
+    recorded_at: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    server_seq: int | None = None
+    received_at: str | None = None
+
+    def content(self) -> dict[str, Any]:
+        """The workstation-made part of the event, as a plain dict."""
+        return {name: getattr(self, name) for name in CONTENT_FIELDS}
+
+    def content_hash(self) -> str:
+        """SHA-256 of the canonical content; a replay with another hash is tampering."""
+        return hashlib.sha256(canonical_json(self.content())).hexdigest()
+
+    def to_wire(self) -> dict[str, Any]:
+        """The dict sent over HTTP (content plus server fields when known)."""
+        wire = self.content()
+        if self.server_seq is not None:
+            wire["server_seq"] = self.server_seq
+            wire["received_at"] = self.received_at
+        return wire
+
+    def with_server_fields(self, server_seq: int, received_at: str) -> Event:
+        """A copy carrying the server's sequence number and receipt time."""
+        return replace(self, server_seq=server_seq, received_at=received_at)
+
+
+class MalformedEvent(ValueError):
+    """The envelope itself cannot be read (missing fields, wrong types)."""
+
+
+def event_from_wire(data: Any) -> Event:
+    """Build an Event from a decoded JSON object, refusing a malformed envelope."""
+    if not isinstance(data, dict):
+        raise MalformedEvent("event must be a JSON object")
+    missing = [name for name in CONTENT_FIELDS if name not in data]
+    if missing:
+        raise MalformedEvent(f"event is missing {', '.join(missing)}")
+    payload = data["payload"]
+    if not isinstance(payload, dict):
+        raise MalformedEvent("payload must be a JSON object")
+    device_seq = data["device_seq"]
+    if not isinstance(device_seq, int) or isinstance(device_seq, bool) or device_seq < 1:
+        raise MalformedEvent("device_seq must be a positive integer")
+    for name in ("event_id", "type", "author_id", "device_id", "recorded_at"):
+        if not isinstance(data[name], str) or not data[name]:
+            raise MalformedEvent(f"{name} must be a non-empty string")
+    if data["patient_id"] is not None and not isinstance(data["patient_id"], str):
+        raise MalformedEvent("patient_id must be a string or null")
+    server_seq = data.get("server_seq")
+    return Event(
+        event_id=data["event_id"],
+        type=data["type"],
+        patient_id=data["patient_id"],
+        author_id=data["author_id"],
+        device_id=data["device_id"],
+        device_seq=device_seq,
+        recorded_at=data["recorded_at"],
+        payload=payload,
+        server_seq=server_seq if isinstance(server_seq, int) else None,
+        received_at=data.get("received_at"),
+    )

@@ -1,0 +1,272 @@
+"""The clinical event vocabulary: every event type, its payload fields and its own rules.
+
+The same table validates an event on the workstation before it is saved and on the server
+before it is accepted, so both sides always agree on what a well-formed fact is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from workstation.domain.enums import (
+    Acuity,
+    AdministrationOutcome,
+    AllergySeverity,
+    NoteType,
+    OrderKind,
+    Sex,
+)
+from workstation.events.fields import (
+    Field,
+    boolean,
+    calendar_date,
+    check_fields,
+    integer,
+    json_object,
+    number,
+    one_of,
+    optional,
+    text,
+    timestamp,
+    uuid_ref,
+)
+
+Rule = Callable[[dict[str, Any]], list[str]]
+
+ROUTES = ("po", "iv", "ivgtt", "im", "sc", "sl", "inh", "pr", "top", "ih", "id", "neb", "pv", "ng")
+FREQUENCIES = (
+    "qd", "bid", "tid", "qid", "q4h", "q6h", "q8h", "q12h", "qn", "qod", "qw", "st", "prn", "qm",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    """What one kind of event carries and how it is checked."""
+
+    name: str
+    fields: dict[str, Field]
+    patient_scoped: bool = True  # patient_id must be set
+    mutable_record: bool = False  # carries base_version; a stale one is a conflict
+    references: tuple[str, ...] = ()  # payload fields naming an earlier event
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+
+def _medication_rule(payload: dict[str, Any]) -> list[str]:
+    med = payload.get("medication")
+    kind = payload.get("order_kind")
+    if kind == OrderKind.MEDICATION and not isinstance(med, dict):
+        return ["medication is required for a medication order"]
+    if kind != OrderKind.MEDICATION and med is not None:
+        return ["medication is only allowed on a medication order"]
+    if not isinstance(med, dict):
+        return []
+    problems = check_fields(med, MEDICATION_FIELDS, where="medication.")
+    if med.get("prn") and not med.get("prn_indication"):
+        problems.append("medication.prn_indication is required for a PRN order")
+    return problems
+
+
+def _administration_rule(payload: dict[str, Any]) -> list[str]:
+    outcome = payload.get("outcome")
+    if outcome == AdministrationOutcome.GIVEN:
+        missing = [n for n in ("dose_value", "dose_unit", "route") if payload.get(n) is None]
+        return [f"{n} is required when the dose was given" for n in missing]
+    if outcome is not None and not payload.get("reason"):
+        return ["reason is required when a dose is held, refused or not given"]
+    return []
+
+
+VITAL_FIELDS = (
+    "temperature_c", "pulse_bpm", "resp_rate", "systolic_mmhg", "diastolic_mmhg", "spo2_pct",
+    "weight_kg", "pain_score",
+)  # fmt: skip
+
+
+def _vitals_rule(payload: dict[str, Any]) -> list[str]:
+    if not any(payload.get(name) is not None for name in VITAL_FIELDS):
+        return ["at least one measurement is required"]
+    return []
+
+
+def _demographics_rule(payload: dict[str, Any]) -> list[str]:
+    if not any(k != "base_version" for k in payload):
+        return ["at least one changed field is required"]
+    return []
+
+
+MEDICATION_FIELDS: dict[str, Field] = {
+    "drug_code": Field(text(64)),
+    "drug_name": Field(text(200)),
+    "dose_value": Field(number(positive=True)),
+    "dose_unit": Field(text(16)),
+    "route": Field(one_of(ROUTES)),
+    "frequency": Field(one_of(FREQUENCIES)),
+    "duration_days": optional(integer(1, 365)),
+    "prn": optional(boolean),
+    "prn_indication": optional(text(200)),
+}
+
+# Bounds below only refuse physically impossible entries (typing slips such as 370 °C);
+# clinical plausibility prompts belong to the vitals screen, not to the event contract.
+_VITALS: dict[str, Field] = {
+    "taken_at": Field(timestamp),
+    "temperature_c": optional(number(20, 46)),
+    "pulse_bpm": optional(integer(0, 350)),
+    "resp_rate": optional(integer(0, 120)),
+    "systolic_mmhg": optional(integer(0, 350)),
+    "diastolic_mmhg": optional(integer(0, 250)),
+    "spo2_pct": optional(integer(0, 100)),
+    "on_oxygen": optional(boolean),
+    "consciousness": optional(one_of(("A", "C", "V", "P", "U"))),
+    "weight_kg": optional(number(0.2, 700)),
+    "pain_score": optional(integer(0, 10)),
+}
+
+
+def _types() -> dict[str, EventType]:
+    sex, acuity = one_of(Sex), one_of(Acuity)
+    defs = [
+        EventType("PatientAdmitted", {
+            "record_number": Field(text(32)),
+            "temporary_number": optional(boolean),
+            "name": Field(text(200)),
+            "sex": Field(sex),
+            "birth_date": Field(calendar_date),
+            "ward_id": Field(text(32)),
+            "bed": Field(text(16)),
+            "admitted_at": Field(timestamp),
+            "acuity": optional(acuity),
+            "weight_kg": optional(number(0.2, 700)),
+            "diagnosis": optional(text(500)),
+            "attending_id": optional(text(64)),
+        }),
+        EventType("PatientTransferred", {
+            "ward_id": Field(text(32)),
+            "bed": Field(text(16)),
+            "base_version": Field(integer(0)),
+            "reason": optional(text(500)),
+        }, mutable_record=True),
+        EventType("DemographicsUpdated", {
+            "base_version": Field(integer(0)),
+            "name": optional(text(200)),
+            "sex": optional(sex),
+            "birth_date": optional(calendar_date),
+            "weight_kg": optional(number(0.2, 700)),
+            "acuity": optional(acuity),
+        }, mutable_record=True, rules=(_demographics_rule,)),
+        EventType("PatientDischarged", {
+            "base_version": Field(integer(0)),
+            "discharged_at": Field(timestamp),
+            "disposition": optional(text(200)),
+        }, mutable_record=True),
+        EventType("NoteSigned", {
+            "note_type": Field(one_of(NoteType)),
+            "title": optional(text(200)),
+            "text": Field(text(100_000)),
+            "needs_cosign": optional(boolean),
+        }),
+        EventType("NoteAddended", {
+            "note_id": Field(uuid_ref),
+            "text": Field(text(100_000)),
+        }, references=("note_id",)),
+        EventType("NoteCosigned", {"note_id": Field(uuid_ref)}, references=("note_id",)),
+        EventType("OrderPlaced", {
+            "order_kind": Field(one_of(OrderKind)),
+            "description": Field(text(500)),
+            "code": optional(text(64)),
+            "medication": optional(json_object),
+            "urgent": optional(boolean),
+            "start_at": optional(timestamp),
+            "replaces_order_id": optional(uuid_ref),
+            "overrides": optional(json_object),
+        }, rules=(_medication_rule,)),
+        EventType("OrderVerified", {"order_id": Field(uuid_ref)}, references=("order_id",)),
+        EventType("OrderRejected", {
+            "order_id": Field(uuid_ref), "reason": Field(text(500)),
+        }, references=("order_id",)),
+        EventType("OrderDiscontinued", {
+            "order_id": Field(uuid_ref), "reason": Field(text(500)),
+        }, references=("order_id",)),
+        EventType("OrderCompleted", {"order_id": Field(uuid_ref)}, references=("order_id",)),
+        EventType("MedicationAdministered", {
+            "order_id": Field(uuid_ref),
+            "outcome": Field(one_of(AdministrationOutcome)),
+            "administered_at": Field(timestamp),
+            "scheduled_for": optional(timestamp),
+            "dose_value": optional(number(positive=True)),
+            "dose_unit": optional(text(16)),
+            "route": optional(one_of(ROUTES)),
+            "site": optional(text(64)),
+            "reason": optional(text(500)),
+            "witness_id": optional(text(64)),
+        }, references=("order_id",), rules=(_administration_rule,)),
+        EventType("VitalsRecorded", _VITALS, rules=(_vitals_rule,)),
+        EventType("LabResulted", {
+            "test_code": Field(text(32)),
+            "test_name": Field(text(200)),
+            "value": Field(text(64)),
+            "numeric_value": optional(number()),
+            "unit": optional(text(32)),
+            "reference_low": optional(number()),
+            "reference_high": optional(number()),
+            "flag": optional(one_of(("L", "H", "LL", "HH", "A"))),
+            "resulted_at": Field(timestamp),
+            "order_id": optional(uuid_ref),
+        }),
+        EventType("AllergyRecorded", {
+            "substance": Field(text(200)),
+            "reaction": optional(text(500)),
+            "severity": Field(one_of(AllergySeverity)),
+        }),
+        EventType("ProblemRecorded", {
+            "description": Field(text(500)),
+            "icd10": optional(text(16)),
+            "status": Field(one_of(("active", "resolved"))),
+        }),
+        EventType("Dispensed", {
+            "drug_code": Field(text(64)),
+            "lot": Field(text(64)),
+            "location_id": Field(text(32)),
+            "quantity": Field(number(positive=True)),
+            "unit": Field(text(16)),
+            "order_id": optional(uuid_ref),
+        }, patient_scoped=False),
+        EventType("StockReceived", {
+            "drug_code": Field(text(64)),
+            "lot": Field(text(64)),
+            "expiry": Field(calendar_date),
+            "location_id": Field(text(32)),
+            "quantity": Field(number(positive=True)),
+            "unit": Field(text(16)),
+        }, patient_scoped=False),
+        EventType("StockAdjusted", {
+            "drug_code": Field(text(64)),
+            "lot": Field(text(64)),
+            "location_id": Field(text(32)),
+            "quantity_delta": Field(number()),
+            "reason": Field(text(500)),
+        }, patient_scoped=False),
+        EventType("EventVoided", {
+            "target_event_id": Field(uuid_ref), "reason": Field(text(500)),
+        }, patient_scoped=False, references=("target_event_id",)),
+        EventType("BreakGlassInvoked", {
+            "reason": Field(text(500)), "minutes": Field(integer(1, 480)),
+        }),
+    ]  # fmt: skip
+    return {d.name: d for d in defs}
+
+
+EVENT_TYPES: dict[str, EventType] = _types()
+ALL_TYPES: tuple[str, ...] = tuple(EVENT_TYPES)
+STOCK_TYPES = frozenset({"Dispensed", "StockReceived", "StockAdjusted"})
+
+
+def referenced_event_ids(event_type: str, payload: dict[str, Any]) -> list[str]:
+    """The earlier events this one depends on (an amendment blocks on its target)."""
+    spec = EVENT_TYPES.get(event_type)
+    if spec is None:
+        return []
+    return [payload[name] for name in spec.references if isinstance(payload.get(name), str)]
+

@@ -1,0 +1,303 @@
+"""Fold events into the projection tables. The same code runs on the server and on every
+workstation: folding one patient's events in server order gives the same rows everywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Table, and_, delete, insert, select, update
+
+from workstation.clock import iso, parse_iso
+from workstation.domain.enums import AdministrationOutcome, OrderStatus
+from workstation.domain.names import search_initials, search_pinyin
+from workstation.domain.order_lifecycle import can_transition, is_active
+from workstation.events.envelope import Event
+from workstation.projections import tables as t
+
+Handler = Callable[["_Fold", Event], None]
+
+
+class _Fold:
+    """One pass of events over a connection; inserts are batched, other writes flush first."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.pending: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+
+    def add(self, table: Table, row: dict[str, Any]) -> None:
+        self.pending.setdefault(table.name, (table, []))[1].append(row)
+
+    def flush(self) -> None:
+        for table, rows in self.pending.values():
+            self.conn.execute(insert(table), rows)
+        self.pending.clear()
+
+    def run(self, statement: Any) -> Any:
+        self.flush()
+        return self.conn.execute(statement)
+
+    def flag(self, event: Event, kind: str, message: str) -> None:
+        self.add(
+            t.review_flags,
+            {"event_id": event.event_id, "flag_kind": kind, "patient_id": event.patient_id, "message": message},
+        )
+
+
+def _admitted(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    fold.run(delete(t.patients).where(t.patients.c.patient_id == e.patient_id))
+    fold.add(t.patients, {
+        "patient_id": e.patient_id, "record_number": p["record_number"],
+        "temporary_number": bool(p.get("temporary_number")), "name": p["name"],
+        "name_initials": search_initials(p["name"]), "name_pinyin": search_pinyin(p["name"]),
+        "sex": p["sex"], "birth_date": p["birth_date"], "ward_id": p["ward_id"], "bed": p["bed"],
+        "acuity": p.get("acuity"), "weight_kg": p.get("weight_kg"), "diagnosis": p.get("diagnosis"),
+        "attending_id": p.get("attending_id"), "status": "admitted", "admitted_at": p["admitted_at"],
+        "discharged_at": None, "version": 0,
+    })  # fmt: skip
+
+
+def _bump(fold: _Fold, e: Event, values: dict[str, Any]) -> None:
+    fold.run(
+        update(t.patients)
+        .where(t.patients.c.patient_id == e.patient_id)
+        .values(version=t.patients.c.version + 1, **values)
+    )
+
+
+def _transferred(fold: _Fold, e: Event) -> None:
+    _bump(fold, e, {"ward_id": e.payload["ward_id"], "bed": e.payload["bed"]})
+
+
+def _demographics(fold: _Fold, e: Event) -> None:
+    changes = {k: v for k, v in e.payload.items() if k != "base_version"}
+    if "name" in changes:
+        changes["name_initials"] = search_initials(changes["name"])
+        changes["name_pinyin"] = search_pinyin(changes["name"])
+    _bump(fold, e, changes)
+
+
+def _discharged(fold: _Fold, e: Event) -> None:
+    _bump(fold, e, {"status": "discharged", "discharged_at": e.payload["discharged_at"]})
+
+
+def _note(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    fold.add(t.notes, {
+        "note_id": e.event_id, "patient_id": e.patient_id, "note_type": p["note_type"],
+        "title": p.get("title"), "text": p["text"], "author_id": e.author_id,
+        "signed_at": e.recorded_at, "needs_cosign": bool(p.get("needs_cosign")),
+        "cosigned_by": None, "cosigned_at": None, "voided": False, "void_reason": None,
+    })  # fmt: skip
+
+
+def _addendum(fold: _Fold, e: Event) -> None:
+    fold.add(t.note_addenda, {
+        "addendum_id": e.event_id, "note_id": e.payload["note_id"], "patient_id": e.patient_id,
+        "text": e.payload["text"], "author_id": e.author_id, "recorded_at": e.recorded_at,
+        "voided": False,
+    })  # fmt: skip
+
+
+def _cosigned(fold: _Fold, e: Event) -> None:
+    fold.run(
+        update(t.notes)
+        .where(t.notes.c.note_id == e.payload["note_id"])
+        .values(cosigned_by=e.author_id, cosigned_at=e.recorded_at)
+    )
+
+
+def _order_placed(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    med = p.get("medication") or {}
+    fold.add(t.orders, {
+        "order_id": e.event_id, "patient_id": e.patient_id, "order_kind": p["order_kind"],
+        "description": p["description"], "code": p.get("code"),
+        "drug_code": med.get("drug_code"), "drug_name": med.get("drug_name"),
+        "dose_value": med.get("dose_value"), "dose_unit": med.get("dose_unit"),
+        "route": med.get("route"), "frequency": med.get("frequency"),
+        "duration_days": med.get("duration_days"), "prn": bool(med.get("prn")),
+        "prn_indication": med.get("prn_indication"), "urgent": bool(p.get("urgent")),
+        "start_at": p.get("start_at") or e.recorded_at, "status": OrderStatus.PLACED.value,
+        "placed_by": e.author_id, "placed_at": e.recorded_at,
+        "verified_by": None, "verified_at": None, "ended_by": None, "ended_at": None,
+        "end_reason": None, "replaces_order_id": p.get("replaces_order_id"),
+        "overrides": orjson.dumps(p["overrides"]).decode() if p.get("overrides") else None,
+        "voided": False,
+    })  # fmt: skip
+
+
+def _order_status(fold: _Fold, order_id: str) -> str | None:
+    fold.flush()
+    return fold.conn.execute(select(t.orders.c.status).where(t.orders.c.order_id == order_id)).scalar()
+
+
+def _order_transition(target: OrderStatus) -> Handler:
+    def handle(fold: _Fold, e: Event) -> None:
+        order_id = e.payload["order_id"]
+        current = _order_status(fold, order_id)
+        if current is None:
+            fold.flag(e, "unknown_order", f"{e.type} refers to an order this chart does not have")
+            return
+        if not can_transition(OrderStatus(current), target):
+            fold.flag(e, "late_transition", f"{e.type} arrived when the order was already {current}")
+            return
+        values: dict[str, Any] = {"status": target.value}
+        if target is OrderStatus.VERIFIED:
+            values |= {"verified_by": e.author_id, "verified_at": e.recorded_at}
+        else:
+            values |= {"ended_by": e.author_id, "ended_at": e.recorded_at, "end_reason": e.payload.get("reason")}
+        fold.run(update(t.orders).where(t.orders.c.order_id == order_id).values(**values))
+
+    return handle
+
+
+def _administered(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    status = _order_status(fold, p["order_id"])
+    given = p["outcome"] == AdministrationOutcome.GIVEN
+    if status is None:
+        fold.flag(e, "unknown_order", "administration refers to an order this chart does not have")
+    elif given and not is_active(status):
+        fold.flag(e, "given_after_stop", f"dose recorded after the order was {status}")
+    if given and p.get("scheduled_for") and _already_given(fold, p["order_id"], p["scheduled_for"]):
+        fold.flag(e, "duplicate_dose", "this scheduled dose was already recorded as given")
+    fold.add(t.administrations, {
+        "administration_id": e.event_id, "order_id": p["order_id"], "patient_id": e.patient_id,
+        "outcome": p["outcome"], "administered_at": p["administered_at"],
+        "scheduled_for": p.get("scheduled_for"), "dose_value": p.get("dose_value"),
+        "dose_unit": p.get("dose_unit"), "route": p.get("route"), "site": p.get("site"),
+        "reason": p.get("reason"), "witness_id": p.get("witness_id"), "recorded_by": e.author_id,
+        "voided": False,
+    })  # fmt: skip
+
+
+def _already_given(fold: _Fold, order_id: str, scheduled_for: str) -> bool:
+    a = t.administrations.c
+    fold.flush()
+    found = fold.conn.execute(
+        select(a.administration_id).where(
+            and_(a.order_id == order_id, a.scheduled_for == scheduled_for, a.outcome == "given", a.voided.is_(False))
+        ).limit(1)
+    ).first()
+    return found is not None
+
+
+def _vitals(fold: _Fold, e: Event) -> None:
+    row = {name: e.payload.get(name) for name in t.vitals.c.keys() if name in e.payload}
+    fold.add(t.vitals, {c: None for c in t.vitals.c.keys()} | row | {
+        "vitals_id": e.event_id, "patient_id": e.patient_id, "recorded_by": e.author_id, "voided": False,
+    })  # fmt: skip
+
+
+def _lab(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    fold.add(t.lab_results, {
+        "result_id": e.event_id, "patient_id": e.patient_id, "test_code": p["test_code"],
+        "test_name": p["test_name"], "value": p["value"], "numeric_value": p.get("numeric_value"),
+        "unit": p.get("unit"), "reference_low": p.get("reference_low"),
+        "reference_high": p.get("reference_high"), "flag": p.get("flag"),
+        "resulted_at": p["resulted_at"], "order_id": p.get("order_id"), "voided": False,
+    })  # fmt: skip
+
+
+def _allergy(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    fold.add(t.allergies, {
+        "allergy_id": e.event_id, "patient_id": e.patient_id, "substance": p["substance"],
+        "reaction": p.get("reaction"), "severity": p["severity"], "recorded_by": e.author_id,
+        "recorded_at": e.recorded_at, "voided": False,
+    })  # fmt: skip
+
+
+def _problem(fold: _Fold, e: Event) -> None:
+    p = e.payload
+    fold.add(t.problems, {
+        "problem_id": e.event_id, "patient_id": e.patient_id, "description": p["description"],
+        "icd10": p.get("icd10"), "status": p["status"], "recorded_by": e.author_id,
+        "recorded_at": e.recorded_at, "voided": False,
+    })  # fmt: skip
+
+
+def _stock(kind: str, sign: int) -> Handler:
+    def handle(fold: _Fold, e: Event) -> None:
+        p = e.payload
+        quantity = p["quantity_delta"] if "quantity_delta" in p else sign * p["quantity"]
+        fold.add(t.stock_movements, {
+            "movement_id": e.event_id, "movement_kind": kind, "drug_code": p["drug_code"],
+            "lot": p["lot"], "location_id": p["location_id"], "quantity_delta": quantity,
+            "unit": p.get("unit"), "expiry": p.get("expiry"), "patient_id": e.patient_id,
+            "order_id": p.get("order_id"), "recorded_by": e.author_id, "recorded_at": e.recorded_at,
+            "reason": p.get("reason"), "voided": False,
+        })  # fmt: skip
+
+    return handle
+
+
+def _voided(fold: _Fold, e: Event) -> None:
+    target = e.payload["target_event_id"]
+    for table in t.VOIDABLE:
+        key = table.primary_key.columns.values()[0]
+        values: dict[str, Any] = {"voided": True}
+        if table is t.notes:
+            values["void_reason"] = e.payload["reason"]
+        fold.run(update(table).where(key == target).values(**values))
+
+
+def _break_glass(fold: _Fold, e: Event) -> None:
+    expires = parse_iso(e.recorded_at) + timedelta(minutes=e.payload["minutes"])
+    fold.add(t.break_glass_grants, {
+        "grant_id": e.event_id, "patient_id": e.patient_id, "user_id": e.author_id,
+        "reason": e.payload["reason"], "granted_at": e.recorded_at, "expires_at": iso(expires),
+    })  # fmt: skip
+
+
+HANDLERS: dict[str, Handler] = {
+    "PatientAdmitted": _admitted,
+    "PatientTransferred": _transferred,
+    "DemographicsUpdated": _demographics,
+    "PatientDischarged": _discharged,
+    "NoteSigned": _note,
+    "NoteAddended": _addendum,
+    "NoteCosigned": _cosigned,
+    "OrderPlaced": _order_placed,
+    "OrderVerified": _order_transition(OrderStatus.VERIFIED),
+    "OrderRejected": _order_transition(OrderStatus.REJECTED),
+    "OrderDiscontinued": _order_transition(OrderStatus.DISCONTINUED),
+    "OrderCompleted": _order_transition(OrderStatus.COMPLETED),
+    "MedicationAdministered": _administered,
+    "VitalsRecorded": _vitals,
+    "LabResulted": _lab,
+    "AllergyRecorded": _allergy,
+    "ProblemRecorded": _problem,
+    "Dispensed": _stock("dispense", -1),
+    "StockReceived": _stock("receipt", 1),
+    "StockAdjusted": _stock("adjustment", 1),
+    "EventVoided": _voided,
+    "BreakGlassInvoked": _break_glass,
+}
+
+
+def apply_events(conn: Connection, events: Iterable[Event]) -> None:
+    """Fold events, in the order given, into the projection tables inside the caller's transaction."""
+    fold = _Fold(conn)
+    for event in events:
+        HANDLERS[event.type](fold, event)
+    fold.flush()
+
+
+def clear_patient(conn: Connection, patient_id: str) -> None:
+    """Drop every projection row of one patient, before folding their events again."""
+    conn.execute(delete(t.patients).where(t.patients.c.patient_id == patient_id))
+    for table in (*t.PATIENT_TABLES, t.review_flags):
+        conn.execute(delete(table).where(table.c.patient_id == patient_id))
+    conn.execute(delete(t.stock_movements).where(t.stock_movements.c.patient_id == patient_id))
+
+
+def rebuild_patient(conn: Connection, patient_id: str, events_in_order: Iterable[Event]) -> None:
+    """Replace one patient's projection with the fold of their events (server order first)."""
+    clear_patient(conn, patient_id)
+    apply_events(conn, events_in_order)

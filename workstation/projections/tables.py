@@ -1,0 +1,241 @@
+"""Projection tables: what the screens read, rebuilt from events the same way on both sides.
+
+Every row is keyed by the event that created it, so a projection can be dropped for a
+patient and folded again from that patient's events in server order.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+ID = String(36)
+
+
+def _id(name: str) -> Column:
+    return Column(name, ID, primary_key=True)
+
+
+patients = Table(
+    "patients",
+    metadata,
+    _id("patient_id"),
+    Column("record_number", String(32), nullable=False, index=True),
+    Column("temporary_number", Boolean, nullable=False, default=False),
+    Column("name", String(200), nullable=False),
+    Column("name_initials", String(64), nullable=False, index=True),
+    Column("name_pinyin", String(200), nullable=False),
+    Column("sex", String(16), nullable=False),
+    Column("birth_date", String(10), nullable=False),
+    Column("ward_id", String(32), nullable=False, index=True),
+    Column("bed", String(16), nullable=False),
+    Column("acuity", String(16)),
+    Column("weight_kg", Float),
+    Column("diagnosis", Text),
+    Column("attending_id", String(64)),
+    Column("status", String(16), nullable=False),
+    Column("admitted_at", String(32), nullable=False),
+    Column("discharged_at", String(32)),
+    Column("version", Integer, nullable=False, default=0),
+)
+
+notes = Table(
+    "notes",
+    metadata,
+    _id("note_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("note_type", String(32), nullable=False),
+    Column("title", String(200)),
+    Column("text", Text, nullable=False),
+    Column("author_id", String(64), nullable=False),
+    Column("signed_at", String(32), nullable=False),
+    Column("needs_cosign", Boolean, nullable=False, default=False),
+    Column("cosigned_by", String(64)),
+    Column("cosigned_at", String(32)),
+    Column("voided", Boolean, nullable=False, default=False),
+    Column("void_reason", Text),
+)
+
+note_addenda = Table(
+    "note_addenda",
+    metadata,
+    _id("addendum_id"),
+    Column("note_id", ID, nullable=False, index=True),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("text", Text, nullable=False),
+    Column("author_id", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+orders = Table(
+    "orders",
+    metadata,
+    _id("order_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("order_kind", String(16), nullable=False),
+    Column("description", String(500), nullable=False),
+    Column("code", String(64)),
+    Column("drug_code", String(64)),
+    Column("drug_name", String(200)),
+    Column("dose_value", Float),
+    Column("dose_unit", String(16)),
+    Column("route", String(8)),
+    Column("frequency", String(8)),
+    Column("duration_days", Integer),
+    Column("prn", Boolean, nullable=False, default=False),
+    Column("prn_indication", String(200)),
+    Column("urgent", Boolean, nullable=False, default=False),
+    Column("start_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("placed_by", String(64), nullable=False),
+    Column("placed_at", String(32), nullable=False),
+    Column("verified_by", String(64)),
+    Column("verified_at", String(32)),
+    Column("ended_by", String(64)),
+    Column("ended_at", String(32)),
+    Column("end_reason", Text),
+    Column("replaces_order_id", ID),
+    Column("overrides", Text),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+administrations = Table(
+    "administrations",
+    metadata,
+    _id("administration_id"),
+    Column("order_id", ID, nullable=False, index=True),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("outcome", String(16), nullable=False),
+    Column("administered_at", String(32), nullable=False),
+    Column("scheduled_for", String(32)),
+    Column("dose_value", Float),
+    Column("dose_unit", String(16)),
+    Column("route", String(8)),
+    Column("site", String(64)),
+    Column("reason", Text),
+    Column("witness_id", String(64)),
+    Column("recorded_by", String(64), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+vitals = Table(
+    "vitals",
+    metadata,
+    _id("vitals_id"),
+    Column("patient_id", ID, nullable=False),
+    Column("taken_at", String(32), nullable=False),
+    Column("temperature_c", Float),
+    Column("pulse_bpm", Integer),
+    Column("resp_rate", Integer),
+    Column("systolic_mmhg", Integer),
+    Column("diastolic_mmhg", Integer),
+    Column("spo2_pct", Integer),
+    Column("on_oxygen", Boolean),
+    Column("consciousness", String(1)),
+    Column("weight_kg", Float),
+    Column("pain_score", Integer),
+    Column("recorded_by", String(64), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+    Index("ix_vitals_patient_taken", "patient_id", "taken_at"),
+)
+
+lab_results = Table(
+    "lab_results",
+    metadata,
+    _id("result_id"),
+    Column("patient_id", ID, nullable=False),
+    Column("test_code", String(32), nullable=False),
+    Column("test_name", String(200), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("numeric_value", Float),
+    Column("unit", String(32)),
+    Column("reference_low", Float),
+    Column("reference_high", Float),
+    Column("flag", String(2)),
+    Column("resulted_at", String(32), nullable=False),
+    Column("order_id", ID),
+    Column("voided", Boolean, nullable=False, default=False),
+    Index("ix_lab_results_patient_test", "patient_id", "test_code", "resulted_at"),
+)
+
+allergies = Table(
+    "allergies",
+    metadata,
+    _id("allergy_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("substance", String(200), nullable=False),
+    Column("reaction", Text),
+    Column("severity", String(16), nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+problems = Table(
+    "problems",
+    metadata,
+    _id("problem_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("description", String(500), nullable=False),
+    Column("icd10", String(16)),
+    Column("status", String(16), nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+stock_movements = Table(
+    "stock_movements",
+    metadata,
+    _id("movement_id"),
+    Column("movement_kind", String(16), nullable=False),
+    Column("drug_code", String(64), nullable=False),
+    Column("lot", String(64), nullable=False),
+    Column("location_id", String(32), nullable=False),
+    Column("quantity_delta", Float, nullable=False),
+    Column("unit", String(16)),
+    Column("expiry", String(10)),
+    Column("patient_id", ID),
+    Column("order_id", ID),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("reason", Text),
+    Column("voided", Boolean, nullable=False, default=False),
+    Index("ix_stock_location_drug_lot", "location_id", "drug_code", "lot"),
+)
+
+review_flags = Table(
+    "review_flags",
+    metadata,
+    Column("event_id", ID, primary_key=True),
+    Column("flag_kind", String(32), primary_key=True),
+    Column("patient_id", ID, index=True),
+    Column("message", Text, nullable=False),
+)
+
+break_glass_grants = Table(
+    "break_glass_grants",
+    metadata,
+    _id("grant_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("granted_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+
+# Tables whose rows are created by one event and can be voided by a later EventVoided.
+VOIDABLE = (notes, note_addenda, orders, administrations, vitals, lab_results, allergies, problems, stock_movements)
+PATIENT_TABLES = (notes, note_addenda, orders, administrations, vitals, lab_results, allergies, problems, break_glass_grants)

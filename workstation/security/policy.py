@@ -1,0 +1,61 @@
+"""The permission matrix: which role may record which event, checked by the server for every event."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workstation.domain.enums import OrderKind, Role
+
+_CLINICAL_COMMON = frozenset({"AllergyRecorded", "BreakGlassInvoked", "EventVoided"})
+
+PERMISSIONS: dict[Role, frozenset[str]] = {
+    Role.PHYSICIAN: _CLINICAL_COMMON | {
+        "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
+        "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
+        "OrderCompleted", "ProblemRecorded", "VitalsRecorded",
+    },
+    Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
+        "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
+        "VitalsRecorded",
+    },
+    Role.NURSE: _CLINICAL_COMMON | {
+        "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
+        "MedicationAdministered", "VitalsRecorded", "StockReceived",
+    },
+    Role.PHARMACIST: _CLINICAL_COMMON | {
+        "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
+    },
+    Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
+    Role.ADMIN: frozenset({
+        "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
+        "StockReceived", "StockAdjusted",
+    }),
+}  # fmt: skip
+
+# Order kinds a role may place; a nurse records nursing orders only (never a medication order).
+ORDER_KINDS: dict[Role, frozenset[str]] = {
+    Role.PHYSICIAN: frozenset(OrderKind),
+    Role.TRAINEE_PHYSICIAN: frozenset(OrderKind),
+    Role.NURSE: frozenset({OrderKind.NURSING}),
+}
+
+# Note types a role may sign.
+NURSE_NOTE_TYPES = frozenset({"nursing_note"})
+
+# Event types that make sense for a patient outside the user's wards only under break-the-glass.
+UNSCOPED_TYPES = frozenset({"BreakGlassInvoked", "StockReceived", "StockAdjusted", "Dispensed"})
+
+
+def permission_problem(role: str, event_type: str, payload: dict[str, Any]) -> str | None:
+    """Why a user of `role` may not record this event, or None when they may."""
+    try:
+        as_role = Role(role)
+    except ValueError:
+        return f"unknown role {role!r}"
+    if event_type not in PERMISSIONS[as_role]:
+        return f"a {as_role.value} may not record {event_type}"
+    if event_type == "OrderPlaced" and payload.get("order_kind") not in ORDER_KINDS.get(as_role, ()):
+        return f"a {as_role.value} may not sign a {payload.get('order_kind')} order"
+    if event_type == "NoteSigned" and as_role is Role.NURSE and payload.get("note_type") not in NURSE_NOTE_TYPES:
+        return "a nurse may sign nursing notes only"
+    return None

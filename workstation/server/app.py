@@ -1,0 +1,226 @@
+"""The central server's HTTP API (FastAPI). Stateless: every request reads the database."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import orjson
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from sqlalchemy import Engine, text
+
+from workstation.clock import now_iso
+from workstation.server import audit, auth, devices, meta, refdata, schema, sync
+from workstation.server.audit import AuditEntry
+from workstation.server.auth import AuthError, User
+from workstation.server.db import reader, writer
+
+READ_ACTIONS = frozenset({"chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline"})
+
+
+class ApiError(Exception):
+    """A refusal with an HTTP status, a stable code and a message for people."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    return Response(orjson.dumps(data), status_code=status, media_type="application/json")
+
+
+async def _body(request: Request) -> dict[str, Any]:
+    raw = await request.body()
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise ApiError(400, "bad_json", f"request body is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ApiError(400, "bad_json", "request body must be a JSON object")
+    return data
+
+
+def _field(data: dict[str, Any], name: str, kind: type) -> Any:
+    value = data.get(name)
+    if not isinstance(value, kind):
+        raise ApiError(400, "bad_request", f"{name} is required ({kind.__name__})")
+    return value
+
+
+class _Metrics:
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Histogram("cw_request_seconds", "HTTP request time", ["route"], registry=self.registry)
+        self.events = Counter("cw_sync_events_total", "Pushed events by result", ["result"], registry=self.registry)
+        self.pulled = Counter("cw_pulled_events_total", "Events sent to workstations", registry=self.registry)
+        self.logins = Counter("cw_logins_total", "Login attempts by outcome", ["outcome"], registry=self.registry)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    """The API bound to one database engine."""
+    app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
+    metrics = _Metrics()
+
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> Response:
+        return _json({"error": exc.code, "message": str(exc)}, exc.status)
+
+    @app.exception_handler(AuthError)
+    async def _auth_error(_request: Request, exc: AuthError) -> Response:
+        status = 423 if exc.code == "locked" else 401
+        return _json({"error": exc.code, "message": str(exc)}, status)
+
+    @app.middleware("http")
+    async def _timed(request: Request, call_next):  # type: ignore[no-untyped-def]
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        metrics.requests.labels(getattr(route, "path", "other")).observe(time.perf_counter() - started)
+        return response
+
+    def current(request: Request) -> tuple[User, str]:
+        header = request.headers.get("authorization", "")
+        if not header.lower().startswith("bearer "):
+            raise ApiError(401, "no_token", "log in first (missing bearer token)")
+        return auth.authenticate(engine, header[7:].strip())
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return _json({"status": "ok"})
+
+    @app.get("/readyz")
+    def readyz() -> Response:
+        try:
+            with reader(engine) as conn:
+                conn.execute(text("SELECT 1"))
+            if not schema.is_current(engine):
+                return _json({"status": "not ready", "reason": "schema is not at the newest migration"}, 503)
+        except Exception as exc:  # noqa: BLE001 - any database failure means not ready
+            return _json({"status": "not ready", "reason": type(exc).__name__}, 503)
+        return _json({"status": "ready"})
+
+    @app.get("/metrics")
+    def prometheus() -> Response:
+        return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
+
+    @app.post("/auth/login")
+    async def login(request: Request) -> Response:
+        data = await _body(request)
+        try:
+            result = auth.login(
+                engine, username=_field(data, "username", str), password=_field(data, "password", str),
+                device_id=_field(data, "device_id", str),
+            )  # fmt: skip
+        except AuthError as exc:
+            metrics.logins.labels(exc.code).inc()
+            raise
+        metrics.logins.labels("ok").inc()
+        return _json(result)
+
+    @app.post("/auth/refresh")
+    async def refresh(request: Request) -> Response:
+        data = await _body(request)
+        return _json(auth.refresh(engine, _field(data, "refresh_token", str)))
+
+    @app.post("/auth/logout")
+    def logout(request: Request) -> Response:
+        current(request)
+        auth.logout(engine, request.headers["authorization"][7:].strip())
+        return _json({"status": "logged out"})
+
+    @app.post("/devices/register")
+    async def register(request: Request) -> Response:
+        user, device_id = current(request)
+        data = await _body(request)
+        ward_id = _field(data, "ward_id", str)
+        with writer(engine) as conn:
+            result = devices.register(conn, device_id=device_id, ward_id=ward_id)
+            audit.append(conn, [AuditEntry("device_registered", user.user_id, None, device_id, {"ward_id": ward_id})])
+        return _json(result)
+
+    @app.get("/sync/hello")
+    def hello(request: Request) -> Response:
+        current(request)
+        with reader(engine) as conn:
+            return _json({
+                "epoch": meta.epoch(conn), "server_time": now_iso(),
+                "refdata": refdata.versions(conn),
+            })  # fmt: skip
+
+    @app.post("/sync/push")
+    async def push(request: Request) -> Response:
+        user, device_id = current(request)
+        data = await _body(request)
+        batch = _field(data, "events", list)
+        if len(batch) > sync.MAX_PUSH_BATCH:
+            raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
+        result = await _threaded(sync.push, engine, pusher=user, device_id=device_id, wire_events=batch)
+        for item in result["results"]:
+            metrics.events.labels(item["status"]).inc()
+        return _json(result)
+
+    @app.get("/sync/pull")
+    def pull(request: Request, after: int = 0, limit: int = 1000) -> Response:
+        user, device_id = current(request)
+        if after < 0:
+            raise ApiError(400, "bad_request", "after must be zero or more")
+        page = sync.pull(engine, user=user, device_id=device_id, after=after, limit=limit)
+        metrics.pulled.inc(len(page["events"]))
+        return _json(page)
+
+    @app.get("/sync/patients/{patient_id}/history")
+    def history(request: Request, patient_id: str) -> Response:
+        user, device_id = current(request)
+        found = sync.patient_history(engine, user=user, patient_id=patient_id)
+        action = "chart_backfill" if found is not None else "chart_refused"
+        audit.record(engine, [AuditEntry(action, user.user_id, patient_id, device_id)])
+        if found is None:
+            raise ApiError(403, "out_of_scope", "this patient is on another ward; use break-the-glass")
+        return _json(found)
+
+    @app.post("/sync/digest")
+    async def digest(request: Request) -> Response:
+        current(request)
+        ids = _field(await _body(request), "patient_ids", list)
+        return _json(sync.digests(engine, [str(i) for i in ids]))
+
+    @app.post("/audit/reads")
+    async def audit_reads(request: Request) -> Response:
+        user, device_id = current(request)
+        entries = _field(await _body(request), "entries", list)
+        rows = []
+        for entry in entries:
+            if not isinstance(entry, dict) or entry.get("action") not in READ_ACTIONS:
+                raise ApiError(400, "bad_request", f"audit entries need an action among {sorted(READ_ACTIONS)}")
+            rows.append(AuditEntry(
+                entry["action"], str(entry.get("user_id") or user.user_id), entry.get("patient_id"), device_id,
+                {"recorded_at": entry.get("at"), "reported_by": user.user_id, "entry_id": entry.get("entry_id")},
+            ))  # fmt: skip
+        audit.record(engine, rows)
+        return _json({"recorded": len(rows)})
+
+    @app.get("/refdata")
+    def refdata_versions(request: Request) -> Response:
+        current(request)
+        with reader(engine) as conn:
+            return _json(refdata.versions(conn))
+
+    @app.get("/refdata/{name}")
+    def refdata_snapshot(request: Request, name: str) -> Response:
+        current(request)
+        with reader(engine) as conn:
+            found = refdata.snapshot(conn, name)
+        if found is None:
+            raise ApiError(404, "not_found", f"no reference data called {name!r}")
+        return _json(found)
+
+    return app
+
+
+async def _threaded(func: Any, *args: Any, **kwargs: Any) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    return await run_in_threadpool(func, *args, **kwargs)

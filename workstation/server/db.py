@@ -1,0 +1,86 @@
+"""Database engines for the central server: SQLite by default, PostgreSQL (psycopg 3) by URL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+# One lock id for every writer of the event log and the audit chain (PostgreSQL advisory lock):
+# server_seq and audit_id are handed out under it, so they are in commit order.
+WRITE_LOCK_ID = 7_310_522
+
+
+class BadDatabaseUrl(ValueError):
+    """A --database value that names no database we can use."""
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path or sqlite:/postgresql: URL; pick the psycopg 3 driver."""
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise BadDatabaseUrl(f"not a database URL: {url}") from exc
+    if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    if parsed.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise BadDatabaseUrl(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")
+    return parsed.render_as_string(hide_password=False)
+
+
+def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
+    """True for the SQLite backend."""
+    return engine_or_conn.dialect.name == "sqlite"
+
+
+def make_engine(url: str) -> Engine:
+    """An engine with durable settings: SQLite in WAL with synchronous=FULL, writes BEGIN IMMEDIATE."""
+    url = normalise_url(url)
+    if url.startswith("sqlite"):
+        path = make_url(url).database
+        if path and path != ":memory:" and not Path(path).parent.exists():
+            raise BadDatabaseUrl(f"folder does not exist: {Path(path).parent}")
+        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+        _make_sqlite_durable(engine)
+        return engine
+    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def _make_sqlite_durable(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_conn.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=60000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # type: ignore[no-untyped-def]
+        mode = "IMMEDIATE" if conn.get_execution_options().get("writer") else "DEFERRED"
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@contextmanager
+def writer(engine: Engine) -> Iterator[Connection]:
+    """A write transaction that holds the server-wide write lock until commit."""
+    with engine.connect().execution_options(writer=True) as conn, conn.begin():
+        if not is_sqlite(conn):
+            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": WRITE_LOCK_ID})
+        yield conn
+
+
+@contextmanager
+def reader(engine: Engine) -> Iterator[Connection]:
+    """A read transaction on one consistent snapshot."""
+    with engine.connect() as conn:
+        if not is_sqlite(conn):
+            conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            yield conn

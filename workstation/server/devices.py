@@ -1,0 +1,28 @@
+"""Workstation registration: each device gets its ward and a block of temporary record numbers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from workstation.clock import now_iso
+from workstation.server.models import devices
+
+TEMP_BLOCK_SIZE = 1000
+
+
+def register(conn: Connection, *, device_id: str, ward_id: str) -> dict[str, Any]:
+    """Register a device (or return its registration): ward and temporary-number block."""
+    row = conn.execute(select(devices).where(devices.c.device_id == device_id)).first()
+    if row is None:
+        start = (conn.execute(select(func.max(devices.c.temp_block_end))).scalar() or 0) + 1
+        values = {
+            "device_id": device_id, "ward_id": ward_id, "temp_block_start": start,
+            "temp_block_end": start + TEMP_BLOCK_SIZE - 1, "registered_at": now_iso(), "last_seen_at": now_iso(),
+        }  # fmt: skip
+        conn.execute(insert(devices).values(**values))
+        return values
+    if row.ward_id != ward_id:
+        conn.execute(update(devices).where(devices.c.device_id == device_id).values(ward_id=ward_id))
+    return {**dict(row._mapping), "ward_id": ward_id}

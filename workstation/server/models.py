@@ -1,0 +1,135 @@
+"""Server-only tables: the event log, users and sessions, devices, audit, reference data.
+The projection tables (workstation.projections.tables) live in the same database."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from workstation.projections.tables import metadata as projection_metadata
+
+metadata = MetaData()
+
+ID = String(36)
+SEQ = BigInteger().with_variant(Integer, "sqlite")
+
+events = Table(
+    "events",
+    metadata,
+    Column("server_seq", SEQ, primary_key=True, autoincrement=False),
+    Column("event_id", ID, nullable=False, unique=True),
+    Column("type", String(40), nullable=False),
+    Column("patient_id", ID, index=True),
+    Column("ward_id", String(32), index=True),  # the patient's ward when the event arrived
+    Column("author_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("device_seq", Integer, nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("pushed_by", String(64), nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("payload", LargeBinary, nullable=False),  # canonical JSON bytes
+)
+
+server_meta = Table(
+    "server_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("wards", Text, nullable=False),  # comma-separated ward ids
+    Column("password_hash", Text, nullable=False),
+    Column("licensed", Boolean, nullable=False, default=True),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", String(32)),
+    Column("created_at", String(32), nullable=False),
+)
+
+auth_tokens = Table(
+    "auth_tokens",
+    metadata,
+    Column("token_digest", String(64), primary_key=True),
+    Column("kind", String(8), nullable=False),  # access | refresh
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("device_id", String(64), nullable=False),
+    Column("family", String(36), nullable=False, index=True),  # a login and its refreshes
+    Column("issued_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("ward_id", String(32), nullable=False),
+    Column("temp_block_start", Integer, nullable=False),
+    Column("temp_block_end", Integer, nullable=False),
+    Column("registered_at", String(32), nullable=False),
+    Column("last_seen_at", String(32)),
+)
+
+wards = Table(
+    "wards",
+    metadata,
+    Column("ward_id", String(32), primary_key=True),
+    Column("name_en", String(200), nullable=False),
+    Column("name_zh", String(200), nullable=False),
+    Column("beds", Text, nullable=False),  # comma-separated bed labels
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("audit_id", SEQ, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor_id", String(64)),
+    Column("action", String(40), nullable=False),
+    Column("patient_id", ID),
+    Column("device_id", String(64)),
+    Column("detail", Text),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+refdata = Table(
+    "refdata",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("published_at", String(32), nullable=False),
+    Column("content", LargeBinary, nullable=False),  # canonical JSON
+    UniqueConstraint("name", "version"),
+)
+
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("alert_id", ID, primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("patient_id", ID),
+    Column("user_id", String(64)),
+    Column("message", Text, nullable=False),
+    Column("raised_at", String(32), nullable=False),
+)
+
+ALL_METADATA = [metadata, projection_metadata]

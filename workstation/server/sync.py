@@ -1,0 +1,282 @@
+"""Sync push and pull: idempotent by event_id, per-event results, server_seq in commit order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, func, insert, or_, select
+
+from workstation.clock import now_iso
+from workstation.events.digest import patient_digest
+from workstation.events.envelope import Event, MalformedEvent, canonical_json, event_from_wire
+from workstation.events.validation import event_problems
+from workstation.events.vocabulary import EVENT_TYPES
+from workstation.projections import tables as pt
+from workstation.projections.projector import apply_events
+from workstation.security.policy import UNSCOPED_TYPES, permission_problem
+from workstation.server import audit, meta
+from workstation.server.audit import AuditEntry
+from workstation.server.auth import User, all_users
+from workstation.server.db import reader, writer
+from workstation.server.models import alerts, devices, events
+
+MAX_PUSH_BATCH = 1000
+MAX_PULL_PAGE = 5000
+
+
+def accepted(seq: int) -> dict[str, Any]:
+    return {"status": "accepted", "server_seq": seq}
+
+
+def duplicate(seq: int) -> dict[str, Any]:
+    return {"status": "duplicate", "server_seq": seq}
+
+
+def rejected(code: str, message: str) -> dict[str, Any]:
+    return {"status": "rejected", "code": code, "message": message}
+
+
+@dataclass
+class _PatientState:
+    ward_id: str | None
+    version: int
+    exists: bool
+
+
+@dataclass
+class _Push:
+    """What one push batch knows while it decides each event."""
+
+    conn: Connection
+    pusher: User
+    users: dict[str, User]
+    patients: dict[str, _PatientState]
+    grants: set[tuple[str, str]]  # (user_id, patient_id) with an active break-the-glass
+    accepted: list[Event] = field(default_factory=list)
+
+
+def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]) -> dict[str, Any]:
+    """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped)."""
+    if len(wire_events) > MAX_PUSH_BATCH:
+        raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
+    parsed: list[Event | dict[str, Any]] = []
+    for item in wire_events:
+        try:
+            parsed.append(event_from_wire(item))
+        except MalformedEvent as exc:
+            event_id = item.get("event_id") if isinstance(item, dict) else None
+            parsed.append({"event_id": event_id, **rejected("malformed", str(exc))})
+    with writer(engine) as conn:
+        results = _decide_all(conn, pusher, parsed)
+        return {"epoch": meta.epoch(conn), "results": results}
+
+
+def _decide_all(conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]]) -> list[dict[str, Any]]:
+    good = [e for e in parsed if isinstance(e, Event)]
+    known = _known(conn, [e.event_id for e in good])
+    state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good))
+    next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
+    received_at = now_iso()
+    results = []
+    for item in parsed:
+        if not isinstance(item, Event):
+            results.append(item)
+            continue
+        result = _decide(state, item, known)
+        if result is None:
+            event = item.with_server_fields(next_seq, received_at)
+            next_seq += 1
+            known[event.event_id] = (event.content_hash(), event.server_seq)
+            state.accepted.append(event)
+            result = accepted(event.server_seq)
+        results.append({"event_id": item.event_id, **result})
+    _store(conn, pusher, state.accepted)
+    return results
+
+
+def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> dict[str, Any] | None:
+    """A result for an event that is not accepted, or None to accept it."""
+    if event.event_id in known:
+        content_hash, seq = known[event.event_id]
+        if content_hash == event.content_hash():
+            return duplicate(seq)
+        return rejected("tampered", "this event_id was already recorded with different content")
+    problems = event_problems(event)
+    if problems:
+        return rejected("invalid", "; ".join(problems))
+    author = state.users.get(event.author_id)
+    if author is None:
+        return rejected("unknown_author", "the author is not an active user")
+    problem = permission_problem(author.role, event.type, event.payload)
+    if problem:
+        return rejected("forbidden", problem)
+    return _scope_and_version(state, event, author)
+
+
+def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:
+    if event.patient_id is None or event.type in UNSCOPED_TYPES:
+        return None
+    patient = state.patients.setdefault(event.patient_id, _PatientState(None, 0, False))
+    if event.type == "PatientAdmitted":
+        if patient.exists:
+            return rejected("conflict", "this patient is already admitted")
+        if event.payload["ward_id"] not in author.wards:
+            return rejected("out_of_scope", "the author does not work on the admitting ward")
+        state.patients[event.patient_id] = _PatientState(event.payload["ward_id"], 0, True)
+        return None
+    if not patient.exists:
+        return rejected("unknown_patient", "no such patient on the server")
+    if patient.ward_id not in author.wards and (author.user_id, event.patient_id) not in state.grants:
+        return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
+    if EVENT_TYPES[event.type].mutable_record:
+        if event.payload["base_version"] != patient.version:
+            return rejected(
+                "conflict",
+                f"the record changed since it was read (version {event.payload['base_version']}, now {patient.version})",
+            )
+        patient.version += 1
+        if event.type == "PatientTransferred":
+            patient.ward_id = event.payload["ward_id"]
+    return None
+
+
+def _known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
+    found: dict[str, tuple[str, int]] = {}
+    for chunk in _chunks(event_ids, 500):
+        for row in conn.execute(
+            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(events.c.event_id.in_(chunk))
+        ):
+            found[row.event_id] = (row.content_hash, row.server_seq)
+    return found
+
+
+def _patients(conn: Connection, batch: list[Event]) -> dict[str, _PatientState]:
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    p = pt.patients.c
+    found = {}
+    for chunk in _chunks(ids, 500):
+        for row in conn.execute(select(p.patient_id, p.ward_id, p.version).where(p.patient_id.in_(chunk))):
+            found[row.patient_id] = _PatientState(row.ward_id, row.version, True)
+    return found
+
+
+def _grants(conn: Connection, batch: list[Event]) -> set[tuple[str, str]]:
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    g = pt.break_glass_grants.c
+    now = now_iso()
+    grants = set()
+    for chunk in _chunks(ids, 500):
+        rows = conn.execute(select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now))
+        grants.update((row.user_id, row.patient_id) for row in rows)
+    return grants
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _store(conn: Connection, pusher: User, batch: list[Event]) -> None:
+    if not batch:
+        return
+    wards = _wards_after(conn, batch)
+    conn.execute(insert(events), [{
+        "server_seq": e.server_seq, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
+        "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
+        "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
+        "pushed_by": pusher.user_id, "content_hash": e.content_hash(), "payload": canonical_json(e.payload),
+    } for e in batch])  # fmt: skip
+    apply_events(conn, batch)
+    audit.append(conn, [
+        AuditEntry(f"event:{e.type}", e.author_id, e.patient_id, e.device_id,
+                   {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id})
+        for e in batch
+    ])  # fmt: skip
+    _raise_alerts(conn, batch)
+
+
+def _wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    p = pt.patients.c
+    wards: dict[str, str] = {}
+    for chunk in _chunks(ids, 500):
+        wards.update(dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all()))
+    return wards
+
+
+def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
+    rows = [{
+        "alert_id": e.event_id, "kind": "break_glass", "patient_id": e.patient_id, "user_id": e.author_id,
+        "message": f"break-the-glass: {e.payload['reason']} ({e.payload['minutes']} min)",
+        "raised_at": e.received_at,
+    } for e in batch if e.type == "BreakGlassInvoked"]  # fmt: skip
+    if rows:
+        conn.execute(insert(alerts), rows)
+
+
+def scope_patient_ids(conn: Connection, user: User, wards: Iterable[str]) -> Any:
+    """A subquery of the patients a user sees: their wards' patients plus break-the-glass grants."""
+    g = pt.break_glass_grants.c
+    ward_patients = select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(list(wards)))
+    granted = select(g.patient_id).where(g.user_id == user.user_id, g.expires_at > now_iso())
+    return ward_patients.union(granted)
+
+
+def _event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [{
+        "event_id": r.event_id, "type": r.type, "patient_id": r.patient_id, "author_id": r.author_id,
+        "device_id": r.device_id, "device_seq": r.device_seq, "recorded_at": r.recorded_at,
+        "payload": orjson.loads(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
+    } for r in rows]  # fmt: skip
+
+
+def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
+    """Events after a cursor for the workstation's scope, paged; `next_after` never skips a row."""
+    limit = max(1, min(limit, MAX_PULL_PAGE))
+    with reader(engine) as conn:
+        device_ward = conn.execute(select(devices.c.ward_id).where(devices.c.device_id == device_id)).scalar()
+        wards = set(user.wards) | ({device_ward} if device_ward else set())
+        watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
+        in_scope = scope_patient_ids(conn, user, wards)
+        rows = conn.execute(
+            select(events)
+            .where(
+                events.c.server_seq > after,
+                events.c.server_seq <= watermark,
+                or_(events.c.patient_id.is_(None), events.c.patient_id.in_(in_scope)),
+            )
+            .order_by(events.c.server_seq)
+            .limit(limit)
+        ).all()
+        epoch = meta.epoch(conn)
+    full = len(rows) == limit
+    next_after = rows[-1].server_seq if full else max(watermark, after)
+    return {
+        "epoch": epoch, "events": _event_rows_to_wire(rows), "next_after": next_after,
+        "more": full and next_after < watermark, "watermark": watermark,
+    }  # fmt: skip
+
+
+def patient_history(engine: Engine, *, user: User, patient_id: str) -> dict[str, Any] | None:
+    """Every event of one patient (backfill after a transfer in or break-the-glass), or None when out of scope."""
+    with reader(engine) as conn:
+        scope = scope_patient_ids(conn, user, user.wards).subquery()
+        if conn.execute(select(scope.c.patient_id).where(scope.c.patient_id == patient_id)).first() is None:
+            return None
+        rows = conn.execute(
+            select(events).where(events.c.patient_id == patient_id).order_by(events.c.server_seq)
+        ).all()
+        return {"epoch": meta.epoch(conn), "events": _event_rows_to_wire(rows)}
+
+
+def digests(engine: Engine, patient_ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Per-patient event count and digest as the server holds them."""
+    found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
+    with reader(engine) as conn:
+        for chunk in _chunks(sorted(found), 500):
+            for row in conn.execute(select(events.c.patient_id, events.c.event_id).where(events.c.patient_id.in_(chunk))):
+                found[row.patient_id].append(row.event_id)
+    return {pid: {"count": len(ids), "digest": patient_digest(ids)} for pid, ids in found.items()}
