@@ -6,9 +6,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
+
+from workstation.storage import make_sqlite_durable
 
 # One lock id for every writer of the event log and the audit chain (PostgreSQL advisory lock):
 # server_seq and audit_id are handed out under it, so they are in commit order.
@@ -47,24 +49,9 @@ def make_engine(url: str) -> Engine:
         if path and path != ":memory:" and not Path(path).parent.exists():
             raise BadDatabaseUrl(f"folder does not exist: {Path(path).parent}")
         engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
-        _make_sqlite_durable(engine)
+        make_sqlite_durable(engine)
         return engine
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
-
-
-def _make_sqlite_durable(engine: Engine) -> None:
-    @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
-        cursor = dbapi_conn.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=60000"):
-            cursor.execute(f"PRAGMA {pragma}")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
-        mode = "IMMEDIATE" if conn.get_execution_options().get("writer") else "DEFERRED"
-        conn.exec_driver_sql(f"BEGIN {mode}")
 
 
 @contextmanager
