@@ -1,0 +1,76 @@
+"""Fixtures shared by every test: databases on SQLite and PostgreSQL, the live server, a test keyring."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+from keyrings.alt.file import PlaintextKeyring
+from sqlalchemy import Engine
+
+from tests.support.live_server import LiveServer
+from tests.support.postgres import PostgresCluster
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL cluster for the whole run (skipped only when CW_SKIP_POSTGRES=1)."""
+    if os.environ.get("CW_SKIP_POSTGRES") == "1":
+        pytest.skip("CW_SKIP_POSTGRES=1: PostgreSQL tests skipped")
+    with PostgresCluster() as cluster:  # a missing binary fails loudly: CI must install it
+        yield cluster
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A new empty database for this test: a file in tmp_path, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'server.db'}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)
+
+
+@pytest.fixture
+def server_engine(database_url: str) -> Iterator[Engine]:
+    """An engine on an initialised server database (schema at head, epoch, reference data)."""
+    from workstation.server.db import make_engine
+    from workstation.server.setup import initialise
+
+    engine = make_engine(database_url)
+    initialise(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def live_server(server_engine: Engine, database_url: str, tmp_path: Path) -> Iterator[LiveServer]:
+    """The real server in a subprocess on a free loopback port, over this test's database."""
+    server = LiveServer(database_url, log_dir=tmp_path)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PlaintextKeyring]:
+    """A keyring the test owns: a plaintext file in tmp_path, also seen by child processes."""
+    data_home = tmp_path / "xdg-data"
+    data_home.mkdir()
+    monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
+    backend = PlaintextKeyring()
+    backend.file_path = str(data_home / "python_keyring" / backend.filename)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
