@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -40,6 +41,8 @@ def number(low: float | None = None, high: float | None = None, *, positive: boo
     def check(value: Any) -> str | None:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "must be a number"
+        if isinstance(value, float) and not math.isfinite(value):
+            return "must be a finite number"
         if positive and value <= 0:
             return "must be greater than zero"
         if low is not None and value < low:
@@ -77,8 +80,8 @@ def uuid_ref(value: Any) -> str | None:
 
 
 def timestamp(value: Any) -> str | None:
-    """An ISO-8601 timestamp."""
-    if not isinstance(value, str):
+    """An ISO-8601 timestamp that fits the 32-character timestamp columns."""
+    if not isinstance(value, str) or len(value) > 32:
         return "must be an ISO-8601 timestamp"
     try:
         parse_iso(value)
