@@ -20,10 +20,13 @@ def uuid7() -> str:
 
 
 def is_uuid(text: object) -> bool:
-    """True when text is a canonical UUID string."""
+    """True when text is a canonical (lower-case, hyphenated) UUID string.
+
+    Upper case is refused: ids are compared as strings everywhere, so one patient written
+    in two cases would become two patients."""
     if not isinstance(text, str):
         return False
     try:
-        return str(uuid.UUID(text)) == text.lower()
+        return str(uuid.UUID(text)) == text
     except ValueError:
         return False
