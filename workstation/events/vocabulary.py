@@ -91,7 +91,8 @@ def _vitals_rule(payload: dict[str, Any]) -> list[str]:
 
 
 def _demographics_rule(payload: dict[str, Any]) -> list[str]:
-    if not any(k != "base_version" for k in payload):
+    # A null field means "unchanged": name, sex and birth date can never be cleared.
+    if not any(k != "base_version" and v is not None for k, v in payload.items()):
         return ["at least one changed field is required"]
     return []
 

@@ -73,7 +73,7 @@ def _transferred(fold: _Fold, e: Event) -> None:
 
 
 def _demographics(fold: _Fold, e: Event) -> None:
-    changes = {k: v for k, v in e.payload.items() if k != "base_version"}
+    changes = {k: v for k, v in e.payload.items() if k != "base_version" and v is not None}
     if "name" in changes:
         changes["name_initials"] = search_initials(changes["name"])
         changes["name_pinyin"] = search_pinyin(changes["name"])
