@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 from workstation.projections.tables import metadata as projection_metadata
@@ -118,7 +117,6 @@ refdata = Table(
     Column("version", Integer, primary_key=True),
     Column("published_at", String(32), nullable=False),
     Column("content", LargeBinary, nullable=False),  # canonical JSON
-    UniqueConstraint("name", "version"),
 )
 
 alerts = Table(

@@ -88,8 +88,7 @@ def upgrade() -> None:
     sa.Column('version', sa.Integer(), nullable=False),
     sa.Column('published_at', sa.String(length=32), nullable=False),
     sa.Column('content', sa.LargeBinary(), nullable=False),
-    sa.PrimaryKeyConstraint('name', 'version'),
-    sa.UniqueConstraint('name', 'version')
+    sa.PrimaryKeyConstraint('name', 'version')
     )
     op.create_table('server_meta',
     sa.Column('key', sa.String(length=64), nullable=False),
