@@ -1,0 +1,105 @@
+"""The HTTP link to the central server: retries with jittered backoff, one refresh on expiry."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+import httpx
+import orjson
+
+
+class Offline(ConnectionError):
+    """The server could not be reached (network down, timeouts, 5xx) after retrying."""
+
+
+class Refused(Exception):
+    """The server answered and said no (4xx): retrying will not help."""
+
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code = status, code
+
+
+class TokenSource(Protocol):
+    """Gives the access token and can renew it."""
+
+    def access_token(self) -> str | None: ...
+
+    def renew(self) -> bool: ...
+
+
+RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+class ServerLink:
+    """JSON requests to one server with full-jitter exponential backoff on transient failures."""
+
+    def __init__(
+        self, base_url: str, *, tokens: TokenSource | None = None, timeout: float = 15.0, attempts: int = 5,
+        base_delay: float = 0.2, max_delay: float = 5.0, transport: httpx.BaseTransport | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ):  # fmt: skip
+        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport)
+        self.tokens = tokens
+        self.attempts, self.base_delay, self.max_delay = attempts, base_delay, max_delay
+        self.sleep = sleep
+        self.random = random.Random()
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self.client.close()
+
+    def _headers(self) -> dict[str, str]:
+        headers = {"content-type": "application/json"}
+        token = self.tokens.access_token() if self.tokens else None
+        if token:
+            headers["authorization"] = f"Bearer {token}"
+        return headers
+
+    def request(self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+        """Send one request (retrying transient failures with the same body); the decoded JSON answer."""
+        content = orjson.dumps(body) if body is not None else None
+        renewed = False
+        for attempt in range(1, self.attempts + 1):
+            try:
+                response = self.client.request(method, path, content=content, params=params, headers=self._headers())
+            except httpx.TransportError as exc:
+                error: str = f"{type(exc).__name__}: {exc}"
+            else:
+                if response.status_code == 401 and not renewed and self.tokens and _code(response) == "expired":
+                    renewed = self.tokens.renew()
+                    if renewed:
+                        continue
+                if response.status_code not in RETRYABLE_STATUS:
+                    return _answer(response)
+                error = f"HTTP {response.status_code}"
+            if attempt < self.attempts:
+                self.sleep(self._backoff(attempt))
+        raise Offline(f"server {self.client.base_url} unreachable: {error}")
+
+    def _backoff(self, attempt: int) -> float:
+        return self.random.uniform(0, min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))
+
+
+def _code(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("error", ""))
+    except ValueError:
+        return ""
+
+
+def _answer(response: httpx.Response) -> Any:
+    try:
+        data = orjson.loads(response.content) if response.content else None
+    except orjson.JSONDecodeError:
+        data = None
+    if response.is_success:
+        if data is None:
+            raise Offline(f"server answered {response.status_code} without a JSON body")
+        return data
+    message = data.get("message") if isinstance(data, dict) else None
+    code = data.get("error") if isinstance(data, dict) else None
+    raise Refused(response.status_code, code or "http_error", message or f"HTTP {response.status_code}")

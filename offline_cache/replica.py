@@ -1,0 +1,72 @@
+"""The encrypted local replica: SQLCipher 4 with a random 256-bit key kept in the OS keyring.
+
+A replica whose key is missing is refused with a clear message; it is never recreated
+unencrypted, and never silently replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy.pool import QueuePool
+
+from offline_cache import keystore
+from offline_cache.tables import metadata as replica_metadata
+from workstation.projections.tables import metadata as projection_metadata
+from workstation.storage import make_sqlite_durable
+
+SCHEMA_VERSION = "1"
+
+
+class ReplicaUnreadable(RuntimeError):
+    """The file exists but cannot be opened with the key from the keyring."""
+
+
+def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
+    def connect():  # type: ignore[no-untyped-def]
+        conn = sqlcipher3.connect(str(path), timeout=60, check_same_thread=False)
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")  # raw key: no passphrase derivation
+        return conn
+
+    return connect
+
+
+def _engine(path: Path, key: bytes) -> Engine:
+    engine = create_engine(
+        "sqlite://", creator=_connector(path, key), poolclass=QueuePool, pool_size=4, max_overflow=4
+    )
+    make_sqlite_durable(engine)
+    return engine
+
+
+def open_replica(path: Path, device_id: str, *, create: bool = True) -> Engine:
+    """Open (or, when absent and create is True, make) the encrypted replica at path."""
+    path = Path(path)
+    if path.exists():
+        key = keystore.load_replica_key(device_id)
+        engine = _engine(path, key)
+        try:
+            inspect(engine).get_table_names()
+        except Exception as exc:  # noqa: BLE001 - sqlcipher reports a wrong key as "not a database"
+            engine.dispose()
+            raise ReplicaUnreadable(
+                f"the local data file {path.name} cannot be decrypted with the key in the keyring; "
+                "it was not changed. Ask IT before removing it."
+            ) from exc
+        _create_tables(engine)
+        return engine
+    if not create:
+        raise FileNotFoundError(f"no local data file at {path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = keystore.create_replica_key(device_id)
+    engine = _engine(path, key)
+    _create_tables(engine)
+    return engine
+
+
+def _create_tables(engine: Engine) -> None:
+    with engine.connect().execution_options(writer=True) as conn, conn.begin():
+        replica_metadata.create_all(conn)
+        projection_metadata.create_all(conn)

@@ -1,0 +1,154 @@
+"""Login on the workstation: online against the server, or offline from a cached argon2 verifier.
+
+Online login caches a verifier (argon2id of the password, made here) in the encrypted replica;
+it allows offline login for a grace period (default 72 hours). The refresh token lives only in
+the OS keyring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import delete, insert, select, update
+
+from offline_cache import keystore, state
+from offline_cache.link import Offline, Refused, ServerLink
+from offline_cache.store import LocalStore
+from offline_cache.tables import cached_logins
+from workstation.clock import iso, now_iso, parse_iso, utc_now
+from workstation.security.passwords import hash_password, verify_password
+
+OFFLINE_GRACE_HOURS = 72
+OFFLINE_MAX_FAILURES = 5
+OFFLINE_LOCKOUT_MINUTES = 15
+
+
+class LoginRefused(Exception):
+    """Wrong password, locked or disabled account, or no usable offline credential."""
+
+
+@dataclass
+class Session:
+    """The user working at the PC now."""
+
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    wards: tuple[str, ...]
+    licensed: bool
+    online: bool
+    access: str | None = field(default=None, repr=False)
+
+
+class Sessions:
+    """Logs users in and out and keeps their tokens fresh (a TokenSource for the ServerLink)."""
+
+    def __init__(self, store: LocalStore, link: ServerLink | None, *, grace_hours: int = OFFLINE_GRACE_HOURS):
+        self.store, self.link, self.grace = store, link, timedelta(hours=grace_hours)
+        self.current: Session | None = None
+
+    # TokenSource
+    def access_token(self) -> str | None:
+        """The current user's access token, if logged in online."""
+        return self.current.access if self.current else None
+
+    def renew(self) -> bool:
+        """Swap the keyring's refresh token for new tokens; False when that is not possible."""
+        if self.current is None or self.link is None:
+            return False
+        token = keystore.load_refresh_token(self.current.user_id)
+        if not token:
+            return False
+        try:
+            answer = self.link.request("POST", "/auth/refresh", body={"refresh_token": token})
+        except (Refused, Offline):
+            return False
+        self._keep_tokens(answer)
+        return True
+
+    def login(self, username: str, password: str) -> Session:
+        """Log in online; fall back to the cached verifier only when the server cannot be reached."""
+        if self.link is not None:
+            try:
+                answer = self.link.request(
+                    "POST", "/auth/login",
+                    body={"username": username, "password": password, "device_id": self.store.device_id},
+                )  # fmt: skip
+            except Refused as exc:
+                raise LoginRefused(str(exc)) from exc
+            except Offline:
+                return self._login_offline(username, password)
+            self.current = self._session(answer["user"], online=True)
+            self._keep_tokens(answer)
+            self._cache_verifier(answer["user"], password)
+            return self.current
+        return self._login_offline(username, password)
+
+    def _session(self, user: dict[str, Any], *, online: bool) -> Session:
+        return Session(
+            user_id=user["user_id"], username=user["username"], display_name=user["display_name"],
+            role=user["role"], wards=tuple(user["wards"]), licensed=bool(user.get("licensed", True)), online=online,
+        )  # fmt: skip
+
+    def _keep_tokens(self, answer: dict[str, Any]) -> None:
+        assert self.current is not None
+        self.current.access = answer["access_token"]
+        keystore.save_refresh_token(self.current.user_id, answer["refresh_token"])
+
+    def _cache_verifier(self, user: dict[str, Any], password: str) -> None:
+        row = {
+            "username": user["username"], "user_id": user["user_id"], "display_name": user["display_name"],
+            "role": user["role"], "wards": ",".join(user["wards"]), "licensed": bool(user.get("licensed", True)),
+            "verifier": hash_password(password), "cached_at": now_iso(), "failed_attempts": 0, "locked_until": None,
+        }  # fmt: skip
+        with self.store.writing() as conn:
+            conn.execute(delete(cached_logins).where(cached_logins.c.username == user["username"]))
+            conn.execute(insert(cached_logins).values(**row))
+
+    def _login_offline(self, username: str, password: str) -> Session:
+        with self.store.writing() as conn:
+            row = conn.execute(select(cached_logins).where(cached_logins.c.username == username)).first()
+            refusal = self._offline_refusal(row)
+            if refusal is None and verify_password(row.verifier, password):
+                conn.execute(update(cached_logins).where(cached_logins.c.username == username).values(
+                    failed_attempts=0, locked_until=None))  # fmt: skip
+                user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
+                        "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
+                self.current = self._session(user, online=False)
+                state.put(conn, "last_offline_login", now_iso())
+                return self.current
+            if refusal is None:
+                refusal = self._count_offline_failure(conn, row)
+        raise LoginRefused(refusal)
+
+    def _offline_refusal(self, row: Any) -> str | None:
+        if row is None:
+            return "the server cannot be reached and this user has not logged in online on this computer"
+        if parse_iso(row.cached_at) + self.grace < utc_now():
+            return "the server cannot be reached and this user's offline login has expired; log in online first"
+        if row.locked_until and parse_iso(row.locked_until) > utc_now():
+            return f"locked after repeated failures until {row.locked_until}"
+        return None
+
+    def _count_offline_failure(self, conn: Any, row: Any) -> str:
+        failures = row.failed_attempts + 1
+        values: dict[str, Any] = {"failed_attempts": failures}
+        if failures >= OFFLINE_MAX_FAILURES:
+            values = {"failed_attempts": 0, "locked_until": iso(utc_now() + timedelta(minutes=OFFLINE_LOCKOUT_MINUTES))}
+        conn.execute(update(cached_logins).where(cached_logins.c.username == row.username).values(**values))
+        return "wrong user name or password"
+
+    def logout(self) -> None:
+        """End the session: revoke it on the server when reachable and forget the refresh token."""
+        if self.current is None:
+            return
+        if self.link is not None and self.current.access:
+            try:
+                self.link.request("POST", "/auth/logout")
+            except (Refused, Offline):
+                pass
+        keystore.forget_refresh_token(self.current.user_id)
+        self.current = None

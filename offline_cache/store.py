@@ -1,0 +1,138 @@
+"""The local event store: a write puts the event, its projection change and its outbox row in
+one SQLite transaction (sync rule 1); "saved" is true only after that commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, delete, insert, select, update
+
+from offline_cache import state
+from offline_cache.tables import local_events, outbox
+from workstation.clock import now_iso
+from workstation.events.envelope import Event, canonical_json
+from workstation.events.validation import validate_event
+from workstation.ids import uuid7
+from workstation.projections.projector import apply_events, rebuild_patient
+
+LIVE_STATES = ("pending", "accepted")  # the events a projection is folded from
+
+
+def row_to_event(row: Any) -> Event:
+    """An Event from a local_events row."""
+    return Event(
+        event_id=row.event_id, type=row.type, patient_id=row.patient_id, author_id=row.author_id,
+        device_id=row.device_id, device_seq=row.device_seq, recorded_at=row.recorded_at,
+        payload=orjson.loads(row.payload), server_seq=row.server_seq, received_at=row.received_at,
+    )  # fmt: skip
+
+
+class LocalStore:
+    """Writes and reads of the replica; every method opens and closes its own transaction."""
+
+    def __init__(self, engine: Engine, device_id: str):
+        self.engine = engine
+        self.device_id = device_id
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction (BEGIN IMMEDIATE) that commits durably on exit."""
+        with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A read transaction on one snapshot."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    def record(self, event_type: str, *, patient_id: str | None, payload: dict[str, Any], author_id: str) -> Event:
+        """Validate and save one new clinical event; raises InvalidEvent and saves nothing when it is wrong."""
+        with self.writing() as conn:
+            device_seq = state.get_int(conn, "device_seq") + 1
+            event = validate_event(Event(
+                event_id=uuid7(), type=event_type, patient_id=patient_id, author_id=author_id,
+                device_id=self.device_id, device_seq=device_seq, recorded_at=now_iso(), payload=payload,
+            ))  # fmt: skip
+            state.put(conn, "device_seq", device_seq)
+            local_seq = self._insert(conn, event, origin="local", event_state="pending")
+            conn.execute(insert(outbox).values(local_seq=local_seq, event_id=event.event_id, attempts=0))
+            apply_events(conn, [event])
+        return event
+
+    @staticmethod
+    def _insert(conn: Connection, event: Event, *, origin: str, event_state: str) -> int:
+        result = conn.execute(insert(local_events).values(
+            event_id=event.event_id, type=event.type, patient_id=event.patient_id, author_id=event.author_id,
+            device_id=event.device_id, device_seq=event.device_seq, recorded_at=event.recorded_at,
+            payload=canonical_json(event.payload), server_seq=event.server_seq, received_at=event.received_at,
+            state=event_state, origin=origin,
+        ))  # fmt: skip
+        return int(result.inserted_primary_key[0])
+
+    def patient_events(self, conn: Connection, patient_id: str) -> list[Event]:
+        """A patient's live events in fold order: server order first, then the outbox in local order."""
+        e = local_events.c
+        rows = conn.execute(
+            select(local_events)
+            .where(e.patient_id == patient_id, e.state.in_(LIVE_STATES))
+            .order_by(e.server_seq.is_(None), e.server_seq, e.local_seq)
+        ).all()
+        return [row_to_event(row) for row in rows]
+
+    def rebuild(self, conn: Connection, patient_ids: Iterable[str]) -> None:
+        """Fold the named patients' projections again from their local events."""
+        for patient_id in sorted(set(patient_ids)):
+            rebuild_patient(conn, patient_id, self.patient_events(conn, patient_id))
+
+    def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:
+        """Rejected events not yet amended or voided, oldest first, with the server's reason."""
+        e = local_events.c
+        query = select(local_events).where(e.state == "rejected").order_by(e.local_seq)
+        if patient_id is not None:
+            query = query.where(e.patient_id == patient_id)
+        with self.reading() as conn:
+            return [{**dict(r._mapping), "payload": orjson.loads(r.payload)} for r in conn.execute(query)]
+
+    def void_rejected(self, event_id: str, *, reason: str, user_id: str) -> None:
+        """Close a rejected event with a reason: it stays on this PC, visible as voided."""
+        if not reason.strip():
+            raise ValueError("a reason is required to void an event")
+        with self.writing() as conn:
+            self._resolve(conn, event_id, resolution="voided", reason=f"{reason} (by {user_id})", by=None)
+
+    def amend_rejected(
+        self, event_id: str, *, payload: dict[str, Any], author_id: str
+    ) -> Event:  # fmt: skip
+        """Replace a rejected event by a corrected new one (same type and patient), sent like any other."""
+        with self.reading() as conn:
+            row = conn.execute(select(local_events).where(local_events.c.event_id == event_id)).first()
+        if row is None or row.state != "rejected":
+            raise ValueError("only a rejected event can be amended")
+        amended = self.record(row.type, patient_id=row.patient_id, payload=payload, author_id=author_id)
+        with self.writing() as conn:
+            self._resolve(conn, event_id, resolution="amended", reason=None, by=amended.event_id)
+        return amended
+
+    @staticmethod
+    def _resolve(conn: Connection, event_id: str, *, resolution: str, reason: str | None, by: str | None) -> None:
+        found = conn.execute(
+            update(local_events)
+            .where(local_events.c.event_id == event_id, local_events.c.state == "rejected")
+            .values(state="resolved", resolution=resolution, resolution_reason=reason, resolved_by=by)
+        )
+        if found.rowcount != 1:
+            raise ValueError("no rejected event with that id")
+
+    def pending_count(self) -> int:
+        """Events waiting in the outbox."""
+        with self.reading() as conn:
+            return len(conn.execute(select(outbox.c.local_seq)).all())
+
+    def drop_from_outbox(self, conn: Connection, event_ids: list[str]) -> None:
+        """Remove answered events from the outbox (inside the caller's transaction)."""
+        if event_ids:
+            conn.execute(delete(outbox).where(outbox.c.event_id.in_(event_ids)))

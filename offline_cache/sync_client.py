@@ -1,0 +1,353 @@
+"""The workstation's sync: push the outbox in order, pull the ward after a cursor, and check.
+
+Plain Python with a progress callback; the UI runs `SyncClient.sync` on a worker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, case, delete, func, insert, select, update
+
+from offline_cache import state
+from offline_cache.link import Offline, Refused, ServerLink
+from offline_cache.store import LocalStore, row_to_event
+from offline_cache.tables import audit_outbox, local_events, outbox, refdata
+from workstation.clock import now_iso, parse_iso, utc_now
+from workstation.events.digest import patient_digest
+from workstation.events.envelope import Event, canonical_json, event_from_wire
+from workstation.events.vocabulary import referenced_event_ids
+from workstation.projections import tables as pt
+from workstation.projections.projector import apply_events
+
+Progress = Callable[[str, int, int | None], None]
+CLOCK_SKEW_WARNING_S = 300
+
+
+class EpochChanged(Exception):
+    """The server's epoch changed in the middle of a sync (it was restored)."""
+
+
+@dataclass
+class SyncReport:
+    """What one sync did."""
+
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    blocked: int = 0
+    pulled: int = 0
+    backfilled: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+    epoch_changed: bool = False
+    clock_skew_s: float = 0.0
+
+
+def _nothing(_stage: str, _done: int, _total: int | None) -> None:
+    return None
+
+
+class SyncClient:
+    """Moves events between one replica and the server."""
+
+    def __init__(self, store: LocalStore, link: ServerLink, *, batch_size: int = 500, page_size: int = 2000):
+        self.store, self.link = store, link
+        self.batch_size, self.page_size = batch_size, page_size
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """One full sync: hello (epoch, clock), push, pull, queued audit, reference data, digests."""
+        progress = progress or _nothing
+        report = SyncReport()
+        for _attempt in range(3):
+            try:
+                self._sync_once(report, progress)
+                return report
+            except EpochChanged:
+                continue
+        raise Offline("the server's epoch kept changing during sync")
+
+    def _sync_once(self, report: SyncReport, progress: Progress) -> None:
+        hello = self.link.request("GET", "/sync/hello")
+        report.clock_skew_s = (utc_now() - parse_iso(hello["server_time"])).total_seconds()
+        if self._adopt_epoch(hello["epoch"]):
+            report.epoch_changed = True
+        self.push(report, progress)
+        self.pull(report, progress)
+        self.send_audit()
+        self.refresh_refdata(hello.get("refdata", {}))
+        report.mismatched = self.check_digests(report)
+        with self.store.writing() as conn:
+            state.put(conn, "last_sync_at", now_iso())
+            state.put(conn, "clock_skew_s", round(report.clock_skew_s, 1))
+
+    # -- epoch -----------------------------------------------------------------------------
+    def _adopt_epoch(self, epoch: str) -> bool:
+        """Remember the server epoch; on a new one, re-offer every event and pull from the start."""
+        with self.store.writing() as conn:
+            known = state.get(conn, "epoch")
+            if known == epoch:
+                return False
+            state.put(conn, "epoch", epoch)
+            if known is None:
+                return False
+            e = local_events.c
+            rows = conn.execute(select(e.local_seq, e.event_id).where(e.state == "accepted")).all()
+            conn.execute(update(local_events).where(e.state == "accepted").values(
+                state="pending", server_seq=None, received_at=None))  # fmt: skip
+            queued = {r.event_id for r in conn.execute(select(outbox.c.event_id))}
+            fresh = [{"local_seq": r.local_seq, "event_id": r.event_id, "attempts": 0} for r in rows if r.event_id not in queued]
+            if fresh:
+                conn.execute(insert(outbox), fresh)
+            state.put(conn, "cursor", 0)
+            state.put(conn, "needs_full_rebuild", 1)
+            return True
+
+    # -- push ------------------------------------------------------------------------------
+    def push(self, report: SyncReport, progress: Progress) -> None:
+        """Send the outbox in order, in batches; record each event's result in one transaction."""
+        after = 0
+        total = self.store.pending_count()
+        done = 0
+        while True:
+            batch, blocked, after = self._next_batch(after)
+            report.blocked += blocked
+            if not batch and not blocked:
+                return
+            if batch:
+                answer = self.link.request("POST", "/sync/push", body={"events": [e.to_wire() for e in batch]})
+                self._check_epoch(answer.get("epoch"))
+                self._record_results(batch, answer["results"], report)
+                done += len(batch)
+                progress("push", done, total)
+
+    def _next_batch(self, after: int) -> tuple[list[Event], int, int]:
+        o, e = outbox.c, local_events.c
+        with self.store.reading() as conn:
+            rows = conn.execute(
+                select(local_events, o.local_seq.label("queued_seq"))
+                .join(local_events, e.local_seq == o.local_seq)
+                .where(o.local_seq > after)
+                .order_by(o.local_seq)
+                .limit(self.batch_size)
+            ).all()
+            events = [row_to_event(r) for r in rows]
+            held = self._held_back(conn, events)
+        if not rows:
+            return [], 0, after
+        return [ev for ev in events if ev.event_id not in held], len(held), rows[-1].queued_seq
+
+    @staticmethod
+    def _held_back(conn: Connection, batch: list[Event]) -> set[str]:
+        """Events that depend on a rejected one wait until their author settles it (rule 4)."""
+        refs = {ev.event_id: referenced_event_ids(ev.type, ev.payload) for ev in batch}
+        wanted = sorted({r for ids in refs.values() for r in ids})
+        if not wanted:
+            return set()
+        e = local_events.c
+        bad = {
+            r.event_id
+            for r in conn.execute(select(e.event_id).where(e.event_id.in_(wanted), e.state.in_(("rejected", "resolved"))))
+        }
+        held: set[str] = set()
+        for ev in batch:  # a dependant of a held event is held too
+            if any(r in bad or r in held for r in refs[ev.event_id]):
+                held.add(ev.event_id)
+        return held
+
+    def _record_results(self, batch: list[Event], results: list[dict[str, Any]], report: SyncReport) -> None:
+        by_id = {r.get("event_id"): r for r in results}
+        rejected_patients: set[str] = set()
+        with self.store.writing() as conn:
+            for event in batch:
+                result = by_id.get(event.event_id)
+                if result is None:
+                    continue  # not answered: stays in the outbox
+                if result["status"] in ("accepted", "duplicate"):
+                    report.accepted += result["status"] == "accepted"
+                    report.duplicates += result["status"] == "duplicate"
+                    conn.execute(update(local_events).where(local_events.c.event_id == event.event_id).values(
+                        state="accepted", server_seq=result["server_seq"]))  # fmt: skip
+                else:
+                    report.rejected += 1
+                    conn.execute(update(local_events).where(local_events.c.event_id == event.event_id).values(
+                        state="rejected", reject_code=result.get("code"), reject_message=result.get("message")))  # fmt: skip
+                    if event.patient_id:
+                        rejected_patients.add(event.patient_id)
+                self.store.drop_from_outbox(conn, [event.event_id])
+            self.store.rebuild(conn, rejected_patients)
+
+    def _check_epoch(self, epoch: str | None) -> None:
+        with self.store.reading() as conn:
+            known = state.get(conn, "epoch")
+        if epoch is not None and known is not None and epoch != known:
+            raise EpochChanged(epoch)
+
+    # -- pull ------------------------------------------------------------------------------
+    def pull(self, report: SyncReport, progress: Progress) -> None:
+        """Fetch pages after the saved cursor; each page, its projection and the cursor commit together."""
+        unknown: set[str] = set()
+        while True:
+            with self.store.reading() as conn:
+                cursor = state.get_int(conn, "cursor")
+            page = self.link.request("GET", "/sync/pull", params={"after": cursor, "limit": self.page_size})
+            self._check_epoch(page["epoch"])
+            events = [event_from_wire(item) for item in page["events"]]
+            with self.store.writing() as conn:
+                if state.get_int(conn, "cursor") != cursor:
+                    continue  # another sync moved the cursor meanwhile; read it again
+                unknown |= self._apply_page(conn, events)
+                state.put(conn, "cursor", max(cursor, int(page["next_after"])))
+            report.pulled += len(events)
+            progress("pull", report.pulled, None)
+            if not page["more"]:
+                break
+        self._finish_epoch_rebuild()
+        for patient_id in sorted(unknown):
+            if self.backfill(patient_id):
+                report.backfilled.append(patient_id)
+
+    def _apply_page(self, conn: Connection, events: list[Event]) -> set[str]:
+        """Store a page; fold new events, refolding patients whose order changed. Returns patients to backfill."""
+        if not events:
+            return set()
+        e = local_events.c
+        ids = [ev.event_id for ev in events]
+        known = {r.event_id: r for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_(ids)))}
+        patients = sorted({ev.patient_id for ev in events if ev.patient_id})
+        dirty = self._out_of_order(conn, events, patients, known)
+        fresh = [ev for ev in events if ev.event_id not in known]
+        self._store_pulled(conn, events, fresh, known)
+        apply_events(conn, [ev for ev in fresh if ev.patient_id not in dirty])
+        self.store.rebuild(conn, dirty)
+        admitted = {r.patient_id for r in conn.execute(select(pt.patients.c.patient_id).where(pt.patients.c.patient_id.in_(patients)))}
+        return set(patients) - admitted
+
+    @staticmethod
+    def _out_of_order(conn: Connection, events: list[Event], patients: list[str], known: dict[str, Any]) -> set[str]:
+        """Patients where an incoming event sorts before something already folded."""
+        e = local_events.c
+        stats = {
+            r.patient_id: (r.max_seq or 0, r.waiting or 0)
+            for r in conn.execute(
+                select(e.patient_id, func.max(e.server_seq).label("max_seq"),
+                       func.sum(case((e.state == "pending", 1), else_=0)).label("waiting"))
+                .where(e.patient_id.in_(patients))
+                .group_by(e.patient_id)
+            )
+        }  # fmt: skip
+        dirty = set()
+        for ev in events:
+            if ev.patient_id is None:
+                continue
+            max_seq, waiting = stats.get(ev.patient_id, (0, 0))
+            if waiting or max_seq > (ev.server_seq or 0) or ev.event_id in known:
+                dirty.add(ev.patient_id)
+        return dirty
+
+    def _store_pulled(self, conn: Connection, events: list[Event], fresh: list[Event], known: dict[str, Any]) -> None:
+        if fresh:
+            conn.execute(insert(local_events), [{
+                "event_id": ev.event_id, "type": ev.type, "patient_id": ev.patient_id, "author_id": ev.author_id,
+                "device_id": ev.device_id, "device_seq": ev.device_seq, "recorded_at": ev.recorded_at,
+                "payload": canonical_json(ev.payload), "server_seq": ev.server_seq, "received_at": ev.received_at,
+                "state": "accepted", "origin": "server",
+            } for ev in fresh])  # fmt: skip
+        echoed = [ev for ev in events if ev.event_id in known]
+        for ev in echoed:  # our own events (or ones re-offered after a restore) seen on the server
+            conn.execute(update(local_events).where(local_events.c.event_id == ev.event_id).values(
+                state="accepted", server_seq=ev.server_seq, received_at=ev.received_at))  # fmt: skip
+        self.store.drop_from_outbox(conn, [ev.event_id for ev in echoed])
+
+    def _finish_epoch_rebuild(self) -> None:
+        with self.store.writing() as conn:
+            if state.get_int(conn, "needs_full_rebuild") != 1:
+                return
+            patients = [r[0] for r in conn.execute(select(local_events.c.patient_id).distinct()) if r[0]]
+            self.store.rebuild(conn, patients)
+            state.put(conn, "needs_full_rebuild", 0)
+
+    def backfill(self, patient_id: str) -> bool:
+        """Fetch a patient's whole history (transferred in, or break-the-glass) and refold them."""
+        try:
+            history = self.link.request("GET", f"/sync/patients/{patient_id}/history")
+        except Refused:
+            return False
+        events = [event_from_wire(item) for item in history["events"]]
+        e = local_events.c
+        with self.store.writing() as conn:
+            known = {r.event_id: r for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_([ev.event_id for ev in events])))}
+            fresh = [ev for ev in events if ev.event_id not in known]
+            self._store_pulled(conn, events, fresh, known)
+            self.store.rebuild(conn, [patient_id])
+        return True
+
+    # -- audit, reference data, digests ------------------------------------------------------
+    def send_audit(self) -> int:
+        """Send chart reads (and other audited reads) queued while offline."""
+        with self.store.reading() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))]
+        if not rows:
+            return 0
+        self.link.request("POST", "/audit/reads", body={"entries": rows})
+        with self.store.writing() as conn:
+            conn.execute(delete(audit_outbox).where(audit_outbox.c.entry_id.in_([r["entry_id"] for r in rows])))
+        return len(rows)
+
+    def refresh_refdata(self, versions: dict[str, int]) -> None:
+        """Download reference-data snapshots that are newer on the server."""
+        with self.store.reading() as conn:
+            local = dict(conn.execute(select(refdata.c.name, refdata.c.version)).all())
+        for name, version in versions.items():
+            if local.get(name, 0) >= version:
+                continue
+            snap = self.link.request("GET", f"/refdata/{name}")
+            with self.store.writing() as conn:
+                conn.execute(delete(refdata).where(refdata.c.name == name))
+                conn.execute(insert(refdata).values(name=name, version=snap["version"], content=orjson.dumps(snap["content"])))
+
+    def check_digests(self, report: SyncReport) -> list[str]:
+        """Compare per-patient event sets with the server; refetch a patient that differs."""
+        with self.store.reading() as conn:
+            if conn.execute(select(func.count()).select_from(outbox)).scalar():
+                return []  # events still waiting: counts cannot match yet
+            wards = [w for w in (state.get(conn, "scope_wards") or "").split(",") if w]
+            patients = [r[0] for r in conn.execute(select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(wards)))]
+        mismatched = []
+        for start in range(0, len(patients), 500):
+            chunk = patients[start : start + 500]
+            server = self.link.request("POST", "/sync/digest", body={"patient_ids": chunk})
+            local = self._local_digests(chunk)
+            for patient_id in chunk:
+                if server.get(patient_id, {}).get("digest") != local[patient_id]:
+                    mismatched.append(patient_id)
+        still = []
+        for patient_id in mismatched:
+            if not self.backfill(patient_id) or self._local_digests([patient_id])[patient_id] != self._server_digest(patient_id):
+                still.append(patient_id)
+            else:
+                report.backfilled.append(patient_id)
+        return still
+
+    def _local_digests(self, patient_ids: list[str]) -> dict[str, str]:
+        found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
+        e = local_events.c
+        with self.store.reading() as conn:
+            for r in conn.execute(select(e.patient_id, e.event_id).where(e.patient_id.in_(patient_ids), e.server_seq.is_not(None))):
+                found[r.patient_id].append(r.event_id)
+        return {pid: patient_digest(ids) for pid, ids in found.items()}
+
+    def _server_digest(self, patient_id: str) -> str | None:
+        answer = self.link.request("POST", "/sync/digest", body={"patient_ids": [patient_id]})
+        return answer.get(patient_id, {}).get("digest")
+
+
+def clock_skew_warning(skew_s: float) -> str | None:
+    """A message when the workstation clock is more than 5 minutes from the server's."""
+    if abs(skew_s) <= CLOCK_SKEW_WARNING_S:
+        return None
+    direction = "ahead of" if skew_s > 0 else "behind"
+    return f"this computer's clock is {timedelta(seconds=round(abs(skew_s)))} {direction} the server"

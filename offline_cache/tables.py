@@ -1,0 +1,83 @@
+"""Replica-only tables: the local event log, the outbox, sync state, cached logins, queued audit.
+The projection tables come from workstation.projections.tables."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, Index, Integer, LargeBinary, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+local_events = Table(
+    "local_events",
+    metadata,
+    Column("local_seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("type", String(40), nullable=False),
+    Column("patient_id", String(36)),
+    Column("author_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("device_seq", Integer, nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    Column("server_seq", Integer),
+    Column("received_at", String(32)),
+    # pending (in the outbox) | accepted | rejected | resolved (amended or voided after a rejection)
+    Column("state", String(16), nullable=False),
+    Column("origin", String(8), nullable=False),  # local | server
+    Column("reject_code", String(32)),
+    Column("reject_message", Text),
+    Column("resolution", String(16)),  # amended | voided
+    Column("resolution_reason", Text),
+    Column("resolved_by", String(36)),
+    Index("ix_local_events_patient", "patient_id", "server_seq"),
+    Index("ix_local_events_state", "state"),
+)
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("local_seq", Integer, primary_key=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text),
+)
+
+cached_logins = Table(
+    "cached_logins",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("display_name", String(200), nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("wards", Text, nullable=False),
+    Column("licensed", Boolean, nullable=False),
+    Column("verifier", Text, nullable=False),  # argon2id hash made at the last online login
+    Column("cached_at", String(32), nullable=False),
+    Column("failed_attempts", Integer, nullable=False, default=0),
+    Column("locked_until", String(32)),
+)
+
+audit_outbox = Table(
+    "audit_outbox",
+    metadata,
+    Column("entry_id", String(36), primary_key=True),
+    Column("action", String(40), nullable=False),
+    Column("user_id", String(64), nullable=False),
+    Column("patient_id", String(36)),
+    Column("at", String(32), nullable=False),
+)
+
+refdata = Table(
+    "refdata",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+)

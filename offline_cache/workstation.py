@@ -1,0 +1,215 @@
+"""The Python API the desktop program uses: one object per running workstation.
+
+    ws = Workstation.open(data_dir, server_url="http://ward-server:8765", ward_id="CARD")
+    ws.login("doctor.li", password)            # online, or offline from the cached verifier
+    ws.census(); ws.find_patients("zs"); ws.open_chart(patient_id)   # reads (chart opens are audited)
+    ws.record("VitalsRecorded", patient_id=pid, payload={...})       # saved locally, queued for the server
+    report = ws.sync(progress)                  # run on a worker; raises link.Offline when unreachable
+    ws.status()                                 # online, waiting, needing attention, last sync, clock skew
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, insert, select
+
+from offline_cache import state
+from offline_cache.link import Offline, Refused, ServerLink
+from offline_cache.replica import open_replica
+from offline_cache.session import Session, Sessions
+from offline_cache.store import LocalStore
+from offline_cache.sync_client import Progress, SyncClient, SyncReport, clock_skew_warning
+from offline_cache.tables import audit_outbox, local_events, outbox
+from workstation.clock import now_iso
+from workstation.events.envelope import Event
+from workstation.ids import uuid7
+from workstation.projections import queries
+
+CONFIG_FILE = "workstation.json"
+REPLICA_FILE = "replica.db"
+
+
+class NotLoggedIn(RuntimeError):
+    """An action that needs a user was asked for with nobody logged in."""
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar shows."""
+
+    online: bool
+    waiting: int
+    needs_attention: int
+    last_sync_at: str | None
+    clock_warning: str | None
+    last_error: str | None
+    epoch: str | None
+    cursor: int
+
+
+class Workstation:
+    """One workstation: its encrypted replica, its user session and its link to the server."""
+
+    def __init__(self, data_dir: Path, config: dict[str, Any], store: LocalStore, link: ServerLink | None):
+        self.data_dir, self.config, self.store, self.link = data_dir, config, store, link
+        self.sessions = Sessions(store, link)
+        if link is not None:
+            link.tokens = self.sessions
+        self.sync_client = SyncClient(store, link) if link is not None else None
+        self.online = False
+        self.last_error: str | None = None
+
+    @classmethod
+    def open(cls, data_dir: Path, *, server_url: str | None = None, ward_id: str | None = None, **link_options: Any) -> Workstation:
+        """Open (or set up, on first use) the workstation whose files live in data_dir."""
+        data_dir = Path(data_dir)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        config = _load_config(data_dir)
+        config.setdefault("device_id", f"ws-{uuid7()}")
+        if server_url:
+            config["server_url"] = server_url
+        if ward_id:
+            config["ward_id"] = ward_id
+        _save_config(data_dir, config)
+        engine = open_replica(data_dir / REPLICA_FILE, config["device_id"])
+        store = LocalStore(engine, config["device_id"])
+        link = ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
+        return cls(data_dir, config, store, link)
+
+    def close(self) -> None:
+        """Release the database and the network client."""
+        if self.link is not None:
+            self.link.close()
+        self.store.engine.dispose()
+
+    # -- who is working ----------------------------------------------------------------------
+    @property
+    def user(self) -> Session:
+        """The logged-in user; NotLoggedIn when nobody is."""
+        if self.sessions.current is None:
+            raise NotLoggedIn("log in first")
+        return self.sessions.current
+
+    def login(self, username: str, password: str) -> Session:
+        """Log a user in (ending any previous session); their unsent work stays queued."""
+        if self.sessions.current is not None:
+            self.logout()
+        session = self.sessions.login(username, password)
+        self.online = session.online
+        if session.online:
+            self._register_device()
+        with self.store.writing() as conn:
+            scope = set(session.wards) | ({self.config["ward_id"]} if self.config.get("ward_id") else set())
+            state.put(conn, "scope_wards", ",".join(sorted(scope)))
+        if not session.online:
+            self._queue_audit("login_offline")
+        return session
+
+    def logout(self) -> None:
+        """End the current session."""
+        if self.sessions.current is not None and not self.sessions.current.online:
+            self._queue_audit("logout_offline")
+        self.sessions.logout()
+
+    def _register_device(self) -> None:
+        ward = self.config.get("ward_id") or (self.user.wards[0] if self.user.wards else None)
+        if ward is None or self.link is None:
+            return
+        answer = self.link.request("POST", "/devices/register", body={"ward_id": ward})
+        with self.store.writing() as conn:
+            if state.get(conn, "temp_block_start") is None:
+                state.put(conn, "temp_block_start", answer["temp_block_start"])
+                state.put(conn, "temp_block_end", answer["temp_block_end"])
+                state.put(conn, "temp_next", answer["temp_block_start"])
+
+    # -- writing -----------------------------------------------------------------------------
+    def record(self, event_type: str, *, patient_id: str | None, payload: dict[str, Any]) -> Event:
+        """Save a clinical event as the current user; it is on disk when this returns."""
+        return self.store.record(event_type, patient_id=patient_id, payload=payload, author_id=self.user.user_id)
+
+    def admit_patient(self, payload: dict[str, Any]) -> Event:
+        """Admit a patient; without a record number, one is taken from this device's temporary block."""
+        payload = dict(payload)
+        if not payload.get("record_number"):
+            payload["record_number"] = self._take_temporary_number()
+            payload["temporary_number"] = True
+        return self.record("PatientAdmitted", patient_id=uuid7(), payload=payload)
+
+    def _take_temporary_number(self) -> str:
+        with self.store.writing() as conn:
+            start = state.get(conn, "temp_block_start")
+            if start is None:
+                raise RuntimeError("this workstation has no temporary record numbers yet: log in online once")
+            number = state.get_int(conn, "temp_next")
+            if number > state.get_int(conn, "temp_block_end"):
+                raise RuntimeError("this workstation's block of temporary record numbers is used up")
+            state.put(conn, "temp_next", number + 1)
+        return f"T{number:06d}"
+
+    # -- reading -----------------------------------------------------------------------------
+    def census(self, ward_id: str | None = None) -> list[dict[str, Any]]:
+        """Admitted patients of a ward (default: this workstation's ward)."""
+        with self.store.reading() as conn:
+            return queries.census(conn, ward_id or self.config.get("ward_id"))
+
+    def find_patients(self, text: str) -> list[dict[str, Any]]:
+        """Search by record number, name, pinyin or pinyin initials."""
+        with self.store.reading() as conn:
+            return queries.find_patients(conn, text)
+
+    def open_chart(self, patient_id: str) -> dict[str, Any]:
+        """The patient's chart; the opening is audited (queued while offline)."""
+        self._queue_audit("chart_opened", patient_id)
+        with self.store.reading() as conn:
+            return queries.chart(conn, patient_id)
+
+    def _queue_audit(self, action: str, patient_id: str | None = None) -> None:
+        with self.store.writing() as conn:
+            conn.execute(insert(audit_outbox).values(
+                entry_id=uuid7(), action=action, user_id=self.user.user_id, patient_id=patient_id, at=now_iso()))  # fmt: skip
+
+    def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:
+        """Rejected events waiting for their author to amend or void them."""
+        return self.store.needs_attention(patient_id)
+
+    # -- sync --------------------------------------------------------------------------------
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Push, pull and check; marks the workstation offline and re-raises when unreachable."""
+        if self.sync_client is None:
+            raise Offline("no server is configured")
+        if self.sessions.current is None or not self.sessions.current.access:
+            raise Offline("log in online to sync")
+        try:
+            report = self.sync_client.sync(progress)
+        except (Offline, Refused) as exc:
+            self.online, self.last_error = False, str(exc)
+            raise
+        self.online, self.last_error = True, None
+        return report
+
+    def status(self) -> SyncStatus:
+        """Online state, events waiting and needing attention, last sync, clock warning."""
+        with self.store.reading() as conn:
+            waiting = conn.execute(select(func.count()).select_from(outbox)).scalar_one()
+            attention = conn.execute(
+                select(func.count()).select_from(local_events).where(local_events.c.state == "rejected")
+            ).scalar_one()
+            skew = float(state.get(conn, "clock_skew_s") or 0)
+            return SyncStatus(
+                online=self.online, waiting=waiting, needs_attention=attention,
+                last_sync_at=state.get(conn, "last_sync_at"), clock_warning=clock_skew_warning(skew),
+                last_error=self.last_error, epoch=state.get(conn, "epoch"), cursor=state.get_int(conn, "cursor"),
+            )  # fmt: skip
+
+
+def _load_config(data_dir: Path) -> dict[str, Any]:
+    path = data_dir / CONFIG_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _save_config(data_dir: Path, config: dict[str, Any]) -> None:
+    (data_dir / CONFIG_FILE).write_text(json.dumps(config, indent=2), encoding="utf-8")
