@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -66,6 +67,36 @@ class MalformedEvent(ValueError):
     """The envelope itself cannot be read (missing fields, wrong types)."""
 
 
+# Longest value each envelope string may hold (the widths of the event log's columns).
+ENVELOPE_MAX_LENGTH = {
+    "event_id": 36, "type": 40, "author_id": 64, "device_id": 64, "recorded_at": 32,
+}  # fmt: skip
+MAX_DEVICE_SEQ = 2**31 - 1  # an INTEGER column on PostgreSQL
+
+
+def _has_non_finite(value: Any) -> bool:
+    if isinstance(value, float):
+        return not math.isfinite(value)
+    if isinstance(value, dict):
+        return any(_has_non_finite(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_non_finite(v) for v in value)
+    return False
+
+
+def payload_problem(payload: Any) -> str | None:
+    """Why the payload cannot be hashed the same way on both sides, or None."""
+    if not isinstance(payload, dict):
+        return "payload must be a JSON object"
+    if _has_non_finite(payload):  # orjson would silently write NaN as null
+        return "payload must not contain NaN or infinity"
+    try:
+        canonical_json(payload)
+    except orjson.JSONEncodeError as exc:
+        return f"payload cannot be encoded as canonical JSON: {exc}"
+    return None
+
+
 def event_from_wire(data: Any) -> Event:
     """Build an Event from a decoded JSON object, refusing a malformed envelope."""
     if not isinstance(data, dict):
@@ -74,14 +105,19 @@ def event_from_wire(data: Any) -> Event:
     if missing:
         raise MalformedEvent(f"event is missing {', '.join(missing)}")
     payload = data["payload"]
-    if not isinstance(payload, dict):
-        raise MalformedEvent("payload must be a JSON object")
+    problem = payload_problem(payload)
+    if problem:
+        raise MalformedEvent(problem)
     device_seq = data["device_seq"]
-    if not isinstance(device_seq, int) or isinstance(device_seq, bool) or device_seq < 1:
+    if not isinstance(device_seq, int) or isinstance(device_seq, bool):
         raise MalformedEvent("device_seq must be a positive integer")
-    for name in ("event_id", "type", "author_id", "device_id", "recorded_at"):
+    if not 1 <= device_seq <= MAX_DEVICE_SEQ:
+        raise MalformedEvent(f"device_seq must be a positive integer up to {MAX_DEVICE_SEQ}")
+    for name, max_length in ENVELOPE_MAX_LENGTH.items():
         if not isinstance(data[name], str) or not data[name]:
             raise MalformedEvent(f"{name} must be a non-empty string")
+        if len(data[name]) > max_length:
+            raise MalformedEvent(f"{name} must be at most {max_length} characters")
     if data["patient_id"] is not None and not isinstance(data["patient_id"], str):
         raise MalformedEvent("patient_id must be a string or null")
     server_seq = data.get("server_seq")

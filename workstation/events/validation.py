@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workstation.events.envelope import Event
+from workstation.events.envelope import Event, payload_problem
 from workstation.events.fields import check_fields, timestamp
 from workstation.events.vocabulary import EVENT_TYPES
 from workstation.ids import is_uuid
@@ -30,6 +30,9 @@ def event_problems(event: Event) -> list[str]:
         problems.append(f"{event.type} needs a patient_id (UUID)")
     if not spec.patient_scoped and event.patient_id is not None and not is_uuid(event.patient_id):
         problems.append("patient_id must be a UUID or null")
+    encoding = payload_problem(event.payload)
+    if encoding:
+        return [*problems, encoding]
     problems += check_fields(event.payload, spec.fields)
     for rule in spec.rules:
         problems += rule(event.payload)

@@ -270,4 +270,3 @@ def referenced_event_ids(event_type: str, payload: dict[str, Any]) -> list[str]:
     if spec is None:
         return []
     return [payload[name] for name in spec.references if isinstance(payload.get(name), str)]
-
