@@ -1,0 +1,367 @@
+"""`workstation-server`: set up, serve, manage users, list patients, verify the audit chain,
+back up and restore. Every expected failure is one `workstation-server: error: ...` line."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import re
+import secrets
+import socket
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from workstation.domain.enums import Role
+from workstation.server import audit, auth, refdata, schema
+from workstation.server.audit import AuditEntry
+from workstation.server.backup import BackupError, backup, restore
+from workstation.server.db import BadDatabaseUrl, make_engine, normalise_url, reader, writer
+from workstation.server.models import audit_log, users, wards
+from workstation.server.serve import NotInitialised
+from workstation.server.setup import initialise
+
+PROG = "workstation-server"
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed safely
+
+
+class CliError(Exception):
+    """A runtime failure reported to the operator as one line (exit status 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line and exits with status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix(PROG).strip()
+        where = f"{command}: " if command else ""
+        sys.stderr.write(f"{PROG}: error: {where}{message} (see --help)\n")
+        raise SystemExit(2)
+
+
+# ---------------------------------------------------------------------------------------------
+# opening the database
+
+
+def _parse_url(url: str) -> URL:
+    """The normalised database URL; BadDatabaseUrl for one that cannot be parsed."""
+    try:
+        return make_url(normalise_url(url))
+    except ValueError as exc:  # e.g. a port that is not a number
+        raise BadDatabaseUrl(f"not a database URL: {url} ({_one_line(str(exc))})") from exc
+
+
+def _shown_url(url: str) -> str:
+    """The database URL with any password hidden, for messages."""
+    return _parse_url(url).render_as_string(hide_password=True)
+
+
+def _open(url: str, *, create: bool = False) -> Engine:
+    """An engine for url; a SQLite file must already exist unless create."""
+    parsed = _parse_url(url)
+    if parsed.drivername.startswith("sqlite") and not create:
+        path = parsed.database
+        if path and path != ":memory:" and not Path(path).is_file():
+            raise CliError(f"database file not found: {path} (create it with `{PROG} init`)")
+    return make_engine(url)
+
+
+def _open_initialised(url: str) -> Engine:
+    """An engine for a database at the newest schema; a clear error otherwise."""
+    engine = _open(url)
+    current, head = schema.current_revision(engine), schema.head_revision()
+    if current is None:
+        raise NotInitialised(f"database {_shown_url(url)} is not initialised: run `{PROG} init`")
+    if current != head:
+        raise NotInitialised(
+            f"database {_shown_url(url)} has schema {current}, this program expects {head}: "
+            f"run `{PROG} init` to migrate it (or use a newer {PROG})"
+        )
+    return engine
+
+
+def _operator() -> str:
+    """Who ran the command, for the audit trail."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _cli_audit(action: str, **detail: Any) -> AuditEntry:
+    return AuditEntry(action, None, detail={**detail, "via": "cli", "os_user": _operator()})
+
+
+# ---------------------------------------------------------------------------------------------
+# commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Create or migrate the database; with --demo load the demo ward and print its logins."""
+    engine = _open(args.database, create=True)
+    epoch = initialise(engine)
+    print(f"database ready: schema {schema.head_revision()}, epoch {epoch}")
+    if args.demo:
+        from workstation.server.demo import load_demo
+
+        passwords = load_demo(engine)
+        with writer(engine) as conn:
+            refdata.publish_directory(conn)
+            roles = dict(conn.execute(select(users.c.username, users.c.role)).tuples().all())
+        print("demo users (username, role, password) - shown only this once:")
+        for username in sorted(passwords, key=lambda name: (roles.get(name, ""), name)):
+            print(f"{username}\t{roles.get(username, '?')}\t{passwords[username]}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the API until interrupted."""
+    from workstation.server import serve
+
+    _open_initialised(args.database).dispose()
+    _check_can_listen(args.host, args.port)
+    print(f"{PROG}: serving http://{args.host}:{args.port} (Ctrl+C to stop)", flush=True)
+    serve.run(args.database, host=args.host, port=args.port)
+    return 0
+
+
+def _check_can_listen(host: str, port: int) -> None:
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+
+
+def _new_password(given: str | None, *, may_prompt: bool) -> tuple[str, bool]:
+    """The password to set and whether it was generated (and so must be printed)."""
+    if given is not None:
+        return given, False
+    if may_prompt and sys.stdin.isatty():
+        first = getpass.getpass("Password (leave blank to generate one): ")
+        if first:
+            if getpass.getpass("Repeat the password: ") != first:
+                raise CliError("the two passwords differ")
+            return first, False
+    groups = ("".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(4)) for _ in range(4))
+    return "-".join(groups), True
+
+
+def _check_wards(conn: Connection, ward_ids: list[str]) -> None:
+    known = set(conn.execute(select(wards.c.ward_id)).scalars())
+    unknown = [ward for ward in ward_ids if ward not in known]
+    if known and unknown:
+        raise CliError(
+            f"unknown ward {', '.join(unknown)}; known wards: {', '.join(sorted(known))}"
+        )
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    """Create a user on the given wards."""
+    engine = _open_initialised(args.database)
+    ward_ids = [ward.strip() for ward in args.wards.split(",") if ward.strip()]
+    password, generated = _new_password(args.password, may_prompt=True)
+    with writer(engine) as conn:
+        _check_wards(conn, ward_ids)
+        auth.add_user(
+            conn, username=args.username, password=password, display_name=args.name,
+            role=args.role, wards=ward_ids, licensed=not args.unlicensed,
+        )  # fmt: skip
+        refdata.publish_directory(conn)
+        audit.append(
+            conn, [_cli_audit("user_added", username=args.username, role=args.role, wards=ward_ids)]
+        )
+    print(f"user {args.username} added: {args.role}, wards {','.join(ward_ids) or '(none)'}")
+    if generated:
+        print(f"password: {password}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    """Disable a user and end their sessions."""
+    engine = _open_initialised(args.database)
+    with writer(engine) as conn:
+        auth.set_active(conn, args.username, False)
+        refdata.publish_directory(conn)
+        audit.append(conn, [_cli_audit("user_disabled", username=args.username)])
+    print(f"user {args.username} disabled; their sessions are ended")
+    return 0
+
+
+def cmd_user_reset_password(args: argparse.Namespace) -> int:
+    """Set a new password (generated and printed when not given) and clear the lockout."""
+    engine = _open_initialised(args.database)
+    password, generated = _new_password(args.password, may_prompt=False)
+    with writer(engine) as conn:
+        auth.reset_password(conn, args.username, password)
+        audit.append(conn, [_cli_audit("password_reset", username=args.username)])
+    print(f"password of {args.username} reset; their sessions are ended")
+    if generated:
+        print(f"password: {password}")
+    return 0
+
+
+def _natural(text: str) -> tuple[Any, ...]:
+    """Sort key that puts bed 2 before bed 10."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text))
+
+
+def cmd_patients(args: argparse.Namespace) -> int:
+    """Print the admitted patients: record number, name, ward, bed (tab-separated)."""
+    from workstation.projections.tables import patients
+
+    engine = _open_initialised(args.database)
+    with reader(engine) as conn:
+        rows = conn.execute(
+            select(patients.c.record_number, patients.c.name, patients.c.ward_id, patients.c.bed)
+            .where(patients.c.status == "admitted")
+        ).all()  # fmt: skip
+    rows.sort(key=lambda row: (_natural(row.ward_id), _natural(row.bed), row.record_number))
+    audit.record(engine, [_cli_audit("census_listed", patients=len(rows))])
+    for row in rows:
+        print(f"{row.record_number}\t{row.name}\t{row.ward_id}\t{row.bed}")
+    if not rows:
+        print("no patients admitted", file=sys.stderr)
+    return 0
+
+
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    """Walk the audit hash chain; exit 1 naming the first bad row."""
+    engine = _open_initialised(args.database)
+    broken = audit.verify(engine)
+    if broken is not None:
+        print(f"audit chain BROKEN at row {broken.audit_id}: {broken.reason}")
+        return 1
+    with reader(engine) as conn:
+        count = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
+    print(f"audit chain intact ({count} rows)")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a database-independent backup file."""
+    destination = Path(args.to).expanduser()
+    if destination.exists() and not args.force:
+        raise CliError(f"file exists: {destination} (choose another name, or --force to overwrite)")
+    summary = backup(_open_initialised(args.database), destination)
+    print(
+        f"backup written to {destination}: {summary.total_rows} rows, "
+        f"schema {summary.schema_revision}, epoch {summary.epoch}"
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Load a backup file into an empty database (or replace one's contents with --force)."""
+    summary = restore(_open(args.database, create=True), Path(args.source), force=args.force)
+    print(
+        f"restored {summary.total_rows} rows from {args.source}; new epoch {summary.epoch} "
+        "(workstations will re-offer what the server lacks)"
+    )
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# the command line
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return int(text)
+
+
+def _command(
+    commands: Any, name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+) -> argparse.ArgumentParser:
+    parser = commands.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    parser.add_argument("--database", required=True, metavar="URL",
+                        help="SQLite file path or sqlite:/// or postgresql:// URL")  # fmt: skip
+    return parser
+
+
+def _add_user_commands(commands: Any) -> None:
+    user = commands.add_parser("user", help="add, disable or reset the password of a user")
+    actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+    add = _command(actions, "add", cmd_user_add, "create a user")
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", required=True, help="display name, as shown on the ward")
+    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.add_argument("--wards", default="", help="comma-separated ward ids (W1,W2)")
+    add.add_argument("--password", help="prompted for, or generated and printed, when not given")
+    add.add_argument("--unlicensed", action="store_true", help="orders need a co-signature")
+    disable = _command(
+        actions, "disable", cmd_user_disable, "disable a user and end their sessions"
+    )
+    disable.add_argument("--username", required=True)
+    reset = _command(actions, "reset-password", cmd_user_reset_password, "set a new password")
+    reset.add_argument("--username", required=True)
+    reset.add_argument("--password", help="generated and printed when not given")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = _Parser(prog=PROG, description="Clinical Workstation central server administration.")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    init = _command(commands, "init", cmd_init, "create or migrate the database")
+    init.add_argument(
+        "--demo", action="store_true", help="also load the demo ward and print its logins"
+    )
+    serve = _command(commands, "serve", cmd_serve, "run the sync server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=_port, default=8765)
+    _add_user_commands(commands)
+    _command(commands, "patients", cmd_patients, "list admitted patients (record, name, ward, bed)")
+    _command(commands, "verify-audit", cmd_verify_audit, "verify the audit hash chain")
+    back = _command(commands, "backup", cmd_backup, "write a database-independent backup")
+    back.add_argument("--to", required=True, metavar="PATH")
+    back.add_argument("--force", action="store_true", help="overwrite an existing file")
+    rest = _command(commands, "restore", cmd_restore, "restore a backup (starts a new epoch)")
+    rest.add_argument("--from", dest="source", required=True, metavar="PATH")
+    rest.add_argument("--force", action="store_true", help="replace a database that has data")
+    return parser
+
+
+def _one_line(text: str) -> str:
+    """Text on one line, with any password in a URL (scheme://user:password@) hidden."""
+    line = " ".join(part.strip() for part in str(text).splitlines() if part.strip()) or "failed"
+    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """The one-line message an operator sees for an exception."""
+    if isinstance(exc, CliError | BackupError | BadDatabaseUrl | NotInitialised | ValueError):
+        return _one_line(str(exc))
+    if isinstance(exc, DBAPIError):
+        return f"database error: {_one_line(str(exc.orig))}"
+    if isinstance(exc, SQLAlchemyError):
+        return f"database error: {_one_line(str(exc).split('(Background on this error')[0])}"
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        return f"{exc.strerror or _one_line(str(exc))}{where}"
+    return f"unexpected {type(exc).__name__}: {_one_line(str(exc))}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; returns the exit status (0 ok, 1 failed, 2 bad usage)."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: error: interrupted\n")
+        return 130
+    except Exception as exc:  # every failure becomes one line, never a traceback
+        sys.stderr.write(f"{PROG}: error: {describe_failure(exc)}\n")
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
