@@ -37,7 +37,7 @@ def _engine(path: Path, key: bytes) -> Engine:
     engine = create_engine(
         "sqlite://", creator=_connector(path, key), poolclass=QueuePool, pool_size=4, max_overflow=4
     )
-    make_sqlite_durable(engine)
+    make_sqlite_durable(engine, extra_pragmas=("temp_store=MEMORY",))  # no plaintext temp files
     return engine
 
 

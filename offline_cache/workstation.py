@@ -17,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from offline_cache import state
+from offline_cache import logs, state
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.replica import open_replica
 from offline_cache.session import Session, Sessions
@@ -30,6 +30,7 @@ from workstation.ids import uuid7
 from workstation.projections import queries
 
 CONFIG_FILE = "workstation.json"
+_log = logs.get("workstation")
 REPLICA_FILE = "replica.db"
 
 
@@ -75,6 +76,7 @@ class Workstation:
         if ward_id:
             config["ward_id"] = ward_id
         _save_config(data_dir, config)
+        logs.configure(data_dir)
         engine = open_replica(data_dir / REPLICA_FILE, config["device_id"])
         store = LocalStore(engine, config["device_id"])
         link = ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
@@ -100,6 +102,7 @@ class Workstation:
             self.logout()
         session = self.sessions.login(username, password)
         self.online = session.online
+        _log.info("login user=%s online=%s", session.user_id, session.online)
         if session.online:
             self._register_device()
         with self.store.writing() as conn:
@@ -187,8 +190,13 @@ class Workstation:
             report = self.sync_client.sync(progress)
         except (Offline, Refused) as exc:
             self.online, self.last_error = False, str(exc)
+            _log.warning("sync failed: %s", type(exc).__name__)
             raise
         self.online, self.last_error = True, None
+        _log.info(
+            "sync: %d accepted, %d duplicate, %d rejected, %d pulled, epoch changed %s",
+            report.accepted, report.duplicates, report.rejected, report.pulled, report.epoch_changed,
+        )
         return report
 
     def status(self) -> SyncStatus:
