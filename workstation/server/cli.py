@@ -23,7 +23,6 @@ from workstation.server.audit import AuditEntry
 from workstation.server.backup import BackupError, backup, restore
 from workstation.server.db import BadDatabaseUrl, make_engine, normalise_url, reader, writer
 from workstation.server.models import audit_log, users, wards
-from workstation.server.serve import NotInitialised
 from workstation.server.setup import initialise
 
 PROG = "workstation-server"
@@ -76,9 +75,9 @@ def _open_initialised(url: str) -> Engine:
     engine = _open(url)
     current, head = schema.current_revision(engine), schema.head_revision()
     if current is None:
-        raise NotInitialised(f"database {_shown_url(url)} is not initialised: run `{PROG} init`")
+        raise CliError(f"database {_shown_url(url)} is not initialised: run `{PROG} init`")
     if current != head:
-        raise NotInitialised(
+        raise CliError(
             f"database {_shown_url(url)} has schema {current}, this program expects {head}: "
             f"run `{PROG} init` to migrate it (or use a newer {PROG})"
         )
@@ -126,7 +125,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _open_initialised(args.database).dispose()
     _check_can_listen(args.host, args.port)
     print(f"{PROG}: serving http://{args.host}:{args.port} (Ctrl+C to stop)", flush=True)
-    serve.run(args.database, host=args.host, port=args.port)
+    try:
+        serve.run(args.database, host=args.host, port=args.port)
+    except serve.NotInitialised as exc:
+        raise CliError(str(exc)) from exc
     return 0
 
 
@@ -338,7 +340,7 @@ def _one_line(text: str) -> str:
 
 def describe_failure(exc: BaseException) -> str:
     """The one-line message an operator sees for an exception."""
-    if isinstance(exc, CliError | BackupError | BadDatabaseUrl | NotInitialised | ValueError):
+    if isinstance(exc, CliError | BackupError | BadDatabaseUrl | ValueError):
         return _one_line(str(exc))
     if isinstance(exc, DBAPIError):
         return f"database error: {_one_line(str(exc.orig))}"
