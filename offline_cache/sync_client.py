@@ -164,8 +164,9 @@ class SyncClient:
         with self.store.writing() as conn:
             for event in batch:
                 result = by_id.get(event.event_id)
-                if result is None:
-                    continue  # not answered: stays in the outbox
+                if result is None or result["status"] == "blocked":
+                    report.blocked += result is not None
+                    continue  # not decided: stays in the outbox
                 if result["status"] in ("accepted", "duplicate"):
                     report.accepted += result["status"] == "accepted"
                     report.duplicates += result["status"] == "duplicate"
@@ -289,7 +290,8 @@ class SyncClient:
     def send_audit(self) -> int:
         """Send chart reads (and other audited reads) queued while offline."""
         with self.store.reading() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))]
+            # str(): column names come back as quoted_name, which orjson refuses as dict keys
+            rows = [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))]
         if not rows:
             return 0
         self.link.request("POST", "/audit/reads", body={"entries": rows})
