@@ -13,7 +13,7 @@ from workstation.clock import now_iso
 from workstation.events.digest import patient_digest
 from workstation.events.envelope import Event, MalformedEvent, canonical_json, event_from_wire
 from workstation.events.validation import event_problems
-from workstation.events.vocabulary import EVENT_TYPES
+from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.projections import tables as pt
 from workstation.projections.projector import apply_events
 from workstation.security.policy import UNSCOPED_TYPES, permission_problem
@@ -33,6 +33,11 @@ def accepted(seq: int) -> dict[str, Any]:
 
 def duplicate(seq: int) -> dict[str, Any]:
     return {"status": "duplicate", "server_seq": seq}
+
+
+def blocked() -> dict[str, Any]:
+    """Not decided: it depends on an event refused in the same batch; it stays in the outbox (rule 4)."""
+    return {"status": "blocked", "code": "depends_on_rejected", "message": "waits for a refused event it depends on"}
 
 
 def rejected(code: str, message: str) -> dict[str, Any]:
@@ -56,6 +61,7 @@ class _Push:
     patients: dict[str, _PatientState]
     grants: set[tuple[str, str]]  # (user_id, patient_id) with an active break-the-glass
     accepted: list[Event] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
 
 
 def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]) -> dict[str, Any]:
@@ -86,6 +92,8 @@ def _decide_all(conn: Connection, pusher: User, parsed: list[Event | dict[str, A
             results.append(item)
             continue
         result = _decide(state, item, known)
+        if result is not None and result["status"] != "duplicate":
+            state.refused.add(item.event_id)
         if result is None:
             event = item.with_server_fields(next_seq, received_at)
             next_seq += 1
@@ -104,6 +112,8 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         if content_hash == event.content_hash():
             return duplicate(seq)
         return rejected("tampered", "this event_id was already recorded with different content")
+    if any(ref in state.refused for ref in referenced_event_ids(event.type, event.payload)):
+        return blocked()
     problems = event_problems(event)
     if problems:
         return rejected("invalid", "; ".join(problems))
