@@ -7,6 +7,7 @@ PYTHON_KEYRING_BACKEND, as the tests do) is respected.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 
@@ -54,7 +55,9 @@ def check_backend() -> KeyringBackend:
             "(Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring)."
         )
     if any(name.startswith(bad) for bad in _INSECURE) and not _explicitly_configured():
-        raise KeyringUnavailable(f"the keyring backend {name} is not secure and was not chosen by configuration")
+        raise KeyringUnavailable(
+            f"the keyring backend {name} is not secure and was not chosen by configuration"
+        )
     return backend
 
 
@@ -106,7 +109,5 @@ def load_refresh_token(user_id: str) -> str | None:
 def forget_refresh_token(user_id: str) -> None:
     """Remove a user's refresh token (logout)."""
     check_backend()
-    try:
+    with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, f"refresh:{user_id}")
-    except keyring.errors.PasswordDeleteError:
-        pass

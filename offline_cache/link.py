@@ -42,7 +42,9 @@ class ServerLink:
         base_delay: float = 0.2, max_delay: float = 5.0, transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ):  # fmt: skip
-        self.client = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout, transport=transport)
+        self.client = httpx.Client(
+            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport
+        )
         self.tokens = tokens
         self.attempts, self.base_delay, self.max_delay = attempts, base_delay, max_delay
         self.sleep = sleep
@@ -59,17 +61,26 @@ class ServerLink:
             headers["authorization"] = f"Bearer {token}"
         return headers
 
-    def request(self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None) -> Any:
+    def request(
+        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+    ) -> Any:
         """Send one request (retrying transient failures with the same body); the decoded JSON answer."""
         content = orjson.dumps(body) if body is not None else None
         renewed = False
         for attempt in range(1, self.attempts + 1):
             try:
-                response = self.client.request(method, path, content=content, params=params, headers=self._headers())
+                response = self.client.request(
+                    method, path, content=content, params=params, headers=self._headers()
+                )
             except httpx.TransportError as exc:
                 error: str = f"{type(exc).__name__}: {exc}"
             else:
-                if response.status_code == 401 and not renewed and self.tokens and _code(response) == "expired":
+                if (
+                    response.status_code == 401
+                    and not renewed
+                    and self.tokens
+                    and _code(response) == "expired"
+                ):
                     renewed = self.tokens.renew()
                     if renewed:
                         continue
@@ -102,4 +113,6 @@ def _answer(response: httpx.Response) -> Any:
         return data
     message = data.get("message") if isinstance(data, dict) else None
     code = data.get("error") if isinstance(data, dict) else None
-    raise Refused(response.status_code, code or "http_error", message or f"HTTP {response.status_code}")
+    raise Refused(
+        response.status_code, code or "http_error", message or f"HTTP {response.status_code}"
+    )

@@ -16,7 +16,9 @@ def configure(data_dir: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "workstation.log"
     logger = logging.getLogger(LOGGER_NAME)
-    if not any(isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in logger.handlers):
+    if not any(
+        isinstance(h, RotatingFileHandler) and Path(h.baseFilename) == path for h in logger.handlers
+    ):
         handler = RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         logger.addHandler(handler)

@@ -7,6 +7,7 @@ the OS keyring.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -46,7 +47,9 @@ class Session:
 class Sessions:
     """Logs users in and out and keeps their tokens fresh (a TokenSource for the ServerLink)."""
 
-    def __init__(self, store: LocalStore, link: ServerLink | None, *, grace_hours: int = OFFLINE_GRACE_HOURS):
+    def __init__(
+        self, store: LocalStore, link: ServerLink | None, *, grace_hours: int = OFFLINE_GRACE_HOURS
+    ):
         self.store, self.link, self.grace = store, link, timedelta(hours=grace_hours)
         self.current: Session | None = None
 
@@ -110,9 +113,11 @@ class Sessions:
 
     def _login_offline(self, username: str, password: str) -> Session:
         with self.store.writing() as conn:
-            row = conn.execute(select(cached_logins).where(cached_logins.c.username == username)).first()
+            row = conn.execute(
+                select(cached_logins).where(cached_logins.c.username == username)
+            ).first()
             refusal = self._offline_refusal(row)
-            if refusal is None and verify_password(row.verifier, password):
+            if refusal is None and row is not None and verify_password(row.verifier, password):
                 conn.execute(update(cached_logins).where(cached_logins.c.username == username).values(
                     failed_attempts=0, locked_until=None))  # fmt: skip
                 user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
@@ -120,9 +125,9 @@ class Sessions:
                 self.current = self._session(user, online=False)
                 state.put(conn, "last_offline_login", now_iso())
                 return self.current
-            if refusal is None:
+            if refusal is None and row is not None:
                 refusal = self._count_offline_failure(conn, row)
-        raise LoginRefused(refusal)
+        raise LoginRefused(refusal or "wrong user name or password")
 
     def _offline_refusal(self, row: Any) -> str | None:
         if row is None:
@@ -137,8 +142,13 @@ class Sessions:
         failures = row.failed_attempts + 1
         values: dict[str, Any] = {"failed_attempts": failures}
         if failures >= OFFLINE_MAX_FAILURES:
-            values = {"failed_attempts": 0, "locked_until": iso(utc_now() + timedelta(minutes=OFFLINE_LOCKOUT_MINUTES))}
-        conn.execute(update(cached_logins).where(cached_logins.c.username == row.username).values(**values))
+            values = {
+                "failed_attempts": 0,
+                "locked_until": iso(utc_now() + timedelta(minutes=OFFLINE_LOCKOUT_MINUTES)),
+            }
+        conn.execute(
+            update(cached_logins).where(cached_logins.c.username == row.username).values(**values)
+        )
         return "wrong user name or password"
 
     def logout(self) -> None:
@@ -146,9 +156,7 @@ class Sessions:
         if self.current is None:
             return
         if self.link is not None and self.current.access:
-            try:
+            with contextlib.suppress(Refused, Offline):
                 self.link.request("POST", "/auth/logout")
-            except (Refused, Offline):
-                pass
         keystore.forget_refresh_token(self.current.user_id)
         self.current = None

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from offline_cache import state
 from offline_cache.tables import local_events, outbox
@@ -49,7 +49,9 @@ class LocalStore:
         with self.engine.connect() as conn, conn.begin():
             yield conn
 
-    def record(self, event_type: str, *, patient_id: str | None, payload: dict[str, Any], author_id: str) -> Event:
+    def record(
+        self, event_type: str, *, patient_id: str | None, payload: dict[str, Any], author_id: str
+    ) -> Event:
         """Validate and save one new clinical event; raises InvalidEvent and saves nothing when it is wrong."""
         with self.writing() as conn:
             device_seq = state.get_int(conn, "device_seq") + 1
@@ -59,7 +61,9 @@ class LocalStore:
             ))  # fmt: skip
             state.put(conn, "device_seq", device_seq)
             local_seq = self._insert(conn, event, origin="local", event_state="pending")
-            conn.execute(insert(outbox).values(local_seq=local_seq, event_id=event.event_id, attempts=0))
+            conn.execute(
+                insert(outbox).values(local_seq=local_seq, event_id=event.event_id, attempts=0)
+            )
             apply_events(conn, [event])
         return event
 
@@ -71,7 +75,9 @@ class LocalStore:
             payload=canonical_json(event.payload), server_seq=event.server_seq, received_at=event.received_at,
             state=event_state, origin=origin,
         ))  # fmt: skip
-        return int(result.inserted_primary_key[0])
+        key = result.inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
     def patient_events(self, conn: Connection, patient_id: str) -> list[Event]:
         """A patient's live events in fold order: server order first, then the outbox in local order."""
@@ -95,34 +101,47 @@ class LocalStore:
         if patient_id is not None:
             query = query.where(e.patient_id == patient_id)
         with self.reading() as conn:
-            return [{**dict(r._mapping), "payload": orjson.loads(r.payload)} for r in conn.execute(query)]
+            return [
+                {**dict(r._mapping), "payload": orjson.loads(r.payload)}
+                for r in conn.execute(query)
+            ]
 
     def void_rejected(self, event_id: str, *, reason: str, user_id: str) -> None:
         """Close a rejected event with a reason: it stays on this PC, visible as voided."""
         if not reason.strip():
             raise ValueError("a reason is required to void an event")
         with self.writing() as conn:
-            self._resolve(conn, event_id, resolution="voided", reason=f"{reason} (by {user_id})", by=None)
+            self._resolve(
+                conn, event_id, resolution="voided", reason=f"{reason} (by {user_id})", by=None
+            )
 
     def amend_rejected(
         self, event_id: str, *, payload: dict[str, Any], author_id: str
     ) -> Event:  # fmt: skip
         """Replace a rejected event by a corrected new one (same type and patient), sent like any other."""
         with self.reading() as conn:
-            row = conn.execute(select(local_events).where(local_events.c.event_id == event_id)).first()
+            row = conn.execute(
+                select(local_events).where(local_events.c.event_id == event_id)
+            ).first()
         if row is None or row.state != "rejected":
             raise ValueError("only a rejected event can be amended")
-        amended = self.record(row.type, patient_id=row.patient_id, payload=payload, author_id=author_id)
+        amended = self.record(
+            row.type, patient_id=row.patient_id, payload=payload, author_id=author_id
+        )
         with self.writing() as conn:
             self._resolve(conn, event_id, resolution="amended", reason=None, by=amended.event_id)
         return amended
 
     @staticmethod
-    def _resolve(conn: Connection, event_id: str, *, resolution: str, reason: str | None, by: str | None) -> None:
+    def _resolve(
+        conn: Connection, event_id: str, *, resolution: str, reason: str | None, by: str | None
+    ) -> None:
         found = conn.execute(
             update(local_events)
             .where(local_events.c.event_id == event_id, local_events.c.state == "rejected")
-            .values(state="resolved", resolution=resolution, resolution_reason=reason, resolved_by=by)
+            .values(
+                state="resolved", resolution=resolution, resolution_reason=reason, resolved_by=by
+            )
         )
         if found.rowcount != 1:
             raise ValueError("no rejected event with that id")
@@ -130,7 +149,7 @@ class LocalStore:
     def pending_count(self) -> int:
         """Events waiting in the outbox."""
         with self.reading() as conn:
-            return len(conn.execute(select(outbox.c.local_seq)).all())
+            return int(conn.execute(select(func.count()).select_from(outbox)).scalar_one())
 
     def drop_from_outbox(self, conn: Connection, event_ids: list[str]) -> None:
         """Remove answered events from the outbox (inside the caller's transaction)."""

@@ -54,7 +54,9 @@ def _nothing(_stage: str, _done: int, _total: int | None) -> None:
 class SyncClient:
     """Moves events between one replica and the server."""
 
-    def __init__(self, store: LocalStore, link: ServerLink, *, batch_size: int = 500, page_size: int = 2000):
+    def __init__(
+        self, store: LocalStore, link: ServerLink, *, batch_size: int = 500, page_size: int = 2000
+    ):
         self.store, self.link = store, link
         self.batch_size, self.page_size = batch_size, page_size
 
@@ -99,7 +101,11 @@ class SyncClient:
             conn.execute(update(local_events).where(e.state == "accepted").values(
                 state="pending", server_seq=None, received_at=None))  # fmt: skip
             queued = {r.event_id for r in conn.execute(select(outbox.c.event_id))}
-            fresh = [{"local_seq": r.local_seq, "event_id": r.event_id, "attempts": 0} for r in rows if r.event_id not in queued]
+            fresh = [
+                {"local_seq": r.local_seq, "event_id": r.event_id, "attempts": 0}
+                for r in rows
+                if r.event_id not in queued
+            ]
             if fresh:
                 conn.execute(insert(outbox), fresh)
             state.put(conn, "cursor", 0)
@@ -118,7 +124,9 @@ class SyncClient:
             if not batch and not blocked:
                 return
             if batch:
-                answer = self.link.request("POST", "/sync/push", body={"events": [e.to_wire() for e in batch]})
+                answer = self.link.request(
+                    "POST", "/sync/push", body={"events": [e.to_wire() for e in batch]}
+                )
                 self._check_epoch(answer.get("epoch"))
                 self._record_results(batch, answer["results"], report)
                 done += len(batch)
@@ -150,7 +158,11 @@ class SyncClient:
         e = local_events.c
         bad = {
             r.event_id
-            for r in conn.execute(select(e.event_id).where(e.event_id.in_(wanted), e.state.in_(("rejected", "resolved"))))
+            for r in conn.execute(
+                select(e.event_id).where(
+                    e.event_id.in_(wanted), e.state.in_(("rejected", "resolved"))
+                )
+            )
         }
         held: set[str] = set()
         for ev in batch:  # a dependant of a held event is held too
@@ -158,7 +170,9 @@ class SyncClient:
                 held.add(ev.event_id)
         return held
 
-    def _record_results(self, batch: list[Event], results: list[dict[str, Any]], report: SyncReport) -> None:
+    def _record_results(
+        self, batch: list[Event], results: list[dict[str, Any]], report: SyncReport
+    ) -> None:
         by_id = {r.get("event_id"): r for r in results}
         rejected_patients: set[str] = set()
         with self.store.writing() as conn:
@@ -194,7 +208,9 @@ class SyncClient:
         while True:
             with self.store.reading() as conn:
                 cursor = state.get_int(conn, "cursor")
-            page = self.link.request("GET", "/sync/pull", params={"after": cursor, "limit": self.page_size})
+            page = self.link.request(
+                "GET", "/sync/pull", params={"after": cursor, "limit": self.page_size}
+            )
             self._check_epoch(page["epoch"])
             events = [event_from_wire(item) for item in page["events"]]
             with self.store.writing() as conn:
@@ -217,18 +233,28 @@ class SyncClient:
             return set()
         e = local_events.c
         ids = [ev.event_id for ev in events]
-        known = {r.event_id: r for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_(ids)))}
+        known = {
+            r.event_id: r
+            for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_(ids)))
+        }
         patients = sorted({ev.patient_id for ev in events if ev.patient_id})
         dirty = self._out_of_order(conn, events, patients, known)
         fresh = [ev for ev in events if ev.event_id not in known]
         self._store_pulled(conn, events, fresh, known)
         apply_events(conn, [ev for ev in fresh if ev.patient_id not in dirty])
         self.store.rebuild(conn, dirty)
-        admitted = {r.patient_id for r in conn.execute(select(pt.patients.c.patient_id).where(pt.patients.c.patient_id.in_(patients)))}
+        admitted = {
+            r.patient_id
+            for r in conn.execute(
+                select(pt.patients.c.patient_id).where(pt.patients.c.patient_id.in_(patients))
+            )
+        }
         return set(patients) - admitted
 
     @staticmethod
-    def _out_of_order(conn: Connection, events: list[Event], patients: list[str], known: dict[str, Any]) -> set[str]:
+    def _out_of_order(
+        conn: Connection, events: list[Event], patients: list[str], known: dict[str, Any]
+    ) -> set[str]:
         """Patients where an incoming event sorts before something already folded."""
         e = local_events.c
         stats = {
@@ -249,7 +275,9 @@ class SyncClient:
                 dirty.add(ev.patient_id)
         return dirty
 
-    def _store_pulled(self, conn: Connection, events: list[Event], fresh: list[Event], known: dict[str, Any]) -> None:
+    def _store_pulled(
+        self, conn: Connection, events: list[Event], fresh: list[Event], known: dict[str, Any]
+    ) -> None:
         if fresh:
             conn.execute(insert(local_events), [{
                 "event_id": ev.event_id, "type": ev.type, "patient_id": ev.patient_id, "author_id": ev.author_id,
@@ -267,7 +295,9 @@ class SyncClient:
         with self.store.writing() as conn:
             if state.get_int(conn, "needs_full_rebuild") != 1:
                 return
-            patients = [r[0] for r in conn.execute(select(local_events.c.patient_id).distinct()) if r[0]]
+            patients = [
+                r[0] for r in conn.execute(select(local_events.c.patient_id).distinct()) if r[0]
+            ]
             self.store.rebuild(conn, patients)
             state.put(conn, "needs_full_rebuild", 0)
 
@@ -280,7 +310,14 @@ class SyncClient:
         events = [event_from_wire(item) for item in history["events"]]
         e = local_events.c
         with self.store.writing() as conn:
-            known = {r.event_id: r for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_([ev.event_id for ev in events])))}
+            known = {
+                r.event_id: r
+                for r in conn.execute(
+                    select(e.event_id, e.state).where(
+                        e.event_id.in_([ev.event_id for ev in events])
+                    )
+                )
+            }
             fresh = [ev for ev in events if ev.event_id not in known]
             self._store_pulled(conn, events, fresh, known)
             self.store.rebuild(conn, [patient_id])
@@ -291,12 +328,19 @@ class SyncClient:
         """Send chart reads (and other audited reads) queued while offline."""
         with self.store.reading() as conn:
             # str(): column names come back as quoted_name, which orjson refuses as dict keys
-            rows = [{str(k): v for k, v in r._mapping.items()} for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))]
+            rows = [
+                {str(k): v for k, v in r._mapping.items()}
+                for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))
+            ]
         if not rows:
             return 0
         self.link.request("POST", "/audit/reads", body={"entries": rows})
         with self.store.writing() as conn:
-            conn.execute(delete(audit_outbox).where(audit_outbox.c.entry_id.in_([r["entry_id"] for r in rows])))
+            conn.execute(
+                delete(audit_outbox).where(
+                    audit_outbox.c.entry_id.in_([r["entry_id"] for r in rows])
+                )
+            )
         return len(rows)
 
     def refresh_refdata(self, versions: dict[str, int]) -> None:
@@ -309,7 +353,11 @@ class SyncClient:
             snap = self.link.request("GET", f"/refdata/{name}")
             with self.store.writing() as conn:
                 conn.execute(delete(refdata).where(refdata.c.name == name))
-                conn.execute(insert(refdata).values(name=name, version=snap["version"], content=orjson.dumps(snap["content"])))
+                conn.execute(
+                    insert(refdata).values(
+                        name=name, version=snap["version"], content=orjson.dumps(snap["content"])
+                    )
+                )
 
     def check_digests(self, report: SyncReport) -> list[str]:
         """Compare per-patient event sets with the server; refetch a patient that differs."""
@@ -317,7 +365,12 @@ class SyncClient:
             if conn.execute(select(func.count()).select_from(outbox)).scalar():
                 return []  # events still waiting: counts cannot match yet
             wards = [w for w in (state.get(conn, "scope_wards") or "").split(",") if w]
-            patients = [r[0] for r in conn.execute(select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(wards)))]
+            patients = [
+                r[0]
+                for r in conn.execute(
+                    select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(wards))
+                )
+            ]
         mismatched = []
         for start in range(0, len(patients), 500):
             chunk = patients[start : start + 500]
@@ -328,7 +381,9 @@ class SyncClient:
                     mismatched.append(patient_id)
         still = []
         for patient_id in mismatched:
-            if not self.backfill(patient_id) or self._local_digests([patient_id])[patient_id] != self._server_digest(patient_id):
+            if not self.backfill(patient_id) or self._local_digests([patient_id])[
+                patient_id
+            ] != self._server_digest(patient_id):
                 still.append(patient_id)
             else:
                 report.backfilled.append(patient_id)
@@ -338,7 +393,11 @@ class SyncClient:
         found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
         e = local_events.c
         with self.store.reading() as conn:
-            for r in conn.execute(select(e.patient_id, e.event_id).where(e.patient_id.in_(patient_ids), e.server_seq.is_not(None))):
+            for r in conn.execute(
+                select(e.patient_id, e.event_id).where(
+                    e.patient_id.in_(patient_ids), e.server_seq.is_not(None)
+                )
+            ):
                 found[r.patient_id].append(r.event_id)
         return {pid: patient_digest(ids) for pid, ids in found.items()}
 
@@ -352,4 +411,6 @@ def clock_skew_warning(skew_s: float) -> str | None:
     if abs(skew_s) <= CLOCK_SKEW_WARNING_S:
         return None
     direction = "ahead of" if skew_s > 0 else "behind"
-    return f"this computer's clock is {timedelta(seconds=round(abs(skew_s)))} {direction} the server"
+    return (
+        f"this computer's clock is {timedelta(seconds=round(abs(skew_s)))} {direction} the server"
+    )

@@ -1,11 +1,11 @@
 """The Python API the desktop program uses: one object per running workstation.
 
-    ws = Workstation.open(data_dir, server_url="http://ward-server:8765", ward_id="CARD")
-    ws.login("doctor.li", password)            # online, or offline from the cached verifier
-    ws.census(); ws.find_patients("zs"); ws.open_chart(patient_id)   # reads (chart opens are audited)
-    ws.record("VitalsRecorded", patient_id=pid, payload={...})       # saved locally, queued for the server
-    report = ws.sync(progress)                  # run on a worker; raises link.Offline when unreachable
-    ws.status()                                 # online, waiting, needing attention, last sync, clock skew
+ws = Workstation.open(data_dir, server_url="http://ward-server:8765", ward_id="CARD")
+ws.login("doctor.li", password)            # online, or offline from the cached verifier
+ws.census(); ws.find_patients("zs"); ws.open_chart(patient_id)   # reads (chart opens are audited)
+ws.record("VitalsRecorded", patient_id=pid, payload={...})       # saved locally, queued for the server
+report = ws.sync(progress)                  # run on a worker; raises link.Offline when unreachable
+ws.status()                                 # online, waiting, needing attention, last sync, clock skew
 """
 
 from __future__ import annotations
@@ -55,7 +55,9 @@ class SyncStatus:
 class Workstation:
     """One workstation: its encrypted replica, its user session and its link to the server."""
 
-    def __init__(self, data_dir: Path, config: dict[str, Any], store: LocalStore, link: ServerLink | None):
+    def __init__(
+        self, data_dir: Path, config: dict[str, Any], store: LocalStore, link: ServerLink | None
+    ):
         self.data_dir, self.config, self.store, self.link = data_dir, config, store, link
         self.sessions = Sessions(store, link)
         if link is not None:
@@ -65,7 +67,14 @@ class Workstation:
         self.last_error: str | None = None
 
     @classmethod
-    def open(cls, data_dir: Path, *, server_url: str | None = None, ward_id: str | None = None, **link_options: Any) -> Workstation:
+    def open(
+        cls,
+        data_dir: Path,
+        *,
+        server_url: str | None = None,
+        ward_id: str | None = None,
+        **link_options: Any,
+    ) -> Workstation:
         """Open (or set up, on first use) the workstation whose files live in data_dir."""
         data_dir = Path(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -79,7 +88,9 @@ class Workstation:
         logs.configure(data_dir)
         engine = open_replica(data_dir / REPLICA_FILE, config["device_id"])
         store = LocalStore(engine, config["device_id"])
-        link = ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
+        link = (
+            ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
+        )
         return cls(data_dir, config, store, link)
 
     def close(self) -> None:
@@ -106,7 +117,9 @@ class Workstation:
         if session.online:
             self._register_device()
         with self.store.writing() as conn:
-            scope = set(session.wards) | ({self.config["ward_id"]} if self.config.get("ward_id") else set())
+            scope = set(session.wards) | (
+                {self.config["ward_id"]} if self.config.get("ward_id") else set()
+            )
             state.put(conn, "scope_wards", ",".join(sorted(scope)))
         if not session.online:
             self._queue_audit("login_offline")
@@ -132,7 +145,9 @@ class Workstation:
     # -- writing -----------------------------------------------------------------------------
     def record(self, event_type: str, *, patient_id: str | None, payload: dict[str, Any]) -> Event:
         """Save a clinical event as the current user; it is on disk when this returns."""
-        return self.store.record(event_type, patient_id=patient_id, payload=payload, author_id=self.user.user_id)
+        return self.store.record(
+            event_type, patient_id=patient_id, payload=payload, author_id=self.user.user_id
+        )
 
     def admit_patient(self, payload: dict[str, Any]) -> Event:
         """Admit a patient; without a record number, one is taken from this device's temporary block."""
@@ -146,10 +161,14 @@ class Workstation:
         with self.store.writing() as conn:
             start = state.get(conn, "temp_block_start")
             if start is None:
-                raise RuntimeError("this workstation has no temporary record numbers yet: log in online once")
+                raise RuntimeError(
+                    "this workstation has no temporary record numbers yet: log in online once"
+                )
             number = state.get_int(conn, "temp_next")
             if number > state.get_int(conn, "temp_block_end"):
-                raise RuntimeError("this workstation's block of temporary record numbers is used up")
+                raise RuntimeError(
+                    "this workstation's block of temporary record numbers is used up"
+                )
             state.put(conn, "temp_next", number + 1)
         return f"T{number:06d}"
 
@@ -195,7 +214,11 @@ class Workstation:
         self.online, self.last_error = True, None
         _log.info(
             "sync: %d accepted, %d duplicate, %d rejected, %d pulled, epoch changed %s",
-            report.accepted, report.duplicates, report.rejected, report.pulled, report.epoch_changed,
+            report.accepted,
+            report.duplicates,
+            report.rejected,
+            report.pulled,
+            report.epoch_changed,
         )
         return report
 
@@ -204,7 +227,9 @@ class Workstation:
         with self.store.reading() as conn:
             waiting = conn.execute(select(func.count()).select_from(outbox)).scalar_one()
             attention = conn.execute(
-                select(func.count()).select_from(local_events).where(local_events.c.state == "rejected")
+                select(func.count())
+                .select_from(local_events)
+                .where(local_events.c.state == "rejected")
             ).scalar_one()
             skew = float(state.get(conn, "clock_skew_s") or 0)
             return SyncStatus(
