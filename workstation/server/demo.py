@@ -1,0 +1,211 @@
+"""The demo ward: two wards, a user for every role and about thirty patients with several days
+of history, all written as events through the server's own push path (validation, permissions,
+scope, projections and audit exactly as for a workstation)."""
+
+from __future__ import annotations
+
+import json
+import random
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from workstation.clock import utc_now
+from workstation.resources import resource
+from workstation.server import audit, refdata
+from workstation.server.audit import AuditEntry
+from workstation.server.auth import User, add_user, all_users
+from workstation.server.db import reader, writer
+from workstation.server.demo_events import DEVICE_ID, DemoLog
+from workstation.server.demo_notes import write_admission_notes, write_progress_notes
+from workstation.server.demo_orders import (
+    Dispensable,
+    medication_plan,
+    place_care_orders,
+    place_labs,
+    place_medications,
+    plan_drug_codes,
+)
+from workstation.server.demo_patient import (
+    PatientCase,
+    WardStaff,
+    admit,
+    choose_allergy,
+    make_case,
+    record_history,
+    record_vitals,
+)
+from workstation.server.models import wards
+from workstation.server.sync import MAX_PUSH_BATCH, push
+
+# ward id, English name, Chinese name, patients in Chinese / in English
+WARDS = (
+    ("CARD", "Cardiology", "心内科", 13, 2),
+    ("RESP", "Respiratory Medicine", "呼吸内科", 12, 3),
+)
+BEDS_PER_WARD = 16
+PHARMACY = "PHARM"
+STOCKED = {"aspirin": "A2609117", "atorvastatin": "T2608023"}  # drug code -> lot received
+MAX_DISPENSED = 6
+
+
+class DemoLoadError(RuntimeError):
+    """The demo could not be loaded (already there, or the server refused one of its events)."""
+
+
+def _json(*parts: str) -> Any:
+    return json.loads(resource(*parts).read_text(encoding="utf-8"))
+
+
+def load_demo(engine: Engine, *, seed: int = 2026, now: datetime | None = None) -> dict[str, str]:
+    """Create the demo wards, users and patients on an initialised database; return
+    username -> password. Deterministic for a seed and `now`, apart from ids and passwords."""
+    staff = _json("demo", "names.json")["staff"]
+    passwords = _create_directory(engine, staff)
+    with reader(engine) as conn:
+        users = {u.username: u for u in all_users(conn).values()}
+    wire_events = demo_events(users, seed=seed, now=now or utc_now())
+    _push_all(engine, users["demo.admin"], wire_events)
+    return passwords
+
+
+def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dict[str, Any]]:
+    """The demo history as wire events authored by the demo users (by username), in time order."""
+    rng = random.Random(seed)
+    log = DemoLog(now)
+    supplies = _ward_histories(log, users, rng)
+    _pharmacy(log, users["pharmacist"], supplies, rng)
+    return log.wire_events()
+
+
+def _create_directory(engine: Engine, staff: list[dict[str, Any]]) -> dict[str, str]:
+    passwords = {}
+    with writer(engine) as conn:
+        if conn.execute(
+            select(wards.c.ward_id).where(wards.c.ward_id.in_([w[0] for w in WARDS]))
+        ).first():
+            raise DemoLoadError("the demo wards already exist in this database")
+        for ward_id, name_en, name_zh, _, _ in WARDS:
+            beds = [f"{n:02d}" for n in range(1, BEDS_PER_WARD + 1)]
+            refdata.add_ward(conn, ward_id=ward_id, name_en=name_en, name_zh=name_zh, beds=beds)
+        for person in staff:
+            passwords[person["username"]] = secrets.token_urlsafe(12)
+            add_user(
+                conn,
+                username=person["username"],
+                password=passwords[person["username"]],
+                display_name=person["display_name"],
+                role=person["role"],
+                wards=person["wards"],
+            )
+        refdata.publish_directory(conn)
+        audit.append(
+            conn,
+            [
+                AuditEntry(
+                    "demo_loaded",
+                    None,
+                    device_id=DEVICE_ID,
+                    detail={"wards": [w[0] for w in WARDS], "users": sorted(passwords)},
+                )
+            ],
+        )
+    return passwords
+
+
+def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) -> list[Dispensable]:
+    names = _json("demo", "names.json")
+    common = _json("demo", "common.json")
+    scenarios = (
+        _json("demo", "scenarios_card.json")["scenarios"]
+        + _json("demo", "scenarios_resp.json")["scenarios"]
+    )
+    formulary = {d["code"]: d for d in _json("formulary", "formulary.json")["drugs"]}
+    zh_people, en_people = list(names["patients_zh"]), list(names["patients_en"])
+    rng.shuffle(zh_people)
+    rng.shuffle(en_people)
+    cases: list[PatientCase] = []
+    for ward_id, _, _, zh_count, en_count in WARDS:
+        staff = _ward_staff(users, ward_id)
+        people = [(zh_people.pop(), "zh") for _ in range(zh_count)] + [
+            (en_people.pop(), "en") for _ in range(en_count)
+        ]
+        rng.shuffle(people)
+        ward_scenarios = [s for s in scenarios if s["ward"] == ward_id]
+        beds = rng.sample([f"{n:02d}" for n in range(1, BEDS_PER_WARD + 1)], len(people))
+        for index, ((person, lang), bed) in enumerate(zip(people, beds, strict=True)):
+            cases.append(make_case(rng, person=person, lang=lang, scenario=ward_scenarios[index % len(ward_scenarios)],
+                                   ward_id=ward_id, bed=bed, record_number="", staff=staff, now=log.now,
+                                   words=common["words"]))  # fmt: skip
+    cases.sort(key=lambda c: c.admitted_at)
+    number = rng.randint(10000, 60000)
+    supplies: list[Dispensable] = []
+    for case in cases:
+        number += rng.randint(3, 40)  # other wards admit in between
+        case.record_number = f"{case.admitted_at.year}{number:05d}"
+        supplies += _one_history(log, case, common, formulary, rng)
+    return supplies
+
+
+def _one_history(
+    log: DemoLog,
+    case: PatientCase,
+    common: dict[str, Any],
+    formulary: dict[str, Any],
+    rng: random.Random,
+) -> list[Dispensable]:
+    plan = medication_plan(case, common, formulary)
+    case.allergy = choose_allergy(rng, common["allergies"], plan_drug_codes(plan))
+    admit(log, case)
+    record_history(log, case, common["comorbidities"])
+    record_vitals(log, case, rng)
+    place_labs(log, case, rng)
+    place_care_orders(log, case, common, rng)
+    supplies = place_medications(log, case, plan, formulary, common, rng)
+    write_admission_notes(log, case, common, rng)
+    write_progress_notes(log, case, common, rng)
+    return supplies
+
+
+def _ward_staff(users: dict[str, User], ward_id: str) -> WardStaff:
+    prefix = ward_id.lower()
+    return WardStaff(
+        physician=users[f"{prefix}.physician"].user_id, trainee=users["trainee"].user_id,
+        nurse=users[f"{prefix}.nurse"].user_id, pharmacist=users["pharmacist"].user_id,
+        lab=users["lab"].user_id,
+    )  # fmt: skip
+
+
+def _pharmacy(
+    log: DemoLog, pharmacist: User, supplies: list[Dispensable], rng: random.Random
+) -> None:
+    """Stock received at the pharmacy a week ago, then a few ward supplies dispensed from it."""
+    formulary = {d["code"]: d for d in _json("formulary", "formulary.json")["drugs"]}
+    received_at = log.now - timedelta(days=8, hours=rng.randint(0, 5))
+    expiry = (log.now + timedelta(days=700)).date().replace(day=1)
+    for drug_code, lot in STOCKED.items():
+        log.add(received_at, "StockReceived", author=pharmacist.user_id, payload={
+            "drug_code": drug_code, "lot": lot, "expiry": expiry.isoformat(), "location_id": PHARMACY,
+            "quantity": 2000, "unit": formulary[drug_code]["forms"][0]["dispense_unit"],
+        })  # fmt: skip
+    stocked = sorted((s for s in supplies if s.drug_code in STOCKED), key=lambda s: s.verified_at)
+    for supply in stocked[:MAX_DISPENSED]:
+        log.add(supply.verified_at + timedelta(minutes=rng.randint(10, 30)), "Dispensed",
+                author=pharmacist.user_id, patient_id=supply.patient_id, payload={
+            "drug_code": supply.drug_code, "lot": STOCKED[supply.drug_code], "location_id": PHARMACY,
+            "quantity": supply.quantity, "unit": formulary[supply.drug_code]["forms"][0]["dispense_unit"],
+            "order_id": supply.order_id,
+        })  # fmt: skip
+
+
+def _push_all(engine: Engine, pusher: User, wire_events: list[dict[str, Any]]) -> None:
+    for start in range(0, len(wire_events), MAX_PUSH_BATCH):
+        batch = wire_events[start : start + MAX_PUSH_BATCH]
+        results = push(engine, pusher=pusher, device_id=DEVICE_ID, wire_events=batch)["results"]
+        refused = [r for r in results if r["status"] != "accepted"]
+        if refused:
+            raise DemoLoadError(
+                f"{len(refused)} demo events were not accepted, first: {refused[:3]}"
+            )
