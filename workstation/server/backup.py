@@ -12,10 +12,10 @@ from __future__ import annotations
 import base64
 import gzip
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import orjson
 from alembic.config import Config
@@ -113,7 +113,7 @@ def backup(engine: Engine, destination: Path) -> BackupSummary:
     return summary
 
 
-def _write_snapshot(conn: Connection, out: IO[bytes], revision: str) -> BackupSummary:
+def _write_snapshot(conn: Connection, out: gzip.GzipFile, revision: str) -> BackupSummary:
     epoch = meta.epoch(conn)
     out.write(_line({
         "format": FORMAT, "format_version": FORMAT_VERSION, "schema_revision": revision,
@@ -146,7 +146,7 @@ class _TableBlock:
     binary: set[str]
 
 
-def _read_lines(source: IO[bytes], path: Path) -> Iterator[Any]:
+def _read_lines(source: Iterable[bytes], path: Path) -> Iterator[Any]:
     try:
         for number, raw in enumerate(source, start=1):
             try:
@@ -163,7 +163,7 @@ def read_header(path: Path) -> dict[str, Any]:
         return _check_header(next(_read_lines(source, path), None), path)
 
 
-def _open_backup(path: Path) -> IO[bytes]:
+def _open_backup(path: Path) -> gzip.GzipFile:
     path = path.expanduser()
     if not path.is_file():
         raise BackupError(f"backup file not found: {path}")
@@ -224,7 +224,7 @@ def _decode_row(block: _TableBlock, values: list[Any]) -> dict[str, Any]:
 
 def restore(engine: Engine, source: Path, *, force: bool = False) -> BackupSummary:
     """Load a backup into an empty database (or replace one's contents with force) and start a
-    new epoch; the restore itself is audited after the restored chain. Returns the new epoch."""
+    new epoch; the restore itself is audited after the restored chain."""
     source = source.expanduser()
     header = read_header(source)
     revision = str(header.get("schema_revision"))
@@ -232,8 +232,12 @@ def restore(engine: Engine, source: Path, *, force: bool = False) -> BackupSumma
         raise BackupError(
             f"{source}: backup has schema {revision}, unknown to this program (newer?)"
         )
-    if _has_rows(engine) and not force:
-        raise BackupError("target database is not empty: use --force to replace its contents")
+    occupied = _tables_with_rows(engine)
+    if occupied and not force:
+        raise BackupError(
+            f"target database is not empty (rows in {', '.join(occupied)}): "
+            "use --force to replace its contents"
+        )
     current = schema.current_revision(engine)
     if current is not None and current != revision:
         schema.downgrade(engine, "base")  # only reached for an empty target or with --force
@@ -264,13 +268,16 @@ def _table_names(conn: Connection) -> list[str]:
     return [name for name in inspect_db(conn).get_table_names() if name != ALEMBIC_TABLE]
 
 
-def _has_rows(engine: Engine) -> bool:
+def _tables_with_rows(engine: Engine) -> list[str]:
+    """Names of the tables (other than Alembic's) that hold at least one row."""
     with reader(engine) as conn:
-        for name in _table_names(conn):
-            statement = select(literal_column("1")).select_from(table_clause(name)).limit(1)
-            if conn.execute(statement).first() is not None:
-                return True
-    return False
+        return [
+            name
+            for name in _table_names(conn)
+            if conn.execute(
+                select(literal_column("1")).select_from(table_clause(name)).limit(1)
+            ).first()
+        ]
 
 
 def _clear(conn: Connection) -> None:

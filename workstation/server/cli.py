@@ -221,10 +221,10 @@ def cmd_patients(args: argparse.Namespace) -> int:
 
     engine = _open_initialised(args.database)
     with reader(engine) as conn:
-        rows = conn.execute(
+        rows = list(conn.execute(
             select(patients.c.record_number, patients.c.name, patients.c.ward_id, patients.c.bed)
             .where(patients.c.status == "admitted")
-        ).all()  # fmt: skip
+        ))  # fmt: skip
     rows.sort(key=lambda row: (_natural(row.ward_id), _natural(row.bed), row.record_number))
     audit.record(engine, [_cli_audit("census_listed", patients=len(rows))])
     for row in rows:
