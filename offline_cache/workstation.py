@@ -189,6 +189,23 @@ class Workstation:
         with self.store.reading() as conn:
             return queries.chart(conn, patient_id)
 
+    def break_glass(self, record_number: str, *, reason: str, minutes: int = 60) -> str:
+        """Open another ward's patient for a limited time: a reason, an alert and an audit row on
+        the server, then the patient's whole chart is fetched. Returns the patient id."""
+        if self.link is None or self.sync_client is None:
+            raise Offline("break-the-glass needs the server to find another ward's patient")
+        found = self.link.request("GET", "/patients/lookup", params={"record_number": record_number})
+        patient_id = str(found["patient_id"])
+        self.record("BreakGlassInvoked", patient_id=patient_id, payload={"reason": reason, "minutes": minutes})
+        self.sync()
+        if not self.sync_client.backfill(patient_id):
+            raise Refused(403, "out_of_scope", "the server did not grant access to this patient")
+        return patient_id
+
+    def record_access(self, action: str, patient_id: str | None = None) -> None:
+        """Audit a read-side action (lock, unlock, print, export...); queued and sent with the next sync."""
+        self._queue_audit(action, patient_id)
+
     def _queue_audit(self, action: str, patient_id: str | None = None) -> None:
         with self.store.writing() as conn:
             conn.execute(insert(audit_outbox).values(

@@ -174,3 +174,26 @@ def test_transferred_in_patient_is_backfilled_with_whole_history(tmp_path, live_
     assert patient in report.backfilled
     chart = card.open_chart(patient)
     assert chart["patient"]["bed"] == "11" and len(chart["vitals"]) == 1
+
+
+def test_break_the_glass_opens_another_wards_patient_with_a_reason(tmp_path, live_server, server_engine, ward):
+    resp = open_ws(tmp_path, "resp-pc", live_server.url, ward="RESP")
+    card = open_ws(tmp_path, "card-pc", live_server.url, ward="CARD")
+    resp.login(ward.other_doctor, PASSWORD)
+    card.login(ward.doctor, PASSWORD)
+    resp.admit_patient(admission("周九", "6", ward_id="RESP", record_number="2026000777"))
+    resp.sync()
+    card.sync()
+    assert card.find_patients("2026000777") == []
+
+    patient = card.break_glass("2026000777", reason="cardiac arrest call on RESP", minutes=30)
+    chart = card.open_chart(patient)
+    assert chart["patient"]["name"] == "周九"
+    card.sync()  # sends the chart opening
+    from workstation.server.models import alerts, audit_log
+
+    with reader(server_engine) as conn:
+        actions = [r.action for r in conn.execute(select(audit_log.c.action).where(audit_log.c.patient_id == patient))]
+        alert = conn.execute(select(alerts).where(alerts.c.patient_id == patient)).one()
+    assert {"patient_lookup", "event:BreakGlassInvoked", "chart_backfill", "chart_opened"} <= set(actions)
+    assert "cardiac arrest call on RESP" in alert.message

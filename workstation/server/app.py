@@ -181,6 +181,19 @@ def create_app(engine: Engine) -> FastAPI:
             raise ApiError(403, "out_of_scope", "this patient is on another ward; use break-the-glass")
         return _json(found)
 
+    @app.get("/patients/lookup")
+    def lookup(request: Request, record_number: str) -> Response:
+        user, device_id = current(request)
+        with reader(engine) as conn:
+            found = sync.find_by_record_number(conn, record_number)
+        audit.record(engine, [AuditEntry(
+            "patient_lookup", user.user_id, found["patient_id"] if found else None, device_id,
+            {"record_number": record_number},
+        )])  # fmt: skip
+        if found is None:
+            raise ApiError(404, "not_found", "no patient with that record number")
+        return _json({**found, "in_scope": found["ward_id"] in user.wards})
+
     @app.post("/sync/digest")
     async def digest(request: Request) -> Response:
         current(request)

@@ -282,6 +282,13 @@ def patient_history(engine: Engine, *, user: User, patient_id: str) -> dict[str,
         return {"epoch": meta.epoch(conn), "events": _event_rows_to_wire(rows)}
 
 
+def find_by_record_number(conn: Connection, record_number: str) -> dict[str, Any] | None:
+    """The patient id and ward for a record number (to ask for break-the-glass), or None."""
+    p = pt.patients.c
+    row = conn.execute(select(p.patient_id, p.ward_id).where(p.record_number == record_number)).first()
+    return {"patient_id": row.patient_id, "ward_id": row.ward_id} if row else None
+
+
 def digests(engine: Engine, patient_ids: list[str]) -> dict[str, dict[str, Any]]:
     """Per-patient event count and digest as the server holds them."""
     found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
