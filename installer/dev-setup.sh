@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Make this machine ready to develop, test and run the Clinical Workstation.
+# For a fresh Debian 12 machine, as root, with Python 3.11+ and pip. Safe to run again:
+# it installs only what is missing and leaves no PostgreSQL cluster running.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+export DEBIAN_FRONTEND=noninteractive
+PYTHON="${PYTHON:-python3}"
+
+# PostgreSQL server binaries (tests start their own throwaway cluster), a virtual X server for
+# screenshots, a CJK font, PDF-to-PNG for report checks, and the shared libraries PySide6 loads
+# for the offscreen and xcb platform plugins (from `ldd` on the Qt libraries and plugins).
+APT_PACKAGES=(
+    postgresql xvfb xauth fonts-wqy-microhei poppler-utils
+    libegl1 libgl1 libglx0 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
+    libharfbuzz0b libpng16-16 libjpeg62-turbo libxkbcommon0 libxkbcommon-x11-0
+    libx11-6 libx11-xcb1 libxext6 libxrender1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4
+    libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0
+    libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
+    libgssapi-krb5-2
+)
+
+say() { printf 'dev-setup: %s\n' "$*"; }
+fail() { printf 'dev-setup: ERROR: %s\n' "$*" >&2; exit 1; }
+
+run_quietly() {  # run a command, showing its output only when it fails
+    local log
+    log="$(mktemp)"
+    if ! "$@" >"$log" 2>&1; then
+        tail -n 60 "$log" >&2
+        rm -f "$log"
+        fail "command failed: $*"
+    fi
+    rm -f "$log"
+}
+
+missing_apt_packages() {
+    local package
+    for package in "${APT_PACKAGES[@]}"; do
+        if [[ "$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null)" != "install ok installed" ]]; then
+            printf '%s\n' "$package"
+        fi
+    done
+}
+
+install_system_packages() {
+    command -v apt-get >/dev/null || fail "apt-get not found: this script sets up Debian 12"
+    local missing
+    mapfile -t missing < <(missing_apt_packages)
+    if ((${#missing[@]} == 0)); then
+        say "system packages already installed"
+        return
+    fi
+    [[ "$(id -u)" == 0 ]] || fail "missing packages (${missing[*]}); run this script as root"
+    say "installing ${missing[*]}"
+    run_quietly apt-get update -q
+    run_quietly apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+stop_system_clusters() {  # the postgresql package may start a 'main' cluster; tests use their own
+    command -v pg_lsclusters >/dev/null || return 0
+    local version cluster _rest
+    while read -r version cluster _rest; do
+        say "stopping the PostgreSQL cluster $version/$cluster started by the package"
+        run_quietly pg_ctlcluster "$version" "$cluster" stop
+    done < <(pg_lsclusters --no-header 2>/dev/null | awk '$4 == "online"')
+}
+
+python_package_is_current() {  # editable install of this checkout, every requirement met
+    "$PYTHON" -I - "$REPO" <<'PY'  # -I: not the egg-info in the checkout
+import importlib.metadata as md, json, sys, tomllib
+from pathlib import Path
+try:
+    from packaging.requirements import Requirement
+    dist = md.distribution("clinical-workstation")
+except (ImportError, md.PackageNotFoundError):
+    sys.exit(1)
+repo = Path(sys.argv[1]).resolve()
+where = json.loads(dist.read_text("direct_url.json") or "{}")
+if where.get("url") != repo.as_uri() or not where.get("dir_info", {}).get("editable"):
+    sys.exit(1)
+project = tomllib.loads((repo / "pyproject.toml").read_text())["project"]
+if dist.metadata["Version"] != project["version"]:
+    sys.exit(1)
+for line in project["dependencies"] + project["optional-dependencies"]["dev"]:
+    requirement = Requirement(line)
+    try:
+        installed = md.version(requirement.name)
+    except md.PackageNotFoundError:
+        sys.exit(1)
+    if not requirement.specifier.contains(installed, prereleases=True):
+        sys.exit(1)
+scripts = {ep.name for ep in dist.entry_points if ep.group == "console_scripts"}
+sys.exit(0 if scripts == set(project.get("scripts", {})) else 1)
+PY
+}
+
+install_python_package() {
+    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        || fail "Python 3.11 or newer is needed (found $("$PYTHON" --version 2>&1))"
+    if python_package_is_current; then
+        say "Python packages already installed"
+        return
+    fi
+    say "pip install -e '.[dev]'"
+    run_quietly "$PYTHON" -m pip install --quiet --disable-pip-version-check \
+        --root-user-action=ignore -e '.[dev]'
+}
+
+install_system_packages
+stop_system_clusters
+install_python_package
+say "ready"

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command: set the machine up, then lint, format check, type check, import contracts
+# and the whole pytest suite (SQLite and a throwaway PostgreSQL). Stops at the first failure.
+# Extra arguments go to pytest, e.g. `bash installer/run-tests.sh -k sync -x`.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+
+step() {
+    printf '\n== %s\n' "$*"
+    "$@" || { printf '\nrun-tests: FAILED at: %s\n' "$*" >&2; exit 1; }
+}
+
+step bash installer/dev-setup.sh
+step ruff check .
+step ruff format --check .
+step mypy
+step lint-imports
+export QT_QPA_PLATFORM=offscreen
+step python -m pytest -q "$@"
