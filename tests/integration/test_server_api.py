@@ -33,10 +33,14 @@ STAFF = {  # username: (role, wards)
 def staff(server_engine: Engine) -> dict[str, str]:
     """Two wards and their staff; returns user ids by user name."""
     with writer(server_engine) as conn:
-        refdata.add_ward(conn, ward_id=HOME_WARD, name_en="Ward 3", name_zh="三病区", beds=["1", "2"])
+        refdata.add_ward(
+            conn, ward_id=HOME_WARD, name_en="Ward 3", name_zh="三病区", beds=["1", "2"]
+        )
         refdata.add_ward(conn, ward_id=OTHER_WARD, name_en="Ward 5", name_zh="五病区", beds=["1"])
         ids = {
-            name: add_user(conn, username=name, password=PASSWORD, display_name=name, role=role, wards=wards)
+            name: add_user(
+                conn, username=name, password=PASSWORD, display_name=name, role=role, wards=wards
+            )
             for name, (role, wards) in STAFF.items()
         }
         refdata.publish_directory(conn)
@@ -66,7 +70,9 @@ class Workstation:
         """The bearer header of this login."""
         return {"Authorization": f"Bearer {self.access_token}"}
 
-    def event(self, event_type: str, patient_id: str | None, payload: dict[str, Any]) -> dict[str, Any]:
+    def event(
+        self, event_type: str, patient_id: str | None, payload: dict[str, Any]
+    ) -> dict[str, Any]:
         """A new well-formed event envelope authored by this user on this device."""
         return {
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id, "author_id": self.user_id,
@@ -82,7 +88,9 @@ class Workstation:
 
     def pull(self, after: int = 0, limit: int = 1000) -> dict[str, Any]:
         """One page of the pull feed."""
-        response = self.http.get("/sync/pull", params={"after": after, "limit": limit}, headers=self.headers)
+        response = self.http.get(
+            "/sync/pull", params={"after": after, "limit": limit}, headers=self.headers
+        )
         assert response.status_code == 200, response.text
         return response.json()
 
@@ -107,9 +115,13 @@ def vitals(pulse: int) -> dict[str, Any]:
     return {"taken_at": now_iso(), "pulse_bpm": pulse}
 
 
-def login(http: httpx.Client, username: str, password: str = PASSWORD, device: str = "ws-1") -> httpx.Response:
+def login(
+    http: httpx.Client, username: str, password: str = PASSWORD, device: str = "ws-1"
+) -> httpx.Response:
     """POST /auth/login."""
-    return http.post("/auth/login", json={"username": username, "password": password, "device_id": device})
+    return http.post(
+        "/auth/login", json={"username": username, "password": password, "device_id": device}
+    )
 
 
 def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstation:
@@ -117,7 +129,9 @@ def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstat
     response = login(http, username, device=device)
     assert response.status_code == 200, response.text
     body = response.json()
-    return Workstation(http, body["user"]["user_id"], device, body["access_token"], body["refresh_token"])
+    return Workstation(
+        http, body["user"]["user_id"], device, body["access_token"], body["refresh_token"]
+    )
 
 
 def metric_samples(http: httpx.Client) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -168,7 +182,9 @@ def test_login_push_pull_round_trip(http: httpx.Client, staff: dict[str, str]) -
     assert other_ward.pull()["events"] == []
 
 
-def test_replay_is_a_duplicate_and_changed_content_is_tampering(http: httpx.Client, staff: dict[str, str]) -> None:
+def test_replay_is_a_duplicate_and_changed_content_is_tampering(
+    http: httpx.Client, staff: dict[str, str]
+) -> None:
     doctor = sign_in(http, "dr_li")
     patient_id = doctor.admit()
     pulse = doctor.event("VitalsRecorded", patient_id, vitals(72))
@@ -176,7 +192,11 @@ def test_replay_is_a_duplicate_and_changed_content_is_tampering(http: httpx.Clie
     assert first["status"] == "accepted"
 
     [again] = doctor.push(pulse)
-    assert again == {"event_id": pulse["event_id"], "status": "duplicate", "server_seq": first["server_seq"]}
+    assert again == {
+        "event_id": pulse["event_id"],
+        "status": "duplicate",
+        "server_seq": first["server_seq"],
+    }
 
     [altered] = doctor.push({**pulse, "payload": vitals(140)})
     assert (altered["status"], altered["code"]) == ("rejected", "tampered")
@@ -192,7 +212,9 @@ def test_malformed_json_body_is_a_clear_400(http: httpx.Client, staff: dict[str,
     assert response.json()["error"] == "bad_json"
     assert "not valid JSON" in response.json()["message"]
 
-    not_an_object = http.post("/auth/login", content=b"[1, 2]", headers={"Content-Type": "application/json"})
+    not_an_object = http.post(
+        "/auth/login", content=b"[1, 2]", headers={"Content-Type": "application/json"}
+    )
     assert not_an_object.status_code == 400
     assert "JSON object" in not_an_object.json()["message"]
 
@@ -223,16 +245,23 @@ def test_refresh_rotates_and_a_replayed_refresh_token_ends_the_login(
     assert (replay.status_code, replay.json()["error"]) == (401, "revoked")
     # the replay looks like a stolen token: the whole login, including the rotated tokens, ends
     assert http.get("/sync/hello", headers=new_headers).status_code == 401
-    assert http.post("/auth/refresh", json={"refresh_token": fresh["refresh_token"]}).status_code == 401
+    assert (
+        http.post("/auth/refresh", json={"refresh_token": fresh["refresh_token"]}).status_code
+        == 401
+    )
 
 
-def test_logout_revokes_access_and_refresh_tokens(http: httpx.Client, staff: dict[str, str]) -> None:
+def test_logout_revokes_access_and_refresh_tokens(
+    http: httpx.Client, staff: dict[str, str]
+) -> None:
     doctor = sign_in(http, "dr_li")
     assert http.get("/sync/hello", headers=doctor.headers).status_code == 200
     assert http.post("/auth/logout", headers=doctor.headers).status_code == 200
     after = http.get("/sync/hello", headers=doctor.headers)
     assert (after.status_code, after.json()["error"]) == (401, "revoked")
-    assert http.post("/auth/refresh", json={"refresh_token": doctor.refresh_token}).status_code == 401
+    assert (
+        http.post("/auth/refresh", json={"refresh_token": doctor.refresh_token}).status_code == 401
+    )
     assert http.get("/sync/hello").json()["error"] == "no_token"
 
 
@@ -243,7 +272,11 @@ def test_a_nurse_cannot_place_a_medication_order(http: httpx.Client, staff: dict
         "drug_code": "AMOX500", "drug_name": "amoxicillin", "dose_value": 500, "dose_unit": "mg",
         "route": "po", "frequency": "tid",
     }  # fmt: skip
-    drug_order = {"order_kind": "medication", "description": "amoxicillin 500 mg po tid", "medication": medication}
+    drug_order = {
+        "order_kind": "medication",
+        "description": "amoxicillin 500 mg po tid",
+        "medication": medication,
+    }
     nursing_order = {"order_kind": "nursing", "description": "turn every 2 hours"}
     refused, allowed = nurse.push(
         nurse.event("OrderPlaced", patient_id, drug_order),
@@ -263,7 +296,9 @@ def test_another_wards_patient_needs_break_the_glass(
     refused = http.get(history_url, headers=outsider.headers)
     assert (refused.status_code, refused.json()["error"]) == (403, "out_of_scope")
 
-    grant = outsider.event("BreakGlassInvoked", patient_id, {"reason": "cardiac arrest call", "minutes": 30})
+    grant = outsider.event(
+        "BreakGlassInvoked", patient_id, {"reason": "cardiac arrest call", "minutes": 30}
+    )
     assert outsider.push(grant)[0]["status"] == "accepted"
     allowed = http.get(history_url, headers=outsider.headers)
     assert allowed.status_code == 200
@@ -271,15 +306,19 @@ def test_another_wards_patient_needs_break_the_glass(
 
     with server_engine.connect() as conn:
         actions = conn.execute(
-            select(audit_log.c.action).where(audit_log.c.patient_id == patient_id).order_by(audit_log.c.audit_id)
+            select(audit_log.c.action)
+            .where(audit_log.c.patient_id == patient_id)
+            .order_by(audit_log.c.audit_id)
         ).scalars()
         assert [a for a in actions if a.startswith("chart_")] == ["chart_refused", "chart_backfill"]
-        assert conn.execute(select(alerts.c.kind).where(alerts.c.patient_id == patient_id)).scalars().all() == [
-            "break_glass"
-        ]
+        assert conn.execute(
+            select(alerts.c.kind).where(alerts.c.patient_id == patient_id)
+        ).scalars().all() == ["break_glass"]
 
 
-def test_pull_paging_never_skips_or_repeats_an_event(http: httpx.Client, staff: dict[str, str]) -> None:
+def test_pull_paging_never_skips_or_repeats_an_event(
+    http: httpx.Client, staff: dict[str, str]
+) -> None:
     doctor = sign_in(http, "dr_li", device="ws-doctor")
     elsewhere = sign_in(http, "dr_zhao", device="ws-w5")
     patient_id, foreign_id = doctor.admit(), elsewhere.admit(OTHER_WARD)
@@ -289,7 +328,9 @@ def test_pull_paging_never_skips_or_repeats_an_event(http: httpx.Client, staff: 
         for pulse in range(count):
             mine = doctor.event("VitalsRecorded", patient_id, vitals(60 + pulse))
             theirs = elsewhere.event("VitalsRecorded", foreign_id, vitals(90 + pulse))
-            assert [r["status"] for r in doctor.push(mine) + elsewhere.push(theirs)] == ["accepted"] * 2
+            assert [r["status"] for r in doctor.push(mine) + elsewhere.push(theirs)] == [
+                "accepted"
+            ] * 2
             expected.append(mine["event_id"])
 
     record(10)
@@ -312,15 +353,23 @@ def test_pull_paging_never_skips_or_repeats_an_event(http: httpx.Client, staff: 
     assert doctor.pull(after=after)["events"] == []
 
 
-def test_an_altered_audit_row_is_detected(http: httpx.Client, staff: dict[str, str], server_engine: Engine) -> None:
+def test_an_altered_audit_row_is_detected(
+    http: httpx.Client, staff: dict[str, str], server_engine: Engine
+) -> None:
     doctor = sign_in(http, "dr_li")
     doctor.admit()
     assert http.post("/auth/logout", headers=doctor.headers).status_code == 200
     assert audit.verify(server_engine) is None
 
     with writer(server_engine) as conn:
-        login_row = conn.execute(select(audit_log.c.audit_id).where(audit_log.c.action == "login")).scalar_one()
-        conn.execute(update(audit_log).where(audit_log.c.audit_id == login_row).values(actor_id="someone-else"))
+        login_row = conn.execute(
+            select(audit_log.c.audit_id).where(audit_log.c.action == "login")
+        ).scalar_one()
+        conn.execute(
+            update(audit_log)
+            .where(audit_log.c.audit_id == login_row)
+            .values(actor_id="someone-else")
+        )
     broken = audit.verify(server_engine)
     assert broken is not None
     assert broken.audit_id == login_row

@@ -114,7 +114,9 @@ class LiveServer:
                 except subprocess.TimeoutExpired:
                     continue
                 raise ServerDidNotStart(f"server exited with code {code}:\n{self._tail()}")
-        raise ServerDidNotStart(f"server did not answer /healthz within {START_SECONDS}s:\n{self._tail()}")
+        raise ServerDidNotStart(
+            f"server did not answer /healthz within {START_SECONDS}s:\n{self._tail()}"
+        )
 
     def _tail(self, lines: int = 40) -> str:
         return "\n".join(self.log_text().splitlines()[-lines:])

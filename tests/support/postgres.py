@@ -87,7 +87,9 @@ class PostgresCluster:
         if self._running:
             self._running = False
             with contextlib.suppress(PostgresUnavailable):
-                self._run("pg_ctl", "stop", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "60")
+                self._run(
+                    "pg_ctl", "stop", "-D", str(self.data_dir), "-m", "fast", "-w", "-t", "60"
+                )
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> PostgresCluster:

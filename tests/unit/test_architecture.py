@@ -37,7 +37,9 @@ def imported_modules(path: Path, root: Path) -> list[tuple[int, str]]:
             base = package[: len(package) - node.level + 1] if node.level else []
             module = ".".join([*base, *([node.module] if node.module else [])])
             found.append((node.lineno, module))
-            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names if not node.module]
+            found += [
+                (node.lineno, f"{module}.{alias.name}") for alias in node.names if not node.module
+            ]
     return found
 
 
@@ -61,7 +63,9 @@ def test_the_import_walker_sees_every_kind_of_import(tmp_path: Path) -> None:
     core = tmp_path / "workstation" / "sub"
     core.mkdir(parents=True)
     (tmp_path / "workstation" / "__init__.py").write_text("")
-    (core / "__init__.py").write_text("from .. import ui  # workstation.ui, allowed\nimport shiboken6\n")
+    (core / "__init__.py").write_text(
+        "from .. import ui  # workstation.ui, allowed\nimport shiboken6\n"
+    )
     (core / "bad.py").write_text(
         "import os\n"
         "def late():\n"
