@@ -42,7 +42,12 @@ class _Fold:
     def flag(self, event: Event, kind: str, message: str) -> None:
         self.add(
             t.review_flags,
-            {"event_id": event.event_id, "flag_kind": kind, "patient_id": event.patient_id, "message": message},
+            {
+                "event_id": event.event_id,
+                "flag_kind": kind,
+                "patient_id": event.patient_id,
+                "message": message,
+            },
         )
 
 
@@ -103,11 +108,14 @@ def _addendum(fold: _Fold, e: Event) -> None:
 
 
 def _cosigned(fold: _Fold, e: Event) -> None:
-    fold.run(
+    n = t.notes.c
+    done = fold.run(
         update(t.notes)
-        .where(t.notes.c.note_id == e.payload["note_id"])
+        .where(n.note_id == e.payload["note_id"], n.patient_id == e.patient_id)
         .values(cosigned_by=e.author_id, cosigned_at=e.recorded_at)
     )
+    if done.rowcount == 0:
+        fold.flag(e, "unknown_note", "cosignature of a note this chart does not have")
 
 
 def _order_placed(fold: _Fold, e: Event) -> None:
@@ -130,26 +138,37 @@ def _order_placed(fold: _Fold, e: Event) -> None:
     })  # fmt: skip
 
 
-def _order_status(fold: _Fold, order_id: str) -> str | None:
+def _order_status(fold: _Fold, order_id: str, patient_id: str | None) -> str | None:
+    """The order's status, looked up in this patient's chart only: an event naming another
+    patient's order must not change it (a rebuild of either chart would not see it)."""
     fold.flush()
-    return fold.conn.execute(select(t.orders.c.status).where(t.orders.c.order_id == order_id)).scalar()
+    o = t.orders.c
+    return fold.conn.execute(
+        select(o.status).where(o.order_id == order_id, o.patient_id == patient_id)
+    ).scalar()
 
 
 def _order_transition(target: OrderStatus) -> Handler:
     def handle(fold: _Fold, e: Event) -> None:
         order_id = e.payload["order_id"]
-        current = _order_status(fold, order_id)
+        current = _order_status(fold, order_id, e.patient_id)
         if current is None:
             fold.flag(e, "unknown_order", f"{e.type} refers to an order this chart does not have")
             return
         if not can_transition(OrderStatus(current), target):
-            fold.flag(e, "late_transition", f"{e.type} arrived when the order was already {current}")
+            fold.flag(
+                e, "late_transition", f"{e.type} arrived when the order was already {current}"
+            )
             return
         values: dict[str, Any] = {"status": target.value}
         if target is OrderStatus.VERIFIED:
             values |= {"verified_by": e.author_id, "verified_at": e.recorded_at}
         else:
-            values |= {"ended_by": e.author_id, "ended_at": e.recorded_at, "end_reason": e.payload.get("reason")}
+            values |= {
+                "ended_by": e.author_id,
+                "ended_at": e.recorded_at,
+                "end_reason": e.payload.get("reason"),
+            }
         fold.run(update(t.orders).where(t.orders.c.order_id == order_id).values(**values))
 
     return handle
@@ -157,13 +176,17 @@ def _order_transition(target: OrderStatus) -> Handler:
 
 def _administered(fold: _Fold, e: Event) -> None:
     p = e.payload
-    status = _order_status(fold, p["order_id"])
+    status = _order_status(fold, p["order_id"], e.patient_id)
     given = p["outcome"] == AdministrationOutcome.GIVEN
     if status is None:
         fold.flag(e, "unknown_order", "administration refers to an order this chart does not have")
     elif given and not is_active(status):
         fold.flag(e, "given_after_stop", f"dose recorded after the order was {status}")
-    if given and p.get("scheduled_for") and _already_given(fold, p["order_id"], p["scheduled_for"]):
+    if (
+        given
+        and p.get("scheduled_for")
+        and _already_given(fold, p["order_id"], e.patient_id, p["scheduled_for"])
+    ):
         fold.flag(e, "duplicate_dose", "this scheduled dose was already recorded as given")
     fold.add(t.administrations, {
         "administration_id": e.event_id, "order_id": p["order_id"], "patient_id": e.patient_id,
@@ -175,20 +198,29 @@ def _administered(fold: _Fold, e: Event) -> None:
     })  # fmt: skip
 
 
-def _already_given(fold: _Fold, order_id: str, scheduled_for: str) -> bool:
+def _already_given(fold: _Fold, order_id: str, patient_id: str | None, scheduled_for: str) -> bool:
     a = t.administrations.c
     fold.flush()
     found = fold.conn.execute(
-        select(a.administration_id).where(
-            and_(a.order_id == order_id, a.scheduled_for == scheduled_for, a.outcome == "given", a.voided.is_(False))
-        ).limit(1)
+        select(a.administration_id)
+        .where(
+            and_(
+                a.order_id == order_id,
+                a.patient_id == patient_id,
+                a.scheduled_for == scheduled_for,
+                a.outcome == "given",
+                a.voided.is_(False),
+            )
+        )
+        .limit(1)
     ).first()
     return found is not None
 
 
 def _vitals(fold: _Fold, e: Event) -> None:
-    row = {name: e.payload.get(name) for name in t.vitals.c.keys() if name in e.payload}
-    fold.add(t.vitals, {c: None for c in t.vitals.c.keys()} | row | {
+    columns = [c.name for c in t.vitals.columns]
+    row = {name: e.payload.get(name) for name in columns if name in e.payload}
+    fold.add(t.vitals, dict.fromkeys(columns) | row | {
         "vitals_id": e.event_id, "patient_id": e.patient_id, "recorded_by": e.author_id, "voided": False,
     })  # fmt: skip
 
@@ -238,13 +270,20 @@ def _stock(kind: str, sign: int) -> Handler:
 
 
 def _voided(fold: _Fold, e: Event) -> None:
+    """Void the row the target event made, if it belongs to the same patient (or to none)."""
     target = e.payload["target_event_id"]
+    voided = 0
     for table in t.VOIDABLE:
         key = table.primary_key.columns.values()[0]
         values: dict[str, Any] = {"voided": True}
         if table is t.notes:
             values["void_reason"] = e.payload["reason"]
-        fold.run(update(table).where(key == target).values(**values))
+        same_patient = table.c.patient_id.is_not_distinct_from(e.patient_id)
+        voided += fold.run(
+            update(table).where(key == target, same_patient).values(**values)
+        ).rowcount
+    if voided == 0:
+        fold.flag(e, "unknown_target", "void of a record this chart does not have")
 
 
 def _break_glass(fold: _Fold, e: Event) -> None:
