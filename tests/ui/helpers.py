@@ -1,0 +1,70 @@
+"""Real-key helpers for the UI tests, and a reader of every text a widget tree holds."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+LOGIN_SECONDS_MS = 20_000
+
+
+def type_login(qtbot: QtBot, window: QWidget, username: str | None, password: str) -> None:
+    """Type the user name (unless locked), Tab, the password and Enter, into whatever has focus."""
+    if username is not None:
+        qtbot.waitUntil(
+            lambda: (
+                QApplication.focusWidget() is not None
+                and QApplication.focusWidget().objectName() == "username"
+            )
+        )
+        qtbot.keyClicks(QApplication.focusWidget(), username)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and QApplication.focusWidget().objectName() == "password"
+        )
+    )
+    qtbot.keyClicks(QApplication.focusWidget(), password)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+
+
+def _model_texts(model: QAbstractItemModel | None) -> list[str]:
+    if model is None:
+        return []
+    texts = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                value = model.data(model.index(row, column), role)
+                if isinstance(value, str):
+                    texts.append(value)
+    return texts
+
+
+def all_texts(root: QWidget, *, visible_only: bool = False) -> str:
+    """Every string the widget tree holds: labels, fields, buttons, tabs, documents, table cells, titles."""
+    texts = [root.windowTitle()]
+    for widget in [root, *root.findChildren(QWidget)]:
+        if visible_only and not widget.isVisible():
+            continue
+        texts += [widget.windowTitle(), widget.toolTip()]
+        if isinstance(widget, (QLabel, QLineEdit, QAbstractButton)):
+            texts.append(widget.text())
+        if isinstance(widget, QTextEdit):
+            texts.append(widget.toPlainText())
+        if isinstance(widget, QTabWidget):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView):
+            texts += _model_texts(widget.model())
+    return "\n".join(texts)

@@ -1,0 +1,150 @@
+"""`workstation` (the station set up in settings) and `workstation demo` (a demo ward served in-process)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+
+from offline_cache.keystore import KeyringUnavailable, MissingReplicaKey
+from offline_cache.replica import ReplicaUnreadable
+from ui import launch, paths
+from ui.i18n import install_language
+from ui.screens.dialogs.demo_users import DemoUsersDialog
+from ui.screens.settings.controller import SettingsController
+from ui.screens.shell.controller import ShellController
+from ui.screens.shell.view import ShellView
+from ui.settings import LANGUAGES, load_settings, settings_path
+from ui.theme import apply_font, apply_theme
+from ui.workers import Workers
+
+EXIT_NO_KEYRING = 2
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Command line: optional `demo`, --data-dir, --language."""
+    parser = argparse.ArgumentParser(prog="workstation", description="Clinical Workstation")
+    parser.add_argument(
+        "mode", nargs="?", choices=["demo"], help="run the demo ward on this computer"
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, help="folder for local data (default: the user's data folder)"
+    )
+    parser.add_argument("--language", choices=LANGUAGES, help="override the station's language")
+    return parser.parse_args(argv)
+
+
+class Program:
+    """Owns the windows and the worker lanes for one run."""
+
+    def __init__(self, app: QApplication, args: argparse.Namespace):
+        self.app, self.args = app, args
+        self.demo = args.mode == "demo"
+        self.demo_dir = args.data_dir or paths.default_demo_dir()
+        self.station_dir = (
+            self.demo_dir / "station"
+            if self.demo
+            else (args.data_dir or paths.default_station_dir())
+        )
+        self.settings_file = settings_path(self.station_dir)
+        self.settings = load_settings(self.settings_file)
+        if args.language:
+            self.settings.language = args.language
+        self.workers = Workers("work", app)
+        self.sync_workers = Workers("sync", app)
+        self.launched: launch.Launched | None = None
+        self.shell: ShellController | None = None
+        self.splash: QLabel | None = None
+
+    def start(self) -> None:
+        """Look and language first, then open the station on a worker."""
+        install_language(self.app, self.settings.language, paths.user_data_dir() / "i18n")
+        apply_font(self.app, self.settings.language)
+        apply_theme(self.app, self.settings.theme)
+        self.splash = QLabel(_tr("Starting Clinical Workstation…"), objectName="splash")
+        self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.splash.setWindowTitle(_tr("Clinical Workstation"))
+        self.splash.resize(420, 160)
+        self.splash.show()
+        if self.demo:
+            self.workers.run(
+                launch.start_demo,
+                self.demo_dir,
+                self.settings,
+                done=self._opened,
+                failed=self._failed,
+            )
+        else:
+            self.workers.run(
+                launch.open_station,
+                self.station_dir,
+                self.settings,
+                done=self._opened,
+                failed=self._failed,
+            )
+
+    def _opened(self, launched: launch.Launched) -> None:
+        self.launched = launched
+        view = ShellView()
+        settings = SettingsController(self.settings_file, self.settings, view)
+        self.shell = ShellController(view, launched.workstation, settings, workers=self.workers,
+                                     sync_workers=self.sync_workers, parent=view)  # fmt: skip
+        self.app.aboutToQuit.connect(self._shut_down)
+        self.shell.start()
+        view.show()
+        if self.splash is not None:
+            self.splash.close()
+        if launched.demo_passwords is not None and launched.passwords_file is not None:
+            passwords, where = launched.demo_passwords, launched.passwords_file
+            view.demo_users_action.setVisible(True)
+            view.demo_users_action.triggered.connect(
+                lambda: DemoUsersDialog(passwords, where, view).open()
+            )
+            DemoUsersDialog(passwords, where, view).show()
+        elif not launched.workstation.config.get("server_url"):
+            settings.edit(view)
+
+    def _failed(self, error: BaseException) -> None:
+        if self.splash is not None:
+            self.splash.close()
+        if isinstance(error, (KeyringUnavailable, MissingReplicaKey, ReplicaUnreadable)):
+            title = _tr("Local data cannot be opened")
+            intro = _tr(
+                "The workstation cannot open its encrypted local data, and has not changed it."
+            )
+        else:
+            title = _tr("The workstation could not start")
+            intro = _tr("Starting the workstation failed.")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, intro)
+        box.setObjectName("startupError")
+        box.setInformativeText(str(error))
+        box.finished.connect(lambda _result: self.app.exit(EXIT_NO_KEYRING))
+        box.open()
+
+    def _shut_down(self) -> None:
+        if self.shell is not None:
+            self.shell.shut_down()
+        if self.launched is not None:
+            self.launched.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `workstation` command."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(paths.APP_NAME)
+    app.setApplicationDisplayName("Clinical Workstation")
+    program = Program(app, args)
+    program.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""Translations: the .ts sources in resources/i18n are compiled to .qm at start-up (never committed)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from workstation.resources import resource
+
+DOMAIN = "workstation"
+
+
+class TranslationBuildFailed(RuntimeError):
+    """pyside6-lrelease is missing or could not compile a .ts file."""
+
+
+def ts_source(language: str) -> Path:
+    """The translation source for a language, e.g. resources/i18n/workstation_zh_CN.ts."""
+    return resource("i18n", f"{DOMAIN}_{language}.ts")
+
+
+def _lrelease() -> str:
+    bundled = Path(PySide6.__file__).parent / "lrelease"
+    if bundled.exists():
+        return str(bundled)
+    found = shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+    if not found:
+        raise TranslationBuildFailed("pyside6-lrelease was not found")
+    return found
+
+
+def compile_translation(language: str, build_dir: Path) -> Path | None:
+    """The .qm for a language, rebuilt when its .ts is newer; None when the language has no .ts."""
+    source = ts_source(language)
+    if not source.exists():
+        return None
+    target = Path(build_dir) / f"{DOMAIN}_{language}.qm"
+    if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run(
+        [_lrelease(), "-silent", str(source), "-qm", str(target)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0 or not target.exists():
+        raise TranslationBuildFailed(f"lrelease failed on {source.name}: {done.stderr.strip()}")
+    return target
+
+
+def install_language(app: QCoreApplication, language: str, build_dir: Path) -> list[QTranslator]:
+    """Install the program's and Qt's own translators for a language; English needs none."""
+    QLocale.setDefault(QLocale(language))
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    qt_own = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    compiled = compile_translation(language, build_dir)
+    ours = QTranslator(app)
+    if compiled is not None and ours.load(str(compiled)):
+        app.installTranslator(ours)
+        installed.append(ours)
+    return installed

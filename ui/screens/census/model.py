@@ -1,0 +1,90 @@
+"""Table model of the ward census (or of search results): bed, name, sex and age, alerts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QApplication, QStyle
+
+from ui.terms import sex_age, term
+
+Index = QModelIndex | QPersistentModelIndex
+BED, NAME, SEX_AGE, ALERTS = range(4)
+ALERT_ACUITY = ("critical", "serious")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CensusModel", text)
+
+
+class CensusModel(QAbstractTableModel):
+    """Rows are patient dicts from Workstation.census() or find_patients()."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.patients: list[dict[str, Any]] = []
+
+    def set_patients(self, patients: list[dict[str, Any]]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.patients = list(patients)
+        self.endResetModel()
+
+    def patient_id(self, row: int) -> str | None:
+        """The patient on a row, or None."""
+        return self.patients[row]["patient_id"] if 0 <= row < len(self.patients) else None
+
+    def row_of(self, patient_id: str) -> int:
+        """The row showing a patient, or -1."""
+        return next((i for i, p in enumerate(self.patients) if p["patient_id"] == patient_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self.patients)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else 4
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (_tr("Bed"), _tr("Name"), _tr("Sex/age"), _tr("Alerts"))[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        patient = self.patients[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(patient, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == ALERTS and self._alerts(patient):
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
+            return "; ".join(self._alerts(patient)) or None
+        return None
+
+    def _text(self, patient: dict[str, Any], column: int) -> str:
+        if column == BED:
+            return patient["bed"] if patient.get("status") == "admitted" else _tr("(discharged)")
+        if column == NAME:
+            return patient["name"]
+        if column == SEX_AGE:
+            return sex_age(patient["sex"], patient["birth_date"])
+        return " ".join(self._alerts(patient)[:2])
+
+    @staticmethod
+    def _alerts(patient: dict[str, Any]) -> list[str]:
+        alerts = []
+        if patient.get("allergy_count"):
+            alerts.append(_tr("allergies"))
+        if patient.get("acuity") in ALERT_ACUITY:
+            alerts.append(term(patient["acuity"]))
+        return alerts

@@ -1,0 +1,79 @@
+"""The patient banner, always above the chart: who this is, and what must not be missed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ui.terms import number, sex_age, term
+
+
+class PatientBanner(QFrame):
+    """Name, sex and age, record number, bed, weight; allergies and alerts on a second line."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("patientBanner")
+        self.name = QLabel(objectName="bannerName")
+        self.details = QLabel(objectName="bannerDetails")
+        self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
+        self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
+        top = QHBoxLayout()
+        top.addWidget(self.name)
+        top.addWidget(self.details, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.allergies)
+        layout.addWidget(self.alerts)
+        self.clear()
+
+    def clear(self) -> None:
+        """No patient."""
+        self.name.setText(self.tr("No patient open"))
+        for label in (self.details, self.allergies, self.alerts):
+            label.clear()
+        self.alerts.hide()
+
+    def show_patient(self, chart: dict[str, Any]) -> None:
+        """Fill from a chart dict (patient, allergies, flags)."""
+        p = chart["patient"]
+        self.name.setText(p["name"])
+        weight = number(p.get("weight_kg")) if p.get("weight_kg") else ""
+        self.details.setText(
+            "   ".join([
+                sex_age(p["sex"], p["birth_date"]),
+                self.tr("Record no. %1").replace("%1", p["record_number"]),
+                self.tr("Ward %1 bed %2").replace("%1", p["ward_id"]).replace("%2", p["bed"]),
+                self.tr("Weight %1 kg").replace("%1", weight) if weight else self.tr("Weight not recorded"),
+            ])
+        )  # fmt: skip
+        self.allergies.setText(self._allergy_text(chart["allergies"]))
+        self.allergies.setProperty("alert", bool(self._live(chart["allergies"])))
+        self.allergies.style().polish(self.allergies)
+        alerts = self._alerts(p, chart)
+        self.alerts.setText(alerts)
+        self.alerts.setVisible(bool(alerts))
+
+    @staticmethod
+    def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [row for row in rows if not row.get("voided")]
+
+    def _allergy_text(self, allergies: list[dict[str, Any]]) -> str:
+        live = self._live(allergies)
+        if not live:
+            return self.tr("Allergies: none recorded")
+        names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
+        return self.tr("⚠ Allergies: %1").replace("%1", names)
+
+    def _alerts(self, patient: dict[str, Any], chart: dict[str, Any]) -> str:
+        alerts = []
+        if patient.get("acuity") in ("critical", "serious"):
+            alerts.append(term(patient["acuity"]))
+        if patient.get("status") == "discharged":
+            alerts.append(self.tr("discharged"))
+        if patient.get("temporary_number"):
+            alerts.append(self.tr("temporary record number"))
+        if chart["flags"]:
+            alerts.append(self.tr("%1 item(s) need review").replace("%1", str(len(chart["flags"]))))
+        return self.tr("Alerts: %1").replace("%1", "; ".join(alerts)) if alerts else ""

@@ -1,0 +1,103 @@
+"""The Summary and Notes tabs as HTML built from the chart (all patient text escaped)."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.terms import local_time, number, term
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ChartDocuments", text)
+
+
+def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [row for row in rows if not row.get("voided")]
+
+
+def _section(title: str, lines: list[str]) -> str:
+    items = (
+        "".join(f"<li>{line}</li>" for line in lines)
+        or f"<li><i>{escape(_tr('none recorded'))}</i></li>"
+    )
+    return f"<h3>{escape(title)}</h3><ul>{items}</ul>"
+
+
+def summary_html(chart: dict[str, Any]) -> str:
+    """Diagnosis, alerts, active problems, allergies, medications in force, latest vitals, abnormal labs."""
+    patient = chart["patient"] or {}
+    problems = [
+        escape(p["description"]) for p in _live(chart["problems"]) if p["status"] == "active"
+    ]
+    allergies = [
+        f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
+        for a in _live(chart["allergies"])
+    ]
+    medications = [
+        escape(f"{o.get('drug_name') or o['description']} {number(o.get('dose_value'), 2)} "
+               f"{o.get('dose_unit') or ''} {o.get('route') or ''} {o.get('frequency') or ''}")
+        for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
+    ]  # fmt: skip
+    labs = [
+        f"<span style='color:#b00020'><b>{escape(lab['test_name'])}</b> {escape(lab['value'])} "
+        f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"
+        for lab in _live(chart["labs"]) if lab.get("flag")
+    ]  # fmt: skip
+    flags = [escape(flag["message"]) for flag in chart["flags"]]
+    parts = [f"<h3>{escape(_tr('Diagnosis'))}</h3><p>{escape(patient.get('diagnosis') or '—')}</p>"]
+    if flags:
+        parts.append(_section(_tr("Needs review"), flags))
+    parts += [
+        _section(_tr("Active problems"), problems),
+        _section(_tr("Allergies"), allergies),
+        _section(_tr("Medications in force"), medications),
+        _section(_tr("Latest vitals"), _latest_vitals(_live(chart["vitals"]))),
+        _section(_tr("Abnormal results"), labs[:10]),
+    ]
+    return "".join(parts)
+
+
+def _latest_vitals(vitals: list[dict[str, Any]]) -> list[str]:
+    if not vitals:
+        return []
+    v = vitals[0]
+    bits = [
+        (_tr("T"), number(v.get("temperature_c")), "°C"),
+        (_tr("P"), number(v.get("pulse_bpm")), "/min"),
+        (_tr("R"), number(v.get("resp_rate")), "/min"),
+        (
+            _tr("BP"),
+            f"{v['systolic_mmhg']}/{v.get('diastolic_mmhg')}" if v.get("systolic_mmhg") else "",
+            "mmHg",
+        ),
+        (_tr("SpO₂"), number(v.get("spo2_pct")), "%"),
+    ]
+    text = "  ".join(f"{label} {value}{unit}" for label, value, unit in bits if value)
+    return [escape(f"{local_time(v['taken_at'])}: {text}")]
+
+
+def notes_html(chart: dict[str, Any]) -> str:
+    """Signed notes, newest first, each with its addenda; voided notes struck through."""
+    addenda: dict[str, list[dict[str, Any]]] = {}
+    for addendum in _live(chart["addenda"]):
+        addenda.setdefault(addendum["note_id"], []).append(addendum)
+    if not chart["notes"]:
+        return f"<p><i>{escape(_tr('No notes yet.'))}</i></p>"
+    parts = []
+    for note in chart["notes"]:
+        title = escape(note.get("title") or term(note["note_type"]))
+        head = f"<h3>{title}</h3><p style='color:#555'>{escape(local_time(note['signed_at']))} · " \
+               f"{escape(term(note['note_type']))}</p>"  # fmt: skip
+        body = escape(note["text"]).replace("\n", "<br>")
+        if note.get("voided"):
+            body = f"<s>{body}</s> <i>({escape(_tr('voided'))})</i>"
+        extra = "".join(
+            f"<p style='margin-left:16px'><b>{escape(_tr('Addendum'))}</b> {escape(local_time(a['recorded_at']))}: "
+            f"{escape(a['text'])}</p>"
+            for a in addenda.get(note["note_id"], [])
+        )  # fmt: skip
+        parts.append(f"{head}<p>{body}</p>{extra}<hr>")
+    return "".join(parts)

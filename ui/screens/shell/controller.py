@@ -1,0 +1,155 @@
+"""The shell's logic: login and lock, which patient is open, background sync every 30 s."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog
+
+from offline_cache.session import Session
+from offline_cache.workstation import SyncStatus, Workstation
+from ui import tasks
+from ui.idle import IdleWatcher
+from ui.screens.census.controller import CensusController
+from ui.screens.chart.controller import ChartController
+from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.login.controller import LoginController
+from ui.screens.settings.controller import SettingsController
+from ui.screens.shell.view import ShellView
+from ui.settings import StationSettings
+from ui.workers import Workers
+
+SYNC_INTERVAL_MS = 30_000
+
+
+class _ProgressRelay(QObject):
+    """Carries sync progress from the worker thread to the status bar."""
+
+    sig_progress = Signal(str, int, object)
+
+
+class ShellController(QObject):
+    """Wires the screens together; owns no data beyond who is logged in and whether locked."""
+
+    sig_locked = Signal()
+    sig_unlocked = Signal()
+    sig_synced = Signal(object)  # tasks.SyncOutcome
+
+    def __init__(self, view: ShellView, workstation: Workstation, settings: SettingsController, *,
+                 workers: Workers, sync_workers: Workers, sync_interval_ms: int = SYNC_INTERVAL_MS,
+                 parent: QObject | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.view, self.workstation, self.settings = view, workstation, settings
+        self.workers, self.sync_workers = workers, sync_workers
+        self.session: Session | None = None
+        self.locked = False
+        self.login = LoginController(view.login, workstation, workers, self)
+        self.census = CensusController(view.census, view.census_model, workstation, workers, self)
+        self.chart = ChartController(view.chart, workstation, workers, self)
+        self.idle = IdleWatcher(settings.settings.idle_minutes * 60_000, self)
+        self.sync_timer = QTimer(self, interval=sync_interval_ms)
+        self.progress = _ProgressRelay(self)
+        self._connect()
+
+    def _connect(self) -> None:
+        v = self.view
+        self.login.sig_logged_in.connect(self._logged_in)
+        self.census.sig_patient_open_requested.connect(self.chart.open)
+        self.chart.sig_chart_failed.connect(lambda text: v.status.showMessage(text, 10_000))
+        self.idle.sig_idle.connect(self.lock)
+        self.sync_timer.timeout.connect(self.sync_now)
+        self.progress.sig_progress.connect(
+            v.status.show_progress, Qt.ConnectionType.QueuedConnection
+        )
+        self.settings.sig_settings_changed.connect(self._settings_changed)
+        v.find_action.triggered.connect(self.census.focus_search)
+        for index, action in enumerate(v.tab_actions):
+            action.triggered.connect(lambda _checked=False, i=index: self.chart.show_tab(i))
+        v.lock_action.triggered.connect(self.lock)
+        v.sync_action.triggered.connect(self.sync_now)
+        v.settings_action.triggered.connect(lambda: self.settings.edit(v))
+        v.shortcuts_action.triggered.connect(lambda: ShortcutsDialog(v).open())
+        v.quit_action.triggered.connect(v.close)
+
+    def start(self) -> None:
+        """Show the login page and begin watching for idleness."""
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.view.show_login_page()
+        self.view.settings_action.setEnabled(True)  # setting up the station needs no login
+        self.login.show_login()
+
+    @property
+    def ward_id(self) -> str | None:
+        """The station's ward, else the user's first ward."""
+        if self.settings.settings.ward_id:
+            return self.settings.settings.ward_id
+        return self.session.wards[0] if self.session and self.session.wards else None
+
+    def _logged_in(self, session: Session, status: SyncStatus) -> None:
+        if self.session is None or session.user_id != self.session.user_id:
+            self.chart.clear(forget=True)  # another user: never reopen the previous user's patient
+        self.session, self.locked = session, False
+        self.view.show_work_page(session.display_name)
+        self.view.status.show_user(session.display_name, self.ward_id)
+        self.view.status.show_status(status)
+        self.census.start(self.ward_id)
+        if self.chart.patient_id:
+            self.chart.open(self.chart.patient_id)
+        self.idle.start()
+        self.sync_timer.start()
+        self.sync_now()
+        self.sig_unlocked.emit()
+        self.census.focus_search()
+
+    def lock(self) -> None:
+        """Hide every patient (the widgets are emptied, not just covered) and ask for a password."""
+        if self.session is None or self.locked:
+            return
+        self.locked = True
+        self.idle.stop()
+        for dialog in self.view.findChildren(QDialog):
+            dialog.close()
+        self.census.clear()
+        self.chart.clear(forget=False)
+        self.view.show_login_page()
+        self.login.show_locked(self.session.username, self.session.display_name)
+        self.sig_locked.emit()
+
+    def sync_now(self) -> None:
+        """Start a background sync unless one is running or nobody is logged in."""
+        if self.session is None or self.sync_workers.busy():
+            return
+        relay = self.progress
+        self.sync_workers.run(
+            tasks.sync, self.workstation, lambda stage, done, total: relay.sig_progress.emit(stage, done, total),
+            done=self._synced, failed=lambda error: self.view.status.showMessage(str(error), 10_000),
+        )  # fmt: skip
+
+    def _synced(self, outcome: tasks.SyncOutcome) -> None:
+        self.view.status.hide_progress()
+        self.view.status.show_status(outcome.status)
+        if outcome.report is not None and outcome.report.pulled and not self.locked:
+            self.census.refresh()
+            self.chart.reload()
+        self.sig_synced.emit(outcome)
+
+    def _settings_changed(self, settings: StationSettings) -> None:
+        from ui.theme import apply_theme
+
+        self.idle.set_interval(settings.idle_minutes * 60_000)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, settings.theme)
+
+    def shut_down(self) -> None:
+        """Stop timers, end the session and let the worker lanes finish."""
+        self.sync_timer.stop()
+        self.idle.stop()
+        self.census.clear()
+        self.chart.clear(forget=True)
+        if self.session is not None:
+            self.session = None
+            self.workers.run(tasks.logout, self.workstation)
+        self.workers.wait()
+        self.sync_workers.wait()

@@ -1,0 +1,80 @@
+"""The main window: the login/lock page, or census on the left and the chart on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStackedWidget, QWidget
+
+from ui.screens.census.model import CensusModel
+from ui.screens.census.view import CensusView
+from ui.screens.chart.view import ChartView
+from ui.screens.login.view import LoginView
+from ui.screens.shell.statusbar import SyncStatusBar
+
+
+class ShellView(QMainWindow):
+    """Layout and actions only; the ShellController decides what they do."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("shell")
+        self.login = LoginView()
+        self.census_model = CensusModel(self)
+        self.census = CensusView(self.census_model)
+        self.chart = ChartView()
+        self.work = QSplitter(Qt.Orientation.Horizontal, objectName="workArea")
+        self.work.addWidget(self.census)
+        self.work.addWidget(self.chart)
+        self.work.setStretchFactor(1, 1)
+        self.work.setSizes([380, 900])
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.login)
+        self.pages.addWidget(self.work)
+        self.setCentralWidget(self.pages)
+        self.status = SyncStatusBar()
+        self.setStatusBar(self.status)
+        self._make_actions()
+        self.resize(1280, 800)
+        self.show_login_page()
+
+    def _action(self, text: str, keys: QKeySequence | str, menu_name: str) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(action)
+        self.menus[menu_name].addAction(action)
+        return action
+
+    def _make_actions(self) -> None:
+        bar = self.menuBar()
+        self.menus = {"station": bar.addMenu(self.tr("&Station")), "patient": bar.addMenu(self.tr("&Patient")),
+                      "help": bar.addMenu(self.tr("&Help"))}  # fmt: skip
+        self.find_action = self._action(self.tr("&Find patient"), "Ctrl+F", "patient")
+        self.tab_actions = [self._action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
+            self.tr("Summary"), self.tr("Notes"), self.tr("Orders"), self.tr("Results"), self.tr("Vitals"),
+            self.tr("Problems"), self.tr("Allergies")), start=1)]  # fmt: skip
+        self.sync_action = self._action(self.tr("S&ync now"), "Ctrl+Shift+S", "station")
+        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", "station")
+        self.settings_action = self._action(self.tr("Se&ttings…"), "Ctrl+,", "station")
+        self.quit_action = self._action(self.tr("Log out and &quit"), "Ctrl+Q", "station")
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1", "help")
+        self.demo_users_action = self.menus["help"].addAction(self.tr("&Demo users"))
+        self.demo_users_action.setVisible(False)
+
+    def show_login_page(self) -> None:
+        """Only the login/lock page; every patient action off."""
+        self.pages.setCurrentWidget(self.login)
+        self.set_work_actions(False)
+        self.setWindowTitle(self.tr("Clinical Workstation"))
+
+    def show_work_page(self, user_title: str) -> None:
+        """Census and chart; title names the user (never a patient)."""
+        self.pages.setCurrentWidget(self.work)
+        self.set_work_actions(True)
+        self.setWindowTitle(self.tr("Clinical Workstation — %1").replace("%1", user_title))
+
+    def set_work_actions(self, enabled: bool) -> None:
+        """Actions that need a logged-in, unlocked user."""
+        for action in (self.find_action, *self.tab_actions, self.lock_action, self.settings_action):
+            action.setEnabled(enabled)

@@ -1,0 +1,31 @@
+"""Every keyboard shortcut of the shell, listed by F1."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+SHORTCUTS: tuple[tuple[str, str], ...] = (
+    (
+        "Ctrl+F",
+        QT_TRANSLATE_NOOP("Shortcuts", "Find a patient (record number, name or pinyin initials)"),
+    ),
+    ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the selected patient")),
+    ("Down", QT_TRANSLATE_NOOP("Shortcuts", "From the search box, move into the patient list")),
+    (
+        "Ctrl+1 … Ctrl+7",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Chart tabs: summary, notes, orders, results, vitals, problems, allergies"
+        ),
+    ),
+    ("Ctrl+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next chart tab")),
+    ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
+    ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
+    ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),
+    ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list of shortcuts")),
+    ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Log out and quit")),
+)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do) in the user's language."""
+    return [(keys, QCoreApplication.translate("Shortcuts", text)) for keys, text in SHORTCUTS]

@@ -1,0 +1,101 @@
+"""Display of coded values and times: translated terms, ages, local short times."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_TERMS = {
+    "male": QT_TRANSLATE_NOOP("Terms", "male"),
+    "female": QT_TRANSLATE_NOOP("Terms", "female"),
+    "unknown": QT_TRANSLATE_NOOP("Terms", "unknown"),
+    "critical": QT_TRANSLATE_NOOP("Terms", "critical"),
+    "serious": QT_TRANSLATE_NOOP("Terms", "serious"),
+    "stable": QT_TRANSLATE_NOOP("Terms", "stable"),
+    "mild": QT_TRANSLATE_NOOP("Terms", "mild"),
+    "moderate": QT_TRANSLATE_NOOP("Terms", "moderate"),
+    "severe": QT_TRANSLATE_NOOP("Terms", "severe"),
+    "active": QT_TRANSLATE_NOOP("Terms", "active"),
+    "resolved": QT_TRANSLATE_NOOP("Terms", "resolved"),
+    "placed": QT_TRANSLATE_NOOP("Terms", "placed"),
+    "verified": QT_TRANSLATE_NOOP("Terms", "verified"),
+    "rejected": QT_TRANSLATE_NOOP("Terms", "rejected"),
+    "discontinued": QT_TRANSLATE_NOOP("Terms", "discontinued"),
+    "completed": QT_TRANSLATE_NOOP("Terms", "completed"),
+    "medication": QT_TRANSLATE_NOOP("Terms", "medication"),
+    "lab": QT_TRANSLATE_NOOP("Terms", "lab"),
+    "imaging": QT_TRANSLATE_NOOP("Terms", "imaging"),
+    "nursing": QT_TRANSLATE_NOOP("Terms", "nursing"),
+    "given": QT_TRANSLATE_NOOP("Terms", "given"),
+    "held": QT_TRANSLATE_NOOP("Terms", "held"),
+    "refused": QT_TRANSLATE_NOOP("Terms", "refused"),
+    "not_given": QT_TRANSLATE_NOOP("Terms", "not given"),
+    "admission_note": QT_TRANSLATE_NOOP("Terms", "admission note"),
+    "first_progress_note": QT_TRANSLATE_NOOP("Terms", "first progress note"),
+    "daily_progress_note": QT_TRANSLATE_NOOP("Terms", "daily progress note"),
+    "ward_round_note": QT_TRANSLATE_NOOP("Terms", "ward round note"),
+    "discharge_summary": QT_TRANSLATE_NOOP("Terms", "discharge summary"),
+    "nursing_note": QT_TRANSLATE_NOOP("Terms", "nursing note"),
+    "H": QT_TRANSLATE_NOOP("Terms", "high"),
+    "L": QT_TRANSLATE_NOOP("Terms", "low"),
+    "HH": QT_TRANSLATE_NOOP("Terms", "critically high"),
+    "LL": QT_TRANSLATE_NOOP("Terms", "critically low"),
+    "A": QT_TRANSLATE_NOOP("Terms", "abnormal"),
+    "physician": QT_TRANSLATE_NOOP("Terms", "physician"),
+    "nurse": QT_TRANSLATE_NOOP("Terms", "nurse"),
+    "pharmacist": QT_TRANSLATE_NOOP("Terms", "pharmacist"),
+    "admin": QT_TRANSLATE_NOOP("Terms", "admin"),
+}
+
+
+def term(code: str | None) -> str:
+    """A coded value in the user's language; unknown codes are shown as they are."""
+    if code is None:
+        return ""
+    source = _TERMS.get(code)
+    return QCoreApplication.translate("Terms", source) if source else code
+
+
+def age_years(birth_date: str, today: date | None = None) -> int | None:
+    """Completed years from an ISO birth date, or None when it cannot be read."""
+    try:
+        born = date.fromisoformat(birth_date)
+    except (TypeError, ValueError):
+        return None
+    today = today or date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def sex_age(sex: str, birth_date: str) -> str:
+    """e.g. 'male, 74 y' / '男，74岁'."""
+    age = age_years(birth_date)
+    if age is None:
+        return term(sex)
+    return (
+        QCoreApplication.translate("Terms", "%1, %2 y")
+        .replace("%1", term(sex))
+        .replace("%2", str(age))
+    )
+
+
+def local_time(stamp: str | None) -> str:
+    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' (blank when missing)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def number(value: float | int | None, digits: int = 1) -> str:
+    """A measurement without trailing zeros (blank when missing)."""
+    if value is None:
+        return ""
+    if isinstance(value, int) or float(value).is_integer():
+        return str(int(value))
+    return f"{value:.{digits}f}"
