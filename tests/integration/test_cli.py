@@ -95,6 +95,23 @@ def test_init_creates_and_is_safe_to_repeat(tmp_path: Path) -> None:
     assert run_cli("verify-audit", "--database", str(path)).returncode == 0
 
 
+def test_init_demo_prints_every_demo_login(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    result = run_cli("init", "--database", str(path), "--demo")
+    assert result.returncode == 0, result.stderr
+    logins = [line.split("\t") for line in result.stdout.splitlines() if "\t" in line]
+    engine = make_engine(str(path))
+    with writer(engine) as conn:
+        roles = {r.username: r.role for r in conn.execute(select(users.c.username, users.c.role))}
+    assert {username: role for username, role, _ in logins} == roles  # every user, right role
+    for username, _, password in logins:
+        assert auth.login(engine, username=username, password=password, device_id="pc-1")
+    census = run_cli("patients", "--database", str(path)).stdout.splitlines()
+    assert len(census) >= 20 and all(len(line.split("\t")) == 4 for line in census)
+    again = run_cli("init", "--database", str(path), "--demo")
+    assert_one_line_error(again, 1, "demo not loaded")
+
+
 def test_user_add_with_given_password(database: Path) -> None:
     result = run_cli(
         "user", "add", "--database", str(database), "--username", "nurse_li", "--name", "Li Na",

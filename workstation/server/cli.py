@@ -106,12 +106,17 @@ def cmd_init(args: argparse.Namespace) -> int:
     epoch = initialise(engine)
     print(f"database ready: schema {schema.head_revision()}, epoch {epoch}")
     if args.demo:
-        from workstation.server.demo import load_demo
+        from workstation.server.demo import DemoLoadError, load_demo
 
-        passwords = load_demo(engine)
+        try:
+            passwords = load_demo(engine)
+        except DemoLoadError as exc:
+            raise CliError(f"demo not loaded: {exc}") from exc
         with writer(engine) as conn:
             refdata.publish_directory(conn)
-            roles = dict(conn.execute(select(users.c.username, users.c.role)).tuples().all())
+            roles = {
+                r.username: r.role for r in conn.execute(select(users.c.username, users.c.role))
+            }
         print("demo users (username, role, password) - shown only this once:")
         for username in sorted(passwords, key=lambda name: (roles.get(name, ""), name)):
             print(f"{username}\t{roles.get(username, '?')}\t{passwords[username]}")
