@@ -21,14 +21,22 @@ class BadDatabaseUrl(ValueError):
     """A --database value that names no database we can use."""
 
 
+def safe_url(url: str) -> str:
+    """The URL with any password hidden, for messages and logs."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "<unreadable database URL>"
+
+
 def normalise_url(url: str) -> str:
     """Accept a bare file path or sqlite:/postgresql: URL; pick the psycopg 3 driver."""
     if "://" not in url:
         return f"sqlite:///{Path(url).expanduser().resolve()}"
     try:
         parsed = make_url(url)
-    except ArgumentError as exc:
-        raise BadDatabaseUrl(f"not a database URL: {url}") from exc
+    except (ArgumentError, ValueError) as exc:
+        raise BadDatabaseUrl("not a database URL (expected sqlite:///PATH or postgresql://...)") from exc
     if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uvicorn
 
 from workstation.server.app import create_app
-from workstation.server.db import make_engine
+from workstation.server.db import make_engine, safe_url
 from workstation.server.schema import is_current
 
 
@@ -18,7 +18,7 @@ def build_app(database_url: str):  # type: ignore[no-untyped-def]
     engine = make_engine(database_url)
     if not is_current(engine):
         raise NotInitialised(
-            f"database {database_url} is not initialised or needs migrating: run `workstation-server init`"
+            f"database {safe_url(database_url)} is not initialised or needs migrating: run `workstation-server init`"
         )
     return create_app(engine)
 
