@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, Table, func, or_, select
 from offline_cache import state
 from offline_cache.link import Offline
 from offline_cache.store import row_to_event
+from offline_cache.sync_client import SyncReport
 from offline_cache.tables import local_events, outbox
 from offline_cache.workstation import Workstation
 from workstation.events.vocabulary import referenced_event_ids
@@ -58,23 +59,31 @@ class CursorLog:
 
 
 def sync_to_quiescence(
-    workstations: Mapping[str, Workstation], log: CursorLog, *, max_rounds: int = 40
-) -> int:
+    workstations: Mapping[str, Workstation],
+    log: CursorLog,
+    *,
+    max_rounds: int = 40,
+    before_sync: Callable[[], None] | None = None,
+) -> list[SyncReport]:
     """Sync every workstation in turn until one whole round succeeds with nothing new accepted
-    and nothing sendable left; returns the number of rounds it took."""
-    for round_number in range(1, max_rounds + 1):
+    and nothing sendable left; returns the reports of every successful sync."""
+    reports: list[SyncReport] = []
+    for _round in range(max_rounds):
         quiet = True
         for name, ws in workstations.items():
+            if before_sync is not None:
+                before_sync()
             try:
                 report = ws.sync()
             except Offline:
                 quiet = False
                 continue
+            reports.append(report)
             log.record(name, ws)
             if report.accepted or report.epoch_changed or ws.status().waiting > report.blocked:
                 quiet = False
         if quiet:
-            return round_number
+            return reports
     raise NotQuiet(f"no quiet round after {max_rounds} rounds of sync")
 
 
