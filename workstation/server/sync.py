@@ -99,6 +99,8 @@ def _decide_all(conn: Connection, pusher: User, parsed: list[Event | dict[str, A
             next_seq += 1
             known[event.event_id] = (event.content_hash(), event.server_seq)
             state.accepted.append(event)
+            if event.type == "BreakGlassInvoked" and event.patient_id:
+                state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
             result = accepted(event.server_seq)
         results.append({"event_id": item.event_id, **result})
     _store(conn, pusher, state.accepted)
