@@ -64,7 +64,7 @@ def test_skewed_clocks_do_not_order_events(
     with server_engine.connect() as conn:
         rows = {r.event_id: r for r in conn.execute(select(events))}
     now = utc_now()
-    for (name, ids), (_next_name, next_ids) in zip(turns, turns[1:], strict=False):
+    for (_name, ids), (_next_name, next_ids) in zip(turns, turns[1:], strict=False):
         assert max(rows[i].server_seq for i in ids) < min(rows[i].server_seq for i in next_ids)
     for name, ids in turns:
         for event_id in ids:
