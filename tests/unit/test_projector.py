@@ -29,12 +29,26 @@ def new_id() -> str:
     return f"0190b8e2-7c3a-7d1e-9f00-{next(_ids):012x}"
 
 
-def ev(event_type: str, payload: dict[str, Any], patient_id: str | None = P1, *,
-       author: str = "doc-1", event_id: str | None = None) -> Event:
+def ev(
+    event_type: str,
+    payload: dict[str, Any],
+    patient_id: str | None = P1,
+    *,
+    author: str = "doc-1",
+    event_id: str | None = None,
+) -> Event:
     """A valid event (checked here, so a test never folds a malformed fact)."""
     seq = next(_ids)
-    event = Event(event_id or new_id(), event_type, patient_id, author, "dev-1", seq,
-                  f"2024-03-01T08:{seq // 1000 % 60:02d}:{seq % 60:02d}.{seq % 1000:03d}Z", payload)
+    event = Event(
+        event_id or new_id(),
+        event_type,
+        patient_id,
+        author,
+        "dev-1",
+        seq,
+        f"2024-03-01T08:{seq // 1000 % 60:02d}:{seq % 60:02d}.{seq % 1000:03d}Z",
+        payload,
+    )
     assert event_problems(event) == [], event_problems(event)
     return event  # fmt: skip
 
@@ -64,8 +78,13 @@ def transition(kind: str, order_id: str, patient_id: str = P1) -> Event:
     return ev(kind, payload, patient_id, author="pharm-1" if kind == "OrderVerified" else "doc-1")
 
 
-def dose(order_id: str, patient_id: str = P1, *, outcome: str = "given",
-         scheduled_for: str | None = DOSE_AT) -> Event:
+def dose(
+    order_id: str,
+    patient_id: str = P1,
+    *,
+    outcome: str = "given",
+    scheduled_for: str | None = DOSE_AT,
+) -> Event:
     """A MedicationAdministered event."""
     payload: dict[str, Any] = {"order_id": order_id, "outcome": outcome, "administered_at": DOSE_AT}
     if scheduled_for:
@@ -290,8 +309,18 @@ def test_voided_allergy_leaves_the_census_count(conn):
 
 
 def test_void_of_a_stock_movement_leaves_stock(conn):
-    received = ev("StockReceived", {"drug_code": "D", "lot": "L", "expiry": "2026-01-01",
-                                    "location_id": "W1", "quantity": 5, "unit": "amp"}, None)
+    received = ev(
+        "StockReceived",
+        {
+            "drug_code": "D",
+            "lot": "L",
+            "expiry": "2026-01-01",
+            "location_id": "W1",
+            "quantity": 5,
+            "unit": "amp",
+        },
+        None,
+    )
     void = ev("EventVoided", {"target_event_id": received.event_id, "reason": "typo"}, None)
     apply_events(conn, [received, void])
     assert queries.stock_on_hand(conn) == []  # fmt: skip
@@ -310,8 +339,15 @@ def test_transfer_demographics_discharge_bump_the_version(conn):
     apply_events(conn, [ev("PatientTransferred", {"ward_id": "W2", "bed": "1", "base_version": 0})])
     row = queries.patient(conn, P1)
     assert (row["ward_id"], row["bed"], row["version"]) == ("W2", "1", 1)
-    apply_events(conn, [ev("DemographicsUpdated", {"base_version": 1, "name": "Li Si",
-                                                   "weight_kg": 55.0, "sex": None})])
+    apply_events(
+        conn,
+        [
+            ev(
+                "DemographicsUpdated",
+                {"base_version": 1, "name": "Li Si", "weight_kg": 55.0, "sex": None},
+            )
+        ],
+    )
     row = queries.patient(conn, P1)
     assert (row["name"], row["name_initials"], row["sex"], row["version"]) == (
         "Li Si", "ls", "female", 2)  # fmt: skip
@@ -393,8 +429,23 @@ def event_sequences(draw: st.DrawFn) -> list[Event]:
     clinical: list[Event] = []
     for _ in range(draw(st.integers(1, 25))):
         patient = draw(st.sampled_from(PATIENTS))
-        step = draw(st.sampled_from(("admit", "order", "transition", "dose", "note", "vitals",
-                                     "void", "transfer", "demographics", "discharge", "stock")))
+        step = draw(
+            st.sampled_from(
+                (
+                    "admit",
+                    "order",
+                    "transition",
+                    "dose",
+                    "note",
+                    "vitals",
+                    "void",
+                    "transfer",
+                    "demographics",
+                    "discharge",
+                    "stock",
+                )
+            )
+        )
         event = _random_event(draw, step, patient, orders, clinical)
         events.append(event)
         if event.type == "OrderPlaced":
@@ -404,16 +455,20 @@ def event_sequences(draw: st.DrawFn) -> list[Event]:
     return events  # fmt: skip
 
 
-def _random_event(draw: st.DrawFn, step: str, patient: str, orders: list[Event],
-                  clinical: list[Event]) -> Event:
+def _random_event(
+    draw: st.DrawFn, step: str, patient: str, orders: list[Event], clinical: list[Event]
+) -> Event:
     order_id = draw(st.sampled_from([o.event_id for o in orders])) if orders else new_id()
     if step == "admit":
         return admitted(patient, ward=draw(st.sampled_from(("W1", "W2"))))
     if step == "order":
         return med_order(patient)
     if step == "transition":
-        kind = draw(st.sampled_from(("OrderVerified", "OrderRejected", "OrderDiscontinued",
-                                     "OrderCompleted")))
+        kind = draw(
+            st.sampled_from(
+                ("OrderVerified", "OrderRejected", "OrderDiscontinued", "OrderCompleted")
+            )
+        )
         return transition(kind, order_id, patient)
     if step == "dose":
         outcome = draw(st.sampled_from(("given", "held")))
@@ -422,8 +477,11 @@ def _random_event(draw: st.DrawFn, step: str, patient: str, orders: list[Event],
     if step == "note":
         return ev("NoteSigned", {"note_type": "nursing_note", "text": "ok"}, patient)
     if step == "vitals":
-        return ev("VitalsRecorded", {"taken_at": DOSE_AT, "pulse_bpm": draw(st.integers(30, 200))},
-                  patient)
+        return ev(
+            "VitalsRecorded",
+            {"taken_at": DOSE_AT, "pulse_bpm": draw(st.integers(30, 200))},
+            patient,
+        )
     if step == "void":
         target = draw(st.sampled_from([c.event_id for c in clinical])) if clinical else new_id()
         return ev("EventVoided", {"target_event_id": target, "reason": "error"}, patient)
