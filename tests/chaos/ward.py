@@ -41,9 +41,11 @@ class Ward:
         return sum(self.sync(name) for name in self.stations)
 
     def record(self, name: str, rng: random.Random, count: int) -> None:
-        """Ward work on one workstation."""
-        events = clinical.record_round(self.stations[name], rng, self.patients, count)
-        self.saved.setdefault(name, []).extend(events)
+        """Ward work on one workstation, on the patients its census shows."""
+        ws = self.stations[name]
+        visible = sorted(p["patient_id"] for p in ws.census(self.site.ward_id))
+        if visible:
+            self.saved.setdefault(name, []).extend(clinical.record_round(ws, rng, visible, count))
 
 
 def staff_ward(
