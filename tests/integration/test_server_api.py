@@ -373,3 +373,22 @@ def test_an_altered_audit_row_is_detected(
     broken = audit.verify(server_engine)
     assert broken is not None
     assert broken.audit_id == login_row
+
+
+def test_accepted_events_survive_a_killed_server(
+    http: httpx.Client, staff: dict[str, str], live_server: LiveServer
+) -> None:
+    doctor = sign_in(http, "dr_li")
+    patient_id = doctor.admit()
+    pulse = doctor.event("VitalsRecorded", patient_id, vitals(64))
+    [accepted] = doctor.push(pulse)
+    assert accepted["status"] == "accepted"
+
+    live_server.kill()  # SIGKILL right after the answer: no clean shutdown
+    assert not live_server.running
+    with pytest.raises(httpx.TransportError):
+        http.get("/healthz")
+    live_server.start()  # same port, same database
+
+    assert [r["status"] for r in doctor.push(pulse)] == ["duplicate"]
+    assert pulse["event_id"] in [e["event_id"] for e in doctor.pull()["events"]]
