@@ -26,6 +26,25 @@ class _Fold:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.pending: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
+        # (order_id, patient_id) -> status as this fold has it; saves a SELECT per dose or transition
+        self.order_status: dict[tuple[str, str | None], str | None] = {}
+
+    def prefetch_orders(self, events: list[Event]) -> None:
+        """Load the statuses of every order the events refer to, in one query per 500 ids."""
+        wanted = {
+            (e.payload["order_id"], e.patient_id) for e in events if e.type in ORDER_REFERRING
+        }
+        ids = sorted({order_id for order_id, _ in wanted})
+        o = t.orders.c
+        found: dict[tuple[str, str | None], str] = {}
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                select(o.order_id, o.patient_id, o.status).where(
+                    o.order_id.in_(ids[start : start + 500])
+                )
+            )
+            found.update({(r.order_id, r.patient_id): r.status for r in rows})
+        self.order_status.update({key: found.get(key) for key in wanted})
 
     def add(self, table: Table, row: dict[str, Any]) -> None:
         self.pending.setdefault(table.name, (table, []))[1].append(row)
@@ -120,6 +139,7 @@ def _cosigned(fold: _Fold, e: Event) -> None:
 
 def _order_placed(fold: _Fold, e: Event) -> None:
     p = e.payload
+    fold.order_status[(e.event_id, e.patient_id)] = OrderStatus.PLACED.value
     med = p.get("medication") or {}
     fold.add(t.orders, {
         "order_id": e.event_id, "patient_id": e.patient_id, "order_kind": p["order_kind"],
@@ -141,11 +161,13 @@ def _order_placed(fold: _Fold, e: Event) -> None:
 def _order_status(fold: _Fold, order_id: str, patient_id: str | None) -> str | None:
     """The order's status, looked up in this patient's chart only: an event naming another
     patient's order must not change it (a rebuild of either chart would not see it)."""
-    fold.flush()
-    o = t.orders.c
-    return fold.conn.execute(
-        select(o.status).where(o.order_id == order_id, o.patient_id == patient_id)
-    ).scalar()
+    key = (order_id, patient_id)
+    if key not in fold.order_status:  # orders placed in this fold are already known
+        o = t.orders.c
+        fold.order_status[key] = fold.conn.execute(
+            select(o.status).where(o.order_id == order_id, o.patient_id == patient_id)
+        ).scalar()
+    return fold.order_status[key]
 
 
 def _order_transition(target: OrderStatus) -> Handler:
@@ -170,6 +192,7 @@ def _order_transition(target: OrderStatus) -> Handler:
                 "end_reason": e.payload.get("reason"),
             }
         fold.run(update(t.orders).where(t.orders.c.order_id == order_id).values(**values))
+        fold.order_status[(order_id, e.patient_id)] = target.value
 
     return handle
 
@@ -294,6 +317,11 @@ def _break_glass(fold: _Fold, e: Event) -> None:
     })  # fmt: skip
 
 
+# Event types whose payload names an order whose status the fold reads.
+ORDER_REFERRING = frozenset({
+    "OrderVerified", "OrderRejected", "OrderDiscontinued", "OrderCompleted", "MedicationAdministered",
+})  # fmt: skip
+
 HANDLERS: dict[str, Handler] = {
     "PatientAdmitted": _admitted,
     "PatientTransferred": _transferred,
@@ -323,6 +351,8 @@ HANDLERS: dict[str, Handler] = {
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:
     """Fold events, in the order given, into the projection tables inside the caller's transaction."""
     fold = _Fold(conn)
+    events = list(events)
+    fold.prefetch_orders(events)
     for event in events:
         HANDLERS[event.type](fold, event)
     fold.flush()
