@@ -24,10 +24,6 @@ from ui.workers import Workers
 EXIT_NO_KEYRING = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """Command line: optional `demo`, --data-dir, --language."""
     parser = argparse.ArgumentParser(prog="workstation", description="Clinical Workstation")
@@ -68,9 +64,11 @@ class Program:
         install_language(self.app, self.settings.language, paths.user_data_dir() / "i18n")
         apply_font(self.app, self.settings.language)
         apply_theme(self.app, self.settings.theme)
-        self.splash = QLabel(_tr("Starting Clinical Workstation…"), objectName="splash")
+        self.splash = QLabel(
+            QCoreApplication.translate("App", "Starting Clinical Workstation…"), objectName="splash"
+        )
         self.splash.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.splash.setWindowTitle(_tr("Clinical Workstation"))
+        self.splash.setWindowTitle(QCoreApplication.translate("App", "Clinical Workstation"))
         self.splash.resize(420, 160)
         self.splash.show()
         if self.demo:
@@ -115,13 +113,14 @@ class Program:
         if self.splash is not None:
             self.splash.close()
         if isinstance(error, (KeyringUnavailable, MissingReplicaKey, ReplicaUnreadable)):
-            title = _tr("Local data cannot be opened")
-            intro = _tr(
-                "The workstation cannot open its encrypted local data, and has not changed it."
+            title = QCoreApplication.translate("App", "Local data cannot be opened")
+            intro = QCoreApplication.translate(
+                "App",
+                "The workstation cannot open its encrypted local data, and has not changed it.",
             )
         else:
-            title = _tr("The workstation could not start")
-            intro = _tr("Starting the workstation failed.")
+            title = QCoreApplication.translate("App", "The workstation could not start")
+            intro = QCoreApplication.translate("App", "Starting the workstation failed.")
         box = QMessageBox(QMessageBox.Icon.Critical, title, intro)
         box.setObjectName("startupError")
         box.setInformativeText(str(error))

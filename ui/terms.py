@@ -98,4 +98,4 @@ def number(value: float | int | None, digits: int = 1) -> str:
         return ""
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
-    return f"{value:.{digits}f}"
+    return f"{value:.{digits}f}".rstrip("0").rstrip(".")

@@ -20,10 +20,6 @@ BED, NAME, SEX_AGE, ALERTS = range(4)
 ALERT_ACUITY = ("critical", "serious")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CensusModel", text)
-
-
 class CensusModel(QAbstractTableModel):
     """Rows are patient dicts from Workstation.census() or find_patients()."""
 
@@ -56,7 +52,12 @@ class CensusModel(QAbstractTableModel):
     ) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (_tr("Bed"), _tr("Name"), _tr("Sex/age"), _tr("Alerts"))[section]
+        return (
+            QCoreApplication.translate("CensusModel", "Bed"),
+            QCoreApplication.translate("CensusModel", "Name"),
+            QCoreApplication.translate("CensusModel", "Sex/age"),
+            QCoreApplication.translate("CensusModel", "Alerts"),
+        )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -73,7 +74,11 @@ class CensusModel(QAbstractTableModel):
 
     def _text(self, patient: dict[str, Any], column: int) -> str:
         if column == BED:
-            return patient["bed"] if patient.get("status") == "admitted" else _tr("(discharged)")
+            return (
+                patient["bed"]
+                if patient.get("status") == "admitted"
+                else QCoreApplication.translate("CensusModel", "(discharged)")
+            )
         if column == NAME:
             return patient["name"]
         if column == SEX_AGE:
@@ -84,7 +89,7 @@ class CensusModel(QAbstractTableModel):
     def _alerts(patient: dict[str, Any]) -> list[str]:
         alerts = []
         if patient.get("allergy_count"):
-            alerts.append(_tr("allergies"))
+            alerts.append(QCoreApplication.translate("CensusModel", "allergies"))
         if patient.get("acuity") in ALERT_ACUITY:
             alerts.append(term(patient["acuity"]))
         return alerts

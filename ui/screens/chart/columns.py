@@ -10,10 +10,6 @@ from ui.screens.chart.records import Column
 from ui.terms import local_time, number, term
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartColumns", text)
-
-
 def _get(key: str) -> Any:
     return lambda row: "" if row.get(key) is None else str(row[key])
 
@@ -28,6 +24,10 @@ def _reference(row: dict[str, Any]) -> str:
     low, high = row.get("reference_low"), row.get("reference_high")
     if low is None and high is None:
         return ""
+    if low is None:
+        return f"≤ {number(high, 2)}"
+    if high is None:
+        return f"≥ {number(low, 2)}"
     return f"{number(low, 2)}–{number(high, 2)}"
 
 
@@ -44,17 +44,25 @@ def _lab_abnormal(row: dict[str, Any]) -> bool:
 def order_columns() -> list[Column]:
     """Orders: when, kind, what, dose, route, frequency, status."""
     return [
-        Column(_tr("Placed"), lambda r: local_time(r["placed_at"])),
-        Column(_tr("Kind"), lambda r: term(r["order_kind"])),
-        Column(_tr("Order"), lambda r: r.get("drug_name") or r["description"]),
-        Column(_tr("Dose"), _dose),
-        Column(_tr("Route"), _get("route")),
         Column(
-            _tr("Frequency"),
+            QCoreApplication.translate("ChartColumns", "Placed"),
+            lambda r: local_time(r["placed_at"]),
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "Kind"), lambda r: term(r["order_kind"])),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Order"),
+            lambda r: r.get("drug_name") or r["description"],
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "Dose"), _dose),
+        Column(QCoreApplication.translate("ChartColumns", "Route"), _get("route")),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Frequency"),
             lambda r: (r.get("frequency") or "") + (" PRN" if r.get("prn") else ""),
         ),
         Column(
-            _tr("Status"), lambda r: term(r["status"]), alert=lambda r: r["status"] in ("rejected",)
+            QCoreApplication.translate("ChartColumns", "Status"),
+            lambda r: term(r["status"]),
+            alert=lambda r: r["status"] in ("rejected",),
         ),
     ]
 
@@ -62,16 +70,21 @@ def order_columns() -> list[Column]:
 def lab_columns() -> list[Column]:
     """Results: when, test, value with unit, reference range, flag (abnormal ones emphasised)."""
     return [
-        Column(_tr("Resulted"), lambda r: local_time(r["resulted_at"])),
-        Column(_tr("Test"), lambda r: r["test_name"]),
         Column(
-            _tr("Value"),
+            QCoreApplication.translate("ChartColumns", "Resulted"),
+            lambda r: local_time(r["resulted_at"]),
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "Test"), lambda r: r["test_name"]),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Value"),
             lambda r: f"{r['value']} {r.get('unit') or ''}".strip(),
             alert=_lab_abnormal,
         ),
-        Column(_tr("Reference"), _reference),
+        Column(QCoreApplication.translate("ChartColumns", "Reference"), _reference),
         Column(
-            _tr("Flag"), lambda r: term(r["flag"]) if r.get("flag") else "", alert=_lab_abnormal
+            QCoreApplication.translate("ChartColumns", "Flag"),
+            lambda r: term(r["flag"]) if r.get("flag") else "",
+            alert=_lab_abnormal,
         ),
     ]
 
@@ -79,34 +92,70 @@ def lab_columns() -> list[Column]:
 def vitals_columns() -> list[Column]:
     """Vitals: one row per set, newest first."""
     return [
-        Column(_tr("Taken"), lambda r: local_time(r["taken_at"])),
-        Column(_tr("Temp °C"), lambda r: number(r.get("temperature_c"))),
-        Column(_tr("Pulse"), lambda r: number(r.get("pulse_bpm"))),
-        Column(_tr("Resp"), lambda r: number(r.get("resp_rate"))),
-        Column(_tr("BP mmHg"), _blood_pressure),
-        Column(_tr("SpO₂ %"), lambda r: number(r.get("spo2_pct"))),
-        Column(_tr("O₂"), lambda r: _tr("yes") if r.get("on_oxygen") else ""),
-        Column(_tr("AVPU"), _get("consciousness")),
-        Column(_tr("Pain"), lambda r: number(r.get("pain_score"))),
-        Column(_tr("Weight kg"), lambda r: number(r.get("weight_kg"))),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Taken"), lambda r: local_time(r["taken_at"])
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Temp °C"),
+            lambda r: number(r.get("temperature_c")),
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Pulse"),
+            lambda r: number(r.get("pulse_bpm")),
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Resp"), lambda r: number(r.get("resp_rate"))
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "BP mmHg"), _blood_pressure),
+        Column(
+            QCoreApplication.translate("ChartColumns", "SpO₂ %"),
+            lambda r: number(r.get("spo2_pct")),
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "O₂"),
+            lambda r: (
+                QCoreApplication.translate("ChartColumns", "yes") if r.get("on_oxygen") else ""
+            ),
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "AVPU"), _get("consciousness")),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Pain"),
+            lambda r: number(r.get("pain_score")),
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Weight kg"),
+            lambda r: number(r.get("weight_kg")),
+        ),
     ]
 
 
 def problem_columns() -> list[Column]:
     """Problems: description, ICD-10, status, when recorded."""
     return [
-        Column(_tr("Problem"), lambda r: r["description"]),
-        Column(_tr("ICD-10"), _get("icd10")),
-        Column(_tr("Status"), lambda r: term(r["status"])),
-        Column(_tr("Recorded"), lambda r: local_time(r["recorded_at"])),
+        Column(QCoreApplication.translate("ChartColumns", "Problem"), lambda r: r["description"]),
+        Column(QCoreApplication.translate("ChartColumns", "ICD-10"), _get("icd10")),
+        Column(QCoreApplication.translate("ChartColumns", "Status"), lambda r: term(r["status"])),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Recorded"),
+            lambda r: local_time(r["recorded_at"]),
+        ),
     ]
 
 
 def allergy_columns() -> list[Column]:
     """Allergies: substance, reaction, severity, when recorded."""
     return [
-        Column(_tr("Substance"), lambda r: r["substance"], alert=lambda r: not r.get("voided")),
-        Column(_tr("Reaction"), _get("reaction")),
-        Column(_tr("Severity"), lambda r: term(r["severity"])),
-        Column(_tr("Recorded"), lambda r: local_time(r["recorded_at"])),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Substance"),
+            lambda r: r["substance"],
+            alert=lambda r: not r.get("voided"),
+        ),
+        Column(QCoreApplication.translate("ChartColumns", "Reaction"), _get("reaction")),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Severity"), lambda r: term(r["severity"])
+        ),
+        Column(
+            QCoreApplication.translate("ChartColumns", "Recorded"),
+            lambda r: local_time(r["recorded_at"]),
+        ),
     ]

@@ -10,19 +10,13 @@ from PySide6.QtCore import QCoreApplication
 from ui.terms import local_time, number, term
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChartDocuments", text)
-
-
 def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for row in rows if not row.get("voided")]
 
 
 def _section(title: str, lines: list[str]) -> str:
-    items = (
-        "".join(f"<li>{line}</li>" for line in lines)
-        or f"<li><i>{escape(_tr('none recorded'))}</i></li>"
-    )
+    nothing = QCoreApplication.translate("ChartDocuments", "none recorded")
+    items = "".join(f"<li>{line}</li>" for line in lines) or f"<li><i>{escape(nothing)}</i></li>"
     return f"<h3>{escape(title)}</h3><ul>{items}</ul>"
 
 
@@ -47,15 +41,22 @@ def summary_html(chart: dict[str, Any]) -> str:
         for lab in _live(chart["labs"]) if lab.get("flag")
     ]  # fmt: skip
     flags = [escape(flag["message"]) for flag in chart["flags"]]
-    parts = [f"<h3>{escape(_tr('Diagnosis'))}</h3><p>{escape(patient.get('diagnosis') or '—')}</p>"]
+    parts = [
+        "<h3>"
+        + escape(QCoreApplication.translate("ChartDocuments", "Diagnosis"))
+        + f"</h3><p>{escape(patient.get('diagnosis') or '—')}</p>"
+    ]
     if flags:
-        parts.append(_section(_tr("Needs review"), flags))
+        parts.append(_section(QCoreApplication.translate("ChartDocuments", "Needs review"), flags))
     parts += [
-        _section(_tr("Active problems"), problems),
-        _section(_tr("Allergies"), allergies),
-        _section(_tr("Medications in force"), medications),
-        _section(_tr("Latest vitals"), _latest_vitals(_live(chart["vitals"]))),
-        _section(_tr("Abnormal results"), labs[:10]),
+        _section(QCoreApplication.translate("ChartDocuments", "Active problems"), problems),
+        _section(QCoreApplication.translate("ChartDocuments", "Allergies"), allergies),
+        _section(QCoreApplication.translate("ChartDocuments", "Medications in force"), medications),
+        _section(
+            QCoreApplication.translate("ChartDocuments", "Latest vitals"),
+            _latest_vitals(_live(chart["vitals"])),
+        ),
+        _section(QCoreApplication.translate("ChartDocuments", "Abnormal results"), labs[:10]),
     ]
     return "".join(parts)
 
@@ -65,15 +66,15 @@ def _latest_vitals(vitals: list[dict[str, Any]]) -> list[str]:
         return []
     v = vitals[0]
     bits = [
-        (_tr("T"), number(v.get("temperature_c")), "°C"),
-        (_tr("P"), number(v.get("pulse_bpm")), "/min"),
-        (_tr("R"), number(v.get("resp_rate")), "/min"),
+        (QCoreApplication.translate("ChartDocuments", "T"), number(v.get("temperature_c")), "°C"),
+        (QCoreApplication.translate("ChartDocuments", "P"), number(v.get("pulse_bpm")), "/min"),
+        (QCoreApplication.translate("ChartDocuments", "R"), number(v.get("resp_rate")), "/min"),
         (
-            _tr("BP"),
+            QCoreApplication.translate("ChartDocuments", "BP"),
             f"{v['systolic_mmhg']}/{v.get('diastolic_mmhg')}" if v.get("systolic_mmhg") else "",
             "mmHg",
         ),
-        (_tr("SpO₂"), number(v.get("spo2_pct")), "%"),
+        (QCoreApplication.translate("ChartDocuments", "SpO₂"), number(v.get("spo2_pct")), "%"),
     ]
     text = "  ".join(f"{label} {value}{unit}" for label, value, unit in bits if value)
     return [escape(f"{local_time(v['taken_at'])}: {text}")]
@@ -85,17 +86,23 @@ def notes_html(chart: dict[str, Any]) -> str:
     for addendum in _live(chart["addenda"]):
         addenda.setdefault(addendum["note_id"], []).append(addendum)
     if not chart["notes"]:
-        return f"<p><i>{escape(_tr('No notes yet.'))}</i></p>"
+        return (
+            "<p><i>"
+            + escape(QCoreApplication.translate("ChartDocuments", "No notes yet."))
+            + "</i></p>"
+        )
     parts = []
+    voided = escape(QCoreApplication.translate("ChartDocuments", "voided"))
+    addendum = escape(QCoreApplication.translate("ChartDocuments", "Addendum"))
     for note in chart["notes"]:
         title = escape(note.get("title") or term(note["note_type"]))
         head = f"<h3>{title}</h3><p style='color:#555'>{escape(local_time(note['signed_at']))} · " \
                f"{escape(term(note['note_type']))}</p>"  # fmt: skip
         body = escape(note["text"]).replace("\n", "<br>")
         if note.get("voided"):
-            body = f"<s>{body}</s> <i>({escape(_tr('voided'))})</i>"
+            body = f"<s>{body}</s> <i>({voided})</i>"
         extra = "".join(
-            f"<p style='margin-left:16px'><b>{escape(_tr('Addendum'))}</b> {escape(local_time(a['recorded_at']))}: "
+            f"<p style='margin-left:16px'><b>{addendum}</b> {escape(local_time(a['recorded_at']))}: "
             f"{escape(a['text'])}</p>"
             for a in addenda.get(note["note_id"], [])
         )  # fmt: skip

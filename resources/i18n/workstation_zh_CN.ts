@@ -1,0 +1,1051 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../ui/app.py" line="68" />
+        <source>Starting Clinical Workstation…</source>
+        <translation>正在启动临床工作站…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="71" />
+        <source>Clinical Workstation</source>
+        <translation>临床工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="116" />
+        <source>Local data cannot be opened</source>
+        <translation>无法打开本地数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="117" />
+        <source>The workstation cannot open its encrypted local data, and has not changed it.</source>
+        <translation>工作站无法打开加密的本地数据，数据未被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="122" />
+        <source>The workstation could not start</source>
+        <translation>工作站无法启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="123" />
+        <source>Starting the workstation failed.</source>
+        <translation>工作站启动失败。</translation>
+    </message>
+</context>
+<context>
+    <name>CensusController</name>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="58" />
+        <source>Ward census</source>
+        <translation>病区患者一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="87" />
+        <source>Search results: %1</source>
+        <translation>搜索结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="89" />
+        <source>No patient matches “%1”.</source>
+        <translation>没有与“%1”匹配的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="98" />
+        <source>all wards</source>
+        <translation>全部病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="102" />
+        <source>Ward %1 · %2 patients</source>
+        <translation>病区 %1 · %2 位患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/controller.py" line="105" />
+        <source>No patients on this ward yet (sync pending?).</source>
+        <translation>本病区暂无患者（可能尚未同步）。</translation>
+    </message>
+</context>
+<context>
+    <name>CensusModel</name>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="56" />
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="57" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="58" />
+        <source>Sex/age</source>
+        <translation>性别/年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="59" />
+        <source>Alerts</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="80" />
+        <source>(discharged)</source>
+        <translation>（已出院）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="92" />
+        <source>allergies</source>
+        <translation>过敏</translation>
+    </message>
+</context>
+<context>
+    <name>CensusView</name>
+    <message>
+        <location filename="../../ui/screens/census/view.py" line="53" />
+        <source>Ward census</source>
+        <translation>病区患者一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/view.py" line="54" />
+        <source>Find patient: record no., name or pinyin (Ctrl+F)</source>
+        <translation>查找患者：住院号、姓名或拼音（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartColumns</name>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="48" />
+        <source>Placed</source>
+        <translation>开立时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="51" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="53" />
+        <source>Order</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="56" />
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="57" />
+        <source>Route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="59" />
+        <source>Frequency</source>
+        <translation>频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="63" />
+        <location filename="../../ui/screens/chart/columns.py" line="137" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="74" />
+        <source>Resulted</source>
+        <translation>报告时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="77" />
+        <source>Test</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="79" />
+        <source>Value</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="83" />
+        <source>Reference</source>
+        <translation>参考范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="85" />
+        <source>Flag</source>
+        <translation>标志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="96" />
+        <source>Taken</source>
+        <translation>测量时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="99" />
+        <source>Temp °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="103" />
+        <source>Pulse</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="107" />
+        <source>Resp</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="109" />
+        <source>BP mmHg</source>
+        <translation>血压 mmHg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="111" />
+        <source>SpO₂ %</source>
+        <translation>血氧 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="115" />
+        <source>O₂</source>
+        <translation>吸氧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="117" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="120" />
+        <source>AVPU</source>
+        <translation>意识</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="122" />
+        <source>Pain</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="126" />
+        <source>Weight kg</source>
+        <translation>体重 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="135" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="136" />
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="139" />
+        <location filename="../../ui/screens/chart/columns.py" line="158" />
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="149" />
+        <source>Substance</source>
+        <translation>过敏原</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="153" />
+        <source>Reaction</source>
+        <translation>反应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/columns.py" line="155" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+</context>
+<context>
+    <name>ChartController</name>
+    <message>
+        <location filename="../../ui/screens/chart/controller.py" line="66" />
+        <source>This patient is not in the local data.</source>
+        <translation>本地数据中没有该患者。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartDocuments</name>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="18" />
+        <source>none recorded</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="46" />
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="50" />
+        <source>Needs review</source>
+        <translation>待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="52" />
+        <source>Active problems</source>
+        <translation>当前问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="53" />
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="54" />
+        <source>Medications in force</source>
+        <translation>在用药物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="56" />
+        <source>Latest vitals</source>
+        <translation>最近生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="59" />
+        <source>Abnormal results</source>
+        <translation>异常检验结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="69" />
+        <source>T</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="70" />
+        <source>P</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="71" />
+        <source>R</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="73" />
+        <source>BP</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="77" />
+        <source>SpO₂</source>
+        <translation>血氧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="91" />
+        <source>No notes yet.</source>
+        <translation>暂无病程记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="95" />
+        <source>voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="96" />
+        <source>Addendum</source>
+        <translation>补充</translation>
+    </message>
+</context>
+<context>
+    <name>ChartView</name>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="52" />
+        <source>&amp;Summary</source>
+        <translation>概要(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="53" />
+        <source>&amp;Notes</source>
+        <translation>病程(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="55" />
+        <source>&amp;Orders</source>
+        <translation>医嘱(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="56" />
+        <source>&amp;Results</source>
+        <translation>检验(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="57" />
+        <source>&amp;Vitals</source>
+        <translation>生命体征(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="58" />
+        <source>&amp;Problems</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="59" />
+        <source>&amp;Allergies</source>
+        <translation>过敏(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="76" />
+        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DemoUsersDialog</name>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="27" />
+        <source>Demo users</source>
+        <translation>演示用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="29" />
+        <source>This is a demonstration ward with invented patients. Log in as one of these users. The list is kept in %1</source>
+        <translation>这是一个虚构患者的演示病区。请用以下任一用户登录。此列表保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>LoginController</name>
+    <message>
+        <location filename="../../ui/screens/login/controller.py" line="45" />
+        <source>Log in as another user; the previous session will be ended.</source>
+        <translation>以其他用户登录；上一位用户的会话将被结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/controller.py" line="49" />
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/controller.py" line="62" />
+        <source>Login refused: %1</source>
+        <translation>登录被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/controller.py" line="64" />
+        <source>Login failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LoginView</name>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="72" />
+        <location filename="../../ui/screens/login/view.py" line="80" />
+        <source>Clinical Workstation</source>
+        <translation>临床工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="73" />
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="74" />
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="75" />
+        <location filename="../../ui/screens/login/view.py" line="82" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="76" />
+        <source>S&amp;witch user</source>
+        <translation>切换用户(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="81" />
+        <source>Log in with your hospital account.</source>
+        <translation>请使用医院账号登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="92" />
+        <source>Workstation locked</source>
+        <translation>工作站已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="94" />
+        <source>Locked by %1. Enter the password to unlock.</source>
+        <translation>已由 %1 锁定。请输入密码解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/login/view.py" line="96" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="33" />
+        <source>No patient open</source>
+        <translation>未打开患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="46" />
+        <source>Record no. %1</source>
+        <translation>住院号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="47" />
+        <source>Ward %1 bed %2</source>
+        <translation>%1 病区 %2 床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="48" />
+        <source>Weight %1 kg</source>
+        <translation>体重 %1 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="48" />
+        <source>Weight not recorded</source>
+        <translation>体重未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="65" />
+        <source>Allergies: none recorded</source>
+        <translation>过敏：无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="67" />
+        <source>⚠ Allergies: %1</source>
+        <translation>⚠ 过敏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="74" />
+        <source>discharged</source>
+        <translation>已出院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="76" />
+        <source>temporary record number</source>
+        <translation>临时住院号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="78" />
+        <source>%1 item(s) need review</source>
+        <translation>%1 项待复核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="79" />
+        <source>Alerts: %1</source>
+        <translation>警示：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="25" />
+        <source>Station settings</source>
+        <translation>工作站设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="32" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="39" />
+        <source>Default</source>
+        <translation>默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="39" />
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="39" />
+        <source>Large font</source>
+        <translation>大字体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="43" />
+        <source>Server, ward and language take effect when the program is next started.</source>
+        <translation>服务器、病区和语言在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="46" />
+        <source>&amp;Server address</source>
+        <translation>服务器地址(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="47" />
+        <source>Station &amp;ward</source>
+        <translation>本站病区(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="48" />
+        <source>&amp;Lock after idle</source>
+        <translation>闲置后锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="49" />
+        <source>Lan&amp;guage</source>
+        <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="50" />
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>ShellView</name>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="51" />
+        <source>&amp;Station</source>
+        <translation>工作站(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="51" />
+        <source>&amp;Patient</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="52" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="53" />
+        <source>&amp;Find patient</source>
+        <translation>查找患者(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <source>Notes</source>
+        <translation>病程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <source>Orders</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <source>Results</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <source>Vitals</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="56" />
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="56" />
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="57" />
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="58" />
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="59" />
+        <source>Se&amp;ttings…</source>
+        <translation>设置(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="60" />
+        <source>Log out and &amp;quit</source>
+        <translation>注销并退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="61" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="62" />
+        <source>&amp;Demo users</source>
+        <translation>演示用户(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="69" />
+        <source>Clinical Workstation</source>
+        <translation>临床工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="75" />
+        <source>Clinical Workstation — %1</source>
+        <translation>临床工作站 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="10" />
+        <source>Find a patient (record number, name or pinyin initials)</source>
+        <translation>查找患者（住院号、姓名或拼音首字母）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="12" />
+        <source>Open the selected patient</source>
+        <translation>打开选中的患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="13" />
+        <source>From the search box, move into the patient list</source>
+        <translation>从搜索框移到患者列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="16" />
+        <source>Chart tabs: summary, notes, orders, results, vitals, problems, allergies</source>
+        <translation>病历标签页：概要、病程、医嘱、检验、生命体征、问题、过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="20" />
+        <source>Next chart tab</source>
+        <translation>下一个病历标签页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="21" />
+        <source>Lock the workstation</source>
+        <translation>锁定工作站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="22" />
+        <source>Sync with the server now</source>
+        <translation>立即与服务器同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="23" />
+        <source>Station settings</source>
+        <translation>工作站设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="24" />
+        <source>This list of shortcuts</source>
+        <translation>本快捷键列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="25" />
+        <source>Log out and quit</source>
+        <translation>注销并退出</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/screens/dialogs/shortcuts.py" line="24" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/shortcuts.py" line="27" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/shortcuts.py" line="27" />
+        <source>Action</source>
+        <translation>功能</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="35" />
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="37" />
+        <source>Not logged in</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="39" />
+        <source>Ward: %1</source>
+        <translation>病区：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="43" />
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="43" />
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="47" />
+        <source>Waiting: %1</source>
+        <translation>待发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="49" />
+        <source>Needs attention: %1</source>
+        <translation>需处理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="53" />
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="54" />
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="56" />
+        <source>⚠ Clock differs from the server</source>
+        <translation>⚠ 本机时钟与服务器不一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="65" />
+        <source>Syncing: %1</source>
+        <translation>正在同步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="74" />
+        <source>sending</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="75" />
+        <source>receiving</source>
+        <translation>接收</translation>
+    </message>
+</context>
+<context>
+    <name>Terms</name>
+    <message>
+        <location filename="../../ui/terms.py" line="10" />
+        <source>male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="11" />
+        <source>female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="12" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="13" />
+        <source>critical</source>
+        <translation>病危</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="14" />
+        <source>serious</source>
+        <translation>病重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="15" />
+        <source>stable</source>
+        <translation>平稳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="16" />
+        <source>mild</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="17" />
+        <source>moderate</source>
+        <translation>中度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="18" />
+        <source>severe</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="19" />
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="20" />
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="21" />
+        <source>placed</source>
+        <translation>已开立</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="22" />
+        <source>verified</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="23" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="24" />
+        <source>discontinued</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="25" />
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="26" />
+        <source>medication</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="27" />
+        <source>lab</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="28" />
+        <source>imaging</source>
+        <translation>影像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="29" />
+        <source>nursing</source>
+        <translation>护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="30" />
+        <source>given</source>
+        <translation>已给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="31" />
+        <source>held</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="32" />
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="33" />
+        <source>not given</source>
+        <translation>未给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="34" />
+        <source>admission note</source>
+        <translation>入院记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="35" />
+        <source>first progress note</source>
+        <translation>首次病程记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="36" />
+        <source>daily progress note</source>
+        <translation>日常病程记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="37" />
+        <source>ward round note</source>
+        <translation>查房记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="38" />
+        <source>discharge summary</source>
+        <translation>出院小结</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="39" />
+        <source>nursing note</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="40" />
+        <source>high</source>
+        <translation>偏高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="41" />
+        <source>low</source>
+        <translation>偏低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="42" />
+        <source>critically high</source>
+        <translation>危急偏高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="43" />
+        <source>critically low</source>
+        <translation>危急偏低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="44" />
+        <source>abnormal</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="45" />
+        <source>physician</source>
+        <translation>医师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="46" />
+        <source>nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="47" />
+        <source>pharmacist</source>
+        <translation>药师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="76" />
+        <source>%1, %2 y</source>
+        <translation>%1，%2岁</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,51 @@
+"""Translations compile and are complete; the demo prepares once and reuses; themes load."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ui import launch
+from ui.i18n import compile_translation, ts_source
+from ui.theme import apply_theme, theme_names
+
+
+def test_every_chinese_translation_is_finished(tmp_path: Path) -> None:
+    tree = ET.parse(ts_source("zh_CN"))
+    messages = list(tree.getroot().iter("message"))
+    assert len(messages) > 150
+    unfinished = [m.find("source").text for m in messages
+                  if m.find("translation").get("type") or not (m.find("translation").text or "").strip()]  # fmt: skip
+    assert unfinished == []
+
+
+def test_compiled_chinese_translates_the_login_page(qapp: QApplication, tmp_path: Path) -> None:
+    compiled = compile_translation("zh_CN", tmp_path)
+    assert compiled is not None and compiled.stat().st_size > 0
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("LoginView", "Workstation locked") == "工作站已锁定"
+        assert QCoreApplication.translate("Terms", "%1, %2 y") == "%1，%2岁"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_the_three_themes_load(qapp: QApplication) -> None:
+    assert {"default", "high-contrast", "large-font"} <= set(theme_names())
+    for name in theme_names():
+        apply_theme(qapp, name)
+        assert "QWidget" in qapp.styleSheet()
+    qapp.setStyleSheet("")
+
+
+def test_demo_is_created_once_then_reused_with_its_saved_passwords(tmp_path: Path) -> None:
+    database, passwords = launch.prepare_demo_server(tmp_path / "demo")
+    saved = tmp_path / "demo" / launch.DEMO_PASSWORDS
+    assert passwords and saved.exists() and oct(saved.stat().st_mode & 0o777) == "0o600"
+    assert launch.read_passwords(saved) == passwords
+    assert launch.prepare_demo_server(tmp_path / "demo") == (database, passwords)
