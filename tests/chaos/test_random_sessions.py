@@ -20,7 +20,7 @@ from tests.support.live_server import LiveServer
 
 pytestmark = pytest.mark.chaos
 
-EXAMPLES = int(os.environ.get("CW_CHAOS_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("CW_CHAOS_EXAMPLES", "10"))
 # "slow" costs seconds per hit; it has its own test, and the soak draws it too.
 CI_FAULTS = tuple(f for f in FAULTS if f != "slow")
 
