@@ -42,6 +42,9 @@ ORDER_KINDS: dict[Role, frozenset[str]] = {
 # Note types a role may sign.
 NURSE_NOTE_TYPES = frozenset({"nursing_note"})
 
+# Roles that serve the whole hospital rather than one ward (pharmacy, laboratory).
+HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value})
+
 # Event types that make sense for a patient outside the user's wards only under break-the-glass.
 UNSCOPED_TYPES = frozenset({"BreakGlassInvoked", "StockReceived", "StockAdjusted", "Dispensed"})
 

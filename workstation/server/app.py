@@ -157,7 +157,9 @@ def create_app(engine: Engine) -> FastAPI:
         batch = _field(data, "events", list)
         if len(batch) > sync.MAX_PUSH_BATCH:
             raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
-        result = await _threaded(sync.push, engine, pusher=user, device_id=device_id, wire_events=batch)
+        result = await _threaded(
+            sync.push, engine, pusher=user, device_id=device_id, wire_events=batch, check_device_authors=True
+        )
         for item in result["results"]:
             metrics.events.labels(item["status"]).inc()
         return _json(result)

@@ -16,12 +16,12 @@ from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.projections import tables as pt
 from workstation.projections.projector import apply_events
-from workstation.security.policy import UNSCOPED_TYPES, permission_problem
+from workstation.security.policy import HOSPITAL_WIDE_ROLES, UNSCOPED_TYPES, permission_problem
 from workstation.server import audit, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import reader, writer
-from workstation.server.models import alerts, devices, events
+from workstation.server.models import alerts, auth_tokens, devices, events
 
 MAX_PUSH_BATCH = 1000
 MAX_PULL_PAGE = 5000
@@ -62,10 +62,28 @@ class _Push:
     grants: set[tuple[str, str]]  # (user_id, patient_id) with an active break-the-glass
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
+    device_authors: set[tuple[str, str]] | None = None  # (user_id, device_id) who logged in there
 
 
-def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]) -> dict[str, Any]:
-    """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped)."""
+def _device_authors(conn: Connection, pusher: User, device_id: str, batch: list[Event]) -> set[tuple[str, str]]:
+    """Which (user, device) pairs have ever logged in, for the authors of a batch."""
+    authors = sorted({e.author_id for e in batch})
+    pairs = {(pusher.user_id, device_id)}
+    t = auth_tokens.c
+    for chunk in _chunks(authors, 500):
+        pairs.update((r.user_id, r.device_id) for r in conn.execute(
+            select(t.user_id, t.device_id).where(t.user_id.in_(chunk)).distinct()))  # fmt: skip
+    return pairs
+
+
+def push(
+    engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any], check_device_authors: bool = False
+) -> dict[str, Any]:
+    """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped).
+
+    Over HTTP (`check_device_authors`), an event is accepted only when its author has logged in
+    on the device that recorded it, so one user's token cannot sign in another's name. Trusted
+    server-side loaders (the demo ward, interfaces) call without that check."""
     if len(wire_events) > MAX_PUSH_BATCH:
         raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
     parsed: list[Event | dict[str, Any]] = []
@@ -76,14 +94,18 @@ def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]
             event_id = item.get("event_id") if isinstance(item, dict) else None
             parsed.append({"event_id": event_id, **rejected("malformed", str(exc))})
     with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed)
+        results = _decide_all(conn, pusher, parsed, device_id if check_device_authors else None)
         return {"epoch": meta.epoch(conn), "results": results}
 
 
-def _decide_all(conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]]) -> list[dict[str, Any]]:
+def _decide_all(
+    conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None
+) -> list[dict[str, Any]]:
     good = [e for e in parsed if isinstance(e, Event)]
     known = _known(conn, [e.event_id for e in good])
     state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good))
+    if device_id is not None:
+        state.device_authors = _device_authors(conn, pusher, device_id, good)
     next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
     received_at = now_iso()
     results = []
@@ -122,10 +144,32 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     author = state.users.get(event.author_id)
     if author is None:
         return rejected("unknown_author", "the author is not an active user")
-    problem = permission_problem(author.role, event.type, event.payload)
+    if state.device_authors is not None and (author.user_id, event.device_id) not in state.device_authors:
+        return rejected("author_not_on_device", "the author never logged in on the device that recorded this event")
+    problem = permission_problem(author.role, event.type, event.payload) or _void_problem(state, event)
     if problem:
         return rejected("forbidden", problem)
     return _scope_and_version(state, event, author)
+
+
+def _void_problem(state: _Push, event: Event) -> str | None:
+    """Only an event's own author may void it, on the same patient's chart."""
+    if event.type != "EventVoided":
+        return None
+    target_id = event.payload["target_event_id"]
+    target = next((e for e in state.accepted if e.event_id == target_id), None)
+    if target is None:
+        row = state.conn.execute(
+            select(events.c.author_id, events.c.patient_id).where(events.c.event_id == target_id)
+        ).first()
+        target_author, target_patient = (row.author_id, row.patient_id) if row else (None, None)
+    else:
+        target_author, target_patient = target.author_id, target.patient_id
+    if target_author is not None and target_author != event.author_id:
+        return "only the author of an event may void it"
+    if target_patient is not None and target_patient != event.patient_id:
+        return "a void must name the same patient as the event it voids"
+    return None
 
 
 def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:
@@ -141,7 +185,8 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
         return None
     if not patient.exists:
         return rejected("unknown_patient", "no such patient on the server")
-    if patient.ward_id not in author.wards and (author.user_id, event.patient_id) not in state.grants:
+    hospital_wide = author.role in HOSPITAL_WIDE_ROLES
+    if not hospital_wide and patient.ward_id not in author.wards and (author.user_id, event.patient_id) not in state.grants:
         return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
     if EVENT_TYPES[event.type].mutable_record:
         if event.payload["base_version"] != patient.version:
