@@ -392,3 +392,34 @@ def test_accepted_events_survive_a_killed_server(
 
     assert [r["status"] for r in doctor.push(pulse)] == ["duplicate"]
     assert pulse["event_id"] in [e["event_id"] for e in doctor.pull()["events"]]
+
+
+def test_an_event_is_signed_only_by_a_user_who_worked_on_that_device(
+    http: httpx.Client, staff: dict[str, str]
+) -> None:
+    doctor = sign_in(http, "dr_li", device="ws-doctor")
+    patient_id = doctor.admit()
+    nurse = sign_in(http, "nurse_wang", device="ws-station")
+    forged = nurse.event("NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "x"})
+    forged["author_id"] = doctor.user_id  # the nurse's token, the doctor's name
+    (result,) = nurse.push(forged)
+    assert (result["status"], result["code"]) == ("rejected", "author_not_on_device")
+
+    sign_in(http, "dr_li", device="ws-station")  # the doctor works at the station too
+    relayed = nurse.event("NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "y"})
+    relayed["author_id"] = doctor.user_id  # recorded by the doctor, sent later under the nurse
+    (result,) = nurse.push(relayed)
+    assert result["status"] == "accepted"
+
+
+def test_only_the_author_may_void_an_event(http: httpx.Client, staff: dict[str, str]) -> None:
+    doctor = sign_in(http, "dr_li", device="ws-doctor")
+    patient_id = doctor.admit()
+    nurse = sign_in(http, "nurse_wang", device="ws-station")
+    (vitals_result,) = nurse.push(taken := nurse.event("VitalsRecorded", patient_id, vitals(90)))
+    assert vitals_result["status"] == "accepted"
+    void = {"target_event_id": taken["event_id"], "reason": "wrong patient"}
+    (by_doctor,) = doctor.push(doctor.event("EventVoided", patient_id, void))
+    assert (by_doctor["status"], by_doctor["code"]) == ("rejected", "forbidden")
+    (by_nurse,) = nurse.push(nurse.event("EventVoided", patient_id, void))
+    assert by_nurse["status"] == "accepted"
