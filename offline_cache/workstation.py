@@ -194,9 +194,15 @@ class Workstation:
         the server, then the patient's whole chart is fetched. Returns the patient id."""
         if self.link is None or self.sync_client is None:
             raise Offline("break-the-glass needs the server to find another ward's patient")
-        found = self.link.request("GET", "/patients/lookup", params={"record_number": record_number})
+        found = self.link.request(
+            "GET", "/patients/lookup", params={"record_number": record_number}
+        )
         patient_id = str(found["patient_id"])
-        self.record("BreakGlassInvoked", patient_id=patient_id, payload={"reason": reason, "minutes": minutes})
+        self.record(
+            "BreakGlassInvoked",
+            patient_id=patient_id,
+            payload={"reason": reason, "minutes": minutes},
+        )
         self.sync()
         if not self.sync_client.backfill(patient_id):
             raise Refused(403, "out_of_scope", "the server did not grant access to this patient")

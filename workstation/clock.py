@@ -12,7 +12,9 @@ def utc_now() -> datetime:
 
 def iso(moment: datetime) -> str:
     """Format a datetime as ISO-8601 UTC with milliseconds and a Z."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    return (
+        moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
+    )
 
 
 def now_iso() -> str:

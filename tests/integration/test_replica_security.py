@@ -46,7 +46,9 @@ def test_no_patient_name_in_any_file_the_workstation_wrote(tmp_path, live_server
     needles = [n.encode(enc) for n in (PATIENT_NAME, LATIN_NAME) for enc in ("utf-8", "utf-16-le")]
     for path in files:  # ...but in no file in a readable form: database, WAL, logs, settings
         content = path.read_bytes()
-        assert not any(needle in content for needle in needles), f"patient name found in {path.name}"
+        assert not any(needle in content for needle in needles), (
+            f"patient name found in {path.name}"
+        )
     ws.close()
 
 

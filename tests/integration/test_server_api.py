@@ -400,13 +400,17 @@ def test_an_event_is_signed_only_by_a_user_who_worked_on_that_device(
     doctor = sign_in(http, "dr_li", device="ws-doctor")
     patient_id = doctor.admit()
     nurse = sign_in(http, "nurse_wang", device="ws-station")
-    forged = nurse.event("NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "x"})
+    forged = nurse.event(
+        "NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "x"}
+    )
     forged["author_id"] = doctor.user_id  # the nurse's token, the doctor's name
     (result,) = nurse.push(forged)
     assert (result["status"], result["code"]) == ("rejected", "author_not_on_device")
 
     sign_in(http, "dr_li", device="ws-station")  # the doctor works at the station too
-    relayed = nurse.event("NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "y"})
+    relayed = nurse.event(
+        "NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "y"}
+    )
     relayed["author_id"] = doctor.user_id  # recorded by the doctor, sent later under the nurse
     (result,) = nurse.push(relayed)
     assert result["status"] == "accepted"

@@ -18,7 +18,9 @@ from workstation.server.models import events
 
 
 def open_ws(tmp_path: Path, name: str, url: str, ward: str = "CARD") -> Workstation:
-    return Workstation.open(tmp_path / name, server_url=url, ward_id=ward, attempts=2, base_delay=0.01, timeout=5)
+    return Workstation.open(
+        tmp_path / name, server_url=url, ward_id=ward, attempts=2, base_delay=0.01, timeout=5
+    )
 
 
 def projection_rows(conn, patient_id: str) -> dict[str, list[tuple]]:
@@ -69,7 +71,9 @@ def test_offline_work_syncs_once_and_projections_agree(tmp_path, live_server, se
         assert ws.status().waiting == 0
 
 
-def test_rejected_event_is_kept_visible_until_voided_and_blocks_its_dependants(tmp_path, live_server, ward):
+def test_rejected_event_is_kept_visible_until_voided_and_blocks_its_dependants(
+    tmp_path, live_server, ward
+):
     doctor = open_ws(tmp_path, "doctor-pc", live_server.url)
     nurse = open_ws(tmp_path, "nurse-pc", live_server.url)
     doctor.login(ward.doctor, PASSWORD)
@@ -78,8 +82,12 @@ def test_rejected_event_is_kept_visible_until_voided_and_blocks_its_dependants(t
     nurse.login(ward.nurse, PASSWORD)
     nurse.sync()
 
-    refused = nurse.record("OrderPlaced", patient_id=patient, payload=amoxicillin_order())  # a nurse may not
-    dependant = nurse.record("MedicationAdministered", patient_id=patient, payload=given(refused.event_id))
+    refused = nurse.record(
+        "OrderPlaced", patient_id=patient, payload=amoxicillin_order()
+    )  # a nurse may not
+    dependant = nurse.record(
+        "MedicationAdministered", patient_id=patient, payload=given(refused.event_id)
+    )
     report = nurse.sync()
     assert report.rejected == 1 and report.blocked == 1
     attention = nurse.needs_attention(patient)
@@ -87,9 +95,14 @@ def test_rejected_event_is_kept_visible_until_voided_and_blocks_its_dependants(t
     assert "may not sign a medication order" in attention[0]["reject_message"]
     assert nurse.status().needs_attention == 1
     with nurse.store.reading() as conn:  # the refused order is not on the chart
-        assert conn.execute(select(pt.orders).where(pt.orders.c.order_id == refused.event_id)).first() is None
+        assert (
+            conn.execute(select(pt.orders).where(pt.orders.c.order_id == refused.event_id)).first()
+            is None
+        )
 
-    nurse.store.void_rejected(refused.event_id, reason="entered by mistake", user_id=nurse.user.user_id)
+    nurse.store.void_rejected(
+        refused.event_id, reason="entered by mistake", user_id=nurse.user.user_id
+    )
     assert nurse.needs_attention() == []
     assert nurse.sync().blocked == 1  # the dependant still waits for its author
     assert dependant.event_id in {r["event_id"] for r in _outbox(nurse)}
@@ -102,7 +115,9 @@ def _outbox(ws: Workstation) -> list[dict]:
         return [dict(r._mapping) for r in conn.execute(select(outbox))]
 
 
-def test_stale_transfer_is_a_conflict_for_a_person_and_amend_resolves_it(tmp_path, live_server, ward):
+def test_stale_transfer_is_a_conflict_for_a_person_and_amend_resolves_it(
+    tmp_path, live_server, ward
+):
     first = open_ws(tmp_path, "pc-1", live_server.url)
     second = open_ws(tmp_path, "pc-2", live_server.url)
     first.login(ward.doctor, PASSWORD)
@@ -111,19 +126,43 @@ def test_stale_transfer_is_a_conflict_for_a_person_and_amend_resolves_it(tmp_pat
     first.sync()
     second.sync()
     live_server.stop()  # both move the patient offline from version 0
-    first.record("PatientTransferred", patient_id=patient, payload={"ward_id": "CARD", "bed": "7", "base_version": 0})
-    late = second.record("PatientTransferred", patient_id=patient, payload={"ward_id": "CARD", "bed": "9", "base_version": 0})
+    first.record(
+        "PatientTransferred",
+        patient_id=patient,
+        payload={"ward_id": "CARD", "bed": "7", "base_version": 0},
+    )
+    late = second.record(
+        "PatientTransferred",
+        patient_id=patient,
+        payload={"ward_id": "CARD", "bed": "9", "base_version": 0},
+    )
     live_server.start()
     first.sync()
     assert second.sync().rejected == 1
     assert second.needs_attention()[0]["reject_code"] == "conflict"
-    with second.store.reading() as conn:  # the replica shows the server's truth, not the refused move
-        assert conn.execute(select(pt.patients.c.bed).where(pt.patients.c.patient_id == patient)).scalar() == "7"
-    second.store.amend_rejected(late.event_id, payload={"ward_id": "CARD", "bed": "9", "base_version": 1}, author_id=second.user.user_id)
+    with (
+        second.store.reading() as conn
+    ):  # the replica shows the server's truth, not the refused move
+        assert (
+            conn.execute(
+                select(pt.patients.c.bed).where(pt.patients.c.patient_id == patient)
+            ).scalar()
+            == "7"
+        )
+    second.store.amend_rejected(
+        late.event_id,
+        payload={"ward_id": "CARD", "bed": "9", "base_version": 1},
+        author_id=second.user.user_id,
+    )
     assert second.sync().accepted == 1
     first.sync()
     with first.store.reading() as conn:
-        assert conn.execute(select(pt.patients.c.bed).where(pt.patients.c.patient_id == patient)).scalar() == "9"
+        assert (
+            conn.execute(
+                select(pt.patients.c.bed).where(pt.patients.c.patient_id == patient)
+            ).scalar()
+            == "9"
+        )
 
 
 def test_offline_login_from_cached_verifier_with_grace_period(tmp_path, live_server, ward):
@@ -142,7 +181,9 @@ def test_offline_login_from_cached_verifier_with_grace_period(tmp_path, live_ser
         ws.login(ward.nurse, PASSWORD)
 
 
-def test_offline_admission_takes_a_temporary_number_from_the_device_block(tmp_path, live_server, ward):
+def test_offline_admission_takes_a_temporary_number_from_the_device_block(
+    tmp_path, live_server, ward
+):
     one = open_ws(tmp_path, "pc-1", live_server.url)
     two = open_ws(tmp_path, "pc-2", live_server.url)
     one.login(ward.doctor, PASSWORD)
@@ -168,7 +209,11 @@ def test_transferred_in_patient_is_backfilled_with_whole_history(tmp_path, live_
     resp.sync()
     card.sync()
     assert card.find_patients("sb") == []  # another ward's patient is not on this PC
-    resp.record("PatientTransferred", patient_id=patient, payload={"ward_id": "CARD", "bed": "11", "base_version": 0})
+    resp.record(
+        "PatientTransferred",
+        patient_id=patient,
+        payload={"ward_id": "CARD", "bed": "11", "base_version": 0},
+    )
     resp.sync()
     report = card.sync()
     assert patient in report.backfilled
@@ -176,7 +221,9 @@ def test_transferred_in_patient_is_backfilled_with_whole_history(tmp_path, live_
     assert chart["patient"]["bed"] == "11" and len(chart["vitals"]) == 1
 
 
-def test_break_the_glass_opens_another_wards_patient_with_a_reason(tmp_path, live_server, server_engine, ward):
+def test_break_the_glass_opens_another_wards_patient_with_a_reason(
+    tmp_path, live_server, server_engine, ward
+):
     resp = open_ws(tmp_path, "resp-pc", live_server.url, ward="RESP")
     card = open_ws(tmp_path, "card-pc", live_server.url, ward="CARD")
     resp.login(ward.other_doctor, PASSWORD)
@@ -193,7 +240,14 @@ def test_break_the_glass_opens_another_wards_patient_with_a_reason(tmp_path, liv
     from workstation.server.models import alerts, audit_log
 
     with reader(server_engine) as conn:
-        actions = [r.action for r in conn.execute(select(audit_log.c.action).where(audit_log.c.patient_id == patient))]
+        actions = [
+            r.action
+            for r in conn.execute(
+                select(audit_log.c.action).where(audit_log.c.patient_id == patient)
+            )
+        ]
         alert = conn.execute(select(alerts).where(alerts.c.patient_id == patient)).one()
-    assert {"patient_lookup", "event:BreakGlassInvoked", "chart_backfill", "chart_opened"} <= set(actions)
+    assert {"patient_lookup", "event:BreakGlassInvoked", "chart_backfill", "chart_opened"} <= set(
+        actions
+    )
     assert "cardiac arrest call on RESP" in alert.message

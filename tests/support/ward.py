@@ -27,20 +27,41 @@ class TestWard:
 def seed_ward(engine: Engine) -> TestWard:
     """Create wards CARD and RESP and one user per role; republish the directory."""
     with writer(engine) as conn:
-        refdata.add_ward(conn, ward_id="CARD", name_en="Cardiology", name_zh="心内科", beds=[str(b) for b in range(1, 16)])
-        refdata.add_ward(conn, ward_id="RESP", name_en="Respiratory", name_zh="呼吸内科", beds=[str(b) for b in range(1, 16)])
+        refdata.add_ward(
+            conn,
+            ward_id="CARD",
+            name_en="Cardiology",
+            name_zh="心内科",
+            beds=[str(b) for b in range(1, 16)],
+        )
+        refdata.add_ward(
+            conn,
+            ward_id="RESP",
+            name_en="Respiratory",
+            name_zh="呼吸内科",
+            beds=[str(b) for b in range(1, 16)],
+        )
         for username, role, wards in (
             ("doc.card", "physician", ["CARD"]),
             ("nurse.card", "nurse", ["CARD"]),
             ("pharm", "pharmacist", ["CARD", "RESP"]),
             ("doc.resp", "physician", ["RESP"]),
         ):
-            auth.add_user(conn, username=username, password=PASSWORD, display_name=username, role=role, wards=wards)
+            auth.add_user(
+                conn,
+                username=username,
+                password=PASSWORD,
+                display_name=username,
+                role=role,
+                wards=wards,
+            )
         refdata.publish_directory(conn)
     return TestWard()
 
 
-def admission(name: str, bed: str, ward_id: str = "CARD", record_number: str = "") -> dict[str, Any]:
+def admission(
+    name: str, bed: str, ward_id: str = "CARD", record_number: str = ""
+) -> dict[str, Any]:
     """A PatientAdmitted payload."""
     return {
         "record_number": record_number, "name": name, "sex": "female", "birth_date": "1948-05-06",

@@ -7,7 +7,12 @@ from workstation.domain.enums import OrderKind, OrderStatus
 
 _ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
     OrderStatus.PLACED: frozenset(
-        {OrderStatus.VERIFIED, OrderStatus.REJECTED, OrderStatus.DISCONTINUED, OrderStatus.COMPLETED}
+        {
+            OrderStatus.VERIFIED,
+            OrderStatus.REJECTED,
+            OrderStatus.DISCONTINUED,
+            OrderStatus.COMPLETED,
+        }
     ),
     OrderStatus.VERIFIED: frozenset({OrderStatus.DISCONTINUED, OrderStatus.COMPLETED}),
     OrderStatus.REJECTED: frozenset(),

@@ -21,7 +21,9 @@ def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]
         .where(t.allergies.c.patient_id == p.patient_id, t.allergies.c.voided.is_(False))
         .scalar_subquery()
     )
-    statement = select(t.patients, allergy_count.label("allergy_count")).where(p.status == "admitted")
+    statement = select(t.patients, allergy_count.label("allergy_count")).where(
+        p.status == "admitted"
+    )
     if ward_id is not None:
         statement = statement.where(p.ward_id == ward_id)
     rows = _rows(conn, statement)
@@ -66,7 +68,9 @@ def chart(conn: Connection, patient_id: str) -> dict[str, Any]:
     """Everything a chart shows for one patient, newest first within each section."""
 
     def of(table: Any, order: Any) -> list[dict[str, Any]]:
-        return _rows(conn, select(table).where(table.c.patient_id == patient_id).order_by(order.desc()))
+        return _rows(
+            conn, select(table).where(table.c.patient_id == patient_id).order_by(order.desc())
+        )
 
     return {
         "patient": patient(conn, patient_id),
@@ -78,7 +82,9 @@ def chart(conn: Connection, patient_id: str) -> dict[str, Any]:
         "administrations": of(t.administrations, t.administrations.c.administered_at),
         "vitals": of(t.vitals, t.vitals.c.taken_at),
         "labs": of(t.lab_results, t.lab_results.c.resulted_at),
-        "flags": _rows(conn, select(t.review_flags).where(t.review_flags.c.patient_id == patient_id)),
+        "flags": _rows(
+            conn, select(t.review_flags).where(t.review_flags.c.patient_id == patient_id)
+        ),
     }
 
 
@@ -123,4 +129,7 @@ def review_flags(conn: Connection, patient_id: str | None = None) -> list[dict[s
 
 def projection_fingerprint(conn: Connection) -> dict[str, int]:
     """Row counts per projection table, used to compare two sides at quiescence."""
-    return {table.name: conn.execute(select(func.count()).select_from(table)).scalar_one() for table in t.metadata.sorted_tables}
+    return {
+        table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+        for table in t.metadata.sorted_tables
+    }

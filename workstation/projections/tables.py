@@ -237,5 +237,25 @@ break_glass_grants = Table(
 )
 
 # Tables whose rows are created by one event and can be voided by a later EventVoided.
-VOIDABLE = (notes, note_addenda, orders, administrations, vitals, lab_results, allergies, problems, stock_movements)
-PATIENT_TABLES = (notes, note_addenda, orders, administrations, vitals, lab_results, allergies, problems, break_glass_grants)
+VOIDABLE = (
+    notes,
+    note_addenda,
+    orders,
+    administrations,
+    vitals,
+    lab_results,
+    allergies,
+    problems,
+    stock_movements,
+)
+PATIENT_TABLES = (
+    notes,
+    note_addenda,
+    orders,
+    administrations,
+    vitals,
+    lab_results,
+    allergies,
+    problems,
+    break_glass_grants,
+)

@@ -57,8 +57,14 @@ def permission_problem(role: str, event_type: str, payload: dict[str, Any]) -> s
         return f"unknown role {role!r}"
     if event_type not in PERMISSIONS[as_role]:
         return f"a {as_role.value} may not record {event_type}"
-    if event_type == "OrderPlaced" and payload.get("order_kind") not in ORDER_KINDS.get(as_role, ()):
+    if event_type == "OrderPlaced" and payload.get("order_kind") not in ORDER_KINDS.get(
+        as_role, ()
+    ):
         return f"a {as_role.value} may not sign a {payload.get('order_kind')} order"
-    if event_type == "NoteSigned" and as_role is Role.NURSE and payload.get("note_type") not in NURSE_NOTE_TYPES:
+    if (
+        event_type == "NoteSigned"
+        and as_role is Role.NURSE
+        and payload.get("note_type") not in NURSE_NOTE_TYPES
+    ):
         return "a nurse may sign nursing notes only"
     return None

@@ -7,8 +7,14 @@ from typing import Any
 
 import orjson
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse, Response
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
+from fastapi.responses import Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+)
 from sqlalchemy import Engine, text
 
 from workstation.clock import now_iso
@@ -17,7 +23,9 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
 
-READ_ACTIONS = frozenset({"chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline"})
+READ_ACTIONS = frozenset(
+    {"chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline"}
+)
 
 
 class ApiError(Exception):
@@ -53,10 +61,18 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
 class _Metrics:
     def __init__(self) -> None:
         self.registry = CollectorRegistry()
-        self.requests = Histogram("cw_request_seconds", "HTTP request time", ["route"], registry=self.registry)
-        self.events = Counter("cw_sync_events_total", "Pushed events by result", ["result"], registry=self.registry)
-        self.pulled = Counter("cw_pulled_events_total", "Events sent to workstations", registry=self.registry)
-        self.logins = Counter("cw_logins_total", "Login attempts by outcome", ["outcome"], registry=self.registry)
+        self.requests = Histogram(
+            "cw_request_seconds", "HTTP request time", ["route"], registry=self.registry
+        )
+        self.events = Counter(
+            "cw_sync_events_total", "Pushed events by result", ["result"], registry=self.registry
+        )
+        self.pulled = Counter(
+            "cw_pulled_events_total", "Events sent to workstations", registry=self.registry
+        )
+        self.logins = Counter(
+            "cw_logins_total", "Login attempts by outcome", ["outcome"], registry=self.registry
+        )
 
 
 def create_app(engine: Engine) -> FastAPI:
@@ -78,7 +94,9 @@ def create_app(engine: Engine) -> FastAPI:
         started = time.perf_counter()
         response = await call_next(request)
         route = request.scope.get("route")
-        metrics.requests.labels(getattr(route, "path", "other")).observe(time.perf_counter() - started)
+        metrics.requests.labels(getattr(route, "path", "other")).observe(
+            time.perf_counter() - started
+        )
         return response
 
     def current(request: Request) -> tuple[User, str]:
@@ -97,7 +115,9 @@ def create_app(engine: Engine) -> FastAPI:
             with reader(engine) as conn:
                 conn.execute(text("SELECT 1"))
             if not schema.is_current(engine):
-                return _json({"status": "not ready", "reason": "schema is not at the newest migration"}, 503)
+                return _json(
+                    {"status": "not ready", "reason": "schema is not at the newest migration"}, 503
+                )
         except Exception as exc:  # noqa: BLE001 - any database failure means not ready
             return _json({"status": "not ready", "reason": type(exc).__name__}, 503)
         return _json({"status": "ready"})
@@ -138,7 +158,14 @@ def create_app(engine: Engine) -> FastAPI:
         ward_id = _field(data, "ward_id", str)
         with writer(engine) as conn:
             result = devices.register(conn, device_id=device_id, ward_id=ward_id)
-            audit.append(conn, [AuditEntry("device_registered", user.user_id, None, device_id, {"ward_id": ward_id})])
+            audit.append(
+                conn,
+                [
+                    AuditEntry(
+                        "device_registered", user.user_id, None, device_id, {"ward_id": ward_id}
+                    )
+                ],
+            )
         return _json(result)
 
     @app.get("/sync/hello")
@@ -158,7 +185,12 @@ def create_app(engine: Engine) -> FastAPI:
         if len(batch) > sync.MAX_PUSH_BATCH:
             raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
         result = await _threaded(
-            sync.push, engine, pusher=user, device_id=device_id, wire_events=batch, check_device_authors=True
+            sync.push,
+            engine,
+            pusher=user,
+            device_id=device_id,
+            wire_events=batch,
+            check_device_authors=True,
         )
         for item in result["results"]:
             metrics.events.labels(item["status"]).inc()
@@ -180,7 +212,9 @@ def create_app(engine: Engine) -> FastAPI:
         action = "chart_backfill" if found is not None else "chart_refused"
         audit.record(engine, [AuditEntry(action, user.user_id, patient_id, device_id)])
         if found is None:
-            raise ApiError(403, "out_of_scope", "this patient is on another ward; use break-the-glass")
+            raise ApiError(
+                403, "out_of_scope", "this patient is on another ward; use break-the-glass"
+            )
         return _json(found)
 
     @app.get("/patients/lookup")
@@ -209,7 +243,9 @@ def create_app(engine: Engine) -> FastAPI:
         rows = []
         for entry in entries:
             if not isinstance(entry, dict) or entry.get("action") not in READ_ACTIONS:
-                raise ApiError(400, "bad_request", f"audit entries need an action among {sorted(READ_ACTIONS)}")
+                raise ApiError(
+                    400, "bad_request", f"audit entries need an action among {sorted(READ_ACTIONS)}"
+                )
             rows.append(AuditEntry(
                 entry["action"], str(entry.get("user_id") or user.user_id), entry.get("patient_id"), device_id,
                 {"recorded_at": entry.get("at"), "reported_by": user.user_id, "entry_id": entry.get("entry_id")},

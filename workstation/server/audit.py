@@ -33,7 +33,9 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
     if not entries:
         return
     last = conn.execute(
-        select(audit_log.c.audit_id, audit_log.c.hash).order_by(audit_log.c.audit_id.desc()).limit(1)
+        select(audit_log.c.audit_id, audit_log.c.hash)
+        .order_by(audit_log.c.audit_id.desc())
+        .limit(1)
     ).first()
     next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     now = now_iso()
@@ -46,7 +48,9 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
             "action": entry.action,
             "patient_id": entry.patient_id,
             "device_id": entry.device_id,
-            "detail": orjson.dumps(entry.detail, option=orjson.OPT_SORT_KEYS).decode() if entry.detail else None,
+            "detail": orjson.dumps(entry.detail, option=orjson.OPT_SORT_KEYS).decode()
+            if entry.detail
+            else None,
             "prev_hash": prev,
         }
         row["hash"] = prev = row_hash(prev, row)
@@ -64,11 +68,15 @@ def record(engine: Engine, entries: Iterable[AuditEntry]) -> None:
 def verify(engine: Engine, page: int = 5000) -> ChainBreak | None:
     """Walk the whole chain in pages; None when intact, else the first bad row."""
     with reader(engine) as conn:
+
         def rows() -> Iterable[dict[str, Any]]:
             after = 0
             while True:
                 batch = conn.execute(
-                    select(audit_log).where(audit_log.c.audit_id > after).order_by(audit_log.c.audit_id).limit(page)
+                    select(audit_log)
+                    .where(audit_log.c.audit_id > after)
+                    .order_by(audit_log.c.audit_id)
+                    .limit(page)
                 ).all()
                 if not batch:
                     return

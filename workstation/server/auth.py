@@ -89,7 +89,9 @@ def set_active(conn: Connection, username: str, active: bool) -> None:
         raise ValueError(f"no user {username!r}")
     conn.execute(update(users).where(users.c.user_id == row.user_id).values(active=active))
     if not active:
-        conn.execute(update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True))
+        conn.execute(
+            update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True)
+        )
 
 
 def reset_password(conn: Connection, username: str, password: str) -> None:
@@ -97,9 +99,14 @@ def reset_password(conn: Connection, username: str, password: str) -> None:
     row = conn.execute(select(users.c.user_id).where(users.c.username == username)).first()
     if row is None:
         raise ValueError(f"no user {username!r}")
-    conn.execute(update(users).where(users.c.user_id == row.user_id).values(
-        password_hash=hash_password(password), failed_logins=0, locked_until=None))
-    conn.execute(update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True))
+    conn.execute(
+        update(users)
+        .where(users.c.user_id == row.user_id)
+        .values(password_hash=hash_password(password), failed_logins=0, locked_until=None)
+    )
+    conn.execute(
+        update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True)
+    )
 
 
 def _issue(conn: Connection, user: User, device_id: str, family: str) -> dict[str, Any]:
@@ -126,15 +133,28 @@ def login(engine: Engine, *, username: str, password: str, device_id: str) -> di
     with writer(engine) as conn:
         row = conn.execute(select(users).where(users.c.username == username)).first()
         if row is None:
-            audit.append(conn, [AuditEntry("login_failed", None, device_id=device_id, detail={"username": username})])
+            audit.append(
+                conn,
+                [
+                    AuditEntry(
+                        "login_failed", None, device_id=device_id, detail={"username": username}
+                    )
+                ],
+            )
             refusal = AuthError("bad_credentials", "wrong user name or password")
         elif row.locked_until and parse_iso(row.locked_until) > utc_now():
             audit.append(conn, [AuditEntry("login_locked", row.user_id, device_id=device_id)])
-            refusal = AuthError("locked", f"account locked until {row.locked_until} after repeated failures")
+            refusal = AuthError(
+                "locked", f"account locked until {row.locked_until} after repeated failures"
+            )
         elif not row.active:
             refusal = AuthError("disabled", "this account is disabled")
         elif verify_password(row.password_hash, password):
-            conn.execute(update(users).where(users.c.user_id == row.user_id).values(failed_logins=0, locked_until=None))
+            conn.execute(
+                update(users)
+                .where(users.c.user_id == row.user_id)
+                .values(failed_logins=0, locked_until=None)
+            )
             audit.append(conn, [AuditEntry("login", row.user_id, device_id=device_id)])
             return _issue(conn, _user(row), device_id, uuid7())
         else:
@@ -147,13 +167,25 @@ def _count_failure(conn: Connection, row: Any, device_id: str) -> None:
     failures = row.failed_logins + 1
     values: dict[str, Any] = {"failed_logins": failures}
     if failures >= MAX_FAILED_LOGINS:
-        values |= {"failed_logins": 0, "locked_until": iso(utc_now() + timedelta(minutes=LOCKOUT_MINUTES))}
+        values |= {
+            "failed_logins": 0,
+            "locked_until": iso(utc_now() + timedelta(minutes=LOCKOUT_MINUTES)),
+        }
     conn.execute(update(users).where(users.c.user_id == row.user_id).values(**values))
-    audit.append(conn, [AuditEntry("login_failed", row.user_id, device_id=device_id, detail={"failures": failures})])
+    audit.append(
+        conn,
+        [
+            AuditEntry(
+                "login_failed", row.user_id, device_id=device_id, detail={"failures": failures}
+            )
+        ],
+    )
 
 
 def _token_row(conn: Connection, token: str, kind: str) -> Any:
-    row = conn.execute(select(auth_tokens).where(auth_tokens.c.token_digest == token_digest(token))).first()
+    row = conn.execute(
+        select(auth_tokens).where(auth_tokens.c.token_digest == token_digest(token))
+    ).first()
     if row is None or row.kind != kind:
         raise AuthError("bad_token", "unknown token")
     return row
@@ -164,7 +196,9 @@ def refresh(engine: Engine, refresh_token: str) -> dict[str, Any]:
     with writer(engine) as conn:
         row = _token_row(conn, refresh_token, "refresh")
         user_row = conn.execute(select(users).where(users.c.user_id == row.user_id)).first()
-        conn.execute(update(auth_tokens).where(auth_tokens.c.family == row.family).values(revoked=True))
+        conn.execute(
+            update(auth_tokens).where(auth_tokens.c.family == row.family).values(revoked=True)
+        )
         if row.revoked:
             refusal = AuthError("revoked", "this session was ended; log in again")
         elif parse_iso(row.expires_at) <= utc_now():
@@ -180,7 +214,9 @@ def logout(engine: Engine, access_token: str) -> None:
     """Revoke the login the access token belongs to."""
     with writer(engine) as conn:
         row = _token_row(conn, access_token, "access")
-        conn.execute(update(auth_tokens).where(auth_tokens.c.family == row.family).values(revoked=True))
+        conn.execute(
+            update(auth_tokens).where(auth_tokens.c.family == row.family).values(revoked=True)
+        )
         audit.append(conn, [AuditEntry("logout", row.user_id, device_id=row.device_id)])
 
 
@@ -203,4 +239,7 @@ def authenticate(engine: Engine, access_token: str) -> tuple[User, str]:
 
 def all_users(conn: Connection) -> dict[str, User]:
     """Active users by id (the permission checks of a push read them once)."""
-    return {row.user_id: _user(row) for row in conn.execute(select(users).where(users.c.active.is_(True)))}
+    return {
+        row.user_id: _user(row)
+        for row in conn.execute(select(users).where(users.c.active.is_(True)))
+    }

@@ -36,11 +36,15 @@ def normalise_url(url: str) -> str:
     try:
         parsed = make_url(url)
     except (ArgumentError, ValueError) as exc:
-        raise BadDatabaseUrl("not a database URL (expected sqlite:///PATH or postgresql://...)") from exc
+        raise BadDatabaseUrl(
+            "not a database URL (expected sqlite:///PATH or postgresql://...)"
+        ) from exc
     if parsed.drivername in ("postgresql", "postgres", "postgresql+psycopg2"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
-        raise BadDatabaseUrl(f"unsupported database {parsed.drivername!r}: use sqlite or postgresql")
+        raise BadDatabaseUrl(
+            f"unsupported database {parsed.drivername!r}: use sqlite or postgresql"
+        )
     return parsed.render_as_string(hide_password=False)
 
 

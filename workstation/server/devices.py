@@ -24,6 +24,8 @@ def register(conn: Connection, *, device_id: str, ward_id: str) -> dict[str, Any
         conn.execute(insert(devices).values(**values))
         return values
     if row.ward_id != ward_id:
-        conn.execute(update(devices).where(devices.c.device_id == device_id).values(ward_id=ward_id))
+        conn.execute(
+            update(devices).where(devices.c.device_id == device_id).values(ward_id=ward_id)
+        )
     # str(): column names come back as quoted_name, a str subclass orjson refuses as a key
     return {**{str(k): v for k, v in row._mapping.items()}, "ward_id": ward_id}

@@ -15,19 +15,26 @@ from workstation.server.models import refdata, users, wards
 def publish(conn: Connection, name: str, content: Any) -> int:
     """Store a new version of a snapshot when its content changed; return the current version."""
     latest = conn.execute(
-        select(refdata.c.version, refdata.c.content).where(refdata.c.name == name).order_by(refdata.c.version.desc()).limit(1)
+        select(refdata.c.version, refdata.c.content)
+        .where(refdata.c.name == name)
+        .order_by(refdata.c.version.desc())
+        .limit(1)
     ).first()
     body = canonical_json(content)
     if latest is not None and latest.content == body:
         return int(latest.version)
     version = (latest.version if latest else 0) + 1
-    conn.execute(insert(refdata).values(name=name, version=version, published_at=now_iso(), content=body))
+    conn.execute(
+        insert(refdata).values(name=name, version=version, published_at=now_iso(), content=body)
+    )
     return version
 
 
 def versions(conn: Connection) -> dict[str, int]:
     """The newest version of every snapshot."""
-    rows = conn.execute(select(refdata.c.name, func.max(refdata.c.version)).group_by(refdata.c.name))
+    rows = conn.execute(
+        select(refdata.c.name, func.max(refdata.c.version)).group_by(refdata.c.name)
+    )
     return {name: int(version) for name, version in rows}
 
 
@@ -38,7 +45,12 @@ def snapshot(conn: Connection, name: str) -> dict[str, Any] | None:
     ).first()
     if row is None:
         return None
-    return {"name": name, "version": row.version, "published_at": row.published_at, "content": orjson.loads(row.content)}
+    return {
+        "name": name,
+        "version": row.version,
+        "published_at": row.published_at,
+        "content": orjson.loads(row.content),
+    }
 
 
 def publish_directory(conn: Connection) -> None:
@@ -54,6 +66,10 @@ def publish_directory(conn: Connection) -> None:
     } for u in user_rows])  # fmt: skip
 
 
-def add_ward(conn: Connection, *, ward_id: str, name_en: str, name_zh: str, beds: list[str]) -> None:
+def add_ward(
+    conn: Connection, *, ward_id: str, name_en: str, name_zh: str, beds: list[str]
+) -> None:
     """Create a ward with its beds."""
-    conn.execute(insert(wards).values(ward_id=ward_id, name_en=name_en, name_zh=name_zh, beds=",".join(beds)))
+    conn.execute(
+        insert(wards).values(ward_id=ward_id, name_en=name_en, name_zh=name_zh, beds=",".join(beds))
+    )

@@ -23,9 +23,17 @@ def build_app(database_url: str):  # type: ignore[no-untyped-def]
     return create_app(engine)
 
 
-def run(database_url: str, host: str = "127.0.0.1", port: int = 8765, *, workers_log_level: str = "warning") -> None:
+def run(
+    database_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    workers_log_level: str = "warning",
+) -> None:
     """Serve the API until interrupted."""
-    uvicorn.run(build_app(database_url), host=host, port=port, log_level=workers_log_level, access_log=False)
+    uvicorn.run(
+        build_app(database_url), host=host, port=port, log_level=workers_log_level, access_log=False
+    )
 
 
 if __name__ == "__main__":  # python -m workstation.server.serve DATABASE_URL PORT

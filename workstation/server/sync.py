@@ -37,7 +37,11 @@ def duplicate(seq: int) -> dict[str, Any]:
 
 def blocked() -> dict[str, Any]:
     """Not decided: it depends on an event refused in the same batch; it stays in the outbox (rule 4)."""
-    return {"status": "blocked", "code": "depends_on_rejected", "message": "waits for a refused event it depends on"}
+    return {
+        "status": "blocked",
+        "code": "depends_on_rejected",
+        "message": "waits for a refused event it depends on",
+    }
 
 
 def rejected(code: str, message: str) -> dict[str, Any]:
@@ -65,7 +69,9 @@ class _Push:
     device_authors: set[tuple[str, str]] | None = None  # (user_id, device_id) who logged in there
 
 
-def _device_authors(conn: Connection, pusher: User, device_id: str, batch: list[Event]) -> set[tuple[str, str]]:
+def _device_authors(
+    conn: Connection, pusher: User, device_id: str, batch: list[Event]
+) -> set[tuple[str, str]]:
     """Which (user, device) pairs have ever logged in, for the authors of a batch."""
     authors = sorted({e.author_id for e in batch})
     pairs = {(pusher.user_id, device_id)}
@@ -77,7 +83,12 @@ def _device_authors(conn: Connection, pusher: User, device_id: str, batch: list[
 
 
 def push(
-    engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any], check_device_authors: bool = False
+    engine: Engine,
+    *,
+    pusher: User,
+    device_id: str,
+    wire_events: list[Any],
+    check_device_authors: bool = False,
 ) -> dict[str, Any]:
     """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped).
 
@@ -118,12 +129,12 @@ def _decide_all(
             state.refused.add(item.event_id)
         if result is None:
             event = item.with_server_fields(next_seq, received_at)
-            next_seq += 1
-            known[event.event_id] = (event.content_hash(), event.server_seq)
+            known[event.event_id] = (event.content_hash(), next_seq)
             state.accepted.append(event)
             if event.type == "BreakGlassInvoked" and event.patient_id:
                 state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
-            result = accepted(event.server_seq)
+            result = accepted(next_seq)
+            next_seq += 1
         results.append({"event_id": item.event_id, **result})
     _store(conn, pusher, state.accepted)
     return results
@@ -144,9 +155,17 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     author = state.users.get(event.author_id)
     if author is None:
         return rejected("unknown_author", "the author is not an active user")
-    if state.device_authors is not None and (author.user_id, event.device_id) not in state.device_authors:
-        return rejected("author_not_on_device", "the author never logged in on the device that recorded this event")
-    problem = permission_problem(author.role, event.type, event.payload) or _void_problem(state, event)
+    if (
+        state.device_authors is not None
+        and (author.user_id, event.device_id) not in state.device_authors
+    ):
+        return rejected(
+            "author_not_on_device",
+            "the author never logged in on the device that recorded this event",
+        )
+    problem = permission_problem(author.role, event.type, event.payload) or _void_problem(
+        state, event
+    )
     if problem:
         return rejected("forbidden", problem)
     return _scope_and_version(state, event, author)
@@ -186,7 +205,11 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
     if not patient.exists:
         return rejected("unknown_patient", "no such patient on the server")
     hospital_wide = author.role in HOSPITAL_WIDE_ROLES
-    if not hospital_wide and patient.ward_id not in author.wards and (author.user_id, event.patient_id) not in state.grants:
+    if (
+        not hospital_wide
+        and patient.ward_id not in author.wards
+        and (author.user_id, event.patient_id) not in state.grants
+    ):
         return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
     if EVENT_TYPES[event.type].mutable_record:
         if event.payload["base_version"] != patient.version:
@@ -204,7 +227,9 @@ def _known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]
     found: dict[str, tuple[str, int]] = {}
     for chunk in _chunks(event_ids, 500):
         for row in conn.execute(
-            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(events.c.event_id.in_(chunk))
+            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(
+                events.c.event_id.in_(chunk)
+            )
         ):
             found[row.event_id] = (row.content_hash, row.server_seq)
     return found
@@ -215,7 +240,9 @@ def _patients(conn: Connection, batch: list[Event]) -> dict[str, _PatientState]:
     p = pt.patients.c
     found = {}
     for chunk in _chunks(ids, 500):
-        for row in conn.execute(select(p.patient_id, p.ward_id, p.version).where(p.patient_id.in_(chunk))):
+        for row in conn.execute(
+            select(p.patient_id, p.ward_id, p.version).where(p.patient_id.in_(chunk))
+        ):
             found[row.patient_id] = _PatientState(row.ward_id, row.version, True)
     return found
 
@@ -224,9 +251,11 @@ def _grants(conn: Connection, batch: list[Event]) -> set[tuple[str, str]]:
     ids = sorted({e.patient_id for e in batch if e.patient_id})
     g = pt.break_glass_grants.c
     now = now_iso()
-    grants = set()
+    grants: set[tuple[str, str]] = set()
     for chunk in _chunks(ids, 500):
-        rows = conn.execute(select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now))
+        rows = conn.execute(
+            select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now)
+        )
         grants.update((row.user_id, row.patient_id) for row in rows)
     return grants
 
@@ -260,7 +289,9 @@ def _wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
     p = pt.patients.c
     wards: dict[str, str] = {}
     for chunk in _chunks(ids, 500):
-        wards.update(dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all()))
+        wards.update(
+            dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all())
+        )
     return wards
 
 
@@ -294,7 +325,9 @@ def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) 
     """Events after a cursor for the workstation's scope, paged; `next_after` never skips a row."""
     limit = max(1, min(limit, MAX_PULL_PAGE))
     with reader(engine) as conn:
-        device_ward = conn.execute(select(devices.c.ward_id).where(devices.c.device_id == device_id)).scalar()
+        device_ward = conn.execute(
+            select(devices.c.ward_id).where(devices.c.device_id == device_id)
+        ).scalar()
         wards = set(user.wards) | ({device_ward} if device_ward else set())
         watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
         in_scope = scope_patient_ids(conn, user, wards)
@@ -321,7 +354,10 @@ def patient_history(engine: Engine, *, user: User, patient_id: str) -> dict[str,
     """Every event of one patient (backfill after a transfer in or break-the-glass), or None when out of scope."""
     with reader(engine) as conn:
         scope = scope_patient_ids(conn, user, user.wards).subquery()
-        if conn.execute(select(scope.c.patient_id).where(scope.c.patient_id == patient_id)).first() is None:
+        if (
+            conn.execute(select(scope.c.patient_id).where(scope.c.patient_id == patient_id)).first()
+            is None
+        ):
             return None
         rows = conn.execute(
             select(events).where(events.c.patient_id == patient_id).order_by(events.c.server_seq)
@@ -332,7 +368,9 @@ def patient_history(engine: Engine, *, user: User, patient_id: str) -> dict[str,
 def find_by_record_number(conn: Connection, record_number: str) -> dict[str, Any] | None:
     """The patient id and ward for a record number (to ask for break-the-glass), or None."""
     p = pt.patients.c
-    row = conn.execute(select(p.patient_id, p.ward_id).where(p.record_number == record_number)).first()
+    row = conn.execute(
+        select(p.patient_id, p.ward_id).where(p.record_number == record_number)
+    ).first()
     return {"patient_id": row.patient_id, "ward_id": row.ward_id} if row else None
 
 
@@ -341,6 +379,8 @@ def digests(engine: Engine, patient_ids: list[str]) -> dict[str, dict[str, Any]]
     found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
     with reader(engine) as conn:
         for chunk in _chunks(sorted(found), 500):
-            for row in conn.execute(select(events.c.patient_id, events.c.event_id).where(events.c.patient_id.in_(chunk))):
+            for row in conn.execute(
+                select(events.c.patient_id, events.c.event_id).where(events.c.patient_id.in_(chunk))
+            ):
                 found[row.patient_id].append(row.event_id)
     return {pid: {"count": len(ids), "digest": patient_digest(ids)} for pid, ids in found.items()}

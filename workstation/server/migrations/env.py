@@ -9,7 +9,9 @@ from workstation.server.models import ALL_METADATA
 config = context.config
 connection = config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("run migrations through workstation.server.schema, which passes a connection")
+    raise RuntimeError(
+        "run migrations through workstation.server.schema, which passes a connection"
+    )
 
 context.configure(
     connection=connection,
