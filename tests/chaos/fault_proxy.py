@@ -97,7 +97,13 @@ class FaultProxy:
         self.paths = tuple(paths)
         self.slow_seconds, self.hold_seconds = slow_seconds, hold_seconds
         self.offline = False  # refuse every connection: the network cable is out
+        self.before_forward: Callable[[Request], None] | None = (
+            None  # e.g. let another PC push first
+        )
         self.after_forward: Callable[[Request], None] | None = None  # e.g. kill the server here
+        self.delivered: Callable[[Request, Answer], None] | None = (
+            None  # each answer the client got
+        )
         self.counts: Counter[str] = Counter()
         self._lock = threading.Lock()
         self._numbers = 0
@@ -235,6 +241,8 @@ class FaultProxy:
             self._wait_for_next_forward()
         if fault == "slow":
             self._stopped.wait(self.slow_seconds)  # the injected delay itself
+        if self.before_forward is not None:
+            self.before_forward(request)
         answer = self._forward(request)
         if fault == "duplicate":
             answer = self._forward(request)
@@ -243,6 +251,8 @@ class FaultProxy:
         if fault == "error_after":
             answer = error_answer(502)
         client.sendall(answer.to_bytes(keep_alive=True))
+        if self.delivered is not None:
+            self.delivered(request, answer)
         return True
 
     def _wait_for_next_forward(self) -> None:
