@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, case, delete, func, insert, select, update
+from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 
 from offline_cache import state
 from offline_cache.link import Offline, Refused, ServerLink
@@ -175,24 +175,32 @@ class SyncClient:
     ) -> None:
         by_id = {r.get("event_id"): r for r in results}
         rejected_patients: set[str] = set()
-        with self.store.writing() as conn:
-            for event in batch:
-                result = by_id.get(event.event_id)
-                if result is None or result["status"] == "blocked":
-                    report.blocked += result is not None
-                    continue  # not decided: stays in the outbox
-                if result["status"] in ("accepted", "duplicate"):
-                    report.accepted += result["status"] == "accepted"
-                    report.duplicates += result["status"] == "duplicate"
-                    conn.execute(update(local_events).where(local_events.c.event_id == event.event_id).values(
-                        state="accepted", server_seq=result["server_seq"]))  # fmt: skip
-                else:
-                    report.rejected += 1
-                    conn.execute(update(local_events).where(local_events.c.event_id == event.event_id).values(
-                        state="rejected", reject_code=result.get("code"), reject_message=result.get("message")))  # fmt: skip
-                    if event.patient_id:
-                        rejected_patients.add(event.patient_id)
-                self.store.drop_from_outbox(conn, [event.event_id])
+        stored: list[dict[str, Any]] = []  # accepted or duplicate
+        refused: list[dict[str, Any]] = []
+        for event in batch:
+            result = by_id.get(event.event_id)
+            if result is None or result["status"] == "blocked":
+                report.blocked += result is not None
+                continue  # not decided: stays in the outbox
+            if result["status"] in ("accepted", "duplicate"):
+                report.accepted += result["status"] == "accepted"
+                report.duplicates += result["status"] == "duplicate"
+                stored.append({"b_id": event.event_id, "b_seq": result["server_seq"]})
+            else:
+                report.rejected += 1
+                refused.append({"b_id": event.event_id, "b_code": result.get("code"),
+                                "b_message": result.get("message")})  # fmt: skip
+                if event.patient_id:
+                    rejected_patients.add(event.patient_id)
+        e = local_events.c
+        with self.store.writing() as conn:  # one executemany per outcome, not a statement per event
+            if stored:
+                conn.execute(update(local_events).where(e.event_id == bindparam("b_id")).values(
+                    state="accepted", server_seq=bindparam("b_seq")), stored)  # fmt: skip
+            if refused:
+                conn.execute(update(local_events).where(e.event_id == bindparam("b_id")).values(
+                    state="rejected", reject_code=bindparam("b_code"), reject_message=bindparam("b_message")), refused)  # fmt: skip
+            self.store.drop_from_outbox(conn, [row["b_id"] for row in stored + refused])
             self.store.rebuild(conn, rejected_patients)
 
     def _check_epoch(self, epoch: str | None) -> None:
@@ -286,9 +294,10 @@ class SyncClient:
                 "state": "accepted", "origin": "server",
             } for ev in fresh])  # fmt: skip
         echoed = [ev for ev in events if ev.event_id in known]
-        for ev in echoed:  # our own events (or ones re-offered after a restore) seen on the server
-            conn.execute(update(local_events).where(local_events.c.event_id == ev.event_id).values(
-                state="accepted", server_seq=ev.server_seq, received_at=ev.received_at))  # fmt: skip
+        if echoed:  # our own events (or ones re-offered after a restore) seen on the server
+            conn.execute(update(local_events).where(local_events.c.event_id == bindparam("b_id")).values(
+                state="accepted", server_seq=bindparam("b_seq"), received_at=bindparam("b_received")),
+                [{"b_id": ev.event_id, "b_seq": ev.server_seq, "b_received": ev.received_at} for ev in echoed])  # fmt: skip
         self.store.drop_from_outbox(conn, [ev.event_id for ev in echoed])
 
     def _finish_epoch_rebuild(self) -> None:
