@@ -58,6 +58,7 @@ class Program:
         self.launched: launch.Launched | None = None
         self.shell: ShellController | None = None
         self.splash: QLabel | None = None
+        self.error_box: QMessageBox | None = None
 
     def start(self) -> None:
         """Look and language first, then open the station on a worker."""
@@ -125,6 +126,7 @@ class Program:
         box.setObjectName("startupError")
         box.setInformativeText(str(error))
         box.finished.connect(lambda _result: self.app.exit(EXIT_NO_KEYRING))
+        self.error_box = box  # a parentless box must be kept alive while it is shown
         box.open()
 
     def _shut_down(self) -> None:

@@ -6,7 +6,6 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QApplication,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -19,24 +18,20 @@ LOGIN_SECONDS_MS = 20_000
 
 
 def type_login(qtbot: QtBot, window: QWidget, username: str | None, password: str) -> None:
-    """Type the user name (unless locked), Tab, the password and Enter, into whatever has focus."""
-    if username is not None:
-        qtbot.waitUntil(
-            lambda: (
-                QApplication.focusWidget() is not None
-                and QApplication.focusWidget().objectName() == "username"
-            )
-        )
-        qtbot.keyClicks(QApplication.focusWidget(), username)
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    qtbot.waitUntil(
-        lambda: (
-            QApplication.focusWidget() is not None
-            and QApplication.focusWidget().objectName() == "password"
-        )
+    """Type the user name (unless locked), Tab, the password and Enter, as the focus moves."""
+    login = window.findChild(QWidget, "loginPage")
+    user_field, password_field = (
+        login.findChild(QLineEdit, "username"),
+        login.findChild(QLineEdit, "password"),
     )
-    qtbot.keyClicks(QApplication.focusWidget(), password)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    window.activateWindow()
+    if username is not None:
+        qtbot.waitUntil(user_field.hasFocus)
+        qtbot.keyClicks(user_field, username)
+        qtbot.keyClick(user_field, Qt.Key.Key_Tab)
+    qtbot.waitUntil(password_field.hasFocus)
+    qtbot.keyClicks(password_field, password)
+    qtbot.keyClick(password_field, Qt.Key.Key_Return)
 
 
 def _model_texts(model: QAbstractItemModel | None) -> list[str]:

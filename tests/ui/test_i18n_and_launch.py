@@ -49,3 +49,38 @@ def test_demo_is_created_once_then_reused_with_its_saved_passwords(tmp_path: Pat
     assert passwords and saved.exists() and oct(saved.stat().st_mode & 0o777) == "0o600"
     assert launch.read_passwords(saved) == passwords
     assert launch.prepare_demo_server(tmp_path / "demo") == (database, passwords)
+
+
+def test_no_secure_keyring_says_so_and_leaves_no_replica(
+    qtbot, qapp, tmp_path, monkeypatch
+) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import Program, parse_args
+
+    monkeypatch.delenv(
+        "PYTHON_KEYRING_BACKEND"
+    )  # the plaintext test keyring is now not chosen by configuration
+    program = Program(
+        qapp, parse_args(["--data-dir", str(tmp_path / "station"), "--language", "en"])
+    )
+    program.start()
+    qtbot.waitUntil(
+        lambda: program.error_box is not None and program.error_box.isVisible(), timeout=20_000
+    )
+    box = program.error_box
+    assert (
+        isinstance(box, QMessageBox)
+        and "not changed" in box.text()
+        and "not secure" in box.informativeText()
+    )
+    exits: list[int] = []
+    monkeypatch.setattr(program, "app", type("RecordsExit", (), {"exit": staticmethod(exits.append)}))
+    box.accept()
+    assert exits == [2]
+    assert not (tmp_path / "station" / "replica.db").exists()
+    program.workers.wait()
+    for lane in (program.workers, program.sync_workers):
+        lane.setParent(None)
+        lane.deleteLater()
+    qapp.setStyleSheet("")
