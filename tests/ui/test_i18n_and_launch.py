@@ -75,7 +75,9 @@ def test_no_secure_keyring_says_so_and_leaves_no_replica(
         and "not secure" in box.informativeText()
     )
     exits: list[int] = []
-    monkeypatch.setattr(program, "app", type("RecordsExit", (), {"exit": staticmethod(exits.append)}))
+    monkeypatch.setattr(
+        program, "app", type("RecordsExit", (), {"exit": staticmethod(exits.append)})
+    )
     box.accept()
     assert exits == [2]
     assert not (tmp_path / "station" / "replica.db").exists()
