@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -79,14 +80,21 @@ def uuid_ref(value: Any) -> str | None:
     return None if is_uuid(value) else "must be a UUID"
 
 
+_CANONICAL_UTC = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z")
+
+
 def timestamp(value: Any) -> str | None:
-    """An ISO-8601 timestamp that fits the 32-character timestamp columns."""
-    if not isinstance(value, str) or len(value) > 32:
-        return "must be an ISO-8601 timestamp"
+    """A UTC timestamp in the one stored form (workstation.clock.iso), e.g. 2026-01-31T08:00:00.000Z.
+
+    One spelling only: timestamps are compared as text (a dose's scheduled time, ordering), so
+    `...Z` and `...+00:00` for the same instant must not both be accepted."""
+    message = "must be a UTC timestamp like 2026-01-31T08:00:00.000Z"
+    if not isinstance(value, str) or not _CANONICAL_UTC.fullmatch(value):
+        return message
     try:
         parse_iso(value)
     except ValueError:
-        return "must be an ISO-8601 timestamp"
+        return message
     return None
 
 

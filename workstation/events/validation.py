@@ -25,7 +25,7 @@ def event_problems(event: Event) -> list[str]:
     if not is_uuid(event.event_id):
         problems.append("event_id must be a UUID")
     if timestamp(event.recorded_at):
-        problems.append("recorded_at must be an ISO-8601 timestamp")
+        problems.append("recorded_at must be a UTC timestamp like 2026-01-31T08:00:00.000Z")
     if spec.patient_scoped and not is_uuid(event.patient_id):
         problems.append(f"{event.type} needs a patient_id (UUID)")
     if not spec.patient_scoped and event.patient_id is not None and not is_uuid(event.patient_id):

@@ -310,10 +310,13 @@ def _voided(fold: _Fold, e: Event) -> None:
 
 
 def _break_glass(fold: _Fold, e: Event) -> None:
-    expires = parse_iso(e.recorded_at) + timedelta(minutes=e.payload["minutes"])
+    # The grant runs from when the server received it, never by the workstation clock (rule 8);
+    # until then (offline) the local fold uses the recording time.
+    granted_at = e.received_at or e.recorded_at
+    expires = parse_iso(granted_at) + timedelta(minutes=e.payload["minutes"])
     fold.add(t.break_glass_grants, {
         "grant_id": e.event_id, "patient_id": e.patient_id, "user_id": e.author_id,
-        "reason": e.payload["reason"], "granted_at": e.recorded_at, "expires_at": iso(expires),
+        "reason": e.payload["reason"], "granted_at": granted_at, "expires_at": iso(expires),
     })  # fmt: skip
 
 
