@@ -54,15 +54,21 @@ class ServerLink:
         """Close the connection pool."""
         self.client.close()
 
-    def _headers(self) -> dict[str, str]:
+    def _headers(self, bearer: str | None = None) -> dict[str, str]:
         headers = {"content-type": "application/json"}
-        token = self.tokens.access_token() if self.tokens else None
+        token = bearer or (self.tokens.access_token() if self.tokens else None)
         if token:
             headers["authorization"] = f"Bearer {token}"
         return headers
 
     def request(
-        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        bearer: str | None = None,
     ) -> Any:
         """Send one request (retrying transient failures with the same body); the decoded JSON answer."""
         content = orjson.dumps(body) if body is not None else None
@@ -70,7 +76,7 @@ class ServerLink:
         for attempt in range(1, self.attempts + 1):
             try:
                 response = self.client.request(
-                    method, path, content=content, params=params, headers=self._headers()
+                    method, path, content=content, params=params, headers=self._headers(bearer)
                 )
             except httpx.TransportError as exc:
                 error: str = f"{type(exc).__name__}: {exc}"

@@ -112,27 +112,40 @@ class Sessions:
             conn.execute(insert(cached_logins).values(**row))
 
     def _login_offline(self, username: str, password: str) -> Session:
+        row = self._check_cached(username, password, enforce_grace=True)
+        user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
+                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
+        self.current = self._session(user, online=False)
+        with self.store.writing() as conn:
+            state.put(conn, "last_offline_login", now_iso())
+        return self.current
+
+    def confirm_password(self, password: str) -> None:
+        """Check the current user's password locally (unlocking the screen); LoginRefused if wrong.
+        Failures count towards the same local lockout as offline login."""
+        if self.current is None:
+            raise LoginRefused("nobody is logged in")
+        self._check_cached(self.current.username, password, enforce_grace=False)
+
+    def _check_cached(self, username: str, password: str, *, enforce_grace: bool) -> Any:
+        """The cached login row when password matches its verifier; LoginRefused otherwise."""
         with self.store.writing() as conn:
             row = conn.execute(
                 select(cached_logins).where(cached_logins.c.username == username)
             ).first()
-            refusal = self._offline_refusal(row)
+            refusal = self._offline_refusal(row, enforce_grace=enforce_grace)
             if refusal is None and row is not None and verify_password(row.verifier, password):
                 conn.execute(update(cached_logins).where(cached_logins.c.username == username).values(
                     failed_attempts=0, locked_until=None))  # fmt: skip
-                user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
-                        "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
-                self.current = self._session(user, online=False)
-                state.put(conn, "last_offline_login", now_iso())
-                return self.current
+                return row
             if refusal is None and row is not None:
                 refusal = self._count_offline_failure(conn, row)
         raise LoginRefused(refusal or "wrong user name or password")
 
-    def _offline_refusal(self, row: Any) -> str | None:
+    def _offline_refusal(self, row: Any, *, enforce_grace: bool = True) -> str | None:
         if row is None:
             return "the server cannot be reached and this user has not logged in online on this computer"
-        if parse_iso(row.cached_at) + self.grace < utc_now():
+        if enforce_grace and parse_iso(row.cached_at) + self.grace < utc_now():
             return "the server cannot be reached and this user's offline login has expired; log in online first"
         if row.locked_until and parse_iso(row.locked_until) > utc_now():
             return f"locked after repeated failures until {row.locked_until}"
@@ -152,11 +165,14 @@ class Sessions:
         return "wrong user name or password"
 
     def logout(self) -> None:
-        """End the session: revoke it on the server when reachable and forget the refresh token."""
-        if self.current is None:
-            return
-        if self.link is not None and self.current.access:
-            with contextlib.suppress(Refused, Offline):
-                self.link.request("POST", "/auth/logout")
-        keystore.forget_refresh_token(self.current.user_id)
+        """End the current session."""
+        if self.current is not None:
+            self.end(self.current)
         self.current = None
+
+    def end(self, session: Session) -> None:
+        """Revoke a session on the server when reachable and forget its refresh token."""
+        if self.link is not None and session.access:
+            with contextlib.suppress(Refused, Offline):
+                self.link.request("POST", "/auth/logout", bearer=session.access)
+        keystore.forget_refresh_token(session.user_id)

@@ -109,9 +109,12 @@ class Workstation:
 
     def login(self, username: str, password: str) -> Session:
         """Log a user in (ending any previous session); their unsent work stays queued."""
-        if self.sessions.current is not None:
-            self.logout()
-        session = self.sessions.login(username, password)
+        previous = self.sessions.current
+        session = self.sessions.login(username, password)  # the previous user stays on a refusal
+        if previous is not None:
+            if not previous.online:
+                self._queue_audit("logout_offline", user_id=previous.user_id)
+            self.sessions.end(previous)
         self.online = session.online
         _log.info("login user=%s online=%s", session.user_id, session.online)
         if session.online:
@@ -124,6 +127,15 @@ class Workstation:
         if not session.online:
             self._queue_audit("login_offline")
         return session
+
+    def lock(self) -> None:
+        """Audit that the screen was locked (the UI hides every patient detail)."""
+        self._queue_audit("lock")
+
+    def unlock(self, password: str) -> None:
+        """Check the current user's password to unlock the screen; LoginRefused when wrong."""
+        self.sessions.confirm_password(password)
+        self._queue_audit("unlock")
 
     def logout(self) -> None:
         """End the current session."""
@@ -212,10 +224,13 @@ class Workstation:
         """Audit a read-side action (lock, unlock, print, export...); queued and sent with the next sync."""
         self._queue_audit(action, patient_id)
 
-    def _queue_audit(self, action: str, patient_id: str | None = None) -> None:
+    def _queue_audit(
+        self, action: str, patient_id: str | None = None, *, user_id: str | None = None
+    ) -> None:
         with self.store.writing() as conn:
             conn.execute(insert(audit_outbox).values(
-                entry_id=uuid7(), action=action, user_id=self.user.user_id, patient_id=patient_id, at=now_iso()))  # fmt: skip
+                entry_id=uuid7(), action=action, user_id=user_id or self.user.user_id, patient_id=patient_id,
+                at=now_iso()))  # fmt: skip
 
     def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:
         """Rejected events waiting for their author to amend or void them."""

@@ -251,3 +251,41 @@ def test_break_the_glass_opens_another_wards_patient_with_a_reason(
         actions
     )
     assert "cardiac arrest call on RESP" in alert.message
+
+
+def test_switching_user_keeps_the_first_users_unsent_work_under_their_name(
+    tmp_path, live_server, server_engine, ward
+):
+    pc = open_ws(tmp_path, "shared-pc", live_server.url)
+    doctor = pc.login(ward.doctor, PASSWORD)
+    patient = pc.admit_patient(admission("吴十", "8")).patient_id  # not synced yet
+    with pytest.raises(LoginRefused):
+        pc.login(ward.nurse, "not the password")
+    assert pc.user.user_id == doctor.user_id  # a refused switch leaves the doctor logged in
+    nurse = pc.login(ward.nurse, PASSWORD)
+    pc.record("VitalsRecorded", patient_id=patient, payload=vitals())
+    assert pc.sync().accepted == 2
+    with reader(server_engine) as conn:
+        authors = {
+            r.type: r.author_id for r in conn.execute(select(events.c.type, events.c.author_id))
+        }
+    assert authors == {"PatientAdmitted": doctor.user_id, "VitalsRecorded": nurse.user_id}
+
+
+def test_lock_and_unlock_by_password_are_audited(tmp_path, live_server, server_engine, ward):
+    pc = open_ws(tmp_path, "pc", live_server.url)
+    pc.login(ward.nurse, PASSWORD)
+    pc.lock()
+    with pytest.raises(LoginRefused):
+        pc.unlock("wrong password")
+    assert pc.user.username == ward.nurse  # still the nurse's session, still locked in the UI
+    pc.unlock(PASSWORD)
+    pc.sync()
+    from workstation.server.models import audit_log
+
+    with reader(server_engine) as conn:
+        actions = [
+            r.action
+            for r in conn.execute(select(audit_log.c.action).order_by(audit_log.c.audit_id))
+        ]
+    assert actions[-2:] == ["lock", "unlock"]
