@@ -55,7 +55,7 @@ class SyncClient:
     """Moves events between one replica and the server."""
 
     def __init__(
-        self, store: LocalStore, link: ServerLink, *, batch_size: int = 500, page_size: int = 2000
+        self, store: LocalStore, link: ServerLink, *, batch_size: int = 1000, page_size: int = 5000
     ):
         self.store, self.link = store, link
         self.batch_size, self.page_size = batch_size, page_size
@@ -369,10 +369,12 @@ class SyncClient:
                 )
 
     def check_digests(self, report: SyncReport) -> list[str]:
-        """Compare per-patient event sets with the server; refetch a patient that differs."""
+        """Compare per-patient event sets with the server up to our pull cursor (so a colleague's
+        push since our pull is not a mismatch); refetch a patient that differs."""
         with self.store.reading() as conn:
             if conn.execute(select(func.count()).select_from(outbox)).scalar():
                 return []  # events still waiting: counts cannot match yet
+            cursor = state.get_int(conn, "cursor")
             wards = [w for w in (state.get(conn, "scope_wards") or "").split(",") if w]
             patients = [
                 r[0]
@@ -383,36 +385,37 @@ class SyncClient:
         mismatched = []
         for start in range(0, len(patients), 500):
             chunk = patients[start : start + 500]
-            server = self.link.request("POST", "/sync/digest", body={"patient_ids": chunk})
-            local = self._local_digests(chunk)
-            for patient_id in chunk:
-                if server.get(patient_id, {}).get("digest") != local[patient_id]:
-                    mismatched.append(patient_id)
+            server = self._server_digests(chunk, cursor)
+            local = self._local_digests(chunk, cursor)
+            mismatched += [pid for pid in chunk if server.get(pid) != local[pid]]
         still = []
         for patient_id in mismatched:
-            if not self.backfill(patient_id) or self._local_digests([patient_id])[
-                patient_id
-            ] != self._server_digest(patient_id):
-                still.append(patient_id)
-            else:
+            refetched = self.backfill(patient_id)
+            if refetched and self._local_digests([patient_id], cursor) == self._server_digests(
+                [patient_id], cursor
+            ):
                 report.backfilled.append(patient_id)
+            else:
+                still.append(patient_id)
         return still
 
-    def _local_digests(self, patient_ids: list[str]) -> dict[str, str]:
+    def _local_digests(self, patient_ids: list[str], upto: int) -> dict[str, str]:
         found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
         e = local_events.c
         with self.store.reading() as conn:
             for r in conn.execute(
                 select(e.patient_id, e.event_id).where(
-                    e.patient_id.in_(patient_ids), e.server_seq.is_not(None)
+                    e.patient_id.in_(patient_ids), e.server_seq <= upto
                 )
             ):
                 found[r.patient_id].append(r.event_id)
         return {pid: patient_digest(ids) for pid, ids in found.items()}
 
-    def _server_digest(self, patient_id: str) -> str | None:
-        answer = self.link.request("POST", "/sync/digest", body={"patient_ids": [patient_id]})
-        return answer.get(patient_id, {}).get("digest")
+    def _server_digests(self, patient_ids: list[str], upto: int) -> dict[str, str | None]:
+        answer = self.link.request(
+            "POST", "/sync/digest", body={"patient_ids": patient_ids, "upto": upto}
+        )
+        return {pid: answer.get(pid, {}).get("digest") for pid in patient_ids}
 
 
 def clock_skew_warning(skew_s: float) -> str | None:

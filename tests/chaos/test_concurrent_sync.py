@@ -109,11 +109,6 @@ def test_concurrent_syncs_skip_nothing(
     assert sum(p.counts["drop_response POST /sync/push"] for p in proxies) >= 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known bug: /sync/digest counts events the workstation has not pulled yet (no watermark), "
-    "so a push by another PC between pull and digest check causes a needless history backfill",
-)
 def test_digest_check_does_not_race_a_colleagues_push(
     site: Site, make_proxy: Callable[..., FaultProxy], open_workstation: Callable[..., Workstation],
     cursor_log: CursorLog,

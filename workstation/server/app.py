@@ -233,8 +233,12 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/sync/digest")
     async def digest(request: Request) -> Response:
         current(request)
-        ids = _field(await _body(request), "patient_ids", list)
-        return _json(sync.digests(engine, [str(i) for i in ids]))
+        body = await _body(request)
+        ids = _field(body, "patient_ids", list)
+        upto = body.get("upto")
+        if upto is not None and (not isinstance(upto, int) or isinstance(upto, bool)):
+            raise ApiError(400, "bad_request", "upto must be an integer server_seq")
+        return _json(sync.digests(engine, [str(i) for i in ids], upto=upto))
 
     @app.post("/audit/reads")
     async def audit_reads(request: Request) -> Response:

@@ -374,13 +374,19 @@ def find_by_record_number(conn: Connection, record_number: str) -> dict[str, Any
     return {"patient_id": row.patient_id, "ward_id": row.ward_id} if row else None
 
 
-def digests(engine: Engine, patient_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Per-patient event count and digest as the server holds them."""
+def digests(
+    engine: Engine, patient_ids: list[str], *, upto: int | None = None
+) -> dict[str, dict[str, Any]]:
+    """Per-patient event count and digest as the server holds them, up to a server_seq (the
+    asker's pull cursor) so that events pushed by others since its pull do not count."""
     found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
+    limit = events.c.server_seq <= upto if upto is not None else events.c.server_seq.is_not(None)
     with reader(engine) as conn:
         for chunk in _chunks(sorted(found), 500):
             for row in conn.execute(
-                select(events.c.patient_id, events.c.event_id).where(events.c.patient_id.in_(chunk))
+                select(events.c.patient_id, events.c.event_id).where(
+                    events.c.patient_id.in_(chunk), limit
+                )
             ):
                 found[row.patient_id].append(row.event_id)
     return {pid: {"count": len(ids), "digest": patient_digest(ids)} for pid, ids in found.items()}
