@@ -1,0 +1,143 @@
+"""What every document needs besides its data: language, who prints and when, the hospital,
+the round times, and the directory that turns user and ward ids into names."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select, text
+
+from workstation.clinical.schedule import AdministrationTimes
+from workstation.clock import parse_iso, utc_now
+from workstation.projections import queries
+from workstation.projections import tables as t
+from workstation.reports.text import LANGUAGES, translate
+from workstation.resources import resource
+
+HOSPITAL_FILE = ("settings", "hospital.json")
+
+
+class PatientNotFound(LookupError):
+    """No patient with that record number in the database."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hospital:
+    """The name (in both languages) and optional logo printed at the top of every page."""
+
+    name_zh: str
+    name_en: str
+    logo: Path | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Hospital:
+        """Read the hospital settings file (default: the shipped one)."""
+        raw = json.loads((path or resource(*HOSPITAL_FILE)).read_text(encoding="utf-8"))
+        logo = resource(raw["logo"]) if raw.get("logo") else None
+        return cls(raw["name_zh"], raw["name_en"], logo if logo and logo.is_file() else None)
+
+
+@dataclass(frozen=True)
+class PrintContext:
+    """Language, printer, time of printing and the lookups shared by every document."""
+
+    lang: str
+    printed_by: str
+    printed_at: datetime
+    hospital: Hospital
+    times: AdministrationTimes
+    users: dict[str, str] = field(default_factory=dict)
+    wards: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def t(self, key: str, **values: object) -> str:
+        """A label in this document's language."""
+        return translate(self.lang, key, **values)
+
+    @property
+    def zh(self) -> bool:
+        """True when printing in Chinese."""
+        return self.lang == "zh_CN"
+
+    @property
+    def hospital_name(self) -> str:
+        """The hospital's name in this language."""
+        return self.hospital.name_zh if self.zh else self.hospital.name_en
+
+    def when(self, moment: str | datetime | None, *, clock_only: bool = False) -> str:
+        """A stored UTC time as ward local time ('YYYY-MM-DD HH:MM'); blank for None."""
+        if moment is None:
+            return ""
+        value = parse_iso(moment) if isinstance(moment, str) else moment
+        local = value.astimezone(self.times.zone)
+        return local.strftime("%H:%M" if clock_only else "%Y-%m-%d %H:%M")
+
+    def local_date(self, moment: str | datetime) -> date:
+        """The ward calendar date of a stored time."""
+        value = parse_iso(moment) if isinstance(moment, str) else moment
+        return self.times.local_date(value)
+
+    def user(self, user_id: str | None) -> str:
+        """A user's display name (the id itself when the directory does not know it)."""
+        return self.users.get(user_id or "", user_id or "")
+
+    def ward_name(self, ward_id: str) -> str:
+        """A ward's name in this language."""
+        ward = self.wards.get(ward_id)
+        if ward is None:
+            return ward_id
+        return str(ward["name_zh"] if self.zh else ward["name_en"])
+
+
+def _snapshot(conn: Connection, name: str) -> Any:
+    row = conn.execute(
+        text("SELECT content FROM refdata WHERE name = :name ORDER BY version DESC LIMIT 1"),
+        {"name": name},
+    ).first()
+    return orjson.loads(row[0]) if row is not None else []
+
+
+def make_context(
+    conn: Connection,
+    *,
+    lang: str,
+    printed_by: str,
+    printed_at: datetime | None = None,
+    hospital: Hospital | None = None,
+    times: AdministrationTimes | None = None,
+) -> PrintContext:
+    """A print context with the user and ward directory read from the reference data."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}: use {' or '.join(LANGUAGES)}")
+    users = {u["user_id"]: u["display_name"] for u in _snapshot(conn, "users")}
+    wards = {w["ward_id"]: w for w in _snapshot(conn, "wards")}
+    return PrintContext(
+        lang=lang, printed_by=printed_by, printed_at=printed_at or utc_now(),
+        hospital=hospital or Hospital.load(), times=times or AdministrationTimes.load(),
+        users=users, wards=wards,
+    )  # fmt: skip
+
+
+def patient_by_record_number(conn: Connection, record_number: str) -> dict[str, Any]:
+    """The chart of the patient with this record number; PatientNotFound otherwise."""
+    row = conn.execute(
+        select(t.patients.c.patient_id).where(t.patients.c.record_number == record_number)
+    ).first()
+    if row is None:
+        raise PatientNotFound(f"no patient with record number {record_number}")
+    return queries.chart(conn, row.patient_id)
+
+
+def age_years(birth_date: str, on: date) -> int:
+    """Completed years of age on a date."""
+    born = date.fromisoformat(birth_date)
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows not voided."""
+    return [r for r in rows if not r.get("voided")]

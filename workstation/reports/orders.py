@@ -1,0 +1,164 @@
+"""The outpatient prescription (处方笺) and the long-term and temporary order sheets (长期 / 临时医嘱单)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from workstation.reports.context import PrintContext, live
+from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
+from workstation.reports.text import frequency_text, route_text
+
+ONE_OFF_FREQUENCIES = ("st",)
+ONE_OFF_KINDS = ("lab", "imaging")
+
+
+def dose_text(order: dict[str, Any]) -> str:
+    """'25 mg' from an order's dose value and unit."""
+    value = order.get("dose_value")
+    if value is None:
+        return ""
+    number = f"{value:g}"
+    return f"{number} {order.get('dose_unit') or ''}".strip()
+
+
+def order_line(ctx: PrintContext, order: dict[str, Any]) -> str:
+    """An order as printed: the drug, dose, route and frequency in words, or its description."""
+    if order["order_kind"] != "medication" or not order.get("drug_name"):
+        return str(order["description"])
+    line = (
+        f"{order['drug_name']}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}  "
+        f"{frequency_text(ctx.lang, order.get('frequency'))}"
+    )
+    if order.get("duration_days"):
+        line += "  " + ctx.t("for_days", days=order["duration_days"])
+    if order.get("prn_indication"):
+        line += "  " + ctx.t("prn_when", why=order["prn_indication"])
+    return line
+
+
+def is_temporary(order: dict[str, Any]) -> bool:
+    """A one-off order (st medication, lab, imaging) goes on the temporary order sheet."""
+    return order["order_kind"] in ONE_OFF_KINDS or order.get("frequency") in ONE_OFF_FREQUENCIES
+
+
+def prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
+    """处方笺: patient, diagnosis, Rp lines of the medicines in force, signature fields."""
+    s, patient = styles(ctx), chart["patient"]
+    with_orders = [o for o in live(chart["orders"]) if o["order_kind"] == "medication"]
+    medicines = sorted(
+        (o for o in with_orders if o["status"] in ("placed", "verified") and not is_temporary(o)),
+        key=lambda o: o["placed_at"],
+    )
+    indented = ParagraphStyle("indented", parent=s.body, leftIndent=6 * mm, spaceAfter=3)
+    allergies = "；".join(a["substance"] for a in live(chart["allergies"]))
+    story: list[Flowable] = [
+        para(ctx.t("prescription_kind") + "    " + ctx.t("fee_category"), s.small),
+        Spacer(1, 2 * mm),
+        para(f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}", s.body),
+        para(f"{ctx.t('allergies')}：{allergies or ctx.t('no_known_allergies')}", s.body),
+        para(f"{ctx.t('date')}：{ctx.when(ctx.printed_at)[:10]}", s.body),
+        Spacer(1, 3 * mm),
+        para("Rp.", s.heading),
+    ]
+    if not medicines:
+        story.append(para(ctx.t("no_medications"), s.body))
+    for number, order in enumerate(medicines, start=1):
+        usage = ctx.t(
+            "usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
+            freq=frequency_text(ctx.lang, order.get("frequency")),
+        )  # fmt: skip
+        extra = "  " + ctx.t("prn_when", why=order["prn_indication"]) if order.get("prn") else ""
+        story += [para(f"{number}. {order['drug_name']}", s.body),
+                  para(f"{usage}{extra}", indented)]  # fmt: skip
+    story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]
+    return build_pdf(ctx, story, title=ctx.t("prescription"), banner=identifiers(ctx, patient))
+
+
+def _prescription_signatures(ctx: PrintContext, medicines: list[dict[str, Any]]) -> Table:
+    s = styles(ctx)
+    prescribers = sorted({ctx.user(o["placed_by"]) for o in medicines})
+    reviewers = sorted({ctx.user(o["verified_by"]) for o in medicines if o.get("verified_by")})
+    rows = [
+        [para(f"{ctx.t('prescriber')}：{'、'.join(prescribers)}", s.body),
+         para(f"{ctx.t('signature')}：____________", s.body)],
+        [para(f"{ctx.t('reviewer')}：{'、'.join(reviewers)}", s.body),
+         para(f"{ctx.t('signature')}：____________", s.body)],
+        [para(f"{ctx.t('dispenser')}：____________", s.body),
+         para(f"{ctx.t('checker')}：____________", s.body)],
+        [para(ctx.t("drug_cost"), s.body), para("", s.body)],
+    ]  # fmt: skip
+    table = Table(rows, colWidths=[93 * mm, 93 * mm])
+    table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, "black"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 5)]))  # fmt: skip
+    return table
+
+
+def _first_carried_out(chart: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per order id, its earliest recorded administration."""
+    first: dict[str, dict[str, Any]] = {}
+    for given in sorted(live(chart["administrations"]), key=lambda a: a["administered_at"]):
+        first.setdefault(given["order_id"], given)
+    return first
+
+
+def order_sheets(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
+    """长期医嘱单 then 临时医嘱单: every order with its start, stop, doctor and nurse columns."""
+    s = styles(ctx)
+    orders = sorted(live(chart["orders"]), key=lambda o: o["placed_at"])
+    first = _first_carried_out(chart)
+    long_term = [o for o in orders if not is_temporary(o)]
+    temporary = [o for o in orders if is_temporary(o)]
+    story: list[Flowable] = [para(ctx.t("long_term_orders"), s.heading),
+                             _long_term_table(ctx, long_term, first)]  # fmt: skip
+    story += [Spacer(1, 6 * mm), para(ctx.t("temporary_orders"), s.heading),
+              _temporary_table(ctx, temporary, first)]  # fmt: skip
+    title = f"{ctx.t('long_term_orders')} / {ctx.t('temporary_orders')}"
+    return build_pdf(ctx, story, title=title, banner=identifiers(ctx, chart["patient"]))
+
+
+def _long_term_table(
+    ctx: PrintContext, orders: list[dict[str, Any]], first: dict[str, dict[str, Any]]
+) -> Table:
+    s = styles(ctx)
+    head = [ctx.t("start"), ctx.t("order"), ctx.t("doctor"), ctx.t("nurse"),
+            ctx.t("stop"), ctx.t("doctor"), ctx.t("nurse")]  # fmt: skip
+    rows: list[list[Any]] = [[para(h, s.cell) for h in head]]
+    for o in orders:
+        stopped = o["status"] in ("discontinued", "completed", "rejected")
+        nurse = first.get(o["order_id"], {}).get("recorded_by")
+        rows.append([
+            para(ctx.when(o["start_at"]), s.cell), para(order_line(ctx, o), s.cell),
+            para(ctx.user(o["placed_by"]), s.cell), para(ctx.user(nurse), s.cell),
+            para(ctx.when(o["ended_at"]) if stopped else "", s.cell),
+            para(ctx.user(o["ended_by"]) if stopped else "", s.cell), para("", s.cell),
+        ])  # fmt: skip
+    if len(rows) == 1:
+        rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 6)
+    widths = [w * mm for w in (22, 72, 18, 18, 22, 17, 17)]
+    return grid_table(rows, widths)
+
+
+def _temporary_table(
+    ctx: PrintContext, orders: list[dict[str, Any]], first: dict[str, dict[str, Any]]
+) -> Table:
+    s = styles(ctx)
+    head = [ctx.t("start"), ctx.t("order"), ctx.t("doctor"), ctx.t("executed_at"),
+            ctx.t("executed_by"), ctx.t("status")]  # fmt: skip
+    rows: list[list[Any]] = [[para(h, s.cell) for h in head]]
+    for o in orders:
+        done = first.get(o["order_id"])
+        at = done["administered_at"] if done else (o["ended_at"] if o["status"] == "completed" else None)
+        by = done["recorded_by"] if done else (o["ended_by"] if o["status"] == "completed" else None)
+        rows.append([
+            para(ctx.when(o["start_at"]), s.cell), para(order_line(ctx, o), s.cell),
+            para(ctx.user(o["placed_by"]), s.cell), para(ctx.when(at), s.cell),
+            para(ctx.user(by), s.cell), para(ctx.t(o["status"]), s.cell),
+        ])  # fmt: skip
+    if len(rows) == 1:
+        rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 5)
+    widths = [w * mm for w in (22, 76, 20, 22, 26, 20)]
+    return grid_table(rows, widths)
