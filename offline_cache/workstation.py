@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 
 from offline_cache import logs, state
+from offline_cache.drafts import NoteDrafts
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.replica import open_replica
 from offline_cache.session import Session, Sessions
@@ -65,6 +66,7 @@ class Workstation:
         self.sync_client = SyncClient(store, link) if link is not None else None
         self.online = False
         self.last_error: str | None = None
+        self.drafts = NoteDrafts(store)  # unsigned notes, kept in the encrypted replica
 
     @classmethod
     def open(
