@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from typing import Any
 
 import orjson
+import sqlcipher3
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import OperationalError
 
 from offline_cache import state
 from offline_cache.tables import local_events, outbox
@@ -18,7 +20,11 @@ from workstation.events.validation import validate_event
 from workstation.ids import uuid7
 from workstation.projections.projector import apply_events, rebuild_patient
 
-LIVE_STATES = ("pending", "accepted")  # the events a projection is folded from
+LIVE_STATES = ("pending", "accepted")
+
+
+class StorageFull(OSError):
+    """The local disk is full; the write was rolled back whole."""  # the events a projection is folded from
 
 
 def row_to_event(row: Any) -> Event:
@@ -39,9 +45,19 @@ class LocalStore:
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:
-        """A write transaction (BEGIN IMMEDIATE) that commits durably on exit."""
-        with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
-            yield conn
+        """A write transaction (BEGIN IMMEDIATE) that commits durably on exit.
+        A full disk rolls the whole transaction back and raises StorageFull."""
+        try:
+            with self.engine.connect().execution_options(writer=True) as conn, conn.begin():
+                yield conn
+        except (OperationalError, sqlcipher3.dbapi2.OperationalError) as exc:
+            # a failing COMMIT surfaces as the driver's own error, not SQLAlchemy's
+            if "full" in str(exc).lower():
+                raise StorageFull(
+                    "The computer's disk is full: this entry was NOT saved (nothing else was lost). "
+                    "Free some space or call IT, then save again."
+                ) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:

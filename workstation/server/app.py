@@ -40,8 +40,16 @@ def _json(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status_code=status, media_type="application/json")
 
 
+MAX_BODY_BYTES = 32 * 1024 * 1024  # a full push batch of large notes fits well inside
+
+
 async def _body(request: Request) -> dict[str, Any]:
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
+        raise ApiError(413, "too_large", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MiB")
     raw = await request.body()
+    if len(raw) > MAX_BODY_BYTES:
+        raise ApiError(413, "too_large", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MiB")
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
