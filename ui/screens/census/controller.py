@@ -69,7 +69,12 @@ class CensusController(QObject):
         if text:
             self.workers.run(tasks.find_patients, self.workstation, text, done=self._found)
         else:
-            self.workers.run(tasks.census, self.workstation, self.ward_id, done=self._census_loaded)
+            self.workers.run(
+                tasks.census_with_notes_due,
+                self.workstation,
+                self.ward_id,
+                done=self._census_loaded,
+            )
 
     def _search_submitted(self) -> None:
         text = self.view.search.text().strip()

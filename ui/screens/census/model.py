@@ -11,13 +11,16 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ui.screens.notes.documents import census_due_text, due_text
 from ui.terms import sex_age, term
 
 Index = QModelIndex | QPersistentModelIndex
-BED, NAME, SEX_AGE, ALERTS = range(4)
+BED, NAME, SEX_AGE, ALERTS, NOTES_DUE = range(5)
 ALERT_ACUITY = ("critical", "serious")
+OVERDUE_COLOUR = QColor("#b00020")
 
 
 class CensusModel(QAbstractTableModel):
@@ -45,7 +48,7 @@ class CensusModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.patients)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -57,6 +60,7 @@ class CensusModel(QAbstractTableModel):
             QCoreApplication.translate("CensusModel", "Name"),
             QCoreApplication.translate("CensusModel", "Sex/age"),
             QCoreApplication.translate("CensusModel", "Alerts"),
+            QCoreApplication.translate("CensusModel", "Notes due"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -70,7 +74,19 @@ class CensusModel(QAbstractTableModel):
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
             return "; ".join(self._alerts(patient)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTES_DUE:
+            return due_text(patient.get("notes_due") or []) or None
+        if (
+            role == Qt.ItemDataRole.ForegroundRole
+            and column == NOTES_DUE
+            and self._overdue(patient)
+        ):
+            return QBrush(OVERDUE_COLOUR)
         return None
+
+    @staticmethod
+    def _overdue(patient: dict[str, Any]) -> bool:
+        return any(item.overdue for item in patient.get("notes_due") or [])
 
     def _text(self, patient: dict[str, Any], column: int) -> str:
         if column == BED:
@@ -83,6 +99,8 @@ class CensusModel(QAbstractTableModel):
             return patient["name"]
         if column == SEX_AGE:
             return sex_age(patient["sex"], patient["birth_date"])
+        if column == NOTES_DUE:
+            return census_due_text(patient.get("notes_due") or [])
         return " ".join(self._alerts(patient)[:2])
 
     @staticmethod

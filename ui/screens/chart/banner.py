@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.terms import number, sex_age, term
 
@@ -12,9 +13,13 @@ from ui.terms import number, sex_age, term
 class PatientBanner(QFrame):
     """Name, sex and age, record number, bed, weight; allergies and alerts on a second line."""
 
+    sig_attention_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("patientBanner")
+        self.attention = QPushButton(objectName="bannerAttention", flat=True)
+        self.attention.clicked.connect(self.sig_attention_requested)
         self.name = QLabel(objectName="bannerName")
         self.details = QLabel(objectName="bannerDetails")
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
@@ -22,6 +27,7 @@ class PatientBanner(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addWidget(self.details, 1)
+        top.addWidget(self.attention)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.allergies)
@@ -33,7 +39,9 @@ class PatientBanner(QFrame):
         self.name.setText(self.tr("No patient open"))
         for label in (self.details, self.allergies, self.alerts):
             label.clear()
+        self.attention.setText("")
         self.alerts.hide()
+        self.attention.hide()
 
     def show_patient(self, chart: dict[str, Any]) -> None:
         """Fill from a chart dict (patient, allergies, flags)."""
@@ -54,6 +62,13 @@ class PatientBanner(QFrame):
         alerts = self._alerts(p, chart)
         self.alerts.setText(alerts)
         self.alerts.setVisible(bool(alerts))
+        waiting = len(chart.get("needs_attention") or [])
+        self.attention.setText(
+            self.tr("⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)").replace(
+                "%1", str(waiting)
+            )
+        )
+        self.attention.setVisible(bool(waiting))
 
     @staticmethod
     def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -8,8 +8,9 @@ from PySide6.QtCore import QObject, Signal
 
 from offline_cache.workstation import Workstation
 from ui import tasks
-from ui.screens.chart.documents import notes_html, summary_html
+from ui.screens.chart.documents import summary_html
 from ui.screens.chart.view import ChartView
+from ui.screens.notes.controller import NotesController
 from ui.workers import Workers
 
 
@@ -30,6 +31,9 @@ class ChartController(QObject):
         self.view, self.workstation, self.workers = view, workstation, workers
         self.patient_id: str | None = None
         self.active = False
+        self.notes = NotesController(view.notes, workstation, workers, self)
+        self.notes.sig_note_signed.connect(lambda _note_id: self.reload())
+        self.notes.sig_chart_changed.connect(self.reload)
 
     def open(self, patient_id: str) -> None:
         """Open (or reload) a patient's chart."""
@@ -48,9 +52,10 @@ class ChartController(QObject):
         self.active = False
         if forget:
             self.patient_id = None
+            self.notes.forget_resume()
         self.view.banner.clear()
         self.view.summary.clear()
-        self.view.notes.clear()
+        self.notes.clear()
         for model in self.view.models.values():
             model.set_rows([])
         self.view.show_hint()
@@ -69,7 +74,7 @@ class ChartController(QObject):
             return  # locked meanwhile, or another patient was asked for since
         self.view.banner.show_patient(chart)
         self.view.summary.setHtml(summary_html(chart))
-        self.view.notes.setHtml(notes_html(chart))
+        self.notes.show_chart(chart)
         for key, rows in (("orders", chart["orders"]), ("labs", chart["labs"]), ("vitals", chart["vitals"]),
                           ("problems", chart["problems"]), ("allergies", chart["allergies"])):  # fmt: skip
             self.view.models[key].set_rows(rows)

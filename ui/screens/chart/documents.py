@@ -1,4 +1,4 @@
-"""The Summary and Notes tabs as HTML built from the chart (all patient text escaped)."""
+"""The Summary tab as HTML built from the chart (all patient text escaped)."""
 
 from __future__ import annotations
 
@@ -78,33 +78,3 @@ def _latest_vitals(vitals: list[dict[str, Any]]) -> list[str]:
     ]
     text = "  ".join(f"{label} {value}{unit}" for label, value, unit in bits if value)
     return [escape(f"{local_time(v['taken_at'])}: {text}")]
-
-
-def notes_html(chart: dict[str, Any]) -> str:
-    """Signed notes, newest first, each with its addenda; voided notes struck through."""
-    addenda: dict[str, list[dict[str, Any]]] = {}
-    for addendum in _live(chart["addenda"]):
-        addenda.setdefault(addendum["note_id"], []).append(addendum)
-    if not chart["notes"]:
-        return (
-            "<p><i>"
-            + escape(QCoreApplication.translate("ChartDocuments", "No notes yet."))
-            + "</i></p>"
-        )
-    parts = []
-    voided = escape(QCoreApplication.translate("ChartDocuments", "voided"))
-    addendum = escape(QCoreApplication.translate("ChartDocuments", "Addendum"))
-    for note in chart["notes"]:
-        title = escape(note.get("title") or term(note["note_type"]))
-        head = f"<h3>{title}</h3><p style='color:#555'>{escape(local_time(note['signed_at']))} · " \
-               f"{escape(term(note['note_type']))}</p>"  # fmt: skip
-        body = escape(note["text"]).replace("\n", "<br>")
-        if note.get("voided"):
-            body = f"<s>{body}</s> <i>({voided})</i>"
-        extra = "".join(
-            f"<p style='margin-left:16px'><b>{addendum}</b> {escape(local_time(a['recorded_at']))}: "
-            f"{escape(a['text'])}</p>"
-            for a in addenda.get(note["note_id"], [])
-        )  # fmt: skip
-        parts.append(f"{head}<p>{body}</p>{extra}<hr>")
-    return "".join(parts)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ui.screens.chart import columns
 from ui.screens.chart.banner import PatientBanner
 from ui.screens.chart.records import RecordTableModel
+from ui.screens.notes.view import NotesView
 
 TABLE_TABS = ("orders", "labs", "vitals", "problems", "allergies")
 
@@ -40,7 +41,7 @@ class ChartView(QWidget):
         self.setObjectName("chartPane")
         self.banner = PatientBanner()
         self.summary = QTextBrowser(objectName="summaryText")
-        self.notes = QTextBrowser(objectName="notesText")
+        self.notes = NotesView()
         self.models = {
             "orders": RecordTableModel(columns.order_columns(), self),
             "labs": RecordTableModel(columns.lab_columns(), self),
