@@ -29,10 +29,9 @@ def order_line(ctx: PrintContext, order: dict[str, Any]) -> str:
     """An order as printed: the drug, dose, route and frequency in words, or its description."""
     if order["order_kind"] != "medication" or not order.get("drug_name"):
         return str(order["description"])
-    line = (
-        f"{order['drug_name']}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}  "
-        f"{frequency_text(ctx.lang, order.get('frequency'))}"
-    )
+    line = f"{order['drug_name']}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
+    if not order.get("prn_indication"):
+        line += f"  {frequency_text(ctx.lang, order.get('frequency'))}"
     if order.get("duration_days"):
         line += "  " + ctx.t("for_days", days=order["duration_days"])
     if order.get("prn_indication"):

@@ -57,9 +57,18 @@ def styles(ctx: PrintContext) -> Styles:
     )
 
 
+# Characters the embedded font maps to an empty outline, and what prints instead.
+_BLANK_GLYPHS = str.maketrans({"\u2103": "°C"})
+
+
+def printable(value: Any) -> str:
+    """Text as the embedded font can draw it (℃ has an empty glyph in WenQuanYi Micro Hei)."""
+    return ("" if value is None else str(value)).translate(_BLANK_GLYPHS)
+
+
 def para(value: Any, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape("" if value is None else str(value)).replace("\n", "<br/>"), style)
+    return Paragraph(escape(printable(value)).replace("\n", "<br/>"), style)
 
 
 def grid_table(

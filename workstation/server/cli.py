@@ -334,6 +334,9 @@ def build_parser() -> argparse.ArgumentParser:
     rest = _command(commands, "restore", cmd_restore, "restore a backup (starts a new epoch)")
     rest.add_argument("--from", dest="source", required=True, metavar="PATH")
     rest.add_argument("--force", action="store_true", help="replace a database that has data")
+    from workstation.server.cli_print import add_print_command  # after cli is loaded: it imports it
+
+    add_print_command(commands, _command)
     return parser
 
 

@@ -1,0 +1,42 @@
+"""Every printable document by name, for the command line, the desktop and the downtime refresher."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection
+
+from workstation.reports.context import PrintContext, make_context, patient_by_record_number
+from workstation.reports.handoff import handoff
+from workstation.reports.labels import medication_labels
+from workstation.reports.mar import mar
+from workstation.reports.notes import discharge_summary, progress_notes
+from workstation.reports.orders import order_sheets, prescription
+from workstation.reports.vitals_chart import vitals_chart
+
+PatientDocument = Callable[[PrintContext, dict[str, Any]], bytes]
+
+PATIENT_DOCUMENTS: dict[str, PatientDocument] = {
+    "prescription": prescription,
+    "order-sheet": order_sheets,
+    "mar": mar,
+    "vitals-chart": vitals_chart,
+    "progress-notes": progress_notes,
+    "discharge-summary": discharge_summary,
+    "handoff": handoff,
+    "label": medication_labels,
+}
+
+
+def print_patient_document(
+    conn: Connection, kind: str, record_number: str, *, lang: str, printed_by: str,
+    printed_at: datetime | None = None,
+) -> tuple[bytes, dict[str, Any]]:  # fmt: skip
+    """The PDF of one patient document and the patient it is about (for the audit row)."""
+    if kind not in PATIENT_DOCUMENTS:
+        raise ValueError(f"unknown document {kind!r}: use one of {', '.join(PATIENT_DOCUMENTS)}")
+    ctx = make_context(conn, lang=lang, printed_by=printed_by, printed_at=printed_at)
+    chart = patient_by_record_number(conn, record_number)
+    return PATIENT_DOCUMENTS[kind](ctx, chart), chart["patient"]

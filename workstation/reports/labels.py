@@ -1,0 +1,85 @@
+"""Medication labels (70 × 40 mm) with a Code 128 barcode of the order, one per order in force."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from typing import Any
+
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from workstation.reports.context import PrintContext, live
+from workstation.reports.fonts import register_font
+from workstation.reports.orders import dose_text
+from workstation.reports.page import printable
+from workstation.reports.text import frequency_text, route_text
+
+LABEL_SIZE = (70 * mm, 40 * mm)
+MARGIN = 3 * mm
+BARCODE_DIGITS = 40  # a UUID's 128 bits fit in 39 decimal digits; even, for Code 128 set C
+
+
+def order_barcode(order_id: str) -> str:
+    """The digits a label's barcode carries: the order's UUID as a 40-digit number (Code 128 C
+    packs two digits a bar pattern, so the code stays wide enough for a 203 dpi printer)."""
+    return f"{uuid.UUID(order_id).int:0{BARCODE_DIGITS}d}"
+
+
+def order_from_barcode(digits: str) -> str:
+    """The order id a scanned label names; ValueError when it is not one of our labels."""
+    if len(digits) != BARCODE_DIGITS or not digits.isdigit() or int(digits) >= 1 << 128:
+        raise ValueError("not a medication label barcode")
+    return str(uuid.UUID(int=int(digits)))
+
+
+def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: dict[str, Any],
+           number: int, total: int) -> None:  # fmt: skip
+    font = register_font()
+    width, height = LABEL_SIZE
+    top = height - MARGIN - 2 * mm
+    canvas.setFont(font, 6)
+    canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
+    canvas.drawRightString(width - MARGIN, top, f"{ctx.ward_name(patient['ward_id'])} "
+                           f"{ctx.t('bed')} {patient['bed']}")  # fmt: skip
+    canvas.setFont(font, 10)
+    canvas.drawString(MARGIN, top - 4.5 * mm, printable(patient["name"]))
+    canvas.setFont(font, 7)
+    canvas.drawRightString(width - MARGIN, top - 4.5 * mm,
+                           f"{ctx.t('record_number')} {patient['record_number']}")  # fmt: skip
+    canvas.setFont(font, 9)
+    canvas.drawString(MARGIN, top - 9 * mm, printable(order["drug_name"]))
+    canvas.setFont(font, 7)
+    sig = (f"{dose_text(order)}  {route_text(ctx.lang, order.get('route'))}  "
+           f"{frequency_text(ctx.lang, order.get('frequency'))}")  # fmt: skip
+    canvas.drawString(MARGIN, top - 12.5 * mm, printable(sig))
+    digits = order_barcode(order["order_id"])
+    modules = Code128(digits, barWidth=1, quiet=False).width
+    code = Code128(digits, barHeight=8 * mm, barWidth=(width - 2 * MARGIN) / modules, quiet=False)
+    code.drawOn(canvas, (width - code.width) / 2, 7 * mm)
+    canvas.setFont(font, 5)
+    canvas.drawCentredString(width / 2, 5 * mm, digits)
+    canvas.drawString(MARGIN, 1.8 * mm, ctx.t("printed", at=ctx.when(ctx.printed_at), by=ctx.printed_by))
+    canvas.drawRightString(width - MARGIN, 1.8 * mm, f"{number}/{total}")
+
+
+def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
+    """One label per medication order in force; a single page saying so when there is none."""
+    patient = chart["patient"]
+    orders = sorted((o for o in live(chart["orders"]) if o["order_kind"] == "medication"
+                     and o["status"] in ("placed", "verified")), key=lambda o: o["placed_at"])  # fmt: skip
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=LABEL_SIZE)
+    canvas.setTitle(ctx.t("medication_label"))
+    canvas.setAuthor(ctx.printed_by)
+    for number, order in enumerate(orders, start=1):
+        _label(canvas, ctx, patient, order, number, len(orders))
+        canvas.showPage()
+    if not orders:
+        canvas.setFont(register_font(), 8)
+        canvas.drawString(MARGIN, 30 * mm, printable(f"{patient['name']} {patient['record_number']}"))
+        canvas.drawString(MARGIN, 20 * mm, ctx.t("no_medications"))
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()

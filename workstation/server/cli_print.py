@@ -1,0 +1,102 @@
+"""`workstation-server print KIND ...`: any printed document from the server database, audited.
+Kept beside cli.py (which stays under its size limit); cli.build_parser adds this command."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from workstation.reports.context import PatientNotFound, make_context, patient_by_record_number
+from workstation.reports.documents import PATIENT_DOCUMENTS
+from workstation.reports.downtime import downtime_pack
+from workstation.reports.mar import MAX_DAYS, mar
+from workstation.reports.stock import stock_report
+from workstation.reports.text import LANGUAGES
+from workstation.server import audit
+from workstation.server.audit import AuditEntry
+from workstation.server.db import reader
+from workstation.server.models import wards
+
+WARD_DOCUMENTS = ("downtime-pack", "stock")
+
+
+def _days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"not a number of days from 1 to {MAX_DAYS}: {text!r}")
+    return int(text)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_print_command(commands: Any, command: Any) -> None:
+    """Add `print` to the sub-command list; `command` is cli._command (adds --database)."""
+    kinds = [*PATIENT_DOCUMENTS, *WARD_DOCUMENTS]
+    parser = command(commands, "print", cmd_print, "print a document to a PDF file (audited)")
+    parser.add_argument("kind", choices=kinds, metavar="KIND", help=f"one of: {', '.join(kinds)}")
+    parser.add_argument("--patient", metavar="RECORD_NUMBER", help="for a patient document")
+    parser.add_argument("--ward", help="for downtime-pack")
+    parser.add_argument("--location", help="for stock: one location (default all)")
+    parser.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN")
+    parser.add_argument("--user", metavar="NAME", help="who prints (default: the OS user)")
+    parser.add_argument("--from", dest="first_day", type=_day, metavar="YYYY-MM-DD",
+                        help="mar: first ward day (default: two days before today)")  # fmt: skip
+    parser.add_argument("--days", type=_days, default=3, help=f"mar: days, 1 to {MAX_DAYS}")
+    parser.set_defaults(print_parser=parser)
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    parser = args.print_parser
+    if args.kind in PATIENT_DOCUMENTS and not args.patient:
+        parser.error(f"{args.kind} needs --patient RECORD_NUMBER")
+    if args.kind == "downtime-pack" and not args.ward:
+        parser.error("downtime-pack needs --ward WARD")
+    if args.kind in WARD_DOCUMENTS and args.patient:
+        parser.error(f"{args.kind} is not about one patient: leave out --patient")
+    if not Path(args.out).expanduser().resolve().parent.is_dir():
+        parser.error(f"--out folder does not exist: {Path(args.out).parent}")
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    """Write the document as a PDF and audit the print."""
+    from workstation.server.cli import CliError, _open_initialised, _operator
+
+    _check_arguments(args)
+    engine = _open_initialised(args.database)
+    printed_by = args.user or _operator()
+    patient_id = None
+    with reader(engine) as conn:
+        ctx = make_context(conn, lang=args.lang, printed_by=printed_by)
+        if args.kind in PATIENT_DOCUMENTS:
+            try:
+                chart = patient_by_record_number(conn, args.patient)
+            except PatientNotFound as exc:
+                raise CliError(str(exc)) from exc
+            patient_id = chart["patient"]["patient_id"]
+            if args.kind == "mar":
+                pdf = mar(ctx, chart, first_day=args.first_day, days=args.days)
+            else:
+                pdf = PATIENT_DOCUMENTS[args.kind](ctx, chart)
+        elif args.kind == "downtime-pack":
+            known = set(conn.execute(select(wards.c.ward_id)).scalars())
+            if args.ward not in known:
+                raise CliError(f"unknown ward {args.ward}; known wards: {', '.join(sorted(known))}")
+            pdf = downtime_pack(ctx, conn, args.ward, data_as_of=ctx.printed_at.isoformat())
+        else:
+            pdf = stock_report(ctx, conn, args.location)
+    out = Path(args.out).expanduser()
+    out.write_bytes(pdf)
+    detail = {"document": args.kind, "lang": args.lang, "printed_by": printed_by,
+              "ward": args.ward, "via": "cli", "os_user": _operator()}  # fmt: skip
+    audit.record(engine, [AuditEntry("print", None, patient_id=patient_id, detail=detail)])
+    print(f"{args.kind} written to {out} ({len(pdf)} bytes)")
+    return 0
