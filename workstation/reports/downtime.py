@@ -30,7 +30,9 @@ def downtime_pack(
     s = styles(ctx)
     census = queries.census(conn, ward_id)
     as_of = ctx.when(data_as_of) if data_as_of else ctx.t("never_synced")
-    ward_line = f"{ctx.t('ward')}：{ctx.ward_name(ward_id)}    " + ctx.t("patients_count", n=len(census))
+    ward_line = f"{ctx.t('ward')}：{ctx.ward_name(ward_id)}    " + ctx.t(
+        "patients_count", n=len(census)
+    )
     story: list[Flowable] = [
         SetBanner(ward_line), para(ctx.t("data_as_of", at=as_of), s.heading),
         para(ctx.t("census"), s.heading), _census_table(ctx, conn, census),

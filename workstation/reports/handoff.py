@@ -67,7 +67,9 @@ def handoff_story(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
     flags = [f["message"] for f in chart["flags"]]
     abnormal = [f"{r['test_name']} {r['value']}{r.get('unit') or ''} ({r['flag']})"
                 for r in latest_results(chart) if r.get("flag")]  # fmt: skip
-    problems = "；".join(p["description"] for p in live(chart["problems"]) if p["status"] == "active")
+    problems = "；".join(
+        p["description"] for p in live(chart["problems"]) if p["status"] == "active"
+    )
     orders = "\n".join(order_line(ctx, o) for o in orders_in_force(chart)) or ctx.t("none")
     due = "\n".join(due_lines(ctx, chart, ctx.printed_at, SHIFT_HOURS)) or ctx.t("no_doses_due")
     pending = "\n".join(f"{o['description']}（{ctx.when(o['placed_at'])}）"

@@ -60,7 +60,9 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     code.drawOn(canvas, (width - code.width) / 2, 7 * mm)
     canvas.setFont(font, 5)
     canvas.drawCentredString(width / 2, 5 * mm, digits)
-    canvas.drawString(MARGIN, 1.8 * mm, ctx.t("printed", at=ctx.when(ctx.printed_at), by=ctx.printed_by))
+    canvas.drawString(
+        MARGIN, 1.8 * mm, ctx.t("printed", at=ctx.when(ctx.printed_at), by=ctx.printed_by)
+    )
     canvas.drawRightString(width - MARGIN, 1.8 * mm, f"{number}/{total}")
 
 
@@ -78,7 +80,9 @@ def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
         canvas.showPage()
     if not orders:
         canvas.setFont(register_font(), 8)
-        canvas.drawString(MARGIN, 30 * mm, printable(f"{patient['name']} {patient['record_number']}"))
+        canvas.drawString(
+            MARGIN, 30 * mm, printable(f"{patient['name']} {patient['record_number']}")
+        )
         canvas.drawString(MARGIN, 20 * mm, ctx.t("no_medications"))
         canvas.showPage()
     canvas.save()

@@ -66,7 +66,9 @@ def latest_results(chart: dict[str, Any]) -> list[dict[str, Any]]:
 def results_table(ctx: PrintContext, results: list[dict[str, Any]], width: float) -> Any:
     """A table of lab results: test, value with unit and flag, reference range, time."""
     s = styles(ctx)
-    rows: list[list[Any]] = [[para(ctx.t(k), s.cell) for k in ("test", "result", "reference", "time")]]
+    rows: list[list[Any]] = [
+        [para(ctx.t(k), s.cell) for k in ("test", "result", "reference", "time")]
+    ]
     for r in results:
         low, high = r.get("reference_low"), r.get("reference_high")
         reference = "–".join(f"{v:g}" for v in (low, high) if v is not None)
@@ -99,7 +101,9 @@ def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> li
     discharged = ctx.when(patient.get("discharged_at")) or ctx.t("not_discharged")
     allergies = "；".join(f"{a['substance']}（{a.get('reaction') or ''}）"
                          for a in live(chart["allergies"]))  # fmt: skip
-    problems = [f"{p['description']} {p.get('icd10') or ''}".strip() for p in live(chart["problems"])]
+    problems = [
+        f"{p['description']} {p.get('icd10') or ''}".strip() for p in live(chart["problems"])
+    ]
     course = sorted((n for n in live(chart["notes"]) if n["note_type"] in COURSE_NOTE_TYPES),
                     key=lambda n: n["signed_at"])  # fmt: skip
     medicines = [o for o in live(chart["orders"]) if o["order_kind"] == "medication"

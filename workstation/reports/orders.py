@@ -150,8 +150,14 @@ def _temporary_table(
     rows: list[list[Any]] = [[para(h, s.cell) for h in head]]
     for o in orders:
         done = first.get(o["order_id"])
-        at = done["administered_at"] if done else (o["ended_at"] if o["status"] == "completed" else None)
-        by = done["recorded_by"] if done else (o["ended_by"] if o["status"] == "completed" else None)
+        at = (
+            done["administered_at"]
+            if done
+            else (o["ended_at"] if o["status"] == "completed" else None)
+        )
+        by = (
+            done["recorded_by"] if done else (o["ended_by"] if o["status"] == "completed" else None)
+        )
         rows.append([
             para(ctx.when(o["start_at"]), s.cell), para(order_line(ctx, o), s.cell),
             para(ctx.user(o["placed_by"]), s.cell), para(ctx.when(at), s.cell),

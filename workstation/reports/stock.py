@@ -33,7 +33,9 @@ def stock_report(ctx: PrintContext, conn: Connection, location_id: str | None = 
     for line in queries.stock_on_hand(conn, location_id):
         remarks = _remarks(ctx, line, today)
         if remarks:
-            flagged.append(("TEXTCOLOR", (0, len(rows)), (-1, len(rows)), colors.HexColor("#b00020")))
+            flagged.append(
+                ("TEXTCOLOR", (0, len(rows)), (-1, len(rows)), colors.HexColor("#b00020"))
+            )
         rows.append([para(v, s.cell) for v in (
             line["location_id"], names.get(line["drug_code"], line["drug_code"]), line["lot"],
             line["expiry"] or "", f"{line['quantity']:g}", _unit(conn, line), "；".join(remarks),

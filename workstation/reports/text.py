@@ -165,7 +165,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "Data as of the last sync: {at}. Anything recorded since is not here; enter it when back.",
     ),
     "never_synced": ("从未同步", "never"),
-    "mar_next": ("未来 {hours} 小时给药记录（手工填写）", "MAR for the next {hours} hours (fill by hand)"),
+    "mar_next": (
+        "未来 {hours} 小时给药记录（手工填写）",
+        "MAR for the next {hours} hours (fill by hand)",
+    ),
     "due_at": ("计划时间", "Due"),
     "given_at": ("给药时间", "Time given"),
     "initials": ("签名", "Initials"),

@@ -20,7 +20,10 @@ from workstation.reports.page import build_pdf, identifiers, para, styles
 DAYS_PER_PAGE = 7
 SLOTS = (2, 6, 10, 14, 18, 22)  # the column heads: each covers the four hours around it
 TEMP_LOW, TEMP_HIGH, STEPS_PER_DEGREE = 35, 42, 5
-PULSE_AT_TEMP_LOW, PULSE_PER_DEGREE = 20, 20  # the classic pairing: 35 ℃ ~ 20/min ... 42 ℃ ~ 160/min
+PULSE_AT_TEMP_LOW, PULSE_PER_DEGREE = (
+    20,
+    20,
+)  # the classic pairing: 35 ℃ ~ 20/min ... 42 ℃ ~ 160/min
 RESP_AT_TEMP_LOW, RESP_PER_DEGREE = 10, 5  # respiration on the right-hand scale: 10 ... 45/min
 LEFT, RIGHT, WIDTH = 26 * mm, 9 * mm, 186 * mm
 HEAD_ROW, GRID_ROW, FOOT_ROW = 5 * mm, 3.6 * mm, 5.6 * mm
@@ -89,12 +92,20 @@ def _grid(drawing: Drawing, ctx: PrintContext, layout: _Layout, admitted: date) 
     drawing.add(Line(LEFT / 2, bottom, LEFT / 2, grid_top, strokeWidth=0.4))
     heads = (ctx.t("date"), ctx.t("hospital_day"), ctx.t("hour"))
     for row, label in enumerate(heads):
-        drawing.add(String(1.5 * mm, top - HEAD_ROW * (row + 1) + 1.5 * mm, label, fontName=font, fontSize=7))
+        drawing.add(
+            String(
+                1.5 * mm, top - HEAD_ROW * (row + 1) + 1.5 * mm, label, fontName=font, fontSize=7
+            )
+        )
     for index, day in enumerate(layout.days):
         x0 = LEFT + index * len(SLOTS) * layout.slot_width + 1.5 * mm
-        drawing.add(String(x0, top - HEAD_ROW + 1.5 * mm, day.isoformat(), fontName=font, fontSize=7))
+        drawing.add(
+            String(x0, top - HEAD_ROW + 1.5 * mm, day.isoformat(), fontName=font, fontSize=7)
+        )
         number = (day - admitted).days + 1
-        drawing.add(String(x0, top - 2 * HEAD_ROW + 1.5 * mm, str(number), fontName=font, fontSize=7))
+        drawing.add(
+            String(x0, top - 2 * HEAD_ROW + 1.5 * mm, str(number), fontName=font, fontSize=7)
+        )
         for slot, hour in enumerate(SLOTS):
             drawing.add(String(layout.x(index, slot), top - 3 * HEAD_ROW + 1.5 * mm, str(hour),
                                fontName=font, fontSize=6, textAnchor="middle",
@@ -159,7 +170,9 @@ def _dot(x: float, y: float) -> list[Any]:
 
 
 def _ring(x: float, y: float) -> list[Any]:
-    return [Circle(x, y, 0.9 * mm, fillColor=colors.white, strokeColor=colors.black, strokeWidth=0.7)]
+    return [
+        Circle(x, y, 0.9 * mm, fillColor=colors.white, strokeColor=colors.black, strokeWidth=0.7)
+    ]
 
 
 def _curves(drawing: Drawing, layout: _Layout, readings: dict[tuple[date, int], dict]) -> None:

@@ -10,18 +10,18 @@ from typing import Any
 
 from sqlalchemy import select
 
-from workstation.reports.context import PatientNotFound, make_context, patient_by_record_number
-from workstation.reports.documents import PATIENT_DOCUMENTS
-from workstation.reports.downtime import downtime_pack
-from workstation.reports.mar import MAX_DAYS, mar
-from workstation.reports.stock import stock_report
 from workstation.reports.text import LANGUAGES
 from workstation.server import audit
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader
 from workstation.server.models import wards
 
+# The names of reports.documents.PATIENT_DOCUMENTS and reports.mar.MAX_DAYS, repeated here so that
+# the command line starts without loading reportlab (a test keeps them equal).
+PATIENT_DOCUMENTS = ("prescription", "order-sheet", "mar", "vitals-chart", "progress-notes",
+                     "discharge-summary", "handoff", "label")  # fmt: skip
 WARD_DOCUMENTS = ("downtime-pack", "stock")
+MAX_DAYS = 7
 
 
 def _days(text: str) -> int:
@@ -68,6 +68,11 @@ def _check_arguments(args: argparse.Namespace) -> None:
 
 def cmd_print(args: argparse.Namespace) -> int:
     """Write the document as a PDF and audit the print."""
+    from workstation.reports.context import PatientNotFound, make_context, patient_by_record_number
+    from workstation.reports.documents import PATIENT_DOCUMENTS as DOCUMENTS
+    from workstation.reports.downtime import downtime_pack
+    from workstation.reports.mar import mar
+    from workstation.reports.stock import stock_report
     from workstation.server.cli import CliError, _open_initialised, _operator
 
     _check_arguments(args)
@@ -85,7 +90,7 @@ def cmd_print(args: argparse.Namespace) -> int:
             if args.kind == "mar":
                 pdf = mar(ctx, chart, first_day=args.first_day, days=args.days)
             else:
-                pdf = PATIENT_DOCUMENTS[args.kind](ctx, chart)
+                pdf = DOCUMENTS[args.kind](ctx, chart)
         elif args.kind == "downtime-pack":
             known = set(conn.execute(select(wards.c.ward_id)).scalars())
             if args.ward not in known:
