@@ -6,6 +6,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 SHORTCUTS: tuple[tuple[str, str], ...] = (
     (
+        "Ctrl+K",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Command palette: every action, and patients by bed, record number, name or pinyin",
+        ),
+    ),
+    (
         "Ctrl+F",
         QT_TRANSLATE_NOOP("Shortcuts", "Find a patient (record number, name or pinyin initials)"),
     ),
@@ -18,6 +25,29 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     ("Ctrl+Tab", QT_TRANSLATE_NOOP("Shortcuts", "Next chart tab")),
+    ("Ctrl+N", QT_TRANSLATE_NOOP("Shortcuts", "New note (then 1-5 or Enter to choose its type)")),
+    ("F2", QT_TRANSLATE_NOOP("Shortcuts", "In a note: select the next *** blank")),
+    ("Shift+F2", QT_TRANSLATE_NOOP("Shortcuts", "In a note: select the previous *** blank")),
+    (
+        ".vitals .meds .allergies .problems .labs + Space",
+        QT_TRANSLATE_NOOP("Shortcuts", "In a note: fill in from the chart"),
+    ),
+    (
+        "Ctrl+Enter",
+        QT_TRANSLATE_NOOP("Shortcuts", "Sign the note (final: later changes are addenda)"),
+    ),
+    (
+        "Esc",
+        QT_TRANSLATE_NOOP("Shortcuts", "Leave the note, keeping it as a draft on this computer"),
+    ),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
+    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
+    (
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Changes refused by the server: void with a reason or amend"
+        ),
+    ),
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
     ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),

@@ -46,6 +46,21 @@ _TERMS = {
     "nurse": QT_TRANSLATE_NOOP("Terms", "nurse"),
     "pharmacist": QT_TRANSLATE_NOOP("Terms", "pharmacist"),
     "admin": QT_TRANSLATE_NOOP("Terms", "admin"),
+    "trainee_physician": QT_TRANSLATE_NOOP("Terms", "trainee physician"),
+    "PatientAdmitted": QT_TRANSLATE_NOOP("Terms", "admission"),
+    "PatientTransferred": QT_TRANSLATE_NOOP("Terms", "transfer"),
+    "DemographicsUpdated": QT_TRANSLATE_NOOP("Terms", "patient details change"),
+    "PatientDischarged": QT_TRANSLATE_NOOP("Terms", "discharge"),
+    "NoteSigned": QT_TRANSLATE_NOOP("Terms", "signed note"),
+    "NoteAddended": QT_TRANSLATE_NOOP("Terms", "note addendum"),
+    "NoteCosigned": QT_TRANSLATE_NOOP("Terms", "note co-signature"),
+    "OrderPlaced": QT_TRANSLATE_NOOP("Terms", "order"),
+    "OrderDiscontinued": QT_TRANSLATE_NOOP("Terms", "order discontinued"),
+    "MedicationAdministered": QT_TRANSLATE_NOOP("Terms", "medication administration"),
+    "VitalsRecorded": QT_TRANSLATE_NOOP("Terms", "vital signs"),
+    "AllergyRecorded": QT_TRANSLATE_NOOP("Terms", "allergy"),
+    "ProblemRecorded": QT_TRANSLATE_NOOP("Terms", "problem"),
+    "EventVoided": QT_TRANSLATE_NOOP("Terms", "void"),
 }
 
 

@@ -45,8 +45,14 @@ class LoginController(QObject):
         self.show_login(self.tr("Log in as another user; the previous session will be ended."))
 
     def log_in(self, username: str, password: str) -> None:
-        """Check the password on the worker lane (online, else from the cached login)."""
+        """Check the password on the worker lane: the locked user's locally (unlock, the session
+        goes on), anyone else's by logging in (online, else from the cached login)."""
         self.view.set_busy(True, self.tr("Checking…"))
+        if self.locked_user is not None and username == self.locked_user[0]:
+            self.workers.run(
+                tasks.unlock, self.workstation, password, done=self._done, failed=self._failed
+            )
+            return
         self.workers.run(
             tasks.login, self.workstation, username, password, done=self._done, failed=self._failed
         )

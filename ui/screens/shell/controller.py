@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -9,16 +11,19 @@ from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
 from ui.idle import IdleWatcher
+from ui.screens.attention.controller import AttentionController
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
+from ui.screens.palette.controller import PaletteController
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
 from ui.settings import StationSettings
 from ui.workers import Workers
 
 SYNC_INTERVAL_MS = 30_000
+NOTES_TAB = 1
 
 
 class _ProgressRelay(QObject):
@@ -45,6 +50,8 @@ class ShellController(QObject):
         self.login = LoginController(view.login, workstation, workers, self)
         self.census = CensusController(view.census, view.census_model, workstation, workers, self)
         self.chart = ChartController(view.chart, workstation, workers, self)
+        self.palette = PaletteController(workstation, workers, self)
+        self.attention = AttentionController(workstation, workers, self)
         self.idle = IdleWatcher(settings.settings.idle_minutes * 60_000, self)
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
@@ -54,6 +61,18 @@ class ShellController(QObject):
         v = self.view
         self.login.sig_logged_in.connect(self._logged_in)
         self.census.sig_patient_open_requested.connect(self.chart.open)
+        self.palette.sig_patient_open_requested.connect(self._open_from_palette)
+        self.attention.sig_resolved.connect(self._attention_resolved)
+        v.status.sig_attention_requested.connect(self.open_attention)
+        v.chart.banner.sig_attention_requested.connect(self.open_attention)
+        v.palette_action.triggered.connect(
+            lambda: self.palette.open(v, v.palette_actions(), self.ward_id)
+        )
+        v.attention_action.triggered.connect(self.open_attention)
+        v.new_note_action.triggered.connect(self._new_note)
+        v.sign_note_action.triggered.connect(self.chart.notes.sign)
+        v.addendum_action.triggered.connect(self._on_notes(self.chart.notes.add_addendum))
+        v.cosign_action.triggered.connect(self._on_notes(self.chart.notes.cosign))
         self.chart.sig_chart_failed.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
@@ -69,6 +88,31 @@ class ShellController(QObject):
         v.settings_action.triggered.connect(lambda: self.settings.edit(v))
         v.shortcuts_action.triggered.connect(lambda: ShortcutsDialog(v).open())
         v.quit_action.triggered.connect(v.close)
+
+    def _on_notes(self, act: Callable[[], None]) -> Callable[[], None]:
+        def run() -> None:
+            self.chart.show_tab(NOTES_TAB)
+            act()
+
+        return run
+
+    def _new_note(self) -> None:
+        self.chart.show_tab(NOTES_TAB)
+        self.chart.notes.new_note()
+
+    def _open_from_palette(self, patient_id: str) -> None:
+        self.chart.open(patient_id)
+        self.view.chart.tabs.setFocus()
+
+    def open_attention(self) -> None:
+        """The list of refused changes (status bar, banner badge or Ctrl+Shift+A)."""
+        if self.session is not None and not self.locked:
+            self.attention.open(self.view)
+
+    def _attention_resolved(self, status: SyncStatus) -> None:
+        self.view.status.show_status(status)
+        self.chart.reload()
+        self.census.refresh()
 
     def start(self) -> None:
         """Show the login page and begin watching for idleness."""
@@ -114,6 +158,7 @@ class ShellController(QObject):
         self.chart.clear(forget=False)
         self.view.show_login_page()
         self.login.show_locked(self.session.username, self.session.display_name)
+        self.workers.run(tasks.lock, self.workstation)  # audited
         self.sig_locked.emit()
 
     def sync_now(self) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from offline_cache.workstation import SyncStatus
 from ui.terms import local_time
@@ -12,13 +12,17 @@ from ui.terms import local_time
 class SyncStatusBar(QStatusBar):
     """Permanent labels on the right; sync progress while a sync runs."""
 
+    sig_attention_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.user = QLabel(objectName="statusUser")
         self.ward = QLabel(objectName="statusWard")
         self.link = QLabel(objectName="statusLink")
         self.waiting = QLabel(objectName="statusWaiting")
-        self.attention = QLabel(objectName="statusAttention")
+        self.attention = QPushButton(objectName="statusAttention", flat=True)
+        self.attention.setToolTip(self.tr("Open the list (Ctrl+Shift+A)"))
+        self.attention.clicked.connect(self.sig_attention_requested)
         self.last_sync = QLabel(objectName="statusLastSync")
         self.clock = QLabel(objectName="statusClock")
         self.progress = QProgressBar(objectName="syncProgress", maximumWidth=160, textVisible=False)

@@ -38,9 +38,9 @@ class ShellView(QMainWindow):
         self.resize(1280, 800)
         self.show_login_page()
 
-    def _action(self, text: str, keys: QKeySequence | str, menu_name: str) -> QAction:
+    def _action(self, text: str, keys: QKeySequence | str, menu_name: str, *more: str) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(keys))
+        action.setShortcuts([QKeySequence(keys), *(QKeySequence(k) for k in more)])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.addAction(action)
         self.menus[menu_name].addAction(action)
@@ -49,11 +49,23 @@ class ShellView(QMainWindow):
     def _make_actions(self) -> None:
         bar = self.menuBar()
         self.menus = {"station": bar.addMenu(self.tr("&Station")), "patient": bar.addMenu(self.tr("&Patient")),
-                      "help": bar.addMenu(self.tr("&Help"))}  # fmt: skip
+                      "note": bar.addMenu(self.tr("N&ote")), "help": bar.addMenu(self.tr("&Help"))}  # fmt: skip
+        self.palette_action = self._action(self.tr("&Command palette"), "Ctrl+K", "station")
         self.find_action = self._action(self.tr("&Find patient"), "Ctrl+F", "patient")
         self.tab_actions = [self._action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
             self.tr("Summary"), self.tr("Notes"), self.tr("Orders"), self.tr("Results"), self.tr("Vitals"),
             self.tr("Problems"), self.tr("Allergies")), start=1)]  # fmt: skip
+        self.new_note_action = self._action(self.tr("&New note"), "Ctrl+N", "note")
+        self.sign_note_action = self._action(
+            self.tr("&Sign note"), "Ctrl+Return", "note", "Ctrl+Enter"
+        )
+        self.addendum_action = self._action(
+            self.tr("&Addendum to the selected note"), "Ctrl+Shift+N", "note"
+        )
+        self.cosign_action = self._action(
+            self.tr("&Co-sign the selected note"), "Ctrl+Shift+C", "note"
+        )
+        self.attention_action = self._action(self.tr("Needs &attention"), "Ctrl+Shift+A", "station")
         self.sync_action = self._action(self.tr("S&ync now"), "Ctrl+Shift+S", "station")
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", "station")
         self.settings_action = self._action(self.tr("Se&ttings…"), "Ctrl+,", "station")
@@ -76,5 +88,21 @@ class ShellView(QMainWindow):
 
     def set_work_actions(self, enabled: bool) -> None:
         """Actions that need a logged-in, unlocked user."""
-        for action in (self.find_action, *self.tab_actions, self.lock_action, self.settings_action):
+        for action in (self.find_action, *self.tab_actions, self.lock_action, self.settings_action,
+                       *self.note_actions(), self.palette_action, self.attention_action):  # fmt: skip
             action.setEnabled(enabled)
+
+    def note_actions(self) -> list[QAction]:
+        """The Note menu's actions."""
+        return [
+            self.new_note_action,
+            self.sign_note_action,
+            self.addendum_action,
+            self.cosign_action,
+        ]
+
+    def palette_actions(self) -> list[QAction]:
+        """Every action the command palette offers (all but the palette itself)."""
+        return [a for a in self.actions() if a is not self.palette_action] + [
+            self.demo_users_action
+        ]
