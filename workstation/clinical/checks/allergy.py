@@ -1,0 +1,112 @@
+"""Drug-allergy: the recorded allergy (free text, English or Chinese) against the ordered drug,
+with class cross-sensitivity from resources/knowledge/allergy_classes.json."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from workstation.clinical.checks.common import has_cjk, mentions, most_severe, names
+from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.knowledge import Knowledge
+
+_SPLIT = re.compile(r"[,，;；、/|\n]+")
+_NOISE = re.compile(r"(allergy|allergic to|allergies|过敏史|过敏|药物|类药|类)")
+
+
+def allergen_terms(text: str, kb: Knowledge) -> list[str]:
+    """The allergy entries of a free-text allergy field, lower-cased, 'no allergy' words dropped."""
+    none_words = {w.lower() for w in kb.allergy.get("no_allergy_words", ())}
+    terms = []
+    for part in _SPLIT.split(text.lower()):
+        term = part.strip(" .:：()（）")
+        if term and term not in none_words and _NOISE.sub("", term).strip():
+            terms.append(term)
+    return terms
+
+
+def _drug_names(kb: Knowledge, code: str) -> list[str]:
+    entry = kb.drug(code) or {}
+    found = {code.lower(), code.replace("_", " ").lower()}
+    for key in ("name_en", "name_zh"):
+        if entry.get(key):
+            found.add(str(entry[key]).lower())
+    found.update(str(a).lower() for a in entry.get("aliases") or ())
+    return [n for n in found if len(n) >= (2 if has_cjk(n) else 4)]
+
+
+def _name_index(kb: Knowledge) -> dict[str, list[str]]:
+    if "allergy_names" not in kb.cache:
+        kb.cache["allergy_names"] = {code: _drug_names(kb, code) for code in kb.drugs}
+    index: dict[str, list[str]] = kb.cache["allergy_names"]
+    return index
+
+
+def allergen_drugs(term: str, kb: Knowledge) -> set[str]:
+    """Formulary drugs named in one allergy entry (both ways: 'amoxicillin' in 'amoxicillin rash',
+    or the entry inside a combination's name)."""
+    core = _NOISE.sub(" ", term).strip()
+    found = set()
+    for code, drug_names in _name_index(kb).items():
+        for name in drug_names:
+            if mentions(term, name) or (core and len(core) >= 4 and mentions(name, core)):
+                found.add(code)
+                break
+    return found
+
+
+def _class_hits(term: str, kb: Knowledge) -> Iterator[dict[str, Any]]:
+    for cls in kb.allergy["classes"]:
+        if any(mentions(term, t) for t in cls["terms"]):
+            yield cls
+
+
+def _severity_for(cls: dict[str, Any], level: str, code: str,
+                  kb: Knowledge) -> tuple[str, str] | None:  # fmt: skip
+    """(severity, rule id) when the drug is in the class or in a cross-sensitive group."""
+    if kb.in_group(code, cls["group"]):
+        return level, f"allergy-{cls['id']}"
+    for cross in cls.get("cross", ()):
+        if kb.in_group(code, cross["group"]):
+            return str(cross["severity"]), f"allergy-{cls['id']}-cross-{cross['group']}"
+    return None
+
+
+def _term_alerts(term: str, order: MedicationOrder, kb: Knowledge) -> Iterator[Alert]:
+    en, zh = names(kb, order.drug_code)
+    for allergen in allergen_drugs(term, kb):
+        if allergen == order.drug_code:
+            yield _alert("critical", f"{en}: recorded allergy to this drug ({term})",
+                         f"{zh}：已记录对该药过敏({term})", "allergy-same-drug", kb)  # fmt: skip
+            continue
+        for cls in kb.allergy["classes"]:
+            if not kb.in_group(allergen, cls["group"]):
+                continue
+            hit = _severity_for(cls, cls["member_severity"], order.drug_code, kb)
+            if hit:
+                yield _alert(hit[0], f"{en}: allergy to {term} ({cls['id']} class cross-sensitivity)",
+                             f"{zh}：对{term}过敏({cls['id']}类交叉过敏)",
+                             hit[1], kb, cls["source"])  # fmt: skip
+    for cls in _class_hits(term, kb):
+        hit = _severity_for(cls, cls["severity"], order.drug_code, kb)
+        if hit:
+            yield _alert(hit[0], f"{en}: recorded allergy '{term}' covers or cross-reacts with it",
+                         f"{zh}：已记录过敏“{term}”，本药属同类或可交叉过敏",
+                         hit[1], kb, cls["source"])  # fmt: skip
+
+
+def _alert(severity: str, message: str, message_zh: str, rule_id: str, kb: Knowledge,
+           source: str = "allergy") -> Alert:  # fmt: skip
+    return Alert("drug-allergy", severity, message, message_zh, rule_id, kb.cite(source))
+
+
+def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
+    """One alert per allergy entry that the ordered drug matches, the most severe reading."""
+    alerts = []
+    for text in patient.allergies:
+        for term in allergen_terms(text, kb):
+            best = most_severe(_term_alerts(term, order, kb))
+            if best is not None:
+                alerts.append(best)
+    return alerts

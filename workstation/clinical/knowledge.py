@@ -1,0 +1,169 @@
+"""The order-check knowledge base: the formulary's drug facts and the rule files in
+resources/knowledge/ (groups, interactions, allergy classes, duplication, drug-lab,
+drug-diagnosis, older adults, sources)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from workstation.resources import resource
+
+KNOWLEDGE_FILES = (
+    "groups", "sources", "interactions", "allergy_classes", "duplication", "drug_lab",
+    "drug_diagnosis", "older_adults", "pregnancy",
+)  # fmt: skip
+
+
+class KnowledgeError(Exception):
+    """A knowledge or formulary file is missing or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class DrugGroup:
+    """A set of drugs named in rules: by ATC prefix, formulary code or formulary class."""
+
+    name: str
+    atc: tuple[str, ...] = ()
+    codes: frozenset[str] = frozenset()
+    routes: frozenset[str] | None = None
+
+    def contains(self, drug: Mapping[str, Any]) -> bool:
+        """Whether a formulary drug belongs to the group (route not considered)."""
+        atc_codes = drug.get("atc") or ""
+        atcs = [atc_codes] if isinstance(atc_codes, str) else list(atc_codes)
+        classes = {str(c).lower() for c in drug.get("classes") or ()}
+        return (
+            drug.get("code") in self.codes
+            or self.name in classes
+            or any(a.upper().startswith(p) for a in atcs if a for p in self.atc)
+        )
+
+
+@dataclass(slots=True)
+class Knowledge:
+    """Everything the checks consult, loaded once and shared (read-only after loading)."""
+
+    drugs: dict[str, dict[str, Any]]
+    groups: dict[str, DrugGroup]
+    sources: dict[str, str]
+    interactions: list[dict[str, Any]]
+    allergy: dict[str, Any]
+    duplication: dict[str, Any]
+    drug_lab: list[dict[str, Any]]
+    diagnosis: dict[str, Any]
+    older_adults: list[dict[str, Any]]
+    pregnancy: list[dict[str, Any]]
+    cache: dict[str, Any] = field(default_factory=dict)
+    _memberships: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def drug(self, code: str) -> dict[str, Any] | None:
+        """The formulary entry of a drug code, or None."""
+        return self.drugs.get(code)
+
+    def groups_of(self, code: str, route: str | None = None) -> frozenset[str]:
+        """The groups a drug belongs to (those limited to other routes left out)."""
+        if code not in self._memberships:
+            entry = self.drugs.get(code) or {"code": code}
+            self._memberships[code] = frozenset(
+                name for name, group in self.groups.items() if group.contains(entry)
+            )
+        names = self._memberships[code]
+        if route is None:
+            return names
+        return frozenset(
+            n for n in names if self.groups[n].routes is None or route in self.groups[n].routes
+        )
+
+    def in_group(self, code: str, group: str, route: str | None = None) -> bool:
+        """Whether a drug (given by route) belongs to a group."""
+        return group in self.groups_of(code, route)
+
+    def cite(self, key: str) -> str:
+        """The full citation of a source key (a literal citation is returned unchanged)."""
+        return self.sources.get(key, key)
+
+    def drug_name(self, code: str, lang: str = "en") -> str:
+        """The drug's display name in English or Chinese (the code when unknown)."""
+        entry = self.drugs.get(code) or {}
+        return str(entry.get("name_zh" if lang == "zh" else "name_en") or code)
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise KnowledgeError(f"knowledge file not found: {path}") from exc
+    except json.JSONDecodeError as exc:
+        raise KnowledgeError(f"{path.name}: not valid JSON ({exc})") from exc
+
+
+def _formulary_drugs(formulary_path: Path) -> dict[str, dict[str, Any]]:
+    data = _read_json(formulary_path)
+    drugs = data.get("drugs") if isinstance(data, dict) else data
+    if not isinstance(drugs, list):
+        raise KnowledgeError(f"{formulary_path.name}: no list of drugs")
+    return {str(d["code"]): d for d in drugs if isinstance(d, dict) and d.get("code")}
+
+
+def _groups(raw: Mapping[str, Any]) -> dict[str, DrugGroup]:
+    return {
+        name: DrugGroup(
+            name=name,
+            atc=tuple(str(p).upper() for p in spec.get("atc", ())),
+            codes=frozenset(spec.get("codes", ())),
+            routes=frozenset(spec["routes"]) if spec.get("routes") else None,
+        )
+        for name, spec in raw.items()
+    }
+
+
+def load_knowledge(
+    knowledge_dir: Path | None = None, formulary_path: Path | None = None
+) -> Knowledge:
+    """Load the rule files and the formulary; KnowledgeError names a bad file."""
+    folder = knowledge_dir or resource("knowledge")
+    raw = {name: _read_json(folder / f"{name}.json") for name in KNOWLEDGE_FILES}
+    knowledge = Knowledge(
+        drugs=_formulary_drugs(formulary_path or resource("formulary", "formulary.json")),
+        groups=_groups(raw["groups"]["groups"]),
+        sources=dict(raw["sources"]["sources"]),
+        interactions=list(raw["interactions"]["interactions"]),
+        allergy=raw["allergy_classes"],
+        duplication=raw["duplication"],
+        drug_lab=list(raw["drug_lab"]["rules"]),
+        diagnosis=raw["drug_diagnosis"],
+        older_adults=list(raw["older_adults"]["rules"]),
+        pregnancy=list(raw["pregnancy"]["rules"]),
+    )
+    _check_references(knowledge)
+    return knowledge
+
+
+def _check_references(knowledge: Knowledge) -> None:
+    """Every group a rule names must be defined: a typo would silently disable the rule."""
+    named = [r["a"] for r in knowledge.interactions] + [r["b"] for r in knowledge.interactions]
+    named += [r["group"] for r in knowledge.drug_lab + knowledge.older_adults]
+    named += [r["group"] for r in knowledge.pregnancy]
+    named += [r["group"] for r in knowledge.diagnosis["rules"]]
+    named += [g["group"] for g in knowledge.duplication["groups"]]
+    named += [p[k] for p in knowledge.duplication.get("pairs", ()) for k in ("a", "b")]
+    for cls in knowledge.allergy["classes"]:
+        named += [cls["group"], *(c["group"] for c in cls.get("cross", ()))]
+    unknown = sorted(set(named) - set(knowledge.groups))
+    if unknown:
+        raise KnowledgeError(f"rules name undefined drug groups: {', '.join(unknown)}")
+    conditions = set(knowledge.diagnosis["conditions"])
+    missing = sorted({r["condition"] for r in knowledge.diagnosis["rules"]} - conditions)
+    if missing:
+        raise KnowledgeError(f"drug-diagnosis rules name undefined conditions: {missing}")
+
+
+@lru_cache(maxsize=1)
+def default_knowledge() -> Knowledge:
+    """The shipped knowledge base, loaded once per process."""
+    return load_knowledge()
