@@ -72,7 +72,7 @@ def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     orders = sorted((o for o in live(chart["orders"]) if o["order_kind"] == "medication"
                      and o["status"] in ("placed", "verified")), key=lambda o: o["placed_at"])  # fmt: skip
     out = io.BytesIO()
-    canvas = Canvas(out, pagesize=LABEL_SIZE)
+    canvas = Canvas(out, pagesize=LABEL_SIZE, initialFontName=register_font())
     canvas.setTitle(ctx.t("medication_label"))
     canvas.setAuthor(ctx.printed_by)
     for number, order in enumerate(orders, start=1):

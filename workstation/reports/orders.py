@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from workstation.reports.context import PrintContext, live
+from workstation.reports.fonts import register_font
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
 from workstation.reports.text import frequency_text, route_text
 
@@ -92,7 +93,8 @@ def _prescription_signatures(ctx: PrintContext, medicines: list[dict[str, Any]])
     ]  # fmt: skip
     table = Table(rows, colWidths=[93 * mm, 93 * mm])
     table.setStyle(TableStyle([("LINEABOVE", (0, 0), (-1, 0), 0.8, "black"),
-                               ("TOPPADDING", (0, 0), (-1, -1), 5)]))  # fmt: skip
+                               ("TOPPADDING", (0, 0), (-1, -1), 5),
+            ("FONTNAME", (0, 0), (-1, -1), register_font())]))  # fmt: skip
     return table
 
 

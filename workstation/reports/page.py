@@ -179,6 +179,7 @@ def build_pdf(
         out, pagesize=pagesize, title=title, author=ctx.printed_by, creator=ctx.hospital_name,
         leftMargin=SIDE_MARGIN, rightMargin=SIDE_MARGIN, topMargin=HEADER_HEIGHT + 4 * mm,
         bottomMargin=FOOTER_HEIGHT + 2 * mm,
+        initialFontName=register_font(),
     )  # fmt: skip
     doc.banner = banner  # type: ignore[attr-defined]
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")

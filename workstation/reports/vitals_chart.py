@@ -237,6 +237,7 @@ def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     while first <= last:
         layout = _Layout([first + timedelta(days=n) for n in range(DAYS_PER_PAGE)])
         drawing = Drawing(WIDTH, layout.height)
+        drawing.initialFontName = register_font()  # else the renderer declares Helvetica
         _grid(drawing, ctx, layout, admitted)
         _curves(drawing, layout, readings)
         _foot(drawing, ctx, layout, readings, patient.get("weight_kg"), admitted)

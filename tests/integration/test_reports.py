@@ -1,0 +1,208 @@
+"""Every document printed for a demo patient in both languages: the right facts in the extracted
+text, the CJK font embedded, every page rendered to PNG; the print command audited."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+
+from workstation.projections import queries
+from workstation.reports.context import make_context, patient_by_record_number
+from workstation.reports.documents import PATIENT_DOCUMENTS, print_patient_document
+from workstation.reports.labels import order_barcode, order_from_barcode
+from workstation.reports.mar import MAX_DAYS
+from workstation.reports.orders import dose_text
+from workstation.reports.stock import stock_report
+from workstation.server import cli_print
+from workstation.server.cli import main
+from workstation.server.db import make_engine, reader
+from workstation.server.demo import load_demo
+from workstation.server.models import audit_log
+from workstation.server.setup import initialise
+
+LANGS = ("zh_CN", "en_US")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, str]]:
+    """The demo ward, loaded once for the module, and the file URL of its database."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'server.db'}"
+    engine = make_engine(url)
+    initialise(engine)
+    load_demo(engine)
+    yield engine, url
+    engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def patient(demo: tuple[Engine, str]) -> dict[str, Any]:
+    """The CARD patient with the most medicines in force (and so the fullest documents)."""
+    engine, _ = demo
+    with reader(engine) as conn:
+        census = queries.census(conn, "CARD")
+        best = max(
+            census, key=lambda p: len(queries.active_medication_orders(conn, p["patient_id"]))
+        )
+        chart = patient_by_record_number(conn, best["record_number"])
+    return chart
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+
+
+def check_pdf(path: Path, min_pages: int = 1) -> str:
+    """The font embedded as a subset, every page rendered; returns the extracted text."""
+    fonts = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True)
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
+    assert rows and all("WenQuanYiMicroHei" in row[0] for row in rows), fonts.stdout
+    assert all(row[-5] == "yes" and row[-4] == "yes" for row in rows), fonts.stdout  # emb, sub
+    prefix = path.with_suffix("")
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(prefix)], check=True,
+                   capture_output=True)  # fmt: skip
+    pngs = list(path.parent.glob(f"{prefix.name}-*.png"))
+    assert len(pngs) >= min_pages and all(p.stat().st_size > 500 for p in pngs)
+    return pdf_text(path)
+
+
+def medicines_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:
+    return [o for o in chart["orders"] if o["order_kind"] == "medication"
+            and o["status"] in ("placed", "verified") and o["frequency"] != "st"]  # fmt: skip
+
+
+def expected_facts(kind: str, chart: dict[str, Any]) -> list[str]:
+    """What must be readable on the document besides the patient's name and record number."""
+    meds = medicines_in_force(chart)
+    drugs = [o["drug_name"] for o in meds] + [dose_text(o) for o in meds]
+    vitals = sorted(chart["vitals"], key=lambda v: v["taken_at"])
+    if kind in ("prescription", "label", "mar", "order-sheet", "discharge-summary", "handoff"):
+        return drugs
+    if kind == "vitals-chart":
+        # the blood pressure of the first day and the respiration rates are printed under the grid
+        first = vitals[0]
+        return [f"{first['systolic_mmhg']}/{first['diastolic_mmhg']}", str(vitals[-1]["resp_rate"])]
+    if kind == "progress-notes":
+        return [n["text"].splitlines()[0][:12] for n in chart["notes"]]
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("kind", list(PATIENT_DOCUMENTS))
+def test_patient_document(demo, patient, tmp_path: Path, kind: str, lang: str) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        pdf, about = print_patient_document(
+            conn, kind, patient["patient"]["record_number"], lang=lang, printed_by="Liu Fang"
+        )
+    assert about["patient_id"] == patient["patient"]["patient_id"]
+    path = tmp_path / f"{kind}.pdf"
+    path.write_bytes(pdf)
+    text = check_pdf(path)
+    flat = " ".join(text.split())
+    for fact in [patient["patient"]["name"], patient["patient"]["record_number"],
+                 *expected_facts(kind, patient)]:  # fmt: skip
+        assert " ".join(fact.split()) in flat, (kind, lang, fact)
+    assert "Liu Fang" in text
+    label = {"zh_CN": "打印", "en_US": "Printed"}[lang]
+    assert label in text
+    if kind != "label":
+        pages = text.count("\f") or 1
+        assert text.count(patient["patient"]["record_number"]) >= pages  # identifiers on every page
+
+
+def test_chinese_labels_and_english_labels(demo, patient, tmp_path: Path) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        texts = {lang: print_patient_document(conn, "order-sheet", patient["patient"]["record_number"],
+                                              lang=lang, printed_by="x")[0] for lang in LANGS}  # fmt: skip
+    for lang, pdf in texts.items():
+        (tmp_path / f"{lang}.pdf").write_bytes(pdf)
+    zh, en = pdf_text(tmp_path / "zh_CN.pdf"), pdf_text(tmp_path / "en_US.pdf")
+    assert "长期医嘱单" in zh and "临时医嘱单" in zh and "医师签名" in zh and "Long-term" not in zh
+    assert "Long-term orders" in en and "Temporary orders" in en and "长期医嘱单" not in en
+
+
+def test_stock_report_lists_lots_and_quantities(demo, tmp_path: Path) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        stock = queries.stock_on_hand(conn)
+        ctx = make_context(conn, lang="zh_CN", printed_by="pharmacist")
+        path = tmp_path / "stock.pdf"
+        path.write_bytes(stock_report(ctx, conn))
+    text = check_pdf(path)
+    assert "库存报表" in text and "阿司匹林" in text
+    for line in stock:
+        assert line["lot"] in text and f"{line['quantity']:g}" in text
+
+
+def test_label_barcode_names_the_order() -> None:
+    order_id = "01a21968-c798-77c4-9d7a-a99d5c108fc9"
+    digits = order_barcode(order_id)
+    assert len(digits) == 40 and digits.isdigit()
+    assert order_from_barcode(digits) == order_id
+    with pytest.raises(ValueError):
+        order_from_barcode("123")
+
+
+def test_print_command_writes_the_pdf_and_audits_it(demo, patient, tmp_path: Path, capsys) -> None:
+    engine, url = demo
+    record = patient["patient"]["record_number"]
+    out = tmp_path / "mar.pdf"
+    assert main(["print", "mar", "--database", url, "--patient", record, "--out", str(out),
+                 "--lang", "en_US", "--user", "Liu Fang", "--days", "2"]) == 0  # fmt: skip
+    text = check_pdf(out)
+    assert "Medication administration record" in text and record in text
+    pack = tmp_path / "pack.pdf"
+    assert (
+        main(["print", "downtime-pack", "--database", url, "--ward", "CARD", "--out", str(pack)])
+        == 0
+    )
+    assert "停机应急资料" in check_pdf(pack, min_pages=2)
+    with reader(engine) as conn:
+        prints = conn.execute(select(audit_log).where(audit_log.c.action == "print")).all()
+    assert {p.patient_id for p in prints} >= {patient["patient"]["patient_id"], None}
+    assert any('"document":"mar"' in (p.detail or "") for p in prints)
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["print", "label", "--out", "OUT"], "label needs --patient"),
+        (["print", "downtime-pack", "--out", "OUT"], "downtime-pack needs --ward"),
+        (["print", "label", "--patient", "0", "--out", "OUT"], "no patient with record number 0"),
+        (["print", "downtime-pack", "--ward", "NOWARD", "--out", "OUT"], "unknown ward NOWARD"),
+        (
+            ["print", "label", "--patient", "0", "--out", "/no/such/dir/x.pdf"],
+            "folder does not exist",
+        ),
+        (["print", "poster", "--patient", "0", "--out", "OUT"], "invalid choice"),
+        (
+            ["print", "mar", "--patient", "0", "--days", "30", "--out", "OUT"],
+            "not a number of days",
+        ),
+        (["print", "mar", "--patient", "0", "--lang", "fr", "--out", "OUT"], "invalid choice"),
+    ],
+)
+def test_bad_print_arguments_get_one_clear_line(demo, tmp_path, capsys, arguments, message) -> None:
+    _, url = demo
+    argv = [a.replace("OUT", str(tmp_path / "x.pdf")) for a in arguments] + ["--database", url]
+    try:
+        status = main(argv)
+    except SystemExit as exc:
+        status = exc.code
+    assert status != 0
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and message in err, err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_the_command_line_knows_every_document() -> None:
+    assert tuple(PATIENT_DOCUMENTS) == cli_print.PATIENT_DOCUMENTS
+    assert cli_print.MAX_DAYS == MAX_DAYS
