@@ -33,9 +33,9 @@ def _severity(
                 severity, why = level, entry["group"]
     for pair in spec.get("pairs", ()):
         a, b = pair["a"], pair["b"]
-        if (a in new_groups and b in old_groups) or (b in new_groups and a in old_groups):
-            if stronger(severity, pair["severity"]) != severity:
-                severity, why = pair["severity"], f"{a}/{b}"
+        paired = (a in new_groups and b in old_groups) or (b in new_groups and a in old_groups)
+        if paired and stronger(severity, pair["severity"]) != severity:
+            severity, why = pair["severity"], f"{a}/{b}"
     return severity, why
 
 

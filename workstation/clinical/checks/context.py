@@ -1,0 +1,99 @@
+"""Building the patient context of the checks from the projection chart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from workstation.clinical.checks.model import MedicationOrder, PatientContext
+
+# lab test codes of the chart (workstation.server.demo_labs) -> the checks' lab keys
+LAB_KEYS = {
+    "K": "potassium_mmol_l", "NA": "sodium_mmol_l", "CREA": "creatinine_umol_l",
+    "EGFR": "egfr_ml_min_1_73m2", "INR": "inr", "PLT": "platelets_10e9_l",
+    "GLU": "glucose_mmol_l", "QTC": "qtc_ms",
+}  # fmt: skip
+ACTIVE_STATUSES = ("placed", "verified")
+
+DosesPerDay = Callable[[str | None], float | None]
+
+
+def age_on(birth_date: str | None, today: date) -> float | None:
+    """Age in whole years on a day, from an ISO birth date (None when unknown)."""
+    if not birth_date:
+        return None
+    born = date.fromisoformat(birth_date[:10])
+    return float(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
+
+
+def order_from_row(row: Mapping[str, Any], doses_per_day: DosesPerDay) -> MedicationOrder:
+    """A structured order from an orders projection row."""
+    frequency = row.get("frequency")
+    return MedicationOrder(
+        drug_code=str(row["drug_code"]),
+        dose_value=row.get("dose_value"),
+        dose_unit=row.get("dose_unit"),
+        route=row.get("route"),
+        frequency=frequency,
+        doses_per_day=doses_per_day(frequency),
+        duration_days=row.get("duration_days"),
+        prn=bool(row.get("prn")),
+        text=str(row.get("description") or ""),
+    )
+
+
+def _active_medications(orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        o for o in orders
+        if o.get("order_kind") == "medication" and o.get("drug_code")
+        and o.get("status") in ACTIVE_STATUSES and not o.get("voided")
+    ]  # fmt: skip
+
+
+def latest_labs(labs: list[dict[str, Any]]) -> dict[str, float]:
+    """The newest numeric value of each known lab test (chart labs come newest first)."""
+    values: dict[str, float] = {}
+    for lab in sorted(labs, key=lambda r: str(r.get("resulted_at") or ""), reverse=True):
+        key = LAB_KEYS.get(str(lab.get("test_code") or "").upper())
+        if (
+            key
+            and key not in values
+            and not lab.get("voided")
+            and lab.get("numeric_value") is not None
+        ):
+            values[key] = float(lab["numeric_value"])
+    return values
+
+
+def _diagnoses(chart: Mapping[str, Any]) -> tuple[str, ...]:
+    found = []
+    for problem in chart.get("problems") or ():
+        if problem.get("voided") or str(problem.get("status") or "active") != "active":
+            continue
+        found.append(" ".join(p for p in (problem.get("icd10"), problem.get("description")) if p))
+    admitting = (chart.get("patient") or {}).get("diagnosis")
+    if admitting:
+        found.append(str(admitting))
+    return tuple(found)
+
+
+def patient_context_from_chart(
+    chart: Mapping[str, Any], *, today: date, doses_per_day: DosesPerDay, pregnant: bool = False
+) -> PatientContext:
+    """The checks' view of a patient from `workstation.projections.queries.chart(conn, id)`."""
+    patient = chart.get("patient") or {}
+    allergies = tuple(
+        str(a["substance"]) for a in chart.get("allergies") or () if not a.get("voided")
+    )
+    active = _active_medications(list(chart.get("orders") or ()))
+    return PatientContext(
+        age_years=age_on(patient.get("birth_date"), today),
+        sex=patient.get("sex"),
+        weight_kg=patient.get("weight_kg"),
+        pregnant=pregnant,
+        allergies=allergies,
+        active_orders=tuple(order_from_row(o, doses_per_day) for o in active),
+        labs=latest_labs(list(chart.get("labs") or ())),
+        diagnoses=_diagnoses(chart),
+    )
