@@ -139,7 +139,7 @@ def _long_term_table(
         ])  # fmt: skip
     if len(rows) == 1:
         rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 6)
-    widths = [w * mm for w in (22, 72, 18, 18, 22, 17, 17)]
+    widths = [w * mm for w in (22, 58, 22, 20, 22, 22, 20)]
     return grid_table(rows, widths)
 
 
