@@ -97,7 +97,10 @@ def test_dose_limits_convert_units_and_weight(kb):
 
 
 def test_daily_total_counts_active_orders_of_the_same_drug(kb):
-    active = (med("furosemide_po", 80, freq="bid", per_day=2), med("furosemide", 80, freq="bid", per_day=2))
+    active = (
+        med("furosemide_po", 80, freq="bid", per_day=2),
+        med("furosemide", 80, freq="bid", per_day=2),
+    )
     alerts = run(kb, med("furosemide", 80, "mg", "po", "qd", 1), active_orders=active[1:])
     assert alerts.get("dose-daily") == "warning"
 
@@ -108,9 +111,9 @@ def test_renal_from_measured_and_computed_egfr(kb):
     assert run(kb, order, labs={"egfr_ml_min_1_73m2": 80}) == {}
     computed = run(kb, order, age_years=77, sex="female", labs={"creatinine_umol_l": 230})
     assert computed == {"renal": "warning"}
-    assert run(kb, med("metformin", 500, freq="bid", per_day=2), labs={"egfr_ml_min_1_73m2": 25}) == {
-        "renal": "critical"
-    }
+    assert run(
+        kb, med("metformin", 500, freq="bid", per_day=2), labs={"egfr_ml_min_1_73m2": 25}
+    ) == {"renal": "critical"}
 
 
 def test_age_pregnancy_lab_and_diagnosis(kb):
@@ -126,7 +129,9 @@ def test_age_pregnancy_lab_and_diagnosis(kb):
     assert run(kb, med("metoclopramide", 10, route="iv"), diagnoses=("G20",)) == {
         "drug-diagnosis": "warning"
     }
-    assert run(kb, med("propranolol", 10), diagnoses=("支气管哮喘",)) == {"drug-diagnosis": "critical"}
+    assert run(kb, med("propranolol", 10), diagnoses=("支气管哮喘",)) == {
+        "drug-diagnosis": "critical"
+    }
     assert run(kb, med("bisoprolol", 2.5), diagnoses=("J45.9 asthma",)) == {}
     assert run(kb, med("ibuprofen", 400), diagnoses=("I50.9",)) == {"drug-diagnosis": "warning"}
 
@@ -134,7 +139,8 @@ def test_age_pregnancy_lab_and_diagnosis(kb):
 def test_alerts_come_most_severe_first(kb):
     alerts = check_order(
         med("ampicillin", 1, "g", "iv", "q6h", 4),
-        PatientContext(allergies=("penicillin",), active_orders=(med("warfarin", 3),)), kb,
+        PatientContext(allergies=("penicillin",), active_orders=(med("warfarin", 3),)),
+        kb,
     )
     assert [a.severity for a in alerts] == sorted(
         (a.severity for a in alerts), key=["critical", "warning", "info"].index

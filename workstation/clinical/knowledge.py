@@ -31,12 +31,15 @@ class DrugGroup:
     atc: tuple[str, ...] = ()
     codes: frozenset[str] = frozenset()
     routes: frozenset[str] | None = None
+    exclude_atc: tuple[str, ...] = ()
 
     def contains(self, drug: Mapping[str, Any]) -> bool:
         """Whether a formulary drug belongs to the group (route not considered)."""
         atc_codes = drug.get("atc") or ""
         atcs = [atc_codes] if isinstance(atc_codes, str) else list(atc_codes)
         classes = {str(c).lower() for c in drug.get("classes") or ()}
+        if any(a.upper().startswith(p) for a in atcs if a for p in self.exclude_atc):
+            return False
         return (
             drug.get("code") in self.codes
             or self.name in classes
@@ -117,6 +120,7 @@ def _groups(raw: Mapping[str, Any]) -> dict[str, DrugGroup]:
             atc=tuple(str(p).upper() for p in spec.get("atc", ())),
             codes=frozenset(spec.get("codes", ())),
             routes=frozenset(spec["routes"]) if spec.get("routes") else None,
+            exclude_atc=tuple(str(p).upper() for p in spec.get("exclude_atc", ())),
         )
         for name, spec in raw.items()
     }

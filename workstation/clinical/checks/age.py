@@ -30,7 +30,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         advice = str(entry.get("advice") or "potentially inappropriate in older adults")
         return [Alert(
             category="age",
-            severity=str(entry.get("severity") or "warning"),
+            severity="warning" if str(entry.get("action") or "avoid") == "avoid" else "info",
             message=f"{en}, age {age:g}: {advice}",
             message_zh=f"{zh}，{age:g}岁：{entry.get('advice_zh') or '老年人潜在不适当用药'}",
             rule_id=f"age-{order.drug_code}",

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
+from workstation.clinical import frequencies
 from workstation.clinical.checks.model import MedicationOrder, PatientContext
 
 # lab test codes of the chart (workstation.server.demo_labs) -> the checks' lab keys
@@ -19,6 +20,14 @@ ACTIVE_STATUSES = ("placed", "verified")
 DosesPerDay = Callable[[str | None], float | None]
 
 
+def doses_per_day(code: str | None) -> float | None:
+    """Doses a day of a frequency code; None for as-needed, a missing or an unknown code."""
+    try:
+        return frequencies.doses_per_day(code) if code else None
+    except KeyError:
+        return None
+
+
 def age_on(birth_date: str | None, today: date) -> float | None:
     """Age in whole years on a day, from an ISO birth date (None when unknown)."""
     if not birth_date:
@@ -27,7 +36,7 @@ def age_on(birth_date: str | None, today: date) -> float | None:
     return float(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
 
 
-def order_from_row(row: Mapping[str, Any], doses_per_day: DosesPerDay) -> MedicationOrder:
+def order_from_row(row: Mapping[str, Any], per_day: DosesPerDay = doses_per_day) -> MedicationOrder:
     """A structured order from an orders projection row."""
     frequency = row.get("frequency")
     return MedicationOrder(
@@ -36,7 +45,7 @@ def order_from_row(row: Mapping[str, Any], doses_per_day: DosesPerDay) -> Medica
         dose_unit=row.get("dose_unit"),
         route=row.get("route"),
         frequency=frequency,
-        doses_per_day=doses_per_day(frequency),
+        doses_per_day=per_day(frequency),
         duration_days=row.get("duration_days"),
         prn=bool(row.get("prn")),
         text=str(row.get("description") or ""),
@@ -79,7 +88,7 @@ def _diagnoses(chart: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def patient_context_from_chart(
-    chart: Mapping[str, Any], *, today: date, doses_per_day: DosesPerDay, pregnant: bool = False
+    chart: Mapping[str, Any], *, today: date, pregnant: bool = False
 ) -> PatientContext:
     """The checks' view of a patient from `workstation.projections.queries.chart(conn, id)`."""
     patient = chart.get("patient") or {}
@@ -93,7 +102,7 @@ def patient_context_from_chart(
         weight_kg=patient.get("weight_kg"),
         pregnant=pregnant,
         allergies=allergies,
-        active_orders=tuple(order_from_row(o, doses_per_day) for o in active),
+        active_orders=tuple(order_from_row(o) for o in active),
         labs=latest_labs(list(chart.get("labs") or ())),
         diagnoses=_diagnoses(chart),
     )

@@ -63,12 +63,18 @@ def _alert(kind: str, order: MedicationOrder, kb: Knowledge, amount: float, maxi
     label_zh = "单次剂量" if kind == "single" else "日剂量"
     return Alert(
         category=f"dose-{kind}",
-        severity="critical" if drug.get("high_alert") else "warning",
+        severity="critical" if _high_alert(drug, order.route) else "warning",
         message=f"{en}: {label} {amount:g} {unit} exceeds the maximum {maximum:g} {unit}",
         message_zh=f"{zh}：{label_zh}{amount:g}{unit}超过最大量{maximum:g}{unit}",
         rule_id=f"dose-{kind}-{order.drug_code}",
         source=kb.cite(str(limit.get("source") or "label")),
     )
+
+
+def _high_alert(drug: Mapping[str, Any], route: str | None) -> bool:
+    """ISMP high-alert drug (for the given route when the formulary limits it to some routes)."""
+    routes = drug.get("high_alert_routes")
+    return bool(drug.get("high_alert")) and (not routes or route in routes)
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:

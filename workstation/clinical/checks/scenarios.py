@@ -1,0 +1,148 @@
+"""Order-check scenario files (the format of shared/cds/README.md): load, run and score them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from workstation.clinical.checks import check_order
+from workstation.clinical.checks.model import (
+    CATEGORIES,
+    SEVERITY_RANK,
+    Alert,
+    MedicationOrder,
+    PatientContext,
+)
+from workstation.clinical.knowledge import Knowledge
+
+ParseSentence = Callable[[str], MedicationOrder]
+_LAB_KEYS = ("egfr_ml_min_1_73m2", "creatinine_umol_l", "potassium_mmol_l", "inr", "platelets_10e9_l",
+             "glucose_mmol_l", "sodium_mmol_l", "qtc_ms")  # fmt: skip
+
+
+class ScenarioError(Exception):
+    """The scenario file cannot be read or does not follow the format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """One test patient, one order sentence, the categories a safe system must raise."""
+
+    case_id: str
+    patient: Mapping[str, Any]
+    order: str
+    expect: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class CaseResult:
+    """The alerts raised for a case, or why its sentences could not be parsed."""
+
+    case: Case
+    alerts: list[Alert] = field(default_factory=list)
+    parse_error: str | None = None
+
+    @property
+    def passed(self) -> bool:
+        """Dangerous: an alert of an expected category; safe: nothing above info."""
+        if self.parse_error:
+            return False
+        if self.case.expect:
+            return any(a.category in self.case.expect for a in self.alerts)
+        return all(SEVERITY_RANK[a.severity] <= SEVERITY_RANK["info"] for a in self.alerts)
+
+
+def _case(raw: Any, index: int) -> Case:
+    where = f"case {index + 1}"
+    if not isinstance(raw, Mapping):
+        raise ScenarioError(f"{where}: not a mapping")
+    missing = [k for k in ("id", "patient", "order", "expect") if k not in raw]
+    if missing:
+        raise ScenarioError(f"{where} ({raw.get('id', '?')}): missing {', '.join(missing)}")
+    expect = raw["expect"] or []
+    if not isinstance(expect, list) or not isinstance(raw["patient"], Mapping):
+        raise ScenarioError(f"{where} ({raw['id']}): expect must be a list, patient a mapping")
+    unknown = [c for c in expect if c not in CATEGORIES]
+    if unknown:
+        raise ScenarioError(
+            f"{where} ({raw['id']}): unknown categories {', '.join(map(str, unknown))}"
+        )
+    return Case(str(raw["id"]), raw["patient"], str(raw["order"]), tuple(expect))
+
+
+def load_cases(path: Path) -> list[Case]:
+    """The cases of a scenario file; ScenarioError with one clear line when it is bad."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ScenarioError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from exc
+    if not isinstance(data, Mapping) or not isinstance(data.get("cases"), list):
+        raise ScenarioError(f"{path}: expected a mapping with a list of `cases`")
+    cases = [_case(raw, i) for i, raw in enumerate(data["cases"])]
+    seen: set[str] = set()
+    for case in cases:
+        if case.case_id in seen:
+            raise ScenarioError(f"{path}: duplicate case id {case.case_id}")
+        seen.add(case.case_id)
+    return cases
+
+
+def _patient(raw: Mapping[str, Any], parse: ParseSentence) -> PatientContext:
+    labs = {
+        k: float(v) for k, v in (raw.get("labs") or {}).items() if k in _LAB_KEYS and v is not None
+    }
+    return PatientContext(
+        age_years=float(raw["age_years"]) if raw.get("age_years") is not None else None,
+        sex=raw.get("sex"),
+        weight_kg=float(raw["weight_kg"]) if raw.get("weight_kg") is not None else None,
+        pregnant=bool(raw.get("pregnant")),
+        allergies=tuple(str(a) for a in raw.get("allergies") or ()),
+        active_orders=tuple(parse(str(s)) for s in raw.get("active_orders") or ()),
+        labs=labs,
+        diagnoses=tuple(str(d) for d in raw.get("diagnoses") or ()),
+    )
+
+
+def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
+    """Parse the case's sentences and check its order."""
+    try:
+        patient = _patient(case.patient, parse)
+        order = parse(case.order)
+    except (ValueError, LookupError) as exc:
+        return CaseResult(case, parse_error=str(exc) or type(exc).__name__)
+    return CaseResult(case, check_order(order, patient, kb))
+
+
+def summarise(results: Iterable[CaseResult]) -> dict[str, int]:
+    """The scoring summary: dangerous caught, safe clean, parse failures."""
+    results = list(results)
+    dangerous = [r for r in results if r.case.expect]
+    safe = [r for r in results if not r.case.expect]
+    return {
+        "cases": len(results),
+        "dangerous_caught": sum(r.passed for r in dangerous),
+        "dangerous_total": len(dangerous),
+        "safe_clean": sum(r.passed for r in safe),
+        "safe_total": len(safe),
+        "parse_failures": sum(1 for r in results if r.parse_error),
+    }
+
+
+def result_line(result: CaseResult) -> dict[str, Any]:
+    """The JSON object printed for one case."""
+    line: dict[str, Any] = {
+        "id": result.case.case_id,
+        "alerts": [
+            {"category": a.category, "severity": a.severity, "message": a.message}
+            for a in result.alerts
+        ],
+    }
+    if result.parse_error:
+        line["parse_error"] = result.parse_error
+    return line
