@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
+from workstation.clinical.formulary import formulary_from_document
 from workstation.clinical.knowledge import Knowledge, load_knowledge
 
 _FIXTURE_SOURCE = "test fixture"
 
 
+_TABLET = {
+    "form_en": "tablet",
+    "form_zh": "片",
+    "strength": 10,
+    "unit": "mg",
+    "dispense_unit": "tab",
+}
+
+
 def _drug(code: str, atc: str, zh: str, **extra: object) -> dict[str, object]:
     return {"code": code, "name_en": code.replace("_", " ").title(), "name_zh": zh, "atc": atc,
-            "aliases": [], "classes": [], **extra}  # fmt: skip
+            "pinyin": "x", "forms": [_TABLET], "routes": ["po", "iv", "sc", "sl", "neb"],
+            "default_dose": 10, "default_unit": "mg", "default_frequency": "qd",
+            "aliases": [], "classes": [], "max_single_dose": None, "max_daily_dose": None,
+            "renal": None, "pregnancy": None, "older_adults": None, "high_alert": False,
+            **extra}  # fmt: skip
 
 
 DRUGS = [
@@ -83,8 +94,6 @@ DRUGS = [
 ]
 
 
-def fixture_knowledge(tmp_path: Path) -> Knowledge:
+def fixture_knowledge() -> Knowledge:
     """The shipped knowledge files with the fixture formulary."""
-    path = tmp_path / "formulary.json"
-    path.write_text(json.dumps({"drugs": DRUGS}, ensure_ascii=False), encoding="utf-8")
-    return load_knowledge(formulary_path=path)
+    return load_knowledge(formulary=formulary_from_document({"drugs": DRUGS}))

@@ -10,8 +10,8 @@ from workstation.clinical.knowledge import Knowledge
 
 
 @pytest.fixture(scope="module")
-def kb(tmp_path_factory: pytest.TempPathFactory) -> Knowledge:
-    return fixture_knowledge(tmp_path_factory.mktemp("formulary"))
+def kb() -> Knowledge:
+    return fixture_knowledge()
 
 
 def med(code: str, dose: float = 1, unit: str = "mg", route: str = "po", freq: str = "qd",

@@ -11,6 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.resources import resource
 
 KNOWLEDGE_FILES = (
@@ -51,6 +52,7 @@ class DrugGroup:
 class Knowledge:
     """Everything the checks consult, loaded once and shared (read-only after loading)."""
 
+    formulary: Formulary
     drugs: dict[str, dict[str, Any]]
     groups: dict[str, DrugGroup]
     sources: dict[str, str]
@@ -105,14 +107,6 @@ def _read_json(path: Path) -> Any:
         raise KnowledgeError(f"{path.name}: not valid JSON ({exc})") from exc
 
 
-def _formulary_drugs(formulary_path: Path) -> dict[str, dict[str, Any]]:
-    data = _read_json(formulary_path)
-    drugs = data.get("drugs") if isinstance(data, dict) else data
-    if not isinstance(drugs, list):
-        raise KnowledgeError(f"{formulary_path.name}: no list of drugs")
-    return {str(d["code"]): d for d in drugs if isinstance(d, dict) and d.get("code")}
-
-
 def _groups(raw: Mapping[str, Any]) -> dict[str, DrugGroup]:
     return {
         name: DrugGroup(
@@ -127,13 +121,16 @@ def _groups(raw: Mapping[str, Any]) -> dict[str, DrugGroup]:
 
 
 def load_knowledge(
-    knowledge_dir: Path | None = None, formulary_path: Path | None = None
+    knowledge_dir: Path | None = None, formulary: Formulary | None = None
 ) -> Knowledge:
-    """Load the rule files and the formulary; KnowledgeError names a bad file."""
+    """Load the rule files beside a formulary (the shipped one by default); KnowledgeError
+    names a bad file."""
     folder = knowledge_dir or resource("knowledge")
     raw = {name: _read_json(folder / f"{name}.json") for name in KNOWLEDGE_FILES}
+    formulary = formulary or default_formulary()
     knowledge = Knowledge(
-        drugs=_formulary_drugs(formulary_path or resource("formulary", "formulary.json")),
+        formulary=formulary,
+        drugs={drug.code: dict(drug.entry) for drug in formulary},
         groups=_groups(raw["groups"]["groups"]),
         sources=dict(raw["sources"]["sources"]),
         interactions=list(raw["interactions"]["interactions"]),

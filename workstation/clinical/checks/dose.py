@@ -7,26 +7,8 @@ from typing import Any
 
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.formulary import Drug
 from workstation.clinical.knowledge import Knowledge
-
-# factor to the base unit of each dimension (mass in mg, volume in mL, activity in units)
-_UNITS: dict[str, tuple[str, float]] = {
-    "g": ("mass", 1000.0), "mg": ("mass", 1.0), "mcg": ("mass", 0.001), "ug": ("mass", 0.001),
-    "µg": ("mass", 0.001), "μg": ("mass", 0.001), "ng": ("mass", 1e-6), "克": ("mass", 1000.0),
-    "毫克": ("mass", 1.0), "微克": ("mass", 0.001),
-    "l": ("volume", 1000.0), "ml": ("volume", 1.0), "毫升": ("volume", 1.0),
-    "iu": ("units", 1.0), "u": ("units", 1.0), "unit": ("units", 1.0), "units": ("units", 1.0),
-    "单位": ("units", 1.0), "万单位": ("units", 10000.0), "miu": ("units", 1e6),
-    "mmol": ("mmol", 1.0), "mol": ("mmol", 1000.0),
-}  # fmt: skip
-
-
-def convert(value: float, unit: str, target: str) -> float | None:
-    """value in unit expressed in target (same dimension), or None when not convertible."""
-    source, goal = _UNITS.get(unit.strip().lower()), _UNITS.get(target.strip().lower())
-    if source is None or goal is None or source[0] != goal[0]:
-        return None
-    return value * source[1] / goal[1]
 
 
 def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
@@ -39,19 +21,20 @@ def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
 
 
 def _in_limit_unit(
-    value: float, unit: str, limit: Mapping[str, Any], weight_kg: float | None
+    drug: Drug, value: float, unit: str, limit: Mapping[str, Any], weight_kg: float | None
 ) -> tuple[float, float] | None:
-    """(dose, maximum) in the limit's unit; per-kg limits are scaled by the weight."""
+    """(dose, maximum) in the limit's unit (through the drug's forms for tablets or mL);
+    per-kg limits are scaled by the weight."""
     maximum = _maximum(limit, weight_kg)
-    dose = convert(value, unit, _unit(limit))
+    dose = drug.dose_in(value, unit, _unit(limit))
     return None if dose is None or maximum is None else (dose, maximum)
 
 
-def _daily_amount(order: MedicationOrder, unit: str, weight: float | None,
+def _daily_amount(drug: Drug, order: MedicationOrder, weight: float | None,
                   limit: Mapping[str, Any]) -> float | None:  # fmt: skip
     if order.dose_value is None or not order.dose_unit or not order.doses_per_day:
         return None
-    pair = _in_limit_unit(order.dose_value, order.dose_unit, limit, weight)
+    pair = _in_limit_unit(drug, order.dose_value, order.dose_unit, limit, weight)
     return None if pair is None else pair[0] * order.doses_per_day
 
 
@@ -79,17 +62,19 @@ def _high_alert(drug: Mapping[str, Any], route: str | None) -> bool:
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
     """Alerts when one dose, or the day's total (with active orders of the same drug), is too high."""
-    drug = kb.drug(order.drug_code)
+    drug = kb.formulary.by_code(order.drug_code)
     if drug is None or order.dose_value is None or not order.dose_unit:
         return []
     alerts: list[Alert] = []
-    single = _limit(drug.get("max_single_dose"), order.route)
-    pair = single and _in_limit_unit(order.dose_value, order.dose_unit, single, patient.weight_kg)
+    single = _limit(drug.entry.get("max_single_dose"), order.route)
+    pair = single and _in_limit_unit(
+        drug, order.dose_value, order.dose_unit, single, patient.weight_kg
+    )
     if single and pair and pair[0] > pair[1] * (1 + 1e-9):
         alerts.append(_alert("single", order, kb, pair[0], pair[1], _unit(single), single))
-    daily = _limit(drug.get("max_daily_dose"), order.route)
+    daily = _limit(drug.entry.get("max_daily_dose"), order.route)
     if daily:
-        alerts.extend(_daily_alerts(order, patient, kb, daily, bool(alerts)))
+        alerts.extend(_daily_alerts(drug, order, patient, kb, daily, bool(alerts)))
     return alerts
 
 
@@ -106,15 +91,15 @@ def _unit(limit: Mapping[str, Any]) -> str:
     return unit[:-3] if unit.lower().endswith("/kg") else unit
 
 
-def _daily_alerts(order: MedicationOrder, patient: PatientContext, kb: Knowledge,
+def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
                   daily: Mapping[str, Any], single_fired: bool) -> list[Alert]:  # fmt: skip
     weight = patient.weight_kg
-    total = _daily_amount(order, order.dose_unit or "", weight, daily)
+    total = _daily_amount(drug, order, weight, daily)
     if total is None or (single_fired and (order.doses_per_day or 0) <= 1):
         return []
     for active in patient.active_orders:
         if active.drug_code == order.drug_code:
-            total += _daily_amount(active, active.dose_unit or "", weight, daily) or 0.0
+            total += _daily_amount(drug, active, weight, daily) or 0.0
     maximum = _maximum(daily, weight)
     if maximum is not None and total > maximum * (1 + 1e-9):
         return [_alert("daily", order, kb, total, maximum, _unit(daily), daily)]
