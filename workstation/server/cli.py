@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import re
 import secrets
 import socket
@@ -368,6 +369,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: error: interrupted\n")
         return 130
+    except BrokenPipeError:  # `patients | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # every failure becomes one line, never a traceback
         sys.stderr.write(f"{PROG}: error: {describe_failure(exc)}\n")
         return 1
