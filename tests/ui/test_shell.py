@@ -5,30 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from tests.ui.flows import CTRL, log_in, open_by_search, start_note, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS, all_texts, type_login
-from tests.ui.ward import DOCTOR, NURSE, PASSWORD
+from tests.ui.ward import DOCTOR, NURSE
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 
 PHI = ("张三", "李四", "penicillin", "potassium", "Breathless")
-
-
-def log_in(qtbot: QtBot, station, username: str | None = DOCTOR, password: str = PASSWORD) -> None:  # noqa: ANN001
-    with qtbot.waitSignal(station.shell.login.sig_logged_in, timeout=LOGIN_SECONDS_MS):
-        type_login(qtbot, station.view, username, password)
-
-
-def wait_for_census(qtbot: QtBot, station, patients: int = 2) -> None:  # noqa: ANN001
-    qtbot.waitUntil(
-        lambda: station.view.census_model.rowCount() == patients, timeout=LOGIN_SECONDS_MS
-    )
-
-
-def open_by_search(qtbot: QtBot, station, text: str) -> None:  # noqa: ANN001
-    qtbot.keyClick(station.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert station.view.census.search.hasFocus()
-    qtbot.keyClicks(station.view.census.search, text)
-    with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=LOGIN_SECONDS_MS):
-        qtbot.keyClick(station.view.census.search, Qt.Key.Key_Return)
 
 
 def test_login_by_keyboard_shows_the_ward_online(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
@@ -63,25 +45,33 @@ def test_search_zs_and_enter_opens_zhang_sans_chart_with_banner(qtbot: QtBot, op
     assert labs.rowCount() == 1 and labs.data(labs.index(0, 4)) == "high"
 
 
-def test_ctrl_l_locks_without_any_patient_data_and_the_password_unlocks(
+def test_ctrl_l_locks_without_any_patient_data_and_only_the_password_unlocks(
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
     log_in(qtbot, station)
     wait_for_census(qtbot, station)
     open_by_search(qtbot, station, "zs")
+    session = station.workstation.user
+    start_note(qtbot, station, "3")
+    qtbot.keyClicks(station.view.chart.notes.editor, "Breathless at night")
     assert "张三" in all_texts(station.view, visible_only=True)
     with qtbot.waitSignal(station.shell.sig_locked):
-        qtbot.keyClick(station.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(station.view, Qt.Key.Key_L, CTRL)
     for text in (all_texts(station.view, visible_only=True), all_texts(station.view)):
         assert not [phi for phi in PHI if phi in text]
     with qtbot.waitSignal(station.shell.login.sig_login_failed, timeout=LOGIN_SECONDS_MS):
         type_login(qtbot, station.view, None, "wrong")
-    assert station.shell.locked
+    assert station.shell.locked and station.workstation.user is session
+    assert station.view.login.password.hasFocus()
     with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=LOGIN_SECONDS_MS):
         log_in(qtbot, station, None)
     assert not station.shell.locked
+    assert station.workstation.user is session  # unlocked locally: the same session goes on
     assert station.view.chart.banner.name.text() == "张三"
+    editor = station.view.chart.notes.editor  # the note being written came back from its draft
+    qtbot.waitUntil(lambda: "Breathless at night" in editor.toPlainText(), timeout=LOGIN_SECONDS_MS)
+    assert editor.isVisible()
 
 
 def test_switch_user_ends_the_previous_session_and_closes_the_chart(
@@ -135,4 +125,10 @@ def test_f1_lists_the_shortcuts(qtbot: QtBot, open_station) -> None:  # noqa: AN
     qtbot.keyClick(station.view, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: any(d.isVisible() for d in station.view.findChildren(ShortcutsDialog)))
     dialog = next(d for d in station.view.findChildren(ShortcutsDialog) if d.isVisible())
-    assert "Ctrl+L" in all_texts(dialog) and "Lock the workstation" in all_texts(dialog)
+    listed = all_texts(dialog)
+    assert "Ctrl+L" in listed and "Lock the workstation" in listed
+    tabs = set(station.view.tab_actions)
+    for action in station.view.actions():
+        keys = [k.toString() for k in action.shortcuts()]
+        if keys and action not in tabs:
+            assert any(k in listed for k in keys), (action.text(), keys)

@@ -13,7 +13,7 @@ from workstation.server.setup import initialise
 
 WARD = "W1"
 PASSWORD = "correct horse 1"
-DOCTOR, NURSE, LAB = "doc", "nurse", "lab"
+DOCTOR, NURSE, LAB, TRAINEE = "doc", "nurse", "lab", "trainee"
 
 
 @dataclass
@@ -26,7 +26,8 @@ class SmallWard:
 
 
 def create_server_database(folder: Path) -> str:
-    """An initialised server database with ward W1 and three users (doctor, nurse, laboratory)."""
+    """An initialised server database with ward W1 and four users (doctor, nurse, laboratory,
+    an unlicensed trainee doctor)."""
     url = f"sqlite:///{folder / 'server.db'}"
     engine = make_engine(url)
     initialise(engine)
@@ -53,6 +54,8 @@ def create_server_database(folder: Path) -> str:
         auth.add_user(
             conn, username=LAB, password=PASSWORD, display_name="Lab Zhao", role="lab", wards=[WARD]
         )
+        auth.add_user(conn, username=TRAINEE, password=PASSWORD, display_name="Trainee Chen",
+                      role="trainee_physician", wards=[WARD], licensed=False)  # fmt: skip
         refdata.publish_directory(conn)
     engine.dispose()
     return url

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
@@ -21,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import ReturningDialog
 
-class AttentionView(QDialog):
+
+class AttentionView(ReturningDialog):
     """Layout only; the AttentionController fills the table and acts on the buttons."""
 
     sig_void_requested = Signal(str)  # reason

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QTableWidget,
@@ -12,10 +11,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import ReturningDialog
 from ui.shortcuts import shortcut_rows
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(ReturningDialog):
     """Keys and what they do; Esc closes."""
 
     def __init__(self, parent: QWidget | None = None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -15,8 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import ReturningDialog
 
-class NoteTypeDialog(QDialog):
+
+class NoteTypeDialog(ReturningDialog):
     """Note types numbered 1-5: a digit or Enter chooses; the most urgent type is preselected."""
 
     def __init__(
@@ -59,7 +60,7 @@ class NoteTypeDialog(QDialog):
         return False
 
 
-class AddendumDialog(QDialog):
+class AddendumDialog(ReturningDialog):
     """Text of an addendum to a signed note; Ctrl+Enter adds it."""
 
     def __init__(self, note_title: str, parent: QWidget | None = None):

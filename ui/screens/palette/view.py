@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -14,10 +13,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.dialogs import ReturningDialog
+
 _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 8, Qt.Key.Key_PageUp: -8}
 
 
-class PaletteView(QDialog):
+class PaletteView(ReturningDialog):
     """Type to filter; Up/Down choose; Enter runs the action or opens the patient; Esc closes."""
 
     sig_text_changed = Signal(str)
