@@ -1,0 +1,146 @@
+"""Validation of the formulary document: a bad entry is one clear error naming the entry and field."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from workstation.events.vocabulary import FREQUENCIES, ROUTES
+
+_ATC = re.compile(r"[A-Z]\d{2}[A-Z]{2}\d{2}")
+_CODE = re.compile(r"[a-z0-9_]+")
+_REQUIRED_TEXT = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit")
+_FORM_TEXT = ("form_en", "form_zh", "unit", "dispense_unit")
+
+
+class FormularyError(ValueError):
+    """The formulary file cannot be used; the message names the entry and the field."""
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
+def _text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _items(value: Any) -> list[Any]:
+    """An object or a list of objects (route-specific limits, tiered renal rules)."""
+    return value if isinstance(value, list) else [value]
+
+
+def _problems_of_limit(limit: Any, known_unit: Callable[[str], bool]) -> str | None:
+    if not isinstance(limit, Mapping):
+        return "must be an object {value, unit, route?, source}"
+    if not _number(limit.get("value")):
+        return "value must be a positive number"
+    if not _text(limit.get("unit")) or not known_unit(str(limit["unit"]).removesuffix("/kg")):
+        return f"unknown unit {limit.get('unit')!r}"
+    if limit.get("route") is not None and limit["route"] not in ROUTES:
+        return f"unknown route {limit['route']!r}"
+    return None if _text(limit.get("source")) else "source is required"
+
+
+def _problems_of_note(name: str, note: Any) -> str | None:
+    """renal, pregnancy or older_adults: advice and source, and the field's own keys."""
+    if not isinstance(note, Mapping):
+        return "must be an object or null"
+    if not _text(note.get("advice")) or not _text(note.get("source")):
+        return "advice and source are required"
+    if name == "renal":
+        if not _number(note.get("egfr_below")):
+            return "egfr_below must be a positive number"
+        if note.get("action") not in ("avoid", "reduce"):
+            return "action must be avoid or reduce"
+    if name == "pregnancy" and note.get("risk") not in ("avoid", "caution"):
+        return "risk must be avoid or caution"
+    if name == "older_adults":
+        if not _number(note.get("age_from")):
+            return "age_from must be a positive number"
+        if note.get("action", "avoid") not in ("avoid", "caution"):
+            return "action must be avoid or caution"
+    return None
+
+
+def _problems_of_form(form: Any, known_unit: Callable[[str], bool]) -> str | None:
+    if not isinstance(form, Mapping):
+        return "must be an object"
+    missing = [k for k in _FORM_TEXT if not _text(form.get(k))]
+    if missing:
+        return f"{missing[0]} is required"
+    if not _number(form.get("strength")):
+        return "strength must be a positive number"
+    if not known_unit(form["unit"]):
+        return f"unknown unit {form['unit']!r}"
+    if form.get("volume_ml") is not None and not _number(form["volume_ml"]):
+        return "volume_ml must be a positive number"
+    return None
+
+
+def _entry_problem(
+    entry: Mapping[str, Any], known_unit: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """(field, problem) for the first thing wrong with one drug entry, or None."""
+    for name in _REQUIRED_TEXT:
+        if not _text(entry.get(name)):
+            return name, "is required (non-empty text)"
+    checks: list[tuple[str, bool, str]] = [
+        ("code", bool(_CODE.fullmatch(entry["code"])), "lower-case letters, digits and _ only"),
+        ("atc", bool(_ATC.fullmatch(entry["atc"])), f"{entry['atc']!r} is not an ATC code"),
+        ("forms", isinstance(entry.get("forms"), list) and bool(entry["forms"]), "at least one form"),
+        ("routes", isinstance(entry.get("routes"), list) and bool(entry["routes"])
+         and all(r in ROUTES for r in entry["routes"]), f"must be route codes of {', '.join(ROUTES)}"),
+        ("default_dose", _number(entry.get("default_dose")), "must be a positive number"),
+        ("default_unit", known_unit(entry["default_unit"]), f"unknown unit {entry['default_unit']!r}"),
+        ("default_frequency", entry.get("default_frequency") in FREQUENCIES,
+         f"must be one of {', '.join(FREQUENCIES)}"),
+        ("aliases", all(_text(a) for a in entry.get("aliases") or []), "must be non-empty texts"),
+        ("classes", all(_text(c) and c == c.lower() for c in entry.get("classes") or []),
+         "must be lower-case texts"),
+        ("high_alert", isinstance(entry.get("high_alert", False), bool), "must be true or false"),
+    ]  # fmt: skip
+    for name, ok, problem in checks:
+        if not ok:
+            return name, problem
+    for index, form in enumerate(entry["forms"]):
+        form_problem = _problems_of_form(form, known_unit)
+        if form_problem:
+            return f"forms[{index}]", form_problem
+    return _notes_problem(entry, known_unit)
+
+
+def _notes_problem(
+    entry: Mapping[str, Any], known_unit: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    for name in ("max_single_dose", "max_daily_dose"):
+        for limit in _items(entry.get(name)) if entry.get(name) is not None else []:
+            problem = _problems_of_limit(limit, known_unit)
+            if problem:
+                return name, problem
+    for name in ("renal", "pregnancy", "older_adults"):
+        for note in _items(entry.get(name)) if entry.get(name) is not None else []:
+            problem = _problems_of_note(name, note)
+            if problem:
+                return name, problem
+    return None
+
+
+def validate_document(document: Any, *, known_unit: Callable[[str], bool]) -> None:
+    """Raise FormularyError for the first bad entry (by code, or by position without one)."""
+    if not isinstance(document, Mapping) or not isinstance(document.get("drugs"), list):
+        raise FormularyError("formulary: a JSON object with a 'drugs' list is required")
+    seen: set[str] = set()
+    for index, entry in enumerate(document["drugs"]):
+        where = f"drug #{index + 1}"
+        if not isinstance(entry, Mapping):
+            raise FormularyError(f"formulary {where}: must be an object")
+        if _text(entry.get("code")):
+            where = f"drug {entry['code']!r}"
+        problem = _entry_problem(entry, known_unit)
+        if problem:
+            raise FormularyError(f"formulary {where}: field {problem[0]}: {problem[1]}")
+        if entry["code"] in seen:
+            raise FormularyError(f"formulary {where}: field code: duplicate code")
+        seen.add(entry["code"])

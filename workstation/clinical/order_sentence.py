@@ -1,0 +1,334 @@
+"""The order-sentence parser: `amox 500mg po tid 7d`, `阿莫西林 0.5g 口服 tid 7天` or `amxl 0.5g po tid`
+into a structured medication order, or an OrderSentenceError that says which part is wrong.
+
+Fast enough to run on every keystroke: one pass over the text, dictionary look-ups only.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+from workstation.clinical.formulary import Drug, Formulary, canonical_unit, unit_dimension
+from workstation.clinical.frequencies import FREQUENCY_WORDS, doses_per_day
+from workstation.clinical.sentence_words import (
+    LEADING_ZH,
+    PERCENT,
+    ROUTE_WORDS,
+    Token,
+    normalise_sentence,
+    tokens,
+)
+from workstation.events.vocabulary import ROUTES
+
+__all__ = ["OrderSentenceError", "ParsedOrder", "parse_order"]
+
+_SAME_ROUTE = {frozenset({"inh", "neb"})}
+_STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
+
+
+class OrderSentenceError(ValueError):
+    """The sentence cannot be an order; `part` names what is wrong (drug, dose, route...)."""
+
+    def __init__(self, message: str, *, part: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.part = part
+        self.suggestions = suggestions
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedOrder:
+    """A medication order read from a sentence; warnings are things worth a second look."""
+
+    drug: Drug
+    dose_value: float
+    dose_unit: str
+    route: str
+    frequency: str
+    duration_days: int | None = None
+    prn: bool = False
+    prn_indication: str | None = None
+    concentration_pct: float | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doses_per_day(self) -> float | None:
+        """Scheduled doses a day (None for a PRN-only order)."""
+        return doses_per_day(self.frequency)
+
+    def medication_payload(self) -> dict[str, Any]:
+        """The `medication` object of an OrderPlaced event."""
+        payload: dict[str, Any] = {
+            "drug_code": self.drug.code, "drug_name": self.drug.label(),
+            "dose_value": self.dose_value, "dose_unit": self.dose_unit, "route": self.route,
+            "frequency": self.frequency, "duration_days": self.duration_days, "prn": self.prn,
+        }  # fmt: skip
+        if self.prn_indication:
+            payload["prn_indication"] = self.prn_indication
+        return payload
+
+    def as_json(self) -> dict[str, Any]:
+        """The structured order as printed by `workstation-server parse-order --json`."""
+        drug = self.drug
+        value = int(self.dose_value) if self.dose_value.is_integer() else self.dose_value
+        result: dict[str, Any] = {
+            "drug": {"code": drug.code, "name_en": drug.name_en, "name_zh": drug.name_zh,
+                     "atc": drug.atc},
+            "dose": {"value": value, "unit": self.dose_unit},
+            "route": self.route, "frequency": self.frequency,
+            "duration_days": self.duration_days, "prn": self.prn,
+        }  # fmt: skip
+        if self.prn_indication:
+            result["prn_indication"] = self.prn_indication
+        return result
+
+
+@dataclass(slots=True)
+class _Parts:
+    """What the words after the drug name said, before the drug is known for sure."""
+
+    dose: Token | None = None
+    route: str | None = None
+    frequency: str | None = None
+    duration: int | None = None
+    percent: float | None = None
+    prn: bool = False
+    indication: list[str] = field(default_factory=list)
+
+
+def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
+    """Parse one order sentence against the formulary; OrderSentenceError says what is wrong."""
+    text = normalise_sentence(sentence)
+    if not text:
+        raise OrderSentenceError("empty order: type the drug, dose, route and frequency",
+                                 part="drug")  # fmt: skip
+    percent = PERCENT.match(text)  # `10% KCl 10ml`
+    start = percent.end() if percent else 0
+    length, candidates = _match_drug(text[start:].lstrip(), formulary)
+    rest = text[start:].lstrip()[length:]
+    parts = _read(tokens(rest))
+    if percent:
+        parts.percent = float(percent.group(1))
+    drug = _choose(candidates, parts, text[start:].lstrip()[:length])
+    return _build(drug, parts)
+
+
+def _match_drug(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
+    """(length of the drug name at the start of text, the drugs it names); error if none."""
+    length, drugs = formulary.match_prefix(text)
+    if drugs:
+        return length, drugs
+    for prefix in LEADING_ZH:  # 注射用头孢曲松钠, 盐酸胺碘酮
+        if text.startswith(prefix):
+            length, drugs = formulary.match_prefix(text[len(prefix) :])
+            if drugs:
+                return len(prefix) + length, drugs
+    raise _unknown_drug(text, formulary)
+
+
+def _unknown_drug(text: str, formulary: Formulary) -> OrderSentenceError:
+    written = _leading_name(text)
+    if not written:
+        return OrderSentenceError("the order must start with the drug name", part="drug")
+    found = formulary.suggest(written) or formulary.suggest(written.split(" ")[0])
+    labels = tuple(drug.label() for drug in found)
+    hint = f"; did you mean {', '.join(labels)}?" if labels else ""
+    return OrderSentenceError(f"unknown drug '{written}'{hint}", part="drug", suggestions=labels)
+
+
+def _leading_name(text: str) -> str:
+    """The words before the first number or route/frequency word: what was meant as the drug."""
+    digit = next((i for i, ch in enumerate(text) if ch.isdigit()), len(text))
+    words: list[str] = []
+    for word in text[:digit].split(" "):
+        if word in ROUTE_WORDS or word in FREQUENCY_WORDS:
+            break
+        words.append(word)
+    return " ".join(words).strip()
+
+
+def _read(found: list[Token]) -> _Parts:
+    """Collect dose, route, frequency, duration and PRN; errors for repeats and unknown words."""
+    parts = _Parts()
+    pending: list[Token] = []  # unknown words: an indication if PRN follows, else an error
+    for token in found:
+        if token.kind == "unknown":
+            pending.append(token)
+            continue
+        if token.kind == "frequency" and token.code == "prn" and pending:
+            parts.indication += [t.text for t in pending]
+            pending = []
+        if pending:
+            raise _unknown_word(pending[0])
+        _take(parts, token)
+    if pending:
+        raise _unknown_word(pending[0])
+    return parts
+
+
+def _take(parts: _Parts, token: Token) -> None:
+    """Record one recognised token in parts."""
+    kind = token.kind
+    if kind == "dose":
+        if parts.dose is not None:
+            raise OrderSentenceError(f"two doses written: '{parts.dose.text}' and '{token.text}'",
+                                     part="dose")  # fmt: skip
+        parts.dose = token
+    elif kind == "route":
+        if parts.route not in (None, token.code):
+            raise OrderSentenceError(f"two routes written: {parts.route} and {token.code}",
+                                     part="route")  # fmt: skip
+        parts.route = token.code
+    elif kind == "frequency":
+        _take_frequency(parts, str(token.code))
+    elif kind == "indication":
+        parts.indication.append(token.text)
+    elif kind == "duration":
+        _take_duration(parts, int(token.value or 0))
+    elif kind == "percent":
+        parts.percent = token.value
+    elif kind == "interval":
+        raise OrderSentenceError(
+            f"unknown frequency '{token.text}': use {_STANDARD_INTERVALS}", part="frequency"
+        )
+
+
+def _take_frequency(parts: _Parts, code: str) -> None:
+    if code == "prn":
+        parts.prn = True
+        return
+    if parts.frequency not in (None, code):
+        raise OrderSentenceError(f"two frequencies written: {parts.frequency} and {code}",
+                                 part="frequency")  # fmt: skip
+    parts.frequency = code
+
+
+def _take_duration(parts: _Parts, days: int) -> None:
+    if parts.duration is not None:
+        raise OrderSentenceError("two durations written", part="duration")
+    if not 1 <= days <= 365:
+        raise OrderSentenceError(f"duration of {days} days: it must be 1 to 365 days",
+                                 part="duration")  # fmt: skip
+    parts.duration = days
+
+
+def _unknown_word(token: Token) -> OrderSentenceError:
+    """Say whether an unknown word looks like a route or a frequency, with the nearest ones."""
+    word = token.text
+    routes = sorted(
+        difflib.get_close_matches(word, list(ROUTE_WORDS), 3, 0.5),
+        key=lambda w: (-_ratio(word, w), ROUTES.index(ROUTE_WORDS[w])),
+    )
+    frequencies = difflib.get_close_matches(word, list(FREQUENCY_WORDS), 3, 0.5)
+    if routes and (not frequencies or _ratio(word, routes[0]) >= _ratio(word, frequencies[0])):
+        return OrderSentenceError(f"unknown route '{word}'; did you mean {' or '.join(routes)}?",
+                                  part="route", suggestions=tuple(routes))  # fmt: skip
+    if frequencies:
+        return OrderSentenceError(
+            f"unknown frequency '{word}'; did you mean {' or '.join(frequencies)}?",
+            part="frequency", suggestions=tuple(frequencies),
+        )  # fmt: skip
+    if canonical_unit(word) is not None:
+        return OrderSentenceError(f"unit '{word}' without a number before it", part="dose")
+    return OrderSentenceError(
+        f"not understood: '{word}' (expected dose, route, frequency or duration)", part="sentence"
+    )
+
+
+def _ratio(first: str, second: str) -> float:
+    return difflib.SequenceMatcher(None, first, second).ratio()
+
+
+def _choose(candidates: tuple[Drug, ...], parts: _Parts, written: str) -> Drug:
+    """One drug from an alias naming several (`KCl`): by route, then by concentration."""
+    if len(candidates) == 1:
+        return candidates[0]
+    narrowed = list(candidates)
+    if parts.route:
+        narrowed = [d for d in narrowed if parts.route in d.routes] or narrowed
+    if parts.percent is not None and len(narrowed) > 1:
+        narrowed = [d for d in narrowed if _has_concentration(d, parts.percent)] or narrowed
+    if len(narrowed) == 1:
+        return narrowed[0]
+    labels = tuple(drug.label() for drug in narrowed)
+    raise OrderSentenceError(
+        f"'{written}' could be {' or '.join(labels)}: write the route or the full name",
+        part="drug", suggestions=labels,
+    )  # fmt: skip
+
+
+def _has_concentration(drug: Drug, percent: float) -> bool:
+    return any(form.concentration_pct == percent for form in drug.forms)
+
+
+def _build(drug: Drug, parts: _Parts) -> ParsedOrder:
+    """Check the parts against the drug and assemble the order."""
+    warnings: list[str] = []
+    value, unit = _dose(drug, parts, warnings)
+    route = _route(drug, parts, warnings)
+    frequency = parts.frequency or ("prn" if parts.prn else None)
+    if frequency is None:
+        raise OrderSentenceError(
+            "frequency missing: write e.g. qd, bid, tid, q8h, qn, st, prn or 每日一次",
+            part="frequency",
+        )
+    if parts.percent is not None and not _has_concentration(drug, parts.percent):
+        stocked = sorted({f.concentration_pct for f in drug.forms if f.concentration_pct})
+        listed = ", ".join(f"{c:g}%" for c in stocked) or "no liquid form"
+        warnings.append(f"{parts.percent:g}% does not match {drug.label()} ({listed})")
+    indication = " ".join(parts.indication).strip() or None
+    if parts.prn and not indication:
+        warnings.append("PRN order without an indication: add what it is for (e.g. prn pain)")
+    return ParsedOrder(
+        drug=drug, dose_value=value, dose_unit=unit, route=route, frequency=frequency,
+        duration_days=parts.duration, prn=parts.prn, prn_indication=indication,
+        concentration_pct=parts.percent, warnings=tuple(warnings),
+    )  # fmt: skip
+
+
+def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
+    """The dose value and canonical unit, checked against the units the drug is dosed in."""
+    dose = parts.dose
+    example = f"{drug.default_dose:g} {drug.default_unit}"
+    if dose is None or dose.value is None:
+        raise OrderSentenceError(f"dose missing: write the dose with its unit, e.g. {example}",
+                                 part="dose")  # fmt: skip
+    if dose.value <= 0:
+        raise OrderSentenceError("the dose must be more than zero", part="dose")
+    if not dose.unit:
+        raise OrderSentenceError(
+            f"dose unit missing after {dose.value:g}: e.g. {dose.value:g} {drug.default_unit}",
+            part="unit",
+        )
+    unit = str(canonical_unit(dose.unit))
+    if drug.dose_in(dose.value, unit, drug.default_unit) is None:
+        raise OrderSentenceError(
+            f"dose unit {unit} does not fit {drug.label()}, dosed in {drug.default_unit}",
+            part="unit",
+        )
+    if unit_dimension(unit) == "count":  # `1片` -> 100 mg, so dose limits apply
+        amount = drug.dose_in(dose.value, unit, drug.default_unit)
+        if amount is not None and unit_dimension(drug.default_unit) != "count":
+            warnings.append(f"{dose.value:g} {unit} read as {amount:g} {drug.default_unit}")
+            return amount, drug.default_unit
+    return dose.value, unit
+
+
+def _route(drug: Drug, parts: _Parts, warnings: list[str]) -> str:
+    """The written route, or the drug's only route (with a warning); error when ambiguous."""
+    route = parts.route
+    if route is None:
+        if len(drug.routes) != 1:
+            raise OrderSentenceError(
+                f"route missing: {drug.label()} can be given {', '.join(drug.routes)}",
+                part="route", suggestions=drug.routes,
+            )  # fmt: skip
+        warnings.append(f"route not written: {drug.routes[0]} assumed (its only route)")
+        return drug.routes[0]
+    related = any(frozenset({route, listed}) in _SAME_ROUTE for listed in drug.routes)
+    if route not in drug.routes and not related:
+        warnings.append(
+            f"{drug.label()} is not listed for route {route} (listed: {', '.join(drug.routes)})"
+        )
+    return route

@@ -1,0 +1,188 @@
+"""The words of an order sentence: routes, frequencies, PRN, form words, and the scanner that
+splits the text after the drug name into tokens (dose, duration, route, frequency...)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from workstation.clinical.formulary import unit_words
+from workstation.clinical.frequencies import FREQUENCY_WORDS
+
+ROUTE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("po", "oral", "orally", "by mouth", "口服", "口服给药", "嚼服", "冲服"), "po"),
+    **dict.fromkeys(("iv", "ivp", "iv push", "iv bolus", "intravenous", "intravenously", "静注",
+                     "静推", "静脉注射", "静脉推注", "静脉推", "缓慢静注", "缓慢静推"), "iv"),
+    **dict.fromkeys(("ivgtt", "iv gtt", "iv drip", "ivdrip", "ivd", "iv infusion", "infusion",
+                     "静滴", "静脉滴注", "静点", "静脉输液", "输液", "滴注"), "ivgtt"),
+    **dict.fromkeys(("im", "intramuscular", "intramuscularly", "肌注", "肌肉注射", "肌内注射"), "im"),
+    **dict.fromkeys(("sc", "sq", "subq", "subcut", "subcutaneous", "subcutaneously", "ih", "h",
+                     "皮下", "皮下注射"), "sc"),
+    **dict.fromkeys(("sl", "sublingual", "sublingually", "舌下", "舌下含服", "含服", "舌下含化"), "sl"),
+    **dict.fromkeys(("inh", "inhaled", "inhalation", "inhal", "吸入", "气雾吸入", "喷吸"), "inh"),
+    **dict.fromkeys(("neb", "nebulised", "nebulized", "nebuliser", "nebulizer", "雾化",
+                     "雾化吸入"), "neb"),
+    **dict.fromkeys(("pr", "rectal", "rectally", "per rectum", "直肠", "直肠给药", "塞肛", "纳肛",
+                     "肛塞", "肛门给药"), "pr"),
+    **dict.fromkeys(("top", "topical", "topically", "外用", "局部", "外敷", "外涂", "涂抹"), "top"),
+    **dict.fromkeys(("id", "intradermal", "皮内", "皮内注射"), "id"),
+    **dict.fromkeys(("pv", "vaginal", "vaginally", "阴道", "阴道给药", "阴道用"), "pv"),
+    **dict.fromkeys(("ng", "via ng", "ng tube", "鼻饲", "胃管", "胃管注入"), "ng"),
+}  # fmt: skip
+
+# presentation and salt words written after a drug name; they do not change the order
+FORM_WORDS = (
+    "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "inj", "injection",
+    "sr", "er", "cr", "xl", "mr", "ec", "片", "胶囊", "注射液", "针", "粉针", "注射剂", "缓释片",
+    "控释片", "肠溶片", "肠溶胶囊", "分散片", "颗粒", "口服液", "混悬液", "气雾剂", "栓", "钠", "钾",
+    "钙", "片剂", "针剂", "静脉用",
+)  # fmt: skip
+LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
+_FILLERS = ("for", "x", "×", "共", "用", "连用", "疗程", "then", "and", ",", ";")
+
+_NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
+_UNIT = "|".join(re.escape(u) for u in unit_words())
+DOSE = re.compile(rf"{_NUMBER}\s*(万)?\s*(?:({_UNIT})(?![a-z]))?")
+PERCENT = re.compile(rf"{_NUMBER}\s*%")
+DURATION = re.compile(
+    r"(?:(?:x|×|\*|共|连用|用|for|疗程)\s*)?(\d+)\s*"
+    r"(days?|d|天|日|weeks?|wks?|w|周)(?![a-z])"
+)
+_WEEK_WORDS = ("week", "weeks", "wk", "wks", "w", "周")
+INTERVAL = re.compile(r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h))(?![a-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One piece of the sentence after the drug name."""
+
+    kind: str  # dose, duration, percent, route, frequency, form, filler, interval, unknown
+    text: str
+    value: float | None = None
+    unit: str | None = None
+    code: str | None = None
+
+
+def _vocabulary() -> dict[str, list[tuple[str, str, str]]]:
+    """Written word -> (word, kind, code), grouped by first character, longest first."""
+    words: dict[str, tuple[str, str]] = {}
+    words.update({w: ("form", w) for w in FORM_WORDS})
+    words.update({w: ("frequency", code) for w, code in FREQUENCY_WORDS.items()})
+    words.update({w: ("route", code) for w, code in ROUTE_WORDS.items()})
+    grouped: dict[str, list[tuple[str, str, str]]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        grouped.setdefault(word[0], []).append((word, *words[word]))
+    return grouped
+
+
+_VOCABULARY = _vocabulary()
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN_RUN = re.compile(r"[a-zμ][a-z0-9μ\-]*")
+
+
+def normalise_sentence(sentence: str) -> str:
+    """NFKC (full-width to half-width), lower case, Latin abbreviation dots and separators removed."""
+    text = unicodedata.normalize("NFKC", sentence).lower().replace("µ", "μ")
+    text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,000 mg
+    text = re.sub(r"(?<=[a-z])\.", "", text)  # b.i.d. / p.o.
+    text = re.sub(r"[,;:!?。，、；：！？()\[\]{}\"'“”‘’]", " ", text)
+    return " ".join(text.split())
+
+
+def _ends_word(text: str, end: int) -> bool:
+    return end >= len(text) or not (text[end - 1].isascii() and text[end - 1].isalpha()
+                                    and text[end].isascii() and text[end].isalpha())  # fmt: skip
+
+
+def vocabulary_at(text: str, pos: int) -> Token | None:
+    """The longest route, frequency or form word starting at pos."""
+    for word, kind, code in _VOCABULARY.get(text[pos], ()):
+        if text.startswith(word, pos) and _ends_word(text, pos + len(word)):
+            return Token(kind, word, code=code)
+    return None
+
+
+def token_at(text: str, pos: int) -> tuple[Token, int]:
+    """The token starting at pos and the position after it."""
+    found = vocabulary_at(text, pos)
+    if found is not None:
+        return found, pos + len(found.text)
+    for pattern, build in _PATTERNS:
+        match = pattern.match(text, pos)
+        if match and match.end() > pos:
+            return build(match), match.end()
+    for filler in _FILLERS:
+        if text.startswith(filler, pos) and _ends_word(text, pos + len(filler)):
+            return Token("filler", filler), pos + len(filler)
+    return _unknown_at(text, pos)
+
+
+def _unknown_at(text: str, pos: int) -> tuple[Token, int]:
+    """A run of text that is none of the known words: a Latin word, or Chinese up to a known word."""
+    latin = _LATIN_RUN.match(text, pos)
+    if latin:
+        return Token("unknown", latin.group()), latin.end()
+    end = pos + 1
+    if _CJK.match(text, pos):
+        while end < len(text) and _CJK.match(text, end) and vocabulary_at(text, end) is None:
+            end += 1
+    return Token("unknown", text[pos:end]), end
+
+
+def _dose(match: re.Match[str]) -> Token:
+    value = float(match.group(1)) * (10_000 if match.group(2) else 1)
+    return Token("dose", match.group(), value=value, unit=match.group(3))
+
+
+def _duration(match: re.Match[str]) -> Token:
+    days = int(match.group(1)) * (7 if match.group(2) in _WEEK_WORDS else 1)
+    return Token("duration", match.group(), value=days)
+
+
+def _interval(match: re.Match[str]) -> Token:
+    return Token("interval", match.group(), value=float(match.group(1) or match.group(2)))
+
+
+def _percent(match: re.Match[str]) -> Token:
+    return Token("percent", match.group(), value=float(match.group(1)))
+
+
+_PATTERNS = ((INTERVAL, _interval), (DURATION, _duration), (PERCENT, _percent), (DOSE, _dose))
+
+
+def tokens(text: str) -> list[Token]:
+    """Every token of normalised text (spaces skipped)."""
+    found: list[Token] = []
+    pos = 0
+    while pos < len(text):
+        if text[pos] == " ":
+            pos += 1
+            continue
+        token, pos = token_at(text, pos)
+        found.append(token)
+        if token.kind == "frequency" and token.code == "prn":
+            indication, pos = _indication_at(text, pos)
+            if indication:
+                found.append(indication)
+    return found
+
+
+_STOP_KINDS = ("route", "frequency", "duration")
+
+
+def _indication_at(text: str, pos: int) -> tuple[Token | None, int]:
+    """What a PRN order is for (`prn pain`, `必要时 体温>38.5℃时`): the text up to the next route,
+    frequency or duration, numbers included."""
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    if text.startswith("for ", pos):
+        pos += 4
+    end = pos
+    while end < len(text):
+        boundary = end > pos and (text[end - 1] == " " or _CJK.match(text, end))
+        if boundary and token_at(text, end)[0].kind in _STOP_KINDS:
+            break
+        end += 1
+    words = text[pos:end].strip()
+    return (Token("indication", words) if words else None), end
