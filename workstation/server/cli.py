@@ -276,6 +276,28 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cds_test(args: argparse.Namespace) -> int:
+    """Run an order-check scenario file: one line per case, then a summary line."""
+    import json
+
+    from workstation.clinical.checks import scenarios
+    from workstation.clinical.knowledge import KnowledgeError, default_knowledge
+
+    try:
+        cases = scenarios.load_cases(Path(args.file))
+        kb = default_knowledge()
+    except (scenarios.ScenarioError, KnowledgeError) as exc:
+        raise CliError(str(exc)) from exc
+    parse = scenarios.sentence_parser(kb)
+    results = [scenarios.run_case(case, kb, parse) for case in cases]
+    for result in results:
+        line = scenarios.result_line(result)
+        print(json.dumps(line, ensure_ascii=False) if args.json else scenarios.result_text(result))
+    summary = scenarios.summarise(results)
+    print(json.dumps({"summary": summary}) if args.json else scenarios.summary_text(summary))
+    return 0
+
+
 # ---------------------------------------------------------------------------------------------
 # the command line
 
@@ -338,6 +360,14 @@ def build_parser() -> argparse.ArgumentParser:
     from workstation.server.cli_print import add_print_command  # after cli is loaded: it imports it
 
     add_print_command(commands, _command)
+    cds = commands.add_parser(
+        "cds-test", help="run order-check scenarios (shared cds YAML format)",
+        description="Run order-check scenarios (shared cds YAML format) against the shipped "
+        "formulary and knowledge base.",
+    )  # fmt: skip
+    cds.set_defaults(handler=cmd_cds_test)
+    cds.add_argument("file", metavar="FILE", help="scenario YAML file")
+    cds.add_argument("--json", action="store_true", help="one JSON object per line")
     return parser
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.clinical import frequencies
 from workstation.clinical.checks.model import MedicationOrder, PatientContext
+from workstation.clinical.order_sentence import ParsedOrder
 
 # lab test codes of the chart (workstation.server.demo_labs) -> the checks' lab keys
 LAB_KEYS = {
@@ -49,6 +50,21 @@ def order_from_row(row: Mapping[str, Any], per_day: DosesPerDay = doses_per_day)
         duration_days=row.get("duration_days"),
         prn=bool(row.get("prn")),
         text=str(row.get("description") or ""),
+    )
+
+
+def order_from_parsed(parsed: ParsedOrder, text: str = "") -> MedicationOrder:
+    """A structured order from the order-sentence parser's result."""
+    return MedicationOrder(
+        drug_code=parsed.drug.code,
+        dose_value=parsed.dose_value,
+        dose_unit=parsed.dose_unit,
+        route=parsed.route,
+        frequency=parsed.frequency,
+        doses_per_day=doses_per_day(parsed.frequency),
+        duration_days=parsed.duration_days,
+        prn=parsed.prn,
+        text=text,
     )
 
 

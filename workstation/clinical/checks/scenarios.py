@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from workstation.clinical.checks import check_order
+from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.checks.model import (
     CATEGORIES,
     SEVERITY_RANK,
@@ -18,6 +19,7 @@ from workstation.clinical.checks.model import (
     PatientContext,
 )
 from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.order_sentence import parse_order
 
 ParseSentence = Callable[[str], MedicationOrder]
 _LAB_KEYS = ("egfr_ml_min_1_73m2", "creatinine_umol_l", "potassium_mmol_l", "inr", "platelets_10e9_l",
@@ -146,3 +148,32 @@ def result_line(result: CaseResult) -> dict[str, Any]:
     if result.parse_error:
         line["parse_error"] = result.parse_error
     return line
+
+
+def sentence_parser(kb: Knowledge) -> ParseSentence:
+    """Order sentences (English, Chinese, pinyin initials) to structured orders, with the
+    knowledge base's formulary; the parser's OrderSentenceError is a ValueError."""
+
+    def parse(sentence: str) -> MedicationOrder:
+        return order_from_parsed(parse_order(sentence, kb.formulary), sentence)
+
+    return parse
+
+
+def result_text(result: CaseResult) -> str:
+    """One readable line for a case."""
+    mark = "ok  " if result.passed else "FAIL"
+    if result.parse_error:
+        return f"{mark} {result.case.case_id}: parse error: {result.parse_error}"
+    shown = ", ".join(f"{a.category}/{a.severity}" for a in result.alerts) or "no alerts"
+    expected = ", ".join(result.case.expect) or "safe"
+    return f"{mark} {result.case.case_id} (expect {expected}): {shown}"
+
+
+def summary_text(summary: Mapping[str, int]) -> str:
+    """The readable summary line."""
+    return (
+        f"{summary['cases']} cases: dangerous caught {summary['dangerous_caught']}/"
+        f"{summary['dangerous_total']}, safe clean {summary['safe_clean']}/"
+        f"{summary['safe_total']}, parse failures {summary['parse_failures']}"
+    )
