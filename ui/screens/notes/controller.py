@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtGui import QTextCursor
 
 from offline_cache.drafts import NoteDraft
 from offline_cache.workstation import Workstation
@@ -33,9 +34,8 @@ class NotesController(QObject):
         self.chart: dict[str, Any] | None = None
         self.drafts: list[NoteDraft] = []
         self.editing: tuple[str, str] | None = None  # (note_type, title)
-        self.resume: tuple[str, str, str] | None = (
-            None  # (patient_id, note_type, title) after a lock
-        )
+        self.resume: tuple[str, str, str] | None = None  # (patient, type, title) after a lock
+        self.select_next: str | None = None  # the note just signed, highlighted once listed
         self.autosave = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
         self.autosave.timeout.connect(self._save_draft)
         view.editor.expander = self._expand
@@ -68,11 +68,21 @@ class NotesController(QObject):
         self.view.set_label(self.view.due, due_text(chart.get("notes_due", [])),
                             alert=any(d.overdue for d in chart.get("notes_due", [])))  # fmt: skip
         names = chart.get("user_names", {})
-        self.view.set_notes([(n["note_id"], note_line(n, names)) for n in chart["notes"]],
-                            self.view.selected_note())  # fmt: skip
+        keep = (
+            self.select_next
+            if self._note_in(chart, self.select_next)
+            else self.view.selected_note()
+        )
+        if keep == self.select_next:
+            self.select_next = None
+        self.view.set_notes([(n["note_id"], note_line(n, names)) for n in chart["notes"]], keep)
         if self.workstation.sessions.current is not None:
             self.workers.run(tasks.drafts_for, self.workstation, self.workstation.user.user_id,
                              chart["patient"]["patient_id"], done=self._drafts_loaded)  # fmt: skip
+
+    @staticmethod
+    def _note_in(chart: dict[str, Any], note_id: str | None) -> bool:
+        return any(n["note_id"] == note_id for n in chart["notes"])
 
     def _drafts_loaded(self, drafts: list[NoteDraft]) -> None:
         if not self.chart or any(d.patient_id != self.patient_id for d in drafts):
@@ -194,11 +204,11 @@ class NotesController(QObject):
             return
         editor = self.view.editor
         if editor.blanks_left():
-            editor.next_blank()
+            editor.moveCursor(QTextCursor.MoveOperation.Start)
+            editor.next_blank()  # the first blank left
             editor.setFocus()
             self.view.set_label(self.view.message, self.tr(
-                "Fill every *** blank before signing (F2 goes to the next one).").replace(
-                "%1", str(editor.blanks_left())), alert=True)  # fmt: skip
+                "Fill every *** blank before signing (F2 goes to the next one)."), alert=True)  # fmt: skip
             return
         note_type, title = self.editing
         text = editor.toPlainText().strip()
@@ -208,6 +218,7 @@ class NotesController(QObject):
                          text, done=self._signed, failed=self._write_failed)  # fmt: skip
 
     def _signed(self, note_id: str) -> None:
+        self.select_next = note_id
         self.view.editor.setReadOnly(False)
         self._leave_editor(save=False)
         self.view.set_label(self.view.message, self.tr("Note signed and saved on this computer."))
