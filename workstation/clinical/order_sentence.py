@@ -216,6 +216,8 @@ def _take_duration(parts: _Parts, days: int) -> None:
 def _unknown_word(token: Token) -> OrderSentenceError:
     """Say whether an unknown word looks like a route or a frequency, with the nearest ones."""
     word = token.text
+    if canonical_unit(word) is not None:
+        return OrderSentenceError(f"unit '{word}' without a number before it", part="dose")
     routes = sorted(
         difflib.get_close_matches(word, list(ROUTE_WORDS), 3, 0.5),
         key=lambda w: (-_ratio(word, w), ROUTES.index(ROUTE_WORDS[w])),
@@ -229,8 +231,6 @@ def _unknown_word(token: Token) -> OrderSentenceError:
             f"unknown frequency '{word}'; did you mean {' or '.join(frequencies)}?",
             part="frequency", suggestions=tuple(frequencies),
         )  # fmt: skip
-    if canonical_unit(word) is not None:
-        return OrderSentenceError(f"unit '{word}' without a number before it", part="dose")
     return OrderSentenceError(
         f"not understood: '{word}' (expected dose, route, frequency or duration)", part="sentence"
     )
