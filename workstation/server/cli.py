@@ -298,6 +298,29 @@ def cmd_cds_test(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_parse_order(args: argparse.Namespace) -> int:
+    """Parse one order sentence against the shipped formulary and print the structured order."""
+    import json
+
+    from workstation.clinical.formulary import FormularyError, load_formulary
+    from workstation.clinical.order_sentence import OrderSentenceError, parse_order
+
+    try:
+        order = parse_order(args.sentence, load_formulary())
+    except (OrderSentenceError, FormularyError) as exc:
+        raise CliError(str(exc)) from exc
+    for warning in order.warnings:
+        sys.stderr.write(f"{PROG}: warning: {warning}\n")
+    if args.json:
+        print(json.dumps(order.as_json(), ensure_ascii=False))
+    else:
+        duration = f" {order.duration_days} days" if order.duration_days else ""
+        prn = f" prn {order.prn_indication or ''}".rstrip() if order.prn else ""
+        print(f"{order.drug.label()}: {order.dose_value:g} {order.dose_unit} {order.route} "
+              f"{order.frequency}{duration}{prn}")  # fmt: skip
+    return 0
+
+
 # ---------------------------------------------------------------------------------------------
 # the command line
 
@@ -368,6 +391,14 @@ def build_parser() -> argparse.ArgumentParser:
     cds.set_defaults(handler=cmd_cds_test)
     cds.add_argument("file", metavar="FILE", help="scenario YAML file")
     cds.add_argument("--json", action="store_true", help="one JSON object per line")
+    parse = commands.add_parser(
+        "parse-order", help="parse an order sentence against the shipped formulary",
+        description="Parse an order sentence (English, Chinese or pinyin initials) against "
+        "resources/formulary/formulary.json and print the structured order.",
+    )  # fmt: skip
+    parse.set_defaults(handler=cmd_parse_order)
+    parse.add_argument("sentence", metavar="SENTENCE", help="e.g. 'amox 500mg po tid 7d'")
+    parse.add_argument("--json", action="store_true", help="print the order as one JSON object")
     return parser
 
 
