@@ -91,6 +91,7 @@ DRUGS = [
     _drug("methylprednisolone", "H02AB04", "甲泼尼龙"),
     _drug("levofloxacin", "J01MA12", "左氧氟沙星"),
     _drug("sulfasalazine", "A07EC01", "柳氮磺吡啶"),
+    _drug("methotrexate", "L04AX03", "甲氨蝶呤"),
 ]
 
 

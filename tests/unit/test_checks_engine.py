@@ -113,7 +113,7 @@ def test_renal_from_measured_and_computed_egfr(kb):
     assert computed == {"renal": "warning"}
     assert run(
         kb, med("metformin", 500, freq="bid", per_day=2), labs={"egfr_ml_min_1_73m2": 25}
-    ) == {"renal": "critical"}
+    ) == {"drug-lab": "critical"}
 
 
 def test_age_pregnancy_lab_and_diagnosis(kb):
@@ -145,3 +145,18 @@ def test_alerts_come_most_severe_first(kb):
     assert [a.severity for a in alerts] == sorted(
         (a.severity for a in alerts), key=["critical", "warning", "info"].index
     )
+
+
+def test_children_pregnancy_by_diagnosis_and_weekly_methotrexate(kb):
+    assert run(kb, med("aspirin", 100), age_years=9) == {"age": "warning"}
+    assert run(kb, med("aspirin", 100), age_years=40) == {}
+    assert run(kb, med("valsartan", 80), diagnoses=("Z33 pregnant",)) == {"pregnancy": "critical"}
+    assert run(kb, med("valsartan", 80), diagnoses=("Osteoarthritis",)) == {}
+    assert run(kb, med("valsartan", 80), diagnoses=("避孕咨询",)) == {}
+    assert run(kb, med("methotrexate", 10, freq="qd")) == {"dose-daily": "critical"}
+    assert run(kb, med("methotrexate", 10, freq="qw", per_day=1 / 7)) == {}
+
+
+def test_dose_in_tablets_is_converted_through_the_form(kb):
+    # the fixture tablet is 10 mg: 12 tablets are 120 mg, above the 100 mg fixture maximum
+    assert run(kb, med("furosemide", 12, "tab", "po", "st")) == {"dose-single": "warning"}

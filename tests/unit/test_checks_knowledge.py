@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from workstation.clinical.knowledge import KnowledgeError, default_knowledge, load_knowledge
+from workstation.clinical.knowledge import (
+    KNOWLEDGE_FILES,
+    KnowledgeError,
+    default_knowledge,
+    load_knowledge,
+)
 from workstation.resources import resource
 
 
@@ -40,8 +45,7 @@ def test_every_formulary_drug_of_a_rule_family_is_reached():
 
 
 def test_an_undefined_group_in_a_rule_is_refused(tmp_path: Path):
-    for name in ("groups", "sources", "interactions", "allergy_classes", "duplication",
-                 "drug_lab", "drug_diagnosis", "older_adults", "pregnancy"):  # fmt: skip
+    for name in KNOWLEDGE_FILES:
         (tmp_path / f"{name}.json").write_text(
             resource("knowledge", f"{name}.json").read_text(encoding="utf-8"), encoding="utf-8"
         )

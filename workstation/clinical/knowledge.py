@@ -16,7 +16,7 @@ from workstation.resources import resource
 
 KNOWLEDGE_FILES = (
     "groups", "sources", "interactions", "allergy_classes", "duplication", "drug_lab",
-    "drug_diagnosis", "older_adults", "pregnancy",
+    "drug_diagnosis", "older_adults", "pregnancy", "dose_rules",
 )  # fmt: skip
 
 
@@ -63,6 +63,7 @@ class Knowledge:
     diagnosis: dict[str, Any]
     older_adults: list[dict[str, Any]]
     pregnancy: list[dict[str, Any]]
+    dose_rules: dict[str, Any]
     cache: dict[str, Any] = field(default_factory=dict)
     _memberships: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -140,6 +141,7 @@ def load_knowledge(
         diagnosis=raw["drug_diagnosis"],
         older_adults=list(raw["older_adults"]["rules"]),
         pregnancy=list(raw["pregnancy"]["rules"]),
+        dose_rules=raw["dose_rules"],
     )
     _check_references(knowledge)
     return knowledge
@@ -149,7 +151,7 @@ def _check_references(knowledge: Knowledge) -> None:
     """Every group a rule names must be defined: a typo would silently disable the rule."""
     named = [r["a"] for r in knowledge.interactions] + [r["b"] for r in knowledge.interactions]
     named += [r["group"] for r in knowledge.drug_lab + knowledge.older_adults]
-    named += [r["group"] for r in knowledge.pregnancy]
+    named += [r["group"] for r in knowledge.pregnancy + knowledge.dose_rules["weekly_only"]]
     named += [r["group"] for r in knowledge.diagnosis["rules"]]
     named += [g["group"] for g in knowledge.duplication["groups"]]
     named += [p[k] for p in knowledge.duplication.get("pairs", ()) for k in ("a", "b")]

@@ -1,4 +1,5 @@
-"""Age: potentially inappropriate drugs in older adults (formulary `older_adults`, AGS Beers 2023)."""
+"""Age: potentially inappropriate drugs in older adults (formulary `older_adults`, AGS Beers
+2023) and drugs to avoid in children (resources/knowledge/older_adults.json `age_below`)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     en, zh = names(kb, order.drug_code)
     groups = kb.groups_of(order.drug_code, order.route)
     for rule in kb.older_adults:
-        if rule["group"] in groups and age >= rule["age_from"]:
+        applies = age >= rule["age_from"] if "age_from" in rule else age < rule["age_below"]
+        if rule["group"] in groups and applies:
             return [
                 rule_alert(
                     kb,
@@ -26,7 +28,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
                 )
             ]
     entry = (kb.drug(order.drug_code) or {}).get("older_adults")
-    if isinstance(entry, dict) and age >= float(entry.get("age_from") or 65):
+    if isinstance(entry, dict) and entry.get("age_from") and age >= float(entry["age_from"]):
         advice = str(entry.get("advice") or "potentially inappropriate in older adults")
         return [Alert(
             category="age",

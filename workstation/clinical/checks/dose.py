@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from workstation.clinical.checks.common import names
+from workstation.clinical.checks.common import names, rule_alert
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.formulary import Drug
 from workstation.clinical.knowledge import Knowledge
@@ -60,12 +60,34 @@ def _high_alert(drug: Mapping[str, Any], route: str | None) -> bool:
     return bool(drug.get("high_alert")) and (not routes or route in routes)
 
 
+WEEKLY_OR_ONCE = {"qw", "st"}
+
+
+def _weekly_only(order: MedicationOrder, kb: Knowledge) -> list[Alert]:
+    """A once-weekly drug (methotrexate for non-cancer use) ordered more often than weekly."""
+    frequency = (order.frequency or "").lower()
+    if not frequency or frequency in WEEKLY_OR_ONCE:
+        return []
+    groups = kb.groups_of(order.drug_code, order.route)
+    en, zh = names(kb, order.drug_code)
+    return [
+        rule_alert(
+            kb, "dose-daily", rule, prefix=f"{en} {frequency}: ", prefix_zh=f"{zh} {frequency}："
+        )
+        for rule in kb.dose_rules["weekly_only"]
+        if rule["group"] in groups
+    ][:1]
+
+
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
-    """Alerts when one dose, or the day's total (with active orders of the same drug), is too high."""
+    """Alerts when one dose, or the day's total (with active orders of the same drug), is too
+    high, or a once-weekly drug is ordered more often."""
     drug = kb.formulary.by_code(order.drug_code)
     if drug is None or order.dose_value is None or not order.dose_unit:
         return []
-    alerts: list[Alert] = []
+    alerts: list[Alert] = _weekly_only(order, kb)
+    if alerts:
+        return alerts
     single = _limit(drug.entry.get("max_single_dose"), order.route)
     pair = single and _in_limit_unit(
         drug, order.dose_value, order.dose_unit, single, patient.weight_kg

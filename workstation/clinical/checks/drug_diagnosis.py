@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -9,16 +10,24 @@ from workstation.clinical.checks.common import mentions, names, rule_alert, stro
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
 
+_ICD10 = re.compile(r"^[A-Z][0-9]{2}")
+
 
 def _code(text: str) -> str:
     return text.strip().upper().replace(".", "")
+
+
+def _icd10_of(diagnosis: str) -> str:
+    """The ICD-10 code a diagnosis starts with ('I50.9 heart failure' -> 'I509'), or ''."""
+    first = diagnosis.split()[0] if diagnosis.split() else ""
+    return _code(first) if _ICD10.match(first.upper()) else ""
 
 
 def matching_conditions(diagnoses: Iterable[str], conditions: Mapping[str, Any]) -> set[str]:
     """The knowledge conditions that any diagnosis matches, by ICD-10 prefix or by word."""
     found = set()
     for diagnosis in diagnoses:
-        text, code = diagnosis.lower(), _code(diagnosis.split()[0]) if diagnosis.split() else ""
+        text, code = diagnosis.lower(), _icd10_of(diagnosis)
         for name, spec in conditions.items():
             by_code = code and any(code.startswith(_code(p)) for p in spec.get("icd10", ()))
             if by_code or any(mentions(text, w) for w in spec.get("words", ())):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from workstation.clinical.checks.common import most_severe, names, rule_alert
+from workstation.clinical.checks.drug_diagnosis import matching_conditions
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
 
@@ -10,8 +11,11 @@ _AVOID = {"avoid", "contraindicated", "x"}
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
-    """At most one pregnancy alert, the most severe reading, only for a pregnant patient."""
-    if not patient.pregnant:
+    """At most one pregnancy alert, the most severe reading, for a patient marked pregnant or
+    with a pregnancy diagnosis (ICD-10 O, Z33-Z36, or the words)."""
+    conditions = kb.diagnosis["conditions"]
+    recorded = "pregnancy" in matching_conditions(patient.diagnoses, conditions)
+    if not (patient.pregnant or recorded):
         return []
     en, zh = names(kb, order.drug_code)
     found: list[Alert] = []
