@@ -34,6 +34,10 @@ class DrugGroup:
     routes: frozenset[str] | None = None
     exclude_atc: tuple[str, ...] = ()
 
+    def allows(self, route: str) -> bool:
+        """Whether the group covers the drug given by this route."""
+        return self.routes is None or route in self.routes
+
     def contains(self, drug: Mapping[str, Any]) -> bool:
         """Whether a formulary drug belongs to the group (route not considered)."""
         atc_codes = drug.get("atc") or ""
@@ -81,9 +85,7 @@ class Knowledge:
         names = self._memberships[code]
         if route is None:
             return names
-        return frozenset(
-            n for n in names if self.groups[n].routes is None or route in self.groups[n].routes
-        )
+        return frozenset(n for n in names if self.groups[n].allows(route))
 
     def in_group(self, code: str, group: str, route: str | None = None) -> bool:
         """Whether a drug (given by route) belongs to a group."""
