@@ -144,6 +144,10 @@ PARSES: list[tuple[str, str, float, str, str, str, int | None, str | None]] = [ 
     ("莫西沙星 0.4g 静滴 每日1次", "moxifloxacin", 0.4, "g", "ivgtt", "qd", None, None),
     ("地塞米松 5mg 静推 立即", "dexamethasone", 5, "mg", "iv", "st", None, None),
     ("奥美拉唑 20毫克 口服 每天一次", "omeprazole", 20, "mg", "po", "qd", None, None),
+    ("门冬胰岛素 8单位 皮下注射 三餐前", "insulin_aspart", 8, "U", "sc", "tid", None, None),
+    ("二甲双胍 0.5g 口服 tid 餐后", "metformin", 0.5, "g", "po", "tid", None, None),
+    ("10%氯化钾 15ml 口服 tid", "potassium_chloride_oral", 15, "mL", "po", "tid", None, None),
+    ("50% glucose 40ml iv st", "glucose_50", 40, "mL", "iv", "st", None, None),
 ]
 
 
@@ -193,6 +197,8 @@ ERRORS: list[tuple[str, str, str]] = [
     ("kcl 1g tid", "drug", "'kcl' could be 氯化钾注射液"),
     ("amox 500mg po tid please", "sentence", "not understood: 'please'"),
     ("amox 500mg po tid mg", "dose", "unit 'mg' without a number"),
+    ("amox 500mg po tdi prn", "frequency", "unknown frequency 'tdi'"),
+    ("NTG 0.4mg sl q5min prn chest pain", "frequency", "unknown frequency 'q5min'"),
 ]
 
 

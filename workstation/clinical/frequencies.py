@@ -46,10 +46,11 @@ def _table() -> dict[str, Frequency]:
             "qd", "od", "daily", "once daily", "once a day", "q24h", "qday", *_every_hours(24)[1:],
             *_times_a_day(1))),
         Frequency("bid", 2, 12, "twice daily", "每日两次", (
-            "bid", "bd", "twice daily", "twice a day", "2 times daily", "two times daily",
+            "bid", "bd", "twice daily", "twice a day", "2 times daily", "two times daily", "早晚各一次", "早晚各1次",
             *_times_a_day(2))),
         Frequency("tid", 3, 8, "three times daily", "每日三次", (
-            "tid", "tds", "three times daily", "three times a day", "3 times daily",
+            "tid", "tds", "three times daily", "three times a day", "3 times daily", "三餐前", "三餐后", "三餐时",
+            "每餐前", "每餐后",
             *_times_a_day(3))),
         Frequency("qid", 4, 6, "four times daily", "每日四次", (
             "qid", "qds", "four times daily", "four times a day", "4 times daily",

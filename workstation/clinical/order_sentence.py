@@ -26,6 +26,7 @@ __all__ = ["OrderSentenceError", "ParsedOrder", "parse_order"]
 
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
 _STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
+_PARENTERAL = {"iv", "ivgtt", "im", "sc", "id"}
 
 
 class OrderSentenceError(ValueError):
@@ -103,14 +104,15 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
     if not text:
         raise OrderSentenceError("empty order: type the drug, dose, route and frequency",
                                  part="drug")  # fmt: skip
-    percent = PERCENT.match(text)  # `10% KCl 10ml`
-    start = percent.end() if percent else 0
-    length, candidates = _match_drug(text[start:].lstrip(), formulary)
-    rest = text[start:].lstrip()[length:]
-    parts = _read(tokens(rest))
+    percent = PERCENT.match(text)  # `10% KCl 10ml`, unless `10%氯化钾` is itself a name
+    if percent and formulary.match_prefix(text)[1]:
+        percent = None
+    named = text[percent.end() :].lstrip() if percent else text
+    length, candidates = _match_drug(named, formulary)
+    parts = _read(tokens(named[length:]))
     if percent:
         parts.percent = float(percent.group(1))
-    drug = _choose(candidates, parts, text[start:].lstrip()[:length])
+    drug = _choose(candidates, parts, named[:length])
     return _build(drug, parts)
 
 
@@ -156,8 +158,8 @@ def _read(found: list[Token]) -> _Parts:
         if token.kind == "unknown":
             pending.append(token)
             continue
-        if token.kind == "frequency" and token.code == "prn" and pending:
-            parts.indication += [t.text for t in pending]
+        if token.kind == "frequency" and token.code == "prn" and _chinese(pending):
+            parts.indication += [t.text for t in pending]  # 疼痛时 必要时
             pending = []
         if pending:
             raise _unknown_word(pending[0])
@@ -165,6 +167,10 @@ def _read(found: list[Token]) -> _Parts:
     if pending:
         raise _unknown_word(pending[0])
     return parts
+
+
+def _chinese(pending: list[Token]) -> bool:
+    return bool(pending) and all("\u3400" <= t.text[0] <= "\u9fff" for t in pending)
 
 
 def _take(parts: _Parts, token: Token) -> None:
@@ -246,7 +252,12 @@ def _choose(candidates: tuple[Drug, ...], parts: _Parts, written: str) -> Drug:
         return candidates[0]
     narrowed = list(candidates)
     if parts.route:
-        narrowed = [d for d in narrowed if parts.route in d.routes] or narrowed
+        kin = _PARENTERAL if parts.route in _PARENTERAL else {parts.route}
+        narrowed = (
+            [d for d in narrowed if parts.route in d.routes]
+            or [d for d in narrowed if kin & set(d.routes)]
+            or narrowed
+        )
     if parts.percent is not None and len(narrowed) > 1:
         narrowed = [d for d in narrowed if _has_concentration(d, parts.percent)] or narrowed
     if len(narrowed) == 1:

@@ -38,6 +38,11 @@ FORM_WORDS = (
     "控释片", "肠溶片", "肠溶胶囊", "分散片", "颗粒", "口服液", "混悬液", "气雾剂", "栓", "钠", "钾",
     "钙", "片剂", "针剂", "静脉用",
 )  # fmt: skip
+# when to take it: kept by the nurse's schedule, not part of the structured order
+TIMING_WORDS = (
+    "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
+    "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "晚餐前", "晚餐后", "晨起空腹",
+)  # fmt: skip
 LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
 _FILLERS = ("for", "x", "×", "共", "用", "连用", "疗程", "then", "and", ",", ";")
 
@@ -67,7 +72,7 @@ class Token:
 def _vocabulary() -> dict[str, list[tuple[str, str, str]]]:
     """Written word -> (word, kind, code), grouped by first character, longest first."""
     words: dict[str, tuple[str, str]] = {}
-    words.update({w: ("form", w) for w in FORM_WORDS})
+    words.update({w: ("form", w) for w in (*FORM_WORDS, *TIMING_WORDS)})
     words.update({w: ("frequency", code) for w, code in FREQUENCY_WORDS.items()})
     words.update({w: ("route", code) for w, code in ROUTE_WORDS.items()})
     grouped: dict[str, list[tuple[str, str, str]]] = {}
