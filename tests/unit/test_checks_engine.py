@@ -160,3 +160,16 @@ def test_children_pregnancy_by_diagnosis_and_weekly_methotrexate(kb):
 def test_dose_in_tablets_is_converted_through_the_form(kb):
     # the fixture tablet is 10 mg: 12 tablets are 120 mg, above the 100 mg fixture maximum
     assert run(kb, med("furosemide", 12, "tab", "po", "st")) == {"dose-single": "warning"}
+
+
+def test_free_text_variants_of_allergies_and_diagnoses(kb):
+    assert run(kb, med("ampicillin"), allergies=("Penicillins - hives",)) == {
+        "drug-allergy": "critical"
+    }
+    assert run(kb, med("ceftriaxone"), allergies=("阿莫西林克拉维酸钾过敏",)) == {
+        "drug-allergy": "warning"
+    }
+    assert run(kb, med("ibuprofen"), diagnoses=("upper GI bleeding",)) == {
+        "drug-diagnosis": "critical"
+    }
+    assert run(kb, med("ibuprofen"), diagnoses=("CHF, NYHA III",)) == {"drug-diagnosis": "warning"}

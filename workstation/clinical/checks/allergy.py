@@ -36,29 +36,34 @@ def _drug_names(kb: Knowledge, code: str) -> list[str]:
     return [n for n in found if len(n) >= (2 if has_cjk(n) else 4)]
 
 
-def _name_index(kb: Knowledge) -> dict[str, list[str]]:
+def _name_index(kb: Knowledge) -> list[tuple[str, str]]:
+    """(name, code) for every drug name and alias, longest first."""
     if "allergy_names" not in kb.cache:
-        kb.cache["allergy_names"] = {code: _drug_names(kb, code) for code in kb.drugs}
-    index: dict[str, list[str]] = kb.cache["allergy_names"]
+        pairs = [(name, code) for code in kb.drugs for name in _drug_names(kb, code)]
+        kb.cache["allergy_names"] = sorted(pairs, key=lambda pair: -len(pair[0]))
+    index: list[tuple[str, str]] = kb.cache["allergy_names"]
     return index
 
 
 def allergen_drugs(term: str, kb: Knowledge) -> set[str]:
-    """Formulary drugs named in one allergy entry (both ways: 'amoxicillin' in 'amoxicillin rash',
-    or the entry inside a combination's name)."""
+    """Formulary drugs named in one allergy entry, longest name first so that a short alias
+    inside a longer name (克拉 in 阿莫西林克拉维酸钾) is not read as another drug; else drugs
+    whose name contains the entry (青霉素 in 苄星青霉素)."""
+    rest, found = term, set()
     core = _NOISE.sub(" ", term).strip()
-    found = set()
-    for code, drug_names in _name_index(kb).items():
-        for name in drug_names:
-            if mentions(term, name) or (core and len(core) >= 4 and mentions(name, core)):
-                found.add(code)
-                break
+    for name, code in _name_index(kb):
+        short = has_cjk(name) and len(name) < 3 and name != core  # 克拉 inside 克拉维酸
+        if not short and mentions(rest, name):
+            found.add(code)
+            rest = rest.replace(name, " ")
+    if not found and len(core) >= (2 if has_cjk(core) else 4):
+        found = {code for name, code in _name_index(kb) if mentions(name, core)}
     return found
 
 
 def _class_hits(term: str, kb: Knowledge) -> Iterator[dict[str, Any]]:
     for cls in kb.allergy["classes"]:
-        if any(mentions(term, t) for t in cls["terms"]):
+        if any(mentions(term, t, word_start=True) for t in cls["terms"]):
             yield cls
 
 
@@ -75,24 +80,25 @@ def _severity_for(cls: dict[str, Any], level: str, code: str,
 
 def _term_alerts(term: str, order: MedicationOrder, kb: Knowledge) -> Iterator[Alert]:
     en, zh = names(kb, order.drug_code)
+    shown = _NOISE.sub("", term).strip() or term
     for allergen in allergen_drugs(term, kb):
         if allergen == order.drug_code:
-            yield _alert("critical", f"{en}: recorded allergy to this drug ({term})",
-                         f"{zh}：已记录对该药过敏({term})", "allergy-same-drug", kb)  # fmt: skip
+            yield _alert("critical", f"{en}: recorded allergy to this drug ({shown})",
+                         f"{zh}：已记录对该药过敏({shown})", "allergy-same-drug", kb)  # fmt: skip
             continue
         for cls in kb.allergy["classes"]:
-            if not kb.in_group(allergen, cls["group"]):
+            if cls.get("member_severity") is None or not kb.in_group(allergen, cls["group"]):
                 continue
             hit = _severity_for(cls, cls["member_severity"], order.drug_code, kb)
             if hit:
-                yield _alert(hit[0], f"{en}: allergy to {term} ({cls['id']} class cross-sensitivity)",
-                             f"{zh}：对{term}过敏({cls['id']}类交叉过敏)",
+                yield _alert(hit[0], f"{en}: allergy to {shown} ({cls['id']} class cross-sensitivity)",
+                             f"{zh}：对{shown}过敏({cls['id']}类交叉过敏)",
                              hit[1], kb, cls["source"])  # fmt: skip
     for cls in _class_hits(term, kb):
         hit = _severity_for(cls, cls["severity"], order.drug_code, kb)
         if hit:
-            yield _alert(hit[0], f"{en}: recorded allergy '{term}' covers or cross-reacts with it",
-                         f"{zh}：已记录过敏“{term}”，本药属同类或可交叉过敏",
+            yield _alert(hit[0], f"{en}: recorded allergy '{shown}' covers or cross-reacts with it",
+                         f"{zh}：已记录过敏“{shown}”，本药属同类或可交叉过敏",
                          hit[1], kb, cls["source"])  # fmt: skip
 
 

@@ -33,14 +33,16 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
-def mentions(text: str, term: str) -> bool:
-    """Whether lower-cased text mentions a term: as a substring for Chinese, as a word otherwise."""
+def mentions(text: str, term: str, *, word_start: bool = False) -> bool:
+    """Whether lower-cased text mentions a term: as a substring for Chinese, as a whole word
+    otherwise (or, with word_start, as the start of a word: 'seizure' in 'seizures')."""
     term = term.lower().strip()
     if not term:
         return False
     if has_cjk(term):
         return term in text
-    return re.search(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])", text) is not None
+    end = "" if word_start else "(?![a-z0-9])"
+    return re.search(rf"(?<![a-z0-9]){re.escape(term)}{end}", text) is not None
 
 
 def names(kb: Knowledge, code: str) -> tuple[str, str]:

@@ -30,7 +30,7 @@ def matching_conditions(diagnoses: Iterable[str], conditions: Mapping[str, Any])
         text, code = diagnosis.lower(), _icd10_of(diagnosis)
         for name, spec in conditions.items():
             by_code = code and any(code.startswith(_code(p)) for p in spec.get("icd10", ()))
-            if by_code or any(mentions(text, w) for w in spec.get("words", ())):
+            if by_code or any(mentions(text, w, word_start=True) for w in spec.get("words", ())):
                 found.add(name)
     return found
 
