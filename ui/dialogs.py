@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
 
@@ -14,4 +15,6 @@ class ReturningDialog(QDialog):
         super().done(result)
         parent = self.parentWidget()
         if parent is not None:
-            parent.window().activateWindow()
+            window = parent.window()
+            window.activateWindow()
+            QTimer.singleShot(0, window.activateWindow)  # again once the dialog's hiding is done
