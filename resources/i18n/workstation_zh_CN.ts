@@ -1,36 +1,140 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddendumDialog</name>
+    <message>
+        <location filename="../../ui/screens/notes/dialogs.py" line="69" />
+        <source>Addendum</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/dialogs.py" line="73" />
+        <source>Add addendum (Ctrl+Enter)</source>
+        <translation>添加补充记录 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/dialogs.py" line="81" />
+        <source>Addendum to “%1”. The signed note itself does not change.</source>
+        <translation>为“%1”添加补充记录。已签名的记录本身不会改变。</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../../ui/app.py" line="68" />
+        <location filename="../../ui/app.py" line="69" />
         <source>Starting Clinical Workstation…</source>
         <translation>正在启动临床工作站…</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="71" />
+        <location filename="../../ui/app.py" line="72" />
         <source>Clinical Workstation</source>
         <translation>临床工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="116" />
+        <location filename="../../ui/app.py" line="117" />
         <source>Local data cannot be opened</source>
         <translation>无法打开本地数据</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="117" />
+        <location filename="../../ui/app.py" line="118" />
         <source>The workstation cannot open its encrypted local data, and has not changed it.</source>
         <translation>工作站无法打开加密的本地数据，数据未被改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="122" />
+        <location filename="../../ui/app.py" line="123" />
         <source>The workstation could not start</source>
         <translation>工作站无法启动</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="123" />
+        <location filename="../../ui/app.py" line="124" />
         <source>Starting the workstation failed.</source>
         <translation>工作站启动失败。</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionController</name>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="88" />
+        <source>Only its author can void or amend this change.</source>
+        <translation>只有其作者可以作废或修改此项更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="96" />
+        <source>Write why this change is voided first.</source>
+        <translation>请先填写作废原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="123" />
+        <source>The amended text is not valid: %1</source>
+        <translation>修改后的内容无效：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="132" />
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="138" />
+        <source>Not done: %1</source>
+        <translation>未完成：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionView</name>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="37" />
+        <source>Needs attention</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="41" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="41" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="41" />
+        <source>Recorded</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="41" />
+        <source>Refused because</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="51" />
+        <source>&amp;Void with this reason</source>
+        <translation>按此原因作废(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="52" />
+        <source>&amp;Amend…</source>
+        <translation>修改(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="55" />
+        <source>Send amended (Ctrl+Enter)</source>
+        <translation>发送修改 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="72" />
+        <source>&amp;Reason to void</source>
+        <translation>作废原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="95" />
+        <source>%1 change(s) were refused by the server. Each stays here until its author voids it with a reason or sends an amended version.</source>
+        <translation>服务器拒收了 %1 项更改。每项都保留在此，直到其作者填写原因作废或发送修改后的版本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/view.py" line="97" />
+        <source>Nothing needs attention.</source>
+        <translation>没有待处理的项目。</translation>
     </message>
 </context>
 <context>
@@ -41,27 +145,27 @@
         <translation>病区患者一览</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/controller.py" line="87" />
+        <location filename="../../ui/screens/census/controller.py" line="92" />
         <source>Search results: %1</source>
         <translation>搜索结果：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/controller.py" line="89" />
+        <location filename="../../ui/screens/census/controller.py" line="94" />
         <source>No patient matches “%1”.</source>
         <translation>没有与“%1”匹配的患者。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/controller.py" line="98" />
+        <location filename="../../ui/screens/census/controller.py" line="103" />
         <source>all wards</source>
         <translation>全部病区</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/controller.py" line="102" />
+        <location filename="../../ui/screens/census/controller.py" line="107" />
         <source>Ward %1 · %2 patients</source>
         <translation>病区 %1 · %2 位患者</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/controller.py" line="105" />
+        <location filename="../../ui/screens/census/controller.py" line="110" />
         <source>No patients on this ward yet (sync pending?).</source>
         <translation>本病区暂无患者（可能尚未同步）。</translation>
     </message>
@@ -69,32 +173,37 @@
 <context>
     <name>CensusModel</name>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="56" />
+        <location filename="../../ui/screens/census/model.py" line="59" />
         <source>Bed</source>
         <translation>床号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="57" />
+        <location filename="../../ui/screens/census/model.py" line="60" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="58" />
+        <location filename="../../ui/screens/census/model.py" line="61" />
         <source>Sex/age</source>
         <translation>性别/年龄</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="59" />
+        <location filename="../../ui/screens/census/model.py" line="62" />
         <source>Alerts</source>
         <translation>警示</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="80" />
+        <location filename="../../ui/screens/census/model.py" line="63" />
+        <source>Notes due</source>
+        <translation>待写病历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="96" />
         <source>(discharged)</source>
         <translation>（已出院）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/census/model.py" line="92" />
+        <location filename="../../ui/screens/census/model.py" line="110" />
         <source>allergies</source>
         <translation>过敏</translation>
     </message>
@@ -265,7 +374,7 @@
 <context>
     <name>ChartController</name>
     <message>
-        <location filename="../../ui/screens/chart/controller.py" line="66" />
+        <location filename="../../ui/screens/chart/controller.py" line="71" />
         <source>This patient is not in the local data.</source>
         <translation>本地数据中没有该患者。</translation>
     </message>
@@ -337,61 +446,46 @@
         <source>SpO₂</source>
         <translation>血氧</translation>
     </message>
-    <message>
-        <location filename="../../ui/screens/chart/documents.py" line="91" />
-        <source>No notes yet.</source>
-        <translation>暂无病程记录。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/chart/documents.py" line="95" />
-        <source>voided</source>
-        <translation>已作废</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/chart/documents.py" line="96" />
-        <source>Addendum</source>
-        <translation>补充</translation>
-    </message>
 </context>
 <context>
     <name>ChartView</name>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="52" />
+        <location filename="../../ui/screens/chart/view.py" line="53" />
         <source>&amp;Summary</source>
         <translation>概要(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="53" />
+        <location filename="../../ui/screens/chart/view.py" line="54" />
         <source>&amp;Notes</source>
         <translation>病程(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="55" />
+        <location filename="../../ui/screens/chart/view.py" line="56" />
         <source>&amp;Orders</source>
         <translation>医嘱(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="56" />
+        <location filename="../../ui/screens/chart/view.py" line="57" />
         <source>&amp;Results</source>
         <translation>检验(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="57" />
+        <location filename="../../ui/screens/chart/view.py" line="58" />
         <source>&amp;Vitals</source>
         <translation>生命体征(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="58" />
+        <location filename="../../ui/screens/chart/view.py" line="59" />
         <source>&amp;Problems</source>
         <translation>问题(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="59" />
+        <location filename="../../ui/screens/chart/view.py" line="60" />
         <source>&amp;Allergies</source>
         <translation>过敏(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/view.py" line="76" />
+        <location filename="../../ui/screens/chart/view.py" line="77" />
         <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
     </message>
@@ -427,17 +521,17 @@
         <translation>以其他用户登录；上一位用户的会话将被结束。</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login/controller.py" line="49" />
+        <location filename="../../ui/screens/login/controller.py" line="50" />
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login/controller.py" line="62" />
+        <location filename="../../ui/screens/login/controller.py" line="68" />
         <source>Login refused: %1</source>
         <translation>登录被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/login/controller.py" line="64" />
+        <location filename="../../ui/screens/login/controller.py" line="70" />
         <source>Login failed: %1</source>
         <translation>登录失败：%1</translation>
     </message>
@@ -493,59 +587,267 @@
     </message>
 </context>
 <context>
-    <name>PatientBanner</name>
+    <name>NoteDocuments</name>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="33" />
-        <source>No patient open</source>
-        <translation>未打开患者</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="21" />
+        <source>co-signed by %1 at %2</source>
+        <translation>%1 于 %2 审签</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="46" />
-        <source>Record no. %1</source>
-        <translation>住院号 %1</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="25" />
+        <source>co-signature needed</source>
+        <translation>需上级医师审签</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="47" />
-        <source>Ward %1 bed %2</source>
-        <translation>%1 病区 %2 床</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="36" />
+        <source>voided</source>
+        <translation>已作废</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="48" />
-        <source>Weight %1 kg</source>
-        <translation>体重 %1 kg</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="44" />
+        <source>Signed by %1 at %2</source>
+        <translation>%1 于 %2 签名</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="48" />
-        <source>Weight not recorded</source>
-        <translation>体重未记录</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="60" />
+        <source>Addendum by %1 at %2</source>
+        <translation>%1 于 %2 补充记录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="65" />
-        <source>Allergies: none recorded</source>
-        <translation>过敏：无记录</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="78" />
+        <source>OVERDUE %1 (due %2)</source>
+        <translation>已超时：%1（应于 %2 前完成）</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="67" />
-        <source>⚠ Allergies: %1</source>
-        <translation>⚠ 过敏：%1</translation>
+        <location filename="../../ui/screens/notes/documents.py" line="84" />
+        <source>%1 due by %2</source>
+        <translation>%1 应于 %2 前完成</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="74" />
+        <location filename="../../ui/screens/notes/documents.py" line="89" />
+        <source>Notes due: %1</source>
+        <translation>待写病历：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/documents.py" line="100" />
+        <source>⚠ overdue: %1</source>
+        <translation>⚠ 超时：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/documents.py" line="103" />
+        <source>due: %1</source>
+        <translation>待写：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteTypeDialog</name>
+    <message>
+        <location filename="../../ui/screens/notes/dialogs.py" line="28" />
+        <source>New note</source>
+        <translation>新建病历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/dialogs.py" line="44" />
+        <source>Which note? Type its number or press Enter.</source>
+        <translation>写哪种病历？输入编号或按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesController</name>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="92" />
+        <source>Drafts: %1 — Ctrl+N to continue</source>
+        <translation>草稿：%1 — 按 Ctrl+N 继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="135" />
+        <source> (draft)</source>
+        <translation>（草稿）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="182" />
+        <source>Draft kept on this computer.</source>
+        <translation>草稿已保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="194" />
+        <source>Draft discarded.</source>
+        <translation>草稿已丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="211" />
+        <source>Fill every *** blank before signing (F2 goes to the next one).</source>
+        <translation>签名前请填写所有 *** 空白处（F2 跳到下一处）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="224" />
+        <source>Note signed and saved on this computer.</source>
+        <translation>病历已签名并保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="231" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="244" />
+        <source>Addendum saved.</source>
+        <translation>补充记录已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="257" />
+        <source>Co-signed.</source>
+        <translation>已审签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="263" />
+        <source>This note needs no co-signature.</source>
+        <translation>此病历无需上级审签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="265" />
+        <source>Only a licensed physician can co-sign.</source>
+        <translation>只有具有执业资格的医师才能审签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/controller.py" line="267" />
+        <source>The author cannot co-sign their own note.</source>
+        <translation>作者不能审签自己的病历。</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="105" />
+        <source>New note (Ctrl+N)</source>
+        <translation>新建病历 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="106" />
+        <source>Addendum (Ctrl+Shift+N)</source>
+        <translation>补充记录 (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="107" />
+        <source>Co-sign (Ctrl+Shift+C)</source>
+        <translation>审签 (Ctrl+Shift+C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="108" />
+        <source>Sign (Ctrl+Enter)</source>
+        <translation>签名 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="109" />
+        <source>Keep as draft (Esc)</source>
+        <translation>存为草稿 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="110" />
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/notes/view.py" line="112" />
+        <source>F2: next *** blank · Shift+F2: previous · .vitals .meds .allergies .problems .labs then Space: fill from the chart · Ctrl+Enter: sign · Esc: keep as draft</source>
+        <translation>F2：下一个 *** 空白 · Shift+F2：上一个 · 输入 .vitals .meds .allergies .problems .labs 后按空格：从病历中填入 · Ctrl+Enter：签名 · Esc：存为草稿</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteController</name>
+    <message>
+        <location filename="../../ui/screens/palette/controller.py" line="120" />
+        <source>Bed %1</source>
+        <translation>%1床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/palette/controller.py" line="121" />
         <source>discharged</source>
         <translation>已出院</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="76" />
+        <location filename="../../ui/screens/palette/controller.py" line="122" />
+        <source>Patient:</source>
+        <translation>患者：</translation>
+    </message>
+</context>
+<context>
+    <name>PaletteView</name>
+    <message>
+        <location filename="../../ui/screens/palette/view.py" line="30" />
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/palette/view.py" line="33" />
+        <source>Action, or patient by bed, record number, name or pinyin initials</source>
+        <translation>操作，或按床号、病历号、姓名、拼音首字母找患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/palette/view.py" line="38" />
+        <source>↑↓ choose · Enter run or open · Esc close</source>
+        <translation>↑↓ 选择 · 回车 执行或打开 · Esc 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>PatientBanner</name>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="39" />
+        <source>No patient open</source>
+        <translation>未打开患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="54" />
+        <source>Record no. %1</source>
+        <translation>住院号 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="55" />
+        <source>Ward %1 bed %2</source>
+        <translation>%1 病区 %2 床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="56" />
+        <source>Weight %1 kg</source>
+        <translation>体重 %1 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="56" />
+        <source>Weight not recorded</source>
+        <translation>体重未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="67" />
+        <source>⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)</source>
+        <translation>⚠ %1 项未发送的更改待处理 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="80" />
+        <source>Allergies: none recorded</source>
+        <translation>过敏：无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="82" />
+        <source>⚠ Allergies: %1</source>
+        <translation>⚠ 过敏：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="89" />
+        <source>discharged</source>
+        <translation>已出院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/banner.py" line="91" />
         <source>temporary record number</source>
         <translation>临时住院号</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="78" />
+        <location filename="../../ui/screens/chart/banner.py" line="93" />
         <source>%1 item(s) need review</source>
         <translation>%1 项待复核</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/chart/banner.py" line="79" />
+        <location filename="../../ui/screens/chart/banner.py" line="94" />
         <source>Alerts: %1</source>
         <translation>警示：%1</translation>
     </message>
@@ -626,82 +928,117 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/shell/view.py" line="52" />
+        <source>N&amp;ote</source>
+        <translation>病历(&amp;O)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/shell/view.py" line="53" />
+        <source>&amp;Command palette</source>
+        <translation>命令面板(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="54" />
         <source>&amp;Find patient</source>
         <translation>查找患者(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <location filename="../../ui/screens/shell/view.py" line="56" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <location filename="../../ui/screens/shell/view.py" line="56" />
         <source>Notes</source>
         <translation>病程</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <location filename="../../ui/screens/shell/view.py" line="56" />
         <source>Orders</source>
         <translation>医嘱</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <location filename="../../ui/screens/shell/view.py" line="56" />
         <source>Results</source>
         <translation>检验</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="55" />
+        <location filename="../../ui/screens/shell/view.py" line="56" />
         <source>Vitals</source>
         <translation>生命体征</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="56" />
+        <location filename="../../ui/screens/shell/view.py" line="57" />
         <source>Problems</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="56" />
+        <location filename="../../ui/screens/shell/view.py" line="57" />
         <source>Allergies</source>
         <translation>过敏</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="57" />
+        <location filename="../../ui/screens/shell/view.py" line="58" />
+        <source>&amp;New note</source>
+        <translation>新建病历(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="60" />
+        <source>&amp;Sign note</source>
+        <translation>签名(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="63" />
+        <source>&amp;Addendum to the selected note</source>
+        <translation>为所选病历添加补充记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="66" />
+        <source>&amp;Co-sign the selected note</source>
+        <translation>审签所选病历(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="68" />
+        <source>Needs &amp;attention</source>
+        <translation>待处理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/view.py" line="69" />
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="58" />
+        <location filename="../../ui/screens/shell/view.py" line="70" />
         <source>&amp;Lock</source>
         <translation>锁定(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="59" />
+        <location filename="../../ui/screens/shell/view.py" line="71" />
         <source>Se&amp;ttings…</source>
         <translation>设置(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="60" />
+        <location filename="../../ui/screens/shell/view.py" line="72" />
         <source>Log out and &amp;quit</source>
         <translation>注销并退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="61" />
+        <location filename="../../ui/screens/shell/view.py" line="73" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="62" />
+        <location filename="../../ui/screens/shell/view.py" line="74" />
         <source>&amp;Demo users</source>
         <translation>演示用户(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="69" />
+        <location filename="../../ui/screens/shell/view.py" line="81" />
         <source>Clinical Workstation</source>
         <translation>临床工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/view.py" line="75" />
+        <location filename="../../ui/screens/shell/view.py" line="87" />
         <source>Clinical Workstation — %1</source>
         <translation>临床工作站 — %1</translation>
     </message>
@@ -710,51 +1047,101 @@
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/shortcuts.py" line="10" />
+        <source>Command palette: every action, and patients by bed, record number, name or pinyin</source>
+        <translation>命令面板：所有操作，以及按床号、病历号、姓名或拼音找患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="17" />
         <source>Find a patient (record number, name or pinyin initials)</source>
         <translation>查找患者（住院号、姓名或拼音首字母）</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="12" />
+        <location filename="../../ui/shortcuts.py" line="19" />
         <source>Open the selected patient</source>
         <translation>打开选中的患者</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="13" />
+        <location filename="../../ui/shortcuts.py" line="20" />
         <source>From the search box, move into the patient list</source>
         <translation>从搜索框移到患者列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="16" />
+        <location filename="../../ui/shortcuts.py" line="23" />
         <source>Chart tabs: summary, notes, orders, results, vitals, problems, allergies</source>
         <translation>病历标签页：概要、病程、医嘱、检验、生命体征、问题、过敏</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="20" />
+        <location filename="../../ui/shortcuts.py" line="27" />
         <source>Next chart tab</source>
         <translation>下一个病历标签页</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="21" />
+        <location filename="../../ui/shortcuts.py" line="28" />
+        <source>New note (then 1-5 or Enter to choose its type)</source>
+        <translation>新建病历（再按 1-5 或回车选择类型）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="29" />
+        <source>In a note: select the next *** blank</source>
+        <translation>病历中：选中下一个 *** 空白</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="30" />
+        <source>In a note: select the previous *** blank</source>
+        <translation>病历中：选中上一个 *** 空白</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="33" />
+        <source>In a note: fill in from the chart</source>
+        <translation>病历中：从病历数据填入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="37" />
+        <source>Sign the note (final: later changes are addenda)</source>
+        <translation>签名（签名后不可更改，之后只能补充记录）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="41" />
+        <source>Leave the note, keeping it as a draft on this computer</source>
+        <translation>离开病历，草稿保存在本机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="43" />
+        <source>Addendum to the selected note</source>
+        <translation>为所选病历添加补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="44" />
+        <source>Co-sign the selected trainee's note</source>
+        <translation>审签所选下级医师的病历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="47" />
+        <source>Changes refused by the server: void with a reason or amend</source>
+        <translation>服务器拒收的更改：填写原因作废或修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="51" />
         <source>Lock the workstation</source>
         <translation>锁定工作站</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="22" />
+        <location filename="../../ui/shortcuts.py" line="52" />
         <source>Sync with the server now</source>
         <translation>立即与服务器同步</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="23" />
+        <location filename="../../ui/shortcuts.py" line="53" />
         <source>Station settings</source>
         <translation>工作站设置</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="24" />
+        <location filename="../../ui/shortcuts.py" line="54" />
         <source>This list of shortcuts</source>
         <translation>本快捷键列表</translation>
     </message>
     <message>
-        <location filename="../../ui/shortcuts.py" line="25" />
+        <location filename="../../ui/shortcuts.py" line="55" />
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
@@ -780,67 +1167,72 @@
 <context>
     <name>SyncStatusBar</name>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="35" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="24" />
+        <source>Open the list (Ctrl+Shift+A)</source>
+        <translation>打开列表 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/shell/statusbar.py" line="39" />
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="37" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="41" />
         <source>Not logged in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="39" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="43" />
         <source>Ward: %1</source>
         <translation>病区：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="43" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="47" />
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="43" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="47" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="47" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="51" />
         <source>Waiting: %1</source>
         <translation>待发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="49" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="53" />
         <source>Needs attention: %1</source>
         <translation>需处理：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="53" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="57" />
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="54" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="58" />
         <source>Last sync: %1</source>
         <translation>上次同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="56" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="60" />
         <source>⚠ Clock differs from the server</source>
         <translation>⚠ 本机时钟与服务器不一致</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="65" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="69" />
         <source>Syncing: %1</source>
         <translation>正在同步：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="74" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="78" />
         <source>sending</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/shell/statusbar.py" line="75" />
+        <location filename="../../ui/screens/shell/statusbar.py" line="79" />
         <source>receiving</source>
         <translation>接收</translation>
     </message>
@@ -1043,7 +1435,82 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/terms.py" line="76" />
+        <location filename="../../ui/terms.py" line="49" />
+        <source>trainee physician</source>
+        <translation>规培医师</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="50" />
+        <source>admission</source>
+        <translation>入院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="51" />
+        <source>transfer</source>
+        <translation>转床/转科</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="52" />
+        <source>patient details change</source>
+        <translation>患者信息修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="53" />
+        <source>discharge</source>
+        <translation>出院</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="54" />
+        <source>signed note</source>
+        <translation>已签名病历</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="55" />
+        <source>note addendum</source>
+        <translation>病历补充记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="56" />
+        <source>note co-signature</source>
+        <translation>病历审签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="57" />
+        <source>order</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="58" />
+        <source>order discontinued</source>
+        <translation>停止医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="59" />
+        <source>medication administration</source>
+        <translation>给药记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="60" />
+        <source>vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="61" />
+        <source>allergy</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="62" />
+        <source>problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="63" />
+        <source>void</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="91" />
         <source>%1, %2 y</source>
         <translation>%1，%2岁</translation>
     </message>

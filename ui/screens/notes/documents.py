@@ -11,10 +11,6 @@ from ui.terms import local_time, term
 from workstation.clinical.note_deadlines import NoteDue
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NoteDocuments", text)
-
-
 def cosign_state(note: dict[str, Any], names: dict[str, str]) -> str:
     """'' when no co-signature is needed, else who co-signed when, or that it is still needed."""
     if not note.get("needs_cosign"):
@@ -22,11 +18,11 @@ def cosign_state(note: dict[str, Any], names: dict[str, str]) -> str:
     if note.get("cosigned_by"):
         who = names.get(note["cosigned_by"], note["cosigned_by"])
         return (
-            _tr("co-signed by %1 at %2")
+            QCoreApplication.translate("NoteDocuments", "co-signed by %1 at %2")
             .replace("%1", who)
             .replace("%2", local_time(note["cosigned_at"]))
         )
-    return _tr("co-signature needed")
+    return QCoreApplication.translate("NoteDocuments", "co-signature needed")
 
 
 def note_line(note: dict[str, Any], names: dict[str, str]) -> str:
@@ -37,7 +33,7 @@ def note_line(note: dict[str, Any], names: dict[str, str]) -> str:
     if state:
         bits.append(state)
     if note.get("voided"):
-        bits.append(_tr("voided"))
+        bits.append(QCoreApplication.translate("NoteDocuments", "voided"))
     return " · ".join(bits)
 
 
@@ -45,7 +41,9 @@ def note_html(note: dict[str, Any], addenda: list[dict[str, Any]], names: dict[s
     """The note with its signer and time, co-signature and addenda (patient text escaped)."""
     author = names.get(note["author_id"], note["author_id"])
     signed = (
-        _tr("Signed by %1 at %2").replace("%1", author).replace("%2", local_time(note["signed_at"]))
+        QCoreApplication.translate("NoteDocuments", "Signed by %1 at %2")
+        .replace("%1", author)
+        .replace("%2", local_time(note["signed_at"]))
     )
     parts = [f"<h3>{escape(note.get('title') or term(note['note_type']))}</h3>",
              f"<p>{escape(term(note['note_type']))} · {escape(signed)}</p>"]  # fmt: skip
@@ -55,11 +53,11 @@ def note_html(note: dict[str, Any], addenda: list[dict[str, Any]], names: dict[s
         parts.append(f"<p style='color:{colour}'><b>{escape(state)}</b></p>")
     body = escape(note["text"]).replace("\n", "<br>")
     if note.get("voided"):
-        body = f"<s>{body}</s> <i>({escape(_tr('voided'))})</i>"
+        body = f"<s>{body}</s> <i>({escape(QCoreApplication.translate('NoteDocuments', 'voided'))})</i>"
     parts.append(f"<p>{body}</p>")
     for addendum in addenda:
         head = (
-            _tr("Addendum by %1 at %2")
+            QCoreApplication.translate("NoteDocuments", "Addendum by %1 at %2")
             .replace("%1", names.get(addendum["author_id"], addendum["author_id"]))
             .replace("%2", local_time(addendum["recorded_at"]))
         )
@@ -77,14 +75,20 @@ def due_text(due: list[NoteDue]) -> str:
         when = local_time(item.due_at.isoformat())
         if item.overdue:
             parts.append(
-                _tr("OVERDUE %1 (due %2)").replace("%1", term(item.note_type)).replace("%2", when)
+                QCoreApplication.translate("NoteDocuments", "OVERDUE %1 (due %2)")
+                .replace("%1", term(item.note_type))
+                .replace("%2", when)
             )
         else:
             parts.append(
-                _tr("%1 due by %2").replace("%1", term(item.note_type)).replace("%2", when)
+                QCoreApplication.translate("NoteDocuments", "%1 due by %2")
+                .replace("%1", term(item.note_type))
+                .replace("%2", when)
             )
     prefix = "⚠ " if any(item.overdue for item in due) else ""
-    return prefix + _tr("Notes due: %1").replace("%1", "; ".join(parts))
+    return prefix + QCoreApplication.translate("NoteDocuments", "Notes due: %1").replace(
+        "%1", "; ".join(parts)
+    )
 
 
 def census_due_text(due: list[NoteDue]) -> str:
@@ -93,5 +97,9 @@ def census_due_text(due: list[NoteDue]) -> str:
         return ""
     overdue = [term(item.note_type) for item in due if item.overdue]
     if overdue:
-        return _tr("⚠ overdue: %1").replace("%1", ", ".join(overdue))
-    return _tr("due: %1").replace("%1", ", ".join(term(item.note_type) for item in due))
+        return QCoreApplication.translate("NoteDocuments", "⚠ overdue: %1").replace(
+            "%1", ", ".join(overdue)
+        )
+    return QCoreApplication.translate("NoteDocuments", "due: %1").replace(
+        "%1", ", ".join(term(item.note_type) for item in due)
+    )
