@@ -1,0 +1,207 @@
+"""Keystrokes per task in the real desktop window (offscreen), one JSON line per task.
+
+    python bench/keystrokes.py --json
+
+Every key the user presses is counted: each letter typed is one key, a chord such as Ctrl+K is
+one key. Clicks and scans are counted too (the tasks here use neither). The window, the
+embedded server and the encrypted replica are the real ones; only the display is offscreen.
+
+Tasks:
+  progress_note  open the patient in bed 12 (Ctrl+K, 12, Enter), start a daily progress note
+                 (Ctrl+N, 3), fill its four SOAP blanks with F2 between them, `.vitals` + Space
+                 in O, sign (Ctrl+Enter).
+(`medication_order` belongs to order entry and is added with it.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import DOCTOR, PASSWORD, WARD, prepare_server_database, use_throwaway_keyring  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from workstation.clock import now_iso  # noqa: E402
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+BED = "12"
+
+
+@dataclass
+class Counter:
+    """Keys, clicks and scans of one task."""
+
+    keys: int = 0
+    clicks: int = 0
+    scans: int = 0
+
+    def chord(
+        self, widget: QWidget, key: Qt.Key | str, modifier=Qt.KeyboardModifier.NoModifier
+    ) -> None:  # noqa: ANN001
+        """One key press (a chord counts as one)."""
+        QTest.keyClick(widget, key, modifier)
+        self.keys += 1
+
+    def type(self, widget: QWidget, text: str) -> None:
+        """Each character typed is one key."""
+        QTest.keyClicks(widget, text)
+        self.keys += len(text)
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 20) -> None:
+    """Let the event loop run until condition() holds (raises after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        QTest.qWait(10)  # runs the event loop for 10 ms
+
+
+def seed_ward(folder: Path, server_url: str) -> None:
+    """A patient in bed 12 with a set of vitals, admitted through a workstation and synced."""
+    from offline_cache.workstation import Workstation
+
+    ws = Workstation.open(folder / "seeding", server_url=server_url, ward_id=WARD)
+    try:
+        ws.login(DOCTOR, PASSWORD)
+        pid = ws.admit_patient({
+            "record_number": "", "name": "王五", "sex": "male", "birth_date": "1950-04-05", "ward_id": WARD,
+            "bed": BED, "admitted_at": now_iso(), "weight_kg": 70.0, "diagnosis": "pneumonia",
+        }).patient_id  # fmt: skip
+        ws.record("VitalsRecorded", patient_id=pid, payload={
+            "taken_at": now_iso(), "temperature_c": 37.8, "pulse_bpm": 92, "resp_rate": 20,
+            "systolic_mmhg": 124, "diastolic_mmhg": 78, "spo2_pct": 95})  # fmt: skip
+        ws.sync()
+        ws.logout()
+    finally:
+        ws.close()
+
+
+def open_window(folder: Path, server_url: str):  # noqa: ANN201
+    """The shell on a fresh station, logged in as the doctor (not counted)."""
+    from offline_cache.workstation import Workstation
+    from ui.screens.settings.controller import SettingsController
+    from ui.screens.shell.controller import ShellController
+    from ui.screens.shell.view import ShellView
+    from ui.settings import StationSettings, save_settings, settings_path
+    from ui.workers import Workers
+
+    station = folder / "station"
+    settings = StationSettings(server_url=server_url, ward_id=WARD, language="en")
+    save_settings(settings_path(station), settings)
+    ws = Workstation.open(station, server_url=server_url, ward_id=WARD)
+    view = ShellView()
+    shell = ShellController(view, ws, SettingsController(settings_path(station), settings, view),
+                            workers=Workers("work", view), sync_workers=Workers("sync", view), parent=view)  # fmt: skip
+    shell.start()
+    view.show()
+    view.activateWindow()
+    login = view.login
+    wait_until(login.username.hasFocus)
+    QTest.keyClicks(login.username, DOCTOR)
+    QTest.keyClick(login.username, Qt.Key.Key_Return)
+    QTest.keyClicks(login.password, PASSWORD)
+    QTest.keyClick(login.password, Qt.Key.Key_Return)
+    wait_until(lambda: view.census_model.rowCount() > 0 and not shell.sync_workers.busy())
+    return view, shell, ws
+
+
+def progress_note(view, shell) -> Counter:  # noqa: ANN001
+    """Open bed 12 from the palette, write a daily progress note with .vitals, sign it."""
+    from ui.screens.palette.view import PaletteView
+
+    count = Counter()
+    count.chord(view, Qt.Key.Key_K, CTRL)
+    wait_until(
+        lambda: any(p.isVisible() and p.input.hasFocus() for p in view.findChildren(PaletteView))
+    )
+    palette = next(p for p in view.findChildren(PaletteView) if p.isVisible())
+    count.type(palette.input, BED)
+    wait_until(lambda: bool(palette.lines()) and palette.lines()[0].startswith("Patient:   Bed 12"))
+    count.chord(palette.input, Qt.Key.Key_Return)
+    wait_until(lambda: view.chart.banner.name.text() == "王五")
+    count.chord(view, Qt.Key.Key_N, CTRL)
+    dialog = _dialog(view)
+    count.chord(dialog.choices, "3")
+    editor = view.chart.notes.editor
+    wait_until(editor.hasFocus)
+    for index, words in enumerate(("Less cough", ".vitals", "Improving", "Continue")):
+        count.type(editor, words)
+        if words.startswith("."):
+            count.chord(editor, Qt.Key.Key_Space)
+        if index < 3:
+            count.chord(editor, Qt.Key.Key_F2)
+    signed: list[str] = []
+    shell.chart.notes.sig_note_signed.connect(signed.append)
+    count.chord(editor, Qt.Key.Key_Return, CTRL)
+    wait_until(lambda: bool(signed))
+    return count
+
+
+def _dialog(view):  # noqa: ANN001, ANN202
+    from ui.screens.notes.dialogs import NoteTypeDialog
+
+    wait_until(
+        lambda: any(
+            d.isVisible() and d.choices.hasFocus() for d in view.findChildren(NoteTypeDialog)
+        )
+    )
+    return next(d for d in view.findChildren(NoteTypeDialog) if d.isVisible())
+
+
+TASKS = {"progress_note": progress_note}
+
+
+def main() -> int:
+    """Run each task once on a fresh ward and print its counts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="one JSON line per task")
+    args = parser.parse_args()
+    from workstation.server.embedded import EmbeddedServer
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="cw-keys-") as tmp:
+        folder = Path(tmp)
+        use_throwaway_keyring(folder)
+        url = f"sqlite:///{folder / 'server.db'}"
+        prepare_server_database(url)
+        server = EmbeddedServer(url).start()
+        try:
+            seed_ward(folder, server.url)
+            view, shell, ws = open_window(folder, server.url)
+            for name, task in TASKS.items():
+                counted = task(view, shell)
+                line = {
+                    "task": name,
+                    "keys": counted.keys,
+                    "clicks": counted.clicks,
+                    "scans": counted.scans,
+                }
+                print(
+                    json.dumps(line)
+                    if args.json
+                    else f"{name}: {counted.keys} keys, {counted.clicks} clicks, {counted.scans} scans"
+                )
+            shell.shut_down()
+            ws.close()
+            view.close()
+        finally:
+            server.stop()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
