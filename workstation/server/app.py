@@ -18,6 +18,7 @@ from prometheus_client import (
 from sqlalchemy import Engine, text
 
 from workstation.clock import now_iso
+from workstation.domain.names import search_pinyin
 from workstation.server import audit, auth, devices, meta, refdata, schema, sync
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
@@ -87,6 +88,7 @@ def create_app(engine: Engine) -> FastAPI:
     """The API bound to one database engine."""
     app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
     metrics = _Metrics()
+    search_pinyin("病")  # load the pinyin tables now, not in the first push after an outage
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> Response:
