@@ -629,7 +629,7 @@
         <translation>待写病历：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/notes/documents.py" line="100" />
+        <location filename="../../ui/screens/notes/documents.py" line="102" />
         <source>⚠ overdue: %1</source>
         <translation>⚠ 超时：%1</translation>
     </message>
@@ -756,17 +756,17 @@
 <context>
     <name>PaletteController</name>
     <message>
-        <location filename="../../ui/screens/palette/controller.py" line="120" />
+        <location filename="../../ui/screens/palette/controller.py" line="123" />
         <source>Bed %1</source>
         <translation>%1床</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/palette/controller.py" line="121" />
+        <location filename="../../ui/screens/palette/controller.py" line="124" />
         <source>discharged</source>
         <translation>已出院</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/palette/controller.py" line="122" />
+        <location filename="../../ui/screens/palette/controller.py" line="125" />
         <source>Patient:</source>
         <translation>患者：</translation>
     </message>

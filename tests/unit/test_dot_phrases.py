@@ -50,7 +50,7 @@ def test_vitals_uses_the_latest_set_in_both_languages() -> None:
     assert "SpO2 97% (on oxygen)" in english and "38.5" not in english
     chinese = expand("vitals", full_chart(), "zh_CN")
     assert chinese is not None and chinese.startswith(
-        "T 37.2℃，P 96次/分，R 18次/分，BP 128/76mmHg"
+        "T 37.2°C，P 96次/分，R 18次/分，BP 128/76mmHg"
     )
 
 

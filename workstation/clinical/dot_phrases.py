@@ -57,7 +57,7 @@ def vitals(chart: Chart, language: str) -> str:
     v = max(rows, key=lambda row: row["taken_at"])
     zh = words is _WORDS["zh"]
     parts = [
-        ("T", _num(v.get("temperature_c")), "℃" if zh else " °C"),
+        ("T", _num(v.get("temperature_c")), "°C" if zh else " °C"),  # ℃ is missing from common CJK fonts
         ("P" if zh else "HR", _num(v.get("pulse_bpm")), "次/分" if zh else "/min"),
         ("R" if zh else "RR", _num(v.get("resp_rate")), "次/分" if zh else "/min"),
         ("BP", f"{v['systolic_mmhg']}/{v.get('diastolic_mmhg') or '?'}" if v.get("systolic_mmhg") else "",

@@ -92,14 +92,12 @@ def due_text(due: list[NoteDue]) -> str:
 
 
 def census_due_text(due: list[NoteDue]) -> str:
-    """Short census cell: 'overdue: admission note' or 'due: daily progress note'."""
+    """Short census cell: '⚠ overdue: ward round note +1' or 'due: daily progress note'."""
     if not due:
         return ""
     overdue = [term(item.note_type) for item in due if item.overdue]
+    names = overdue or [term(item.note_type) for item in due]
+    short = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
     if overdue:
-        return QCoreApplication.translate("NoteDocuments", "⚠ overdue: %1").replace(
-            "%1", ", ".join(overdue)
-        )
-    return QCoreApplication.translate("NoteDocuments", "due: %1").replace(
-        "%1", ", ".join(term(item.note_type) for item in due)
-    )
+        return QCoreApplication.translate("NoteDocuments", "⚠ overdue: %1").replace("%1", short)
+    return QCoreApplication.translate("NoteDocuments", "due: %1").replace("%1", short)

@@ -3,6 +3,7 @@ initials) for the command palette, and runs or opens the chosen one."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -17,11 +18,13 @@ from ui.workers import Workers
 from workstation.domain.names import search_initials
 
 PATIENT_LIMIT = 20
+_MNEMONIC_SUFFIX = re.compile(r"\(&\w\)")
 
 
 def action_label(action: QAction) -> str:
     """An action's text without its & mnemonic or ellipsis."""
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
+    text = _MNEMONIC_SUFFIX.sub("", action.text())  # 锁定(&L) -> 锁定
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
 def action_matches(action: QAction, query: str) -> bool:

@@ -27,7 +27,7 @@ class ShellView(QMainWindow):
         self.work.addWidget(self.census)
         self.work.addWidget(self.chart)
         self.work.setStretchFactor(1, 1)
-        self.work.setSizes([380, 900])
+        self.work.setSizes([500, 780])
         self.pages = QStackedWidget()
         self.pages.addWidget(self.login)
         self.pages.addWidget(self.work)
