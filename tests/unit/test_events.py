@@ -66,6 +66,13 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                       "quantity_delta": -2, "reason": "broken capsules"},
     "EventVoided": {"target_event_id": TARGET, "reason": "entered on the wrong patient"},
     "BreakGlassInvoked": {"reason": "emergency on the corridor", "minutes": 30},
+    "OrderChangeRequested": {"order_id": TARGET, "message": "eGFR 25: please halve the dose"},
+    "OutpatientPrescribed": {
+        "queue_number": 12, "patient_name": "赵六", "patient_ref": "OP0012",
+        "items": [{"sentence": "amox 500mg po tid 5d", "drug_code": "amoxicillin",
+                   "drug_name": "Amoxicillin", "quantity": 15, "unit": "cap"}],
+    },
+    "OutpatientHandedOver": {"prescription_id": TARGET, "counselling_note": "with food"},
 }  # fmt: skip
 
 

@@ -236,6 +236,8 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
+from workstation.projections import pharmacy_tables  # noqa: E402 - its tables join metadata
+
 # Tables whose rows are created by one event and can be voided by a later EventVoided.
 VOIDABLE = (
     notes,
@@ -247,6 +249,7 @@ VOIDABLE = (
     allergies,
     problems,
     stock_movements,
+    pharmacy_tables.order_change_requests,
 )
 PATIENT_TABLES = (
     notes,
@@ -258,4 +261,5 @@ PATIENT_TABLES = (
     allergies,
     problems,
     break_glass_grants,
+    pharmacy_tables.order_change_requests,
 )

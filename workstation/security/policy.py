@@ -12,7 +12,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
-        "OrderCompleted", "ProblemRecorded", "VitalsRecorded",
+        "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
@@ -24,6 +24,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     },
     Role.PHARMACIST: _CLINICAL_COMMON | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
+        "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
     Role.ADMIN: frozenset({
