@@ -66,13 +66,15 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                       "quantity_delta": -2, "reason": "broken capsules"},
     "EventVoided": {"target_event_id": TARGET, "reason": "entered on the wrong patient"},
     "BreakGlassInvoked": {"reason": "emergency on the corridor", "minutes": 30},
-    "OrderChangeRequested": {"order_id": TARGET, "message": "eGFR 25: please halve the dose"},
-    "OutpatientPrescribed": {
-        "queue_number": 12, "patient_name": "赵六", "patient_ref": "OP0012",
-        "items": [{"sentence": "amox 500mg po tid 5d", "drug_code": "amoxicillin",
-                   "drug_name": "Amoxicillin", "quantity": 15, "unit": "cap"}],
-    },
-    "OutpatientHandedOver": {"prescription_id": TARGET, "counselling_note": "with food"},
+    "IntakeOutputRecorded": {"direction": "output", "category": "urine", "volume_ml": 350,
+                             "measured_at": AT},
+    "AssessmentRecorded": {"kind": "braden", "assessed_at": AT, "total": 14, "risk": "moderate",
+                           "items": {"sensory_perception": 3, "moisture": 2, "activity": 2,
+                                     "mobility": 2, "nutrition": 3, "friction_shear": 2}},
+    "WardReceived": {"order_id": TARGET, "drug_code": "AMOX500", "lot": "L1", "quantity": 21},
+    "BedsideChecked": {"order_id": TARGET, "wristband_code": "P:MRN0001",
+                       "drug_code_scanned": "0123", "result": "match"},
+    "HandoffRecorded": {"style": "sbar", "text": "S: stable overnight."},
 }  # fmt: skip
 
 

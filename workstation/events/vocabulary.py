@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workstation.clinical.assessments import admission_problems, recorded_problems
 from workstation.domain.enums import (
     Acuity,
     AdministrationOutcome,
@@ -68,14 +69,23 @@ def _medication_rule(payload: dict[str, Any]) -> list[str]:
     return problems
 
 
+GIVEN_ONLY_FIELDS = ("end_at", "amount_given_ml", "reassess_at", "adverse_reaction")
+
+
 def _administration_rule(payload: dict[str, Any]) -> list[str]:
     outcome = payload.get("outcome")
     if outcome == AdministrationOutcome.GIVEN:
         missing = [n for n in ("dose_value", "dose_unit", "route") if payload.get(n) is None]
-        return [f"{n} is required when the dose was given" for n in missing]
+        problems = [f"{n} is required when the dose was given" for n in missing]
+        start, end = payload.get("administered_at"), payload.get("end_at")
+        if isinstance(start, str) and isinstance(end, str) and end < start:
+            problems.append("end_at must not be before administered_at")
+        return problems
+    problems = [f"{n} is only allowed when the dose was given"
+                for n in GIVEN_ONLY_FIELDS if payload.get(n) is not None]  # fmt: skip
     if outcome is not None and not payload.get("reason"):
-        return ["reason is required when a dose is held, refused or not given"]
-    return []
+        problems.append("reason is required when a dose is held, refused or not given")
+    return problems
 
 
 VITAL_FIELDS = (
@@ -87,6 +97,59 @@ VITAL_FIELDS = (
 def _vitals_rule(payload: dict[str, Any]) -> list[str]:
     if not any(payload.get(name) is not None for name in VITAL_FIELDS):
         return ["at least one measurement is required"]
+    return []
+
+
+def _ward_received_rule(payload: dict[str, Any]) -> list[str]:
+    if payload.get("order_id") is None and payload.get("drug_code") is None:
+        return ["order_id or drug_code is required"]
+    return []
+
+
+IO_DIRECTIONS = ("intake", "output")
+IO_CATEGORIES = (
+    "oral", "iv", "enteral", "blood", "other_intake",  # intake
+    "urine", "drain", "vomit", "stool", "nasogastric", "blood_loss", "other_output",  # output
+)  # fmt: skip
+INTAKE_CATEGORIES = frozenset(IO_CATEGORIES[:5])
+ASSESSMENT_KINDS = ("morse", "braden", "admission_nursing")
+
+
+def _intake_output_rule(payload: dict[str, Any]) -> list[str]:
+    category, direction = payload.get("category"), payload.get("direction")
+    if category not in IO_CATEGORIES or direction not in IO_DIRECTIONS:
+        return []
+    if (category in INTAKE_CATEGORIES) != (direction == "intake"):
+        return [f"category {category} is not an {direction} category"]
+    return []
+
+
+def _assessment_rule(payload: dict[str, Any]) -> list[str]:
+    items = payload.get("items")
+    if not isinstance(items, dict):
+        return []
+    if payload.get("kind") == "admission_nursing":
+        extra = [f"{n} is only for scored scales" for n in ("total", "risk") if n in payload]
+        return admission_problems(items) + extra
+    missing = [f"{n} is required for a scored scale" for n in ("total", "risk")
+               if payload.get(n) is None]  # fmt: skip
+    return missing or recorded_problems(payload)
+
+
+BEDSIDE_RESULTS = (
+    "match", "wrong_patient", "wrong_drug", "wrong_dose", "wrong_route", "wrong_time",
+    "unknown_code", "unable_to_scan",
+)  # fmt: skip
+
+
+def _bedside_rule(payload: dict[str, Any]) -> list[str]:
+    unable = payload.get("result") == "unable_to_scan"
+    if unable and not payload.get("unable_to_scan_reason"):
+        return ["unable_to_scan_reason is required when the codes could not be scanned"]
+    if not unable and payload.get("unable_to_scan_reason") is not None:
+        return ["unable_to_scan_reason is only allowed when the result is unable_to_scan"]
+    if not unable and not (payload.get("wristband_code") or payload.get("drug_code_scanned")):
+        return ["a scanned wristband_code or drug_code_scanned is required"]
     return []
 
 
@@ -127,8 +190,6 @@ _VITALS: dict[str, Field] = {
 
 
 def _types() -> dict[str, EventType]:
-    from workstation.events.pharmacy_events import pharmacy_types  # it builds on EventType
-
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
         EventType("PatientAdmitted", {
@@ -204,6 +265,12 @@ def _types() -> dict[str, EventType]:
             "site": optional(text(64)),
             "reason": optional(text(500)),
             "witness_id": optional(text(64)),
+            "end_at": optional(timestamp),  # an infusion's end
+            "amount_given_ml": optional(number(positive=True)),  # an infusion's volume given
+            "prn_indication": optional(text(200)),
+            "reassess_at": optional(timestamp),  # a PRN dose's effect reassessment is due
+            "early_late_reason": optional(text(500)),
+            "adverse_reaction": optional(text(500)),
         }, references=("order_id",), rules=(_administration_rule,)),
         EventType("VitalsRecorded", _VITALS, rules=(_vitals_rule,)),
         EventType("LabResulted", {
@@ -235,8 +302,6 @@ def _types() -> dict[str, EventType]:
             "quantity": Field(number(positive=True)),
             "unit": Field(text(16)),
             "order_id": optional(uuid_ref),
-            "prescription_id": optional(uuid_ref),  # an outpatient prescription's item
-            "item_index": optional(integer(0, 99)),
         }, patient_scoped=False),
         EventType("StockReceived", {
             "drug_code": Field(text(64)),
@@ -252,16 +317,59 @@ def _types() -> dict[str, EventType]:
             "location_id": Field(text(32)),
             "quantity_delta": Field(number()),
             "reason": Field(text(500)),
+            "order_id": optional(uuid_ref),  # a patient's doses returned to pharmacy
         }, patient_scoped=False),
         EventType("EventVoided", {
             "target_event_id": Field(uuid_ref), "reason": Field(text(500)),
         }, patient_scoped=False, references=("target_event_id",)),
+        *_nursing_types(),
         EventType("BreakGlassInvoked", {
             "reason": Field(text(500)), "minutes": Field(integer(1, 480)),
         }),
-        *pharmacy_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
+
+
+def _nursing_types() -> list[EventType]:
+    """The nurse's station's own facts: fluid balance, scored assessments, ward receipt of a
+    delivery, the bedside scan before a dose, and the shift handoff."""
+    return [
+        EventType("IntakeOutputRecorded", {
+            "direction": Field(one_of(IO_DIRECTIONS)),
+            "category": Field(one_of(IO_CATEGORIES)),
+            # 0 is a real measurement (anuria); over 10 L in one entry can only be a typing slip.
+            "volume_ml": Field(number(0, 10_000)),
+            "measured_at": Field(timestamp),
+            "note": optional(text(500)),
+        }, rules=(_intake_output_rule,)),
+        EventType("AssessmentRecorded", {
+            "kind": Field(one_of(ASSESSMENT_KINDS)),
+            "items": Field(json_object),
+            "total": optional(integer(0, 100)),
+            "risk": optional(text(32)),
+            "assessed_at": Field(timestamp),
+        }, rules=(_assessment_rule,)),
+        EventType("WardReceived", {
+            "order_id": optional(uuid_ref),
+            "drug_code": optional(text(64)),
+            "lot": Field(text(64)),
+            "quantity": Field(number(positive=True)),
+            "unit": optional(text(16)),
+            "location_id": optional(text(32)),
+        }, references=("order_id",), rules=(_ward_received_rule,)),
+        EventType("BedsideChecked", {
+            "order_id": Field(uuid_ref),
+            "wristband_code": optional(text(128)),
+            "drug_code_scanned": optional(text(128)),
+            "result": Field(one_of(BEDSIDE_RESULTS)),
+            "unable_to_scan_reason": optional(text(500)),
+            "scheduled_for": optional(timestamp),
+        }, references=("order_id",), rules=(_bedside_rule,)),
+        EventType("HandoffRecorded", {
+            "style": Field(one_of(("ipass", "sbar"))),
+            "text": Field(text(20_000)),
+        }),
+    ]  # fmt: skip
 
 
 EVENT_TYPES: dict[str, EventType] = _types()

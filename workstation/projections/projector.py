@@ -16,7 +16,7 @@ from workstation.domain.names import search_initials, search_pinyin
 from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
-from workstation.projections.pharmacy_projector import pharmacy_handlers
+from workstation.projections.nursing_projector import nursing_handlers
 
 Handler = Callable[["_Fold", Event], None]
 
@@ -350,7 +350,7 @@ HANDLERS: dict[str, Handler] = {
     "EventVoided": _voided,
     "BreakGlassInvoked": _break_glass,
 }
-HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))
+HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

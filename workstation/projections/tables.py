@@ -236,7 +236,97 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import pharmacy_tables  # noqa: E402 - its tables join metadata
+# --- the nurse's station -------------------------------------------------------------------
+# Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
+# reason, adverse reaction), kept beside `administrations` so that replicas made before them
+# (create_all adds tables, never columns) keep working. One row per administration that has any.
+administration_details = Table(
+    "administration_details",
+    metadata,
+    _id("administration_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("end_at", String(32)),
+    Column("amount_given_ml", Float),
+    Column("prn_indication", String(200)),
+    Column("reassess_at", String(32)),
+    Column("early_late_reason", Text),
+    Column("adverse_reaction", Text),
+)
+
+intake_output = Table(
+    "intake_output",
+    metadata,
+    _id("entry_id"),
+    Column("patient_id", ID, nullable=False),
+    Column("direction", String(8), nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("volume_ml", Float, nullable=False),
+    Column("measured_at", String(32), nullable=False),
+    Column("note", Text),
+    Column("recorded_by", String(64), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+    Index("ix_intake_output_patient_measured", "patient_id", "measured_at"),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    _id("assessment_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("items", Text, nullable=False),  # JSON object: item code -> score or answer
+    Column("total", Integer),
+    Column("risk", String(32)),
+    Column("assessed_at", String(32), nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+ward_receipts = Table(
+    "ward_receipts",
+    metadata,
+    _id("receipt_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("order_id", ID, index=True),
+    Column("drug_code", String(64)),
+    Column("lot", String(64), nullable=False),
+    Column("quantity", Float, nullable=False),
+    Column("unit", String(16)),
+    Column("location_id", String(32)),
+    Column("received_by", String(64), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+bedside_checks = Table(
+    "bedside_checks",
+    metadata,
+    _id("check_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("order_id", ID, nullable=False, index=True),
+    Column("wristband_code", String(128)),
+    Column("drug_code_scanned", String(128)),
+    Column("result", String(16), nullable=False),
+    Column("unable_to_scan_reason", Text),
+    Column("scheduled_for", String(32)),
+    Column("checked_by", String(64), nullable=False),
+    Column("checked_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+handoffs = Table(
+    "handoffs",
+    metadata,
+    _id("handoff_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("style", String(8), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+NURSING_TABLES = (intake_output, assessments, ward_receipts, bedside_checks, handoffs)
 
 # Tables whose rows are created by one event and can be voided by a later EventVoided.
 VOIDABLE = (
@@ -249,7 +339,7 @@ VOIDABLE = (
     allergies,
     problems,
     stock_movements,
-    pharmacy_tables.order_change_requests,
+    *NURSING_TABLES,
 )
 PATIENT_TABLES = (
     notes,
@@ -261,5 +351,6 @@ PATIENT_TABLES = (
     allergies,
     problems,
     break_glass_grants,
-    pharmacy_tables.order_change_requests,
+    administration_details,
+    *NURSING_TABLES,
 )

@@ -7,24 +7,29 @@ from typing import Any
 from workstation.domain.enums import OrderKind, Role
 
 _CLINICAL_COMMON = frozenset({"AllergyRecorded", "BreakGlassInvoked", "EventVoided"})
+# The nurse's station's own facts (fluid balance, assessments, ward receipt, bedside scan, handoff).
+_NURSING = frozenset({
+    "IntakeOutputRecorded", "AssessmentRecorded", "WardReceived", "BedsideChecked",
+    "HandoffRecorded",
+})  # fmt: skip
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
-        "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
+        "OrderCompleted", "ProblemRecorded", "VitalsRecorded",
+        "IntakeOutputRecorded", "HandoffRecorded",
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
-        "VitalsRecorded",
+        "VitalsRecorded", "IntakeOutputRecorded", "HandoffRecorded",
     },
-    Role.NURSE: _CLINICAL_COMMON | {
+    Role.NURSE: _CLINICAL_COMMON | _NURSING | {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived",
     },
     Role.PHARMACIST: _CLINICAL_COMMON | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
-        "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
     Role.ADMIN: frozenset({
