@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from offline_cache.store import LocalStore, StorageFull
 from offline_cache.replica import open_replica
+from offline_cache.store import LocalStore, StorageFull
 from tests.support.ward import admission, vitals
 
 AUTHOR = "0190b8e2-7c3a-7d1e-9f00-0000000000a1"

@@ -75,6 +75,13 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "BedsideChecked": {"order_id": TARGET, "wristband_code": "P:MRN0001",
                        "drug_code_scanned": "0123", "result": "match"},
     "HandoffRecorded": {"style": "sbar", "text": "S: stable overnight."},
+    "OrderChangeRequested": {"order_id": TARGET, "message": "eGFR 25: please halve the dose"},
+    "OutpatientPrescribed": {
+        "queue_number": 12, "patient_name": "赵六", "patient_ref": "OP0012",
+        "items": [{"sentence": "amox 500mg po tid 5d", "drug_code": "amoxicillin",
+                   "drug_name": "Amoxicillin", "quantity": 15, "unit": "cap"}],
+    },
+    "OutpatientHandedOver": {"prescription_id": TARGET, "counselling_note": "with food"},
 }  # fmt: skip
 
 

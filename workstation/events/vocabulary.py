@@ -190,6 +190,8 @@ _VITALS: dict[str, Field] = {
 
 
 def _types() -> dict[str, EventType]:
+    from workstation.events.pharmacy_events import pharmacy_types  # it builds on EventType
+
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
         EventType("PatientAdmitted", {
@@ -302,6 +304,8 @@ def _types() -> dict[str, EventType]:
             "quantity": Field(number(positive=True)),
             "unit": Field(text(16)),
             "order_id": optional(uuid_ref),
+            "prescription_id": optional(uuid_ref),  # an outpatient prescription's item
+            "item_index": optional(integer(0, 99)),
         }, patient_scoped=False),
         EventType("StockReceived", {
             "drug_code": Field(text(64)),
@@ -326,6 +330,7 @@ def _types() -> dict[str, EventType]:
         EventType("BreakGlassInvoked", {
             "reason": Field(text(500)), "minutes": Field(integer(1, 480)),
         }),
+        *pharmacy_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

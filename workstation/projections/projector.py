@@ -17,6 +17,7 @@ from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
 from workstation.projections.nursing_projector import nursing_handlers
+from workstation.projections.pharmacy_projector import pharmacy_handlers
 
 Handler = Callable[["_Fold", Event], None]
 
@@ -350,6 +351,7 @@ HANDLERS: dict[str, Handler] = {
     "EventVoided": _voided,
     "BreakGlassInvoked": _break_glass,
 }
+HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))
 HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
 
 

@@ -82,6 +82,10 @@ def chart(conn: Connection, patient_id: str) -> dict[str, Any]:
         "administrations": of(t.administrations, t.administrations.c.administered_at),
         "vitals": of(t.vitals, t.vitals.c.taken_at),
         "labs": of(t.lab_results, t.lab_results.c.resulted_at),
+        "change_requests": of(
+            t.pharmacy_tables.order_change_requests,
+            t.pharmacy_tables.order_change_requests.c.requested_at,
+        ),
         "flags": _rows(
             conn, select(t.review_flags).where(t.review_flags.c.patient_id == patient_id)
         ),

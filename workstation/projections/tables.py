@@ -236,6 +236,8 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
+from workstation.projections import pharmacy_tables  # noqa: E402 - its tables join metadata
+
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
 # reason, adverse reaction), kept beside `administrations` so that replicas made before them
@@ -339,6 +341,7 @@ VOIDABLE = (
     allergies,
     problems,
     stock_movements,
+    pharmacy_tables.order_change_requests,
     *NURSING_TABLES,
 )
 PATIENT_TABLES = (
@@ -351,6 +354,7 @@ PATIENT_TABLES = (
     allergies,
     problems,
     break_glass_grants,
+    pharmacy_tables.order_change_requests,
     administration_details,
     *NURSING_TABLES,
 )

@@ -17,7 +17,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
-        "OrderCompleted", "ProblemRecorded", "VitalsRecorded",
+        "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
         "IntakeOutputRecorded", "HandoffRecorded",
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
@@ -30,6 +30,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     },
     Role.PHARMACIST: _CLINICAL_COMMON | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
+        "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
     Role.ADMIN: frozenset({
