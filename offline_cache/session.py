@@ -127,6 +127,17 @@ class Sessions:
             raise LoginRefused("nobody is logged in")
         self._check_cached(self.current.username, password, enforce_grace=False)
 
+    def verify_cosigner(self, username: str, password: str) -> Session:
+        """A second person's check on this PC (a high-alert dose): their cached verifier must match.
+        They must have logged in online here before; the current user cannot witness themself.
+        Failures count towards the same local lockout as offline login."""
+        if self.current is not None and username == self.current.username:
+            raise LoginRefused("the second check must be made by another person")
+        row = self._check_cached(username, password, enforce_grace=True)
+        user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
+                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
+        return self._session(user, online=False)
+
     def _check_cached(self, username: str, password: str, *, enforce_grace: bool) -> Any:
         """The cached login row when password matches its verifier; LoginRefused otherwise."""
         with self.store.writing() as conn:
