@@ -7,7 +7,7 @@ from sqlalchemy import Boolean, Column, Index, Integer, String, Table, Text
 
 from workstation.projections.tables import ID, metadata
 
-order_change_requests = Table(
+order_change_requests: Table = Table(
     "order_change_requests",
     metadata,
     Column("request_id", ID, primary_key=True),
@@ -19,7 +19,7 @@ order_change_requests = Table(
     Column("voided", Boolean, nullable=False, default=False),
 )
 
-outpatient_prescriptions = Table(
+outpatient_prescriptions: Table = Table(
     "outpatient_prescriptions",
     metadata,
     Column("prescription_id", ID, primary_key=True),
@@ -36,7 +36,7 @@ outpatient_prescriptions = Table(
     Index("ix_outpatient_prescriptions_queue", "handed_over_at", "queue_number"),
 )
 
-prescription_dispenses = Table(
+prescription_dispenses: Table = Table(
     "prescription_dispenses",
     metadata,
     Column("movement_id", ID, primary_key=True),  # the Dispensed event, a stock_movements row

@@ -1,0 +1,212 @@
+"""Dispensing: outpatient prescriptions at the counter (queue, scan, first-expiry lot, hand-over)
+and the ward pick lists of unit doses for the next 24 hours.
+
+A scanned code names a drug (its formulary code or any name the formulary knows), optionally
+with a lot after a slash (`amoxicillin/L2401`, the pharmacy's shelf label). Without a lot the
+first-expiry-first-out lot is chosen; a named lot that has expired is refused.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+
+from workstation.clinical.formulary import Drug, Formulary, convert_amount
+from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
+from workstation.clinical.stock import (
+    LotStock,
+    StockRefused,
+    choose_fefo_lot,
+    lots_on_hand,
+    refuse_if_expired,
+)
+from workstation.projections import pharmacy_tables as pt
+from workstation.projections import tables as t
+
+
+def outpatient_item(
+    sentence: str, formulary: Formulary, *, quantity: float | None = None
+) -> dict[str, Any]:
+    """One prescription item from an order sentence; the quantity defaults to the whole course."""
+    parsed = parse_order(sentence, formulary)
+    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    if quantity is None:
+        per_day = parsed.doses_per_day or 1
+        quantity = math.ceil(per_dose * per_day * (parsed.duration_days or 1))
+    return {"sentence": sentence, "drug_code": parsed.drug.code, "drug_name": parsed.drug.label(),
+            "quantity": quantity, "unit": unit}  # fmt: skip
+
+
+def dispense_units(drug: Drug, dose_value: float, dose_unit: str) -> tuple[str, float]:
+    """(dispensing unit, units per dose): 500 mg of a 250 mg capsule is 2 cap."""
+    for form in drug.forms:
+        amount = convert_amount(dose_value, dose_unit, form.unit)
+        if amount is not None and form.strength > 0:
+            return form.dispense_unit, amount / form.strength
+    return drug.forms[0].dispense_unit, 1.0
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """An outpatient prescription as the counter sees it."""
+
+    prescription_id: str
+    queue_number: int
+    patient_name: str
+    patient_ref: str
+    items: list[dict[str, Any]]
+    dispensed: dict[int, list[dict[str, Any]]]  # item index -> its dispenses (lot, quantity)
+    handed_over_at: str | None
+
+    def item_done(self, index: int) -> bool:
+        """True once the item's whole quantity was dispensed."""
+        given = sum(d["quantity"] for d in self.dispensed.get(index, []))
+        return given >= float(self.items[index]["quantity"])
+
+    @property
+    def complete(self) -> bool:
+        """Every item dispensed."""
+        return all(self.item_done(i) for i in range(len(self.items)))
+
+
+def outpatient_queue(conn: Connection, *, waiting_only: bool = True) -> list[Prescription]:
+    """Prescriptions not yet handed over, by queue number."""
+    rx, d, s = pt.outpatient_prescriptions.c, pt.prescription_dispenses.c, t.stock_movements.c
+    statement = select(pt.outpatient_prescriptions).order_by(rx.queue_number, rx.prescribed_at)
+    if waiting_only:
+        statement = statement.where(rx.handed_over_at.is_(None))
+    rows = [dict(r._mapping) for r in conn.execute(statement)]
+    dispensed: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for row in conn.execute(
+        select(d.prescription_id, d.item_index, s.lot, s.quantity_delta)
+        .join(t.stock_movements, s.movement_id == d.movement_id)
+        .where(s.voided.is_(False))
+    ):
+        per_item = dispensed.setdefault(row.prescription_id, {})
+        per_item.setdefault(row.item_index, []).append(
+            {"lot": row.lot, "quantity": -row.quantity_delta}
+        )
+    return [Prescription(r["prescription_id"], r["queue_number"], r["patient_name"],
+                         r["patient_ref"], orjson.loads(r["items"]),
+                         dispensed.get(r["prescription_id"], {}), r["handed_over_at"])
+            for r in rows]  # fmt: skip
+
+
+def read_scan(code: str, formulary: Formulary) -> tuple[Drug, str | None]:
+    """The drug and, when the code names one, the lot; ValueError for an unknown code."""
+    text, _, lot = code.strip().partition("/")
+    drug = formulary.by_code(text) or next(iter(formulary.lookup(text)), None)
+    if drug is None:
+        raise ValueError(f"unknown code {code.strip()!r}")
+    return drug, (lot.strip() or None)
+
+
+def match_item(prescription: Prescription, drug: Drug) -> int:
+    """The first item of the prescription still to dispense for this drug; ValueError if none."""
+    for index, item in enumerate(prescription.items):
+        if item["drug_code"] == drug.code and not prescription.item_done(index):
+            return index
+    raise ValueError(f"{drug.label()} is not on this prescription (or is already dispensed)")
+
+
+def choose_lot(
+    lots: list[LotStock], drug_code: str, lot_name: str | None, quantity: float, today: date
+) -> LotStock:
+    """The scanned lot (refused when expired) or else the first-expiry-first-out lot."""
+    own = [lot for lot in lots if lot.drug_code == drug_code]
+    if lot_name is None:
+        return choose_fefo_lot(own, quantity, today)
+    named = next((lot for lot in own if lot.lot == lot_name), None)
+    if named is None:
+        raise StockRefused(f"lot {lot_name} of {drug_code} is not held here")
+    refuse_if_expired(named, today)
+    return named
+
+
+def dispense_payload(lot: LotStock, *, quantity: float, unit: str, **link: Any) -> dict[str, Any]:
+    """A Dispensed payload; link is order_id=..., or prescription_id=... and item_index=..."""
+    return {"drug_code": lot.drug_code, "lot": lot.lot, "location_id": lot.location_id,
+            "quantity": quantity, "unit": unit, **link}  # fmt: skip
+
+
+def plan_outpatient_dispense(
+    conn: Connection, prescription: Prescription, code: str, *, formulary: Formulary,
+    location_id: str, today: date,
+) -> dict[str, Any]:  # fmt: skip
+    """The Dispensed payload for one scan at the counter (quantity: what is left of the item)."""
+    drug, lot_name = read_scan(code, formulary)
+    index = match_item(prescription, drug)
+    item = prescription.items[index]
+    given = sum(d["quantity"] for d in prescription.dispensed.get(index, []))
+    quantity = float(item["quantity"]) - given
+    lot = choose_lot(lots_on_hand(conn, location_id, drug.code), drug.code, lot_name, quantity,
+                     today)  # fmt: skip
+    return dispense_payload(lot, quantity=quantity, unit=item["unit"],
+                            prescription_id=prescription.prescription_id, item_index=index)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class PickLine:
+    """Unit doses of one order for one patient over the pick window."""
+
+    order_id: str
+    patient_id: str
+    bed: str
+    patient_name: str
+    drug_code: str
+    description: str
+    doses: int
+    quantity: float
+    unit: str
+    dispensed: float
+
+
+def ward_pick_list(
+    conn: Connection, ward_id: str, *, start: datetime, formulary: Formulary, hours: int = 24,
+    times: AdministrationTimes | None = None,
+) -> list[PickLine]:  # fmt: skip
+    """Verified scheduled medication orders of a ward's patients and their unit doses due in
+    the window, less what was already dispensed for the order in that window."""
+    end = start + timedelta(hours=hours)
+    o, p = t.orders.c, t.patients.c
+    rows = conn.execute(
+        select(t.orders, p.bed, p.name)
+        .join(t.patients, p.patient_id == o.patient_id)
+        .where(p.ward_id == ward_id, p.status == "admitted", o.order_kind == "medication",
+               o.status == "verified", o.voided.is_(False))
+    ).all()  # fmt: skip
+    lines = []
+    for row in rows:
+        order = dict(row._mapping)
+        doses = len(scheduled_doses(order, start, end, times=times))
+        drug = formulary.by_code(order["drug_code"] or "")
+        if not doses or drug is None:
+            continue
+        unit, per_dose = dispense_units(drug, order["dose_value"], order["dose_unit"])
+        lines.append(PickLine(order["order_id"], order["patient_id"], row.bed, row.name,
+                              drug.code, order["description"], doses,
+                              math.ceil(per_dose * doses * 100) / 100, unit,
+                              _dispensed_since(conn, order["order_id"], start)))  # fmt: skip
+    return sorted(lines, key=lambda line: (_bed_key(line.bed), line.description))
+
+
+def _dispensed_since(conn: Connection, order_id: str, start: datetime) -> float:
+    s = t.stock_movements.c
+    rows = conn.execute(
+        select(s.quantity_delta, s.recorded_at).where(
+            s.order_id == order_id, s.movement_kind == "dispense", s.voided.is_(False)
+        )
+    )
+    since = start.strftime("%Y-%m-%dT%H:%M:%S")
+    return sum(-r.quantity_delta for r in rows if r.recorded_at >= since)
+
+
+def _bed_key(bed: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in bed if ch.isdigit())
+    return (int(digits) if digits else 10**9, bed)

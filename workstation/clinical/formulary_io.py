@@ -1,0 +1,285 @@
+"""Formulary and interaction knowledge to and from CSV and Excel (.xlsx).
+
+One row per drug (or per interaction). Lists of words (routes, aliases, classes) are written
+`po; iv`; nested fields (forms, dose limits, renal and pregnancy notes...) as JSON in their cell.
+An import checks every row and returns a report naming each bad row by its spreadsheet row
+number; a file with any error imports nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from workstation.clinical.checks.model import SEVERITIES
+from workstation.clinical.formulary import FormularyError, canonical_unit
+from workstation.clinical.formulary_schema import validate_document
+from workstation.resources import resource
+
+TEXT_FIELDS = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit", "default_frequency")
+LIST_FIELDS = ("routes", "aliases", "classes", "high_alert_routes")
+DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
+                "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
+                "pregnancy", "older_adults")  # fmt: skip
+INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """What is wrong with one row (row 1 is the header)."""
+
+    row: int
+    key: str
+    problem: str
+
+    def __str__(self) -> str:
+        return f"row {self.row} ({self.key or 'no code'}): {self.problem}"
+
+
+@dataclass
+class ImportReport:
+    """The outcome of reading a file: the records when every row is good, else the problems."""
+
+    kind: str  # "formulary" or "interactions"
+    records: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the file can be imported (no bad row)."""
+        return not self.problems
+
+    def text(self) -> str:
+        """The validation report, one line per bad row."""
+        if self.ok:
+            return f"{self.kind}: {len(self.records)} rows, no problems"
+        lines = [f"{self.kind}: {len(self.problems)} bad row(s); nothing was imported"]
+        return "\n".join(lines + [str(p) for p in self.problems])
+
+
+# -- reading files ---------------------------------------------------------------------------
+def read_table(path: Path) -> list[dict[str, str]]:
+    """The rows of a .csv (UTF-8, with or without BOM) or the first sheet of an .xlsx."""
+    if path.suffix.lower() == ".xlsx":
+        return _read_xlsx(path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in
+                csv.DictReader(handle)]  # fmt: skip
+
+
+def _read_xlsx(path: Path) -> list[dict[str, str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+    if not rows:
+        return []
+    header = [str(h).strip() if h is not None else "" for h in rows[0]]
+    return [{name: _cell_text(value) for name, value in zip(header, row, strict=False) if name}
+            for row in rows[1:] if any(v not in (None, "") for v in row)]  # fmt: skip
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+# -- formulary -------------------------------------------------------------------------------
+def _drug_from_row(row: Mapping[str, str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {name: row.get(name, "") for name in TEXT_FIELDS}
+    entry["default_dose"] = _number(row.get("default_dose", ""), "default_dose")
+    entry["high_alert"] = _boolean(row.get("high_alert", ""))
+    for name in LIST_FIELDS:
+        words = [w.strip() for w in row.get(name, "").replace("；", ";").split(";") if w.strip()]
+        if name != "high_alert_routes" or words:
+            entry[name] = words
+    for name in DRUG_COLUMNS[len(TEXT_FIELDS) + 2 + len(LIST_FIELDS) :]:
+        cell = row.get(name, "")
+        if cell:
+            try:
+                entry[name] = json.loads(cell)
+            except json.JSONDecodeError as exc:
+                raise FormularyError(f"{name}: not valid JSON ({exc.msg})") from exc
+        elif name not in ("dose_note", "unit_equivalents"):
+            entry[name] = None
+    return entry
+
+
+def _number(text: str, name: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise FormularyError(f"{name}: {text!r} is not a number") from None
+
+
+def _boolean(text: str) -> bool:
+    value = text.strip().lower()
+    if value in ("true", "yes", "1", "是"):
+        return True
+    if value in ("", "false", "no", "0", "否"):
+        return False
+    raise FormularyError(f"high_alert: {text!r} is not true or false")
+
+
+def import_formulary(rows: Iterable[Mapping[str, str]]) -> ImportReport:
+    """Check every drug row; the report holds the formulary entries only when all are good."""
+    report = ImportReport("formulary")
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=2):
+        key = row.get("code", "")
+        try:
+            entry = _drug_from_row(row)
+            validate_document(
+                {"drugs": [entry]}, known_unit=lambda u: canonical_unit(u) is not None
+            )
+        except FormularyError as exc:
+            report.problems.append(RowProblem(number, key, str(exc).removeprefix("formulary ")))
+            continue
+        if key in seen:
+            report.problems.append(RowProblem(number, key, f"code repeats row {seen[key]}"))
+            continue
+        seen[key] = number
+        report.records.append(entry)
+    if not report.records and not report.problems:
+        report.problems.append(RowProblem(1, "", "the file has no drug rows"))
+    if report.problems:
+        report.records = []
+    return report
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def formulary_rows(drugs: Iterable[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """Formulary entries as flat rows for a spreadsheet."""
+    rows = []
+    for drug in drugs:
+        row = {}
+        for name in DRUG_COLUMNS:
+            value = drug.get(name)
+            if name in LIST_FIELDS:
+                row[name] = "; ".join(value or [])
+            elif name == "high_alert":
+                row[name] = "true" if value else "false"
+            elif isinstance(value, (dict, list)):
+                row[name] = json.dumps(value, ensure_ascii=False)
+            else:
+                row[name] = _cell(value)
+        rows.append(row)
+    return rows
+
+
+# -- interactions ----------------------------------------------------------------------------
+def _knowledge_names() -> tuple[set[str], set[str]]:
+    """The drug groups and the source keys an interaction may name."""
+    groups = json.loads(resource("knowledge", "groups.json").read_text(encoding="utf-8"))
+    sources = json.loads(resource("knowledge", "sources.json").read_text(encoding="utf-8"))
+    return set(groups["groups"]), set(sources["sources"])
+
+
+def _interaction_problem(row: Mapping[str, str], groups: set[str], sources: set[str]) -> str | None:
+    missing = [n for n in ("id", "a", "b", "severity", "message") if not row.get(n)]
+    if missing:
+        return f"{', '.join(missing)} required"
+    unknown = [row[n] for n in ("a", "b") if row[n] not in groups]
+    if unknown:
+        return f"unknown drug group(s): {', '.join(unknown)}"
+    if row["severity"] not in SEVERITIES:
+        return f"severity must be one of {', '.join(SEVERITIES)}"
+    if row.get("source") and row["source"] not in sources:
+        return f"unknown source {row['source']!r}"
+    return None
+
+
+def import_interactions(rows: Iterable[Mapping[str, str]]) -> ImportReport:
+    """Check every interaction row (groups and sources must exist); all or nothing."""
+    report = ImportReport("interactions")
+    groups, sources = _knowledge_names()
+    seen: dict[str, int] = {}
+    for number, row in enumerate(rows, start=2):
+        key = row.get("id", "")
+        problem = _interaction_problem(row, groups, sources)
+        if problem is None and key in seen:
+            problem = f"id repeats row {seen[key]}"
+        seen.setdefault(key, number)
+        if problem:
+            report.problems.append(RowProblem(number, key, problem))
+            continue
+        report.records.append({n: row[n] for n in INTERACTION_COLUMNS if row.get(n)})
+    if not report.records and not report.problems:
+        report.problems.append(RowProblem(1, "", "the file has no interaction rows"))
+    if report.problems:
+        report.records = []
+    return report
+
+
+# -- writing files ---------------------------------------------------------------------------
+def write_table(path: Path, columns: Iterable[str], rows: Iterable[Mapping[str, Any]]) -> None:
+    """Write rows as .csv (UTF-8 with BOM, so spreadsheet programs read Chinese) or .xlsx."""
+    columns = list(columns)
+    if path.suffix.lower() == ".xlsx":
+        path.write_bytes(xlsx_bytes(path.stem, columns, rows))
+        return
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+
+
+def xlsx_bytes(title: str, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """A one-sheet workbook with a bold header row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = title[:31] or "sheet"
+    sheet.append(columns)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row.get(name) for name in columns])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def export_formulary(path: Path, drugs: Iterable[Mapping[str, Any]]) -> None:
+    """Write the formulary's entries to a .csv or .xlsx file."""
+    write_table(path, DRUG_COLUMNS, formulary_rows(drugs))
+
+
+def export_interactions(path: Path, interactions: Iterable[Mapping[str, Any]]) -> None:
+    """Write interaction rules to a .csv or .xlsx file."""
+    write_table(path, INTERACTION_COLUMNS, interactions)
+
+
+def save_import(report: ImportReport, target: Path) -> None:
+    """Replace the drugs (or interactions) of a JSON knowledge file, keeping its other keys;
+    refuses a report with problems, so a bad file changes nothing."""
+    if not report.ok:
+        raise ValueError(report.text())
+    document = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    document["drugs" if report.kind == "formulary" else "interactions"] = report.records
+    temporary = target.with_suffix(target.suffix + ".importing")
+    temporary.write_text(
+        json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    temporary.replace(target)

@@ -1,0 +1,142 @@
+"""The pharmacist's verification queue: medication orders waiting for a pharmacist, urgent ones
+first and then the oldest, each with the patient's context, the order checks and the
+prescriber's overrides. Verify, reject with a reason, or ask the prescriber to change the order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select
+
+from workstation.clinical.checks import Alert, check_order
+from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
+from workstation.projections import queries
+from workstation.projections import tables as t
+
+RENAL_LAB_CODES = ("EGFR", "CREA", "CR", "SCR")  # eGFR and serum creatinine, as the labs send them
+
+
+@dataclass(frozen=True)
+class WaitingOrder:
+    """One line of the queue with all a pharmacist needs to decide."""
+
+    order: dict[str, Any]
+    patient: dict[str, Any]
+    changed: bool  # replaces an earlier order (a change, not a new order)
+    alerts: list[Alert] = field(default_factory=list)
+    overrides: list[dict[str, Any]] = field(default_factory=list)
+    allergies: list[str] = field(default_factory=list)
+    active_medications: list[str] = field(default_factory=list)
+    recent_labs: list[dict[str, Any]] = field(default_factory=list)
+    renal_labs: list[dict[str, Any]] = field(default_factory=list)
+    change_requests: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def order_id(self) -> str:
+        """The waiting order's id."""
+        return str(self.order["order_id"])
+
+
+def _waiting_orders(conn: Connection) -> list[dict[str, Any]]:
+    o = t.orders.c
+    rows = conn.execute(
+        select(t.orders).where(
+            o.order_kind == "medication", o.status == "placed", o.voided.is_(False)
+        )
+    )
+    found = [dict(r._mapping) for r in rows]
+    return sorted(found, key=lambda r: (not r["urgent"], r["placed_at"], r["order_id"]))
+
+
+def verification_queue(
+    conn: Connection, *, today: date, ward_ids: set[str] | None = None
+) -> list[WaitingOrder]:
+    """Orders waiting for a pharmacist (of some wards, or all), most urgent then oldest first."""
+    charts: dict[str, dict[str, Any]] = {}
+    queue = []
+    for order in _waiting_orders(conn):
+        pid = order["patient_id"]
+        if pid not in charts:
+            charts[pid] = queries.chart(conn, pid)
+        chart = charts[pid]
+        patient = chart["patient"]
+        if patient is None or patient["status"] != "admitted":
+            continue
+        if ward_ids is not None and patient["ward_id"] not in ward_ids:
+            continue
+        queue.append(_entry(order, chart, today))
+    return queue
+
+
+def _entry(order: dict[str, Any], chart: dict[str, Any], today: date) -> WaitingOrder:
+    others = [o for o in chart["orders"] if o["order_id"] != order["order_id"]]
+    context = patient_context_from_chart(chart | {"orders": others}, today=today)
+    alerts = check_order(order_from_row(order), context) if order.get("drug_code") else []
+    labs = [lab for lab in chart["labs"] if not lab["voided"]]
+    return WaitingOrder(
+        order=order,
+        patient=chart["patient"],
+        changed=bool(order.get("replaces_order_id")),
+        alerts=alerts,
+        overrides=_overrides(order.get("overrides")),
+        allergies=[a["substance"] for a in chart["allergies"] if not a["voided"]],
+        active_medications=[
+            str(o["description"])
+            for o in others
+            if o["order_kind"] == "medication"
+            and o["status"] in ("placed", "verified")
+            and not o["voided"]
+        ],  # fmt: skip
+        recent_labs=labs[:5],
+        renal_labs=[lab for lab in labs if lab["test_code"].upper() in RENAL_LAB_CODES][:2],
+        change_requests=[
+            r
+            for r in chart.get("change_requests", [])
+            if r["order_id"] == order["order_id"] and not r["voided"]
+        ],  # fmt: skip
+    )
+
+
+def _overrides(raw: str | None) -> list[dict[str, Any]]:
+    """The prescriber's overrides as stored on the order: a list, or an object holding one."""
+    if not raw:
+        return []
+    value = orjson.loads(raw)
+    if isinstance(value, dict):
+        inner = value.get("overrides", value.get("alerts"))
+        value = inner if isinstance(inner, list) else [value]
+    return [v for v in value if isinstance(v, dict)]
+
+
+def verify_payload(order_id: str) -> dict[str, Any]:
+    """The OrderVerified payload."""
+    return {"order_id": order_id}
+
+
+def reject_payload(order_id: str, reason: str) -> dict[str, Any]:
+    """The OrderRejected payload; a rejection always says why."""
+    if not reason.strip():
+        raise ValueError("a rejection needs a reason")
+    return {"order_id": order_id, "reason": reason.strip()}
+
+
+def change_request_payload(order_id: str, message: str) -> dict[str, Any]:
+    """The OrderChangeRequested payload: what the prescriber is asked to change."""
+    if not message.strip():
+        raise ValueError("say what should change")
+    return {"order_id": order_id, "message": message.strip()}
+
+
+def may_administer(order: dict[str, Any], *, urgent_before_verification: bool) -> bool:
+    """Whether a nurse may give the order's doses now: verified orders, and urgent (st) ones
+    before verification when the hospital's rule allows it."""
+    if order.get("voided") or order.get("status") not in ("placed", "verified"):
+        return False
+    if order.get("status") == "verified" or order.get("order_kind") != "medication":
+        return True
+    urgent = bool(order.get("urgent")) or order.get("frequency") == "st"
+    return urgent and urgent_before_verification
