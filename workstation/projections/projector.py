@@ -30,6 +30,7 @@ class _Fold:
         self.pending: dict[str, tuple[Table, list[dict[str, Any]]]] = {}
         # (order_id, patient_id) -> status as this fold has it; saves a SELECT per dose or transition
         self.order_status: dict[tuple[str, str | None], str | None] = {}
+        self.existing_patients: set[str] = set()
 
     def prefetch_orders(self, events: list[Event]) -> None:
         """Load the statuses of every order the events refer to, in one query per 500 ids."""
@@ -56,6 +57,16 @@ class _Fold:
             self.conn.execute(insert(table), rows)
         self.pending.clear()
 
+    def prefetch_patients(self, events: list[Event]) -> None:
+        """Note which admitted patients already have a row (a re-admission replaces it)."""
+        ids = sorted({e.patient_id for e in events if e.type == "PatientAdmitted" and e.patient_id})
+        p = t.patients.c
+        for start in range(0, len(ids), 500):
+            rows = self.conn.execute(
+                select(p.patient_id).where(p.patient_id.in_(ids[start : start + 500]))
+            )
+            self.existing_patients.update(r.patient_id for r in rows)
+
     def run(self, statement: Any) -> Any:
         self.flush()
         return self.conn.execute(statement)
@@ -74,7 +85,10 @@ class _Fold:
 
 def _admitted(fold: _Fold, e: Event) -> None:
     p = e.payload
-    fold.run(delete(t.patients).where(t.patients.c.patient_id == e.patient_id))
+    if e.patient_id in fold.existing_patients:
+        fold.run(delete(t.patients).where(t.patients.c.patient_id == e.patient_id))
+    if e.patient_id:
+        fold.existing_patients.add(e.patient_id)
     fold.add(t.patients, {
         "patient_id": e.patient_id, "record_number": p["record_number"],
         "temporary_number": bool(p.get("temporary_number")), "name": p["name"],
@@ -360,6 +374,7 @@ def apply_events(conn: Connection, events: Iterable[Event]) -> None:
     fold = _Fold(conn)
     events = list(events)
     fold.prefetch_orders(events)
+    fold.prefetch_patients(events)
     for event in events:
         HANDLERS[event.type](fold, event)
     fold.flush()
