@@ -72,8 +72,12 @@ def test_pinyin_is_the_initials_of_the_chinese_name() -> None:
 
 
 def test_every_number_and_note_names_its_source() -> None:
+    fields = ("max_single_dose", "max_daily_dose", "renal", "pregnancy", "older_adults",
+              "unit_equivalents", "dose_note")  # fmt: skip
     for entry in _document()["drugs"]:
-        for name in ("max_single_dose", "max_daily_dose", "renal", "pregnancy", "older_adults"):
+        for name in fields:
+            if name not in entry:
+                continue
             value = entry[name]
             for item in value if isinstance(value, list) else [value] if value else []:
                 assert item["source"].strip(), (entry["code"], name)
@@ -129,6 +133,11 @@ def test_not_every_drug_is_high_alert() -> None:
         ("acetaminophen", "paracetamol"), ("Paracetamol", "paracetamol"), ("dyxajf", "paracetamol"),
         ("insulin glargine", "insulin_glargine"), ("insulin_glargine", "insulin_glargine"),
         ("ＡＳＡ", "aspirin"), ("阿莫", "amoxicillin"), ("tbqs", "ceftriaxone"),
+        ("imipenem", "imipenem_cilastatin"), ("Imipenem-cilastatin", "imipenem_cilastatin"),
+        ("亚胺培南", "imipenem_cilastatin"), ("glibenclamide", "glibenclamide"),
+        ("glyburide", "glibenclamide"), ("优降糖", "glibenclamide"), ("glbn", "glibenclamide"),
+        ("repaglinide", "repaglinide"), ("诺和龙", "repaglinide"), ("gliclazide", "gliclazide"),
+        ("glimepiride", "glimepiride"),
     ],
 )  # fmt: skip
 def test_look_up_by_any_name(typed: str, code: str) -> None:
@@ -179,6 +188,61 @@ def test_dose_conversion_through_a_form() -> None:
     assert aspirin.dose_in(5, "mL", "mg") is None
 
 
+def test_molar_and_activity_equivalents_named_in_the_formulary() -> None:
+    formulary = default_formulary()
+    kcl, enoxaparin = formulary.by_code("potassium_chloride_inj"), formulary.by_code("enoxaparin")
+    assert kcl is not None and enoxaparin is not None
+    assert kcl.dose_in(20, "mmol", "g") == pytest.approx(20 / 13.4)
+    assert kcl.dose_in(10, "mL", "mmol") == pytest.approx(13.4)
+    assert enoxaparin.dose_in(4000, "IU", "mg") == pytest.approx(40)
+    assert enoxaparin.dose_in(40, "mg", "IU") == pytest.approx(4000)
+    assert "13.4 mmol" in kcl.entry["unit_equivalents"][0]["source"]
+    assert "100 IU" in enoxaparin.entry["unit_equivalents"][0]["source"]
+
+
+def test_renal_advice_has_chinese_text_for_the_checks() -> None:
+    for entry in _document()["drugs"]:
+        renal = entry["renal"]
+        for item in renal if isinstance(renal, list) else [renal] if renal else []:
+            advice_zh = item.get("advice_zh", "")
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in advice_zh), entry["code"]
+
+
+def test_metformin_renal_tiers_follow_the_label() -> None:
+    metformin = default_formulary().by_code("metformin")
+    assert metformin is not None
+    tiers = {t["egfr_below"]: t for t in metformin.entry["renal"]}
+    assert tiers[30]["action"] == "avoid" and tiers[45]["action"] == "reduce"
+    assert all("Glucophage" in t["source"] for t in tiers.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "field"),
+    [("digoxin", "max_single_dose"), ("digoxin", "max_daily_dose"),
+     ("haloperidol", "max_daily_dose"), ("heparin", "max_daily_dose"),
+     ("enoxaparin", "max_daily_dose"), ("fondaparinux", "max_daily_dose"),
+     ("potassium_chloride_inj", "max_daily_dose"), ("potassium_chloride_oral", "max_daily_dose"),
+     ("glibenclamide", "max_daily_dose")],
+)  # fmt: skip
+def test_high_risk_drugs_have_sourced_limits(code: str, field: str) -> None:
+    drug = default_formulary().by_code(code)
+    assert drug is not None and drug.entry.get(field), (code, field)
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["warfarin", "insulin_glargine", "insulin_detemir", "insulin_aspart", "insulin_lispro",
+     "insulin_regular", "insulin_aspart_30", "potassium_chloride_inj"],
+)  # fmt: skip
+def test_drugs_without_a_fixed_maximum_say_so_in_both_languages(code: str) -> None:
+    drug = default_formulary().by_code(code)
+    assert drug is not None and drug.dose_note("en") and drug.dose_note("zh")
+    assert drug.dose_note("en") != drug.dose_note("zh")
+    if code.startswith("insulin"):
+        assert "No fixed maximum" in str(drug.dose_note("en"))
+        assert drug.entry["max_single_dose"] is None and drug.entry["max_daily_dose"] is None
+
+
 def _minimal() -> dict[str, Any]:
     return {"drugs": [{
         "code": "testdrug", "name_en": "Testdrug", "name_zh": "测试药", "pinyin": "csy",
@@ -213,6 +277,11 @@ def test_a_minimal_entry_is_valid() -> None:
         ("older_adults", {"age_from": 65, "advice": "x", "source": "Beers", "action": "never"},
          "field older_adults: action"),
         ("high_alert", "yes", "field high_alert"),
+        ("unit_equivalents", [{"amount": 1, "unit": "g", "equals": 13.4, "equals_unit": "mmol"}],
+         "field unit_equivalents[0]: source is required"),
+        ("unit_equivalents", [{"amount": 1, "unit": "g", "equals": 0, "equals_unit": "mmol",
+                               "source": "BNF"}], "field unit_equivalents[0]: amount and equals"),
+        ("dose_note", {"text": "no maximum", "source": "label"}, "field dose_note: text_zh"),
     ],
 )  # fmt: skip
 def test_a_bad_entry_is_a_clear_error_naming_entry_and_field(

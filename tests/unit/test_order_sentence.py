@@ -241,6 +241,31 @@ def test_parsed_order_is_a_valid_medication_payload() -> None:
     assert order.as_json()["prn_indication"] == "fever"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code", "value", "unit", "in_base", "base_unit"),
+    [
+        ("KCl 20 mmol ivgtt qd", "potassium_chloride_inj", 20, "mmol", 1.4925, "g"),
+        ("氯化钾注射液 13.4毫摩尔 静滴 st", "potassium_chloride_inj", 13.4, "mmol", 10, "mL"),
+        ("kflhj 13.4mmol po tid", "potassium_chloride_oral", 13.4, "mmol", 1, "g"),
+        ("依诺肝素 4000IU sc qd", "enoxaparin", 4000, "IU", 40, "mg"),
+        ("yngsn 6000 iu 皮下注射 q12h", "enoxaparin", 6000, "IU", 60, "mg"),
+    ],
+)  # fmt: skip
+def test_molar_and_activity_doses_convert_through_the_formulary_factor(
+    sentence: str, code: str, value: float, unit: str, in_base: float, base_unit: str
+) -> None:
+    order = parse_order(sentence, default_formulary())
+    assert (order.drug.code, order.dose_value, order.dose_unit) == (code, value, unit)
+    assert order.drug.dose_in(value, unit, base_unit) == pytest.approx(in_base, rel=1e-3)
+    assert check_fields(order.medication_payload(), MEDICATION_FIELDS) == []
+
+
+def test_molar_dose_of_a_drug_without_a_factor_is_still_a_unit_mismatch() -> None:
+    with pytest.raises(OrderSentenceError, match="dose unit mmol does not fit") as caught:
+        parse_order("amox 5 mmol po tid", default_formulary())
+    assert caught.value.part == "unit"
+
+
 def test_every_vocabulary_frequency_has_words_and_a_daily_count() -> None:
     assert set(FREQUENCY_TABLE) == set(FREQUENCIES)
     for code in FREQUENCIES:

@@ -20,7 +20,7 @@ from workstation.clinical.formulary_schema import FormularyError, validate_docum
 from workstation.resources import resource
 
 __all__ = [
-    "Drug", "DrugForm", "Formulary", "FormularyError", "canonical_unit", "convert_amount",
+    "Drug", "DrugForm", "Formulary", "UnitEquivalent", "FormularyError", "canonical_unit", "convert_amount",
     "default_formulary", "load_formulary", "normalise", "unit_dimension",
 ]  # fmt: skip
 
@@ -103,6 +103,17 @@ class DrugForm:
         return round(grams * 100 / self.volume_ml, 4)
 
 
+@dataclass(frozen=True, slots=True)
+class UnitEquivalent:
+    """`amount unit` of the drug equals `equals equals_unit` (1 g KCl = 13.4 mmol K+,
+    1 mg enoxaparin = 100 IU anti-Xa): the bridge between mass and molar or activity doses."""
+
+    amount: float
+    unit: str
+    equals: float
+    equals_unit: str
+
+
 @dataclass(frozen=True, slots=True, eq=False)
 class Drug:
     """One formulary drug; `entry` is the validated JSON object (limits, renal, pregnancy...)."""
@@ -121,9 +132,21 @@ class Drug:
     classes: frozenset[str]
     high_alert: bool
     entry: Mapping[str, Any]
+    equivalents: tuple[UnitEquivalent, ...] = ()
 
     def __repr__(self) -> str:
         return f"Drug({self.code!r})"
+
+    def name(self, lang: str) -> str:
+        """The display name in a document language: Chinese for `zh`, English otherwise."""
+        return self.name_zh if lang.lower().startswith("zh") else self.name_en
+
+    def dose_note(self, lang: str = "en") -> str | None:
+        """The formulary's dosing note (no fixed maximum, infusion limits), in the language."""
+        note = self.entry.get("dose_note")
+        if not note:
+            return None
+        return str(note["text_zh"] if lang.lower().startswith("zh") else note["text"])
 
     def label(self) -> str:
         """`阿莫西林 (Amoxicillin)`: both names, for messages."""
@@ -131,7 +154,31 @@ class Drug:
 
     def dose_in(self, value: float, unit: str, to_unit: str) -> float | None:
         """A dose expressed in another unit, through a form when needed (10 mL of 10 % KCl = 1 g,
-        1 tab of aspirin = 100 mg); None when it cannot be converted."""
+        1 tab of aspirin = 100 mg) or a unit equivalent (20 mmol KCl, 4000 IU enoxaparin);
+        None when it cannot be converted."""
+        result = self._through_forms(value, unit, to_unit)
+        for equivalent in self.equivalents if result is None else ():
+            result = self._through_equivalent(equivalent, value, unit, to_unit)
+            if result is not None:
+                break
+        return result
+
+    def _through_equivalent(
+        self, equivalent: UnitEquivalent, value: float, unit: str, to_unit: str
+    ) -> float | None:
+        """Convert through one equivalent, whichever side of it the written or wanted unit is."""
+        written = convert_amount(value, unit, equivalent.equals_unit)
+        if written is not None:  # 20 mmol -> 1.49 g -> the wanted unit
+            in_base_unit = written / equivalent.equals * equivalent.amount
+            return self._through_forms(in_base_unit, equivalent.unit, to_unit)
+        factor = convert_amount(1.0, equivalent.equals_unit, to_unit)
+        base = self._through_forms(value, unit, equivalent.unit)
+        if factor is None or base is None:  # 15 mL of 10 % KCl -> 1.5 g -> 20.1 mmol
+            return None
+        return base / equivalent.amount * equivalent.equals * factor
+
+    def _through_forms(self, value: float, unit: str, to_unit: str) -> float | None:
+        """A dose in another unit of the same dimension, or through a stocked form."""
         direct = convert_amount(value, unit, to_unit)
         if direct is not None:
             return direct
@@ -247,7 +294,15 @@ def _drug(entry: Mapping[str, Any]) -> Drug:
         default_unit=str(canonical_unit(entry["default_unit"])),
         default_frequency=entry["default_frequency"], aliases=tuple(entry.get("aliases") or ()),
         classes=frozenset(entry.get("classes") or ()), high_alert=bool(entry.get("high_alert")),
-        entry=entry,
+        entry=entry, equivalents=_equivalents(entry),
+    )  # fmt: skip
+
+
+def _equivalents(entry: Mapping[str, Any]) -> tuple[UnitEquivalent, ...]:
+    return tuple(
+        UnitEquivalent(float(e["amount"]), str(canonical_unit(e["unit"])), float(e["equals"]),
+                       str(canonical_unit(e["equals_unit"])))
+        for e in entry.get("unit_equivalents") or ()
     )  # fmt: skip
 
 

@@ -64,6 +64,26 @@ def _problems_of_note(name: str, note: Any) -> str | None:
     return None
 
 
+def _problems_of_equivalent(item: Any, known_unit: Callable[[str], bool]) -> str | None:
+    """unit_equivalents: {amount, unit, equals, equals_unit, source} (1 g = 13.4 mmol)."""
+    if not isinstance(item, Mapping):
+        return "must be an object {amount, unit, equals, equals_unit, source}"
+    if not (_number(item.get("amount")) and _number(item.get("equals"))):
+        return "amount and equals must be positive numbers"
+    for key in ("unit", "equals_unit"):
+        if not _text(item.get(key)) or not known_unit(str(item[key])):
+            return f"unknown {key} {item.get(key)!r}"
+    return None if _text(item.get("source")) else "source is required"
+
+
+def _problems_of_dose_note(note: Any) -> str | None:
+    """dose_note: {text, text_zh, source}, e.g. insulin has no fixed maximum."""
+    if not isinstance(note, Mapping):
+        return "must be an object {text, text_zh, source} or null"
+    missing = [k for k in ("text", "text_zh", "source") if not _text(note.get(k))]
+    return f"{missing[0]} is required" if missing else None
+
+
 def _problems_of_form(form: Any, known_unit: Callable[[str], bool]) -> str | None:
     if not isinstance(form, Mapping):
         return "must be an object"
@@ -124,7 +144,14 @@ def _notes_problem(
             problem = _problems_of_note(name, note)
             if problem:
                 return name, problem
-    return None
+    for index, item in enumerate(entry.get("unit_equivalents") or []):
+        problem = _problems_of_equivalent(item, known_unit)
+        if problem:
+            return f"unit_equivalents[{index}]", problem
+    note_problem = (
+        None if entry.get("dose_note") is None else _problems_of_dose_note(entry["dose_note"])
+    )
+    return ("dose_note", note_problem) if note_problem else None
 
 
 def validate_document(document: Any, *, known_unit: Callable[[str], bool]) -> None:
