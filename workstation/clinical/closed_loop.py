@@ -1,0 +1,136 @@
+"""The medication closed loop of one order: every step with its time and person, and the
+exceptions, read from a nursing chart (workstation.projections.nursing_queries.nursing_chart).
+
+Steps: signed -> verified -> dispensed (lot) -> received on the ward -> bedside check -> given
+(start, and for an infusion end and amount). Exceptions: rejected, stopped, voided, returned,
+held, refused, not given (with reason), adverse reaction, and review flags on the order's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+STEP_ORDER = ("signed", "verified", "dispensed", "received", "bedside_check", "given")
+NOT_GIVEN_OUTCOMES = ("held", "refused", "not_given")
+
+
+@dataclass(frozen=True, slots=True)
+class LoopEvent:
+    """One step or exception: kind, when (UTC ISO), who, and plain details."""
+
+    kind: str
+    at: str
+    by: str | None
+    detail: str = ""
+    exception: bool = False
+
+
+def _order(chart: Mapping[str, Any], order_id: str) -> Mapping[str, Any]:
+    found = next((o for o in chart.get("orders") or [] if o["order_id"] == order_id), None)
+    if found is None:
+        raise KeyError(f"order {order_id} is not on this chart")
+    return found
+
+
+def _order_steps(order: Mapping[str, Any]) -> list[LoopEvent]:
+    steps = [LoopEvent("signed", order["placed_at"], order["placed_by"], order["description"])]
+    if order.get("verified_at"):
+        steps.append(LoopEvent("verified", order["verified_at"], order.get("verified_by")))
+    if order.get("status") in ("rejected", "discontinued") and order.get("ended_at"):
+        kind = "rejected" if order["status"] == "rejected" else "stopped"
+        steps.append(LoopEvent(kind, order["ended_at"], order.get("ended_by"),
+                               order.get("end_reason") or "", exception=True))  # fmt: skip
+    if order.get("voided"):
+        steps.append(LoopEvent("voided", order["placed_at"], None, "order voided", True))
+    return steps
+
+
+def _stock_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    steps = []
+    for m in chart.get("order_stock") or []:
+        if m["order_id"] != order_id or m.get("voided"):
+            continue
+        amount = f"{abs(m['quantity_delta']):g} {m.get('unit') or ''}".strip()
+        if m["movement_kind"] == "dispense":
+            steps.append(LoopEvent("dispensed", m["recorded_at"], m["recorded_by"],
+                                   f"lot {m['lot']}, {amount}"))  # fmt: skip
+        elif m["quantity_delta"] > 0:
+            steps.append(LoopEvent("returned", m["recorded_at"], m["recorded_by"],
+                                   f"lot {m['lot']}, {amount}: {m.get('reason') or ''}", True))  # fmt: skip
+    for r in chart.get("ward_receipts") or []:
+        if r.get("order_id") == order_id and not r.get("voided"):
+            steps.append(LoopEvent("received", r["received_at"], r["received_by"],
+                                   f"lot {r['lot']}, {r['quantity']:g} {r.get('unit') or ''}".strip()))  # fmt: skip
+    return steps
+
+
+def _bedside_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    steps = []
+    for c in chart.get("bedside_checks") or []:
+        if c["order_id"] != order_id or c.get("voided"):
+            continue
+        detail = c["result"] if c["result"] != "unable_to_scan" else (
+            f"unable to scan: {c.get('unable_to_scan_reason')}")  # fmt: skip
+        steps.append(LoopEvent("bedside_check", c["checked_at"], c["checked_by"], detail,
+                               exception=c["result"] != "match"))  # fmt: skip
+    return steps
+
+
+def _dose_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    steps = []
+    for a in chart.get("administrations") or []:
+        if a["order_id"] != order_id:
+            continue
+        at, by = a["administered_at"], a["recorded_by"]
+        if a.get("voided"):
+            steps.append(LoopEvent("voided", at, by, "dose record voided", True))
+        elif a["outcome"] == "given":
+            steps.append(LoopEvent("given", at, by, _given_detail(a)))
+        else:
+            steps.append(LoopEvent(a["outcome"], at, by, a.get("reason") or "", True))
+        if a.get("adverse_reaction") and not a.get("voided"):
+            steps.append(LoopEvent("adverse_reaction", a.get("end_at") or at, by,
+                                   a["adverse_reaction"], True))  # fmt: skip
+    return steps
+
+
+def _given_detail(a: Mapping[str, Any]) -> str:
+    parts = [f"{a['dose_value']:g} {a['dose_unit']} {a['route']}" if a.get("dose_value") else ""]
+    if a.get("end_at"):
+        parts.append(f"ended {a['end_at']}")
+    if a.get("amount_given_ml") is not None:
+        parts.append(f"{a['amount_given_ml']:g} mL given")
+    if a.get("witness_id"):
+        parts.append(f"checked by {a['witness_id']}")
+    return ", ".join(p for p in parts if p)
+
+
+def _flag_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    events = {a["administration_id"]: a for a in chart.get("administrations") or []}
+    return [
+        LoopEvent("flagged", events[f["event_id"]]["administered_at"], None, f["message"], True)
+        for f in chart.get("flags") or []
+        if f["event_id"] in events and events[f["event_id"]]["order_id"] == order_id
+    ]
+
+
+def closed_loop(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    """Every step and exception of one medication order, in time order (KeyError if unknown)."""
+    order = _order(chart, order_id)
+    loop = [
+        *_order_steps(order), *_stock_steps(chart, order_id), *_bedside_steps(chart, order_id),
+        *_dose_steps(chart, order_id), *_flag_steps(chart, order_id),
+    ]  # fmt: skip
+    return sorted(loop, key=lambda e: (e.at, _rank(e.kind)))
+
+
+def _rank(kind: str) -> int:
+    return STEP_ORDER.index(kind) if kind in STEP_ORDER else len(STEP_ORDER)
+
+
+def missing_steps(loop: list[LoopEvent]) -> list[str]:
+    """Steps of the normal path not (yet) seen, for a screen to show as open."""
+    seen = {e.kind for e in loop}
+    return [kind for kind in STEP_ORDER if kind not in seen]
