@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, func, select
 
+from workstation.clinical.note_deadlines import notes_due
 from workstation.clock import parse_iso, utc_now
 from workstation.domain.enums import Role
 from workstation.domain.names import search_initials
 from workstation.events.vocabulary import FREQUENCIES, ROUTES
+from workstation.projections import queries
 from workstation.projections import tables as t
 from workstation.resources import resource
 from workstation.server import audit, auth, refdata
@@ -117,6 +119,34 @@ def _check_event_log(engine: Engine) -> None:
     assert sorted(r.device_seq for r in rows) == list(range(1, len(rows) + 1))
     recorded = [parse_iso(r.recorded_at) for r in sorted(rows)]
     assert recorded == sorted(recorded) and recorded[-1] < utc_now()
+
+
+def test_attending_ward_round_within_48_hours_and_one_visibly_overdue(
+    demo: tuple[Engine, dict[str, str]],
+) -> None:
+    engine, _ = demo
+    now = utc_now()
+    with reader(engine) as conn:
+        physicians = {u.user_id for u in auth.all_users(conn).values() if u.role == "physician"}
+        charts = [queries.chart(conn, pid) for pid in conn.execute(
+            select(t.patients.c.patient_id)).scalars()]  # fmt: skip
+    overdue_round: list[str] = []
+    for chart in charts:
+        admitted = parse_iso(chart["patient"]["admitted_at"])
+        rounds = [n for n in chart["notes"] if n["note_type"] == "ward_round_note"]
+        for note in rounds:
+            assert timedelta(0) < parse_iso(note["signed_at"]) - admitted <= timedelta(hours=48)
+            assert note["author_id"] in physicians
+            assert "主治医师查房" in note["text"] or "Attending ward round" in note["text"]
+        due = {d.note_type: d for d in notes_due(chart, now=now)}
+        if not rounds and now - admitted > timedelta(hours=48):
+            assert due["ward_round_note"].overdue
+            overdue_round.append(chart["patient"]["patient_id"])
+        if rounds:
+            assert "ward_round_note" not in due
+    assert len(overdue_round) == 1
+    assert sum(1 for c in charts if any(
+        n["note_type"] == "ward_round_note" for n in c["notes"])) >= len(charts) // 2  # fmt: skip
 
 
 def _fake_users() -> dict[str, User]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from workstation.clinical.note_deadlines import FIRST_WARD_ROUND_WITHIN
 from workstation.clock import utc_now
 from workstation.resources import resource
 from workstation.server import audit, refdata
@@ -19,7 +20,11 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, add_user, all_users
 from workstation.server.db import reader, writer
 from workstation.server.demo_events import DEVICE_ID, DemoLog
-from workstation.server.demo_notes import write_admission_notes, write_progress_notes
+from workstation.server.demo_notes import (
+    write_admission_notes,
+    write_progress_notes,
+    write_ward_round_note,
+)
 from workstation.server.demo_orders import (
     Dispensable,
     medication_plan,
@@ -142,11 +147,19 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
     cases.sort(key=lambda c: c.admitted_at)
     number = rng.randint(10000, 60000)
     supplies: list[Dispensable] = []
+    overdue = _round_overdue(cases, log.now)
     for case in cases:
         number += rng.randint(3, 40)  # other wards admit in between
         case.record_number = f"{case.admitted_at.year}{number:05d}"
-        supplies += _one_history(log, case, common, formulary, rng)
+        supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue)
     return supplies
+
+
+def _round_overdue(cases: list[PatientCase], now: datetime) -> PatientCase | None:
+    """The one patient whose attending has not written the first ward-round note in time (so
+    the census shows the reminder): the latest admission already more than 48 h + 6 h ago."""
+    late = [c for c in cases if now - c.admitted_at > FIRST_WARD_ROUND_WITHIN + timedelta(hours=6)]
+    return max(late, key=lambda c: c.admitted_at) if late else None
 
 
 def _one_history(
@@ -155,6 +168,8 @@ def _one_history(
     common: dict[str, Any],
     formulary: dict[str, Any],
     rng: random.Random,
+    *,
+    round_due: bool = True,
 ) -> list[Dispensable]:
     plan = medication_plan(case, common, formulary)
     case.allergy = choose_allergy(rng, common["allergies"], plan_drug_codes(plan))
@@ -165,7 +180,8 @@ def _one_history(
     place_care_orders(log, case, common, rng)
     supplies = place_medications(log, case, plan, formulary, common, rng)
     write_admission_notes(log, case, common, rng)
-    write_progress_notes(log, case, common, rng)
+    rounded = round_due and write_ward_round_note(log, case, common)
+    write_progress_notes(log, case, common, rng, round_written=rounded)
     return supplies
 
 

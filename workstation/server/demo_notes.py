@@ -1,5 +1,6 @@
-"""The demo patient's notes: nursing admission note, admission note, first progress note and a
-daily SOAP progress note, in the patient's language, filled from their recorded vitals and results."""
+"""The demo patient's notes: nursing admission note, admission note, first progress note, the
+attending's first ward-round note (within 48 h) and a daily SOAP progress note, in the patient's
+language, filled from their recorded vitals and results."""
 
 from __future__ import annotations
 
@@ -106,10 +107,42 @@ def write_admission_notes(
             "note_type": kind, "title": frames[f"{frame}_title"], "text": text})  # fmt: skip
 
 
+WARD_ROUND_DAY = 2  # the attending rounds the morning after admission: at most ~35 h later
+
+
+def write_ward_round_note(log: DemoLog, case: PatientCase, common: dict[str, Any]) -> bool:
+    """The attending's first ward-round note (主治医师首次查房记录) on the morning of hospital
+    day 2, well within the 48 h of 《病历书写基本规范》; False when that morning is still ahead."""
+    rng = random.Random(f"ward-round-{case.record_number}")  # leaves the shared stream alone
+    at = local_time(hospital_day(case.admitted_at, WARD_ROUND_DAY), 8, 0) + timedelta(
+        minutes=rng.randint(20, 120)
+    )
+    if not log.happened(at):
+        return False
+    frames, words = common["frames"][case.lang], common["words"][case.lang]
+    phase = next(p for p in case.scenario["notes"][case.lang]["course"]
+                 if p["until_day"] >= WARD_ROUND_DAY)  # fmt: skip
+    fields = _fields(case, common, at)
+    today = _results_between(case, local_time(local_day(at), 0), at)
+    text = frames["round"].format(
+        complaint=fields["complaint"], subjective=phase["subjective"], vitals=fields["vitals"],
+        exam=phase["exam"], discussion=fields["discussion"], diagnoses=fields["diagnoses"],
+        labs=frames["labs_today"].format(labs=_labs_text(today, words)) if today else "",
+        plan=phase["plan"],
+    )  # fmt: skip
+    log.add(at, "NoteSigned", author=case.staff.physician, patient_id=case.patient_id, payload={
+        "note_type": "ward_round_note", "text": text,
+        "title": frames["round_title"].format(day=WARD_ROUND_DAY),
+    })  # fmt: skip
+    return True
+
+
 def write_progress_notes(
-    log: DemoLog, case: PatientCase, common: dict[str, Any], rng: random.Random
-) -> None:
-    """A SOAP progress note every morning from hospital day 2; the trainee writes some, co-signed later."""
+    log: DemoLog, case: PatientCase, common: dict[str, Any], rng: random.Random,
+    *, round_written: bool = False,
+) -> None:  # fmt: skip
+    """A SOAP progress note every morning from hospital day 2 (the ward-round note stands for
+    day 2 when written); the trainee writes some, co-signed later."""
     frames, words = common["frames"][case.lang], common["words"][case.lang]
     course = case.scenario["notes"][case.lang]["course"]
     day = 2
@@ -125,6 +158,9 @@ def write_progress_notes(
             labs=frames["labs_today"].format(labs=_labs_text(today, words)) if today else "",
         )  # fmt: skip
         by_trainee = rng.random() < 0.35
+        if round_written and day == WARD_ROUND_DAY:
+            day += 1
+            continue
         author = case.staff.trainee if by_trainee else case.staff.physician
         note_id = log.add(at, "NoteSigned", author=author, patient_id=case.patient_id, payload={
             "note_type": "daily_progress_note", "title": frames["daily_title"].format(day=day),
