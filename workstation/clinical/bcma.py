@@ -102,7 +102,8 @@ def _foreign_label(patient: Mapping[str, Any], drug: Scan, lookup: OrderLookup |
 def _row_for_product(rows: list[MarRow], drug: Scan, now: datetime) -> MarRow | None:
     matching = [r for r in rows if r.order.get("drug_code") == drug.drug_code]
     with_open = [r for r in matching if dose_for_scan([r], r.order_id, now) is not None]
-    return (with_open or matching or [None])[0]
+    candidates = with_open or matching
+    return candidates[0] if candidates else None
 
 
 def _check_row(row: MarRow, drug: Scan, now: datetime, settings: NursingSettings) -> BedsideCheck:

@@ -10,7 +10,7 @@ pass `spo2_scale`. Temperatures are scored on the chart's 0.1 °C resolution (ro
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -131,24 +131,25 @@ def news2(observations: Mapping[str, Any], *, spo2_scale: int = 1) -> News2:
     missing and score nothing. `on_oxygen` absent is missing, never assumed to be air."""
     if spo2_scale not in (1, 2):
         raise ValueError("spo2_scale must be 1 or 2")
-    get = observations.get
-    scores: dict[str, int] = {}
-    if get("resp_rate") is not None:
-        scores["resp_rate"] = resp_rate_score(get("resp_rate"))
-    if get("spo2_pct") is not None:
-        on_oxygen = bool(get("on_oxygen"))
-        scores["spo2_pct"] = (spo2_scale1_score(get("spo2_pct")) if spo2_scale == 1
-                              else spo2_scale2_score(get("spo2_pct"), on_oxygen=on_oxygen))  # fmt: skip
-    if get("on_oxygen") is not None:
-        scores["on_oxygen"] = oxygen_score(bool(get("on_oxygen")))
-    if get("systolic_mmhg") is not None:
-        scores["systolic_mmhg"] = systolic_score(get("systolic_mmhg"))
-    if get("pulse_bpm") is not None:
-        scores["pulse_bpm"] = pulse_score(get("pulse_bpm"))
-    if get("consciousness") is not None:
-        scores["consciousness"] = consciousness_score(get("consciousness"))
-    if get("temperature_c") is not None:
-        scores["temperature_c"] = temperature_score(get("temperature_c"))
+    on_oxygen = bool(observations.get("on_oxygen"))
+
+    def spo2(pct: int) -> int:
+        return (
+            spo2_scale1_score(pct)
+            if spo2_scale == 1
+            else spo2_scale2_score(pct, on_oxygen=on_oxygen)
+        )
+
+    scorers: dict[str, Callable[[Any], int]] = {
+        "resp_rate": resp_rate_score, "spo2_pct": spo2, "on_oxygen": oxygen_score,
+        "systolic_mmhg": systolic_score, "pulse_bpm": pulse_score,
+        "consciousness": consciousness_score, "temperature_c": temperature_score,
+    }  # fmt: skip
+    scores = {
+        name: scorer(observations[name])
+        for name, scorer in scorers.items()
+        if observations.get(name) is not None
+    }
     missing = tuple(name for name in PARAMETERS if name not in scores)
     return News2(scores, sum(scores.values()), missing, spo2_scale)
 
