@@ -51,6 +51,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
     ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),
+    ("F11", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: verification queue (V, R, C)")),
+    ("F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: outpatient counter (F5, scan, F8)")),
+    ("Ctrl+F11", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: ward dispensing pick list")),
+    ("Ctrl+F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: stock, alerts and reports")),
     ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list of shortcuts")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Log out and quit")),
 )

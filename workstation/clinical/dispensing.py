@@ -44,12 +44,18 @@ def outpatient_item(
 
 
 def dispense_units(drug: Drug, dose_value: float, dose_unit: str) -> tuple[str, float]:
-    """(dispensing unit, units per dose): 500 mg of a 250 mg capsule is 2 cap."""
+    """(dispensing unit, units per dose) of the form giving whole units, fewest first:
+    500 mg is one 500 mg capsule rather than two of 250 mg."""
+    choices = []
     for form in drug.forms:
         amount = convert_amount(dose_value, dose_unit, form.unit)
         if amount is not None and form.strength > 0:
-            return form.dispense_unit, amount / form.strength
-    return drug.forms[0].dispense_unit, 1.0
+            per_dose = amount / form.strength
+            choices.append((not float(per_dose).is_integer(), per_dose, form.dispense_unit))
+    if not choices:
+        return drug.forms[0].dispense_unit, 1.0
+    _fraction, per_dose, unit = min(choices)
+    return unit, per_dose
 
 
 @dataclass(frozen=True)

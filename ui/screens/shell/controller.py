@@ -17,6 +17,7 @@ from ui.screens.chart.controller import ChartController
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
 from ui.screens.palette.controller import PaletteController
+from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
 from ui.settings import StationSettings
@@ -56,6 +57,7 @@ class ShellController(QObject):
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
         self._connect()
+        self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
 
     def _connect(self) -> None:
         v = self.view

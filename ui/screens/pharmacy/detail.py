@@ -1,0 +1,44 @@
+"""The text beside the queue: who the patient is and what the pharmacist must weigh."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from workstation.clinical.verification import WaitingOrder
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("PharmacyDetail", text)
+
+
+def detail_html(entry: WaitingOrder) -> str:
+    """Patient context, checks, overrides and earlier change requests of one waiting order."""
+    p, o = entry.patient, entry.order
+    parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
+             f"<p><b>{escape(o['description'])}</b></p>",
+             _line(_t("Allergies"), ", ".join(entry.allergies) or _t("none recorded")),
+             _line(_t("Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
+             _line(_t("Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
+             _line(_t("Active medicines"), "; ".join(entry.active_medications) or "—"),
+             _line(_t("Recent labs"), "; ".join(_lab(x) for x in entry.recent_labs) or "—")]  # fmt: skip
+    parts.append(f"<p><b>{_t('Checks')}</b></p><ul>")
+    parts += [f"<li>[{a.severity}] {escape(a.message)}</li>" for a in entry.alerts]
+    parts.append("</ul>" if entry.alerts else f"<li>{_t('no alert')}</li></ul>")
+    for override in entry.overrides:
+        reason = override.get("reason", "")
+        parts.append(_line(_t("Prescriber's override"),
+                           f"{override.get('rule_id', '')}: {reason}"))  # fmt: skip
+    for request in entry.change_requests:
+        parts.append(_line(_t("Change asked"), request["message"]))
+    return "".join(parts)
+
+
+def _line(label: str, value: str) -> str:
+    return f"<p><b>{escape(label)}:</b> {escape(str(value))}</p>"
+
+
+def _lab(lab: dict) -> str:  # type: ignore[type-arg]
+    unit = f" {lab['unit']}" if lab.get("unit") else ""
+    return f"{lab['test_name']} {lab['value']}{unit} {lab.get('flag') or ''}".strip()

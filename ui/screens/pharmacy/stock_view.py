@@ -1,0 +1,142 @@
+"""The stock screen (lots, alerts, one form for receive / transfer / adjust / count / return,
+exports) and the ward pick list with its scan field."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workstation.clinical.dispensing import PickLine
+from workstation.clinical.stock import LotStock, StockAlert
+
+STOCK_FIELDS = ("drug_code", "lot", "expiry", "quantity", "unit", "location_id", "to_location",
+                "reason")  # fmt: skip
+KINDS = ("receive", "transfer", "adjust", "count", "return")
+
+
+def _table(columns: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(columns), objectName=name)
+    table.setHorizontalHeaderLabels(columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+    table.setRowCount(len(rows))
+    for row, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.setItem(row, column, QTableWidgetItem(text))
+
+
+class StockView(QWidget):
+    """Layout only: Enter in the form saves the change chosen in the kind box."""
+
+    sig_change_requested = Signal(str, dict)  # kind, fields
+    sig_export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("stockPage")
+        self.lots = _table([self.tr("Location"), self.tr("Drug"), self.tr("Lot"),
+                            self.tr("Expiry"), self.tr("Quantity")], "stockLots")  # fmt: skip
+        self.alerts = QListWidget(objectName="stockAlerts")
+        self.kind = QComboBox(objectName="stockKind")
+        for kind in KINDS:
+            self.kind.addItem(self.tr(kind.capitalize()), kind)
+        self.fields = {name: QLineEdit(objectName=f"stock_{name}") for name in STOCK_FIELDS}
+        self.fields["expiry"].setPlaceholderText("YYYY-MM-DD")
+        form = QFormLayout()
+        form.addRow(self.tr("Change"), self.kind)
+        labels = (self.tr("Drug code"), self.tr("Lot"), self.tr("Expiry"), self.tr("Quantity"),
+                  self.tr("Unit"), self.tr("Location"), self.tr("To location"), self.tr("Reason"))  # fmt: skip
+        for label, name in zip(labels, STOCK_FIELDS, strict=True):
+            form.addRow(label, self.fields[name])
+            self.fields[name].returnPressed.connect(self._submit)
+        export = QPushButton(self.tr("E&xport to Excel and PDF"))
+        export.clicked.connect(self.sig_export_requested.emit)
+        self.message = QLabel(objectName="stockMessage")
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Alerts")))
+        side.addWidget(self.alerts, 1)
+        side.addLayout(form)
+        side.addWidget(export)
+        side.addWidget(self.message)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.lots, 3)
+        layout.addLayout(side, 2)
+
+    def _submit(self) -> None:
+        values = {name: field.text() for name, field in self.fields.items()}
+        self.sig_change_requested.emit(self.kind.currentData(), values)
+
+    def show_stock(self, lots: list[LotStock], alerts: list[StockAlert]) -> None:
+        """Lots (negative ones in red) and the alert list."""
+        _fill(self.lots, [(x.location_id, x.drug_code, x.lot, str(x.expiry or ""),
+                           f"{x.quantity:g}") for x in lots])  # fmt: skip
+        for row, lot in enumerate(lots):
+            if lot.quantity < 0:
+                for column in range(self.lots.columnCount()):
+                    self.lots.item(row, column).setForeground(QColor("#b00020"))
+        self.alerts.clear()
+        for alert in alerts:
+            self.alerts.addItem(f"{self._kind_text(alert)}: {alert.location_id} "
+                                f"{alert.drug_code} {alert.lot or ''} — {alert.detail}")  # fmt: skip
+
+    def _kind_text(self, alert: StockAlert) -> str:
+        if alert.kind == "near_expiry":
+            return self.tr("Expires within %1 days").replace("%1", str(alert.band_days))
+        return {"expired": self.tr("Expired"), "negative": self.tr("Reconcile"),
+                "low_stock": self.tr("Low stock")}.get(alert.kind, alert.kind)  # fmt: skip
+
+
+class WardPickView(QWidget):
+    """The ward's pick list for the next 24 hours; each scan confirms a line."""
+
+    sig_scanned = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("wardPickPage")
+        self.ward = QLineEdit(objectName="pickWard")
+        self.lines = _table([self.tr("Bed"), self.tr("Patient"), self.tr("Order"), self.tr("Doses"),
+                             self.tr("Quantity"), self.tr("Picked")], "pickLines")  # fmt: skip
+        self.scan = QLineEdit(objectName="pickScan", placeholderText=self.tr("Scan a label"))
+        self.message = QLabel(objectName="pickMessage")
+        form = QFormLayout()
+        form.addRow(self.tr("Ward"), self.ward)
+        form.addRow(self.tr("Scan"), self.scan)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addWidget(self.message)
+        self.scan.returnPressed.connect(self._scanned)
+
+    def _scanned(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if code:
+            self.sig_scanned.emit(code)
+
+    def show_lines(self, lines: list[PickLine]) -> None:
+        """One row per order: doses due, quantity, and how much is already picked."""
+        _fill(self.lines, [(x.bed, x.patient_name, x.description, str(x.doses),
+                            f"{x.quantity:g} {x.unit}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
+        for row, line in enumerate(lines):
+            if line.dispensed >= line.quantity:
+                self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")

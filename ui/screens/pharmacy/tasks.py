@@ -1,0 +1,184 @@
+"""The pharmacy's work as plain functions on the workstation, run on a worker lane."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from offline_cache.workstation import Workstation
+from workstation.clinical import dispensing, stock, verification
+from workstation.clinical.formulary import default_formulary
+from workstation.clock import utc_now
+from workstation.projections import queries
+from workstation.reports.labels import order_from_barcode
+
+COUNTER_LOCATION = stock.PHARMACY_STORE
+
+
+def today() -> date:
+    """The pharmacy's calendar day (UTC date of the workstation clock)."""
+    return utc_now().date()
+
+
+def queue(ws: Workstation) -> list[verification.WaitingOrder]:
+    """Medication orders waiting for a pharmacist."""
+    with ws.store.reading() as conn:
+        return verification.verification_queue(conn, today=today())
+
+
+def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
+    """Record a verification, a rejection (words: the reason) or a change request."""
+    if kind == "verify":
+        event_type, payload = "OrderVerified", verification.verify_payload(order_id)
+    elif kind == "reject":
+        event_type, payload = "OrderRejected", verification.reject_payload(order_id, words)
+    else:
+        event_type = "OrderChangeRequested"
+        payload = verification.change_request_payload(order_id, words)
+    return ws.record(event_type, patient_id=patient_id, payload=payload).event_id
+
+
+def outpatients(ws: Workstation) -> list[dispensing.Prescription]:
+    """Outpatient prescriptions waiting at the counter, by queue number."""
+    with ws.store.reading() as conn:
+        return dispensing.outpatient_queue(conn)
+
+
+def prescription(ws: Workstation, prescription_id: str) -> dispensing.Prescription | None:
+    """One prescription as it stands now (None once handed over)."""
+    return next((p for p in outpatients(ws) if p.prescription_id == prescription_id), None)
+
+
+def counter_scan(ws: Workstation, prescription_id: str, code: str) -> dict[str, Any]:
+    """Dispense the scanned item of a prescription from the FEFO (or the scanned) lot."""
+    found = prescription(ws, prescription_id)
+    if found is None:
+        raise ValueError("this prescription was already handed over")
+    with ws.store.reading() as conn:
+        payload = dispensing.plan_outpatient_dispense(
+            conn, found, code, formulary=default_formulary(), location_id=COUNTER_LOCATION,
+            today=today(),
+        )  # fmt: skip
+    ws.record("Dispensed", patient_id=None, payload=payload)
+    return payload
+
+
+def hand_over(ws: Workstation, prescription_id: str, counselling_note: str) -> None:
+    """Close a prescription at the counter, with what the patient was told."""
+    found = prescription(ws, prescription_id)
+    if found is None or not found.complete:
+        raise ValueError("scan every item before handing over")
+    payload: dict[str, Any] = {"prescription_id": prescription_id}
+    if counselling_note.strip():
+        payload["counselling_note"] = counselling_note.strip()
+    ws.record("OutpatientHandedOver", patient_id=None, payload=payload)
+
+
+def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
+    """The ward's unit doses for the next 24 hours."""
+    with ws.store.reading() as conn:
+        return dispensing.ward_pick_list(
+            conn, ward_id, start=utc_now(), formulary=default_formulary()
+        )
+
+
+def pick_scan(ws: Workstation, ward_id: str, code: str) -> dispensing.PickLine:
+    """Confirm one pick line by its order label (or drug code): dispense it from the FEFO lot."""
+    lines = [line for line in pick_list(ws, ward_id) if line.dispensed < line.quantity]
+    try:
+        order_id = order_from_barcode(code.strip())
+        line = next((x for x in lines if x.order_id == order_id), None)
+    except ValueError:
+        drug, _lot = dispensing.read_scan(code, default_formulary())
+        line = next((x for x in lines if x.drug_code == drug.code), None)
+    if line is None:
+        raise ValueError(f"nothing left to pick for {code.strip()!r}")
+    quantity = round(line.quantity - line.dispensed, 2)
+    with ws.store.reading() as conn:
+        lots = stock.lots_on_hand(conn, COUNTER_LOCATION, line.drug_code)
+    lot = stock.choose_fefo_lot(lots, quantity, today())
+    payload = dispensing.dispense_payload(lot, quantity=quantity, unit=line.unit,
+                                          order_id=line.order_id)  # fmt: skip
+    ws.record("Dispensed", patient_id=line.patient_id, payload=payload)
+    return line
+
+
+@dataclass(frozen=True)
+class StockView:
+    """The stock screen's rows and alerts."""
+
+    lots: list[stock.LotStock]
+    alerts: list[stock.StockAlert]
+
+
+def stock_view(ws: Workstation, location_id: str | None = None) -> StockView:
+    """Lots on hand with their alerts (near expiry, expired, low, negative)."""
+    with ws.store.reading() as conn:
+        lots = stock.lots_on_hand(conn, location_id)
+    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()))
+
+
+def stock_change(ws: Workstation, kind: str, fields: dict[str, str]) -> None:
+    """Receive, adjust (reason), count, transfer or return: one or two stock events."""
+    drug, lot_name = fields["drug_code"].strip(), fields["lot"].strip()
+    location = fields.get("location_id", "").strip() or COUNTER_LOCATION
+    quantity = float(fields["quantity"])
+    if kind == "receive":
+        payload = {"drug_code": drug, "lot": lot_name, "expiry": fields["expiry"].strip(),
+                   "location_id": location, "quantity": quantity, "unit": fields["unit"].strip()}  # fmt: skip
+        ws.record("StockReceived", patient_id=None, payload=payload)
+        return
+    with ws.store.reading() as conn:
+        held = [x for x in stock.lots_on_hand(conn, location, drug) if x.lot == lot_name]
+    lot = held[0] if held else stock.LotStock(location, drug, lot_name, None, 0.0)
+    for payload in _adjustments(kind, lot, quantity, fields):
+        ws.record("StockAdjusted", patient_id=None, payload=payload)
+
+
+def _adjustments(
+    kind: str, lot: stock.LotStock, quantity: float, fields: dict[str, str]
+) -> list[dict[str, Any]]:
+    common = {"drug_code": lot.drug_code, "lot": lot.lot, "location_id": lot.location_id}
+    if kind == "count":
+        counted = stock.count_adjustment(lot, quantity)
+        return [counted] if counted else []
+    if kind == "transfer":
+        return list(stock.transfer_payloads(lot, to_location=fields["to_location"].strip(),
+                                            quantity=quantity))  # fmt: skip
+    reason = fields.get("reason", "").strip()
+    if not reason:
+        raise ValueError("an adjustment or a return needs a reason")
+    if kind == "return":
+        return [common | {"quantity_delta": abs(quantity), "reason": f"return: {reason}"}]
+    return [common | {"quantity_delta": quantity, "reason": reason}]
+
+
+def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
+    """The stock and expiry report as an Excel workbook and a PDF, in the folder."""
+    from workstation.clinical.formulary_io import xlsx_bytes
+    from workstation.reports.context import make_context
+    from workstation.reports.stock import stock_report
+
+    view = stock_view(ws)
+    alerts = {(a.location_id, a.drug_code, a.lot): a.kind for a in view.alerts if a.lot}
+    columns = ["location", "drug", "lot", "expiry", "quantity", "alert"]
+    rows = [dict(zip(columns, (x.location_id, x.drug_code, x.lot, str(x.expiry or ""),
+                               x.quantity, alerts.get((x.location_id, x.drug_code, x.lot), "")),
+                     strict=True)) for x in view.lots]  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = utc_now().strftime("%Y%m%d-%H%M")
+    xlsx, pdf = folder / f"stock-{stamp}.xlsx", folder / f"stock-{stamp}.pdf"
+    xlsx.write_bytes(xlsx_bytes("stock", columns, rows))
+    with ws.store.reading() as conn:
+        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+        pdf.write_bytes(stock_report(ctx, conn))
+    ws.record_access("export_stock")
+    return xlsx, pdf
+
+
+def patient_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
+    """A patient's chart as the projection has it (not audited: the queue already shows it)."""
+    with ws.store.reading() as conn:
+        return queries.chart(conn, patient_id)
