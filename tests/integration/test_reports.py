@@ -3,6 +3,7 @@ text, the CJK font embedded, every page rendered to PNG; the print command audit
 
 from __future__ import annotations
 
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from workstation.clinical.formulary import default_formulary
 from workstation.projections import queries
 from workstation.reports.context import make_context, patient_by_record_number
 from workstation.reports.documents import PATIENT_DOCUMENTS, print_patient_document
+from workstation.reports.downtime import downtime_pack
 from workstation.reports.labels import order_barcode, order_from_barcode
 from workstation.reports.mar import MAX_DAYS
 from workstation.reports.orders import dose_text
@@ -26,6 +29,7 @@ from workstation.server.models import audit_log
 from workstation.server.setup import initialise
 
 LANGS = ("zh_CN", "en_US")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
@@ -76,10 +80,16 @@ def medicines_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:
             and o["status"] in ("placed", "verified") and o["frequency"] != "st"]  # fmt: skip
 
 
-def expected_facts(kind: str, chart: dict[str, Any]) -> list[str]:
+def formulary_name(order: dict[str, Any], lang: str) -> str:
+    drug = default_formulary().by_code(order["drug_code"])
+    assert drug is not None, order["drug_code"]
+    return drug.name_zh if lang == "zh_CN" else drug.name_en
+
+
+def expected_facts(kind: str, chart: dict[str, Any], lang: str) -> list[str]:
     """What must be readable on the document besides the patient's name and record number."""
     meds = medicines_in_force(chart)
-    drugs = [o["drug_name"] for o in meds] + [dose_text(o) for o in meds]
+    drugs = [formulary_name(o, lang) for o in meds] + [dose_text(o) for o in meds]
     vitals = sorted(chart["vitals"], key=lambda v: v["taken_at"])
     if kind in ("prescription", "label", "mar", "order-sheet", "discharge-summary", "handoff"):
         return drugs
@@ -106,7 +116,7 @@ def test_patient_document(demo, patient, tmp_path: Path, kind: str, lang: str) -
     text = check_pdf(path)
     flat = " ".join(text.split())
     for fact in [patient["patient"]["name"], patient["patient"]["record_number"],
-                 *expected_facts(kind, patient)]:  # fmt: skip
+                 *expected_facts(kind, patient, lang)]:  # fmt: skip
         assert " ".join(fact.split()) in flat, (kind, lang, fact)
     assert "Liu Fang" in text
     label = {"zh_CN": "打印", "en_US": "Printed"}[lang]
@@ -114,6 +124,60 @@ def test_patient_document(demo, patient, tmp_path: Path, kind: str, lang: str) -
     if kind != "label":
         pages = text.count("\f") or 1
         assert text.count(patient["patient"]["record_number"]) >= pages  # identifiers on every page
+
+
+DRUG_DOCUMENTS = ("prescription", "label", "mar", "order-sheet", "handoff")
+
+
+@pytest.mark.parametrize("kind", DRUG_DOCUMENTS)
+def test_english_documents_print_english_drug_names_for_chinese_orders(
+    demo, tmp_path: Path, kind: str
+) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        census = queries.census(conn, "CARD")
+        patient = max(
+            (patient_by_record_number(conn, p["record_number"]) for p in census),
+            key=lambda c: sum(bool(_CJK.search(o["drug_name"])) for o in medicines_in_force(c)),
+        )
+    meds = medicines_in_force(patient)
+    recorded_zh = [o["drug_name"] for o in meds if _CJK.search(o["drug_name"])]
+    assert recorded_zh, "a patient whose orders were recorded with Chinese names"
+    with reader(engine) as conn:
+        pdf, _ = print_patient_document(conn, kind, patient["patient"]["record_number"],
+                                        lang="en_US", printed_by="x")  # fmt: skip
+    (tmp_path / "en.pdf").write_bytes(pdf)
+    flat = " ".join(pdf_text(tmp_path / "en.pdf").split())
+    for order in meds:
+        assert formulary_name(order, "en_US") in flat, (kind, order["drug_code"])
+    assert not [name for name in recorded_zh if name in flat], kind
+
+
+def test_downtime_pack_prints_drug_names_in_its_language(demo, tmp_path: Path) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        census = queries.census(conn, "CARD")
+        orders = [
+            o for p in census for o in queries.active_medication_orders(conn, p["patient_id"])
+        ]
+        for lang in LANGS:
+            ctx = make_context(conn, lang=lang, printed_by="x")
+            path = tmp_path / f"downtime-{lang}.pdf"
+            path.write_bytes(downtime_pack(ctx, conn, "CARD", data_as_of=None))
+            flat = " ".join(pdf_text(path).split())
+            names = {formulary_name(o, lang) for o in orders if o["frequency"] != "st"}
+            assert names and all(name in flat for name in names), lang
+    assert any(
+        _CJK.search(o["drug_name"]) for o in orders
+    )  # recorded in Chinese, printed in English
+
+
+def test_a_drug_missing_from_the_formulary_prints_as_recorded(demo) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        ctx = make_context(conn, lang="en_US", printed_by="x")
+    assert ctx.drug_name({"drug_code": "aspirin", "drug_name": "阿司匹林"}) == "Aspirin"
+    assert ctx.drug_name({"drug_code": "withdrawn_drug", "drug_name": "旧药"}) == "旧药"
 
 
 def test_chinese_labels_and_english_labels(demo, patient, tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ the round times, and the directory that turns user and ward ids into names."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select, text
 
+from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso, utc_now
 from workstation.projections import queries
@@ -53,6 +55,7 @@ class PrintContext:
     times: AdministrationTimes
     users: dict[str, str] = field(default_factory=dict)
     wards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (English, Chinese)
 
     def t(self, key: str, **values: object) -> str:
         """A label in this document's language."""
@@ -85,6 +88,14 @@ class PrintContext:
         """A user's display name (the id itself when the directory does not know it)."""
         return self.users.get(user_id or "", user_id or "")
 
+    def drug_name(self, order: Mapping[str, Any]) -> str:
+        """The formulary's name of an order's drug in this language (by `drug_code`), else the
+        name recorded with the order (a drug since removed from the formulary)."""
+        names = self.drugs.get(str(order.get("drug_code") or ""))
+        if names is None:
+            return str(order.get("drug_name") or order.get("drug_code") or "")
+        return names[1] if self.zh else names[0]
+
     def ward_name(self, ward_id: str) -> str:
         """A ward's name in this language."""
         ward = self.wards.get(ward_id)
@@ -99,6 +110,15 @@ def _snapshot(conn: Connection, name: str) -> Any:
         {"name": name},
     ).first()
     return orjson.loads(row[0]) if row is not None else []
+
+
+def formulary_names(conn: Connection) -> dict[str, tuple[str, str]]:
+    """Drug code -> (English, Chinese) name from the published formulary (the shipped one when
+    this database has none)."""
+    published = _snapshot(conn, "formulary")
+    if isinstance(published, Mapping) and published.get("drugs"):
+        return {d["code"]: (d["name_en"], d["name_zh"]) for d in published["drugs"]}
+    return {d.code: (d.name_en, d.name_zh) for d in default_formulary()}
 
 
 def make_context(
@@ -118,7 +138,7 @@ def make_context(
     return PrintContext(
         lang=lang, printed_by=printed_by, printed_at=printed_at or utc_now(),
         hospital=hospital or Hospital.load(), times=times or AdministrationTimes.load(),
-        users=users, wards=wards,
+        users=users, wards=wards, drugs=formulary_names(conn),
     )  # fmt: skip
 
 

@@ -49,7 +49,7 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     canvas.drawRightString(width - MARGIN, top - 4.5 * mm,
                            f"{ctx.t('record_number')} {patient['record_number']}")  # fmt: skip
     canvas.setFont(font, 9)
-    canvas.drawString(MARGIN, top - 9 * mm, printable(order["drug_name"]))
+    canvas.drawString(MARGIN, top - 9 * mm, printable(ctx.drug_name(order)))
     canvas.setFont(font, 7)
     sig = (f"{dose_text(order)}  {route_text(ctx.lang, order.get('route'))}  "
            f"{frequency_text(ctx.lang, order.get('frequency'))}")  # fmt: skip

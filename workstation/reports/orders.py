@@ -28,9 +28,11 @@ def dose_text(order: dict[str, Any]) -> str:
 
 def order_line(ctx: PrintContext, order: dict[str, Any]) -> str:
     """An order as printed: the drug, dose, route and frequency in words, or its description."""
-    if order["order_kind"] != "medication" or not order.get("drug_name"):
+    if order["order_kind"] != "medication" or not (
+        order.get("drug_name") or order.get("drug_code")
+    ):
         return str(order["description"])
-    line = f"{order['drug_name']}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
+    line = f"{ctx.drug_name(order)}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
     if not order.get("prn_indication"):
         line += f"  {frequency_text(ctx.lang, order.get('frequency'))}"
     if order.get("duration_days"):
@@ -72,7 +74,7 @@ def prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
             freq=frequency_text(ctx.lang, order.get("frequency")),
         )  # fmt: skip
         extra = "  " + ctx.t("prn_when", why=order["prn_indication"]) if order.get("prn") else ""
-        story += [para(f"{number}. {order['drug_name']}", s.body),
+        story += [para(f"{number}. {ctx.drug_name(order)}", s.body),
                   para(f"{usage}{extra}", indented)]  # fmt: skip
     story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]
     return build_pdf(ctx, story, title=ctx.t("prescription"), banner=identifiers(ctx, patient))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -14,18 +13,11 @@ from workstation.projections import queries
 from workstation.projections import tables as t
 from workstation.reports.context import PrintContext
 from workstation.reports.page import build_pdf, grid_table, para, styles
-from workstation.resources import resource
-
-
-def drug_names(lang: str) -> dict[str, str]:
-    """Formulary drug code -> name in the language."""
-    drugs = json.loads(resource("formulary", "formulary.json").read_text(encoding="utf-8"))["drugs"]
-    return {d["code"]: d["name_zh" if lang == "zh_CN" else "name_en"] for d in drugs}
 
 
 def stock_report(ctx: PrintContext, conn: Connection, location_id: str | None = None) -> bytes:
     """库存报表: one row per location, drug and lot; negative and expired stock flagged."""
-    s, names = styles(ctx), drug_names(ctx.lang)
+    s = styles(ctx)
     today = ctx.local_date(ctx.printed_at)
     head = ("location", "drug", "lot", "expiry", "quantity", "unit", "remark")
     rows: list[list[Any]] = [[para(ctx.t(k), s.cell) for k in head]]
@@ -37,7 +29,7 @@ def stock_report(ctx: PrintContext, conn: Connection, location_id: str | None = 
                 ("TEXTCOLOR", (0, len(rows)), (-1, len(rows)), colors.HexColor("#b00020"))
             )
         rows.append([para(v, s.cell) for v in (
-            line["location_id"], names.get(line["drug_code"], line["drug_code"]), line["lot"],
+            line["location_id"], ctx.drug_name({"drug_code": line["drug_code"]}), line["lot"],
             line["expiry"] or "", f"{line['quantity']:g}", _unit(conn, line), "；".join(remarks),
         )])  # fmt: skip
     if len(rows) == 1:
