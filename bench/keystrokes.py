@@ -10,6 +10,8 @@ Tasks:
   progress_note  open the patient in bed 12 (Ctrl+K, 12, Enter), start a daily progress note
                  (Ctrl+N, 3), fill its four SOAP blanks with F2 between them, `.vitals` + Space
                  in O, sign (Ctrl+Enter).
+  verify_order, outpatient_dispense  the pharmacist's tasks, in a second window logged in as a
+                 pharmacist (see pharmacy_keys.py).
 (`medication_order` belongs to order entry and is added with it.)
 """
 
@@ -21,8 +23,9 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -89,8 +92,10 @@ def seed_ward(folder: Path, server_url: str) -> None:
         ws.close()
 
 
-def open_window(folder: Path, server_url: str):  # noqa: ANN201
-    """The shell on a fresh station, logged in as the doctor (not counted)."""
+def open_window(
+    folder: Path, server_url: str, username: str = DOCTOR, station_name: str = "station"
+):  # noqa: ANN201
+    """The shell on a fresh station, logged in as the doctor (or username; not counted)."""
     from offline_cache.workstation import Workstation
     from ui.screens.settings.controller import SettingsController
     from ui.screens.shell.controller import ShellController
@@ -98,7 +103,7 @@ def open_window(folder: Path, server_url: str):  # noqa: ANN201
     from ui.settings import StationSettings, save_settings, settings_path
     from ui.workers import Workers
 
-    station = folder / "station"
+    station = folder / station_name
     settings = StationSettings(server_url=server_url, ward_id=WARD, language="en")
     save_settings(settings_path(station), settings)
     ws = Workstation.open(station, server_url=server_url, ward_id=WARD)
@@ -110,7 +115,7 @@ def open_window(folder: Path, server_url: str):  # noqa: ANN201
     view.activateWindow()
     login = view.login
     wait_until(login.username.hasFocus)
-    QTest.keyClicks(login.username, DOCTOR)
+    QTest.keyClicks(login.username, username)
     QTest.keyClick(login.username, Qt.Key.Key_Return)
     QTest.keyClicks(login.password, PASSWORD)
     QTest.keyClick(login.password, Qt.Key.Key_Return)
@@ -164,6 +169,22 @@ def _dialog(view):  # noqa: ANN001, ANN202
 TASKS = {"progress_note": progress_note}
 
 
+def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable[[], Counter]]]:
+    """The pharmacist's tasks in a window logged in as the bench pharmacist (set up when reached)."""
+    import pharmacy_keys
+
+    pharmacy_keys.add_pharmacist(prepared_url(folder), PASSWORD, WARD)
+    pharmacy_keys.seed_pharmacy(folder, server_url, WARD, DOCTOR, PASSWORD)
+    view, shell, _ws = open_window(folder, server_url, pharmacy_keys.PHARMACIST, "pharmacy")
+    for name, task in pharmacy_keys.TASKS.items():
+        yield name, lambda t=task: t(view, shell, Counter(), wait_until)
+
+
+def prepared_url(folder: Path) -> str:
+    """The bench server database's URL (as main() makes it)."""
+    return f"sqlite:///{folder / 'server.db'}"
+
+
 def main() -> int:
     """Run each task once on a fresh ward and print its counts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -181,8 +202,9 @@ def main() -> int:
         try:
             seed_ward(folder, server.url)
             view, shell, ws = open_window(folder, server.url)
-            for name, task in TASKS.items():
-                counted = task(view, shell)
+            runs = [(name, lambda t=task: t(view, shell)) for name, task in TASKS.items()]
+            for name, run in chain(runs, pharmacy_runs(folder, server.url)):
+                counted = run()
                 line = {
                     "task": name,
                     "keys": counted.keys,
