@@ -15,6 +15,9 @@ from tests.support.live_server import LiveServer
 from tests.support.postgres import PostgresCluster
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A light argon2id profile for the suite (see workstation.security.passwords); set before any test
+# module imports the hasher, and inherited by the server subprocesses.
+os.environ.setdefault("CW_ARGON2_PROFILE", "test")
 
 KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 

@@ -72,3 +72,15 @@ def test_digest_never_equals_the_token_and_is_stable():
 
 def test_different_tokens_have_different_digests():
     assert token_digest(new_token()) != token_digest(new_token())
+
+
+def test_production_hashes_use_the_rfc9106_low_memory_profile():
+    import subprocess
+    import sys
+
+    code = "from workstation.security.passwords import hash_password; print(hash_password('a long password'))"
+    env = {k: v for k, v in __import__("os").environ.items() if k != "CW_ARGON2_PROFILE"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
