@@ -20,6 +20,7 @@ from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
+from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
 from ui.workers import Workers
 
@@ -58,6 +59,7 @@ class ShellController(QObject):
         self.progress = _ProgressRelay(self)
         self._connect()
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
+        self.nurse = NurseStation(self)  # scanner, worklist, MAR
 
     def _connect(self) -> None:
         v = self.view
@@ -76,6 +78,8 @@ class ShellController(QObject):
         v.addendum_action.triggered.connect(self._on_notes(self.chart.notes.add_addendum))
         v.cosign_action.triggered.connect(self._on_notes(self.chart.notes.cosign))
         self.chart.sig_chart_failed.connect(lambda text: v.status.showMessage(text, 10_000))
+        self.chart.orders.connect_actions(v.order_actions)
+        self.chart.orders.sig_message.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
         self.progress.sig_progress.connect(

@@ -1,0 +1,138 @@
+"""The MAR grid: one row per dose (time, medication, dose and route, state), colour AND text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from ui.screens.mar.doses import Dose, MarOrder
+from ui.terms import local_time, term
+from workstation.clinical.schedule import AdministrationTimes
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_TEXT = {
+    "due": QT_TRANSLATE_NOOP("Mar", "DUE NOW"),
+    "overdue": QT_TRANSLATE_NOOP("Mar", "OVERDUE"),
+    "coming": QT_TRANSLATE_NOOP("Mar", "coming"),
+    "given": QT_TRANSLATE_NOOP("Mar", "given"),
+    "held": QT_TRANSLATE_NOOP("Mar", "held"),
+    "refused": QT_TRANSLATE_NOOP("Mar", "refused"),
+    "not_given": QT_TRANSLATE_NOOP("Mar", "not given"),
+    "prn": QT_TRANSLATE_NOOP("Mar", "as needed (PRN)"),
+    "unverified": QT_TRANSLATE_NOOP("Mar", "NOT VERIFIED by pharmacy — do not give"),
+}
+STATE_COLOUR = {
+    "due": "#fff3b0", "overdue": "#ffc9c9", "given": "#d3f9d8", "held": "#e9ecef",
+    "refused": "#e9ecef", "not_given": "#e9ecef", "unverified": "#f1f3f5",
+}  # fmt: skip
+HEADERS = (
+    QT_TRANSLATE_NOOP("Mar", "Time"),
+    QT_TRANSLATE_NOOP("Mar", "Medication"),
+    QT_TRANSLATE_NOOP("Mar", "Dose, route, frequency"),
+    QT_TRANSLATE_NOOP("Mar", "State"),
+)
+
+
+def tr(text: str) -> str:
+    """Translate a MAR text."""
+    return QCoreApplication.translate("Mar", text)
+
+
+def dose_words(order: Any) -> str:
+    """'25 mg po bid' in the user's words."""
+    value = order.get("dose_value")
+    amount = f"{value:g} {order.get('dose_unit') or ''}" if value is not None else ""
+    return (
+        f"{amount}  {term(order.get('route') or '')}  {term(order.get('frequency') or '')}".strip()
+    )
+
+
+class MarModel(QAbstractTableModel):
+    """Doses of the open patient's active medication orders, in time order per order."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.doses: list[Dose] = []
+        self.high_alert: set[str] = set()
+        self.zone = AdministrationTimes.load().zone
+        self.user_names: dict[str, str] = {}
+
+    def set_orders(self, orders: list[MarOrder], user_names: dict[str, str] | None = None) -> None:
+        """Show these orders' doses (the earliest open dose of each order first)."""
+        self.beginResetModel()
+        self.doses = [d for o in orders for d in o.doses]
+        self.high_alert = {o.order["order_id"] for o in orders if o.high_alert}
+        self.user_names = user_names or {}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.doses)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        dose = self.doses[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(dose, index.column())
+        if role == Qt.ItemDataRole.BackgroundRole and dose.state in STATE_COLOUR:
+            return QBrush(QColor(STATE_COLOUR[dose.state]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#212529"))
+        if role == Qt.ItemDataRole.FontRole and dose.state in ("unverified", "overdue", "due"):
+            font = QFont()
+            font.setItalic(dose.state == "unverified")
+            font.setBold(dose.state != "unverified")
+            return font
+        return None
+
+    def _text(self, dose: Dose, column: int) -> str:
+        order = dose.order
+        if column == 0:
+            return (
+                dose.scheduled_for.astimezone(self.zone).strftime("%m-%d %H:%M")
+                if dose.scheduled_for
+                else tr("PRN")
+            )
+        if column == 1:
+            name = str(order.get("drug_name") or order.get("description"))
+            return f"⚠ {tr('HIGH ALERT')}  {name}" if order["order_id"] in self.high_alert else name
+        if column == 2:
+            return dose_words(order)
+        text = tr(STATE_TEXT[dose.state])
+        done = dose.administration
+        if done is not None:
+            when = local_time(done["administered_at"])
+            who = self.user_names.get(done["recorded_by"], "")
+            text = f"{text} {when} {who}".strip()
+        return text
+
+    def dose_at(self, row: int) -> Dose | None:
+        """The dose shown in a row."""
+        return self.doses[row] if 0 <= row < len(self.doses) else None
+
+    def row_of(self, dose: Dose) -> int:
+        """The row a dose is shown in, or -1."""
+        for row, shown in enumerate(self.doses):
+            if shown.order_id == dose.order_id and shown.scheduled_for == dose.scheduled_for:
+                return row
+        return -1

@@ -1,0 +1,126 @@
+"""Recording one dose from the MAR form: validation, the second nurse, the save on the worker."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from offline_cache.session import LoginRefused
+from ui.screens.mar import tasks
+from ui.screens.mar.payloads import (
+    DoseForm,
+    administered_at,
+    administration_payload,
+    bedside_payload,
+)
+from workstation.clock import utc_now
+
+if TYPE_CHECKING:
+    from ui.screens.mar.controller import MarController
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MarForm", text)
+
+
+def _form(controller: MarController) -> DoseForm:
+    v = controller.view
+    return DoseForm(outcome=v.outcome.currentData(), dose_value=v.dose_value.text(),
+                    dose_unit=v.dose_unit.text(), route=v.route.text(), site=v.site.text(),
+                    time_text=v.time.text(), reason=v.reason.currentText(),
+                    indication=v.indication.text())  # fmt: skip
+
+
+def _scan_problem(controller: MarController, outcome: str) -> str | None:
+    """Why a given dose cannot be recorded yet: the drug or the wristband was not scanned."""
+    if outcome != "given" or controller.view.unable_reason.currentText():
+        return None
+    if controller.check is None or controller.check.dose is not controller.current:
+        return _t("Scan the drug label first, or press Ctrl+U and choose why it cannot be scanned.")
+    if not controller.wristband or controller.wristband[0] != controller.patient_id:
+        return _t(
+            "Scan the patient's wristband first, or press Ctrl+U and choose why it cannot be scanned."
+        )
+    if controller.check.needs_reason and not controller.view.reason.currentText().strip():
+        return _t("Choose or type the reason for going ahead despite the warning.")
+    return None
+
+
+def submit(controller: MarController) -> None:
+    """Check the form and record the dose (with its bedside check) on the worker lane."""
+    v, dose = controller.view, controller.current
+    if dose is None or controller.patient_id is None:
+        v.show_message(_t("Scan a drug, or choose a dose in the grid and press Enter."), "warn")
+        return
+    form = _form(controller)
+    now = utc_now()
+    try:
+        at = now if form.time_text == now.astimezone(controller.times.zone).strftime("%H:%M") \
+            else administered_at(form.time_text, now, controller.times)  # fmt: skip
+    except ValueError:
+        v.show_message(_t("Type the time as HH:MM."), "warn")
+        return
+    payload, problem = administration_payload(dose, form, at)
+    problem = problem or _scan_problem(controller, form.outcome)
+    witness = None
+    if form.outcome == "given" and dose.order_id in v.model.high_alert:
+        if not (v.witness_user.text().strip() and v.witness_password.text()):
+            problem = problem or _t(
+                "High-alert drug: a second nurse must type their user name and password here."
+            )
+        witness = tasks.Witness(v.witness_user.text().strip(), v.witness_password.text())
+    if problem:
+        v.show_message(problem, "warn")
+        return
+    work = partial(
+        tasks.record_administration, bedside=_bedside(controller, form.outcome), witness=witness
+    )
+    controller.workers.run(
+        work, controller.workstation, controller.patient_id, payload,
+        done=lambda event_id: _saved(controller, event_id),
+        failed=lambda error: _failed(controller, error),
+    )  # fmt: skip
+
+
+def _bedside(controller: MarController, outcome: str) -> dict | None:
+    dose = controller.current
+    unable = controller.view.unable_reason.currentText()
+    wristband = controller.wristband[1] if controller.wristband else None
+    if unable:
+        return bedside_payload(dose, None, "unable_to_scan", wristband=None, drug_code=None,
+                               unable_reason=unable)  # fmt: skip
+    if outcome != "given" or controller.check is None:
+        return None
+    problems = controller.check.problems
+    result = {"dose": "wrong_dose", "route": "wrong_route", "time": "wrong_time"}.get(
+        problems[0].right, "match") if problems else "match"  # fmt: skip
+    return bedside_payload(
+        dose, None, result, wristband=wristband, drug_code=controller.drug_scanned
+    )
+
+
+def _saved(controller: MarController, event_id: str) -> None:
+    v = controller.view
+    title = v.dose_title.text()
+    if v.unable_reason.currentText():
+        controller.unable_count += 1  # shown in the prompt; each is a BedsideChecked fact too
+    controller._reset_form()
+    v.show_message(_t("Saved: %1. Scan the next drug or wristband.").replace("%1", title), "ok")
+    v.table.setFocus()
+    controller.reload()
+    controller.sig_recorded.emit(event_id)
+
+
+def _failed(controller: MarController, error: BaseException) -> None:
+    if isinstance(error, LoginRefused):
+        text = _t(
+            "Second nurse not accepted: %1. They must have logged in on this computer before."
+        )
+        controller.view.show_message(text.replace("%1", str(error)), "block")
+        controller.view.witness_password.clear()
+        controller.view.witness_password.setFocus()
+    else:
+        controller.view.show_message(_t("Not saved: %1").replace("%1", str(error)), "block")
+    controller.sig_record_failed.emit(str(error))

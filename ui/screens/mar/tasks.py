@@ -1,0 +1,95 @@
+"""The MAR's work on the worker lane, as plain functions (tested without Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from offline_cache.workstation import Workstation
+from workstation.clock import now_iso
+from workstation.projections import queries
+from workstation.projections import tables as pt
+
+
+@dataclass(frozen=True)
+class Witness:
+    """The second nurse's user name and password, typed on the same screen."""
+
+    username: str
+    password: str
+
+
+def nursing_chart(conn: Connection, patient_id: str) -> dict[str, Any]:
+    """The chart plus the nurse's own facts: each administration's details (PRN reassessment,
+    early/late reason), bedside checks, intake and output, handoffs."""
+    chart = queries.chart(conn, patient_id)
+
+    def of(table: Any) -> list[dict[str, Any]]:
+        rows = conn.execute(select(table).where(table.c.patient_id == patient_id))
+        return [dict(r._mapping) for r in rows]
+
+    details = {d["administration_id"]: d for d in of(pt.administration_details)}
+    for given in chart["administrations"]:
+        extra = details.get(given["administration_id"], {})
+        given.update(
+            {k: v for k, v in extra.items() if k not in ("administration_id", "patient_id")}
+        )
+    chart["bedside_checks"] = of(pt.bedside_checks)
+    chart["intake_output"] = of(pt.intake_output)
+    chart["handoffs"] = of(pt.handoffs)
+    chart["ward_receipts"] = of(pt.ward_receipts)
+    return chart
+
+
+def load_mar(ws: Workstation, patient_id: str) -> dict[str, Any]:
+    """The chart parts the MAR needs (orders, administrations, patient, review flags)."""
+    with ws.store.reading() as conn:
+        return nursing_chart(conn, patient_id)
+
+
+def find_by_wristband(ws: Workstation, record_number: str) -> dict[str, Any] | None:
+    """The patient whose wristband carries this record number, or None."""
+    p = pt.patients.c
+    with ws.store.reading() as conn:
+        row = conn.execute(select(pt.patients).where(p.record_number == record_number)).first()
+    return dict(row._mapping) if row else None
+
+
+def find_order(ws: Workstation, order_id: str) -> dict[str, Any] | None:
+    """A labelled order wherever it belongs (it may be another patient's), with its patient."""
+    o = pt.orders.c
+    with ws.store.reading() as conn:
+        row = conn.execute(select(pt.orders).where(o.order_id == order_id)).first()
+        if row is None:
+            return None
+        order = dict(row._mapping)
+        order["patient"] = queries.patient(conn, order["patient_id"])
+    return order
+
+
+def record_administration(ws: Workstation, patient_id: str, payload: dict[str, Any], *,
+                          bedside: dict[str, Any] | None,
+                          witness: Witness | None) -> str:  # fmt: skip
+    """Save the bedside check (when there was one) and the administration; a high-alert dose's
+    second nurse is checked first against the verifiers cached on this PC (LoginRefused)."""
+    payload = dict(payload)
+    if witness is not None:
+        payload["witness_id"] = ws.sessions.verify_cosigner(
+            witness.username, witness.password
+        ).user_id
+    if bedside is not None:
+        ws.record("BedsideChecked", patient_id=patient_id, payload=bedside)
+    event = ws.record("MedicationAdministered", patient_id=patient_id, payload=payload)
+    return event.event_id
+
+
+def record_bedside_check(ws: Workstation, patient_id: str, bedside: dict[str, Any]) -> None:
+    """Save a bedside scan that did not lead to a dose (a blocked wrong patient or drug)."""
+    ws.record("BedsideChecked", patient_id=patient_id, payload=bedside)
+
+
+def stamp() -> str:
+    """The time to put on a record made now."""
+    return now_iso()

@@ -1,0 +1,110 @@
+"""The worklist table: one line per item, its state in words and in colour (never colour alone)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from ui.screens.mar.model import STATE_COLOUR, dose_words
+from ui.screens.worklist.tasks import WorkItem
+from ui.terms import local_time
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_TEXT = {
+    "overdue": QT_TRANSLATE_NOOP("Worklist", "OVERDUE"),
+    "due": QT_TRANSLATE_NOOP("Worklist", "DUE NOW"),
+    "coming": QT_TRANSLATE_NOOP("Worklist", "coming"),
+    "new": QT_TRANSLATE_NOOP("Worklist", "NEW — acknowledge (Space)"),
+    "flagged": QT_TRANSLATE_NOOP("Worklist", "ABNORMAL result"),
+}
+COLOURS = {**STATE_COLOUR, "new": "#d0ebff", "flagged": "#ffd8a8"}
+HEADERS = (
+    QT_TRANSLATE_NOOP("Worklist", "State"),
+    QT_TRANSLATE_NOOP("Worklist", "Time"),
+    QT_TRANSLATE_NOOP("Worklist", "Bed"),
+    QT_TRANSLATE_NOOP("Worklist", "Patient"),
+    QT_TRANSLATE_NOOP("Worklist", "Task"),
+)
+
+
+def tr(text: str) -> str:
+    """Translate a worklist text."""
+    return QCoreApplication.translate("Worklist", text)
+
+
+def task_text(item: WorkItem) -> str:
+    """What to do, in words."""
+    w = item.what
+    if item.kind == "dose":
+        return tr("Give %1 %2").replace("%1", str(w.get("drug_name"))).replace("%2", dose_words(w))
+    if item.kind == "reassess":
+        return tr("Reassess the effect of the PRN dose (%1)").replace(
+            "%1", str(w.get("prn_indication") or "")
+        )
+    if item.kind == "order":
+        status = {"placed": tr("new order, awaiting pharmacy"), "verified": tr("new order, verified"),
+                  "discontinued": tr("order STOPPED"), "completed": tr("order completed"),
+                  "rejected": tr("order rejected by pharmacy")}.get(w["status"], w["status"])  # fmt: skip
+        return f"{status}: {w.get('description')}"
+    if item.kind == "vitals":
+        if w.get("news2") is None:
+            return tr("Vital signs: none recorded yet")
+        text = tr("Vital signs due (last NEWS2 %1)").replace("%1", str(w["news2"]))
+        return text + (" " + tr("⚠ escalated to the doctor") if w.get("escalate") else "")
+    flag = w.get("flag") or ""
+    return tr("Result %1: %2 %3 (%4)").replace("%1", str(w.get("test_name"))).replace(
+        "%2", str(w.get("value"))).replace("%3", str(w.get("unit") or "")).replace("%4", flag)  # fmt: skip
+
+
+class WorklistModel(QAbstractTableModel):
+    """The ward's items, most urgent first."""
+
+    def __init__(self, parent: Any = None):
+        super().__init__(parent)
+        self.items: list[WorkItem] = []
+
+    def set_items(self, items: list[WorkItem]) -> None:
+        """Replace what is shown."""
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (tr(STATE_TEXT[item.state]), local_time(item.when)[5:], item.bed, item.name,
+                    task_text(item))[index.column()]  # fmt: skip
+        if role == Qt.ItemDataRole.BackgroundRole and item.state in COLOURS:
+            return QBrush(QColor(COLOURS[item.state]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#212529"))
+        return None
+
+    def item_at(self, row: int) -> WorkItem | None:
+        """The item of a row."""
+        return self.items[row] if 0 <= row < len(self.items) else None

@@ -1,0 +1,140 @@
+"""The nurse's worklist, Qt-free: what is due, late or coming for each patient of the ward.
+
+Items: doses (overdue, due, coming in the next 4 hours), PRN effect reassessments, new or
+changed orders not yet acknowledged by this nurse, vitals due by the NEWS2 monitoring frequency
+(RCP 2017, Table 2), and results flagged abnormal in the last 24 hours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import orjson
+
+from offline_cache import state
+from offline_cache.workstation import Workstation
+from ui.screens.mar.doses import mar_orders, open_doses
+from ui.screens.mar.tasks import nursing_chart
+from workstation.clinical.news2 import news2
+from workstation.clinical.schedule import AdministrationTimes
+from workstation.clock import iso, parse_iso, utc_now
+
+COMING = timedelta(hours=4)
+RECENT = timedelta(hours=24)
+# Minimum observation interval by NEWS2 (RCP 2017, Table 2): 0 -> 12-hourly, 1-4 -> 4-6-hourly
+# (the shorter, 4 h, is used), 3 in one parameter or 5-6 -> hourly, >= 7 -> continuous (hourly here).
+VITALS_INTERVAL = {"zero": timedelta(hours=12), "low": timedelta(hours=4),
+                   "low_medium": timedelta(hours=1), "medium": timedelta(hours=1),
+                   "high": timedelta(hours=1)}  # fmt: skip
+STATE_RANK = {"overdue": 0, "due": 1, "new": 2, "flagged": 3, "coming": 4}
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    """One line of the worklist."""
+
+    patient_id: str
+    bed: str
+    name: str
+    kind: str  # dose, reassess, order, vitals, result
+    state: str  # overdue, due, coming, new, flagged
+    when: str | None  # ISO time the item is due or happened
+    what: dict[str, Any]  # what the line names (drug, dose, order, result...)
+    key: str  # stable id (for acknowledging an order)
+
+
+def _ack_key(user_id: str) -> str:
+    return f"worklist_ack:{user_id}"
+
+
+def acknowledged(ws: Workstation) -> set[str]:
+    """Order changes this nurse has acknowledged on this station."""
+    with ws.store.reading() as conn:
+        raw = state.get(conn, _ack_key(ws.user.user_id))
+    return set(orjson.loads(raw)) if raw else set()
+
+
+def acknowledge(ws: Workstation, keys: list[str]) -> None:
+    """Mark order changes as seen by the current nurse."""
+    with ws.store.writing() as conn:
+        raw = state.get(conn, _ack_key(ws.user.user_id))
+        seen = set(orjson.loads(raw)) if raw else set()
+        state.put(conn, _ack_key(ws.user.user_id), orjson.dumps(sorted(seen | set(keys))).decode())
+
+
+def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
+    """Every item of the ward's patients, most urgent first."""
+    now, times, seen = utc_now(), AdministrationTimes.load(), acknowledged(ws)
+    items: list[WorkItem] = []
+    for patient in ws.census(ward_id):
+        with ws.store.reading() as conn:
+            chart = nursing_chart(conn, patient["patient_id"])
+        items += patient_items(chart, now, times=times, seen=seen)
+    return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
+
+
+def patient_items(chart: dict[str, Any], now: datetime, *, times: AdministrationTimes,
+                  seen: set[str]) -> list[WorkItem]:  # fmt: skip
+    """One patient's worklist items."""
+    p = chart["patient"]
+
+    def item(
+        kind: str, item_state: str, when: str | None, what: dict[str, Any], key: str
+    ) -> WorkItem:
+        return WorkItem(p["patient_id"], p["bed"], p["name"], kind, item_state, when, what, key)
+
+    found = []
+    for dose in open_doses(mar_orders(chart, now, times=times)):
+        if dose.scheduled_for is not None and dose.scheduled_for <= now + COMING:
+            found.append(item("dose", dose.state, dose.scheduled_iso, dict(dose.order),
+                              f"{dose.order_id}@{dose.scheduled_iso}"))  # fmt: skip
+    for given in chart["administrations"]:
+        due = given.get("reassess_at")
+        if (
+            due
+            and not given.get("voided")
+            and parse_iso(due) - now <= COMING
+            and parse_iso(due) > now - RECENT
+        ):
+            found.append(item("reassess", "overdue" if parse_iso(due) < now else "coming", due, dict(given),
+                              f"reassess:{given['administration_id']}"))  # fmt: skip
+    for order in chart["orders"]:
+        changed = order.get("ended_at") or order["placed_at"]
+        key = f"{order['order_id']}:{order['status']}"
+        if key not in seen and parse_iso(changed) > now - RECENT and not order.get("voided"):
+            found.append(item("order", "new", changed, dict(order), key))
+    found += _vitals_item(chart, now, item)
+    for lab in chart["labs"]:
+        if (
+            lab.get("flag")
+            and not lab.get("voided")
+            and parse_iso(lab["resulted_at"]) > now - RECENT
+        ):
+            found.append(
+                item("result", "flagged", lab["resulted_at"], dict(lab), f"lab:{lab['result_id']}")
+            )
+    return found
+
+
+def _vitals_item(chart: dict[str, Any], now: datetime, item: Any) -> list[WorkItem]:
+    live = [v for v in chart["vitals"] if not v.get("voided")]
+    if not live:
+        return [item("vitals", "overdue", None, {"news2": None}, "vitals")]
+    last = max(live, key=lambda v: v["taken_at"])
+    score = news2(last)
+    interval = VITALS_INTERVAL["zero" if score.total == 0 else score.risk]
+    due = parse_iso(last["taken_at"]) + interval
+    if due > now + COMING:
+        return []
+    item_state = "overdue" if due < now else "coming"
+    return [
+        item(
+            "vitals",
+            item_state,
+            iso(due),
+            {"news2": score.total, "escalate": score.escalate},
+            "vitals",
+        )
+    ]

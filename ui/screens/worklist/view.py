@@ -1,0 +1,63 @@
+"""The worklist pane: a heading, the table of items, a one-line key hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.screens.worklist.model import WorklistModel
+
+
+class WorklistTable(QTableView):
+    """Enter opens the line's patient; Space acknowledges a new order."""
+
+    sig_open_requested = Signal(int)
+    sig_acknowledge_requested = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override  # noqa: N802
+        row = self.currentIndex().row()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and row >= 0:
+            self.sig_open_requested.emit(row)
+        elif event.key() == Qt.Key.Key_Space and row >= 0:
+            self.sig_acknowledge_requested.emit(row)
+        else:
+            super().keyPressEvent(event)
+
+
+class WorklistView(QWidget):
+    """Layout only."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("worklistPage")
+        self.heading = QLabel(objectName="worklistHeading")
+        self.model = WorklistModel(self)
+        self.table = WorklistTable(objectName="worklistTable")
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.hint = QLabel(self.tr("Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order."),
+                           objectName="worklistHint", wordWrap=True)  # fmt: skip
+        self.scan_input = QLineEdit(objectName="scanInput")
+        self.scan_input.setPlaceholderText(
+            self.tr("Scan or type a code (wristband, drug label), then Enter — Ctrl+B")
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.scan_input)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
