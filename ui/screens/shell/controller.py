@@ -58,8 +58,8 @@ class ShellController(QObject):
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
         self._connect()
-        self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
         self.nurse = NurseStation(self)  # scanner, worklist, MAR
+        self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
 
     def _connect(self) -> None:
         v = self.view
@@ -78,8 +78,6 @@ class ShellController(QObject):
         v.addendum_action.triggered.connect(self._on_notes(self.chart.notes.add_addendum))
         v.cosign_action.triggered.connect(self._on_notes(self.chart.notes.cosign))
         self.chart.sig_chart_failed.connect(lambda text: v.status.showMessage(text, 10_000))
-        self.chart.orders.connect_actions(v.order_actions)
-        self.chart.orders.sig_message.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
         self.progress.sig_progress.connect(
