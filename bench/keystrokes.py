@@ -12,12 +12,15 @@ Tasks:
                  in O, sign (Ctrl+Enter).
   verify_order, outpatient_dispense  the pharmacist's tasks, in a second window logged in as a
                  pharmacist (see pharmacy_keys.py).
+  scheduled_dose as the nurse, from the worklist: scan the wristband, scan the drug label
+                 (each a fast key burst + Enter, counted as scans), Enter to record the dose.
 (`medication_order` belongs to order entry and is added with it.)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -31,7 +34,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import DOCTOR, PASSWORD, WARD, prepare_server_database, use_throwaway_keyring  # noqa: E402
+from _common import DOCTOR, NURSE, PASSWORD, WARD, prepare_server_database, use_throwaway_keyring  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -56,6 +59,12 @@ class Counter:
         """One key press (a chord counts as one)."""
         QTest.keyClick(widget, key, modifier)
         self.keys += 1
+
+    def scan(self, widget: QWidget, code: str) -> None:
+        """A wedge scanner: the code as one fast burst and Enter; one scan, no keys."""
+        QTest.keyClicks(widget, code)
+        QTest.keyClick(widget, Qt.Key.Key_Return)
+        self.scans += 1
 
     def type(self, widget: QWidget, text: str) -> None:
         """Each character typed is one key."""
@@ -166,7 +175,71 @@ def _dialog(view):  # noqa: ANN001, ANN202
     return next(d for d in view.findChildren(NoteTypeDialog) if d.isVisible())
 
 
+def seed_scheduled_dose(folder: Path, server_url: str) -> tuple[str, str]:
+    """A metoprolol dose due now for bed 12, verified by a pharmacist; (wristband, label) codes."""
+    from datetime import timedelta
+
+    from offline_cache.workstation import Workstation
+    from ui.scanner import wristband_code
+    from workstation.clock import iso, utc_now
+    from workstation.reports.labels import order_barcode
+    from workstation.server import auth, refdata
+    from workstation.server.db import make_engine, writer
+
+    engine = make_engine(f"sqlite:///{folder / 'server.db'}")
+    with writer(engine) as conn:
+        with contextlib.suppress(ValueError):  # the shared bench ward may already have one
+            auth.add_user(conn, username="bench.pharmacist", password=PASSWORD,
+                          display_name="Pharmacist", role="pharmacist", wards=[WARD])  # fmt: skip
+        refdata.publish_directory(conn)
+    engine.dispose()
+    ws = Workstation.open(folder / "seeding-orders", server_url=server_url, ward_id=WARD)
+    try:
+        ws.login(DOCTOR, PASSWORD)
+        ws.sync()
+        patient = next(p for p in ws.census(WARD) if p["bed"] == BED)
+        start = iso(utc_now() - timedelta(minutes=5))
+        order = ws.record("OrderPlaced", patient_id=patient["patient_id"], payload={
+            "order_kind": "medication", "description": "metoprolol 25 mg po st", "start_at": start,
+            "medication": {"drug_code": "metoprolol", "drug_name": "Metoprolol", "dose_value": 25,
+                           "dose_unit": "mg", "route": "po", "frequency": "st"}}).event_id  # fmt: skip
+        ws.sync()
+        ws.login("bench.pharmacist", PASSWORD)
+        ws.record("OrderVerified", patient_id=patient["patient_id"], payload={"order_id": order})
+        ws.sync()
+        ws.logout()
+    finally:
+        ws.close()
+    return wristband_code(patient["record_number"]), order_barcode(order)
+
+
+def scheduled_dose(folder: Path, server_url: str) -> Counter:
+    """As the nurse, from the worklist: scan the wristband, scan the drug label, Enter to record."""
+    from PySide6.QtWidgets import QApplication as App
+
+    wristband, label = seed_scheduled_dose(folder, server_url)
+    view, shell, ws = open_window(folder, server_url, NURSE, "nurse-station")
+    nurse = shell.nurse
+    wait_until(lambda: nurse.worklist_view.model.rowCount() > 0 and nurse.worklist_view.table.hasFocus())
+    count = Counter()
+    count.scan(App.focusWidget(), wristband)
+    wait_until(lambda: nurse.mar.patient is not None and nurse.mar_view.table.hasFocus())
+    checked: list[object] = []
+    nurse.mar.sig_scan_checked.connect(checked.append)
+    count.scan(App.focusWidget(), label)
+    wait_until(lambda: bool(checked) and nurse.mar_view.confirm.hasFocus())
+    recorded: list[str] = []
+    nurse.mar.sig_recorded.connect(recorded.append)
+    count.chord(App.focusWidget(), Qt.Key.Key_Return)
+    wait_until(lambda: bool(recorded))
+    shell.shut_down()
+    ws.close()
+    view.close()
+    return count
+
+
 TASKS = {"progress_note": progress_note}
+STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
 
 
 def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable[[], Counter]]]:
@@ -183,6 +256,11 @@ def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable
 def prepared_url(folder: Path) -> str:
     """The bench server database's URL (as main() makes it)."""
     return f"sqlite:///{folder / 'server.db'}"
+
+
+def _print(name: str, counted: Counter, as_json: bool) -> None:
+    line = {"task": name, "keys": counted.keys, "clicks": counted.clicks, "scans": counted.scans}
+    print(json.dumps(line) if as_json else f"{name}: {counted.keys} keys, {counted.clicks} clicks, {counted.scans} scans")
 
 
 def main() -> int:
@@ -219,6 +297,8 @@ def main() -> int:
             shell.shut_down()
             ws.close()
             view.close()
+            for name, station_task in STATION_TASKS.items():
+                _print(name, station_task(folder, server.url), args.json)
         finally:
             server.stop()
     del app
