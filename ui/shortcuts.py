@@ -40,6 +40,42 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Esc",
         QT_TRANSLATE_NOOP("Shortcuts", "Leave the note, keeping it as a draft on this computer"),
     ),
+    (
+        "Ctrl+3",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Orders: type an order sentence (amox 500mg po tid 7d, 血常规, CXR, os pneumonia, n ...)",
+        ),
+    ),
+    (
+        "Enter / Tab / Up, Down",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "In the order line: add to the basket / take the suggestion / choose a suggestion",
+        ),
+    ),
+    ("F9", QT_TRANSLATE_NOOP("Shortcuts", "Sign every order in the basket")),
+    (
+        "F6",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Orders: move between the order line, the basket and the patient's orders"
+        ),
+    ),
+    (
+        "Delete / Enter",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "In the basket: remove / edit; in the patient's orders: stop (with a reason) / modify",
+        ),
+    ),
+    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
+    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
+    (
+        "Ctrl+Shift+A",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Changes refused by the server: void with a reason or amend"
+        ),
+    ),
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
     ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
     (

@@ -9,8 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.chart.documents import summary_html
-from ui.screens.chart.view import ChartView
+from ui.screens.chart.view import ORDERS_TAB, ChartView
 from ui.screens.notes.controller import NotesController
+from ui.screens.orders.controller import OrdersController
 from ui.workers import Workers
 
 
@@ -34,6 +35,8 @@ class ChartController(QObject):
         self.notes = NotesController(view.notes, workstation, workers, self)
         self.notes.sig_note_signed.connect(lambda _note_id: self.reload())
         self.notes.sig_chart_changed.connect(self.reload)
+        self.orders = OrdersController(view.orders, workstation, workers, self)
+        self.orders.sig_chart_changed.connect(self.reload)
 
     def open(self, patient_id: str) -> None:
         """Open (or reload) a patient's chart."""
@@ -56,6 +59,7 @@ class ChartController(QObject):
         self.view.banner.clear()
         self.view.summary.clear()
         self.notes.clear()
+        self.orders.clear(forget=forget)
         for model in self.view.models.values():
             model.set_rows([])
         self.view.show_hint()
@@ -64,6 +68,8 @@ class ChartController(QObject):
         """Ctrl+1 … Ctrl+7."""
         if self.active and 0 <= index < self.view.tabs.count():
             self.view.tabs.setCurrentIndex(index)
+            if index == ORDERS_TAB:
+                self.orders.focus_entry()
 
     def _loaded(self, chart: dict[str, Any]) -> None:
         patient = chart["patient"]
@@ -75,7 +81,8 @@ class ChartController(QObject):
         self.view.banner.show_patient(chart)
         self.view.summary.setHtml(summary_html(chart))
         self.notes.show_chart(chart)
-        for key, rows in (("orders", chart["orders"]), ("labs", chart["labs"]), ("vitals", chart["vitals"]),
+        self.orders.show_chart(chart)
+        for key, rows in (("labs", chart["labs"]), ("vitals", chart["vitals"]),
                           ("problems", chart["problems"]), ("allergies", chart["allergies"])):  # fmt: skip
             self.view.models[key].set_rows(rows)
         self.view.show_tabs()

@@ -17,8 +17,10 @@ from ui.screens.chart import columns
 from ui.screens.chart.banner import PatientBanner
 from ui.screens.chart.records import RecordTableModel
 from ui.screens.notes.view import NotesView
+from ui.screens.orders.view import OrdersView
 
-TABLE_TABS = ("orders", "labs", "vitals", "problems", "allergies")
+TABLE_TABS = ("labs", "vitals", "problems", "allergies")
+ORDERS_TAB = 2
 
 
 def _table(model: RecordTableModel, name: str) -> QTableView:
@@ -42,8 +44,8 @@ class ChartView(QWidget):
         self.banner = PatientBanner()
         self.summary = QTextBrowser(objectName="summaryText")
         self.notes = NotesView()
+        self.orders = OrdersView()
         self.models = {
-            "orders": RecordTableModel(columns.order_columns(), self),
             "labs": RecordTableModel(columns.lab_columns(), self),
             "vitals": RecordTableModel(columns.vitals_columns(), self),
             "problems": RecordTableModel(columns.problem_columns(), self),
@@ -52,8 +54,8 @@ class ChartView(QWidget):
         self.tabs = QTabWidget(objectName="chartTabs")
         self.tabs.addTab(self.summary, self.tr("&Summary"))
         self.tabs.addTab(self.notes, self.tr("&Notes"))
+        self.tabs.addTab(self.orders, self.tr("&Orders"))
         titles = (
-            self.tr("&Orders"),
             self.tr("&Results"),
             self.tr("&Vitals"),
             self.tr("&Problems"),

@@ -78,6 +78,8 @@ class ShellController(QObject):
         v.addendum_action.triggered.connect(self._on_notes(self.chart.notes.add_addendum))
         v.cosign_action.triggered.connect(self._on_notes(self.chart.notes.cosign))
         self.chart.sig_chart_failed.connect(lambda text: v.status.showMessage(text, 10_000))
+        self.chart.orders.connect_actions(v.order_actions)
+        self.chart.orders.sig_message.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
         self.progress.sig_progress.connect(

@@ -10,6 +10,7 @@ from ui.screens.census.model import CensusModel
 from ui.screens.census.view import CensusView
 from ui.screens.chart.view import ChartView
 from ui.screens.login.view import LoginView
+from ui.screens.orders.actions import add_order_actions
 from ui.screens.shell.statusbar import SyncStatusBar
 
 
@@ -65,6 +66,7 @@ class ShellView(QMainWindow):
         self.cosign_action = self._action(
             self.tr("&Co-sign the selected note"), "Ctrl+Shift+C", "note"
         )
+        self.order_actions = add_order_actions(self, bar.addMenu(self.tr("O&rders")))
         self.attention_action = self._action(self.tr("Needs &attention"), "Ctrl+Shift+A", "station")
         self.sync_action = self._action(self.tr("S&ync now"), "Ctrl+Shift+S", "station")
         self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", "station")
@@ -89,7 +91,8 @@ class ShellView(QMainWindow):
     def set_work_actions(self, enabled: bool) -> None:
         """Actions that need a logged-in, unlocked user."""
         for action in (self.find_action, *self.tab_actions, self.lock_action, self.settings_action,
-                       *self.note_actions(), self.palette_action, self.attention_action):  # fmt: skip
+                       *self.note_actions(), self.palette_action, self.attention_action,
+                       *self.order_actions.all()):  # fmt: skip
             action.setEnabled(enabled)
 
     def note_actions(self) -> list[QAction]:

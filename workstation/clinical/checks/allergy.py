@@ -48,7 +48,15 @@ def _name_index(kb: Knowledge) -> list[tuple[str, str]]:
 def allergen_drugs(term: str, kb: Knowledge) -> set[str]:
     """Formulary drugs named in one allergy entry, longest name first so that a short alias
     inside a longer name (克拉 in 阿莫西林克拉维酸钾) is not read as another drug; else drugs
-    whose name contains the entry (青霉素 in 苄星青霉素)."""
+    whose name contains the entry (青霉素 in 苄星青霉素). Remembered per entry: the order line
+    checks on every keystroke."""
+    known: dict[str, set[str]] = kb.cache.setdefault("allergen_drugs", {})
+    if term not in known:
+        known[term] = _allergen_drugs(term, kb)
+    return set(known[term])
+
+
+def _allergen_drugs(term: str, kb: Knowledge) -> set[str]:
     rest, found = term, set()
     core = _NOISE.sub(" ", term).strip()
     for name, code in _name_index(kb):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from workstation.clinical.checks.model import SEVERITY_RANK, Alert
@@ -41,8 +42,15 @@ def mentions(text: str, term: str, *, word_start: bool = False) -> bool:
         return False
     if has_cjk(term):
         return term in text
+    return _word_pattern(term, word_start).search(text) is not None
+
+
+@cache
+def _word_pattern(term: str, word_start: bool) -> re.Pattern[str]:
+    """Compiled once per term: the allergy check tries every drug name on each keystroke,
+    more names than the re module's own cache holds."""
     end = "" if word_start else "(?![a-z0-9])"
-    return re.search(rf"(?<![a-z0-9]){re.escape(term)}{end}", text) is not None
+    return re.compile(rf"(?<![a-z0-9]){re.escape(term)}{end}")
 
 
 def names(kb: Knowledge, code: str) -> tuple[str, str]:

@@ -1,0 +1,82 @@
+"""How a reading, its alerts and a basket line are shown (HTML and text, translated)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.screens.orders.entry import DraftOrder, Reading
+from ui.terms import term
+from workstation.clinical.checks import Alert
+
+_STYLE = {
+    "critical": "background:#b00020;color:white;padding:4px;font-weight:bold",
+    "warning": "background:#ffd54f;color:black;padding:4px;font-weight:bold",
+    "info": "color:#555555",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrderRender", text)
+
+
+def _draft_html(draft: DraftOrder) -> str:
+    html = f"{escape(term(draft.kind))}: <b>{escape(draft.description)}</b>"
+    if draft.urgent:
+        html += f" <b>{escape(_tr('urgent'))}</b>"
+    if draft.parsed is not None and draft.parsed.warnings:
+        html += "".join(f"<br><i>{escape(w)}</i>" for w in draft.parsed.warnings)
+    return html
+
+
+def reading_html(reading: Reading, suggested: Reading | None, language: str) -> str:
+    """The line's meaning, or what Enter would add from the highlighted suggestion, or the error."""
+    if reading.draft is not None:
+        return _draft_html(reading.draft) + f" <small>— {escape(_tr('Enter adds it'))}</small>"
+    if reading.order_set is not None:
+        order_set = reading.order_set
+        return (f"{escape(_tr('Order set'))}: <b>{escape(order_set.name(language))}</b>, "
+                f"{len(order_set.lines)} {escape(_tr('orders'))} — {escape(_tr('Enter adds them all'))}"
+                f"<br><small>{escape(order_set.guideline)}</small>")  # fmt: skip
+    if suggested is not None and suggested.draft is not None:
+        return f"{escape(_tr('Enter adds'))} → {_draft_html(suggested.draft)}"
+    if suggested is not None and suggested.order_set is not None:
+        return f"{escape(_tr('Enter adds the order set'))} → <b>{escape(suggested.order_set.name(language))}</b>"
+    if reading.error:
+        return f"<span style='color:#8a4b00'>{escape(reading.error)}</span>"
+    return ""
+
+
+def alerts_html(alerts: Iterable[Alert], language: str) -> str:
+    """Critical alerts in red (a reason will be asked), warnings in amber, information in grey."""
+    parts = []
+    for alert in alerts:
+        message = alert.message_zh if language.startswith("zh") else alert.message
+        label = {"critical": _tr("CRITICAL — a reason is needed to sign"),
+                 "warning": _tr("WARNING"), "info": _tr("info")}[alert.severity]  # fmt: skip
+        parts.append(
+            f"<div style='{_STYLE[alert.severity]}'>{escape(label)}: {escape(message)}</div>"
+        )
+    return "".join(parts)
+
+
+def basket_line(draft: DraftOrder, language: str) -> str:
+    """One basket line: its alert marks, kind and description."""
+    marks = []
+    blocking = {a.rule_id for a in draft.blocking()}
+    for alert in draft.alerts:
+        if alert.severity == "critical":
+            marks.append(
+                _tr("‼ reason needed") if alert.rule_id in blocking else _tr("‼ overridden")
+            )
+        elif alert.severity == "warning":
+            marks.append("⚠ " + (alert.message_zh if language.startswith("zh") else alert.message))
+    if draft.alerts and all(a.severity == "info" for a in draft.alerts):
+        marks.append("ⓘ")
+    prefix = _tr("replaces an order") + " · " if draft.replaces_order_id else ""
+    text = f"{prefix}{term(draft.kind)}: {draft.description}"
+    if draft.urgent:
+        text += f" [{_tr('urgent')}]"
+    return f"{text}   {'  '.join(marks)}".rstrip()

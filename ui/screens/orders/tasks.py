@@ -1,0 +1,75 @@
+"""The Orders tab's work on the worker lane, as plain functions (tested without Qt)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+
+from offline_cache.workstation import Workstation
+from ui.screens.orders.entry import frequent_sentences
+from workstation.clinical.checks import PatientContext
+from workstation.clinical.checks.context import patient_context_from_chart
+from workstation.clinical.checks.stats import statistics_from_orders
+from workstation.clinical.formulary import Formulary
+from workstation.projections import tables as pt
+
+HISTORY_ROWS = 5000  # the ward's latest medication orders the suggestions are learnt from
+
+
+@dataclass(frozen=True)
+class OrderContext:
+    """What the order line needs about one patient, loaded once when the chart opens."""
+
+    patient_id: str
+    patient: PatientContext
+    frequent: dict[str, list[str]]
+
+
+def order_context(ws: Workstation, chart: Mapping[str, Any], formulary: Formulary) -> OrderContext:
+    """The checks' patient context and the ward's usual medication sentences."""
+    o = pt.orders.c
+    with ws.store.reading() as conn:
+        rows = conn.execute(
+            select(o.order_kind, o.drug_code, o.dose_value, o.dose_unit, o.route, o.frequency,
+                   o.duration_days, o.prn, o.prn_indication, o.voided)
+            .where(o.order_kind == "medication")
+            .order_by(o.placed_at.desc())
+            .limit(HISTORY_ROWS)
+        ).all()  # fmt: skip
+    return OrderContext(
+        patient_id=str(chart["patient"]["patient_id"]),
+        patient=patient_context_from_chart(chart, today=date.today()),
+        frequent=frequent_sentences((dict(r._mapping) for r in rows), formulary),
+    )
+
+
+def sign_orders(ws: Workstation, patient_id: str, orders: list[dict[str, Any]]) -> list[str]:
+    """Record each basket order as OrderPlaced (a modification first discontinues the order it
+    replaces); saved locally, synced later. Returns the new order ids."""
+    placed = []
+    for payload in orders:
+        replaced = payload.get("replaces_order_id")
+        if replaced:
+            ws.record("OrderDiscontinued", patient_id=patient_id,
+                      payload={"order_id": replaced, "reason": "modified: replaced by a new order"})  # fmt: skip
+        placed.append(ws.record("OrderPlaced", patient_id=patient_id, payload=payload).event_id)
+    return placed
+
+
+def discontinue_order(ws: Workstation, patient_id: str, order_id: str, reason: str) -> str:
+    """Stop an order, with the reason."""
+    event = ws.record("OrderDiscontinued", patient_id=patient_id,
+                      payload={"order_id": order_id, "reason": reason})  # fmt: skip
+    return event.event_id
+
+
+def rule_statistics(ws: Workstation) -> list[dict[str, Any]]:
+    """How often each order-check rule fired and was overridden, over the ward's orders."""
+    o = pt.orders.c
+    with ws.store.reading() as conn:
+        rows = conn.execute(select(o.overrides, o.voided).where(o.overrides.is_not(None))).all()
+    return statistics_from_orders(dict(r._mapping) for r in rows).summary()
