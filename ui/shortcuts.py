@@ -76,14 +76,6 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
             "Shortcuts", "Changes refused by the server: void with a reason or amend"
         ),
     ),
-    ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
-    ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
-    (
-        "Ctrl+Shift+A",
-        QT_TRANSLATE_NOOP(
-            "Shortcuts", "Changes refused by the server: void with a reason or amend"
-        ),
-    ),
     (
         "Ctrl+W",
         QT_TRANSLATE_NOOP(
