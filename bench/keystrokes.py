@@ -14,7 +14,9 @@ Tasks:
                  pharmacist (see pharmacy_keys.py).
   scheduled_dose as the nurse, from the worklist: scan the wristband, scan the drug label
                  (each a fast key burst + Enter, counted as scans), Enter to record the dose.
-(`medication_order` belongs to order entry and is added with it.)
+  medication_order_first_on_ward, medication_order  the doctor's amoxicillin 500 mg po tid
+                 7 days order, first on bed 14 (13 keys), then on bed 12 once the ward has ordered
+                 that course before (10 keys); see order_keys.py for the keys.
 """
 
 from __future__ import annotations
@@ -238,7 +240,18 @@ def scheduled_dose(folder: Path, server_url: str) -> Counter:
     return count
 
 
-TASKS = {"progress_note": progress_note}
+def _order_task(name: str) -> Callable[..., Counter]:
+    import order_keys
+
+    task = getattr(order_keys, name)
+    return lambda view, shell: task(view, shell, Counter(), wait_until)
+
+
+TASKS = {
+    "progress_note": progress_note,
+    "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
+    "medication_order": _order_task("medication_order"),
+}
 STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
 
 
@@ -279,6 +292,9 @@ def main() -> int:
         server = EmbeddedServer(url).start()
         try:
             seed_ward(folder, server.url)
+            import order_keys
+
+            order_keys.seed_second_patient(folder, server.url, WARD, DOCTOR, PASSWORD)
             view, shell, ws = open_window(folder, server.url)
             runs = [(name, lambda t=task: t(view, shell)) for name, task in TASKS.items()]
             for name, run in chain(runs, pharmacy_runs(folder, server.url)):
