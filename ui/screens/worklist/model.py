@@ -16,7 +16,10 @@ from PySide6.QtGui import QBrush, QColor
 
 from ui.screens.mar.model import STATE_COLOUR, dose_words
 from ui.screens.worklist.tasks import WorkItem
-from ui.terms import local_time
+from workstation.clinical.schedule import AdministrationTimes
+from workstation.clock import parse_iso
+
+ZONE = AdministrationTimes.load().zone  # ward wall-clock, as on the MAR
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -97,7 +100,10 @@ class WorklistModel(QAbstractTableModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (tr(STATE_TEXT[item.state]), local_time(item.when)[5:], item.bed, item.name,
+            when = (
+                parse_iso(item.when).astimezone(ZONE).strftime("%m-%d %H:%M") if item.when else ""
+            )
+            return (tr(STATE_TEXT[item.state]), when, item.bed, item.name,
                     task_text(item))[index.column()]  # fmt: skip
         if role == Qt.ItemDataRole.BackgroundRole and item.state in COLOURS:
             return QBrush(QColor(COLOURS[item.state]))
