@@ -13,7 +13,8 @@ from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, admission, amoxicillin_order, given, seed_ward, vitals
 from workstation.projections import tables as pt
 from workstation.projections.tables import metadata as projection_metadata
-from workstation.server.db import reader
+from workstation.server import auth
+from workstation.server.db import reader, writer
 from workstation.server.models import events
 
 
@@ -289,3 +290,31 @@ def test_lock_and_unlock_by_password_are_audited(tmp_path, live_server, server_e
             for r in conn.execute(select(audit_log.c.action).order_by(audit_log.c.audit_id))
         ]
     assert actions[-2:] == ["lock", "unlock"]
+
+
+def test_the_pharmacist_sees_every_ward(tmp_path, live_server, server_engine, ward):
+    resp = open_ws(tmp_path, "resp-pc", live_server.url, ward="RESP")
+    resp.login(ward.other_doctor, PASSWORD)
+    patient = resp.admit_patient(admission("郑十一", "2", ward_id="RESP")).patient_id
+    resp.sync()
+    with writer(
+        server_engine
+    ) as conn:  # a pharmacist listed on CARD only still serves the hospital
+        auth.add_user(
+            conn,
+            username="pharm.card",
+            password=PASSWORD,
+            display_name="Pharm",
+            role="pharmacist",
+            wards=["CARD"],
+        )
+    pharmacy = open_ws(tmp_path, "pharmacy-pc", live_server.url, ward="CARD")
+    pharmacy.login("pharm.card", PASSWORD)
+    pharmacy.sync()
+    with pharmacy.store.reading() as conn:
+        assert (
+            conn.execute(
+                select(pt.patients.c.ward_id).where(pt.patients.c.patient_id == patient)
+            ).scalar()
+            == "RESP"
+        )

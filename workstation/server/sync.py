@@ -306,7 +306,10 @@ def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
 
 
 def scope_patient_ids(conn: Connection, user: User, wards: Iterable[str]) -> Any:
-    """A subquery of the patients a user sees: their wards' patients plus break-the-glass grants."""
+    """A subquery of the patients a user sees: their wards' patients plus break-the-glass grants;
+    every patient for the hospital-wide roles (pharmacy, laboratory)."""
+    if user.role in HOSPITAL_WIDE_ROLES:
+        return select(pt.patients.c.patient_id)
     g = pt.break_glass_grants.c
     ward_patients = select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(list(wards)))
     granted = select(g.patient_id).where(g.user_id == user.user_id, g.expires_at > now_iso())
