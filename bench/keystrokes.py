@@ -222,7 +222,9 @@ def scheduled_dose(folder: Path, server_url: str) -> Counter:
     wristband, label = seed_scheduled_dose(folder, server_url)
     view, shell, ws = open_window(folder, server_url, NURSE, "nurse-station")
     nurse = shell.nurse
-    wait_until(lambda: nurse.worklist_view.model.rowCount() > 0 and nurse.worklist_view.table.hasFocus())
+    wait_until(
+        lambda: nurse.worklist_view.model.rowCount() > 0 and nurse.worklist_view.table.hasFocus()
+    )
     count = Counter()
     count.scan(App.focusWidget(), wristband)
     wait_until(lambda: nurse.mar.patient is not None and nurse.mar_view.table.hasFocus())
@@ -273,7 +275,11 @@ def prepared_url(folder: Path) -> str:
 
 def _print(name: str, counted: Counter, as_json: bool) -> None:
     line = {"task": name, "keys": counted.keys, "clicks": counted.clicks, "scans": counted.scans}
-    print(json.dumps(line) if as_json else f"{name}: {counted.keys} keys, {counted.clicks} clicks, {counted.scans} scans")
+    print(
+        json.dumps(line)
+        if as_json
+        else f"{name}: {counted.keys} keys, {counted.clicks} clicks, {counted.scans} scans"
+    )
 
 
 def main() -> int:
