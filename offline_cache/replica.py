@@ -11,9 +11,11 @@ from pathlib import Path
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, inspect
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.schema import CreateIndex
 
 from offline_cache import keystore
 from offline_cache.tables import metadata as replica_metadata
+from workstation.projections.tables import CHART_INDEXES, SEARCH_INDEXES
 from workstation.projections.tables import metadata as projection_metadata
 from workstation.storage import make_sqlite_durable
 
@@ -70,3 +72,5 @@ def _create_tables(engine: Engine) -> None:
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
         replica_metadata.create_all(conn)
         projection_metadata.create_all(conn)
+        for index in (*SEARCH_INDEXES, *CHART_INDEXES):  # added to tables older replicas hold
+            conn.execute(CreateIndex(index, if_not_exists=True))

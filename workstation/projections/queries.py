@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, func, select, union
 
+from workstation.domain.enums import OrderStatus, PatientStatus
 from workstation.projections import tables as t
 
 
@@ -35,27 +36,52 @@ def _bed_key(bed: str) -> tuple[int, str]:
     return (int(digits) if digits else 10**9, bed)
 
 
+SEARCH_STATUSES = (PatientStatus.ADMITTED.value, PatientStatus.DISCHARGED.value)
+
+
+def _next_prefix(prefix: str) -> str:
+    """The smallest string above every string starting with `prefix` (binary collation)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Patients whose record number, name, pinyin or pinyin initials start with the query."""
-    needle = query.strip().lower()
+    """Patients whose record number, name, pinyin or pinyin initials start with the query.
+
+    Admitted patients first, then by initials and record number. Each key is searched as an
+    indexed prefix range (`key >= q AND key < q_next`, binary collation as in the SQLite
+    replica), the `limit` first of each key per status are unioned, so a very common prefix
+    lists the first matches of each key rather than of all keys together."""
+    needle = query.strip()
     if not needle:
         return []
     p = t.patients.c
-    prefix = needle + "%"
-    statement = (
-        select(t.patients)
-        .where(
-            or_(
-                func.lower(p.record_number).like(prefix),
-                p.name.like(query.strip() + "%"),
-                p.name_initials.like(prefix),
-                p.name_pinyin.like(prefix),
-            )
-        )
-        .order_by(p.status, p.name_initials, p.record_number)
-        .limit(limit)
+    keys = (
+        (func.lower(p.record_number), needle.lower()),
+        (p.name, needle),
+        (p.name_initials, needle.lower()),
+        (p.name_pinyin, needle.lower()),
     )
-    return _rows(conn, statement)
+    found: list[dict[str, Any]] = []
+    for status in SEARCH_STATUSES:
+        branches = [
+            select(p.patient_id)
+            .where(p.status == status, key >= prefix, key < _next_prefix(prefix))
+            .order_by(key)
+            .limit(limit)
+            .subquery()
+            for key, prefix in keys
+        ]
+        ids = union(*(select(branch.c.patient_id) for branch in branches))
+        statement = (
+            select(t.patients)
+            .where(p.patient_id.in_(ids))
+            .order_by(p.name_initials, p.record_number)
+            .limit(limit - len(found))
+        )
+        found += _rows(conn, statement)
+        if len(found) >= limit:
+            break
+    return found
 
 
 def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:
@@ -64,32 +90,158 @@ def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-def chart(conn: Connection, patient_id: str) -> dict[str, Any]:
-    """Everything a chart shows for one patient, newest first within each section."""
+CHART_SECTIONS: dict[str, tuple[Any, str]] = {
+    "allergies": (t.allergies, "recorded_at"),
+    "problems": (t.problems, "recorded_at"),
+    "notes": (t.notes, "signed_at"),
+    "addenda": (t.note_addenda, "recorded_at"),
+    "orders": (t.orders, "placed_at"),
+    "administrations": (t.administrations, "administered_at"),
+    "vitals": (t.vitals, "taken_at"),
+    "labs": (t.lab_results, "resulted_at"),
+    "change_requests": (
+        t.pharmacy_tables.order_change_requests,
+        "requested_at",
+    ),
+}
 
-    def of(table: Any, order: Any) -> list[dict[str, Any]]:
-        return _rows(
-            conn, select(table).where(table.c.patient_id == patient_id).order_by(order.desc())
+
+def chart(
+    conn: Connection, patient_id: str, *, sections: tuple[str, ...] = tuple(CHART_SECTIONS)
+) -> dict[str, Any]:
+    """Everything a chart shows for one patient (every row of the `sections` asked for),
+    newest first within each section; the patient and review flags always."""
+    found: dict[str, Any] = {"patient": patient(conn, patient_id)}
+    for section in sections:
+        table, time_column = CHART_SECTIONS[section]
+        found[section] = _rows(
+            conn,
+            select(table)
+            .where(table.c.patient_id == patient_id)
+            .order_by(table.c[time_column].desc()),
         )
+    found["flags"] = _rows(
+        conn, select(t.review_flags).where(t.review_flags.c.patient_id == patient_id)
+    )
+    return found
 
-    return {
-        "patient": patient(conn, patient_id),
-        "allergies": of(t.allergies, t.allergies.c.recorded_at),
-        "problems": of(t.problems, t.problems.c.recorded_at),
-        "notes": of(t.notes, t.notes.c.signed_at),
-        "addenda": of(t.note_addenda, t.note_addenda.c.recorded_at),
-        "orders": of(t.orders, t.orders.c.placed_at),
-        "administrations": of(t.administrations, t.administrations.c.administered_at),
-        "vitals": of(t.vitals, t.vitals.c.taken_at),
-        "labs": of(t.lab_results, t.lab_results.c.resulted_at),
-        "change_requests": of(
-            t.pharmacy_tables.order_change_requests,
-            t.pharmacy_tables.order_change_requests.c.requested_at,
+
+RECENT_ROWS = 50  # rows of each long section a chart opens with; older ones are paged in
+PAGED_SECTIONS: dict[str, tuple[Any, str]] = {
+    "notes": (t.notes, "signed_at"),
+    "orders": (t.orders, "placed_at"),
+    "administrations": (t.administrations, "administered_at"),
+    "vitals": (t.vitals, "taken_at"),
+    "labs": (t.lab_results, "resulted_at"),
+}
+Cursor = tuple[str, str]  # (time, row id) of the oldest row shown: the next page starts below it
+
+
+def chart_page(
+    conn: Connection,
+    patient_id: str,
+    section: str,
+    *,
+    before: Cursor | None = None,
+    limit: int = RECENT_ROWS,
+) -> tuple[list[dict[str, Any]], Cursor | None]:
+    """The newest `limit` rows of one long chart section (older than `before` if given), newest
+    first, and the cursor of the page after it (None when no older rows remain)."""
+    table, time_column = PAGED_SECTIONS[section]
+    when, key = table.c[time_column], next(iter(table.primary_key.columns))
+    statement = select(table).where(table.c.patient_id == patient_id)
+    if before is not None:
+        statement = statement.where((when < before[0]) | ((when == before[0]) & (key < before[1])))
+    rows = _rows(conn, statement.order_by(when.desc(), key.desc()).limit(limit + 1))
+    if len(rows) <= limit:
+        return rows, None
+    last = rows[limit - 1]
+    return rows[:limit], (last[time_column], last[key.name])
+
+
+def addenda_of(conn: Connection, note_ids: list[str]) -> list[dict[str, Any]]:
+    """The addenda of some notes, newest first."""
+    a = t.note_addenda.c
+    return _rows(
+        conn,
+        select(t.note_addenda).where(a.note_id.in_(note_ids)).order_by(a.recorded_at.desc()),
+    )
+
+
+def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
+    """What a chart opens with: the keys of `chart()`, with only the newest rows of the long
+    sections, plus the rows the checks and note deadlines need whatever their age (orders in
+    force, the latest live note of each type, the latest live numeric result of each test).
+    "older" holds each long section's cursor for `chart_page` (None: nothing older)."""
+    summary = chart(conn, patient_id, sections=("allergies", "problems", "change_requests"))
+    older: dict[str, Cursor | None] = {}
+    for section in PAGED_SECTIONS:
+        summary[section], older[section] = chart_page(conn, patient_id, section)
+    summary["notes"] = _merged(
+        "notes", summary["notes"], _latest_note_of_each_type(conn, patient_id)
+    )
+    summary["orders"] = _merged("orders", summary["orders"], _orders_in_force(conn, patient_id))
+    summary["labs"] = _merged(
+        "labs", summary["labs"], _latest_result_of_each_test(conn, patient_id)
+    )
+    summary["addenda"] = addenda_of(conn, [n["note_id"] for n in summary["notes"]])
+    summary["older"] = older
+    return summary
+
+
+def _merged(
+    section: str, newest: list[dict[str, Any]], extra: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """Rows of one section from two reads, each once, newest first (as `chart()` orders them)."""
+    table, time_column = PAGED_SECTIONS[section]
+    key = next(iter(table.primary_key.columns)).name
+    rows = {row[key]: row for row in (*newest, *extra)}
+    return sorted(rows.values(), key=lambda r: (r[time_column], r[key]), reverse=True)
+
+
+def _latest_note_of_each_type(conn: Connection, patient_id: str) -> list[dict[str, Any]]:
+    n = t.notes.c
+    latest = (
+        select(n.note_type, func.max(n.signed_at).label("signed_at"))
+        .where(n.patient_id == patient_id, n.voided.is_(False))
+        .group_by(n.note_type)
+        .subquery()
+    )
+    return _rows(
+        conn,
+        select(t.notes)
+        .join(latest, (n.note_type == latest.c.note_type) & (n.signed_at == latest.c.signed_at))
+        .where(n.patient_id == patient_id, n.voided.is_(False)),
+    )
+
+
+def _latest_result_of_each_test(conn: Connection, patient_id: str) -> list[dict[str, Any]]:
+    r = t.lab_results.c
+    live = (r.patient_id == patient_id, r.voided.is_(False), r.numeric_value.is_not(None))
+    latest = (
+        select(r.test_code, func.max(r.resulted_at).label("resulted_at"))
+        .where(*live)
+        .group_by(r.test_code)
+        .subquery()
+    )
+    return _rows(
+        conn,
+        select(t.lab_results)
+        .join(latest, (r.test_code == latest.c.test_code) & (r.resulted_at == latest.c.resulted_at))
+        .where(*live),
+    )
+
+
+def _orders_in_force(conn: Connection, patient_id: str) -> list[dict[str, Any]]:
+    o = t.orders.c
+    return _rows(
+        conn,
+        select(t.orders).where(
+            o.patient_id == patient_id,
+            o.status.in_((OrderStatus.PLACED.value, OrderStatus.VERIFIED.value)),
+            o.voided.is_(False),
         ),
-        "flags": _rows(
-            conn, select(t.review_flags).where(t.review_flags.c.patient_id == patient_id)
-        ),
-    }
+    )
 
 
 def active_medication_orders(conn: Connection, patient_id: str) -> list[dict[str, Any]]:

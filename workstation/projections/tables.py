@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    func,
 )
 
 metadata = MetaData()
@@ -357,4 +358,26 @@ PATIENT_TABLES = (
     pharmacy_tables.order_change_requests,
     administration_details,
     *NURSING_TABLES,
+)
+
+# Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,
+# record numbers by their lower-case form; a chart's newest rows of each section first.
+SEARCH_INDEXES = (
+    Index(
+        "ix_patients_status_record_lower", patients.c.status, func.lower(patients.c.record_number)
+    ),
+    Index("ix_patients_status_name", patients.c.status, patients.c.name),
+    Index("ix_patients_status_initials", patients.c.status, patients.c.name_initials),
+    Index("ix_patients_status_pinyin", patients.c.status, patients.c.name_pinyin),
+)
+CHART_INDEXES = (
+    Index("ix_notes_patient_signed", notes.c.patient_id, notes.c.signed_at),
+    Index("ix_notes_patient_type_signed", notes.c.patient_id, notes.c.note_type, notes.c.signed_at),
+    Index("ix_orders_patient_placed", orders.c.patient_id, orders.c.placed_at),
+    Index(
+        "ix_administrations_patient_given",
+        administrations.c.patient_id,
+        administrations.c.administered_at,
+    ),
+    Index("ix_lab_results_patient_resulted", lab_results.c.patient_id, lab_results.c.resulted_at),
 )
