@@ -2,7 +2,8 @@
 
 An application-wide event filter watches every key press. Characters that arrive within
 BURST_GAP_S of each other are collected; an Enter that ends such a burst is a scan when the text
-has the shape of one of our codes (a wristband, a pharmacy label, a product code). The scan is
+has the shape of one of our codes (workstation.clinical.barcodes: a wristband, a pharmacy
+label, a product code). The scan is
 routed by its prefix; the Enter is swallowed and the characters the focused field received are
 taken back out of it, so a scan never lands in a note or a search box. Anything else (a person
 typing, a password) passes through untouched.
@@ -12,66 +13,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
-from workstation.reports.labels import order_from_barcode
+from workstation.clinical.barcodes import Scan, parse_scan, wristband_code
+
+__all__ = ["BURST_GAP_S", "MIN_LENGTH", "ScannerFilter", "wristband_code"]
 
 BURST_GAP_S = 0.035  # a person types at most ~10 keys a second; a wedge scanner ~1 per ms
 MIN_LENGTH = 4
-WRISTBAND_PREFIX = "WB"
-PRODUCT_PREFIX = "RX:"
-
-
-@dataclass(frozen=True)
-class ScanCode:
-    """A recognised code: its kind (wristband, label, product) and what it names."""
-
-    kind: str
-    value: str
-    raw: str
-
-
-def wristband_code(record_number: str) -> str:
-    """What a patient's wristband barcode carries."""
-    return f"{WRISTBAND_PREFIX}{record_number}"
-
-
-def product_code(drug_code: str, strength: float, unit: str, route: str) -> str:
-    """What a unit-dose package's barcode carries: drug, strength, unit and route."""
-    return f"{PRODUCT_PREFIX}{drug_code}:{strength:g}:{unit}:{route}"
-
-
-def classify(text: str) -> ScanCode | None:
-    """The kind of code the text is, or None when it is not one of ours."""
-    text = text.strip()
-    if text.startswith(WRISTBAND_PREFIX) and len(text) > len(WRISTBAND_PREFIX):
-        return ScanCode("wristband", text[len(WRISTBAND_PREFIX) :], text)
-    if text.startswith(PRODUCT_PREFIX) and text.count(":") == 4:
-        return ScanCode("product", text[len(PRODUCT_PREFIX) :], text)
-    if text.isdigit():
-        try:
-            return ScanCode("label", order_from_barcode(text), text)
-        except ValueError:
-            return None
-    return None
-
-
-def parse_product(value: str) -> tuple[str, float, str, str] | None:
-    """(drug code, strength, unit, route) of a product code's value, or None if malformed."""
-    drug, strength, unit, route = value.split(":")
-    try:
-        return drug, float(strength), unit, route
-    except ValueError:
-        return None
 
 
 class ScannerFilter(QObject):
-    """Recognises scans among key presses; emits sig_scanned(ScanCode) instead of delivering them."""
+    """Recognises scans among key presses; emits sig_scanned(Scan) instead of delivering them."""
 
     sig_scanned = Signal(object)
 
@@ -135,7 +92,7 @@ class ScannerFilter(QObject):
 
     def _ended(self, fast: bool) -> bool:
         text, self.buffer = self.buffer, ""
-        code = classify(text) if fast and len(text) >= MIN_LENGTH else None
+        code: Scan | None = parse_scan(text) if fast and len(text) >= MIN_LENGTH else None
         if code is None:
             return False
         _take_back(text)

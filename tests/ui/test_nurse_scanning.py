@@ -11,7 +11,7 @@ from tests.ui.flows import log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nurse_ward import NURSE2, Orders, add_staff, scan, seed_orders
 from tests.ui.ward import NURSE, PASSWORD
-from ui.scanner import wristband_code
+from workstation.clinical.barcodes import wristband_code
 from workstation.projections import tables as pt
 from workstation.reports.labels import order_barcode
 
@@ -107,7 +107,7 @@ def test_wrong_patient_blocks(qtbot: QtBot, open_station, orders, ward_server) -
     station = _nurse_at_worklist(qtbot, open_station)
     _scan_wristband(qtbot, station, ward.zhang_san)
     check = _scan_drug(qtbot, station, orders.amlodipine)  # 李四's label
-    assert check.blocked and check.problems[0].right == "patient"
+    assert check.blocked and check.problems[0].code == "wrong_patient"
     view = station.shell.nurse.mar_view
     assert "Wrong patient" in view.message.text() and "李四" in view.message.text()
     assert not view.form.isEnabled()
@@ -124,7 +124,7 @@ def test_wrong_drug_blocks(qtbot: QtBot, open_station, orders, ward_server) -> N
     view.table.setCurrentIndex(view.model.index(row, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_Return)  # the nurse chooses the metoprolol dose ...
     check = _scan_drug(qtbot, station, orders.digoxin)  # ... and scans digoxin
-    assert check.blocked and check.problems[0].right == "drug"
+    assert check.blocked and check.problems[0].code == "wrong_drug"
     assert "Wrong drug" in view.message.text()
     assert _administrations(station, orders.digoxin) == []
 
@@ -137,7 +137,7 @@ def test_wrong_dose_needs_a_reason(qtbot: QtBot, open_station, orders, ward_serv
     with qtbot.waitSignal(mar.sig_scan_checked, timeout=WAIT) as checked:
         scan(qtbot, "RX:metoprolol:50:mg:po")  # a 50 mg package for a 25 mg dose
     check = checked.args[0]
-    assert not check.blocked and [p.right for p in check.problems] == ["dose"]
+    assert not check.blocked and [p.code for p in check.problems] == ["wrong_dose"]
     view = station.shell.nurse.mar_view
     assert "50 mg" in view.message.text() and "25 mg" in view.message.text()
     assert view.reason.hasFocus()
@@ -156,7 +156,7 @@ def test_too_early_needs_a_reason(qtbot: QtBot, open_station, orders, ward_serve
     station = _nurse_at_worklist(qtbot, open_station)
     _scan_wristband(qtbot, station, ward.zhang_san)
     check = _scan_drug(qtbot, station, orders.digoxin)  # due in 3 hours
-    assert not check.blocked and [p.right for p in check.problems] == ["time"]
+    assert not check.blocked and [p.code for p in check.problems] == ["wrong_time"]
     view = station.shell.nurse.mar_view
     assert "Too early" in view.message.text()
     qtbot.keyClick(view.reason, Qt.Key.Key_Return)
@@ -181,7 +181,7 @@ def test_unable_to_scan_needs_a_reason_and_is_counted(
     row = next(
         r
         for r, d in enumerate(view.model.doses)
-        if d.state == "due" and d.order_id != orders.heparin
+        if d.status == "due" and d.order_id != orders.heparin
     )
     view.table.setCurrentIndex(view.model.index(row, 0))
     qtbot.keyClick(view.table, Qt.Key.Key_U, Qt.KeyboardModifier.ControlModifier)

@@ -20,6 +20,7 @@ from typing import Any
 
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
+from workstation.clinical.verification import may_administer
 from workstation.clock import iso, parse_iso
 from workstation.resources import resource
 
@@ -120,7 +121,9 @@ def _is_prn(order: Mapping[str, Any]) -> bool:
 
 
 def _may_give_unverified(order: Mapping[str, Any], settings: NursingSettings) -> bool:
-    return order.get("frequency") == "st" and settings.st_before_verification
+    """The pharmacy's rule (verification.may_administer), with the ward's st setting."""
+    rule = settings.st_before_verification
+    return may_administer(dict(order), urgent_before_verification=rule)
 
 
 def _recorded(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str], list[Mapping[str, Any]]]:

@@ -9,29 +9,28 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
-from ui.scanner import ScanCode, parse_product
-from ui.screens.mar import tasks
-from ui.screens.mar.doses import Dose, MarOrder, mar_orders
-from ui.screens.mar.payloads import (
-    bedside_payload,
-    outside_window,
-    reasons,
-)
-from ui.screens.mar.rights import RightsCheck, ScannedDrug, check_scan
+from ui.screens.mar import messages, tasks
+from ui.screens.mar.payloads import reasons
 from ui.screens.mar.view import MarView
 from ui.workers import Workers
+from workstation.clinical.barcodes import Scan
+from workstation.clinical.bcma import (
+    BedsideCheck,
+    Problem,
+    bedside_payload,
+    check_drug,
+    check_wristband,
+)
+from workstation.clinical.mar import OPEN_STATES, MarDose, MarRow, NursingSettings, is_early_or_late
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import utc_now
-
-RESULT_OF = {"patient": "wrong_patient", "drug": "wrong_drug", "dose": "wrong_dose",
-             "route": "wrong_route", "time": "wrong_time"}  # fmt: skip
 
 
 class MarController(QObject):
     """Holds the open patient, the wristband scanned for them and the dose in the form."""
 
     sig_patient_open_requested = Signal(str)  # a wristband was scanned
-    sig_scan_checked = Signal(object)  # RightsCheck
+    sig_scan_checked = Signal(object)  # workstation.clinical.bcma.BedsideCheck
     sig_recorded = Signal(str)  # the administration's event id
     sig_record_failed = Signal(str)
 
@@ -40,13 +39,14 @@ class MarController(QObject):
         super().__init__(parent)
         self.view, self.workstation, self.workers = view, workstation, workers
         self.times = AdministrationTimes.load()
+        self.settings = NursingSettings.load()
         self.patient_id: str | None = None
         self.patient: dict[str, Any] | None = None
-        self.orders: list[MarOrder] = []
-        self.wristband: tuple[str, str] | None = None  # (patient id, code scanned)
-        self.current: Dose | None = None
-        self.check: RightsCheck | None = None
-        self.drug_scanned: str | None = None
+        self.rows: list[MarRow] = []
+        self.wristband: Scan | None = None  # the last wristband scanned
+        self.current: MarDose | None = None
+        self.check: BedsideCheck | None = None
+        self.drug_scanned: Scan | None = None
         self.hand_chosen = False
         self.unable_count = 0
         self._connect()
@@ -77,8 +77,8 @@ class MarController(QObject):
 
     def clear(self) -> None:
         """No patient (lock, logout): nothing left in the widgets."""
-        self.patient_id, self.patient, self.orders, self.wristband = None, None, [], None
-        self.view.model.set_orders([])
+        self.patient_id, self.patient, self.rows, self.wristband = None, None, [], None
+        self.view.model.set_rows([])
         self._reset_form()
         self.view.prompt.setText(self.tr("Scan the patient's wristband to open their MAR."))
 
@@ -87,8 +87,8 @@ class MarController(QObject):
         if patient is None or patient["patient_id"] != self.patient_id:
             return
         self.patient = patient
-        self.orders = mar_orders(chart, utc_now(), times=self.times)
-        self.view.model.set_orders(self.orders, shell_tasks.user_names(self.workstation))
+        self.rows = tasks.mar_rows(chart, utc_now(), settings=self.settings, times=self.times)
+        self.view.model.set_rows(self.rows, shell_tasks.user_names(self.workstation))
         self._prompt()
         if self.current is not None:
             row = self.view.model.row_of(self.current)
@@ -99,7 +99,7 @@ class MarController(QObject):
         if self.patient is None:
             return
         name = f"{self.patient['name']} ({self.tr('bed %1').replace('%1', self.patient['bed'])})"
-        if self.wristband and self.wristband[0] == self.patient_id:
+        if self.wristband_checked() is not None:
             text = self.tr("%1: wristband scanned. Scan the drug label.").replace("%1", name)
         else:
             text = self.tr(
@@ -108,18 +108,24 @@ class MarController(QObject):
         self.view.prompt.setText(text)
 
     # -- scans -------------------------------------------------------------------------------
-    def handle_scan(self, code: ScanCode) -> None:
+    def handle_scan(self, code: Scan) -> None:
         """A wristband opens its patient; a drug code is matched to the due dose."""
         if code.kind == "wristband":
-            self.workers.run(tasks.find_by_wristband, self.workstation, code.value,
+            self.workers.run(tasks.find_by_wristband, self.workstation, code.record_number,
                              done=lambda patient: self._wristband_found(patient, code))  # fmt: skip
         elif code.kind == "label":
-            self.workers.run(tasks.find_order, self.workstation, code.value,
-                             done=lambda order: self._label_found(order, code))  # fmt: skip
+            self.workers.run(tasks.find_order, self.workstation, code.order_id,
+                             done=lambda order: self._check(code, order))  # fmt: skip
         else:
-            self._product_scanned(code)
+            self._check(code, None)
 
-    def _wristband_found(self, patient: dict[str, Any] | None, code: ScanCode) -> None:
+    def wristband_checked(self) -> Scan | None:
+        """The wristband scanned, when it names the patient whose MAR is open (core rule)."""
+        if self.wristband is None or self.patient is None:
+            return None
+        return self.wristband if check_wristband(self.patient, self.wristband) is None else None
+
+    def _wristband_found(self, patient: dict[str, Any] | None, code: Scan) -> None:
         if patient is None:
             self.view.show_message(
                 self.tr("This wristband (%1) is not a patient known on this station.").replace(
@@ -128,77 +134,61 @@ class MarController(QObject):
                 "block",
             )
             return
-        self.wristband = (patient["patient_id"], code.raw)
+        self.wristband = code
         self.view.show_message(self.tr("Patient identified: %1, bed %2. Now scan the drug.")
                                .replace("%1", patient["name"]).replace("%2", patient["bed"]), "ok")  # fmt: skip
         self.sig_patient_open_requested.emit(patient["patient_id"])
 
-    def _label_found(self, order: dict[str, Any] | None, code: ScanCode) -> None:
-        if order is None or order.get("order_kind") != "medication":
-            self.view.show_message(
-                self.tr(
-                    "This label is not a medication order known on this station. Do not give it."
-                ),
-                "block",
-            )
-            return
-        scanned = ScannedDrug(order, order.get("drug_code") or "", order.get("drug_name") or "",
-                              route=order.get("route"))  # fmt: skip
-        self._check(scanned, code.raw, order)
-
-    def _product_scanned(self, code: ScanCode) -> None:
-        parts = parse_product(code.value)
-        if parts is None:
-            self.view.show_message(self.tr("This drug barcode cannot be read."), "block")
-            return
-        drug, strength, unit, route = parts
-        self._check(ScannedDrug(None, drug, drug, strength, unit, route), code.raw, None)
-
-    def _check(self, scanned: ScannedDrug, raw: str, order: dict[str, Any] | None) -> None:
+    def _check(self, drug: Scan, order: dict[str, Any] | None) -> None:
         if self.patient_id is None or self.patient is None:
             self.view.show_message(self.tr("Scan the patient's wristband first."), "block")
             return
-        others = order["patient"] if order and order.get("patient") else None
-        check = check_scan(self.orders, self.patient_id, scanned, selected=self._selected_open(),
-                           now=utc_now(), patient_label=lambda _pid: self._who(others))  # fmt: skip
-        self.check, self.drug_scanned = check, raw
+        now = utc_now()
+        found = check_drug(self.patient, self.rows, drug, now=now, settings=self.settings,
+                           lookup=lambda _order_id: order)  # fmt: skip
+        check = self._against_chosen(found, drug, order)
+        self.check, self.drug_scanned = check, drug
+        texts = [messages.problem_text(p, check, drug, now=now, label_order=order)
+                 if check is found else p.message for p in check.problems]  # fmt: skip
         if check.blocked:
-            self._blocked(check, order, raw)
+            self._blocked(check, drug, texts)
         else:
-            self._matched(check)
+            self._matched(check, texts)
         self.sig_scan_checked.emit(check)
 
-    @staticmethod
-    def _who(patient: dict[str, Any] | None) -> str:
-        return f"{patient['name']}, bed {patient['bed']}" if patient else "another patient"
+    def _against_chosen(self, check: BedsideCheck, drug: Scan,
+                        order: dict[str, Any] | None) -> BedsideCheck:  # fmt: skip
+        """A dose chosen by hand in the grid must be the one whose drug was scanned."""
+        chosen = self.current if self.hand_chosen else None
+        if chosen is None or (check.dose is not None and check.dose.order_id == chosen.order_id):
+            return check
+        if check.blocked and check.problems and check.problems[0].code == "wrong_patient":
+            return check
+        scanned = messages.drug_name(check, drug, order)
+        text = messages.chosen_dose_text(scanned, self.view.model.order_of(chosen)["drug_name"])
+        return BedsideCheck(None, check.row, [Problem("wrong_drug", text, True)])
 
-    def _selected_open(self) -> Dose | None:
-        return self.current if self.hand_chosen else None
-
-    def _blocked(self, check: RightsCheck, order: dict[str, Any] | None, raw: str) -> None:
-        self.view.show_message("⛔ " + "\n".join(p.message for p in check.problems), "block")
+    def _blocked(self, check: BedsideCheck, drug: Scan, texts: list[str]) -> None:
+        self.view.show_message("✖ " + "\n".join(texts), "block")
         self._reset_form(keep_message=True)
-        result = RESULT_OF[check.problems[0].right] if check.problems else "unknown_code"
-        wristband = (
-            self.wristband[1] if self.wristband and self.wristband[0] == self.patient_id else None
-        )
-        payload = bedside_payload(None, order["order_id"] if order else None, result,
-                                  wristband=wristband, drug_code=raw)  # fmt: skip
-        if payload is not None and self.patient_id is not None:
-            self.workers.run(tasks.record_bedside_check, self.workstation, self.patient_id, payload)
+        order_id = check.row.order_id if check.row is not None else drug.order_id
+        if order_id is None or self.patient_id is None:
+            return
+        payload = bedside_payload(check, order_id, wristband=self.wristband_checked(), drug=drug)
+        self.workers.run(tasks.record_bedside_check, self.workstation, self.patient_id, payload)
 
-    def _matched(self, check: RightsCheck) -> None:
+    def _matched(self, check: BedsideCheck, texts: list[str]) -> None:
         assert check.dose is not None
         self._choose(check.dose, scanned=True)
-        if not self.wristband or self.wristband[0] != self.patient_id:
+        if self.wristband_checked() is None:
             self.view.show_message(
                 self.tr(
                     "Drug matched, but this patient's wristband was not scanned: scan it, or press Ctrl+U and say why it cannot be."
                 ),
                 "warn",
             )
-        elif check.problems:
-            self.view.show_message("⚠ " + "\n".join(p.message for p in check.problems), "warn")
+        elif texts:
+            self.view.show_message("▲ " + "\n".join(texts), "warn")
         else:
             self.view.show_message(
                 self.tr(
@@ -209,13 +199,13 @@ class MarController(QObject):
         self._focus_next()
 
     # -- the form ----------------------------------------------------------------------------
-    def _choose(self, dose: Dose | None, *, scanned: bool = False) -> None:
-        if dose is None or dose.state not in ("due", "overdue", "coming", "prn"):
+    def _choose(self, dose: MarDose | None, *, scanned: bool = False) -> None:
+        if dose is None or dose.status not in (*OPEN_STATES, "prn"):
             return
         if not scanned:
             self.check, self.drug_scanned = None, None
         self.current, self.hand_chosen = dose, not scanned
-        v, order = self.view, dose.order
+        v, order = self.view, self.view.model.order_of(dose)
         v.form.setEnabled(True)
         v.dose_title.setText(f"{order.get('drug_name')} — {v.model._text(dose, 2)}")
         v.outcome.setCurrentIndex(0)
@@ -227,7 +217,7 @@ class MarController(QObject):
         v.site.clear()
         v.time.setText(utc_now().astimezone(self.times.zone).strftime("%H:%M"))
         v.indication.setText(str(order.get("prn_indication") or ""))
-        v.show_indication(dose.scheduled_for is None)
+        v.show_indication(self.view.model.rows[dose.order_id].prn)
         v.show_witness(dose.order_id in v.model.high_alert)
         v.witness_user.clear()
         v.witness_password.clear()
@@ -239,7 +229,11 @@ class MarController(QObject):
     def _outcome_changed(self) -> None:
         outcome = self.view.outcome.currentData()
         dose = self.current
-        late = dose is not None and outside_window(dose, utc_now())
+        late = (
+            dose is not None
+            and dose.scheduled_for is not None
+            and is_early_or_late(dose.scheduled_for, utc_now(), self.settings.window)
+        )
         warned = self.check is not None and self.check.needs_reason
         if outcome == "given":
             self.view.show_reason(late or warned, reasons("timing") if late else [])

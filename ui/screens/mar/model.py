@@ -14,8 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from ui.screens.mar.doses import Dose, MarOrder
 from ui.terms import local_time, term
+from workstation.clinical.mar import MarDose, MarRow
 from workstation.clinical.schedule import AdministrationTimes
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,6 +29,7 @@ STATE_TEXT = {
     "refused": QT_TRANSLATE_NOOP("Mar", "refused"),
     "not_given": QT_TRANSLATE_NOOP("Mar", "not given"),
     "prn": QT_TRANSLATE_NOOP("Mar", "as needed (PRN)"),
+    "early_late": QT_TRANSLATE_NOOP("Mar", "outside its time window"),
     "unverified": QT_TRANSLATE_NOOP("Mar", "NOT VERIFIED by pharmacy — do not give"),
 }
 STATE_COLOUR = {
@@ -57,23 +58,36 @@ def dose_words(order: Any) -> str:
     )
 
 
+def shown_doses(row: MarRow) -> list[MarDose]:
+    """A row's doses, and for an as-needed order one line to choose when it is needed."""
+    if not row.prn:
+        return list(row.doses)
+    return [*row.doses, MarDose(row.order_id, None, "prn" if row.verified else "unverified")]
+
+
 class MarModel(QAbstractTableModel):
-    """Doses of the open patient's active medication orders, in time order per order."""
+    """Doses of the open patient's medication orders (core `mar_grid` rows), in time order."""
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self.doses: list[Dose] = []
+        self.doses: list[MarDose] = []
+        self.rows: dict[str, MarRow] = {}
         self.high_alert: set[str] = set()
         self.zone = AdministrationTimes.load().zone
         self.user_names: dict[str, str] = {}
 
-    def set_orders(self, orders: list[MarOrder], user_names: dict[str, str] | None = None) -> None:
-        """Show these orders' doses (the earliest open dose of each order first)."""
+    def set_rows(self, rows: list[MarRow], user_names: dict[str, str] | None = None) -> None:
+        """Show these orders' doses."""
         self.beginResetModel()
-        self.doses = [d for o in orders for d in o.doses]
-        self.high_alert = {o.order["order_id"] for o in orders if o.high_alert}
+        self.doses = [d for row in rows for d in shown_doses(row)]
+        self.rows = {row.order_id: row for row in rows}
+        self.high_alert = {row.order_id for row in rows if row.high_alert}
         self.user_names = user_names or {}
         self.endResetModel()
+
+    def order_of(self, dose: MarDose) -> dict[str, Any]:
+        """The medication order a dose belongs to."""
+        return dict(self.rows[dose.order_id].order)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.doses)
@@ -94,19 +108,19 @@ class MarModel(QAbstractTableModel):
         dose = self.doses[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(dose, index.column())
-        if role == Qt.ItemDataRole.BackgroundRole and dose.state in STATE_COLOUR:
-            return QBrush(QColor(STATE_COLOUR[dose.state]))
+        if role == Qt.ItemDataRole.BackgroundRole and dose.status in STATE_COLOUR:
+            return QBrush(QColor(STATE_COLOUR[dose.status]))
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(QColor("#212529"))
-        if role == Qt.ItemDataRole.FontRole and dose.state in ("unverified", "overdue", "due"):
+        if role == Qt.ItemDataRole.FontRole and dose.status in ("unverified", "overdue", "due"):
             font = QFont()
-            font.setItalic(dose.state == "unverified")
-            font.setBold(dose.state != "unverified")
+            font.setItalic(dose.status == "unverified")
+            font.setBold(dose.status != "unverified")
             return font
         return None
 
-    def _text(self, dose: Dose, column: int) -> str:
-        order = dose.order
+    def _text(self, dose: MarDose, column: int) -> str:
+        order = self.rows[dose.order_id].order
         if column == 0:
             return (
                 dose.scheduled_for.astimezone(self.zone).strftime("%m-%d %H:%M")
@@ -115,10 +129,12 @@ class MarModel(QAbstractTableModel):
             )
         if column == 1:
             name = str(order.get("drug_name") or order.get("description"))
-            return f"⚠ {tr('HIGH ALERT')}  {name}" if order["order_id"] in self.high_alert else name
+            return f"▲ {tr('HIGH ALERT')}  {name}" if dose.order_id in self.high_alert else name
         if column == 2:
             return dose_words(order)
-        text = tr(STATE_TEXT[dose.state])
+        text = tr(STATE_TEXT.get(dose.status, dose.status))
+        if dose.early_late:
+            text = f"{text} ({tr(STATE_TEXT['early_late'])})"
         done = dose.administration
         if done is not None:
             when = local_time(done["administered_at"])
@@ -126,13 +142,14 @@ class MarModel(QAbstractTableModel):
             text = f"{text} {when} {who}".strip()
         return text
 
-    def dose_at(self, row: int) -> Dose | None:
+    def dose_at(self, row: int) -> MarDose | None:
         """The dose shown in a row."""
         return self.doses[row] if 0 <= row < len(self.doses) else None
 
-    def row_of(self, dose: Dose) -> int:
-        """The row a dose is shown in, or -1."""
+    def row_of(self, dose: MarDose) -> int:
+        """The row a dose is shown in (an as-needed dose: its order's line to choose), or -1."""
         for row, shown in enumerate(self.doses):
-            if shown.order_id == dose.order_id and shown.scheduled_for == dose.scheduled_for:
+            same = shown.order_id == dose.order_id and shown.scheduled_for == dose.scheduled_for
+            if same and (dose.scheduled_for is not None or shown.administration is None):
                 return row
         return -1

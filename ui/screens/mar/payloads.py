@@ -1,7 +1,8 @@
-"""What the MAR form becomes: the MedicationAdministered and BedsideChecked payloads, Qt-free.
+"""What the MAR form becomes: the MedicationAdministered payload, and the core's rules about it
+(`workstation.clinical.bcma.administration_problems`) in the nurse's language.
 
-Reason lists are the ward's wording (not clinical numbers); the PRN reassessment delay is a
-ward-policy default, set per hospital.
+Reason lists are the ward's wording (not clinical numbers); the administration window and the
+PRN reassessment delay are the ward's settings (resources/settings/nursing.json).
 """
 
 from __future__ import annotations
@@ -12,11 +13,22 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ui.screens.mar.doses import WINDOW, Dose
+from workstation.clinical.bcma import administration_problems
+from workstation.clinical.mar import MarDose, MarRow, NursingSettings, is_early_or_late
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import iso
 
-PRN_REASSESS_AFTER = timedelta(minutes=60)  # ward policy default for a PRN's effect check
+# The core's words for what a form lacks (bcma.administration_problems), in the nurse's language.
+FORM_PROBLEMS = {
+    "a high-alert drug needs a second nurse to check it": QT_TRANSLATE_NOOP(
+        "MarForm", "High-alert drug: a second nurse must type their user name and password here."),
+    "the second nurse must be another person": QT_TRANSLATE_NOOP(
+        "MarForm", "The second nurse must be another person than you."),
+    "an as-needed dose needs its indication": QT_TRANSLATE_NOOP(
+        "MarForm", "A PRN dose needs its indication (why it is given now)."),
+    "a dose given outside its time window needs a reason": QT_TRANSLATE_NOOP(
+        "MarForm", "This dose is outside ±%1 minutes of its time: choose or type a reason."),
+}  # fmt: skip
 
 REASONS = {
     "held": (QT_TRANSLATE_NOOP("MarReasons", "Nil by mouth before a procedure"),
@@ -69,15 +81,22 @@ def administered_at(time_text: str, now: datetime, times: AdministrationTimes) -
     return moment - timedelta(days=1) if moment > now + timedelta(minutes=5) else moment
 
 
-def outside_window(dose: Dose, at: datetime) -> bool:
-    """True when a scheduled dose is given earlier or later than the window allows."""
-    return dose.scheduled_for is not None and abs(dose.scheduled_for - at) > WINDOW
+def form_problem(problem: str, settings: NursingSettings) -> str:
+    """A core form problem in the nurse's language (the core's words when it has new ones)."""
+    text = FORM_PROBLEMS.get(problem)
+    if text is None:
+        return problem
+    minutes = int(settings.window.total_seconds() // 60)
+    return QCoreApplication.translate("MarForm", text).replace("%1", str(minutes))
 
 
 def administration_payload(
-    dose: Dose, form: DoseForm, at: datetime
+    row: MarRow, dose: MarDose, form: DoseForm, at: datetime, *, settings: NursingSettings
 ) -> tuple[dict[str, Any], str | None]:
-    """(payload, None) when the form is complete, else (partial payload, the plain problem)."""
+    """(payload, None) when the form is filled in, else (partial payload, the plain problem).
+
+    The clinical rules (second nurse, time window, PRN indication) are checked afterwards by
+    `administration_problems` on the payload this returns."""
     payload: dict[str, Any] = {"order_id": dose.order_id, "outcome": form.outcome,
                                "administered_at": iso(at)}  # fmt: skip
     if dose.scheduled_for is not None:
@@ -96,33 +115,20 @@ def administration_payload(
     payload |= {"dose_unit": form.dose_unit, "route": form.route.strip()}
     if form.site.strip():
         payload["site"] = form.site.strip()
-    if outside_window(dose, at):
-        if not form.reason.strip():
-            return payload, _t(
-                "This dose is outside ±60 minutes of its time: choose or type a reason."
-            )
+    late = dose.scheduled_for is not None and is_early_or_late(
+        dose.scheduled_for, at, settings.window
+    )
+    if late and form.reason.strip():
         payload["early_late_reason"] = form.reason.strip()
-    if dose.scheduled_for is None:
-        if not form.indication.strip():
-            return payload, _t("A PRN dose needs its indication (why it is given now).")
-        payload["prn_indication"] = form.indication.strip()
-        payload["reassess_at"] = iso(at + PRN_REASSESS_AFTER)
+    if row.prn:
+        if form.indication.strip():
+            payload["prn_indication"] = form.indication.strip()
+        payload["reassess_at"] = iso(at + settings.prn_reassess)
     return payload, None
 
 
-def bedside_payload(dose: Dose | None, order_id: str | None, result: str, *, wristband: str | None,
-                    drug_code: str | None, unable_reason: str | None = None) -> dict[str, Any] | None:  # fmt: skip
-    """The BedsideChecked fact of a scan (None when there is no order to name)."""
-    order = order_id or (dose.order_id if dose else None)
-    if order is None:
-        return None
-    payload: dict[str, Any] = {"order_id": order, "result": result}
-    if wristband:
-        payload["wristband_code"] = wristband
-    if drug_code:
-        payload["drug_code_scanned"] = drug_code
-    if unable_reason:
-        payload["unable_to_scan_reason"] = unable_reason
-    if dose is not None and dose.scheduled_for is not None:
-        payload["scheduled_for"] = dose.scheduled_iso
-    return payload
+def first_form_problem(row: MarRow, dose: MarDose, payload: dict[str, Any], *, author_id: str,
+                       settings: NursingSettings) -> str | None:  # fmt: skip
+    """The first thing the core says the payload still lacks, in the nurse's language."""
+    problems = administration_problems(row, dose, payload, author_id=author_id, settings=settings)
+    return form_problem(problems[0], settings) if problems else None

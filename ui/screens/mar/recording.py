@@ -13,7 +13,13 @@ from ui.screens.mar.payloads import (
     DoseForm,
     administered_at,
     administration_payload,
+    first_form_problem,
+    form_problem,
+)
+from workstation.clinical.bcma import (
+    administration_problems,
     bedside_payload,
+    unable_to_scan_payload,
 )
 from workstation.clock import utc_now
 
@@ -39,7 +45,7 @@ def _scan_problem(controller: MarController, outcome: str) -> str | None:
         return None
     if controller.check is None or controller.check.dose is not controller.current:
         return _t("Scan the drug label first, or press Ctrl+U and choose why it cannot be scanned.")
-    if not controller.wristband or controller.wristband[0] != controller.patient_id:
+    if controller.wristband_checked() is None:
         return _t(
             "Scan the patient's wristband first, or press Ctrl+U and choose why it cannot be scanned."
         )
@@ -62,21 +68,28 @@ def submit(controller: MarController) -> None:
     except ValueError:
         v.show_message(_t("Type the time as HH:MM."), "warn")
         return
-    payload, problem = administration_payload(dose, form, at)
-    problem = problem or _scan_problem(controller, form.outcome)
+    row, settings = v.model.rows[dose.order_id], controller.settings
+    payload, problem = administration_payload(row, dose, form, at, settings=settings)
     witness = None
-    if form.outcome == "given" and dose.order_id in v.model.high_alert:
-        if not (v.witness_user.text().strip() and v.witness_password.text()):
-            problem = problem or _t(
-                "High-alert drug: a second nurse must type their user name and password here."
-            )
+    if form.outcome == "given" and row.high_alert:
         witness = tasks.Witness(v.witness_user.text().strip(), v.witness_password.text())
+    # the second nurse is known by id only once checked on the worker: their user name stands in
+    typed = {"witness_id": witness.username} if witness and witness.password else {}
+    user = controller.workstation.user
+    problem = problem or first_form_problem(row, dose, payload | typed, author_id=user.username,
+                                            settings=settings)  # fmt: skip
+    problem = problem or _scan_problem(controller, form.outcome)
     if problem:
         v.show_message(problem, "warn")
         return
-    work = partial(
-        tasks.record_administration, bedside=_bedside(controller, form.outcome), witness=witness
-    )
+
+    def still_missing(complete: dict) -> list[str]:
+        problems = administration_problems(row, dose, complete, author_id=user.user_id,
+                                           settings=settings)  # fmt: skip
+        return [form_problem(p, settings) for p in problems]
+
+    work = partial(tasks.record_administration, bedside=_bedside(controller, form.outcome),
+                   witness=witness, still_missing=still_missing)  # fmt: skip
     controller.workers.run(
         work, controller.workstation, controller.patient_id, payload,
         done=lambda event_id: _saved(controller, event_id),
@@ -85,20 +98,15 @@ def submit(controller: MarController) -> None:
 
 
 def _bedside(controller: MarController, outcome: str) -> dict | None:
-    dose = controller.current
+    dose, check = controller.current, controller.check
     unable = controller.view.unable_reason.currentText()
-    wristband = controller.wristband[1] if controller.wristband else None
+    assert dose is not None
     if unable:
-        return bedside_payload(dose, None, "unable_to_scan", wristband=None, drug_code=None,
-                               unable_reason=unable)  # fmt: skip
-    if outcome != "given" or controller.check is None:
+        return unable_to_scan_payload(dose, unable)
+    if outcome != "given" or check is None:
         return None
-    problems = controller.check.problems
-    result = {"dose": "wrong_dose", "route": "wrong_route", "time": "wrong_time"}.get(
-        problems[0].right, "match") if problems else "match"  # fmt: skip
-    return bedside_payload(
-        dose, None, result, wristband=wristband, drug_code=controller.drug_scanned
-    )
+    return bedside_payload(check, dose.order_id, wristband=controller.wristband_checked(),
+                           drug=controller.drug_scanned)  # fmt: skip
 
 
 def _saved(controller: MarController, event_id: str) -> None:

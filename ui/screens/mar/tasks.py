@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
+from workstation.clinical.mar import MarRow, NursingSettings, mar_grid
+from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import now_iso
 from workstation.projections import queries
 from workstation.projections import tables as pt
+from workstation.projections.nursing_queries import nursing_chart
+
+PAST, AHEAD = timedelta(hours=12), timedelta(hours=24)  # the span of the grid shown
 
 
 @dataclass(frozen=True)
@@ -21,26 +28,11 @@ class Witness:
     password: str
 
 
-def nursing_chart(conn: Connection, patient_id: str) -> dict[str, Any]:
-    """The chart plus the nurse's own facts: each administration's details (PRN reassessment,
-    early/late reason), bedside checks, intake and output, handoffs."""
-    chart = queries.chart(conn, patient_id)
-
-    def of(table: Any) -> list[dict[str, Any]]:
-        rows = conn.execute(select(table).where(table.c.patient_id == patient_id))
-        return [dict(r._mapping) for r in rows]
-
-    details = {d["administration_id"]: d for d in of(pt.administration_details)}
-    for given in chart["administrations"]:
-        extra = details.get(given["administration_id"], {})
-        given.update(
-            {k: v for k, v in extra.items() if k not in ("administration_id", "patient_id")}
-        )
-    chart["bedside_checks"] = of(pt.bedside_checks)
-    chart["intake_output"] = of(pt.intake_output)
-    chart["handoffs"] = of(pt.handoffs)
-    chart["ward_receipts"] = of(pt.ward_receipts)
-    return chart
+def mar_rows(chart: dict[str, Any], now: datetime, *, settings: NursingSettings,
+             times: AdministrationTimes) -> list[MarRow]:  # fmt: skip
+    """The MAR grid the nurse's screens show: doses from 12 h ago to 24 h ahead."""
+    return mar_grid(chart, start=now - PAST, end=now + AHEAD, now=now, settings=settings,
+                    times=times)  # fmt: skip
 
 
 def load_mar(ws: Workstation, patient_id: str) -> dict[str, Any]:
@@ -70,15 +62,19 @@ def find_order(ws: Workstation, order_id: str) -> dict[str, Any] | None:
 
 
 def record_administration(ws: Workstation, patient_id: str, payload: dict[str, Any], *,
-                          bedside: dict[str, Any] | None,
-                          witness: Witness | None) -> str:  # fmt: skip
+                          bedside: dict[str, Any] | None, witness: Witness | None,
+                          still_missing: Callable[[dict[str, Any]], list[str]]) -> str:  # fmt: skip
     """Save the bedside check (when there was one) and the administration; a high-alert dose's
-    second nurse is checked first against the verifiers cached on this PC (LoginRefused)."""
+    second nurse is checked first against the verifiers cached on this PC (LoginRefused), then
+    the complete payload once more against the core's rules (`still_missing`, ValueError)."""
     payload = dict(payload)
     if witness is not None:
         payload["witness_id"] = ws.sessions.verify_cosigner(
             witness.username, witness.password
         ).user_id
+    missing = still_missing(payload)
+    if missing:
+        raise ValueError("; ".join(missing))
     if bedside is not None:
         ws.record("BedsideChecked", patient_id=patient_id, payload=bedside)
     event = ws.record("MedicationAdministered", patient_id=patient_id, payload=payload)

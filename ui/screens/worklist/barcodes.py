@@ -10,25 +10,20 @@ from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidg
 
 from offline_cache.workstation import Workstation
 from ui.dialogs import ReturningDialog
-from ui.scanner import wristband_code
-from ui.screens.mar.doses import mar_orders, open_doses
-from ui.screens.mar.tasks import nursing_chart
 from ui.workers import Workers
-from workstation.clock import utc_now
-from workstation.reports.labels import order_barcode
+from workstation.clinical.barcodes import demo_codes
+from workstation.projections.nursing_queries import nursing_chart
 
 
 def demo_barcodes(ws: Workstation, ward_id: str | None) -> list[dict[str, Any]]:
-    """Per patient: bed, name, wristband code, and (drug, dose, label code) of each open order."""
+    """Per patient: bed, and the core's demo codes (wristband, then label and product per order)."""
     found = []
     for patient in ws.census(ward_id):
         with ws.store.reading() as conn:
             chart = nursing_chart(conn, patient["patient_id"])
-        orders = {d.order_id: d.order for d in open_doses(mar_orders(chart, utc_now()))}
+        lots = {m["order_id"]: m["lot"] for m in chart["order_stock"] if m.get("lot")}
         found.append({"bed": patient["bed"], "name": patient["name"],
-                      "wristband": wristband_code(patient["record_number"]),
-                      "labels": [(o.get("drug_name"), o.get("dose_value"), o.get("dose_unit"),
-                                  order_barcode(oid)) for oid, o in orders.items()]})  # fmt: skip
+                      "codes": demo_codes(patient, chart["orders"], lots)})  # fmt: skip
     return found
 
 
@@ -54,12 +49,14 @@ class DemoBarcodesDialog(ReturningDialog):
         parts = [
             f"<p>{html.escape(self.tr('A scanner types the code and Enter. Without a scanner, type (or paste) a code into the “Scan or type a code” box of the worklist or the MAR (Ctrl+B) and press Enter: a wristband opens that patient, a drug label is checked against the due dose.'))}</p>"
         ]
+        kinds = {"(label)": self.tr("(label)"), "(product)": self.tr("(product)")}
         for p in patients:
+            (_caption, wristband), *drugs = p["codes"]
             parts.append(f"<h3>{html.escape(self.tr('Bed %1').replace('%1', p['bed']))} {html.escape(p['name'])}</h3>"
-                         f"<p>{html.escape(self.tr('Wristband'))}: <code>{p['wristband']}</code></p><ul>")  # fmt: skip
-            for name, value, unit, code in p["labels"]:
-                parts.append(
-                    f"<li>{html.escape(str(name))} {value:g} {html.escape(str(unit))}: <code>{code}</code></li>"
-                )
+                         f"<p>{html.escape(self.tr('Wristband'))}: <code>{wristband}</code></p><ul>")  # fmt: skip
+            for caption, code in drugs:
+                for english, words in kinds.items():
+                    caption = caption.replace(english, words)
+                parts.append(f"<li>{html.escape(caption)}: <code>{html.escape(code)}</code></li>")
             parts.append("</ul>")
         self.text.setHtml("".join(parts))

@@ -9,12 +9,13 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QTabWidget
 
-from ui.scanner import ScanCode, ScannerFilter, classify
+from ui.scanner import ScannerFilter
 from ui.screens.mar.controller import MarController
 from ui.screens.mar.view import MarView
 from ui.screens.worklist.barcodes import DemoBarcodesDialog
 from ui.screens.worklist.controller import WorklistController
 from ui.screens.worklist.view import WorklistView
+from workstation.clinical.barcodes import Scan, parse_scan
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -111,7 +112,7 @@ class NurseStation(QObject):
         if reload_mar:
             self.mar.reload()
 
-    def scanned(self, code: ScanCode) -> None:
+    def scanned(self, code: Scan) -> None:
         """Route a scan: a wristband opens that patient; a drug goes to the MAR."""
         if self.shell.session is None or self.shell.locked:
             return
@@ -120,7 +121,7 @@ class NurseStation(QObject):
         self.mar.handle_scan(code)
 
     def _typed_code(self, box: QLineEdit) -> None:
-        code = classify(box.text())
+        code = parse_scan(box.text())
         box.clear()
         if code is None:
             self.show_mar()

@@ -15,11 +15,12 @@ import orjson
 
 from offline_cache import state
 from offline_cache.workstation import Workstation
-from ui.screens.mar.doses import mar_orders, open_doses
-from ui.screens.mar.tasks import nursing_chart
+from ui.screens.mar.tasks import mar_rows
+from workstation.clinical.mar import NursingSettings, open_doses
 from workstation.clinical.news2 import news2
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import iso, parse_iso, utc_now
+from workstation.projections.nursing_queries import nursing_chart
 
 COMING = timedelta(hours=4)
 RECENT = timedelta(hours=24)
@@ -67,16 +68,17 @@ def acknowledge(ws: Workstation, keys: list[str]) -> None:
 def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
     """Every item of the ward's patients, most urgent first."""
     now, times, seen = utc_now(), AdministrationTimes.load(), acknowledged(ws)
+    settings = NursingSettings.load()
     items: list[WorkItem] = []
     for patient in ws.census(ward_id):
         with ws.store.reading() as conn:
             chart = nursing_chart(conn, patient["patient_id"])
-        items += patient_items(chart, now, times=times, seen=seen)
+        items += patient_items(chart, now, times=times, seen=seen, settings=settings)
     return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
 
 
 def patient_items(chart: dict[str, Any], now: datetime, *, times: AdministrationTimes,
-                  seen: set[str]) -> list[WorkItem]:  # fmt: skip
+                  seen: set[str], settings: NursingSettings) -> list[WorkItem]:  # fmt: skip
     """One patient's worklist items."""
     p = chart["patient"]
 
@@ -86,9 +88,11 @@ def patient_items(chart: dict[str, Any], now: datetime, *, times: Administration
         return WorkItem(p["patient_id"], p["bed"], p["name"], kind, item_state, when, what, key)
 
     found = []
-    for dose in open_doses(mar_orders(chart, now, times=times)):
+    rows = mar_rows(chart, now, settings=settings, times=times)
+    orders = {row.order_id: row.order for row in rows}
+    for dose in open_doses(rows):
         if dose.scheduled_for is not None and dose.scheduled_for <= now + COMING:
-            found.append(item("dose", dose.state, dose.scheduled_iso, dict(dose.order),
+            found.append(item("dose", dose.status, dose.scheduled_iso, dict(orders[dose.order_id]),
                               f"{dose.order_id}@{dose.scheduled_iso}"))  # fmt: skip
     for given in chart["administrations"]:
         due = given.get("reassess_at")
