@@ -8,7 +8,7 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Table, and_, delete, insert, select, update
+from sqlalchemy import Connection, Table, and_, delete, select, update
 
 from workstation.clock import iso, parse_iso
 from workstation.domain.enums import AdministrationOutcome, OrderStatus
@@ -18,6 +18,7 @@ from workstation.events.envelope import Event
 from workstation.projections import tables as t
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
+from workstation.storage import insert_rows
 
 Handler = Callable[["_Fold", Event], None]
 
@@ -54,7 +55,7 @@ class _Fold:
 
     def flush(self) -> None:
         for table, rows in self.pending.values():
-            self.conn.execute(insert(table), rows)
+            insert_rows(self.conn, table, rows)
         self.pending.clear()
 
     def prefetch_patients(self, events: list[Event]) -> None:

@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, select
 
 from workstation.clock import now_iso
 from workstation.security.audit_chain import GENESIS, ChainBreak, row_hash, verify_chain
 from workstation.server.db import reader, writer
 from workstation.server.models import audit_log
+from workstation.storage import insert_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +57,7 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
         row["hash"] = prev = row_hash(prev, row)
         rows.append(row)
         next_id += 1
-    conn.execute(insert(audit_log), rows)
+    insert_rows(conn, audit_log, rows)
 
 
 def record(engine: Engine, entries: Iterable[AuditEntry]) -> None:

@@ -22,6 +22,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import reader, writer
 from workstation.server.models import alerts, auth_tokens, devices, events
+from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
 MAX_PULL_PAGE = 5000
@@ -269,7 +270,7 @@ def _store(conn: Connection, pusher: User, batch: list[Event]) -> None:
     if not batch:
         return
     wards = _wards_after(conn, batch)
-    conn.execute(insert(events), [{
+    insert_rows(conn, events, [{
         "server_seq": e.server_seq, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
         "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
         "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
