@@ -1515,4 +1515,1123 @@
         <translation>%1，%2岁</translation>
     </message>
 </context>
+<context>
+    <name>CounterView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="38" />
+        <source>Drug</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="38" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="38" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="39" />
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="39" />
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="42" />
+        <source>Scan an item</source>
+        <translation>扫描药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="45" />
+        <source>Call next (F5)</source>
+        <translation>叫下一号 (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="46" />
+        <source>Hand over (F8)</source>
+        <translation>发药 (F8)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="50" />
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="51" />
+        <source>Counselling</source>
+        <translation>用药交代</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="87" />
+        <source>Nobody called. F5 calls the next number.</source>
+        <translation>尚未叫号。按 F5 叫下一号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/counter_view.py" line="90" />
+        <source>No. %1 · %2 (%3)</source>
+        <translation>%1 号 · %2 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBarcodesDialog</name>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="37" />
+        <source>Demo barcodes</source>
+        <translation>演示条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="39" />
+        <source>Reading the ward…</source>
+        <translation>正在读取病区…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="50" />
+        <source>A scanner types the code and Enter. Without a scanner, type (or paste) a code into the “Scan or type a code” box of the worklist or the MAR (Ctrl+B) and press Enter: a wristband opens that patient, a drug label or product code is checked against the due dose.</source>
+        <translation>扫描枪会输入条码并回车。没有扫描枪时，在工作清单或给药记录的“扫描或输入条码”框 (Ctrl+B) 中输入（或粘贴）条码并按回车：腕带条码打开该患者，药品标签或包装条码会与应给的剂量核对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="55" />
+        <source>Bed %1</source>
+        <translation>%1 床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="55" />
+        <source>Wristband</source>
+        <translation>腕带</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="56" />
+        <source>(label)</source>
+        <translation>(标签)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/barcodes.py" line="56" />
+        <source>(product)</source>
+        <translation>(药品包装)</translation>
+    </message>
+</context>
+<context>
+    <name>FiveRights</name>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="48" />
+        <source>%1, bed %2</source>
+        <translation>%1，%2 床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="50" />
+        <source>another patient</source>
+        <translation>另一位患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="52" />
+        <source>Wrong patient: this label is for %1. Do not give it to this patient.</source>
+        <translation>患者错误：此标签属于 %1。不要给本患者使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="56" />
+        <source>This order for %1 was stopped (%2). Do not give it.</source>
+        <translation>%1 的这条医嘱已停止 (%2)。不要给药。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="59" />
+        <source>Wrong drug: this label's order is not on this patient's MAR. Do not give it.</source>
+        <translation>药品错误：此标签的医嘱不在本患者的给药记录上。不要给药。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="64" />
+        <source>Wrong drug: %1 is not ordered for this patient. Do not give it.</source>
+        <translation>药品错误：本患者没有 %1 的医嘱。不要给药。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="70" />
+        <source>Wrong dose: the package holds %1 %2 but %3 %4 is ordered. Check the amount to give.</source>
+        <translation>剂量不符：包装内为 %1 %2，医嘱为 %3 %4。请核对给药量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="74" />
+        <source>Wrong route: the package is for %1 but the order says %2.</source>
+        <translation>途径不符：包装用于 %1，医嘱为 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="78" />
+        <source>This is not a drug barcode.</source>
+        <translation>这不是药品条码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="83" />
+        <source>%1 is not verified by pharmacy yet: it cannot be given from the MAR.</source>
+        <translation>%1 尚未经药房审核：不能按给药记录给药。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="87" />
+        <source>No dose of %1 is open for this patient now (all recorded).</source>
+        <translation>本患者现在没有待给的 %1（均已记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="91" />
+        <source>Too early: this dose is due in %1. Give it now only with a reason.</source>
+        <translation>过早：此剂量还有 %1 才到时间。现在给药须说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="92" />
+        <source>Late: this dose was due %1 ago. Give it now only with a reason.</source>
+        <translation>延迟：此剂量已过时 %1。现在给药须说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="98" />
+        <source>Wrong drug: you scanned %1, but the dose chosen is %2. Do not give it.</source>
+        <translation>药品错误：扫描的是 %1，但所选剂量为 %2。不要给药。</translation>
+    </message>
+</context>
+<context>
+    <name>Mar</name>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="24" />
+        <source>DUE NOW</source>
+        <translation>现在应给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="25" />
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="26" />
+        <source>coming</source>
+        <translation>即将到时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="27" />
+        <source>given</source>
+        <translation>已给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="28" />
+        <source>held</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="29" />
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="30" />
+        <source>not given</source>
+        <translation>未给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="31" />
+        <source>as needed (PRN)</source>
+        <translation>必要时 (PRN)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="32" />
+        <source>outside its time window</source>
+        <translation>超出给药时间窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="33" />
+        <source>NOT VERIFIED by pharmacy — do not give</source>
+        <translation>药房未审核 — 不要给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="40" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="41" />
+        <source>Medication</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="42" />
+        <source>Dose, route, frequency</source>
+        <translation>剂量、途径、频次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="43" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="130" />
+        <source>PRN</source>
+        <translation>必要时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="135" />
+        <source>HIGH ALERT</source>
+        <translation>高警示</translation>
+    </message>
+</context>
+<context>
+    <name>MarController</name>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="83" />
+        <source>Scan the patient's wristband to open their MAR.</source>
+        <translation>扫描患者腕带以打开其给药记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="101" />
+        <source>bed %1</source>
+        <translation>%1 床</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="104" />
+        <source>%1: wristband scanned. Scan the drug label.</source>
+        <translation>%1：腕带已扫描。请扫描药品标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="107" />
+        <source>%1: scan the wristband before giving a dose (Ctrl+U if it cannot be scanned).</source>
+        <translation>%1：给药前请扫描腕带（无法扫描时按 Ctrl+U）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="132" />
+        <source>This wristband (%1) is not a patient known on this station.</source>
+        <translation>此腕带 (%1) 不是本工作站已知的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="139" />
+        <source>Patient identified: %1, bed %2. Now scan the drug.</source>
+        <translation>已识别患者：%1，%2 床。请扫描药品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="145" />
+        <source>Scan the patient's wristband first.</source>
+        <translation>请先扫描患者腕带。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="187" />
+        <source>Drug matched, but this patient's wristband was not scanned: scan it, or press Ctrl+U and say why it cannot be.</source>
+        <translation>药品已匹配，但未扫描本患者的腕带：请扫描，或按 Ctrl+U 说明无法扫描的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="196" />
+        <source>✔ Right patient, drug, dose, route and time. Press Enter to record it as given.</source>
+        <translation>✔ 患者、药品、剂量、途径、时间均正确。按回车记录为已给。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="260" />
+        <source>Choose the dose in the grid first (arrow keys), then Ctrl+U.</source>
+        <translation>请先在表格中选择剂量（方向键），再按 Ctrl+U。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="270" />
+        <source>Scan a drug, or choose a dose in the grid and press Enter.</source>
+        <translation>扫描药品，或在表格中选择剂量后按回车。</translation>
+    </message>
+</context>
+<context>
+    <name>MarForm</name>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="25" />
+        <source>High-alert drug: a second nurse must type their user name and password here.</source>
+        <translation>高警示药品：须由第二位护士在此输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="27" />
+        <source>The second nurse must be another person than you.</source>
+        <translation>第二位护士必须是您以外的另一个人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="29" />
+        <source>A PRN dose needs its indication (why it is given now).</source>
+        <translation>必要时 (PRN) 给药须填写指征（现在为何给药）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="31" />
+        <source>This dose is outside ±%1 minutes of its time: choose or type a reason.</source>
+        <translation>此剂量超出规定时间 ±%1 分钟：请选择或输入原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="104" />
+        <source>Choose or type the reason the dose was not given.</source>
+        <translation>请选择或输入未给药的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="110" />
+        <location filename="../../ui/screens/mar/payloads.py" line="112" />
+        <source>Type the dose given as a number.</source>
+        <translation>请以数字输入所给剂量。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="45" />
+        <source>Scan the drug label first, or press Ctrl+U and choose why it cannot be scanned.</source>
+        <translation>请先扫描药品标签，或按 Ctrl+U 选择无法扫描的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="50" />
+        <source>Scan the patient's wristband first, or press Ctrl+U and choose why it cannot be scanned.</source>
+        <translation>请先扫描患者腕带，或按 Ctrl+U 选择无法扫描的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="55" />
+        <source>Choose or type the reason for going ahead despite the warning.</source>
+        <translation>请选择或输入不顾警告继续给药的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="66" />
+        <source>Scan a drug, or choose a dose in the grid and press Enter.</source>
+        <translation>扫描药品，或在表格中选择剂量后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="76" />
+        <source>Type the time as HH:MM.</source>
+        <translation>请按 HH:MM 格式输入时间。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="126" />
+        <source>Saved: %1. Scan the next drug or wristband.</source>
+        <translation>已保存：%1。请扫描下一个药品或腕带。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="136" />
+        <source>Second nurse not accepted: %1. They must have logged in on this computer before.</source>
+        <translation>第二位护士未通过：%1。该护士须曾在这台电脑上登录过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/recording.py" line="145" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MarReasons</name>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="36" />
+        <source>Nil by mouth before a procedure</source>
+        <translation>操作前禁食</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="37" />
+        <source>Outside the ordered parameter (e.g. pulse, blood pressure)</source>
+        <translation>超出医嘱规定的参数（如脉搏、血压）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="38" />
+        <source>Held on the doctor's instruction</source>
+        <translation>遵医嘱暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="39" />
+        <source>Patient declined</source>
+        <translation>患者拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="40" />
+        <source>Nausea or vomiting</source>
+        <translation>恶心或呕吐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="41" />
+        <source>Patient off the ward</source>
+        <translation>患者不在病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="42" />
+        <source>Drug not available on the ward</source>
+        <translation>病区无此药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="43" />
+        <source>No venous access</source>
+        <translation>无静脉通路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="44" />
+        <source>Patient leaving the ward for a test</source>
+        <translation>患者离开病区做检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="45" />
+        <source>Drug arrived late from pharmacy</source>
+        <translation>药房送药延迟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="46" />
+        <source>Emergency on the ward</source>
+        <translation>病区有紧急情况</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="47" />
+        <source>Timed on the doctor's instruction</source>
+        <translation>遵医嘱调整时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="48" />
+        <source>Wristband damaged or missing</source>
+        <translation>腕带损坏或缺失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="49" />
+        <source>Drug barcode unreadable</source>
+        <translation>药品条码无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="50" />
+        <source>Scanner not working</source>
+        <translation>扫描枪故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/payloads.py" line="51" />
+        <source>Emergency: no time to scan</source>
+        <translation>紧急情况：来不及扫描</translation>
+    </message>
+</context>
+<context>
+    <name>MarView</name>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="46" />
+        <source>Scan or type a code (wristband, drug label), then Enter — Ctrl+B</source>
+        <translation>扫描或输入条码（腕带、药品标签）后回车 — Ctrl+B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="58" />
+        <source>Record the dose</source>
+        <translation>记录给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="61" />
+        <source>Given</source>
+        <translation>已给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="61" />
+        <source>Held</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="61" />
+        <source>Refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="62" />
+        <source>Not given</source>
+        <translation>未给</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="67" />
+        <source>e.g. left upper arm</source>
+        <translation>例如：左上臂</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="75" />
+        <source>&amp;Record (Enter)</source>
+        <translation>记录(&amp;R) (回车)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="77" />
+        <source>&amp;Unable to scan… (Ctrl+U)</source>
+        <translation>无法扫描(&amp;U)… (Ctrl+U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="83" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="84" />
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="85" />
+        <source>Route</source>
+        <translation>途径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="86" />
+        <source>Site</source>
+        <translation>部位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="87" />
+        <source>Time (HH:MM)</source>
+        <translation>时间 (HH:MM)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="88" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="90" />
+        <source>PRN indication</source>
+        <translation>必要时给药指征</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="92" />
+        <source>Unable to scan because</source>
+        <translation>无法扫描的原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="95" />
+        <source>High-alert drug: second nurse's user name and password</source>
+        <translation>高警示药品：第二位护士的用户名和密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/view.py" line="101" />
+        <source>Second nurse</source>
+        <translation>第二位护士</translation>
+    </message>
+</context>
+<context>
+    <name>NurseStation</name>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="34" />
+        <source>&amp;MAR</source>
+        <translation>给药记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="41" />
+        <source>Ward census</source>
+        <translation>病区患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="42" />
+        <source>Nurse's worklist</source>
+        <translation>护士工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="50" />
+        <source>&amp;MAR (medication administration)</source>
+        <translation>给药记录(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="52" />
+        <source>Nurse's &amp;worklist</source>
+        <translation>护士工作清单(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="53" />
+        <source>Type a &amp;barcode</source>
+        <translation>输入条码(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="54" />
+        <source>Demo &amp;barcodes</source>
+        <translation>演示条码(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/station.py" line="128" />
+        <source>That is not a wristband or drug code.</source>
+        <translation>这不是腕带或药品条码。</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyController</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="123" />
+        <source>Verified: %1</source>
+        <translation>已审核：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="123" />
+        <source>Rejected: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="124" />
+        <source>Change asked: %1</source>
+        <translation>已要求修改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="150" />
+        <source>Nobody is waiting.</source>
+        <translation>没有人在等候。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="157" />
+        <source>Call a number first (F5).</source>
+        <translation>请先叫号 (F5)。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="162" />
+        <source>Dispensed %1 %2, lot %3</source>
+        <translation>已发 %1 %2，批号 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="178" />
+        <source>Handed over.</source>
+        <translation>已发药。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="193" />
+        <source>Picked: %1</source>
+        <translation>已拣：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="204" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="212" />
+        <source>Saved %1 and %2</source>
+        <translation>已保存 %1 和 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="216" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="228" />
+        <source>P&amp;harmacy</source>
+        <translation>药房(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="230" />
+        <source>&amp;Verification queue</source>
+        <translation>审核队列(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="231" />
+        <source>Outpatient &amp;counter</source>
+        <translation>门诊发药窗口(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="232" />
+        <source>&amp;Ward dispensing</source>
+        <translation>病区发药(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="233" />
+        <source>&amp;Stock</source>
+        <translation>库存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyDetail</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="19" />
+        <source>Allergies</source>
+        <translation>过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="19" />
+        <source>none recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="20" />
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="21" />
+        <source>Renal</source>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="22" />
+        <source>Active medicines</source>
+        <translation>在用药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="23" />
+        <source>Recent labs</source>
+        <translation>近期检验</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="25" />
+        <source>Checks</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="26" />
+        <source>no alert</source>
+        <translation>无提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="33" />
+        <source>Prescriber's override</source>
+        <translation>医生的超越理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="36" />
+        <source>Change asked</source>
+        <translation>已要求修改</translation>
+    </message>
+</context>
+<context>
+    <name>PharmacyView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/view.py" line="25" />
+        <source>Verification</source>
+        <translation>医嘱审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/view.py" line="26" />
+        <source>Ward dispensing</source>
+        <translation>病区发药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/view.py" line="27" />
+        <source>Outpatient counter</source>
+        <translation>门诊发药窗口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/view.py" line="28" />
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+</context>
+<context>
+    <name>StockView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="29" />
+        <source>Receive</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="29" />
+        <source>Transfer</source>
+        <translation>调拨</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="30" />
+        <source>Adjust</source>
+        <translation>调整</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="30" />
+        <source>Count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="31" />
+        <source>Return</source>
+        <translation>退药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="59" />
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="70" />
+        <source>Location</source>
+        <translation>库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="59" />
+        <source>Drug</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="59" />
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="69" />
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="60" />
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="69" />
+        <source>Expiry</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="60" />
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="69" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="68" />
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="69" />
+        <source>Drug code</source>
+        <translation>药品编码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="70" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="70" />
+        <source>To location</source>
+        <translation>目标库位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="70" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="74" />
+        <source>E&amp;xport to Excel and PDF</source>
+        <translation>导出为 Excel 和 PDF(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="78" />
+        <source>Alerts</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="106" />
+        <source>Expires within %1 days</source>
+        <translation>%1 天内过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="107" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="107" />
+        <source>Reconcile</source>
+        <translation>需对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="108" />
+        <source>Low stock</source>
+        <translation>库存不足</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="35" />
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="35" />
+        <source>Placed</source>
+        <translation>开立时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="36" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="36" />
+        <source>Order</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="36" />
+        <source>Checks</source>
+        <translation>审核提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="44" />
+        <source>V verify · R reject with a reason · C ask the prescriber to change · Esc cancel</source>
+        <translation>V 审核通过 · R 说明原因后拒绝 · C 请医生修改 · Esc 取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="83" />
+        <source> (changed)</source>
+        <translation>（已修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="90" />
+        <source>No order is waiting for verification.</source>
+        <translation>没有待审核的医嘱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="95" />
+        <source>Reason for rejecting, then Enter:</source>
+        <translation>拒绝原因，然后回车：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/verification_view.py" line="96" />
+        <source>What should the prescriber change? Then Enter:</source>
+        <translation>需要医生修改什么？然后回车：</translation>
+    </message>
+</context>
+<context>
+    <name>WardPickView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="120" />
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="120" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="120" />
+        <source>Order</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="120" />
+        <source>Doses</source>
+        <translation>剂数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="121" />
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="121" />
+        <source>Picked</source>
+        <translation>已拣</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="122" />
+        <source>Scan a label</source>
+        <translation>扫描标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="125" />
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="126" />
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+</context>
+<context>
+    <name>Worklist</name>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="27" />
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="28" />
+        <source>DUE NOW</source>
+        <translation>现在应做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="29" />
+        <source>coming</source>
+        <translation>即将到时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="30" />
+        <source>NEW — acknowledge (Space)</source>
+        <translation>新 — 确认 (空格)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="31" />
+        <source>ABNORMAL result</source>
+        <translation>异常结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="35" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="36" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="37" />
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="38" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="39" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="43" />
+        <source>new order, awaiting pharmacy</source>
+        <translation>新医嘱，待药房审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="44" />
+        <source>new order, verified</source>
+        <translation>新医嘱，已审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="45" />
+        <source>order STOPPED</source>
+        <translation>医嘱已停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="46" />
+        <source>order completed</source>
+        <translation>医嘱已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="47" />
+        <source>order rejected by pharmacy</source>
+        <translation>医嘱被药房拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="63" />
+        <source>Give %1 %2</source>
+        <translation>给药 %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="68" />
+        <source>Reassess the effect of the PRN dose (%1)</source>
+        <translation>评估必要时给药的效果 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="76" />
+        <source>Vital signs: none recorded yet</source>
+        <translation>生命体征：尚无记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="77" />
+        <source>Vital signs due (last NEWS2 %1)</source>
+        <translation>应测生命体征（上次 NEWS2 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="81" />
+        <source>▲ escalated to the doctor</source>
+        <translation>▲ 已上报医生</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="84" />
+        <source>Result %1: %2 %3 (%4)</source>
+        <translation>结果 %1：%2 %3 (%4)</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistController</name>
+    <message>
+        <location filename="../../ui/screens/worklist/controller.py" line="48" />
+        <source>Nurse's worklist</source>
+        <translation>护士工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/controller.py" line="57" />
+        <source>Nurse's worklist: %1 overdue, %2 due now, %3 lines</source>
+        <translation>护士工作清单：%1 项超时，%2 项现在应做，共 %3 行</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <location filename="../../ui/screens/worklist/view.py" line="52" />
+        <source>Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order.</source>
+        <translation>扫描腕带打开该患者的给药记录。回车打开所选行的患者；空格确认新医嘱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/view.py" line="56" />
+        <source>Scan or type a code (wristband, drug label), then Enter — Ctrl+B</source>
+        <translation>扫描或输入条码（腕带、药品标签）后回车 — Ctrl+B</translation>
+    </message>
+</context>
 </TS>

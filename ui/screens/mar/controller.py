@@ -98,7 +98,8 @@ class MarController(QObject):
     def _prompt(self) -> None:
         if self.patient is None:
             return
-        name = f"{self.patient['name']} ({self.tr('bed %1').replace('%1', self.patient['bed'])})"
+        bed = self.tr("bed %1").replace("%1", self.patient["bed"])
+        name = f"{self.patient['name']} ({bed})"
         if self.wristband_checked() is not None:
             text = self.tr("%1: wristband scanned. Scan the drug label.").replace("%1", name)
         else:

@@ -15,9 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from workstation.clinical.barcodes import Scan
 from workstation.clinical.bcma import BedsideCheck, Problem
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("FiveRights", text)
+translate = QCoreApplication.translate
 
 
 def _fill(text: str, *values: Any) -> str:
@@ -46,43 +44,56 @@ def problem_text(problem: Problem, check: BedsideCheck, drug: Scan, *, now: date
     row_order = check.row.order if check.row is not None else {}
     if problem.code == "wrong_patient":
         who = (label_order or {}).get("patient") or {}
-        whom = _fill(_t("%1, bed %2"), who["name"], who["bed"]) if who else _t("another patient")
-        return _fill(_t("Wrong patient: this label is for %1. Do not give it to this patient."),
+        whom = (
+            _fill(translate("FiveRights", "%1, bed %2"), who["name"], who["bed"])
+            if who
+            else translate("FiveRights", "another patient")
+        )
+        return _fill(translate("FiveRights", "Wrong patient: this label is for %1. Do not give it to this patient."),
                      whom)  # fmt: skip
     if problem.code == "wrong_drug":
         if check.row is not None:
-            return _fill(_t("This order for %1 was stopped (%2). Do not give it."), name,
+            return _fill(translate("FiveRights", "This order for %1 was stopped (%2). Do not give it."), name,
                          row_order.get("status"))  # fmt: skip
         if drug.kind == "label":
-            return _t(
-                "Wrong drug: this label's order is not on this patient's MAR. Do not give it."
+            return translate(
+                "FiveRights",
+                "Wrong drug: this label's order is not on this patient's MAR. Do not give it.",
             )
-        return _fill(_t("Wrong drug: %1 is not ordered for this patient. Do not give it."), name)
+        return _fill(
+            translate(
+                "FiveRights", "Wrong drug: %1 is not ordered for this patient. Do not give it."
+            ),
+            name,
+        )
     if problem.code == "wrong_dose":
-        return _fill(_t("Wrong dose: the package holds %1 %2 but %3 %4 is ordered. Check the "
+        return _fill(translate("FiveRights", "Wrong dose: the package holds %1 %2 but %3 %4 is ordered. Check the "
                         "amount to give."), f"{drug.strength:g}", drug.unit,
                      f"{row_order.get('dose_value'):g}", row_order.get("dose_unit"))  # fmt: skip
     if problem.code == "wrong_route":
-        return _fill(_t("Wrong route: the package is for %1 but the order says %2."), drug.route,
+        return _fill(translate("FiveRights", "Wrong route: the package is for %1 but the order says %2."), drug.route,
                      row_order.get("route"))  # fmt: skip
     if problem.code == "wrong_time":
         return _time_text(problem, check, name, now)
-    return _t("This is not a drug barcode.")
+    return translate("FiveRights", "This is not a drug barcode.")
 
 
 def _time_text(problem: Problem, check: BedsideCheck, name: str, now: datetime) -> str:
     if problem.blocking and check.row is not None and not check.row.verified:
-        return _fill(_t("%1 is not verified by pharmacy yet: it cannot be given from the MAR."),
+        return _fill(translate("FiveRights", "%1 is not verified by pharmacy yet: it cannot be given from the MAR."),
                      name)  # fmt: skip
     if problem.blocking or check.dose is None or check.dose.scheduled_for is None:
-        return _fill(_t("No dose of %1 is open for this patient now (all recorded)."), name)
+        return _fill(
+            translate("FiveRights", "No dose of %1 is open for this patient now (all recorded)."),
+            name,
+        )
     seconds = (check.dose.scheduled_for - now).total_seconds()
-    text = (_t("Too early: this dose is due in %1. Give it now only with a reason.") if seconds > 0
-            else _t("Late: this dose was due %1 ago. Give it now only with a reason."))  # fmt: skip
+    text = (translate("FiveRights", "Too early: this dose is due in %1. Give it now only with a reason.") if seconds > 0
+            else translate("FiveRights", "Late: this dose was due %1 ago. Give it now only with a reason."))  # fmt: skip
     return _fill(text, _minutes(seconds))
 
 
 def chosen_dose_text(drug: str, chosen: str) -> str:
     """The nurse chose one dose in the grid and scanned another drug."""
-    return _fill(_t("Wrong drug: you scanned %1, but the dose chosen is %2. Do not give it."),
+    return _fill(translate("FiveRights", "Wrong drug: you scanned %1, but the dose chosen is %2. Do not give it."),
                  drug, chosen)  # fmt: skip

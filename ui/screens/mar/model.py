@@ -43,6 +43,8 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Mar", "State"),
 )
 
+translate = QCoreApplication.translate
+
 
 def tr(text: str) -> str:
     """Translate a MAR text."""
@@ -125,11 +127,15 @@ class MarModel(QAbstractTableModel):
             return (
                 dose.scheduled_for.astimezone(self.zone).strftime("%m-%d %H:%M")
                 if dose.scheduled_for
-                else tr("PRN")
+                else translate("Mar", "PRN")
             )
         if column == 1:
             name = str(order.get("drug_name") or order.get("description"))
-            return f"▲ {tr('HIGH ALERT')}  {name}" if dose.order_id in self.high_alert else name
+            return (
+                "▲ " + translate("Mar", "HIGH ALERT") + "  " + name
+                if dose.order_id in self.high_alert
+                else name
+            )
         if column == 2:
             return dose_words(order)
         text = tr(STATE_TEXT.get(dose.status, dose.status))

@@ -18,6 +18,8 @@ from workstation.clinical.mar import MarDose, MarRow, NursingSettings, is_early_
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import iso
 
+translate = QCoreApplication.translate
+
 # The core's words for what a form lacks (bcma.administration_problems), in the nurse's language.
 FORM_PROBLEMS = {
     "a high-alert drug needs a second nurse to check it": QT_TRANSLATE_NOOP(
@@ -53,10 +55,6 @@ REASONS = {
 def reasons(kind: str) -> list[str]:
     """The reason list for an outcome (held, refused, not_given), timing or unable."""
     return [QCoreApplication.translate("MarReasons", text) for text in REASONS[kind]]
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MarForm", text)
 
 
 @dataclass
@@ -103,15 +101,15 @@ def administration_payload(
         payload["scheduled_for"] = dose.scheduled_iso
     if form.outcome != "given":
         payload["reason"] = form.reason.strip()
-        return payload, None if payload["reason"] else _t(
-            "Choose or type the reason the dose was not given."
+        return payload, None if payload["reason"] else translate(
+            "MarForm", "Choose or type the reason the dose was not given."
         )
     try:
         payload["dose_value"] = float(form.dose_value.replace(",", "."))
     except ValueError:
-        return payload, _t("Type the dose given as a number.")
+        return payload, translate("MarForm", "Type the dose given as a number.")
     if payload["dose_value"] <= 0:
-        return payload, _t("Type the dose given as a number.")
+        return payload, translate("MarForm", "Type the dose given as a number.")
     payload |= {"dose_unit": form.dose_unit, "route": form.route.strip()}
     if form.site.strip():
         payload["site"] = form.site.strip()

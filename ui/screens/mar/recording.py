@@ -23,12 +23,10 @@ from workstation.clinical.bcma import (
 )
 from workstation.clock import utc_now
 
+translate = QCoreApplication.translate
+
 if TYPE_CHECKING:
     from ui.screens.mar.controller import MarController
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MarForm", text)
 
 
 def _form(controller: MarController) -> DoseForm:
@@ -44,13 +42,19 @@ def _scan_problem(controller: MarController, outcome: str) -> str | None:
     if outcome != "given" or controller.view.unable_reason.currentText():
         return None
     if controller.check is None or controller.check.dose is not controller.current:
-        return _t("Scan the drug label first, or press Ctrl+U and choose why it cannot be scanned.")
+        return translate(
+            "MarForm",
+            "Scan the drug label first, or press Ctrl+U and choose why it cannot be scanned.",
+        )
     if controller.wristband_checked() is None:
-        return _t(
-            "Scan the patient's wristband first, or press Ctrl+U and choose why it cannot be scanned."
+        return translate(
+            "MarForm",
+            "Scan the patient's wristband first, or press Ctrl+U and choose why it cannot be scanned.",
         )
     if controller.check.needs_reason and not controller.view.reason.currentText().strip():
-        return _t("Choose or type the reason for going ahead despite the warning.")
+        return translate(
+            "MarForm", "Choose or type the reason for going ahead despite the warning."
+        )
     return None
 
 
@@ -58,7 +62,10 @@ def submit(controller: MarController) -> None:
     """Check the form and record the dose (with its bedside check) on the worker lane."""
     v, dose = controller.view, controller.current
     if dose is None or controller.patient_id is None:
-        v.show_message(_t("Scan a drug, or choose a dose in the grid and press Enter."), "warn")
+        v.show_message(
+            translate("MarForm", "Scan a drug, or choose a dose in the grid and press Enter."),
+            "warn",
+        )
         return
     form = _form(controller)
     now = utc_now()
@@ -66,7 +73,7 @@ def submit(controller: MarController) -> None:
         at = now if form.time_text == now.astimezone(controller.times.zone).strftime("%H:%M") \
             else administered_at(form.time_text, now, controller.times)  # fmt: skip
     except ValueError:
-        v.show_message(_t("Type the time as HH:MM."), "warn")
+        v.show_message(translate("MarForm", "Type the time as HH:MM."), "warn")
         return
     row, settings = v.model.rows[dose.order_id], controller.settings
     payload, problem = administration_payload(row, dose, form, at, settings=settings)
@@ -115,7 +122,10 @@ def _saved(controller: MarController, event_id: str) -> None:
     if v.unable_reason.currentText():
         controller.unable_count += 1  # shown in the prompt; each is a BedsideChecked fact too
     controller._reset_form()
-    v.show_message(_t("Saved: %1. Scan the next drug or wristband.").replace("%1", title), "ok")
+    v.show_message(
+        translate("MarForm", "Saved: %1. Scan the next drug or wristband.").replace("%1", title),
+        "ok",
+    )
     v.table.setFocus()
     controller.reload()
     controller.sig_recorded.emit(event_id)
@@ -123,12 +133,15 @@ def _saved(controller: MarController, event_id: str) -> None:
 
 def _failed(controller: MarController, error: BaseException) -> None:
     if isinstance(error, LoginRefused):
-        text = _t(
-            "Second nurse not accepted: %1. They must have logged in on this computer before."
+        text = translate(
+            "MarForm",
+            "Second nurse not accepted: %1. They must have logged in on this computer before.",
         )
         controller.view.show_message(text.replace("%1", str(error)), "block")
         controller.view.witness_password.clear()
         controller.view.witness_password.setFocus()
     else:
-        controller.view.show_message(_t("Not saved: %1").replace("%1", str(error)), "block")
+        controller.view.show_message(
+            translate("MarForm", "Not saved: %1").replace("%1", str(error)), "block"
+        )
     controller.sig_record_failed.emit(str(error))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
 from offline_cache.workstation import Workstation
@@ -17,6 +17,8 @@ from ui.screens.pharmacy.view import COUNTER, STOCK, VERIFY, WARD, PharmacyView
 from ui.workers import Workers
 from workstation.clinical.dispensing import Prescription
 from workstation.clinical.verification import WaitingOrder
+
+translate = QCoreApplication.translate
 
 PHARMACY_ROLES = frozenset({"pharmacist"})
 
@@ -223,12 +225,12 @@ def install(shell: Any) -> PharmacyController:
     view = PharmacyView()
     pages.addWidget(view)
     controller = PharmacyController(view, shell.workstation, shell.workers, shell)
-    menu = window.menuBar().addMenu(controller.tr("P&harmacy"))
+    menu = window.menuBar().addMenu(translate("PharmacyController", "P&harmacy"))
     actions: list[QAction] = []
-    for text, keys, tab in ((controller.tr("&Verification queue"), "F11", VERIFY),
-                            (controller.tr("Outpatient &counter"), "F12", COUNTER),
-                            (controller.tr("&Ward dispensing"), "Ctrl+F11", WARD),
-                            (controller.tr("&Stock"), "Ctrl+F12", STOCK)):  # fmt: skip
+    for text, keys, tab in ((translate("PharmacyController", "&Verification queue"), "F11", VERIFY),
+                            (translate("PharmacyController", "Outpatient &counter"), "F12", COUNTER),
+                            (translate("PharmacyController", "&Ward dispensing"), "Ctrl+F11", WARD),
+                            (translate("PharmacyController", "&Stock"), "Ctrl+F12", STOCK)):  # fmt: skip
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -8,9 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from workstation.clinical.verification import WaitingOrder
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("PharmacyDetail", text)
+translate = QCoreApplication.translate
 
 
 def detail_html(entry: WaitingOrder) -> str:
@@ -18,20 +16,24 @@ def detail_html(entry: WaitingOrder) -> str:
     p, o = entry.patient, entry.order
     parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
              f"<p><b>{escape(o['description'])}</b></p>",
-             _line(_t("Allergies"), ", ".join(entry.allergies) or _t("none recorded")),
-             _line(_t("Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
-             _line(_t("Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
-             _line(_t("Active medicines"), "; ".join(entry.active_medications) or "—"),
-             _line(_t("Recent labs"), "; ".join(_lab(x) for x in entry.recent_labs) or "—")]  # fmt: skip
-    parts.append(f"<p><b>{_t('Checks')}</b></p><ul>")
+             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or translate("PharmacyDetail", "none recorded")),
+             _line(translate("PharmacyDetail", "Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
+             _line(translate("PharmacyDetail", "Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
+             _line(translate("PharmacyDetail", "Active medicines"), "; ".join(entry.active_medications) or "—"),
+             _line(translate("PharmacyDetail", "Recent labs"), "; ".join(_lab(x) for x in entry.recent_labs) or "—")]  # fmt: skip
+    checks, no_alert = (
+        translate("PharmacyDetail", "Checks"),
+        translate("PharmacyDetail", "no alert"),
+    )
+    parts.append(f"<p><b>{checks}</b></p><ul>")
     parts += [f"<li>[{a.severity}] {escape(a.message)}</li>" for a in entry.alerts]
-    parts.append("</ul>" if entry.alerts else f"<li>{_t('no alert')}</li></ul>")
+    parts.append("</ul>" if entry.alerts else f"<li>{no_alert}</li></ul>")
     for override in entry.overrides:
         reason = override.get("reason", "")
-        parts.append(_line(_t("Prescriber's override"),
+        parts.append(_line(translate("PharmacyDetail", "Prescriber's override"),
                            f"{override.get('rule_id', '')}: {reason}"))  # fmt: skip
     for request in entry.change_requests:
-        parts.append(_line(_t("Change asked"), request["message"]))
+        parts.append(_line(translate("PharmacyDetail", "Change asked"), request["message"]))
     return "".join(parts)
 
 

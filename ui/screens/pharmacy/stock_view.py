@@ -3,7 +3,7 @@ exports) and the ward pick list with its scan field."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,9 @@ from workstation.clinical.stock import LotStock, StockAlert
 STOCK_FIELDS = ("drug_code", "lot", "expiry", "quantity", "unit", "location_id", "to_location",
                 "reason")  # fmt: skip
 KINDS = ("receive", "transfer", "adjust", "count", "return")
+KIND_WORDS = (QT_TRANSLATE_NOOP("StockView", "Receive"), QT_TRANSLATE_NOOP("StockView", "Transfer"),
+              QT_TRANSLATE_NOOP("StockView", "Adjust"), QT_TRANSLATE_NOOP("StockView", "Count"),
+              QT_TRANSLATE_NOOP("StockView", "Return"))  # fmt: skip
 
 
 def _table(columns: list[str], name: str) -> QTableWidget:
@@ -57,8 +60,8 @@ class StockView(QWidget):
                             self.tr("Expiry"), self.tr("Quantity")], "stockLots")  # fmt: skip
         self.alerts = QListWidget(objectName="stockAlerts")
         self.kind = QComboBox(objectName="stockKind")
-        for kind in KINDS:
-            self.kind.addItem(self.tr(kind.capitalize()), kind)
+        for kind, words in zip(KINDS, KIND_WORDS, strict=True):
+            self.kind.addItem(self.tr(words), kind)
         self.fields = {name: QLineEdit(objectName=f"stock_{name}") for name in STOCK_FIELDS}
         self.fields["expiry"].setPlaceholderText("YYYY-MM-DD")
         form = QFormLayout()

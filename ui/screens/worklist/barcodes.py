@@ -46,14 +46,20 @@ class DemoBarcodesDialog(ReturningDialog):
         workers.run(demo_barcodes, workstation, ward_id, done=self._show)
 
     def _show(self, patients: list[dict[str, Any]]) -> None:
-        parts = [
-            f"<p>{html.escape(self.tr('A scanner types the code and Enter. Without a scanner, type (or paste) a code into the “Scan or type a code” box of the worklist or the MAR (Ctrl+B) and press Enter: a wristband opens that patient, a drug label is checked against the due dose.'))}</p>"
-        ]
+        help_text = self.tr(
+            "A scanner types the code and Enter. Without a scanner, type (or paste) a code into "
+            "the “Scan or type a code” box of the worklist or the MAR (Ctrl+B) and press Enter: "
+            "a wristband opens that patient, a drug label or product code is checked against the "
+            "due dose."
+        )
+        bed, wristband_words = self.tr("Bed %1"), self.tr("Wristband")
         kinds = {"(label)": self.tr("(label)"), "(product)": self.tr("(product)")}
+        parts = [f"<p>{html.escape(help_text)}</p>"]
         for p in patients:
             (_caption, wristband), *drugs = p["codes"]
-            parts.append(f"<h3>{html.escape(self.tr('Bed %1').replace('%1', p['bed']))} {html.escape(p['name'])}</h3>"
-                         f"<p>{html.escape(self.tr('Wristband'))}: <code>{wristband}</code></p><ul>")  # fmt: skip
+            title = html.escape(f"{bed.replace('%1', p['bed'])} {p['name']}")
+            parts.append(f"<h3>{title}</h3><p>{html.escape(wristband_words)}: "
+                         f"<code>{html.escape(wristband)}</code></p><ul>")  # fmt: skip
             for caption, code in drugs:
                 for english, words in kinds.items():
                     caption = caption.replace(english, words)

@@ -39,6 +39,16 @@ HEADERS = (
     QT_TRANSLATE_NOOP("Worklist", "Task"),
 )
 
+ORDER_STATUS = {
+    "placed": QT_TRANSLATE_NOOP("Worklist", "new order, awaiting pharmacy"),
+    "verified": QT_TRANSLATE_NOOP("Worklist", "new order, verified"),
+    "discontinued": QT_TRANSLATE_NOOP("Worklist", "order STOPPED"),
+    "completed": QT_TRANSLATE_NOOP("Worklist", "order completed"),
+    "rejected": QT_TRANSLATE_NOOP("Worklist", "order rejected by pharmacy"),
+}
+
+translate = QCoreApplication.translate
+
 
 def tr(text: str) -> str:
     """Translate a worklist text."""
@@ -49,23 +59,29 @@ def task_text(item: WorkItem) -> str:
     """What to do, in words."""
     w = item.what
     if item.kind == "dose":
-        return tr("Give %1 %2").replace("%1", str(w.get("drug_name"))).replace("%2", dose_words(w))
+        return (
+            translate("Worklist", "Give %1 %2")
+            .replace("%1", str(w.get("drug_name")))
+            .replace("%2", dose_words(w))
+        )
     if item.kind == "reassess":
-        return tr("Reassess the effect of the PRN dose (%1)").replace(
+        return translate("Worklist", "Reassess the effect of the PRN dose (%1)").replace(
             "%1", str(w.get("prn_indication") or "")
         )
     if item.kind == "order":
-        status = {"placed": tr("new order, awaiting pharmacy"), "verified": tr("new order, verified"),
-                  "discontinued": tr("order STOPPED"), "completed": tr("order completed"),
-                  "rejected": tr("order rejected by pharmacy")}.get(w["status"], w["status"])  # fmt: skip
+        status = tr(ORDER_STATUS[w["status"]]) if w["status"] in ORDER_STATUS else w["status"]
         return f"{status}: {w.get('description')}"
     if item.kind == "vitals":
         if w.get("news2") is None:
-            return tr("Vital signs: none recorded yet")
-        text = tr("Vital signs due (last NEWS2 %1)").replace("%1", str(w["news2"]))
-        return text + (" " + tr("⚠ escalated to the doctor") if w.get("escalate") else "")
+            return translate("Worklist", "Vital signs: none recorded yet")
+        text = translate("Worklist", "Vital signs due (last NEWS2 %1)").replace(
+            "%1", str(w["news2"])
+        )
+        return text + (
+            " " + translate("Worklist", "▲ escalated to the doctor") if w.get("escalate") else ""
+        )
     flag = w.get("flag") or ""
-    return tr("Result %1: %2 %3 (%4)").replace("%1", str(w.get("test_name"))).replace(
+    return translate("Worklist", "Result %1: %2 %3 (%4)").replace("%1", str(w.get("test_name"))).replace(
         "%2", str(w.get("value"))).replace("%3", str(w.get("unit") or "")).replace("%4", flag)  # fmt: skip
 
 
