@@ -1738,36 +1738,41 @@
     </message>
     <message>
         <location filename="../../ui/screens/mar/model.py" line="33" />
+        <source>urgent dose, pharmacy has not verified it yet</source>
+        <translation>紧急剂量，药房尚未审核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="34" />
         <source>NOT VERIFIED by pharmacy — do not give</source>
         <translation>药房未审核 — 不要给药</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="40" />
+        <location filename="../../ui/screens/mar/model.py" line="41" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="41" />
+        <location filename="../../ui/screens/mar/model.py" line="42" />
         <source>Medication</source>
         <translation>药品</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="42" />
+        <location filename="../../ui/screens/mar/model.py" line="43" />
         <source>Dose, route, frequency</source>
         <translation>剂量、途径、频次</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="43" />
+        <location filename="../../ui/screens/mar/model.py" line="44" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="130" />
+        <location filename="../../ui/screens/mar/model.py" line="131" />
         <source>PRN</source>
         <translation>必要时</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/model.py" line="135" />
+        <location filename="../../ui/screens/mar/model.py" line="136" />
         <source>HIGH ALERT</source>
         <translation>高警示</translation>
     </message>
@@ -2103,27 +2108,27 @@
         <translation>护士工作清单</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/worklist/station.py" line="50" />
+        <location filename="../../ui/screens/worklist/station.py" line="51" />
         <source>&amp;MAR (medication administration)</source>
         <translation>给药记录(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/worklist/station.py" line="52" />
+        <location filename="../../ui/screens/worklist/station.py" line="53" />
         <source>Nurse's &amp;worklist</source>
         <translation>护士工作清单(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/worklist/station.py" line="53" />
+        <location filename="../../ui/screens/worklist/station.py" line="54" />
         <source>Type a &amp;barcode</source>
         <translation>输入条码(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/worklist/station.py" line="54" />
+        <location filename="../../ui/screens/worklist/station.py" line="55" />
         <source>Demo &amp;barcodes</source>
         <translation>演示条码(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/worklist/station.py" line="128" />
+        <location filename="../../ui/screens/worklist/station.py" line="129" />
         <source>That is not a wristband or drug code.</source>
         <translation>这不是腕带或药品条码。</translation>
     </message>

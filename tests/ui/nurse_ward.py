@@ -9,10 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
 from tests.ui.ward import DOCTOR, PASSWORD, WARD
 from workstation.clock import iso, utc_now
+from workstation.projections import tables as pt
 from workstation.server import auth, refdata
 from workstation.server.db import make_engine, writer
 
@@ -75,3 +77,28 @@ def scan(qtbot: QtBot, code: str) -> None:
     assert target is not None, "nothing has the keyboard"
     qtbot.keyClicks(target, code)
     qtbot.keyClick(target, Qt.Key.Key_Return)
+
+
+def place_unverified(folder: Path, server_url: str, patient_id: str, *, drug: str, name: str,
+                     dose: float, unit: str, route: str, frequency: str) -> str:  # fmt: skip
+    """A medication order the doctor signs and the pharmacist has not verified yet."""
+    payload = _order(drug, name, dose, unit, route, 0)
+    payload["medication"]["frequency"] = frequency
+    payload["description"] = f"{name} {dose:g} {unit} {route} {frequency}"
+    ws = Workstation.open(folder / "unverified-station", server_url=server_url, ward_id=WARD)
+    try:
+        ws.login(DOCTOR, PASSWORD)
+        order_id = ws.record("OrderPlaced", patient_id=patient_id, payload=payload).event_id
+        ws.sync()
+        ws.logout()
+    finally:
+        ws.close()
+    return order_id
+
+
+def record_number(station, patient_id: str) -> str:  # noqa: ANN001
+    """The record number a patient's wristband carries, from the station's replica."""
+    with station.workstation.store.reading() as conn:
+        return conn.execute(
+            select(pt.patients.c.record_number).where(pt.patients.c.patient_id == patient_id)
+        ).scalar_one()

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from tests.ui.flows import log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
-from tests.ui.nurse_ward import NURSE2, Orders, add_staff, scan, seed_orders
+from tests.ui.nurse_ward import NURSE2, Orders, add_staff, record_number, scan, seed_orders
 from tests.ui.ward import NURSE, PASSWORD
 from workstation.clinical.barcodes import wristband_code
 from workstation.projections import tables as pt
@@ -37,17 +37,10 @@ def _nurse_at_worklist(qtbot: QtBot, open_station, *, witness_logged_in_before: 
     return station
 
 
-def _record_number(station, patient_id: str) -> str:  # noqa: ANN001
-    with station.workstation.store.reading() as conn:
-        return conn.execute(
-            select(pt.patients.c.record_number).where(pt.patients.c.patient_id == patient_id)
-        ).scalar_one()
-
-
 def _scan_wristband(qtbot: QtBot, station, patient_id: str) -> None:  # noqa: ANN001
     mar = station.shell.nurse.mar
     with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=WAIT):
-        scan(qtbot, wristband_code(_record_number(station, patient_id)))
+        scan(qtbot, wristband_code(record_number(station, patient_id)))
     qtbot.waitUntil(
         lambda: mar.patient is not None and mar.patient["patient_id"] == patient_id, timeout=WAIT
     )

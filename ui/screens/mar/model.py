@@ -30,6 +30,7 @@ STATE_TEXT = {
     "not_given": QT_TRANSLATE_NOOP("Mar", "not given"),
     "prn": QT_TRANSLATE_NOOP("Mar", "as needed (PRN)"),
     "early_late": QT_TRANSLATE_NOOP("Mar", "outside its time window"),
+    "urgent_unverified": QT_TRANSLATE_NOOP("Mar", "urgent dose, pharmacy has not verified it yet"),
     "unverified": QT_TRANSLATE_NOOP("Mar", "NOT VERIFIED by pharmacy — do not give"),
 }
 STATE_COLOUR = {
@@ -139,6 +140,8 @@ class MarModel(QAbstractTableModel):
         if column == 2:
             return dose_words(order)
         text = tr(STATE_TEXT.get(dose.status, dose.status))
+        if dose.is_open and not self.rows[dose.order_id].verified:
+            text = f"{text} — {tr(STATE_TEXT['urgent_unverified'])}"
         if dose.early_late:
             text = f"{text} ({tr(STATE_TEXT['early_late'])})"
         done = dose.administration

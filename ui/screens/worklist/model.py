@@ -121,6 +121,8 @@ class WorklistModel(QAbstractTableModel):
             )
             return (tr(STATE_TEXT[item.state]), when, item.bed, item.name,
                     task_text(item))[index.column()]  # fmt: skip
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return task_text(item)
         if role == Qt.ItemDataRole.BackgroundRole and item.state in COLOURS:
             return QBrush(QColor(COLOURS[item.state]))
         if role == Qt.ItemDataRole.ForegroundRole:

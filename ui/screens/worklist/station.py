@@ -41,6 +41,7 @@ class NurseStation(QObject):
         self.left.addTab(view.census, self.tr("Ward census"))
         self.left.addTab(self.worklist_view, self.tr("Nurse's worklist"))
         view.work.insertWidget(index, self.left)
+        view.work.setSizes([560, 940])  # the worklist's task column readable beside the chart
         self._make_actions()
         self._connect()
 
