@@ -11,7 +11,9 @@ from workstation.projections import tables as t
 
 
 def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
-    return [dict(row._mapping) for row in conn.execute(statement)]
+    result = conn.execute(statement)
+    keys = tuple(result.keys())
+    return [dict(zip(keys, row, strict=True)) for row in result.all()]
 
 
 def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]:

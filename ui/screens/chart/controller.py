@@ -1,4 +1,7 @@
-"""Opens a chart on the worker lane and fills the banner and tabs; clears them on lock."""
+"""Opens a chart on the worker lane and fills the banner and tabs; clears them on lock.
+
+A chart opens with the newest rows of its long sections (notes, orders, results, vitals); older
+rows are paged in when asked for ("Load older rows", or scrolling to the end of a table)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from offline_cache.workstation import Workstation
-from ui import tasks
+from ui.screens.chart import tasks
 from ui.screens.chart.documents import summary_html
 from ui.screens.chart.view import ORDERS_TAB, ChartView
 from ui.screens.notes.controller import NotesController
@@ -20,6 +23,7 @@ class ChartController(QObject):
 
     sig_chart_opened = Signal(str)
     sig_chart_failed = Signal(str)
+    sig_older_rows_loaded = Signal(str)
 
     def __init__(
         self,
@@ -32,6 +36,9 @@ class ChartController(QObject):
         self.view, self.workstation, self.workers = view, workstation, workers
         self.patient_id: str | None = None
         self.active = False
+        self.chart: dict[str, Any] | None = None
+        self.loading_older: set[str] = set()
+        view.sig_older_rows_requested.connect(self.load_older)
         self.notes = NotesController(view.notes, workstation, workers, self)
         self.notes.sig_note_signed.connect(lambda _note_id: self.reload())
         self.notes.sig_chart_changed.connect(self.reload)
@@ -52,7 +59,9 @@ class ChartController(QObject):
 
     def clear(self, *, forget: bool) -> None:
         """Empty every widget (lock, logout); forget=True also forgets which patient was open."""
-        self.active = False
+        self.active, self.chart = False, None
+        self.loading_older.clear()
+        self.view.set_older_waiting({})
         if forget:
             self.patient_id = None
             self.notes.forget_resume()
@@ -85,8 +94,39 @@ class ChartController(QObject):
         for key, rows in (("labs", chart["labs"]), ("vitals", chart["vitals"]),
                           ("problems", chart["problems"]), ("allergies", chart["allergies"])):  # fmt: skip
             self.view.models[key].set_rows(rows)
+        self.chart = chart
+        self.loading_older.clear()
+        self.view.set_older_waiting({k: v is not None for k, v in chart["older"].items()})
         self.view.show_tabs()
         self.sig_chart_opened.emit(patient["patient_id"])
+
+    def load_older(self, section: str) -> None:
+        """Read the next page of older rows of one section (once at a time per section)."""
+        chart = self.chart
+        before = (chart or {}).get("older", {}).get(section)
+        if not self.active or chart is None or before is None or section in self.loading_older:
+            return
+        self.loading_older.add(section)
+        patient_id = chart["patient"]["patient_id"]
+        self.workers.run(tasks.older_rows, self.workstation, patient_id, section, before,
+                         done=self._older_loaded, failed=self._failed)  # fmt: skip
+
+    def _older_loaded(self, page: tasks.OlderRows) -> None:
+        self.loading_older.discard(page.section)
+        chart = self.chart
+        if not self.active or chart is None or chart["patient"]["patient_id"] != page.patient_id:
+            return
+        if chart["older"].get(page.section) != page.before:
+            return  # the chart was reloaded meanwhile
+        rows = tasks.merge_older(chart, page)
+        if page.section == "notes":
+            self.notes.show_chart(chart)
+        elif page.section == "orders":
+            self.view.orders.active_model.show_rows(rows)
+        elif page.section in self.view.models:
+            self.view.models[page.section].show_rows(rows)
+        self.view.set_older_waiting({k: v is not None for k, v in chart["older"].items()})
+        self.sig_older_rows_loaded.emit(page.section)
 
     def _failed(self, error: BaseException) -> None:
         self.sig_chart_failed.emit(str(error))

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.terms import local_time, number, term
 
+SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
+
 
 def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [row for row in rows if not row.get("voided")]
@@ -18,6 +20,19 @@ def _section(title: str, lines: list[str]) -> str:
     nothing = QCoreApplication.translate("ChartDocuments", "none recorded")
     items = "".join(f"<li>{line}</li>" for line in lines) or f"<li><i>{escape(nothing)}</i></li>"
     return f"<h3>{escape(title)}</h3><ul>{items}</ul>"
+
+
+def _counted(lines: list[str]) -> list[str]:
+    """Identical lines once each, with how many times they occur, at most SUMMARY_LINES of them
+    and a line saying how many more (the Orders tab lists them all)."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    shown = [f"{line} <b>× {n}</b>" if n > 1 else line for line, n in counts.items()]
+    if len(shown) <= SUMMARY_LINES:
+        return shown
+    more = QCoreApplication.translate("ChartDocuments", "… and %1 more (Orders tab, Ctrl+3)")
+    return [*shown[:SUMMARY_LINES], escape(more.replace("%1", str(len(shown) - SUMMARY_LINES)))]
 
 
 def summary_html(chart: dict[str, Any]) -> str:
@@ -30,11 +45,11 @@ def summary_html(chart: dict[str, Any]) -> str:
         f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
         for a in _live(chart["allergies"])
     ]
-    medications = [
+    medications = _counted([
         escape(f"{o.get('drug_name') or o['description']} {number(o.get('dose_value'), 2)} "
                f"{o.get('dose_unit') or ''} {o.get('route') or ''} {o.get('frequency') or ''}")
         for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
-    ]  # fmt: skip
+    ])  # fmt: skip
     labs = [
         f"<span style='color:#b00020'><b>{escape(lab['test_name'])}</b> {escape(lab['value'])} "
         f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"

@@ -36,6 +36,17 @@ class RecordTableModel(QAbstractTableModel):
         self.rows = list(rows)
         self.endResetModel()
 
+    def show_rows(self, rows: list[dict[str, Any]]) -> None:
+        """Show `rows`: appended when they only add rows after the ones shown (the view keeps
+        its place, as when older rows are paged in), else a reset."""
+        shown = len(self.rows)
+        if shown and len(rows) > shown and rows[:shown] == self.rows:
+            self.beginInsertRows(QModelIndex(), shown, len(rows) - 1)
+            self.rows = list(rows)
+            self.endInsertRows()
+        else:
+            self.set_rows(rows)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
         return 0 if parent.isValid() else len(self.rows)
 

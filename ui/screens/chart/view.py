@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QPushButton,
+    QScrollBar,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -21,6 +24,8 @@ from ui.screens.orders.view import OrdersView
 
 TABLE_TABS = ("labs", "vitals", "problems", "allergies")
 ORDERS_TAB = 2
+PAGED_TABS = {1: "notes", 2: "orders", 3: "labs", 4: "vitals"}  # tab index -> paged section
+RESIZE_SAMPLE_ROWS = 50  # column widths fit the first rows only, not every row of a long section
 
 
 def _table(model: RecordTableModel, name: str) -> QTableView:
@@ -31,12 +36,16 @@ def _table(model: RecordTableModel, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
 
 class ChartView(QWidget):
-    """Banner plus tabs Summary, Notes, Orders, Results, Vitals, Problems, Allergies; a hint when empty."""
+    """Banner plus tabs Summary, Notes, Orders, Results, Vitals, Problems, Allergies; a hint when
+    empty; "Load older rows" (Alt+L, or scrolling to the end of a table) pages in older rows."""
+
+    sig_older_rows_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,11 +71,24 @@ class ChartView(QWidget):
             self.tr("&Allergies"),
         )
         for key, title in zip(TABLE_TABS, titles, strict=True):
-            self.tabs.addTab(_table(self.models[key], key), title)
+            table = _table(self.models[key], key)
+            table.verticalScrollBar().valueChanged.connect(self._scrolled)
+            self.tabs.addTab(table, title)
+        self.older = QPushButton(self.tr("&Load older rows"))
+        self.older.setObjectName("loadOlderRows")
+        self.older.clicked.connect(self._older_requested)
+        self.older_waiting: dict[str, bool] = {}
+        self.tabs.currentChanged.connect(lambda _index: self._show_older_button())
         self.hint = QTextBrowser(objectName="chartHint")
         self.pages = QStackedWidget()
         self.pages.addWidget(self.hint)
-        self.pages.addWidget(self.tabs)
+        tab_page = QWidget()
+        tab_layout = QVBoxLayout(tab_page)
+        tab_layout.setContentsMargins(0, 0, 0, 0)
+        tab_layout.addWidget(self.tabs, 1)
+        tab_layout.addWidget(self.older)
+        self.pages.addWidget(tab_page)
+        self.tab_page = tab_page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -83,4 +105,25 @@ class ChartView(QWidget):
 
     def show_tabs(self) -> None:
         """A patient is open: show the tabs."""
-        self.pages.setCurrentWidget(self.tabs)
+        self.pages.setCurrentWidget(self.tab_page)
+
+    def set_older_waiting(self, waiting: dict[str, bool]) -> None:
+        """Which paged sections still have older rows to load."""
+        self.older_waiting = dict(waiting)
+        self._show_older_button()
+
+    def _current_section(self) -> str | None:
+        return PAGED_TABS.get(self.tabs.currentIndex())
+
+    def _show_older_button(self) -> None:
+        self.older.setVisible(bool(self.older_waiting.get(self._current_section() or "")))
+
+    def _older_requested(self) -> None:
+        section = self._current_section()
+        if section and self.older_waiting.get(section):
+            self.sig_older_rows_requested.emit(section)
+
+    def _scrolled(self, value: int) -> None:
+        bar = self.sender()
+        if isinstance(bar, QScrollBar) and value > 0 and value == bar.maximum():
+            self._older_requested()

@@ -79,8 +79,9 @@ class OrdersController(QObject):
             self.view.line.clear()
             self._read_line("")
         self._show_basket()
+        frequent = self.reader.frequent if changed and self.reader.frequent else None
         self.workers.run(tasks.order_context, self.workstation, chart, self.reader.formulary,
-                         done=self._context_loaded)  # fmt: skip
+                         frequent, done=self._context_loaded)  # fmt: skip
 
     def _context_loaded(self, context: tasks.OrderContext) -> None:
         if context.patient_id != self.patient_id:

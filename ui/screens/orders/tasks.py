@@ -29,8 +29,25 @@ class OrderContext:
     frequent: dict[str, list[str]]
 
 
-def order_context(ws: Workstation, chart: Mapping[str, Any], formulary: Formulary) -> OrderContext:
-    """The checks' patient context and the ward's usual medication sentences."""
+def order_context(
+    ws: Workstation,
+    chart: Mapping[str, Any],
+    formulary: Formulary,
+    frequent: dict[str, list[str]] | None = None,
+) -> OrderContext:
+    """The checks' patient context and the ward's usual medication sentences (read again
+    unless `frequent`, read for an earlier chart, is given)."""
+    if frequent is None:
+        frequent = ward_sentences(ws, formulary)
+    return OrderContext(
+        patient_id=str(chart["patient"]["patient_id"]),
+        patient=patient_context_from_chart(chart, today=date.today()),
+        frequent=frequent,
+    )
+
+
+def ward_sentences(ws: Workstation, formulary: Formulary) -> dict[str, list[str]]:
+    """The ward's usual medication sentences, learnt from its latest medication orders."""
     o = pt.orders.c
     with ws.store.reading() as conn:
         rows = conn.execute(
@@ -40,11 +57,7 @@ def order_context(ws: Workstation, chart: Mapping[str, Any], formulary: Formular
             .order_by(o.placed_at.desc())
             .limit(HISTORY_ROWS)
         ).all()  # fmt: skip
-    return OrderContext(
-        patient_id=str(chart["patient"]["patient_id"]),
-        patient=patient_context_from_chart(chart, today=date.today()),
-        frequent=frequent_sentences((dict(r._mapping) for r in rows), formulary),
-    )
+    return frequent_sentences((dict(r._mapping) for r in rows), formulary)
 
 
 def sign_orders(ws: Workstation, patient_id: str, orders: list[dict[str, Any]]) -> list[str]:

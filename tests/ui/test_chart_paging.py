@@ -1,0 +1,68 @@
+"""A long chart opens with its newest rows; older ones come by keyboard or by scrolling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+
+from offline_cache.session import Session
+from offline_cache.workstation import Workstation
+from ui.screens.chart.controller import ChartController
+from ui.screens.chart.tasks import OLDER_PAGE_ROWS
+from ui.screens.chart.view import ChartView
+from ui.workers import Workers
+from workstation.projections import queries
+from workstation.projections import tables as pt
+
+PATIENT = "0190b8e2-7c3a-7d1e-9f00-000000000001"
+VITALS = queries.RECENT_ROWS + OLDER_PAGE_ROWS + 30
+
+
+@pytest.fixture
+def station(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
+    ws = Workstation.open(tmp_path / "station", ward_id="W1")
+    ws.sessions.current = Session("doc", "doc", "Dr Doc", "physician", ("W1",), True, False)
+    with ws.store.writing() as conn:
+        conn.execute(insert(pt.patients), [{
+            "patient_id": PATIENT, "record_number": "H0000001", "temporary_number": False,
+            "name": "张三", "name_initials": "zs", "name_pinyin": "zhangsan", "sex": "female",
+            "birth_date": "1950-05-17", "ward_id": "W1", "bed": "7", "status": "admitted",
+            "admitted_at": "2024-01-01T00:00:00.000Z", "version": 0}])  # fmt: skip
+        conn.execute(insert(pt.vitals), [
+            {"vitals_id": f"v{n:04d}", "patient_id": PATIENT, "recorded_by": "rn",
+             "taken_at": f"2024-01-{1 + n // 24:02d}T{n % 24:02d}:00:00.000Z", "pulse_bpm": 70}
+            for n in range(VITALS)
+        ])  # fmt: skip
+    yield ws
+    ws.close()
+
+
+def test_older_vitals_by_alt_l_then_by_scrolling_to_the_end(qtbot: QtBot, station) -> None:  # noqa: ANN001
+    view = ChartView()
+    qtbot.addWidget(view)
+    workers = Workers("work", view)
+    chart = ChartController(view, station, workers, view)
+    view.show()
+    with qtbot.waitSignal(chart.sig_chart_opened, timeout=10_000):
+        chart.open(PATIENT)
+    vitals = view.models["vitals"]
+    assert vitals.rowCount() == queries.RECENT_ROWS
+    assert vitals.rows[0]["vitals_id"] == f"v{VITALS - 1:04d}"  # newest first
+    view.tabs.setCurrentIndex(4)
+    assert view.older.isVisible()
+    with qtbot.waitSignal(chart.sig_older_rows_loaded, timeout=10_000):
+        qtbot.keyClick(view.tabs.currentWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert vitals.rowCount() == queries.RECENT_ROWS + OLDER_PAGE_ROWS
+    table = view.tabs.currentWidget()
+    assert isinstance(table, QTableView)
+    with qtbot.waitSignal(chart.sig_older_rows_loaded, timeout=10_000):
+        table.scrollToBottom()
+    assert vitals.rowCount() == VITALS and vitals.rows[-1]["vitals_id"] == "v0000"
+    assert not view.older.isVisible()  # nothing older left
+    workers.wait()

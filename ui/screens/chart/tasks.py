@@ -1,0 +1,66 @@
+"""The chart's work on the worker lane, as plain functions (tested without Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from offline_cache.workstation import Workstation
+from ui import tasks
+from workstation.clinical.note_deadlines import notes_due
+from workstation.projections import queries
+
+OLDER_PAGE_ROWS = 200  # rows of one section read per "load older rows"
+
+
+@dataclass(frozen=True)
+class OlderRows:
+    """One page of older rows of a chart section, and the cursor of the page after it."""
+
+    patient_id: str
+    section: str
+    before: queries.Cursor
+    rows: list[dict[str, Any]]
+    cursor: queries.Cursor | None
+    addenda: list[dict[str, Any]]
+
+
+def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
+    """The chart a screen opens with (audited as opened): the newest rows of each long section
+    (`queries.chart_summary`), with its notes due, the author names and the patient's rejected
+    events ("needs_attention")."""
+    ws.record_access("chart_opened", patient_id)
+    with ws.store.reading() as conn:
+        chart = queries.chart_summary(conn, patient_id)
+    chart["notes_due"] = notes_due(chart)
+    chart["needs_attention"] = ws.needs_attention(patient_id)
+    chart["user_names"] = tasks.user_names(ws)
+    return chart
+
+
+def older_rows(ws: Workstation, patient_id: str, section: str, before: queries.Cursor) -> OlderRows:
+    """The next page of older rows of one section (notes come with their addenda)."""
+    with ws.store.reading() as conn:
+        rows, cursor = queries.chart_page(
+            conn, patient_id, section, before=before, limit=OLDER_PAGE_ROWS
+        )
+        addenda = (
+            queries.addenda_of(conn, [row["note_id"] for row in rows]) if section == "notes" else []
+        )
+    return OlderRows(patient_id, section, before, rows, cursor, addenda)
+
+
+def merge_older(chart: dict[str, Any], page: OlderRows) -> list[dict[str, Any]]:
+    """Add a page of older rows to the chart dict (each row once, newest first); returns the
+    section's rows after the merge."""
+    table, time_column = queries.PAGED_SECTIONS[page.section]
+    key = next(iter(table.primary_key.columns)).name
+    rows = {row[key]: row for row in (*chart[page.section], *page.rows)}
+    chart[page.section] = sorted(
+        rows.values(), key=lambda r: (r[time_column], r[key]), reverse=True
+    )
+    chart["older"][page.section] = page.cursor
+    if page.addenda:
+        known = {a["addendum_id"] for a in chart["addenda"]}
+        chart["addenda"] += [a for a in page.addenda if a["addendum_id"] not in known]
+    return list(chart[page.section])
