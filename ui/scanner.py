@@ -2,11 +2,10 @@
 
 An application-wide event filter watches every key press. Characters that arrive within
 BURST_GAP_S of each other are collected; an Enter that ends such a burst is a scan when the text
-has the shape of one of our codes (workstation.clinical.barcodes: a wristband, a pharmacy
-label, a product code). The scan is
-routed by its prefix; the Enter is swallowed and the characters the focused field received are
-taken back out of it, so a scan never lands in a note or a search box. Anything else (a person
-typing, a password) passes through untouched.
+is one of our codes (`workstation.clinical.barcodes.parse_scan`: a wristband, a pharmacy label,
+a product code). The scan is routed by its kind; the Enter is swallowed and the characters the
+focused field received are taken back out of it, so a scan never lands in a note or a search
+box. Anything else (a person typing, a password) passes through untouched.
 """
 
 from __future__ import annotations

@@ -3,10 +3,11 @@
 A scheduled dose is `due` within the administration window of its time (default ±60 min),
 `overdue` after it and `coming` before it; a recorded dose shows its outcome (given, held,
 refused, not_given), and a given one recorded outside the window is `early_late`. Doses of an
-order the pharmacist has not verified are `unverified` — except an `st` order when the hospital
-allows urgent doses before verification. PRN orders have no scheduled doses: the row lists the
-doses given and each one's effect reassessment (due `prn_reassess_minutes` after the dose unless
-the nurse set `reassess_at`). Settings: resources/settings/nursing.json (sources named there).
+order the pharmacist has not verified are `unverified` — except an urgent (`st`) order when the
+hospital allows urgent doses before verification (the pharmacy's rule,
+verification.may_administer). PRN orders have no scheduled doses: the row lists the doses given
+and each one's effect reassessment (due `prn_reassess_minutes` after the dose unless the nurse
+set `reassess_at`). Settings: resources/settings/nursing.json (sources named there).
 """
 
 from __future__ import annotations
