@@ -56,6 +56,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ),
     ("F9", QT_TRANSLATE_NOOP("Shortcuts", "Sign every order in the basket")),
     (
+        "Alt+L",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Notes, Orders, Results, Vitals: load older rows (also by scrolling down)"
+        ),
+    ),
+    (
         "F6",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Orders: move between the order line, the basket and the patient's orders"

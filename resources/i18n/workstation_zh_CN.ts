@@ -1145,6 +1145,10 @@
         <source>Log out and quit</source>
         <translation>注销并退出</translation>
     </message>
+    <message>
+        <source>Notes, Orders, Results, Vitals: load older rows (also by scrolling down)</source>
+        <translation>病程、医嘱、检验、生命体征：加载更早的记录（向下滚动亦可）</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
