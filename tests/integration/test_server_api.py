@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 from tests.support.live_server import LiveServer
 from workstation.clock import now_iso
@@ -427,3 +427,17 @@ def test_only_the_author_may_void_an_event(http: httpx.Client, staff: dict[str, 
     assert (by_doctor["status"], by_doctor["code"]) == ("rejected", "forbidden")
     (by_nurse,) = nurse.push(nurse.event("EventVoided", patient_id, void))
     assert by_nurse["status"] == "accepted"
+
+
+def test_rows_cut_from_the_end_of_the_audit_log_are_detected(
+    http: httpx.Client, staff: dict[str, str], server_engine: Engine
+) -> None:
+    doctor = sign_in(http, "dr_li")
+    doctor.admit()
+    assert audit.verify(server_engine) is None
+    with writer(server_engine) as conn:
+        last = conn.execute(select(func.max(audit_log.c.audit_id))).scalar_one()
+        conn.execute(delete(audit_log).where(audit_log.c.audit_id == last))
+    broken = audit.verify(server_engine)
+    assert broken is not None and broken.audit_id == last
+    assert f"ends at row {last - 1}" in broken.reason

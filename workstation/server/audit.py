@@ -11,9 +11,12 @@ from sqlalchemy import Connection, Engine, select
 
 from workstation.clock import now_iso
 from workstation.security.audit_chain import GENESIS, ChainBreak, row_hash, verify_chain
+from workstation.server import meta
 from workstation.server.db import reader, writer
 from workstation.server.models import audit_log
 from workstation.storage import insert_rows
+
+HEAD_KEY = "audit_head"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +61,8 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
         rows.append(row)
         next_id += 1
     insert_rows(conn, audit_log, rows)
+    # The head is kept apart from the log so that rows cut from its end are noticed too.
+    meta.put(conn, HEAD_KEY, f"{rows[-1]['audit_id']}:{rows[-1]['hash']}")
 
 
 def record(engine: Engine, entries: Iterable[AuditEntry]) -> None:
@@ -67,7 +72,8 @@ def record(engine: Engine, entries: Iterable[AuditEntry]) -> None:
 
 
 def verify(engine: Engine, page: int = 5000) -> ChainBreak | None:
-    """Walk the whole chain in pages; None when intact, else the first bad row."""
+    """Walk the whole chain in pages and check it ends at the recorded head; None when intact,
+    else the first bad row."""
     with reader(engine) as conn:
 
         def rows() -> Iterable[dict[str, Any]]:
@@ -82,7 +88,19 @@ def verify(engine: Engine, page: int = 5000) -> ChainBreak | None:
                 if not batch:
                     return
                 for row in batch:
+                    last[:] = [row.audit_id, row.hash]
                     yield dict(row._mapping)
                 after = batch[-1].audit_id
 
-        return verify_chain(rows())
+        last: list[Any] = []
+        broken = verify_chain(rows())
+        head = meta.get(conn, HEAD_KEY)
+    if broken is not None or head is None:
+        return broken
+    head_id, head_hash = head.split(":", 1)
+    if not last or int(head_id) != last[0] or head_hash != last[1]:
+        ends = f"row {last[0]}" if last else "no row"
+        return ChainBreak(
+            int(head_id), f"the log ends at {ends}, but row {head_id} was the last written"
+        )
+    return None
