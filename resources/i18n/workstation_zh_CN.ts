@@ -792,6 +792,10 @@
 <context>
     <name>PatientBanner</name>
     <message>
+        <source>▲ NEWS2 %1 at the last vitals: urgent review</source>
+        <translation>▲ 最近一次生命体征 NEWS2 %1：需紧急评估</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/chart/banner.py" line="39" />
         <source>No patient open</source>
         <translation>未打开患者</translation>
@@ -2140,6 +2144,11 @@
 <context>
     <name>PharmacyController</name>
     <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="1" />
+        <source>Labels saved: %1</source>
+        <translation>标签已保存：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="123" />
         <source>Verified: %1</source>
         <translation>已审核：%1</translation>
@@ -2641,6 +2650,224 @@
         <location filename="../../ui/screens/worklist/view.py" line="56" />
         <source>Scan or type a code (wristband, drug label), then Enter — Ctrl+B</source>
         <translation>扫描或输入条码（腕带、药品标签）后回车 — Ctrl+B</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsEntry</name>
+    <message>
+        <source>Temp</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>Resp</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <source>Systolic</source>
+        <translation>收缩压</translation>
+    </message>
+    <message>
+        <source>Diastolic</source>
+        <translation>舒张压</translation>
+    </message>
+    <message>
+        <source>SpO₂</source>
+        <translation>血氧饱和度</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>On O₂</source>
+        <translation>吸氧</translation>
+    </message>
+    <message>
+        <source>Oxygen</source>
+        <translation>氧疗</translation>
+    </message>
+    <message>
+        <source>ACVPU</source>
+        <translation>意识 ACVPU</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>A alert</source>
+        <translation>A 清醒</translation>
+    </message>
+    <message>
+        <source>C new confusion</source>
+        <translation>C 新发意识混乱</translation>
+    </message>
+    <message>
+        <source>V voice</source>
+        <translation>V 对声音有反应</translation>
+    </message>
+    <message>
+        <source>P pain</source>
+        <translation>P 对疼痛有反应</translation>
+    </message>
+    <message>
+        <source>U unresponsive</source>
+        <translation>U 无反应</translation>
+    </message>
+    <message>
+        <source>NEWS2: —</source>
+        <translation>NEWS2：—</translation>
+    </message>
+    <message>
+        <source>NEWS2 %1</source>
+        <translation>NEWS2 %1</translation>
+    </message>
+    <message>
+        <source>(%1 of 7 parameters)</source>
+        <translation>（7 项中的 %1 项）</translation>
+    </message>
+    <message>
+        <source>▲ Escalate: urgent review by the doctor</source>
+        <translation>▲ 需上报：请医生紧急评估</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the value.</source>
+        <translation>未保存：请更正数值。</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 不是数字。</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not possible: check the reading and type it again.</source>
+        <translation>%1 %2 不可能：请核对测量值后重新输入。</translation>
+    </message>
+    <message>
+        <source>Type at least one measurement.</source>
+        <translation>请至少输入一项测量值。</translation>
+    </message>
+    <message>
+        <source>Unusual value: %1. Recheck the patient; Enter confirms, Esc goes back.</source>
+        <translation>异常值：%1。请复测患者；按 Enter 确认，按 Esc 返回。</translation>
+    </message>
+    <message>
+        <source>Intake: oral</source>
+        <translation>入量：口服</translation>
+    </message>
+    <message>
+        <source>Intake: IV</source>
+        <translation>入量：静脉</translation>
+    </message>
+    <message>
+        <source>Intake: enteral</source>
+        <translation>入量：肠内</translation>
+    </message>
+    <message>
+        <source>Intake: blood</source>
+        <translation>入量：输血</translation>
+    </message>
+    <message>
+        <source>Intake: other</source>
+        <translation>入量：其他</translation>
+    </message>
+    <message>
+        <source>Output: urine</source>
+        <translation>出量：尿</translation>
+    </message>
+    <message>
+        <source>Output: drain</source>
+        <translation>出量：引流</translation>
+    </message>
+    <message>
+        <source>Output: vomit</source>
+        <translation>出量：呕吐</translation>
+    </message>
+    <message>
+        <source>Output: stool</source>
+        <translation>出量：大便</translation>
+    </message>
+    <message>
+        <source>Output: nasogastric</source>
+        <translation>出量：胃管</translation>
+    </message>
+    <message>
+        <source>Output: blood loss</source>
+        <translation>出量：失血</translation>
+    </message>
+    <message>
+        <source>Output: other</source>
+        <translation>出量：其他</translation>
+    </message>
+    <message>
+        <source>Intake/output</source>
+        <translation>出入量</translation>
+    </message>
+    <message>
+        <source>Today: nothing recorded</source>
+        <translation>今日：无记录</translation>
+    </message>
+    <message>
+        <source>Today: in %1 mL, out %2 mL, balance %3 mL</source>
+        <translation>今日：入 %1 mL，出 %2 mL，平衡 %3 mL</translation>
+    </message>
+    <message>
+        <source>Type the volume in mL (0 to 10000).</source>
+        <translation>请输入容量 mL（0 至 10000）。</translation>
+    </message>
+    <message>
+        <source>Vital signs saved.</source>
+        <translation>生命体征已保存。</translation>
+    </message>
+    <message>
+        <source>Intake/output saved.</source>
+        <translation>出入量已保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Trends</name>
+    <message>
+        <source>Temp °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <source>Pulse /min</source>
+        <translation>脉搏 /分</translation>
+    </message>
+    <message>
+        <source>Resp /min</source>
+        <translation>呼吸 /分</translation>
+    </message>
+    <message>
+        <source>Systolic mmHg</source>
+        <translation>收缩压 mmHg</translation>
+    </message>
+    <message>
+        <source>Diastolic mmHg</source>
+        <translation>舒张压 mmHg</translation>
+    </message>
+    <message>
+        <source>SpO₂ %</source>
+        <translation>血氧饱和度 %</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded</source>
+        <translation>无生命体征记录</translation>
+    </message>
+    <message>
+        <source>Select a result to see its trend</source>
+        <translation>选择一项结果以查看其趋势</translation>
     </message>
 </context>
 </TS>

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
+from tests.integration.test_reports import check_pdf
 from tests.ui.flows import CTRL, log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import DOCTOR, PASSWORD, WARD
@@ -116,8 +117,10 @@ def _scan(qtbot: QtBot, field, code: str) -> None:  # noqa: ANN001
 def test_outpatient_with_three_items_dispensed_by_scanning_from_fefo_lots(
     qtbot: QtBot,
     pharmacy,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     station, controller = pharmacy, pharmacy.shell.pharmacy
+    controller.label_dir = tmp_path / "labels"
     scan = station.view.findChild(object, "counterScan")
     qtbot.waitUntil(lambda: controller.actions[1].isEnabled(), timeout=LOGIN_SECONDS_MS)
     qtbot.keyClick(station.view, Qt.Key.Key_F12)
@@ -134,8 +137,12 @@ def test_outpatient_with_three_items_dispensed_by_scanning_from_fefo_lots(
     qtbot.waitUntil(lambda: controller.serving is not None and controller.serving.complete,
                     timeout=LOGIN_SECONDS_MS)  # fmt: skip
     qtbot.keyClicks(station.view.findChild(object, "counsellingNote"), "amoxicillin: finish it")
-    with qtbot.waitSignal(controller.sig_handed_over, timeout=LOGIN_SECONDS_MS):
+    with qtbot.waitSignal(controller.sig_labels_saved, timeout=LOGIN_SECONDS_MS) as saved:
         qtbot.keyClick(scan, Qt.Key.Key_F8)
+    label_text = check_pdf(saved.args[0])
+    for fact in ("赵六", "AMX-SOON", SOON, "amoxicillin/AMX-SOON", "OME-1", "PCM-1"):
+        assert fact in label_text, fact
+    assert str(saved.args[0]) in station.view.findChild(object, "counterMessage").text()
     with station.workstation.store.reading() as conn:
         rx = conn.execute(select(pht.outpatient_prescriptions)).one()
         dispensed = conn.execute(
@@ -174,3 +181,28 @@ def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     texts = [alerts.item(i).text() for i in range(alerts.count())]
     assert any(t.startswith("Expires within 30 days: PHARM amoxicillin AMX-SOON") for t in texts)
     assert any(t.startswith("Expired: PHARM amoxicillin AMX-GONE") for t in texts)
+
+
+def test_a_ward_pick_saves_a_dispensing_label_with_lot_and_expiry(
+    qtbot: QtBot,
+    pharmacy,  # noqa: ANN001
+    tmp_path: Path,
+) -> None:
+    station, controller = pharmacy, pharmacy.shell.pharmacy
+    controller.label_dir = tmp_path / "labels"
+    queue = station.view.findChild(object, "verificationQueue")
+    qtbot.waitUntil(lambda: controller.actions[0].isEnabled(), timeout=LOGIN_SECONDS_MS)
+    with qtbot.waitSignal(controller.sig_queue_shown, timeout=LOGIN_SECONDS_MS):
+        qtbot.keyClick(station.view, Qt.Key.Key_F11)
+    qtbot.waitUntil(queue.hasFocus)
+    with qtbot.waitSignal(controller.sig_decided, timeout=LOGIN_SECONDS_MS):
+        qtbot.keyClick(queue, Qt.Key.Key_V)  # omeprazole 20 mg po qd, the oldest
+    qtbot.keyClick(station.view, Qt.Key.Key_F11, CTRL)
+    scan = station.view.findChild(object, "pickScan")
+    qtbot.waitUntil(scan.hasFocus)
+    with qtbot.waitSignal(controller.sig_labels_saved, timeout=LOGIN_SECONDS_MS) as saved:
+        _scan(qtbot, scan, "omeprazole")
+    text = check_pdf(saved.args[0])
+    for fact in ("OME-1", LATER, "omeprazole/OME-1", "20 mg", "once daily"):
+        assert fact in text, fact
+    assert str(saved.args[0]) in station.view.findChild(object, "pickMessage").text()

@@ -1,9 +1,11 @@
-"""Medication labels (70 × 40 mm) with a Code 128 barcode of the order, one per order in force."""
+"""Medication labels (70 × 40 mm) with a Code 128 barcode of the order, one per order in force,
+and dispensing labels (lot, expiry, directions) for every item the pharmacy hands out."""
 
 from __future__ import annotations
 
 import io
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -84,6 +86,89 @@ def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
             MARGIN, 30 * mm, printable(f"{patient['name']} {patient['record_number']}")
         )
         canvas.drawString(MARGIN, 20 * mm, ctx.t("no_medications"))
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+LABEL_WORDS = {"quantity": ("数量", "Qty"), "title": ("发药标签", "Dispensing labels"),
+               "none": ("没有已发的药品", "Nothing dispensed")}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DispenseLabel:
+    """One dispensed item as its label shows it (dose, route and frequency as codes)."""
+
+    patient_name: str
+    patient_ref: str
+    drug_code: str
+    drug_name: str
+    dose: str
+    route: str | None
+    frequency: str | None
+    quantity: float
+    unit: str
+    lot: str
+    expiry: str | None
+
+
+def dispense_barcode(item: DispenseLabel) -> str:
+    """The code a dispensing label carries: `drug_code/lot`, which the counter's scan reads."""
+    return f"{item.drug_code}/{item.lot}"
+
+
+def _word(ctx: PrintContext, key: str) -> str:
+    zh, en = LABEL_WORDS[key]
+    return zh if ctx.zh else en
+
+
+def directions(ctx: PrintContext, item: DispenseLabel) -> str:
+    """'500 mg oral three times daily' (or in Chinese) from the item's codes."""
+    parts = (item.dose, route_text(ctx.lang, item.route), frequency_text(ctx.lang, item.frequency))
+    return "  ".join(p for p in parts if p)
+
+
+def _dispense_label(canvas: Canvas, ctx: PrintContext, item: DispenseLabel) -> None:
+    font = register_font()
+    width, height = LABEL_SIZE
+    top = height - MARGIN - 2 * mm
+    canvas.setFont(font, 6)
+    canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
+    canvas.drawRightString(width - MARGIN, top, printable(item.patient_ref))
+    canvas.setFont(font, 10)
+    canvas.drawString(MARGIN, top - 4.5 * mm, printable(item.patient_name))
+    canvas.setFont(font, 9)
+    name = ctx.drug_name({"drug_code": item.drug_code, "drug_name": item.drug_name})
+    canvas.drawString(MARGIN, top - 9 * mm, printable(name))
+    canvas.setFont(font, 7)
+    canvas.drawRightString(width - MARGIN, top - 9 * mm,
+                           f"{_word(ctx, 'quantity')} {item.quantity:g} {item.unit}")  # fmt: skip
+    canvas.drawString(MARGIN, top - 12.5 * mm, printable(directions(ctx, item)))
+    canvas.drawString(MARGIN, top - 16 * mm, f"{ctx.t('lot')} {item.lot}   "
+                      f"{ctx.t('expiry')} {item.expiry or '-'}")  # fmt: skip
+    digits = dispense_barcode(item)
+    code = Code128(digits, barHeight=6 * mm, barWidth=0.8, quiet=False)
+    code.drawOn(canvas, (width - code.width) / 2, 6 * mm)
+    canvas.setFont(font, 5)
+    canvas.drawCentredString(width / 2, 4 * mm, digits)
+    canvas.drawString(
+        MARGIN, 1.5 * mm, ctx.t("printed", at=ctx.when(ctx.printed_at), by=ctx.printed_by)
+    )
+
+
+def dispensing_labels(ctx: PrintContext, items: list[DispenseLabel]) -> bytes:
+    """One 70 × 40 mm label per dispensed item (patient, drug, directions, lot, expiry,
+    barcode); a single page saying so when nothing was dispensed."""
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=LABEL_SIZE, initialFontName=register_font())
+    canvas.setTitle(_word(ctx, "title"))
+    canvas.setAuthor(ctx.printed_by)
+    for item in items:
+        _dispense_label(canvas, ctx, item)
+        canvas.showPage()
+    if not items:
+        canvas.setFont(register_font(), 8)
+        canvas.drawString(MARGIN, 20 * mm, _word(ctx, "none"))
         canvas.showPage()
     canvas.save()
     return out.getvalue()

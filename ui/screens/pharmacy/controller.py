@@ -33,6 +33,7 @@ class PharmacyController(QObject):
     sig_refused = Signal(str)  # why an action was refused
     sig_exported = Signal(object)  # (xlsx, pdf)
     sig_queue_shown = Signal(int)
+    sig_labels_saved = Signal(object)  # the Path of a dispensing labels PDF
 
     def __init__(self, view: PharmacyView, workstation: Workstation, workers: Workers,
                  parent: QObject | None = None):  # fmt: skip
@@ -41,6 +42,7 @@ class PharmacyController(QObject):
         self.waiting: list[WaitingOrder] = []
         self.serving: Prescription | None = None
         self.export_dir = paths.user_data_dir() / "exports"
+        self.label_dir = paths.user_data_dir() / "labels"
         self.ward_id: str | None = None
         self.actions: list[QAction] = []
         v = view
@@ -178,6 +180,8 @@ class PharmacyController(QObject):
             self.view.counter.message.setText(self.tr("Handed over."))
             self.sig_handed_over.emit(prescription_id)
             self.refresh_counter()
+            self._run(tasks.outpatient_labels, prescription_id, self.label_dir, self._lang(),
+                      done=lambda path: self._labels_saved(self.view.counter.message, path))  # fmt: skip
 
         self._run(tasks.hand_over, prescription_id, note, done=handed)
 
@@ -189,11 +193,23 @@ class PharmacyController(QObject):
             self._run(tasks.pick_list, ward, done=self.view.ward.show_lines)
 
     def _pick_scan(self, code: str) -> None:
-        def picked(line: Any) -> None:
-            self.view.ward.message.setText(self.tr("Picked: %1").replace("%1", line.description))
+        def picked(result: tuple[Any, Path]) -> None:
+            self.view.ward.message.setText(
+                self.tr("Picked: %1").replace("%1", result[0].description)
+            )
+            self._labels_saved(self.view.ward.message, result[1])
             self.refresh_ward()
 
-        self._run(tasks.pick_scan, self.view.ward.ward.text().strip(), code, done=picked)
+        self._run(tasks.pick_and_label, self.view.ward.ward.text().strip(), code,
+                  self.label_dir, self._lang(), done=picked)  # fmt: skip
+
+    def _lang(self) -> str:
+        return "zh_CN" if self.tr("Stock") != "Stock" else "en_US"
+
+    def _labels_saved(self, label: Any, path: Path) -> None:
+        label.setText(" · ".join(x for x in (label.text(), self.tr("Labels saved: %1")
+                                              .replace("%1", str(path))) if x))  # fmt: skip
+        self.sig_labels_saved.emit(path)
 
     def refresh_stock(self) -> None:
         """Reload lots and alerts."""
@@ -213,8 +229,7 @@ class PharmacyController(QObject):
                 "%1", str(files[0])).replace("%2", str(files[1])))  # fmt: skip
             self.sig_exported.emit(files)
 
-        lang = "zh_CN" if self.tr("Stock") != "Stock" else "en"
-        self._run(tasks.export_stock, self.export_dir, lang, done=exported)
+        self._run(tasks.export_stock, self.export_dir, self._lang(), done=exported)
 
 
 def install(shell: Any) -> PharmacyController:

@@ -86,6 +86,18 @@ def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
 
 def pick_scan(ws: Workstation, ward_id: str, code: str) -> dispensing.PickLine:
     """Confirm one pick line by its order label (or drug code): dispense it from the FEFO lot."""
+    return _pick(ws, ward_id, code)[0]
+
+
+def pick_and_label(
+    ws: Workstation, ward_id: str, code: str, folder: Path, lang: str
+) -> tuple[dispensing.PickLine, Path]:
+    """Confirm one pick line and save its dispensing label PDF in the folder."""
+    line, lot = _pick(ws, ward_id, code)
+    return line, ward_label(ws, line, lot, folder, lang)
+
+
+def _pick(ws: Workstation, ward_id: str, code: str) -> tuple[dispensing.PickLine, str]:
     lines = [line for line in pick_list(ws, ward_id) if line.dispensed < line.quantity]
     try:
         order_id = order_from_barcode(code.strip())
@@ -102,7 +114,7 @@ def pick_scan(ws: Workstation, ward_id: str, code: str) -> dispensing.PickLine:
     payload = dispensing.dispense_payload(lot, quantity=quantity, unit=line.unit,
                                           order_id=line.order_id)  # fmt: skip
     ws.record("Dispensed", patient_id=line.patient_id, payload=payload)
-    return line
+    return line, lot.lot
 
 
 @dataclass(frozen=True)
@@ -182,3 +194,64 @@ def patient_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     """A patient's chart as the projection has it (not audited: the queue already shows it)."""
     with ws.store.reading() as conn:
         return queries.chart(conn, patient_id)
+
+
+def _sentence_codes(sentence: str) -> tuple[str, str | None, str | None]:
+    """(dose, route, frequency) of an outpatient item's sentence, blank when it does not parse."""
+    from workstation.clinical.order_sentence import parse_order
+    from workstation.reports.orders import dose_text
+
+    try:
+        parsed = parse_order(sentence, default_formulary())
+    except ValueError:
+        return "", None, None
+    dose = dose_text({"dose_value": parsed.dose_value, "dose_unit": parsed.dose_unit})
+    return dose, parsed.route, parsed.frequency
+
+
+def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang: str) -> Path:
+    """A PDF of dispensing labels, one per lot dispensed on the prescription, in the folder."""
+    from workstation.reports.context import make_context
+    from workstation.reports.labels import DispenseLabel, dispensing_labels
+
+    with ws.store.reading() as conn:
+        found = next(p for p in dispensing.outpatient_queue(conn, waiting_only=False)
+                     if p.prescription_id == prescription_id)  # fmt: skip
+        expiries = stock.lot_expiries(conn)
+        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+    items = []
+    for index, item in enumerate(found.items):
+        dose, route, frequency = _sentence_codes(item.get("sentence", ""))
+        for given in found.dispensed.get(index, []):
+            expiry = expiries.get((item["drug_code"], given["lot"]))
+            items.append(DispenseLabel(found.patient_name, found.patient_ref, item["drug_code"],
+                                       item["drug_name"], dose, route, frequency,
+                                       given["quantity"], item["unit"], given["lot"],
+                                       str(expiry) if expiry else None))  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"labels-{found.queue_number}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path.write_bytes(dispensing_labels(ctx, items))
+    return path
+
+
+def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Path,
+               lang: str) -> Path:  # fmt: skip
+    """A PDF dispensing label for one ward pick (the order's dose, route and frequency)."""
+    from workstation.reports.context import make_context
+    from workstation.reports.labels import DispenseLabel, dispensing_labels
+    from workstation.reports.orders import dose_text
+
+    chart = patient_chart(ws, line.patient_id)
+    order = next(o for o in chart["orders"] if o["order_id"] == line.order_id)
+    with ws.store.reading() as conn:
+        expiry = stock.lot_expiries(conn).get((line.drug_code, lot))
+        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+    ref = f"{ctx.t('bed')} {line.bed} · {chart['patient'].get('record_number', '')}"
+    item = DispenseLabel(line.patient_name, ref, line.drug_code, order.get("drug_name") or "",
+                         dose_text(order), order.get("route"), order.get("frequency"),
+                         round(line.quantity - line.dispensed, 2), line.unit, lot,
+                         str(expiry) if expiry else None)  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"labels-{line.bed}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path.write_bytes(dispensing_labels(ctx, [item]))
+    return path
