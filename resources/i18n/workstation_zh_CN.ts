@@ -1050,6 +1050,10 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <source>Print what the screen shows (preview: PgUp/PgDn, Ctrl+P print, Ctrl+S save as PDF)</source>
+        <translation>打印当前屏幕的内容（预览中：PgUp/PgDn 翻页，Ctrl+P 打印，Ctrl+S 另存为 PDF）</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="10" />
         <source>Command palette: every action, and patients by bed, record number, name or pinyin</source>
         <translation>命令面板：所有操作，以及按床号、病历号、姓名或拼音找患者</translation>
@@ -2145,6 +2149,11 @@
     <name>PharmacyController</name>
     <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="1" />
+        <source>&amp;Formulary import</source>
+        <translation>处方集导入(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/controller.py" line="1" />
         <source>Labels saved: %1</source>
         <translation>标签已保存：%1</translation>
     </message>
@@ -2284,6 +2293,11 @@
 </context>
 <context>
     <name>PharmacyView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/view.py" line="1" />
+        <source>Formulary import</source>
+        <translation>处方集导入</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/pharmacy/view.py" line="25" />
         <source>Verification</source>
@@ -2868,6 +2882,177 @@
     <message>
         <source>Select a result to see its trend</source>
         <translation>选择一项结果以查看其趋势</translation>
+    </message>
+</context>
+<context>
+    <name>FormularyImportView</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Type the path of a .csv or .xlsx file</source>
+        <translation>输入 .csv 或 .xlsx 文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Drugs (formulary)</source>
+        <translation>药品（处方集）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Interactions</source>
+        <translation>相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Check (Enter)</source>
+        <translation>检查（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>An import is kept on this station only (its own reference data); it is not sent to the server or to other stations.</source>
+        <translation>导入的数据只保存在本工作站（本机参考数据），不会发送到服务器或其他工作站。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Contents</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Formulary file</source>
+        <translation>处方集文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Spreadsheets (*.csv *.xlsx)</source>
+        <translation>表格文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>%1 rows, no problems. Import to use them on this station.</source>
+        <translation>共 %1 行，没有问题。导入后在本工作站使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>%1 bad row(s): nothing will be imported. Correct the file and check it again.</source>
+        <translation>%1 行有错误：不会导入任何数据。请修改文件后重新检查。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Row %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+</context>
+<context>
+    <name>FormularyImportController</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Imported %1 rows into %2 (this station only).</source>
+        <translation>已导入 %1 行到 %2（仅本工作站）。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingController</name>
+    <message>
+        <source>Handoff sheet</source>
+        <translation>交班单</translation>
+    </message>
+    <message>
+        <source>Order sheets (long-term and temporary)</source>
+        <translation>医嘱单（长期与临时）</translation>
+    </message>
+    <message>
+        <source>Prescription</source>
+        <translation>处方笺</translation>
+    </message>
+    <message>
+        <source>Medication administration record</source>
+        <translation>给药记录单</translation>
+    </message>
+    <message>
+        <source>Temperature chart</source>
+        <translation>体温单</translation>
+    </message>
+    <message>
+        <source>Progress notes</source>
+        <translation>病程记录</translation>
+    </message>
+    <message>
+        <source>Discharge summary</source>
+        <translation>出院小结</translation>
+    </message>
+    <message>
+        <source>Medication labels</source>
+        <translation>药品标签</translation>
+    </message>
+    <message>
+        <source>Stock report</source>
+        <translation>库存报表</translation>
+    </message>
+    <message>
+        <source>&amp;Print this screen…</source>
+        <translation>打印本页(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;document</source>
+        <translation>打印文书(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Print: %1</source>
+        <translation>打印：%1</translation>
+    </message>
+    <message>
+        <source>Build &amp;downtime pack now</source>
+        <translation>立即生成停机应急包(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Open a patient to print.</source>
+        <translation>请先打开患者再打印。</translation>
+    </message>
+    <message>
+        <source>Not printed: %1</source>
+        <translation>未打印：%1</translation>
+    </message>
+    <message>
+        <source>Downtime pack written to %1</source>
+        <translation>停机应急包已写入 %1</translation>
+    </message>
+    <message>
+        <source>Downtime pack</source>
+        <translation>停机应急包</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>PgUp / PgDn: page — Ctrl+P: print — Ctrl+S: save as PDF — Esc: close</source>
+        <translation>PgUp / PgDn：翻页 — Ctrl+P：打印 — Ctrl+S：另存为 PDF — Esc：关闭</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 </TS>

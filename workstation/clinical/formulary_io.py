@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import zipfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -283,3 +284,32 @@ def save_import(report: ImportReport, target: Path) -> None:
         json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
     temporary.replace(target)
+
+
+# -- a station's own copy --------------------------------------------------------------------
+SHIPPED = {"formulary": ("formulary", "formulary.json"),
+           "interactions": ("knowledge", "interactions.json")}  # fmt: skip
+
+
+def check_file(path: Path, kind: str) -> ImportReport:
+    """Read and check a formulary or interactions file; an unreadable file is one problem."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        rows = read_table(path)
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, InvalidFileException) as exc:
+        report = ImportReport(kind)
+        report.problems.append(RowProblem(1, "", f"cannot read {path.name}: {exc}"))
+        return report
+    return import_formulary(rows) if kind == "formulary" else import_interactions(rows)
+
+
+def import_locally(report: ImportReport, folder: Path) -> Path:
+    """Save a good import as this station's own copy of the knowledge file (the shipped file's
+    other keys kept); nothing is sent to the server or to other stations."""
+    target = folder / SHIPPED[report.kind][1]
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(resource(*SHIPPED[report.kind]).read_bytes())
+    save_import(report, target)
+    return target

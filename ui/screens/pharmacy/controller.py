@@ -13,7 +13,8 @@ from offline_cache.workstation import Workstation
 from ui import paths
 from ui.screens.pharmacy import tasks
 from ui.screens.pharmacy.detail import detail_html
-from ui.screens.pharmacy.view import COUNTER, STOCK, VERIFY, WARD, PharmacyView
+from ui.screens.pharmacy.formulary_view import FormularyImportController
+from ui.screens.pharmacy.view import COUNTER, FORMULARY, STOCK, VERIFY, WARD, PharmacyView
 from ui.workers import Workers
 from workstation.clinical.dispensing import Prescription
 from workstation.clinical.verification import WaitingOrder
@@ -21,6 +22,7 @@ from workstation.clinical.verification import WaitingOrder
 translate = QCoreApplication.translate
 
 PHARMACY_ROLES = frozenset({"pharmacist"})
+FORMULARY_ROLES = frozenset({"pharmacist", "admin"})
 
 
 class PharmacyController(QObject):
@@ -58,6 +60,9 @@ class PharmacyController(QObject):
         v.stock.sig_change_requested.connect(self._stock_change)
         v.stock.sig_export_requested.connect(self._export)
         self.sig_refused.connect(self._show_refusal)
+        self.formulary = FormularyImportController(
+            v.formulary, workers, paths.user_data_dir() / "station-formulary", self
+        )
 
     # -- running work ------------------------------------------------------------------------
     def _run(self, function: Any, *args: Any, done: Any = None) -> None:
@@ -67,7 +72,8 @@ class PharmacyController(QObject):
     def _show_refusal(self, text: str) -> None:
         page = self.view.tabs.currentIndex()
         label = {VERIFY: self.view.verification.message, WARD: self.view.ward.message,
-                 COUNTER: self.view.counter.message, STOCK: self.view.stock.message}[page]  # fmt: skip
+                 COUNTER: self.view.counter.message, STOCK: self.view.stock.message,
+                 FORMULARY: self.view.formulary.message}[page]  # fmt: skip
         label.setText(text)
 
     def show_tab(self, index: int) -> None:
@@ -84,6 +90,8 @@ class PharmacyController(QObject):
                 self.view.ward.ward.setText(self.ward_id)
             self.view.ward.scan.setFocus()
             self.refresh_ward()
+        elif index == FORMULARY:
+            self.view.formulary.path.setFocus()
         else:
             self.view.stock.fields["drug_code"].setFocus()
             self.refresh_stock()
@@ -234,8 +242,8 @@ class PharmacyController(QObject):
 
 def install(shell: Any) -> PharmacyController:
     """Add the pharmacy page to the shell's pages and its actions (F11 queue, F12 counter,
-    Ctrl+F11 ward dispensing, Ctrl+F12 stock) to a Pharmacy menu, enabled for pharmacists only
-    while the station is unlocked."""
+    Ctrl+F11 ward dispensing, Ctrl+F12 stock, the formulary import) to a Pharmacy menu, enabled
+    for pharmacists (the formulary import also for administrators) while the station is unlocked."""
     window, pages = shell.view, shell.view.pages
     view = PharmacyView()
     pages.addWidget(view)
@@ -245,7 +253,8 @@ def install(shell: Any) -> PharmacyController:
     for text, keys, tab in ((translate("PharmacyController", "&Verification queue"), "F11", VERIFY),
                             (translate("PharmacyController", "Outpatient &counter"), "F12", COUNTER),
                             (translate("PharmacyController", "&Ward dispensing"), "Ctrl+F11", WARD),
-                            (translate("PharmacyController", "&Stock"), "Ctrl+F12", STOCK)):  # fmt: skip
+                            (translate("PharmacyController", "&Stock"), "Ctrl+F12", STOCK),
+                            (translate("PharmacyController", "&Formulary import"), "", FORMULARY)):  # fmt: skip
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -256,10 +265,11 @@ def install(shell: Any) -> PharmacyController:
         actions.append(action)
 
     def unlocked() -> None:
-        allowed = shell.session is not None and shell.session.role in PHARMACY_ROLES
+        role = shell.session.role if shell.session is not None else None
         controller.ward_id = shell.ward_id
         for action in actions:
-            action.setEnabled(allowed)
+            action.setEnabled(role in PHARMACY_ROLES)
+        actions[-1].setEnabled(role in FORMULARY_ROLES)
 
     def leave() -> None:
         if pages.currentWidget() is view:
