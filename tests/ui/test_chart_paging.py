@@ -59,7 +59,7 @@ def test_older_vitals_by_alt_l_then_by_scrolling_to_the_end(qtbot: QtBot, statio
     with qtbot.waitSignal(chart.sig_older_rows_loaded, timeout=10_000):
         qtbot.keyClick(view.tabs.currentWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
     assert vitals.rowCount() == queries.RECENT_ROWS + OLDER_PAGE_ROWS
-    table = view.tabs.currentWidget()
+    table = view.findChild(QTableView, "vitalsTable")
     assert isinstance(table, QTableView)
     with qtbot.waitSignal(chart.sig_older_rows_loaded, timeout=10_000):
         table.scrollToBottom()

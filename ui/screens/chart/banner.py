@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.terms import number, sex_age, term
+from workstation.clinical.news2 import news2
 
 
 class PatientBanner(QFrame):
@@ -81,6 +82,17 @@ class PatientBanner(QFrame):
         names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
         return self.tr("⚠ Allergies: %1").replace("%1", names)
 
+    def _news2_escalation(self, vitals: list[dict[str, Any]]) -> str:
+        live = self._live(vitals)
+        if not live:
+            return ""
+        score = news2(max(live, key=lambda v: v["taken_at"]))
+        if not score.escalate:
+            return ""
+        return self.tr("▲ NEWS2 %1 at the last vitals: urgent review").replace(
+            "%1", str(score.total)
+        )
+
     def _alerts(self, patient: dict[str, Any], chart: dict[str, Any]) -> str:
         alerts = []
         if patient.get("acuity") in ("critical", "serious"):
@@ -89,6 +101,9 @@ class PatientBanner(QFrame):
             alerts.append(self.tr("discharged"))
         if patient.get("temporary_number"):
             alerts.append(self.tr("temporary record number"))
+        escalation = self._news2_escalation(chart.get("vitals") or [])
+        if escalation:
+            alerts.append(escalation)
         if chart["flags"]:
             alerts.append(self.tr("%1 item(s) need review").replace("%1", str(len(chart["flags"]))))
         return self.tr("Alerts: %1").replace("%1", "; ".join(alerts)) if alerts else ""

@@ -15,6 +15,7 @@ from ui.screens.chart.documents import summary_html
 from ui.screens.chart.view import ORDERS_TAB, ChartView
 from ui.screens.notes.controller import NotesController
 from ui.screens.orders.controller import OrdersController
+from ui.screens.vitals_entry.controller import VitalsEntryController
 from ui.workers import Workers
 
 
@@ -44,6 +45,8 @@ class ChartController(QObject):
         self.notes.sig_chart_changed.connect(self.reload)
         self.orders = OrdersController(view.orders, workstation, workers, self)
         self.orders.sig_chart_changed.connect(self.reload)
+        self.vitals = VitalsEntryController(view.vitals, workstation, workers, self)
+        self.vitals.sig_chart_changed.connect(self.reload)
 
     def open(self, patient_id: str) -> None:
         """Open (or reload) a patient's chart."""
@@ -69,6 +72,7 @@ class ChartController(QObject):
         self.view.summary.clear()
         self.notes.clear()
         self.orders.clear(forget=forget)
+        self.vitals.clear()
         for model in self.view.models.values():
             model.set_rows([])
         self.view.show_hint()
@@ -91,6 +95,7 @@ class ChartController(QObject):
         self.view.summary.setHtml(summary_html(chart))
         self.notes.show_chart(chart)
         self.orders.show_chart(chart)
+        self.vitals.show_chart(chart)
         for key, rows in (("labs", chart["labs"]), ("vitals", chart["vitals"]),
                           ("problems", chart["problems"]), ("allergies", chart["allergies"])):  # fmt: skip
             self.view.models[key].set_rows(rows)
@@ -125,6 +130,8 @@ class ChartController(QObject):
             self.view.orders.active_model.show_rows(rows)
         elif page.section in self.view.models:
             self.view.models[page.section].show_rows(rows)
+            if page.section == "vitals":
+                self.vitals.show_rows(rows)
         self.view.set_older_waiting({k: v is not None for k, v in chart["older"].items()})
         self.sig_older_rows_loaded.emit(page.section)
 

@@ -1,4 +1,4 @@
-"""The chart: the patient banner above seven read-only tabs."""
+"""The chart: the patient banner above seven tabs (Vitals also takes a new set)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ from ui.screens.chart.banner import PatientBanner
 from ui.screens.chart.records import RecordTableModel
 from ui.screens.notes.view import NotesView
 from ui.screens.orders.view import OrdersView
+from ui.screens.trends.results import ResultsPane
+from ui.screens.vitals_entry.pane import VitalsPane
 
 TABLE_TABS = ("labs", "vitals", "problems", "allergies")
 ORDERS_TAB = 2
@@ -70,10 +72,15 @@ class ChartView(QWidget):
             self.tr("&Problems"),
             self.tr("&Allergies"),
         )
-        for key, title in zip(TABLE_TABS, titles, strict=True):
-            table = _table(self.models[key], key)
-            table.verticalScrollBar().valueChanged.connect(self._scrolled)
-            self.tabs.addTab(table, title)
+        self.tables: dict[str, QTableView] = {}
+        for key in TABLE_TABS:
+            self.tables[key] = _table(self.models[key], key)
+            self.tables[key].verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.results = ResultsPane(self.tables["labs"])
+        self.vitals = VitalsPane(self.tables["vitals"])
+        pages = (self.results, self.vitals, self.tables["problems"], self.tables["allergies"])
+        for page, title in zip(pages, titles, strict=True):
+            self.tabs.addTab(page, title)
         self.older = QPushButton(self.tr("&Load older rows"))
         self.older.setObjectName("loadOlderRows")
         self.older.clicked.connect(self._older_requested)
