@@ -196,3 +196,25 @@ def test_starter_formulary_covers_the_demo_with_well_formed_entries() -> None:
                 used |= {med["drug"], med.get("then", {}).get("drug", med["drug"])}
                 assert med["route"] in by_code[med["drug"]]["routes"], med
     assert used <= set(by_code)
+
+
+def test_demo_outpatients_wait_with_numbers_and_their_drugs_in_stock(
+    demo: tuple[Engine, dict[str, str]],
+) -> None:
+    from workstation.clinical import dispensing, stock
+
+    engine, _ = demo
+    today = utc_now().date()
+    with reader(engine) as conn:
+        queue = dispensing.outpatient_queue(conn)
+        lots = stock.lots_on_hand(conn, "PHARM")
+    assert [p.queue_number for p in queue] == [1, 2, 3]
+    assert sum(len(p.items) for p in queue) >= 6 and not any(p.dispensed for p in queue)
+    for item in (i for p in queue for i in p.items):
+        own = [lot for lot in lots if lot.drug_code == item["drug_code"]]
+        assert stock.choose_fefo_lot(own, item["quantity"], today).quantity >= item["quantity"]
+    first = stock.choose_fefo_lot([x for x in lots if x.drug_code == "amoxicillin"], 15, today)
+    alerts = stock.stock_alerts(lots, today, stock.StockSettings())
+    assert any(
+        a.lot == first.lot and a.kind == "near_expiry" and a.band_days == 30 for a in alerts
+    ), alerts

@@ -42,6 +42,7 @@ from workstation.server.demo_patient import (
     record_history,
     record_vitals,
 )
+from workstation.server.demo_pharmacy import outpatient_counter
 from workstation.server.models import wards
 from workstation.server.sync import MAX_PUSH_BATCH, push
 
@@ -82,6 +83,7 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     log = DemoLog(now)
     supplies = _ward_histories(log, users, rng)
     _pharmacy(log, users["pharmacist"], supplies, rng)
+    outpatient_counter(log, users["pharmacist"], users["card.physician"])
     return log.wire_events()
 
 
