@@ -270,3 +270,21 @@ def test_bad_print_arguments_get_one_clear_line(demo, tmp_path, capsys, argument
 def test_the_command_line_knows_every_document() -> None:
     assert tuple(PATIENT_DOCUMENTS) == cli_print.PATIENT_DOCUMENTS
     assert cli_print.MAX_DAYS == MAX_DAYS
+
+
+def test_dispensing_labels_in_chinese_carry_lot_expiry_directions_and_the_scan_code(
+    demo, tmp_path: Path
+) -> None:
+    from workstation.reports.labels import DispenseLabel, dispensing_labels
+
+    engine, _ = demo
+    item = DispenseLabel("周建国", "OP20260001", "amoxicillin", "amoxicillin", "500 mg", "po",
+                         "tid", 15, "cap", "AMX2511N", "2026-12-21")  # fmt: skip
+    with reader(engine) as conn:
+        ctx = make_context(conn, lang="zh_CN", printed_by="孙立新")
+    path = tmp_path / "labels.pdf"
+    path.write_bytes(dispensing_labels(ctx, [item, item]))
+    text = check_pdf(path, min_pages=2)
+    for fact in ("周建国", "阿莫西林", "500 mg", "口服", "每日三次", "批号 AMX2511N",
+                 "有效期 2026-12-21", "amoxicillin/AMX2511N", "数量 15 cap"):  # fmt: skip
+        assert fact in text, fact
