@@ -15,6 +15,8 @@ from offline_cache.session import Session
 from offline_cache.workstation import Workstation
 from ui.screens.chart.controller import ChartController
 from ui.screens.chart.view import ChartView
+from ui.screens.worklist.model import task_text
+from ui.screens.worklist.tasks import worklist
 from ui.workers import Workers
 from workstation.projections import tables as pt
 
@@ -131,6 +133,18 @@ def test_news2_of_five_raises_the_doctors_alert(qtbot: QtBot, chart, station) ->
         press_enter(qtbot)
     assert view.banner.alerts.isVisible()
     assert "NEWS2 5 at the last vitals: urgent review" in view.banner.alerts.text()
+    [line] = [i for i in worklist(station, "W1") if i.kind == "vitals"]  # the ward's worklist
+    assert line.what == {"news2": 5, "escalate": True}
+    assert "escalated to the doctor" in task_text(line)
+
+
+def test_ctrl_5_lands_in_the_entry_row(qtbot: QtBot, chart) -> None:  # noqa: ANN001
+    view, controller = chart
+    controller.show_tab(0)
+    controller.show_tab(VITALS_TAB)
+    assert view.vitals.form.first_field().hasFocus()
+    controller.show_tab(3)
+    assert view.results.table.hasFocus()
 
 
 def test_intake_and_output_show_the_days_balance(qtbot: QtBot, chart, station) -> None:  # noqa: ANN001

@@ -83,6 +83,8 @@ class ChartController(QObject):
             self.view.tabs.setCurrentIndex(index)
             if index == ORDERS_TAB:
                 self.orders.focus_entry()
+            elif self.view.tabs.widget(index) in (self.view.vitals, self.view.results):
+                self.view.tabs.widget(index).setFocus()  # the entry row, or the results table
 
     def _loaded(self, chart: dict[str, Any]) -> None:
         patient = chart["patient"]
