@@ -147,7 +147,9 @@ def _dispense_label(canvas: Canvas, ctx: PrintContext, item: DispenseLabel) -> N
     canvas.drawString(MARGIN, top - 16 * mm, f"{ctx.t('lot')} {item.lot}   "
                       f"{ctx.t('expiry')} {item.expiry or '-'}")  # fmt: skip
     digits = dispense_barcode(item)
-    code = Code128(digits, barHeight=6 * mm, barWidth=0.8, quiet=False)
+    modules = Code128(digits, barWidth=1, quiet=False).width
+    bar = min(0.8, (width - 2 * MARGIN) / modules)  # a long drug code narrows its bars to fit
+    code = Code128(digits, barHeight=6 * mm, barWidth=bar, quiet=False)
     code.drawOn(canvas, (width - code.width) / 2, 6 * mm)
     canvas.setFont(font, 5)
     canvas.drawCentredString(width / 2, 4 * mm, digits)
