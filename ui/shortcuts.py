@@ -106,6 +106,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
             "Shortcuts", "In the MAR: unable to scan, record the chosen dose with a reason"
         ),
     ),
+    (
+        "Ctrl+P",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Print what the screen shows (preview: PgUp/PgDn, Ctrl+P print, Ctrl+S save as PDF)",
+        ),
+    ),
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
     ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),

@@ -24,9 +24,10 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
 
-READ_ACTIONS = frozenset(
-    {"chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline"}
-)
+READ_ACTIONS = frozenset({
+    "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
+    "downtime_pack_written",  # offline_cache.downtime: the ward's pack left the encrypted replica
+})  # fmt: skip
 
 
 class ApiError(Exception):

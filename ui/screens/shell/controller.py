@@ -18,6 +18,7 @@ from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
 from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
+from ui.screens.printing.controller import install as install_printing
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
 from ui.screens.worklist.station import NurseStation
@@ -60,6 +61,7 @@ class ShellController(QObject):
         self._connect()
         self.nurse = NurseStation(self)  # scanner, worklist, MAR
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
+        self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
 
     def _connect(self) -> None:
         v = self.view
@@ -197,6 +199,7 @@ class ShellController(QObject):
         """Stop timers, end the session and let the worker lanes finish."""
         self.sync_timer.stop()
         self.idle.stop()
+        self.printing.stop_refresher()
         self.census.clear()
         self.chart.clear(forget=True)
         if self.session is not None:
