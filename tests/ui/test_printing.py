@@ -88,6 +88,7 @@ def test_ctrl_p_previews_the_order_sheets_saves_them_and_audits_the_print(
     assert _print_audits(station) == [("print", patient_id)]
     qtbot.keyClick(preview, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not preview.isVisible())
+    qtbot.waitUntil(station.view.isActiveWindow)  # the shell's keys work again
 
 
 def test_the_vitals_tab_prints_the_temperature_chart_in_chinese_to_a_pdf_printer(
@@ -136,5 +137,9 @@ def test_the_refresher_starts_at_login_and_stops_at_shut_down(qtbot: QtBot, open
     assert refresher is not None
     qtbot.waitUntil(lambda: refresher.last_path is not None, timeout=LOGIN_SECONDS_MS)
     assert refresher.last_path.is_file()
+    qtbot.waitUntil(lambda: not station.shell.sync_workers.busy(), timeout=LOGIN_SECONDS_MS)
+    with qtbot.waitSignal(station.shell.sig_synced, timeout=LOGIN_SECONDS_MS) as synced:
+        station.shell.sync_now()  # the pack's audit row is accepted by the server
+    assert synced.args[0].error is None
     station.shell.shut_down()
     assert printing.refresher is None and not refresher._thread.is_alive()

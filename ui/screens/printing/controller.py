@@ -131,6 +131,7 @@ class PrintingController(QObject):
         self.preview = PrintPreviewDialog(printed.pdf, title, name, shell.view)
         self.preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.preview.destroyed.connect(lambda *_: setattr(self, "preview", None))
+        self.preview.finished.connect(lambda *_: shell.view.activateWindow())  # keys go back
         self.preview.open()
         self.sig_preview_opened.emit(self.preview)
 
