@@ -95,6 +95,25 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+M / Ctrl+Shift+B",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Morse fall risk / Braden pressure-injury risk (1-4 or arrows choose, Tab next)",
+        ),
+    ),
+    (
+        "Ctrl+Shift+H",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Shift handoff (I-PASS or SBAR from the chart; Ctrl+Enter saves)"
+        ),
+    ),
+    (
+        "Ctrl+T",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Medication closed loop of the order chosen on the MAR or Orders tab"
+        ),
+    ),
+    (
         "Ctrl+B",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Type a barcode (wristband or drug label) when there is no scanner"

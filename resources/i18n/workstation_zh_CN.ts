@@ -1157,6 +1157,18 @@
         <source>Notes, Orders, Results, Vitals: load older rows (also by scrolling down)</source>
         <translation>病程、医嘱、检验、生命体征：加载更早的记录（向下滚动亦可）</translation>
     </message>
+    <message>
+        <source>Morse fall risk / Braden pressure-injury risk (1-4 or arrows choose, Tab next)</source>
+        <translation>Morse 跌倒风险 / Braden 压力性损伤风险（按 1-4 或方向键选择，Tab 下一项）</translation>
+    </message>
+    <message>
+        <source>Shift handoff (I-PASS or SBAR from the chart; Ctrl+Enter saves)</source>
+        <translation>交接班（按病历生成 I-PASS 或 SBAR；Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Medication closed loop of the order chosen on the MAR or Orders tab</source>
+        <translation>给药记录或医嘱页所选医嘱的用药闭环</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -3053,6 +3065,396 @@
     <message>
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleAnswers</name>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>None / bed rest / nurse assist</source>
+        <translation>无 / 卧床 / 护士协助</translation>
+    </message>
+    <message>
+        <source>Crutches / cane / walker</source>
+        <translation>拐杖 / 手杖 / 助行器</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>扶家具行走</translation>
+    </message>
+    <message>
+        <source>Normal / bed rest / wheelchair</source>
+        <translation>正常 / 卧床 / 轮椅</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>虚弱</translation>
+    </message>
+    <message>
+        <source>Impaired</source>
+        <translation>受损</translation>
+    </message>
+    <message>
+        <source>Oriented to own ability</source>
+        <translation>能正确评估自身能力</translation>
+    </message>
+    <message>
+        <source>Overestimates or forgets limitations</source>
+        <translation>高估自身能力或忘记限制</translation>
+    </message>
+    <message>
+        <source>Completely limited</source>
+        <translation>完全受限</translation>
+    </message>
+    <message>
+        <source>Very limited</source>
+        <translation>非常受限</translation>
+    </message>
+    <message>
+        <source>Slightly limited</source>
+        <translation>轻度受限</translation>
+    </message>
+    <message>
+        <source>No impairment</source>
+        <translation>未受损</translation>
+    </message>
+    <message>
+        <source>Constantly moist</source>
+        <translation>持续潮湿</translation>
+    </message>
+    <message>
+        <source>Very moist</source>
+        <translation>非常潮湿</translation>
+    </message>
+    <message>
+        <source>Occasionally moist</source>
+        <translation>偶尔潮湿</translation>
+    </message>
+    <message>
+        <source>Rarely moist</source>
+        <translation>很少潮湿</translation>
+    </message>
+    <message>
+        <source>Bedfast</source>
+        <translation>卧床</translation>
+    </message>
+    <message>
+        <source>Chairfast</source>
+        <translation>坐轮椅</translation>
+    </message>
+    <message>
+        <source>Walks occasionally</source>
+        <translation>偶尔行走</translation>
+    </message>
+    <message>
+        <source>Walks frequently</source>
+        <translation>经常行走</translation>
+    </message>
+    <message>
+        <source>Completely immobile</source>
+        <translation>完全不能移动</translation>
+    </message>
+    <message>
+        <source>No limitation</source>
+        <translation>不受限</translation>
+    </message>
+    <message>
+        <source>Very poor</source>
+        <translation>非常差</translation>
+    </message>
+    <message>
+        <source>Probably inadequate</source>
+        <translation>可能不足</translation>
+    </message>
+    <message>
+        <source>Adequate</source>
+        <translation>充足</translation>
+    </message>
+    <message>
+        <source>Excellent</source>
+        <translation>丰富</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>有问题</translation>
+    </message>
+    <message>
+        <source>Potential problem</source>
+        <translation>有潜在问题</translation>
+    </message>
+    <message>
+        <source>No apparent problem</source>
+        <translation>无明显问题</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleItems</name>
+    <message>
+        <source>History of falling</source>
+        <translation>跌倒史</translation>
+    </message>
+    <message>
+        <source>Secondary diagnosis</source>
+        <translation>超过一个医学诊断</translation>
+    </message>
+    <message>
+        <source>Ambulatory aid</source>
+        <translation>行走辅助</translation>
+    </message>
+    <message>
+        <source>IV therapy / heparin lock</source>
+        <translation>静脉输液/留置针</translation>
+    </message>
+    <message>
+        <source>Gait</source>
+        <translation>步态</translation>
+    </message>
+    <message>
+        <source>Mental status</source>
+        <translation>精神状态</translation>
+    </message>
+    <message>
+        <source>Sensory perception</source>
+        <translation>感知能力</translation>
+    </message>
+    <message>
+        <source>Moisture</source>
+        <translation>潮湿程度</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动能力</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>移动能力</translation>
+    </message>
+    <message>
+        <source>Nutrition</source>
+        <translation>营养摄取</translation>
+    </message>
+    <message>
+        <source>Friction and shear</source>
+        <translation>摩擦力和剪切力</translation>
+    </message>
+</context>
+<context>
+    <name>Assessments</name>
+    <message>
+        <source>Morse Fall Scale</source>
+        <translation>Morse 跌倒风险评估量表</translation>
+    </message>
+    <message>
+        <source>Braden Scale</source>
+        <translation>Braden 压力性损伤风险评估量表</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>低风险</translation>
+    </message>
+    <message>
+        <source>moderate risk</source>
+        <translation>中度风险</translation>
+    </message>
+    <message>
+        <source>high risk</source>
+        <translation>高风险</translation>
+    </message>
+    <message>
+        <source>very high risk</source>
+        <translation>极高风险</translation>
+    </message>
+    <message>
+        <source>mild risk (at risk)</source>
+        <translation>轻度风险（有风险）</translation>
+    </message>
+    <message>
+        <source>no risk</source>
+        <translation>无风险</translation>
+    </message>
+    <message>
+        <source>Press 1-%1</source>
+        <translation>按 1-%1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items answered</source>
+        <translation>已回答 %1/%2 项</translation>
+    </message>
+    <message>
+        <source>Total %1: %2</source>
+        <translation>总分 %1：%2</translation>
+    </message>
+    <message>
+        <source>Answer every item first.</source>
+        <translation>请先回答每一项。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Handoff</name>
+    <message>
+        <source>Shift handoff</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>&amp;Style:</source>
+        <translation>格式(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Loading the chart…</source>
+        <translation>正在读取病历…</translation>
+    </message>
+    <message>
+        <source>Last handoff: %1</source>
+        <translation>上次交接：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to save yet.</source>
+        <translation>还没有可保存的内容。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ClosedLoop</name>
+    <message>
+        <source>Signed by the doctor</source>
+        <translation>医生已签署</translation>
+    </message>
+    <message>
+        <source>Verified by pharmacy</source>
+        <translation>药房已审核</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>已发药</translation>
+    </message>
+    <message>
+        <source>Received on the ward</source>
+        <translation>病区已接收</translation>
+    </message>
+    <message>
+        <source>Bedside check</source>
+        <translation>床旁核对</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>已给药</translation>
+    </message>
+    <message>
+        <source>Rejected by pharmacy</source>
+        <translation>药房已拒绝</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退药</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>暂停给药</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>患者拒绝</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>未给药</translation>
+    </message>
+    <message>
+        <source>Adverse reaction</source>
+        <translation>不良反应</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>标记待复核</translation>
+    </message>
+    <message>
+        <source>Medication closed loop</source>
+        <translation>用药闭环</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行人</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Not yet: %1</source>
+        <translation>尚未完成：%1</translation>
+    </message>
+    <message>
+        <source>Every step of the loop is done.</source>
+        <translation>闭环的每个环节均已完成。</translation>
+    </message>
+</context>
+<context>
+    <name>NursingForms</name>
+    <message>
+        <source>&amp;Morse fall risk</source>
+        <translation>Morse 跌倒风险(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Braden pressure-injury risk</source>
+        <translation>Braden 压力性损伤风险(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Shift &amp;handoff</source>
+        <translation>交接班(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Medication closed &amp;loop</source>
+        <translation>用药闭环(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Open a patient first.</source>
+        <translation>请先打开一位患者。</translation>
+    </message>
+    <message>
+        <source>Choose a medication order on the MAR or the Orders tab, then Ctrl+T.</source>
+        <translation>请在给药记录或医嘱页选择一条用药医嘱，然后按 Ctrl+T。</translation>
+    </message>
+    <message>
+        <source>Assessment saved.</source>
+        <translation>评估已保存。</translation>
+    </message>
+    <message>
+        <source>Handoff saved.</source>
+        <translation>交接班已保存。</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,7 @@ from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
 from ui.idle import IdleWatcher
+from ui.screens.assessments.station import NursingForms
 from ui.screens.attention.controller import AttentionController
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
@@ -58,6 +59,7 @@ class ShellController(QObject):
         self.idle = IdleWatcher(settings.settings.idle_minutes * 60_000, self)
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
+        self.nursing_forms = NursingForms(self)  # Morse, Braden, handoff, closed loop
         self._connect()
         self.nurse = NurseStation(self)  # scanner, worklist, MAR
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock

@@ -1,0 +1,76 @@
+"""The shift handoff: I-PASS or SBAR text filled from the chart by the core, edited by keys,
+saved as HandoffRecorded; offline too, since it reads and writes the local replica."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from tests.ui.flows import log_in
+from tests.ui.helpers import LOGIN_SECONDS_MS
+from tests.ui.nursing_forms import open_chart
+from tests.ui.ward import NURSE
+from ui.screens.handoff.dialog import HandoffDialog
+from workstation.projections import tables as pt
+
+WAIT = LOGIN_SECONDS_MS
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def _shown(station) -> HandoffDialog | None:  # noqa: ANN001
+    return next((d for d in station.view.findChildren(HandoffDialog) if d.isVisible()), None)
+
+
+def _open_handoff(qtbot: QtBot, station, *, focused: bool = True) -> HandoffDialog:  # noqa: ANN001
+    qtbot.keyClick(station.view, Qt.Key.Key_H, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: _shown(station) is not None, timeout=WAIT)
+    dialog = _shown(station)
+    if focused:  # the text takes the keyboard once the summary is in
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text, timeout=WAIT)
+    return dialog
+
+
+def test_handoff_filled_from_chart_edited_and_saved_offline(
+    qtbot: QtBot, open_station, ward_server
+) -> None:  # noqa: ANN001
+    server, ward = ward_server
+    station = open_station()
+    log_in(qtbot, station, NURSE)
+    open_chart(qtbot, station, ward.zhang_san)
+    server.stop()  # the outage: the handoff still reads and writes the replica
+    dialog = _open_handoff(qtbot, station)
+    text = dialog.text.toPlainText()
+    assert text.startswith("I (illness severity):")
+    assert "张三" in text and "Allergies:" in text and "NEWS2" in text
+    qtbot.keyClick(dialog.style_box, Qt.Key.Key_Down)  # SBAR, filled again from the summary
+    assert dialog.text.toPlainText().startswith("S (situation): 张三")
+    dialog.text.setFocus()
+    qtbot.keyClick(dialog.text, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(dialog.text, " Watch potassium.")
+    with qtbot.waitSignals([dialog.sig_saved, station.shell.chart.sig_chart_opened], timeout=WAIT):
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)  # saved, and the chart reloads
+    h = pt.handoffs.c
+    with station.workstation.store.reading() as conn:
+        rows = conn.execute(select(h.style, h.text).where(h.patient_id == ward.zhang_san)).all()
+    [(style, saved)] = rows
+    assert style == "sbar" and saved.endswith("Watch potassium.")
+    # the next handoff shows the last one's first line
+    qtbot.waitUntil(lambda: _shown(station) is None and QApplication.activeWindow() is station.view)
+    dialog = _open_handoff(qtbot, station, focused=False)
+    qtbot.waitUntil(lambda: dialog.last.text().startswith("Last handoff: S (situation)"))
+
+
+def test_empty_handoff_is_not_saved(qtbot: QtBot, open_station, ward_server) -> None:  # noqa: ANN001
+    _server, ward = ward_server
+    station = open_station()
+    log_in(qtbot, station, NURSE)
+    open_chart(qtbot, station, ward.li_si)
+    dialog = _open_handoff(qtbot, station)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Delete)
+    qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)
+    assert dialog.message.text() == "Nothing to save yet." and dialog.isVisible()
+    with station.workstation.store.reading() as conn:
+        assert conn.execute(select(pt.handoffs.c.handoff_id)).all() == []

@@ -1,0 +1,137 @@
+"""Morse and Braden as keyboard forms: number keys or arrows choose, Tab moves on, the total and
+risk level come live from the core (workstation.clinical.assessments), Ctrl+Enter saves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from offline_cache.workstation import Workstation
+from ui.dialogs import ReturningDialog
+from ui.workers import Workers
+from workstation.clinical.assessments import SCALES, score
+from workstation.clock import now_iso
+
+translate = QCoreApplication.translate
+
+TITLES = {
+    "morse": QT_TRANSLATE_NOOP("Assessments", "Morse Fall Scale"),
+    "braden": QT_TRANSLATE_NOOP("Assessments", "Braden Scale"),
+}
+RISKS = {
+    "low": QT_TRANSLATE_NOOP("Assessments", "low risk"),
+    "moderate": QT_TRANSLATE_NOOP("Assessments", "moderate risk"),
+    "high": QT_TRANSLATE_NOOP("Assessments", "high risk"),
+    "very_high": QT_TRANSLATE_NOOP("Assessments", "very high risk"),
+    "mild": QT_TRANSLATE_NOOP("Assessments", "mild risk (at risk)"),
+    "none": QT_TRANSLATE_NOOP("Assessments", "no risk"),
+}
+
+
+def risk_words(risk: str) -> str:
+    """The translated words of a core risk code."""
+    return translate("Assessments", str(RISKS[risk])) if risk in RISKS else risk
+
+
+class ChoiceBox(QComboBox):
+    """One scale item: the digit keys 1..n choose the nth answer; arrows step; Tab moves on."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        text = event.text()
+        if text.isdigit() and 1 <= int(text) <= self.count():
+            self.setCurrentIndex(int(text) - 1)
+            return
+        super().keyPressEvent(event)
+
+
+def record_assessment(ws: Workstation, patient_id: str, payload: dict[str, Any]) -> str:
+    """Save an AssessmentRecorded event (the core checks the total and risk again)."""
+    return ws.record("AssessmentRecorded", patient_id=patient_id, payload=payload).event_id
+
+
+class ScaleDialog(ReturningDialog):
+    """A scored scale for the open patient; saved as AssessmentRecorded."""
+
+    sig_saved = Signal(str)
+
+    def __init__(self, kind: str, patient_id: str, ws: Workstation, workers: Workers,
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(parent)
+        self.kind, self.patient_id, self.ws, self.workers = kind, patient_id, ws, workers
+        self.setObjectName(f"{kind}Dialog")
+        self.setWindowTitle(translate("Assessments", str(TITLES[kind])))
+        form = QFormLayout()
+        self.boxes: dict[str, ChoiceBox] = {}
+        for item in SCALES[kind]:
+            box = ChoiceBox()
+            box.setObjectName(item.code)
+            for n, (value, answer) in enumerate(item.choices, start=1):
+                box.addItem(f"{n}. {translate('ScaleAnswers', answer)} ({value})", value)
+            box.setCurrentIndex(-1)
+            box.setPlaceholderText(translate("Assessments", "Press 1-%1").replace(
+                "%1", str(box.count())))  # fmt: skip
+            box.currentIndexChanged.connect(self._recompute)
+            form.addRow(translate("ScaleItems", item.title_en), box)  # zh: the core's title_zh
+            self.boxes[item.code] = box
+        self.total_label, self.message = QLabel(), QLabel()
+        self.total_label.setObjectName("scaleResult")
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.total_label)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self._recompute()
+        next(iter(self.boxes.values())).setFocus()
+
+    def items(self) -> dict[str, int]:
+        """The answers chosen so far, item code -> score."""
+        return {code: box.currentData() for code, box in self.boxes.items()
+                if box.currentIndex() >= 0}  # fmt: skip
+
+    def _recompute(self) -> None:
+        items = self.items()
+        if len(items) < len(self.boxes):
+            self.total_label.setText(translate("Assessments", "%1 of %2 items answered")
+                                .replace("%1", str(len(items))).replace("%2", str(len(self.boxes))))  # fmt: skip
+            return
+        result = score(self.kind, items)
+        self.total_label.setText(translate("Assessments", "Total %1: %2")
+                            .replace("%1", str(result.total)).replace("%2", risk_words(result.risk)))  # fmt: skip
+
+    def save(self) -> None:
+        """Record the answer sheet once every item is answered (Ctrl+Enter)."""
+        items = self.items()
+        missing = [code for code, box in self.boxes.items() if box.currentIndex() < 0]
+        if missing:
+            self.message.setText(translate("Assessments", "Answer every item first."))
+            self.boxes[missing[0]].setFocus()
+            return
+        result = score(self.kind, items)
+        payload = {"kind": self.kind, "items": items, "total": result.total,
+                   "risk": result.risk, "assessed_at": now_iso()}  # fmt: skip
+        self.workers.run(record_assessment, self.ws, self.patient_id, payload,
+                         done=self._saved, failed=self._failed)  # fmt: skip
+
+    def _saved(self, event_id: str) -> None:
+        self.sig_saved.emit(event_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.message.setText(translate("Assessments", "Not saved: %1").replace("%1", str(error)))

@@ -1,0 +1,117 @@
+"""The nurse's forms in the Patient menu: Morse (Ctrl+Shift+M), Braden (Ctrl+Shift+B), the shift
+handoff (Ctrl+Shift+H) and the medication closed loop of the selected order (Ctrl+T, from the
+Orders tab or a MAR row). Attached by the ShellController with one line."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ui.screens.assessments.dialog import ScaleDialog
+from ui.screens.closed_loop.dialog import ClosedLoopDialog
+from ui.screens.handoff.dialog import HandoffDialog
+
+if TYPE_CHECKING:
+    from ui.screens.shell.controller import ShellController
+
+
+class NursingForms(QObject):
+    """Opens the assessment, handoff and closed-loop dialogs for the open patient."""
+
+    def __init__(self, shell: ShellController):
+        super().__init__(shell)
+        self.shell = shell
+        self.morse_action = self._action(self.tr("&Morse fall risk"), "Ctrl+Shift+M")
+        self.braden_action = self._action(self.tr("&Braden pressure-injury risk"), "Ctrl+Shift+B")
+        self.handoff_action = self._action(self.tr("Shift &handoff"), "Ctrl+Shift+H")
+        self.loop_action = self._action(self.tr("Medication closed &loop"), "Ctrl+T")
+        self.actions = [self.morse_action, self.braden_action, self.handoff_action,
+                        self.loop_action]  # fmt: skip
+        self.morse_action.triggered.connect(lambda: self.open_scale("morse"))
+        self.braden_action.triggered.connect(lambda: self.open_scale("braden"))
+        self.handoff_action.triggered.connect(self.open_handoff)
+        self.loop_action.triggered.connect(self.open_closed_loop)
+        shell.sig_unlocked.connect(lambda: self._enable(True))
+        shell.sig_locked.connect(lambda: self._enable(False))
+        self._enable(False)
+
+    def _action(self, text: str, keys: str) -> QAction:
+        view = self.shell.view
+        action = QAction(text, view)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        view.addAction(action)
+        view.menus["patient"].addAction(action)
+        return action
+
+    def _enable(self, enabled: bool) -> None:
+        for action in self.actions:
+            action.setEnabled(enabled)
+
+    def _patient(self) -> str | None:
+        patient_id = self.shell.chart.patient_id
+        if patient_id is None:
+            self.shell.view.status.showMessage(self.tr("Open a patient first."), 10_000)
+        return patient_id
+
+    def open_scale(self, kind: str) -> ScaleDialog | None:
+        """The Morse or Braden form of the open patient; the chart reloads once it is saved."""
+        patient_id = self._patient()
+        if patient_id is None:
+            return None
+        shell = self.shell
+        dialog = ScaleDialog(kind, patient_id, shell.workstation, shell.workers, shell.view)
+        dialog.sig_saved.connect(lambda _id: self._saved(self.tr("Assessment saved.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_handoff(self) -> HandoffDialog | None:
+        """The handoff of the open patient, filled from the chart."""
+        patient_id = self._patient()
+        if patient_id is None:
+            return None
+        shell = self.shell
+        dialog = HandoffDialog(shell.workstation, shell.workers, patient_id, shell.view)
+        dialog.sig_saved.connect(lambda _id: self._saved(self.tr("Handoff saved.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _saved(self, text: str) -> None:
+        self.shell.view.status.showMessage(text, 10_000)
+        self.shell.chart.reload()
+
+    def selected_order(self) -> str | None:
+        """The medication order chosen on the shown tab: the MAR's row or the Orders tab's row."""
+        chart_view = self.shell.view.chart
+        mar = self.shell.nurse.mar_view
+        if chart_view.tabs.currentWidget() is mar:
+            index, doses = mar.table.currentIndex(), mar.model.doses
+            return doses[index.row()].order_id if 0 <= index.row() < len(doses) else None
+        if chart_view.tabs.currentWidget() is chart_view.orders:
+            row = chart_view.orders.active.currentIndex().row()
+            rows = chart_view.orders.active_model.rows
+            if 0 <= row < len(rows) and rows[row].get("order_kind") == "medication":
+                return str(rows[row]["order_id"])
+        return None
+
+    def open_closed_loop(self) -> ClosedLoopDialog | None:
+        """Ctrl+T: the closed-loop timeline of the selected medication order."""
+        patient_id, order_id = self._patient(), self.selected_order()
+        if patient_id is None:
+            return None
+        if order_id is None:
+            self.shell.view.status.showMessage(
+                self.tr("Choose a medication order on the MAR or the Orders tab, then Ctrl+T."),
+                10_000,
+            )
+            return None
+        shell = self.shell
+        dialog = ClosedLoopDialog(shell.workstation, shell.workers, patient_id, order_id,
+                                  shell.view)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
