@@ -16,6 +16,7 @@ from sqlalchemy import select
 from offline_cache.tables import audit_outbox
 from tests.ui.flows import CTRL, log_in, open_by_search, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS
+from tests.ui.test_pharmacy import pharmacy  # noqa: F401 - the pharmacist's station
 from ui.screens.printing.preview import PrintPreviewDialog
 from workstation.projections import tables as pt
 
@@ -132,6 +133,7 @@ def test_the_refresher_starts_at_login_and_stops_at_shut_down(qtbot: QtBot, open
     station = open_station()
     printing = station.shell.printing
     assert printing.refresher is None
+    printing.first_pack.setInterval(0)
     log_in(qtbot, station)
     refresher = printing.refresher
     assert refresher is not None
@@ -143,3 +145,17 @@ def test_the_refresher_starts_at_login_and_stops_at_shut_down(qtbot: QtBot, open
     assert synced.args[0].error is None
     station.shell.shut_down()
     assert printing.refresher is None and not refresher._thread.is_alive()
+
+
+def test_ctrl_p_on_the_stock_screen_previews_the_stock_report(
+    qtbot: QtBot,
+    pharmacy,  # noqa: ANN001, F811
+    tmp_path: Path,
+) -> None:
+    station = pharmacy
+    qtbot.waitUntil(lambda: station.shell.pharmacy.actions[3].isEnabled(), timeout=LOGIN_SECONDS_MS)
+    qtbot.keyClick(station.view, Qt.Key.Key_F12, CTRL)
+    preview = _ctrl_p(qtbot, station)
+    text = _pdf_text(preview.save_to(tmp_path / "stock.pdf"))
+    assert "AMX-SOON" in text and "omeprazole" in text.lower()
+    assert _print_audits(station) == [("print", None)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,6 +16,7 @@ from ui.screens.printing import tasks
 from ui.screens.printing.preview import PrintPreviewDialog
 
 NOTES_TAB, VITALS_TAB = 1, 4
+FIRST_PACK_DELAY_MS = 60_000  # after login: let the first sync and chart opening go first
 
 
 class PrintingController(QObject):
@@ -30,6 +31,8 @@ class PrintingController(QObject):
         self.shell = shell
         self.refresher: DowntimeRefresher | None = None
         self.preview: PrintPreviewDialog | None = None
+        self.first_pack = QTimer(self, singleShot=True, interval=FIRST_PACK_DELAY_MS)
+        self.first_pack.timeout.connect(self._start_schedule)
         self.kinds = {
             "handoff": self.tr("Handoff sheet"),
             "order-sheet": self.tr("Order sheets (long-term and temporary)"),
@@ -145,13 +148,18 @@ class PrintingController(QObject):
         )
 
     def start_refresher(self) -> None:
-        """After login: build the ward's downtime pack now and then every 4 hours."""
+        """After login: build the ward's downtime pack in a minute and then every 4 hours."""
         if self.refresher is None:
             self.refresher = DowntimeRefresher(self._build_pack)
-        self.refresher.start()
+            self.first_pack.start()
+
+    def _start_schedule(self) -> None:
+        if self.refresher is not None:
+            self.refresher.start()
 
     def stop_refresher(self) -> None:
         """On exit: stop the schedule (waits for a build in progress)."""
+        self.first_pack.stop()
         if self.refresher is not None:
             self.refresher.stop()
             self.refresher = None
