@@ -446,6 +446,10 @@
         <source>SpO₂</source>
         <translation>血氧</translation>
     </message>
+    <message>
+        <source>Fall and pressure-injury risk</source>
+        <translation>跌倒与压力性损伤风险</translation>
+    </message>
 </context>
 <context>
     <name>ChartView</name>

@@ -71,6 +71,8 @@ def test_morse_by_number_keys_live_total_and_saved(qtbot: QtBot, open_station, w
     [row] = _saved(station, ward.zhang_san)
     assert (row["kind"], row["total"], row["risk"]) == ("morse", 80, "high")
     assert json.loads(row["items"])["history_of_falling"] == 25
+    summary = station.view.chart.summary  # the chart reloads: the Summary tab shows the score
+    qtbot.waitUntil(lambda: "Morse Fall Scale 80: high risk" in summary.toPlainText(), timeout=WAIT)
 
 
 def test_braden_total_and_risk_follow_each_key(qtbot: QtBot, open_station, ward_server) -> None:  # noqa: ANN001

@@ -7,6 +7,7 @@ from typing import Any
 
 from offline_cache.workstation import Workstation
 from ui import tasks
+from ui.screens.assessments.summary import latest_scores
 from workstation.clinical.note_deadlines import notes_due
 from workstation.projections import queries
 
@@ -32,6 +33,7 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     ws.record_access("chart_opened", patient_id)
     with ws.store.reading() as conn:
         chart = queries.chart_summary(conn, patient_id)
+        chart["risk_scores"] = latest_scores(conn, patient_id)  # Morse, Braden
     chart["notes_due"] = notes_due(chart)
     chart["needs_attention"] = ws.needs_attention(patient_id)
     chart["user_names"] = tasks.user_names(ws)

@@ -1,0 +1,43 @@
+"""The latest Morse and Braden scores of a patient, for the chart's Summary tab."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from sqlalchemy import Connection, select
+
+from ui.screens.assessments.dialog import TITLES, risk_words
+from ui.terms import local_time
+from workstation.projections import tables as pt
+
+
+def latest_scores(conn: Connection, patient_id: str) -> list[dict[str, Any]]:
+    """The newest live Morse and Braden assessment of the patient (at most one of each)."""
+    a = pt.assessments.c
+    latest = []
+    for kind in TITLES:
+        row = conn.execute(
+            select(a.kind, a.total, a.risk, a.assessed_at)
+            .where(a.patient_id == patient_id, a.kind == kind, a.voided.is_(False))
+            .order_by(a.assessed_at.desc())
+            .limit(1)
+        ).first()
+        if row is not None:
+            latest.append(dict(row._mapping))
+    return latest
+
+
+def score_lines(rows: list[dict[str, Any]]) -> list[str]:
+    """One escaped HTML line per score: scale, total, risk words (bold when not low), time."""
+    lines = []
+    for row in rows:
+        title = QCoreApplication.translate("Assessments", str(TITLES[row["kind"]]))
+        words = escape(risk_words(row["risk"]))
+        if row["risk"] not in ("low", "none"):
+            words = f"<b>{words}</b>"
+        lines.append(
+            f"{escape(title)} {row['total']}: {words} ({escape(local_time(row['assessed_at']))})"
+        )
+    return lines
