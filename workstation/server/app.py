@@ -27,6 +27,7 @@ from workstation.server.db import reader, writer
 READ_ACTIONS = frozenset({
     "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
     "downtime_pack_written",  # offline_cache.downtime: the ward's pack left the encrypted replica
+    "export_stock",  # ui.screens.pharmacy.tasks: the stock export
 })  # fmt: skip
 
 
