@@ -45,6 +45,7 @@ class SyncReport:
     mismatched: list[str] = field(default_factory=list)
     epoch_changed: bool = False
     clock_skew_s: float = 0.0
+    audit_refused: str | None = None  # queued reads the server would not take; they stay queued
 
 
 def _nothing(_stage: str, _done: int, _total: int | None) -> None:
@@ -79,7 +80,10 @@ class SyncClient:
             report.epoch_changed = True
         self.push(report, progress)
         self.pull(report, progress)
-        self.send_audit()
+        try:
+            self.send_audit()
+        except Refused as exc:  # never let the audit queue hold clinical sync hostage
+            report.audit_refused = str(exc)
         self.refresh_refdata(hello.get("refdata", {}))
         report.mismatched = self.check_digests(report)
         with self.store.writing() as conn:

@@ -318,3 +318,21 @@ def test_the_pharmacist_sees_every_ward(tmp_path, live_server, server_engine, wa
             ).scalar()
             == "RESP"
         )
+
+
+def test_a_refused_audit_entry_does_not_stop_clinical_sync(
+    tmp_path, live_server, server_engine, ward
+):
+    pc = open_ws(tmp_path, "pc", live_server.url)
+    pc.login(ward.nurse, PASSWORD)
+    pc.record_access(
+        "not_an_audit_action"
+    )  # e.g. a newer client's action an older server does not know
+    doctor = open_ws(tmp_path, "doctor-pc", live_server.url)
+    doctor.login(ward.doctor, PASSWORD)
+    patient = doctor.admit_patient(admission("冯十二", "9")).patient_id
+    doctor.sync()
+    report = pc.sync()
+    assert report.audit_refused and "audit entries need an action" in report.audit_refused
+    assert pc.find_patients("fse")[0]["patient_id"] == patient  # the pull still happened
+    assert pc.status().online is True
