@@ -108,6 +108,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+W",
+        QT_TRANSLATE_NOOP("Shortcuts", "Ward handoff list (Enter opens the patient's handoff)"),
+    ),
+    (
         "Ctrl+T",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Medication closed loop of the order chosen on the MAR or Orders tab"

@@ -1173,6 +1173,10 @@
         <source>Medication closed loop of the order chosen on the MAR or Orders tab</source>
         <translation>给药记录或医嘱页所选医嘱的用药闭环</translation>
     </message>
+    <message>
+        <source>Ward handoff list (Enter opens the patient's handoff)</source>
+        <translation>病区交接班列表（Enter 打开该患者的交接班）</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -3330,6 +3334,38 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <source>Ward handoff</source>
+        <translation>病区交接班</translation>
+    </message>
+    <message>
+        <source>Loading the ward…</source>
+        <translation>正在读取病区…</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>NEWS2 (severity)</source>
+        <translation>NEWS2（严重程度）</translation>
+    </message>
+    <message>
+        <source>Last handoff</source>
+        <translation>上次交接</translation>
+    </message>
+    <message>
+        <source>First line</source>
+        <translation>首行</translation>
+    </message>
+    <message>
+        <source>Enter: the chosen patient's handoff.</source>
+        <translation>Enter：打开所选患者的交接班。</translation>
+    </message>
 </context>
 <context>
     <name>ClosedLoop</name>
@@ -3459,6 +3495,10 @@
     <message>
         <source>Handoff saved.</source>
         <translation>交接班已保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Ward handoff list</source>
+        <translation>病区交接班列表(&amp;W)</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nursing_forms import open_chart
 from tests.ui.ward import NURSE
 from ui.screens.handoff.dialog import HandoffDialog
+from ui.screens.handoff.ward import WardHandoffDialog
 from workstation.projections import tables as pt
 
 WAIT = LOGIN_SECONDS_MS
@@ -74,3 +75,33 @@ def test_empty_handoff_is_not_saved(qtbot: QtBot, open_station, ward_server) -> 
     assert dialog.message.text() == "Nothing to save yet." and dialog.isVisible()
     with station.workstation.store.reading() as conn:
         assert conn.execute(select(pt.handoffs.c.handoff_id)).all() == []
+
+
+def test_ward_handoff_list_by_keys_opens_a_patients_handoff(
+    qtbot: QtBot, open_station, ward_server
+) -> None:  # noqa: ANN001
+    _server, ward = ward_server
+    station = open_station()
+    log_in(qtbot, station, NURSE)
+    open_chart(qtbot, station, ward.li_si)  # the first sync has brought the ward
+    station.workstation.record("HandoffRecorded", patient_id=ward.zhang_san,
+                               payload={"style": "ipass", "text": "I: stable\nP: ..."})  # fmt: skip
+    qtbot.keyClick(station.view, Qt.Key.Key_W, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: station.view.findChild(WardHandoffDialog) is not None, timeout=WAIT)
+    ward_list = station.view.findChild(WardHandoffDialog)
+    table = ward_list.table
+    qtbot.waitUntil(lambda: table.rowCount() == 2 and table.hasFocus(), timeout=WAIT)
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(2)]
+    assert [r[:2] for r in rows] == [["1", "张三"], ["2", "李四"]]
+    assert rows[0][4] == "I: stable" and rows[1][3:] == ["—", ""]
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    dialog = _open_handoff_shown(qtbot, station)
+    assert dialog.patient_id == ward.li_si and "李四" in dialog.text.toPlainText()
+
+
+def _open_handoff_shown(qtbot: QtBot, station) -> HandoffDialog:  # noqa: ANN001
+    qtbot.waitUntil(lambda: _shown(station) is not None, timeout=WAIT)
+    dialog = _shown(station)
+    qtbot.waitUntil(lambda: dialog.text.toPlainText() != "", timeout=WAIT)
+    return dialog

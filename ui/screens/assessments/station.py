@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from ui.screens.assessments.dialog import ScaleDialog
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.handoff.dialog import HandoffDialog
+from ui.screens.handoff.ward import WardHandoffDialog
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -26,12 +27,14 @@ class NursingForms(QObject):
         self.morse_action = self._action(self.tr("&Morse fall risk"), "Ctrl+Shift+M")
         self.braden_action = self._action(self.tr("&Braden pressure-injury risk"), "Ctrl+Shift+B")
         self.handoff_action = self._action(self.tr("Shift &handoff"), "Ctrl+Shift+H")
+        self.ward_handoff_action = self._action(self.tr("&Ward handoff list"), "Ctrl+Shift+W")
         self.loop_action = self._action(self.tr("Medication closed &loop"), "Ctrl+T")
         self.actions = [self.morse_action, self.braden_action, self.handoff_action,
-                        self.loop_action]  # fmt: skip
+                        self.ward_handoff_action, self.loop_action]  # fmt: skip
         self.morse_action.triggered.connect(lambda: self.open_scale("morse"))
         self.braden_action.triggered.connect(lambda: self.open_scale("braden"))
-        self.handoff_action.triggered.connect(self.open_handoff)
+        self.handoff_action.triggered.connect(lambda: self.open_handoff())
+        self.ward_handoff_action.triggered.connect(self.open_ward_handoff)
         self.loop_action.triggered.connect(self.open_closed_loop)
         shell.sig_unlocked.connect(lambda: self._enable(True))
         shell.sig_locked.connect(lambda: self._enable(False))
@@ -68,9 +71,22 @@ class NursingForms(QObject):
         dialog.open()
         return dialog
 
-    def open_handoff(self) -> HandoffDialog | None:
-        """The handoff of the open patient, filled from the chart."""
-        patient_id = self._patient()
+    def open_ward_handoff(self) -> WardHandoffDialog:
+        """Ctrl+Shift+W: the ward's patients with their last handoff; Enter opens one."""
+        shell = self.shell
+        dialog = WardHandoffDialog(shell.workstation, shell.workers, shell.ward_id, shell.view)
+        dialog.sig_patient_chosen.connect(self._handoff_of)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _handoff_of(self, patient_id: str) -> None:
+        self.shell.chart.open(patient_id)
+        self.open_handoff(patient_id)
+
+    def open_handoff(self, patient_id: str | None = None) -> HandoffDialog | None:
+        """The handoff of a patient (else the open one's), filled from the chart."""
+        patient_id = patient_id or self._patient()
         if patient_id is None:
             return None
         shell = self.shell
