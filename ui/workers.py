@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -12,42 +13,28 @@ Failed = Callable[[BaseException], None]
 
 
 class _Relay(QObject):
-    """Lives on the UI thread; its signals, emitted by a worker, are queued to its own slots."""
+    """One per lane, living on the UI thread: a worker emits here, the lane's slots run on the UI
+    thread (queued). A single long-lived relay means no QObject is created or destroyed per task,
+    so none can be deleted from the wrong thread or after its lane."""
 
-    finished = Signal(object)
-    failed = Signal(object)
-
-    def __init__(self, lane: Workers, done: Done | None, on_error: Failed | None):
-        super().__init__(lane)
-        self.lane, self.done, self.on_error = lane, done, on_error
-        self.finished.connect(self._deliver)
-        self.failed.connect(self._deliver_error)
-
-    @Slot(object)
-    def _deliver(self, result: Any) -> None:
-        self.lane.forget(self)
-        if self.done is not None:
-            self.done(result)
-
-    @Slot(object)
-    def _deliver_error(self, error: BaseException) -> None:
-        self.lane.forget(self)
-        if self.on_error is not None:
-            self.on_error(error)
+    finished = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Task(QRunnable):
-    def __init__(self, function: Callable[..., Any], args: tuple[Any, ...], relay: _Relay):
+    def __init__(
+        self, function: Callable[..., Any], args: tuple[Any, ...], relay: _Relay, task_id: int
+    ):
         super().__init__()
-        self.function, self.args, self.relay = function, args, relay
+        self.function, self.args, self.relay, self.task_id = function, args, relay, task_id
 
     def run(self) -> None:
         try:
             result = self.function(*self.args)
         except Exception as exc:  # noqa: BLE001 - every failure is reported to the UI
-            self.relay.failed.emit(exc)
+            self.relay.failed.emit(self.task_id, exc)
         else:
-            self.relay.finished.emit(result)
+            self.relay.finished.emit(self.task_id, result)
 
 
 class Workers(QObject):
@@ -58,19 +45,30 @@ class Workers(QObject):
         self.setObjectName(name)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
-        self._pending: set[_Relay] = set()
+        self.relay = _Relay(self)
+        self.relay.finished.connect(self._deliver)
+        self.relay.failed.connect(self._deliver_error)
+        self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._ids = itertools.count(1)
 
     def run(self, function: Callable[..., Any], *args: Any, done: Done | None = None,
             failed: Failed | None = None) -> None:  # fmt: skip
         """Run function(*args) on the lane; then done(result) or failed(error) on the UI thread."""
-        relay = _Relay(self, done, failed)
-        self._pending.add(relay)
-        self.pool.start(_Task(function, args, relay))
+        task_id = next(self._ids)
+        self._pending[task_id] = (done, failed)
+        self.pool.start(_Task(function, args, self.relay, task_id))
 
-    def forget(self, relay: _Relay) -> None:
-        """Drop a relay whose answer was delivered."""
-        self._pending.discard(relay)
-        relay.deleteLater()
+    @Slot(int, object)
+    def _deliver(self, task_id: int, result: Any) -> None:
+        done, _failed = self._pending.pop(task_id, (None, None))
+        if done is not None:
+            done(result)
+
+    @Slot(int, object)
+    def _deliver_error(self, task_id: int, error: BaseException) -> None:
+        _done, failed = self._pending.pop(task_id, (None, None))
+        if failed is not None:
+            failed(error)
 
     def busy(self) -> bool:
         """True while a task is queued, running, or its answer not yet delivered."""

@@ -36,7 +36,8 @@ def test_a_file_with_one_bad_row_is_refused_whole_and_the_row_named(
 ) -> None:
     view = FormularyImportView()
     qtbot.addWidget(view)
-    controller = FormularyImportController(view, Workers("formulary-test"), tmp_path / "station")
+    workers = Workers("formulary-test")
+    controller = FormularyImportController(view, workers, tmp_path / "station")
     source = tmp_path / "drugs.csv"
     codes = _write(source, bad_dose="two tablets")
     qtbot.keyClicks(view.path, str(source))
@@ -61,3 +62,4 @@ def test_a_file_with_one_bad_row_is_refused_whole_and_the_row_named(
     assert [d["code"] for d in json.loads(target.read_text(encoding="utf-8"))["drugs"]] == codes
     assert len(load_formulary(target)) == 3
     assert "this station only" in view.message.text()
+    workers.wait()  # no worker may outlive the widgets it reports to
