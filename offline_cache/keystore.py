@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from pathlib import Path
 
 import keyring
 import keyring.errors
@@ -111,3 +112,27 @@ def forget_refresh_token(user_id: str) -> None:
     check_backend()
     with contextlib.suppress(keyring.errors.PasswordDeleteError):
         keyring.delete_password(SERVICE, f"refresh:{user_id}")
+
+
+def use_demo_keyring(folder: Path) -> bool:
+    """For `workstation demo` only (synthetic patients): when this computer has no secure keyring,
+    keep the demo's keys in a plain keyring file inside the demo folder, chosen explicitly here.
+    Returns True when that fallback is in use. Real stations never call this."""
+    try:
+        check_backend()
+        return False
+    except KeyringUnavailable:
+        pass
+    try:
+        from keyrings.alt.file import PlaintextKeyring
+    except ImportError as exc:  # the fallback ships with the [dev] extras only
+        raise KeyringUnavailable(
+            "no secure keyring, and no demo keyring available (pip install keyrings.alt)"
+        ) from exc
+    backend = PlaintextKeyring()
+    backend.file_path = str(Path(folder) / "demo-keyring.cfg")
+    keyring.set_keyring(backend)
+    os.environ["PYTHON_KEYRING_BACKEND"] = (
+        "keyrings.alt.file.PlaintextKeyring"  # chosen by configuration
+    )
+    return True

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from offline_cache import keystore
 from offline_cache.workstation import Workstation
 from ui.settings import StationSettings
 from workstation.server.db import make_engine
@@ -83,6 +85,12 @@ def read_passwords(path: Path) -> dict[str, str]:
 
 def start_demo(demo_dir: Path, settings: StationSettings) -> Launched:
     """Prepare the demo database, serve it on loopback and open the demo station pointed at it."""
+    if keystore.use_demo_keyring(Path(demo_dir)):
+        print(  # noqa: T201 - said on the console too, not only in the log
+            f"demo: no secure keyring on this computer; the demo keeps its keys in {demo_dir}/demo-keyring.cfg "
+            "(synthetic patients only; a real station refuses to run without a secure keyring)",
+            file=sys.stderr,
+        )
     database, passwords = prepare_demo_server(demo_dir)
     server = EmbeddedServer(database).start()
     try:

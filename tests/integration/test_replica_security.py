@@ -96,3 +96,16 @@ def test_refresh_token_lives_in_the_keyring_not_in_files(tmp_path, live_server, 
         assert token.encode() not in path.read_bytes()
     ws.logout()
     assert keystore.load_refresh_token(session.user_id) is None
+
+
+def test_only_the_demo_falls_back_to_a_keyring_file_in_its_own_folder(tmp_path, monkeypatch):
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    keyring.set_keyring(fail.Keyring())
+    with pytest.raises(KeyringUnavailable):  # a real station refuses
+        open_replica(tmp_path / "station.db", "device-1")
+    assert (
+        keystore.use_demo_keyring(tmp_path / "demo") is True
+    )  # `workstation demo` chooses the file
+    (tmp_path / "demo").mkdir()
+    open_replica(tmp_path / "demo" / "replica.db", "device-demo").dispose()
+    assert (tmp_path / "demo" / "demo-keyring.cfg").exists()
