@@ -14,6 +14,7 @@ from tests.ui.nurse_ward import Orders, add_staff, seed_orders
 from tests.ui.nursing_forms import open_chart
 from tests.ui.ward import NURSE
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
+from ui.tasks import user_names
 from workstation.clock import now_iso
 
 WAIT = LOGIN_SECONDS_MS
@@ -28,6 +29,8 @@ def orders(tmp_path, ward_server) -> Orders:  # noqa: ANN001
 
 
 def _loop_rows(qtbot: QtBot, station) -> list[list[str]]:  # noqa: ANN001
+    # names come from the user directory the login sync brings down; wait for it, not a race
+    qtbot.waitUntil(lambda: "Dr Li" in user_names(station.workstation).values(), timeout=WAIT)
     qtbot.keyClick(QApplication.focusWidget() or station.view, Qt.Key.Key_T, CTRL)
     qtbot.waitUntil(lambda: station.view.findChild(ClosedLoopDialog) is not None, timeout=WAIT)
     dialog = station.view.findChild(ClosedLoopDialog)
