@@ -50,16 +50,6 @@ def find_patients(ws: Workstation, text: str) -> tuple[str, list[dict[str, Any]]
     return text, ws.find_patients(text)
 
 
-def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
-    """The whole chart of one patient (audited as opened), with its notes due, the author names
-    and the patient's rejected events ("needs_attention")."""
-    chart = ws.open_chart(patient_id)
-    chart["notes_due"] = notes_due(chart)
-    chart["needs_attention"] = ws.needs_attention(patient_id)
-    chart["user_names"] = user_names(ws)
-    return chart
-
-
 def status(ws: Workstation) -> SyncStatus:
     """The status bar's figures."""
     return ws.status()
