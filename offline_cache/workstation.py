@@ -67,6 +67,7 @@ class Workstation:
         self.online = False
         self.last_error: str | None = None
         self.drafts = NoteDrafts(store)  # unsigned notes, kept in the encrypted replica
+        self.log_file: logs.LogFile | None = None  # open() attaches the folder's log file
 
     @classmethod
     def open(
@@ -87,19 +88,22 @@ class Workstation:
         if ward_id:
             config["ward_id"] = ward_id
         _save_config(data_dir, config)
-        logs.configure(data_dir)
         engine = open_replica(data_dir / REPLICA_FILE, config["device_id"])
         store = LocalStore(engine, config["device_id"])
         link = (
             ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
         )
-        return cls(data_dir, config, store, link)
+        workstation = cls(data_dir, config, store, link)
+        workstation.log_file = logs.configure(data_dir)
+        return workstation
 
     def close(self) -> None:
-        """Release the database and the network client."""
+        """Release the database, the network client and the log file."""
         if self.link is not None:
             self.link.close()
         self.store.engine.dispose()
+        if self.log_file is not None:
+            self.log_file.release()
 
     # -- who is working ----------------------------------------------------------------------
     @property
