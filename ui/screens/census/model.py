@@ -4,27 +4,30 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ui.screens.notes.documents import census_due_text, due_text
+from ui.table_model import Index, TitledTableModel
 from ui.terms import sex_age, term
 
-Index = QModelIndex | QPersistentModelIndex
 BED, NAME, SEX_AGE, ALERTS, NOTES_DUE = range(5)
 ALERT_ACUITY = ("critical", "serious")
 OVERDUE_COLOUR = QColor("#b00020")
+HEADERS = (
+    QT_TRANSLATE_NOOP("CensusModel", "Bed"),
+    QT_TRANSLATE_NOOP("CensusModel", "Name"),
+    QT_TRANSLATE_NOOP("CensusModel", "Sex/age"),
+    QT_TRANSLATE_NOOP("CensusModel", "Alerts"),
+    QT_TRANSLATE_NOOP("CensusModel", "Notes due"),
+)
 
 
-class CensusModel(QAbstractTableModel):
+class CensusModel(TitledTableModel):
     """Rows are patient dicts from Workstation.census() or find_patients()."""
+
+    context, headers = "CensusModel", HEADERS
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -44,24 +47,8 @@ class CensusModel(QAbstractTableModel):
         """The row showing a patient, or -1."""
         return next((i for i, p in enumerate(self.patients) if p["patient_id"] == patient_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self.patients)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return (
-            QCoreApplication.translate("CensusModel", "Bed"),
-            QCoreApplication.translate("CensusModel", "Name"),
-            QCoreApplication.translate("CensusModel", "Sex/age"),
-            QCoreApplication.translate("CensusModel", "Alerts"),
-            QCoreApplication.translate("CensusModel", "Notes due"),
-        )[section]
+    def row_total(self) -> int:
+        return len(self.patients)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

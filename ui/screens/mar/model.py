@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ui.table_model import Index, TitledTableModel
 from ui.terms import local_time, term
 from workstation.clinical.mar import MarDose, MarRow
 from workstation.clinical.schedule import AdministrationTimes
-
-Index = QModelIndex | QPersistentModelIndex
 
 STATE_TEXT = {
     "due": QT_TRANSLATE_NOOP("Mar", "DUE NOW"),
@@ -68,8 +60,10 @@ def shown_doses(row: MarRow) -> list[MarDose]:
     return [*row.doses, MarDose(row.order_id, None, "prn" if row.verified else "unverified")]
 
 
-class MarModel(QAbstractTableModel):
+class MarModel(TitledTableModel):
     """Doses of the open patient's medication orders (core `mar_grid` rows), in time order."""
+
+    context, headers = "Mar", HEADERS
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -92,18 +86,8 @@ class MarModel(QAbstractTableModel):
         """The medication order a dose belongs to."""
         return dict(self.rows[dose.order_id].order)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.doses)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self.doses)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

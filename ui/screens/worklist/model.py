@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ui.screens.mar.model import STATE_COLOUR, dose_words
 from ui.screens.worklist.tasks import WorkItem
+from ui.table_model import Index, TitledTableModel
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso
 
 ZONE = AdministrationTimes.load().zone  # ward wall-clock, as on the MAR
-
-Index = QModelIndex | QPersistentModelIndex
 
 STATE_TEXT = {
     "overdue": QT_TRANSLATE_NOOP("Worklist", "OVERDUE"),
@@ -85,8 +77,10 @@ def task_text(item: WorkItem) -> str:
         "%2", str(w.get("value"))).replace("%3", str(w.get("unit") or "")).replace("%4", flag)  # fmt: skip
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(TitledTableModel):
     """The ward's items, most urgent first."""
+
+    context, headers = "Worklist", HEADERS
 
     def __init__(self, parent: Any = None):
         super().__init__(parent)
@@ -98,18 +92,8 @@ class WorklistModel(QAbstractTableModel):
         self.items = list(items)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(HEADERS[section])
-        return None
+    def row_total(self) -> int:
+        return len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
