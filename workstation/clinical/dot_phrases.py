@@ -3,7 +3,7 @@ plain text filled from the chart dict of `queries.chart`, in Chinese or English.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
@@ -86,19 +86,24 @@ def meds(chart: Chart, language: str) -> str:
     return "\n".join(lines)
 
 
-def allergies(chart: Chart, language: str) -> str:
-    """Recorded allergies with severity and reaction."""
-    words, rows = _words(language), _live(chart.get("allergies"))
-    if not rows:
-        return words["no_allergies"]
+def allergy_entries(rows: Iterable[Mapping[str, Any]] | None, language: str) -> list[str]:
+    """Each live allergy as 'penicillin (severe: rash)' / 'penicillin（重度：皮疹）'; the reaction
+    only when one was recorded. The one wording of an allergy for notes, handoff and print."""
+    words = _words(language)
     zh = words is _WORDS["zh"]
-    parts = []
-    for a in rows:
+    entries = []
+    for a in (row for row in rows or [] if not row.get("voided")):
         detail = words.get(a.get("severity") or "unknown", a.get("severity") or "")
         if a.get("reaction"):
             detail += ("：" if zh else ": ") + a["reaction"]
-        parts.append(f"{a['substance']}（{detail}）" if zh else f"{a['substance']} ({detail})")
-    return words["sep"].join(parts)
+        entries.append(f"{a['substance']}（{detail}）" if zh else f"{a['substance']} ({detail})")
+    return entries
+
+
+def allergies(chart: Chart, language: str) -> str:
+    """Recorded allergies with severity and reaction."""
+    entries = allergy_entries(chart.get("allergies"), language)
+    return _words(language)["sep"].join(entries) if entries else _words(language)["no_allergies"]
 
 
 def problems(chart: Chart, language: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from workstation.clinical.dot_phrases import allergy_entries
 from workstation.reports.context import PrintContext, live
 from workstation.reports.mar import due_doses
 from workstation.reports.notes import latest_results
@@ -21,10 +22,9 @@ IN_FORCE = ("placed", "verified")
 
 
 def allergy_text(ctx: PrintContext, chart: dict[str, Any]) -> str:
-    """Allergies with reaction and severity, or 'no known allergies'."""
-    found = [f"{a['substance']}（{a.get('reaction') or ''}，{ctx.t(a['severity'])}）"
-             for a in live(chart["allergies"])]  # fmt: skip
-    return "；".join(found) or ctx.t("no_known_allergies")
+    """Allergies with severity and reaction (worded as in notes and the handoff), or 'no known
+    allergies'."""
+    return "；".join(allergy_entries(chart["allergies"], ctx.lang)) or ctx.t("no_known_allergies")
 
 
 def orders_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from workstation.clinical.dot_phrases import allergy_entries
 from workstation.reports.context import PrintContext, live
 from workstation.reports.orders import order_line
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
@@ -99,8 +100,7 @@ def discharge_summary(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
 def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> list[Flowable]:
     s, patient = styles(ctx), chart["patient"]
     discharged = ctx.when(patient.get("discharged_at")) or ctx.t("not_discharged")
-    allergies = "；".join(f"{a['substance']}（{a.get('reaction') or ''}）"
-                         for a in live(chart["allergies"]))  # fmt: skip
+    allergies = "；".join(allergy_entries(chart["allergies"], ctx.lang))
     problems = [
         f"{p['description']} {p.get('icd10') or ''}".strip() for p in live(chart["problems"])
     ]

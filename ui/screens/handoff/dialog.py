@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -94,7 +94,8 @@ class HandoffDialog(ReturningDialog):
 
     def _fill(self) -> None:
         if self.summary is not None:
-            self.text.setPlainText(handoff_text(self.summary, self.style_box.currentData()))
+            self.text.setPlainText(handoff_text(self.summary, self.style_box.currentData(),
+                                                language=QLocale().name()))  # fmt: skip
 
     def save(self) -> None:
         """Record the edited text as HandoffRecorded."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
@@ -21,7 +21,7 @@ from offline_cache.workstation import Workstation
 from ui.dialogs import ReturningDialog
 from ui.terms import local_time
 from ui.workers import Workers
-from workstation.clinical.handoff import summarise
+from workstation.clinical.handoff import severity_text, summarise
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import utc_now
 from workstation.projections import queries
@@ -43,23 +43,25 @@ class WardHandoffRow:
     last_line: str
 
 
-def _row(chart: dict[str, Any], times: AdministrationTimes) -> WardHandoffRow:
+def _row(chart: dict[str, Any], times: AdministrationTimes, language: str) -> WardHandoffRow:
     summary = summarise(chart, now=utc_now(), times=times)
     live = [h for h in chart.get("handoffs") or [] if not h.get("voided")]
     last = max(live, key=lambda h: h["recorded_at"]) if live else None
     patient = chart["patient"]
     return WardHandoffRow(
-        patient["patient_id"], patient["bed"] or "", patient["name"], summary.severity,
+        patient["patient_id"], patient["bed"] or "", patient["name"],
+        severity_text(summary.severity, language),
         " -> ".join(str(t) for t in summary.news2_trend),
         last["recorded_at"] if last else "", last["text"].splitlines()[0] if last else "",
     )  # fmt: skip
 
 
-def load_ward(ws: Workstation, ward_id: str | None) -> list[WardHandoffRow]:
-    """The ward's patients in bed order with their handoff state (worker lane, local replica)."""
+def load_ward(ws: Workstation, ward_id: str | None, language: str) -> list[WardHandoffRow]:
+    """The ward's patients in bed order with their handoff state, worded in the language (worker
+    lane, local replica)."""
     times = AdministrationTimes.load()
     with ws.store.reading() as conn:
-        return [_row(nursing_chart(conn, p["patient_id"]), times)
+        return [_row(nursing_chart(conn, p["patient_id"]), times, language)
                 for p in queries.census(conn, ward_id)]  # fmt: skip
 
 
@@ -91,7 +93,7 @@ class WardHandoffDialog(ReturningDialog):
         for widget in (self.hint, self.table, buttons):
             layout.addWidget(widget)
         self.resize(900, 420)
-        workers.run(load_ward, ws, ward_id, done=self.show_rows,
+        workers.run(load_ward, ws, ward_id, QLocale().name(), done=self.show_rows,
                     failed=lambda e: self.hint.setText(str(e)))  # fmt: skip
 
     def show_rows(self, rows: list[WardHandoffRow]) -> None:
