@@ -266,11 +266,15 @@ def _add(index: dict[str, tuple[Drug, ...]], key: str, drug: Drug) -> None:
 
 
 def _ends_word(text: str, end: int) -> bool:
-    """A key ending in a Latin letter must not run into another letter (`amox` in `amoxi`)."""
+    """A key ending in a Latin letter must not run into another letter (`amox` in `amoxi`), nor
+    one ending in a digit into another digit (`sodium chloride 10` in `sodium chloride 1000ml`)."""
     if end >= len(text):
         return True
-    return not (text[end - 1].isascii() and text[end - 1].isalnum() and text[end].isascii()
-                and text[end].isalpha())  # fmt: skip
+    last, following = text[end - 1], text[end]
+    if last.isascii() and last.isdigit() and (following.isdigit() or following == "."):
+        return False
+    return not (last.isascii() and last.isalnum() and following.isascii()
+                and following.isalpha())  # fmt: skip
 
 
 def _name_keys(drug: Drug) -> set[str]:

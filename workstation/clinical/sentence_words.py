@@ -41,10 +41,35 @@ FORM_WORDS = (
 # when to take it: kept by the nurse's schedule, not part of the structured order
 TIMING_WORDS = (
     "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
-    "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "晚餐前", "晚餐后", "晨起空腹",
+    "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
+    "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
 )  # fmt: skip
 LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
-_FILLERS = ("for", "x", "×", "共", "用", "连用", "疗程", "then", "and", ",", ";")
+_FILLERS = ("for", "x", "×", "共", "用", "连用", "疗程", "then", "and", ",", ";", "滴速", "速度",
+            "at", "rate")  # fmt: skip
+
+# Carrier fluids of a compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`): code -> names.
+VEHICLES: dict[str, tuple[str, str]] = {
+    "ns": ("0.9% sodium chloride", "0.9%氯化钠注射液"),
+    "gs5": ("5% glucose", "5%葡萄糖注射液"),
+    "gs10": ("10% glucose", "10%葡萄糖注射液"),
+    "gns": ("5% glucose in 0.9% sodium chloride", "葡萄糖氯化钠注射液"),
+    "lr": ("lactated Ringer's", "乳酸钠林格注射液"),
+}
+VEHICLE_WORDS: dict[str, str] = {
+    **dict.fromkeys(("ns", "0.9%ns", "normal saline", "saline", "0.9% saline", "0.9% nacl",
+                     "0.9%nacl", "nacl", "0.9% sodium chloride", "sodium chloride 0.9%",
+                     "sodium chloride", "生理盐水", "盐水", "0.9%氯化钠", "0.9%氯化钠注射液",
+                     "氯化钠注射液", "氯化钠"), "ns"),
+    **dict.fromkeys(("gs", "5%gs", "5% gs", "d5w", "5% glucose", "5% dextrose", "glucose 5%",
+                     "5%葡萄糖", "5%葡萄糖注射液", "葡萄糖注射液", "葡萄糖", "5%gs液"), "gs5"),
+    **dict.fromkeys(("10%gs", "10% gs", "d10w", "10% glucose", "10% dextrose", "10%葡萄糖",
+                     "10%葡萄糖注射液"), "gs10"),
+    **dict.fromkeys(("gns", "5%gns", "d5ns", "葡萄糖氯化钠", "5%葡萄糖氯化钠", "葡萄糖氯化钠注射液",
+                     "糖盐水"), "gns"),
+    **dict.fromkeys(("lr", "ringer's lactate", "lactated ringer's", "hartmann's", "乳酸林格",
+                     "乳酸钠林格", "乳酸林格液", "林格液", "林格"), "lr"),
+}  # fmt: skip
 
 _NUMBER = r"(\d+(?:\.\d+)?|\.\d+)"
 _UNIT = "|".join(re.escape(u) for u in unit_words())
@@ -55,6 +80,14 @@ DURATION = re.compile(
     r"(days?|d|天|日|weeks?|wks?|w|周)(?![a-z])"
 )
 _WEEK_WORDS = ("week", "weeks", "wk", "wks", "w", "周")
+# infusion rate: `100ml/h`, `40滴/分`; kept beside the order for the nurse, not checked
+RATE_UNITS: dict[str, str] = {
+    **dict.fromkeys(("ml/h", "ml/hr", "ml/hour", "毫升/小时", "ml/小时"), "mL/h"),
+    **dict.fromkeys(("滴/分", "滴/分钟", "滴/min", "gtt/min", "drops/min", "d/min"), "drops/min"),
+}  # fmt: skip
+RATE = re.compile(
+    rf"{_NUMBER}\s*({'|'.join(re.escape(u) for u in sorted(RATE_UNITS, key=len, reverse=True))})"
+)
 INTERVAL = re.compile(r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h))(?![a-z])")
 
 
@@ -62,7 +95,7 @@ INTERVAL = re.compile(r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h
 class Token:
     """One piece of the sentence after the drug name."""
 
-    kind: str  # dose, duration, percent, route, frequency, form, filler, interval, unknown
+    kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, unknown
     text: str
     value: float | None = None
     unit: str | None = None
@@ -149,11 +182,19 @@ def _interval(match: re.Match[str]) -> Token:
     return Token("interval", match.group(), value=float(match.group(1) or match.group(2)))
 
 
+def _rate(match: re.Match[str]) -> Token:
+    return Token(
+        "rate", match.group(), value=float(match.group(1)), unit=RATE_UNITS[match.group(2)]
+    )
+
+
 def _percent(match: re.Match[str]) -> Token:
     return Token("percent", match.group(), value=float(match.group(1)))
 
 
-_PATTERNS = ((INTERVAL, _interval), (DURATION, _duration), (PERCENT, _percent), (DOSE, _dose))
+_PATTERNS = (
+    (INTERVAL, _interval), (DURATION, _duration), (RATE, _rate), (PERCENT, _percent), (DOSE, _dose),
+)  # fmt: skip
 
 
 def tokens(text: str) -> list[Token]:

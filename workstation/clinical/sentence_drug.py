@@ -1,0 +1,195 @@
+"""Finding the drug of an order sentence.
+
+The name usually comes first, but ward doctors also write it after the dose or route
+(`500mg amoxicillin po tid`, `口服 阿司匹林 100mg qd`), under a salt or presentation prefix
+(`注射用头孢曲松钠`, `盐酸胺碘酮`), in full pinyin (`toubaoqusong`), twice (`呋塞米（速尿）`), and on a
+compound infusion line with its carrier fluid (`NS 100ml + 头孢曲松 2g ivgtt qd`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from workstation.clinical.formulary import Drug, Formulary
+from workstation.clinical.frequencies import FREQUENCY_WORDS
+from workstation.clinical.sentence_words import (
+    LEADING_ZH,
+    ROUTE_WORDS,
+    VEHICLE_WORDS,
+    VEHICLES,
+    token_at,
+)
+from workstation.domain.names import search_pinyin
+
+__all__ = ["Diluent", "DrugMatch", "OrderSentenceError", "find_drug", "split_compound"]
+
+# words that may stand before the drug name: `500mg amoxicillin`, `口服 阿司匹林`, `st 呋塞米`
+_LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form")
+_SHORTEST_FULL_PINYIN = 5  # shorter Latin words are abbreviations or initials, never full pinyin
+_VEHICLE = re.compile(
+    "(" + "|".join(re.escape(w) for w in sorted(VEHICLE_WORDS, key=len, reverse=True)) + ")"
+    r"\s*(\d+(?:\.\d+)?)\s*(?:ml|毫升)(?![a-z])"
+)
+
+
+class OrderSentenceError(ValueError):
+    """The sentence cannot be an order; `part` names what is wrong (drug, dose, route...)."""
+
+    def __init__(self, message: str, *, part: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.part = part
+        self.suggestions = suggestions
+
+
+@dataclass(frozen=True, slots=True)
+class Diluent:
+    """The carrier fluid a drug is given in (`NS 100ml` of a compound infusion line)."""
+
+    code: str  # a key of sentence_words.VEHICLES
+    volume_ml: float
+
+    def label(self, lang: str = "en") -> str:
+        """`0.9% sodium chloride 100 mL` / `0.9%氯化钠注射液 100ml`."""
+        name_en, name_zh = VEHICLES[self.code]
+        return (
+            f"{name_zh} {self.volume_ml:g}ml"
+            if lang == "zh"
+            else f"{name_en} {self.volume_ml:g} mL"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DrugMatch:
+    """The drug name found in a sentence and the sentence's other words."""
+
+    written: str
+    candidates: tuple[Drug, ...]
+    rest: str
+
+
+def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None]:
+    """Take the carrier fluid out of `NS 100ml + 头孢曲松 2g ivgtt qd`: the order is for the
+    active drug, the fluid travels beside it. A line with two active drugs is refused."""
+    if "+" not in text:
+        return text, None
+    diluents: list[Diluent] = []
+    kept: list[str] = []
+    for segment in (part.strip() for part in text.split("+")):
+        vehicle = _VEHICLE.match(segment)
+        if vehicle:
+            diluents.append(Diluent(VEHICLE_WORDS[vehicle.group(1)], float(vehicle.group(2))))
+            segment = segment[vehicle.end() :].strip()
+        if segment:
+            kept.append(segment)
+    if sum(1 for segment in kept if _name_at(segment, formulary)[1]) > 1:
+        raise OrderSentenceError(
+            "two drugs on one line: write one order per drug (a carrier fluid such as NS 100ml "
+            "may share the line)", part="drug",
+        )  # fmt: skip
+    if len(diluents) > 1:
+        raise OrderSentenceError("two carrier fluids written: write one", part="sentence")
+    if not diluents:
+        return text, None
+    if not kept:
+        raise OrderSentenceError(
+            "only a carrier fluid written: add the drug (NS 100ml + 头孢曲松 2g ivgtt qd)",
+            part="drug",
+        )
+    return " ".join(kept), diluents[0]
+
+
+def find_drug(text: str, formulary: Formulary) -> DrugMatch:
+    """The drug named at the start of text, or after leading dose/route/frequency words."""
+    pos = 0
+    while pos < len(text):
+        length, drugs = _name_at(text[pos:], formulary)
+        if drugs:
+            end = pos + length
+            candidates, after = _skip_repeated_name(text[end:], drugs, formulary)
+            rest = f"{text[:pos]} {after}" if pos else after
+            return DrugMatch(text[pos:end], candidates, rest)
+        token, next_pos = token_at(text, pos)
+        if token.kind not in _LEADING_KINDS:
+            break
+        pos = next_pos
+        while pos < len(text) and text[pos] == " ":
+            pos += 1
+    raise _unknown_drug(text, formulary)
+
+
+def _name_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
+    """(length, drugs) of the drug name at the start of text: as listed, under a salt prefix
+    (`盐酸胺碘酮`) or in full pinyin; (0, ()) when none."""
+    length, drugs = formulary.match_prefix(text)
+    if drugs:
+        return length, drugs
+    for prefix in LEADING_ZH:
+        if text.startswith(prefix):
+            length, drugs = formulary.match_prefix(text[len(prefix) :])
+            if drugs:
+                return len(prefix) + length, drugs
+    return _full_pinyin_at(text, formulary)
+
+
+def _skip_repeated_name(
+    rest: str, drugs: tuple[Drug, ...], formulary: Formulary
+) -> tuple[tuple[Drug, ...], str]:
+    """`呋塞米（速尿）20mg`: a second name of the same drug narrows the choice and is skipped."""
+    stripped = rest.lstrip()
+    length, again = _name_at(stripped, formulary)
+    common = tuple(drug for drug in drugs if drug in again)
+    if length and common:
+        return common, stripped[length:]
+    return drugs, rest
+
+
+def _full_pinyin_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
+    if not (text[:1].isascii() and text[:1].isalpha()):
+        return 0, ()
+    for key, drugs in _full_pinyin_names(formulary):
+        end = len(key)
+        if text.startswith(key) and not (end < len(text) and text[end].isascii()
+                                         and text[end].isalpha()):  # fmt: skip
+            return end, drugs
+    return 0, ()
+
+
+@lru_cache(maxsize=4)
+def _full_pinyin_names(formulary: Formulary) -> tuple[tuple[str, tuple[Drug, ...]], ...]:
+    """Full pinyin of every Chinese name and alias (`toubaoqusong`, `lvbigelei` / `lubigelei`),
+    longest first; built on the first sentence that needs it."""
+    index: dict[str, list[Drug]] = {}
+    for drug in formulary:
+        for name in (drug.name_zh, *drug.aliases):
+            if name.isascii():
+                continue
+            spelled = re.sub(r"[^a-z]", "", search_pinyin(name))
+            for key in {spelled, spelled.replace("v", "u")}:
+                if len(key) >= _SHORTEST_FULL_PINYIN and drug not in index.setdefault(key, []):
+                    index[key].append(drug)
+    return tuple(
+        (key, tuple(drugs)) for key, drugs in sorted(index.items(), key=lambda kv: -len(kv[0]))
+    )
+
+
+def _unknown_drug(text: str, formulary: Formulary) -> OrderSentenceError:
+    written = _leading_name(text)
+    if not written:
+        return OrderSentenceError("the order must start with the drug name", part="drug")
+    found = formulary.suggest(written) or formulary.suggest(written.split(" ")[0])
+    labels = tuple(drug.label() for drug in found)
+    hint = f"; did you mean {', '.join(labels)}?" if labels else ""
+    return OrderSentenceError(f"unknown drug '{written}'{hint}", part="drug", suggestions=labels)
+
+
+def _leading_name(text: str) -> str:
+    """The words before the first number or route/frequency word: what was meant as the drug."""
+    digit = next((i for i, ch in enumerate(text) if ch.isdigit()), len(text))
+    words: list[str] = []
+    for word in text[:digit].split(" "):
+        if word in ROUTE_WORDS or word in FREQUENCY_WORDS:
+            break
+        words.append(word)
+    return " ".join(words).strip()
