@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from workstation.resources import resource
 
 DOMAIN = "workstation"
+TRANSLATOR_NAME = "workstationTranslator"  # how install_language finds its own to remove
 
 
 class TranslationBuildFailed(RuntimeError):
@@ -54,18 +55,23 @@ def compile_translation(language: str, build_dir: Path) -> Path | None:
 
 
 def install_language(app: QCoreApplication, language: str, build_dir: Path) -> list[QTranslator]:
-    """Install the program's and Qt's own translators for a language; English needs none."""
+    """Install the program's and Qt's own translators for a language (Qt's qtbase catalogue
+    words the standard buttons: OK, Cancel, Yes, No); English needs none. The translators of
+    the language before are removed first, so a switch back to English leaves none behind."""
     QLocale.setDefault(QLocale(language))
+    for old in app.findChildren(QTranslator, TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.setParent(None)
     installed: list[QTranslator] = []
     if language == "en":
         return installed
-    qt_own = QTranslator(app)
+    qt_own = QTranslator(app, objectName=TRANSLATOR_NAME)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_own.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_own)
         installed.append(qt_own)
     compiled = compile_translation(language, build_dir)
-    ours = QTranslator(app)
+    ours = QTranslator(app, objectName=TRANSLATOR_NAME)
     if compiled is not None and ours.load(str(compiled)):
         app.installTranslator(ours)
         installed.append(ours)

@@ -941,6 +941,11 @@
         <translation>病历(&amp;O)</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/shell/view.py" line="69" />
+        <source>O&amp;rders</source>
+        <translation>医嘱(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/shell/view.py" line="53" />
         <source>&amp;Command palette</source>
         <translation>命令面板(&amp;C)</translation>
@@ -2234,8 +2239,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="228" />
-        <source>P&amp;harmacy</source>
-        <translation>药房(&amp;H)</translation>
+        <source>Phar&amp;macy</source>
+        <translation>药房(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="230" />

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from ui import launch
-from ui.i18n import compile_translation, ts_source
+from ui.i18n import TRANSLATOR_NAME, compile_translation, install_language, ts_source
 from ui.theme import apply_theme, theme_names
 
 
@@ -33,6 +34,59 @@ def test_compiled_chinese_translates_the_login_page(qapp: QApplication, tmp_path
         assert QCoreApplication.translate("Terms", "%1, %2 y") == "%1，%2岁"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_qt_standard_buttons_follow_the_language_and_english_leaves_no_translator(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        return box.button(QDialogButtonBox.StandardButton.Cancel).text()
+
+    before = QLocale()
+    try:
+        assert len(install_language(qapp, "zh_CN", tmp_path)) == 2  # Qt's qtbase and ours
+        assert cancel_text() == "取消"
+        assert QCoreApplication.translate("LoginView", "Workstation locked") == "工作站已锁定"
+        assert install_language(qapp, "zh_CN", tmp_path) and cancel_text() == "取消"  # no pile-up
+        assert len(qapp.findChildren(QTranslator, TRANSLATOR_NAME)) == 2
+    finally:
+        assert install_language(qapp, "en", tmp_path) == []
+        QLocale.setDefault(before)
+    assert cancel_text() == "Cancel"
+    assert QCoreApplication.translate("LoginView", "Workstation locked") == "Workstation locked"
+    assert qapp.findChildren(QTranslator, TRANSLATOR_NAME) == []
+
+
+def _mnemonic(title: str) -> str | None:
+    found = re.search(r"&([^&])", title)
+    return found.group(1).upper() if found else None
+
+
+def _menus(station) -> dict[str, list[str]]:  # noqa: ANN001
+    """Each top-level menu's title and the texts of the actions in it."""
+    return {action.text(): [a.text() for a in action.menu().actions() if not a.isSeparator()]
+            for action in station.view.menuBar().actions() if action.menu()}  # fmt: skip
+
+
+def test_menu_titles_are_translated_and_their_mnemonics_unique(
+    qapp: QApplication, open_station, tmp_path: Path
+) -> None:  # noqa: ANN001
+    first = open_station()
+    english = _menus(first)
+    first.shell.shut_down()
+    before = QLocale()
+    install_language(qapp, "zh_CN", tmp_path / "i18n")
+    try:
+        chinese = _menus(open_station())
+    finally:
+        install_language(qapp, "en", tmp_path / "i18n")
+        QLocale.setDefault(before)
+    assert len(english) == len(chinese) >= 6  # station, patient, note, orders, help, pharmacy
+    assert [t for t in chinese if not re.search("[\u4e00-\u9fff]", t)] == []
+    for menus in (english, chinese):
+        keys = [_mnemonic(title) for title in menus]
+        assert None not in keys and len(set(keys)) == len(keys), list(menus)
 
 
 def test_the_three_themes_load(qapp: QApplication) -> None:

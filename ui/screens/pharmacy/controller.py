@@ -248,7 +248,7 @@ def install(shell: Any) -> PharmacyController:
     view = PharmacyView()
     pages.addWidget(view)
     controller = PharmacyController(view, shell.workstation, shell.workers, shell)
-    menu = window.menuBar().addMenu(translate("PharmacyController", "P&harmacy"))
+    menu = window.menuBar().addMenu(translate("PharmacyController", "Phar&macy"))
     actions: list[QAction] = []
     for text, keys, tab in ((translate("PharmacyController", "&Verification queue"), "F11", VERIFY),
                             (translate("PharmacyController", "Outpatient &counter"), "F12", COUNTER),
