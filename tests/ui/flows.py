@@ -1,4 +1,4 @@
-"""Keyboard flows shared by the UI tests: log in, open a patient, write and sign a note."""
+"""Keyboard flows shared by the UI tests: log in, open a patient or the worklist, write and sign a note."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from tests.ui.helpers import LOGIN_SECONDS_MS, type_login
-from tests.ui.ward import DOCTOR, PASSWORD
+from tests.ui.ward import DOCTOR, NURSE, PASSWORD
 from ui.screens.notes.dialogs import NoteTypeDialog
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
@@ -29,6 +29,22 @@ def open_by_search(qtbot: QtBot, station, text: str) -> None:  # noqa: ANN001
     qtbot.keyClicks(station.view.census.search, text)
     with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=LOGIN_SECONDS_MS):
         qtbot.keyClick(station.view.census.search, Qt.Key.Key_Return)
+
+
+def open_patient(qtbot: QtBot, station, search: str = "zs", username: str = DOCTOR) -> str:  # noqa: ANN001
+    """Log in, wait for the ward census, open the patient the search finds; their id."""
+    log_in(qtbot, station, username)
+    wait_for_census(qtbot, station)
+    open_by_search(qtbot, station, search)
+    return station.shell.chart.patient_id
+
+
+def log_in_to_worklist(qtbot: QtBot, station, username: str = NURSE) -> None:  # noqa: ANN001
+    """Log a nurse in and wait until the first sync has filled the worklist and it has the keys."""
+    log_in(qtbot, station, username)
+    worklist = station.shell.nurse.worklist_view
+    qtbot.waitUntil(lambda: worklist.model.rowCount() > 0, timeout=LOGIN_SECONDS_MS)
+    qtbot.waitUntil(worklist.table.hasFocus, timeout=LOGIN_SECONDS_MS)
 
 
 def start_note(qtbot: QtBot, station, number: str) -> None:  # noqa: ANN001

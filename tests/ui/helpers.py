@@ -1,6 +1,9 @@
-"""Real-key helpers for the UI tests, and a reader of every text a widget tree holds."""
+"""Real-key helpers for the UI tests, a reader of every text a widget tree holds, and a station
+with one patient and no server for the tests of a single screen."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -13,8 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
+from sqlalchemy import insert
+
+from offline_cache.session import Session
+from offline_cache.workstation import Workstation
+from workstation.projections import tables as pt
 
 LOGIN_SECONDS_MS = 20_000
+OFFLINE_PATIENT = "0190b8e2-7c3a-7d1e-9f00-000000000001"
 
 
 def type_login(qtbot: QtBot, window: QWidget, username: str | None, password: str) -> None:
@@ -64,3 +73,16 @@ def all_texts(root: QWidget, *, visible_only: bool = False) -> str:
         if isinstance(widget, QAbstractItemView):
             texts += _model_texts(widget.model())
     return "\n".join(texts)
+
+
+def offline_station(folder: Path, session: Session) -> Workstation:
+    """A ward W1 station with no server, `session` logged in and 张三 (OFFLINE_PATIENT) admitted."""
+    ws = Workstation.open(folder, ward_id="W1")
+    ws.sessions.current = session
+    with ws.store.writing() as conn:
+        conn.execute(insert(pt.patients), [{
+            "patient_id": OFFLINE_PATIENT, "record_number": "H0000001", "temporary_number": False,
+            "name": "张三", "name_initials": "zs", "name_pinyin": "zhangsan", "sex": "female",
+            "birth_date": "1950-05-17", "ward_id": "W1", "bed": "7", "status": "admitted",
+            "admitted_at": "2024-01-01T00:00:00.000Z", "version": 0}])  # fmt: skip
+    return ws

@@ -13,6 +13,8 @@ from sqlalchemy import insert
 
 from offline_cache.session import Session
 from offline_cache.workstation import Workstation
+from tests.ui.helpers import OFFLINE_PATIENT as PATIENT
+from tests.ui.helpers import offline_station
 from ui.screens.chart.controller import ChartController
 from ui.screens.chart.tasks import OLDER_PAGE_ROWS
 from ui.screens.chart.view import ChartView
@@ -20,20 +22,14 @@ from ui.workers import Workers
 from workstation.projections import queries
 from workstation.projections import tables as pt
 
-PATIENT = "0190b8e2-7c3a-7d1e-9f00-000000000001"
 VITALS = queries.RECENT_ROWS + OLDER_PAGE_ROWS + 30
 
 
 @pytest.fixture
 def station(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
-    ws = Workstation.open(tmp_path / "station", ward_id="W1")
-    ws.sessions.current = Session("doc", "doc", "Dr Doc", "physician", ("W1",), True, False)
+    session = Session("doc", "doc", "Dr Doc", "physician", ("W1",), True, False)
+    ws = offline_station(tmp_path / "station", session)
     with ws.store.writing() as conn:
-        conn.execute(insert(pt.patients), [{
-            "patient_id": PATIENT, "record_number": "H0000001", "temporary_number": False,
-            "name": "张三", "name_initials": "zs", "name_pinyin": "zhangsan", "sex": "female",
-            "birth_date": "1950-05-17", "ward_id": "W1", "bed": "7", "status": "admitted",
-            "admitted_at": "2024-01-01T00:00:00.000Z", "version": 0}])  # fmt: skip
         conn.execute(insert(pt.vitals), [
             {"vitals_id": f"v{n:04d}", "patient_id": PATIENT, "recorded_by": "rn",
              "taken_at": f"2024-01-{1 + n // 24:02d}T{n % 24:02d}:00:00.000Z", "pulse_bpm": 70}

@@ -14,9 +14,9 @@ from tests.ui.flows import (
     fill_blanks,
     log_in,
     open_by_search,
+    open_patient,
     sign,
     start_note,
-    wait_for_census,
 )
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import TRAINEE
@@ -43,9 +43,7 @@ def test_daily_progress_note_from_template_with_vitals_signed_by_keyboard_only(
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
+    open_patient(qtbot, station)
     start_note(qtbot, station, "3")
     notes, editor = station.view.chart.notes, station.view.chart.notes.editor
     assert editor.toPlainText().startswith("S: ***\nO: ***")
@@ -74,9 +72,7 @@ def test_a_trainees_note_shows_co_signature_needed_until_a_physician_co_signs(
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station, TRAINEE)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
+    open_patient(qtbot, station, username=TRAINEE)
     start_note(qtbot, station, "3")
     fill_blanks(qtbot, station.view.chart.notes.editor, ["ok", ".vitals", "ok", "same"])
     note_id = sign(qtbot, station)
@@ -105,9 +101,7 @@ def test_an_addendum_is_added_by_keyboard_and_the_note_stays_as_signed(
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
+    open_patient(qtbot, station)
     qtbot.keyClick(station.view, Qt.Key.Key_2, CTRL)
     notes = station.view.chart.notes
     qtbot.waitUntil(lambda: notes.note_list.count() == 1)

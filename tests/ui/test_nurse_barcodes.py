@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.flows import log_in
+from tests.ui.flows import log_in_to_worklist
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nurse_ward import add_staff, record_number, seed_orders
-from tests.ui.ward import NURSE, WARD
+from tests.ui.ward import WARD
 from ui.screens.worklist.barcodes import DemoBarcodesDialog, demo_barcodes
 from workstation.clinical.barcodes import label_code, wristband_code
 
@@ -22,9 +22,8 @@ def test_demo_codes_are_listed_and_a_typed_product_code_is_checked(
     add_staff(ward.database_url)
     orders = seed_orders(tmp_path, server.url, ward.zhang_san, ward.li_si)
     station = open_station()
-    log_in(qtbot, station, NURSE)
+    log_in_to_worklist(qtbot, station)
     nurse = station.shell.nurse
-    qtbot.waitUntil(lambda: nurse.worklist_view.model.rowCount() > 0, timeout=WAIT)
     zhang = next(p for p in demo_barcodes(station.workstation, WARD) if p["name"] == "张三")
     codes = [code for _caption, code in zhang["codes"]]
     wristband = wristband_code(record_number(station, ward.zhang_san))

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from tests.ui.flows import log_in
+from tests.ui.flows import log_in_to_worklist
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nurse_ward import NURSE2, Orders, add_staff, record_number, scan, seed_orders
-from tests.ui.ward import NURSE, PASSWORD
+from tests.ui.ward import PASSWORD
 from workstation.clinical.barcodes import wristband_code
 from workstation.projections import tables as pt
 from workstation.reports.labels import order_barcode
@@ -30,10 +30,7 @@ def _nurse_at_worklist(qtbot: QtBot, open_station, *, witness_logged_in_before: 
     if witness_logged_in_before:
         station.workstation.login(NURSE2, PASSWORD)  # the second nurse worked on this PC earlier
         station.workstation.logout()
-    log_in(qtbot, station, NURSE)
-    nurse = station.shell.nurse
-    qtbot.waitUntil(lambda: nurse.worklist_view.model.rowCount() > 0, timeout=WAIT)
-    qtbot.waitUntil(nurse.worklist_view.table.hasFocus, timeout=WAIT)
+    log_in_to_worklist(qtbot, station)
     return station
 
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
-from tests.ui.flows import log_in
+from tests.ui.flows import log_in_to_worklist
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nurse_ward import add_staff, place_unverified, record_number, scan
-from tests.ui.ward import NURSE
 from workstation.clinical.barcodes import label_code, wristband_code
 from workstation.clinical.mar import NursingSettings
 
@@ -26,11 +25,9 @@ def test_urgent_st_is_due_before_verification_and_a_regular_order_is_not(
                                name="Metoprolol", dose=25, unit="mg", route="po", frequency="bid")  # fmt: skip
     assert NursingSettings.load().st_before_verification  # the shipped ward setting
     station = open_station()
-    log_in(qtbot, station, NURSE)
+    log_in_to_worklist(qtbot, station)
     nurse = station.shell.nurse
     view, mar = nurse.mar_view, nurse.mar
-    qtbot.waitUntil(lambda: nurse.worklist_view.model.rowCount() > 0, timeout=WAIT)
-    qtbot.waitUntil(nurse.worklist_view.table.hasFocus, timeout=WAIT)
     with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=WAIT):
         scan(qtbot, wristband_code(record_number(station, ward.zhang_san)))
     qtbot.waitUntil(lambda: view.model.rowCount() > 0 and view.table.hasFocus(), timeout=WAIT)

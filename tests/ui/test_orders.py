@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from offline_cache.tables import local_events
-from tests.ui.flows import CTRL, log_in, open_by_search, wait_for_census
+from tests.ui.flows import CTRL, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from ui.screens.orders.catalogue import default_catalogue
 from ui.screens.orders.dialogs import ReasonDialog
@@ -26,9 +26,7 @@ WAIT = LOGIN_SECONDS_MS
 
 
 def _orders_tab(qtbot: QtBot, station, search: str) -> None:  # noqa: ANN001
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, search)
+    open_patient(qtbot, station, search)
     qtbot.keyClick(station.view, Qt.Key.Key_3, CTRL)
     line = station.view.chart.orders.line
     qtbot.waitUntil(line.hasFocus)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.flows import CTRL, SHIFT, log_in, open_by_search, wait_for_census
+from tests.ui.flows import CTRL, SHIFT, log_in, open_patient, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS, all_texts
 from ui.screens.attention.view import AttentionView
 from ui.screens.palette.view import PaletteView
@@ -50,10 +50,7 @@ def test_a_refused_change_is_listed_shows_the_server_record_and_is_voided_with_a
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
-    zhang = station.shell.chart.patient_id
+    zhang = open_patient(qtbot, station)
     station.workstation.record("DemographicsUpdated", patient_id=zhang,  # a stale version
                                payload={"base_version": 7, "weight_kg": 70.0})  # fmt: skip
     with qtbot.waitSignal(station.shell.sig_synced, timeout=LOGIN_SECONDS_MS):
@@ -87,10 +84,7 @@ def test_a_refused_change_is_listed_shows_the_server_record_and_is_voided_with_a
 
 def test_a_conflict_is_amended_on_top_of_the_servers_version(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
-    zhang = station.shell.chart.patient_id
+    zhang = open_patient(qtbot, station)
     station.workstation.record("DemographicsUpdated", patient_id=zhang,
                                payload={"base_version": 7, "weight_kg": 70.0})  # fmt: skip
     with qtbot.waitSignal(station.shell.sig_synced, timeout=LOGIN_SECONDS_MS):

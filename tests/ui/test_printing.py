@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from offline_cache.tables import audit_outbox
-from tests.ui.flows import CTRL, log_in, open_by_search, wait_for_census
+from tests.ui.flows import CTRL, log_in, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.test_pharmacy import pharmacy  # noqa: F401 - the pharmacist's station
 from ui.screens.printing.preview import PrintPreviewDialog
@@ -45,13 +45,6 @@ def _print_audits(station) -> list[tuple[str, str | None]]:  # noqa: ANN001
         return [(r.action, r.patient_id) for r in rows if r.action == "print"]
 
 
-def _open_zhang(qtbot: QtBot, station) -> str:  # noqa: ANN001
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
-    return station.shell.chart.patient_id
-
-
 def _ctrl_p(qtbot: QtBot, station) -> PrintPreviewDialog:  # noqa: ANN001
     with qtbot.waitSignal(
         station.shell.printing.sig_preview_opened, timeout=LOGIN_SECONDS_MS
@@ -69,7 +62,7 @@ def test_ctrl_p_previews_the_order_sheets_saves_them_and_audits_the_print(
     monkeypatch,  # noqa: ANN001
 ) -> None:
     station = open_station()
-    patient_id = _open_zhang(qtbot, station)
+    patient_id = open_patient(qtbot, station)
     record_number = _record_number(station, patient_id)
     assert _print_audits(station) == []
     qtbot.keyClick(station.view, Qt.Key.Key_3, CTRL)  # the Orders tab prints the order sheets
@@ -97,7 +90,7 @@ def test_the_vitals_tab_prints_the_temperature_chart_in_chinese_to_a_pdf_printer
 ) -> None:  # noqa: ANN001
     station = open_station()
     station.shell.settings.settings.language = "zh_CN"
-    patient_id = _open_zhang(qtbot, station)
+    patient_id = open_patient(qtbot, station)
     qtbot.keyClick(station.view, Qt.Key.Key_5, CTRL)
     preview = _ctrl_p(qtbot, station)
     saved = preview.save_to(tmp_path / "chart.pdf")
@@ -116,7 +109,7 @@ def test_downtime_pack_is_built_with_the_server_stopped(
 ) -> None:  # noqa: ANN001
     server, _ward = ward_server
     station = open_station()
-    patient_id = _open_zhang(qtbot, station)
+    patient_id = open_patient(qtbot, station)
     station.shell.printing.stop_refresher()  # only the action below writes the pack
     server.stop()
     with qtbot.waitSignal(station.shell.printing.sig_pack_built, timeout=LOGIN_SECONDS_MS) as got:

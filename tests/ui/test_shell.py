@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from tests.ui.flows import CTRL, log_in, open_by_search, start_note, wait_for_census
+from tests.ui.flows import CTRL, log_in, open_by_search, open_patient, start_note, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS, all_texts, type_login
 from tests.ui.ward import DOCTOR, NURSE
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
@@ -33,9 +33,7 @@ def test_wrong_password_is_refused_and_stays_on_login(qtbot: QtBot, open_station
 
 def test_search_zs_and_enter_opens_zhang_sans_chart_with_banner(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
+    open_patient(qtbot, station)
     banner = station.view.chart.banner
     assert banner.name.text() == "张三"
     assert "male, " in banner.details.text() and "Ward W1 bed 1" in banner.details.text()
@@ -49,9 +47,7 @@ def test_ctrl_l_locks_without_any_patient_data_and_only_the_password_unlocks(
     qtbot: QtBot, open_station
 ) -> None:  # noqa: ANN001
     station = open_station()
-    log_in(qtbot, station)
-    wait_for_census(qtbot, station)
-    open_by_search(qtbot, station, "zs")
+    open_patient(qtbot, station)
     session = station.workstation.user
     start_note(qtbot, station, "3")
     qtbot.keyClicks(station.view.chart.notes.editor, "Breathless at night")

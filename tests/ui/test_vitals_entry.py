@@ -9,10 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from offline_cache.session import Session
 from offline_cache.workstation import Workstation
+from tests.ui.helpers import OFFLINE_PATIENT as PATIENT
+from tests.ui.helpers import offline_station
 from ui.screens.chart.controller import ChartController
 from ui.screens.chart.view import ChartView
 from ui.screens.worklist.model import task_text
@@ -20,20 +22,13 @@ from ui.screens.worklist.tasks import worklist
 from ui.workers import Workers
 from workstation.projections import tables as pt
 
-PATIENT = "0190b8e2-7c3a-7d1e-9f00-000000000001"
 VITALS_TAB = 4
 
 
 @pytest.fixture
 def station(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
-    ws = Workstation.open(tmp_path / "station", ward_id="W1")
-    ws.sessions.current = Session("rn", "rn", "RN Nurse", "nurse", ("W1",), True, False)
-    with ws.store.writing() as conn:
-        conn.execute(insert(pt.patients), [{
-            "patient_id": PATIENT, "record_number": "H0000001", "temporary_number": False,
-            "name": "张三", "name_initials": "zs", "name_pinyin": "zhangsan", "sex": "female",
-            "birth_date": "1950-05-17", "ward_id": "W1", "bed": "7", "status": "admitted",
-            "admitted_at": "2024-01-01T00:00:00.000Z", "version": 0}])  # fmt: skip
+    session = Session("rn", "rn", "RN Nurse", "nurse", ("W1",), True, False)
+    ws = offline_station(tmp_path / "station", session)
     yield ws
     ws.close()
 
