@@ -16,7 +16,7 @@ from sqlalchemy import Connection, select, text
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso, utc_now
-from workstation.projections import queries
+from workstation.projections import nursing_queries
 from workstation.projections import tables as t
 from workstation.reports.text import LANGUAGES, translate
 from workstation.resources import resource
@@ -143,13 +143,14 @@ def make_context(
 
 
 def patient_by_record_number(conn: Connection, record_number: str) -> dict[str, Any]:
-    """The chart of the patient with this record number; PatientNotFound otherwise."""
+    """The chart of the patient with this record number, with the nurse's sections (the
+    temperature chart and the handoff print intake and output); PatientNotFound otherwise."""
     row = conn.execute(
         select(t.patients.c.patient_id).where(t.patients.c.record_number == record_number)
     ).first()
     if row is None:
         raise PatientNotFound(f"no patient with record number {record_number}")
-    return queries.chart(conn, row.patient_id)
+    return nursing_queries.nursing_chart(conn, row.patient_id)
 
 
 def age_years(birth_date: str, on: date) -> int:

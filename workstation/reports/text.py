@@ -98,11 +98,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "weight_kg": ("体重 kg", "Weight kg"),
     "intake": ("入量 ml", "Intake ml"),
     "output": ("出量 ml", "Output ml"),
+    "urine": ("尿量 ml", "Urine ml"),
     "stool": ("大便 次/日", "Stools /day"),
     "pain": ("疼痛评分", "Pain score"),
     "chart_legend": (
         "蓝色 × 体温　红色 ● 脉搏　黑色 ○ 呼吸（右侧刻度）",
         "Blue × temperature   red ● pulse   black ○ respiration (right scale)",
+    ),
+    "fluid_legend": (
+        "入量、出量、尿量、大便次数：前一日 {start} 至当日 {start} 的 24 小时合计（出量含尿量）",
+        "Intake, output, urine and stools: the 24 hours from {start} the day before to {start} "
+        "that day (output includes urine)",
     ),
     # notes and summaries
     "progress_notes": ("病程记录", "Progress notes"),

@@ -1,11 +1,16 @@
 """The temperature chart (体温单): seven ward days per A4 page, six 4-hourly columns a day,
-temperature, pulse and respiration plotted on the classic grid, then the rows below it."""
+temperature, pulse and respiration plotted on the classic grid, then the rows below it.
+
+The rows follow the 体温单 of 卫生部《病历书写基本规范》(2010) as taught in 《基础护理学》
+(体温单的使用): blood pressure as a fraction twice a day, weight in kg, and the previous day's
+24-hour intake, output, urine and stool count in each date's column."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
@@ -13,6 +18,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak
 
+from workstation.clinical.fluid_balance import DAY_START, DailyBalance, daily_balances, ward_day
+from workstation.clock import parse_iso
+from workstation.events.vocabulary import INTAKE_CATEGORIES
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
 from workstation.reports.page import build_pdf, identifiers, para, styles
@@ -28,7 +36,8 @@ RESP_AT_TEMP_LOW, RESP_PER_DEGREE = 10, 5  # respiration on the right-hand scale
 LEFT, RIGHT, WIDTH = 26 * mm, 9 * mm, 186 * mm
 HEAD_ROW, GRID_ROW, FOOT_ROW = 5 * mm, 3.6 * mm, 5.6 * mm
 BLUE, RED = colors.HexColor("#1f4fbf"), colors.HexColor("#c62828")
-FOOT_ROWS = ("respiration", "blood_pressure", "spo2", "weight_kg", "intake", "output", "stool")
+FOOT_ROWS = ("respiration", "blood_pressure", "spo2", "weight_kg", "intake", "output", "urine",
+             "stool")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,10 @@ class _Layout:
         """Centre of a 4-hour column."""
         return LEFT + (day_index * len(SLOTS) + slot + 0.5) * self.slot_width
 
+    def day_centre(self, day_index: int) -> float:
+        """Centre of a day's column (for the once-a-day rows)."""
+        return LEFT + (day_index + 0.5) * len(SLOTS) * self.slot_width
+
     def y_temp(self, celsius: float) -> float:
         bottom = len(FOOT_ROWS) * FOOT_ROW
         return bottom + (celsius - TEMP_LOW) * STEPS_PER_DEGREE * GRID_ROW
@@ -69,7 +82,7 @@ def _slot_readings(ctx: PrintContext, vitals: list[dict[str, Any]]) -> dict[tupl
     return found
 
 
-def _grid(drawing: Drawing, ctx: PrintContext, layout: _Layout, admitted: date) -> None:
+def _grid(drawing: Drawing, ctx: PrintContext, layout: _Layout, admitted: date, last: date) -> None:
     font, top = register_font(), layout.height
     bottom, grid_top = len(FOOT_ROWS) * FOOT_ROW, layout.height - 3 * HEAD_ROW
     right = WIDTH - RIGHT
@@ -99,13 +112,11 @@ def _grid(drawing: Drawing, ctx: PrintContext, layout: _Layout, admitted: date) 
         )
     for index, day in enumerate(layout.days):
         x0 = LEFT + index * len(SLOTS) * layout.slot_width + 1.5 * mm
-        drawing.add(
-            String(x0, top - HEAD_ROW + 1.5 * mm, day.isoformat(), fontName=font, fontSize=7)
-        )
-        number = (day - admitted).days + 1
-        drawing.add(
-            String(x0, top - 2 * HEAD_ROW + 1.5 * mm, str(number), fontName=font, fontSize=7)
-        )
+        if day <= last:  # the days still to come are left for the next print
+            number = (day - admitted).days + 1
+            for row, text in enumerate((day.isoformat(), str(number)), start=1):
+                drawing.add(String(x0, top - HEAD_ROW * row + 1.5 * mm, text, fontName=font,
+                                   fontSize=7))  # fmt: skip
         for slot, hour in enumerate(SLOTS):
             drawing.add(String(layout.x(index, slot), top - 3 * HEAD_ROW + 1.5 * mm, str(hour),
                                fontName=font, fontSize=6, textAnchor="middle",
@@ -196,8 +207,43 @@ def _curves(drawing: Drawing, layout: _Layout, readings: dict[tuple[date, int], 
     _plot(drawing, layout, temp, BLUE, _cross)
 
 
-def _foot(drawing: Drawing, ctx: PrintContext, layout: _Layout, readings: dict, weight: float | None,
-          admitted: date) -> None:  # fmt: skip
+def _fluid_columns(
+    ctx: PrintContext, entries: list[dict[str, Any]], last: date
+) -> dict[date, dict[str, str]]:
+    """Row key -> figure, per date column, from the intake and output entries: each column shows
+    the previous ward day (07:00 to 07:00, clinical.fluid_balance), as 《基础护理学》 has the
+    previous day's 24-hour intake, output, urine and stool count written in each day's column.
+    A ward day still running at the time of printing is left out (its total is not a 24-hour
+    one), and so is a figure with no entry of its kind: a blank is "not charted", never 0 mL."""
+    charted: list[Mapping[str, Any]] = list(live(entries))
+    stools = Counter(ward_day(parse_iso(e["measured_at"]), ctx.times) for e in charted
+                     if e["category"] == "stool")  # fmt: skip
+    columns: dict[date, dict[str, str]] = {}
+    for balance in daily_balances(charted, times=ctx.times):
+        column = balance.day + timedelta(days=1)
+        ended = datetime.combine(column, DAY_START, tzinfo=ctx.times.zone)
+        if column <= last and ended <= ctx.printed_at:
+            columns[column] = _fluid_figures(balance, stools[balance.day])
+    return columns
+
+
+def _fluid_figures(balance: DailyBalance, stools: int) -> dict[str, str]:
+    """A stool is an output entry, so a day with outputs charted and no stool entry has had
+    none, written "0" as the textbook asks ("如无便记0"). Enemas ("1/E") and incontinence ("※")
+    are not recorded by an intake/output entry, so they are not printed."""
+    kinds = balance.by_category.keys()
+    figures = {}
+    if kinds & INTAKE_CATEGORIES:
+        figures["intake"] = f"{balance.intake_ml:.0f}"
+    if kinds - INTAKE_CATEGORIES:
+        figures["output"], figures["stool"] = f"{balance.output_ml:.0f}", str(stools)
+    if "urine" in kinds:
+        figures["urine"] = f"{balance.by_category['urine']:.0f}"
+    return figures
+
+
+def _foot(drawing: Drawing, ctx: PrintContext, layout: _Layout, readings: dict,
+          fluids: dict[date, dict[str, str]], *, weight: float | None, admitted: date) -> None:  # fmt: skip
     font = register_font()
     for row, key in enumerate(FOOT_ROWS):
         drawing.add(String(1.5 * mm, layout.foot_y(row), ctx.t(key), fontName=font, fontSize=6.5))
@@ -218,9 +264,10 @@ def _foot(drawing: Drawing, ctx: PrintContext, layout: _Layout, readings: dict, 
                                    fontName=font, fontSize=6.5, textAnchor="middle"))  # fmt: skip
         weights = [r["weight_kg"] for r in day_rows if r.get("weight_kg") is not None]
         day_weight = weights[-1] if weights else (weight if day == admitted else None)
-        if day_weight is not None:
-            drawing.add(String(layout.x(index, 2) + layout.slot_width / 2, layout.foot_y(3),
-                               f"{day_weight:g}", fontName=font, fontSize=6.5, textAnchor="middle"))  # fmt: skip
+        once = {"weight_kg": f"{day_weight:g}"} if day_weight is not None else {}
+        for key, text in (once | fluids.get(day, {})).items():
+            drawing.add(String(layout.day_centre(index), layout.foot_y(FOOT_ROWS.index(key)), text,
+                               fontName=font, fontSize=6.5, textAnchor="middle"))  # fmt: skip
 
 
 def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
@@ -232,17 +279,23 @@ def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     if vitals:
         last = max(last, max(ctx.local_date(v["taken_at"]) for v in vitals))
     readings = _slot_readings(ctx, vitals)
+    fluids = _fluid_columns(ctx, chart.get("intake_output", []), last)
     story: list[Flowable] = []
     first = admitted
     while first <= last:
         layout = _Layout([first + timedelta(days=n) for n in range(DAYS_PER_PAGE)])
         drawing = Drawing(WIDTH, layout.height)
         drawing.initialFontName = register_font()  # else the renderer declares Helvetica
-        _grid(drawing, ctx, layout, admitted)
+        _grid(drawing, ctx, layout, admitted, last)
         _curves(drawing, layout, readings)
-        _foot(drawing, ctx, layout, readings, patient.get("weight_kg"), admitted)
+        _foot(drawing, ctx, layout, readings, fluids, weight=patient.get("weight_kg"),
+              admitted=admitted)  # fmt: skip
         if story:
             story.append(PageBreak())
-        story += [drawing, para(ctx.t("chart_legend"), s.small)]
+        story += [
+            drawing,
+            para(ctx.t("chart_legend"), s.small),
+            para(ctx.t("fluid_legend", start=f"{DAY_START:%H:%M}"), s.small),
+        ]
         first += timedelta(days=DAYS_PER_PAGE)
     return build_pdf(ctx, story, title=ctx.t("vitals_chart"), banner=identifiers(ctx, patient))

@@ -20,6 +20,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, add_user, all_users
 from workstation.server.db import reader, writer
 from workstation.server.demo_events import DEVICE_ID, DemoLog
+from workstation.server.demo_fluids import record_fluid_balance
 from workstation.server.demo_notes import (
     write_admission_notes,
     write_progress_notes,
@@ -178,6 +179,7 @@ def _one_history(
     admit(log, case)
     record_history(log, case, common["comorbidities"])
     record_vitals(log, case, rng)
+    record_fluid_balance(log, case)
     place_labs(log, case, rng)
     place_care_orders(log, case, common, rng)
     supplies = place_medications(log, case, plan, formulary, common, rng)
