@@ -7,11 +7,22 @@ from workstation.clinical.checks.model import Alert, MedicationOrder, PatientCon
 from workstation.clinical.knowledge import Knowledge
 
 ONCE_ONLY = {"st", "once"}
+_RULE_IDS = {"same drug": "dup-same-drug", "loading dose": "dup-loading-dose"}
+
+
+def _once_only(order: MedicationOrder) -> bool:
+    return (order.frequency or "").lower() in ONCE_ONLY
 
 
 def _occasional(order: MedicationOrder) -> bool:
     """An as-needed or once-only order: a rescue dose beside a regular one is usual."""
-    return order.prn or (order.frequency or "").lower() in ONCE_ONLY
+    return order.prn or _once_only(order)
+
+
+def _loading_dose(order: MedicationOrder, active: MedicationOrder) -> bool:
+    """A once-only dose of the drug beside its own regular order: the loading dose of
+    ticagrelor 180 mg st then 90 mg bid, aspirin 300 mg st then 100 mg qd, clopidogrel 300 mg."""
+    return order.drug_code == active.drug_code and (_once_only(order) or _once_only(active))
 
 
 def _severity(
@@ -21,6 +32,8 @@ def _severity(
     spec = kb.duplication
     new_groups = kb.groups_of(order.drug_code, order.route)
     old_groups = kb.groups_of(active.drug_code, active.route)
+    if _loading_dose(order, active):
+        return "info", "loading dose"
     occasional = _occasional(order) or _occasional(active)
     severity: str | None = None
     why = "same drug"
@@ -48,15 +61,28 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         if severity is None:
             continue
         old_en, old_zh = names(kb, active.drug_code)
-        same = why == "same drug"
         alerts.append(Alert(
             category="therapeutic-duplication",
             severity=severity,
-            message=(f"{new_en}: {old_en} is already ordered" if same else
-                     f"{new_en} duplicates {old_en} (both {why}): stop one or confirm both"),
-            message_zh=(f"{new_zh}：已有{old_zh}医嘱" if same else
-                        f"{new_zh}与{old_zh}同类重复({why})：停用其一或确认需要两者"),
-            rule_id="dup-same-drug" if same else f"dup-{why}",
+            message=_message(why, new_en, old_en),
+            message_zh=_message_zh(why, new_zh, old_zh),
+            rule_id=_RULE_IDS.get(why, f"dup-{why}"),
             source=kb.cite(kb.duplication.get("source", "dup")),
         ))  # fmt: skip
     return alerts
+
+
+def _message(why: str, new: str, old: str) -> str:
+    if why == "loading dose":
+        return f"{new}: a once-only dose beside the regular order (loading dose)"
+    if why == "same drug":
+        return f"{new}: {old} is already ordered"
+    return f"{new} duplicates {old} (both {why}): stop one or confirm both"
+
+
+def _message_zh(why: str, new: str, old: str) -> str:
+    if why == "loading dose":
+        return f"{new}：临时医嘱与长期医嘱同药（负荷剂量）"
+    if why == "same drug":
+        return f"{new}：已有{old}医嘱"
+    return f"{new}与{old}同类重复({why})：停用其一或确认需要两者"
