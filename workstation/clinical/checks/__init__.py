@@ -16,6 +16,7 @@ from workstation.clinical.checks import (
     drug_diagnosis,
     drug_lab,
     duplication,
+    infusion,
     interactions,
     pregnancy,
     renal,
@@ -38,7 +39,8 @@ from workstation.clinical.knowledge import Knowledge, default_knowledge
 Check = Callable[[MedicationOrder, PatientContext, Knowledge], list[Alert]]
 
 CHECKS: tuple[Check, ...] = (
-    allergy.check, interactions.check, duplication.check, dose.check, renal.check, age.check,
+    allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
+    age.check,
     pregnancy.check, drug_lab.check, drug_diagnosis.check,
 )  # fmt: skip
 

@@ -65,6 +65,7 @@ def order_from_parsed(parsed: ParsedOrder, text: str = "") -> MedicationOrder:
         duration_days=parsed.duration_days,
         prn=parsed.prn,
         text=text,
+        diluent_ml=parsed.diluent.volume_ml if parsed.diluent else None,
     )
 
 

@@ -27,6 +27,7 @@ class MedicationOrder:
     duration_days: int | None = None
     prn: bool = False
     text: str = ""
+    diluent_ml: float | None = None  # carrier fluid of a compound line (`NS 500ml + ...`)
 
 
 @dataclass(frozen=True, slots=True)
