@@ -450,6 +450,11 @@
         <source>Fall and pressure-injury risk</source>
         <translation>跌倒与压力性损伤风险</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/chart/documents.py" line="35" />
+        <source>… and %1 more (Orders tab, Ctrl+3)</source>
+        <translation>……另有 %1 条（医嘱页，Ctrl+3）</translation>
+    </message>
 </context>
 <context>
     <name>ChartView</name>
@@ -492,6 +497,11 @@
         <location filename="../../ui/screens/chart/view.py" line="77" />
         <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/chart/view.py" line="84" />
+        <source>&amp;Load older rows</source>
+        <translation>加载更早的记录(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1181,6 +1191,71 @@
     <message>
         <source>Ward handoff list (Enter opens the patient's handoff)</source>
         <translation>病区交接班列表（Enter 打开该患者的交接班）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="45" />
+        <source>Orders: type an order sentence (amox 500mg po tid 7d, 血常规, CXR, os pneumonia, n ...)</source>
+        <translation>医嘱：输入医嘱语句（amox 500mg po tid 7d、血常规、CXR、os pneumonia、n ...）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="52" />
+        <source>In the order line: add to the basket / take the suggestion / choose a suggestion</source>
+        <translation>医嘱输入行中：加入待签列表 / 采用建议 / 选择建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="57" />
+        <source>Sign every order in the basket</source>
+        <translation>签署待签列表中的全部医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="66" />
+        <source>Orders: move between the order line, the basket and the patient's orders</source>
+        <translation>医嘱：在输入行、待签列表和患者医嘱之间切换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="72" />
+        <source>In the basket: remove / edit; in the patient's orders: stop (with a reason) / modify</source>
+        <translation>待签列表中：移除 / 编辑；患者医嘱中：停止（须填写理由）/ 修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="87" />
+        <source>Nurse's worklist (Enter opens the patient, Space acknowledges an order)</source>
+        <translation>护士工作清单（Enter 打开患者，空格确认医嘱）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="93" />
+        <source>MAR: scan the wristband, then the drug; Enter records the dose</source>
+        <translation>给药记录：先扫腕带，再扫药品；Enter 记录给药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="122" />
+        <source>Type a barcode (wristband or drug label) when there is no scanner</source>
+        <translation>没有扫码枪时手动输入条码（腕带或药品标签）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="128" />
+        <source>In the MAR: unable to scan, record the chosen dose with a reason</source>
+        <translation>给药记录中：无法扫码时，填写理由后记录所选剂次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="142" />
+        <source>Pharmacy: verification queue (V, R, C)</source>
+        <translation>药房：审核队列（V、R、C）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="143" />
+        <source>Pharmacy: outpatient counter (F5, scan, F8)</source>
+        <translation>药房：门诊发药窗口（F5、扫码、F8）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="144" />
+        <source>Pharmacy: ward dispensing pick list</source>
+        <translation>药房：病区发药拣货单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="145" />
+        <source>Pharmacy: stock, alerts and reports</source>
+        <translation>药房：库存、预警与报表</translation>
     </message>
 </context>
 <context>
@@ -2146,8 +2221,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/station.py" line="51" />
-        <source>&amp;MAR (medication administration)</source>
-        <translation>给药记录(&amp;M)</translation>
+        <source>M&amp;AR (medication administration)</source>
+        <translation>给药记录(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/worklist/station.py" line="53" />
@@ -3504,6 +3579,233 @@
     <message>
         <source>&amp;Ward handoff list</source>
         <translation>病区交接班列表(&amp;W)</translation>
+    </message>
+</context>
+<context>
+    <name>OrderActions</name>
+    <message>
+        <location filename="../../ui/screens/orders/actions.py" line="53" />
+        <source>&amp;Sign all orders in the basket</source>
+        <translation>签署待签列表中的全部医嘱(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/actions.py" line="54" />
+        <source>S&amp;top the selected order…</source>
+        <translation>停止所选医嘱(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/actions.py" line="55" />
+        <source>&amp;Modify the selected order</source>
+        <translation>修改所选医嘱(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/actions.py" line="56" />
+        <source>Order-check stat&amp;istics</source>
+        <translation>医嘱核查统计(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/actions.py" line="60" />
+        <source>Order set: %1</source>
+        <translation>医嘱组套：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersController</name>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="160" />
+        <source>Type an order first.</source>
+        <translation>请先输入医嘱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="179" />
+        <source>%1: %2 orders added to the basket; review, then F9 signs.</source>
+        <translation>%1：已将 %2 条医嘱加入待签列表；请核对，然后按 F9 签署。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="204" />
+        <source>The basket is empty: nothing to sign.</source>
+        <translation>待签列表为空：没有要签署的医嘱。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="220" />
+        <source>Critical alert: a reason is needed to sign</source>
+        <translation>严重警示：签署前须填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="223" />
+        <source>Reason for giving it anyway (Esc: do not sign)</source>
+        <translation>仍然使用的理由（Esc：不签署）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="233" />
+        <source>Not signed: a critical alert needs a reason.</source>
+        <translation>未签署：严重警示须填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="240" />
+        <source>%1 order(s) signed and saved on this computer.</source>
+        <translation>已签署 %1 条医嘱，并保存在本机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="252" />
+        <source>Choose an order in the list first (F6, arrows).</source>
+        <translation>请先在列表中选择医嘱（F6，方向键）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="258" />
+        <source>Only an active order can be stopped or modified.</source>
+        <translation>只有执行中的医嘱可以停止或修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="268" />
+        <source>Stop order</source>
+        <translation>停止医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="269" />
+        <source>Reason for stopping</source>
+        <translation>停止理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/controller.py" line="299" />
+        <source>Modifying an order: change it, Enter, then F9 (the old one is stopped).</source>
+        <translation>正在修改医嘱：改好后按 Enter，再按 F9（原医嘱随之停止）。</translation>
+    </message>
+</context>
+<context>
+    <name>RuleStatisticsDialog</name>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="63" />
+        <source>Order-check statistics</source>
+        <translation>医嘱核查统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="64" />
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="64" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="64" />
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="64" />
+        <source>Fired</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="65" />
+        <source>Overridden</source>
+        <translation>超越次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="65" />
+        <source>Override rate</source>
+        <translation>超越率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/dialogs.py" line="79" />
+        <source>No order on this ward has raised an alert yet.</source>
+        <translation>本病区尚无医嘱触发警示。</translation>
+    </message>
+</context>
+<context>
+    <name>OrderRender</name>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="28" />
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="37" />
+        <source>Enter adds it</source>
+        <translation>Enter 加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="40" />
+        <source>Order set</source>
+        <translation>医嘱组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="41" />
+        <source>orders</source>
+        <translation>条医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="41" />
+        <source>Enter adds them all</source>
+        <translation>Enter 全部加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="44" />
+        <source>Enter adds</source>
+        <translation>Enter 加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="46" />
+        <source>Enter adds the order set</source>
+        <translation>Enter 加入该组套</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="57" />
+        <source>CRITICAL — a reason is needed to sign</source>
+        <translation>严重 — 签署前须填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="58" />
+        <source>WARNING</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="58" />
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="72" />
+        <source>‼ reason needed</source>
+        <translation>‼ 须填写理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="72" />
+        <source>‼ overridden</source>
+        <translation>‼ 已超越</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/render.py" line="78" />
+        <source>replaces an order</source>
+        <translation>替换原医嘱</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersView</name>
+    <message>
+        <location filename="../../ui/screens/orders/view.py" line="42" />
+        <source>Order: amox 500mg po tid 7d · 阿莫西林 0.5g 口服 tid 7天 · 血常规 · CXR · os pneumonia · n daily weight</source>
+        <translation>医嘱：amox 500mg po tid 7d · 阿莫西林 0.5g 口服 tid 7天 · 血常规 · CXR · os pneumonia · n daily weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/view.py" line="46" />
+        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies)</source>
+        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/view.py" line="81" />
+        <source>Orders of this patient (newest first)</source>
+        <translation>本患者的医嘱（最新在前）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/screens/orders/view.py" line="110" />
+        <source>Basket: %n order(s) to sign — F9 signs them all</source>
+        <translation>
+            <numerusform>待签列表：%n 条医嘱待签署 — F9 全部签署</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -3,24 +3,33 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
+from tests.support.tr_strings import ts_translations, ui_tr_strings
 from ui import launch
 from ui.i18n import TRANSLATOR_NAME, compile_translation, install_language, ts_source
 from ui.theme import apply_theme, theme_names
 
 
-def test_every_chinese_translation_is_finished(tmp_path: Path) -> None:
-    tree = ET.parse(ts_source("zh_CN"))
-    messages = list(tree.getroot().iter("message"))
-    assert len(messages) > 150
-    unfinished = [m.find("source").text for m in messages
-                  if m.find("translation").get("type") or not (m.find("translation").text or "").strip()]  # fmt: skip
-    assert unfinished == []
+def test_every_chinese_translation_is_finished() -> None:
+    translations = ts_translations(ts_source("zh_CN"))
+    assert len(translations) > 150
+    assert [source for source, text in translations.items() if not text] == []
+    # a translation that is the English itself (proper names and codes like ICD-10 aside)
+    assert [source for (_, source), text in translations.items()
+            if text == source and re.search("[a-z]{3,}", source)] == []  # fmt: skip
+
+
+def test_every_ui_string_has_a_chinese_translation_in_its_context() -> None:
+    strings = ui_tr_strings(Path(__file__).resolve().parents[2])
+    assert len(strings) > 300  # the reader finds self.tr, translate, QT_TRANSLATE_NOOP, _tr(...)
+    translations = ts_translations(ts_source("zh_CN"))
+    missing = [f"{s.where} [{s.context}] {s.source}" for s in strings
+               if not translations.get((s.context, s.source))]  # fmt: skip
+    assert missing == []
 
 
 def test_compiled_chinese_translates_the_login_page(qapp: QApplication, tmp_path: Path) -> None:
@@ -69,7 +78,7 @@ def _menus(station) -> dict[str, list[str]]:  # noqa: ANN001
             for action in station.view.menuBar().actions() if action.menu()}  # fmt: skip
 
 
-def test_menu_titles_are_translated_and_their_mnemonics_unique(
+def test_menus_are_translated_and_their_mnemonics_unique(
     qapp: QApplication, open_station, tmp_path: Path
 ) -> None:  # noqa: ANN001
     first = open_station()
@@ -83,10 +92,13 @@ def test_menu_titles_are_translated_and_their_mnemonics_unique(
         install_language(qapp, "en", tmp_path / "i18n")
         QLocale.setDefault(before)
     assert len(english) == len(chinese) >= 6  # station, patient, note, orders, help, pharmacy
-    assert [t for t in chinese if not re.search("[\u4e00-\u9fff]", t)] == []
+    words = [*chinese, *(text for items in chinese.values() for text in items)]
+    assert [text for text in words if not re.search("[\u4e00-\u9fff]", text)] == []
     for menus in (english, chinese):
-        keys = [_mnemonic(title) for title in menus]
-        assert None not in keys and len(set(keys)) == len(keys), list(menus)
+        for titles in (list(menus), *menus.values()):  # the menu bar, then each menu
+            keys = [key for key in map(_mnemonic, titles) if key]
+            assert len(set(keys)) == len(keys), titles
+        assert None not in map(_mnemonic, menus)
 
 
 def test_the_three_themes_load(qapp: QApplication) -> None:

@@ -53,7 +53,7 @@ def add_order_actions(window: QMainWindow, menu: QMenu) -> OrderActions:
     sign = action(_tr("&Sign all orders in the basket"), SIGN_KEY)
     discontinue = action(_tr("S&top the selected order…"))
     modify = action(_tr("&Modify the selected order"))
-    statistics = action(_tr("Order-check s&tatistics"))
+    statistics = action(_tr("Order-check stat&istics"))
     menu.addSeparator()
     language = QLocale().name()
     sets = {

@@ -48,7 +48,7 @@ class NurseStation(QObject):
     def _make_actions(self) -> None:
         view = self.shell.view
         self.mar_action = self._action(
-            self.tr("&MAR (medication administration)"), "Ctrl+8", "patient"
+            self.tr("M&AR (medication administration)"), "Ctrl+8", "patient"
         )
         self.worklist_action = self._action(self.tr("Nurse's &worklist"), "Ctrl+W", "station")
         self.scan_box_action = self._action(self.tr("Type a &barcode"), "Ctrl+B", "station")
