@@ -3,6 +3,7 @@ in each date's column, from a made-up chart and from the demo ward, in both lang
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -60,7 +61,8 @@ def print_chart(tmp_path: Path, chart: dict[str, Any], lang: str, printed_at: da
 def test_each_column_shows_the_ward_day_before_it(tmp_path: Path, lang: str) -> None:
     patient = {"patient_id": "p1", "record_number": "20260001", "name": "王芳", "sex": "female",
                "birth_date": "1950-05-01", "ward_id": "CARD", "bed": "03",
-               "admitted_at": ward(1, 9), "weight_kg": 61.5}  # fmt: skip
+               "admitted_at": ward(1, 9, 20), "discharged_at": ward(5, 5, 30),
+               "weight_kg": 61.5}  # fmt: skip
     entries = [
         # ward day 1 March (07:00 to 07:00): into the column of 2 March
         io(ward(1, 10), "oral", 300),
@@ -82,6 +84,12 @@ def test_each_column_shows_the_ward_day_before_it(tmp_path: Path, lang: str) -> 
     assert row_figures(text, labels["stool"]) == ["2", "0"]
     assert "999" not in text and "720" not in text
     assert "07:00" in text  # the legend names the ward day
+    band = {"zh_CN": ("入院九时二十分", "出院五时三十分"),
+            "en_US": ("Admitted 09:20", "Discharged 05:30")}[lang]  # fmt: skip
+    raw = subprocess.run(["pdftotext", "-raw", str(tmp_path / f"chart-{lang}.pdf"), "-"],
+                         check=True, capture_output=True, text=True).stdout  # fmt: skip
+    flat = "".join(raw.split())
+    assert all(words.replace(" ", "") in flat for words in band), flat[:300]
 
 
 @pytest.fixture(scope="module")

@@ -90,6 +90,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "vitals_chart": ("体温单", "Temperature chart"),
     "hospital_day": ("住院日数", "Hospital day"),
     "hour": ("时间", "Hour"),
+    "band_admitted": ("入院", "Admitted"),
+    "band_discharged": ("出院", "Discharged"),
     "temperature": ("体温 °C", "Temp °C"),
     "pulse": ("脉搏 次/分", "Pulse /min"),
     "respiration": ("呼吸 次/分", "Resp. /min"),

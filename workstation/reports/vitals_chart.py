@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, String
+from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, PageBreak
 
 from workstation.clinical.fluid_balance import DAY_START, DailyBalance, daily_balances, ward_day
@@ -33,6 +34,7 @@ PULSE_AT_TEMP_LOW, PULSE_PER_DEGREE = (
     20,
 )  # the classic pairing: 35 ℃ ~ 20/min ... 42 ℃ ~ 160/min
 RESP_AT_TEMP_LOW, RESP_PER_DEGREE = 10, 5  # respiration on the right-hand scale: 10 ... 45/min
+BAND_FROM = 40  # admission and discharge are written between 42 and 40 °C
 LEFT, RIGHT, WIDTH = 26 * mm, 9 * mm, 186 * mm
 HEAD_ROW, GRID_ROW, FOOT_ROW = 5 * mm, 3.6 * mm, 5.6 * mm
 BLUE, RED = colors.HexColor("#1f4fbf"), colors.HexColor("#c62828")
@@ -158,6 +160,49 @@ def _scales(drawing: Drawing, ctx: PrintContext, layout: _Layout) -> None:
                            textAnchor="middle", fillColor=BLUE))  # fmt: skip
         drawing.add(String(WIDTH - RIGHT / 2, y, str(resp), fontName=font, fontSize=7,
                            textAnchor="middle"))  # fmt: skip
+
+
+def _band(drawing: Drawing, ctx: PrintContext, layout: _Layout, patient: dict[str, Any]) -> None:
+    """Admission and discharge written down the 42-40 °C band in their 4-hour column, as
+    《基础护理学》 (体温单的使用) has them: "入院—八时二十分", the time in characters. English
+    reads upwards. Red, as most hospitals' rules have it, apart from the blue temperature."""
+    font, top = register_font(), layout.y_temp(TEMP_HIGH)
+    moments = (("band_admitted", patient.get("admitted_at")),
+               ("band_discharged", patient.get("discharged_at")))  # fmt: skip
+    for key, moment in moments:
+        if not moment or (day := ctx.local_date(moment)) not in layout.days:
+            continue
+        clock = ctx.when(moment, clock_only=True)
+        x = layout.x(layout.days.index(day), int(clock[:2]) // 4)
+        if not ctx.zh:
+            text = f"{ctx.t(key)} {clock}"
+            width = pdfmetrics.stringWidth(text, font, 6)
+            drawing.add(Group(String(0, 0, text, fontName=font, fontSize=6, fillColor=RED),
+                              transform=(0, 1, -1, 0, x + 1.0 * mm, top - 1 * mm - width)))  # fmt: skip
+            continue
+        words = [*ctx.t(key), "—", *_chinese_clock(int(clock[:2]), int(clock[3:]))]
+        step = min(GRID_ROW, (top - layout.y_temp(BAND_FROM)) / len(words))
+        for n, word in enumerate(words):
+            y = top - (n + 1) * step
+            if word == "—":  # a short vertical stroke (the horizontal dash would lie across)
+                drawing.add(Line(x, y, x, y + step * 0.8, strokeColor=RED, strokeWidth=0.7))
+            else:
+                drawing.add(String(x, y + 0.8 * mm, word, fontName=font, fontSize=6.5,
+                                   textAnchor="middle", fillColor=RED))  # fmt: skip
+
+
+def _chinese_clock(hour: int, minute: int) -> str:
+    """八时二十分, 十四时, 零时五分."""
+    return f"{_chinese_number(hour)}时" + (f"{_chinese_number(minute)}分" if minute else "")
+
+
+def _chinese_number(n: int) -> str:
+    """0 to 59 in characters: 零, 九, 十, 十三, 二十, 五十九."""
+    digits = "零一二三四五六七八九"
+    tens, ones = divmod(n, 10)
+    if not tens:
+        return digits[ones]
+    return (digits[tens] if tens > 1 else "") + "十" + (digits[ones] if ones else "")
 
 
 def _plot(drawing: Drawing, layout: _Layout, points: list[tuple[float, float]], colour: Any,
@@ -288,6 +333,7 @@ def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
         drawing.initialFontName = register_font()  # else the renderer declares Helvetica
         _grid(drawing, ctx, layout, admitted, last)
         _curves(drawing, layout, readings)
+        _band(drawing, ctx, layout, patient)
         _foot(drawing, ctx, layout, readings, fluids, weight=patient.get("weight_kg"),
               admitted=admitted)  # fmt: skip
         if story:
