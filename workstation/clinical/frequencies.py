@@ -34,8 +34,8 @@ def _times_a_day(n: int) -> tuple[str, ...]:
 def _every_hours(hours: int) -> tuple[str, ...]:
     """q6h, every 6 hours, 每6小时, 每六小时一次 ..."""
     numbers = [str(hours)] + ([_ZH_HOURS[hours]] if hours in _ZH_HOURS else [])
-    chinese = [f"每{n}{unit}{tail}" for n in numbers for unit in ("小时", "h")
-               for tail in ("", "一次", "1次")]  # fmt: skip
+    chinese = [f"{every}{n}{unit}{tail}" for every in ("每", "每隔") for n in numbers
+               for unit in ("小时", "h") for tail in ("", "一次", "1次")]  # fmt: skip
     return (f"q{hours}h", f"q{hours}hr", f"every {hours} hours", f"every {hours} hrs",
             f"every {hours}h", *chinese)  # fmt: skip
 

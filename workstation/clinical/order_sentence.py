@@ -39,7 +39,7 @@ class InfusionRate:
     """How fast an infusion runs, as written (`100ml/h`, `40滴/分`): for the nurse, not checked."""
 
     value: float
-    unit: str  # mL/h or drops/min
+    unit: str  # mL/h, drops/min, or min (`over 20 min`: how long it runs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,10 +176,25 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind == "interval":
-        raise OrderSentenceError(
-            f"unknown frequency '{token.text}': use {_STANDARD_INTERVALS}", part="frequency"
+    elif kind in ("interval", "range", "per_kg"):
+        raise _unusable(token)
+
+
+def _unusable(token: Token) -> OrderSentenceError:
+    """Words understood but not orderable: an odd interval, a dose range, a dose per kg."""
+    if token.kind == "range":
+        return OrderSentenceError(
+            f"dose range '{token.text}': write one dose (a range needs a titration order)",
+            part="dose",
         )
+    if token.kind == "per_kg":
+        return OrderSentenceError(
+            f"weight-based dose '{token.text}': write this patient's dose in {token.unit}",
+            part="dose",
+        )
+    return OrderSentenceError(
+        f"unknown frequency '{token.text}': use {_STANDARD_INTERVALS}", part="frequency"
+    )
 
 
 def _take_frequency(parts: _Parts, code: str) -> None:

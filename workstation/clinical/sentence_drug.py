@@ -2,7 +2,7 @@
 
 The name usually comes first, but ward doctors also write it after the dose or route
 (`500mg amoxicillin po tid`, `口服 阿司匹林 100mg qd`), under a salt or presentation prefix
-(`注射用头孢曲松钠`, `盐酸胺碘酮`), in full pinyin (`toubaoqusong`), twice (`呋塞米（速尿）`), and on a
+(`注射用头孢曲松钠`, `盐酸胺碘酮`), in full pinyin (`toubaoqusong`) or alias initials (`yngs`), twice (`呋塞米（速尿）`), and on a
 compound infusion line with its carrier fluid (`NS 100ml + 头孢曲松 2g ivgtt qd`).
 """
 
@@ -16,18 +16,21 @@ from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.frequencies import FREQUENCY_WORDS
 from workstation.clinical.sentence_words import (
     LEADING_ZH,
+    PERCENT,
     ROUTE_WORDS,
     VEHICLE_WORDS,
     VEHICLES,
     token_at,
 )
-from workstation.domain.names import search_pinyin
+from workstation.domain.names import search_initials, search_pinyin
 
 __all__ = ["Diluent", "DrugMatch", "OrderSentenceError", "find_drug", "split_compound"]
 
 # words that may stand before the drug name: `500mg amoxicillin`, `口服 阿司匹林`, `st 呋塞米`
 _LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form")
-_SHORTEST_FULL_PINYIN = 5  # shorter Latin words are abbreviations or initials, never full pinyin
+_SHORTEST_PINYIN = 5  # a shorter Latin word is an abbreviation or initials, not full pinyin
+_SHORTEST_INITIALS = 3  # initials of a Chinese alias (`yngs` for 依诺肝素, `tbqsn` for 头孢曲松钠)
+_SENTENCE_WORDS = frozenset((*ROUTE_WORDS, *FREQUENCY_WORDS))
 _VEHICLE = re.compile(
     "(" + "|".join(re.escape(w) for w in sorted(VEHICLE_WORDS, key=len, reverse=True)) + ")"
     r"\s*(\d+(?:\.\d+)?)\s*(?:ml|毫升)(?![a-z])"
@@ -83,7 +86,7 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
             segment = segment[vehicle.end() :].strip()
         if segment:
             kept.append(segment)
-    if sum(1 for segment in kept if _name_at(segment, formulary)[1]) > 1:
+    if sum(1 for segment in kept if _names_a_drug(segment, formulary)) > 1:
         raise OrderSentenceError(
             "two drugs on one line: write one order per drug (a carrier fluid such as NS 100ml "
             "may share the line)", part="drug",
@@ -98,6 +101,13 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
             part="drug",
         )
     return " ".join(kept), diluents[0]
+
+
+def _names_a_drug(segment: str, formulary: Formulary) -> bool:
+    """Whether a segment of a compound line starts with a drug (`10%KCl 10ml` included)."""
+    percent = PERCENT.match(segment)
+    unprefixed = segment[percent.end() :].lstrip() if percent else segment
+    return bool(_name_at(segment, formulary)[1] or _name_at(unprefixed, formulary)[1])
 
 
 def find_drug(text: str, formulary: Formulary) -> DrugMatch:
@@ -130,7 +140,7 @@ def _name_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
             length, drugs = formulary.match_prefix(text[len(prefix) :])
             if drugs:
                 return len(prefix) + length, drugs
-    return _full_pinyin_at(text, formulary)
+    return _pinyin_at(text, formulary)
 
 
 def _skip_repeated_name(
@@ -145,10 +155,10 @@ def _skip_repeated_name(
     return drugs, rest
 
 
-def _full_pinyin_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
+def _pinyin_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
     if not (text[:1].isascii() and text[:1].isalpha()):
         return 0, ()
-    for key, drugs in _full_pinyin_names(formulary):
+    for key, drugs in _pinyin_names(formulary):
         end = len(key)
         if text.startswith(key) and not (end < len(text) and text[end].isascii()
                                          and text[end].isalpha()):  # fmt: skip
@@ -157,17 +167,24 @@ def _full_pinyin_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, .
 
 
 @lru_cache(maxsize=4)
-def _full_pinyin_names(formulary: Formulary) -> tuple[tuple[str, tuple[Drug, ...]], ...]:
-    """Full pinyin of every Chinese name and alias (`toubaoqusong`, `lvbigelei` / `lubigelei`),
-    longest first; built on the first sentence that needs it."""
+def _pinyin_names(formulary: Formulary) -> tuple[tuple[str, tuple[Drug, ...]], ...]:
+    """Full pinyin of every Chinese name and alias (`toubaoqusong`, `lvbigelei` / `lubigelei`)
+    and the initials of Chinese aliases (the formulary lists those of the name only), longest
+    first; built on the first sentence that needs it."""
     index: dict[str, list[Drug]] = {}
     for drug in formulary:
         for name in (drug.name_zh, *drug.aliases):
             if name.isascii():
                 continue
             spelled = re.sub(r"[^a-z]", "", search_pinyin(name))
-            for key in {spelled, spelled.replace("v", "u")}:
-                if len(key) >= _SHORTEST_FULL_PINYIN and drug not in index.setdefault(key, []):
+            keys: set[str] = set()
+            if len(spelled) >= _SHORTEST_PINYIN:
+                keys |= {spelled, spelled.replace("v", "u")}
+            initials = search_initials(name)
+            if len(initials) >= _SHORTEST_INITIALS and initials not in _SENTENCE_WORDS:
+                keys.add(initials)
+            for key in keys:
+                if drug not in index.setdefault(key, []):
                     index[key].append(drug)
     return tuple(
         (key, tuple(drugs)) for key, drugs in sorted(index.items(), key=lambda kv: -len(kv[0]))

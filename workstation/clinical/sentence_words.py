@@ -15,7 +15,10 @@ ROUTE_WORDS: dict[str, str] = {
     **dict.fromkeys(("iv", "ivp", "iv push", "iv bolus", "intravenous", "intravenously", "静注",
                      "静推", "静脉注射", "静脉推注", "静脉推", "缓慢静注", "缓慢静推"), "iv"),
     **dict.fromkeys(("ivgtt", "iv gtt", "iv drip", "ivdrip", "ivd", "iv infusion", "infusion",
-                     "静滴", "静脉滴注", "静点", "静脉输液", "输液", "滴注"), "ivgtt"),
+                     "静滴", "静脉滴注", "静点", "静脉输液", "输液", "滴注",
+                     # syringe pump: a continuous infusion
+                     "泵入", "微泵", "微泵泵入", "微量泵", "微量泵泵入", "静脉泵入", "持续泵入"),
+                    "ivgtt"),
     **dict.fromkeys(("im", "intramuscular", "intramuscularly", "肌注", "肌肉注射", "肌内注射"), "im"),
     **dict.fromkeys(("sc", "sq", "subq", "subcut", "subcutaneous", "subcutaneously", "ih", "h",
                      "皮下", "皮下注射"), "sc"),
@@ -36,17 +39,24 @@ FORM_WORDS = (
     "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "inj", "injection",
     "sr", "er", "cr", "xl", "mr", "ec", "片", "胶囊", "注射液", "针", "粉针", "注射剂", "缓释片",
     "控释片", "肠溶片", "肠溶胶囊", "分散片", "颗粒", "口服液", "混悬液", "气雾剂", "栓", "钠", "钾",
-    "钙", "片剂", "针剂", "静脉用",
+    "钙", "片剂", "针剂", "静脉用", "缓释", "控释", "肠溶", "缓释胶囊", "控释胶囊", "软胶囊", "胶丸",
+    "滴丸", "干混悬剂", "冻干粉", "粉针剂", "琥珀酸钠", "磷酸钠", "琥珀酸", "磷酸", "盐酸盐",
+    "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
+    "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate",
+    # notes for the nurse that do not change the order: skin test before a penicillin
+    "皮试", "皮试阴性", "皮试后", "皮试-", "需皮试",
 )  # fmt: skip
 # when to take it: kept by the nurse's schedule, not part of the structured order
 TIMING_WORDS = (
     "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
     "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
     "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
+    "早上", "上午", "中午", "下午", "晚上",
 )  # fmt: skip
 LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
-_FILLERS = ("for", "x", "×", "共", "用", "连用", "疗程", "then", "and", ",", ";", "滴速", "速度",
-            "at", "rate")  # fmt: skip
+# `/次`, `每次`, `一次` mark the dose of one administration (`0.5g/次`, `一次0.5g 一日3次`)
+_FILLERS = ("for", "x", "×", "共", "用", "连用", "连续", "持续", "疗程", "then", "and", ",", ";",
+            "滴速", "速度", "at", "rate", "/次", "每次", "一次")  # fmt: skip
 
 # Carrier fluids of a compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`): code -> names.
 VEHICLES: dict[str, tuple[str, str]] = {
@@ -76,7 +86,7 @@ _UNIT = "|".join(re.escape(u) for u in unit_words())
 DOSE = re.compile(rf"{_NUMBER}\s*(万)?\s*(?:({_UNIT})(?![a-z]))?")
 PERCENT = re.compile(rf"{_NUMBER}\s*%")
 DURATION = re.compile(
-    r"(?:(?:x|×|\*|共|连用|用|for|疗程)\s*)?(\d+)\s*"
+    r"(?:(?:x|×|\*|共|连用|连续|持续|用|for|疗程)\s*)?(\d+)\s*"
     r"(days?|d|天|日|weeks?|wks?|w|周)(?![a-z])"
 )
 _WEEK_WORDS = ("week", "weeks", "wk", "wks", "w", "周")
@@ -85,6 +95,11 @@ RATE_UNITS: dict[str, str] = {
     **dict.fromkeys(("ml/h", "ml/hr", "ml/hour", "毫升/小时", "ml/小时"), "mL/h"),
     **dict.fromkeys(("滴/分", "滴/分钟", "滴/min", "gtt/min", "drops/min", "d/min"), "drops/min"),
 }  # fmt: skip
+# `over 20 min`, `30分钟内`: how long an infusion or slow injection runs, kept as a rate in min
+OVER = re.compile(r"(?:over|in)\s*(\d+)\s*(?:min|mins|minutes)(?![a-z])|(\d+)\s*分钟(?:内|以上)?")
+# refused with a clear message: a dose range (`2-4mg`) and a weight-based dose (`1mg/kg`)
+RANGE = re.compile(rf"{_NUMBER}\s*(?:-|~|～|至|到)\s*{_NUMBER}\s*(?:({_UNIT})(?![a-z]))?")
+PER_KG = re.compile(rf"{_NUMBER}\s*({_UNIT})\s*/\s*kg(?![a-z])")
 RATE = re.compile(
     rf"{_NUMBER}\s*({'|'.join(re.escape(u) for u in sorted(RATE_UNITS, key=len, reverse=True))})"
 )
@@ -95,7 +110,8 @@ INTERVAL = re.compile(r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h
 class Token:
     """One piece of the sentence after the drug name."""
 
-    kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, unknown
+    kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, range,
+    # per_kg, unknown
     text: str
     value: float | None = None
     unit: str | None = None
@@ -188,12 +204,25 @@ def _rate(match: re.Match[str]) -> Token:
     )
 
 
+def _over(match: re.Match[str]) -> Token:
+    return Token("rate", match.group(), value=float(match.group(1) or match.group(2)), unit="min")
+
+
+def _range(match: re.Match[str]) -> Token:
+    return Token("range", match.group(), unit=match.group(3))
+
+
+def _per_kg(match: re.Match[str]) -> Token:
+    return Token("per_kg", match.group(), value=float(match.group(1)), unit=match.group(2))
+
+
 def _percent(match: re.Match[str]) -> Token:
     return Token("percent", match.group(), value=float(match.group(1)))
 
 
 _PATTERNS = (
-    (INTERVAL, _interval), (DURATION, _duration), (RATE, _rate), (PERCENT, _percent), (DOSE, _dose),
+    (INTERVAL, _interval), (DURATION, _duration), (RATE, _rate), (OVER, _over), (PER_KG, _per_kg),
+    (RANGE, _range), (PERCENT, _percent), (DOSE, _dose),
 )  # fmt: skip
 
 
@@ -226,7 +255,7 @@ def _indication_at(text: str, pos: int) -> tuple[Token | None, int]:
         pos += 4
     end = pos
     while end < len(text):
-        boundary = end > pos and (text[end - 1] == " " or _CJK.match(text, end))
+        boundary = end == pos or text[end - 1] == " " or _CJK.match(text, end)
         if boundary and token_at(text, end)[0].kind in _STOP_KINDS:
             break
         end += 1
