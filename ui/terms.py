@@ -64,6 +64,30 @@ _TERMS = {
 }
 
 
+_CHECK_TERMS = {  # order-check severities and categories (workstation.clinical.checks.model)
+    "critical": QT_TRANSLATE_NOOP("CheckTerms", "critical"),
+    "warning": QT_TRANSLATE_NOOP("CheckTerms", "warning"),
+    "info": QT_TRANSLATE_NOOP("CheckTerms", "info"),
+    "drug-allergy": QT_TRANSLATE_NOOP("CheckTerms", "drug allergy"),
+    "drug-drug": QT_TRANSLATE_NOOP("CheckTerms", "drug interaction"),
+    "therapeutic-duplication": QT_TRANSLATE_NOOP("CheckTerms", "therapeutic duplication"),
+    "dose-single": QT_TRANSLATE_NOOP("CheckTerms", "single dose"),
+    "dose-daily": QT_TRANSLATE_NOOP("CheckTerms", "daily dose"),
+    "renal": QT_TRANSLATE_NOOP("CheckTerms", "renal function"),
+    "age": QT_TRANSLATE_NOOP("CheckTerms", "age"),
+    "pregnancy": QT_TRANSLATE_NOOP("CheckTerms", "pregnancy"),
+    "drug-lab": QT_TRANSLATE_NOOP("CheckTerms", "drug and lab result"),
+    "drug-diagnosis": QT_TRANSLATE_NOOP("CheckTerms", "drug and diagnosis"),
+}
+
+
+def check_term(code: str) -> str:
+    """An order check's severity or category in the user's language (a separate context from
+    `term`: an alert's "critical" is not the patient acuity 病危)."""
+    source = _CHECK_TERMS.get(code)
+    return QCoreApplication.translate("CheckTerms", source) if source else code
+
+
 def term(code: str | None) -> str:
     """A coded value in the user's language; unknown codes are shown as they are."""
     if code is None:

@@ -3808,4 +3808,72 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>CheckTerms</name>
+    <message>
+        <location filename="../../ui/terms.py" line="68" />
+        <source>critical</source>
+        <translation>严重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="69" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="70" />
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="71" />
+        <source>drug allergy</source>
+        <translation>药物过敏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="72" />
+        <source>drug interaction</source>
+        <translation>药物相互作用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="73" />
+        <source>therapeutic duplication</source>
+        <translation>重复用药</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="74" />
+        <source>single dose</source>
+        <translation>单次剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="75" />
+        <source>daily dose</source>
+        <translation>日剂量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="76" />
+        <source>renal function</source>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="77" />
+        <source>age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="78" />
+        <source>pregnancy</source>
+        <translation>妊娠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="79" />
+        <source>drug and lab result</source>
+        <translation>药物与检验结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="80" />
+        <source>drug and diagnosis</source>
+        <translation>药物与诊断</translation>
+    </message>
+</context>
 </TS>

@@ -3,8 +3,8 @@ saved as HandoffRecorded; offline too, since it reads and writes the local repli
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -12,6 +12,7 @@ from tests.ui.flows import log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.nursing_forms import open_chart
 from tests.ui.ward import NURSE
+from ui.i18n import install_language
 from ui.screens.handoff.dialog import HandoffDialog
 from ui.screens.handoff.ward import WardHandoffDialog
 from workstation.projections import tables as pt
@@ -61,6 +62,31 @@ def test_handoff_filled_from_chart_edited_and_saved_offline(
     qtbot.waitUntil(lambda: _shown(station) is None and QApplication.activeWindow() is station.view)
     dialog = _open_handoff(qtbot, station, focused=False)
     qtbot.waitUntil(lambda: dialog.last.text().startswith("Last handoff: S (situation)"))
+
+
+def test_handoff_reads_in_chinese_on_a_chinese_station(
+    qtbot: QtBot, qapp, open_station, ward_server, tmp_path
+) -> None:  # noqa: ANN001
+    _server, ward = ward_server
+    station = open_station()
+    log_in(qtbot, station, NURSE)
+    open_chart(qtbot, station, ward.zhang_san)
+    before = QLocale()
+    install_language(qapp, "zh_CN", tmp_path / "i18n")
+    try:
+        dialog = _open_handoff(qtbot, station)
+        ipass = dialog.text.toPlainText()
+        qtbot.keyClick(dialog.style_box, Qt.Key.Key_Down)
+        sbar = dialog.text.toPlainText()
+        cancel = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.text() == "取消"  # Qt's own words, from its qtbase catalogue
+        dialog.reject()
+    finally:
+        install_language(qapp, "en", tmp_path / "i18n")
+        QLocale.setDefault(before)
+    assert ipass.startswith("I 病情严重程度：") and "过敏：penicillin（重度）" in ipass
+    assert sbar.startswith("S 现状：张三，") and "R 建议：" in sbar
+    assert not any(word in ipass + sbar for word in ("bed ", "Problems", "Allergies", "none"))
 
 
 def test_empty_handoff_is_not_saved(qtbot: QtBot, open_station, ward_server) -> None:  # noqa: ANN001

@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from tests.support.tr_strings import ts_translations, ui_tr_strings
 from ui import launch
 from ui.i18n import TRANSLATOR_NAME, compile_translation, install_language, ts_source
+from ui.screens.orders.dialogs import RuleStatisticsDialog
+from ui.screens.pharmacy.detail import detail_html
 from ui.theme import apply_theme, theme_names
+from workstation.clinical.checks.model import Alert
+from workstation.clinical.verification import WaitingOrder
 
 
 def test_every_chinese_translation_is_finished() -> None:
@@ -99,6 +103,29 @@ def test_menus_are_translated_and_their_mnemonics_unique(
             keys = [key for key in map(_mnemonic, titles) if key]
             assert len(set(keys)) == len(keys), titles
         assert None not in map(_mnemonic, menus)
+
+
+def test_order_check_words_are_chinese_in_pharmacy_and_statistics(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    alert = Alert("drug-allergy", "critical", "Penicillin allergy", "青霉素过敏",
+                  "allergy-penicillin", "BNF")  # fmt: skip
+    entry = WaitingOrder({"description": "amox 500mg po tid"},
+                         {"name": "张三", "bed": "1", "record_number": "MRN1"}, False, [alert])  # fmt: skip
+    row = {"rule_id": "allergy-penicillin", "category": "drug-allergy", "severity": "critical",
+           "fired": 2, "overridden": 1, "override_rate": 0.5}  # fmt: skip
+    before = QLocale()
+    install_language(qapp, "zh_CN", tmp_path)
+    try:
+        html = detail_html(entry)
+        statistics = RuleStatisticsDialog([row])
+        cells = [statistics.table.item(0, column).text() for column in range(3)]
+    finally:
+        install_language(qapp, "en", tmp_path)
+        QLocale.setDefault(before)
+    assert "[严重] 青霉素过敏" in html and "critical" not in html
+    assert cells == ["allergy-penicillin", "药物过敏", "严重"]
+    assert "[critical] Penicillin allergy" in detail_html(entry)
 
 
 def test_the_three_themes_load(qapp: QApplication) -> None:

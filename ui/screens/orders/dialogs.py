@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.terms import check_term
 
 
 class ReasonDialog(ReturningDialog):
@@ -67,7 +68,7 @@ class RuleStatisticsDialog(ReturningDialog):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for r, row in enumerate(rows):
-            cells = (row["rule_id"], row["category"], row["severity"], str(row["fired"]),
+            cells = (row["rule_id"], check_term(row["category"]), check_term(row["severity"]), str(row["fired"]),
                      str(row["overridden"]), f"{row['override_rate']:.0%}")  # fmt: skip
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))

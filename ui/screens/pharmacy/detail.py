@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from ui.terms import check_term
 from workstation.clinical.verification import WaitingOrder
 
 translate = QCoreApplication.translate
@@ -26,7 +27,9 @@ def detail_html(entry: WaitingOrder) -> str:
         translate("PharmacyDetail", "no alert"),
     )
     parts.append(f"<p><b>{checks}</b></p><ul>")
-    parts += [f"<li>[{a.severity}] {escape(a.message)}</li>" for a in entry.alerts]
+    zh = QLocale().name().startswith("zh")
+    parts += [f"<li>[{escape(check_term(a.severity))}] {escape(a.message_zh if zh else a.message)}</li>"
+              for a in entry.alerts]  # fmt: skip
     parts.append("</ul>" if entry.alerts else f"<li>{no_alert}</li></ul>")
     for override in entry.overrides:
         reason = override.get("reason", "")
