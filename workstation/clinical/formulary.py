@@ -36,7 +36,9 @@ _UNITS: dict[str, tuple[str, float]] = {
 }  # fmt: skip
 _UNIT_WORDS: dict[str, str] = {
     "g": "g", "gm": "g", "gram": "g", "grams": "g", "克": "g",
-    "mg": "mg", "毫克": "mg", "mcg": "mcg", "ug": "mcg", "μg": "mcg", "µg": "mcg", "微克": "mcg",
+    "mg": "mg", "毫克": "mg", "milligram": "mg", "milligrams": "mg",
+    "mcg": "mcg", "ug": "mcg", "μg": "mcg", "µg": "mcg", "微克": "mcg", "microgram": "mcg",
+    "micrograms": "mcg",
     "ml": "mL", "mls": "mL", "毫升": "mL", "l": "L", "升": "L",
     "u": "U", "unit": "U", "units": "U", "单位": "U", "iu": "IU", "国际单位": "IU",
     "mmol": "mmol", "毫摩尔": "mmol",

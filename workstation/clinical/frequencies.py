@@ -37,7 +37,8 @@ def _every_hours(hours: int) -> tuple[str, ...]:
     chinese = [f"{every}{n}{unit}{tail}" for every in ("每", "每隔") for n in numbers
                for unit in ("小时", "h") for tail in ("", "一次", "1次")]  # fmt: skip
     return (f"q{hours}h", f"q{hours}hr", f"every {hours} hours", f"every {hours} hrs",
-            f"every {hours}h", *chinese)  # fmt: skip
+            f"every {hours}h", f"{hours} hourly", f"{hours}-hourly", f"{hours}hourly",
+            *chinese)  # fmt: skip
 
 
 def _table() -> dict[str, Frequency]:

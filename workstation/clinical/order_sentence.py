@@ -176,7 +176,7 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind in ("interval", "range", "per_kg"):
+    elif kind in ("interval", "range", "per_kg", "sequence"):
         raise _unusable(token)
 
 
@@ -186,6 +186,10 @@ def _unusable(token: Token) -> OrderSentenceError:
         return OrderSentenceError(
             f"dose range '{token.text}': write one dose (a range needs a titration order)",
             part="dose",
+        )
+    if token.kind == "sequence":
+        return OrderSentenceError(
+            f"a second order follows '{token.text}': write one order per line", part="sentence"
         )
     if token.kind == "per_kg":
         return OrderSentenceError(

@@ -51,11 +51,13 @@ TIMING_WORDS = (
     "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
     "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
     "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
-    "早上", "上午", "中午", "下午", "晚上",
+    "早上", "上午", "中午", "下午", "晚上", "晨服", "晚服", "睡前服", "顿服",
 )  # fmt: skip
+# a second order on the same line (`0.2g tid ×7天 后改 0.2g qd`): refused, one order per line
+SEQUENCE_WORDS = ("then", "followed by", "后改", "改为", "之后改", "然后")
 LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
 # `/次`, `每次`, `一次` mark the dose of one administration (`0.5g/次`, `一次0.5g 一日3次`)
-_FILLERS = ("for", "x", "×", "共", "用", "连用", "连续", "持续", "疗程", "then", "and", ",", ";",
+_FILLERS = ("for", "x", "×", "共", "用", "连用", "连续", "持续", "疗程", "and", ",", ";",
             "滴速", "速度", "at", "rate", "/次", "每次", "一次")  # fmt: skip
 
 # Carrier fluids of a compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`): code -> names.
@@ -90,6 +92,10 @@ DURATION = re.compile(
     r"(days?|d|天|日|weeks?|wks?|w|周)(?![a-z])"
 )
 _WEEK_WORDS = ("week", "weeks", "wk", "wks", "w", "周")
+# British `5/7` (five days) and `2/52` (two weeks)
+DURATION_FRACTION = re.compile(r"(\d+)\s*/\s*(7|52)(?!\d)")
+# a clock time (`22:00`, `晚8点`): when the nurse gives it, not part of the structured order
+CLOCK_TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|[早晚上下中午]*\d{1,2}\s*点(?:钟)?")
 # infusion rate: `100ml/h`, `40滴/分`; kept beside the order for the nurse, not checked
 RATE_UNITS: dict[str, str] = {
     **dict.fromkeys(("ml/h", "ml/hr", "ml/hour", "毫升/小时", "ml/小时"), "mL/h"),
@@ -111,7 +117,7 @@ class Token:
     """One piece of the sentence after the drug name."""
 
     kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, range,
-    # per_kg, unknown
+    # per_kg, sequence, unknown
     text: str
     value: float | None = None
     unit: str | None = None
@@ -122,6 +128,7 @@ def _vocabulary() -> dict[str, list[tuple[str, str, str]]]:
     """Written word -> (word, kind, code), grouped by first character, longest first."""
     words: dict[str, tuple[str, str]] = {}
     words.update({w: ("form", w) for w in (*FORM_WORDS, *TIMING_WORDS)})
+    words.update({w: ("sequence", w) for w in SEQUENCE_WORDS})
     words.update({w: ("frequency", code) for w, code in FREQUENCY_WORDS.items()})
     words.update({w: ("route", code) for w, code in ROUTE_WORDS.items()})
     grouped: dict[str, list[tuple[str, str, str]]] = {}
@@ -133,14 +140,16 @@ def _vocabulary() -> dict[str, list[tuple[str, str, str]]]:
 _VOCABULARY = _vocabulary()
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_RUN = re.compile(r"[a-zμ][a-z0-9μ\-]*")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*(?:[、)]|\.(?!\d))\s*")
 
 
 def normalise_sentence(sentence: str) -> str:
     """NFKC (full-width to half-width), lower case, Latin abbreviation dots and separators removed."""
     text = unicodedata.normalize("NFKC", sentence).lower().replace("µ", "μ")
+    text = _LIST_NUMBER.sub("", text)  # `1. 阿莫西林...`, `2、头孢曲松...` pasted from a list
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,000 mg
     text = re.sub(r"(?<=[a-z])\.", "", text)  # b.i.d. / p.o.
-    text = re.sub(r"[,;:!?。，、；：！？()\[\]{}\"'“”‘’]", " ", text)
+    text = re.sub(r"[,;!?。，、；！？()\[\]{}\"'“”‘’]|:(?!\d)|(?<!\d):", " ", text)  # not 22:00
     return " ".join(text.split())
 
 
@@ -198,6 +207,15 @@ def _interval(match: re.Match[str]) -> Token:
     return Token("interval", match.group(), value=float(match.group(1) or match.group(2)))
 
 
+def _duration_fraction(match: re.Match[str]) -> Token:
+    days = int(match.group(1)) * (7 if match.group(2) == "52" else 1)
+    return Token("duration", match.group(), value=days)
+
+
+def _clock_time(match: re.Match[str]) -> Token:
+    return Token("form", match.group())
+
+
 def _rate(match: re.Match[str]) -> Token:
     return Token(
         "rate", match.group(), value=float(match.group(1)), unit=RATE_UNITS[match.group(2)]
@@ -221,8 +239,9 @@ def _percent(match: re.Match[str]) -> Token:
 
 
 _PATTERNS = (
-    (INTERVAL, _interval), (DURATION, _duration), (RATE, _rate), (OVER, _over), (PER_KG, _per_kg),
-    (RANGE, _range), (PERCENT, _percent), (DOSE, _dose),
+    (INTERVAL, _interval), (DURATION, _duration), (DURATION_FRACTION, _duration_fraction),
+    (CLOCK_TIME, _clock_time), (RATE, _rate), (OVER, _over), (PER_KG, _per_kg), (RANGE, _range),
+    (PERCENT, _percent), (DOSE, _dose),
 )  # fmt: skip
 
 
