@@ -16,11 +16,12 @@ class Offline(ConnectionError):
 
 
 class Refused(Exception):
-    """The server answered and said no (4xx): retrying will not help."""
+    """The server answered and said no (4xx): retrying will not help. `detail` is the whole
+    answer (a refused formulary's row-by-row report, say)."""
 
-    def __init__(self, status: int, code: str, message: str):
+    def __init__(self, status: int, code: str, message: str, detail: dict[str, Any] | None = None):
         super().__init__(message)
-        self.status, self.code = status, code
+        self.status, self.code, self.detail = status, code, detail or {}
 
 
 class TokenSource(Protocol):
@@ -120,5 +121,6 @@ def _answer(response: httpx.Response) -> Any:
     message = data.get("message") if isinstance(data, dict) else None
     code = data.get("error") if isinstance(data, dict) else None
     raise Refused(
-        response.status_code, code or "http_error", message or f"HTTP {response.status_code}"
-    )
+        response.status_code, code or "http_error", message or f"HTTP {response.status_code}",
+        data if isinstance(data, dict) else None,
+    )  # fmt: skip

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from offline_cache import state
+from offline_cache.reference import ReferenceData
 from offline_cache.tables import local_events, outbox
 from workstation.clock import now_iso
 from workstation.events.envelope import Event, canonical_json
@@ -42,6 +43,7 @@ class LocalStore:
     def __init__(self, engine: Engine, device_id: str):
         self.engine = engine
         self.device_id = device_id
+        self.reference = ReferenceData(self)  # the formulary and knowledge in force here
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

@@ -357,7 +357,8 @@ class SyncClient:
         return len(rows)
 
     def refresh_refdata(self, versions: dict[str, int]) -> None:
-        """Download reference-data snapshots that are newer on the server."""
+        """Download reference-data snapshots that are newer on the server; a new formulary or
+        interactions snapshot is in force on this station from then on."""
         with self.store.reading() as conn:
             local = dict(conn.execute(select(refdata.c.name, refdata.c.version)).all())
         for name, version in versions.items():
@@ -371,6 +372,7 @@ class SyncClient:
                         name=name, version=snap["version"], content=orjson.dumps(snap["content"])
                     )
                 )
+        self.store.reference.reload()  # on this worker, not on the first screen that asks
 
     def check_digests(self, report: SyncReport) -> list[str]:
         """Compare per-patient event sets with the server up to our pull cursor (so a colleague's

@@ -1069,10 +1069,6 @@
 <context>
     <name>Shortcuts</name>
     <message>
-        <source>Pharmacy: returns (scan the label, F8 records)</source>
-        <translation>药房：退药（扫描标签，F8 记录）</translation>
-    </message>
-    <message>
         <source>Print what the screen shows (preview: PgUp/PgDn, Ctrl+P print, Ctrl+S save as PDF)</source>
         <translation>打印当前屏幕的内容（预览中：PgUp/PgDn 翻页，Ctrl+P 打印，Ctrl+S 另存为 PDF）</translation>
     </message>
@@ -2252,10 +2248,6 @@
 <context>
     <name>PharmacyController</name>
     <message>
-        <source>&amp;Returns</source>
-        <translation>退药(&amp;R)</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="1" />
         <source>&amp;Formulary import</source>
         <translation>处方集导入(&amp;F)</translation>
@@ -2401,10 +2393,6 @@
 </context>
 <context>
     <name>PharmacyView</name>
-    <message>
-        <source>Returns</source>
-        <translation>退药</translation>
-    </message>
     <message>
         <location filename="../../ui/screens/pharmacy/view.py" line="1" />
         <source>Formulary import</source>
@@ -3025,13 +3013,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
-        <source>Import</source>
-        <translation>导入</translation>
+        <source>Publish to every station</source>
+        <translation>发布到所有工作站</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
-        <source>An import is kept on this station only (its own reference data); it is not sent to the server or to other stations.</source>
-        <translation>导入的数据只保存在本工作站（本机参考数据），不会发送到服务器或其他工作站。</translation>
+        <source>A checked file is published through the server as the next version of the hospital's formulary (or interaction rules): in force on this station at once, on every other station from its next sync. Checking works offline; publishing needs the server.</source>
+        <translation>检查通过的文件经服务器发布，成为医院处方集（或相互作用规则）的新版本：本工作站立即生效，其他工作站在下次同步后生效。检查可离线进行；发布需要连接服务器。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
@@ -3055,26 +3043,38 @@
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
-        <source>%1 rows, no problems. Import to use them on this station.</source>
-        <translation>共 %1 行，没有问题。导入后在本工作站使用。</translation>
+        <source>%1 rows, no problems. Publish to put them in force on every station.</source>
+        <translation>共 %1 行，没有问题。发布后在所有工作站生效。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
-        <source>%1 bad row(s): nothing will be imported. Correct the file and check it again.</source>
-        <translation>%1 行有错误：不会导入任何数据。请修改文件后重新检查。</translation>
+        <source>%1 bad row(s): nothing will be published. Correct the file and check it again.</source>
+        <translation>%1 行有错误：不会发布任何数据。请修改文件后重新检查。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
         <source>Row %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
     </message>
-</context>
-<context>
-    <name>FormularyImportController</name>
     <message>
         <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
-        <source>Imported %1 rows into %2 (this station only).</source>
-        <translation>已导入 %1 行到 %2（仅本工作站）。</translation>
+        <source>Published as version %1 (%2 rows): in force on this station now, on every other station from its next sync.</source>
+        <translation>已发布为第 %1 版（%2 行）：本工作站立即生效，其他工作站在下次同步后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>The server refused the file: %1 bad row(s); nothing was published.</source>
+        <translation>服务器拒绝了该文件：%1 行有错误；未发布任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Offline: publishing needs the server. The check above was made on this station; publish again when the server can be reached.</source>
+        <translation>离线：发布需要连接服务器。上面的检查已在本工作站完成；服务器恢复连接后请再次发布。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/formulary_view.py" line="1" />
+        <source>Only a pharmacist or an administrator may publish the formulary.</source>
+        <translation>只有药师或管理员可以发布处方集。</translation>
     </message>
 </context>
 <context>
@@ -3886,132 +3886,6 @@
         <location filename="../../ui/terms.py" line="80" />
         <source>drug and diagnosis</source>
         <translation>药物与诊断</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnsView</name>
-    <message>
-        <source>Order stopped or changed</source>
-        <translation>医嘱停止或更改</translation>
-    </message>
-    <message>
-        <source>Patient discharged or transferred</source>
-        <translation>患者出院或转科</translation>
-    </message>
-    <message>
-        <source>Not needed (surplus, as-needed doses unused)</source>
-        <translation>不再需要（剩余药品、未用的按需用药）</translation>
-    </message>
-    <message>
-        <source>Dispensing error (wrong item or quantity)</source>
-        <translation>调配差错（品种或数量错误）</translation>
-    </message>
-    <message>
-        <source>Damaged or opened pack</source>
-        <translation>包装破损或已拆封</translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation>已过期</translation>
-    </message>
-    <message>
-        <source>Back into stock</source>
-        <translation>退回库存</translation>
-    </message>
-    <message>
-        <source>Quarantine (inspect before any use)</source>
-        <translation>隔离待检（检查前不得使用）</translation>
-    </message>
-    <message>
-        <source>Destruction bin (awaiting destruction)</source>
-        <translation>待销毁区（等待销毁）</translation>
-    </message>
-    <message>
-        <source>Scan the label of the item brought back</source>
-        <translation>扫描退回药品的标签</translation>
-    </message>
-    <message>
-        <source>Record the return (F8)</source>
-        <translation>记录退药（F8）</translation>
-    </message>
-    <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
-        <source>Dispensed</source>
-        <translation>发药记录</translation>
-    </message>
-    <message>
-        <source>Quantity back</source>
-        <translation>退回数量</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Goes to</source>
-        <translation>去向</translation>
-    </message>
-    <message>
-        <source>%1 · %2, lot %3 · %4 %5 dispensed %6 · %7 still out</source>
-        <translation>%1 · %2，批号 %3 · %6 发出 %4 %5 · 尚有 %7 未退</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnsController</name>
-    <message>
-        <source>This is not a pharmacy label: scan the medication label or the dispensing label.</source>
-        <translation>这不是药房标签：请扫描用药标签或调配标签。</translation>
-    </message>
-    <message>
-        <source>Nothing dispensed here carries this label.</source>
-        <translation>本药房没有与此标签对应的发药记录。</translation>
-    </message>
-    <message>
-        <source>Everything dispensed on this label has already come back.</source>
-        <translation>此标签下发出的药品已全部退回。</translation>
-    </message>
-    <message>
-        <source>The quantity must be more than 0 and no more than is still out.</source>
-        <translation>数量必须大于 0，且不超过尚未退回的数量。</translation>
-    </message>
-    <message>
-        <source>An outpatient's item has left the hospital: quarantine or destruction, never back into stock.</source>
-        <translation>门诊药品已离开医院：只能隔离或销毁，不得退回库存。</translation>
-    </message>
-    <message>
-        <source>Damaged or expired units never go back into stock.</source>
-        <translation>破损或过期药品不得退回库存。</translation>
-    </message>
-    <message>
-        <source>This lot has expired: quarantine or destruction only.</source>
-        <translation>此批号已过期：只能隔离或销毁。</translation>
-    </message>
-    <message>
-        <source>This dispense is no longer on record here: scan the label again.</source>
-        <translation>此发药记录已不存在：请重新扫描标签。</translation>
-    </message>
-    <message>
-        <source>Scan the label of the item brought back first.</source>
-        <translation>请先扫描退回药品的标签。</translation>
-    </message>
-    <message>
-        <source>to quarantine</source>
-        <translation>进入隔离区</translation>
-    </message>
-    <message>
-        <source>to the destruction bin</source>
-        <translation>进入待销毁区</translation>
-    </message>
-    <message>
-        <source>back into stock at %1</source>
-        <translation>退回 %1 库存</translation>
-    </message>
-    <message>
-        <source>Returned %1 of lot %2 %3.</source>
-        <translation>已退回批号 %2 的 %1，%3。</translation>
     </message>
 </context>
 </TS>

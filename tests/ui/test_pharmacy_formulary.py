@@ -1,65 +1,98 @@
-"""The formulary import screen: a file with one bad row is refused whole, the row named; the
-corrected file imports into this station's own copy."""
+"""The formulary import screen: a file with one bad row is refused whole, the row named, and
+nothing reaches the server; the corrected file is published through the server and is in force on
+the station at once; offline, the screen says publishing needs the server."""
 
 from __future__ import annotations
 
-import csv
-import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from offline_cache.link import Offline
+from offline_cache.workstation import Workstation
+from tests.support.formulary import write_formulary
 from tests.ui.helpers import LOGIN_SECONDS_MS
+from tests.ui.ward import PASSWORD, WARD
 from ui.screens.pharmacy.formulary_view import FormularyImportController, FormularyImportView
 from ui.workers import Workers
-from workstation.clinical.formulary import default_formulary, load_formulary
-from workstation.clinical.formulary_io import export_formulary
+from workstation.clinical.formulary_io import RowProblem
+from workstation.server import auth, refdata
+from workstation.server.db import make_engine, reader, writer
 
 
-def _write(path: Path, bad_dose: str | None) -> list[str]:
-    drugs = [d.entry for d in list(default_formulary())[:3]]
-    export_formulary(path, drugs)
-    if bad_dose is not None:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        rows[1]["default_dose"] = bad_dose  # spreadsheet row 3
-        with path.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-            writer.writeheader()
-            writer.writerows(rows)
-    return [d["code"] for d in drugs]
+def pharmacist_station(tmp_path: Path, ward_server) -> Workstation:  # noqa: ANN001
+    server, ward = ward_server
+    engine = make_engine(ward.database_url)
+    with writer(engine) as conn:
+        auth.add_user(conn, username="pharm", password=PASSWORD, display_name="Pharmacist Sun",
+                      role="pharmacist", wards=[WARD])  # fmt: skip
+    engine.dispose()
+    ws = Workstation.open(tmp_path / "pharmacy", server_url=server.url, ward_id=WARD, attempts=1,
+                          base_delay=0.01, timeout=3)  # fmt: skip
+    ws.login("pharm", PASSWORD)
+    return ws
 
 
-def test_a_file_with_one_bad_row_is_refused_whole_and_the_row_named(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
+def server_formulary_version(ward_server) -> int:  # noqa: ANN001
+    engine = make_engine(ward_server[1].database_url)
+    with reader(engine) as conn:
+        version = refdata.versions(conn)["formulary"]
+    engine.dispose()
+    return version
+
+
+def test_a_bad_file_is_refused_whole_and_a_good_one_is_published(
+    qtbot: QtBot, tmp_path: Path, ward_server
+) -> None:  # noqa: ANN001
+    ws = pharmacist_station(tmp_path, ward_server)
     view = FormularyImportView()
     qtbot.addWidget(view)
     workers = Workers("formulary-test")
-    controller = FormularyImportController(view, workers, tmp_path / "station")
+    controller = FormularyImportController(view, workers, ws)
+    before = server_formulary_version(ward_server)
     source = tmp_path / "drugs.csv"
-    codes = _write(source, bad_dose="two tablets")
+    rows = write_formulary(source, bad_row=3)
     qtbot.keyClicks(view.path, str(source))
     with qtbot.waitSignal(controller.sig_checked, timeout=LOGIN_SECONDS_MS) as checked:
         qtbot.keyClick(view.path, Qt.Key.Key_Return)
     assert not checked.args[0].ok
     report = view.report.toPlainText()
-    assert "1 bad row(s): nothing will be imported" in report
-    assert f"Row 3 ({codes[1]})" in report and "two tablets" in report
+    assert "1 bad row(s): nothing will be published" in report
+    assert f"Row 3 ({rows[1]['code']})" in report and "two capsules" in report
     assert not view.apply.isEnabled()
-    controller.apply()  # even if asked, a refused file writes nothing
-    assert not (tmp_path / "station").exists()
+    controller.apply()  # even if asked, a refused file is not sent
+    workers.wait()
+    assert server_formulary_version(ward_server) == before
 
-    _write(source, bad_dose=None)
+    write_formulary(source)
     with qtbot.waitSignal(controller.sig_checked, timeout=LOGIN_SECONDS_MS):
         view.check.click()
-    assert "3 rows, no problems" in view.report.toPlainText() and view.apply.isEnabled()
-    with qtbot.waitSignal(controller.sig_imported, timeout=LOGIN_SECONDS_MS) as imported:
+    assert f"{len(rows)} rows, no problems" in view.report.toPlainText()
+    with qtbot.waitSignal(controller.sig_published, timeout=LOGIN_SECONDS_MS) as published:
         view.apply.click()
-    target = imported.args[0]
-    assert target.parent == tmp_path / "station"
-    assert [d["code"] for d in json.loads(target.read_text(encoding="utf-8"))["drugs"]] == codes
-    assert len(load_formulary(target)) == 3
-    assert "this station only" in view.message.text()
+    assert published.args[0] == before + 1 == server_formulary_version(ward_server)
+    assert f"Published as version {before + 1}" in view.message.text()
+    assert not view.apply.isEnabled()
+    assert ws.store.reference.formulary().by_code("flucloxacillin") is not None
+
+    ward_server[0].stop()
+    with qtbot.waitSignal(controller.sig_checked, timeout=LOGIN_SECONDS_MS):
+        view.check.click()  # checking works offline
+    with qtbot.waitSignal(controller.sig_publish_failed, timeout=LOGIN_SECONDS_MS) as failed:
+        view.apply.click()
+    assert isinstance(failed.args[0], Offline)
+    assert "Offline: publishing needs the server" in view.message.text()
+    assert view.apply.isEnabled()  # the checked file can be published once the server is back
     workers.wait()  # no worker may outlive the widgets it reports to
+    ws.close()
+
+
+def test_the_servers_report_replaces_the_local_one(qtbot: QtBot) -> None:
+    view = FormularyImportView()
+    qtbot.addWidget(view)
+    view.show_refused([RowProblem(5, "aspirin", "default_dose: 'x' is not a number")])
+    text = view.report.toPlainText()
+    assert "The server refused the file: 1 bad row(s); nothing was published." in text
+    assert "Row 5 (aspirin): default_dose: 'x' is not a number" in text
+    assert not view.apply.isEnabled()

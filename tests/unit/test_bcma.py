@@ -22,6 +22,7 @@ from workstation.clinical.bcma import (
     check_wristband,
     unable_to_scan_payload,
 )
+from workstation.clinical.formulary import default_formulary
 from workstation.clinical.mar import mar_grid
 from workstation.events import Event, event_problems
 from workstation.reports.labels import order_barcode
@@ -35,7 +36,8 @@ HEPARIN_ID = "0190b8e2-7c3a-7d1e-9f00-000000000012"
 def rows(now: datetime, *orders):
     """The patient's MAR rows at now."""
     chart = {"orders": list(orders) or [order(ORDER_ID)], "administrations": []}
-    return mar_grid(chart, start=DAY, end=DAY + timedelta(days=1), now=now, times=TIMES)
+    return mar_grid(chart, start=DAY, end=DAY + timedelta(days=1), now=now, times=TIMES,
+                    formulary=default_formulary())  # fmt: skip
 
 
 def at(hour: int, minute: int = 0) -> datetime:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from workstation.clinical.formulary import default_formulary, formulary_from_document
 from workstation.clinical.mar import (
     NursingSettings,
     dose_for_scan,
@@ -23,6 +24,7 @@ from workstation.clinical.schedule import AdministrationTimes
 DAY = datetime(2024, 3, 1, tzinfo=UTC)
 START, END = DAY, DAY + timedelta(days=1)
 TIMES = AdministrationTimes.load()
+FORMULARY = default_formulary()
 
 
 def z(hour: int, minute: int = 0) -> str:
@@ -53,7 +55,7 @@ def grid(orders, administrations=(), now_hour=6, now_minute=0, **chart):
     """The grid of one day at a given UTC time."""
     now = DAY + timedelta(hours=now_hour, minutes=now_minute)
     return mar_grid({"orders": list(orders), "administrations": list(administrations), **chart},
-                    start=START, end=END, now=now, times=TIMES)  # fmt: skip
+                    start=START, end=END, now=now, times=TIMES, formulary=FORMULARY)  # fmt: skip
 
 
 def states(row) -> list[tuple[str, str]]:
@@ -102,7 +104,7 @@ def test_st_before_verification_follows_the_hospital_setting(allowed, expected):
     now = DAY + timedelta(hours=6, minutes=5)
     settings = NursingSettings(st_before_verification=allowed)
     (row,) = mar_grid({"orders": [st]}, start=START, end=END, now=now, settings=settings,
-                      times=TIMES)  # fmt: skip
+                      times=TIMES, formulary=FORMULARY)  # fmt: skip
     assert states(row) == [("06:00", expected)]
 
 
@@ -154,8 +156,19 @@ def test_verified_rows_first_and_high_alert_follows_the_formulary():
     rows = grid([heparin, order()])
     assert [r.order_id for r in rows] == ["o1", "o3"]
     assert [r.high_alert for r in rows] == [False, True]
-    assert is_high_alert({"drug_code": "amiodarone", "route": "po"}) is False
-    assert is_high_alert({"drug_code": "amiodarone", "route": "iv"}) is True
+    assert is_high_alert({"drug_code": "amiodarone", "route": "po"}, FORMULARY) is False
+    assert is_high_alert({"drug_code": "amiodarone", "route": "iv"}, FORMULARY) is True
+
+
+def test_high_alert_follows_the_formulary_passed_in_not_the_shipped_one():
+    """A pharmacy that published heparin as not high-alert (a test's choice) changes the row."""
+    drugs = [dict(d.entry) | ({"high_alert": False} if d.code == "heparin" else {})
+             for d in FORMULARY]  # fmt: skip
+    published = formulary_from_document({"drugs": drugs})
+    heparin = order("o3", drug_code="heparin", route="sc", status="placed", verified_at=None)
+    (row,) = mar_grid({"orders": [heparin]}, start=START, end=END, now=DAY + timedelta(hours=6),
+                      times=TIMES, formulary=published)  # fmt: skip
+    assert row.high_alert is False and grid([heparin])[0].high_alert is True
 
 
 def test_dose_for_scan_takes_the_open_dose_nearest_now():

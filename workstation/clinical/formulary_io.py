@@ -3,7 +3,8 @@
 One row per drug (or per interaction). Lists of words (routes, aliases, classes) are written
 `po; iv`; nested fields (forms, dose limits, renal and pregnancy notes...) as JSON in their cell.
 An import checks every row and returns a report naming each bad row by its spreadsheet row
-number; a file with any error imports nothing.
+number; a file with any error imports nothing. The pharmacy's station checks a file with this code,
+and the server checks the same rows again before it publishes them to every station.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workstation.resources import resource
 
 TEXT_FIELDS = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit", "default_frequency")
 LIST_FIELDS = ("routes", "aliases", "classes", "high_alert_routes")
+KINDS = ("formulary", "interactions")  # also the names of their reference-data snapshots
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
                 "pregnancy", "older_adults")  # fmt: skip
@@ -49,6 +51,7 @@ class ImportReport:
     kind: str  # "formulary" or "interactions"
     records: list[dict[str, Any]] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
+    rows: list[dict[str, str]] = field(default_factory=list)  # the table as read, for the server
 
     @property
     def ok(self) -> bool:
@@ -272,13 +275,23 @@ def export_interactions(path: Path, interactions: Iterable[Mapping[str, Any]]) -
     write_table(path, INTERACTION_COLUMNS, interactions)
 
 
+def published_document(
+    report: ImportReport, base: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The knowledge document a good import makes: base (default: the shipped file) with its
+    drugs (or interactions) replaced and its other keys kept; refuses a report with problems."""
+    if not report.ok:
+        raise ValueError(report.text())
+    if base is None:
+        base = json.loads(resource(*SHIPPED[report.kind]).read_text(encoding="utf-8"))
+    return {**base, "drugs" if report.kind == "formulary" else "interactions": report.records}
+
+
 def save_import(report: ImportReport, target: Path) -> None:
     """Replace the drugs (or interactions) of a JSON knowledge file, keeping its other keys;
     refuses a report with problems, so a bad file changes nothing."""
-    if not report.ok:
-        raise ValueError(report.text())
-    document = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
-    document["drugs" if report.kind == "formulary" else "interactions"] = report.records
+    base = json.loads(target.read_text(encoding="utf-8")) if target.exists() else {}
+    document = published_document(report, base)
     temporary = target.with_suffix(target.suffix + ".importing")
     temporary.write_text(
         json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
@@ -286,9 +299,20 @@ def save_import(report: ImportReport, target: Path) -> None:
     temporary.replace(target)
 
 
-# -- a station's own copy --------------------------------------------------------------------
+# -- checking a table ------------------------------------------------------------------------
 SHIPPED = {"formulary": ("formulary", "formulary.json"),
            "interactions": ("knowledge", "interactions.json")}  # fmt: skip
+
+
+def check_rows(kind: str, rows: Iterable[Mapping[str, str]]) -> ImportReport:
+    """Check a formulary or interactions table row by row (the same check on station and server);
+    the report keeps the rows it read."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown kind {kind!r}: use {' or '.join(KINDS)}")
+    table = [dict(row) for row in rows]
+    report = import_formulary(table) if kind == "formulary" else import_interactions(table)
+    report.rows = table
+    return report
 
 
 def check_file(path: Path, kind: str) -> ImportReport:
@@ -301,15 +325,4 @@ def check_file(path: Path, kind: str) -> ImportReport:
         report = ImportReport(kind)
         report.problems.append(RowProblem(1, "", f"cannot read {path.name}: {exc}"))
         return report
-    return import_formulary(rows) if kind == "formulary" else import_interactions(rows)
-
-
-def import_locally(report: ImportReport, folder: Path) -> Path:
-    """Save a good import as this station's own copy of the knowledge file (the shipped file's
-    other keys kept); nothing is sent to the server or to other stations."""
-    target = folder / SHIPPED[report.kind][1]
-    if not target.exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(resource(*SHIPPED[report.kind]).read_bytes())
-    save_import(report, target)
-    return target
+    return check_rows(kind, rows)

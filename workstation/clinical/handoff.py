@@ -18,6 +18,7 @@ from typing import Any
 
 from workstation.clinical.dot_phrases import allergy_entries
 from workstation.clinical.fluid_balance import DailyBalance, daily_balances
+from workstation.clinical.formulary import default_formulary
 from workstation.clinical.handoff_words import word
 from workstation.clinical.mar import mar_grid, open_doses
 from workstation.clinical.news2 import news2_trend
@@ -85,7 +86,9 @@ def _lines(found: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def _due(chart: Mapping[str, Any], now: datetime, times: AdministrationTimes) -> list[DueDose]:
-    rows = mar_grid(chart, start=now - SHIFT, end=now + SHIFT, now=now, times=times)
+    # the handoff lists open doses only, never the high-alert flag, so any formulary will do
+    rows = mar_grid(chart, start=now - SHIFT, end=now + SHIFT, now=now, times=times,
+                    formulary=default_formulary())  # fmt: skip
     names = {r.order_id: r.order["description"] for r in rows}
     return [DueDose(d.scheduled_for.astimezone(times.zone).strftime("%H:%M")
                     if d.scheduled_for else None, names[d.order_id], d.status)

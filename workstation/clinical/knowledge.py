@@ -124,12 +124,17 @@ def _groups(raw: Mapping[str, Any]) -> dict[str, DrugGroup]:
 
 
 def load_knowledge(
-    knowledge_dir: Path | None = None, formulary: Formulary | None = None
+    knowledge_dir: Path | None = None,
+    formulary: Formulary | None = None,
+    *,
+    interactions: Mapping[str, Any] | None = None,
 ) -> Knowledge:
-    """Load the rule files beside a formulary (the shipped one by default); KnowledgeError
-    names a bad file."""
+    """Load the rule files beside a formulary (the shipped one by default); `interactions`, a
+    published interactions document, stands in for the file. KnowledgeError names a bad file."""
     folder = knowledge_dir or resource("knowledge")
-    raw = {name: _read_json(folder / f"{name}.json") for name in KNOWLEDGE_FILES}
+    raw = {name: _read_json(folder / f"{name}.json") for name in KNOWLEDGE_FILES
+           if name != "interactions" or interactions is None}  # fmt: skip
+    raw.setdefault("interactions", interactions)
     formulary = formulary or default_formulary()
     knowledge = Knowledge(
         formulary=formulary,

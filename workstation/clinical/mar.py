@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workstation.clinical.formulary import default_formulary
+from workstation.clinical.formulary import Formulary
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.verification import may_administer
 from workstation.clock import iso, parse_iso
@@ -94,9 +94,10 @@ class MarRow:
         return str(self.order["order_id"])
 
 
-def is_high_alert(order: Mapping[str, Any]) -> bool:
-    """ISMP high-alert drug by the formulary, for the order's route when the formulary limits it."""
-    drug = default_formulary().by_code(order.get("drug_code") or "")
+def is_high_alert(order: Mapping[str, Any], formulary: Formulary) -> bool:
+    """ISMP high-alert drug by the formulary in force, for the order's route when the formulary
+    limits it (the caller passes the station's formulary: the pharmacy may have published one)."""
+    drug = formulary.by_code(order.get("drug_code") or "")
     if drug is None or not drug.high_alert:
         return False
     routes = drug.entry.get("high_alert_routes")
@@ -187,19 +188,20 @@ def reassessment_checks(chart: Mapping[str, Any]) -> list[datetime]:
 
 
 def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: datetime,
-             settings: NursingSettings | None = None,
+             formulary: Formulary, settings: NursingSettings | None = None,
              times: AdministrationTimes | None = None) -> list[MarRow]:  # fmt: skip
     """Every medication order with doses or records in [start, end): verified orders first.
 
     Administrations that match no scheduled time (a dose after the order stopped, a dose
-    given twice) are kept on their order's row, never dropped."""
+    given twice) are kept on their order's row, never dropped. High-alert flags (and so the
+    witness rule) follow `formulary`, the one in force on the station."""
     settings, times = settings or NursingSettings(), times or AdministrationTimes.load()
     administrations = list(chart.get("administrations") or [])
     recorded, checks, rows = _recorded(administrations), reassessment_checks(chart), []
     for order in chart.get("orders") or []:
         if order["order_kind"] != "medication" or order.get("voided"):
             continue
-        row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order),
+        row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),
                      _is_prn(order))  # fmt: skip
         if row.prn:
             _prn_row(row, administrations, start, end, now, checks, settings)

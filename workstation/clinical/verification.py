@@ -14,6 +14,7 @@ from sqlalchemy import Connection, select
 
 from workstation.clinical.checks import Alert, check_order
 from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
+from workstation.clinical.knowledge import Knowledge
 from workstation.projections import queries
 from workstation.projections import tables as t
 
@@ -53,9 +54,14 @@ def _waiting_orders(conn: Connection) -> list[dict[str, Any]]:
 
 
 def verification_queue(
-    conn: Connection, *, today: date, ward_ids: set[str] | None = None
+    conn: Connection,
+    *,
+    today: date,
+    ward_ids: set[str] | None = None,
+    knowledge: Knowledge | None = None,
 ) -> list[WaitingOrder]:
-    """Orders waiting for a pharmacist (of some wards, or all), most urgent then oldest first."""
+    """Orders waiting for a pharmacist (of some wards, or all), most urgent then oldest first;
+    their alerts by `knowledge` (the station passes the one in force; default: shipped)."""
     charts: dict[str, dict[str, Any]] = {}
     queue = []
     for order in _waiting_orders(conn):
@@ -68,14 +74,18 @@ def verification_queue(
             continue
         if ward_ids is not None and patient["ward_id"] not in ward_ids:
             continue
-        queue.append(_entry(order, chart, today))
+        queue.append(_entry(order, chart, today, knowledge))
     return queue
 
 
-def _entry(order: dict[str, Any], chart: dict[str, Any], today: date) -> WaitingOrder:
+def _entry(
+    order: dict[str, Any], chart: dict[str, Any], today: date, knowledge: Knowledge | None
+) -> WaitingOrder:
     others = [o for o in chart["orders"] if o["order_id"] != order["order_id"]]
     context = patient_context_from_chart(chart | {"orders": others}, today=today)
-    alerts = check_order(order_from_row(order), context) if order.get("drug_code") else []
+    alerts = (
+        check_order(order_from_row(order), context, knowledge) if order.get("drug_code") else []
+    )
     labs = [lab for lab in chart["labs"] if not lab["voided"]]
     return WaitingOrder(
         order=order,

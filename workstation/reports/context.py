@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select, text
 
-from workstation.clinical.formulary import default_formulary
+from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso, utc_now
 from workstation.projections import nursing_queries
@@ -113,12 +113,16 @@ def _snapshot(conn: Connection, name: str) -> Any:
 
 
 def formulary_names(conn: Connection) -> dict[str, tuple[str, str]]:
-    """Drug code -> (English, Chinese) name from the published formulary (the shipped one when
-    this database has none)."""
+    """Drug code -> (English, Chinese) name from the formulary published in this database (the
+    shipped one when it has none): what the server's own printing uses."""
     published = _snapshot(conn, "formulary")
     if isinstance(published, Mapping) and published.get("drugs"):
         return {d["code"]: (d["name_en"], d["name_zh"]) for d in published["drugs"]}
-    return {d.code: (d.name_en, d.name_zh) for d in default_formulary()}
+    return _names(default_formulary())
+
+
+def _names(formulary: Formulary) -> dict[str, tuple[str, str]]:
+    return {d.code: (d.name_en, d.name_zh) for d in formulary}
 
 
 def make_context(
@@ -129,8 +133,10 @@ def make_context(
     printed_at: datetime | None = None,
     hospital: Hospital | None = None,
     times: AdministrationTimes | None = None,
+    formulary: Formulary | None = None,
 ) -> PrintContext:
-    """A print context with the user and ward directory read from the reference data."""
+    """A print context with the user and ward directory read from the reference data; drug
+    names from `formulary` (a station passes the one in force) or else formulary_names."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: use {' or '.join(LANGUAGES)}")
     users = {u["user_id"]: u["display_name"] for u in _snapshot(conn, "users")}
@@ -138,7 +144,7 @@ def make_context(
     return PrintContext(
         lang=lang, printed_by=printed_by, printed_at=printed_at or utc_now(),
         hospital=hospital or Hospital.load(), times=times or AdministrationTimes.load(),
-        users=users, wards=wards, drugs=formulary_names(conn),
+        users=users, wards=wards, drugs=_names(formulary) if formulary else formulary_names(conn),
     )  # fmt: skip
 
 

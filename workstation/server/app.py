@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import asdict
 from typing import Any
 
 import orjson
@@ -17,6 +18,7 @@ from prometheus_client import (
 )
 from sqlalchemy import Engine, text
 
+from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
 from workstation.server import audit, auth, devices, meta, refdata, schema, sync
@@ -284,7 +286,52 @@ def create_app(engine: Engine) -> FastAPI:
             raise ApiError(404, "not_found", f"no reference data called {name!r}")
         return _json(found)
 
+    @app.post("/refdata/{name}")
+    async def refdata_publish(request: Request, name: str) -> Response:
+        user, device_id = current(request)
+        if name not in KINDS:
+            raise ApiError(404, "not_found", f"only {' and '.join(KINDS)} can be published")
+        if user.role not in refdata.PUBLISHER_ROLES:
+            raise ApiError(403, "forbidden", f"a {user.role} may not publish the {name}")
+        data = await _body(request)
+        rows, source = _table(data), str(data.get("source") or "")[:200]
+        report, version = await _threaded(_publish, engine, user, device_id, name, rows, source)
+        if version is None:
+            return _json({"error": "invalid_rows", "message": report.text(),
+                          "problems": [asdict(p) for p in report.problems]}, 422)  # fmt: skip
+        return _json({"name": name, "version": version, "rows": len(report.records)})
+
     return app
+
+
+def _table(data: dict[str, Any]) -> list[dict[str, str]]:
+    """The uploaded spreadsheet rows: a list of objects whose cells are all text."""
+    rows = _field(data, "rows", list)
+    for number, row in enumerate(rows, start=2):
+        if not isinstance(row, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in row.items()
+        ):
+            raise ApiError(400, "bad_request", f"row {number}: must be an object of text cells")
+    return rows
+
+
+def _publish(
+    engine: Engine, user: User, device_id: str, name: str, rows: list[dict[str, str]], source: str
+) -> tuple[ImportReport, int | None]:
+    """Check and publish in one transaction, audited; nothing is written for a bad table."""
+    with writer(engine) as conn:
+        report, version = refdata.publish_checked(conn, name, rows)
+        if version is not None:
+            detail = {
+                "name": name,
+                "version": version,
+                "rows": len(report.records),
+                "source": source,
+            }
+            audit.append(
+                conn, [AuditEntry("refdata_published", user.user_id, None, device_id, detail)]
+            )
+    return report, version
 
 
 async def _threaded(func: Any, *args: Any, **kwargs: Any) -> Any:

@@ -1,15 +1,22 @@
-"""Reference data as versioned snapshots: wards and beds, the user directory, the formulary."""
+"""Reference data as versioned snapshots: wards and beds, the user directory, the formulary and
+the interaction rules (the last two published by the pharmacy, checked row by row first)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import orjson
 from sqlalchemy import Connection, func, insert, select
 
+from workstation.clinical.formulary_io import ImportReport, check_rows, published_document
 from workstation.clock import now_iso
 from workstation.events.envelope import canonical_json
+from workstation.server import meta
 from workstation.server.models import refdata, users, wards
+
+PUBLISHER_ROLES = frozenset({"pharmacist", "admin"})  # who keeps the formulary (ARCHITECTURE.md)
+_LOCAL_KEY = "refdata_published_by_pharmacy:"  # + name: the hospital's own version took over
 
 
 def publish(conn: Connection, name: str, content: Any) -> int:
@@ -51,6 +58,29 @@ def snapshot(conn: Connection, name: str) -> dict[str, Any] | None:
         "published_at": row.published_at,
         "content": orjson.loads(row.content),
     }
+
+
+def publish_shipped(conn: Connection, name: str, content: Any) -> int:
+    """Publish a shipped file until the pharmacy has published its own: a software update (or
+    `init` run again) must never put the shipped formulary back over the hospital's."""
+    if meta.get(conn, _LOCAL_KEY + name) is not None:
+        current = snapshot(conn, name)
+        return int(current["version"]) if current else 0
+    return publish(conn, name, content)
+
+
+def publish_checked(
+    conn: Connection, name: str, rows: Iterable[Mapping[str, str]]
+) -> tuple[ImportReport, int | None]:
+    """Check a formulary or interactions table with the station's own import code and publish
+    it as the next version only when every row is good: (report, new version or None)."""
+    report = check_rows(name, rows)
+    if not report.ok:
+        return report, None
+    current = snapshot(conn, name)
+    version = publish(conn, name, published_document(report, current and current["content"]))
+    meta.put(conn, _LOCAL_KEY + name, str(version))
+    return report, version
 
 
 def publish_directory(conn: Connection) -> None:

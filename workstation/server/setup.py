@@ -19,6 +19,8 @@ def initialise(engine: Engine) -> str:
         epoch = meta.get(conn, "epoch") or meta.new_epoch(conn)
         formulary = resource("formulary", "formulary.json")
         if formulary.exists():
-            refdata.publish(conn, "formulary", json.loads(formulary.read_text(encoding="utf-8")))
+            refdata.publish_shipped(
+                conn, "formulary", json.loads(formulary.read_text(encoding="utf-8"))
+            )
         refdata.publish_directory(conn)
     return epoch

@@ -87,7 +87,8 @@ class MarController(QObject):
         if patient is None or patient["patient_id"] != self.patient_id:
             return
         self.patient = patient
-        self.rows = tasks.mar_rows(chart, utc_now(), settings=self.settings, times=self.times)
+        self.rows = tasks.mar_rows(chart, utc_now(), settings=self.settings, times=self.times,
+                                   formulary=self.workstation.store.reference.formulary())  # fmt: skip
         self.view.model.set_rows(self.rows, shell_tasks.user_names(self.workstation))
         self._prompt()
         if self.current is not None:

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
+from workstation.clinical.formulary import Formulary
 from workstation.clinical.mar import MarRow, NursingSettings, mar_grid
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import now_iso
@@ -29,10 +30,11 @@ class Witness:
 
 
 def mar_rows(chart: dict[str, Any], now: datetime, *, settings: NursingSettings,
-             times: AdministrationTimes) -> list[MarRow]:  # fmt: skip
-    """The MAR grid the nurse's screens show: doses from 12 h ago to 24 h ahead."""
+             times: AdministrationTimes, formulary: Formulary) -> list[MarRow]:  # fmt: skip
+    """The MAR grid the nurse's screens show: doses from 12 h ago to 24 h ahead, high-alert
+    flags by the station's formulary in force."""
     return mar_grid(chart, start=now - PAST, end=now + AHEAD, now=now, settings=settings,
-                    times=times)  # fmt: skip
+                    times=times, formulary=formulary)  # fmt: skip
 
 
 def load_mar(ws: Workstation, patient_id: str) -> dict[str, Any]:

@@ -18,8 +18,18 @@ from ui.screens.orders.render import alerts_html, basket_line, reading_html
 from ui.screens.orders.view import OrdersView
 from ui.workers import Workers
 from workstation.clinical.checks import Override
-from workstation.clinical.formulary import default_formulary
-from workstation.clinical.knowledge import default_knowledge
+from workstation.clinical.reference import InForce, shipped
+
+
+def chart_context(
+    ws: Workstation, chart: dict[str, Any], known: InForce, frequent: dict[str, list[str]] | None
+) -> tuple[InForce, tasks.OrderContext]:
+    """The formulary and knowledge in force on the station and the patient's order context (on
+    the worker lane); the ward's usual sentences are read again when the formulary changed."""
+    reference = ws.store.reference.in_force()
+    if reference is not known:
+        frequent = None
+    return reference, tasks.order_context(ws, chart, reference.formulary, frequent)
 
 
 class OrdersController(QObject):
@@ -34,8 +44,8 @@ class OrdersController(QObject):
                  parent: QObject | None = None):  # fmt: skip
         super().__init__(parent)
         self.view, self.workstation, self.workers = view, workstation, workers
-        self.reader = OrderReader(default_formulary(), default_knowledge(), default_catalogue(),
-                                  language=QLocale().name())  # fmt: skip
+        self.reference = shipped()  # until the first chart brings the station's (worker lane)
+        self.reader = self._reader(self.reference)
         self.patient_id: str | None = None
         self.baskets: dict[str, list[DraftOrder]] = {}
         self.reading = Reading()
@@ -80,10 +90,17 @@ class OrdersController(QObject):
             self._read_line("")
         self._show_basket()
         frequent = self.reader.frequent if changed and self.reader.frequent else None
-        self.workers.run(tasks.order_context, self.workstation, chart, self.reader.formulary,
-                         frequent, done=self._context_loaded)  # fmt: skip
+        self.workers.run(chart_context, self.workstation, chart, self.reference, frequent,
+                         done=self._context_loaded)  # fmt: skip
 
-    def _context_loaded(self, context: tasks.OrderContext) -> None:
+    def _reader(self, reference: InForce) -> OrderReader:
+        return OrderReader(reference.formulary, reference.knowledge, default_catalogue(),
+                           language=QLocale().name())  # fmt: skip
+
+    def _context_loaded(self, loaded: tuple[InForce, tasks.OrderContext]) -> None:
+        reference, context = loaded
+        if reference is not self.reference:  # a formulary was published since: read with it
+            self.reference, self.reader = reference, self._reader(reference)
         if context.patient_id != self.patient_id:
             return
         self.reader.context, self.reader.frequent = context.patient, context.frequent

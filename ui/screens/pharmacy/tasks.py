@@ -5,14 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection
 
 from offline_cache.workstation import Workstation
 from workstation.clinical import dispensing, stock, verification
-from workstation.clinical.formulary import default_formulary
+from workstation.clinical.formulary import Formulary
 from workstation.clock import utc_now
 from workstation.projections import queries
 from workstation.reports.labels import order_from_barcode
+
+if TYPE_CHECKING:
+    from workstation.reports.context import PrintContext
 
 COUNTER_LOCATION = stock.PHARMACY_STORE
 
@@ -25,7 +30,9 @@ def today() -> date:
 def queue(ws: Workstation) -> list[verification.WaitingOrder]:
     """Medication orders waiting for a pharmacist."""
     with ws.store.reading() as conn:
-        return verification.verification_queue(conn, today=today())
+        return verification.verification_queue(
+            conn, today=today(), knowledge=ws.store.reference.knowledge()
+        )
 
 
 def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
@@ -58,7 +65,7 @@ def counter_scan(ws: Workstation, prescription_id: str, code: str) -> dict[str, 
         raise ValueError("this prescription was already handed over")
     with ws.store.reading() as conn:
         payload = dispensing.plan_outpatient_dispense(
-            conn, found, code, formulary=default_formulary(), location_id=COUNTER_LOCATION,
+            conn, found, code, formulary=ws.store.reference.formulary(), location_id=COUNTER_LOCATION,
             today=today(),
         )  # fmt: skip
     ws.record("Dispensed", patient_id=None, payload=payload)
@@ -80,7 +87,7 @@ def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
     """The ward's unit doses for the next 24 hours."""
     with ws.store.reading() as conn:
         return dispensing.ward_pick_list(
-            conn, ward_id, start=utc_now(), formulary=default_formulary()
+            conn, ward_id, start=utc_now(), formulary=ws.store.reference.formulary()
         )
 
 
@@ -103,7 +110,7 @@ def _pick(ws: Workstation, ward_id: str, code: str) -> tuple[dispensing.PickLine
         order_id = order_from_barcode(code.strip())
         line = next((x for x in lines if x.order_id == order_id), None)
     except ValueError:
-        drug, _lot = dispensing.read_scan(code, default_formulary())
+        drug, _lot = dispensing.read_scan(code, ws.store.reference.formulary())
         line = next((x for x in lines if x.drug_code == drug.code), None)
     if line is None:
         raise ValueError(f"nothing left to pick for {code.strip()!r}")
@@ -170,7 +177,6 @@ def _adjustments(
 def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
     """The stock and expiry report as an Excel workbook and a PDF, in the folder."""
     from workstation.clinical.formulary_io import xlsx_bytes
-    from workstation.reports.context import make_context
     from workstation.reports.stock import stock_report
 
     view = stock_view(ws)
@@ -184,7 +190,7 @@ def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
     xlsx, pdf = folder / f"stock-{stamp}.xlsx", folder / f"stock-{stamp}.pdf"
     xlsx.write_bytes(xlsx_bytes("stock", columns, rows))
     with ws.store.reading() as conn:
-        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+        ctx = _print_context(ws, conn, lang)
         pdf.write_bytes(stock_report(ctx, conn))
     ws.record_access("export_stock")
     return xlsx, pdf
@@ -196,13 +202,22 @@ def patient_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
         return queries.chart(conn, patient_id)
 
 
-def _sentence_codes(sentence: str) -> tuple[str, str | None, str | None]:
+def _print_context(ws: Workstation, conn: Connection, lang: str) -> PrintContext:
+    """What a printed document needs, with drug names from the formulary in force here."""
+    from workstation.reports.context import make_context
+
+    return make_context(
+        conn, lang=lang, printed_by=ws.user.display_name, formulary=ws.store.reference.formulary()
+    )
+
+
+def _sentence_codes(sentence: str, formulary: Formulary) -> tuple[str, str | None, str | None]:
     """(dose, route, frequency) of an outpatient item's sentence, blank when it does not parse."""
     from workstation.clinical.order_sentence import parse_order
     from workstation.reports.orders import dose_text
 
     try:
-        parsed = parse_order(sentence, default_formulary())
+        parsed = parse_order(sentence, formulary)
     except ValueError:
         return "", None, None
     dose = dose_text({"dose_value": parsed.dose_value, "dose_unit": parsed.dose_unit})
@@ -211,17 +226,18 @@ def _sentence_codes(sentence: str) -> tuple[str, str | None, str | None]:
 
 def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang: str) -> Path:
     """A PDF of dispensing labels, one per lot dispensed on the prescription, in the folder."""
-    from workstation.reports.context import make_context
     from workstation.reports.labels import DispenseLabel, dispensing_labels
 
     with ws.store.reading() as conn:
         found = next(p for p in dispensing.outpatient_queue(conn, waiting_only=False)
                      if p.prescription_id == prescription_id)  # fmt: skip
         expiries = stock.lot_expiries(conn)
-        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+        ctx = _print_context(ws, conn, lang)
     items = []
     for index, item in enumerate(found.items):
-        dose, route, frequency = _sentence_codes(item.get("sentence", ""))
+        dose, route, frequency = _sentence_codes(
+            item.get("sentence", ""), ws.store.reference.formulary()
+        )
         for given in found.dispensed.get(index, []):
             expiry = expiries.get((item["drug_code"], given["lot"]))
             items.append(DispenseLabel(found.patient_name, found.patient_ref, item["drug_code"],
@@ -237,7 +253,6 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
 def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Path,
                lang: str) -> Path:  # fmt: skip
     """A PDF dispensing label for one ward pick (the order's dose, route and frequency)."""
-    from workstation.reports.context import make_context
     from workstation.reports.labels import DispenseLabel, dispensing_labels
     from workstation.reports.orders import dose_text
 
@@ -245,7 +260,7 @@ def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Pat
     order = next(o for o in chart["orders"] if o["order_id"] == line.order_id)
     with ws.store.reading() as conn:
         expiry = stock.lot_expiries(conn).get((line.drug_code, lot))
-        ctx = make_context(conn, lang=lang, printed_by=ws.user.display_name)
+        ctx = _print_context(ws, conn, lang)
     ref = f"{ctx.t('bed')} {line.bed} · {chart['patient'].get('record_number', '')}"
     item = DispenseLabel(line.patient_name, ref, line.drug_code, order.get("drug_name") or "",
                          dose_text(order), order.get("route"), order.get("frequency"),

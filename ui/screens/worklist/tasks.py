@@ -16,6 +16,7 @@ import orjson
 from offline_cache import state
 from offline_cache.workstation import Workstation
 from ui.screens.mar.tasks import mar_rows
+from workstation.clinical.formulary import Formulary
 from workstation.clinical.mar import NursingSettings, open_doses
 from workstation.clinical.news2 import news2
 from workstation.clinical.schedule import AdministrationTimes
@@ -73,12 +74,14 @@ def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
     for patient in ws.census(ward_id):
         with ws.store.reading() as conn:
             chart = nursing_chart(conn, patient["patient_id"])
-        items += patient_items(chart, now, times=times, seen=seen, settings=settings)
+        items += patient_items(chart, now, times=times, seen=seen, settings=settings,
+                               formulary=ws.store.reference.formulary())  # fmt: skip
     return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
 
 
 def patient_items(chart: dict[str, Any], now: datetime, *, times: AdministrationTimes,
-                  seen: set[str], settings: NursingSettings) -> list[WorkItem]:  # fmt: skip
+                  seen: set[str], settings: NursingSettings,
+                  formulary: Formulary) -> list[WorkItem]:  # fmt: skip
     """One patient's worklist items."""
     p = chart["patient"]
 
@@ -88,7 +91,7 @@ def patient_items(chart: dict[str, Any], now: datetime, *, times: Administration
         return WorkItem(p["patient_id"], p["bed"], p["name"], kind, item_state, when, what, key)
 
     found = []
-    rows = mar_rows(chart, now, settings=settings, times=times)
+    rows = mar_rows(chart, now, settings=settings, times=times, formulary=formulary)
     orders = {row.order_id: row.order for row in rows}
     for dose in open_doses(rows):
         if dose.scheduled_for is not None and dose.scheduled_for <= now + COMING:

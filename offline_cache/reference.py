@@ -1,0 +1,96 @@
+"""The formulary and order-check knowledge in force on this station.
+
+The pharmacy publishes a formulary (and interaction rules) through the server; every sync keeps
+the newest snapshots in the encrypted replica, so they stay in force offline. Until anything is
+published the shipped files are. Everything that reads, checks or prints orders on the station
+asks `store.reference` (one provider per replica), never the shipped files directly.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from sqlalchemy import select
+
+from offline_cache.link import Offline
+from offline_cache.tables import refdata
+from workstation.clinical.formulary import Formulary
+from workstation.clinical.formulary_io import ImportReport
+from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.reference import REFERENCE_NAMES, InForce, in_force
+
+if TYPE_CHECKING:
+    from offline_cache.store import LocalStore
+    from offline_cache.workstation import Workstation
+
+
+class ReferenceData:
+    """The formulary and knowledge in force, built from the replica's snapshots and kept in
+    memory: the replica is read on first use and when a sync stored a new snapshot, so asking
+    is cheap (and safe from any thread)."""
+
+    def __init__(self, store: LocalStore):
+        self.store = store
+        self._lock = threading.Lock()
+        self._current: InForce | None = None
+
+    def in_force(self) -> InForce:
+        """What is in force now."""
+        current = self._current
+        return current if current is not None else self.reload()
+
+    def formulary(self) -> Formulary:
+        """The formulary in force on this station."""
+        return self.in_force().formulary
+
+    def knowledge(self) -> Knowledge:
+        """The order-check knowledge built on the formulary in force."""
+        return self.in_force().knowledge
+
+    def reload(self) -> InForce:
+        """Read the replica's snapshot versions; rebuild only when they changed."""
+        with self._lock:
+            with self.store.reading() as conn:
+                versions = dict(
+                    conn.execute(
+                        select(refdata.c.name, refdata.c.version).where(
+                            refdata.c.name.in_(REFERENCE_NAMES)
+                        )
+                    ).all()
+                )
+                if self._current is None or dict(self._current.versions) != versions:
+                    self._current = in_force(self._snapshots(conn))
+            return self._current
+
+    @staticmethod
+    def _snapshots(conn: Any) -> dict[str, tuple[int, Mapping[str, Any]]]:
+        rows = conn.execute(
+            select(refdata.c.name, refdata.c.version, refdata.c.content).where(
+                refdata.c.name.in_(REFERENCE_NAMES)
+            )
+        )
+        return {row.name: (int(row.version), orjson.loads(row.content)) for row in rows}
+
+
+def publish(ws: Workstation, report: ImportReport, *, source: str = "") -> int:
+    """Send a table checked on this station to the server, which checks it again and publishes it
+    to every station; this station takes it at once. Returns the new version.
+
+    Raises Refused (422, with the server's row-by-row report in `detail`) for a bad table, 403 for
+    a user who may not publish, and Offline when the server cannot be reached."""
+    if not report.ok:
+        raise ValueError(report.text())
+    if ws.link is None or ws.sync_client is None:
+        raise Offline("publishing needs the server, and this station has none configured")
+    session = ws.sessions.current
+    if session is None or not session.access:
+        raise Offline("publishing needs the server: log in online first")
+    answer = ws.link.request(
+        "POST", f"/refdata/{report.kind}", body={"rows": report.rows, "source": source}
+    )
+    version = int(answer["version"])
+    ws.sync_client.refresh_refdata({report.kind: version})
+    return version

@@ -1,0 +1,126 @@
+"""The pharmacy publishes a formulary through the server: every station syncs it and checks
+orders against it, offline too; a table with one bad row publishes nothing; only a pharmacist
+(or an admin) may publish, and the publication is audited."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+from sqlalchemy import Engine, select
+
+from offline_cache.link import Refused
+from offline_cache.reference import publish
+from offline_cache.workstation import Workstation
+from tests.support.formulary import formulary_table
+from tests.support.ward import PASSWORD, seed_ward
+from workstation.clinical.checks import PatientContext, check_order
+from workstation.clinical.checks.context import order_from_parsed
+from workstation.clinical.formulary_io import check_rows
+from workstation.clinical.order_sentence import parse_order
+from workstation.server import refdata
+from workstation.server.db import reader
+from workstation.server.models import audit_log
+from workstation.server.setup import initialise
+
+BOTH_LIMITS = ["dose-single-flucloxacillin", "dose-daily-flucloxacillin"]  # 1 g, 4 g a day
+
+
+def open_station(tmp_path: Path, name: str, url: str) -> Workstation:
+    return Workstation.open(tmp_path / name, server_url=url, ward_id="CARD", attempts=2,
+                            base_delay=0.01, timeout=5)  # fmt: skip
+
+
+def published_versions(engine: Engine) -> dict[str, int]:
+    with reader(engine) as conn:
+        return refdata.versions(conn)
+
+
+def dose_alerts(ws: Workstation, sentence: str) -> list[str]:
+    """The dose-limit alerts of an order sentence, read and checked as this station does."""
+    reference = ws.store.reference
+    parsed = parse_order(sentence, reference.formulary())
+    alerts = check_order(order_from_parsed(parsed), PatientContext(), reference.knowledge())
+    return [a.rule_id for a in alerts if a.rule_id.startswith("dose-")]
+
+
+def test_a_published_formulary_reaches_another_station_and_stays_offline(
+    tmp_path: Path, live_server, server_engine: Engine
+) -> None:
+    ward = seed_ward(server_engine)
+    pharmacy = open_station(tmp_path, "pharmacy", live_server.url)
+    ward_pc = open_station(tmp_path, "ward", live_server.url)
+    pharmacy.login(ward.pharmacist, PASSWORD)
+    ward_pc.login(ward.doctor, PASSWORD)
+    ward_pc.sync()
+    assert ward_pc.store.reference.formulary().by_code("flucloxacillin") is None
+    before = published_versions(server_engine)["formulary"]
+
+    version = publish(pharmacy, check_rows("formulary", formulary_table()), source="drugs.csv")
+
+    assert version == before + 1 == published_versions(server_engine)["formulary"]
+    assert pharmacy.store.reference.in_force().formulary_version == version
+    ward_pc.sync()
+    assert ward_pc.store.reference.in_force().formulary_version == version
+    assert dose_alerts(ward_pc, "fluclox 2g po qid 7d") == BOTH_LIMITS
+    assert dose_alerts(ward_pc, "氟氯西林 500mg po qid") == []
+    with reader(server_engine) as conn:
+        (row,) = conn.execute(
+            select(audit_log).where(audit_log.c.action == "refdata_published")
+        ).all()
+    assert row.actor_id == pharmacy.user.user_id and orjson.loads(row.detail) == {
+        "name": "formulary", "version": version, "rows": 210, "source": "drugs.csv"}  # fmt: skip
+
+    initialise(server_engine)  # a restart or upgrade must not put the shipped formulary back
+    assert published_versions(server_engine)["formulary"] == version
+
+    live_server.stop()
+    ward_pc.close()
+    offline = open_station(tmp_path, "ward", live_server.url)  # the program started again
+    assert offline.store.reference.in_force().formulary_version == version
+    assert dose_alerts(offline, "flucloxacillin 1.5g po qid") == BOTH_LIMITS
+    for ws in (pharmacy, offline):
+        ws.close()
+
+
+def test_one_bad_row_publishes_nothing_and_names_the_row(
+    tmp_path: Path, live_server, server_engine: Engine
+) -> None:
+    ward = seed_ward(server_engine)
+    pharmacy = open_station(tmp_path, "pharmacy", live_server.url)
+    pharmacy.login(ward.pharmacist, PASSWORD)
+    before = published_versions(server_engine)
+    rows = formulary_table(bad_row=5)
+    with pytest.raises(Refused) as refused:  # the server checks again whatever a station sends
+        pharmacy.link.request("POST", "/refdata/formulary", body={"rows": rows})  # type: ignore[union-attr]
+    assert refused.value.status == 422 and refused.value.code == "invalid_rows"
+    assert refused.value.detail["problems"] == [{
+        "row": 5, "key": rows[3]["code"], "problem": "default_dose: 'two capsules' is not a number"}]  # fmt: skip
+    assert "nothing was imported" in str(refused.value)
+    for body, why in (({"rows": "drugs.csv"}, "rows is required"),
+                      ({"rows": [{"code": 7}]}, "row 2: must be an object of text cells")):  # fmt: skip
+        with pytest.raises(Refused, match=why) as bad:
+            pharmacy.link.request("POST", "/refdata/formulary", body=body)  # type: ignore[union-attr]
+        assert bad.value.status == 400
+    with pytest.raises(Refused) as unknown:
+        pharmacy.link.request("POST", "/refdata/users", body={"rows": []})  # type: ignore[union-attr]
+    assert unknown.value.status == 404
+    assert published_versions(server_engine) == before
+    with reader(server_engine) as conn:
+        assert not conn.execute(
+            select(audit_log).where(audit_log.c.action == "refdata_published")
+        ).all()
+    pharmacy.close()
+
+
+def test_a_nurse_may_not_publish(tmp_path: Path, live_server, server_engine: Engine) -> None:
+    ward = seed_ward(server_engine)
+    station = open_station(tmp_path, "ward", live_server.url)
+    station.login(ward.nurse, PASSWORD)
+    before = published_versions(server_engine)
+    with pytest.raises(Refused) as refused:
+        publish(station, check_rows("formulary", formulary_table()))
+    assert refused.value.status == 403 and refused.value.code == "forbidden"
+    assert published_versions(server_engine) == before
+    station.close()
