@@ -13,13 +13,14 @@ from workstation.clinical.knowledge import Knowledge
 
 _SPLIT = re.compile(r"[,，;；、/|\n]+")
 _NOISE = re.compile(r"(allergy|allergic to|allergies|过敏史|过敏|药物|类药|类)")
+_GREEK_BETA = re.compile(r"β(?=\s*-?\s*[a-z])")  # `β-lactam` as `beta-lactam`; `β-内酰胺` is a term
 
 
 def allergen_terms(text: str, kb: Knowledge) -> list[str]:
     """The allergy entries of a free-text allergy field, lower-cased, 'no allergy' words dropped."""
     none_words = {w.lower() for w in kb.allergy.get("no_allergy_words", ())}
     terms = []
-    for part in _SPLIT.split(text.lower()):
+    for part in _SPLIT.split(_GREEK_BETA.sub("beta", text.lower())):
         term = part.strip(" .:：()（）")
         if term and term not in none_words and _NOISE.sub("", term).strip():
             terms.append(term)
