@@ -124,3 +124,23 @@ def test_a_nurse_may_not_publish(tmp_path: Path, live_server, server_engine: Eng
     assert refused.value.status == 403 and refused.value.code == "forbidden"
     assert published_versions(server_engine) == before
     station.close()
+
+
+def test_published_interaction_rules_are_the_ones_the_station_checks(
+    tmp_path: Path, live_server, server_engine: Engine
+) -> None:
+    ward = seed_ward(server_engine)
+    station = open_station(tmp_path, "pharmacy", live_server.url)
+    station.login(ward.pharmacist, PASSWORD)
+    shipped = station.store.reference.knowledge().interactions
+    dropped = "ddi-warfarin-metronidazole"  # a test's choice: the pharmacy retires one rule
+    assert dropped in {r["id"] for r in shipped}
+    rows = [{k: str(v) for k, v in r.items()} for r in shipped if r["id"] != dropped]
+
+    version = publish(station, check_rows("interactions", rows))
+
+    assert published_versions(server_engine)["interactions"] == version == 1
+    in_force = station.store.reference.in_force()
+    assert {r["id"] for r in in_force.knowledge.interactions} == {r["id"] for r in rows}
+    assert in_force.formulary is station.store.reference.formulary()
+    station.close()
