@@ -5,7 +5,9 @@ BURST_GAP_S of each other are collected; an Enter that ends such a burst is a sc
 is one of our codes (`workstation.clinical.barcodes.parse_scan`: a wristband, a pharmacy label,
 a product code). The scan is routed by its kind; the Enter is swallowed and the characters the
 focused field received are taken back out of it, so a scan never lands in a note or a search
-box. Anything else (a person typing, a password) passes through untouched.
+box. Anything else (a person typing, a password) passes through untouched, and so does a scan
+into a field that reads codes itself (property `takesScans`: the pharmacy's label fields), which
+would otherwise be sent to the nurse's MAR.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from workstation.clinical.barcodes import Scan, parse_scan, wristband_code
 
-__all__ = ["BURST_GAP_S", "MIN_LENGTH", "ScannerFilter", "wristband_code"]
+__all__ = ["BURST_GAP_S", "MIN_LENGTH", "SCAN_FIELD", "ScannerFilter", "wristband_code"]
 
 BURST_GAP_S = 0.035  # a person types at most ~10 keys a second; a wedge scanner ~1 per ms
 MIN_LENGTH = 4
+SCAN_FIELD = "takesScans"  # a widget property: this field reads scans itself
 
 
 class ScannerFilter(QObject):
@@ -92,12 +95,17 @@ class ScannerFilter(QObject):
     def _ended(self, fast: bool) -> bool:
         text, self.buffer = self.buffer, ""
         code: Scan | None = parse_scan(text) if fast and len(text) >= MIN_LENGTH else None
-        if code is None:
+        if code is None or _focus_takes_scans():
             return False
         _take_back(text)
         self.scans += 1
         self.sig_scanned.emit(code)
         return True
+
+
+def _focus_takes_scans() -> bool:
+    focused = QApplication.focusWidget()
+    return focused is not None and bool(focused.property(SCAN_FIELD))
 
 
 def _take_back(text: str) -> None:

@@ -143,6 +143,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: outpatient counter (F5, scan, F8)")),
     ("Ctrl+F11", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: ward dispensing pick list")),
     ("Ctrl+F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: stock, alerts and reports")),
+    ("Shift+F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: returns (scan the label, F8 records)")),
     ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list of shortcuts")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Log out and quit")),
 )

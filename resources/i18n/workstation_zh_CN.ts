@@ -1069,6 +1069,10 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <source>Pharmacy: returns (scan the label, F8 records)</source>
+        <translation>药房：退药（扫描标签，F8 记录）</translation>
+    </message>
+    <message>
         <source>Print what the screen shows (preview: PgUp/PgDn, Ctrl+P print, Ctrl+S save as PDF)</source>
         <translation>打印当前屏幕的内容（预览中：PgUp/PgDn 翻页，Ctrl+P 打印，Ctrl+S 另存为 PDF）</translation>
     </message>
@@ -2248,6 +2252,10 @@
 <context>
     <name>PharmacyController</name>
     <message>
+        <source>&amp;Returns</source>
+        <translation>退药(&amp;R)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/pharmacy/controller.py" line="1" />
         <source>&amp;Formulary import</source>
         <translation>处方集导入(&amp;F)</translation>
@@ -2393,6 +2401,10 @@
 </context>
 <context>
     <name>PharmacyView</name>
+    <message>
+        <source>Returns</source>
+        <translation>退药</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/pharmacy/view.py" line="1" />
         <source>Formulary import</source>
@@ -3886,6 +3898,132 @@
         <location filename="../../ui/terms.py" line="80" />
         <source>drug and diagnosis</source>
         <translation>药物与诊断</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsView</name>
+    <message>
+        <source>Order stopped or changed</source>
+        <translation>医嘱停止或更改</translation>
+    </message>
+    <message>
+        <source>Patient discharged or transferred</source>
+        <translation>患者出院或转科</translation>
+    </message>
+    <message>
+        <source>Not needed (surplus, as-needed doses unused)</source>
+        <translation>不再需要（剩余药品、未用的按需用药）</translation>
+    </message>
+    <message>
+        <source>Dispensing error (wrong item or quantity)</source>
+        <translation>调配差错（品种或数量错误）</translation>
+    </message>
+    <message>
+        <source>Damaged or opened pack</source>
+        <translation>包装破损或已拆封</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <source>Back into stock</source>
+        <translation>退回库存</translation>
+    </message>
+    <message>
+        <source>Quarantine (inspect before any use)</source>
+        <translation>隔离待检（检查前不得使用）</translation>
+    </message>
+    <message>
+        <source>Destruction bin (awaiting destruction)</source>
+        <translation>待销毁区（等待销毁）</translation>
+    </message>
+    <message>
+        <source>Scan the label of the item brought back</source>
+        <translation>扫描退回药品的标签</translation>
+    </message>
+    <message>
+        <source>Record the return (F8)</source>
+        <translation>记录退药（F8）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>发药记录</translation>
+    </message>
+    <message>
+        <source>Quantity back</source>
+        <translation>退回数量</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>%1 · %2, lot %3 · %4 %5 dispensed %6 · %7 still out</source>
+        <translation>%1 · %2，批号 %3 · %6 发出 %4 %5 · 尚有 %7 未退</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsController</name>
+    <message>
+        <source>This is not a pharmacy label: scan the medication label or the dispensing label.</source>
+        <translation>这不是药房标签：请扫描用药标签或调配标签。</translation>
+    </message>
+    <message>
+        <source>Nothing dispensed here carries this label.</source>
+        <translation>本药房没有与此标签对应的发药记录。</translation>
+    </message>
+    <message>
+        <source>Everything dispensed on this label has already come back.</source>
+        <translation>此标签下发出的药品已全部退回。</translation>
+    </message>
+    <message>
+        <source>The quantity must be more than 0 and no more than is still out.</source>
+        <translation>数量必须大于 0，且不超过尚未退回的数量。</translation>
+    </message>
+    <message>
+        <source>An outpatient's item has left the hospital: quarantine or destruction, never back into stock.</source>
+        <translation>门诊药品已离开医院：只能隔离或销毁，不得退回库存。</translation>
+    </message>
+    <message>
+        <source>Damaged or expired units never go back into stock.</source>
+        <translation>破损或过期药品不得退回库存。</translation>
+    </message>
+    <message>
+        <source>This lot has expired: quarantine or destruction only.</source>
+        <translation>此批号已过期：只能隔离或销毁。</translation>
+    </message>
+    <message>
+        <source>This dispense is no longer on record here: scan the label again.</source>
+        <translation>此发药记录已不存在：请重新扫描标签。</translation>
+    </message>
+    <message>
+        <source>Scan the label of the item brought back first.</source>
+        <translation>请先扫描退回药品的标签。</translation>
+    </message>
+    <message>
+        <source>to quarantine</source>
+        <translation>进入隔离区</translation>
+    </message>
+    <message>
+        <source>to the destruction bin</source>
+        <translation>进入待销毁区</translation>
+    </message>
+    <message>
+        <source>back into stock at %1</source>
+        <translation>退回 %1 库存</translation>
+    </message>
+    <message>
+        <source>Returned %1 of lot %2 %3.</source>
+        <translation>已退回批号 %2 的 %1，%3。</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,8 @@ from tests.ui.ward import NURSE
 from ui.i18n import install_language
 from ui.screens.handoff.dialog import HandoffDialog
 from ui.screens.handoff.ward import WardHandoffDialog
+from workstation.clinical.schedule import AdministrationTimes
+from workstation.clock import parse_iso
 from workstation.projections import tables as pt
 
 WAIT = LOGIN_SECONDS_MS
@@ -120,6 +122,10 @@ def test_ward_handoff_list_by_keys_opens_a_patients_handoff(
     rows = [[table.item(r, c).text() for c in range(5)] for r in range(2)]
     assert [r[:2] for r in rows] == [["1", "张三"], ["2", "李四"]]
     assert rows[0][4] == "I: stable" and rows[1][3:] == ["—", ""]
+    with station.workstation.store.reading() as conn:
+        recorded = conn.execute(select(pt.handoffs.c.recorded_at)).scalar_one()
+    zone = AdministrationTimes.load().zone  # the ward's clock, as the MAR's, not the PC's
+    assert rows[0][3] == parse_iso(recorded).astimezone(zone).strftime("%Y-%m-%d %H:%M")
     qtbot.keyClick(table, Qt.Key.Key_Down)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     dialog = _open_handoff_shown(qtbot, station)

@@ -67,3 +67,9 @@ def word(language: str, key: str, **values: object) -> str:
         return key
     text = pair[0] if is_chinese(language) else pair[1]
     return text.format(**values) if values else text
+
+
+def heading(language: str, key: str) -> str:
+    """A section's label as a printed heading (the handoff sheet): the text's label without its
+    colon, so the sheet and the editable text name the I-PASS sections alike."""
+    return word(language, key).rstrip(": ：")

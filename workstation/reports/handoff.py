@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.clinical.dot_phrases import allergy_entries
+from workstation.clinical.handoff_words import heading
 from workstation.reports.context import PrintContext, live
 from workstation.reports.mar import due_doses
 from workstation.reports.notes import latest_results
@@ -77,19 +78,19 @@ def handoff_story(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
     acuity = ctx.t(patient["acuity"]) if patient.get("acuity") else ""
 
     def section(key: str, *lines: str) -> list[Flowable]:
-        return [para(ctx.t(key), s.heading), *(para(line, s.body) for line in lines)]
+        return [para(heading(ctx.lang, key), s.heading), *(para(line, s.body) for line in lines)]
 
     return [
-        *section("illness_severity", acuity),
-        *section("patient_summary", f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}",
+        *section("ipass_i", acuity),
+        *section("ipass_p", f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}",
                  f"{ctx.t('problems')}：{problems}", f"{ctx.t('allergies')}：{allergy_text(ctx, chart)}",
                  f"{ctx.t('latest_vitals')}：{latest_vitals_text(ctx, chart)}"),
         para(ctx.t("active_orders"), s.body), para(orders, s.cell),
-        *section("action_list", ctx.t("due_next_shift", hours=SHIFT_HOURS)),
+        *section("ipass_a", ctx.t("due_next_shift", hours=SHIFT_HOURS)),
         para(due, s.cell), para(ctx.t("pending_results"), s.body), para(pending, s.cell),
-        *section("situation", f"{ctx.t('review_flags')}：{'；'.join(flags) or ctx.t('none')}",
+        *section("ipass_s", f"{ctx.t('review_flags')}：{'；'.join(flags) or ctx.t('none')}",
                  f"{ctx.t('abnormal_results')}：{'；'.join(abnormal) or ctx.t('none')}"),
-        *section("synthesis", "\n\n"),
+        *section("ipass_synthesis", "\n\n"),
         Spacer(1, 4 * mm),
         para(f"{ctx.t('handed_over_by')}        {ctx.t('received_by')}", s.body),
     ]  # fmt: skip

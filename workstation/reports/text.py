@@ -136,11 +136,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "doctor_signature": ("医师签名：____________", "Doctor's signature: ____________"),
     # handoff
     "handoff": ("交接班记录（I-PASS）", "Handoff (I-PASS)"),
-    "illness_severity": ("I 病情严重程度", "I  Illness severity"),
-    "patient_summary": ("P 病情摘要", "P  Patient summary"),
-    "action_list": ("A 待办事项", "A  Action list"),
-    "situation": ("S 情况预判与应对", "S  Situation awareness and contingency"),
-    "synthesis": ("S 接班者复述与确认", "S  Synthesis by receiver"),
     "active_orders": ("在用医嘱", "Active orders"),
     "due_next_shift": ("下一班待给药（{hours} 小时内）", "Due in the next shift ({hours} h)"),
     "pending_results": ("待回报检查", "Pending results"),

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from offline_cache.workstation import Workstation
 from ui.dialogs import ReturningDialog
-from ui.terms import local_time
 from ui.workers import Workers
 from workstation.clinical.handoff import severity_text, summarise
 from workstation.clinical.schedule import AdministrationTimes
-from workstation.clock import utc_now
+from workstation.clock import parse_iso, utc_now
 from workstation.projections import queries
 from workstation.projections.nursing_queries import nursing_chart
 
@@ -39,8 +38,13 @@ class WardHandoffRow:
     name: str
     severity: str
     news2: str
-    last_at: str
+    last_at: str  # ward clock
     last_line: str
+
+
+def _ward_time(stamp: str, times: AdministrationTimes) -> str:
+    """A stored UTC time on the ward's clock (the administration-times zone, as the MAR)."""
+    return parse_iso(stamp).astimezone(times.zone).strftime("%Y-%m-%d %H:%M")
 
 
 def _row(chart: dict[str, Any], times: AdministrationTimes, language: str) -> WardHandoffRow:
@@ -52,7 +56,8 @@ def _row(chart: dict[str, Any], times: AdministrationTimes, language: str) -> Wa
         patient["patient_id"], patient["bed"] or "", patient["name"],
         severity_text(summary.severity, language),
         " -> ".join(str(t) for t in summary.news2_trend),
-        last["recorded_at"] if last else "", last["text"].splitlines()[0] if last else "",
+        _ward_time(last["recorded_at"], times) if last else "",
+        last["text"].splitlines()[0] if last else "",
     )  # fmt: skip
 
 
@@ -102,7 +107,7 @@ class WardHandoffDialog(ReturningDialog):
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             news2 = f"{row.news2 or '—'} ({row.severity})"
-            texts = (row.bed, row.name, news2, local_time(row.last_at) or "—", row.last_line)
+            texts = (row.bed, row.name, news2, row.last_at or "—", row.last_line)
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.hint.setText(translate("Handoff", "Enter: the chosen patient's handoff."))

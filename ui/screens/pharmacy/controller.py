@@ -14,7 +14,8 @@ from ui import paths
 from ui.screens.pharmacy import tasks
 from ui.screens.pharmacy.detail import detail_html
 from ui.screens.pharmacy.formulary_view import FormularyImportController
-from ui.screens.pharmacy.view import COUNTER, FORMULARY, STOCK, VERIFY, WARD, PharmacyView
+from ui.screens.pharmacy.returns import ReturnsController
+from ui.screens.pharmacy.view import COUNTER, FORMULARY, RETURNS, STOCK, VERIFY, WARD, PharmacyView
 from ui.workers import Workers
 from workstation.clinical.dispensing import Prescription
 from workstation.clinical.verification import WaitingOrder
@@ -60,6 +61,7 @@ class PharmacyController(QObject):
         v.stock.sig_change_requested.connect(self._stock_change)
         v.stock.sig_export_requested.connect(self._export)
         self.sig_refused.connect(self._show_refusal)
+        self.returns = ReturnsController(v.returns, workers, workstation, self)
         self.formulary = FormularyImportController(v.formulary, workers, workstation, self)
 
     # -- running work ------------------------------------------------------------------------
@@ -71,7 +73,8 @@ class PharmacyController(QObject):
         page = self.view.tabs.currentIndex()
         label = {VERIFY: self.view.verification.message, WARD: self.view.ward.message,
                  COUNTER: self.view.counter.message, STOCK: self.view.stock.message,
-                 FORMULARY: self.view.formulary.message}[page]  # fmt: skip
+                 FORMULARY: self.view.formulary.message,
+                 RETURNS: self.view.returns.message}[page]  # fmt: skip
         label.setText(text)
 
     def show_tab(self, index: int) -> None:
@@ -90,6 +93,8 @@ class PharmacyController(QObject):
             self.refresh_ward()
         elif index == FORMULARY:
             self.view.formulary.path.setFocus()
+        elif index == RETURNS:
+            self.view.returns.scan.setFocus()
         else:
             self.view.stock.fields["drug_code"].setFocus()
             self.refresh_stock()
@@ -240,8 +245,9 @@ class PharmacyController(QObject):
 
 def install(shell: Any) -> PharmacyController:
     """Add the pharmacy page to the shell's pages and its actions (F11 queue, F12 counter,
-    Ctrl+F11 ward dispensing, Ctrl+F12 stock, the formulary import) to a Pharmacy menu, enabled
-    for pharmacists (the formulary import also for administrators) while the station is unlocked."""
+    Ctrl+F11 ward dispensing, Ctrl+F12 stock, Shift+F12 returns, the formulary import) to a
+    Pharmacy menu, enabled for pharmacists (the formulary import also for administrators) while
+    the station is unlocked."""
     window, pages = shell.view, shell.view.pages
     view = PharmacyView()
     pages.addWidget(view)
@@ -252,6 +258,7 @@ def install(shell: Any) -> PharmacyController:
                             (translate("PharmacyController", "Outpatient &counter"), "F12", COUNTER),
                             (translate("PharmacyController", "&Ward dispensing"), "Ctrl+F11", WARD),
                             (translate("PharmacyController", "&Stock"), "Ctrl+F12", STOCK),
+                            (translate("PharmacyController", "&Returns"), "Shift+F12", RETURNS),
                             (translate("PharmacyController", "&Formulary import"), "", FORMULARY)):  # fmt: skip
         action = QAction(text, window)
         action.setShortcut(QKeySequence(keys))

@@ -19,7 +19,9 @@ from workstation.clinical.checks.model import (
     PatientContext,
 )
 from workstation.clinical.knowledge import Knowledge
-from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.order_sentence import OrderSentenceError, parse_order
+from workstation.clinical.sentence_drug import find_drug
+from workstation.clinical.sentence_words import normalise_sentence
 
 ParseSentence = Callable[[str], MedicationOrder]
 _LAB_KEYS = ("egfr_ml_min_1_73m2", "creatinine_umol_l", "potassium_mmol_l", "inr", "platelets_10e9_l",
@@ -47,6 +49,7 @@ class CaseResult:
     case: Case
     alerts: list[Alert] = field(default_factory=list)
     parse_error: str | None = None
+    read_as: list[str] = field(default_factory=list)  # how incomplete sentences were read
 
     @property
     def passed(self) -> bool:
@@ -113,12 +116,65 @@ def _patient(raw: Mapping[str, Any], parse: ParseSentence) -> PatientContext:
 
 def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
     """Parse the case's sentences and check its order."""
+    notes: list[str] = []
+
+    def read_active(sentence: str) -> MedicationOrder:
+        return _read_leniently(sentence, parse, kb, notes, ongoing=True)
+
     try:
-        patient = _patient(case.patient, parse)
-        order = parse(case.order)
+        patient = _patient(case.patient, read_active)
+        order = _read_leniently(case.order, parse, kb, notes, ongoing=False)
     except (ValueError, LookupError) as exc:
         return CaseResult(case, parse_error=str(exc) or type(exc).__name__)
-    return CaseResult(case, check_order(order, patient, kb))
+    return CaseResult(case, check_order(order, patient, kb), read_as=notes)
+
+
+_COMPLETIONS = 2  # a sentence may lack both its route and its frequency
+
+
+def _read_leniently(
+    sentence: str, parse: ParseSentence, kb: Knowledge, notes: list[str], *, ongoing: bool
+) -> MedicationOrder:
+    """A scenario sentence as an order. Order entry refuses an incomplete sentence, but a test
+    case should still be checked for what it does say: a missing frequency is read as qd for an
+    active (ongoing) order and as once (st) for the order checked, a missing route as the drug's
+    first listed route, and a sentence whose drug alone is clear (`warfarin` as an active order)
+    as that drug. Each such reading is noted."""
+    written = sentence
+    for _ in range(_COMPLETIONS + 1):
+        try:
+            order = parse(written)
+        except OrderSentenceError as error:
+            completed = _completed(written, error, "qd" if ongoing else "st")
+            if completed is None:
+                return _drug_only(sentence, error, kb, notes)
+            written = completed
+            continue
+        if written != sentence:
+            notes.append(f"{sentence!r} read as {written!r}")
+        return order
+    return parse(written)
+
+
+def _completed(sentence: str, error: OrderSentenceError, frequency: str) -> str | None:
+    if error.part == "frequency" and "missing" in str(error):
+        return f"{sentence} {frequency}"
+    if error.part == "route" and "missing" in str(error) and error.suggestions:
+        return f"{sentence} {error.suggestions[0]}"
+    return None
+
+
+def _drug_only(
+    sentence: str, error: OrderSentenceError, kb: Knowledge, notes: list[str]
+) -> MedicationOrder:
+    try:
+        named = find_drug(normalise_sentence(sentence), kb.formulary)
+    except OrderSentenceError:
+        raise error from None
+    if len(named.candidates) != 1:
+        raise error
+    notes.append(f"{sentence!r}: only the drug was read ({error})")
+    return MedicationOrder(named.candidates[0].code, text=sentence)
 
 
 def summarise(results: Iterable[CaseResult]) -> dict[str, int]:
@@ -147,6 +203,8 @@ def result_line(result: CaseResult) -> dict[str, Any]:
     }
     if result.parse_error:
         line["parse_error"] = result.parse_error
+    if result.read_as:
+        line["read_as"] = result.read_as
     return line
 
 
@@ -167,7 +225,8 @@ def result_text(result: CaseResult) -> str:
         return f"{mark} {result.case.case_id}: parse error: {result.parse_error}"
     shown = ", ".join(f"{a.category}/{a.severity}" for a in result.alerts) or "no alerts"
     expected = ", ".join(result.case.expect) or "safe"
-    return f"{mark} {result.case.case_id} (expect {expected}): {shown}"
+    read_as = f" [{'; '.join(result.read_as)}]" if result.read_as else ""
+    return f"{mark} {result.case.case_id} (expect {expected}): {shown}{read_as}"
 
 
 def summary_text(summary: Mapping[str, int]) -> str:

@@ -1,0 +1,44 @@
+"""cds-test reads an incomplete scenario sentence for what it says, and says how it read it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from workstation.clinical.checks.scenarios import load_cases, run_case, sentence_parser
+from workstation.clinical.knowledge import default_knowledge
+
+CASES = """cases:
+  - {id: active-drug-only, patient: {age_years: 70, active_orders: [warfarin]}, order: "metronidazole 400mg po tid", expect: [drug-drug]}
+  - {id: no-frequency, patient: {age_years: 70, allergies: [penicillin]}, order: "ampicillin 1g iv", expect: [drug-allergy]}
+  - {id: no-route, patient: {age_years: 70}, order: "furosemide 400mg st", expect: [dose-single]}
+  - {id: drug-only, patient: {age_years: 70, allergies: [penicillin]}, order: "amoxicillin", expect: [drug-allergy]}
+  - {id: unknown-drug, patient: {age_years: 70}, order: "zzzqqq 5mg po qd", expect: [drug-allergy]}
+  - {id: active-regular, patient: {age_years: 60, active_orders: ["aspirin 100mg"]}, order: "aspirin 100mg po qd", expect: [therapeutic-duplication]}
+"""  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    path: Path = tmp_path_factory.mktemp("cds") / "cases.yaml"
+    path.write_text(CASES, encoding="utf-8")
+    kb = default_knowledge()
+    return {c.case_id: run_case(c, kb, sentence_parser(kb)) for c in load_cases(path)}
+
+
+def test_what_an_incomplete_sentence_says_is_still_checked(results: dict) -> None:
+    caught = [case_id for case_id, result in results.items() if result.passed]
+    assert caught == ["active-drug-only", "no-frequency", "no-route", "drug-only", "active-regular"]
+
+
+def test_each_lenient_reading_is_reported(results: dict) -> None:
+    assert results["no-frequency"].read_as == ["'ampicillin 1g iv' read as 'ampicillin 1g iv st'"]
+    assert results["no-route"].read_as == ["'furosemide 400mg st' read as 'furosemide 400mg st iv'"]
+    assert "only the drug was read (dose missing" in results["active-drug-only"].read_as[0]
+    assert results["active-regular"].read_as == ["'aspirin 100mg' read as 'aspirin 100mg qd'"]
+
+
+def test_an_unknown_drug_stays_a_parse_failure(results: dict) -> None:
+    failed = results["unknown-drug"]
+    assert failed.parse_error == "unknown drug 'zzzqqq'" and not failed.passed
