@@ -20,6 +20,8 @@ from ui.screens.chart import columns
 from ui.screens.chart.records import RecordTableModel
 
 Key = Qt.Key
+ORDER_COLUMN = 2  # the order's words in columns.order_columns()
+RESIZE_SAMPLE_ROWS = 50
 
 
 class OrdersView(QWidget):
@@ -180,6 +182,10 @@ def _table(model: RecordTableModel) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setAlternatingRowColors(True)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setStretchLastSection(True)
+    # columns fit their text (sampling the first rows, as the chart's tables do) and the order's
+    # words take the rest: at Qt's fixed 100 pixels the placed time read "2026-11-26 …"
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(RESIZE_SAMPLE_ROWS)
+    header.setSectionResizeMode(ORDER_COLUMN, QHeaderView.ResizeMode.Stretch)
     return table

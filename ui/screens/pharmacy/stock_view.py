@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -25,6 +26,7 @@ from workstation.clinical.stock import LotStock, StockAlert
 
 STOCK_FIELDS = ("drug_code", "lot", "expiry", "quantity", "unit", "location_id", "to_location",
                 "reason")  # fmt: skip
+PICK_ORDER = 2  # the pick list's Order column
 KINDS = ("receive", "transfer", "adjust", "count", "return")
 KIND_WORDS = (QT_TRANSLATE_NOOP("StockView", "Receive"), QT_TRANSLATE_NOOP("StockView", "Transfer"),
               QT_TRANSLATE_NOOP("StockView", "Adjust"), QT_TRANSLATE_NOOP("StockView", "Count"),
@@ -36,6 +38,7 @@ def _table(columns: list[str], name: str) -> QTableWidget:
     table.setHorizontalHeaderLabels(columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().hide()  # row numbers name nothing the pharmacist looks for
     table.horizontalHeader().setStretchLastSection(True)
     return table
 
@@ -119,6 +122,11 @@ class WardPickView(QWidget):
         self.ward = QLineEdit(objectName="pickWard")
         self.lines = _table([self.tr("Bed"), self.tr("Patient"), self.tr("Order"), self.tr("Doses"),
                              self.tr("Quantity"), self.tr("Picked")], "pickLines")  # fmt: skip
+        # the order is the words read while picking: it takes the room, the figures fit theirs
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PICK_ORDER, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.scan = QLineEdit(objectName="pickScan", placeholderText=self.tr("Scan a label"))
         self.message = QLabel(objectName="pickMessage")
         form = QFormLayout()

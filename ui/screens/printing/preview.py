@@ -11,6 +11,8 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
+from ui.dialogs import fitted
+
 PRINT_DPI = 300
 
 
@@ -43,7 +45,7 @@ class PrintPreviewDialog(QDialog):
         self._shortcuts()
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_number)
         self._show_page_number(0)
-        self.resize(900, 1000)
+        self.resize(fitted(QSize(900, 1000), parent))
 
     def _shortcuts(self) -> None:
         for keys, act in (("PgDown", lambda: self.go_to(self.current_page() + 1)),

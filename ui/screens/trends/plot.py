@@ -7,16 +7,29 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui.terms import number
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 120, 24, 8, 22
 STRIP_PADDING = 16  # room for the labels above the highest and below the lowest point
+LABEL_SHRINK_FLOOR = 0.6  # a strip's label shrinks to fit, never below 60 % of the font
 LABEL_SPACING = 30  # px between value labels, so neighbouring labels never overlap
 PALETTE = ("#1f5fa8", "#b00020", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f")
 BAND_COLOUR = QColor(46, 125, 50, 40)
+
+
+def label_font(font: QFont, room: QRectF, flags: int, text: str) -> QFont:
+    """The font, made smaller until the wrapped label fits its strip (down to LABEL_SHRINK_FLOOR
+    of its size): with six strips and a large font, "Systolic mmHg" wrapped onto the next strip."""
+    fitted = QFont(font)
+    size = font.pointSizeF()
+    while size > 0 and fitted.pointSizeF() > size * LABEL_SHRINK_FLOOR:
+        if QFontMetricsF(fitted).boundingRect(room, flags, text).height() <= room.height():
+            break
+        fitted.setPointSizeF(fitted.pointSizeF() * 0.9)
+    return fitted
 
 
 @dataclass
@@ -148,10 +161,13 @@ class TrendPlot(QWidget):
                 painter.drawText(point + QPointF(-6, -6), number(value))
                 labelled_x = point.x()
         label = QRectF(4, strip.top(), MARGIN_LEFT - 8, strip.height())
-        flags = (
+        flags = int(
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap
         )
-        painter.drawText(label, int(flags), series.label)
+        painter.save()
+        painter.setFont(label_font(painter.font(), label, flags, series.label))
+        painter.drawText(label, flags, series.label)
+        painter.restore()
 
     def _draw_time_axis(self, painter: QPainter, area: QRectF) -> None:
         first, last = self._time_span()

@@ -21,6 +21,7 @@ NUMBER_FIELDS = (
 DECIMAL_FIELDS = ("temperature_c", "weight_kg")
 ACVPU = (("", "—"), ("A", "A alert"), ("C", "C new confusion"), ("V", "V voice"),
          ("P", "P pain"), ("U", "U unresponsive"))  # fmt: skip
+ENTRIES_PER_LINE = 5
 
 
 def _tr(text: str) -> str:
@@ -51,14 +52,10 @@ class VitalsForm(QWidget):
         self.setObjectName("vitalsEntry")
         self.edits: dict[str, QLineEdit] = {}
         self.confirming: list[str] = []
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        for column, (key, label) in enumerate(NUMBER_FIELDS):
+        for key, _label in NUMBER_FIELDS:
             edit = QLineEdit(objectName=f"vital_{key}")
             edit.setMaximumWidth(80)
             edit.textChanged.connect(self._changed)
-            grid.addWidget(QLabel(f"{_tr(label)} {UNITS[key]}"), 0, column)
-            grid.addWidget(edit, 1, column)
             self.edits[key] = edit
         self.oxygen = QCheckBox(_tr("On O₂"), objectName="vital_on_oxygen")
         self.oxygen.toggled.connect(self._changed)
@@ -66,17 +63,25 @@ class VitalsForm(QWidget):
         for code, text in ACVPU:
             self.consciousness.addItem(_tr(text), code)
         self.consciousness.currentIndexChanged.connect(self._changed)
-        column = len(NUMBER_FIELDS)
-        grid.addWidget(QLabel(_tr("Oxygen")), 0, column)
-        grid.addWidget(self.oxygen, 1, column)
-        grid.addWidget(QLabel(_tr("ACVPU")), 0, column + 1)
-        grid.addWidget(self.consciousness, 1, column + 1)
-        grid.setColumnStretch(column + 2, 1)
-        self.score = QLabel(objectName="vitalsNews2")
+        self.score = QLabel(objectName="vitalsNews2", wordWrap=True)
         self.message = QLabel(objectName="vitalsMessage", wordWrap=True)
-        grid.addWidget(self.score, 2, 0, 1, column + 2)
-        grid.addWidget(self.message, 3, 0, 1, column + 2)
+        self._layout()
         self.clear_entry()
+
+    def _layout(self) -> None:
+        """Two lines of five entries, NEWS2 and the message beside them: one line of ten was
+        wider than a 1366-pixel screen in the large-font theme and pushed the window off it."""
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        entries = [(f"{_tr(label)} {UNITS[key]}", self.edits[key]) for key, label in NUMBER_FIELDS]
+        entries += [(_tr("Oxygen"), self.oxygen), (_tr("ACVPU"), self.consciousness)]
+        for index, (label, entry) in enumerate(entries):
+            row, column = divmod(index, ENTRIES_PER_LINE)
+            grid.addWidget(QLabel(label), 2 * row, column)
+            grid.addWidget(entry, 2 * row + 1, column)
+        grid.addWidget(self.score, 0, ENTRIES_PER_LINE, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.message, 2, ENTRIES_PER_LINE, 2, 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(ENTRIES_PER_LINE, 1)
 
     def first_field(self) -> QLineEdit:
         """Where typing a set starts."""
@@ -104,6 +109,12 @@ class VitalsForm(QWidget):
         values["consciousness"] = self.consciousness.currentData() or None
         return {k: v for k, v in values.items() if v is not None}
 
+    def typed(self) -> bool:
+        """Whether anything has been typed or chosen (a blank row scores "—", not NEWS2 0)."""
+        return any(e.text().strip() for e in self.edits.values()) or bool(
+            self.consciousness.currentData()
+        )
+
     def live_score(self) -> News2 | None:
         """NEWS2 of what is typed so far (None while a field is not a number)."""
         try:
@@ -114,7 +125,7 @@ class VitalsForm(QWidget):
     def _changed(self, *_args: Any) -> None:
         self.confirming = []
         score = self.live_score()
-        if score is None:
+        if score is None or not self.typed():
             self.score.setText(_tr("NEWS2: —"))
             return
         text = _tr("NEWS2 %1").replace("%1", str(score.total))

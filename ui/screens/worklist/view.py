@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.worklist.model import WorklistModel
+from ui.screens.worklist.model import STATE_TEXT, WorklistModel, tr
+
+STATE = 0  # the state column
+SHORT_STATES = ("overdue", "due", "coming", "flagged")
 
 
 class WorklistTable(QTableView):
@@ -48,16 +51,30 @@ class WorklistView(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            STATE, QHeaderView.ResizeMode.Interactive
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.model.modelReset.connect(self.fit_state_column)
         self.hint = QLabel(self.tr("Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order."),
                            objectName="worklistHint", wordWrap=True)  # fmt: skip
         self.scan_input = QLineEdit(objectName="scanInput")
         self.scan_input.setPlaceholderText(
             self.tr("Scan or type a code (wristband, drug label), then Enter — Ctrl+B")
         )
+        self.fit_state_column()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.heading)
         layout.addWidget(self.scan_input)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.hint)
+
+    def fit_state_column(self) -> None:
+        """The state column as wide as its short words (OVERDUE, DUE NOW...), so the task, the
+        words the nurse acts on, keeps the rest of the row; sized to its longest text, "NEW —
+        acknowledge (Space)", it left the task a few letters in English (the hint below says Space)."""
+        metrics = self.table.fontMetrics()
+        padding = 2 * metrics.averageCharWidth()
+        widest = max(metrics.horizontalAdvance(tr(STATE_TEXT[key])) for key in SHORT_STATES)
+        self.table.horizontalHeader().resizeSection(STATE, widest + padding)
