@@ -297,3 +297,45 @@ def test_every_prefix_typed_so_far_parses_or_raises_the_parser_error() -> None:
         for end in range(len(sentence) + 1):
             with contextlib.suppress(OrderSentenceError):
                 assert isinstance(parse_order(sentence[:end], formulary), ParsedOrder)
+
+
+def test_a_compound_infusion_line_orders_the_drug_with_its_carrier() -> None:
+    order = parse_order("NS 100ml + 头孢曲松 2g ivgtt qd", default_formulary())
+    assert (order.drug.code, order.dose_value, order.dose_unit) == ("ceftriaxone", 2, "g")
+    assert order.as_json()["diluent"] == {
+        "code": "ns", "volume_ml": 100, "name": "0.9% sodium chloride 100 mL"
+    }  # fmt: skip
+    assert order.warnings == (
+        "carrier fluid 0.9% sodium chloride 100 mL: kept in the order's description, "
+        "not as a structured field",
+    )
+    assert check_fields(order.medication_payload(), MEDICATION_FIELDS) == []
+
+
+def test_the_order_description_carries_the_carrier_fluid() -> None:
+    from ui.screens.orders.entry import describe
+
+    order = parse_order("5%GS 250ml + 10%氯化钾 7.5ml ivgtt qd", default_formulary())
+    assert describe(order).endswith("7.5 mL ivgtt qd + 5% glucose 250 mL")
+    assert describe(order, "zh_CN").endswith("+ 5%葡萄糖注射液 250ml")
+
+
+@pytest.mark.parametrize(("sentence", "part", "words"), [
+    ("头孢曲松 2g + 甲硝唑 0.5g ivgtt q8h", "drug", "one order per drug"),
+    ("NS 100ml + ivgtt qd", "drug", "only a carrier fluid"),
+    ("NS 100ml + GS 100ml + 头孢曲松 2g ivgtt qd", "sentence", "two carrier fluids"),
+    ("morphine 2-4mg iv q4h prn pain", "dose", "dose range '2-4mg'"),
+    ("enoxaparin 1mg/kg sc q12h", "dose", "weight-based dose '1mg/kg': write this patient's dose in mg"),
+    ("胺碘酮 0.2g tid po 后改 0.2g qd", "sentence", "a second order follows '后改'"),
+    ("阿托伐他汀 1片 口服 qn", "dose", "it comes as 20 mg and 40 mg"),
+])  # fmt: skip
+def test_compound_range_weight_and_sequence_refusals(sentence: str, part: str, words: str) -> None:
+    with pytest.raises(OrderSentenceError) as caught:
+        parse_order(sentence, default_formulary())
+    assert caught.value.part == part and words in str(caught.value)
+
+
+def test_puffs_of_a_metered_inhaler_are_read_as_its_strength() -> None:
+    order = parse_order("沙丁胺醇气雾剂 2喷 吸入 prn 喘息时", default_formulary())
+    assert (order.dose_value, order.dose_unit, order.prn_indication) == (200, "mcg", "喘息时")
+    assert order.warnings[0] == "2 puff read as 200 mcg"

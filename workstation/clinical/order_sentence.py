@@ -1,6 +1,10 @@
 """The order-sentence parser: `amox 500mg po tid 7d`, `阿莫西林 0.5g 口服 tid 7天` or `amxl 0.5g po tid`
 into a structured medication order, or an OrderSentenceError that says which part is wrong.
 
+A compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`) is an order for the active drug with
+its carrier fluid beside it (`diluent`); the medication event has no field for the carrier, so
+it travels in the order's description and the order says so in its warnings. Words are in sentence_words.py, drug finding in sentence_drug.py.
+
 Fast enough to run on every keystroke: one pass over the text, dictionary look-ups only.
 """
 
@@ -292,6 +296,9 @@ def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedO
     indication = " ".join(parts.indication).strip() or None
     if parts.prn and not indication:
         warnings.append("PRN order without an indication: add what it is for (e.g. prn pain)")
+    if diluent is not None:
+        warnings.append(f"carrier fluid {diluent.label()}: kept in the order's description, "
+                        "not as a structured field")  # fmt: skip
     return ParsedOrder(
         drug=drug, dose_value=value, dose_unit=unit, route=route, frequency=frequency,
         duration_days=parts.duration, prn=parts.prn, prn_indication=indication,
@@ -315,6 +322,10 @@ def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
             part="unit",
         )
     unit = str(canonical_unit(dose.unit))
+    metered = _metered_dose(drug, dose.value, unit)
+    if metered is not None:
+        warnings.append(f"{dose.value:g} {unit} read as {metered[0]:g} {metered[1]}")
+        return metered
     if drug.dose_in(dose.value, unit, drug.default_unit) is None:
         _refuse_count_of_several_strengths(drug, dose.value, unit)
         raise OrderSentenceError(
@@ -327,6 +338,16 @@ def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
             warnings.append(f"{dose.value:g} {unit} read as {amount:g} {drug.default_unit}")
             return amount, drug.default_unit
     return dose.value, unit
+
+
+def _metered_dose(drug: Drug, count: float, unit: str) -> tuple[float, str] | None:
+    """`2喷` of an inhaler labelled per puff (`100 micrograms/puff`): count times that strength."""
+    if unit != "puff":
+        return None
+    inhalers = [form for form in drug.forms if "puff" in form.form_en]
+    if len(inhalers) != 1:
+        return None
+    return count * inhalers[0].strength, inhalers[0].unit
 
 
 def _refuse_count_of_several_strengths(drug: Drug, count: float, unit: str) -> None:

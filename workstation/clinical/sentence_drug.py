@@ -86,7 +86,8 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
             segment = segment[vehicle.end() :].strip()
         if segment:
             kept.append(segment)
-    if sum(1 for segment in kept if _names_a_drug(segment, formulary)) > 1:
+    drugs = sum(1 for segment in kept if _names_a_drug(segment, formulary))
+    if drugs > 1:
         raise OrderSentenceError(
             "two drugs on one line: write one order per drug (a carrier fluid such as NS 100ml "
             "may share the line)", part="drug",
@@ -95,7 +96,7 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
         raise OrderSentenceError("two carrier fluids written: write one", part="sentence")
     if not diluents:
         return text, None
-    if not kept:
+    if not drugs and not any(_leading_name(segment) for segment in kept):
         raise OrderSentenceError(
             "only a carrier fluid written: add the drug (NS 100ml + 头孢曲松 2g ivgtt qd)",
             part="drug",

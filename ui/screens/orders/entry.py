@@ -297,6 +297,8 @@ def describe(parsed: ParsedOrder, language: str = "en") -> str:
         else f"{drug.name_en} ({drug.name_zh})"
     )
     text = f"{name} {parsed.dose_value:g} {parsed.dose_unit} {parsed.route} {parsed.frequency}"
+    if parsed.diluent is not None:  # the event's medication object has no field for it
+        text += f" + {parsed.diluent.label('zh' if language.startswith('zh') else 'en')}"
     if parsed.prn and parsed.frequency != "prn":
         text += " prn"
     if parsed.prn_indication:
