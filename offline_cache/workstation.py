@@ -10,6 +10,7 @@ ws.status()                                 # online, waiting, needing attention
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from offline_cache import logs, state
+from offline_cache import logs, record_archive, state
 from offline_cache.drafts import NoteDrafts
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.replica import open_replica
@@ -162,10 +163,53 @@ class Workstation:
 
     # -- writing -----------------------------------------------------------------------------
     def record(self, event_type: str, *, patient_id: str | None, payload: dict[str, Any]) -> Event:
-        """Save a clinical event as the current user; it is on disk when this returns."""
+        """Save a clinical event as the current user; it is on disk when this returns.
+        A change to an archived, locked record is refused first (ArchiveRefusal)."""
+        author_id = self.user.user_id
+        if patient_id is not None:
+            record_archive.check_write(self.store, event_type, patient_id=patient_id,
+                                       payload=payload, author_id=author_id)  # fmt: skip
         return self.store.record(
-            event_type, patient_id=patient_id, payload=payload, author_id=self.user.user_id
+            event_type, patient_id=patient_id, payload=payload, author_id=author_id
         )
+
+    # -- archived records (see offline_cache.record_archive) ----------------------------------
+    def request_unlock(self, patient_id: str, *, reason: str) -> Event:
+        """Ask the medical-records office to unlock an archived record (works offline)."""
+        return self.record("RecordUnlockRequested", patient_id=patient_id,
+                           payload={"reason": reason})  # fmt: skip
+
+    def archive_record(self, patient_id: str, *, record_number: str) -> Event:
+        """Archive a discharged patient's record, naming the record number on its folder
+        (medical-records office; needs the server)."""
+        return self._decided_online("RecordArchived", patient_id, {"record_number": record_number})
+
+    def approve_unlock(self, patient_id: str, *, request_id: str, hours: int) -> Event:
+        """Approve an unlock for `hours` from the server's receipt (needs the server)."""
+        return self._decided_online(
+            "RecordUnlockApproved", patient_id, {"request_id": request_id, "hours": hours}
+        )
+
+    def deny_unlock(self, patient_id: str, *, request_id: str, reason: str) -> Event:
+        """Deny an unlock request with a reason (needs the server)."""
+        return self._decided_online(
+            "RecordUnlockDenied", patient_id, {"request_id": request_id, "reason": reason}
+        )
+
+    def _decided_online(self, event_type: str, patient_id: str, payload: dict[str, Any]) -> Event:
+        self.sync()  # the server's state first; raises Offline when it cannot be reached
+        event = self.record(event_type, patient_id=patient_id, payload=payload)
+        with contextlib.suppress(Offline):  # saved and queued: the next sync sends it
+            self.sync()
+        return event
+
+    def archive_state(self, patient_id: str) -> dict[str, Any]:
+        """Archived or not, locked now, the running unlock and every unlock request."""
+        return record_archive.archive_state(self.store, patient_id)
+
+    def pending_unlocks(self) -> list[dict[str, Any]]:
+        """Unlock requests waiting for a decision (what the records office works through)."""
+        return record_archive.pending_unlocks(self.store)
 
     def admit_patient(self, payload: dict[str, Any]) -> Event:
         """Admit a patient; without a record number, one is taken from this device's temporary block."""

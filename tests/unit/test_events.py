@@ -82,6 +82,10 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                    "drug_name": "Amoxicillin", "quantity": 15, "unit": "cap"}],
     },
     "OutpatientHandedOver": {"prescription_id": TARGET, "counselling_note": "with food"},
+    "RecordArchived": {"record_number": "MRN0001", "comment": "complete"},
+    "RecordUnlockRequested": {"reason": "discharge summary names the wrong drug"},
+    "RecordUnlockApproved": {"request_id": TARGET, "hours": 24},
+    "RecordUnlockDenied": {"request_id": TARGET, "reason": "correct it by an addendum"},
 }  # fmt: skip
 
 

@@ -190,7 +190,8 @@ _VITALS: dict[str, Field] = {
 
 
 def _types() -> dict[str, EventType]:
-    from workstation.events.pharmacy_events import pharmacy_types  # it builds on EventType
+    from workstation.events.archive_events import archive_types  # they build on EventType
+    from workstation.events.pharmacy_events import pharmacy_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -331,6 +332,7 @@ def _types() -> dict[str, EventType]:
             "reason": Field(text(500)), "minutes": Field(integer(1, 480)),
         }),
         *pharmacy_types(),
+        *archive_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

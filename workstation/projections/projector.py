@@ -16,6 +16,7 @@ from workstation.domain.names import search_initials, search_pinyin
 from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
+from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.storage import insert_rows
@@ -32,6 +33,7 @@ class _Fold:
         # (order_id, patient_id) -> status as this fold has it; saves a SELECT per dose or transition
         self.order_status: dict[tuple[str, str | None], str | None] = {}
         self.existing_patients: set[str] = set()
+        self.locks: dict[str, Any] = {}  # patient_id -> RecordLock | None (archived records)
 
     def prefetch_orders(self, events: list[Event]) -> None:
         """Load the statuses of every order the events refer to, in one query per 500 ids."""
@@ -368,6 +370,7 @@ HANDLERS: dict[str, Handler] = {
 }
 HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))
 HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
+HANDLERS.update(archive_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:
@@ -376,7 +379,9 @@ def apply_events(conn: Connection, events: Iterable[Event]) -> None:
     events = list(events)
     fold.prefetch_orders(events)
     fold.prefetch_patients(events)
+    prefetch_locks(fold, events)
     for event in events:
+        trace(fold, event)  # before the handler: a re-archive must not judge its own event
         HANDLERS[event.type](fold, event)
     fold.flush()
 

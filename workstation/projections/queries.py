@@ -6,8 +6,10 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, union
 
+from workstation.clock import now_iso
 from workstation.domain.enums import OrderStatus, PatientStatus
 from workstation.projections import tables as t
+from workstation.projections.archive_queries import archive_state
 
 
 def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
@@ -174,7 +176,8 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     """What a chart opens with: the keys of `chart()`, with only the newest rows of the long
     sections, plus the rows the checks and note deadlines need whatever their age (orders in
     force, the latest live note of each type, the latest live numeric result of each test).
-    "older" holds each long section's cursor for `chart_page` (None: nothing older)."""
+    "older" holds each long section's cursor for `chart_page` (None: nothing older);
+    "archive" the record's archive state (archive_queries.archive_state)."""
     summary = chart(conn, patient_id, sections=("allergies", "problems", "change_requests"))
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:
@@ -188,6 +191,7 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     )
     summary["addenda"] = addenda_of(conn, [n["note_id"] for n in summary["notes"]])
     summary["older"] = older
+    summary["archive"] = archive_state(conn, patient_id, now=now_iso())
     return summary
 
 

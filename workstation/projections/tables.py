@@ -237,7 +237,7 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import pharmacy_tables  # noqa: E402 - its tables join metadata
+from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
@@ -358,6 +358,7 @@ PATIENT_TABLES = (
     pharmacy_tables.order_change_requests,
     administration_details,
     *NURSING_TABLES,
+    *archive_tables.ARCHIVE_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

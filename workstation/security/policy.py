@@ -6,7 +6,12 @@ from typing import Any
 
 from workstation.domain.enums import OrderKind, Role
 
-_CLINICAL_COMMON = frozenset({"AllergyRecorded", "BreakGlassInvoked", "EventVoided"})
+# An archived record (病案归档) is changed only under an unlock its author asked for.
+_CLINICAL_COMMON = frozenset({
+    "AllergyRecorded", "BreakGlassInvoked", "EventVoided", "RecordUnlockRequested",
+})  # fmt: skip
+# The medical-records office (医务科 / 病案室) archives records and approves or denies unlocks.
+_RECORDS_OFFICE = frozenset({"RecordArchived", "RecordUnlockApproved", "RecordUnlockDenied"})
 # The nurse's station's own facts (fluid balance, assessments, ward receipt, bedside scan, handoff).
 _NURSING = frozenset({
     "IntakeOutputRecorded", "AssessmentRecorded", "WardReceived", "BedsideChecked",
@@ -28,15 +33,15 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived",
     },
-    Role.PHARMACIST: _CLINICAL_COMMON | {
+    Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
         "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
-    Role.ADMIN: frozenset({
+    Role.ADMIN: _RECORDS_OFFICE | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",
-    }),
+    },
 }  # fmt: skip
 
 # Order kinds a role may place; a nurse records nursing orders only (never a medication order).
@@ -49,8 +54,9 @@ ORDER_KINDS: dict[Role, frozenset[str]] = {
 # Note types a role may sign.
 NURSE_NOTE_TYPES = frozenset({"nursing_note"})
 
-# Roles that serve the whole hospital rather than one ward (pharmacy, laboratory).
-HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value})
+# Roles that serve the whole hospital rather than one ward (pharmacy, laboratory, and the
+# administration, whose medical-records office archives every ward's discharged records).
+HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value, Role.ADMIN.value})
 
 # Event types that make sense for a patient outside the user's wards only under break-the-glass.
 UNSCOPED_TYPES = frozenset({"BreakGlassInvoked", "StockReceived", "StockAdjusted", "Dispensed"})

@@ -15,7 +15,17 @@ from workstation.events.envelope import Event, MalformedEvent, canonical_json, e
 from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.projections import tables as pt
+from workstation.projections.archive_queries import load_locks
 from workstation.projections.projector import apply_events
+from workstation.projections.record_lock import (
+    ARCHIVED_MESSAGE,
+    Decision,
+    PatientFacts,
+    RecordLock,
+    apply,
+    archive_problem,
+    decide,
+)
 from workstation.security.policy import HOSPITAL_WIDE_ROLES, UNSCOPED_TYPES, permission_problem
 from workstation.server import audit, meta
 from workstation.server.audit import AuditEntry
@@ -54,6 +64,8 @@ class _PatientState:
     ward_id: str | None
     version: int
     exists: bool
+    status: str | None = None
+    record_number: str | None = None
 
 
 @dataclass
@@ -65,6 +77,9 @@ class _Push:
     users: dict[str, User]
     patients: dict[str, _PatientState]
     grants: set[tuple[str, str]]  # (user_id, patient_id) with an active break-the-glass
+    locks: dict[str, RecordLock]  # archived records, as this batch has them
+    received_at: str
+    traces: dict[str, str] = field(default_factory=dict)  # event_id -> unlock request let it in
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
     device_authors: set[tuple[str, str]] | None = None  # (user_id, device_id) who logged in there
@@ -115,11 +130,13 @@ def _decide_all(
 ) -> list[dict[str, Any]]:
     good = [e for e in parsed if isinstance(e, Event)]
     known = _known(conn, [e.event_id for e in good])
-    state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good))
+    received_at = now_iso()
+    locks = load_locks(conn, {e.patient_id for e in good if e.patient_id})
+    state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good),
+                  locks, received_at)  # fmt: skip
     if device_id is not None:
         state.device_authors = _device_authors(conn, pusher, device_id, good)
     next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
-    received_at = now_iso()
     results = []
     for item in parsed:
         if not isinstance(item, Event):
@@ -134,10 +151,12 @@ def _decide_all(
             state.accepted.append(event)
             if event.type == "BreakGlassInvoked" and event.patient_id:
                 state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
+            if event.patient_id and (lock := apply(state.locks.get(event.patient_id), event)):
+                state.locks[event.patient_id] = lock
             result = accepted(next_seq)
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
-    _store(conn, pusher, state.accepted)
+    _store(conn, pusher, state.accepted, state.traces)
     return results
 
 
@@ -201,7 +220,9 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
             return rejected("conflict", "this patient is already admitted")
         if event.payload["ward_id"] not in author.wards:
             return rejected("out_of_scope", "the author does not work on the admitting ward")
-        state.patients[event.patient_id] = _PatientState(event.payload["ward_id"], 0, True)
+        state.patients[event.patient_id] = _PatientState(
+            event.payload["ward_id"], 0, True, "admitted", event.payload["record_number"]
+        )
         return None
     if not patient.exists:
         return rejected("unknown_patient", "no such patient on the server")
@@ -212,6 +233,9 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
         and (author.user_id, event.patient_id) not in state.grants
     ):
         return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
+    refusal = _archive_refusal(state, event, patient)
+    if refusal is not None:
+        return refusal
     if EVENT_TYPES[event.type].mutable_record:
         if event.payload["base_version"] != patient.version:
             return rejected(
@@ -221,6 +245,23 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
         patient.version += 1
         if event.type == "PatientTransferred":
             patient.ward_id = event.payload["ward_id"]
+        if event.type == "PatientDischarged":
+            patient.status = "discharged"
+    return None
+
+
+def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict[str, Any] | None:
+    """Refuse a change to an archived, locked record; remember the unlock that lets one in."""
+    lock = state.locks.get(event.patient_id or "")
+    facts = PatientFacts(patient.status, patient.record_number)
+    problem = archive_problem(lock, event, patient=facts, at=state.received_at)
+    if problem is not None:
+        return rejected(*problem)
+    decision, request_id = decide(lock, event, at=state.received_at)
+    if decision is Decision.LOCKED:
+        return rejected("record_archived", ARCHIVED_MESSAGE)
+    if request_id is not None:
+        state.traces[event.event_id] = request_id
     return None
 
 
@@ -242,9 +283,13 @@ def _patients(conn: Connection, batch: list[Event]) -> dict[str, _PatientState]:
     found = {}
     for chunk in _chunks(ids, 500):
         for row in conn.execute(
-            select(p.patient_id, p.ward_id, p.version).where(p.patient_id.in_(chunk))
+            select(p.patient_id, p.ward_id, p.version, p.status, p.record_number).where(
+                p.patient_id.in_(chunk)
+            )
         ):
-            found[row.patient_id] = _PatientState(row.ward_id, row.version, True)
+            found[row.patient_id] = _PatientState(
+                row.ward_id, row.version, True, row.status, row.record_number
+            )
     return found
 
 
@@ -266,7 +311,9 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _store(conn: Connection, pusher: User, batch: list[Event]) -> None:
+def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str]) -> None:
+    """Write the accepted events, fold them and chain them into the audit log; a change let in by
+    an unlock names its request in its audit row (the trace the records office reviews)."""
     if not batch:
         return
     wards = _wards_after(conn, batch)
@@ -279,7 +326,8 @@ def _store(conn: Connection, pusher: User, batch: list[Event]) -> None:
     apply_events(conn, batch)
     audit.append(conn, [
         AuditEntry(f"event:{e.type}", e.author_id, e.patient_id, e.device_id,
-                   {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id})
+                   {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id}
+                   | ({"unlock_request_id": traces[e.event_id]} if e.event_id in traces else {}))
         for e in batch
     ])  # fmt: skip
     _raise_alerts(conn, batch)
