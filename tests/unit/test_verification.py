@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Connection
 
 from tests.unit.pharmacy_fixtures import ev, fold, projection_db
+from workstation.clinical.checks.model import Alert, Override, overrides_payload
 from workstation.clinical.verification import (
     change_request_payload,
     may_administer,
@@ -124,3 +125,18 @@ def test_only_verified_orders_or_urgent_ones_by_the_hospital_rule_are_given(
 ) -> None:
     row = {"status": status, "urgent": urgent, "order_kind": "medication", "voided": False}
     assert may_administer(row, urgent_before_verification=rule) is allowed
+
+
+def test_only_an_alert_given_a_reason_is_shown_as_the_prescribers_override(
+    conn: Connection,
+) -> None:
+    pid = admit(conn, "张三")
+    shown = [Alert("drug-allergy", "critical", "penicillin allergy", "青霉素过敏", "allergy-penicillin", "src"),
+             Alert("age", "info", "PPI beyond 8 weeks", "PPI超过8周", "age-ppi", "Beers 2023")]  # fmt: skip
+    given = overrides_payload(shown, [Override("allergy-penicillin", "tolerated amoxicillin 2024"),
+                                      Override("age-ppi", "  ")])  # fmt: skip
+    amox = order(conn, pid, "amoxicillin", "2026-03-01T07:00:00.000Z", overrides=given)
+    entry = next(w for w in verification_queue(conn, today=TODAY) if w.order_id == amox)
+    assert [(o["rule_id"], o["reason"]) for o in entry.overrides] == [
+        ("allergy-penicillin", "tolerated amoxicillin 2024")
+    ]

@@ -112,10 +112,17 @@ def _entry(
 
 
 def _overrides(raw: str | None) -> list[dict[str, Any]]:
-    """The prescriber's overrides as stored on the order: a list, or an object holding one."""
+    """The prescriber's overrides as stored on the order: order entry's object of the alerts shown
+    and the reasons given (`checks.model.overrides_payload`), a list, or an object holding one.
+    Only an alert the prescriber gave a reason for is an override: an information alert merely
+    shown used to be listed as "Prescriber's override: age-ppi:" with no reason."""
     if not raw:
         return []
     value = orjson.loads(raw)
+    if isinstance(value, dict) and isinstance(value.get("reasons"), dict):
+        reasons, shown = value["reasons"], value.get("alerts") or []
+        return [{**alert, "reason": reasons[alert["rule_id"]]} for alert in shown
+                if isinstance(alert, dict) and alert.get("rule_id") in reasons]  # fmt: skip
     if isinstance(value, dict):
         inner = value.get("overrides", value.get("alerts"))
         value = inner if isinstance(inner, list) else [value]
