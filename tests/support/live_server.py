@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -13,8 +14,6 @@ from pathlib import Path
 from typing import IO
 
 import httpx
-
-from tests.support import free_loopback_port
 
 START_SECONDS = 60
 STOP_SECONDS = 20
@@ -25,12 +24,27 @@ class ServerDidNotStart(RuntimeError):
     """The server process died or did not answer /healthz in time; the message holds its log."""
 
 
+def _reserve(port: int) -> socket.socket:
+    """A socket bound to 127.0.0.1:port but not listening: no other process can take the port (an
+    outgoing connection's local end included), and a connection to it is still refused."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # SO_REUSEADDR as uvicorn sets it: a restart may follow connections still in TIME_WAIT
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
+
+
 class LiveServer:
-    """`python -m workstation.server.serve URL PORT` in a child process, restartable on the same port."""
+    """`python -m workstation.server.serve URL PORT FD` in a child process, restartable on the same
+    port. The port is held from the moment it is chosen: this process binds it and the child
+    listens on the inherited socket. (The child used to bind a port chosen and let go here, and
+    under load another connection could take it in between: the server exited with
+    "address already in use" and the test failed in its set-up.)"""
 
     def __init__(self, database_url: str, *, port: int | None = None, log_dir: Path | None = None):
         self.database_url = database_url
-        self.port = port or free_loopback_port()
+        self._reserved: socket.socket | None = _reserve(port or 0)
+        self.port = int(self._reserved.getsockname()[1])
         self.log_path = Path(log_dir or tempfile.mkdtemp(prefix="cw-server-")) / "server.log"
         self._process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
@@ -51,10 +65,14 @@ class LiveServer:
             raise RuntimeError("the server is already running")
         self._log = self.log_path.open("ab")
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "workstation.server.serve", self.database_url, str(self.port)],
-            stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=env,
-        )  # fmt: skip
+        sock, self._reserved = self._reserved or _reserve(self.port), None
+        with sock:  # the child holds the port from here on
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "workstation.server.serve", self.database_url,
+                 str(self.port), str(sock.fileno())],
+                stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=env,
+                pass_fds=(sock.fileno(),),
+            )  # fmt: skip
         try:
             self._wait_until_healthy()
         except BaseException:
@@ -89,6 +107,9 @@ class LiveServer:
         self.stop()
 
     def _end(self, how: signal.Signals) -> None:
+        if self._reserved is not None:  # never started
+            self._reserved.close()
+            self._reserved = None
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.send_signal(how)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import socket
+
 import uvicorn
 
 from workstation.server.app import create_app
@@ -28,15 +30,18 @@ def run(
     host: str = "127.0.0.1",
     port: int = 8765,
     *,
+    fd: int | None = None,
     workers_log_level: str = "warning",
 ) -> None:
-    """Serve the API until interrupted."""
-    uvicorn.run(
+    """Serve the API until interrupted; on the inherited socket `fd` when given (already bound to
+    host:port by the parent, which so holds the port from the moment it chose it)."""
+    config = uvicorn.Config(
         build_app(database_url), host=host, port=port, log_level=workers_log_level, access_log=False
     )
+    uvicorn.Server(config).run(sockets=None if fd is None else [socket.socket(fileno=fd)])
 
 
-if __name__ == "__main__":  # python -m workstation.server.serve DATABASE_URL PORT
+if __name__ == "__main__":  # python -m workstation.server.serve DATABASE_URL PORT [FD]
     import sys
 
-    run(sys.argv[1], port=int(sys.argv[2]))
+    run(sys.argv[1], port=int(sys.argv[2]), fd=int(sys.argv[3]) if len(sys.argv) > 3 else None)
