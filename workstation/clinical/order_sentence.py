@@ -180,7 +180,7 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind in ("interval", "range", "per_kg", "sequence"):
+    elif kind in ("interval", "range", "per_kg", "dose_count", "sequence"):
         raise _unusable(token)
 
 
@@ -190,6 +190,11 @@ def _unusable(token: Token) -> OrderSentenceError:
         return OrderSentenceError(
             f"dose range '{token.text}': write one dose (a range needs a titration order)",
             part="dose",
+        )
+    if token.kind == "dose_count":
+        return OrderSentenceError(
+            f"'{token.text}' counts doses: write the duration in days (e.g. 2d), or the doses as st",
+            part="duration",
         )
     if token.kind == "sequence":
         return OrderSentenceError(

@@ -41,7 +41,7 @@ FORM_WORDS = (
     "控释片", "肠溶片", "肠溶胶囊", "分散片", "颗粒", "口服液", "混悬液", "气雾剂", "栓", "钠", "钾",
     "钙", "片剂", "针剂", "静脉用", "缓释", "控释", "肠溶", "缓释胶囊", "控释胶囊", "软胶囊", "胶丸",
     "滴丸", "干混悬剂", "冻干粉", "粉针剂", "琥珀酸钠", "磷酸钠", "琥珀酸", "磷酸", "盐酸盐",
-    "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
+    "酯", "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
     "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate",
     # notes for the nurse that do not change the order: skin test before a penicillin
     "皮试", "皮试阴性", "皮试后", "皮试-", "需皮试",
@@ -51,7 +51,8 @@ TIMING_WORDS = (
     "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
     "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
     "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
-    "早上", "上午", "中午", "下午", "晚上", "晨服", "晚服", "睡前服", "顿服",
+    "早上", "上午", "中午", "下午", "晚上", "晨服", "晚服", "睡前服", "顿服", "术前", "术中", "术后",
+    "术前30分钟", "术前半小时", "术前1小时", "pre-op", "preop", "post-op", "postop",
 )  # fmt: skip
 # a second order on the same line (`0.2g tid ×7天 后改 0.2g qd`): refused, one order per line
 SEQUENCE_WORDS = ("then", "followed by", "后改", "改为", "之后改", "然后")
@@ -103,9 +104,11 @@ RATE_UNITS: dict[str, str] = {
 }  # fmt: skip
 # `over 20 min`, `30分钟内`: how long an infusion or slow injection runs, kept as a rate in min
 OVER = re.compile(r"(?:over|in)\s*(\d+)\s*(?:min|mins|minutes)(?![a-z])|(\d+)\s*分钟(?:内|以上)?")
-# refused with a clear message: a dose range (`2-4mg`) and a weight-based dose (`1mg/kg`)
+# refused with a clear message: a dose range (`2-4mg`), a weight-based dose (`1mg/kg`) and a
+# number of doses (`q12h ×3次`) where a duration in days belongs
 RANGE = re.compile(rf"{_NUMBER}\s*(?:-|~|～|至|到)\s*{_NUMBER}\s*(?:({_UNIT})(?![a-z]))?")
 PER_KG = re.compile(rf"{_NUMBER}\s*({_UNIT})\s*/\s*kg(?![a-z])")
+DOSE_COUNT = re.compile(r"(?:x|×|\*|共)\s*(\d+)\s*(?:次|doses?)(?![a-z])")
 RATE = re.compile(
     rf"{_NUMBER}\s*({'|'.join(re.escape(u) for u in sorted(RATE_UNITS, key=len, reverse=True))})"
 )
@@ -117,7 +120,7 @@ class Token:
     """One piece of the sentence after the drug name."""
 
     kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, range,
-    # per_kg, sequence, unknown
+    # per_kg, dose_count, sequence, unknown
     text: str
     value: float | None = None
     unit: str | None = None
@@ -230,6 +233,10 @@ def _range(match: re.Match[str]) -> Token:
     return Token("range", match.group(), unit=match.group(3))
 
 
+def _dose_count(match: re.Match[str]) -> Token:
+    return Token("dose_count", match.group(), value=float(match.group(1)))
+
+
 def _per_kg(match: re.Match[str]) -> Token:
     return Token("per_kg", match.group(), value=float(match.group(1)), unit=match.group(2))
 
@@ -240,7 +247,8 @@ def _percent(match: re.Match[str]) -> Token:
 
 _PATTERNS = (
     (INTERVAL, _interval), (DURATION, _duration), (DURATION_FRACTION, _duration_fraction),
-    (CLOCK_TIME, _clock_time), (RATE, _rate), (OVER, _over), (PER_KG, _per_kg), (RANGE, _range),
+    (CLOCK_TIME, _clock_time), (DOSE_COUNT, _dose_count), (RATE, _rate), (OVER, _over),
+    (PER_KG, _per_kg), (RANGE, _range),
     (PERCENT, _percent), (DOSE, _dose),
 )  # fmt: skip
 
