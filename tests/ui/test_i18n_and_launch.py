@@ -25,6 +25,10 @@ def test_every_chinese_translation_is_finished() -> None:
     # a translation that is the English itself (proper names and codes like ICD-10 aside)
     assert [source for (_, source), text in translations.items()
             if text == source and re.search("[a-z]{3,}", source)] == []  # fmt: skip
+    # every placeholder kept, and a mnemonic (&X) wherever the English has one
+    assert [source for (_, source), text in translations.items()
+            if sorted(re.findall("%[0-9n]", source)) != sorted(re.findall("%[0-9n]", text))
+            or bool(re.search("&[^&\\s]", source)) != bool(re.search("&[^&\\s]", text))] == []  # fmt: skip
 
 
 def test_every_ui_string_has_a_chinese_translation_in_its_context() -> None:
