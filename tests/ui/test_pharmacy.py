@@ -179,8 +179,8 @@ def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     qtbot.keyClick(station.view, Qt.Key.Key_F12, CTRL)
     qtbot.waitUntil(lambda: alerts.count() > 0, timeout=LOGIN_SECONDS_MS)
     texts = [alerts.item(i).text() for i in range(alerts.count())]
-    assert any(t.startswith("Expires within 30 days: PHARM amoxicillin AMX-SOON") for t in texts)
-    assert any(t.startswith("Expired: PHARM amoxicillin AMX-GONE") for t in texts)
+    assert any(t.startswith("Expires within 30 days: PHARM Amoxicillin AMX-SOON") for t in texts)
+    assert any(t.startswith("Expired: PHARM Amoxicillin AMX-GONE") for t in texts)
 
 
 def test_a_ward_pick_saves_a_dispensing_label_with_lot_and_expiry(

@@ -130,12 +130,16 @@ class StockAlert:
     lot: str | None
     detail: str
     band_days: int | None = None
+    quantity: float | None = None  # on hand (usable, for low stock): the figures of `detail`,
+    expiry: date | None = None  # kept apart so a screen can word them in its own language
+    minimum: float | None = None
 
 
 def stock_alerts(lots: list[LotStock], today: date, settings: StockSettings) -> list[StockAlert]:
     """Negative lots, expired and near-expiry lots with stock, and drugs under their minimum."""
     alerts = [StockAlert("negative", lot.location_id, lot.drug_code, lot.lot,
-                         f"{lot.quantity:g}: dispensed beyond stock, count and reconcile")
+                         f"{lot.quantity:g}: dispensed beyond stock, count and reconcile",
+                         quantity=lot.quantity)
               for lot in lots if lot.quantity < 0]  # fmt: skip
     for lot in lots:
         band = expiry_band(lot.expiry, today, settings.expiry_bands)
@@ -143,7 +147,8 @@ def stock_alerts(lots: list[LotStock], today: date, settings: StockSettings) -> 
             continue
         kind = "expired" if band == 0 else "near_expiry"
         alerts.append(StockAlert(kind, lot.location_id, lot.drug_code, lot.lot,
-                                 f"expiry {lot.expiry}, {lot.quantity:g} on hand", band))  # fmt: skip
+                                 f"expiry {lot.expiry}, {lot.quantity:g} on hand", band,
+                                 quantity=lot.quantity, expiry=lot.expiry))  # fmt: skip
     alerts += low_stock_alerts(lots, today, settings)
     return alerts
 
@@ -159,7 +164,8 @@ def low_stock_alerts(
             lot.quantity if lot.quantity > 0 and not lot.expired(today) else 0.0
         )
     return [StockAlert("low_stock", location, drug, None,
-                       f"{quantity:g} usable, minimum {settings.minimum(drug):g}")
+                       f"{quantity:g} usable, minimum {settings.minimum(drug):g}",
+                       quantity=quantity, minimum=settings.minimum(drug))
             for (location, drug), quantity in sorted(usable.items())
             if quantity < settings.minimum(drug)]  # fmt: skip
 

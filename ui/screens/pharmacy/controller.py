@@ -224,7 +224,8 @@ class PharmacyController(QObject):
 
     def refresh_stock(self) -> None:
         """Reload lots and alerts."""
-        self._run(tasks.stock_view, done=lambda s: self.view.stock.show_stock(s.lots, s.alerts))
+        self._run(tasks.stock_view, None, self._lang(),
+                  done=lambda s: self.view.stock.show_stock(s.lots, s.alerts, s.names))  # fmt: skip
 
     def _stock_change(self, kind: str, fields: dict[str, str]) -> None:
         def changed(_result: None) -> None:

@@ -91,18 +91,37 @@ class StockView(QWidget):
         values = {name: field.text() for name, field in self.fields.items()}
         self.sig_change_requested.emit(self.kind.currentData(), values)
 
-    def show_stock(self, lots: list[LotStock], alerts: list[StockAlert]) -> None:
-        """Lots (negative ones in red) and the alert list."""
-        _fill(self.lots, [(x.location_id, x.drug_code, x.lot, str(x.expiry or ""),
-                           f"{x.quantity:g}") for x in lots])  # fmt: skip
+    def show_stock(
+        self, lots: list[LotStock], alerts: list[StockAlert], names: dict[str, str] | None = None
+    ) -> None:
+        """Lots (negative ones in red) and the alert list, drugs by name (their code when the
+        formulary has no name), every word in the user's language."""
+        named = names or {}
+        _fill(self.lots, [(x.location_id, named.get(x.drug_code, x.drug_code), x.lot,
+                           str(x.expiry or ""), f"{x.quantity:g}") for x in lots])  # fmt: skip
         for row, lot in enumerate(lots):
             if lot.quantity < 0:
                 for column in range(self.lots.columnCount()):
                     self.lots.item(row, column).setForeground(QColor("#b00020"))
         self.alerts.clear()
         for alert in alerts:
+            drug = named.get(alert.drug_code, alert.drug_code)
             self.alerts.addItem(f"{self._kind_text(alert)}: {alert.location_id} "
-                                f"{alert.drug_code} {alert.lot or ''} — {alert.detail}")  # fmt: skip
+                                f"{drug} {alert.lot or ''} — {self._detail_text(alert)}")  # fmt: skip
+
+    def _detail_text(self, alert: StockAlert) -> str:
+        quantity = f"{alert.quantity:g}" if alert.quantity is not None else ""
+        if alert.kind == "negative":
+            return self.tr("%1: dispensed beyond stock, count and reconcile").replace(
+                "%1", quantity
+            )
+        if alert.kind in ("expired", "near_expiry"):
+            return (self.tr("expiry %1, %2 on hand").replace("%1", str(alert.expiry or ""))
+                    .replace("%2", quantity))  # fmt: skip
+        if alert.kind == "low_stock" and alert.minimum is not None:
+            return (self.tr("%1 usable, minimum %2").replace("%1", quantity)
+                    .replace("%2", f"{alert.minimum:g}"))  # fmt: skip
+        return alert.detail
 
     def _kind_text(self, alert: StockAlert) -> str:
         if alert.kind == "near_expiry":

@@ -130,13 +130,18 @@ class StockView:
 
     lots: list[stock.LotStock]
     alerts: list[stock.StockAlert]
+    names: dict[str, str]  # drug code -> the drug's name in the screen's language
 
 
-def stock_view(ws: Workstation, location_id: str | None = None) -> StockView:
-    """Lots on hand with their alerts (near expiry, expired, low, negative)."""
+def stock_view(ws: Workstation, location_id: str | None = None, lang: str = "en") -> StockView:
+    """Lots on hand with their alerts (near expiry, expired, low, negative) and the drugs' names
+    from the formulary in force (a code the formulary lacks is shown as it is)."""
     with ws.store.reading() as conn:
         lots = stock.lots_on_hand(conn, location_id)
-    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()))
+    formulary = ws.store.reference.formulary()
+    drugs = {code: formulary.by_code(code) for code in {lot.drug_code for lot in lots}}
+    names = {code: drug.name(lang) for code, drug in drugs.items() if drug is not None}
+    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()), names)
 
 
 def stock_change(ws: Workstation, kind: str, fields: dict[str, str]) -> None:
