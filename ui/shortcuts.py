@@ -83,6 +83,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+U",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Archived record: request an unlock from the medical-records office"
+        ),
+    ),
+    (
         "Ctrl+W",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Nurse's worklist (Enter opens the patient, Space acknowledges an order)"

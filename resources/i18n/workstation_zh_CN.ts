@@ -1069,6 +1069,10 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <source>Archived record: request an unlock from the medical-records office</source>
+        <translation>已归档病历：向病案室申请解封</translation>
+    </message>
+    <message>
         <source>Pharmacy: returns (scan the label, F8 records)</source>
         <translation>药房：退药（扫描标签，F8 记录）</translation>
     </message>
@@ -2541,21 +2545,6 @@
         <location filename="../../ui/screens/pharmacy/stock_view.py" line="108" />
         <source>Low stock</source>
         <translation>库存不足</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/pharmacy/stock_view.py" line="126" />
-        <source>%1: dispensed beyond stock, count and reconcile</source>
-        <translation>%1：发出超过库存，请盘点对账</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/pharmacy/stock_view.py" line="128" />
-        <source>expiry %1, %2 on hand</source>
-        <translation>有效期 %1，现存 %2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/pharmacy/stock_view.py" line="131" />
-        <source>%1 usable, minimum %2</source>
-        <translation>可用 %1，最低 %2</translation>
     </message>
 </context>
 <context>
@@ -4039,6 +4028,183 @@
     <message>
         <source>Returned %1 of lot %2 %3.</source>
         <translation>已退回批号 %2 的 %1，%3。</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDesk</name>
+    <message>
+        <source>Request &amp;unlock of an archived record…</source>
+        <translation>申请解封已归档病历(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Ar&amp;chive this discharged record…</source>
+        <translation>归档此出院病历(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock requests…</source>
+        <translation>解封申请(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Open the archived patient's chart first.</source>
+        <translation>请先打开已归档患者的病历。</translation>
+    </message>
+    <message>
+        <source>This record is not locked: no unlock is needed.</source>
+        <translation>此病历未锁定，无需解封。</translation>
+    </message>
+    <message>
+        <source>Request unlock</source>
+        <translation>申请解封</translation>
+    </message>
+    <message>
+        <source>The record of &lt;b&gt;%1&lt;/b&gt; (record no. %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（病案号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
+    </message>
+    <message>
+        <source>Reason for the unlock</source>
+        <translation>解封原因</translation>
+    </message>
+    <message>
+        <source>Unlock requested; it is sent to the medical-records office with the next sync.</source>
+        <translation>已申请解封，将在下次同步时发送至病案室。</translation>
+    </message>
+    <message>
+        <source>Open a discharged patient's chart to archive it.</source>
+        <translation>请先打开出院患者的病历再归档。</translation>
+    </message>
+    <message>
+        <source>Archive record</source>
+        <translation>病历归档</translation>
+    </message>
+    <message>
+        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the record number on the folder to confirm.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的病案号以确认。</translation>
+    </message>
+    <message>
+        <source>Record number on the folder</source>
+        <translation>病案袋上的病案号</translation>
+    </message>
+    <message>
+        <source>Record archived and locked.</source>
+        <translation>病历已归档并锁定。</translation>
+    </message>
+    <message>
+        <source>Fetching the requests…</source>
+        <translation>正在获取申请…</translation>
+    </message>
+    <message>
+        <source>Deny unlock</source>
+        <translation>驳回解封</translation>
+    </message>
+    <message>
+        <source>Deny the unlock of &lt;b&gt;%1&lt;/b&gt;?</source>
+        <translation>驳回 &lt;b&gt;%1&lt;/b&gt; 的解封申请？</translation>
+    </message>
+    <message>
+        <source>Reason for the denial</source>
+        <translation>驳回原因</translation>
+    </message>
+    <message>
+        <source>Decision recorded and sent.</source>
+        <translation>审批结果已记录并发送。</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: archiving and deciding unlocks need it. Nothing was recorded; try again when it is back.</source>
+        <translation>无法连接服务器：归档和解封审批需要服务器。未记录任何内容，请在恢复连接后重试。</translation>
+    </message>
+    <message>
+        <source>Only a discharged patient's record can be archived.</source>
+        <translation>只有出院患者的病历才能归档。</translation>
+    </message>
+    <message>
+        <source>That is not this patient's record number: nothing was archived.</source>
+        <translation>该病案号不属于此患者，未归档。</translation>
+    </message>
+    <message>
+        <source>This record is already archived and locked.</source>
+        <translation>此病历已归档并锁定。</translation>
+    </message>
+    <message>
+        <source>Someone other than the person who asked must decide an unlock.</source>
+        <translation>解封须由申请人以外的人审批。</translation>
+    </message>
+    <message>
+        <source>This request was already decided.</source>
+        <translation>此申请已审批。</translation>
+    </message>
+    <message>
+        <source>This request is not on this computer yet: sync first.</source>
+        <translation>本机尚无此申请，请先同步。</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockRequestsDialog</name>
+    <message>
+        <source>Unlock requests</source>
+        <translation>解封申请</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Asked at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Unlock for (&amp;hours):</source>
+        <translation>解封时长（小时）(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>批准(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Deny…</source>
+        <translation>驳回(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No unlock request is waiting.</source>
+        <translation>没有待审批的解封申请。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordArchive</name>
+    <message>
+        <source>This record is archived and locked: it cannot be changed. Ask the medical-records office for an unlock with Request unlock… (%1); once it is approved, record the change again.</source>
+        <translation>此病历已归档锁定，不能修改。请用“申请解封…”（%1）向病案室申请解封，批准后再重新记录。</translation>
+    </message>
+    <message>
+        <source>Archived — unlocked until %1 (asked by %2, approved by %3); every change made now is traced to this unlock.</source>
+        <translation>已归档 — 解封至 %1（%2 申请，%3 批准）；此期间的每项修改都记录在此次解封名下。</translation>
+    </message>
+    <message>
+        <source>✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>
+        <translation>✖ 已归档 — 自 %1 起锁定。修改需经批准解封：申请解封…（%2）。</translation>
+    </message>
+    <message>
+        <source>Unlock asked by %1 at %2, waiting for the medical-records office.</source>
+        <translation>%1 于 %2 申请解封，等待病案室审批。</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.screens.archive.texts import archive_banner
 from ui.terms import number, sex_age, term
 from workstation.clinical.news2 import news2
 
@@ -25,6 +26,7 @@ class PatientBanner(QFrame):
         self.details = QLabel(objectName="bannerDetails")
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
         self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
+        self.archive = QLabel(objectName="bannerArchive", wordWrap=True)  # 归档: locked or not
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addWidget(self.details, 1)
@@ -33,15 +35,17 @@ class PatientBanner(QFrame):
         layout.addLayout(top)
         layout.addWidget(self.allergies)
         layout.addWidget(self.alerts)
+        layout.addWidget(self.archive)
         self.clear()
 
     def clear(self) -> None:
         """No patient."""
         self.name.setText(self.tr("No patient open"))
-        for label in (self.details, self.allergies, self.alerts):
+        for label in (self.details, self.allergies, self.alerts, self.archive):
             label.clear()
         self.attention.setText("")
         self.alerts.hide()
+        self.archive.hide()
         self.attention.hide()
 
     def show_patient(self, chart: dict[str, Any]) -> None:
@@ -63,6 +67,11 @@ class PatientBanner(QFrame):
         alerts = self._alerts(p, chart)
         self.alerts.setText(alerts)
         self.alerts.setVisible(bool(alerts))
+        archive = archive_banner(chart.get("archive"), chart.get("user_names") or {})
+        self.archive.setText(archive)
+        self.archive.setProperty("alert", bool((chart.get("archive") or {}).get("locked")))
+        self.archive.style().polish(self.archive)
+        self.archive.setVisible(bool(archive))
         waiting = len(chart.get("needs_attention") or [])
         self.attention.setText(
             self.tr("⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)").replace(

@@ -11,6 +11,7 @@ from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
 from ui.idle import IdleWatcher
+from ui.screens.archive.controller import install as install_archive
 from ui.screens.assessments.station import NursingForms
 from ui.screens.attention.controller import AttentionController
 from ui.screens.census.controller import CensusController
@@ -64,6 +65,7 @@ class ShellController(QObject):
         self.nurse = NurseStation(self)  # scanner, worklist, MAR
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
         self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
+        self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
 
     def _connect(self) -> None:
         v = self.view
@@ -102,13 +104,15 @@ class ShellController(QObject):
     def _on_notes(self, act: Callable[[], None]) -> Callable[[], None]:
         def run() -> None:
             self.chart.show_tab(NOTES_TAB)
-            act()
+            if not self.archive.refuse_if_locked():
+                act()
 
         return run
 
     def _new_note(self) -> None:
         self.chart.show_tab(NOTES_TAB)
-        self.chart.notes.new_note()
+        if not self.archive.refuse_if_locked():
+            self.chart.notes.new_note()
 
     def _open_from_palette(self, patient_id: str) -> None:
         self.chart.open(patient_id)
