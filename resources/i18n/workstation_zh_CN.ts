@@ -2546,6 +2546,21 @@
         <source>Low stock</source>
         <translation>库存不足</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="126" />
+        <source>%1: dispensed beyond stock, count and reconcile</source>
+        <translation>%1：发出超过库存，请盘点对账</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="128" />
+        <source>expiry %1, %2 on hand</source>
+        <translation>有效期 %1，现存 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/stock_view.py" line="131" />
+        <source>%1 usable, minimum %2</source>
+        <translation>可用 %1，最低 %2</translation>
+    </message>
 </context>
 <context>
     <name>VerificationView</name>
