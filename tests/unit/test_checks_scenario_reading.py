@@ -16,6 +16,7 @@ CASES = """cases:
   - {id: drug-only, patient: {age_years: 70, allergies: [penicillin]}, order: "amoxicillin", expect: [drug-allergy]}
   - {id: unknown-drug, patient: {age_years: 70}, order: "zzzqqq 5mg po qd", expect: [drug-allergy]}
   - {id: active-regular, patient: {age_years: 60, active_orders: ["aspirin 100mg"]}, order: "aspirin 100mg po qd", expect: [therapeutic-duplication]}
+  - {id: prn-beside-regular, patient: {age_years: 50, active_orders: ["morphine 10mg po q4h"]}, order: "morphine 5mg sc q2h prn pain", expect: []}
 """  # fmt: skip
 
 
@@ -29,14 +30,22 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def test_what_an_incomplete_sentence_says_is_still_checked(results: dict) -> None:
     caught = [case_id for case_id, result in results.items() if result.passed]
-    assert caught == ["active-drug-only", "no-frequency", "no-route", "drug-only", "active-regular"]
+    assert caught == [
+        "active-drug-only", "no-frequency", "no-route", "drug-only", "active-regular",
+        "prn-beside-regular",
+    ]  # fmt: skip
 
 
 def test_each_lenient_reading_is_reported(results: dict) -> None:
     assert results["no-frequency"].read_as == ["'ampicillin 1g iv' read as 'ampicillin 1g iv st'"]
     assert results["no-route"].read_as == ["'furosemide 400mg st' read as 'furosemide 400mg st iv'"]
-    assert "only the drug was read (dose missing" in results["active-drug-only"].read_as[0]
+    assert "only the drug read (dose missing" in results["active-drug-only"].read_as[0]
     assert results["active-regular"].read_as == ["'aspirin 100mg' read as 'aspirin 100mg qd'"]
+
+
+def test_a_drug_only_reading_keeps_route_and_prn(results: dict) -> None:
+    note = results["prn-beside-regular"].read_as[0]
+    assert note.startswith("'morphine 5mg sc q2h prn pain': only the drug, route and prn read")
 
 
 def test_an_unknown_drug_stays_a_parse_failure(results: dict) -> None:

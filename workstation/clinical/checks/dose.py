@@ -25,13 +25,14 @@ def _in_limit_unit(
 ) -> tuple[float, float] | None:
     """(dose, maximum) in the limit's unit (through the drug's forms for tablets or mL);
     per-kg limits are scaled by the weight."""
-    maximum = _maximum(limit, weight_kg)
+    maximum = limit_maximum(limit, weight_kg)
     dose = drug.dose_in(value, unit, _unit(limit))
     return None if dose is None or maximum is None else (dose, maximum)
 
 
-def _daily_amount(drug: Drug, order: MedicationOrder, weight: float | None,
-                  limit: Mapping[str, Any]) -> float | None:  # fmt: skip
+def daily_amount(drug: Drug, order: MedicationOrder, weight: float | None,
+                 limit: Mapping[str, Any]) -> float | None:  # fmt: skip
+    """The order's dose a day in the limit's unit (None when it cannot be worked out)."""
     if order.dose_value is None or not order.dose_unit or not order.doses_per_day:
         return None
     pair = _in_limit_unit(drug, order.dose_value, order.dose_unit, limit, weight)
@@ -100,7 +101,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     return alerts
 
 
-def _maximum(limit: Mapping[str, Any], weight_kg: float | None) -> float | None:
+def limit_maximum(limit: Mapping[str, Any], weight_kg: float | None) -> float | None:
     """The limit's value, scaled by the weight for a per-kg limit (None without a weight)."""
     value = float(limit["value"])
     if str(limit.get("unit") or "").lower().endswith("/kg"):
@@ -116,13 +117,13 @@ def _unit(limit: Mapping[str, Any]) -> str:
 def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
                   daily: Mapping[str, Any], single_fired: bool) -> list[Alert]:  # fmt: skip
     weight = patient.weight_kg
-    total = _daily_amount(drug, order, weight, daily)
+    total = daily_amount(drug, order, weight, daily)
     if total is None or (single_fired and (order.doses_per_day or 0) <= 1):
         return []
     for active in patient.active_orders:
         if active.drug_code == order.drug_code:
-            total += _daily_amount(drug, active, weight, daily) or 0.0
-    maximum = _maximum(daily, weight)
+            total += daily_amount(drug, active, weight, daily) or 0.0
+    maximum = limit_maximum(daily, weight)
     if maximum is not None and total > maximum * (1 + 1e-9):
         return [_alert("daily", order, kb, total, maximum, _unit(daily), daily)]
     return []

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from workstation.clinical.checks.common import names
+from workstation.clinical.checks.dose import daily_amount, limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
 
@@ -53,16 +54,36 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         return []
     entry = min(applying, key=lambda e: float(e["egfr_below"]))
     avoid = str(entry.get("action", "")).lower() in {"avoid", "contraindicated"}
+    reduced = not avoid and _within_renal_dose(order, patient, kb, entry)
     en, zh = names(kb, order.drug_code)
     advice = str(entry.get("advice") or ("avoid" if avoid else "reduce the dose"))
+    advice_zh = str(entry.get("advice_zh") or ("避免使用" if avoid else "需减量"))
+    if reduced:
+        advice, advice_zh = (
+            f"the dose is within the renal limit ({advice})",
+            f"剂量已在肾功能限量内（{advice_zh}）",
+        )
     measured = "egfr_ml_min_1_73m2" in patient.labs
     basis = "" if measured else " (CKD-EPI 2021 from creatinine)"
     return [Alert(
         category="renal",
-        severity="critical" if avoid else "warning",
+        severity="critical" if avoid else "info" if reduced else "warning",
         message=f"{en}: eGFR {egfr:.0f}{basis} is below {entry['egfr_below']}: {advice}",
-        message_zh=(f"{zh}：eGFR {egfr:.0f}低于{entry['egfr_below']}："
-                    f"{entry.get('advice_zh') or ('避免使用' if avoid else '需减量')}"),
+        message_zh=f"{zh}：eGFR {egfr:.0f}低于{entry['egfr_below']}：{advice_zh}",
         rule_id=f"renal-{order.drug_code}",
         source=kb.cite(str(entry.get("source") or "label")),
     )]  # fmt: skip
+
+
+def _within_renal_dose(
+    order: MedicationOrder, patient: PatientContext, kb: Knowledge, entry: Mapping[str, Any]
+) -> bool:
+    """Whether a `reduce` tier's own daily maximum (rivaroxaban 15 mg at CrCl 15–50) is kept:
+    the reduced dose has been ordered, so the alert is information."""
+    limit = entry.get("max_daily_dose")
+    drug = kb.formulary.by_code(order.drug_code)
+    if not isinstance(limit, Mapping) or drug is None:
+        return False
+    amount = daily_amount(drug, order, patient.weight_kg, limit)
+    maximum = limit_maximum(limit, patient.weight_kg)
+    return amount is not None and maximum is not None and amount <= maximum * (1 + 1e-9)

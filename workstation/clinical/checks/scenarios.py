@@ -21,7 +21,7 @@ from workstation.clinical.checks.model import (
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import OrderSentenceError, parse_order
 from workstation.clinical.sentence_drug import find_drug
-from workstation.clinical.sentence_words import normalise_sentence
+from workstation.clinical.sentence_words import normalise_sentence, tokens
 
 ParseSentence = Callable[[str], MedicationOrder]
 _LAB_KEYS = ("egfr_ml_min_1_73m2", "creatinine_umol_l", "potassium_mmol_l", "inr", "platelets_10e9_l",
@@ -173,8 +173,14 @@ def _drug_only(
         raise error from None
     if len(named.candidates) != 1:
         raise error
-    notes.append(f"{sentence!r}: only the drug was read ({error})")
-    return MedicationOrder(named.candidates[0].code, text=sentence)
+    words = tokens(named.rest)
+    routes = [t.code for t in words if t.kind == "route"]
+    prn = any(t.kind == "frequency" and t.code == "prn" for t in words)
+    notes.append(f"{sentence!r}: only the drug{', route' if routes else ''}"
+                 f"{' and prn' if prn else ''} read ({error})")  # fmt: skip
+    return MedicationOrder(
+        named.candidates[0].code, route=routes[0] if routes else None, prn=prn, text=sentence
+    )
 
 
 def summarise(results: Iterable[CaseResult]) -> dict[str, int]:
