@@ -101,6 +101,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+D",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Admission nursing assessment (digits choose, Enter or Tab next, Ctrl+Enter saves)",
+        ),
+    ),
+    (
         "Ctrl+Shift+M / Ctrl+Shift+B",
         QT_TRANSLATE_NOOP(
             "Shortcuts",
@@ -122,6 +129,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Medication closed loop of the order chosen on the MAR or Orders tab"
         ),
+    ),
+    (
+        "Ctrl+Shift+R",
+        QT_TRANSLATE_NOOP("Shortcuts", "Receive a ward delivery: scan each item's pharmacy label"),
     ),
     (
         "Ctrl+B",

@@ -455,6 +455,10 @@
         <source>… and %1 more (Orders tab, Ctrl+3)</source>
         <translation>……另有 %1 条（医嘱页，Ctrl+3）</translation>
     </message>
+    <message>
+        <source>Admission nursing assessment</source>
+        <translation>入院护理评估</translation>
+    </message>
 </context>
 <context>
     <name>ChartView</name>
@@ -1264,6 +1268,14 @@
         <location filename="../../ui/shortcuts.py" line="145" />
         <source>Pharmacy: stock, alerts and reports</source>
         <translation>药房：库存、预警与报表</translation>
+    </message>
+    <message>
+        <source>Admission nursing assessment (digits choose, Enter or Tab next, Ctrl+Enter saves)</source>
+        <translation>入院护理评估（数字键选择，Enter 或 Tab 下一项，Ctrl+Enter 保存）</translation>
+    </message>
+    <message>
+        <source>Receive a ward delivery: scan each item's pharmacy label</source>
+        <translation>病区接收药品：逐件扫描药房标签</translation>
     </message>
 </context>
 <context>
@@ -3430,6 +3442,10 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <source>Assessed %1</source>
+        <translation>评估于 %1</translation>
+    </message>
 </context>
 <context>
     <name>Handoff</name>
@@ -3622,6 +3638,18 @@
     <message>
         <source>&amp;Ward handoff list</source>
         <translation>病区交接班列表(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Admission &amp;nursing assessment</source>
+        <translation>入院护理评估(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Receive ward delivery (scan)</source>
+        <translation>病区接收药品（扫码）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>This station has no ward.</source>
+        <translation>本工作站未设置病区。</translation>
     </message>
 </context>
 <context>
@@ -4220,6 +4248,307 @@
     <message>
         <source>Unlock asked by %1 at %2, waiting for the medical-records office.</source>
         <translation>%1 于 %2 申请解封，等待病案室审批。</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionAssessment</name>
+    <message>
+        <source>Arrived by</source>
+        <translation>入院方式</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>意识与定向</translation>
+    </message>
+    <message>
+        <source>Communication</source>
+        <translation>沟通</translation>
+    </message>
+    <message>
+        <source>Mobility</source>
+        <translation>活动能力</translation>
+    </message>
+    <message>
+        <source>Diet</source>
+        <translation>饮食</translation>
+    </message>
+    <message>
+        <source>Continence</source>
+        <translation>排泄控制</translation>
+    </message>
+    <message>
+        <source>Skin</source>
+        <translation>皮肤</translation>
+    </message>
+    <message>
+        <source>Pain (0-10)</source>
+        <translation>疼痛（0-10）</translation>
+    </message>
+    <message>
+        <source>Lines and devices</source>
+        <translation>管路与装置</translation>
+    </message>
+    <message>
+        <source>Belongings</source>
+        <translation>随身物品</translation>
+    </message>
+    <message>
+        <source>Social situation</source>
+        <translation>社会情况</translation>
+    </message>
+    <message>
+        <source>Education needs</source>
+        <translation>健康教育需求</translation>
+    </message>
+    <message>
+        <source>e.g. IV cannula left forearm, urinary catheter; blank if none</source>
+        <translation>如：左前臂静脉留置针、导尿管；没有则留空</translation>
+    </message>
+    <message>
+        <source>e.g. glasses, dentures, phone</source>
+        <translation>如：眼镜、假牙、手机</translation>
+    </message>
+    <message>
+        <source>lives with, carer, contact person</source>
+        <translation>同住者、照护者、联系人</translation>
+    </message>
+    <message>
+        <source>e.g. new medicines, diet, falls prevention</source>
+        <translation>如：新用药物、饮食、预防跌倒</translation>
+    </message>
+    <message>
+        <source>Admission nursing assessment</source>
+        <translation>入院护理评估</translation>
+    </message>
+    <message>
+        <source>Digits choose an answer, Enter or Tab moves on, Ctrl+Enter saves.</source>
+        <translation>数字键选择答案，Enter 或 Tab 到下一项，Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Answer %1 first.</source>
+        <translation>请先填写“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>AdmissionAnswers</name>
+    <message>
+        <source>walking</source>
+        <translation>步行</translation>
+    </message>
+    <message>
+        <source>wheelchair</source>
+        <translation>轮椅</translation>
+    </message>
+    <message>
+        <source>stretcher</source>
+        <translation>平车</translation>
+    </message>
+    <message>
+        <source>alert and oriented</source>
+        <translation>清醒，定向力好</translation>
+    </message>
+    <message>
+        <source>confused</source>
+        <translation>意识模糊</translation>
+    </message>
+    <message>
+        <source>drowsy</source>
+        <translation>嗜睡</translation>
+    </message>
+    <message>
+        <source>unresponsive</source>
+        <translation>无反应</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>hard of hearing</source>
+        <translation>听力差</translation>
+    </message>
+    <message>
+        <source>poor vision</source>
+        <translation>视力差</translation>
+    </message>
+    <message>
+        <source>speech difficulty</source>
+        <translation>言语困难</translation>
+    </message>
+    <message>
+        <source>needs an interpreter</source>
+        <translation>需要翻译</translation>
+    </message>
+    <message>
+        <source>independent</source>
+        <translation>自理</translation>
+    </message>
+    <message>
+        <source>walks with an aid</source>
+        <translation>借助辅具行走</translation>
+    </message>
+    <message>
+        <source>needs help to move</source>
+        <translation>需协助活动</translation>
+    </message>
+    <message>
+        <source>bedbound</source>
+        <translation>卧床</translation>
+    </message>
+    <message>
+        <source>diabetic</source>
+        <translation>糖尿病饮食</translation>
+    </message>
+    <message>
+        <source>low salt</source>
+        <translation>低盐饮食</translation>
+    </message>
+    <message>
+        <source>soft</source>
+        <translation>软食</translation>
+    </message>
+    <message>
+        <source>liquid</source>
+        <translation>流质</translation>
+    </message>
+    <message>
+        <source>tube feeding</source>
+        <translation>管饲</translation>
+    </message>
+    <message>
+        <source>nil by mouth</source>
+        <translation>禁食</translation>
+    </message>
+    <message>
+        <source>continent</source>
+        <translation>自控</translation>
+    </message>
+    <message>
+        <source>urinary incontinence</source>
+        <translation>尿失禁</translation>
+    </message>
+    <message>
+        <source>faecal incontinence</source>
+        <translation>大便失禁</translation>
+    </message>
+    <message>
+        <source>urinary and faecal incontinence</source>
+        <translation>大小便失禁</translation>
+    </message>
+    <message>
+        <source>urinary catheter</source>
+        <translation>留置导尿</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>dry or fragile</source>
+        <translation>干燥或脆弱</translation>
+    </message>
+    <message>
+        <source>wound</source>
+        <translation>伤口</translation>
+    </message>
+    <message>
+        <source>pressure injury</source>
+        <translation>压力性损伤</translation>
+    </message>
+</context>
+<context>
+    <name>WardReceipt</name>
+    <message>
+        <source>This ward's order has not been dispensed yet: nothing recorded; ask pharmacy.</source>
+        <translation>本病区的这条医嘱药房尚未发药：未作记录，请联系药房。</translation>
+    </message>
+    <message>
+        <source>This label is for a patient on ward %1, not this ward: nothing recorded; return it to pharmacy.</source>
+        <translation>此标签属于病区 %1 的患者，不是本病区：未作记录，请退回药房。</translation>
+    </message>
+    <message>
+        <source>No patient on this ward has this label (it is another ward's item): nothing recorded; return it to pharmacy.</source>
+        <translation>本病区没有患者对应此标签（是其他病区的药品）：未作记录，请退回药房。</translation>
+    </message>
+    <message>
+        <source>Several expected items share this drug and lot: scan the order label instead.</source>
+        <translation>多件待收药品为同一药品和批号：请改扫医嘱标签。</translation>
+    </message>
+    <message>
+        <source>Unknown code: that is not a pharmacy label. Scan the label on the item.</source>
+        <translation>无法识别的条码：这不是药房标签。请扫描药品上的标签。</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Medication</source>
+        <translation>药品</translation>
+    </message>
+    <message>
+        <source>Lot</source>
+        <translation>批号</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Dispensed</source>
+        <translation>发药时间</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>✔ Received: %1 for %2 (bed %3), lot %4.</source>
+        <translation>✔ 已接收：%2（%3 床）的 %1，批号 %4。</translation>
+    </message>
+    <message>
+        <source>✖ Already received: %1 for %2, %3 by %4. Nothing recorded.</source>
+        <translation>✖ 已接收过：%2 的 %1，%3 由 %4 接收。未重复记录。</translation>
+    </message>
+    <message>
+        <source>Receive ward delivery</source>
+        <translation>病区接收药品</translation>
+    </message>
+    <message>
+        <source>Scan each item's pharmacy label (or type its code, Enter)</source>
+        <translation>逐件扫描药房标签（或输入条码后按 Enter）</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Still expected: %1</source>
+        <translation>待接收：%1</translation>
+    </message>
+    <message>
+        <source>Received in the last 24 hours: %1</source>
+        <translation>最近 24 小时已接收：%1</translation>
+    </message>
+    <message>
+        <source>Scan the first item.</source>
+        <translation>请扫描第一件药品。</translation>
+    </message>
+    <message>
+        <source>✖ Not recorded: %1</source>
+        <translation>✖ 未记录：%1</translation>
     </message>
 </context>
 </TS>

@@ -154,6 +154,24 @@ ADMISSION_NURSING_ITEMS: tuple[str, ...] = (
     "pain", "lines_and_devices", "belongings", "social", "education_needs",
 )  # fmt: skip
 
+# The answers the admission form offers as a list, as codes (the form shows them translated).
+# Descriptive categories, not scores; the core still takes any text, so an answer written
+# elsewhere in words is kept as written.
+ADMISSION_CHOICES: dict[str, tuple[str, ...]] = {
+    "arrived_by": ("walking", "wheelchair", "stretcher"),
+    "orientation": ("oriented", "confused", "drowsy", "unresponsive"),
+    "communication": ("normal", "hard_of_hearing", "poor_vision", "speech_difficulty",
+                      "needs_interpreter"),
+    "mobility": ("independent", "walking_aid", "needs_help", "bedbound"),
+    "diet": ("normal", "diabetic", "low_salt", "soft", "liquid", "tube_feeding", "nil_by_mouth"),
+    "continence": ("continent", "urinary_incontinence", "faecal_incontinence",
+                   "double_incontinence", "urinary_catheter"),
+    "skin": ("intact", "dry_or_fragile", "wound", "pressure_injury"),
+}  # fmt: skip
+# Pain as the 0-10 numeric rating scale (0 no pain, 10 worst pain imaginable): Hawker GA, Mian S,
+# Kendzerska T, French M, "Measures of adult pain", Arthritis Care Res 2011;63(S11):S240-S252.
+PAIN_SCORES: tuple[str, ...] = tuple(str(n) for n in range(11))
+
 
 def admission_problems(items: Mapping[str, Any]) -> list[str]:
     """Problems of an admission nursing assessment: known item codes with text answers only."""
@@ -162,6 +180,8 @@ def admission_problems(items: Mapping[str, Any]) -> list[str]:
     unknown = sorted(set(items) - set(ADMISSION_NURSING_ITEMS))
     if unknown:
         problems.append(f"unknown item(s): {', '.join(unknown)}")
+    if isinstance(items.get("pain"), str) and items["pain"] not in PAIN_SCORES:
+        problems.append("items.pain must be a whole number from 0 to 10")
     if not items:
         problems.append("at least one item is required")
     return problems

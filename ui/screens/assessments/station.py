@@ -1,6 +1,7 @@
-"""The nurse's forms in the Patient menu: Morse (Ctrl+Shift+M), Braden (Ctrl+Shift+B), the shift
-handoff (Ctrl+Shift+H) and the medication closed loop of the selected order (Ctrl+T, from the
-Orders tab or a MAR row). Attached by the ShellController with one line."""
+"""The nurse's forms in the Patient menu: the admission nursing assessment (Ctrl+Shift+D), Morse
+(Ctrl+Shift+M), Braden (Ctrl+Shift+B), the shift handoff (Ctrl+Shift+H) and the medication closed
+loop of the selected order (Ctrl+T, from the Orders tab or a MAR row); in the Station menu, receiving
+a ward delivery by scan (Ctrl+Shift+R). Attached by the ShellController with one line."""
 
 from __future__ import annotations
 
@@ -9,44 +10,54 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from ui.screens.assessments.admission import AdmissionDialog
 from ui.screens.assessments.dialog import ScaleDialog
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.handoff.dialog import HandoffDialog
 from ui.screens.handoff.ward import WardHandoffDialog
+from ui.screens.ward_receipt.dialog import WardReceiptDialog
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
 
 
 class NursingForms(QObject):
-    """Opens the assessment, handoff and closed-loop dialogs for the open patient."""
+    """Opens the assessment, handoff and closed-loop dialogs for the open patient, and the
+    ward's delivery receipt."""
 
     def __init__(self, shell: ShellController):
         super().__init__(shell)
         self.shell = shell
+        self.admission_action = self._action(self.tr("Admission &nursing assessment"),
+                                             "Ctrl+Shift+D")  # fmt: skip
         self.morse_action = self._action(self.tr("&Morse fall risk"), "Ctrl+Shift+M")
         self.braden_action = self._action(self.tr("&Braden pressure-injury risk"), "Ctrl+Shift+B")
         self.handoff_action = self._action(self.tr("Shift &handoff"), "Ctrl+Shift+H")
         self.ward_handoff_action = self._action(self.tr("&Ward handoff list"), "Ctrl+Shift+W")
         self.loop_action = self._action(self.tr("Medication closed &loop"), "Ctrl+T")
-        self.actions = [self.morse_action, self.braden_action, self.handoff_action,
-                        self.ward_handoff_action, self.loop_action]  # fmt: skip
+        self.receipt_action = self._action(self.tr("&Receive ward delivery (scan)"),
+                                           "Ctrl+Shift+R", "station")  # fmt: skip
+        self.actions = [self.admission_action, self.morse_action, self.braden_action,
+                        self.handoff_action, self.ward_handoff_action, self.loop_action,
+                        self.receipt_action]  # fmt: skip
+        self.admission_action.triggered.connect(self.open_admission)
         self.morse_action.triggered.connect(lambda: self.open_scale("morse"))
         self.braden_action.triggered.connect(lambda: self.open_scale("braden"))
         self.handoff_action.triggered.connect(lambda: self.open_handoff())
         self.ward_handoff_action.triggered.connect(self.open_ward_handoff)
         self.loop_action.triggered.connect(self.open_closed_loop)
+        self.receipt_action.triggered.connect(self.open_receipt)
         shell.sig_unlocked.connect(lambda: self._enable(True))
         shell.sig_locked.connect(lambda: self._enable(False))
         self._enable(False)
 
-    def _action(self, text: str, keys: str) -> QAction:
+    def _action(self, text: str, keys: str, menu: str = "patient") -> QAction:
         view = self.shell.view
         action = QAction(text, view)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         view.addAction(action)
-        view.menus["patient"].addAction(action)
+        view.menus[menu].addAction(action)
         return action
 
     def _enable(self, enabled: bool) -> None:
@@ -70,6 +81,34 @@ class NursingForms(QObject):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def open_admission(self) -> AdmissionDialog | None:
+        """Ctrl+Shift+D: the admission nursing assessment of the open patient."""
+        patient_id = self._patient()
+        if patient_id is None:
+            return None
+        shell = self.shell
+        dialog = AdmissionDialog(patient_id, shell.workstation, shell.workers, shell.view)
+        dialog.sig_saved.connect(lambda _id: self._saved(self.tr("Assessment saved.")))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_receipt(self) -> WardReceiptDialog | None:
+        """Ctrl+Shift+R: receive the station's ward delivery; scans go to it while it is open."""
+        shell = self.shell
+        if shell.ward_id is None:
+            shell.view.status.showMessage(self.tr("This station has no ward."), 10_000)
+            return None
+        dialog = WardReceiptDialog(shell.workstation, shell.workers, shell.ward_id, shell.view)
+        shell.nurse.scan_taker = dialog.take_scan
+        dialog.finished.connect(self._release_scans)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _release_scans(self) -> None:
+        self.shell.nurse.scan_taker = None
 
     def open_ward_handoff(self) -> WardHandoffDialog:
         """Ctrl+Shift+W: the ward's patients with their last handoff; Enter opens one."""

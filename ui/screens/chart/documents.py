@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.screens.assessments.summary import score_lines
+from ui.screens.assessments.summary import admission_lines, score_lines
 from ui.terms import local_time, number, term
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
@@ -74,9 +74,14 @@ def summary_html(chart: dict[str, Any]) -> str:
         ),
         _section(QCoreApplication.translate("ChartDocuments", "Abnormal results"), labs[:10]),
     ]
-    if chart.get("risk_scores"):  # the latest Morse and Braden (nurse's assessments)
+    scores = score_lines(chart.get("risk_scores") or [])
+    if scores:  # the latest Morse and Braden (nurse's assessments)
         title = QCoreApplication.translate("ChartDocuments", "Fall and pressure-injury risk")
-        parts.append(_section(title, score_lines(chart["risk_scores"])))
+        parts.append(_section(title, scores))
+    admission = admission_lines(chart.get("risk_scores") or [])
+    if admission:
+        title = QCoreApplication.translate("ChartDocuments", "Admission nursing assessment")
+        parts.append(_section(title, admission))
     return "".join(parts)
 
 

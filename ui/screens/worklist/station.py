@@ -3,6 +3,7 @@ and the demo barcodes. Attached by the ShellController with one line."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -29,6 +30,7 @@ class NurseStation(QObject):
         self.shell = shell
         view = shell.view
         self.scanner = ScannerFilter(self)
+        self.scan_taker: Callable[[Scan], None] | None = None  # a screen taking scans while open
         self.mar_view = MarView()
         self.mar = MarController(self.mar_view, shell.workstation, shell.workers, self)
         self.mar_tab = view.chart.tabs.addTab(self.mar_view, self.tr("&MAR"))
@@ -114,8 +116,12 @@ class NurseStation(QObject):
             self.mar.reload()
 
     def scanned(self, code: Scan) -> None:
-        """Route a scan: a wristband opens that patient; a drug goes to the MAR."""
+        """Route a scan: to the screen taking scans (ward receipt), if one is open; else a
+        wristband opens that patient and a drug goes to the MAR."""
         if self.shell.session is None or self.shell.locked:
+            return
+        if self.scan_taker is not None:
+            self.scan_taker(code)
             return
         if code.kind != "wristband":
             self.show_mar()
