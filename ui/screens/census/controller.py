@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+import orjson
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from sqlalchemy import select
 
+from offline_cache.tables import refdata
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.census.model import CensusModel
@@ -13,6 +16,26 @@ from ui.screens.census.view import CensusView
 from ui.workers import Workers
 
 SEARCH_DELAY_MS = 200
+
+
+def ward_name(ws: Workstation, ward_id: str | None, chinese: bool) -> str | None:
+    """The ward's name in the wards snapshot the server publishes (None before the first sync
+    brings it): the heading read "Ward CARD" where the ward is 心内科 / Cardiology."""
+    if not ward_id:
+        return None
+    with ws.store.reading() as conn:
+        content = conn.execute(select(refdata.c.content).where(refdata.c.name == "wards")).scalar()
+    for ward in orjson.loads(content) if content else []:
+        if isinstance(ward, dict) and ward.get("ward_id") == ward_id:
+            return str(ward.get("name_zh" if chinese else "name_en") or "") or None
+    return None
+
+
+def census_of_ward(
+    ws: Workstation, ward_id: str | None, chinese: bool
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The ward's patients (with their notes due) and the ward's name."""
+    return tasks.census_with_notes_due(ws, ward_id), ward_name(ws, ward_id, chinese)
 
 
 class CensusController(QObject):
@@ -69,11 +92,9 @@ class CensusController(QObject):
         if text:
             self.workers.run(tasks.find_patients, self.workstation, text, done=self._found)
         else:
+            chinese = QLocale().name().startswith("zh")
             self.workers.run(
-                tasks.census_with_notes_due,
-                self.workstation,
-                self.ward_id,
-                done=self._census_loaded,
+                census_of_ward, self.workstation, self.ward_id, chinese, done=self._census_loaded
             )
 
     def _search_submitted(self) -> None:
@@ -97,10 +118,11 @@ class CensusController(QObject):
             self._open_row(max(self.view.selected_row(), 0))
         self.open_first_when_found = False
 
-    def _census_loaded(self, patients: list[dict[str, Any]]) -> None:
+    def _census_loaded(self, loaded: tuple[list[dict[str, Any]], str | None]) -> None:
+        patients, name = loaded
         if not self.active or self.view.search.text().strip():
             return
-        ward = self.ward_id or self.tr("all wards")
+        ward = name or self.ward_id or self.tr("all wards")
         self._show(
             "",
             patients,
