@@ -173,6 +173,14 @@ class Workstation:
             event_type, patient_id=patient_id, payload=payload, author_id=author_id
         )
 
+    def amend_rejected(self, event_id: str, *, payload: dict[str, Any]) -> Event:
+        """Replace a rejected event by a corrected one (ArchiveRefusal first on a locked record)."""
+        refused = next((r for r in self.needs_attention() if r["event_id"] == event_id), None)
+        if refused is not None and refused["patient_id"] is not None:
+            record_archive.check_write(self.store, refused["type"], patient_id=refused["patient_id"],
+                                       payload=payload, author_id=self.user.user_id)  # fmt: skip
+        return self.store.amend_rejected(event_id, payload=payload, author_id=self.user.user_id)
+
     # -- archived records (see offline_cache.record_archive) ----------------------------------
     def request_unlock(self, patient_id: str, *, reason: str) -> Event:
         """Ask the medical-records office to unlock an archived record (works offline)."""

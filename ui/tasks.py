@@ -169,5 +169,5 @@ def void_rejected(ws: Workstation, event_id: str, reason: str) -> SyncStatus:
 
 def amend_rejected(ws: Workstation, event_id: str, payload: dict[str, Any]) -> SyncStatus:
     """Replace a rejected event by a corrected one, queued for the server."""
-    ws.store.amend_rejected(event_id, payload=payload, author_id=ws.user.user_id)
+    ws.amend_rejected(event_id, payload=payload)
     return ws.status()

@@ -244,3 +244,45 @@ def test_workstations_refuse_up_front_ask_offline_and_trace_the_unlocked_note(
     assert local_trace == server_trace
     doctor.close()
     office.close()
+
+
+def test_a_note_written_offline_after_the_archive_is_refused_and_amended_under_an_unlock(
+    tmp_path, live_server, server_engine, hospital
+):
+    from offline_cache.record_archive import ArchiveRefusal
+    from offline_cache.workstation import Workstation
+
+    doctor = Workstation.open(tmp_path / "doc", server_url=live_server.url, ward_id="CARD",
+                              attempts=2, base_delay=0.01, timeout=5)  # fmt: skip
+    office = Workstation.open(tmp_path / "office", server_url=live_server.url, attempts=2,
+                              base_delay=0.01, timeout=5)  # fmt: skip
+    doctor.login("doc.card", PASSWORD)
+    patient = doctor.admit_patient(admission("赵六", "6", record_number="MRN-6")).patient_id
+    doctor.record("PatientDischarged", patient_id=patient,
+                  payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+    doctor.sync()
+    office.login("records.wang", PASSWORD)
+    office.archive_record(patient, record_number="MRN-6")
+
+    payload = {"note_type": "daily_progress_note", "text": "Written before this PC synced."}
+    unaware = doctor.record("NoteSigned", patient_id=patient, payload=payload)  # not synced yet
+    assert doctor.sync().rejected == 1
+    [refused] = doctor.needs_attention(patient)
+    assert refused["event_id"] == unaware.event_id and refused["reject_code"] == "record_archived"
+    with pytest.raises(ArchiveRefusal):
+        doctor.amend_rejected(unaware.event_id, payload=payload)
+
+    request = doctor.request_unlock(patient, reason="the note of this morning was refused")
+    doctor.sync()
+    office.sync()
+    office.approve_unlock(patient, request_id=request.event_id, hours=1)
+    doctor.sync()
+    amended = doctor.amend_rejected(unaware.event_id, payload=payload)
+    assert doctor.sync().rejected == 0 and doctor.needs_attention(patient) == []
+    with reader(server_engine) as conn:
+        traced = archive_queries.unlocked_changes(conn, patient)
+    assert [(c["event_id"], c["request_id"]) for c in traced] == [
+        (amended.event_id, request.event_id)
+    ]
+    doctor.close()
+    office.close()
