@@ -72,3 +72,16 @@ def test_a_selected_result_plots_its_history_with_the_reference_band(qtbot: QtBo
     assert points[2].y() < band.top() < points[1].y() < band.bottom()  # 5.9 above 5.3
     qtbot.keyClick(pane.table, Qt.Key.Key_Down)  # sodium
     assert [v for _, v in pane.plot.series[0].points] == [139.0]
+
+
+def test_the_chosen_test_stays_chosen_when_the_chart_is_read_again(qtbot: QtBot) -> None:
+    model = RecordTableModel(lab_columns())
+    pane = ResultsPane(_table(model, "labs"))
+    qtbot.addWidget(pane)
+    pane.show()
+    rows = [lab("K", 5, 5.9), lab("NA", 4, 139), lab("K", 2, 4.8)]
+    model.set_rows(rows)
+    pane.table.setCurrentIndex(model.index(1, 0))  # sodium
+    model.set_rows([lab("K", 7, 5.1), *rows])  # a sync brought a newer potassium
+    assert pane.table.currentIndex().row() == 2
+    assert [v for _, v in pane.plot.series[0].points] == [139.0]

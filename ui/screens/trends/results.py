@@ -30,8 +30,27 @@ class ResultsPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)
         self.setFocusProxy(table)
+        self.kept_test: str | None = None
         table.selectionModel().currentRowChanged.connect(lambda *_: self.plot_current())
-        table.model().modelReset.connect(self.plot_current)
+        table.model().modelAboutToBeReset.connect(self._remember_test)
+        table.model().modelReset.connect(self._restore_test)
+
+    def _remember_test(self) -> None:
+        rows, index = self._rows(), self.table.currentIndex()
+        if index.isValid() and index.row() < len(rows):
+            self.kept_test = rows[index.row()].get("test_code")
+
+    def _restore_test(self) -> None:
+        """After the rows are read again (a sync reloads the chart) the test that was chosen stays
+        chosen, at its newest result: the trend went blank and the user's place was lost."""
+        rows, kept, self.kept_test = self._rows(), self.kept_test, None
+        row = next((i for i, r in enumerate(rows) if kept and r.get("test_code") == kept), -1)
+        if row >= 0:
+            self.table.setCurrentIndex(self.table.model().index(row, 0))
+        self.plot_current()
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return list(getattr(self.table.model(), "rows", []))
 
     def plot_current(self) -> None:
         """Plot the history of the selected row's test (or nothing when no row is selected)."""
