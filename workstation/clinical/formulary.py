@@ -41,6 +41,7 @@ _UNIT_WORDS: dict[str, str] = {
     "micrograms": "mcg",
     "ml": "mL", "mls": "mL", "毫升": "mL", "l": "L", "升": "L",
     "u": "U", "unit": "U", "units": "U", "单位": "U", "iu": "IU", "国际单位": "IU",
+    "axaiu": "IU", "axa iu": "IU",
     "mmol": "mmol", "毫摩尔": "mmol",
     "tab": "tab", "tabs": "tab", "tablet": "tab", "tablets": "tab", "片": "tab",
     "cap": "cap", "caps": "cap", "capsule": "cap", "capsules": "cap", "粒": "cap",

@@ -75,7 +75,7 @@ def _table() -> dict[str, Frequency]:
             "一周一次", "1周1次", "每周")),
         Frequency("st", 1, None, "once, immediately", "立即", (
             "st", "stat", "once", "now", "immediately", "立即", "立即执行", "即刻", "立刻",
-            "临时")),
+            "临时", "临时医嘱")),
         Frequency("prn", None, None, "as needed", "必要时", (
             "prn", "as needed", "as required", "when required", "if needed", "必要时",
             "需要时", "必要时使用")),

@@ -29,6 +29,7 @@ __all__ = ["Diluent", "DrugMatch", "OrderSentenceError", "find_drug", "split_com
 # words that may stand before the drug name: `500mg amoxicillin`, `口服 阿司匹林`, `st 呋塞米`
 _LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form")
 _SHORTEST_PINYIN = 5  # a shorter Latin word is an abbreviation or initials, not full pinyin
+_MOST_PREFIXES = 2  # salt and presentation prefixes before a name (注射用盐酸...)
 _SHORTEST_INITIALS = 3  # initials of a Chinese alias (`yngs` for 依诺肝素, `tbqsn` for 头孢曲松钠)
 _SENTENCE_WORDS = frozenset((*ROUTE_WORDS, *FREQUENCY_WORDS))
 _VEHICLE = re.compile(
@@ -133,14 +134,15 @@ def find_drug(text: str, formulary: Formulary) -> DrugMatch:
 def _name_at(text: str, formulary: Formulary) -> tuple[int, tuple[Drug, ...]]:
     """(length, drugs) of the drug name at the start of text: as listed, under a salt prefix
     (`盐酸胺碘酮`) or in full pinyin; (0, ()) when none."""
-    length, drugs = formulary.match_prefix(text)
-    if drugs:
-        return length, drugs
-    for prefix in LEADING_ZH:
-        if text.startswith(prefix):
-            length, drugs = formulary.match_prefix(text[len(prefix) :])
-            if drugs:
-                return len(prefix) + length, drugs
+    skipped = 0
+    for _ in range(_MOST_PREFIXES + 1):  # 注射用盐酸胺碘酮: two prefixes
+        length, drugs = formulary.match_prefix(text[skipped:])
+        if drugs:
+            return skipped + length, drugs
+        prefix = next((p for p in LEADING_ZH if text.startswith(p, skipped)), None)
+        if prefix is None:
+            break
+        skipped += len(prefix)
     return _pinyin_at(text, formulary)
 
 

@@ -44,7 +44,9 @@ FORM_WORDS = (
     "酯", "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
     "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate",
     # notes for the nurse that do not change the order: skin test before a penicillin
-    "皮试", "皮试阴性", "皮试后", "皮试-", "需皮试",
+    "皮试", "皮试阴性", "皮试后", "皮试-", "需皮试", "长期", "长期医嘱", "自备", "自备药",
+    # a premixed infusion named with its carrier (盐酸左氧氟沙星氯化钠注射液)
+    "氯化钠注射液", "葡萄糖注射液",
 )  # fmt: skip
 # when to take it: kept by the nurse's schedule, not part of the structured order
 TIMING_WORDS = (
@@ -52,11 +54,13 @@ TIMING_WORDS = (
     "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
     "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
     "早上", "上午", "中午", "下午", "晚上", "晨服", "晚服", "睡前服", "顿服", "术前", "术中", "术后",
-    "术前30分钟", "术前半小时", "术前1小时", "pre-op", "preop", "post-op", "postop",
+    "术前30分钟", "术前半小时", "术前1小时", "pre-op", "preop", "post-op", "postop", "早晚餐前",
+    "早晚餐后", "早晚饭前", "早晚饭后",
 )  # fmt: skip
 # a second order on the same line (`0.2g tid ×7天 后改 0.2g qd`): refused, one order per line
 SEQUENCE_WORDS = ("then", "followed by", "后改", "改为", "之后改", "然后")
-LEADING_ZH = ("注射用", "盐酸", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸")
+LEADING_ZH = ("注射用", "盐酸", "硫酸氢", "硫酸", "酒石酸", "马来酸", "甲磺酸", "苯磺酸", "枸橼酸",
+              "琥珀酸", "富马酸", "醋酸", "磷酸")  # fmt: skip
 # `/次`, `每次`, `一次` mark the dose of one administration (`0.5g/次`, `一次0.5g 一日3次`)
 _FILLERS = ("for", "x", "×", "共", "用", "连用", "连续", "持续", "疗程", "and", ",", ";",
             "滴速", "速度", "at", "rate", "/次", "每次", "一次")  # fmt: skip
@@ -96,7 +100,11 @@ _WEEK_WORDS = ("week", "weeks", "wk", "wks", "w", "周")
 # British `5/7` (five days) and `2/52` (two weeks)
 DURATION_FRACTION = re.compile(r"(\d+)\s*/\s*(7|52)(?!\d)")
 # a clock time (`22:00`, `晚8点`): when the nurse gives it, not part of the structured order
-CLOCK_TIME = re.compile(r"\d{1,2}\s*:\s*\d{2}|[早晚上下中午]*\d{1,2}\s*点(?:钟)?")
+CLOCK_TIME = re.compile(
+    r"\d{1,2}\s*:\s*\d{2}|[早晚上下中午]*\d{1,2}\s*点(?:钟)?|\d{1,2}\s*(?:am|pm)(?![a-z])"
+)
+# a pack size copied from the hospital system (`0.25g*24粒`, `100mg×30片`): not a dose
+PACK_SIZE = re.compile(rf"{_NUMBER}\s*(?:{_UNIT})\s*[*×x]\s*\d+\s*(?:{_UNIT})")
 # infusion rate: `100ml/h`, `40滴/分`; kept beside the order for the nurse, not checked
 RATE_UNITS: dict[str, str] = {
     **dict.fromkeys(("ml/h", "ml/hr", "ml/hour", "毫升/小时", "ml/小时"), "mL/h"),
@@ -219,6 +227,10 @@ def _clock_time(match: re.Match[str]) -> Token:
     return Token("form", match.group())
 
 
+def _pack_size(match: re.Match[str]) -> Token:
+    return Token("form", match.group())
+
+
 def _rate(match: re.Match[str]) -> Token:
     return Token(
         "rate", match.group(), value=float(match.group(1)), unit=RATE_UNITS[match.group(2)]
@@ -247,9 +259,9 @@ def _percent(match: re.Match[str]) -> Token:
 
 _PATTERNS = (
     (INTERVAL, _interval), (DURATION, _duration), (DURATION_FRACTION, _duration_fraction),
-    (CLOCK_TIME, _clock_time), (DOSE_COUNT, _dose_count), (RATE, _rate), (OVER, _over),
-    (PER_KG, _per_kg), (RANGE, _range),
-    (PERCENT, _percent), (DOSE, _dose),
+    (CLOCK_TIME, _clock_time), (PACK_SIZE, _pack_size), (DOSE_COUNT, _dose_count),
+    (RATE, _rate), (OVER, _over), (PER_KG, _per_kg), (RANGE, _range), (PERCENT, _percent),
+    (DOSE, _dose),
 )  # fmt: skip
 
 
