@@ -5,6 +5,7 @@ and say why."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,14 +14,16 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from offline_cache.session import Session
 from offline_cache.workstation import Workstation
 from tests.ui.flows import log_in
-from tests.ui.helpers import LOGIN_SECONDS_MS
+from tests.ui.helpers import LOGIN_SECONDS_MS, OFFLINE_PATIENT, offline_station
 from tests.ui.nurse_ward import PHARMACIST, Orders, _order, add_staff, scan, seed_orders
 from tests.ui.nursing_forms import open_chart
 from tests.ui.ward import NURSE, PASSWORD, WARD
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.ward_receipt.dialog import WardReceiptDialog
+from ui.workers import Workers
 from workstation.clinical.barcodes import label_code
 from workstation.clinical.stock import PHARMACY_STORE
 from workstation.clinical.ward_receipt import ward_deliveries
@@ -176,3 +179,31 @@ def _closed_loop_shows_receipt(qtbot: QtBot, station, patient_id: str, order_id:
     assert steps["✔ Dispensed"] == "lot L1, 1 tab"
     assert steps["✔ Received on the ward"] == "lot L1, 1 tab"
     assert "Received on the ward" not in loop.open_steps.text()
+
+
+@pytest.fixture
+def offline(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
+    """A W1 station with no server: 张三's order was dispensed and pulled before the link went."""
+    ws = offline_station(
+        tmp_path / "station", Session("rn", "rn", "RN Nurse", "nurse", ("W1",), True, False)
+    )
+    yield ws
+    ws.close()
+
+
+def test_a_receipt_without_the_network_is_saved_locally_and_waits_to_sync(
+    qtbot: QtBot, offline: Workstation
+) -> None:
+    order_id = offline.record("OrderPlaced", patient_id=OFFLINE_PATIENT, payload=_order(
+        "metoprolol", "Metoprolol", 25, "mg", "po", 0)).event_id  # fmt: skip
+    _dispense(offline, OFFLINE_PATIENT, order_id, "metoprolol", "L1")
+    waiting = offline.status().waiting
+    dialog = WardReceiptDialog(offline, Workers("work"), WARD)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.expected.rowCount() == 1, timeout=WAIT)
+    qtbot.keyClicks(dialog.scan_input, label_code(order_id))  # typed: no scanner on this one
+    qtbot.keyClick(dialog.scan_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.received.rowCount() == 1, timeout=WAIT)
+    assert dialog.message.text() == "✔ Received: Metoprolol 25 mg po st for 张三 (bed 7), lot L1."
+    assert offline.status().waiting == waiting + 1  # the WardReceived is in the outbox

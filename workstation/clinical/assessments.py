@@ -1,4 +1,5 @@
-"""Scored nursing assessments: the Morse Fall Scale and the Braden Scale, with their risk levels.
+"""Nursing assessments: the Morse Fall Scale and the Braden Scale with their risk levels, and the
+answers of the admission nursing assessment (no score).
 
 Morse Fall Scale: six items and their values as published by Morse JM, Morse RM, Tylko SJ,
 "Development of a scale to identify the fall-prone patient", Can J Aging 1989;8(4):366-377

@@ -5,7 +5,7 @@ a plain message and records nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -84,8 +84,6 @@ def match_words(match: LabelMatch, names: dict[str, str]) -> str:
 class WardReceiptDialog(ReturningDialog):
     """The ward's delivery being unpacked: scan box, last scan's message, expected and received."""
 
-    sig_received = Signal()  # a WardReceived was recorded
-
     def __init__(self, ws: Workstation, workers: Workers, ward_id: str,
                  parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
@@ -156,9 +154,6 @@ class WardReceiptDialog(ReturningDialog):
             self.message.setText(translate("WardReceipt", "Scan the first item."))
             return
         self.message.setText(match_words(found.match, found.names))
-        self.message.setProperty("outcome", found.match.outcome)
-        if found.match.outcome == "receive":
-            self.sig_received.emit()
 
     @staticmethod
     def _cells(item: Delivery) -> list[str]:
