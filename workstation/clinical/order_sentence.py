@@ -3,7 +3,8 @@ into a structured medication order, or an OrderSentenceError that says which par
 
 A compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`) is an order for the active drug with
 its carrier fluid beside it (`diluent`); the medication event has no field for the carrier, so
-it travels in the order's description and the order says so in its warnings. Words are in sentence_words.py, drug finding in sentence_drug.py.
+it travels in the order's description and the order says so in its warnings.
+The words are in sentence_words.py, finding the drug in sentence_drug.py.
 
 Fast enough to run on every keystroke: one pass over the text, dictionary look-ups only.
 """
@@ -36,6 +37,15 @@ __all__ = ["Diluent", "InfusionRate", "OrderSentenceError", "ParsedOrder", "pars
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
 _STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
 _PARENTERAL = {"iv", "ivgtt", "im", "sc", "id"}
+# token kind -> (part, message) for words understood but not orderable as written
+_UNUSABLE = {
+    "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),
+    "range": ("dose", "dose range '{text}': write one dose (a range needs a titration order)"),
+    "per_kg": ("dose", "weight-based dose '{text}': write this patient's dose in {unit}"),
+    "dose_count": ("duration", "'{text}' counts doses: write the duration in days (e.g. 2d), "
+                               "or the doses as st"),
+    "sequence": ("sentence", "a second order follows '{text}': write one order per line"),
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,34 +190,14 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind in ("interval", "range", "per_kg", "dose_count", "sequence"):
+    elif kind in _UNUSABLE:
         raise _unusable(token)
 
 
 def _unusable(token: Token) -> OrderSentenceError:
-    """Words understood but not orderable: an odd interval, a dose range, a dose per kg."""
-    if token.kind == "range":
-        return OrderSentenceError(
-            f"dose range '{token.text}': write one dose (a range needs a titration order)",
-            part="dose",
-        )
-    if token.kind == "dose_count":
-        return OrderSentenceError(
-            f"'{token.text}' counts doses: write the duration in days (e.g. 2d), or the doses as st",
-            part="duration",
-        )
-    if token.kind == "sequence":
-        return OrderSentenceError(
-            f"a second order follows '{token.text}': write one order per line", part="sentence"
-        )
-    if token.kind == "per_kg":
-        return OrderSentenceError(
-            f"weight-based dose '{token.text}': write this patient's dose in {token.unit}",
-            part="dose",
-        )
-    return OrderSentenceError(
-        f"unknown frequency '{token.text}': use {_STANDARD_INTERVALS}", part="frequency"
-    )
+    """Words understood but not orderable as written: the message says what to write instead."""
+    part, message = _UNUSABLE[token.kind]
+    return OrderSentenceError(message.format(text=token.text, unit=token.unit), part=part)
 
 
 def _take_frequency(parts: _Parts, code: str) -> None:
