@@ -14,11 +14,13 @@ from offline_cache.link import Refused
 from offline_cache.reference import publish
 from offline_cache.workstation import Workstation
 from tests.support.formulary import formulary_table
-from tests.support.ward import PASSWORD, seed_ward
+from tests.support.ward import PASSWORD, admission, seed_ward
 from workstation.clinical.checks import PatientContext, check_order
 from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.formulary_io import check_rows
 from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.verification import verification_queue
+from workstation.clock import utc_now
 from workstation.server import refdata
 from workstation.server.db import reader
 from workstation.server.models import audit_log
@@ -45,6 +47,15 @@ def dose_alerts(ws: Workstation, sentence: str) -> list[str]:
     return [a.rule_id for a in alerts if a.rule_id.startswith("dose-")]
 
 
+def queued_alerts(ws: Workstation) -> list[str]:
+    """The dose alerts the pharmacist's verification queue shows, checked on this station."""
+    with ws.store.reading() as conn:
+        waiting = verification_queue(
+            conn, today=utc_now().date(), knowledge=ws.store.reference.knowledge()
+        )
+    return [a.rule_id for w in waiting for a in w.alerts if a.rule_id.startswith("dose-")]
+
+
 def test_a_published_formulary_reaches_another_station_and_stays_offline(
     tmp_path: Path, live_server, server_engine: Engine
 ) -> None:
@@ -65,6 +76,14 @@ def test_a_published_formulary_reaches_another_station_and_stays_offline(
     assert ward_pc.store.reference.in_force().formulary_version == version
     assert dose_alerts(ward_pc, "fluclox 2g po qid 7d") == BOTH_LIMITS
     assert dose_alerts(ward_pc, "氟氯西林 500mg po qid") == []
+    patient = ward_pc.admit_patient(admission("王五", "3"))
+    ward_pc.record("OrderPlaced", patient_id=patient.patient_id, payload={
+        "order_kind": "medication", "description": "fluclox 2g po qid 7d",
+        "medication": {"drug_code": "flucloxacillin", "drug_name": "Flucloxacillin", "dose_value": 2,
+                       "dose_unit": "g", "route": "po", "frequency": "qid", "duration_days": 7}})  # fmt: skip
+    ward_pc.sync()
+    pharmacy.sync()
+    assert queued_alerts(pharmacy) == BOTH_LIMITS  # the pharmacist's queue checks it the same way
     with reader(server_engine) as conn:
         (row,) = conn.execute(
             select(audit_log).where(audit_log.c.action == "refdata_published")
