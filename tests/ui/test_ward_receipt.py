@@ -22,6 +22,7 @@ from tests.ui.nurse_ward import PHARMACIST, Orders, _order, add_staff, scan, see
 from tests.ui.nursing_forms import open_chart
 from tests.ui.ward import NURSE, PASSWORD, WARD
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
+from ui.screens.palette.view import PaletteView
 from ui.screens.ward_receipt.dialog import WardReceiptDialog
 from ui.workers import Workers
 from workstation.clinical.barcodes import label_code
@@ -207,3 +208,19 @@ def test_a_receipt_without_the_network_is_saved_locally_and_waits_to_sync(
     qtbot.waitUntil(lambda: dialog.received.rowCount() == 1, timeout=WAIT)
     assert dialog.message.text() == "✔ Received: Metoprolol 25 mg po st for 张三 (bed 7), lot L1."
     assert offline.status().waiting == waiting + 1  # the WardReceived is in the outbox
+
+
+def test_the_palette_opens_the_receipt_screen(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
+    station = open_station()
+    log_in(qtbot, station, NURSE)
+    qtbot.keyClick(QApplication.focusWidget() or station.view, Qt.Key.Key_K, CTRL)
+    qtbot.waitUntil(lambda: any(p.isVisible() for p in station.view.findChildren(PaletteView)))
+    palette = next(p for p in station.view.findChildren(PaletteView) if p.isVisible())
+    qtbot.waitUntil(palette.input.hasFocus)
+    qtbot.keyClicks(palette.input, "receive")
+    assert palette.lines()[0].startswith("Receive ward delivery (scan)    Ctrl+Shift+R")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: station.view.findChild(WardReceiptDialog) is not None, timeout=WAIT)
+    dialog = station.view.findChild(WardReceiptDialog)
+    qtbot.waitUntil(lambda: dialog.message.text() == "Scan the first item.", timeout=WAIT)
+    assert dialog.expected_label.text() == "Still expected: 0"
