@@ -3,6 +3,8 @@ order's closed loop; an outpatient's item refused for stock and quarantined; a f
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -41,15 +43,25 @@ def _on_hand(station, location: str, lot: str) -> float:  # noqa: ANN001
         return sum(x.quantity for x in lots_on_hand(conn, location) if x.lot == lot)
 
 
-def test_a_ward_dose_comes_back_into_stock_and_onto_its_closed_loop(qtbot: QtBot, pharmacy) -> None:  # noqa: ANN001, F811
+def test_a_ward_dose_comes_back_into_stock_and_onto_its_closed_loop(
+    qtbot: QtBot,
+    pharmacy,  # noqa: ANN001, F811
+    tmp_path: Path,
+) -> None:
     station = pharmacy
     ws = station.workstation
+    station.shell.pharmacy.label_dir = tmp_path / "labels"
     with ws.store.reading() as conn:
         o = pt.orders.c
         order = conn.execute(select(o.order_id, o.patient_id)
                              .where(o.description == "omeprazole 20mg po qd")).one()  # fmt: skip
     tasks.decide(ws, "verify", order.patient_id, order.order_id)
-    picked = tasks.pick_scan(ws, WARD, "omeprazole")  # the ward's doses for the next 24 h
+    qtbot.keyClick(station.view, Qt.Key.Key_F11, Qt.KeyboardModifier.ControlModifier)
+    pick = station.view.findChild(object, "pickScan")
+    qtbot.waitUntil(pick.hasFocus)
+    [picked] = tasks.pick_list(ws, WARD)  # the ward's doses for the next 24 h
+    with qtbot.waitSignal(station.shell.pharmacy.sig_labels_saved, timeout=WAIT):
+        _scan(qtbot, pick, label_code(order.order_id))  # a scan, not sent to the nurse's MAR
     before = _on_hand(station, "PHARM", "OME-1")
     returns, view = _returns_tab(qtbot, station)
     with qtbot.waitSignal(returns.sig_found, timeout=WAIT) as found:

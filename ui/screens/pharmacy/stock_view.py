@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.scanner import SCAN_FIELD
 from workstation.clinical.dispensing import PickLine
 from workstation.clinical.stock import LotStock, StockAlert
 
@@ -147,6 +148,7 @@ class WardPickView(QWidget):
         header.setSectionResizeMode(PICK_ORDER, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.scan = QLineEdit(objectName="pickScan", placeholderText=self.tr("Scan a label"))
+        self.scan.setProperty(SCAN_FIELD, True)  # a medication label here is a pick, not a dose
         self.message = QLabel(objectName="pickMessage")
         form = QFormLayout()
         form.addRow(self.tr("Ward"), self.ward)
