@@ -4249,6 +4249,10 @@
         <source>Unlock asked by %1 at %2, waiting for the medical-records office.</source>
         <translation>%1 于 %2 申请解封，等待病案室审批。</translation>
     </message>
+    <message>
+        <source>%1 change(s) made under an unlock.</source>
+        <translation>解封期间已修改 %1 处。</translation>
+    </message>
 </context>
 <context>
     <name>AdmissionAssessment</name>

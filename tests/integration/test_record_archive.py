@@ -242,6 +242,7 @@ def test_workstations_refuse_up_front_ask_offline_and_trace_the_unlocked_note(
         (corrected.event_id, request.event_id)
     ]
     assert local_trace == server_trace
+    assert doctor.archive_state(patient)["unlocked_changes"] == local_trace
     doctor.close()
     office.close()
 

@@ -69,6 +69,16 @@ def test_locked_banner_refused_note_and_unlock_request_by_keyboard(
     qtbot.keyClick(station.view, Qt.Key.Key_N, CTRL)
     assert not visible(NoteTypeDialog)
     assert station.view.status.currentMessage() == locked_refusal()
+    station.view.status.clearMessage()
+    orders = station.view.chart.orders
+    qtbot.keyClick(station.view, Qt.Key.Key_3, CTRL)
+    qtbot.waitUntil(orders.line.hasFocus)
+    qtbot.keyClicks(orders.line, "amox 500mg po tid 7d")
+    qtbot.keyClick(orders.line, Qt.Key.Key_Return)
+    qtbot.keyClick(orders.line, Qt.Key.Key_F9)  # the order is refused before it is saved
+    qtbot.waitUntil(lambda: station.view.status.currentMessage() == locked_refusal(),
+                    timeout=LOGIN_SECONDS_MS)  # fmt: skip
+    assert station.workstation.store.pending_count() == 0
 
     qtbot.keyClick(station.view, Qt.Key.Key_U, CTRL | SHIFT)
     qtbot.waitUntil(lambda: bool(visible(ReasonDialog)))

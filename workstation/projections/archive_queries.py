@@ -43,7 +43,8 @@ def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
 
 def archive_state(conn: Connection, patient_id: str, *, now: str) -> dict[str, Any]:
     """What the banner and the chart show: archived_at and by whom, locked at `now`, the running
-    unlock (request, approver, until) and every unlock request of this record, newest first."""
+    unlock (request, approver, until), every unlock request of this record (newest first) and
+    the changes made under an unlock, each with its request."""
     a, u = at.record_archives.c, at.record_unlocks.c
     archive = conn.execute(
         select(a.archived_at, a.archived_by).where(a.patient_id == patient_id)
@@ -56,6 +57,7 @@ def archive_state(conn: Connection, patient_id: str, *, now: str) -> dict[str, A
         "archived_by": archive.archived_by if archive else None,
         "unlock": running,
         "unlock_requests": requests,
+        "unlocked_changes": unlocked_changes(conn, patient_id),
     }
 
 

@@ -28,6 +28,15 @@ def archive_banner(archive: dict[str, Any] | None, names: dict[str, str]) -> str
     """The banner line of an archived record; empty when the record is not archived."""
     if not archive or not archive.get("archived_at"):
         return ""
+    return " ".join(filter(None, (_state(archive, names), _traced(archive))))
+
+
+def _traced(archive: dict[str, Any]) -> str:
+    changes = len(archive.get("unlocked_changes") or [])
+    return _tr("%1 change(s) made under an unlock.").replace("%1", str(changes)) if changes else ""
+
+
+def _state(archive: dict[str, Any], names: dict[str, str]) -> str:
     unlock = archive.get("unlock")
     if unlock is not None:
         return _tr("Archived — unlocked until %1 (asked by %2, approved by %3); every change "
