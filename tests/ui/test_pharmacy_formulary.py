@@ -1,6 +1,7 @@
 """The formulary import screen: a file with one bad row is refused whole, the row named, and
 nothing reaches the server; the corrected file is published through the server and is in force on
-the station at once; offline, the screen says publishing needs the server."""
+the station at once; offline, the screen says publishing needs the server. A doctor's order entry
+on another station then reads and checks with the published formulary."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from offline_cache.link import Offline
+from offline_cache.reference import publish
 from offline_cache.workstation import Workstation
-from tests.support.formulary import write_formulary
+from tests.support.formulary import formulary_table, write_formulary
+from tests.ui.flows import CTRL, log_in, open_by_search, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import PASSWORD, WARD
 from ui.screens.pharmacy.formulary_view import FormularyImportController, FormularyImportView
 from ui.workers import Workers
-from workstation.clinical.formulary_io import RowProblem
+from workstation.clinical.formulary_io import RowProblem, check_rows
 from workstation.server import auth, refdata
 from workstation.server.db import make_engine, reader, writer
 
@@ -96,3 +99,25 @@ def test_the_servers_report_replaces_the_local_one(qtbot: QtBot) -> None:
     assert "The server refused the file: 1 bad row(s); nothing was published." in text
     assert "Row 5 (aspirin): default_dose: 'x' is not a number" in text
     assert not view.apply.isEnabled()
+
+
+def test_order_entry_reads_and_checks_with_the_published_formulary(
+    qtbot: QtBot, tmp_path: Path, ward_server, open_station
+) -> None:  # noqa: ANN001
+    pharmacy = pharmacist_station(tmp_path, ward_server)
+    version = publish(pharmacy, check_rows("formulary", formulary_table()))
+    pharmacy.close()
+    station = open_station()
+    log_in(qtbot, station)
+    reference = station.workstation.store.reference
+    # the login sync brings the published version into this station's replica
+    qtbot.waitUntil(lambda: reference.in_force().formulary_version == version,
+                    timeout=LOGIN_SECONDS_MS)  # fmt: skip
+    wait_for_census(qtbot, station)
+    open_by_search(qtbot, station, "ls")
+    qtbot.keyClick(station.view, Qt.Key.Key_3, CTRL)
+    orders = station.view.chart.orders
+    qtbot.waitUntil(lambda: station.shell.chart.orders.context_ready, timeout=LOGIN_SECONDS_MS)
+    qtbot.keyClicks(orders.line, "fluclox 2g po qid 7d")
+    assert "Flucloxacillin" in orders.preview.text()
+    assert "single dose 2 g exceeds the maximum 1 g" in orders.alerts.text()
