@@ -20,6 +20,9 @@ from sqlalchemy import insert
 
 from offline_cache.session import Session
 from offline_cache.workstation import Workstation
+from ui.screens.chart.controller import ChartController
+from ui.screens.chart.view import ChartView
+from ui.workers import Workers
 from workstation.projections import tables as pt
 
 LOGIN_SECONDS_MS = 20_000
@@ -86,3 +89,15 @@ def offline_station(folder: Path, session: Session) -> Workstation:
             "birth_date": "1950-05-17", "ward_id": "W1", "bed": "7", "status": "admitted",
             "admitted_at": "2024-01-01T00:00:00.000Z", "version": 0}])  # fmt: skip
     return ws
+
+
+def chart_screen(qtbot: QtBot, station: Workstation) -> tuple[ChartView, ChartController, Workers]:
+    """The chart screen alone over the station, shown and open on OFFLINE_PATIENT."""
+    view = ChartView()
+    qtbot.addWidget(view)
+    workers = Workers("work", view)
+    chart = ChartController(view, station, workers, view)
+    view.show()
+    with qtbot.waitSignal(chart.sig_chart_opened, timeout=10_000):
+        chart.open(OFFLINE_PATIENT)
+    return view, chart, workers

@@ -14,11 +14,8 @@ from sqlalchemy import insert
 from offline_cache.session import Session
 from offline_cache.workstation import Workstation
 from tests.ui.helpers import OFFLINE_PATIENT as PATIENT
-from tests.ui.helpers import offline_station
-from ui.screens.chart.controller import ChartController
+from tests.ui.helpers import chart_screen, offline_station
 from ui.screens.chart.tasks import OLDER_PAGE_ROWS
-from ui.screens.chart.view import ChartView
-from ui.workers import Workers
 from workstation.projections import queries
 from workstation.projections import tables as pt
 
@@ -40,13 +37,7 @@ def station(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
 
 
 def test_older_vitals_by_alt_l_then_by_scrolling_to_the_end(qtbot: QtBot, station) -> None:  # noqa: ANN001
-    view = ChartView()
-    qtbot.addWidget(view)
-    workers = Workers("work", view)
-    chart = ChartController(view, station, workers, view)
-    view.show()
-    with qtbot.waitSignal(chart.sig_chart_opened, timeout=10_000):
-        chart.open(PATIENT)
+    view, chart, workers = chart_screen(qtbot, station)
     vitals = view.models["vitals"]
     assert vitals.rowCount() == queries.RECENT_ROWS
     assert vitals.rows[0]["vitals_id"] == f"v{VITALS - 1:04d}"  # newest first

@@ -13,13 +13,11 @@ from sqlalchemy import select
 
 from offline_cache.session import Session
 from offline_cache.workstation import Workstation
-from tests.ui.helpers import OFFLINE_PATIENT as PATIENT
-from tests.ui.helpers import offline_station
+from tests.ui.helpers import chart_screen, offline_station
 from ui.screens.chart.controller import ChartController
 from ui.screens.chart.view import ChartView
 from ui.screens.worklist.model import task_text
 from ui.screens.worklist.tasks import worklist
-from ui.workers import Workers
 from workstation.projections import tables as pt
 
 VITALS_TAB = 4
@@ -35,13 +33,7 @@ def station(tmp_path: Path, test_keyring: object) -> Iterator[Workstation]:
 
 @pytest.fixture
 def chart(qtbot: QtBot, station: Workstation) -> Iterator[tuple[ChartView, ChartController]]:
-    view = ChartView()
-    qtbot.addWidget(view)
-    workers = Workers("work", view)
-    controller = ChartController(view, station, workers, view)
-    view.show()
-    with qtbot.waitSignal(controller.sig_chart_opened, timeout=10_000):
-        controller.open(PATIENT)
+    view, controller, workers = chart_screen(qtbot, station)
     view.tabs.setCurrentIndex(VITALS_TAB)
     view.vitals.form.first_field().setFocus()
     qtbot.waitUntil(lambda: view.vitals.form.first_field().hasFocus())
