@@ -20,7 +20,9 @@ from workstation.clinical.frequencies import FREQUENCY_WORDS, doses_per_day
 from workstation.clinical.sentence_drug import (
     Diluent,
     OrderSentenceError,
+    choose_drug,
     find_drug,
+    has_concentration,
     split_compound,
 )
 from workstation.clinical.sentence_words import (
@@ -36,7 +38,6 @@ __all__ = ["Diluent", "InfusionRate", "OrderSentenceError", "ParsedOrder", "pars
 
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
 _STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
-_PARENTERAL = {"iv", "ivgtt", "im", "sc", "id"}
 # token kind -> (part, message) for words understood but not orderable as written
 _UNUSABLE = {
     "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),
@@ -122,6 +123,7 @@ class _Parts:
     rate: InfusionRate | None = None
     prn: bool = False
     indication: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # warnings found before the drug was known
 
 
 def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
@@ -138,7 +140,13 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
     parts = _read(tokens(named.rest))
     if percent:
         parts.percent = float(percent.group(1))
-    drug = _choose(named.candidates, parts, named.written)
+    dose = parts.dose
+    drug, chosen_by_dose = choose_drug(
+        named, route=parts.route, percent=parts.percent,
+        dose=(dose.value, dose.unit) if dose and dose.value and dose.unit else None,
+    )  # fmt: skip
+    if chosen_by_dose:
+        parts.notes.append(chosen_by_dose)
     return _build(drug, parts, diluent)
 
 
@@ -246,36 +254,9 @@ def _ratio(first: str, second: str) -> float:
     return difflib.SequenceMatcher(None, first, second).ratio()
 
 
-def _choose(candidates: tuple[Drug, ...], parts: _Parts, written: str) -> Drug:
-    """One drug from an alias naming several (`KCl`): by route, then by concentration."""
-    if len(candidates) == 1:
-        return candidates[0]
-    narrowed = list(candidates)
-    if parts.route:
-        kin = _PARENTERAL if parts.route in _PARENTERAL else {parts.route}
-        narrowed = (
-            [d for d in narrowed if parts.route in d.routes]
-            or [d for d in narrowed if kin & set(d.routes)]
-            or narrowed
-        )
-    if parts.percent is not None and len(narrowed) > 1:
-        narrowed = [d for d in narrowed if _has_concentration(d, parts.percent)] or narrowed
-    if len(narrowed) == 1:
-        return narrowed[0]
-    labels = tuple(drug.label() for drug in narrowed)
-    raise OrderSentenceError(
-        f"'{written}' could be {' or '.join(labels)}: write the route or the full name",
-        part="drug", suggestions=labels,
-    )  # fmt: skip
-
-
-def _has_concentration(drug: Drug, percent: float) -> bool:
-    return any(form.concentration_pct == percent for form in drug.forms)
-
-
 def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedOrder:
     """Check the parts against the drug and assemble the order."""
-    warnings: list[str] = []
+    warnings: list[str] = list(parts.notes)
     value, unit = _dose(drug, parts, warnings)
     route = _route(drug, parts, warnings)
     frequency = parts.frequency or ("prn" if parts.prn else None)
@@ -284,7 +265,7 @@ def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedO
             "frequency missing: write e.g. qd, bid, tid, q8h, qn, st, prn or 每日一次",
             part="frequency",
         )
-    if parts.percent is not None and not _has_concentration(drug, parts.percent):
+    if parts.percent is not None and not has_concentration(drug, parts.percent):
         stocked = sorted({f.concentration_pct for f in drug.forms if f.concentration_pct})
         listed = ", ".join(f"{c:g}%" for c in stocked) or "no liquid form"
         warnings.append(f"{parts.percent:g}% does not match {drug.label()} ({listed})")

@@ -24,11 +24,15 @@ from workstation.clinical.sentence_words import (
 )
 from workstation.domain.names import search_initials, search_pinyin
 
-__all__ = ["Diluent", "DrugMatch", "OrderSentenceError", "find_drug", "split_compound"]
+__all__ = [
+    "Diluent", "DrugMatch", "OrderSentenceError", "choose_drug", "find_drug", "has_concentration",
+    "split_compound",
+]  # fmt: skip
 
 # words that may stand before the drug name: `500mg amoxicillin`, `口服 阿司匹林`, `st 呋塞米`
 _LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form")
 _SHORTEST_PINYIN = 5  # a shorter Latin word is an abbreviation or initials, not full pinyin
+_PARENTERAL = {"iv", "ivgtt", "im", "sc", "id"}
 _MOST_PREFIXES = 2  # salt and presentation prefixes before a name (注射用盐酸...)
 _SHORTEST_INITIALS = 3  # initials of a Chinese alias (`yngs` for 依诺肝素, `tbqsn` for 头孢曲松钠)
 _SENTENCE_WORDS = frozenset((*ROUTE_WORDS, *FREQUENCY_WORDS))
@@ -103,6 +107,56 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
             part="drug",
         )
     return " ".join(kept), diluents[0]
+
+
+def choose_drug(
+    named: DrugMatch, *, route: str | None, percent: float | None,
+    dose: tuple[float, str] | None,
+) -> tuple[Drug, str | None]:  # fmt: skip
+    """One drug from a name naming several (`KCl`, initials `klms`): by route, then concentration,
+    then a dose that only one of them is stocked or usually ordered in. The second value says
+    when the dose decided, so that the order shows it."""
+    narrowed = list(named.candidates)
+    if len(narrowed) > 1 and route:
+        kin = _PARENTERAL if route in _PARENTERAL else {route}
+        narrowed = (
+            [d for d in narrowed if route in d.routes]
+            or [d for d in narrowed if kin & set(d.routes)]
+            or narrowed
+        )
+    if len(narrowed) > 1 and percent is not None:
+        narrowed = [d for d in narrowed if has_concentration(d, percent)] or narrowed
+    if len(narrowed) > 1 and dose is not None:
+        by_dose = [d for d in narrowed if _usual_dose(d, *dose)]
+        if len(by_dose) == 1:
+            others = " or ".join(d.label() for d in narrowed if d is not by_dose[0])
+            note = f"'{named.written}' read as {by_dose[0].label()} by its dose (not {others})"
+            return by_dose[0], note
+    if len(narrowed) == 1:
+        return narrowed[0], None
+    labels = tuple(drug.label() for drug in narrowed)
+    raise OrderSentenceError(
+        f"'{named.written}' could be {' or '.join(labels)}: write the route or the full name",
+        part="drug", suggestions=labels,
+    )  # fmt: skip
+
+
+def has_concentration(drug: Drug, percent: float) -> bool:
+    """Whether the drug is stocked at this concentration (10 % KCl)."""
+    return any(form.concentration_pct == percent for form in drug.forms)
+
+
+def _usual_dose(drug: Drug, value: float, unit: str) -> bool:
+    """The dose is one or two of a stocked strength, or the drug's usual dose."""
+    amount = drug.dose_in(value, unit, drug.default_unit)
+    if amount is None:
+        return False
+    usual = {drug.default_dose}
+    for form in drug.forms:
+        strength = drug.dose_in(form.strength, form.unit, drug.default_unit)
+        if strength is not None:
+            usual |= {strength, 2 * strength}
+    return any(abs(amount - u) <= 1e-9 * max(u, 1) for u in usual)
 
 
 def _names_a_drug(segment: str, formulary: Formulary) -> bool:
