@@ -358,3 +358,21 @@ def test_initials_of_two_drugs_are_told_apart_by_a_stocked_dose(
 def test_a_dose_both_drugs_are_stocked_in_still_asks() -> None:
     with pytest.raises(OrderSentenceError, match="could be 维生素K1"):
         parse_order("wss 10mg im qd", default_formulary())
+
+
+@pytest.mark.parametrize(("sentence", "frequency"), [
+    ("阿托伐他汀 20mg 口服 qd 睡前", "qn"),
+    ("atorvastatin 20mg po qhs qd", "qn"),
+    ("泼尼松 30mg 口服 每日一次 晨起", "qm"),
+])  # fmt: skip
+def test_once_daily_with_a_time_of_day_is_that_time(sentence: str, frequency: str) -> None:
+    assert parse_order(sentence, default_formulary()).frequency == frequency
+
+
+@pytest.mark.parametrize(
+    "sentence", ["aciclovir 400mg po 5 times daily", "阿昔洛韦 0.4g 口服 每日5次"]
+)
+def test_more_doses_a_day_than_the_vocabulary_has_are_refused(sentence: str) -> None:
+    with pytest.raises(OrderSentenceError, match="unknown frequency") as caught:
+        parse_order(sentence, default_formulary())
+    assert caught.value.part == "frequency"

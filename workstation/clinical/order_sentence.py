@@ -38,6 +38,8 @@ __all__ = ["Diluent", "InfusionRate", "OrderSentenceError", "ParsedOrder", "pars
 
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
 _STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
+# once a day at a time of day: `qd 睡前` and `每日一次 晨起` are qn and qm, not two frequencies
+_TIME_OF_DAY = {"qn": ("qd",), "qm": ("qd",)}
 # token kind -> (part, message) for words understood but not orderable as written
 _UNUSABLE = {
     "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),
@@ -212,10 +214,13 @@ def _take_frequency(parts: _Parts, code: str) -> None:
     if code == "prn":
         parts.prn = True
         return
-    if parts.frequency not in (None, code):
+    if parts.frequency in _TIME_OF_DAY.get(code, ()):  # `qd 睡前`: at bedtime is the order
+        parts.frequency = code
+        return
+    if parts.frequency not in (None, code) and code not in _TIME_OF_DAY.get(parts.frequency, ()):
         raise OrderSentenceError(f"two frequencies written: {parts.frequency} and {code}",
                                  part="frequency")  # fmt: skip
-    parts.frequency = code
+    parts.frequency = parts.frequency or code
 
 
 def _take_duration(parts: _Parts, days: int) -> None:

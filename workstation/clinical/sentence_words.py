@@ -55,7 +55,7 @@ TIMING_WORDS = (
     "晨起空腹", "早饭前", "早饭后", "before breakfast", "after breakfast", "with breakfast",
     "早上", "上午", "中午", "下午", "晚上", "晨服", "晚服", "睡前服", "顿服", "术前", "术中", "术后",
     "术前30分钟", "术前半小时", "术前1小时", "pre-op", "preop", "post-op", "postop", "早晚餐前",
-    "早晚餐后", "早晚饭前", "早晚饭后",
+    "早晚餐后", "早晚饭前", "早晚饭后", "快速", "缓慢", "慢滴", "快滴", "避光",
 )  # fmt: skip
 # a second order on the same line (`0.2g tid ×7天 后改 0.2g qd`): refused, one order per line
 SEQUENCE_WORDS = ("then", "followed by", "后改", "改为", "之后改", "然后")
@@ -120,7 +120,11 @@ DOSE_COUNT = re.compile(r"(?:x|×|\*|共)\s*(\d+)\s*(?:次|doses?)(?![a-z])")
 RATE = re.compile(
     rf"{_NUMBER}\s*({'|'.join(re.escape(u) for u in sorted(RATE_UNITS, key=len, reverse=True))})"
 )
-INTERVAL = re.compile(r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h))(?![a-z])")
+INTERVAL = re.compile(
+    r"(?:q\s*(\d+)\s*h(?:rs?|ours?)?|每\s*(\d+)\s*(?:小时|h))(?![a-z])"
+    # n times a day beyond the vocabulary's qid (`5 times daily`, `每日5次`)
+    r"|(\d+)\s*times\s*(?:daily|a day|per day)|(?:每日|每天|一日|日)\s*(\d+)\s*次"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +219,8 @@ def _duration(match: re.Match[str]) -> Token:
 
 
 def _interval(match: re.Match[str]) -> Token:
-    return Token("interval", match.group(), value=float(match.group(1) or match.group(2)))
+    number = next(group for group in match.groups() if group)
+    return Token("interval", match.group(), value=float(number))
 
 
 def _duration_fraction(match: re.Match[str]) -> Token:
