@@ -65,9 +65,9 @@ def test_a_ward_return_found_by_its_medication_label_goes_back_to_stock_and_onto
     pid, order_id = ward_dispense(conn)
     [item] = dispensed_items(conn, label_code(order_id))
     assert (item.dispensed, item.returnable, item.holder) == (10, 10, "1 张三")
-    assert default_disposition(item, "patient_discharged") == "restock"
+    assert default_disposition(item, "patient_discharged", TODAY) == "restock"
     payload = return_payload(item, quantity=4, reason="patient_discharged", disposition="restock",
-                             lot_expiry=date(2026, 6, 30), today=TODAY)  # fmt: skip
+                             today=TODAY)  # fmt: skip
     fold(conn, ev("StockAdjusted", payload, pid))
     assert on_hand(conn, "PHARM") == 94
     assert dispensed_item(conn, item.movement_id).returnable == 6
@@ -81,33 +81,41 @@ def test_more_than_is_still_out_is_refused(conn: Connection) -> None:
     [item] = dispensed_items(conn, "amoxicillin/L1")  # the dispensing label's code
     with pytest.raises(ReturnRefused) as refused:
         return_payload(item, quantity=11, reason="not_needed", disposition="restock",
-                       lot_expiry=None, today=TODAY)  # fmt: skip
+                       today=TODAY)  # fmt: skip
     assert refused.value.code == "quantity"
 
 
-@pytest.mark.parametrize(("reason", "expiry", "code"), [
-    ("damaged", date(2026, 6, 30), "unfit"),
-    ("expired", date(2026, 6, 30), "unfit"),
-    ("order_stopped", date(2026, 2, 28), "expired_lot"),  # in date when dispensed, not now
+@pytest.mark.parametrize(("reason", "today", "code"), [
+    ("damaged", TODAY, "unfit"),
+    ("expired", TODAY, "unfit"),
+    ("order_stopped", date(2026, 7, 1), "expired_lot"),  # L1 was in date when dispensed, not now
 ])  # fmt: skip
 def test_unfit_units_never_go_back_into_stock(
-    conn: Connection, reason: str, expiry: date, code: str
+    conn: Connection, reason: str, today: date, code: str
 ) -> None:
     ward_dispense(conn)
     [item] = dispensed_items(conn, "amoxicillin/L1")
+    assert default_disposition(item, reason, today) != "restock"
     with pytest.raises(ReturnRefused) as refused:
-        return_payload(item, quantity=1, reason=reason, disposition="restock", lot_expiry=expiry,
-                       today=TODAY)  # fmt: skip
+        return_payload(item, quantity=1, reason=reason, disposition="restock", today=today)
     assert refused.value.code == code
+
+
+def test_an_expired_lot_is_proposed_for_destruction_whatever_the_reason(conn: Connection) -> None:
+    ward_dispense(conn)
+    [item] = dispensed_items(conn, "amoxicillin/L1")
+    assert item.expiry == date(2026, 6, 30)
+    assert default_disposition(item, "order_stopped", date(2026, 6, 30)) == "restock"
+    assert default_disposition(item, "order_stopped", date(2026, 7, 1)) == "destroy"
 
 
 def test_damaged_units_go_to_quarantine_where_they_cannot_be_dispensed(conn: Connection) -> None:
     pid, _order_id = ward_dispense(conn)
     [item] = dispensed_items(conn, "amoxicillin/L1")
-    assert default_disposition(item, "damaged") == "quarantine"
-    fold(conn, ev("StockAdjusted", return_payload(item, quantity=2, reason="damaged",
-                                                  disposition="quarantine", lot_expiry=None,
-                                                  today=TODAY), pid))  # fmt: skip
+    assert default_disposition(item, "damaged", TODAY) == "quarantine"
+    payload = return_payload(item, quantity=2, reason="damaged", disposition="quarantine",
+                             today=TODAY)  # fmt: skip
+    fold(conn, ev("StockAdjusted", payload, pid))
     assert on_hand(conn, QUARANTINE_LOCATION) == 2 and on_hand(conn, "PHARM") == 90
 
 
@@ -116,13 +124,13 @@ def test_an_outpatients_item_is_found_by_its_label_and_never_restocked(conn: Con
     [item] = dispensed_items(conn, "amoxicillin/L2")
     assert item.movement_id == movement_id and item.outpatient
     assert item.holder == "3 王五 (OP-0003)"
-    assert default_disposition(item, "not_needed") == "quarantine"
+    assert default_disposition(item, "not_needed", TODAY) == "quarantine"
     with pytest.raises(ReturnRefused) as refused:
         return_payload(item, quantity=6, reason="not_needed", disposition="restock",
-                       lot_expiry=None, today=TODAY)  # fmt: skip
+                       today=TODAY)  # fmt: skip
     assert refused.value.code == "left_hospital"
     payload = return_payload(item, quantity=6, reason="expired", disposition="destroy",
-                             lot_expiry=None, today=TODAY)  # fmt: skip
+                             today=TODAY)  # fmt: skip
     assert "order_id" not in payload
     fold(conn, ev("StockAdjusted", payload))
     assert dispensed_item(conn, movement_id).returnable == 0

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from workstation.clinical.barcodes import parse_scan
+from workstation.clinical.stock import lot_expiries
 from workstation.projections import pharmacy_tables as pt
 from workstation.projections import tables as t
 
@@ -67,6 +68,11 @@ class DispensedItem:
     patient_id: str | None = None
     holder: str = ""  # "bed 7 张三", or an outpatient's queue number, name and clinic number
     prescription_id: str | None = None
+    expiry: date | None = None  # the lot's
+
+    def expired(self, today: date) -> bool:
+        """True from the day after the lot's printed expiry date."""
+        return self.expiry is not None and self.expiry < today
 
     @property
     def outpatient(self) -> bool:
@@ -101,7 +107,8 @@ def dispensed_items(conn: Connection, code: str) -> list[DispensedItem]:
     else:
         statement = statement.where(s.drug_code == drug_code, s.lot == lot)
     rows = conn.execute(statement.order_by(s.recorded_at.desc())).mappings().all()
-    return [_item(conn, dict(row)) for row in rows]
+    expiries = lot_expiries(conn)
+    return [_item(conn, dict(row), expiries) for row in rows]
 
 
 def dispensed_item(conn: Connection, movement_id: str) -> DispensedItem:
@@ -113,15 +120,17 @@ def dispensed_item(conn: Connection, movement_id: str) -> DispensedItem:
     ).mappings().first()  # fmt: skip
     if row is None:
         raise ReturnRefused("unknown_dispense", "no such dispense here")
-    return _item(conn, dict(row))
+    return _item(conn, dict(row), lot_expiries(conn))
 
 
-def _item(conn: Connection, row: dict[str, Any]) -> DispensedItem:
+def _item(
+    conn: Connection, row: dict[str, Any], expiries: dict[tuple[str, str], date]
+) -> DispensedItem:
     holder, prescription_id = _holder(conn, row)
     return DispensedItem(row["movement_id"], row["drug_code"], row["lot"], row["location_id"],
                          -row["quantity_delta"], _returned(conn, row["movement_id"]),
                          row["unit"] or "", row["recorded_at"], row["order_id"], row["patient_id"],
-                         holder, prescription_id)  # fmt: skip
+                         holder, prescription_id, expiries.get((row["drug_code"], row["lot"])))  # fmt: skip
 
 
 def _holder(conn: Connection, row: dict[str, Any]) -> tuple[str, str | None]:
@@ -155,9 +164,8 @@ def _returned(conn: Connection, movement_id: str) -> float:
 
 
 def refuse_return(
-    item: DispensedItem, *, quantity: float, reason: str, disposition: str, lot_expiry: date | None,
-    today: date,
-) -> None:  # fmt: skip
+    item: DispensedItem, *, quantity: float, reason: str, disposition: str, today: date
+) -> None:
     """ReturnRefused when this return must not be recorded as asked."""
     if reason not in RETURN_REASONS:
         raise ReturnRefused("unknown_reason", f"unknown return reason {reason!r}")
@@ -173,24 +181,25 @@ def refuse_return(
         raise ReturnRefused("left_hospital", "an outpatient's item never goes back into stock")
     if reason in UNFIT_REASONS:
         raise ReturnRefused("unfit", "damaged or expired units never go back into stock")
-    if lot_expiry is not None and lot_expiry < today:
-        raise ReturnRefused("expired_lot", f"lot {item.lot} expired on {lot_expiry}")
+    if item.expired(today):
+        raise ReturnRefused("expired_lot", f"lot {item.lot} expired on {item.expiry}")
 
 
-def default_disposition(item: DispensedItem, reason: str) -> str:
-    """Where the units go unless the pharmacist chooses: the reason's own place, but never back
-    into stock for an outpatient's item (quarantine instead)."""
+def default_disposition(item: DispensedItem, reason: str, today: date) -> str:
+    """Where the units go unless the pharmacist chooses: the reason's own place, but the
+    destruction bin for a lot that has expired since, and never back into stock for an
+    outpatient's item (quarantine instead)."""
+    if item.expired(today):
+        return "destroy"
     disposition = RETURN_REASONS.get(reason, "quarantine")
     return "quarantine" if disposition == "restock" and item.outpatient else disposition
 
 
 def return_payload(
-    item: DispensedItem, *, quantity: float, reason: str, disposition: str, lot_expiry: date | None,
-    today: date,
-) -> dict[str, Any]:  # fmt: skip
+    item: DispensedItem, *, quantity: float, reason: str, disposition: str, today: date
+) -> dict[str, Any]:
     """The StockAdjusted payload of a return (ReturnRefused when it must not happen)."""
-    refuse_return(item, quantity=quantity, reason=reason, disposition=disposition,
-                  lot_expiry=lot_expiry, today=today)  # fmt: skip
+    refuse_return(item, quantity=quantity, reason=reason, disposition=disposition, today=today)
     location = {"restock": item.location_id, "quarantine": QUARANTINE_LOCATION,
                 "destroy": DESTRUCTION_LOCATION}[disposition]  # fmt: skip
     words = f"return: {reason.replace('_', ' ')}; to {disposition}{_DISPENSE_TAG}{item.movement_id}"

@@ -6,7 +6,7 @@ from typing import Any
 
 from offline_cache.workstation import Workstation
 from ui.screens.pharmacy.tasks import today
-from workstation.clinical import returns, stock
+from workstation.clinical import returns
 
 
 def returnable(ws: Workstation, code: str) -> list[returns.DispensedItem]:
@@ -27,8 +27,7 @@ def record_return(
     """Take units of a dispense back (a StockAdjusted on the order's patient, when it has one)."""
     with ws.store.reading() as conn:
         item = returns.dispensed_item(conn, movement_id)
-        expiry = stock.lot_expiries(conn).get((item.drug_code, item.lot))
     payload = returns.return_payload(item, quantity=quantity, reason=reason,
-                                     disposition=disposition, lot_expiry=expiry, today=today())  # fmt: skip
+                                     disposition=disposition, today=today())  # fmt: skip
     ws.record("StockAdjusted", patient_id=item.patient_id, payload=payload)
     return payload

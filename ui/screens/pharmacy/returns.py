@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from offline_cache.workstation import Workstation
 from ui.screens.pharmacy import return_tasks
 from ui.screens.pharmacy.returns_view import ReturnsView
+from ui.screens.pharmacy.tasks import today
 from ui.workers import Workers
 from workstation.clinical.returns import (
     DESTRUCTION_LOCATION,
@@ -94,7 +95,7 @@ class ReturnsController(QObject):
         item = self._current()
         if item is None:
             return
-        self.view.set_disposition(default_disposition(item, self.view.reason_code()))
+        self.view.set_disposition(default_disposition(item, self.view.reason_code(), today()))
         if quantity:
             self.view.show_quantity(item.returnable)
 
