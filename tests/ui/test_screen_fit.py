@@ -10,12 +10,13 @@ from pytestqt.qtbot import QtBot
 
 from ui.dialogs import WINDOW_FRAME, fitted
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.pharmacy.counter_view import ITEM_DRUG, CounterView
 from ui.screens.pharmacy.stock_view import PICK_ORDER, WardPickView
 from ui.screens.trends.plot import LABEL_SHRINK_FLOOR, label_font
 from ui.screens.worklist.tasks import WorkItem
 from ui.screens.worklist.view import WorklistView
 from ui.theme import apply_theme
-from workstation.clinical.dispensing import PickLine
+from workstation.clinical.dispensing import PickLine, Prescription
 
 WARD_SCREEN_WIDTH = 1366
 CELL_MARGINS = 6  # the item delegate's text margins, left and right
@@ -102,3 +103,15 @@ def test_a_trend_label_shrinks_to_its_strip_but_not_below_the_floor() -> None:
     tiny = label_font(font, QRectF(0, 0, 20, 4), flags, "Diastolic mmHg")
     assert tiny.pointSizeF() >= 15 * LABEL_SHRINK_FLOOR * 0.9
     assert label_font(font, QRectF(0, 0, 300, 100), flags, "Temp °C") == font
+
+
+def test_the_counter_shows_the_drug_whole(qtbot: QtBot) -> None:
+    view = CounterView()
+    qtbot.addWidget(view)
+    view.resize(1300, 600)
+    view.show()
+    item = {"drug_name": "对乙酰氨基酚 (Paracetamol) 500 mg tab", "quantity": 12, "unit": "tab"}
+    view.show_serving(Prescription("rx1", 1, "周建国", "OP20260001", [item], {}, None))
+    metrics = view.items.fontMetrics()
+    assert view.items.columnWidth(ITEM_DRUG) >= metrics.horizontalAdvance(item["drug_name"])
+    assert view.items.verticalHeader().isHidden()

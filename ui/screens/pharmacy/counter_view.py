@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from workstation.clinical.dispensing import Prescription
+
+ITEM_DRUG = 0  # the counter table's drug column
 
 
 class CounterView(QWidget):
@@ -39,6 +42,12 @@ class CounterView(QWidget):
                                               self.tr("Lot"), self.tr("Done")])  # fmt: skip
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # the drug takes the room and the figures fit theirs: at Qt's fixed 100 pixels a
+        # prescription read "阿莫西林 …" beside an empty half of the table
+        self.items.verticalHeader().hide()
+        header = self.items.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ITEM_DRUG, QHeaderView.ResizeMode.Stretch)
         self.scan = QLineEdit(objectName="counterScan", placeholderText=self.tr("Scan an item"))
         self.note = QLineEdit(objectName="counsellingNote")
         self.message = QLabel(objectName="counterMessage")
