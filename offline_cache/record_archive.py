@@ -54,7 +54,7 @@ def check_write(
     problem = archive_problem(lock, draft, patient=facts, at=at)
     if problem is not None:
         raise ArchiveRefusal(*problem)
-    if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at):
+    if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at, author_id):
         raise ArchiveRefusal("record_archived", ARCHIVED_MESSAGE)
 
 

@@ -4076,8 +4076,8 @@
 <context>
     <name>ArchiveDesk</name>
     <message>
-        <source>Request &amp;unlock of an archived record…</source>
-        <translation>申请解封已归档病历(&amp;U)…</translation>
+        <source>Request &amp;unlock…</source>
+        <translation>申请解封(&amp;U)…</translation>
     </message>
     <message>
         <source>Ar&amp;chive this discharged record…</source>
@@ -4238,8 +4238,8 @@
         <translation>此病历已归档锁定，不能修改。请用“申请解封…”（%1）向病案室申请解封，批准后再重新记录。</translation>
     </message>
     <message>
-        <source>Archived — unlocked until %1 (asked by %2, approved by %3); every change made now is traced to this unlock.</source>
-        <translation>已归档 — 解封至 %1（%2 申请，%3 批准）；此期间的每项修改都记录在此次解封名下。</translation>
+        <source>Archived — unlocked for %1 until %2 (approved by %3); only they may change it, and each change is traced to this unlock.</source>
+        <translation>已归档 — 已为 %1 解封至 %2（%3 批准）；仅其本人可修改，每项修改都记录在此次解封名下。</translation>
     </message>
     <message>
         <source>✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>

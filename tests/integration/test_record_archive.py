@@ -123,6 +123,8 @@ def test_archived_record_refuses_changes_until_an_unlock_is_approved(server_engi
     assert approve(server_engine, hospital["records.wang"], patient, request_id) == "accepted"
     allowed = note(doc, patient)
     assert send(server_engine, doc, allowed) == ["accepted"]
+    later_vitals = wire(nurse, "VitalsRecorded", {"taken_at": now_iso(), "pulse_bpm": 82}, patient)
+    assert send(server_engine, nurse, later_vitals) == ["rejected:record_archived"]  # not hers
 
     with reader(server_engine) as conn:
         traced = archive_queries.unlocked_changes(conn, patient)

@@ -119,6 +119,9 @@ def test_an_unlock_runs_its_hours_from_the_servers_receipt_and_a_re_archive_ends
     assert decide(lock, note(recorded_at=inside), at=inside) == (
         Decision.UNLOCKED, request.event_id,
     )  # fmt: skip
+    nurse_note = event("NoteSigned", {"note_type": "nursing_note", "text": "ok"}, author="nurse",
+                       recorded_at=inside)  # fmt: skip
+    assert decide(lock, nurse_note, at=inside)[0] is Decision.LOCKED  # an unlock is personal
     assert decide(lock, note(recorded_at=inside), at="2026-03-02T13:00:00.000Z")[0] is (
         Decision.LOCKED
     )

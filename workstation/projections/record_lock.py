@@ -2,7 +2,8 @@
 
 After discharge the medical-records office archives the record; from the server's receipt of
 `RecordArchived` on, an event that changes the chart is refused (`record_archived`) unless an
-approved unlock (病历解封) is in force when the server receives it. An unlock runs for its
+approved unlock (病历解封) of the event's author is in force when the server receives it: an
+unlock is granted to the clinician who asked for it, not to everyone. An unlock runs for its
 approved hours from the server's receipt of the approval (never by a workstation clock, as
 break-the-glass), and archiving again ends it early. A fact recorded on a workstation before
 the archive reached the server (an offline PC) is not refused: it happened, so it is accepted
@@ -62,15 +63,19 @@ class RecordLock:
     archived_at: str | None = None
     unlocks: dict[str, Unlock] = field(default_factory=dict)
 
-    def unlock_in_force(self, at: str) -> str | None:
-        """The request id of an approved unlock still running at `at`, or None."""
+    def running(self, at: str) -> list[Unlock]:
+        """The approved unlocks still running at `at`, the one ending last first."""
         running = [u for u in self.unlocks.values()
                    if u.status is UnlockStatus.APPROVED and u.until is not None and at < u.until]  # fmt: skip
-        return max(running, key=lambda u: u.until or "").request_id if running else None
+        return sorted(running, key=lambda u: u.until or "", reverse=True)
 
-    def is_locked(self, at: str) -> bool:
-        """Archived, and no approved unlock is running at `at`."""
-        return self.archived_at is not None and self.unlock_in_force(at) is None
+    def unlock_in_force(self, at: str, author_id: str) -> str | None:
+        """The request id of `author_id`'s approved unlock still running at `at`, or None."""
+        return next((u.request_id for u in self.running(at) if u.requested_by == author_id), None)
+
+    def is_locked(self, at: str, author_id: str) -> bool:
+        """Archived, and no unlock of `author_id` is running at `at`."""
+        return self.archived_at is not None and self.unlock_in_force(at, author_id) is None
 
 
 class Decision(StrEnum):
@@ -91,7 +96,7 @@ def decide(lock: RecordLock | None, event: Event, *, at: str) -> tuple[Decision,
     """The decision for a chart event arriving at `at`, with the unlock request that allows it."""
     if lock is None or lock.archived_at is None or event.type in NEVER_LOCKED:
         return Decision.OPEN, None
-    request_id = lock.unlock_in_force(at)
+    request_id = lock.unlock_in_force(at, event.author_id)
     if request_id is not None:
         return Decision.UNLOCKED, request_id
     if event.recorded_at < lock.archived_at:
@@ -117,11 +122,11 @@ def archive_problem(
             return "wrong_record", "the record number is not this patient's"
         if patient.status != PatientStatus.DISCHARGED:
             return "not_discharged", "only a discharged patient's record can be archived"
-        if lock.is_locked(at):
+        if lock.archived_at is not None and not lock.running(at):
             return "already_archived", "the record is already archived and locked"
         return None
     if event.type == "RecordUnlockRequested":
-        if not lock.is_locked(at):
+        if not lock.is_locked(at, event.author_id):
             return "not_archived", "the record is not locked: it can be changed without an unlock"
         return None
     if event.type in ("RecordUnlockApproved", "RecordUnlockDenied"):
@@ -168,11 +173,12 @@ def unlock_until(approved_at: str, hours: int) -> str:
 
 
 def lock_fields(lock: RecordLock | None, at: str) -> dict[str, Any]:
-    """What a screen says about the archive: archived_at, locked now, the running unlock."""
-    if lock is None or lock.archived_at is None:
-        return {"archived_at": None, "locked": False, "unlock_request_id": None}
+    """What a screen says about the archive at `at`: archived_at, locked (no unlock running for
+    anyone), the running unlock ending last, and who may change the record under an unlock."""
+    running = lock.running(at) if lock is not None and lock.archived_at is not None else []
     return {
-        "archived_at": lock.archived_at,
-        "locked": lock.is_locked(at),
-        "unlock_request_id": lock.unlock_in_force(at),
+        "archived_at": lock.archived_at if lock is not None else None,
+        "locked": bool(lock is not None and lock.archived_at is not None and not running),
+        "unlock_request_id": running[0].request_id if running else None,
+        "unlocked_for": sorted({u.requested_by for u in running}),
     }

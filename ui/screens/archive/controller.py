@@ -39,8 +39,7 @@ class ArchiveDesk(QObject):
         super().__init__(shell)
         self.shell = shell
         self.requests: UnlockRequestsDialog | None = None
-        self.request_action = self._action(self.tr("Request &unlock of an archived record…"),
-                                           REQUEST_UNLOCK_KEYS)  # fmt: skip
+        self.request_action = self._action(self.tr("Request &unlock…"), REQUEST_UNLOCK_KEYS)
         self.archive_action = self._action(self.tr("Ar&chive this discharged record…"))
         self.requests_action = self._action(self.tr("&Unlock requests…"), menu="station")
         self.request_action.triggered.connect(self.request_unlock)
@@ -80,11 +79,17 @@ class ArchiveDesk(QObject):
 
     def refuse_if_locked(self) -> bool:
         """True (and says why and what to do) when the open record is archived and locked."""
-        chart = self._chart()
-        if chart is None or not (chart.get("archive") or {}).get("locked"):
+        if not self._locked_for_me(self._chart()):
             return False
         self.sig_message.emit(locked_refusal())
         return True
+
+    def _locked_for_me(self, chart: dict[str, Any] | None) -> bool:
+        """Archived, and no unlock of the user at the PC is running (an unlock is personal)."""
+        archive = (chart or {}).get("archive") or {}
+        me = self.shell.workstation.sessions.current
+        mine = me is not None and me.user_id in (archive.get("unlocked_for") or [])
+        return bool(archive.get("archived_at")) and not mine
 
     def _order_message(self, text: str) -> None:
         if text == ARCHIVED_MESSAGE:  # an order signed on a record locked meanwhile
@@ -96,7 +101,7 @@ class ArchiveDesk(QObject):
         if chart is None:
             self.sig_message.emit(self.tr("Open the archived patient's chart first."))
             return
-        if not (chart.get("archive") or {}).get("locked"):
+        if not self._locked_for_me(chart):
             self.sig_message.emit(self.tr("This record is not locked: no unlock is needed."))
             return
         patient = chart["patient"]

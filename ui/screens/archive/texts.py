@@ -39,10 +39,10 @@ def _traced(archive: dict[str, Any]) -> str:
 def _state(archive: dict[str, Any], names: dict[str, str]) -> str:
     unlock = archive.get("unlock")
     if unlock is not None:
-        return _tr("Archived — unlocked until %1 (asked by %2, approved by %3); every change "
-                   "made now is traced to this unlock.").replace(
-            "%1", local_time(unlock["unlocked_until"])).replace(
-            "%2", names.get(unlock["requested_by"], unlock["requested_by"])).replace(
+        return _tr("Archived — unlocked for %1 until %2 (approved by %3); only they may change "
+                   "it, and each change is traced to this unlock.").replace(
+            "%1", names.get(unlock["requested_by"], unlock["requested_by"])).replace(
+            "%2", local_time(unlock["unlocked_until"])).replace(
             "%3", names.get(unlock["decided_by"], unlock["decided_by"]))  # fmt: skip
     text = _tr("✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… "
                "(%2).").replace("%1", local_time(archive["archived_at"])).replace(
