@@ -51,3 +51,19 @@ def test_a_drug_only_reading_keeps_route_and_prn(results: dict) -> None:
 def test_an_unknown_drug_stays_a_parse_failure(results: dict) -> None:
     failed = results["unknown-drug"]
     assert failed.parse_error == "unknown drug 'zzzqqq'" and not failed.passed
+
+
+def test_an_active_order_of_an_unknown_drug_is_left_out_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "cases.yaml"
+    path.write_text(
+        "cases:\n"
+        '  - {id: pioglitazone-active, patient: {age_years: 60, active_orders: ["pioglitazone 15mg'
+        ' po qd", "metformin 0.5g po bid"]}, order: "sitagliptin 100mg po qd", expect: []}\n',
+        encoding="utf-8",
+    )
+    kb = default_knowledge()
+    (result,) = [run_case(case, kb, sentence_parser(kb)) for case in load_cases(path)]
+    assert result.passed and result.parse_error is None
+    assert result.read_as == [
+        "active order 'pioglitazone 15mg po qd' left out: unknown drug 'pioglitazone'"
+    ]
