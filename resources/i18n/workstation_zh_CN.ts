@@ -1522,6 +1522,56 @@
         <translation>护理记录</translation>
     </message>
     <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>amp</source>
+        <translation>支</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>bag</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>bottle</source>
+        <translation>瓶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>cap</source>
+        <translation>粒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>inhaler</source>
+        <translation>支</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>pen</source>
+        <translation>支</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>supp</source>
+        <translation>枚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>syringe</source>
+        <translation>支</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>tab</source>
+        <translation>片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terms.py" line="48" />
+        <source>vial</source>
+        <translation>瓶</translation>
+    </message>
+    <message>
         <location filename="../../ui/terms.py" line="40" />
         <source>high</source>
         <translation>偏高</translation>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.terms import term
 from workstation.clinical.dispensing import Prescription
 
 ITEM_DRUG = 0  # the counter table's drug column
@@ -103,7 +104,7 @@ class CounterView(QWidget):
         for row, item in enumerate(prescription.items):
             lots = ", ".join(d["lot"] for d in prescription.dispensed.get(row, []))
             done = "✓" if prescription.item_done(row) else ""
-            cells = (item["drug_name"], f"{item['quantity']:g}", item["unit"], lots, done)
+            cells = (item["drug_name"], f"{item['quantity']:g}", term(item["unit"]), lots, done)
             for column, text in enumerate(cells):
                 self.items.setItem(row, column, QTableWidgetItem(text))
         self.scan.setFocus()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.scanner import SCAN_FIELD
+from ui.terms import term
 from workstation.clinical.dispensing import PickLine
 from workstation.clinical.stock import LotStock, StockAlert
 
@@ -168,7 +169,7 @@ class WardPickView(QWidget):
     def show_lines(self, lines: list[PickLine]) -> None:
         """One row per order: doses due, quantity, and how much is already picked."""
         _fill(self.lines, [(x.bed, x.patient_name, x.description, str(x.doses),
-                            f"{x.quantity:g} {x.unit}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
+                            f"{x.quantity:g} {term(x.unit)}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
         for row, line in enumerate(lines):
             if line.dispensed >= line.quantity:
                 self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")
