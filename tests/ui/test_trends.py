@@ -13,7 +13,7 @@ from ui.screens.chart.records import RecordTableModel
 from ui.screens.chart.view import _table
 from ui.screens.trends.plot import Series, TrendPlot
 from ui.screens.trends.results import ResultsPane
-from ui.screens.trends.series import vitals_series
+from ui.screens.trends.series import lab_series, vitals_series
 
 START = datetime(2024, 1, 1, 8, tzinfo=UTC)
 
@@ -85,3 +85,9 @@ def test_the_chosen_test_stays_chosen_when_the_chart_is_read_again(qtbot: QtBot)
     model.set_rows([lab("K", 7, 5.1), *rows])  # a sync brought a newer potassium
     assert pane.table.currentIndex().row() == 2
     assert [v for _, v in pane.plot.series[0].points] == [139.0]
+
+
+def test_a_result_trend_keeps_its_unit_whole_on_a_line_of_its_own() -> None:
+    troponin = {**lab("HSTNT", 1, 10), "test_name": "高敏肌钙蛋白T", "unit": "ng/L"}
+    [series], _band = lab_series([troponin], "HSTNT")
+    assert series.label == "高敏肌钙蛋白T\nng/L"

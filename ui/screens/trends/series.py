@@ -43,7 +43,8 @@ def lab_series(
     if not rows:
         return [], None
     newest = max(rows, key=lambda r: r["resulted_at"])
-    label = f"{newest['test_name']} {newest.get('unit') or ''}".strip()
+    # the unit on a line of its own: wrapped in the plot's margin, "ng/L" broke into "ng/" and "L"
+    label = f"{newest['test_name']}\n{newest.get('unit') or ''}".strip()
     points = [(parse_iso(r["resulted_at"]), float(r["numeric_value"])) for r in rows]
     low, high = newest.get("reference_low"), newest.get("reference_high")
     band = (float(low), float(high)) if low is not None and high is not None else None
