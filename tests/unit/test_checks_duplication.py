@@ -24,7 +24,6 @@ def duplication(order: str, *active: str) -> list[tuple[str, str]]:
     ("aspirin 300mg po st", "aspirin 100mg po qd"),
     ("clopidogrel 300mg po st", "clopidogrel 75mg po qd"),
     ("amiodarone 150mg iv st", "amiodarone 200mg po tid"),
-    ("enoxaparin 40mg sc st", "enoxaparin 40mg sc qd"),
 ])  # fmt: skip
 def test_a_loading_dose_beside_its_regular_order_is_info(order: str, active: str) -> None:
     assert duplication(order, active) == [("info", "dup-loading-dose")]
@@ -35,6 +34,10 @@ def test_a_loading_dose_beside_its_regular_order_is_info(order: str, active: str
     ("ticagrelor 90mg po bid", "clopidogrel 75mg po qd", "critical"),
     ("ticagrelor 180mg po st", "clopidogrel 75mg po qd", "critical"),
     ("enoxaparin 40mg sc qd", "heparin 5000 U sc q12h", "critical"),
+    ("enoxaparin 40mg sc st", "enoxaparin 40mg sc qd", "critical"),  # a double dose, no loading
+    ("warfarin 5mg po st", "warfarin 3mg po qd", "critical"),
+    ("rivaroxaban 20mg po st", "rivaroxaban 20mg po qd", "critical"),
+    ("ticagrelor 180mg po st", "ticagrelor 180mg po st", "critical"),  # the loading dose twice
     ("amlodipine 10mg po qd", "amlodipine 5mg po qd", "warning"),
     ("pantoprazole 40mg po qd", "omeprazole 20mg po qd", "warning"),
 ])  # fmt: skip

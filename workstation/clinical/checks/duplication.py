@@ -19,10 +19,17 @@ def _occasional(order: MedicationOrder) -> bool:
     return order.prn or _once_only(order)
 
 
-def _loading_dose(order: MedicationOrder, active: MedicationOrder) -> bool:
+def _loading_dose(order: MedicationOrder, active: MedicationOrder, kb: Knowledge) -> bool:
     """A once-only dose of the drug beside its own regular order: the loading dose of
-    ticagrelor 180 mg st then 90 mg bid, aspirin 300 mg st then 100 mg qd, clopidogrel 300 mg."""
-    return order.drug_code == active.drug_code and (_once_only(order) or _once_only(active))
+    ticagrelor 180 mg st then 90 mg bid, aspirin 300 mg st then 100 mg qd, clopidogrel 300 mg.
+    Two once-only orders are not a loading dose (the same st entered twice), and a group never
+    downgraded (heparins, DOACs, warfarin) counts one only when its entry names a labelled
+    loading dose: an extra enoxaparin dose beside its daily order is a double dose."""
+    if order.drug_code != active.drug_code or _once_only(order) == _once_only(active):
+        return False
+    groups = kb.groups_of(order.drug_code)
+    return all(entry.get("downgrade", True) or entry.get("loading_dose", False)
+               for entry in kb.duplication["groups"] if entry["group"] in groups)  # fmt: skip
 
 
 def _severity(
@@ -32,7 +39,7 @@ def _severity(
     spec = kb.duplication
     new_groups = kb.groups_of(order.drug_code, order.route)
     old_groups = kb.groups_of(active.drug_code, active.route)
-    if _loading_dose(order, active):
+    if _loading_dose(order, active, kb):
         return "info", "loading dose"
     occasional = _occasional(order) or _occasional(active)
     severity: str | None = None
