@@ -80,6 +80,84 @@
     </message>
 </context>
 <context>
+    <name>AttentionDetails</name>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Bed</source>
+        <translation>床号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Acuity</source>
+        <translation>病情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Weight kg</source>
+        <translation>体重 kg</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Discharged</source>
+        <translation>出院时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>changed by someone else since it was read (your version %1, the server's %2)</source>
+        <translation>读取后已被他人修改（您的版本 %1，服务器版本 %2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Refused because</source>
+        <translation>拒收原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>The server has now</source>
+        <translation>服务器现有记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>You sent</source>
+        <translation>您发送的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/attention/controller.py" line="20" />
+        <source>Server now</source>
+        <translation>服务器现有</translation>
+    </message>
+</context>
+<context>
     <name>AttentionView</name>
     <message>
         <location filename="../../ui/screens/attention/view.py" line="37" />

@@ -7,7 +7,7 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from offline_cache.workstation import SyncStatus, Workstation
@@ -17,8 +17,34 @@ from ui.terms import local_time, term
 from ui.workers import Workers
 
 CONFLICT = "conflict"
-RECORD_FIELDS = ("name", "sex", "birth_date", "ward_id", "bed", "acuity", "weight_kg", "status",
-                 "discharged_at", "version")  # fmt: skip
+# the record's fields compared for a conflict, with their words (the table showed "weight_kg")
+RECORD_FIELDS = {
+    "name": QT_TRANSLATE_NOOP("AttentionDetails", "Name"),
+    "sex": QT_TRANSLATE_NOOP("AttentionDetails", "Sex"),
+    "birth_date": QT_TRANSLATE_NOOP("AttentionDetails", "Date of birth"),
+    "ward_id": QT_TRANSLATE_NOOP("AttentionDetails", "Ward"),
+    "bed": QT_TRANSLATE_NOOP("AttentionDetails", "Bed"),
+    "acuity": QT_TRANSLATE_NOOP("AttentionDetails", "Acuity"),
+    "weight_kg": QT_TRANSLATE_NOOP("AttentionDetails", "Weight kg"),
+    "status": QT_TRANSLATE_NOOP("AttentionDetails", "Status"),
+    "discharged_at": QT_TRANSLATE_NOOP("AttentionDetails", "Discharged"),
+    "version": QT_TRANSLATE_NOOP("AttentionDetails", "Version"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AttentionDetails", text)
+
+
+def refusal_words(item: dict[str, Any]) -> str:
+    """Why the server refused, in the user's language for a conflict (the server words every
+    refusal in English; the Chinese list read "conflict: the record changed since it was read")."""
+    patient = item.get("patient") or {}
+    if item.get("reject_code") == CONFLICT and "version" in patient:
+        return (_tr("changed by someone else since it was read (your version %1, the server's %2)")
+                .replace("%1", str(item["payload"].get("base_version", "")))
+                .replace("%2", str(patient["version"])))  # fmt: skip
+    return f"{item.get('reject_code') or ''}: {item.get('reject_message') or ''}"
 
 
 class AttentionController(QObject):
@@ -59,7 +85,7 @@ class AttentionController(QObject):
         self.items = items
         self.view.set_rows([(
             self._patient_name(item), _event_name(item["type"]), local_time(item["recorded_at"]),
-            f"{item.get('reject_code') or ''}: {item.get('reject_message') or ''}",
+            refusal_words(item),
         ) for item in items])  # fmt: skip
 
     @staticmethod
@@ -79,7 +105,7 @@ class AttentionController(QObject):
         if self.view is None or not 0 <= row < len(self.items):
             return
         item = self.items[row]
-        self.view.details.setHtml(details_html(item, self.tr))
+        self.view.details.setHtml(details_html(item))
         self.view.show_amend(False)
         mine = item["author_id"] == self.workstation.user.user_id
         for widget in (self.view.void_button, self.view.amend_button, self.view.reason):
@@ -142,19 +168,21 @@ def _event_name(event_type: str) -> str:
     return term(event_type)
 
 
-def details_html(item: dict[str, Any], tr: Any) -> str:
+def details_html(item: dict[str, Any]) -> str:
     """The refused change, and for a conflict what the server has now beside what was sent."""
-    parts = [f"<p><b>{escape(tr('Refused because'))}:</b> {escape(item.get('reject_code') or '')} — "
-             f"{escape(item.get('reject_message') or '')}</p>"]  # fmt: skip
+    parts = [f"<p><b>{escape(_tr('Refused because'))}:</b> {escape(refusal_words(item))}</p>"]
+    if item.get("reject_code") == CONFLICT:  # the server's own words, for whoever supports it
+        parts.append(f"<p><small>{escape(item['reject_code'])} — "
+                     f"{escape(item.get('reject_message') or '')}</small></p>")  # fmt: skip
     payload, patient = item["payload"], item.get("patient")
     if item.get("reject_code") == CONFLICT and patient:
         rows = "".join(
-            f"<tr><td>{escape(key)}</td><td>{escape(str(payload.get(key, '')))}</td>"
+            f"<tr><td>{escape(_tr(word))}</td><td>{escape(str(payload.get(key, '')))}</td>"
             f"<td><b>{escape(str(patient.get(key)))}</b></td></tr>"
-            for key in RECORD_FIELDS if key in payload or key in ("ward_id", "bed", "version")
+            for key, word in RECORD_FIELDS.items() if key in payload or key in ("ward_id", "bed", "version")
         )  # fmt: skip
-        parts.append(f"<p><b>{escape(tr('The server has now'))}:</b></p><table border='1' cellpadding='3'>"
-                     f"<tr><th></th><th>{escape(tr('You sent'))}</th><th>{escape(tr('Server now'))}</th></tr>"
+        parts.append(f"<p><b>{escape(_tr('The server has now'))}:</b></p><table border='1' cellpadding='3'>"
+                     f"<tr><th></th><th>{escape(_tr('You sent'))}</th><th>{escape(_tr('Server now'))}</th></tr>"
                      f"{rows}</table>")  # fmt: skip
     parts.append(f"<pre>{escape(json.dumps(payload, ensure_ascii=False, indent=2))}</pre>")
     return "".join(parts)
