@@ -3779,6 +3779,14 @@
         <source>This station has no ward.</source>
         <translation>本工作站未设置病区。</translation>
     </message>
+    <message>
+        <source>Nursing assessments are recorded by nurses.</source>
+        <translation>护理评估由护士记录。</translation>
+    </message>
+    <message>
+        <source>A ward delivery is received by the ward's nurses.</source>
+        <translation>病区药品由本病区护士签收。</translation>
+    </message>
 </context>
 <context>
     <name>OrderActions</name>

@@ -20,7 +20,8 @@ from tests.ui.flows import log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS, OFFLINE_PATIENT, offline_station
 from tests.ui.nurse_ward import PHARMACIST, Orders, _order, add_staff, scan, seed_orders
 from tests.ui.nursing_forms import open_chart
-from tests.ui.ward import NURSE, PASSWORD, WARD
+from tests.ui.ward import DOCTOR, NURSE, PASSWORD, WARD
+from ui.screens.assessments.admission import AdmissionDialog
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.palette.view import PaletteView
 from ui.screens.ward_receipt.dialog import WardReceiptDialog
@@ -224,3 +225,18 @@ def test_the_palette_opens_the_receipt_screen(qtbot: QtBot, open_station) -> Non
     dialog = station.view.findChild(WardReceiptDialog)
     qtbot.waitUntil(lambda: dialog.message.text() == "Scan the first item.", timeout=WAIT)
     assert dialog.expected_label.text() == "Still expected: 0"
+
+
+def test_a_doctor_is_told_the_nursing_forms_are_the_nurses(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
+    """The server refuses WardReceived and AssessmentRecorded from anyone but a nurse, so the
+    screens do not open for them to scan or fill in for nothing."""
+    station = open_station()
+    log_in(qtbot, station, DOCTOR)
+    status = station.view.status
+    qtbot.keyClick(QApplication.focusWidget() or station.view, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: status.currentMessage() != "", timeout=WAIT)
+    assert status.currentMessage() == "A ward delivery is received by the ward's nurses."
+    qtbot.keyClick(QApplication.focusWidget() or station.view, Qt.Key.Key_D, CTRL | SHIFT)
+    assert status.currentMessage() == "Nursing assessments are recorded by nurses."
+    assert station.view.findChild(WardReceiptDialog) is None
+    assert station.view.findChild(AdmissionDialog) is None

@@ -16,6 +16,7 @@ from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.handoff.dialog import HandoffDialog
 from ui.screens.handoff.ward import WardHandoffDialog
 from ui.screens.ward_receipt.dialog import WardReceiptDialog
+from workstation.security.policy import permission_problem
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -70,9 +71,22 @@ class NursingForms(QObject):
             self.shell.view.status.showMessage(self.tr("Open a patient first."), 10_000)
         return patient_id
 
+    def _may_record(self, event_type: str, refusal: str) -> bool:
+        """Whether the user may record what the form saves (the server's own permission matrix);
+        else say so: the form would be filled in for nothing, its event refused at the sync."""
+        session = self.shell.session
+        if session is not None and permission_problem(session.role, event_type, {}) is None:
+            return True
+        self.shell.view.status.showMessage(refusal, 10_000)
+        return False
+
+    def _may_assess(self) -> bool:
+        return self._may_record("AssessmentRecorded",
+                                self.tr("Nursing assessments are recorded by nurses."))  # fmt: skip
+
     def open_scale(self, kind: str) -> ScaleDialog | None:
         """The Morse or Braden form of the open patient; the chart reloads once it is saved."""
-        patient_id = self._patient()
+        patient_id = self._patient() if self._may_assess() else None
         if patient_id is None:
             return None
         shell = self.shell
@@ -84,7 +98,7 @@ class NursingForms(QObject):
 
     def open_admission(self) -> AdmissionDialog | None:
         """Ctrl+Shift+D: the admission nursing assessment of the open patient."""
-        patient_id = self._patient()
+        patient_id = self._patient() if self._may_assess() else None
         if patient_id is None:
             return None
         shell = self.shell
@@ -97,6 +111,9 @@ class NursingForms(QObject):
     def open_receipt(self) -> WardReceiptDialog | None:
         """Ctrl+Shift+R: receive the station's ward delivery; scans go to it while it is open."""
         shell = self.shell
+        if not self._may_record("WardReceived",
+                                self.tr("A ward delivery is received by the ward's nurses.")):  # fmt: skip
+            return None
         if shell.ward_id is None:
             shell.view.status.showMessage(self.tr("This station has no ward."), 10_000)
             return None
