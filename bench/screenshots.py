@@ -284,14 +284,28 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
     for chord, modifier, kind, screen in ((Qt.Key.Key_K, CTRL, PaletteView, "palette"),
                                           (Qt.Key.Key_F1, NONE, ShortcutsDialog, "shortcuts"),
                                           (Qt.Key.Key_A, CTRL | SHIFT, AttentionView, "needs-attention")):  # fmt: skip
+        if kind is AttentionView:
+            refused_change(shell, patient_id)
         key(view, chord, modifier)
         dialog_of(view, kind)
+        shell.workers.wait()
         camera.shoot(view, screen)
         close_dialogs(view)
     themes(camera, view)
     key(view, Qt.Key.Key_L, CTRL)
     wait_until(lambda: view.pages.currentWidget() is view.login)
     camera.shoot(view, "lock")
+
+
+def refused_change(shell: Any, patient_id: str) -> None:
+    """A weight change made on a version of the patient the server has moved past (as when a
+    colleague's change came first): the server refuses it, so needs-attention has a line."""
+    shell.workstation.record("DemographicsUpdated", patient_id=patient_id,
+                             payload={"base_version": 99, "weight_kg": 70.0})  # fmt: skip
+    wait_until(lambda: not shell.sync_workers.busy(), 60)
+    shell.sync_now()
+    wait_until(lambda: shell.workstation.status().needs_attention > 0, 60)
+    wait_until(lambda: not shell.sync_workers.busy(), 60)
 
 
 def sign_order(view: Any, shell: Any) -> None:
