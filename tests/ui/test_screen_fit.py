@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 from ui.dialogs import WINDOW_FRAME, fitted
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.pharmacy.counter_view import ITEM_DRUG, CounterView
-from ui.screens.pharmacy.stock_view import PICK_ORDER, WardPickView
+from ui.screens.pharmacy.stock_view import PICK_ORDER, StockView, WardPickView
+from ui.screens.pharmacy.verification_view import VerificationView
 from ui.screens.trends.plot import LABEL_SHRINK_FLOOR, label_font
 from ui.screens.worklist.tasks import WorkItem
 from ui.screens.worklist.view import WorklistView
@@ -115,3 +116,11 @@ def test_the_counter_shows_the_drug_whole(qtbot: QtBot) -> None:
     metrics = view.items.fontMetrics()
     assert view.items.columnWidth(ITEM_DRUG) >= metrics.horizontalAdvance(item["drug_name"])
     assert view.items.verticalHeader().isHidden()
+
+
+def test_the_pharmacy_tables_show_no_row_numbers(qtbot: QtBot) -> None:
+    stock, picks, counter, queue = StockView(), WardPickView(), CounterView(), VerificationView()
+    for view in (stock, picks, counter, queue):
+        qtbot.addWidget(view)
+    tables = (stock.lots, picks.lines, counter.items, queue.table)
+    assert [table.verticalHeader().isHidden() for table in tables] == [True] * 4

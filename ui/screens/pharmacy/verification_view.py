@@ -38,6 +38,7 @@ class VerificationView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()  # row numbers name nothing the pharmacist looks for
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,
