@@ -162,4 +162,9 @@ def test_published_interaction_rules_are_the_ones_the_station_checks(
     in_force = station.store.reference.in_force()
     assert {r["id"] for r in in_force.knowledge.interactions} == {r["id"] for r in rows}
     assert in_force.formulary is station.store.reference.formulary()
+    assert publish(station, check_rows("interactions", rows)) == version  # the same table again
+    with reader(server_engine) as conn:  # publishes nothing new, so it is audited once
+        assert len(conn.execute(
+            select(audit_log).where(audit_log.c.action == "refdata_published")
+        ).all()) == 1  # fmt: skip
     station.close()

@@ -318,10 +318,11 @@ def _table(data: dict[str, Any]) -> list[dict[str, str]]:
 def _publish(
     engine: Engine, user: User, device_id: str, name: str, rows: list[dict[str, str]], source: str
 ) -> tuple[ImportReport, int | None]:
-    """Check and publish in one transaction, audited; nothing is written for a bad table."""
+    """Check and publish in one transaction, audited; nothing is written for a bad table, and
+    no audit row for a table identical to the one in force (no new version was published)."""
     with writer(engine) as conn:
-        report, version = refdata.publish_checked(conn, name, rows)
-        if version is not None:
+        report, version, new = refdata.publish_checked(conn, name, rows)
+        if version is not None and new:
             detail = {
                 "name": name,
                 "version": version,

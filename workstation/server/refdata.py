@@ -71,16 +71,17 @@ def publish_shipped(conn: Connection, name: str, content: Any) -> int:
 
 def publish_checked(
     conn: Connection, name: str, rows: Iterable[Mapping[str, str]]
-) -> tuple[ImportReport, int | None]:
+) -> tuple[ImportReport, int | None, bool]:
     """Check a formulary or interactions table with the station's own import code and publish
-    it as the next version only when every row is good: (report, new version or None)."""
+    it as the next version only when every row is good: (report, the version in force or None,
+    whether that version is new; a table identical to the one in force keeps its version)."""
     report = check_rows(name, rows)
     if not report.ok:
-        return report, None
+        return report, None, False
     current = snapshot(conn, name)
     version = publish(conn, name, published_document(report, current and current["content"]))
     meta.put(conn, _LOCAL_KEY + name, str(version))
-    return report, version
+    return report, version, current is None or int(current["version"]) != version
 
 
 def publish_directory(conn: Connection) -> None:
