@@ -17,9 +17,9 @@ from sqlalchemy import select
 
 from offline_cache.link import Offline
 from offline_cache.tables import refdata
-from workstation.clinical.formulary import Formulary
+from workstation.clinical.formulary import Formulary, FormularyError
 from workstation.clinical.formulary_io import ImportReport
-from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.knowledge import Knowledge, KnowledgeError
 from workstation.clinical.reference import REFERENCE_NAMES, InForce, in_force
 
 if TYPE_CHECKING:
@@ -64,6 +64,21 @@ class ReferenceData:
                 if self._current is None or dict(self._current.versions) != versions:
                     self._current = in_force(self._snapshots(conn))
             return self._current
+
+    def unreadable(self, name: str, version: int, content: Any) -> str | None:
+        """Why a snapshot fetched from the server could not be put in force here (None when it
+        can, or when it is not the formulary's or the interaction rules'). The server checks a
+        table before publishing it, so this catches a newer server's format, not a bad table."""
+        if name not in REFERENCE_NAMES:
+            return None
+        with self.store.reading() as conn:
+            snapshots = self._snapshots(conn)
+        snapshots[name] = (version, content)
+        try:
+            in_force(snapshots)
+        except (FormularyError, KnowledgeError, KeyError, TypeError, ValueError) as exc:
+            return f"{type(exc).__name__}: {exc}"
+        return None
 
     @staticmethod
     def _snapshots(conn: Any) -> dict[str, tuple[int, Mapping[str, Any]]]:

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
 
-from offline_cache import state
+from offline_cache import logs, state
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.store import LocalStore, row_to_event
 from offline_cache.tables import audit_outbox, local_events, outbox, refdata
@@ -26,6 +26,8 @@ from workstation.projections.projector import apply_events
 
 Progress = Callable[[str, int, int | None], None]
 CLOCK_SKEW_WARNING_S = 300
+
+_log = logs.get("sync")
 
 
 class EpochChanged(Exception):
@@ -46,6 +48,7 @@ class SyncReport:
     epoch_changed: bool = False
     clock_skew_s: float = 0.0
     audit_refused: str | None = None  # queued reads the server would not take; they stay queued
+    refdata_refused: list[str] = field(default_factory=list)  # snapshots this station cannot read
 
 
 def _nothing(_stage: str, _done: int, _total: int | None) -> None:
@@ -84,7 +87,7 @@ class SyncClient:
             self.send_audit()
         except Refused as exc:  # never let the audit queue hold clinical sync hostage
             report.audit_refused = str(exc)
-        self.refresh_refdata(hello.get("refdata", {}))
+        report.refdata_refused = self.refresh_refdata(hello.get("refdata", {}))
         report.mismatched = self.check_digests(report)
         with self.store.writing() as conn:
             state.put(conn, "last_sync_at", now_iso())
@@ -356,15 +359,24 @@ class SyncClient:
             )
         return len(rows)
 
-    def refresh_refdata(self, versions: dict[str, int]) -> None:
+    def refresh_refdata(self, versions: dict[str, int]) -> list[str]:
         """Download reference-data snapshots that are newer on the server; a new formulary or
-        interactions snapshot is in force on this station from then on."""
+        interactions snapshot is in force on this station from then on. One this station cannot
+        read (a newer server's format) is not stored: the one in force stays, and the returned
+        list says why, so the clinical sync and the station's formulary both go on."""
         with self.store.reading() as conn:
             local = dict(conn.execute(select(refdata.c.name, refdata.c.version)).all())
+        refused = []
         for name, version in versions.items():
             if local.get(name, 0) >= version:
                 continue
             snap = self.link.request("GET", f"/refdata/{name}")
+            problem = self.store.reference.unreadable(name, int(snap["version"]), snap["content"])
+            if problem is not None:
+                refused.append(f"{name} version {snap['version']}: {problem}")
+                _log.error("reference data %s version %s not taken: %s", name, snap["version"],
+                          problem)  # fmt: skip
+                continue
             with self.store.writing() as conn:
                 conn.execute(delete(refdata).where(refdata.c.name == name))
                 conn.execute(
@@ -373,6 +385,7 @@ class SyncClient:
                     )
                 )
         self.store.reference.reload()  # on this worker, not on the first screen that asks
+        return refused
 
     def check_digests(self, report: SyncReport) -> list[str]:
         """Compare per-patient event sets with the server up to our pull cursor (so a colleague's

@@ -22,7 +22,7 @@ from workstation.clinical.order_sentence import parse_order
 from workstation.clinical.verification import verification_queue
 from workstation.clock import utc_now
 from workstation.server import refdata
-from workstation.server.db import reader
+from workstation.server.db import reader, writer
 from workstation.server.models import audit_log
 from workstation.server.setup import initialise
 
@@ -168,3 +168,29 @@ def test_published_interaction_rules_are_the_ones_the_station_checks(
             select(audit_log).where(audit_log.c.action == "refdata_published")
         ).all()) == 1  # fmt: skip
     station.close()
+
+
+def test_a_snapshot_the_station_cannot_read_is_not_taken_and_the_sync_goes_on(
+    tmp_path: Path, live_server, server_engine: Engine
+) -> None:
+    """A newer server may publish a formulary in a format this station does not know: the station
+    keeps the one in force (and its copy in the replica) and the sync report says why."""
+    ward = seed_ward(server_engine)
+    station = open_station(tmp_path, "pharmacy", live_server.url)
+    station.login(ward.pharmacist, PASSWORD)
+    publish(station, check_rows("formulary", formulary_table()))
+    good = station.store.reference.in_force()
+    with writer(server_engine) as conn:  # past the server's row check, as a newer format would be
+        newer = refdata.publish(conn, "formulary", {"drugs": [{"code": "x", "strengths": "new"}]})
+
+    report = station.sync()
+
+    assert report.refdata_refused and report.refdata_refused[0].startswith(
+        f"formulary version {newer}: FormularyError: "
+    )
+    assert station.store.reference.reload() is good
+    assert station.store.reference.formulary().by_code("flucloxacillin") is not None
+    station.close()
+    again = open_station(tmp_path, "pharmacy", live_server.url)  # the program started again
+    assert again.store.reference.in_force().formulary_version == good.formulary_version
+    again.close()
