@@ -78,6 +78,8 @@ def test_admission_assessment_by_keyboard_is_saved_and_shown(
     assert QApplication.focusWidget() is dialog.texts["social"]
     with qtbot.waitSignal(dialog.sig_saved, timeout=WAIT):
         _key(qtbot, Qt.Key.Key_Return, CTRL)
+        dialog.save()  # Ctrl+Enter again while the first save is on its way: saved once
+    station.shell.workers.wait()
     [row] = _admissions(station, ward.zhang_san)
     assert (row["total"], row["risk"]) == (None, None)
     assert json.loads(row["items"]) == {

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from offline_cache.workstation import Workstation
-from ui.dialogs import ReturningDialog
-from ui.screens.assessments.dialog import ChoiceBox, record_assessment
+from ui.screens.assessments.dialog import AssessmentDialog, ChoiceBox
 from ui.workers import Workers
 from workstation.clinical.assessments import ADMISSION_CHOICES, ADMISSION_NURSING_ITEMS
 from workstation.clock import now_iso
@@ -110,15 +109,12 @@ class PainBox(QSpinBox):
         self.setValue(-1)
 
 
-class AdmissionDialog(ReturningDialog):
+class AdmissionDialog(AssessmentDialog):
     """The admission nursing assessment of the open patient; saved as AssessmentRecorded."""
-
-    sig_saved = Signal(str)
 
     def __init__(self, patient_id: str, ws: Workstation, workers: Workers,
                  parent: QWidget | None = None):  # fmt: skip
-        super().__init__(parent)
-        self.patient_id, self.ws, self.workers = patient_id, ws, workers
+        super().__init__(patient_id, ws, workers, parent)
         self.setObjectName("admissionDialog")
         self.setWindowTitle(translate("AdmissionAssessment", "Admission nursing assessment"))
         form = QFormLayout()
@@ -130,8 +126,6 @@ class AdmissionDialog(ReturningDialog):
             form.addRow(item_title(code), self._field(code))
         hint = QLabel(translate("AdmissionAssessment", "Digits choose an answer, Enter or Tab "
                                 "moves on, Ctrl+Enter saves."))  # fmt: skip
-        self.message = QLabel()
-        self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
         buttons.accepted.connect(self.save)
@@ -202,12 +196,4 @@ class AdmissionDialog(ReturningDialog):
             return
         payload: dict[str, Any] = {"kind": ADMISSION, "items": self.items(),
                                    "assessed_at": now_iso()}  # fmt: skip
-        self.workers.run(record_assessment, self.ws, self.patient_id, payload,
-                         done=self._saved, failed=self._failed)  # fmt: skip
-
-    def _saved(self, event_id: str) -> None:
-        self.sig_saved.emit(event_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.message.setText(translate("Assessments", "Not saved: %1").replace("%1", str(error)))
+        self.record(payload)

@@ -59,15 +59,44 @@ def record_assessment(ws: Workstation, patient_id: str, payload: dict[str, Any])
     return ws.record("AssessmentRecorded", patient_id=patient_id, payload=payload).event_id
 
 
-class ScaleDialog(ReturningDialog):
-    """A scored scale for the open patient; saved as AssessmentRecorded."""
+class AssessmentDialog(ReturningDialog):
+    """A nurse's form of the open patient, saved as one AssessmentRecorded on the worker lane:
+    once, even when Ctrl+Enter is pressed again while the first save is on its way."""
 
     sig_saved = Signal(str)
 
-    def __init__(self, kind: str, patient_id: str, ws: Workstation, workers: Workers,
+    def __init__(self, patient_id: str, ws: Workstation, workers: Workers,
                  parent: QWidget | None = None):  # fmt: skip
         super().__init__(parent)
-        self.kind, self.patient_id, self.ws, self.workers = kind, patient_id, ws, workers
+        self.patient_id, self.ws, self.workers = patient_id, ws, workers
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.saving = False
+
+    def record(self, payload: dict[str, Any]) -> None:
+        """Save the answers (the dialog closes once they are on disk)."""
+        if self.saving:
+            return
+        self.saving = True
+        self.workers.run(record_assessment, self.ws, self.patient_id, payload,
+                         done=self._saved, failed=self._failed)  # fmt: skip
+
+    def _saved(self, event_id: str) -> None:
+        self.sig_saved.emit(event_id)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.message.setText(translate("Assessments", "Not saved: %1").replace("%1", str(error)))
+
+
+class ScaleDialog(AssessmentDialog):
+    """A scored scale for the open patient; saved as AssessmentRecorded."""
+
+    def __init__(self, kind: str, patient_id: str, ws: Workstation, workers: Workers,
+                 parent: QWidget | None = None):  # fmt: skip
+        super().__init__(patient_id, ws, workers, parent)
+        self.kind = kind
         self.setObjectName(f"{kind}Dialog")
         self.setWindowTitle(translate("Assessments", str(TITLES[kind])))
         form = QFormLayout()
@@ -83,9 +112,8 @@ class ScaleDialog(ReturningDialog):
             box.currentIndexChanged.connect(self._recompute)
             form.addRow(translate("ScaleItems", item.title_en), box)  # zh: the core's title_zh
             self.boxes[item.code] = box
-        self.total_label, self.message = QLabel(), QLabel()
+        self.total_label = QLabel()
         self.total_label.setObjectName("scaleResult")
-        self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
         buttons.accepted.connect(self.save)
@@ -126,12 +154,4 @@ class ScaleDialog(ReturningDialog):
         result = score(self.kind, items)
         payload = {"kind": self.kind, "items": items, "total": result.total,
                    "risk": result.risk, "assessed_at": now_iso()}  # fmt: skip
-        self.workers.run(record_assessment, self.ws, self.patient_id, payload,
-                         done=self._saved, failed=self._failed)  # fmt: skip
-
-    def _saved(self, event_id: str) -> None:
-        self.sig_saved.emit(event_id)
-        self.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.message.setText(translate("Assessments", "Not saved: %1").replace("%1", str(error)))
+        self.record(payload)
