@@ -42,6 +42,13 @@ _VEHICLE = re.compile(
 )
 
 
+_LABEL_CODES = {name: code for code, names in VEHICLES.items() for name in names}
+_LABELLED = re.compile(  # ` + 0.9% sodium chloride 100 mL`, ` + 0.9%氯化钠注射液 100ml`
+    r" \+ (" + "|".join(re.escape(n) for n in sorted(_LABEL_CODES, key=len, reverse=True)) + ")"
+    r" (\d+(?:\.\d+)?) ?m[lL]\b"
+)
+
+
 class OrderSentenceError(ValueError):
     """The sentence cannot be an order; `part` names what is wrong (drug, dose, route...)."""
 
@@ -66,6 +73,14 @@ class Diluent:
             if lang == "zh"
             else f"{name_en} {self.volume_ml:g} mL"
         )
+
+    @staticmethod
+    def written_in(description: str) -> Diluent | None:
+        """The carrier fluid an order's description names after ` + ` (its label, in either
+        language): the medication event has no field for it, so a signed order's checks (the
+        pharmacist's queue, an active order beside a new one) read it back from there."""
+        match = _LABELLED.search(description)
+        return Diluent(_LABEL_CODES[match.group(1)], float(match.group(2))) if match else None
 
 
 @dataclass(frozen=True, slots=True)

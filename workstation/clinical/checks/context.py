@@ -9,6 +9,7 @@ from typing import Any
 from workstation.clinical import frequencies
 from workstation.clinical.checks.model import MedicationOrder, PatientContext
 from workstation.clinical.order_sentence import ParsedOrder
+from workstation.clinical.sentence_drug import Diluent
 
 # lab test codes of the chart (workstation.server.demo_labs) -> the checks' lab keys
 LAB_KEYS = {
@@ -50,7 +51,13 @@ def order_from_row(row: Mapping[str, Any], per_day: DosesPerDay = doses_per_day)
         duration_days=row.get("duration_days"),
         prn=bool(row.get("prn")),
         text=str(row.get("description") or ""),
+        diluent_ml=_diluent_ml(str(row.get("description") or "")),
     )
+
+
+def _diluent_ml(description: str) -> float | None:
+    diluent = Diluent.written_in(description)
+    return diluent.volume_ml if diluent else None
 
 
 def order_from_parsed(parsed: ParsedOrder, text: str = "") -> MedicationOrder:
