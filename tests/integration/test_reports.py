@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,24 +22,11 @@ from workstation.reports.orders import dose_text
 from workstation.reports.stock import stock_report
 from workstation.server import cli_print
 from workstation.server.cli import main
-from workstation.server.db import make_engine, reader
-from workstation.server.demo import load_demo
+from workstation.server.db import reader
 from workstation.server.models import audit_log
-from workstation.server.setup import initialise
 
 LANGS = ("zh_CN", "en_US")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, str]]:
-    """The demo ward, loaded once for the module, and the file URL of its database."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'server.db'}"
-    engine = make_engine(url)
-    initialise(engine)
-    load_demo(engine)
-    yield engine, url
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,11 @@ in each date's column, from a made-up chart and from the demo ward, in both lang
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
 
 from tests.integration.test_reports import LANGS, check_pdf
 from workstation.clinical.schedule import AdministrationTimes
@@ -20,9 +18,7 @@ from workstation.reports.context import Hospital, PrintContext, patient_by_recor
 from workstation.reports.documents import print_patient_document
 from workstation.reports.vitals_chart import vitals_chart
 from workstation.server.cli import main
-from workstation.server.db import make_engine, reader
-from workstation.server.demo import load_demo
-from workstation.server.setup import initialise
+from workstation.server.db import reader
 
 WARD = timezone(timedelta(hours=8))  # the shipped administration_times.json: UTC+08:00
 LABELS = {
@@ -90,16 +86,6 @@ def test_each_column_shows_the_ward_day_before_it(tmp_path: Path, lang: str) -> 
                          check=True, capture_output=True, text=True).stdout  # fmt: skip
     flat = "".join(raw.split())
     assert all(words.replace(" ", "") in flat for words in band), flat[:300]
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Engine, str]]:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'server.db'}"
-    engine = make_engine(url)
-    initialise(engine)
-    load_demo(engine)
-    yield engine, url
-    engine.dispose()
 
 
 def expected_rows(entries: list[dict[str, Any]], printed_at: datetime) -> dict[str, list[str]]:
