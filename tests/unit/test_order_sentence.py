@@ -320,6 +320,22 @@ def test_the_order_description_carries_the_carrier_fluid() -> None:
     assert describe(order, "zh_CN").endswith("+ 5%葡萄糖注射液 250ml")
 
 
+@pytest.mark.parametrize(("sentence", "ends"), [
+    ("阿莫西林 0.5g 口服 tid 饭后 皮试", "po tid; 饭后 皮试"),
+    ("头孢唑林 2g ivgtt st 术前30分钟", "ivgtt st; 术前30分钟"),
+    ("氨氯地平 5mg po qd 8am 自备", "po qd; 8am 自备"),  # the patient's own: not dispensed
+    ("NS 100ml + 头孢曲松 2g ivgtt qd over 30 min", "+ 0.9% sodium chloride 100 mL, over 30 min"),
+    ("NS 50ml + 胺碘酮 300mg 泵入 st 5ml/h", "+ 0.9% sodium chloride 50 mL, 5 mL/h"),
+])  # fmt: skip
+def test_the_signed_order_keeps_the_instructions_and_the_rate(sentence: str, ends: str) -> None:
+    """They have no field of the medication object: the nurse reads them in the description."""
+    from ui.screens.orders.entry import describe
+
+    order = parse_order(sentence, default_formulary())
+    assert describe(order).endswith(ends), describe(order)
+    assert order.as_json().get("instructions") == (list(order.instructions) or None)
+
+
 @pytest.mark.parametrize(("sentence", "part", "words"), [
     ("头孢曲松 2g + 甲硝唑 0.5g ivgtt q8h", "drug", "one order per drug"),
     ("NS 100ml + ivgtt qd", "drug", "only a carrier fluid"),

@@ -75,6 +75,8 @@ class ParsedOrder:
     diluent: Diluent | None = None
     rate: InfusionRate | None = None
     warnings: tuple[str, ...] = ()
+    # as written: 饭后, 皮试, 自备, 22:00, 术前30分钟 (no structured field; the description keeps them)
+    instructions: tuple[str, ...] = ()
 
     @property
     def doses_per_day(self) -> float | None:
@@ -110,6 +112,8 @@ class ParsedOrder:
                                  "name": self.diluent.label()}  # fmt: skip
         if self.rate:
             result["rate"] = {"value": self.rate.value, "unit": self.rate.unit}
+        if self.instructions:
+            result["instructions"] = list(self.instructions)
         return result
 
 
@@ -126,6 +130,7 @@ class _Parts:
     prn: bool = False
     indication: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # warnings found before the drug was known
+    instructions: list[str] = field(default_factory=list)
 
 
 def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
@@ -192,6 +197,8 @@ def _take(parts: _Parts, token: Token) -> None:
         _take_frequency(parts, str(token.code))
     elif kind == "indication":
         parts.indication.append(token.text)
+    elif kind == "instruction":
+        parts.instructions.append(token.text)
     elif kind == "duration":
         _take_duration(parts, int(token.value or 0))
     elif kind == "percent":
@@ -284,7 +291,7 @@ def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedO
         drug=drug, dose_value=value, dose_unit=unit, route=route, frequency=frequency,
         duration_days=parts.duration, prn=parts.prn, prn_indication=indication,
         concentration_pct=parts.percent, diluent=diluent, rate=parts.rate,
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), instructions=tuple(parts.instructions),
     )  # fmt: skip
 
 

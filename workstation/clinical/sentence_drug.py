@@ -30,7 +30,7 @@ __all__ = [
 ]  # fmt: skip
 
 # words that may stand before the drug name: `500mg amoxicillin`, `口服 阿司匹林`, `st 呋塞米`
-_LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form")
+_LEADING_KINDS = ("dose", "route", "frequency", "duration", "filler", "form", "instruction")
 _SHORTEST_PINYIN = 5  # a shorter Latin word is an abbreviation or initials, not full pinyin
 _PARENTERAL = {"iv", "ivgtt", "im", "sc", "id"}
 _MOST_PREFIXES = 2  # salt and presentation prefixes before a name (注射用盐酸...)

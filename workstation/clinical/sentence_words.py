@@ -42,13 +42,14 @@ FORM_WORDS = (
     "钙", "片剂", "针剂", "静脉用", "缓释", "控释", "肠溶", "缓释胶囊", "控释胶囊", "软胶囊", "胶丸",
     "滴丸", "干混悬剂", "冻干粉", "粉针剂", "琥珀酸钠", "磷酸钠", "琥珀酸", "磷酸", "盐酸盐",
     "酯", "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
-    "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate",
-    # notes for the nurse that do not change the order: skin test before a penicillin
-    "皮试", "皮试阴性", "皮试后", "皮试-", "需皮试", "长期", "长期医嘱", "自备", "自备药",
+    "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate", "长期", "长期医嘱",
     # a premixed infusion named with its carrier (盐酸左氧氟沙星氯化钠注射液)
     "氯化钠注射液", "葡萄糖注射液",
 )  # fmt: skip
-# when to take it: kept by the nurse's schedule, not part of the structured order
+# Instructions for the nurse and the pharmacy that change no structured field but must reach them
+# (the order's description carries them): a skin test before a penicillin, the patient's own
+# supply (not dispensed), and when or how to give it (TIMING_WORDS, clock times).
+NOTE_WORDS = ("皮试", "皮试阴性", "皮试后", "皮试-", "需皮试", "自备", "自备药")
 TIMING_WORDS = (
     "ac", "pc", "with meals", "with food", "before meals", "after meals", "餐前", "餐后", "饭前",
     "饭后", "餐中", "随餐", "空腹", "早餐前", "早餐后", "早餐时", "晚餐前", "晚餐后", "晚餐时",
@@ -131,8 +132,8 @@ INTERVAL = re.compile(
 class Token:
     """One piece of the sentence after the drug name."""
 
-    kind: str  # dose, duration, rate, percent, route, frequency, form, filler, interval, range,
-    # per_kg, dose_count, sequence, unknown
+    kind: str  # dose, duration, rate, percent, route, frequency, form, instruction, filler,
+    # interval, range, per_kg, dose_count, sequence, unknown
     text: str
     value: float | None = None
     unit: str | None = None
@@ -142,7 +143,8 @@ class Token:
 def _vocabulary() -> dict[str, list[tuple[str, str, str]]]:
     """Written word -> (word, kind, code), grouped by first character, longest first."""
     words: dict[str, tuple[str, str]] = {}
-    words.update({w: ("form", w) for w in (*FORM_WORDS, *TIMING_WORDS)})
+    words.update({w: ("form", w) for w in FORM_WORDS})
+    words.update({w: ("instruction", w) for w in (*NOTE_WORDS, *TIMING_WORDS)})
     words.update({w: ("sequence", w) for w in SEQUENCE_WORDS})
     words.update({w: ("frequency", code) for w, code in FREQUENCY_WORDS.items()})
     words.update({w: ("route", code) for w, code in ROUTE_WORDS.items()})
@@ -229,7 +231,7 @@ def _duration_fraction(match: re.Match[str]) -> Token:
 
 
 def _clock_time(match: re.Match[str]) -> Token:
-    return Token("form", match.group())
+    return Token("instruction", match.group())
 
 
 def _pack_size(match: re.Match[str]) -> Token:

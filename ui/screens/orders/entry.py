@@ -25,7 +25,12 @@ from workstation.clinical.checks import (
 from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.knowledge import Knowledge
-from workstation.clinical.order_sentence import OrderSentenceError, ParsedOrder, parse_order
+from workstation.clinical.order_sentence import (
+    InfusionRate,
+    OrderSentenceError,
+    ParsedOrder,
+    parse_order,
+)
 
 NURSING_PREFIXES = ("n ", "n:", "nursing ", "护理 ", "护理:", "护理：")
 URGENT_WORDS = ("st", "stat", "urgent", "急", "加急")
@@ -303,10 +308,19 @@ def describe(parsed: ParsedOrder, language: str = "en") -> str:
         text += " prn"
     if parsed.prn_indication:
         text += f" {parsed.prn_indication}"
+    zh = language.startswith("zh")
     if parsed.duration_days:
-        text += (
-            f", {parsed.duration_days} 天"
-            if language.startswith("zh")
-            else f", {parsed.duration_days} days"
-        )
+        text += f", {parsed.duration_days} 天" if zh else f", {parsed.duration_days} days"
+    if parsed.rate is not None:  # how fast and the instructions have no field of their own either
+        text += f", {rate_words(parsed.rate, zh=zh)}"
+    if parsed.instructions:
+        text += f"; {' '.join(parsed.instructions)}"
     return text
+
+
+def rate_words(rate: InfusionRate, *, zh: bool) -> str:
+    """`100 mL/h`, `40 滴/分`, `over 20 min` / `20 分钟内`."""
+    if rate.unit == "min":
+        return f"{rate.value:g} 分钟内" if zh else f"over {rate.value:g} min"
+    unit = "滴/分" if zh and rate.unit == "drops/min" else rate.unit
+    return f"{rate.value:g} {unit}"
