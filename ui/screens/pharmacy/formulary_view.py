@@ -30,9 +30,7 @@ from offline_cache.link import Offline, Refused
 from offline_cache.reference import publish
 from offline_cache.workstation import Workstation
 from ui.workers import Workers
-from workstation.clinical.formulary_io import ImportReport, RowProblem, check_file
-
-KINDS = ("formulary", "interactions")
+from workstation.clinical.formulary_io import KINDS, ImportReport, RowProblem, check_file
 
 
 class FormularyImportView(QWidget):
