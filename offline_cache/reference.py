@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from sqlalchemy import select
 
+from offline_cache import logs
 from offline_cache.link import Offline
 from offline_cache.tables import refdata
 from workstation.clinical.formulary import Formulary, FormularyError
@@ -25,6 +26,8 @@ from workstation.clinical.reference import REFERENCE_NAMES, InForce, in_force
 if TYPE_CHECKING:
     from offline_cache.store import LocalStore
     from offline_cache.workstation import Workstation
+
+_log = logs.get("reference")
 
 
 class ReferenceData:
@@ -95,7 +98,8 @@ def publish(ws: Workstation, report: ImportReport, *, source: str = "") -> int:
     to every station; this station takes it at once. Returns the new version.
 
     Raises Refused (422, with the server's row-by-row report in `detail`) for a bad table, 403 for
-    a user who may not publish, and Offline when the server cannot be reached."""
+    a user who may not publish, and Offline when the server cannot be reached. The link lost
+    once the server has published is no failure: saying "offline, publish again" would be untrue."""
     if not report.ok:
         raise ValueError(report.text())
     if ws.link is None or ws.sync_client is None:
@@ -107,5 +111,9 @@ def publish(ws: Workstation, report: ImportReport, *, source: str = "") -> int:
         "POST", f"/refdata/{report.kind}", body={"rows": report.rows, "source": source}
     )
     version = int(answer["version"])
-    ws.sync_client.refresh_refdata({report.kind: version})
+    try:
+        ws.sync_client.refresh_refdata({report.kind: version})
+    except Offline:  # published all the same: this station takes it at its next sync
+        _log.warning("published %s version %s; this station takes it at its next sync",
+                     report.kind, version)  # fmt: skip
     return version

@@ -10,7 +10,7 @@ import orjson
 import pytest
 from sqlalchemy import Engine, select
 
-from offline_cache.link import Refused
+from offline_cache.link import Offline, Refused
 from offline_cache.reference import publish
 from offline_cache.workstation import Workstation
 from tests.support.formulary import formulary_table
@@ -194,3 +194,25 @@ def test_a_snapshot_the_station_cannot_read_is_not_taken_and_the_sync_goes_on(
     again = open_station(tmp_path, "pharmacy", live_server.url)  # the program started again
     assert again.store.reference.in_force().formulary_version == good.formulary_version
     again.close()
+
+
+def test_a_link_lost_after_the_server_published_is_not_reported_as_a_failure(
+    tmp_path: Path, live_server, server_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pharmacist must not be told to publish again what the server already published."""
+    ward = seed_ward(server_engine)
+    station = open_station(tmp_path, "pharmacy", live_server.url)
+    station.login(ward.pharmacist, PASSWORD)
+    before = published_versions(server_engine)["formulary"]
+
+    def link_lost(_versions: dict[str, int]) -> list[str]:
+        raise Offline("connection reset")  # the network went between the two requests
+
+    monkeypatch.setattr(station.sync_client, "refresh_refdata", link_lost)
+    version = publish(station, check_rows("formulary", formulary_table()))
+
+    assert version == before + 1 == published_versions(server_engine)["formulary"]
+    monkeypatch.undo()
+    station.sync()  # the next sync brings it
+    assert station.store.reference.in_force().formulary_version == version
+    station.close()
