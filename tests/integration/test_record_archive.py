@@ -192,6 +192,22 @@ def test_a_dose_recorded_offline_before_the_archive_is_kept_and_flagged(server_e
     assert [a["administration_id"] for a in administered] == [dose["event_id"]]
 
 
+def test_a_lab_result_after_the_archive_is_kept_and_flagged(server_engine, hospital, archived):
+    with writer(server_engine) as conn:
+        auth.add_user(conn, username="lab.zhou", password=PASSWORD, display_name="lab.zhou",
+                      role="lab", wards=[])  # fmt: skip
+        lab = {u.username: u for u in auth.all_users(conn).values()}["lab.zhou"]
+    patient = archived["patient"]
+    result = wire(lab, "LabResulted", {
+        "test_code": "K", "test_name": "Potassium", "value": "5.9", "numeric_value": 5.9,
+        "unit": "mmol/L", "flag": "H", "resulted_at": now_iso(),
+    }, patient)  # fmt: skip
+    assert send(server_engine, lab, result) == ["accepted"]
+    with reader(server_engine) as conn:
+        flags = {(f["event_id"], f["flag_kind"]) for f in queries.review_flags(conn, patient)}
+    assert (result["event_id"], "late_after_archive") in flags
+
+
 def test_workstations_refuse_up_front_ask_offline_and_trace_the_unlocked_note(
     tmp_path, live_server, server_engine, hospital
 ):

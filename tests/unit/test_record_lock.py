@@ -103,6 +103,13 @@ def test_a_locked_record_refuses_changes_but_keeps_facts_recorded_before_the_arc
     assert decide(lock, glass, at=after) == (Decision.OPEN, None)
 
 
+def test_a_lab_result_arriving_after_the_archive_is_kept_and_flagged_never_refused():
+    lock = archived_lock()
+    after = "2026-03-05T10:00:00.000Z"
+    result = event("LabResulted", {}, author="lab", recorded_at=after)
+    assert decide(lock, result, at=after) == (Decision.LATE, None)
+
+
 def test_an_unlock_runs_its_hours_from_the_servers_receipt_and_a_re_archive_ends_it():
     lock = archived_lock()
     request = event(

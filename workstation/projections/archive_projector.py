@@ -2,7 +2,8 @@
 
 Each chart event on an archived record is folded with the decision the server took on it
 (`record_lock.decide`): one let in by an unlock gets an `unlocked_changes` row naming the
-request; one recorded before the archive reached the server is flagged `late_after_archive`."""
+request; one recorded before the archive reached the server, or a laboratory result, is
+flagged `late_after_archive`."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ def trace(fold: Any, e: Event) -> None:
         })  # fmt: skip
     elif decision is Decision.LATE:
         fold.flag(e, "late_after_archive",
-                  f"{e.type} recorded before the record was archived, received after it")  # fmt: skip
+                  f"{e.type} reached the server after the record was archived")  # fmt: skip
 
 
 def _lock_after(fold: Any, e: Event) -> RecordLock:

@@ -31,6 +31,10 @@ ARCHIVE_TYPES = frozenset({
 # Never refused on an archived record: the archive and its unlocks, break-the-glass (it opens a
 # chart to read it) and the pharmacy's stock ledger (doses returned after discharge).
 NEVER_LOCKED = ARCHIVE_TYPES | {"BreakGlassInvoked"} | STOCK_TYPES
+# Always let in, and flagged like a late fact: a laboratory result of a specimen taken during the
+# stay comes when the laboratory finishes it, and results returning after discharge are a known
+# safety gap (Roy CL et al., Ann Intern Med 2005;143:121-8) — a result is never refused.
+ALWAYS_LATE = frozenset({"LabResulted"})
 
 ARCHIVED_MESSAGE = (
     "the record is archived and locked; ask the medical-records office for an unlock "
@@ -99,7 +103,7 @@ def decide(lock: RecordLock | None, event: Event, *, at: str) -> tuple[Decision,
     request_id = lock.unlock_in_force(at, event.author_id)
     if request_id is not None:
         return Decision.UNLOCKED, request_id
-    if event.recorded_at < lock.archived_at:
+    if event.recorded_at < lock.archived_at or event.type in ALWAYS_LATE:
         return Decision.LATE, None
     return Decision.LOCKED, None
 
