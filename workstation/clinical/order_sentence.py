@@ -147,13 +147,7 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
     parts = _read(tokens(named.rest))
     if percent:
         parts.percent = float(percent.group(1))
-    dose = parts.dose
-    drug, chosen_by_dose = choose_drug(
-        named, route=parts.route, percent=parts.percent,
-        dose=(dose.value, dose.unit) if dose and dose.value and dose.unit else None,
-    )  # fmt: skip
-    if chosen_by_dose:
-        parts.notes.append(chosen_by_dose)
+    drug = choose_drug(named, route=parts.route, percent=parts.percent)
     return _build(drug, parts, diluent)
 
 

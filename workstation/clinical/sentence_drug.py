@@ -124,13 +124,11 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
     return " ".join(kept), diluents[0]
 
 
-def choose_drug(
-    named: DrugMatch, *, route: str | None, percent: float | None,
-    dose: tuple[float, str] | None,
-) -> tuple[Drug, str | None]:  # fmt: skip
-    """One drug from a name naming several (`KCl`, initials `klms`): by route, then concentration,
-    then a dose that only one of them is stocked or usually ordered in. The second value says
-    when the dose decided, so that the order shows it."""
+def choose_drug(named: DrugMatch, *, route: str | None, percent: float | None) -> Drug:
+    """One drug from a name naming several (`KCl`, initials `klms`): by the route written, then
+    the concentration. Never by the dose: initials shared by two drugs (klms = 克拉霉素 or 克林霉素,
+    blf = 布洛芬 or 巴氯芬) stand for look-alike names, and guessing between look-alikes is how
+    wrong-drug errors happen (ISMP, look-alike/sound-alike names): the prescriber chooses."""
     narrowed = list(named.candidates)
     if len(narrowed) > 1 and route:
         kin = _PARENTERAL if route in _PARENTERAL else {route}
@@ -141,14 +139,8 @@ def choose_drug(
         )
     if len(narrowed) > 1 and percent is not None:
         narrowed = [d for d in narrowed if has_concentration(d, percent)] or narrowed
-    if len(narrowed) > 1 and dose is not None:
-        by_dose = [d for d in narrowed if _usual_dose(d, *dose)]
-        if len(by_dose) == 1:
-            others = " or ".join(d.label() for d in narrowed if d is not by_dose[0])
-            note = f"'{named.written}' read as {by_dose[0].label()} by its dose (not {others})"
-            return by_dose[0], note
     if len(narrowed) == 1:
-        return narrowed[0], None
+        return narrowed[0]
     labels = tuple(drug.label() for drug in narrowed)
     raise OrderSentenceError(
         f"'{named.written}' could be {' or '.join(labels)}: write the route or the full name",
@@ -159,19 +151,6 @@ def choose_drug(
 def has_concentration(drug: Drug, percent: float) -> bool:
     """Whether the drug is stocked at this concentration (10 % KCl)."""
     return any(form.concentration_pct == percent for form in drug.forms)
-
-
-def _usual_dose(drug: Drug, value: float, unit: str) -> bool:
-    """The dose is one or two of a stocked strength, or the drug's usual dose."""
-    amount = drug.dose_in(value, unit, drug.default_unit)
-    if amount is None:
-        return False
-    usual = {drug.default_dose}
-    for form in drug.forms:
-        strength = drug.dose_in(form.strength, form.unit, drug.default_unit)
-        if strength is not None:
-            usual |= {strength, 2 * strength}
-    return any(abs(amount - u) <= 1e-9 * max(u, 1) for u in usual)
 
 
 def _names_a_drug(segment: str, formulary: Formulary) -> bool:
