@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -132,6 +132,13 @@ def test_ctrl_5_lands_in_the_entry_row(qtbot: QtBot, chart) -> None:  # noqa: AN
     assert view.vitals.form.first_field().hasFocus()
     controller.show_tab(3)
     assert view.results.table.hasFocus()
+    search = QLineEdit(view)  # as the census search beside the chart: the keyboard was there
+    search.show()
+    for index, page in ((0, view.summary), (5, view.tables["problems"]), (1, view.notes.note_list)):
+        search.setFocus()
+        qtbot.waitUntil(search.hasFocus)
+        controller.show_tab(index)
+        assert page.hasFocus(), index
 
 
 def test_intake_and_output_show_the_days_balance(qtbot: QtBot, chart, station) -> None:  # noqa: ANN001

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from offline_cache.workstation import Workstation
 from ui.screens.chart import tasks
@@ -78,13 +79,22 @@ class ChartController(QObject):
         self.view.show_hint()
 
     def show_tab(self, index: int) -> None:
-        """Ctrl+1 … Ctrl+7."""
+        """Ctrl+1 … Ctrl+7: the tab, and the keyboard in what it is read or typed with (after
+        Ctrl+1 it stayed in the census search, so the next keys searched instead of scrolling)."""
         if self.active and 0 <= index < self.view.tabs.count():
             self.view.tabs.setCurrentIndex(index)
             if index == ORDERS_TAB:
                 self.orders.focus_entry()
-            elif self.view.tabs.widget(index) in (self.view.vitals, self.view.results):
-                self.view.tabs.widget(index).setFocus()  # the entry row, or the results table
+            else:
+                self._focus_page(self.view.tabs.widget(index))
+
+    def _focus_page(self, page: QWidget) -> None:
+        """The summary text, a table, the notes list (the note being written, when open), the
+        vitals entry row or the results table (their focus proxies)."""
+        notes = self.view.notes
+        if page is notes:
+            page = notes.editor if notes.editor.isVisibleTo(notes) else notes.note_list
+        page.setFocus()
 
     def _loaded(self, chart: dict[str, Any]) -> None:
         patient = chart["patient"]
