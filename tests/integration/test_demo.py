@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from workstation.clinical.note_deadlines import notes_due
+from workstation.clinical.verification import verification_queue
 from workstation.clock import parse_iso, utc_now
 from workstation.domain.enums import Role
 from workstation.domain.names import search_initials
@@ -218,3 +219,19 @@ def test_demo_outpatients_wait_with_numbers_and_their_drugs_in_stock(
     assert any(
         a.lot == first.lot and a.kind == "near_expiry" and a.band_days == 30 for a in alerts
     ), alerts
+
+
+def test_the_pharmacists_queue_has_this_mornings_orders_without_a_critical_alert(
+    demo: tuple[Engine, dict[str, str]],
+) -> None:
+    """A fresh demo gives the pharmacist work: new orders of the latest admissions, placed in the
+    last two hours, none of them a drug the patient is allergic to or already takes."""
+    engine, _ = demo
+    with reader(engine) as conn:
+        queue = verification_queue(conn, today=utc_now().date())
+    assert len(queue) >= 4
+    assert {w.patient["ward_id"] for w in queue} == {"CARD", "RESP"}
+    for waiting in queue:
+        placed = parse_iso(waiting.order["placed_at"])
+        assert timedelta(0) < utc_now() - placed <= timedelta(hours=2)
+        assert not [a for a in waiting.alerts if a.severity == "critical"], waiting.alerts

@@ -29,6 +29,7 @@ from workstation.server.demo_notes import (
 from workstation.server.demo_orders import (
     Dispensable,
     medication_plan,
+    place_awaiting_verification,
     place_care_orders,
     place_labs,
     place_medications,
@@ -56,6 +57,7 @@ BEDS_PER_WARD = 16
 PHARMACY = "PHARM"
 STOCKED = {"aspirin": "A2609117", "atorvastatin": "T2608023"}  # drug code -> lot received
 MAX_DISPENSED = 6
+AWAITING_VERIFICATION_PER_WARD = 3  # newest admissions with an order this morning not yet verified
 
 
 class DemoLoadError(RuntimeError):
@@ -151,11 +153,19 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
     number = rng.randint(10000, 60000)
     supplies: list[Dispensable] = []
     overdue = _round_overdue(cases, log.now)
+    awaiting = _newest_admissions(cases, per_ward=AWAITING_VERIFICATION_PER_WARD)
     for case in cases:
         number += rng.randint(3, 40)  # other wards admit in between
         case.record_number = f"{case.admitted_at.year}{number:05d}"
-        supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue)
+        supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue,
+                                 new_order=case in awaiting)  # fmt: skip
     return supplies
+
+
+def _newest_admissions(cases: list[PatientCase], *, per_ward: int) -> list[PatientCase]:
+    """The latest admissions of each ward (cases are sorted by admission)."""
+    wards = {c.ward_id for c in cases}
+    return [c for w in wards for c in [c for c in cases if c.ward_id == w][-per_ward:]]
 
 
 def _round_overdue(cases: list[PatientCase], now: datetime) -> PatientCase | None:
@@ -173,6 +183,7 @@ def _one_history(
     rng: random.Random,
     *,
     round_due: bool = True,
+    new_order: bool = False,
 ) -> list[Dispensable]:
     plan = medication_plan(case, common, formulary)
     case.allergy = choose_allergy(rng, common["allergies"], plan_drug_codes(plan))
@@ -183,6 +194,8 @@ def _one_history(
     place_labs(log, case, rng)
     place_care_orders(log, case, common, rng)
     supplies = place_medications(log, case, plan, formulary, common, rng)
+    if new_order:
+        place_awaiting_verification(log, case, plan, formulary, rng)
     write_admission_notes(log, case, common, rng)
     rounded = round_due and write_ward_round_note(log, case, common)
     write_progress_notes(log, case, common, rng, round_written=rounded)

@@ -100,6 +100,36 @@ def place_medications(
     return supplies
 
 
+# Orders written this morning that the pharmacy has not verified yet, so the pharmacist's queue
+# and the nurse's "waiting for pharmacy" rows have work on a fresh demo. Doses and frequencies are
+# the formulary's defaults (each sourced in resources/formulary/README.md); the first one the
+# patient does not already take (same ATC class) and is not allergic to is ordered.
+_AWAITING_VERIFICATION: tuple[dict[str, Any], ...] = (
+    {"drug": "paracetamol", "dose": 500, "unit": "mg", "route": "po", "frequency": "prn",
+     "prn_zh": "疼痛或发热时", "prn_en": "pain or fever"},
+    {"drug": "lactulose", "dose": 15, "unit": "mL", "route": "po", "frequency": "bid"},
+    {"drug": "omeprazole", "dose": 20, "unit": "mg", "route": "po", "frequency": "qd"},
+)  # fmt: skip
+
+
+def place_awaiting_verification(
+    log: DemoLog, case: PatientCase, plan: list[dict[str, Any]], formulary: dict[str, Any],
+    rng: random.Random,
+) -> None:  # fmt: skip
+    """One new medication order placed in the last two hours and left for the pharmacist."""
+    taken = {formulary[code]["atc"][:5] for code in plan_drug_codes(plan)}
+    avoid = set((case.allergy or {}).get("avoid", ()))
+    for med in _AWAITING_VERIFICATION:
+        drug = formulary[med["drug"]]
+        if drug["atc"][:5] in taken or med["drug"] in avoid:
+            continue
+        placed_at = log.now - timedelta(minutes=rng.randint(20, 110))
+        payload = _medication_payload(case, med, drug) | {"start_at": iso(placed_at)}
+        log.add(placed_at, "OrderPlaced", author=case.staff.physician,
+                patient_id=case.patient_id, payload=payload)  # fmt: skip
+        return
+
+
 def _one_medication(
     log: DemoLog, case: PatientCase, med: dict[str, Any], placed_at: datetime,
     formulary: dict[str, Any], common: dict[str, Any], rng: random.Random, replaces: str | None,
