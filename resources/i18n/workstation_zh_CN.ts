@@ -2861,6 +2861,11 @@
         <translation>新医嘱，待药房审核</translation>
     </message>
     <message>
+        <location filename="../../ui/screens/worklist/model.py" line="46" />
+        <source>new order</source>
+        <translation>新医嘱</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/worklist/model.py" line="44" />
         <source>new order, verified</source>
         <translation>新医嘱，已审核</translation>

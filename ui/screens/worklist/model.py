@@ -38,6 +38,8 @@ ORDER_STATUS = {
     "completed": QT_TRANSLATE_NOOP("Worklist", "order completed"),
     "rejected": QT_TRANSLATE_NOOP("Worklist", "order rejected by pharmacy"),
 }
+# Only a medication order waits for the pharmacy; a nursing, laboratory or imaging order is new.
+NEW_ORDER = QT_TRANSLATE_NOOP("Worklist", "new order")
 
 translate = QCoreApplication.translate
 
@@ -45,6 +47,14 @@ translate = QCoreApplication.translate
 def tr(text: str) -> str:
     """Translate a worklist text."""
     return QCoreApplication.translate("Worklist", text)
+
+
+def order_status(order: dict[str, Any]) -> str:
+    """An order's state in the nurse's words."""
+    status = order["status"]
+    if status == "placed" and order.get("order_kind") != "medication":
+        return tr(NEW_ORDER)
+    return tr(ORDER_STATUS[status]) if status in ORDER_STATUS else str(status)
 
 
 def task_text(item: WorkItem) -> str:
@@ -61,8 +71,7 @@ def task_text(item: WorkItem) -> str:
             "%1", str(w.get("prn_indication") or "")
         )
     if item.kind == "order":
-        status = tr(ORDER_STATUS[w["status"]]) if w["status"] in ORDER_STATUS else w["status"]
-        return f"{status}: {w.get('description')}"
+        return f"{order_status(w)}: {w.get('description')}"
     if item.kind == "vitals":
         if w.get("news2") is None:
             return translate("Worklist", "Vital signs: none recorded yet")
