@@ -36,7 +36,7 @@ def test_search_zs_and_enter_opens_zhang_sans_chart_with_banner(qtbot: QtBot, op
     open_patient(qtbot, station)
     banner = station.view.chart.banner
     assert banner.name.text() == "张三"
-    assert "male, " in banner.details.text() and "Ward W1 bed 1" in banner.details.text()
+    assert "male, " in banner.details.text() and "Ward Cardiology bed 1" in banner.details.text()
     assert "68.5 kg" in banner.details.text()
     assert "penicillin" in banner.allergies.text()
     labs = station.view.chart.models["labs"]

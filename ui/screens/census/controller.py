@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import orjson
 from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from sqlalchemy import select
 
-from offline_cache.tables import refdata
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.census.model import CensusModel
@@ -18,24 +15,11 @@ from ui.workers import Workers
 SEARCH_DELAY_MS = 200
 
 
-def ward_name(ws: Workstation, ward_id: str | None, chinese: bool) -> str | None:
-    """The ward's name in the wards snapshot the server publishes (None before the first sync
-    brings it): the heading read "Ward CARD" where the ward is 心内科 / Cardiology."""
-    if not ward_id:
-        return None
-    with ws.store.reading() as conn:
-        content = conn.execute(select(refdata.c.content).where(refdata.c.name == "wards")).scalar()
-    for ward in orjson.loads(content) if content else []:
-        if isinstance(ward, dict) and ward.get("ward_id") == ward_id:
-            return str(ward.get("name_zh" if chinese else "name_en") or "") or None
-    return None
-
-
 def census_of_ward(
     ws: Workstation, ward_id: str | None, chinese: bool
 ) -> tuple[list[dict[str, Any]], str | None]:
     """The ward's patients (with their notes due) and the ward's name."""
-    return tasks.census_with_notes_due(ws, ward_id), ward_name(ws, ward_id, chinese)
+    return tasks.census_with_notes_due(ws, ward_id), ws.store.reference.ward_name(ward_id, chinese)
 
 
 class CensusController(QObject):
@@ -43,6 +27,7 @@ class CensusController(QObject):
 
     sig_patient_open_requested = Signal(str)
     sig_census_changed = Signal(int)
+    sig_ward_named = Signal(str)  # the ward's name from the wards snapshot, for the status bar
 
     def __init__(self, view: CensusView, model: CensusModel, workstation: Workstation, workers: Workers,
                  parent: QObject | None = None):  # fmt: skip
@@ -120,6 +105,8 @@ class CensusController(QObject):
 
     def _census_loaded(self, loaded: tuple[list[dict[str, Any]], str | None]) -> None:
         patients, name = loaded
+        if name:
+            self.sig_ward_named.emit(name)
         if not self.active or self.view.search.text().strip():
             return
         ward = name or self.ward_id or self.tr("all wards")

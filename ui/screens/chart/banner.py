@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.archive.texts import archive_banner
 from ui.terms import number, sex_age, term
 from workstation.clinical.news2 import news2
+
+
+def _ward(chart: dict[str, Any]) -> str:
+    """The ward's name in the user's language (its code before the wards snapshot arrives)."""
+    names = chart.get("ward_names") or {}
+    name = names.get("zh" if QLocale().name().startswith("zh") else "en")
+    return str(name or chart["patient"]["ward_id"])
 
 
 class PatientBanner(QFrame):
@@ -57,7 +64,7 @@ class PatientBanner(QFrame):
             "   ".join([
                 sex_age(p["sex"], p["birth_date"]),
                 self.tr("Record no. %1").replace("%1", p["record_number"]),
-                self.tr("Ward %1 bed %2").replace("%1", p["ward_id"]).replace("%2", p["bed"]),
+                self.tr("Ward %1 bed %2").replace("%1", _ward(chart)).replace("%2", p["bed"]),
                 self.tr("Weight %1 kg").replace("%1", weight) if weight else self.tr("Weight not recorded"),
             ])
         )  # fmt: skip

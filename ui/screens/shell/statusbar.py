@@ -42,6 +42,10 @@ class SyncStatusBar(QStatusBar):
         )
         self.ward.setText(self.tr("Ward: %1").replace("%1", ward) if ward else "")
 
+    def show_ward(self, name: str) -> None:
+        """The ward by its name once the wards snapshot names it (心内科, not CARD)."""
+        self.ward.setText(self.tr("Ward: %1").replace("%1", name))
+
     def show_status(self, status: SyncStatus) -> None:
         """The sync figures."""
         self.link.setText(self.tr("Online") if status.online else self.tr("Offline"))
