@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from workstation.clinical.schedule import AdministrationTimes
 
 _TERMS = {
     "male": QT_TRANSLATE_NOOP("Terms", "male"),
@@ -129,8 +132,15 @@ def sex_age(sex: str, birth_date: str) -> str:
     )
 
 
+@cache
+def ward_zone() -> tzinfo:
+    """The ward's clock: the hospital's administration-times zone, which the MAR, the worklist,
+    the handoff and every printout use, so a PC left on another zone shows the same times."""
+    return AdministrationTimes.load().zone
+
+
 def local_time(stamp: str | None) -> str:
-    """An ISO timestamp as local 'YYYY-MM-DD HH:MM' (blank when missing)."""
+    """An ISO timestamp on the ward's clock, 'YYYY-MM-DD HH:MM' (blank when missing)."""
     if not stamp:
         return ""
     try:
@@ -138,7 +148,7 @@ def local_time(stamp: str | None) -> str:
     except ValueError:
         return stamp
     if moment.tzinfo is not None:
-        moment = moment.astimezone()
+        moment = moment.astimezone(ward_zone())
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
