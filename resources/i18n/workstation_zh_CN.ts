@@ -3737,6 +3737,11 @@
 <context>
     <name>NursingForms</name>
     <message>
+        <location filename="../../ui/screens/assessments/station.py" line="74" />
+        <source>%1, bed %2, record no. %3</source>
+        <translation>%1，%2 床，住院号 %3</translation>
+    </message>
+    <message>
         <source>&amp;Morse fall risk</source>
         <translation>Morse 跌倒风险(&amp;M)</translation>
     </message>

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from ui.screens.assessments.admission import AdmissionDialog
-from ui.screens.assessments.dialog import ScaleDialog
+from ui.screens.assessments.dialog import AssessmentDialog, ScaleDialog
 from ui.screens.closed_loop.dialog import ClosedLoopDialog
 from ui.screens.handoff.dialog import HandoffDialog
 from ui.screens.handoff.ward import WardHandoffDialog
@@ -65,6 +65,17 @@ class NursingForms(QObject):
         for action in self.actions:
             action.setEnabled(enabled)
 
+    def _name_patient(self, dialog: AssessmentDialog) -> None:
+        """The form's title names whom it is about (name, bed, record number), so it is never
+        filled in for the wrong patient."""
+        chart = self.shell.chart.chart or {}
+        patient = chart.get("patient") or {}
+        if patient.get("patient_id") != dialog.patient_id:
+            return
+        who = self.tr("%1, bed %2, record no. %3").replace("%1", patient["name"]).replace(
+            "%2", patient.get("bed") or "").replace("%3", patient.get("record_number") or "")  # fmt: skip
+        dialog.setWindowTitle(f"{dialog.windowTitle()} — {who}")
+
     def _patient(self) -> str | None:
         patient_id = self.shell.chart.patient_id
         if patient_id is None:
@@ -91,6 +102,7 @@ class NursingForms(QObject):
             return None
         shell = self.shell
         dialog = ScaleDialog(kind, patient_id, shell.workstation, shell.workers, shell.view)
+        self._name_patient(dialog)
         dialog.sig_saved.connect(lambda _id: self._saved(self.tr("Assessment saved.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -103,6 +115,7 @@ class NursingForms(QObject):
             return None
         shell = self.shell
         dialog = AdmissionDialog(patient_id, shell.workstation, shell.workers, shell.view)
+        self._name_patient(dialog)
         dialog.sig_saved.connect(lambda _id: self._saved(self.tr("Assessment saved.")))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
