@@ -4701,4 +4701,87 @@
         <translation>✖ 未记录：%1</translation>
     </message>
 </context>
+<context>
+    <name>ClosedLoopFacts</name>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>wristband and drug matched</source>
+        <translation>腕带与药品核对一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>wrong patient</source>
+        <translation>患者不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>wrong drug</source>
+        <translation>药品不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>wrong dose</source>
+        <translation>剂量不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>wrong route</source>
+        <translation>途径不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>outside the time window</source>
+        <translation>超出给药时间窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>unknown code</source>
+        <translation>无法识别的条码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>unable to scan</source>
+        <translation>无法扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>the order was voided</source>
+        <translation>医嘱已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>the dose record was voided</source>
+        <translation>给药记录已作废</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>lot %1, %2</source>
+        <translation>批号 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>ended %1</source>
+        <translation>结束于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>%1 mL given</source>
+        <translation>实际输入 %1 mL</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>checked by %1</source>
+        <translation>双人核对：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
 </TS>

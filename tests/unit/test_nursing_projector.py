@@ -133,7 +133,9 @@ def test_closed_loop_from_signed_to_given_with_exceptions(conn):
     assert [e.at for e in loop] == sorted(e.at for e in loop)
     assert kinds.index("given") > kinds.index("signed")  # dose at 09:05, order signed at 08:xx
     assert {"bedside_check", "given", "refused", "stopped", "flagged"} <= set(kinds)
-    assert next(e for e in loop if e.kind == "dispensed").detail == "lot L7, 21 cap"
+    assert next(e for e in loop if e.kind == "dispensed").facts == (
+        ("lot", "L7"), ("quantity", "21"), ("unit", "cap"),
+    )  # fmt: skip
     assert next(e for e in loop if e.kind == "refused").detail == "nausea"
     assert next(e for e in loop if e.kind == "flagged").detail.startswith("dose recorded after")
     assert all(e.exception for e in loop if e.kind in ("refused", "stopped", "flagged"))

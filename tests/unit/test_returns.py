@@ -73,7 +73,8 @@ def test_a_ward_return_found_by_its_medication_label_goes_back_to_stock_and_onto
     assert dispensed_item(conn, item.movement_id).returnable == 6
     returned = [e for e in closed_loop(nursing_chart(conn, pid), order_id) if e.kind == "returned"]
     assert len(returned) == 1 and returned[0].exception
-    assert "lot L1, 4" in returned[0].detail and "patient discharged" in returned[0].detail
+    assert returned[0].fact("lot") == "L1" and returned[0].fact("quantity") == "4"
+    assert "patient discharged" in returned[0].detail
 
 
 def test_more_than_is_still_out_is_refused(conn: Connection) -> None:

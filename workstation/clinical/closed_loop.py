@@ -18,13 +18,20 @@ NOT_GIVEN_OUTCOMES = ("held", "refused", "not_given")
 
 @dataclass(frozen=True, slots=True)
 class LoopEvent:
-    """One step or exception: kind, when (UTC ISO), who, and plain details."""
+    """One step or exception: kind, when (UTC ISO), who, free text as recorded (a reason, the
+    order's description) and coded facts a screen words in its language: lot, amount and unit,
+    bedside result, dose, end time, mL given, witness (a user id), what was voided."""
 
     kind: str
     at: str
     by: str | None
     detail: str = ""
     exception: bool = False
+    facts: tuple[tuple[str, str], ...] = ()
+
+    def fact(self, key: str) -> str | None:
+        """One coded fact, or None."""
+        return next((value for name, value in self.facts if name == key), None)
 
 
 def _order(chart: Mapping[str, Any], order_id: str) -> Mapping[str, Any]:
@@ -43,7 +50,9 @@ def _order_steps(order: Mapping[str, Any]) -> list[LoopEvent]:
         steps.append(LoopEvent(kind, order["ended_at"], order.get("ended_by"),
                                order.get("end_reason") or "", exception=True))  # fmt: skip
     if order.get("voided"):
-        steps.append(LoopEvent("voided", order["placed_at"], None, "order voided", True))
+        steps.append(
+            LoopEvent("voided", order["placed_at"], None, "", True, (("voided", "order"),))
+        )
     return steps
 
 
@@ -52,17 +61,16 @@ def _stock_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
     for m in chart.get("order_stock") or []:
         if m["order_id"] != order_id or m.get("voided"):
             continue
-        amount = f"{abs(m['quantity_delta']):g} {m.get('unit') or ''}".strip()
+        facts = _lot_facts(m["lot"], abs(m["quantity_delta"]), m.get("unit"))
         if m["movement_kind"] == "dispense":
-            steps.append(LoopEvent("dispensed", m["recorded_at"], m["recorded_by"],
-                                   f"lot {m['lot']}, {amount}"))  # fmt: skip
+            steps.append(LoopEvent("dispensed", m["recorded_at"], m["recorded_by"], facts=facts))
         elif m["quantity_delta"] > 0:
             steps.append(LoopEvent("returned", m["recorded_at"], m["recorded_by"],
-                                   f"lot {m['lot']}, {amount}: {m.get('reason') or ''}", True))  # fmt: skip
+                                   m.get("reason") or "", True, facts))  # fmt: skip
     for r in chart.get("ward_receipts") or []:
         if r.get("order_id") == order_id and not r.get("voided"):
             steps.append(LoopEvent("received", r["received_at"], r["received_by"],
-                                   f"lot {r['lot']}, {r['quantity']:g} {r.get('unit') or ''}".strip()))  # fmt: skip
+                                   facts=_lot_facts(r["lot"], r["quantity"], r.get("unit"))))  # fmt: skip
     return steps
 
 
@@ -71,10 +79,9 @@ def _bedside_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
     for c in chart.get("bedside_checks") or []:
         if c["order_id"] != order_id or c.get("voided"):
             continue
-        detail = c["result"] if c["result"] != "unable_to_scan" else (
-            f"unable to scan: {c.get('unable_to_scan_reason')}")  # fmt: skip
-        steps.append(LoopEvent("bedside_check", c["checked_at"], c["checked_by"], detail,
-                               exception=c["result"] != "match"))  # fmt: skip
+        steps.append(LoopEvent("bedside_check", c["checked_at"], c["checked_by"],
+                               c.get("unable_to_scan_reason") or "", c["result"] != "match",
+                               (("result", c["result"]),)))  # fmt: skip
     return steps
 
 
@@ -85,9 +92,9 @@ def _dose_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
             continue
         at, by = a["administered_at"], a["recorded_by"]
         if a.get("voided"):
-            steps.append(LoopEvent("voided", at, by, "dose record voided", True))
+            steps.append(LoopEvent("voided", at, by, "", True, (("voided", "dose"),)))
         elif a["outcome"] == "given":
-            steps.append(LoopEvent("given", at, by, _given_detail(a)))
+            steps.append(LoopEvent("given", at, by, facts=_given_facts(a)))
         else:
             steps.append(LoopEvent(a["outcome"], at, by, a.get("reason") or "", True))
         if a.get("adverse_reaction") and not a.get("voided"):
@@ -96,15 +103,21 @@ def _dose_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
     return steps
 
 
-def _given_detail(a: Mapping[str, Any]) -> str:
-    parts = [f"{a['dose_value']:g} {a['dose_unit']} {a['route']}" if a.get("dose_value") else ""]
+def _lot_facts(lot: str, quantity: float, unit: str | None) -> tuple[tuple[str, str], ...]:
+    return (("lot", lot), ("quantity", f"{quantity:g}"), ("unit", unit or ""))
+
+
+def _given_facts(a: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    facts = []
+    if a.get("dose_value"):
+        facts.append(("dose", f"{a['dose_value']:g} {a['dose_unit']} {a['route']}"))
     if a.get("end_at"):
-        parts.append(f"ended {a['end_at']}")
+        facts.append(("ended", a["end_at"]))
     if a.get("amount_given_ml") is not None:
-        parts.append(f"{a['amount_given_ml']:g} mL given")
+        facts.append(("given_ml", f"{a['amount_given_ml']:g}"))
     if a.get("witness_id"):
-        parts.append(f"checked by {a['witness_id']}")
-    return ", ".join(p for p in parts if p)
+        facts.append(("witness", a["witness_id"]))
+    return tuple(facts)
 
 
 def _flag_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:

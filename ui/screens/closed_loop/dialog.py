@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
 from ui.dialogs import ReturningDialog
+from ui.screens.closed_loop.facts import detail_words
 from ui.workers import Workers
 from workstation.clinical.closed_loop import LoopEvent, closed_loop, missing_steps
 from workstation.clinical.schedule import AdministrationTimes
@@ -106,7 +107,8 @@ class ClosedLoopDialog(ReturningDialog):
         for row, event in enumerate(loop):
             step = ("✖ " if event.exception else "✔ ") + step_words(event.kind)
             by = found["names"].get(event.by, event.by) if event.by else ""
-            for column, text in enumerate((step, self._time(event.at), by, event.detail)):
+            detail = detail_words(event, found["names"])
+            for column, text in enumerate((step, self._time(event.at), by, detail)):
                 item = QTableWidgetItem(text)
                 if event.exception:
                     item.setFont(bold)

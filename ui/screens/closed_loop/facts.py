@@ -1,0 +1,65 @@
+"""The closed loop's coded facts in the user's language (workstation.clinical.closed_loop keeps
+them as codes so the Qt-free core stays wordless): lot and amount, bedside result, dose, end
+time on the ward clock, mL given, the witness by name, what was voided."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from ui.terms import local_time, term
+from workstation.clinical.closed_loop import LoopEvent
+
+translate = QCoreApplication.translate
+
+BEDSIDE_RESULTS = {
+    "match": QT_TRANSLATE_NOOP("ClosedLoopFacts", "wristband and drug matched"),
+    "wrong_patient": QT_TRANSLATE_NOOP("ClosedLoopFacts", "wrong patient"),
+    "wrong_drug": QT_TRANSLATE_NOOP("ClosedLoopFacts", "wrong drug"),
+    "wrong_dose": QT_TRANSLATE_NOOP("ClosedLoopFacts", "wrong dose"),
+    "wrong_route": QT_TRANSLATE_NOOP("ClosedLoopFacts", "wrong route"),
+    "wrong_time": QT_TRANSLATE_NOOP("ClosedLoopFacts", "outside the time window"),
+    "unknown_code": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unknown code"),
+    "unable_to_scan": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unable to scan"),
+}
+VOIDED = {
+    "order": QT_TRANSLATE_NOOP("ClosedLoopFacts", "the order was voided"),
+    "dose": QT_TRANSLATE_NOOP("ClosedLoopFacts", "the dose record was voided"),
+}
+
+
+def _tr(text: str) -> str:
+    return translate("ClosedLoopFacts", text)
+
+
+def _words(key: str, value: str, event: LoopEvent, names: Mapping[str, str]) -> str | None:
+    if key == "lot":
+        amount = f"{event.fact('quantity') or ''} {term(event.fact('unit') or '')}".strip()
+        return _tr("lot %1, %2").replace("%1", value).replace("%2", amount)
+    if key == "result":
+        return _tr(BEDSIDE_RESULTS[value]) if value in BEDSIDE_RESULTS else value
+    if key == "voided":
+        return _tr(VOIDED[value]) if value in VOIDED else value
+    if key == "dose":
+        return value
+    if key == "ended":
+        return _tr("ended %1").replace("%1", local_time(value))
+    if key == "given_ml":
+        return _tr("%1 mL given").replace("%1", value)
+    if key == "witness":
+        return _tr("checked by %1").replace("%1", names.get(value, value))
+    return None  # quantity and unit are worded with the lot
+
+
+def detail_words(event: LoopEvent, names: Mapping[str, str]) -> str:
+    """The step's facts and its free text (reason, description) as one line."""
+    parts = [_words(key, value, event, names) for key, value in event.facts]
+    words = _tr(", ").join(p for p in parts if p)
+    if event.detail:
+        return (
+            _tr("%1: %2").replace("%1", words).replace("%2", event.detail)
+            if words
+            else event.detail
+        )
+    return words
