@@ -48,6 +48,7 @@ def test_vitals_uses_the_latest_set_in_both_languages() -> None:
         "T 37.2 °C, HR 96/min, RR 18/min, BP 128/76 mmHg"
     )
     assert "SpO2 97% (on oxygen)" in english and "38.5" not in english
+    assert "(at 2024-03-02 08:00)" in english  # taken 00:00 UTC: on the ward's clock (+08:00)
     chinese = expand("vitals", full_chart(), "zh_CN")
     assert chinese is not None and chinese.startswith(
         "T 37.2°C，P 96次/分，R 18次/分，BP 128/76mmHg"

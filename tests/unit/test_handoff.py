@@ -80,7 +80,7 @@ def test_text_follows_the_chosen_order(style, first):
     assert "lines: PICC right arm" in text and "balance +1000 mL" in text
 
 
-@pytest.mark.parametrize(("style", "first"), [("ipass", "I 病情严重程度：高危；NEWS2 0 -> 8"),
+@pytest.mark.parametrize(("style", "first"), [("ipass", "I 病情严重程度：高危；NEWS2 0 → 8"),
                                               ("sbar", "S 现状：张三，12 床，MRN0001")])  # fmt: skip
 def test_chinese_text_has_no_english_words_of_its_own(style, first):
     text = handoff_text(summarise(chart(), now=NOW, times=TIMES), style, language="zh_CN")

@@ -163,7 +163,7 @@ def _phrases(summary: HandoffSummary, language: str) -> _Parts:
     balance = summary.fluid_balance
     return _Parts(
         patient=patient + (w("comma") + p["diagnosis"] if p.get("diagnosis") else ""),
-        news2=w("news2", trend=" -> ".join(str(t) for t in summary.news2_trend) or w("no_vitals")),
+        news2=w("news2", trend=" → ".join(str(t) for t in summary.news2_trend) or w("no_vitals")),
         severity=w(summary.severity),
         problems=w("problems", items=listed(summary.problems)),
         allergies=w("allergies", items=listed(allergy_entries(summary.allergies, language))),

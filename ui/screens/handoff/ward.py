@@ -55,7 +55,7 @@ def _row(chart: dict[str, Any], times: AdministrationTimes, language: str) -> Wa
     return WardHandoffRow(
         patient["patient_id"], patient["bed"] or "", patient["name"],
         severity_text(summary.severity, language),
-        " -> ".join(str(t) for t in summary.news2_trend),
+        " → ".join(str(t) for t in summary.news2_trend),
         _ward_time(last["recorded_at"], times) if last else "",
         last["text"].splitlines()[0] if last else "",
     )  # fmt: skip
