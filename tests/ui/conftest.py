@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTranslator
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from offline_cache.workstation import Workstation
 from tests.ui.ward import WARD, SmallWard, create_server_database, seed_patients
+from ui.i18n import compile_translation
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.controller import ShellController
 from ui.screens.shell.view import ShellView
@@ -71,3 +74,15 @@ def open_station(
     for station in opened:
         station.shell.shut_down()
         station.workstation.close()
+
+
+@pytest.fixture
+def chinese(qapp: QApplication, tmp_path: Path) -> Iterator[None]:
+    """Our zh_CN translation installed for the test (built from the .ts, as at start-up)."""
+    compiled = compile_translation("zh_CN", tmp_path)
+    assert compiled is not None
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)

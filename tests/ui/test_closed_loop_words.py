@@ -3,13 +3,8 @@ on the ward clock, mL given, and the witness by name rather than by user id."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import compile_translation
 from ui.screens.closed_loop.facts import detail_words
 from workstation.clinical.closed_loop import LoopEvent
 
@@ -27,17 +22,6 @@ UNABLE = LoopEvent(
 )
 RETURNED = LoopEvent("returned", AT, "u3", "patient discharged", True,
                      (("lot", "A26"), ("quantity", "2"), ("unit", "tab")))  # fmt: skip
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path):
-    compiled = compile_translation("zh_CN", tmp_path)
-    assert compiled is not None
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def test_details_in_chinese(chinese) -> None:

@@ -3,13 +3,9 @@ translation contexts: the column titles still come out in Chinese."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from ui.i18n import compile_translation
 from ui.screens.census.model import CensusModel
 from ui.screens.mar.model import MarModel
 from ui.screens.worklist.model import WorklistModel
@@ -20,17 +16,6 @@ EXPECTED = {
     WorklistModel: ("状态", 5),
     CensusModel: ("床号", 5),
 }
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path):
-    compiled = compile_translation("zh_CN", tmp_path)
-    assert compiled is not None
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.parametrize("model_class", list(EXPECTED), ids=lambda c: c.__name__)

@@ -3,25 +3,10 @@ pharmacy; a new nursing, laboratory or imaging order is just new."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ui.i18n import compile_translation
 from ui.screens.worklist.model import order_status
-
-
-@pytest.fixture
-def chinese(qapp: QApplication, tmp_path: Path):
-    compiled = compile_translation("zh_CN", tmp_path)
-    assert compiled is not None
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 @pytest.mark.parametrize(
