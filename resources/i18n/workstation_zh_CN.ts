@@ -904,7 +904,7 @@
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="55" />
         <source>Ward %1 bed %2</source>
-        <translation>%1 病区 %2 床</translation>
+        <translation>%1 %2 床</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="56" />
