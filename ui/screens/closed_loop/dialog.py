@@ -113,7 +113,9 @@ class ClosedLoopDialog(ReturningDialog):
                 if event.exception:
                     item.setFont(bold)
                 self.table.setItem(row, column, item)
-        missing = ", ".join(step_words(kind) for kind in found["missing"])
+        missing = translate("ClosedLoopFacts", ", ").join(
+            step_words(kind) for kind in found["missing"]
+        )
         self.open_steps.setText(
             translate("ClosedLoop", "Not yet: %1").replace("%1", missing) if missing
             else translate("ClosedLoop", "Every step of the loop is done.")
