@@ -5,7 +5,7 @@ a plain message and records nothing."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -65,8 +65,8 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
     return table
 
 
-def match_words(match: LabelMatch, names: dict[str, str]) -> str:
-    """The plain message of one scan, in the user's language."""
+def match_words(match: LabelMatch, names: dict[str, str], ward_name: str | None = None) -> str:
+    """The plain message of one scan, in the user's language (another ward by its name)."""
     item = match.delivery
     if match.outcome == "receive" and item is not None:
         return (translate("WardReceipt", "✔ Received: %1 for %2 (bed %3), lot %4.")
@@ -78,7 +78,7 @@ def match_words(match: LabelMatch, names: dict[str, str]) -> str:
                 .replace("%1", item.description).replace("%2", item.patient_name)
                 .replace("%3", local_time(item.received_at)).replace("%4", by))  # fmt: skip
     words = translate("WardReceipt", str(REFUSALS.get(match.outcome, match.outcome)))
-    return "✖ " + words.replace("%1", match.ward_id or "")
+    return "✖ " + words.replace("%1", ward_name or match.ward_id or "")
 
 
 class WardReceiptDialog(ReturningDialog):
@@ -153,7 +153,8 @@ class WardReceiptDialog(ReturningDialog):
         if found.match is None:
             self.message.setText(translate("WardReceipt", "Scan the first item."))
             return
-        self.message.setText(match_words(found.match, found.names))
+        ward = found.other_ward.get("zh" if QLocale().name().startswith("zh") else "en")
+        self.message.setText(match_words(found.match, found.names, ward))
 
     @staticmethod
     def _cells(item: Delivery) -> list[str]:

@@ -33,6 +33,9 @@ class ReceiptBoard:
     received: list[Delivery]
     names: dict[str, str] = field(default_factory=dict)
     match: LabelMatch | None = None
+    other_ward: dict[str, str | None] = field(
+        default_factory=dict
+    )  # the match's ward named, zh / en
 
 
 def board(ws: Workstation, ward_id: str, match: LabelMatch | None = None) -> ReceiptBoard:
@@ -42,7 +45,11 @@ def board(ws: Workstation, ward_id: str, match: LabelMatch | None = None) -> Rec
     since = iso(utc_now() - RECEIVED_SHOWN)
     received = sorted((d for d in deliveries if d.received and (d.received_at or "") >= since),
                       key=lambda d: d.received_at or "", reverse=True)  # fmt: skip
-    return ReceiptBoard([d for d in deliveries if not d.received], received, user_names(ws), match)
+    ward = match.ward_id if match is not None else None
+    named = {"zh": ws.store.reference.ward_name(ward, chinese=True),
+             "en": ws.store.reference.ward_name(ward, chinese=False)} if ward else {}  # fmt: skip
+    return ReceiptBoard([d for d in deliveries if not d.received], received, user_names(ws), match,
+                        named)  # fmt: skip
 
 
 def receive_scan(ws: Workstation, ward_id: str, code: str) -> ReceiptBoard:
