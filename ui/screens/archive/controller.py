@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline
 from offline_cache.record_archive import ArchiveRefusal
@@ -39,9 +38,15 @@ class ArchiveDesk(QObject):
         super().__init__(shell)
         self.shell = shell
         self.requests: UnlockRequestsDialog | None = None
-        self.request_action = self._action(self.tr("Request &unlock…"), REQUEST_UNLOCK_KEYS)
-        self.archive_action = self._action(self.tr("Ar&chive this discharged record…"))
-        self.requests_action = self._action(self.tr("&Unlock requests…"), menu="station")
+        self.request_action = self.shell.view.menu_action(
+            self.tr("Request &unlock…"), REQUEST_UNLOCK_KEYS
+        )
+        self.archive_action = self.shell.view.menu_action(
+            self.tr("Ar&chive this discharged record…")
+        )
+        self.requests_action = self.shell.view.menu_action(
+            self.tr("&Unlock requests…"), menu_name="station"
+        )
         self.request_action.triggered.connect(self.request_unlock)
         self.archive_action.triggered.connect(self.archive_record)
         self.requests_action.triggered.connect(self.open_requests)
@@ -51,16 +56,6 @@ class ArchiveDesk(QObject):
         shell.sig_unlocked.connect(lambda: self._enable(True))
         shell.sig_locked.connect(lambda: self._enable(False))
         self._enable(False)
-
-    def _action(self, text: str, keys: str | None = None, menu: str = "patient") -> QAction:
-        view = self.shell.view
-        action = QAction(text, view)
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        view.addAction(action)  # listed by the command palette
-        view.menus[menu].addAction(action)
-        return action
 
     def _enable(self, enabled: bool) -> None:
         for action in (self.request_action, self.archive_action, self.requests_action):

@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from ui.screens.assessments.admission import AdmissionDialog
 from ui.screens.assessments.dialog import AssessmentDialog, ScaleDialog
@@ -29,14 +28,18 @@ class NursingForms(QObject):
     def __init__(self, shell: ShellController):
         super().__init__(shell)
         self.shell = shell
-        self.admission_action = self._action(self.tr("Admission &nursing assessment"),
+        self.admission_action = self.shell.view.menu_action(self.tr("Admission &nursing assessment"),
                                              "Ctrl+Shift+D")  # fmt: skip
-        self.morse_action = self._action(self.tr("&Morse fall risk"), "Ctrl+Shift+M")
-        self.braden_action = self._action(self.tr("&Braden pressure-injury risk"), "Ctrl+Shift+B")
-        self.handoff_action = self._action(self.tr("Shift &handoff"), "Ctrl+Shift+H")
-        self.ward_handoff_action = self._action(self.tr("&Ward handoff list"), "Ctrl+Shift+W")
-        self.loop_action = self._action(self.tr("Medication closed &loop"), "Ctrl+T")
-        self.receipt_action = self._action(self.tr("&Receive ward delivery (scan)"),
+        self.morse_action = self.shell.view.menu_action(self.tr("&Morse fall risk"), "Ctrl+Shift+M")
+        self.braden_action = self.shell.view.menu_action(
+            self.tr("&Braden pressure-injury risk"), "Ctrl+Shift+B"
+        )
+        self.handoff_action = self.shell.view.menu_action(self.tr("Shift &handoff"), "Ctrl+Shift+H")
+        self.ward_handoff_action = self.shell.view.menu_action(
+            self.tr("&Ward handoff list"), "Ctrl+Shift+W"
+        )
+        self.loop_action = self.shell.view.menu_action(self.tr("Medication closed &loop"), "Ctrl+T")
+        self.receipt_action = self.shell.view.menu_action(self.tr("&Receive ward delivery (scan)"),
                                            "Ctrl+Shift+R", "station")  # fmt: skip
         self.actions = [self.admission_action, self.morse_action, self.braden_action,
                         self.handoff_action, self.ward_handoff_action, self.loop_action,
@@ -51,15 +54,6 @@ class NursingForms(QObject):
         shell.sig_unlocked.connect(lambda: self._enable(True))
         shell.sig_locked.connect(lambda: self._enable(False))
         self._enable(False)
-
-    def _action(self, text: str, keys: str, menu: str = "patient") -> QAction:
-        view = self.shell.view
-        action = QAction(text, view)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        view.addAction(action)
-        view.menus[menu].addAction(action)
-        return action
 
     def _enable(self, enabled: bool) -> None:
         for action in self.actions:

@@ -39,7 +39,10 @@ class ShellView(QMainWindow):
         self.resize(1280, 800)
         self.show_login_page()
 
-    def _action(self, text: str, keys: QKeySequence | str, menu_name: str, *more: str) -> QAction:
+    def menu_action(self, text: str, keys: QKeySequence | str = "", menu_name: str = "patient",
+                    *more: str) -> QAction:  # fmt: skip
+        """An action in one of the window's menus with its shortcuts for the whole window (the
+        command palette lists every action added to the window)."""
         action = QAction(text, self)
         action.setShortcuts([QKeySequence(keys), *(QKeySequence(k) for k in more)])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -51,28 +54,30 @@ class ShellView(QMainWindow):
         bar = self.menuBar()
         self.menus = {"station": bar.addMenu(self.tr("&Station")), "patient": bar.addMenu(self.tr("&Patient")),
                       "note": bar.addMenu(self.tr("N&ote")), "help": bar.addMenu(self.tr("&Help"))}  # fmt: skip
-        self.palette_action = self._action(self.tr("&Command palette"), "Ctrl+K", "station")
-        self.find_action = self._action(self.tr("&Find patient"), "Ctrl+F", "patient")
-        self.tab_actions = [self._action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
+        self.palette_action = self.menu_action(self.tr("&Command palette"), "Ctrl+K", "station")
+        self.find_action = self.menu_action(self.tr("&Find patient"), "Ctrl+F", "patient")
+        self.tab_actions = [self.menu_action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
             self.tr("Summary"), self.tr("Notes"), self.tr("Orders"), self.tr("Results"), self.tr("Vitals"),
             self.tr("Problems"), self.tr("Allergies")), start=1)]  # fmt: skip
-        self.new_note_action = self._action(self.tr("&New note"), "Ctrl+N", "note")
-        self.sign_note_action = self._action(
+        self.new_note_action = self.menu_action(self.tr("&New note"), "Ctrl+N", "note")
+        self.sign_note_action = self.menu_action(
             self.tr("&Sign note"), "Ctrl+Return", "note", "Ctrl+Enter"
         )
-        self.addendum_action = self._action(
+        self.addendum_action = self.menu_action(
             self.tr("&Addendum to the selected note"), "Ctrl+Shift+N", "note"
         )
-        self.cosign_action = self._action(
+        self.cosign_action = self.menu_action(
             self.tr("&Co-sign the selected note"), "Ctrl+Shift+C", "note"
         )
         self.order_actions = add_order_actions(self, bar.addMenu(self.tr("O&rders")))
-        self.attention_action = self._action(self.tr("Needs &attention"), "Ctrl+Shift+A", "station")
-        self.sync_action = self._action(self.tr("S&ync now"), "Ctrl+Shift+S", "station")
-        self.lock_action = self._action(self.tr("&Lock"), "Ctrl+L", "station")
-        self.settings_action = self._action(self.tr("Se&ttings…"), "Ctrl+,", "station")
-        self.quit_action = self._action(self.tr("Log out and &quit"), "Ctrl+Q", "station")
-        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), "F1", "help")
+        self.attention_action = self.menu_action(
+            self.tr("Needs &attention"), "Ctrl+Shift+A", "station"
+        )
+        self.sync_action = self.menu_action(self.tr("S&ync now"), "Ctrl+Shift+S", "station")
+        self.lock_action = self.menu_action(self.tr("&Lock"), "Ctrl+L", "station")
+        self.settings_action = self.menu_action(self.tr("Se&ttings…"), "Ctrl+,", "station")
+        self.quit_action = self.menu_action(self.tr("Log out and &quit"), "Ctrl+Q", "station")
+        self.shortcuts_action = self.menu_action(self.tr("&Keyboard shortcuts"), "F1", "help")
         self.demo_users_action = self.menus["help"].addAction(self.tr("&Demo users"))
         self.demo_users_action.setVisible(False)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLineEdit, QTabWidget
 
 from ui.scanner import ScannerFilter
@@ -49,11 +49,15 @@ class NurseStation(QObject):
 
     def _make_actions(self) -> None:
         view = self.shell.view
-        self.mar_action = self._action(
+        self.mar_action = self.shell.view.menu_action(
             self.tr("M&AR (medication administration)"), "Ctrl+8", "patient"
         )
-        self.worklist_action = self._action(self.tr("Nurse's &worklist"), "Ctrl+W", "station")
-        self.scan_box_action = self._action(self.tr("Type a &barcode"), "Ctrl+B", "station")
+        self.worklist_action = self.shell.view.menu_action(
+            self.tr("Nurse's &worklist"), "Ctrl+W", "station"
+        )
+        self.scan_box_action = self.shell.view.menu_action(
+            self.tr("Type a &barcode"), "Ctrl+B", "station"
+        )
         self.barcodes_action = QAction(self.tr("Demo &barcodes"), view)
         view.menus["help"].addAction(self.barcodes_action)
         self.actions = [
@@ -62,15 +66,6 @@ class NurseStation(QObject):
             self.scan_box_action,
             self.barcodes_action,
         ]
-
-    def _action(self, text: str, keys: str, menu: str) -> QAction:
-        view = self.shell.view
-        action = QAction(text, view)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        view.addAction(action)
-        view.menus[menu].addAction(action)
-        return action
 
     def _connect(self) -> None:
         shell = self.shell
