@@ -68,19 +68,25 @@ class ReferenceData:
                     self._current = in_force(self._snapshots(conn))
             return self._current
 
-    def ward_name(self, ward_id: str | None, chinese: bool) -> str | None:
-        """The ward's name in the wards snapshot the server publishes (None before the first sync
-        brings it, or for an unknown ward): screens say 心内科 / Cardiology, not CARD."""
+    def ward_names(self, ward_id: str | None) -> dict[str, str | None]:
+        """The ward's names {"zh": ..., "en": ...} in the wards snapshot the server publishes (None
+        before the first sync brings it, or for an unknown ward): screens say 心内科 / Cardiology,
+        not CARD. One read of the snapshot for both languages."""
+        names: dict[str, str | None] = {"zh": None, "en": None}
         if not ward_id:
-            return None
+            return names
         with self.store.reading() as conn:
             content = conn.execute(
                 select(refdata.c.content).where(refdata.c.name == "wards")
             ).scalar()
         for ward in orjson.loads(content) if content else []:
             if isinstance(ward, dict) and ward.get("ward_id") == ward_id:
-                return str(ward.get("name_zh" if chinese else "name_en") or "") or None
-        return None
+                return {"zh": ward.get("name_zh") or None, "en": ward.get("name_en") or None}
+        return names
+
+    def ward_name(self, ward_id: str | None, chinese: bool) -> str | None:
+        """The ward's name in one language (see ward_names)."""
+        return self.ward_names(ward_id)["zh" if chinese else "en"]
 
     def unreadable(self, name: str, version: int, content: Any) -> str | None:
         """Why a snapshot fetched from the server could not be put in force here (None when it

@@ -37,11 +37,7 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     chart["notes_due"] = notes_due(chart)
     chart["needs_attention"] = ws.needs_attention(patient_id)
     chart["user_names"] = tasks.user_names(ws)
-    ward_id = chart["patient"].get("ward_id")
-    chart["ward_names"] = {
-        "zh": ws.store.reference.ward_name(ward_id, chinese=True),
-        "en": ws.store.reference.ward_name(ward_id, chinese=False),
-    }
+    chart["ward_names"] = ws.store.reference.ward_names(chart["patient"].get("ward_id"))
     return chart
 
 

@@ -45,9 +45,7 @@ def board(ws: Workstation, ward_id: str, match: LabelMatch | None = None) -> Rec
     since = iso(utc_now() - RECEIVED_SHOWN)
     received = sorted((d for d in deliveries if d.received and (d.received_at or "") >= since),
                       key=lambda d: d.received_at or "", reverse=True)  # fmt: skip
-    ward = match.ward_id if match is not None else None
-    named = {"zh": ws.store.reference.ward_name(ward, chinese=True),
-             "en": ws.store.reference.ward_name(ward, chinese=False)} if ward else {}  # fmt: skip
+    named = ws.store.reference.ward_names(match.ward_id) if match is not None else {}
     return ReceiptBoard([d for d in deliveries if not d.received], received, user_names(ws), match,
                         named)  # fmt: skip
 
