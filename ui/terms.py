@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
-from functools import cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from workstation.clinical.schedule import AdministrationTimes
+from workstation.clinical.schedule import ward_clock
 
 _TERMS = {
     "male": QT_TRANSLATE_NOOP("Terms", "male"),
@@ -132,11 +131,10 @@ def sex_age(sex: str, birth_date: str) -> str:
     )
 
 
-@cache
 def ward_zone() -> tzinfo:
-    """The ward's clock: the hospital's administration-times zone, which the MAR, the worklist,
+    """The ward's clock (workstation.clinical.schedule.ward_clock), which the MAR, the worklist,
     the handoff and every printout use, so a PC left on another zone shows the same times."""
-    return AdministrationTimes.load().zone
+    return ward_clock()
 
 
 def local_time(stamp: str | None) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from workstation.clinical.schedule import AdministrationTimes
+from workstation.clinical.schedule import ward_clock
 from workstation.clock import parse_iso
 
 Chart = dict[str, Any]
@@ -48,7 +48,7 @@ def _num(value: float | int | None) -> str:
 def _when(stamp: str) -> str:
     """A stored UTC time on the ward's clock (the administration-times zone, as the MAR), not
     the PC's own zone."""
-    moment: datetime = parse_iso(stamp).astimezone(AdministrationTimes.load().zone)
+    moment: datetime = parse_iso(stamp).astimezone(ward_clock())
     return moment.strftime("%Y-%m-%d %H:%M")
 
 

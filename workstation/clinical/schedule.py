@@ -13,6 +13,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,13 @@ class AdministrationTimes:
     def at(self, day: date, clock: time) -> datetime:
         """A ward wall-clock time on a day, as an aware datetime in UTC."""
         return datetime.combine(day, clock, tzinfo=self.zone).astimezone(UTC)
+
+
+@cache
+def ward_clock() -> timezone:
+    """The ward's clock: the zone of the shipped administration-times settings, read once (the
+    MAR, worklist, handoff, notes and every screen's times use it)."""
+    return AdministrationTimes.load().zone
 
 
 def order_window(order: Mapping[str, Any]) -> tuple[datetime, datetime | None] | None:
