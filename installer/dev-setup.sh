@@ -1,20 +1,24 @@
 #!/usr/bin/env bash
 # Make this machine ready to develop, test and run the Clinical Workstation.
-# For a fresh Debian 12 machine, as root, with Python 3.11+ and pip. Safe to run again:
+# For a fresh Debian 12 machine, as root, with its own python3 (3.11+). Safe to run again:
 # it installs only what is missing and leaves no PostgreSQL cluster running.
+# Python packages go into a virtual environment in the checkout (.venv/), never into the
+# system's Python (Debian's python3 refuses that: PEP 668, externally-managed-environment).
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO"
 export DEBIAN_FRONTEND=noninteractive
-PYTHON="${PYTHON:-python3}"
+PYTHON="${PYTHON:-python3}"        # the interpreter that makes the virtual environment
+VENV="$REPO/.venv"
+VENV_PYTHON="$VENV/bin/python"
 
 # PostgreSQL server binaries (tests start their own throwaway cluster), a virtual X server for
 # screenshots, a CJK font, PDF-to-PNG for report checks, faketime (chaos tests move the
 # workstation clock), and the shared libraries PySide6 loads
 # for the offscreen and xcb platform plugins (from `ldd` on the Qt libraries and plugins).
 APT_PACKAGES=(
-    postgresql xvfb xauth fonts-wqy-microhei poppler-utils faketime
+    python3-venv postgresql xvfb xauth fonts-wqy-microhei poppler-utils faketime
     libegl1 libgl1 libglx0 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
     libharfbuzz0b libpng16-16 libjpeg62-turbo libxkbcommon0 libxkbcommon-x11-0
     libx11-6 libx11-xcb1 libxext6 libxrender1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4
@@ -70,7 +74,8 @@ stop_system_clusters() {  # the postgresql package may start a 'main' cluster; t
 }
 
 python_package_is_current() {  # editable install of this checkout, every requirement met
-    "$PYTHON" -I - "$REPO" <<'PY'  # -I: not the egg-info in the checkout
+    [[ -x "$VENV_PYTHON" ]] || return 1
+    "$VENV_PYTHON" -I - "$REPO" <<'PY'  # -I: not the egg-info in the checkout
 import importlib.metadata as md, json, sys, tomllib
 from pathlib import Path
 try:
@@ -98,16 +103,25 @@ sys.exit(0 if scripts == set(project.get("scripts", {})) else 1)
 PY
 }
 
-install_python_package() {
-    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
-        || fail "Python 3.11 or newer is needed (found $("$PYTHON" --version 2>&1))"
-    if python_package_is_current; then
-        say "Python packages already installed"
+make_virtual_environment() {
+    if [[ -x "$VENV_PYTHON" ]] && "$VENV_PYTHON" -c 'import pip' 2>/dev/null; then
         return
     fi
-    say "pip install -e '.[dev]'"
-    run_quietly "$PYTHON" -m pip install --quiet --disable-pip-version-check \
-        --root-user-action=ignore -e '.[dev]'
+    "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+        || fail "Python 3.11 or newer is needed (found $("$PYTHON" --version 2>&1))"
+    say "making the virtual environment $VENV"
+    rm -rf "$VENV"
+    run_quietly "$PYTHON" -m venv "$VENV"
+}
+
+install_python_package() {
+    make_virtual_environment
+    if python_package_is_current; then
+        say "Python packages already installed in .venv"
+        return
+    fi
+    say "pip install -e '.[dev]' (into .venv)"
+    run_quietly "$VENV_PYTHON" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 }
 
 install_system_packages

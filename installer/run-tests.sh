@@ -13,6 +13,7 @@ step() {
 }
 
 step bash installer/dev-setup.sh
+export VIRTUAL_ENV="$REPO/.venv" PATH="$REPO/.venv/bin:$PATH"  # the tools dev-setup installed
 step ruff check .
 step ruff format --check .
 step mypy

@@ -1,0 +1,155 @@
+"""Ed25519 signatures of the record (电子签名法 Art. 13: a reliable electronic signature).
+
+Each author has a key pair per device. The private key never leaves the station unwrapped: it
+is kept in the replica encrypted with AES-256-GCM under a key derived from the author's password
+(argon2id), so another user of the same PC cannot sign in the author's name and an offline login
+unlocks it. The server holds only the public key, registered at an online login, and accepts a
+signed fact only when the signature verifies with a registered, unrevoked key of its author.
+
+Every message is prefixed with a purpose tag so that a signature over one kind of fact can never
+be replayed as another (an event, a read-audit entry).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+from workstation.events.envelope import canonical_json
+
+EVENT_PURPOSE = b"cw-event-v1\n"
+AUDIT_PURPOSE = b"cw-audit-read-v1\n"
+PUBLIC_KEY_LENGTH = 44  # base64 of 32 bytes
+SIGNATURE_LENGTH = 88  # base64 of 64 bytes
+
+# RFC 9106 second recommended option (t=3, 64 MiB, p=4) for deriving the wrapping key, as the
+# password verifier uses; the test profile mirrors workstation.security.passwords.
+_KDF = {"time_cost": 3, "memory_cost": 64 * 1024, "parallelism": 4}
+_TEST_KDF = {"time_cost": 1, "memory_cost": 8 * 1024, "parallelism": 1}
+
+
+class WrongPassword(ValueError):
+    """The wrapped private key could not be opened with this password."""
+
+
+@dataclass(frozen=True, slots=True)
+class WrappedKey:
+    """A private key sealed under a password; every field is base64 text, safe to store."""
+
+    salt: str
+    nonce: str
+    sealed: str
+    time_cost: int
+    memory_cost: int
+    parallelism: int
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def new_private_key() -> bytes:
+    """A fresh Ed25519 private key, as its 32 raw bytes."""
+    return secrets.token_bytes(32)
+
+
+def public_key_of(private_key: bytes) -> str:
+    """The base64 public key that the server registers for a private key."""
+    public = Ed25519PrivateKey.from_private_bytes(private_key).public_key()
+    return _b64(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def key_id(public_key: str) -> str:
+    """A short stable name of a public key (first 16 hex digits of its SHA-256)."""
+    return hashlib.sha256(public_key.encode("ascii")).hexdigest()[:16]
+
+
+def sign(private_key: bytes, purpose: bytes, message: bytes) -> str:
+    """The base64 Ed25519 signature of purpose + message."""
+    signer = Ed25519PrivateKey.from_private_bytes(private_key)
+    return _b64(signer.sign(purpose + message))
+
+
+def load_public_key(public_key: str) -> Ed25519PublicKey:
+    """Parse a base64 public key; ValueError when it is not one."""
+    try:
+        raw = _unb64(public_key)
+    except (binascii.Error, ValueError, UnicodeEncodeError) as exc:
+        raise ValueError("public key is not base64") from exc
+    if len(raw) != 32:
+        raise ValueError("an Ed25519 public key has 32 bytes")
+    return Ed25519PublicKey.from_public_bytes(raw)
+
+
+def verify(
+    public_key: str | Ed25519PublicKey, purpose: bytes, message: bytes, signature: str
+) -> bool:
+    """True when signature is the key's signature of purpose + message; never raises on bad input."""
+    try:
+        key = load_public_key(public_key) if isinstance(public_key, str) else public_key
+        raw = _unb64(signature)
+        key.verify(raw, purpose + message)
+    except (InvalidSignature, ValueError, binascii.Error, UnicodeEncodeError, TypeError):
+        return False
+    return True
+
+
+def audit_entry_message(
+    *, entry_id: str, action: str, user_id: str, patient_id: str | None, at: str, device_id: str
+) -> bytes:
+    """The bytes a read-audit entry's author signs (sign with AUDIT_PURPOSE): recorded offline,
+    it may be sent later under another user's login, so the server must be able to prove it."""
+    return canonical_json({
+        "entry_id": entry_id, "action": action, "user_id": user_id, "patient_id": patient_id,
+        "at": at, "device_id": device_id,
+    })  # fmt: skip
+
+
+def _kdf_parameters(test_profile: bool) -> dict[str, int]:
+    return dict(_TEST_KDF if test_profile else _KDF)
+
+
+def _derive(
+    password: str, salt: bytes, time_cost: int, memory_cost: int, parallelism: int
+) -> bytes:
+    return hash_secret_raw(
+        password.encode("utf-8"), salt, time_cost=time_cost, memory_cost=memory_cost,
+        parallelism=parallelism, hash_len=32, type=Type.ID,
+    )  # fmt: skip
+
+
+def wrap_private_key(
+    private_key: bytes, password: str, *, test_profile: bool = False
+) -> WrappedKey:
+    """Seal a private key under a key derived from the password (argon2id, then AES-256-GCM)."""
+    parameters = _kdf_parameters(test_profile)
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    wrapping_key = _derive(password, salt, **parameters)
+    sealed = AESGCM(wrapping_key).encrypt(nonce, private_key, b"cw-signing-key-v1")
+    return WrappedKey(_b64(salt), _b64(nonce), _b64(sealed), **parameters)
+
+
+def unwrap_private_key(wrapped: WrappedKey, password: str) -> bytes:
+    """Open a sealed private key; WrongPassword when the password does not open it."""
+    wrapping_key = _derive(
+        password, _unb64(wrapped.salt), wrapped.time_cost, wrapped.memory_cost, wrapped.parallelism
+    )
+    try:
+        return AESGCM(wrapping_key).decrypt(
+            _unb64(wrapped.nonce), _unb64(wrapped.sealed), b"cw-signing-key-v1"
+        )
+    except InvalidTag as exc:
+        raise WrongPassword("this password does not open the signing key") from exc
