@@ -71,7 +71,9 @@ class EmbeddedServer:
         app = build_app(self.database_url)
         sock = _bind_loopback(self.port)
         self.port = int(sock.getsockname()[1])
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="off", proxy_headers=False
+        )
         if hasattr(config, "install_signal_handlers"):  # older uvicorn spelled the switch here
             config.install_signal_handlers = False
         self._server = _ThreadServer(config)
