@@ -33,6 +33,9 @@ class TokenSource(Protocol):
 
 
 RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
+# A 429 with one of these codes is the server's answer to this login (too many failures), not a
+# load hiccup: retrying would only be refused again.
+REFUSING_CODES = frozenset({"throttled", "locked"})
 
 
 class ServerLink:
@@ -81,6 +84,7 @@ class ServerLink:
                 )
             except httpx.TransportError as exc:
                 error: str = f"{type(exc).__name__}: {exc}"
+                wait = 0.0
             else:
                 if (
                     response.status_code == 401
@@ -91,15 +95,25 @@ class ServerLink:
                     renewed = self.tokens.renew()
                     if renewed:
                         continue
-                if response.status_code not in RETRYABLE_STATUS:
+                if (
+                    response.status_code not in RETRYABLE_STATUS
+                    or _code(response) in REFUSING_CODES
+                ):
                     return _answer(response)
                 error = f"HTTP {response.status_code}"
+                wait = _retry_after(response)
             if attempt < self.attempts:
-                self.sleep(self._backoff(attempt))
+                self.sleep(max(self._backoff(attempt), min(wait, self.max_delay)))
         raise Offline(f"server {self.client.base_url} unreachable: {error}")
 
     def _backoff(self, attempt: int) -> float:
         return self.random.uniform(0, min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))
+
+
+def _retry_after(response: httpx.Response) -> float:
+    """The server's Retry-After in seconds (0 when absent or given as a date)."""
+    value = response.headers.get("retry-after", "")
+    return float(value) if value.isdigit() else 0.0
 
 
 def _code(response: httpx.Response) -> str:

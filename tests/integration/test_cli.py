@@ -192,7 +192,7 @@ def test_user_disable_ends_sessions_and_reset_password(database: Path) -> None:
         auth.authenticate(engine, fresh["access_token"])
     with pytest.raises(auth.AuthError, match="disabled"):
         auth.login(engine, username="ph_zhao", password=new_password, device_id="pc-2")
-    for action in ("disable", "reset-password"):
+    for action in ("disable", "reset-password", "unlock"):
         result = run_cli("user", action, "--database", str(database), "--username", "ghost")
         assert_one_line_error(result, 1, "no user 'ghost'")
 

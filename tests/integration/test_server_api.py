@@ -219,12 +219,14 @@ def test_malformed_json_body_is_a_clear_400(http: httpx.Client, staff: dict[str,
     assert "JSON object" in not_an_object.json()["message"]
 
 
-def test_five_wrong_passwords_lock_the_account(http: httpx.Client, staff: dict[str, str]) -> None:
+def test_five_wrong_passwords_do_not_lock_the_account(
+    http: httpx.Client, staff: dict[str, str]
+) -> None:
+    """Failures slow the address down (tests/security) but five of them lock nobody out."""
     for _attempt in range(5):
         wrong = login(http, "nurse_wang", password="wrong-password")
         assert (wrong.status_code, wrong.json()["error"]) == (401, "bad_credentials")
-    locked = login(http, "nurse_wang")
-    assert (locked.status_code, locked.json()["error"]) == (423, "locked")
+    assert login(http, "nurse_wang").status_code == 200
     assert login(http, "dr_li").status_code == 200  # other users are not affected
 
 
@@ -241,12 +243,18 @@ def test_refresh_rotates_and_a_replayed_refresh_token_ends_the_login(
     assert http.get("/sync/hello", headers=new_headers).status_code == 200
     assert http.get("/sync/hello", headers=doctor.headers).status_code == 401  # old access revoked
 
+    again = http.post("/auth/refresh", json={"refresh_token": fresh["refresh_token"]})
+    assert again.status_code == 200, again.text
+    newest = again.json()
+    newest_headers = {"Authorization": f"Bearer {newest['access_token']}"}
+
+    # the first token again, after its successor was used: that is no lost answer but a replay
     replay = http.post("/auth/refresh", json={"refresh_token": doctor.refresh_token})
     assert (replay.status_code, replay.json()["error"]) == (401, "revoked")
     # the replay looks like a stolen token: the whole login, including the rotated tokens, ends
-    assert http.get("/sync/hello", headers=new_headers).status_code == 401
+    assert http.get("/sync/hello", headers=newest_headers).status_code == 401
     assert (
-        http.post("/auth/refresh", json={"refresh_token": fresh["refresh_token"]}).status_code
+        http.post("/auth/refresh", json={"refresh_token": newest["refresh_token"]}).status_code
         == 401
     )
 

@@ -41,3 +41,13 @@ def verify_password(stored_hash: str, password: str) -> bool:
         return _HASHER.verify(stored_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
+
+
+def needs_rehash(stored_hash: str) -> bool:
+    """True when a stored hash was made with other parameters than this process's profile (an
+    upgrade, or a demo made with the test profile): rehashed at the next successful login, so
+    every verification costs the same as the dummy one made for unknown users."""
+    try:
+        return _HASHER.check_needs_rehash(stored_hash)
+    except InvalidHashError:
+        return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -13,6 +14,7 @@ from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
     Counter,
+    Gauge,
     Histogram,
     generate_latest,
 )
@@ -21,10 +23,11 @@ from sqlalchemy import Engine, text
 from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
-from workstation.server import audit, auth, devices, meta, refdata, schema, sync
+from workstation.server import audit, auth, devices, login_throttle, meta, refdata, schema, sync
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
+from workstation.server.login_throttle import LoginPolicy, NoSlot, VerificationSlots
 
 READ_ACTIONS = frozenset({
     "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
@@ -86,12 +89,26 @@ class _Metrics:
         self.logins = Counter(
             "cw_logins_total", "Login attempts by outcome", ["outcome"], registry=self.registry
         )
+        self.checks = Gauge(
+            "cw_password_checks_in_flight", "argon2 checks running", registry=self.registry
+        )
 
 
-def create_app(engine: Engine) -> FastAPI:
-    """The API bound to one database engine."""
+AUTH_STATUS = {"locked": 429, "throttled": 429, "busy": 503}
+
+
+def create_app(
+    engine: Engine, *, trusted_proxies: Sequence[str] = (), login_policy: LoginPolicy | None = None
+) -> FastAPI:
+    """The API bound to one database engine. X-Forwarded-For is believed only from the
+    trusted_proxies (addresses or networks); login_policy sets the login throttle."""
     app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
     metrics = _Metrics()
+    policy = login_policy or auth.DEFAULT_POLICY
+    proxies = login_throttle.trusted_networks(trusted_proxies)
+    slots = VerificationSlots(policy.concurrent_verifications, policy.slot_wait_seconds)
+    metrics.checks.set_function(lambda: slots.in_use)
+    auth.prepare()
     search_pinyin("病")  # load the pinyin tables now, not in the first push after an outage
 
     @app.exception_handler(ApiError)
@@ -100,8 +117,10 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.exception_handler(AuthError)
     async def _auth_error(_request: Request, exc: AuthError) -> Response:
-        status = 423 if exc.code == "locked" else 401
-        return _json({"error": exc.code, "message": str(exc)}, status)
+        response = _json({"error": exc.code, "message": str(exc)}, AUTH_STATUS.get(exc.code, 401))
+        if exc.retry_after is not None:
+            response.headers["Retry-After"] = str(exc.retry_after)
+        return response
 
     @app.middleware("http")
     async def _timed(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -143,11 +162,22 @@ def create_app(engine: Engine) -> FastAPI:
     @app.post("/auth/login")
     async def login(request: Request) -> Response:
         data = await _body(request)
+        peer = request.client.host if request.client else None
+        who = {
+            "username": _field(data, "username", str), "device_id": _field(data, "device_id", str),
+            "client_address": login_throttle.client_address(
+                peer, request.headers.get("x-forwarded-for"), proxies),
+            "policy": policy,
+        }  # fmt: skip
+        password = _field(data, "password", str)
         try:
-            result = auth.login(
-                engine, username=_field(data, "username", str), password=_field(data, "password", str),
-                device_id=_field(data, "device_id", str),
-            )  # fmt: skip
+            await _threaded(auth.check_throttle, engine, **who)  # a throttled try needs no slot
+            try:
+                async with slots.slot():
+                    result = await _threaded(auth.login, engine, password=password, **who)
+            except NoSlot:
+                raise AuthError("busy", "the server is busy with other logins; try again",
+                                retry_after=1) from None  # fmt: skip
         except AuthError as exc:
             metrics.logins.labels(exc.code).inc()
             raise

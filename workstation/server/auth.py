@@ -1,7 +1,9 @@
-"""Users, login with lockout, access and refresh tokens with rotation and revocation."""
+"""Users, throttled login, access and refresh tokens with rotation and revocation."""
 
 from __future__ import annotations
 
+import functools
+import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -11,28 +13,29 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from workstation.clock import iso, now_iso, parse_iso, utc_now
 from workstation.domain.enums import Role
 from workstation.ids import uuid7
-from workstation.security.passwords import hash_password, verify_password
+from workstation.security.passwords import hash_password, needs_rehash, verify_password
 from workstation.security.tokens import (
     ACCESS_TOKEN_MINUTES,
     REFRESH_TOKEN_HOURS,
     new_token,
     token_digest,
 )
-from workstation.server import audit
+from workstation.server import audit, login_throttle, refresh_replies
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader, writer
+from workstation.server.login_throttle import LoginPolicy
 from workstation.server.models import auth_tokens, users
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT_MINUTES = 15
+DEFAULT_POLICY = LoginPolicy()
+LOCAL_ADDRESS = "local"  # a login made in this process (CLI, tests), not over the network
 
 
 class AuthError(Exception):
     """Login or token refused; `code` is stable, the message is for people."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, *, retry_after: int | None = None):
         super().__init__(message)
-        self.code = code
+        self.code, self.retry_after = code, retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +110,7 @@ def reset_password(conn: Connection, username: str, password: str) -> None:
     conn.execute(
         update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True)
     )
+    login_throttle.unlock(conn, username)
 
 
 def _issue(conn: Connection, user: User, device_id: str, family: str) -> dict[str, Any]:
@@ -127,59 +131,121 @@ def _issue(conn: Connection, user: User, device_id: str, family: str) -> dict[st
     }  # fmt: skip
 
 
-def login(engine: Engine, *, username: str, password: str, device_id: str) -> dict[str, Any]:
-    """Check the password (argon2id) with lockout after 5 failures for 15 minutes; issue tokens.
-    A refusal is raised after its audit row and failure count are committed."""
+def prepare() -> None:
+    """Make the dummy hash now (at server start) rather than in the first login."""
+    _dummy_hash()
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """A hash of a random password with this process's parameters: unknown, disabled and locked
+    users are checked against it, so their refusal costs the same as a real wrong password."""
+    return hash_password(secrets.token_urlsafe(24))
+
+
+def check_throttle(
+    engine: Engine, *, username: str, device_id: str, client_address: str = LOCAL_ADDRESS,
+    policy: LoginPolicy = DEFAULT_POLICY,
+) -> None:  # fmt: skip
+    """Raise AuthError (throttled or locked, audited) when this try may not be checked now."""
+    with reader(engine) as conn:
+        refused = login_throttle.refusal(
+            conn, policy, username=username, address=client_address, now=utc_now()
+        )
+    if refused is not None:
+        with writer(engine) as conn:
+            _audit_refusal(conn, refused, username, device_id, client_address)
+        raise _refusal_error(refused)
+
+
+def login(
+    engine: Engine, *, username: str, password: str, device_id: str,
+    client_address: str = LOCAL_ADDRESS, policy: LoginPolicy = DEFAULT_POLICY,
+) -> dict[str, Any]:  # fmt: skip
+    """Check the password (argon2id) under the throttle of login_throttle; issue tokens.
+    The try is charged as a failure before the check and refunded when it was right; the check
+    runs outside any transaction. A refusal is raised after its audit row is committed."""
+    taken, row = _take_try(engine, username, device_id, client_address, policy)
+    stored = row.password_hash if row is not None else _dummy_hash()
+    matched = verify_password(stored, password)
+    rehash = matched and row is not None and row.active and needs_rehash(stored)
+    new_hash = hash_password(password) if rehash else None
     with writer(engine) as conn:
-        row = conn.execute(select(users).where(users.c.username == username)).first()
-        if row is None:
-            audit.append(
-                conn,
-                [
-                    AuditEntry(
-                        "login_failed", None, device_id=device_id, detail={"username": username}
-                    )
-                ],
-            )
-            refusal = AuthError("bad_credentials", "wrong user name or password")
-        elif row.locked_until and parse_iso(row.locked_until) > utc_now():
-            audit.append(conn, [AuditEntry("login_locked", row.user_id, device_id=device_id)])
-            refusal = AuthError(
-                "locked", f"account locked until {row.locked_until} after repeated failures"
-            )
-        elif not row.active:
-            refusal = AuthError("disabled", "this account is disabled")
-        elif verify_password(row.password_hash, password):
-            conn.execute(
-                update(users)
-                .where(users.c.user_id == row.user_id)
-                .values(failed_logins=0, locked_until=None)
-            )
-            audit.append(conn, [AuditEntry("login", row.user_id, device_id=device_id)])
-            return _issue(conn, _user(row), device_id, uuid7())
+        if matched and row is not None:
+            login_throttle.refund(conn, taken)
+            if not row.active:
+                audit.append(conn, [AuditEntry("login_disabled", row.user_id, device_id=device_id,
+                                               detail={"address": client_address})])  # fmt: skip
+                refusal = AuthError("disabled", "this account is disabled")
+            else:
+                return _logged_in(conn, row, device_id, client_address, new_hash)
         else:
-            _count_failure(conn, row, device_id)
+            _audit_failure(conn, row, username, device_id, client_address, taken)
             refusal = AuthError("bad_credentials", "wrong user name or password")
     raise refusal
 
 
-def _count_failure(conn: Connection, row: Any, device_id: str) -> None:
-    failures = row.failed_logins + 1
-    values: dict[str, Any] = {"failed_logins": failures}
-    if failures >= MAX_FAILED_LOGINS:
-        values |= {
-            "failed_logins": 0,
-            "locked_until": iso(utc_now() + timedelta(minutes=LOCKOUT_MINUTES)),
-        }
-    conn.execute(update(users).where(users.c.user_id == row.user_id).values(**values))
-    audit.append(
-        conn,
-        [
-            AuditEntry(
-                "login_failed", row.user_id, device_id=device_id, detail={"failures": failures}
-            )
-        ],
-    )
+def _take_try(
+    engine: Engine, username: str, device_id: str, address: str, policy: LoginPolicy
+) -> tuple[login_throttle.Charge, Any]:
+    """Charge this try as a failure and read the user row, or raise the throttle's refusal."""
+    with writer(engine) as conn:
+        now = utc_now()
+        refused = login_throttle.refusal(conn, policy, username=username, address=address, now=now)
+        if refused is None:
+            taken = login_throttle.charge(conn, policy, username=username, address=address, now=now)
+            return taken, conn.execute(select(users).where(users.c.username == username)).first()
+        _audit_refusal(conn, refused, username, device_id, address)
+    raise _refusal_error(refused)
+
+
+def _logged_in(
+    conn: Connection, row: Any, device_id: str, address: str, new_hash: str | None
+) -> dict[str, Any]:
+    if new_hash is not None:
+        conn.execute(
+            update(users).where(users.c.user_id == row.user_id).values(password_hash=new_hash)
+        )
+    audit.append(conn, [AuditEntry("login", row.user_id, device_id=device_id,
+                                   detail={"address": address})])  # fmt: skip
+    return _issue(conn, _user(row), device_id, uuid7())
+
+
+def _audit_failure(
+    conn: Connection, row: Any, username: str, device_id: str, address: str,
+    taken: login_throttle.Charge,
+) -> None:  # fmt: skip
+    actor = None if row is None else row.user_id
+    detail = {"username": username, "address": address,
+              "failures": taken.failures[login_throttle.ACCOUNT]}  # fmt: skip
+    entries = [AuditEntry("login_failed", actor, device_id=device_id, detail=detail)]
+    if taken.account_locked_now:
+        entries.append(AuditEntry("account_locked", actor, device_id=device_id, detail=detail))
+    audit.append(conn, entries)
+
+
+def _audit_refusal(
+    conn: Connection, refused: login_throttle.Refusal, username: str, device_id: str, address: str
+) -> None:
+    action = "login_locked" if refused.code == "locked" else "login_throttled"
+    actor = conn.execute(select(users.c.user_id).where(users.c.username == username)).scalar()
+    detail = {"username": username, "address": address, "until": refused.until}
+    audit.append(conn, [AuditEntry(action, actor, device_id=device_id, detail=detail)])
+
+
+def _refusal_error(refused: login_throttle.Refusal) -> AuthError:
+    if refused.code == "locked":
+        message = f"too many failed logins for this account from here; locked until {refused.until}"
+    else:
+        message = f"too many failed logins from this computer; try again in {refused.retry_after} s"
+    return AuthError(refused.code, message, retry_after=refused.retry_after)
+
+
+def unlock(conn: Connection, username: str) -> bool:
+    """Lift a user's login lock (admin); True when the account was locked."""
+    if conn.execute(select(users.c.user_id).where(users.c.username == username)).first() is None:
+        raise ValueError(f"no user {username!r}")
+    return login_throttle.unlock(conn, username)
 
 
 def _token_row(conn: Connection, token: str, kind: str) -> Any:
@@ -192,21 +258,30 @@ def _token_row(conn: Connection, token: str, kind: str) -> Any:
 
 
 def refresh(engine: Engine, refresh_token: str) -> dict[str, Any]:
-    """Rotate a refresh token; replaying a used one revokes the whole login (token theft)."""
+    """Rotate a refresh token. The same token again within refresh_replies' window, while the
+    tokens it was swapped for are unused, gets the same answer (a lost answer, retried); any other
+    replay of a used token revokes the whole login (token theft)."""
     with writer(engine) as conn:
         row = _token_row(conn, refresh_token, "refresh")
+        now = utc_now()
+        if row.revoked:
+            again = refresh_replies.replay(conn, refresh_token, now=now)
+            if again is not None:
+                return again
         user_row = conn.execute(select(users).where(users.c.user_id == row.user_id)).first()
         conn.execute(
             update(auth_tokens).where(auth_tokens.c.family == row.family).values(revoked=True)
         )
         if row.revoked:
             refusal = AuthError("revoked", "this session was ended; log in again")
-        elif parse_iso(row.expires_at) <= utc_now():
+        elif parse_iso(row.expires_at) <= now:
             refusal = AuthError("expired", "session expired; log in again")
         elif user_row is None or not user_row.active:
             refusal = AuthError("disabled", "this account is disabled")
         else:
-            return _issue(conn, _user(user_row), row.device_id, row.family)
+            answer = _issue(conn, _user(user_row), row.device_id, row.family)
+            refresh_replies.keep(conn, used_token=refresh_token, answer=answer, now=now)
+            return answer
     raise refusal
 
 

@@ -132,7 +132,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_can_listen(args.host, args.port)
     print(f"{PROG}: serving http://{args.host}:{args.port} (Ctrl+C to stop)", flush=True)
     try:
-        serve.run(args.database, host=args.host, port=args.port)
+        serve.run(args.database, host=args.host, port=args.port, trusted_proxies=args.trusted_proxy)
     except serve.NotInitialised as exc:
         raise CliError(str(exc)) from exc
     return 0
@@ -213,6 +213,15 @@ def cmd_user_reset_password(args: argparse.Namespace) -> int:
     print(f"password of {args.username} reset; their sessions are ended")
     if generated:
         print(f"password: {password}")
+    return 0
+
+
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    """Lift the login lock of a user (their failed-login counts are forgotten)."""
+    with writer(_open_initialised(args.database)) as conn:
+        was_locked = auth.unlock(conn, args.username)
+        audit.append(conn, [_cli_audit("account_unlocked", username=args.username)])
+    print(f"{args.username} unlocked" if was_locked else f"{args.username} was not locked")
     return 0
 
 
@@ -342,7 +351,7 @@ def _command(
 
 
 def _add_user_commands(commands: Any) -> None:
-    user = commands.add_parser("user", help="add, disable or reset the password of a user")
+    user = commands.add_parser("user", help="add, disable, unlock or reset the password of a user")
     actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = _command(actions, "add", cmd_user_add, "create a user")
     add.add_argument("--username", required=True)
@@ -358,6 +367,10 @@ def _add_user_commands(commands: Any) -> None:
     reset = _command(actions, "reset-password", cmd_user_reset_password, "set a new password")
     reset.add_argument("--username", required=True)
     reset.add_argument("--password", help="generated and printed when not given")
+    unlock = _command(
+        actions, "unlock", cmd_user_unlock, "lift a lock after repeated failed logins"
+    )
+    unlock.add_argument("--username", required=True)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -371,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve = _command(commands, "serve", cmd_serve, "run the sync server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8765)
+    serve.add_argument(
+        "--trusted-proxy", action="append", default=[], metavar="ADDRESS",
+        help="a reverse proxy or load balancer (address or network) whose X-Forwarded-For "
+        "is believed for login throttling; repeat for several",
+    )  # fmt: skip
     _add_user_commands(commands)
     _command(commands, "patients", cmd_patients, "list admitted patients (record, name, ward, bed)")
     _command(commands, "verify-audit", cmd_verify_audit, "verify the audit hash chain")

@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import uvicorn
 
@@ -48,9 +49,10 @@ def _bind_loopback(port: int) -> socket.socket:
 class EmbeddedServer:
     """The server over one database, served by uvicorn in a daemon thread on 127.0.0.1."""
 
-    def __init__(self, database_url: str, *, port: int = 0):
+    def __init__(self, database_url: str, *, port: int = 0, app: Any = None):
         self.database_url = database_url
         self.port = port
+        self._app = app  # an app already built (tests with their own settings), else build_app
         self._server: _ThreadServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -68,10 +70,12 @@ class EmbeddedServer:
         """Bind (a free port the first time, the same port after), serve, and wait until started."""
         if self.running:
             raise EmbeddedServerError("the embedded server is already running")
-        app = build_app(self.database_url)
+        app = self._app if self._app is not None else build_app(self.database_url)
         sock = _bind_loopback(self.port)
         self.port = int(sock.getsockname()[1])
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+        config = uvicorn.Config(
+            app, log_level="warning", access_log=False, lifespan="off", proxy_headers=False
+        )
         if hasattr(config, "install_signal_handlers"):  # older uvicorn spelled the switch here
             config.install_signal_handlers = False
         self._server = _ThreadServer(config)

@@ -76,6 +76,26 @@ auth_tokens = Table(
     Column("revoked", Boolean, nullable=False, default=False),
 )
 
+login_throttle = Table(  # failed-login counters (workstation.server.login_throttle)
+    "login_throttle",
+    metadata,
+    Column("kind", String(8), primary_key=True),  # address | account | pair
+    Column("username", String(64), primary_key=True),  # "" for an address row
+    Column("address", String(64), primary_key=True),  # "" for an account row
+    Column("failures", Integer, nullable=False),
+    Column("last_failure_at", String(32), nullable=False, index=True),
+    Column("blocked_until", String(32)),  # address: its wait; account: its lock
+)
+
+refresh_replies = Table(  # the answer to a refresh, sealed under the used refresh token
+    "refresh_replies",
+    metadata,
+    Column("token_digest", String(64), primary_key=True),  # the refresh token that was used
+    Column("next_digest", String(64), nullable=False),  # the refresh token it was swapped for
+    Column("used_at", String(32), nullable=False, index=True),
+    Column("sealed", LargeBinary, nullable=False),  # AES-GCM nonce + ciphertext
+)
+
 devices = Table(
     "devices",
     metadata,
