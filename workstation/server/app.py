@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import time
 from dataclasses import asdict
 from typing import Any
@@ -22,6 +24,7 @@ from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
 from workstation.server import audit, auth, devices, meta, refdata, schema, sync
+from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
@@ -88,8 +91,24 @@ class _Metrics:
         )
 
 
-def create_app(engine: Engine) -> FastAPI:
+def _may_read_metrics(request: Request, token: str | None) -> bool:
+    """With a token: the bearer token, compared in constant time. Without: a loopback peer whose
+    request came through no proxy (a local proxy would make every client look local)."""
+    header = request.headers.get("authorization", "")
+    if token is not None:
+        given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        return hmac.compare_digest(given.encode(), token.encode())
+    if "x-forwarded-for" in request.headers or "forwarded" in request.headers:
+        return False
+    try:
+        return request.client is not None and ipaddress.ip_address(request.client.host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     """The API bound to one database engine."""
+    settings = settings or AppSettings()
     app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
     metrics = _Metrics()
     search_pinyin("病")  # load the pinyin tables now, not in the first push after an outage
@@ -137,7 +156,11 @@ def create_app(engine: Engine) -> FastAPI:
         return _json({"status": "ready"})
 
     @app.get("/metrics")
-    def prometheus() -> Response:
+    def prometheus(request: Request) -> Response:
+        if not _may_read_metrics(request, settings.metrics_token):
+            if settings.metrics_token is None:
+                raise ApiError(404, "not_found", "not found")
+            raise ApiError(401, "no_token", "/metrics needs the metrics bearer token")
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     @app.post("/auth/login")
