@@ -13,12 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from workstation.ids import uuid7
 from workstation.security.passwords import verify_password
-from sqlalchemy import Engine
-
 from workstation.server import audit, auth, refdata, sync
 from workstation.server.config import ServerConfig, for_database
 from workstation.server.db import make_engine, writer

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import signal
 import socket
+import threading
+from collections.abc import Iterator
 
 import uvicorn
 
@@ -73,6 +77,24 @@ def _uvicorn_config(app, host: str, port: int, log_level: str, config: ServerCon
     )  # fmt: skip
 
 
+def _stop(signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """uvicorn re-raises SIGTERM once it has shut down; make that a clean exit that runs the
+    shutdown work (the last checkpoint) instead of killing the process."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run(
     database_url: str,
     host: str = "127.0.0.1",
@@ -97,7 +119,8 @@ def run(
             lambda: checkpoints.write(engine, folder, key), config.checkpoint_minutes
         ).start()
     try:
-        server.run(sockets=None if fd is None else [socket.socket(fileno=fd)])
+        with _sigterm_exits():
+            server.run(sockets=None if fd is None else [socket.socket(fileno=fd)])
     finally:
         if scheduler is not None:
             scheduler.stop()
