@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+import ssl
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
 import httpx
 import orjson
+import truststore
 
 
 class Offline(ConnectionError):
@@ -38,17 +40,27 @@ RETRYABLE_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 REFUSING_CODES = frozenset({"throttled", "locked"})
 
 
+def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
+    """Verification against the OS trust store, plus the hospital's CA file when one is named
+    in the station config (a server certificate signed by the hospital's own CA)."""
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if ca_file:
+        context.load_verify_locations(cafile=ca_file)
+    return context
+
+
 class ServerLink:
     """JSON requests to one server with full-jitter exponential backoff on transient failures."""
 
     def __init__(
         self, base_url: str, *, tokens: TokenSource | None = None, timeout: float = 15.0, attempts: int = 5,
         base_delay: float = 0.2, max_delay: float = 5.0, transport: httpx.BaseTransport | None = None,
-        sleep: Callable[[float], None] = time.sleep,
+        sleep: Callable[[float], None] = time.sleep, ca_file: str | None = None,
     ):  # fmt: skip
         self.client = httpx.Client(
-            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport
-        )
+            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport,
+            verify=tls_context(ca_file),
+        )  # fmt: skip
         self.tokens = tokens
         self.attempts, self.base_delay, self.max_delay = attempts, base_delay, max_delay
         self.sleep = sleep

@@ -37,7 +37,12 @@ def _connector(path: Path, key: bytes):  # type: ignore[no-untyped-def]
 
 def _engine(path: Path, key: bytes) -> Engine:
     engine = create_engine(
-        "sqlite://", creator=_connector(path, key), poolclass=QueuePool, pool_size=4, max_overflow=4
+        "sqlite://",
+        creator=_connector(path, key),
+        poolclass=QueuePool,
+        pool_size=4,
+        max_overflow=4,
+        hide_parameters=True,  # no patient data in an error's text or the log file
     )
     make_sqlite_durable(engine, extra_pragmas=("temp_store=MEMORY",))  # no plaintext temp files
     return engine

@@ -30,6 +30,7 @@ from workstation.clock import now_iso
 from workstation.events.envelope import Event
 from workstation.ids import uuid7
 from workstation.projections import queries
+from workstation.security.files import restrict_umask
 
 CONFIG_FILE = "workstation.json"
 _log = logs.get("workstation")
@@ -80,6 +81,7 @@ class Workstation:
         **link_options: Any,
     ) -> Workstation:
         """Open (or set up, on first use) the workstation whose files live in data_dir."""
+        restrict_umask()  # the replica, its WAL, logs, exports and printed PDFs: 0600
         data_dir = Path(data_dir)
         data_dir.mkdir(parents=True, exist_ok=True)
         config = _load_config(data_dir)
@@ -91,6 +93,8 @@ class Workstation:
         _save_config(data_dir, config)
         engine = open_replica(data_dir / REPLICA_FILE, config["device_id"])
         store = LocalStore(engine, config["device_id"])
+        if config.get("ca_file"):  # the hospital's CA, beside the OS trust store
+            link_options.setdefault("ca_file", str(config["ca_file"]))
         link = (
             ServerLink(config["server_url"], **link_options) if config.get("server_url") else None
         )

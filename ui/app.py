@@ -20,6 +20,7 @@ from ui.screens.shell.view import ShellView
 from ui.settings import LANGUAGES, load_settings, settings_path
 from ui.theme import apply_font, apply_theme
 from ui.workers import Workers
+from workstation.security.files import restrict_umask
 
 EXIT_NO_KEYRING = 2
 
@@ -138,6 +139,7 @@ class Program:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `workstation` command."""
+    restrict_umask()  # every file with patient data (replica, logs, PDFs, exports) is 0600
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)

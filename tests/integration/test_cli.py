@@ -13,12 +13,14 @@ from pathlib import Path
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from workstation.ids import uuid7
 from workstation.security.passwords import verify_password
-from workstation.server import auth, refdata, sync
+from workstation.server import audit, auth, refdata, sync
+from workstation.server.config import ServerConfig, for_database
 from workstation.server.db import make_engine, writer
+from workstation.server.keys import read_keys
 from workstation.server.models import audit_log, users
 
 PROG = "workstation-server"
@@ -50,7 +52,7 @@ def database(tmp_path: Path) -> Path:
     path = tmp_path / "server.sqlite"
     result = run_cli("init", "--database", str(path))
     assert result.returncode == 0, result.stderr
-    engine = make_engine(str(path))
+    engine = keyed_engine(path)
     with writer(engine) as conn:
         refdata.add_ward(
             conn, ward_id="W1", name_en="Ward 1", name_zh="一病区", beds=["1", "2", "10"]
@@ -60,9 +62,15 @@ def database(tmp_path: Path) -> Path:
     return path
 
 
+def keyed_engine(path: Path) -> Engine:
+    """An engine on a database set up by `init`, holding its audit key (the file beside it)."""
+    keys = read_keys(for_database(ServerConfig(), str(path)))
+    return audit.with_key(make_engine(str(path)), keys.audit)
+
+
 def admit(path: Path, patients: list[tuple[str, str, str, str]]) -> None:
     """Admit (record number, name, ward, bed) patients through the real sync push."""
-    engine = make_engine(str(path))
+    engine = keyed_engine(path)
     with writer(engine) as conn:
         auth.add_user(conn, username="dr_admit", password="admitting-pw-1", display_name="Dr Admit",
                       role="physician", wards=["W1", "W2"])  # fmt: skip
@@ -100,7 +108,7 @@ def test_init_demo_prints_every_demo_login(tmp_path: Path) -> None:
     result = run_cli("init", "--database", str(path), "--demo")
     assert result.returncode == 0, result.stderr
     logins = [line.split("\t") for line in result.stdout.splitlines() if "\t" in line]
-    engine = make_engine(str(path))
+    engine = keyed_engine(path)
     with writer(engine) as conn:
         roles = {r.username: r.role for r in conn.execute(select(users.c.username, users.c.role))}
     assert {username: role for username, role, _ in logins} == roles  # every user, right role
@@ -137,7 +145,7 @@ def test_user_add_generates_and_prints_a_password(database: Path) -> None:
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     password = result.stdout.split("password: ")[1].strip()
-    engine = make_engine(str(database))
+    engine = keyed_engine(database)
     with writer(engine) as conn:
         stored = conn.execute(
             select(users.c.password_hash).where(users.c.username == "dr_wu")
@@ -176,7 +184,7 @@ def test_user_add_refusals(database: Path) -> None:
 def test_user_disable_ends_sessions_and_reset_password(database: Path) -> None:
     add = ["user", "add", "--database", str(database), "--username", "ph_zhao", "--name", "Zhao"]
     assert run_cli(*add, "--role", "pharmacist", "--password", "first-password-1").returncode == 0
-    engine = make_engine(str(database))
+    engine = keyed_engine(database)
     tokens = auth.login(engine, username="ph_zhao", password="first-password-1", device_id="pc-2")
 
     reset = run_cli("user", "reset-password", "--database", str(database), "--username", "ph_zhao")
@@ -213,14 +221,17 @@ def test_patients_lists_admitted_by_ward_then_bed(database: Path) -> None:
 
 def test_verify_audit_intact_then_names_the_altered_row(database: Path) -> None:
     admit(database, [("MRN-1", "Wang Fang", "W1", "1"), ("MRN-2", "Zhang Wei", "W1", "2")])
-    engine = make_engine(str(database))
+    engine = keyed_engine(database)
     with writer(engine) as conn:
         ids = list(
             conn.execute(select(audit_log.c.audit_id).order_by(audit_log.c.audit_id)).scalars()
         )
     intact = run_cli("verify-audit", "--database", str(database))
     assert intact.returncode == 0, intact.stderr
-    assert intact.stdout.strip() == f"audit chain intact ({len(ids)} rows)"
+    assert (
+        intact.stdout.strip()
+        == f"audit chain intact ({len(ids)} rows, keyed, 1 signed checkpoints)"
+    )
 
     tampered = ids[len(ids) // 2]
     with sqlite3.connect(database) as conn:

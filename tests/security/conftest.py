@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 from tests.chaos.conftest import make_proxy, open_workstation, site  # noqa: F401 - fixtures
 from workstation.server import refdata
 from workstation.server.app import create_app
+from workstation.server.app_settings import AppSettings
 from workstation.server.auth import add_user
 from workstation.server.db import writer
 from workstation.server.embedded import EmbeddedServer
@@ -46,7 +47,7 @@ def serve(server_engine: Engine, database_url: str) -> Iterator[Callable[..., ht
     def start(
         policy: LoginPolicy | None = None, *, trusted: tuple[str, ...] = (PROXY,)
     ) -> httpx.Client:
-        app = create_app(server_engine, trusted_proxies=trusted, login_policy=policy)
+        app = create_app(server_engine, AppSettings(trusted_proxies=trusted, login_policy=policy))
         server = EmbeddedServer(database_url, app=app).start()
         client = httpx.Client(base_url=server.url, timeout=60.0)
         running.append((server, client))

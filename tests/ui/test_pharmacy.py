@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from offline_cache.tables import audit_outbox
 from offline_cache.workstation import Workstation
 from tests.integration.test_reports import check_pdf
 from tests.ui.flows import CTRL, log_in
@@ -23,6 +24,7 @@ from workstation.projections import pharmacy_tables as pht
 from workstation.projections import tables as pt
 from workstation.server import auth, refdata
 from workstation.server.db import make_engine, writer
+from workstation.server.models import audit_log
 
 PHARMACIST = "pharm"
 SOON = (utc_now() + timedelta(days=20)).date().isoformat()
@@ -183,9 +185,24 @@ def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     assert any(t.startswith("Expired: PHARM Amoxicillin AMX-GONE") for t in texts)
 
 
+def _audited_prints(station, database_url: str) -> list[str]:  # noqa: ANN001
+    """Patients of the print entries queued on the station or already on the server (an entry
+    is on the server before it leaves the station's queue, so it is always in one of them)."""
+    with station.workstation.store.reading() as conn:
+        queued = conn.execute(select(audit_outbox.c.patient_id)
+                              .where(audit_outbox.c.action == "print")).scalars().all()  # fmt: skip
+    engine = make_engine(database_url)
+    with writer(engine) as conn:
+        sent = conn.execute(select(audit_log.c.patient_id)
+                            .where(audit_log.c.action == "print")).scalars().all()  # fmt: skip
+    engine.dispose()
+    return [patient for patient in [*queued, *sent] if patient]
+
+
 def test_a_ward_pick_saves_a_dispensing_label_with_lot_and_expiry(
     qtbot: QtBot,
     pharmacy,  # noqa: ANN001
+    ward_server,  # noqa: ANN001
     tmp_path: Path,
 ) -> None:
     station, controller = pharmacy, pharmacy.shell.pharmacy
@@ -205,4 +222,6 @@ def test_a_ward_pick_saves_a_dispensing_label_with_lot_and_expiry(
     text = check_pdf(saved.args[0])
     for fact in ("OME-1", LATER, "omeprazole/OME-1", "20 mg", "once daily"):
         assert fact in text, fact
+    assert saved.args[0].stat().st_mode & 0o077 == 0  # a label names the patient: 0600
+    assert _audited_prints(station, ward_server[1].database_url)  # the label print is audited
     assert str(saved.args[0]) in station.view.findChild(object, "pickMessage").text()

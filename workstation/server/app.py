@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import time
-from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -24,10 +25,11 @@ from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
 from workstation.server import audit, auth, devices, login_throttle, meta, refdata, schema, sync
+from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
-from workstation.server.login_throttle import LoginPolicy, NoSlot, VerificationSlots
+from workstation.server.login_throttle import NoSlot, VerificationSlots
 
 READ_ACTIONS = frozenset({
     "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
@@ -97,15 +99,29 @@ class _Metrics:
 AUTH_STATUS = {"locked": 429, "throttled": 429, "busy": 503}
 
 
-def create_app(
-    engine: Engine, *, trusted_proxies: Sequence[str] = (), login_policy: LoginPolicy | None = None
-) -> FastAPI:
+def _may_read_metrics(request: Request, token: str | None) -> bool:
+    """With a token: the bearer token, compared in constant time. Without: a loopback peer whose
+    request came through no proxy (a local proxy would make every client look local)."""
+    header = request.headers.get("authorization", "")
+    if token is not None:
+        given = header[7:].strip() if header.lower().startswith("bearer ") else ""
+        return hmac.compare_digest(given.encode(), token.encode())
+    if "x-forwarded-for" in request.headers or "forwarded" in request.headers:
+        return False
+    try:
+        return request.client is not None and ipaddress.ip_address(request.client.host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     """The API bound to one database engine. X-Forwarded-For is believed only from the
-    trusted_proxies (addresses or networks); login_policy sets the login throttle."""
+    settings' trusted_proxies (addresses or networks); its login_policy sets the login throttle."""
+    settings = settings or AppSettings()
     app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
     metrics = _Metrics()
-    policy = login_policy or auth.DEFAULT_POLICY
-    proxies = login_throttle.trusted_networks(trusted_proxies)
+    policy = settings.login_policy or auth.DEFAULT_POLICY
+    proxies = login_throttle.trusted_networks(settings.trusted_proxies)
     slots = VerificationSlots(policy.concurrent_verifications, policy.slot_wait_seconds)
     metrics.checks.set_function(lambda: slots.in_use)
     auth.prepare()
@@ -156,7 +172,11 @@ def create_app(
         return _json({"status": "ready"})
 
     @app.get("/metrics")
-    def prometheus() -> Response:
+    def prometheus(request: Request) -> Response:
+        if not _may_read_metrics(request, settings.metrics_token):
+            if settings.metrics_token is None:
+                raise ApiError(404, "not_found", "not found")
+            raise ApiError(401, "no_token", "/metrics needs the metrics bearer token")
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
     @app.post("/auth/login")

@@ -98,7 +98,13 @@ def backup(engine: Engine, destination: Path) -> BackupSummary:
         raise BackupError(f"folder does not exist: {destination.parent}")
     partial = destination.with_name(destination.name + ".partial")
     try:
-        with reader(engine) as conn, gzip.open(partial, "wb") as out:
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # a backup holds every patient: never readable by others
+        with (
+            open(descriptor, "wb") as raw,
+            reader(engine) as conn,
+            gzip.GzipFile(fileobj=raw, mode="wb") as out,
+        ):
             summary = _write_snapshot(conn, out, revision)
             out.flush()
         with open(partial, "rb") as written:

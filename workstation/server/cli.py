@@ -8,30 +8,37 @@ import getpass
 import os
 import re
 import secrets
-import socket
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from sqlalchemy import Connection, Engine, func, select
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from workstation.domain.enums import Role
+from workstation.security.files import UnsafeSecretFile, restrict_umask
 from workstation.server import audit, auth, refdata, schema
-from workstation.server.audit import AuditEntry
-from workstation.server.backup import BackupError, backup, restore
-from workstation.server.db import BadDatabaseUrl, make_engine, normalise_url, reader, writer
-from workstation.server.models import audit_log, users, wards
+from workstation.server.audit import AuditKeyMismatch
+from workstation.server.backup import BackupError, restore
+from workstation.server.cli_common import (
+    PROG,
+    CliError,
+    open_engine,
+    open_initialised,
+    resolve_config,
+)
+from workstation.server.cli_common import cli_audit as _cli_audit
+from workstation.server.cli_common import one_line as _one_line
+from workstation.server.cli_print import add_print_command
+from workstation.server.cli_server import cmd_backup, cmd_serve, cmd_verify_audit, key_the_chain
+from workstation.server.config import ConfigError
+from workstation.server.db import BadDatabaseUrl, reader, writer
+from workstation.server.keys import read_keys
+from workstation.server.models import users, wards
 from workstation.server.setup import initialise
 
-PROG = "workstation-server"
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read aloud and typed safely
-
-
-class CliError(Exception):
-    """A runtime failure reported to the operator as one line (exit status 1)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -45,66 +52,20 @@ class _Parser(argparse.ArgumentParser):
 
 
 # ---------------------------------------------------------------------------------------------
-# opening the database
-
-
-def _parse_url(url: str) -> URL:
-    """The normalised database URL; BadDatabaseUrl for one that cannot be parsed."""
-    try:
-        return make_url(normalise_url(url))
-    except ValueError as exc:  # e.g. a port that is not a number
-        raise BadDatabaseUrl(f"not a database URL: {url} ({_one_line(str(exc))})") from exc
-
-
-def _shown_url(url: str) -> str:
-    """The database URL with any password hidden, for messages."""
-    return _parse_url(url).render_as_string(hide_password=True)
-
-
-def _open(url: str, *, create: bool = False) -> Engine:
-    """An engine for url; a SQLite file must already exist unless create."""
-    parsed = _parse_url(url)
-    if parsed.drivername.startswith("sqlite") and not create:
-        path = parsed.database
-        if path and path != ":memory:" and not Path(path).is_file():
-            raise CliError(f"database file not found: {path} (create it with `{PROG} init`)")
-    return make_engine(url)
-
-
-def _open_initialised(url: str) -> Engine:
-    """An engine for a database at the newest schema; a clear error otherwise."""
-    engine = _open(url)
-    current, head = schema.current_revision(engine), schema.head_revision()
-    if current is None:
-        raise CliError(f"database {_shown_url(url)} is not initialised: run `{PROG} init`")
-    if current != head:
-        raise CliError(
-            f"database {_shown_url(url)} has schema {current}, this program expects {head}: "
-            f"run `{PROG} init` to migrate it (or use a newer {PROG})"
-        )
-    return engine
-
-
-def _operator() -> str:
-    """Who ran the command, for the audit trail."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
-def _cli_audit(action: str, **detail: Any) -> AuditEntry:
-    return AuditEntry(action, None, detail={**detail, "via": "cli", "os_user": _operator()})
-
-
 # ---------------------------------------------------------------------------------------------
 # commands
 
 
+def _open_initialised(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The initialised database the command names, chaining audit rows under the server's key."""
+    return open_initialised(args.database, key=read_keys(args.server_config).audit)
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """Create or migrate the database; with --demo load the demo ward and print its logins."""
-    engine = _open(args.database, create=True)
+    engine = open_engine(args.database, create=True)
     epoch = initialise(engine)
+    engine = key_the_chain(engine, args.server_config)
     print(f"database ready: schema {schema.head_revision()}, epoch {epoch}")
     if args.demo:
         from workstation.server.demo import DemoLoadError, load_demo
@@ -122,30 +83,6 @@ def cmd_init(args: argparse.Namespace) -> int:
         for username in sorted(passwords, key=lambda name: (roles.get(name, ""), name)):
             print(f"{username}\t{roles.get(username, '?')}\t{passwords[username]}")
     return 0
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the API until interrupted."""
-    from workstation.server import serve
-
-    _open_initialised(args.database).dispose()
-    _check_can_listen(args.host, args.port)
-    print(f"{PROG}: serving http://{args.host}:{args.port} (Ctrl+C to stop)", flush=True)
-    try:
-        serve.run(args.database, host=args.host, port=args.port, trusted_proxies=args.trusted_proxy)
-    except serve.NotInitialised as exc:
-        raise CliError(str(exc)) from exc
-    return 0
-
-
-def _check_can_listen(host: str, port: int) -> None:
-    try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        raise CliError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
 
 
 def _new_password(given: str | None, *, may_prompt: bool) -> tuple[str, bool]:
@@ -173,7 +110,7 @@ def _check_wards(conn: Connection, ward_ids: list[str]) -> None:
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     """Create a user on the given wards."""
-    engine = _open_initialised(args.database)
+    engine = _open_initialised(args)
     ward_ids = [ward.strip() for ward in args.wards.split(",") if ward.strip()]
     password, generated = _new_password(args.password, may_prompt=True)
     with writer(engine) as conn:
@@ -194,7 +131,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 def cmd_user_disable(args: argparse.Namespace) -> int:
     """Disable a user and end their sessions."""
-    engine = _open_initialised(args.database)
+    engine = _open_initialised(args)
     with writer(engine) as conn:
         auth.set_active(conn, args.username, False)
         refdata.publish_directory(conn)
@@ -205,7 +142,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
 
 def cmd_user_reset_password(args: argparse.Namespace) -> int:
     """Set a new password (generated and printed when not given) and clear the lockout."""
-    engine = _open_initialised(args.database)
+    engine = _open_initialised(args)
     password, generated = _new_password(args.password, may_prompt=False)
     with writer(engine) as conn:
         auth.reset_password(conn, args.username, password)
@@ -218,7 +155,7 @@ def cmd_user_reset_password(args: argparse.Namespace) -> int:
 
 def cmd_user_unlock(args: argparse.Namespace) -> int:
     """Lift the login lock of a user (their failed-login counts are forgotten)."""
-    with writer(_open_initialised(args.database)) as conn:
+    with writer(_open_initialised(args)) as conn:
         was_locked = auth.unlock(conn, args.username)
         audit.append(conn, [_cli_audit("account_unlocked", username=args.username)])
     print(f"{args.username} unlocked" if was_locked else f"{args.username} was not locked")
@@ -234,7 +171,7 @@ def cmd_patients(args: argparse.Namespace) -> int:
     """Print the admitted patients: record number, name, ward, bed (tab-separated)."""
     from workstation.projections.tables import patients
 
-    engine = _open_initialised(args.database)
+    engine = _open_initialised(args)
     with reader(engine) as conn:
         rows = list(conn.execute(
             select(patients.c.record_number, patients.c.name, patients.c.ward_id, patients.c.bed)
@@ -249,35 +186,12 @@ def cmd_patients(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_verify_audit(args: argparse.Namespace) -> int:
-    """Walk the audit hash chain; exit 1 naming the first bad row."""
-    engine = _open_initialised(args.database)
-    broken = audit.verify(engine)
-    if broken is not None:
-        print(f"audit chain BROKEN at row {broken.audit_id}: {broken.reason}")
-        return 1
-    with reader(engine) as conn:
-        count = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
-    print(f"audit chain intact ({count} rows)")
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    """Write a database-independent backup file."""
-    destination = Path(args.to).expanduser()
-    if destination.exists() and not args.force:
-        raise CliError(f"file exists: {destination} (choose another name, or --force to overwrite)")
-    summary = backup(_open_initialised(args.database), destination)
-    print(
-        f"backup written to {destination}: {summary.total_rows} rows, "
-        f"schema {summary.schema_revision}, epoch {summary.epoch}"
-    )
-    return 0
-
-
 def cmd_restore(args: argparse.Namespace) -> int:
     """Load a backup file into an empty database (or replace one's contents with --force)."""
-    summary = restore(_open(args.database, create=True), Path(args.source), force=args.force)
+    key = read_keys(args.server_config).audit
+    summary = restore(
+        open_engine(args.database, create=True, key=key), Path(args.source), force=args.force
+    )
     print(
         f"restored {summary.total_rows} rows from {args.source}; new epoch {summary.epoch} "
         "(workstations will re-offer what the server lacks)"
@@ -345,8 +259,10 @@ def _command(
 ) -> argparse.ArgumentParser:
     parser = commands.add_parser(name, help=help_text, description=help_text)
     parser.set_defaults(handler=handler)
-    parser.add_argument("--database", required=True, metavar="URL",
-                        help="SQLite file path or sqlite:/// or postgresql:// URL")  # fmt: skip
+    parser.add_argument("--database", metavar="URL",
+                        help="SQLite file path or sqlite:/// or postgresql:// URL (without a "
+                        "password: put it in the config's password_file)")  # fmt: skip
+    parser.add_argument("--config", metavar="FILE", help="the server config file (TOML)")
     return parser
 
 
@@ -382,12 +298,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="also load the demo ward and print its logins"
     )
     serve = _command(commands, "serve", cmd_serve, "run the sync server")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=_port, default=8765)
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=_port, help="default 8765")
+    serve.add_argument("--certfile", metavar="PEM", help="TLS certificate (chain) file")
+    serve.add_argument("--keyfile", metavar="PEM", help="TLS private key file (0600)")
+    serve.add_argument("--insecure-http", action="store_true",
+                       help="allow plain HTTP on a non-loopback address (behind a TLS proxy)")  # fmt: skip
     serve.add_argument(
         "--trusted-proxy", action="append", default=[], metavar="ADDRESS",
         help="a reverse proxy or load balancer (address or network) whose X-Forwarded-For "
-        "is believed for login throttling; repeat for several",
+        "is believed for login throttling; repeat for several (adds to the config's list)",
     )  # fmt: skip
     _add_user_commands(commands)
     _command(commands, "patients", cmd_patients, "list admitted patients (record, name, ward, bed)")
@@ -398,8 +318,6 @@ def build_parser() -> argparse.ArgumentParser:
     rest = _command(commands, "restore", cmd_restore, "restore a backup (starts a new epoch)")
     rest.add_argument("--from", dest="source", required=True, metavar="PATH")
     rest.add_argument("--force", action="store_true", help="replace a database that has data")
-    from workstation.server.cli_print import add_print_command  # after cli is loaded: it imports it
-
     add_print_command(commands, _command)
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
@@ -420,15 +338,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _one_line(text: str) -> str:
-    """Text on one line, with any password in a URL (scheme://user:password@) hidden."""
-    line = " ".join(part.strip() for part in str(text).splitlines() if part.strip()) or "failed"
-    return re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
-
-
 def describe_failure(exc: BaseException) -> str:
     """The one-line message an operator sees for an exception."""
-    if isinstance(exc, CliError | BackupError | BadDatabaseUrl | ValueError):
+    if isinstance(
+        exc,
+        CliError
+        | BackupError
+        | BadDatabaseUrl
+        | ValueError
+        | ConfigError
+        | AuditKeyMismatch
+        | UnsafeSecretFile,
+    ):
         return _one_line(str(exc))
     if isinstance(exc, DBAPIError):
         return f"database error: {_one_line(str(exc.orig))}"
@@ -442,8 +363,10 @@ def describe_failure(exc: BaseException) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status (0 ok, 1 failed, 2 bad usage)."""
+    restrict_umask()  # every file written from here on (database, keys, backups, PDFs) is 0600
     args = build_parser().parse_args(argv)
     try:
+        args.server_config = resolve_config(args)
         return int(args.handler(args))
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: error: interrupted\n")

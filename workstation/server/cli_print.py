@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from workstation.reports.text import LANGUAGES
+from workstation.security.files import write_private
 from workstation.server import audit
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader
@@ -73,11 +74,12 @@ def cmd_print(args: argparse.Namespace) -> int:
     from workstation.reports.downtime import downtime_pack
     from workstation.reports.mar import mar
     from workstation.reports.stock import stock_report
-    from workstation.server.cli import CliError, _open_initialised, _operator
+    from workstation.server.cli_common import CliError, open_initialised, operator
+    from workstation.server.keys import read_keys
 
     _check_arguments(args)
-    engine = _open_initialised(args.database)
-    printed_by = args.user or _operator()
+    engine = open_initialised(args.database, key=read_keys(args.server_config).audit)
+    printed_by = args.user or operator()
     patient_id = None
     with reader(engine) as conn:
         ctx = make_context(conn, lang=args.lang, printed_by=printed_by)
@@ -99,9 +101,9 @@ def cmd_print(args: argparse.Namespace) -> int:
         else:
             pdf = stock_report(ctx, conn, args.location)
     out = Path(args.out).expanduser()
-    out.write_bytes(pdf)
+    write_private(out, pdf)
     detail = {"document": args.kind, "lang": args.lang, "printed_by": printed_by,
-              "ward": args.ward, "via": "cli", "os_user": _operator()}  # fmt: skip
+              "ward": args.ward, "via": "cli", "os_user": operator()}  # fmt: skip
     audit.record(engine, [AuditEntry("print", None, patient_id=patient_id, detail=detail)])
     print(f"{args.kind} written to {out} ({len(pdf)} bytes)")
     return 0

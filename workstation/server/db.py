@@ -54,16 +54,21 @@ def is_sqlite(engine_or_conn: Engine | Connection) -> bool:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine with durable settings: SQLite in WAL with synchronous=FULL, writes BEGIN IMMEDIATE."""
+    """An engine with durable settings: SQLite in WAL with synchronous=FULL, writes BEGIN IMMEDIATE.
+    SQL parameters (patient data) never appear in an error's text or a log (hide_parameters)."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         path = make_url(url).database
         if path and path != ":memory:" and not Path(path).parent.exists():
             raise BadDatabaseUrl(f"folder does not exist: {Path(path).parent}")
-        engine = create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+        engine = create_engine(
+            url, connect_args={"timeout": 60, "check_same_thread": False}, hide_parameters=True
+        )
         make_sqlite_durable(engine)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    return create_engine(
+        url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
+    )
 
 
 @contextmanager

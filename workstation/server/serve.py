@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
+import signal
 import socket
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator
 
 import uvicorn
 
+from workstation.server import audit, checkpoints
 from workstation.server.app import create_app
+from workstation.server.app_settings import AppSettings
+from workstation.server.config import ServerConfig
 from workstation.server.db import make_engine, safe_url
+from workstation.server.keys import read_keys
 from workstation.server.schema import is_current
 
 
@@ -16,15 +24,74 @@ class NotInitialised(RuntimeError):
     """The database has no schema or an old one."""
 
 
-def build_app(database_url: str, *, trusted_proxies: Sequence[str] = ()):  # type: ignore[no-untyped-def]
-    """The app for a database that is initialised at the newest schema; X-Forwarded-For is
-    believed only from trusted_proxies."""
+class PlainHttpRefused(ValueError):
+    """A non-loopback listener without TLS and without --insecure-http."""
+
+
+def build_app(
+    database_url: str, *, settings: AppSettings | None = None, audit_key: bytes | None = None
+):  # type: ignore[no-untyped-def]
+    """The app for a database that is initialised at the newest schema."""
     engine = make_engine(database_url)
     if not is_current(engine):
         raise NotInitialised(
             f"database {safe_url(database_url)} is not initialised or needs migrating: run `workstation-server init`"
         )
-    return create_app(engine, trusted_proxies=trusted_proxies)
+    return create_app(audit.with_key(engine, audit_key), settings)
+
+
+def is_loopback(host: str) -> bool:
+    """True when every address host names is a loopback address (127.0.0.0/8, ::1)."""
+    try:
+        infos = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except OSError:
+        return False
+    return bool(infos) and all(ipaddress.ip_address(i[4][0]).is_loopback for i in infos)
+
+
+def check_transport(host: str, config: ServerConfig) -> str | None:
+    """Refuse plain HTTP off loopback unless insecure_http; the warning to print, if any."""
+    if (config.certfile is None) != (config.keyfile is None):
+        raise PlainHttpRefused("TLS needs both a certificate file and its key file")
+    if config.certfile is not None or is_loopback(host):
+        return None
+    if not config.insecure_http:
+        raise PlainHttpRefused(
+            f"refusing to serve plain HTTP on {host}, which is not a loopback address: give "
+            "--certfile and --keyfile (or [server] certfile/keyfile in the config), or, behind a "
+            "TLS proxy on a private link, --insecure-http"
+        )
+    return (
+        f"WARNING: serving PLAIN HTTP on {host}: passwords, tokens and patient data cross the "
+        "network unencrypted unless a TLS proxy is in front of this server"
+    )
+
+
+def _uvicorn_config(app, host: str, port: int, log_level: str, config: ServerConfig):  # type: ignore[no-untyped-def]
+    return uvicorn.Config(
+        app, host=host, port=port, log_level=log_level, access_log=False,
+        ssl_certfile=str(config.certfile) if config.certfile else None,
+        ssl_keyfile=str(config.keyfile) if config.keyfile else None,
+        proxy_headers=False,  # the app decides whom to believe (login_throttle.client_address)
+    )  # fmt: skip
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise SystemExit(0)
+
+
+@contextlib.contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """uvicorn re-raises SIGTERM once it has shut down; make that a clean exit that runs the
+    shutdown work (the last checkpoint) instead of killing the process."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def run(
@@ -34,19 +101,38 @@ def run(
     *,
     fd: int | None = None,
     workers_log_level: str = "warning",
-    trusted_proxies: Sequence[str] = (),
+    config: ServerConfig | None = None,
 ) -> None:
     """Serve the API until interrupted; on the inherited socket `fd` when given (already bound to
-    host:port by the parent, which so holds the port from the moment it chose it)."""
-    config = uvicorn.Config(
-        build_app(database_url, trusted_proxies=trusted_proxies), host=host, port=port,
-        log_level=workers_log_level, access_log=False,
-        proxy_headers=False,  # the app decides whom to believe (login_throttle.client_address)
-    )  # fmt: skip
-    uvicorn.Server(config).run(sockets=None if fd is None else [socket.socket(fileno=fd)])
+    host:port by the parent, which so holds the port from the moment it chose it). With a
+    checkpoint key and folder, a signed checkpoint of the audit head is written at start, every
+    config.checkpoint_minutes and at shutdown."""
+    config = config or ServerConfig()
+    keys = read_keys(config)
+    app = build_app(database_url, settings=config.app_settings(), audit_key=keys.audit)
+    server = uvicorn.Server(_uvicorn_config(app, host, port, workers_log_level, config))
+    scheduler = None
+    if keys.checkpoint is not None and config.checkpoint_folder is not None:
+        engine, folder, key = make_engine(database_url), config.checkpoint_folder, keys.checkpoint
+        scheduler = checkpoints.Scheduler(
+            lambda: checkpoints.write(engine, folder, key), config.checkpoint_minutes
+        ).start()
+    try:
+        with _sigterm_exits():
+            server.run(sockets=None if fd is None else [socket.socket(fileno=fd)])
+    finally:
+        if scheduler is not None:
+            scheduler.stop()
 
 
 if __name__ == "__main__":  # python -m workstation.server.serve DATABASE_URL PORT [FD]
     import sys
 
-    run(sys.argv[1], port=int(sys.argv[2]), fd=int(sys.argv[3]) if len(sys.argv) > 3 else None)
+    from workstation.security.files import restrict_umask
+    from workstation.server.config import for_database
+
+    restrict_umask()
+    run(
+        sys.argv[1], port=int(sys.argv[2]), fd=int(sys.argv[3]) if len(sys.argv) > 3 else None,
+        config=for_database(ServerConfig(), sys.argv[1]),
+    )  # fmt: skip

@@ -15,6 +15,7 @@ from workstation.clinical.formulary import Formulary
 from workstation.clock import utc_now
 from workstation.projections import queries
 from workstation.reports.labels import order_from_barcode
+from workstation.security.files import write_private
 
 if TYPE_CHECKING:
     from workstation.reports.context import PrintContext
@@ -193,10 +194,10 @@ def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = utc_now().strftime("%Y%m%d-%H%M")
     xlsx, pdf = folder / f"stock-{stamp}.xlsx", folder / f"stock-{stamp}.pdf"
-    xlsx.write_bytes(xlsx_bytes("stock", columns, rows))
+    write_private(xlsx, xlsx_bytes("stock", columns, rows))
     with ws.store.reading() as conn:
         ctx = _print_context(ws, conn, lang)
-        pdf.write_bytes(stock_report(ctx, conn))
+        write_private(pdf, stock_report(ctx, conn))
     ws.record_access("export_stock")
     return xlsx, pdf
 
@@ -251,7 +252,8 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
                                        str(expiry) if expiry else None))  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"labels-{found.queue_number}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
-    path.write_bytes(dispensing_labels(ctx, items))
+    write_private(path, dispensing_labels(ctx, items))
+    ws.record_access("print")  # an outpatient has no chart here: the print itself is audited
     return path
 
 
@@ -273,5 +275,6 @@ def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Pat
                          str(expiry) if expiry else None)  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"labels-{line.bed}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
-    path.write_bytes(dispensing_labels(ctx, [item]))
+    write_private(path, dispensing_labels(ctx, [item]))
+    ws.record_access("print", line.patient_id)
     return path

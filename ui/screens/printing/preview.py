@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QVBoxLayout, QWidget
 
 from ui.dialogs import fitted
+from workstation.security.files import write_private
 
 PRINT_DPI = 300
 
@@ -80,8 +81,7 @@ class PrintPreviewDialog(QDialog):
 
     def save_to(self, path: Path) -> Path:
         """Write the PDF as it is to path."""
-        path.write_bytes(self.pdf)
-        return path
+        return write_private(path, self.pdf)
 
     def save_with_dialog(self) -> None:
         """Ctrl+S: ask where, then save."""

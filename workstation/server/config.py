@@ -1,0 +1,153 @@
+"""The server config file (TOML): database, listener and TLS, audit keys, metrics, proxies.
+
+Secrets never sit in the file or on the command line: the database password and the metrics token
+are read from a file (0600) or an environment variable the file names; the audit and checkpoint
+keys are files 0600 that `workstation-server init` creates. A SQLite server without a config keeps
+its keys beside the database file.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import make_url
+
+from workstation.security.files import read_secret
+from workstation.server.app_settings import AppSettings
+from workstation.server.db import normalise_url
+
+DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CHECKPOINT_MINUTES = "127.0.0.1", 8765, 15.0
+SECTIONS: dict[str, frozenset[str]] = {
+    "database": frozenset({"url", "password_file", "password_env"}),
+    "server": frozenset(
+        {"host", "port", "certfile", "keyfile", "insecure_http", "trusted_proxies"}
+    ),
+    "audit": frozenset(
+        {"key_file", "checkpoint_key_file", "checkpoint_folder", "checkpoint_minutes"}
+    ),  # fmt: skip
+    "metrics": frozenset({"token_file", "token_env"}),
+}
+
+
+class ConfigError(ValueError):
+    """The config file cannot be used; the message names the setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerConfig:
+    """Everything a server command needs beyond its own arguments."""
+
+    database_url: str | None = None
+    host: str = DEFAULT_HOST
+    port: int = DEFAULT_PORT
+    certfile: Path | None = None
+    keyfile: Path | None = None
+    insecure_http: bool = False
+    trusted_proxies: tuple[str, ...] = ()
+    audit_key_file: Path | None = None
+    checkpoint_key_file: Path | None = None
+    checkpoint_folder: Path | None = None
+    checkpoint_minutes: float = DEFAULT_CHECKPOINT_MINUTES
+    metrics_token: str | None = None
+
+    def app_settings(self) -> AppSettings:
+        """The part the HTTP app takes."""
+        return AppSettings(metrics_token=self.metrics_token, trusted_proxies=self.trusted_proxies)
+
+
+def _secret(section: dict[str, Any], file_key: str, env_key: str, where: str) -> str | None:
+    if file_key in section:
+        return read_secret(Path(section[file_key])).decode("utf-8").strip()
+    if env_key in section:
+        value = os.environ.get(str(section[env_key]))
+        if not value:
+            raise ConfigError(
+                f"{where}.{env_key}: environment variable {section[env_key]} is not set"
+            )
+        return value
+    return None
+
+
+def _path(section: dict[str, Any], key: str, base: Path) -> Path | None:
+    value = section.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{key} must be a file path")
+    return (base / Path(value).expanduser()).resolve()
+
+
+def _sections(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    for name, section in data.items():
+        if name not in SECTIONS or not isinstance(section, dict):
+            raise ConfigError(f"unknown section [{name}] (known: {', '.join(SECTIONS)})")
+        unknown = set(section) - SECTIONS[name]
+        if unknown:
+            raise ConfigError(f"[{name}] has unknown settings: {', '.join(sorted(unknown))}")
+    return {name: dict(data.get(name, {})) for name in SECTIONS}
+
+
+def load(path: Path) -> ServerConfig:
+    """Read and check a config file; relative paths are taken from the file's folder."""
+    path = Path(path).expanduser()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc})") from exc
+    s = _sections(data)
+    base = path.resolve().parent
+    db, server, audit, metrics = s["database"], s["server"], s["audit"], s["metrics"]
+    try:
+        return ServerConfig(
+            database_url=_database_url(db), host=str(server.get("host", DEFAULT_HOST)),
+            port=int(server.get("port", DEFAULT_PORT)), certfile=_path(server, "certfile", base),
+            keyfile=_path(server, "keyfile", base), insecure_http=bool(server.get("insecure_http", False)),
+            trusted_proxies=tuple(str(p) for p in server.get("trusted_proxies", ())),
+            audit_key_file=_path(audit, "key_file", base),
+            checkpoint_key_file=_path(audit, "checkpoint_key_file", base),
+            checkpoint_folder=_path(audit, "checkpoint_folder", base),
+            checkpoint_minutes=float(audit.get("checkpoint_minutes", DEFAULT_CHECKPOINT_MINUTES)),
+            metrics_token=_secret(metrics, "token_file", "token_env", "metrics"),
+        )  # fmt: skip
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _database_url(db: dict[str, Any]) -> str | None:
+    url = db.get("url")
+    if url is None:
+        return None
+    password = _secret(db, "password_file", "password_env", "database")
+    if "://" in str(url) and make_url(str(url)).password is not None:
+        raise ConfigError("database.url holds a password: use password_file or password_env")
+    if password is None:
+        return str(url)
+    return (
+        make_url(normalise_url(str(url)))
+        .set(password=password)
+        .render_as_string(hide_password=False)
+    )
+
+
+def for_database(config: ServerConfig, database_url: str) -> ServerConfig:
+    """The config with the database URL in force and, for a SQLite file, the keys and checkpoints
+    beside it when the config names no other place."""
+    config = replace(config, database_url=database_url)
+    parsed = make_url(normalise_url(database_url))
+    if not parsed.drivername.startswith("sqlite") or parsed.database in (None, "", ":memory:"):
+        return config
+    beside = Path(str(parsed.database))
+    return replace(
+        config,
+        audit_key_file=config.audit_key_file or beside.with_name(beside.name + ".audit-key"),
+        checkpoint_key_file=config.checkpoint_key_file
+        or beside.with_name(beside.name + ".checkpoint-key"),
+        checkpoint_folder=config.checkpoint_folder
+        or beside.with_name(beside.name + ".checkpoints"),
+    )
