@@ -21,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # module imports the hasher, and inherited by the server subprocesses.
 os.environ.setdefault("CW_ARGON2_PROFILE", "test")
 
+
 @pytest.fixture(scope="session")
 def pg_cluster() -> Iterator[PostgresCluster]:
     """A throwaway PostgreSQL cluster for the whole run (skipped only when CW_SKIP_POSTGRES=1)."""

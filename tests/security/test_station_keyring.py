@@ -53,7 +53,9 @@ def test_a_real_station_refuses_a_plaintext_keyring_whatever_the_configuration(
     assert not any("clinical_2Dworkstation" in text for text in written)  # no key in a plain file
 
 
-def test_a_chain_is_narrowed_to_its_secure_member_or_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_chain_is_narrowed_to_its_secure_member_or_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     keystore.forget_accepted_backends()
     insecure = [PlaintextKeyring(), fail.Keyring()]
     monkeypatch.setattr(chainer.ChainerBackend, "backends", insecure)
