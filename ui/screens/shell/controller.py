@@ -98,7 +98,7 @@ class ShellController(QObject):
             action.triggered.connect(lambda _checked=False, i=index: self.chart.show_tab(i))
         v.lock_action.triggered.connect(self.lock)
         v.sync_action.triggered.connect(self.sync_now)
-        v.settings_action.triggered.connect(lambda: self.settings.edit(v))
+        v.settings_action.triggered.connect(lambda: self.settings.edit(v, admin=self.is_admin))
         v.shortcuts_action.triggered.connect(lambda: ShortcutsDialog(v).open())
         v.quit_action.triggered.connect(v.close)
 
@@ -137,6 +137,11 @@ class ShellController(QObject):
         self.view.show_login_page()
         self.view.settings_action.setEnabled(True)  # setting up the station needs no login
         self.login.show_login()
+
+    @property
+    def is_admin(self) -> bool:
+        """An administrator is logged in and the screen is not locked."""
+        return self.session is not None and not self.locked and self.session.role == "admin"
 
     @property
     def ward_id(self) -> str | None:
