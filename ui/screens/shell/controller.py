@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
-from ui.idle import IdleWatcher
+from ui.idle import IdleWatcher, LockKey
 from ui.screens.archive.controller import install as install_archive
 from ui.screens.assessments.station import NursingForms
 from ui.screens.attention.controller import AttentionController
@@ -58,6 +58,7 @@ class ShellController(QObject):
         self.palette = PaletteController(workstation, workers, self)
         self.attention = AttentionController(workstation, workers, self)
         self.idle = IdleWatcher(settings.settings.idle_minutes * 60_000, self)
+        self.lock_key = LockKey(self)
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
         self.nursing_forms = NursingForms(self)  # Morse, Braden, handoff, closed loop
@@ -88,6 +89,7 @@ class ShellController(QObject):
         self.chart.orders.connect_actions(v.order_actions)
         self.chart.orders.sig_message.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
+        self.lock_key.sig_lock_requested.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
         self.progress.sig_progress.connect(
             v.status.show_progress, Qt.ConnectionType.QueuedConnection
@@ -134,6 +136,7 @@ class ShellController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.lock_key)
         self.view.show_login_page()
         self.view.settings_action.setEnabled(True)  # setting up the station needs no login
         self.login.show_login()
@@ -174,6 +177,7 @@ class ShellController(QObject):
         self.idle.stop()
         for dialog in self.view.findChildren(QDialog):
             dialog.close()
+            dialog.deleteLater()  # destroyed, not just hidden: a dialog holds patient text
         self.census.clear()
         self.chart.clear(forget=False)
         self.view.show_login_page()
@@ -209,6 +213,9 @@ class ShellController(QObject):
 
     def shut_down(self) -> None:
         """Stop timers, end the session and let the worker lanes finish."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.lock_key)
         self.sync_timer.stop()
         self.idle.stop()
         self.printing.stop_refresher()
