@@ -11,9 +11,11 @@ from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
 from ui.idle import IdleWatcher, LockKey
+from ui.screens.alerts.controller import install as install_alerts
 from ui.screens.archive.controller import install as install_archive
 from ui.screens.assessments.station import NursingForms
 from ui.screens.attention.controller import AttentionController
+from ui.screens.break_glass.controller import install as install_break_glass
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
@@ -67,6 +69,8 @@ class ShellController(QObject):
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
         self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
         self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
+        self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
+        self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
 
     def _connect(self) -> None:
         v = self.view
@@ -160,7 +164,8 @@ class ShellController(QObject):
         self.view.show_work_page(session.display_name)
         self.view.status.show_user(session.display_name, self.ward_id)
         self.view.status.show_status(status)
-        self.census.start(self.ward_id)
+        if session.role != "privacy_officer":  # alerts and audit only, never a ward's census
+            self.census.start(self.ward_id)
         if self.chart.patient_id:
             self.chart.open(self.chart.patient_id)
         self.idle.start()
