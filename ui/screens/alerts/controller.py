@@ -33,7 +33,7 @@ class AlertsController(QObject):
         self.view = AlertsView()
         shell.view.pages.addWidget(self.view)
         self.alerts: list[dict[str, Any]] = []
-        self.action = shell.view.menu_action(self.tr("Privacy &alerts"), KEYS, "station")
+        self.action = shell.view.menu_action(self.tr("Pri&vacy alerts"), KEYS, "station")
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         self.view.table.sig_acknowledge_requested.connect(self.acknowledge)

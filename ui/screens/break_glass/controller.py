@@ -35,7 +35,7 @@ class BreakGlassDesk(QObject):
         self.shell = shell
         self.dialog: BreakGlassDialog | None = None
         self.action = shell.view.menu_action(
-            self.tr("&Break the glass (another ward's patient)…"), KEYS
+            self.tr("Break the &glass (another ward's patient)…"), KEYS
         )
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
