@@ -85,6 +85,7 @@ def _lock_and_walk(qtbot: QtBot, station, must_have: tuple[str, ...]) -> None:  
     with qtbot.waitSignal(station.shell.sig_locked):
         qtbot.keyClick(QApplication.focusWidget() or station.view, Qt.Key.Key_L, CTRL)
     assert [phi for phi in PHI if phi in application_texts()] == []
+    qtbot.waitUntil(station.view.login.password.hasFocus)  # the keys stay on the lock page
     shell = station.shell  # and an answer the workers bring back after the lock fills nothing
     qtbot.waitUntil(lambda: not shell.workers.busy() and not shell.sync_workers.busy(),
                     timeout=LOGIN_SECONDS_MS)  # fmt: skip

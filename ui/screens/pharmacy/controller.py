@@ -111,8 +111,7 @@ class PharmacyController(QObject):
         v.counter.show_serving(None)
         v.ward.show_lines([])
         v.stock.show_stock([], [], {})
-        v.returns.show_items([])
-        v.returns.clear_return()
+        v.returns.show_items([])  # (not clear_return: it takes the keyboard from the lock page)
         for page in (v.verification, v.counter, v.ward, v.stock, v.returns, v.formulary):
             page.message.clear()
         for field in v.findChildren(QLineEdit):
