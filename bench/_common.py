@@ -4,7 +4,6 @@ staff, and a realistic ward workload recorded through the workstation API."""
 from __future__ import annotations
 
 import itertools
-import os
 import random
 import sys
 from collections.abc import Iterator
@@ -16,9 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-import keyring  # noqa: E402
-from keyrings.alt.file import PlaintextKeyring  # noqa: E402
-
+from tests.support.keyring import use_test_keyring  # noqa: E402
 from workstation.clock import now_iso  # noqa: E402
 
 WARD = "BENCH"
@@ -29,10 +26,7 @@ EVENTS_PER_PATIENT = 50  # see PATIENT_MIX
 
 def use_throwaway_keyring(folder: Path) -> None:
     """Keep the replica keys and refresh tokens of the benchmark out of the real keyring."""
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
-    ring = PlaintextKeyring()
-    ring.file_path = str(folder / "keyring.cfg")
-    keyring.set_keyring(ring)
+    use_test_keyring(folder / "keyring.cfg")  # accepted in this process only, as in the tests
 
 
 def prepare_server_database(url: str) -> None:

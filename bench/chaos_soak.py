@@ -28,12 +28,10 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-import keyring  # noqa: E402
-from keyrings.alt.file import PlaintextKeyring  # noqa: E402
-
 from tests.chaos.conftest import add_site  # noqa: E402
 from tests.chaos.fault_proxy import FAULTS  # noqa: E402
 from tests.chaos.session import random_steps, run_session  # noqa: E402
+from tests.support.keyring import ENV_FILE, use_test_keyring  # noqa: E402
 from tests.support.live_server import LiveServer  # noqa: E402
 from tests.support.postgres import PostgresCluster  # noqa: E402
 from workstation.server.db import make_engine  # noqa: E402
@@ -41,11 +39,9 @@ from workstation.server.setup import initialise  # noqa: E402
 
 
 def _use_throwaway_keyring(folder: Path) -> None:
-    os.environ["PYTHON_KEYRING_BACKEND"] = "keyrings.alt.file.PlaintextKeyring"
     os.environ["XDG_DATA_HOME"] = str(folder)
-    ring = PlaintextKeyring()
-    ring.file_path = str(folder / "keyring.cfg")
-    keyring.set_keyring(ring)
+    os.environ[ENV_FILE] = str(folder / "keyring.cfg")  # for the chaos workers (child processes)
+    use_test_keyring(folder / "keyring.cfg")
 
 
 @contextlib.contextmanager

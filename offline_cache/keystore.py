@@ -1,14 +1,16 @@
 """Secrets in the OS keyring: the replica's encryption key and the refresh token.
 
-The workstation never falls back to a plaintext keyring on its own: a PC without a secure
-backend is told so plainly. A backend chosen explicitly by configuration (keyringrc or
-PYTHON_KEYRING_BACKEND, as the tests do) is respected.
+A real station keeps them only in a secure backend (Windows Credential Manager, macOS Keychain,
+a Secret Service or KWallet), whatever a keyringrc.cfg or PYTHON_KEYRING_BACKEND says: a plaintext,
+file, null or failing backend is refused with a plain message. The single exception is
+`use_demo_keyring` (the `workstation demo` of synthetic patients), which accepts a keyring file in the
+demo folder for this process only; the tests use the same in-process hook, `accept_backend`,
+which no file or environment variable can reach.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import secrets
 from pathlib import Path
 
@@ -17,7 +19,15 @@ import keyring.errors
 from keyring.backend import KeyringBackend
 
 SERVICE = "clinical-workstation"
-_INSECURE = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt.file.PlaintextKeyring")
+# The stores that keep secrets encrypted under the user's login; nothing else holds a replica key.
+SECURE_BACKENDS = frozenset({
+    "keyring.backends.Windows.WinVaultKeyring", "keyring.backends.macOS.Keyring",
+    "keyring.backends.SecretService.Keyring", "keyring.backends.libsecret.Keyring",
+    "keyring.backends.kwallet.DBusKeyring", "keyring.backends.kwallet.DBusKeyringKWallet4",
+})  # fmt: skip
+_CHAINER = "keyring.backends.chainer.ChainerBackend"
+_NONE = ("keyring.backends.fail.", "keyring.backends.null.")
+_accepted: list[KeyringBackend] = []  # set in-process only: the demo's file, a test's keyring
 
 
 class KeyringUnavailable(RuntimeError):
@@ -32,34 +42,48 @@ def _backend_name(backend: KeyringBackend) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
-def _explicitly_configured() -> bool:
-    return bool(os.environ.get("PYTHON_KEYRING_BACKEND")) or _has_keyringrc()
+def accept_backend(backend: KeyringBackend) -> None:
+    """Use this backend in this process although it is not a secure store: for `use_demo_keyring`
+    and the test suite only. Nothing outside the running program (no file, no environment
+    variable) can make a station accept an insecure backend."""
+    _accepted.append(backend)
+    keyring.set_keyring(backend)
 
 
-def _has_keyringrc() -> bool:
-    try:
-        from keyring.util import platform_
+def forget_accepted_backends() -> None:
+    """Undo `accept_backend` (tests)."""
+    _accepted.clear()
 
-        return os.path.exists(os.path.join(platform_.config_root(), "keyringrc.cfg"))
-    except Exception:  # noqa: BLE001 - no config root means no config file
-        return False
+
+def _secure_member(backend: KeyringBackend) -> KeyringBackend | None:
+    """A chainer's first secure member (the chainer itself may hold a plaintext file too)."""
+    members = getattr(type(backend), "backends", None) or getattr(backend, "backends", [])
+    return next((b for b in members if _backend_name(b) in SECURE_BACKENDS), None)
 
 
 def check_backend() -> KeyringBackend:
-    """The keyring backend in use, refusing none or an implicit plaintext one."""
+    """The keyring backend in use; KeyringUnavailable unless it is a secure store (or one accepted
+    in-process by `accept_backend`). A chainer is narrowed to its first secure member."""
     backend = keyring.get_keyring()
+    if any(backend is accepted for accepted in _accepted):
+        return backend
     name = _backend_name(backend)
-    if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+    if name in SECURE_BACKENDS:
+        return backend
+    if name == _CHAINER and (member := _secure_member(backend)) is not None:
+        keyring.set_keyring(member)  # never a plaintext member of the chain
+        return member
+    if name.startswith(_NONE) or name == _CHAINER:
         raise KeyringUnavailable(
             "This computer has no secure password store (keyring). The workstation keeps its encryption key "
             "there and will not store it in a plain file. Ask IT to enable the system keyring "
             "(Windows Credential Manager, macOS Keychain, or a Secret Service such as GNOME Keyring)."
         )
-    if any(name.startswith(bad) for bad in _INSECURE) and not _explicitly_configured():
-        raise KeyringUnavailable(
-            f"the keyring backend {name} is not secure and was not chosen by configuration"
-        )
-    return backend
+    raise KeyringUnavailable(
+        f"the keyring backend {name} is not secure (a plain file or an unknown store); the workstation "
+        "keeps its encryption key only in Windows Credential Manager, macOS Keychain, a Secret Service "
+        "or KWallet, whatever keyringrc.cfg or PYTHON_KEYRING_BACKEND say"
+    )
 
 
 def _get(name: str) -> str | None:
@@ -116,8 +140,8 @@ def forget_refresh_token(user_id: str) -> None:
 
 def use_demo_keyring(folder: Path) -> bool:
     """For `workstation demo` only (synthetic patients): when this computer has no secure keyring,
-    keep the demo's keys in a plain keyring file inside the demo folder, chosen explicitly here.
-    Returns True when that fallback is in use. Real stations never call this."""
+    keep the demo's keys in a plain keyring file inside the demo folder, accepted for this process
+    only. Returns True when that fallback is in use. Real stations never call this."""
     try:
         check_backend()
         return False
@@ -131,8 +155,5 @@ def use_demo_keyring(folder: Path) -> bool:
         ) from exc
     backend = PlaintextKeyring()
     backend.file_path = str(Path(folder) / "demo-keyring.cfg")
-    keyring.set_keyring(backend)
-    os.environ["PYTHON_KEYRING_BACKEND"] = (
-        "keyrings.alt.file.PlaintextKeyring"  # chosen by configuration
-    )
+    accept_backend(backend)
     return True

@@ -11,6 +11,8 @@ import pytest
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import Engine
 
+from offline_cache import keystore
+from tests.support.keyring import ENV_FILE, use_test_keyring
 from tests.support.live_server import LiveServer
 from tests.support.postgres import PostgresCluster
 
@@ -18,8 +20,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A light argon2id profile for the suite (see workstation.security.passwords); set before any test
 # module imports the hasher, and inherited by the server subprocesses.
 os.environ.setdefault("CW_ARGON2_PROFILE", "test")
-
-KEYRING_BACKEND = "keyrings.alt.file.PlaintextKeyring"
 
 
 @pytest.fixture(scope="session")
@@ -66,14 +66,15 @@ def live_server(server_engine: Engine, database_url: str, tmp_path: Path) -> Ite
 
 @pytest.fixture(autouse=True)
 def test_keyring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[PlaintextKeyring]:
-    """A keyring the test owns: a plaintext file in tmp_path, also seen by child processes."""
+    """A keyring the test owns: a plaintext file in tmp_path that the keystore accepts in this
+    process only (`keystore.accept_backend`); a child worker is told the file by CW_TEST_KEYRING_FILE."""
     data_home = tmp_path / "xdg-data"
     data_home.mkdir()
     monkeypatch.setenv("XDG_DATA_HOME", str(data_home))
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", KEYRING_BACKEND)
-    backend = PlaintextKeyring()
-    backend.file_path = str(data_home / "python_keyring" / backend.filename)
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    file = data_home / "python_keyring" / "keyring_pass.cfg"
+    monkeypatch.setenv(ENV_FILE, str(file))
     previous = keyring.get_keyring()
-    keyring.set_keyring(backend)
-    yield backend
+    yield use_test_keyring(file)
+    keystore.forget_accepted_backends()
     keyring.set_keyring(previous)

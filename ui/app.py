@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from offline_cache.keystore import KeyringUnavailable, MissingReplicaKey
 from offline_cache.replica import ReplicaUnreadable
+from offline_cache.station_config import StationConfig, StationConfigError, load_station_config
 from ui import launch, paths
 from ui.i18n import install_language
 from ui.screens.dialogs.demo_users import DemoUsersDialog
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.controller import ShellController
 from ui.screens.shell.view import ShellView
-from ui.settings import LANGUAGES, load_settings, settings_path
+from ui.settings import LANGUAGES, load_settings, settings_path, within_station_config
 from ui.theme import apply_font, apply_theme
 from ui.workers import Workers
 from workstation.security.files import restrict_umask
@@ -51,7 +52,8 @@ class Program:
             else (args.data_dir or paths.default_station_dir())
         )
         self.settings_file = settings_path(self.station_dir)
-        self.settings = load_settings(self.settings_file)
+        self.station, self.config_error = self._station_config()
+        self.settings = within_station_config(load_settings(self.settings_file), self.station)
         if args.language:
             self.settings.language = args.language
         self.workers = Workers("work", app)
@@ -60,6 +62,16 @@ class Program:
         self.shell: ShellController | None = None
         self.splash: QLabel | None = None
         self.error_box: QMessageBox | None = None
+
+    def _station_config(self) -> tuple[StationConfig, StationConfigError | None]:
+        """The hospital's station config (the demo, synthetic and self-contained, keeps the
+        defaults); a broken file is reported by start() instead of being ignored."""
+        if self.demo:
+            return StationConfig(), None
+        try:
+            return load_station_config(), None
+        except StationConfigError as exc:
+            return StationConfig(), exc
 
     def start(self) -> None:
         """Look and language first, then open the station on a worker."""
@@ -73,7 +85,9 @@ class Program:
         self.splash.setWindowTitle(QCoreApplication.translate("App", "Clinical Workstation"))
         self.splash.resize(420, 160)
         self.splash.show()
-        if self.demo:
+        if self.config_error is not None:
+            self._failed(self.config_error)
+        elif self.demo:
             self.workers.run(
                 launch.start_demo,
                 self.demo_dir,
@@ -93,7 +107,7 @@ class Program:
     def _opened(self, launched: launch.Launched) -> None:
         self.launched = launched
         view = ShellView()
-        settings = SettingsController(self.settings_file, self.settings, view)
+        settings = SettingsController(self.settings_file, self.settings, view, station=self.station)
         self.shell = ShellController(view, launched.workstation, settings, workers=self.workers,
                                      sync_workers=self.sync_workers, parent=view)  # fmt: skip
         self.app.aboutToQuit.connect(self._shut_down)

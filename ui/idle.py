@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 
 _INPUT = frozenset({
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -37,4 +38,19 @@ class IdleWatcher(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _INPUT and self.timer.isActive():
             self.timer.start()
+        return False
+
+
+class LockKey(QObject):
+    """Ctrl+L locks from anywhere in the application, a dialog in front included (a window
+    shortcut does not reach past a modal dialog): sig_lock_requested."""
+
+    sig_lock_requested = Signal()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            if event.key() == Qt.Key.Key_L and modifiers == Qt.KeyboardModifier.ControlModifier:
+                self.sig_lock_requested.emit()
+                return True
         return False

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+
+from offline_cache.station_config import StationConfig
 
 DEFAULT_IDLE_MINUTES = 5
 LANGUAGES = ("zh_CN", "en")
@@ -54,3 +56,27 @@ def save_settings(path: Path, settings: StationSettings) -> None:
     for key, value in vars(settings).items():
         store.setValue(key, value)
     store.sync()
+
+
+def within_station_config(settings: StationSettings, station: StationConfig) -> StationSettings:
+    """The settings in force: the hospital's station config wins over the station's own file
+    (its server and ward, and the idle lock never longer than its maximum)."""
+    return replace(
+        settings,
+        server_url=station.server_url or settings.server_url,
+        ward_id=station.ward or settings.ward_id,
+        idle_minutes=station.capped_idle_minutes(settings.idle_minutes),
+    )
+
+
+def permitted(previous: StationSettings, chosen: StationSettings, *, admin: bool,
+              station: StationConfig) -> StationSettings:  # fmt: skip
+    """What may be saved of what the form holds: only an admin changes where data goes (server,
+    ward) or lengthens the idle lock; anyone may shorten it and choose language and theme. The
+    station config's fields and maximum hold for everyone."""
+    if not admin:
+        chosen = replace(
+            chosen, server_url=previous.server_url, ward_id=previous.ward_id,
+            idle_minutes=min(chosen.idle_minutes, previous.idle_minutes),
+        )  # fmt: skip
+    return within_station_config(chosen, station)

@@ -115,6 +115,20 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+G",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)",
+        ),
+    ),
+    (
+        "Ctrl+Shift+P",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Privacy alerts (privacy officer, admin): Enter marks the alert read, F5 reloads",
+        ),
+    ),
+    (
         "Ctrl+Shift+H",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Shift handoff (I-PASS or SBAR from the chart; Ctrl+Enter saves)"

@@ -60,6 +60,7 @@ _TERMS = {
     "pharmacist": QT_TRANSLATE_NOOP("Terms", "pharmacist"),
     "admin": QT_TRANSLATE_NOOP("Terms", "admin"),
     "trainee_physician": QT_TRANSLATE_NOOP("Terms", "trainee physician"),
+    "privacy_officer": QT_TRANSLATE_NOOP("Terms", "privacy officer"),
     "PatientAdmitted": QT_TRANSLATE_NOOP("Terms", "admission"),
     "PatientTransferred": QT_TRANSLATE_NOOP("Terms", "transfer"),
     "DemographicsUpdated": QT_TRANSLATE_NOOP("Terms", "patient details change"),

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 Done = Callable[[Any], None]
@@ -19,6 +20,21 @@ class _Relay(QObject):
 
     finished = Signal(int, object)
     failed = Signal(int, object)
+
+
+def _call(callback: Callable[[Any], None] | None, value: Any) -> None:
+    """Deliver a result unless the widget waiting for it is gone (closed, or destroyed by the
+    lock): a late answer for a destroyed dialog is dropped, not raised."""
+    if callback is None:
+        return
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        return
+    try:
+        callback(value)
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):  # PySide's words for a destroyed C++ object
+            raise
 
 
 class _Task(QRunnable):
@@ -61,14 +77,12 @@ class Workers(QObject):
     @Slot(int, object)
     def _deliver(self, task_id: int, result: Any) -> None:
         done, _failed = self._pending.pop(task_id, (None, None))
-        if done is not None:
-            done(result)
+        _call(done, result)
 
     @Slot(int, object)
     def _deliver_error(self, task_id: int, error: BaseException) -> None:
         _done, failed = self._pending.pop(task_id, (None, None))
-        if failed is not None:
-            failed(error)
+        _call(failed, error)
 
     def busy(self) -> bool:
         """True while a task is queued, running, or its answer not yet delivered."""

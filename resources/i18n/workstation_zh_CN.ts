@@ -19,6 +19,82 @@
     </message>
 </context>
 <context>
+    <name>AlertsController</name>
+    <message>
+        <location filename="../../ui/screens/alerts/controller.py" line="36" />
+        <source>Pri&amp;vacy alerts</source>
+        <translation>隐私警报(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/controller.py" line="73" />
+        <source>Fetching the alerts…</source>
+        <translation>正在获取警报…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/controller.py" line="83" />
+        <source>%1 alert(s), %2 unread.</source>
+        <translation>共 %1 条警报，%2 条未读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/controller.py" line="102" />
+        <source>The alerts are on the server, which cannot be reached now.</source>
+        <translation>警报保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/controller.py" line="104" />
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsView</name>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="42" />
+        <source>&lt;b&gt;Break-the-glass alerts&lt;/b&gt; — Enter marks the chosen alert read, F5 reloads</source>
+        <translation>&lt;b&gt;紧急授权（破窗）警报&lt;/b&gt; — Enter 标记所选警报为已读，F5 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="46" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="46" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="46" />
+        <source>Record no.</source>
+        <translation>病案号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="46" />
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="46" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="47" />
+        <source>Minutes</source>
+        <translation>分钟数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="47" />
+        <source>Read by</source>
+        <translation>阅读人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/alerts/view.py" line="47" />
+        <source>Read at</source>
+        <translation>阅读时间</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../ui/app.py" line="69" />
@@ -213,6 +289,82 @@
         <location filename="../../ui/screens/attention/view.py" line="97" />
         <source>Nothing needs attention.</source>
         <translation>没有待处理的项目。</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDesk</name>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="38" />
+        <source>Break the &amp;glass (another ward's patient)…</source>
+        <translation>紧急授权（其他病区患者）(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="59" />
+        <source>Asking the server to open %1…</source>
+        <translation>正在请求服务器打开 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="73" />
+        <source>Break-the-glass needs the server, which cannot be reached now. Try again when the status bar says online.</source>
+        <translation>紧急授权需要连接服务器，目前无法连接。请在状态栏显示在线后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="76" />
+        <source>No patient has that record number.</source>
+        <translation>没有该病案号的患者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="78" />
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/controller.py" line="80" />
+        <source>Break-the-glass failed: %1</source>
+        <translation>紧急授权失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="37" />
+        <source>Break the glass</source>
+        <translation>紧急授权（破窗）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="40" />
+        <source>Why you must see this patient now (a few words)</source>
+        <translation>现在必须查看该患者的理由（请写几句话）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="43" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="46" />
+        <source>Opening another ward's patient is recorded with your name and reason, and the privacy officer is alerted.</source>
+        <translation>打开其他病区的患者会记录您的姓名和理由，并通知隐私专员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="56" />
+        <source>&amp;Record number</source>
+        <translation>病案号(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="57" />
+        <source>R&amp;eason</source>
+        <translation>理由(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="58" />
+        <source>&amp;Minutes</source>
+        <translation>分钟数(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/break_glass/dialog.py" line="79" />
+        <source>Give the record number and a reason of a few words.</source>
+        <translation>请填写病案号和几句话的理由。</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1040,11 @@
 <context>
     <name>PatientBanner</name>
     <message>
+        <location filename="../../ui/screens/chart/banner.py" line="113" />
+        <source>Break-the-glass until %1 (ward clock) — %2</source>
+        <translation>紧急授权至 %1（病区时间）— %2</translation>
+    </message>
+    <message>
         <source>▲ NEWS2 %1 at the last vitals: urgent review</source>
         <translation>▲ 最近一次生命体征 NEWS2 %1：需紧急评估</translation>
     </message>
@@ -954,6 +1111,11 @@
 </context>
 <context>
     <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/screens/settings/view.py" line="55" />
+        <source>Only an administrator can change the server or the ward, or lengthen the idle lock (at most %1 min on this computer).</source>
+        <translation>只有管理员可以更改服务器或病区，或延长空闲锁定时间（本机最长 %1 分钟）。</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/settings/view.py" line="25" />
         <source>Station settings</source>
@@ -1150,6 +1312,16 @@
 </context>
 <context>
     <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="119" />
+        <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
+        <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="126" />
+        <source>Privacy alerts (privacy officer, admin): Enter marks the alert read, F5 reloads</source>
+        <translation>隐私警报（隐私专员、管理员）：Enter 标记为已读，F5 刷新</translation>
+    </message>
     <message>
         <source>Archived record: request an unlock from the medical-records office</source>
         <translation>已归档病历：向病案室申请解封</translation>
@@ -1449,6 +1621,11 @@
 </context>
 <context>
     <name>Terms</name>
+    <message>
+        <location filename="../../ui/terms.py" line="63" />
+        <source>privacy officer</source>
+        <translation>隐私专员</translation>
+    </message>
     <message>
         <location filename="../../ui/terms.py" line="10" />
         <source>male</source>

@@ -10,7 +10,7 @@ It prints one line per step, flushed at once, so the parent knows what is durabl
     synced <status json>        a sync ended (the status bar: waiting, cursor, clock warning...)
     offline <message>           a sync could not reach the server
     done                        all events recorded
-The keyring comes from the environment (PYTHON_KEYRING_BACKEND, XDG_DATA_HOME), as in a test.
+The keyring is the test's file, named by CW_TEST_KEYRING_FILE and accepted in-process as in a test.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import random
 import sys
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 from offline_cache.link import Offline
 from offline_cache.workstation import Workstation
 from tests.chaos import clinical
+from tests.support.keyring import ENV_FILE, use_test_keyring
 
 
 def say(*words: str) -> None:
@@ -57,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    use_test_keyring(Path(os.environ[ENV_FILE]))
     ws = Workstation.open(args.data_dir, server_url=args.server_url, ward_id=args.ward_id,
                           attempts=3, base_delay=0.01, timeout=2.0)  # fmt: skip
     ws.login(args.username, args.password)

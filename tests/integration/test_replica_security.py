@@ -71,15 +71,15 @@ def test_wrong_key_is_refused(tmp_path):
 
 
 def test_no_secure_keyring_is_said_plainly(tmp_path, monkeypatch):
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    keystore.forget_accepted_backends()
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(KeyringUnavailable, match="no secure password store"):
         open_replica(tmp_path / "replica.db", "device-1")
     assert not (tmp_path / "replica.db").exists()
 
 
-def test_plaintext_keyring_is_not_used_unless_configured(tmp_path, monkeypatch):
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+def test_plaintext_keyring_is_not_used_unless_accepted_in_process(tmp_path, monkeypatch):
+    keystore.forget_accepted_backends()  # the test's plaintext keyring is still the one in use
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "no-config"))
     with pytest.raises(KeyringUnavailable, match="not secure"):
         keystore.check_backend()
@@ -99,7 +99,7 @@ def test_refresh_token_lives_in_the_keyring_not_in_files(tmp_path, live_server, 
 
 
 def test_only_the_demo_falls_back_to_a_keyring_file_in_its_own_folder(tmp_path, monkeypatch):
-    monkeypatch.delenv("PYTHON_KEYRING_BACKEND")
+    keystore.forget_accepted_backends()
     keyring.set_keyring(fail.Keyring())
     with pytest.raises(KeyringUnavailable):  # a real station refuses
         open_replica(tmp_path / "station.db", "device-1")

@@ -1,5 +1,6 @@
 """Fixtures of the security tests: the server app in this process (so a test can set its login
-policy and trusted proxies), its staff, and the chaos suite's fault proxy and workstations."""
+policy and trusted proxies), its staff, the chaos suite's fault proxy and workstations, and the
+UI fixtures (a real server over a small ward, stations on it) for the station's tests."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.chaos.conftest import make_proxy, open_workstation, site  # noqa: F401 - fixtures
+from tests.ui.conftest import chinese, open_station, ward_server  # noqa: F401 - pytest fixtures
 from workstation.server import refdata
 from workstation.server.app import create_app
 from workstation.server.app_settings import AppSettings

@@ -11,6 +11,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from offline_cache.station_config import StationConfig
 from offline_cache.workstation import Workstation
 from tests.ui.ward import WARD, SmallWard, create_server_database, seed_patients
 from ui.i18n import compile_translation
@@ -49,7 +50,7 @@ def open_station(
     server, _ward = ward_server
     opened: list[Station] = []
 
-    def make(*, idle_minutes: int = 5) -> Station:
+    def make(*, idle_minutes: int = 5, station_config: StationConfig | None = None) -> Station:
         station_dir = tmp_path / "station"
         settings = StationSettings(
             server_url=server.url, ward_id=WARD, idle_minutes=idle_minutes, language="en"
@@ -60,7 +61,9 @@ def open_station(
         )
         view = ShellView()
         qtbot.addWidget(view)
-        controller = SettingsController(settings_path(station_dir), settings, view)
+        controller = SettingsController(
+            settings_path(station_dir), settings, view, station=station_config
+        )
         shell = ShellController(view, ws, controller, workers=Workers("work", view),
                                 sync_workers=Workers("sync", view), parent=view)  # fmt: skip
         shell.start()

@@ -153,11 +153,10 @@ def test_no_secure_keyring_says_so_and_leaves_no_replica(
 ) -> None:  # noqa: ANN001
     from PySide6.QtWidgets import QMessageBox
 
+    from offline_cache import keystore
     from ui.app import Program, parse_args
 
-    monkeypatch.delenv(
-        "PYTHON_KEYRING_BACKEND"
-    )  # the plaintext test keyring is now not chosen by configuration
+    keystore.forget_accepted_backends()  # the plaintext test keyring is no longer accepted
     program = Program(
         qapp, parse_args(["--data-dir", str(tmp_path / "station"), "--language", "en"])
     )

@@ -14,6 +14,7 @@ class Role(StrEnum):
     PHARMACIST = "pharmacist"
     LAB = "lab"
     ADMIN = "admin"
+    PRIVACY_OFFICER = "privacy_officer"  # reads break-the-glass alerts and the audit, no chart
 
 
 class Sex(StrEnum):

@@ -42,6 +42,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",
     },
+    # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
+    Role.PRIVACY_OFFICER: frozenset(),
 }  # fmt: skip
 
 # Order kinds a role may place; a nurse records nursing orders only (never a medication order).
@@ -57,6 +59,9 @@ NURSE_NOTE_TYPES = frozenset({"nursing_note"})
 # Roles that serve the whole hospital rather than one ward (pharmacy, laboratory, and the
 # administration, whose medical-records office archives every ward's discharged records).
 HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value, Role.ADMIN.value})
+
+# Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
+ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})
 
 # Event types that make sense for a patient outside the user's wards only under break-the-glass.
 UNSCOPED_TYPES = frozenset({"BreakGlassInvoked", "StockReceived", "StockAdjusted", "Dispensed"})

@@ -24,7 +24,17 @@ from sqlalchemy import Engine, text
 from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
-from workstation.server import audit, auth, devices, login_throttle, meta, refdata, schema, sync
+from workstation.server import (
+    alerts_api,
+    audit,
+    auth,
+    devices,
+    login_throttle,
+    meta,
+    refdata,
+    schema,
+    sync,
+)
 from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
@@ -153,6 +163,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         if not header.lower().startswith("bearer "):
             raise ApiError(401, "no_token", "log in first (missing bearer token)")
         return auth.authenticate(engine, header[7:].strip())
+
+    app.include_router(alerts_api.router(engine))
 
     @app.get("/healthz")
     def healthz() -> Response:

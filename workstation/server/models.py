@@ -148,6 +148,8 @@ alerts = Table(
     Column("user_id", String(64)),
     Column("message", Text, nullable=False),
     Column("raised_at", String(32), nullable=False),
+    Column("acknowledged_by", String(64)),  # migration 0011: read by the privacy officer
+    Column("acknowledged_at", String(32)),
 )
 
 ALL_METADATA = [metadata, projection_metadata]

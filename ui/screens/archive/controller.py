@@ -149,6 +149,9 @@ class ArchiveDesk(QObject):
         """The unlock requests waiting for a decision (after a sync)."""
         dialog = UnlockRequestsDialog(self.shell.view)
         self.requests = dialog
+        dialog.destroyed.connect(
+            lambda *_: setattr(self, "requests", None)
+        )  # destroyed by the lock
         dialog.sig_approve_requested.connect(self._approve)
         dialog.sig_deny_requested.connect(self._deny)
         dialog.show_message(self.tr("Fetching the requests…"))

@@ -72,7 +72,7 @@ class UnlockRequestsDialog(ReturningDialog):
     def showEvent(self, event: QShowEvent) -> None:  # Qt override
         super().showEvent(event)
         # opened from the command palette, whose closing hands the keys back to the main window
-        QTimer.singleShot(0, self._take_keys)
+        QTimer.singleShot(0, self, self._take_keys)
 
     def _take_keys(self) -> None:
         self.activateWindow()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.archive.texts import archive_banner
-from ui.terms import number, sex_age, term
+from ui.terms import local_time, number, sex_age, term
 from workstation.clinical.news2 import news2
+from workstation.clock import parse_iso, utc_now
 
 
 def _ward(chart: dict[str, Any]) -> str:
@@ -34,6 +35,14 @@ class PatientBanner(QFrame):
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
         self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
         self.archive = QLabel(objectName="bannerArchive", wordWrap=True)  # 归档: locked or not
+        self.break_glass = QLabel(
+            objectName="bannerBreakGlass", wordWrap=True
+        )  # red in every theme
+        self.break_glass.setStyleSheet(
+            "color: white; background: #b00020; font-weight: bold; padding: 2px;"
+        )
+        self.grant_ends = QTimer(self, singleShot=True)
+        self.grant_ends.timeout.connect(self._grant_ended)
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addWidget(self.details, 1)
@@ -43,16 +52,18 @@ class PatientBanner(QFrame):
         layout.addWidget(self.allergies)
         layout.addWidget(self.alerts)
         layout.addWidget(self.archive)
+        layout.addWidget(self.break_glass)
         self.clear()
 
     def clear(self) -> None:
         """No patient."""
         self.name.setText(self.tr("No patient open"))
-        for label in (self.details, self.allergies, self.alerts, self.archive):
+        for label in (self.details, self.allergies, self.alerts, self.archive, self.break_glass):
             label.clear()
         self.attention.setText("")
         self.alerts.hide()
         self.archive.hide()
+        self._grant_ended()
         self.attention.hide()
 
     def show_patient(self, chart: dict[str, Any]) -> None:
@@ -79,6 +90,7 @@ class PatientBanner(QFrame):
         self.archive.setProperty("alert", bool((chart.get("archive") or {}).get("locked")))
         self.archive.style().polish(self.archive)
         self.archive.setVisible(bool(archive))
+        self.show_grant(chart.get("break_glass"))
         waiting = len(chart.get("needs_attention") or [])
         self.attention.setText(
             self.tr("⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)").replace(
@@ -86,6 +98,29 @@ class PatientBanner(QFrame):
             )
         )
         self.attention.setVisible(bool(waiting))
+
+    def show_grant(self, grant: dict[str, Any] | None) -> None:
+        """The red break-the-glass line while the user's grant runs; gone by itself at its end."""
+        self.grant_ends.stop()
+        left_ms = (
+            (parse_iso(grant["expires_at"]) - utc_now()).total_seconds() * 1000 if grant else 0
+        )
+        if grant is None or left_ms <= 0:
+            self._grant_ended()
+            return
+        until = local_time(grant["expires_at"])[-5:]
+        self.break_glass.setText(
+            self.tr("Break-the-glass until %1 (ward clock) — %2")
+            .replace("%1", until)
+            .replace("%2", grant["reason"])
+        )
+        self.break_glass.show()
+        self.grant_ends.start(int(min(left_ms, 2**31 - 1)))
+
+    def _grant_ended(self) -> None:
+        self.grant_ends.stop()
+        self.break_glass.clear()
+        self.break_glass.hide()
 
     @staticmethod
     def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

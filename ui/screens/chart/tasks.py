@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.assessments.summary import latest_scores
 from workstation.clinical.note_deadlines import notes_due
+from workstation.clock import now_iso
 from workstation.projections import queries
+from workstation.projections import tables as pt
 
 OLDER_PAGE_ROWS = 200  # rows of one section read per "load older rows"
 
@@ -38,7 +42,21 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     chart["needs_attention"] = ws.needs_attention(patient_id)
     chart["user_names"] = tasks.user_names(ws)
     chart["ward_names"] = ws.store.reference.ward_names(chart["patient"].get("ward_id"))
+    chart["break_glass"] = live_grant(ws, patient_id)
     return chart
+
+
+def live_grant(ws: Workstation, patient_id: str) -> dict[str, Any] | None:
+    """The logged-in user's break-the-glass grant on this patient that runs longest, while it runs
+    (its end is the server's receipt plus the minutes, once synced)."""
+    g = pt.break_glass_grants.c
+    with ws.store.reading() as conn:
+        row = conn.execute(
+            select(g.reason, g.expires_at)
+            .where(g.patient_id == patient_id, g.user_id == ws.user.user_id, g.expires_at > now_iso())
+            .order_by(g.expires_at.desc()).limit(1)
+        ).first()  # fmt: skip
+    return None if row is None else {"reason": row.reason, "expires_at": row.expires_at}
 
 
 def older_rows(ws: Workstation, patient_id: str, section: str, before: queries.Cursor) -> OlderRows:

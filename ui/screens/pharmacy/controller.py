@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLineEdit
 
 from offline_cache.workstation import Workstation
 from ui import paths
@@ -98,6 +99,23 @@ class PharmacyController(QObject):
         else:
             self.view.stock.fields["drug_code"].setFocus()
             self.refresh_stock()
+
+    def clear(self) -> None:
+        """Lock: every tab emptied (queue and detail, counter, pick list, stock, returns, the
+        fields typed in and the messages naming a drug or a patient)."""
+        self.waiting, self.serving = [], None
+        v = self.view
+        v.verification.show_queue([])
+        v.verification.detail.clear()
+        v.counter.show_waiting([])
+        v.counter.show_serving(None)
+        v.ward.show_lines([])
+        v.stock.show_stock([], [], {})
+        v.returns.show_items([])  # (not clear_return: it takes the keyboard from the lock page)
+        for page in (v.verification, v.counter, v.ward, v.stock, v.returns, v.formulary):
+            page.message.clear()
+        for field in v.findChildren(QLineEdit):
+            field.clear()
 
     # -- verification ------------------------------------------------------------------------
     def refresh_queue(self, keep_row: int = 0) -> None:
@@ -287,6 +305,7 @@ def install(shell: Any) -> PharmacyController:
     def locked() -> None:
         for action in actions:
             action.setEnabled(False)
+        controller.clear()
 
     shell.sig_locked.connect(locked)
     shell.chart.sig_chart_opened.connect(

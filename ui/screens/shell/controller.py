@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QDialog
 from offline_cache.session import Session
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
-from ui.idle import IdleWatcher
+from ui.idle import IdleWatcher, LockKey
+from ui.screens.alerts.controller import install as install_alerts
 from ui.screens.archive.controller import install as install_archive
 from ui.screens.assessments.station import NursingForms
 from ui.screens.attention.controller import AttentionController
+from ui.screens.break_glass.controller import install as install_break_glass
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
@@ -58,6 +60,7 @@ class ShellController(QObject):
         self.palette = PaletteController(workstation, workers, self)
         self.attention = AttentionController(workstation, workers, self)
         self.idle = IdleWatcher(settings.settings.idle_minutes * 60_000, self)
+        self.lock_key = LockKey(self)
         self.sync_timer = QTimer(self, interval=sync_interval_ms)
         self.progress = _ProgressRelay(self)
         self.nursing_forms = NursingForms(self)  # Morse, Braden, handoff, closed loop
@@ -66,6 +69,8 @@ class ShellController(QObject):
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
         self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
         self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
+        self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
+        self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
 
     def _connect(self) -> None:
         v = self.view
@@ -88,6 +93,7 @@ class ShellController(QObject):
         self.chart.orders.connect_actions(v.order_actions)
         self.chart.orders.sig_message.connect(lambda text: v.status.showMessage(text, 10_000))
         self.idle.sig_idle.connect(self.lock)
+        self.lock_key.sig_lock_requested.connect(self.lock)
         self.sync_timer.timeout.connect(self.sync_now)
         self.progress.sig_progress.connect(
             v.status.show_progress, Qt.ConnectionType.QueuedConnection
@@ -98,7 +104,7 @@ class ShellController(QObject):
             action.triggered.connect(lambda _checked=False, i=index: self.chart.show_tab(i))
         v.lock_action.triggered.connect(self.lock)
         v.sync_action.triggered.connect(self.sync_now)
-        v.settings_action.triggered.connect(lambda: self.settings.edit(v))
+        v.settings_action.triggered.connect(lambda: self.settings.edit(v, admin=self.is_admin))
         v.shortcuts_action.triggered.connect(lambda: ShortcutsDialog(v).open())
         v.quit_action.triggered.connect(v.close)
 
@@ -134,9 +140,15 @@ class ShellController(QObject):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+            app.installEventFilter(self.lock_key)
         self.view.show_login_page()
         self.view.settings_action.setEnabled(True)  # setting up the station needs no login
         self.login.show_login()
+
+    @property
+    def is_admin(self) -> bool:
+        """An administrator is logged in and the screen is not locked."""
+        return self.session is not None and not self.locked and self.session.role == "admin"
 
     @property
     def ward_id(self) -> str | None:
@@ -152,7 +164,8 @@ class ShellController(QObject):
         self.view.show_work_page(session.display_name)
         self.view.status.show_user(session.display_name, self.ward_id)
         self.view.status.show_status(status)
-        self.census.start(self.ward_id)
+        if session.role != "privacy_officer":  # alerts and audit only, never a ward's census
+            self.census.start(self.ward_id)
         if self.chart.patient_id:
             self.chart.open(self.chart.patient_id)
         self.idle.start()
@@ -169,6 +182,7 @@ class ShellController(QObject):
         self.idle.stop()
         for dialog in self.view.findChildren(QDialog):
             dialog.close()
+            dialog.deleteLater()  # destroyed, not just hidden: a dialog holds patient text
         self.census.clear()
         self.chart.clear(forget=False)
         self.view.show_login_page()
@@ -204,6 +218,9 @@ class ShellController(QObject):
 
     def shut_down(self) -> None:
         """Stop timers, end the session and let the worker lanes finish."""
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.lock_key)
         self.sync_timer.stop()
         self.idle.stop()
         self.printing.stop_refresher()

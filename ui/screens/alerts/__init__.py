@@ -1,0 +1,1 @@
+"""The privacy officer's list of break-the-glass alerts."""

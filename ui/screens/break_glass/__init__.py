@@ -1,0 +1,1 @@
+"""Break-the-glass: open another ward's patient for a limited time, with a reason."""
