@@ -22,6 +22,7 @@ from workstation.domain.enums import Role
 from workstation.server import audit, auth, refdata, schema
 from workstation.server.audit import AuditEntry
 from workstation.server.backup import BackupError, backup, restore
+from workstation.server.cli_device import add_device_command
 from workstation.server.db import BadDatabaseUrl, make_engine, normalise_url, reader, writer
 from workstation.server.models import audit_log, users, wards
 from workstation.server.setup import initialise
@@ -199,7 +200,7 @@ def cmd_user_disable(args: argparse.Namespace) -> int:
         auth.set_active(conn, args.username, False)
         refdata.publish_directory(conn)
         audit.append(conn, [_cli_audit("user_disabled", username=args.username)])
-    print(f"user {args.username} disabled; their sessions are ended")
+    print(f"user {args.username} disabled; their sessions are ended, their signing keys revoked")
     return 0
 
 
@@ -383,6 +384,7 @@ def build_parser() -> argparse.ArgumentParser:
     from workstation.server.cli_print import add_print_command  # after cli is loaded: it imports it
 
     add_print_command(commands, _command)
+    add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
         description="Run order-check scenarios (shared cds YAML format) against the shipped "
