@@ -125,7 +125,9 @@ def login(
 ) -> httpx.Response:  # fmt: skip
     """POST /auth/login (registering signing_key, a public key, when given)."""
     body = {"username": username, "password": password, "device_id": device}
-    return http.post("/auth/login", json=body | ({"signing_key": signing_key} if signing_key else {}))
+    return http.post(
+        "/auth/login", json=body | ({"signing_key": signing_key} if signing_key else {})
+    )
 
 
 def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstation:
