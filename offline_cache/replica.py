@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import CreateIndex
 
@@ -77,5 +77,21 @@ def _create_tables(engine: Engine) -> None:
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
         replica_metadata.create_all(conn)
         projection_metadata.create_all(conn)
+        _add_missing_columns(conn)
         for index in (*SEARCH_INDEXES, *CHART_INDEXES):  # added to tables older replicas hold
             conn.execute(CreateIndex(index, if_not_exists=True))
+
+
+# Columns added to replica tables after the first release: (table, column, SQL type).
+ADDED_COLUMNS = (
+    ("local_events", "signature", "VARCHAR(128)"),
+    ("audit_outbox", "signature", "VARCHAR(128)"),
+)
+
+
+def _add_missing_columns(conn: Connection) -> None:
+    """Give a replica made by an older release the columns its tables lack (create_all does not)."""
+    for table, column, sql_type in ADDED_COLUMNS:
+        present = {c["name"] for c in inspect(conn).get_columns(table)}
+        if column not in present:
+            conn.execute(text(f"ALTER TABLE {table} ADD COLUMN {column} {sql_type}"))

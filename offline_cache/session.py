@@ -14,12 +14,14 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from offline_cache import keystore, state
+from offline_cache import keystore, signing_keys, state
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.store import LocalStore
 from offline_cache.tables import cached_logins
 from workstation.clock import iso, now_iso, parse_iso, utc_now
+from workstation.security import signing
 from workstation.security.passwords import hash_password, verify_password
+from workstation.security.signing import Signer
 
 OFFLINE_GRACE_HOURS = 72
 OFFLINE_MAX_FAILURES = 5
@@ -28,6 +30,11 @@ OFFLINE_LOCKOUT_MINUTES = 15
 
 class LoginRefused(Exception):
     """Wrong password, locked or disabled account, or no usable offline credential."""
+
+
+class LoginRequired(Offline):
+    """The server refused to resume an offline session with the signing key: the user must log
+    in online again with the password (a revoked key, a disabled account)."""
 
 
 @dataclass
@@ -42,6 +49,7 @@ class Session:
     licensed: bool
     online: bool
     access: str | None = field(default=None, repr=False)
+    signer: Signer | None = field(default=None, repr=False)  # this user's key on this PC
 
 
 class Sessions:
@@ -52,6 +60,11 @@ class Sessions:
     ):
         self.store, self.link, self.grace = store, link, timedelta(hours=grace_hours)
         self.current: Session | None = None
+
+    @property
+    def signer(self) -> Signer | None:
+        """The current user's signing key (None when nobody is logged in)."""
+        return self.current.signer if self.current else None
 
     # TokenSource
     def access_token(self) -> str | None:
@@ -72,22 +85,44 @@ class Sessions:
         self._keep_tokens(answer)
         return True
 
+    def resume(self) -> None:
+        """Turn an offline session into an online one with the user's signing key (POST
+        /auth/key-login), no password; Offline when unreachable, LoginRequired when refused."""
+        session = self.current
+        if session is None or session.signer is None or self.link is None:
+            raise LoginRequired("log in online to sync")
+        try:
+            answer = self.link.request(
+                "POST", "/auth/key-login", body=signing_keys.key_login_body(session.signer)
+            )
+        except Refused as exc:
+            raise LoginRequired(
+                f"the server asks for a new login with the password: {exc}"
+            ) from exc
+        self._keep_tokens(answer)
+        session.online = True
+
     def login(self, username: str, password: str) -> Session:
         """Log in online; fall back to the cached verifier only when the server cannot be reached."""
         if self.link is not None:
+            private_key = signing.new_private_key()  # a fresh key pair for every online login
             try:
-                answer = self.link.request(
-                    "POST", "/auth/login",
-                    body={"username": username, "password": password, "device_id": self.store.device_id},
-                )  # fmt: skip
+                answer = self.link.request("POST", "/auth/login", body={
+                    "username": username, "password": password, "device_id": self.store.device_id,
+                    "signing_key": signing.public_key_of(private_key),
+                })  # fmt: skip
             except Refused as exc:
                 raise LoginRefused(str(exc)) from exc
             except Offline:
                 return self._login_offline(username, password)
-            self.current = self._session(answer["user"], online=True)
+            session = self._session(answer["user"], online=True)
+            session.signer = Signer(
+                private_key, user_id=session.user_id, device_id=self.store.device_id
+            )
+            self.current = session
             self._keep_tokens(answer)
-            self._cache_verifier(answer["user"], password)
-            return self.current
+            self._cache_login(answer["user"], password, session.signer)
+            return session
         return self._login_offline(username, password)
 
     def _session(self, user: dict[str, Any], *, online: bool) -> Session:
@@ -101,21 +136,33 @@ class Sessions:
         self.current.access = answer["access_token"]
         keystore.save_refresh_token(self.current.user_id, answer["refresh_token"])
 
-    def _cache_verifier(self, user: dict[str, Any], password: str) -> None:
+    def _cache_login(self, user: dict[str, Any], password: str, signer: Signer) -> None:
+        """Keep the verifier for offline login and the key sealed under the same password."""
+        verifier_row = self._verifier_row(user, password)
+        key_row = signing_keys.sealed_row(signer, password)
+        with self.store.writing() as conn:
+            conn.execute(delete(cached_logins).where(cached_logins.c.username == user["username"]))
+            conn.execute(insert(cached_logins).values(**verifier_row))
+            signing_keys.keep(conn, key_row)
+
+    def _verifier_row(self, user: dict[str, Any], password: str) -> dict[str, Any]:
         row = {
             "username": user["username"], "user_id": user["user_id"], "display_name": user["display_name"],
             "role": user["role"], "wards": ",".join(user["wards"]), "licensed": bool(user.get("licensed", True)),
             "verifier": hash_password(password), "cached_at": now_iso(), "failed_attempts": 0, "locked_until": None,
         }  # fmt: skip
-        with self.store.writing() as conn:
-            conn.execute(delete(cached_logins).where(cached_logins.c.username == user["username"]))
-            conn.execute(insert(cached_logins).values(**row))
+        return row
 
     def _login_offline(self, username: str, password: str) -> Session:
         row = self._check_cached(username, password, enforce_grace=True)
+        signer = signing_keys.unseal_newest(self.store, row.user_id, password)
+        if signer is None:
+            raise LoginRefused("the server cannot be reached and this user has no signing key on "
+                               "this computer yet; log in online once")  # fmt: skip
         user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
                 "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
         self.current = self._session(user, online=False)
+        self.current.signer = signer
         with self.store.writing() as conn:
             state.put(conn, "last_offline_login", now_iso())
         return self.current

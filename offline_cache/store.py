@@ -20,6 +20,7 @@ from workstation.events.envelope import Event, canonical_json
 from workstation.events.validation import validate_event
 from workstation.ids import uuid7
 from workstation.projections.projector import apply_events, rebuild_patient
+from workstation.security.signing import Signer
 
 LIVE_STATES = ("pending", "accepted")
 
@@ -34,6 +35,7 @@ def row_to_event(row: Any) -> Event:
         event_id=row.event_id, type=row.type, patient_id=row.patient_id, author_id=row.author_id,
         device_id=row.device_id, device_seq=row.device_seq, recorded_at=row.recorded_at,
         payload=orjson.loads(row.payload), server_seq=row.server_seq, received_at=row.received_at,
+        signature=row.signature,
     )  # fmt: skip
 
 
@@ -68,15 +70,20 @@ class LocalStore:
             yield conn
 
     def record(
-        self, event_type: str, *, patient_id: str | None, payload: dict[str, Any], author_id: str
-    ) -> Event:
-        """Validate and save one new clinical event; raises InvalidEvent and saves nothing when it is wrong."""
+        self, event_type: str, *, patient_id: str | None, payload: dict[str, Any], author_id: str,
+        signer: Signer | None,
+    ) -> Event:  # fmt: skip
+        """Validate, sign with the author's key and save one new clinical event; raises InvalidEvent
+        and saves nothing when it is wrong. Without a signer (a test's made-up session) the event
+        is saved unsigned, and the server will refuse it."""
         with self.writing() as conn:
             device_seq = state.get_int(conn, "device_seq") + 1
             event = validate_event(Event(
                 event_id=uuid7(), type=event_type, patient_id=patient_id, author_id=author_id,
                 device_id=self.device_id, device_seq=device_seq, recorded_at=now_iso(), payload=payload,
             ))  # fmt: skip
+            if signer is not None:
+                event = signer.sign_event(event)
             state.put(conn, "device_seq", device_seq)
             local_seq = self._insert(conn, event, origin="local", event_state="pending")
             conn.execute(
@@ -91,7 +98,7 @@ class LocalStore:
             event_id=event.event_id, type=event.type, patient_id=event.patient_id, author_id=event.author_id,
             device_id=event.device_id, device_seq=event.device_seq, recorded_at=event.recorded_at,
             payload=canonical_json(event.payload), server_seq=event.server_seq, received_at=event.received_at,
-            state=event_state, origin=origin,
+            state=event_state, origin=origin, signature=event.signature,
         ))  # fmt: skip
         key = result.inserted_primary_key
         assert key is not None
@@ -134,7 +141,7 @@ class LocalStore:
             )
 
     def amend_rejected(
-        self, event_id: str, *, payload: dict[str, Any], author_id: str
+        self, event_id: str, *, payload: dict[str, Any], author_id: str, signer: Signer | None
     ) -> Event:  # fmt: skip
         """Replace a rejected event by a corrected new one (same type and patient), sent like any other."""
         with self.reading() as conn:
@@ -144,7 +151,7 @@ class LocalStore:
         if row is None or row.state != "rejected":
             raise ValueError("only a rejected event can be amended")
         amended = self.record(
-            row.type, patient_id=row.patient_id, payload=payload, author_id=author_id
+            row.type, patient_id=row.patient_id, payload=payload, author_id=author_id, signer=signer
         )
         with self.writing() as conn:
             self._resolve(conn, event_id, resolution="amended", reason=None, by=amended.event_id)

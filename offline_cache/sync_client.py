@@ -298,7 +298,7 @@ class SyncClient:
                 "event_id": ev.event_id, "type": ev.type, "patient_id": ev.patient_id, "author_id": ev.author_id,
                 "device_id": ev.device_id, "device_seq": ev.device_seq, "recorded_at": ev.recorded_at,
                 "payload": canonical_json(ev.payload), "server_seq": ev.server_seq, "received_at": ev.received_at,
-                "state": "accepted", "origin": "server",
+                "state": "accepted", "origin": "server", "signature": ev.signature,
             } for ev in fresh])  # fmt: skip
         echoed = [ev for ev in events if ev.event_id in known]
         if echoed:  # our own events (or ones re-offered after a restore) seen on the server

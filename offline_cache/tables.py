@@ -29,6 +29,7 @@ local_events = Table(
     Column("resolution", String(16)),  # amended | voided
     Column("resolution_reason", Text),
     Column("resolved_by", String(36)),
+    Column("signature", String(128)),  # the author's signature (workstation.security.signing)
     Index("ix_local_events_patient", "patient_id", "server_seq"),
     Index("ix_local_events_state", "state"),
 )
@@ -72,6 +73,24 @@ audit_outbox = Table(
     Column("user_id", String(64), nullable=False),
     Column("patient_id", String(36)),
     Column("at", String(32), nullable=False),
+    Column("signature", String(128)),  # by the entry's user, so another user may send it later
+)
+
+signing_keys = Table(  # one per online login: the private key sealed under the user's password
+    "signing_keys",
+    metadata,
+    Column("key_id", String(16), primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("salt", String(64), nullable=False),
+    Column("nonce", String(64), nullable=False),
+    Column("sealed", String(128), nullable=False),
+    Column("time_cost", Integer, nullable=False),
+    Column("memory_cost", Integer, nullable=False),
+    Column("parallelism", Integer, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Index("ix_signing_keys_user_device", "user_id", "device_id", "created_at"),
 )
 
 refdata = Table(

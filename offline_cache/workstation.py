@@ -30,6 +30,7 @@ from workstation.clock import now_iso
 from workstation.events.envelope import Event
 from workstation.ids import uuid7
 from workstation.projections import queries
+from workstation.security import signing
 from workstation.security.files import restrict_umask
 
 CONFIG_FILE = "workstation.json"
@@ -124,7 +125,7 @@ class Workstation:
         session = self.sessions.login(username, password)  # the previous user stays on a refusal
         if previous is not None:
             if not previous.online:
-                self._queue_audit("logout_offline", user_id=previous.user_id)
+                self._queue_audit("logout_offline", session=previous)
             self.sessions.end(previous)
         self.online = session.online
         _log.info("login user=%s online=%s", session.user_id, session.online)
@@ -154,6 +155,13 @@ class Workstation:
             self._queue_audit("logout_offline")
         self.sessions.logout()
 
+    def _resume_online(self) -> None:
+        """After an offline login: the server answers again, so the session resumes with the
+        user's signing key (no password); LoginRequired only when the server refuses the key."""
+        self.sessions.resume()  # the server audits the key login itself
+        _log.info("session resumed online with the signing key user=%s", self.user.user_id)
+        self._register_device()
+
     def _register_device(self) -> None:
         ward = self.config.get("ward_id") or (self.user.wards[0] if self.user.wards else None)
         if ward is None or self.link is None:
@@ -173,9 +181,8 @@ class Workstation:
         if patient_id is not None:
             record_archive.check_write(self.store, event_type, patient_id=patient_id,
                                        payload=payload, author_id=author_id)  # fmt: skip
-        return self.store.record(
-            event_type, patient_id=patient_id, payload=payload, author_id=author_id
-        )
+        return self.store.record(event_type, patient_id=patient_id, payload=payload,
+                                 author_id=author_id, signer=self.user.signer)  # fmt: skip
 
     def amend_rejected(self, event_id: str, *, payload: dict[str, Any]) -> Event:
         """Replace a rejected event by a corrected one (ArchiveRefusal first on a locked record)."""
@@ -183,7 +190,8 @@ class Workstation:
         if refused is not None and refused["patient_id"] is not None:
             record_archive.check_write(self.store, refused["type"], patient_id=refused["patient_id"],
                                        payload=payload, author_id=self.user.user_id)  # fmt: skip
-        return self.store.amend_rejected(event_id, payload=payload, author_id=self.user.user_id)
+        return self.store.amend_rejected(event_id, payload=payload, author_id=self.user.user_id,
+                                         signer=self.user.signer)  # fmt: skip
 
     # -- archived records (see offline_cache.record_archive) ----------------------------------
     def request_unlock(self, patient_id: str, *, reason: str) -> Event:
@@ -287,12 +295,21 @@ class Workstation:
         self._queue_audit(action, patient_id)
 
     def _queue_audit(
-        self, action: str, patient_id: str | None = None, *, user_id: str | None = None
+        self, action: str, patient_id: str | None = None, *, session: Session | None = None
     ) -> None:
+        """Queue a read-audit entry signed by its user's key: it may be sent under another login."""
+        who, entry_id, at = session or self.user, uuid7(), now_iso()
+        signature = None
+        if who.signer is not None:
+            message = signing.audit_entry_message(
+                entry_id=entry_id, action=action, user_id=who.user_id, patient_id=patient_id,
+                at=at, device_id=self.store.device_id,
+            )  # fmt: skip
+            signature = who.signer.sign(signing.AUDIT_PURPOSE, message)
         with self.store.writing() as conn:
             conn.execute(insert(audit_outbox).values(
-                entry_id=uuid7(), action=action, user_id=user_id or self.user.user_id, patient_id=patient_id,
-                at=now_iso()))  # fmt: skip
+                entry_id=entry_id, action=action, user_id=who.user_id, patient_id=patient_id, at=at,
+                signature=signature))  # fmt: skip
 
     def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:
         """Rejected events waiting for their author to amend or void them."""
@@ -303,9 +320,11 @@ class Workstation:
         """Push, pull and check; marks the workstation offline and re-raises when unreachable."""
         if self.sync_client is None:
             raise Offline("no server is configured")
-        if self.sessions.current is None or not self.sessions.current.access:
-            raise Offline("log in online to sync")
+        if self.sessions.current is None:
+            raise Offline("log in to sync")
         try:
+            if not self.sessions.current.access:
+                self._resume_online()
             report = self.sync_client.sync(progress)
         except (Offline, Refused) as exc:
             self.online, self.last_error = False, str(exc)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+# How far a workstation's clock may be from the server's before its times are refused: the
+# signing-key window and a key login's freshness allow this much either way.
+MAX_CLOCK_SKEW_S = 600
+
 
 def utc_now() -> datetime:
     """The current time in UTC."""

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Engine, event, func, inspect, select
 
+from tests.support.signing import server_keys
 from workstation.ids import uuid7
 from workstation.server import audit, auth, backup, refdata, sync
 from workstation.server.audit import AuditEntry
@@ -63,6 +64,7 @@ def seeded_server(path: Path, patients: int = 3) -> tuple[Engine, list[dict[str,
                 "author_id": doctor.user_id, "device_id": "pc-1", "device_seq": len(wire) + 1,
                 "recorded_at": "2026-03-01T08:00:00.000Z", "payload": payload,
             })  # fmt: skip
+    wire = server_keys(engine).sign_all(wire)
     results = sync.push(engine, pusher=doctor, device_id="pc-1", wire_events=wire)["results"]
     assert all(r["status"] == "accepted" for r in results), results
     return engine, wire
@@ -130,6 +132,7 @@ def test_restored_server_recognises_old_events_and_continues_the_sequence(tmp_pa
     assert [r["status"] for r in replay["results"]] == ["duplicate", "duplicate"]
     assert [r["server_seq"] for r in replay["results"]] == [1, 2]
     fresh = {**wire[1], "event_id": uuid7(), "device_seq": len(wire) + 1}
+    fresh = server_keys(source).sign(fresh)  # the key the restored server has from the backup
     accepted = sync.push(restored, pusher=doctor, device_id="pc-1", wire_events=[fresh])
     assert accepted["results"][0] == {"event_id": fresh["event_id"], "status": "accepted",
                                       "server_seq": len(wire) + 1}  # fmt: skip

@@ -15,6 +15,7 @@ import httpx
 import pytest
 from sqlalchemy import Engine, select
 
+from tests.support.signing import server_keys
 from workstation.ids import uuid7
 from workstation.security.passwords import verify_password
 from workstation.server import audit, auth, refdata, sync
@@ -83,6 +84,7 @@ def admit(path: Path, patients: list[tuple[str, str, str, str]]) -> None:
                     "birth_date": "1950-01-01", "ward_id": ward, "bed": bed,
                     "admitted_at": "2026-03-01T08:00:00.000Z"},
     } for seq, (record, name, ward, bed) in enumerate(patients, start=1)]  # fmt: skip
+    wire = server_keys(engine).sign_all(wire)
     results = sync.push(engine, pusher=doctor, device_id="pc-1", wire_events=wire)["results"]
     assert all(r["status"] == "accepted" for r in results), results
     engine.dispose()

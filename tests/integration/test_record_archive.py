@@ -13,6 +13,7 @@ import orjson
 import pytest
 from sqlalchemy import Engine, select
 
+from tests.support.signing import server_keys
 from tests.support.ward import PASSWORD, admission, amoxicillin_order, given, seed_ward
 from workstation.clock import iso, now_iso, parse_iso
 from workstation.events import Event
@@ -48,7 +49,8 @@ def wire(author: User, event_type: str, payload: dict[str, Any], patient_id: str
 
 def send(engine: Engine, author: User, *events: dict[str, Any]) -> list[str]:
     """Push as `author`; accepted / rejected:<code> per event."""
-    results = push(engine, pusher=author, device_id="dev-1", wire_events=list(events))["results"]
+    signed = server_keys(engine).sign_all(list(events))
+    results = push(engine, pusher=author, device_id="dev-1", wire_events=signed)["results"]
     return [r["status"] + (f":{r['code']}" if r["status"] == "rejected" else "") for r in results]
 
 
@@ -113,7 +115,7 @@ def test_archived_record_refuses_changes_until_an_unlock_is_approved(server_engi
     doc, nurse = hospital["doc.card"], hospital["nurse.card"]
     patient = archived["patient"]
     refused = push(server_engine, pusher=doc, device_id="dev-1",
-                   wire_events=[note(doc, patient)])["results"][0]  # fmt: skip
+                   wire_events=server_keys(server_engine).sign_all([note(doc, patient)]))["results"][0]  # fmt: skip
     assert refused["code"] == "record_archived" and "unlock" in refused["message"]
     vitals = wire(nurse, "VitalsRecorded", {"taken_at": now_iso(), "pulse_bpm": 80}, patient)
     assert send(server_engine, nurse, vitals) == ["rejected:record_archived"]

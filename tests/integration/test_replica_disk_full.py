@@ -22,7 +22,11 @@ def fill(store: LocalStore, patient_id: str, limit: int = 5000) -> int:
     with pytest.raises(StorageFull, match="NOT saved"):
         for _ in range(limit):
             store.record(
-                "VitalsRecorded", patient_id=patient_id, payload=vitals(), author_id=AUTHOR
+                "VitalsRecorded",
+                patient_id=patient_id,
+                payload=vitals(),
+                author_id=AUTHOR,
+                signer=None,
             )
             saved += 1
     return saved
@@ -40,7 +44,7 @@ def test_sqlite_full_rolls_the_write_back_whole(tmp_path: Path) -> None:
     engine = open_replica(tmp_path / "replica.db", "dev-full")
     store = LocalStore(engine, "dev-full")
     patient = store.record("PatientAdmitted", patient_id="0190b8e2-7c3a-7d1e-9f00-0000000000b1",
-                           payload=admission("Disk Full", "1", record_number="MRN-1"), author_id=AUTHOR).patient_id  # fmt: skip
+                           payload=admission("Disk Full", "1", record_number="MRN-1"), author_id=AUTHOR, signer=None).patient_id  # fmt: skip
     with engine.connect() as conn:  # the same SQLITE_FULL a full disk gives, at a fixed size
         pages = conn.execute(text("PRAGMA page_count")).scalar_one()
     engine.pool.dispose()
@@ -76,7 +80,7 @@ def test_a_real_full_filesystem_loses_nothing_already_saved(tiny_disk: Path) -> 
     engine = open_replica(tiny_disk / "replica.db", "dev-tiny")
     store = LocalStore(engine, "dev-tiny")
     patient = store.record("PatientAdmitted", patient_id="0190b8e2-7c3a-7d1e-9f00-0000000000b2",
-                           payload=admission("Tiny Disk", "2", record_number="MRN-2"), author_id=AUTHOR).patient_id  # fmt: skip
+                           payload=admission("Tiny Disk", "2", record_number="MRN-2"), author_id=AUTHOR, signer=None).patient_id  # fmt: skip
     saved = fill(store, patient)
     engine.dispose()
     reopened = LocalStore(open_replica(tiny_disk / "replica.db", "dev-tiny"), "dev-tiny")

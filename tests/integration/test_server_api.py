@@ -13,8 +13,10 @@ from prometheus_client.parser import text_string_to_metric_families
 from sqlalchemy import Engine, delete, func, select, update
 
 from tests.support.live_server import LiveServer
+from tests.support.signing import sign_wire
 from workstation.clock import now_iso
 from workstation.ids import uuid7
+from workstation.security import signing
 from workstation.server import audit, refdata
 from workstation.server.auth import add_user
 from workstation.server.db import writer
@@ -63,6 +65,7 @@ class Workstation:
     device_id: str
     access_token: str
     refresh_token: str
+    private_key: bytes = field(repr=False, default=b"")
     _seq: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
@@ -81,8 +84,9 @@ class Workstation:
         }  # fmt: skip
 
     def push(self, *events: dict[str, Any]) -> list[dict[str, Any]]:
-        """Push events; return the per-event results."""
-        response = self.http.post("/sync/push", json={"events": list(events)}, headers=self.headers)
+        """Push events, signing with this login's key those not signed yet; the per-event results."""
+        signed = [e if "signature" in e else sign_wire(self.private_key, e) for e in events]
+        response = self.http.post("/sync/push", json={"events": signed}, headers=self.headers)
         assert response.status_code == 200, response.text
         return response.json()["results"]
 
@@ -116,22 +120,24 @@ def vitals(pulse: int) -> dict[str, Any]:
 
 
 def login(
-    http: httpx.Client, username: str, password: str = PASSWORD, device: str = "ws-1"
-) -> httpx.Response:
-    """POST /auth/login."""
+    http: httpx.Client, username: str, password: str = PASSWORD, device: str = "ws-1",
+    signing_key: str | None = None,
+) -> httpx.Response:  # fmt: skip
+    """POST /auth/login (registering signing_key, a public key, when given)."""
+    body = {"username": username, "password": password, "device_id": device}
     return http.post(
-        "/auth/login", json={"username": username, "password": password, "device_id": device}
+        "/auth/login", json=body | ({"signing_key": signing_key} if signing_key else {})
     )
 
 
 def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstation:
-    """Log in and return the workstation session."""
-    response = login(http, username, device=device)
+    """Log in as a station does (registering a fresh signing key) and return the session."""
+    private_key = signing.new_private_key()
+    response = login(http, username, device=device, signing_key=signing.public_key_of(private_key))
     assert response.status_code == 200, response.text
     body = response.json()
-    return Workstation(
-        http, body["user"]["user_id"], device, body["access_token"], body["refresh_token"]
-    )
+    return Workstation(http, body["user"]["user_id"], device, body["access_token"],
+                       body["refresh_token"], private_key)  # fmt: skip
 
 
 def metric_samples(http: httpx.Client) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -402,7 +408,7 @@ def test_accepted_events_survive_a_killed_server(
     assert pulse["event_id"] in [e["event_id"] for e in doctor.pull()["events"]]
 
 
-def test_an_event_is_signed_only_by_a_user_who_worked_on_that_device(
+def test_an_event_is_accepted_only_with_its_authors_signature_whoever_pushes_it(
     http: httpx.Client, staff: dict[str, str]
 ) -> None:
     doctor = sign_in(http, "dr_li", device="ws-doctor")
@@ -411,16 +417,16 @@ def test_an_event_is_signed_only_by_a_user_who_worked_on_that_device(
     forged = nurse.event(
         "NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "x"}
     )
-    forged["author_id"] = doctor.user_id  # the nurse's token, the doctor's name
+    forged["author_id"] = doctor.user_id  # the nurse's token and key, the doctor's name
     (result,) = nurse.push(forged)
-    assert (result["status"], result["code"]) == ("rejected", "author_not_on_device")
+    assert (result["status"], result["code"]) == ("rejected", "bad_signature")
 
-    sign_in(http, "dr_li", device="ws-station")  # the doctor works at the station too
-    relayed = nurse.event(
+    at_station = sign_in(http, "dr_li", device="ws-station")  # the doctor works there too
+    relayed = at_station.event(
         "NoteSigned", patient_id, {"note_type": "daily_progress_note", "text": "y"}
     )
-    relayed["author_id"] = doctor.user_id  # recorded by the doctor, sent later under the nurse
-    (result,) = nurse.push(relayed)
+    relayed = sign_wire(at_station.private_key, relayed)  # recorded by the doctor...
+    (result,) = nurse.push(relayed)  # ...sent later under the nurse's login
     assert result["status"] == "accepted"
 
 

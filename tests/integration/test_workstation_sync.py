@@ -154,6 +154,7 @@ def test_stale_transfer_is_a_conflict_for_a_person_and_amend_resolves_it(
         late.event_id,
         payload={"ward_id": "CARD", "bed": "9", "base_version": 1},
         author_id=second.user.user_id,
+        signer=second.sessions.signer,
     )
     assert second.sync().accepted == 1
     first.sync()

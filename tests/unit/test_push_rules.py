@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from tests.support.signing import LONG_AGO, ServerKeys
 from workstation.clock import now_iso
 from workstation.events import Event
 from workstation.ids import uuid7
@@ -54,7 +55,7 @@ def server(template_db, tmp_path) -> Iterator[dict[str, Any]]:
     engine = make_engine(str(path))
     with reader(engine) as conn:
         users = {user.username: user for user in auth.all_users(conn).values()}
-    yield {"engine": engine, "users": users}
+    yield {"engine": engine, "users": users, "keys": ServerKeys(engine, registered_at=LONG_AGO)}
     engine.dispose()
 
 
@@ -89,9 +90,9 @@ def note(author: User, patient_id: str, note_type: str = "nursing_note") -> dict
 
 
 def send(server: dict[str, Any], pusher: str, batch: list[Any]) -> list[dict[str, Any]]:
-    """Push a batch as pusher; the per-event results."""
-    user = server["users"][pusher]
-    return push(server["engine"], pusher=user, device_id="dev-1", wire_events=batch)["results"]
+    """Push a batch as pusher, each event signed by its author; the per-event results."""
+    user, signed = server["users"][pusher], server["keys"].sign_all(batch)
+    return push(server["engine"], pusher=user, device_id="dev-1", wire_events=signed)["results"]
 
 
 def statuses(results: list[dict[str, Any]]) -> list[str]:

@@ -41,6 +41,7 @@ class Event:
     payload: dict[str, Any] = field(default_factory=dict)
     server_seq: int | None = None
     received_at: str | None = None
+    signature: str | None = None  # the author's Ed25519 signature of signing_bytes(), base64
 
     def content(self) -> dict[str, Any]:
         """The workstation-made part of the event, as a plain dict."""
@@ -50,9 +51,15 @@ class Event:
         """SHA-256 of the canonical content; a replay with another hash is tampering."""
         return hashlib.sha256(canonical_json(self.content())).hexdigest()
 
+    def signing_bytes(self) -> bytes:
+        """What the author signs: the canonical content (the signature is not part of it)."""
+        return canonical_json(self.content())
+
     def to_wire(self) -> dict[str, Any]:
-        """The dict sent over HTTP (content plus server fields when known)."""
+        """The dict sent over HTTP (content, signature and server fields when known)."""
         wire = self.content()
+        if self.signature is not None:
+            wire["signature"] = self.signature
         if self.server_seq is not None:
             wire["server_seq"] = self.server_seq
             wire["received_at"] = self.received_at
@@ -61,6 +68,10 @@ class Event:
     def with_server_fields(self, server_seq: int, received_at: str) -> Event:
         """A copy carrying the server's sequence number and receipt time."""
         return replace(self, server_seq=server_seq, received_at=received_at)
+
+    def with_signature(self, signature: str) -> Event:
+        """A copy carrying its author's signature."""
+        return replace(self, signature=signature)
 
 
 class MalformedEvent(ValueError):
@@ -72,6 +83,7 @@ ENVELOPE_MAX_LENGTH = {
     "event_id": 36, "type": 40, "author_id": 64, "device_id": 64, "recorded_at": 32,
 }  # fmt: skip
 MAX_DEVICE_SEQ = 2**31 - 1  # an INTEGER column on PostgreSQL
+MAX_SIGNATURE_LENGTH = 128  # base64 of an Ed25519 signature is 88 characters
 
 
 def _has_non_finite(value: Any) -> bool:
@@ -120,6 +132,13 @@ def event_from_wire(data: Any) -> Event:
             raise MalformedEvent(f"{name} must be at most {max_length} characters")
     if data["patient_id"] is not None and not isinstance(data["patient_id"], str):
         raise MalformedEvent("patient_id must be a string or null")
+    signature = data.get("signature")
+    if signature is not None and (
+        not isinstance(signature, str) or not 0 < len(signature) <= MAX_SIGNATURE_LENGTH
+    ):
+        raise MalformedEvent(
+            f"signature must be a string of at most {MAX_SIGNATURE_LENGTH} characters"
+        )
     server_seq = data.get("server_seq")
     return Event(
         event_id=data["event_id"],
@@ -132,4 +151,5 @@ def event_from_wire(data: Any) -> Event:
         payload=payload,
         server_seq=server_seq if isinstance(server_seq, int) else None,
         received_at=data.get("received_at"),
+        signature=signature,
     )

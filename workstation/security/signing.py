@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import os
 import secrets
 from dataclasses import dataclass
 
@@ -24,10 +25,11 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from workstation.events.envelope import canonical_json
+from workstation.events.envelope import Event, canonical_json
 
 EVENT_PURPOSE = b"cw-event-v1\n"
 AUDIT_PURPOSE = b"cw-audit-read-v1\n"
+KEY_LOGIN_PURPOSE = b"cw-key-login-v1\n"
 PUBLIC_KEY_LENGTH = 44  # base64 of 32 bytes
 SIGNATURE_LENGTH = 88  # base64 of 64 bytes
 
@@ -118,7 +120,44 @@ def audit_entry_message(
     })  # fmt: skip
 
 
-def _kdf_parameters(test_profile: bool) -> dict[str, int]:
+def key_login_message(*, user_id: str, device_id: str, issued_at: str, nonce: str) -> bytes:
+    """The bytes a station signs (with KEY_LOGIN_PURPOSE) to resume a session without a password."""
+    return canonical_json(
+        {"user_id": user_id, "device_id": device_id, "issued_at": issued_at, "nonce": nonce}
+    )
+
+
+class Signer:
+    """One author's unwrapped key on one device: what the station signs events and reads with."""
+
+    def __init__(self, private_key: bytes, *, user_id: str, device_id: str):
+        self._private_key = private_key
+        self._key = Ed25519PrivateKey.from_private_bytes(private_key)
+        self.user_id, self.device_id = user_id, device_id
+        self.public_key = public_key_of(private_key)
+        self.key_id = key_id(self.public_key)
+
+    def __repr__(self) -> str:
+        return f"Signer(user_id={self.user_id!r}, device_id={self.device_id!r}, key_id={self.key_id!r})"
+
+    def sign(self, purpose: bytes, message: bytes) -> str:
+        """The base64 signature of purpose + message."""
+        return _b64(self._key.sign(purpose + message))
+
+    def sign_event(self, event: Event) -> Event:
+        """The event carrying this signer's signature; refused when it is not this author's."""
+        if event.author_id != self.user_id or event.device_id != self.device_id:
+            raise ValueError("a signer signs only its own user's events on its own device")
+        return event.with_signature(self.sign(EVENT_PURPOSE, event.signing_bytes()))
+
+    def wrap(self, password: str, *, test_profile: bool | None = None) -> WrappedKey:
+        """This private key sealed under the password (see wrap_private_key)."""
+        return wrap_private_key(self._private_key, password, test_profile=test_profile)
+
+
+def _kdf_parameters(test_profile: bool | None) -> dict[str, int]:
+    if test_profile is None:  # as workstation.security.passwords chooses its profile
+        test_profile = os.environ.get("CW_ARGON2_PROFILE") == "test"
     return dict(_TEST_KDF if test_profile else _KDF)
 
 
@@ -132,9 +171,10 @@ def _derive(
 
 
 def wrap_private_key(
-    private_key: bytes, password: str, *, test_profile: bool = False
+    private_key: bytes, password: str, *, test_profile: bool | None = None
 ) -> WrappedKey:
-    """Seal a private key under a key derived from the password (argon2id, then AES-256-GCM)."""
+    """Seal a private key under a key derived from the password (argon2id, then AES-256-GCM);
+    the light test profile when test_profile, or when None and CW_ARGON2_PROFILE=test."""
     parameters = _kdf_parameters(test_profile)
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     wrapping_key = _derive(password, salt, **parameters)

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, text
 from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
 from workstation.domain.names import search_pinyin
+from workstation.security import signing
 from workstation.server import (
     alerts_api,
     audit,
@@ -33,12 +34,14 @@ from workstation.server import (
     meta,
     refdata,
     schema,
+    signing_keys,
     sync,
 )
 from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
+from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 
 READ_ACTIONS = frozenset({
@@ -194,6 +197,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.post("/auth/login")
     async def login(request: Request) -> Response:
         data = await _body(request)
+        signing_key = _signing_key(data)
         peer = request.client.host if request.client else None
         who = {
             "username": _field(data, "username", str), "device_id": _field(data, "device_id", str),
@@ -213,8 +217,17 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         except AuthError as exc:
             metrics.logins.labels(exc.code).inc()
             raise
+        if signing_key is not None:  # registered only under a password just proven
+            _register_key(engine, result["user"]["user_id"], who["device_id"], signing_key)
         metrics.logins.labels("ok").inc()
         return _json(result)
+
+    @app.post("/auth/key-login")
+    async def key_login_route(request: Request) -> Response:
+        data = await _body(request)
+        fields = {name: _field(data, name, str)
+                  for name in ("user_id", "device_id", "issued_at", "nonce", "signature")}  # fmt: skip
+        return _json(await _threaded(key_login, engine, **fields))
 
     @app.post("/auth/refresh")
     async def refresh(request: Request) -> Response:
@@ -266,7 +279,6 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             pusher=user,
             device_id=device_id,
             wire_events=batch,
-            check_device_authors=True,
         )
         for item in result["results"]:
             metrics.events.labels(item["status"]).inc()
@@ -364,6 +376,33 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json({"name": name, "version": version, "rows": len(report.records)})
 
     return app
+
+
+def _signing_key(data: dict[str, Any]) -> str | None:
+    """The optional base64 public key of a login body; 400 when it is not an Ed25519 key."""
+    value = data.get("signing_key")
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) > 64:
+        raise ApiError(400, "bad_request", "signing_key must be a base64 Ed25519 public key")
+    try:
+        signing.load_public_key(value)
+    except ValueError as exc:
+        raise ApiError(400, "bad_request", f"signing_key: {exc}") from exc
+    return value
+
+
+def _register_key(engine: Engine, user_id: str, device_id: str, public_key: str) -> None:
+    """Register a login's signing key for (user, device), audited."""
+    with writer(engine) as conn:
+        try:
+            key_id = signing_keys.register(
+                conn, user_id=user_id, device_id=device_id, public_key=public_key
+            )
+        except ValueError as exc:
+            raise ApiError(409, "key_taken", str(exc)) from exc
+        audit.append(conn, [AuditEntry("signing_key_registered", user_id, None, device_id,
+                                       {"key_id": key_id})])  # fmt: skip
 
 
 def _table(data: dict[str, Any]) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from workstation.security.tokens import (
     new_token,
     token_digest,
 )
-from workstation.server import audit, login_throttle, refresh_replies
+from workstation.server import audit, login_throttle, refresh_replies, signing_keys
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader, writer
 from workstation.server.login_throttle import LoginPolicy
@@ -95,6 +95,7 @@ def set_active(conn: Connection, username: str, active: bool) -> None:
         conn.execute(
             update(auth_tokens).where(auth_tokens.c.user_id == row.user_id).values(revoked=True)
         )
+        signing_keys.revoke_user(conn, row.user_id, reason="user disabled")
 
 
 def reset_password(conn: Connection, username: str, password: str) -> None:
@@ -318,3 +319,8 @@ def all_users(conn: Connection) -> dict[str, User]:
         row.user_id: _user(row)
         for row in conn.execute(select(users).where(users.c.active.is_(True)))
     }
+
+
+def issue_tokens(conn: Connection, user: User, device_id: str) -> dict[str, Any]:
+    """Tokens of a new login for a user already proven some other way (a signed key login)."""
+    return _issue(conn, user, device_id, uuid7())

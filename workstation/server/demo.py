@@ -14,8 +14,10 @@ from sqlalchemy import Engine, select
 
 from workstation.clinical.note_deadlines import FIRST_WARD_ROUND_WITHIN
 from workstation.clock import utc_now
+from workstation.events.envelope import event_from_wire
 from workstation.resources import resource
-from workstation.server import audit, refdata
+from workstation.security.signing import Signer, new_private_key
+from workstation.server import audit, refdata, signing_keys
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, add_user, all_users
 from workstation.server.db import reader, writer
@@ -75,9 +77,24 @@ def load_demo(engine: Engine, *, seed: int = 2026, now: datetime | None = None) 
     passwords = _create_directory(engine, staff)
     with reader(engine) as conn:
         users = {u.username: u for u in all_users(conn).values()}
-    wire_events = demo_events(users, seed=seed, now=now or utc_now())
+    wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now()))
     _push_all(engine, users["demo.admin"], wire_events)
     return passwords
+
+
+def _signed(engine: Engine, wire_events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Sign the history as the push path demands: each demo author gets a key for the demo device,
+    registered as of their first event (the history is written in the past) and then forgotten."""
+    firsts: dict[str, str] = {}
+    for event in wire_events:
+        firsts.setdefault(event["author_id"], event["recorded_at"])
+    signers = {author: Signer(new_private_key(), user_id=author, device_id=DEVICE_ID)
+               for author in firsts}  # fmt: skip
+    with writer(engine) as conn:
+        for author, signer in signers.items():
+            signing_keys.register(conn, user_id=author, device_id=DEVICE_ID,
+                                  public_key=signer.public_key, registered_at=firsts[author])  # fmt: skip
+    return [signers[e["author_id"]].sign_event(event_from_wire(e)).to_wire() for e in wire_events]
 
 
 def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dict[str, Any]]:

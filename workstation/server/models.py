@@ -7,6 +7,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -38,6 +39,9 @@ events = Table(
     Column("pushed_by", String(64), nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("payload", LargeBinary, nullable=False),  # canonical JSON bytes
+    Column(
+        "signature", String(128)
+    ),  # the author's Ed25519 signature (workstation.security.signing)
 )
 
 server_meta = Table(
@@ -150,6 +154,27 @@ alerts = Table(
     Column("raised_at", String(32), nullable=False),
     Column("acknowledged_by", String(64)),  # migration 0011: read by the privacy officer
     Column("acknowledged_at", String(32)),
+)
+
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", String(16), primary_key=True),  # signing.key_id(public_key)
+    Column("user_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("registered_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Column("revoked_reason", Text),
+    Index("ix_signing_keys_user_device", "user_id", "device_id"),
+)
+
+key_login_nonces = Table(
+    "key_login_nonces",
+    metadata,
+    Column("nonce", String(64), primary_key=True),  # a key login's nonce, never taken twice
+    Column("user_id", String(64), nullable=False),
+    Column("used_at", String(32), nullable=False, index=True),
 )
 
 ALL_METADATA = [metadata, projection_metadata]

@@ -31,7 +31,8 @@ from workstation.server import audit, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import reader, writer
-from workstation.server.models import alerts, auth_tokens, devices, events
+from workstation.server.models import alerts, devices, events
+from workstation.server.push_signatures import AuthorKeys
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
@@ -82,35 +83,15 @@ class _Push:
     traces: dict[str, str] = field(default_factory=dict)  # event_id -> unlock request let it in
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
-    device_authors: set[tuple[str, str]] | None = None  # (user_id, device_id) who logged in there
+    keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
 
 
-def _device_authors(
-    conn: Connection, pusher: User, device_id: str, batch: list[Event]
-) -> set[tuple[str, str]]:
-    """Which (user, device) pairs have ever logged in, for the authors of a batch."""
-    authors = sorted({e.author_id for e in batch})
-    pairs = {(pusher.user_id, device_id)}
-    t = auth_tokens.c
-    for chunk in _chunks(authors, 500):
-        pairs.update((r.user_id, r.device_id) for r in conn.execute(
-            select(t.user_id, t.device_id).where(t.user_id.in_(chunk)).distinct()))  # fmt: skip
-    return pairs
-
-
-def push(
-    engine: Engine,
-    *,
-    pusher: User,
-    device_id: str,
-    wire_events: list[Any],
-    check_device_authors: bool = False,
-) -> dict[str, Any]:
+def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]) -> dict[str, Any]:
     """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped).
 
-    Over HTTP (`check_device_authors`), an event is accepted only when its author has logged in
-    on the device that recorded it, so one user's token cannot sign in another's name. Trusted
-    server-side loaders (the demo ward, interfaces) call without that check."""
+    Every event must carry its author's signature made with a key registered for the event's own
+    device (workstation.server.push_signatures), whoever pushes it; server-side loaders (the demo
+    ward, interfaces) sign with their own registered keys and go through the same check."""
     if len(wire_events) > MAX_PUSH_BATCH:
         raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
     parsed: list[Event | dict[str, Any]] = []
@@ -121,12 +102,12 @@ def push(
             event_id = item.get("event_id") if isinstance(item, dict) else None
             parsed.append({"event_id": event_id, **rejected("malformed", str(exc))})
     with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed, device_id if check_device_authors else None)
+        results = _decide_all(conn, pusher, parsed)
         return {"epoch": meta.epoch(conn), "results": results}
 
 
 def _decide_all(
-    conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None
+    conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]]
 ) -> list[dict[str, Any]]:
     good = [e for e in parsed if isinstance(e, Event)]
     known = _known(conn, [e.event_id for e in good])
@@ -134,8 +115,7 @@ def _decide_all(
     locks = load_locks(conn, {e.patient_id for e in good if e.patient_id})
     state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good),
                   locks, received_at)  # fmt: skip
-    if device_id is not None:
-        state.device_authors = _device_authors(conn, pusher, device_id, good)
+    state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
     next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
     results = []
     for item in parsed:
@@ -175,14 +155,9 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     author = state.users.get(event.author_id)
     if author is None:
         return rejected("unknown_author", "the author is not an active user")
-    if (
-        state.device_authors is not None
-        and (author.user_id, event.device_id) not in state.device_authors
-    ):
-        return rejected(
-            "author_not_on_device",
-            "the author never logged in on the device that recorded this event",
-        )
+    refusal = state.keys.refusal(event) if state.keys is not None else None
+    if refusal is not None:
+        return rejected(*refusal)
     problem = permission_problem(author.role, event.type, event.payload) or _void_problem(
         state, event
     )
@@ -322,6 +297,7 @@ def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str,
         "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
         "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
         "pushed_by": pusher.user_id, "content_hash": e.content_hash(), "payload": canonical_json(e.payload),
+        "signature": e.signature,
     } for e in batch])  # fmt: skip
     apply_events(conn, batch)
     audit.append(conn, [
@@ -370,6 +346,7 @@ def _event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
         "event_id": r.event_id, "type": r.type, "patient_id": r.patient_id, "author_id": r.author_id,
         "device_id": r.device_id, "device_seq": r.device_seq, "recorded_at": r.recorded_at,
         "payload": orjson.loads(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
+        "signature": r.signature,
     } for r in rows]  # fmt: skip
 
 
