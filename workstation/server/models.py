@@ -7,6 +7,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     Column,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -38,6 +39,7 @@ events = Table(
     Column("pushed_by", String(64), nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("payload", LargeBinary, nullable=False),  # canonical JSON bytes
+    Index("ix_events_device_seq", "device_id", "device_seq"),  # device_seq is unique per device
 )
 
 server_meta = Table(
@@ -128,6 +130,42 @@ alerts = Table(
     Column("user_id", String(64)),
     Column("message", Text, nullable=False),
     Column("raised_at", String(32), nullable=False),
+)
+
+# Per device and sync run: the highest device_seq the server received in that run and when the
+# run's first push arrived (workstation.server.device_clock bounds recorded_at with them).
+device_sync_marks = Table(
+    "device_sync_marks",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("sync_id", String(64), primary_key=True),
+    Column("max_seq", Integer, nullable=False),
+    Column("first_received_at", String(32), nullable=False),
+)
+
+# Read-audit entries already chained, by the station's entry id: a retried POST /audit/reads
+# (its answer lost) records nothing twice.
+read_audit_entries = Table(
+    "read_audit_entries",
+    metadata,
+    Column("entry_id", String(64), primary_key=True),
+    Column("audit_id", SEQ, nullable=False),
+    Column("received_at", String(32), nullable=False),
+)
+
+# The authors' public signing keys per device (the `signing` work registers them; read here to
+# verify read-audit entries recorded offline by another user of the station).
+signing_keys = Table(
+    "signing_keys",
+    metadata,
+    Column("key_id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False),
+    Column("device_id", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("registered_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+    Column("revoked_reason", Text),
+    Index("ix_signing_keys_user_device", "user_id", "device_id"),
 )
 
 ALL_METADATA = [metadata, projection_metadata]
