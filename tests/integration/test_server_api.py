@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -54,6 +54,10 @@ def http(live_server: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
+# device_seq is unique per device (the server refuses a taken one), whoever is logged in there
+_DEVICE_SEQS: dict[str, Iterator[int]] = {}
+
+
 @dataclass
 class Workstation:
     """One logged-in user on one device, making events the way the desktop client does."""
@@ -63,7 +67,6 @@ class Workstation:
     device_id: str
     access_token: str
     refresh_token: str
-    _seq: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def headers(self) -> dict[str, str]:
@@ -76,7 +79,7 @@ class Workstation:
         """A new well-formed event envelope authored by this user on this device."""
         return {
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id, "author_id": self.user_id,
-            "device_id": self.device_id, "device_seq": next(self._seq), "recorded_at": now_iso(),
+            "device_id": self.device_id, "device_seq": next(_DEVICE_SEQS.setdefault(self.device_id, itertools.count(1))), "recorded_at": now_iso(),
             "payload": payload,
         }  # fmt: skip
 
@@ -125,13 +128,20 @@ def login(
 
 
 def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstation:
-    """Log in and return the workstation session."""
+    """Log in and return the workstation session; like a station at an online login, the
+    device is registered to the user's first ward (a device reads only its own ward)."""
     response = login(http, username, device=device)
     assert response.status_code == 200, response.text
     body = response.json()
-    return Workstation(
+    station = Workstation(
         http, body["user"]["user_id"], device, body["access_token"], body["refresh_token"]
     )
+    if body["user"]["wards"]:
+        registered = http.post(
+            "/devices/register", json={"ward_id": body["user"]["wards"][0]}, headers=station.headers
+        )
+        assert registered.status_code == 200, registered.text
+    return station
 
 
 def metric_samples(http: httpx.Client) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
