@@ -7,7 +7,8 @@ unlock is granted to the clinician who asked for it, not to everyone. An unlock 
 approved hours from the server's receipt of the approval (never by a workstation clock, as
 break-the-glass), and archiving again ends it early. A fact recorded on a workstation before
 the archive reached the server (an offline PC) is not refused: it happened, so it is accepted
-and flagged `late_after_archive` for the office to review (sync rule 3).
+and flagged `late_after_archive` for the office to review (sync rule 3) — as far as the server's
+lower bound on when its device recorded it allows (workstation.server.device_clock).
 
 The server decides with these functions while it accepts a batch, the projector folds the
 same decisions into the chart (the unlock that let each change in is kept as its trace), and

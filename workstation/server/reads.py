@@ -7,7 +7,7 @@ pull that returns events is audited: who, on which device, which wards, how many
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -100,7 +100,7 @@ def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) 
 
 
 def _audit_pull(
-    engine: Engine, user: User, device_id: str, wards: frozenset[str] | None, rows: list[Any],
+    engine: Engine, user: User, device_id: str, wards: frozenset[str] | None, rows: Sequence[Any],
     after: int,
 ) -> None:  # fmt: skip
     detail = {
