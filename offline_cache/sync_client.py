@@ -21,10 +21,12 @@ from workstation.clock import now_iso, parse_iso, utc_now
 from workstation.events.digest import patient_digest
 from workstation.events.envelope import Event, canonical_json, event_from_wire
 from workstation.events.vocabulary import referenced_event_ids
+from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.projections.projector import apply_events
 
 Progress = Callable[[str, int, int | None], None]
+AUDIT_BATCH = 500
 CLOCK_SKEW_WARNING_S = 300
 
 _log = logs.get("sync")
@@ -63,6 +65,7 @@ class SyncClient:
     ):
         self.store, self.link = store, link
         self.batch_size, self.page_size = batch_size, page_size
+        self.audit_refusals: list[str] = []  # queued reads the server refused at the last send
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
         """One full sync: hello (epoch, clock), push, pull, queued audit, reference data, digests."""
@@ -85,6 +88,8 @@ class SyncClient:
         self.pull(report, progress)
         try:
             self.send_audit()
+            if self.audit_refusals:
+                report.audit_refused = "; ".join(self.audit_refusals[:5])
         except Refused as exc:  # never let the audit queue hold clinical sync hostage
             report.audit_refused = str(exc)
         report.refdata_refused = self.refresh_refdata(hello.get("refdata", {}))
@@ -121,7 +126,9 @@ class SyncClient:
 
     # -- push ------------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Progress) -> None:
-        """Send the outbox in order, in batches; record each event's result in one transaction."""
+        """Send the outbox in order, in batches; record each event's result in one transaction.
+        Every batch of this run names the run (`sync_id`): the server bounds device time by it."""
+        sync_id = uuid7()
         after = 0
         total = self.store.pending_count()
         done = 0
@@ -132,7 +139,9 @@ class SyncClient:
                 return
             if batch:
                 answer = self.link.request(
-                    "POST", "/sync/push", body={"events": [e.to_wire() for e in batch]}
+                    "POST",
+                    "/sync/push",
+                    body={"events": [e.to_wire() for e in batch], "sync_id": sync_id},
                 )
                 self._check_epoch(answer.get("epoch"))
                 self._record_results(batch, answer["results"], report)
@@ -341,23 +350,29 @@ class SyncClient:
 
     # -- audit, reference data, digests ------------------------------------------------------
     def send_audit(self) -> int:
-        """Send chart reads (and other audited reads) queued while offline."""
+        """Send chart reads (and other audited reads) queued while offline, in batches. An entry
+        the server recorded (or already had) leaves the queue; a refused one stays, and
+        `audit_refusals` says why. Returns how many left the queue."""
         with self.store.reading() as conn:
             # str(): column names come back as quoted_name, which orjson refuses as dict keys
             rows = [
                 {str(k): v for k, v in r._mapping.items()}
                 for r in conn.execute(select(audit_outbox).order_by(audit_outbox.c.at))
             ]
-        if not rows:
-            return 0
-        self.link.request("POST", "/audit/reads", body={"entries": rows})
-        with self.store.writing() as conn:
-            conn.execute(
-                delete(audit_outbox).where(
-                    audit_outbox.c.entry_id.in_([r["entry_id"] for r in rows])
-                )
-            )
-        return len(rows)
+        self.audit_refusals = []
+        done = 0
+        for start in range(0, len(rows), AUDIT_BATCH):
+            batch = rows[start : start + AUDIT_BATCH]
+            answer = self.link.request("POST", "/audit/reads", body={"entries": batch})
+            results = {r.get("entry_id"): r for r in answer.get("results", [])}
+            sent = [r["entry_id"] for r in batch
+                    if results.get(r["entry_id"], {}).get("status") in ("recorded", "duplicate")]  # fmt: skip
+            self.audit_refusals += [f"{r['entry_id']}: {results[r['entry_id']].get('message')}"
+                                    for r in batch if r["entry_id"] in results and r["entry_id"] not in sent]  # fmt: skip
+            with self.store.writing() as conn:
+                conn.execute(delete(audit_outbox).where(audit_outbox.c.entry_id.in_(sent)))
+            done += len(sent)
+        return done
 
     def refresh_refdata(self, versions: dict[str, int]) -> list[str]:
         """Download reference-data snapshots that are newer on the server; a new formulary or
@@ -406,7 +421,9 @@ class SyncClient:
             chunk = patients[start : start + 500]
             server = self._server_digests(chunk, cursor)
             local = self._local_digests(chunk, cursor)
-            mismatched += [pid for pid in chunk if server.get(pid) != local[pid]]
+            # a patient the server leaves out is not ours to read here (another ward's,
+            # pulled on this PC under another user's login): not compared
+            mismatched += [pid for pid in chunk if pid in server and server[pid] != local[pid]]
         still = []
         for patient_id in mismatched:
             refetched = self.backfill(patient_id)
@@ -431,10 +448,11 @@ class SyncClient:
         return {pid: patient_digest(ids) for pid, ids in found.items()}
 
     def _server_digests(self, patient_ids: list[str], upto: int) -> dict[str, str | None]:
+        """The server's digests of the patients it lets this user read on this PC."""
         answer = self.link.request(
             "POST", "/sync/digest", body={"patient_ids": patient_ids, "upto": upto}
         )
-        return {pid: answer.get(pid, {}).get("digest") for pid in patient_ids}
+        return {pid: answer[pid].get("digest") for pid in patient_ids if pid in answer}
 
 
 def clock_skew_warning(skew_s: float) -> str | None:

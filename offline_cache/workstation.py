@@ -166,7 +166,11 @@ class Workstation:
         ward = self.config.get("ward_id") or (self.user.wards[0] if self.user.wards else None)
         if ward is None or self.link is None:
             return
-        answer = self.link.request("POST", "/devices/register", body={"ward_id": ward})
+        try:
+            answer = self.link.request("POST", "/devices/register", body={"ward_id": ward})
+        except Refused as exc:  # not this user's ward: the login stands, the PC reads nothing of it
+            _log.warning("device registration to %s refused: %s", ward, exc)
+            return
         with self.store.writing() as conn:
             if state.get(conn, "temp_block_start") is None:
                 state.put(conn, "temp_block_start", answer["temp_block_start"])

@@ -32,3 +32,8 @@ def parse_iso(text: str) -> datetime:
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value
+
+
+# How far a device's clock may be from the server's before its times are refused
+# (workstation.server.device_clock): ahead of the receipt, or before what its history allows.
+MAX_CLOCK_SKEW_S = 600

@@ -1,6 +1,8 @@
-"""Workstation clocks eight minutes ahead and behind (faketime): the server orders events by
-arrival, stamps them with its own clock, and the workstations show the skew warning. (A clock
-further off than MAX_CLOCK_SKEW_S has its events refused: tests/security.)"""
+"""Workstation clocks eight minutes ahead and behind (faketime; past the five-minute warning,
+within the server's ten-minute bound on device time): the server orders events by arrival,
+stamps them with its own clock, and the workstations show the skew warning. A clock a day
+ahead is past the bound: its events are refused `future_dated` and stay in the station's
+needs-attention list, never lost (workstation.server.device_clock)."""
 
 from __future__ import annotations
 
@@ -16,14 +18,15 @@ from tests.chaos.conftest import PASSWORD, Site
 from tests.chaos.fault_proxy import FaultProxy
 from tests.chaos.invariants import CursorLog, assert_invariants, sync_to_quiescence
 from tests.chaos.processes import Worker
-from workstation.clock import parse_iso, utc_now
+from workstation.clock import MAX_CLOCK_SKEW_S, parse_iso, utc_now
 from workstation.server.models import events
 
 pytestmark = pytest.mark.chaos
 
-OFF = timedelta(minutes=8)  # past the 5-minute warning, inside the server's 10-minute bound
+SKEW = timedelta(minutes=8)
 # The two workstations take turns, so arrival order and clock order disagree.
 TURNS = (("+8m", "ahead"), ("-8m", "behind"), ("+8m", "ahead"), ("-8m", "behind"))
+assert timedelta(seconds=MAX_CLOCK_SKEW_S) > SKEW
 
 
 def _run_turn(data_dir: Path, url: str, site: Site, username: str, clock: str, seed: int) -> Worker:
@@ -47,11 +50,13 @@ def test_skewed_clocks_do_not_order_events(
     site: Site, server_engine: Engine, make_proxy: Callable[..., FaultProxy],
     open_workstation: Callable[..., Workstation], cursor_log: CursorLog, tmp_path: Path,
 ) -> None:  # fmt: skip
-    """Turns of a +8 min and a -8 min workstation land on the server in the order they arrived."""
+    """Turns of a +8 min and a -8 min workstation land on the server in the order they arrived;
+    a workstation a day ahead has every event refused and kept in its needs-attention list."""
     proxy = make_proxy(seed=13)
     stations = {
         "ahead": (tmp_path / "ahead", site.physician),
         "behind": (tmp_path / "behind", site.second_physician),
+        "a day ahead": (tmp_path / "day", site.physician),
     }
     turns: list[tuple[str, list[str]]] = []
     for seed, (clock, name) in enumerate(TURNS):
@@ -61,6 +66,7 @@ def test_skewed_clocks_do_not_order_events(
         assert status["waiting"] == 0
         assert status["clock_warning"] and f" {name} " in f" {status['clock_warning']} ", status
         turns.append((name, worker.said("saved")))
+    day = _run_turn(tmp_path / "day", proxy.url, site, site.physician, "+24h", len(TURNS))
 
     with server_engine.connect() as conn:
         rows = {r.event_id: r for r in conn.execute(select(events))}
@@ -75,11 +81,8 @@ def test_skewed_clocks_do_not_order_events(
             )
             assert abs(received - now) < timedelta(minutes=10)  # the server's own clock
             skew = recorded - received
-            assert (
-                (skew > OFF - timedelta(minutes=2))
-                if name == "ahead"
-                else (skew < -OFF + timedelta(minutes=2))
-            )
+            assert (skew > SKEW - timedelta(minutes=3)) if name == "ahead" else (skew < -SKEW)
+        assert not set(day.said("saved")) & set(rows)  # none of the day-ahead events got in
 
     replicas = {
         name: open_workstation(proxy.url, site.ward_id, data_dir=d)
@@ -88,7 +91,10 @@ def test_skewed_clocks_do_not_order_events(
     for name, ws in replicas.items():
         ws.login(stations[name][1], PASSWORD)
     sync_to_quiescence(replicas, cursor_log)
-    assert_invariants(server_engine, replicas, cursor_log)
+    assert_invariants(server_engine, replicas, cursor_log)  # a refused event is in needs_attention
+    refused = replicas["a day ahead"].needs_attention()
+    assert {r["reject_code"] for r in refused} == {"future_dated"}  # its admission too
+    assert set(day.said("saved")) & {r["event_id"] for r in refused}
     assert all(
         ws.status().clock_warning is None for ws in replicas.values()
     )  # this process's clock is right

@@ -56,6 +56,10 @@ def http(live_server: LiveServer) -> Iterator[httpx.Client]:
         yield client
 
 
+# device_seq is unique per device (the server refuses a taken one), whoever is logged in there
+_DEVICE_SEQS: dict[str, Iterator[int]] = {}
+
+
 @dataclass
 class Workstation:
     """One logged-in user on one device, making events the way the desktop client does."""
@@ -66,7 +70,6 @@ class Workstation:
     access_token: str
     refresh_token: str
     private_key: bytes = field(repr=False, default=b"")
-    _seq: Iterator[int] = field(default_factory=lambda: itertools.count(1))
 
     @property
     def headers(self) -> dict[str, str]:
@@ -79,7 +82,7 @@ class Workstation:
         """A new well-formed event envelope authored by this user on this device."""
         return {
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id, "author_id": self.user_id,
-            "device_id": self.device_id, "device_seq": next(self._seq), "recorded_at": now_iso(),
+            "device_id": self.device_id, "device_seq": next(_DEVICE_SEQS.setdefault(self.device_id, itertools.count(1))), "recorded_at": now_iso(),
             "payload": payload,
         }  # fmt: skip
 
@@ -131,13 +134,21 @@ def login(
 
 
 def sign_in(http: httpx.Client, username: str, device: str = "ws-1") -> Workstation:
-    """Log in as a station does (registering a fresh signing key) and return the session."""
+    """Log in as a station does (registering a fresh signing key) and return the session; like a
+    station at an online login, the device is registered to the user's first ward (a device reads
+    only its own ward)."""
     private_key = signing.new_private_key()
     response = login(http, username, device=device, signing_key=signing.public_key_of(private_key))
     assert response.status_code == 200, response.text
     body = response.json()
-    return Workstation(http, body["user"]["user_id"], device, body["access_token"],
-                       body["refresh_token"], private_key)  # fmt: skip
+    station = Workstation(http, body["user"]["user_id"], device, body["access_token"],
+                          body["refresh_token"], private_key)  # fmt: skip
+    if body["user"]["wards"]:
+        registered = http.post(
+            "/devices/register", json={"ward_id": body["user"]["wards"][0]}, headers=station.headers
+        )
+        assert registered.status_code == 200, registered.text
+    return station
 
 
 def metric_samples(http: httpx.Client) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from offline_cache.link import Offline
 from offline_cache.session import LoginRefused
+from offline_cache.tables import audit_outbox
 from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, admission, amoxicillin_order, given, seed_ward, vitals
 from workstation.projections import tables as pt
@@ -334,6 +335,9 @@ def test_a_refused_audit_entry_does_not_stop_clinical_sync(
     patient = doctor.admit_patient(admission("冯十二", "9")).patient_id
     doctor.sync()
     report = pc.sync()
-    assert report.audit_refused and "audit entries need an action" in report.audit_refused
+    assert report.audit_refused and "action must be one of" in report.audit_refused
+    with pc.store.reading() as conn:  # refused, so kept on the PC (and shown), not dropped
+        queued = conn.execute(select(audit_outbox.c.action)).scalars().all()
+    assert "not_an_audit_action" in queued
     assert pc.find_patients("fse")[0]["patient_id"] == patient  # the pull still happened
     assert pc.status().online is True

@@ -7,7 +7,8 @@ unlock is granted to the clinician who asked for it, not to everyone. An unlock 
 approved hours from the server's receipt of the approval (never by a workstation clock, as
 break-the-glass), and archiving again ends it early. A fact recorded on a workstation before
 the archive reached the server (an offline PC) is not refused: it happened, so it is accepted
-and flagged `late_after_archive` for the office to review (sync rule 3).
+and flagged `late_after_archive` for the office to review (sync rule 3) — as far as the server's
+lower bound on when its device recorded it allows (workstation.server.device_clock).
 
 The server decides with these functions while it accepts a batch, the projector folds the
 same decisions into the chart (the unlock that let each change in is kept as its trace), and
@@ -96,14 +97,22 @@ def received_time(event: Event) -> str:
     return event.received_at or event.recorded_at
 
 
-def decide(lock: RecordLock | None, event: Event, *, at: str) -> tuple[Decision, str | None]:
-    """The decision for a chart event arriving at `at`, with the unlock request that allows it."""
+def decide(
+    lock: RecordLock | None, event: Event, *, at: str, recorded_after: str | None = None
+) -> tuple[Decision, str | None]:
+    """The decision for a chart event arriving at `at`, with the unlock request that allows it.
+    `recorded_after` is the server's lower bound on when the event was recorded (its device's
+    history, workstation.server.device_clock): a fact counts as recorded before the archive
+    only when both its `recorded_at` and that bound are before the archive."""
     if lock is None or lock.archived_at is None or event.type in NEVER_LOCKED:
         return Decision.OPEN, None
     request_id = lock.unlock_in_force(at, event.author_id)
     if request_id is not None:
         return Decision.UNLOCKED, request_id
-    if event.recorded_at < lock.archived_at or event.type in ALWAYS_LATE:
+    if event.type in ALWAYS_LATE or (
+        event.recorded_at < lock.archived_at
+        and (recorded_after is None or recorded_after < lock.archived_at)
+    ):
         return Decision.LATE, None
     return Decision.LOCKED, None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from workstation.domain.enums import OrderKind, Role
@@ -62,6 +63,27 @@ HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value, Role.ADM
 
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})
+# Reading (pull, history, digest, lookup): a hospital-wide role reads every ward; anyone else
+# reads only the wards that are both theirs and the device's (a CARD nurse on a RESP station
+# reads neither ward there), plus the patients of their running break-the-glass grants.
+# Registering a device: a hospital-wide role to any ward, anyone else to one of their wards.
+
+
+def reading_wards(
+    role: str, user_wards: Iterable[str], device_wards: Iterable[str]
+) -> frozenset[str] | None:
+    """The wards a user reads on a device; None means every ward (a hospital-wide role)."""
+    if role in HOSPITAL_WIDE_ROLES:
+        return None
+    return frozenset(user_wards) & frozenset(device_wards)
+
+
+def device_ward_problem(role: str, user_wards: Iterable[str], ward_id: str) -> str | None:
+    """Why a user may not register a device to `ward_id`, or None when they may."""
+    if role in HOSPITAL_WIDE_ROLES or ward_id in set(user_wards):
+        return None
+    return f"a {role} of {', '.join(sorted(user_wards)) or 'no ward'} may not register a device to {ward_id}"
+
 
 # Event types that make sense for a patient outside the user's wards only under break-the-glass.
 UNSCOPED_TYPES = frozenset({"BreakGlassInvoked", "StockReceived", "StockAdjusted", "Dispensed"})

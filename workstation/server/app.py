@@ -32,6 +32,8 @@ from workstation.server import (
     devices,
     login_throttle,
     meta,
+    read_audit,
+    reads,
     refdata,
     schema,
     signing_keys,
@@ -43,12 +45,6 @@ from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
-
-READ_ACTIONS = frozenset({
-    "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
-    "downtime_pack_written",  # offline_cache.downtime: the ward's pack left the encrypted replica
-    "export_stock",  # ui.screens.pharmacy.tasks: the stock export
-})  # fmt: skip
 
 
 class ApiError(Exception):
@@ -80,6 +76,13 @@ async def _body(request: Request) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ApiError(400, "bad_json", "request body must be a JSON object")
     return data
+
+
+def _text(data: dict[str, Any], name: str, longest: int) -> str:
+    value = _field(data, name, str)
+    if not 0 < len(value) <= longest:
+        raise ApiError(400, "bad_request", f"{name} must be 1 to {longest} characters")
+    return value
 
 
 def _field(data: dict[str, Any], name: str, kind: type) -> Any:
@@ -244,17 +247,16 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     async def register(request: Request) -> Response:
         user, device_id = current(request)
         data = await _body(request)
-        ward_id = _field(data, "ward_id", str)
+        ward_id = _text(data, "ward_id", 32)
         with writer(engine) as conn:
-            result = devices.register(conn, device_id=device_id, ward_id=ward_id)
-            audit.append(
-                conn,
-                [
-                    AuditEntry(
-                        "device_registered", user.user_id, None, device_id, {"ward_id": ward_id}
-                    )
-                ],
-            )
+            problem = devices.registration_problem(conn, user, ward_id)
+            if problem is None:
+                result = devices.register(conn, device_id=device_id, ward_id=ward_id)
+            action = "device_registered" if problem is None else "device_register_refused"
+            detail = {"ward_id": ward_id} | ({"reason": problem} if problem else {})
+            audit.append(conn, [AuditEntry(action, user.user_id, None, device_id, detail)])
+        if problem is not None:
+            raise ApiError(403, "forbidden_ward", problem)
         return _json(result)
 
     @app.get("/sync/hello")
@@ -273,13 +275,11 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         batch = _field(data, "events", list)
         if len(batch) > sync.MAX_PUSH_BATCH:
             raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
-        result = await _threaded(
-            sync.push,
-            engine,
-            pusher=user,
-            device_id=device_id,
-            wire_events=batch,
-        )
+        sync_id = data.get("sync_id")
+        if sync_id is not None and not (isinstance(sync_id, str) and 0 < len(sync_id) <= 64):
+            raise ApiError(400, "bad_request", "sync_id must be a text of 1 to 64 characters")
+        result = await _threaded(sync.push, engine, pusher=user, device_id=device_id,
+                                 wire_events=batch, bound_device_time=True, sync_id=sync_id)  # fmt: skip
         for item in result["results"]:
             metrics.events.labels(item["status"]).inc()
         return _json(result)
@@ -289,14 +289,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         user, device_id = current(request)
         if after < 0:
             raise ApiError(400, "bad_request", "after must be zero or more")
-        page = sync.pull(engine, user=user, device_id=device_id, after=after, limit=limit)
+        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit)
         metrics.pulled.inc(len(page["events"]))
         return _json(page)
 
     @app.get("/sync/patients/{patient_id}/history")
     def history(request: Request, patient_id: str) -> Response:
         user, device_id = current(request)
-        found = sync.patient_history(engine, user=user, patient_id=patient_id)
+        found = reads.patient_history(engine, user=user, device_id=device_id, patient_id=patient_id)
         action = "chart_backfill" if found is not None else "chart_refused"
         audit.record(engine, [AuditEntry(action, user.user_id, patient_id, device_id)])
         if found is None:
@@ -308,42 +308,44 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.get("/patients/lookup")
     def lookup(request: Request, record_number: str) -> Response:
         user, device_id = current(request)
-        with reader(engine) as conn:
-            found = sync.find_by_record_number(conn, record_number)
+        if not 0 < len(record_number) <= 64:
+            raise ApiError(400, "bad_request", "record_number must be 1 to 64 characters")
+        found = reads.lookup(engine, user=user, device_id=device_id, record_number=record_number)
         audit.record(engine, [AuditEntry(
             "patient_lookup", user.user_id, found["patient_id"] if found else None, device_id,
             {"record_number": record_number},
         )])  # fmt: skip
         if found is None:
             raise ApiError(404, "not_found", "no patient with that record number")
-        return _json({**found, "in_scope": found["ward_id"] in user.wards})
+        return _json(found)
 
     @app.post("/sync/digest")
     async def digest(request: Request) -> Response:
-        current(request)
+        user, device_id = current(request)
         body = await _body(request)
         ids = _field(body, "patient_ids", list)
+        if len(ids) > reads.MAX_DIGEST_PATIENTS or not all(
+            isinstance(i, str) and 0 < len(i) <= 36 for i in ids
+        ):
+            raise ApiError(
+                400, "bad_request", f"patient_ids: up to {reads.MAX_DIGEST_PATIENTS} ids"
+            )
         upto = body.get("upto")
         if upto is not None and (not isinstance(upto, int) or isinstance(upto, bool)):
             raise ApiError(400, "bad_request", "upto must be an integer server_seq")
-        return _json(sync.digests(engine, [str(i) for i in ids], upto=upto))
+        return _json(await _threaded(reads.digests, engine, user=user, device_id=device_id,
+                                     patient_ids=ids, upto=upto))  # fmt: skip
 
     @app.post("/audit/reads")
     async def audit_reads(request: Request) -> Response:
         user, device_id = current(request)
         entries = _field(await _body(request), "entries", list)
-        rows = []
-        for entry in entries:
-            if not isinstance(entry, dict) or entry.get("action") not in READ_ACTIONS:
-                raise ApiError(
-                    400, "bad_request", f"audit entries need an action among {sorted(READ_ACTIONS)}"
-                )
-            rows.append(AuditEntry(
-                entry["action"], str(entry.get("user_id") or user.user_id), entry.get("patient_id"), device_id,
-                {"recorded_at": entry.get("at"), "reported_by": user.user_id, "entry_id": entry.get("entry_id")},
-            ))  # fmt: skip
-        audit.record(engine, rows)
-        return _json({"recorded": len(rows)})
+        if len(entries) > read_audit.MAX_ENTRIES:
+            raise ApiError(413, "batch_too_large", f"at most {read_audit.MAX_ENTRIES} entries")
+        results = await _threaded(read_audit.record_reads, engine, user=user, device_id=device_id,
+                                  entries=entries)  # fmt: skip
+        recorded = sum(r["status"] == "recorded" for r in results)
+        return _json({"recorded": recorded, "results": results})
 
     @app.get("/refdata")
     def refdata_versions(request: Request) -> Response:

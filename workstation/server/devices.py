@@ -7,9 +7,21 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from workstation.clock import now_iso
-from workstation.server.models import devices
+from workstation.security.policy import device_ward_problem
+from workstation.server.auth import User
+from workstation.server.models import devices, wards
 
 TEMP_BLOCK_SIZE = 1000
+
+
+def registration_problem(conn: Connection, user: User, ward_id: str) -> str | None:
+    """Why this user may not register a device to `ward_id` (policy.device_ward_problem; a
+    hospital-wide role only to a ward that exists), or None when they may."""
+    problem = device_ward_problem(user.role, user.wards, ward_id)
+    if problem is None and ward_id not in user.wards:
+        known = conn.execute(select(wards.c.ward_id).where(wards.c.ward_id == ward_id)).first()
+        return None if known else f"there is no ward {ward_id}"
+    return problem
 
 
 def register(conn: Connection, *, device_id: str, ward_id: str) -> dict[str, Any]:

@@ -42,6 +42,7 @@ events = Table(
     Column(
         "signature", String(128)
     ),  # the author's Ed25519 signature (workstation.security.signing)
+    Index("ix_events_device_seq", "device_id", "device_seq"),  # device_seq is unique per device
 )
 
 server_meta = Table(
@@ -175,6 +176,27 @@ key_login_nonces = Table(
     Column("nonce", String(64), primary_key=True),  # a key login's nonce, never taken twice
     Column("user_id", String(64), nullable=False),
     Column("used_at", String(32), nullable=False, index=True),
+)
+
+# Per device and sync run: the highest device_seq the server received in that run and when the
+# run's first push arrived (workstation.server.device_clock bounds recorded_at with them).
+device_sync_marks = Table(
+    "device_sync_marks",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("sync_id", String(64), primary_key=True),
+    Column("max_seq", Integer, nullable=False),
+    Column("first_received_at", String(32), nullable=False),
+)
+
+# Read-audit entries already chained, by the station's entry id: a retried POST /audit/reads
+# (its answer lost) records nothing twice.
+read_audit_entries = Table(
+    "read_audit_entries",
+    metadata,
+    Column("entry_id", String(64), primary_key=True),
+    Column("audit_id", SEQ, nullable=False),
+    Column("received_at", String(32), nullable=False),
 )
 
 ALL_METADATA = [metadata, projection_metadata]

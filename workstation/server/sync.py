@@ -6,14 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
-from sqlalchemy import Connection, Engine, func, insert, or_, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from workstation.clock import now_iso
-from workstation.events.digest import patient_digest
 from workstation.events.envelope import Event, MalformedEvent, canonical_json, event_from_wire
 from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
+from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.projections.archive_queries import load_locks
 from workstation.projections.projector import apply_events
@@ -27,16 +26,15 @@ from workstation.projections.record_lock import (
     decide,
 )
 from workstation.security.policy import HOSPITAL_WIDE_ROLES, UNSCOPED_TYPES, permission_problem
-from workstation.server import audit, meta
+from workstation.server import audit, device_clock, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
-from workstation.server.db import reader, writer
-from workstation.server.models import alerts, devices, events
+from workstation.server.db import writer
+from workstation.server.models import alerts, events
 from workstation.server.push_signatures import AuthorKeys
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
-MAX_PULL_PAGE = 5000
 
 
 def accepted(seq: int) -> dict[str, Any]:
@@ -84,14 +82,26 @@ class _Push:
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
     keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
+    clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
 
 
-def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]) -> dict[str, Any]:
+def push(
+    engine: Engine,
+    *,
+    pusher: User,
+    device_id: str,
+    wire_events: list[Any],
+    bound_device_time: bool = False,
+    sync_id: str | None = None,
+) -> dict[str, Any]:
     """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped).
 
     Every event must carry its author's signature made with a key registered for the event's own
     device (workstation.server.push_signatures), whoever pushes it; server-side loaders (the demo
-    ward, interfaces) sign with their own registered keys and go through the same check."""
+    ward, interfaces) sign with their own registered keys and go through the same check. Over
+    HTTP (`bound_device_time`) the event must also fall within the bounds of device time
+    (workstation.server.device_clock; `sync_id` names the station's sync run, a fresh one when
+    absent); the demo loader, which writes weeks of history in one go, skips those bounds."""
     if len(wire_events) > MAX_PUSH_BATCH:
         raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
     parsed: list[Event | dict[str, Any]] = []
@@ -102,13 +112,15 @@ def push(engine: Engine, *, pusher: User, device_id: str, wire_events: list[Any]
             event_id = item.get("event_id") if isinstance(item, dict) else None
             parsed.append({"event_id": event_id, **rejected("malformed", str(exc))})
     with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed)
+        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
+                              sync_id or uuid7())  # fmt: skip
         return {"epoch": meta.epoch(conn), "results": results}
 
 
 def _decide_all(
-    conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]]
-) -> list[dict[str, Any]]:
+    conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None,
+    sync_id: str,
+) -> list[dict[str, Any]]:  # fmt: skip
     good = [e for e in parsed if isinstance(e, Event)]
     known = _known(conn, [e.event_id for e in good])
     received_at = now_iso()
@@ -116,6 +128,9 @@ def _decide_all(
     state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good),
                   locks, received_at)  # fmt: skip
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    if device_id is not None:
+        state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
+                                        received_at=received_at)  # fmt: skip
     next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
     results = []
     for item in parsed:
@@ -129,6 +144,8 @@ def _decide_all(
             event = item.with_server_fields(next_seq, received_at)
             known[event.event_id] = (event.content_hash(), next_seq)
             state.accepted.append(event)
+            if state.clock is not None:
+                state.clock.accept(event)
             if event.type == "BreakGlassInvoked" and event.patient_id:
                 state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
             if event.patient_id and (lock := apply(state.locks.get(event.patient_id), event)):
@@ -137,6 +154,8 @@ def _decide_all(
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
     _store(conn, pusher, state.accepted, state.traces)
+    if state.clock is not None:
+        device_clock.save(conn, state.clock)
     return results
 
 
@@ -158,6 +177,8 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     refusal = state.keys.refusal(event) if state.keys is not None else None
     if refusal is not None:
         return rejected(*refusal)
+    if state.clock is not None and (clock_problem := state.clock.problem(event)):
+        return rejected(*clock_problem)
     problem = permission_problem(author.role, event.type, event.payload) or _void_problem(
         state, event
     )
@@ -232,7 +253,8 @@ def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict
     problem = archive_problem(lock, event, patient=facts, at=state.received_at)
     if problem is not None:
         return rejected(*problem)
-    decision, request_id = decide(lock, event, at=state.received_at)
+    bound = state.clock.not_before(event) if state.clock is not None else None
+    decision, request_id = decide(lock, event, at=state.received_at, recorded_after=bound)
     if decision is Decision.LOCKED:
         return rejected("record_archived", ARCHIVED_MESSAGE)
     if request_id is not None:
@@ -328,94 +350,3 @@ def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
     } for e in batch if e.type == "BreakGlassInvoked"]  # fmt: skip
     if rows:
         conn.execute(insert(alerts), rows)
-
-
-def scope_patient_ids(conn: Connection, user: User, wards: Iterable[str]) -> Any:
-    """A subquery of the patients a user sees: their wards' patients plus break-the-glass grants;
-    every patient for the hospital-wide roles (pharmacy, laboratory)."""
-    if user.role in HOSPITAL_WIDE_ROLES:
-        return select(pt.patients.c.patient_id)
-    g = pt.break_glass_grants.c
-    ward_patients = select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(list(wards)))
-    granted = select(g.patient_id).where(g.user_id == user.user_id, g.expires_at > now_iso())
-    return ward_patients.union(granted)
-
-
-def _event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    return [{
-        "event_id": r.event_id, "type": r.type, "patient_id": r.patient_id, "author_id": r.author_id,
-        "device_id": r.device_id, "device_seq": r.device_seq, "recorded_at": r.recorded_at,
-        "payload": orjson.loads(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
-        "signature": r.signature,
-    } for r in rows]  # fmt: skip
-
-
-def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
-    """Events after a cursor for the workstation's scope, paged; `next_after` never skips a row."""
-    limit = max(1, min(limit, MAX_PULL_PAGE))
-    with reader(engine) as conn:
-        device_ward = conn.execute(
-            select(devices.c.ward_id).where(devices.c.device_id == device_id)
-        ).scalar()
-        wards = set(user.wards) | ({device_ward} if device_ward else set())
-        watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
-        in_scope = scope_patient_ids(conn, user, wards)
-        rows = conn.execute(
-            select(events)
-            .where(
-                events.c.server_seq > after,
-                events.c.server_seq <= watermark,
-                or_(events.c.patient_id.is_(None), events.c.patient_id.in_(in_scope)),
-            )
-            .order_by(events.c.server_seq)
-            .limit(limit)
-        ).all()
-        epoch = meta.epoch(conn)
-    full = len(rows) == limit
-    next_after = rows[-1].server_seq if full else max(watermark, after)
-    return {
-        "epoch": epoch, "events": _event_rows_to_wire(rows), "next_after": next_after,
-        "more": full and next_after < watermark, "watermark": watermark,
-    }  # fmt: skip
-
-
-def patient_history(engine: Engine, *, user: User, patient_id: str) -> dict[str, Any] | None:
-    """Every event of one patient (backfill after a transfer in or break-the-glass), or None when out of scope."""
-    with reader(engine) as conn:
-        scope = scope_patient_ids(conn, user, user.wards).subquery()
-        if (
-            conn.execute(select(scope.c.patient_id).where(scope.c.patient_id == patient_id)).first()
-            is None
-        ):
-            return None
-        rows = conn.execute(
-            select(events).where(events.c.patient_id == patient_id).order_by(events.c.server_seq)
-        ).all()
-        return {"epoch": meta.epoch(conn), "events": _event_rows_to_wire(rows)}
-
-
-def find_by_record_number(conn: Connection, record_number: str) -> dict[str, Any] | None:
-    """The patient id and ward for a record number (to ask for break-the-glass), or None."""
-    p = pt.patients.c
-    row = conn.execute(
-        select(p.patient_id, p.ward_id).where(p.record_number == record_number)
-    ).first()
-    return {"patient_id": row.patient_id, "ward_id": row.ward_id} if row else None
-
-
-def digests(
-    engine: Engine, patient_ids: list[str], *, upto: int | None = None
-) -> dict[str, dict[str, Any]]:
-    """Per-patient event count and digest as the server holds them, up to a server_seq (the
-    asker's pull cursor) so that events pushed by others since its pull do not count."""
-    found: dict[str, list[str]] = {pid: [] for pid in patient_ids}
-    limit = events.c.server_seq <= upto if upto is not None else events.c.server_seq.is_not(None)
-    with reader(engine) as conn:
-        for chunk in _chunks(sorted(found), 500):
-            for row in conn.execute(
-                select(events.c.patient_id, events.c.event_id).where(
-                    events.c.patient_id.in_(chunk), limit
-                )
-            ):
-                found[row.patient_id].append(row.event_id)
-    return {pid: {"count": len(ids), "digest": patient_digest(ids)} for pid, ids in found.items()}

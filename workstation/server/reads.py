@@ -1,0 +1,165 @@
+"""What a user may read on a device: the pull feed, a patient's history, digests and lookups.
+
+Every read answers only for the wards that are both the user's and the device's registered
+ward, plus the patients of the user's running break-the-glass grants; the hospital-wide roles
+(pharmacy, laboratory, records office) read every ward (workstation.security.policy). A bulk
+pull that returns events is audited: who, on which device, which wards, how many events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, func, or_, select
+
+from workstation.clock import now_iso
+from workstation.events.digest import patient_digest
+from workstation.projections import tables as pt
+from workstation.security.policy import reading_wards
+from workstation.server import audit, meta
+from workstation.server.audit import AuditEntry
+from workstation.server.auth import User
+from workstation.server.db import reader
+from workstation.server.models import devices, events
+
+MAX_PULL_PAGE = 5000
+MAX_DIGEST_PATIENTS = 5000
+
+
+def device_wards(conn: Connection, device_id: str) -> set[str]:
+    """The ward(s) a device is registered to (none when it never registered)."""
+    found = conn.execute(select(devices.c.ward_id).where(devices.c.device_id == device_id)).scalar()
+    return {found} if found else set()
+
+
+def scope_wards(conn: Connection, user: User, device_id: str) -> frozenset[str] | None:
+    """The wards this user reads on this device; None for every ward."""
+    return reading_wards(user.role, user.wards, device_wards(conn, device_id))
+
+
+def scope_patient_ids(user: User, wards: frozenset[str] | None) -> Any:
+    """A subquery of the patients a user reads: the wards' patients plus break-the-glass grants;
+    every patient when `wards` is None (a hospital-wide role)."""
+    if wards is None:
+        return select(pt.patients.c.patient_id)
+    g = pt.break_glass_grants.c
+    ward_patients = select(pt.patients.c.patient_id).where(pt.patients.c.ward_id.in_(sorted(wards)))
+    granted = select(g.patient_id).where(g.user_id == user.user_id, g.expires_at > now_iso())
+    return ward_patients.union(granted)
+
+
+def in_scope(conn: Connection, user: User, device_id: str, patient_ids: list[str]) -> set[str]:
+    """Which of these patients the user may read on this device."""
+    scope = scope_patient_ids(user, scope_wards(conn, user, device_id)).subquery()
+    found: set[str] = set()
+    for start in range(0, len(patient_ids), 500):
+        chunk = patient_ids[start : start + 500]
+        found.update(
+            conn.execute(select(scope.c.patient_id).where(scope.c.patient_id.in_(chunk))).scalars()
+        )
+    return found
+
+
+def event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """Event rows as the wire dicts a workstation reads."""
+    return [{
+        "event_id": r.event_id, "type": r.type, "patient_id": r.patient_id, "author_id": r.author_id,
+        "device_id": r.device_id, "device_seq": r.device_seq, "recorded_at": r.recorded_at,
+        "payload": orjson.loads(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
+    } for r in rows]  # fmt: skip
+
+
+def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
+    """Events after a cursor for the user's scope on this device, paged; `next_after` never skips
+    a row. A page with events is audited (`bulk_pull`); an empty poll is not."""
+    limit = max(1, min(limit, MAX_PULL_PAGE))
+    with reader(engine) as conn:
+        wards = scope_wards(conn, user, device_id)
+        watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
+        rows = conn.execute(
+            select(events)
+            .where(
+                events.c.server_seq > after,
+                events.c.server_seq <= watermark,
+                or_(events.c.patient_id.is_(None),
+                    events.c.patient_id.in_(scope_patient_ids(user, wards))),
+            )
+            .order_by(events.c.server_seq)
+            .limit(limit)
+        ).all()  # fmt: skip
+        epoch = meta.epoch(conn)
+    full = len(rows) == limit
+    next_after = rows[-1].server_seq if full else max(watermark, after)
+    if rows:
+        _audit_pull(engine, user, device_id, wards, rows, after)
+    return {
+        "epoch": epoch, "events": event_rows_to_wire(rows), "next_after": next_after,
+        "more": full and next_after < watermark, "watermark": watermark,
+    }  # fmt: skip
+
+
+def _audit_pull(
+    engine: Engine, user: User, device_id: str, wards: frozenset[str] | None, rows: Sequence[Any],
+    after: int,
+) -> None:  # fmt: skip
+    detail = {
+        "wards": "all" if wards is None else sorted(wards), "events": len(rows),
+        "patients": len({r.patient_id for r in rows if r.patient_id}),
+        "after": after, "through": rows[-1].server_seq,
+    }  # fmt: skip
+    audit.record(engine, [AuditEntry("bulk_pull", user.user_id, None, device_id, detail)])
+
+
+def patient_history(
+    engine: Engine, *, user: User, device_id: str, patient_id: str
+) -> dict[str, Any] | None:
+    """Every event of one patient (backfill after a transfer in or break-the-glass), or None
+    when the patient is out of the user's scope on this device."""
+    with reader(engine) as conn:
+        if not in_scope(conn, user, device_id, [patient_id]):
+            return None
+        rows = conn.execute(
+            select(events).where(events.c.patient_id == patient_id).order_by(events.c.server_seq)
+        ).all()
+        return {"epoch": meta.epoch(conn), "events": event_rows_to_wire(rows)}
+
+
+def lookup(
+    engine: Engine, *, user: User, device_id: str, record_number: str
+) -> dict[str, Any] | None:
+    """Who a record number is, for break-the-glass: the patient id and whether the user reads
+    them here; the ward only when in scope (nothing clinical of a patient out of scope)."""
+    p = pt.patients.c
+    with reader(engine) as conn:
+        row = conn.execute(
+            select(p.patient_id, p.ward_id).where(p.record_number == record_number)
+        ).first()
+        if row is None:
+            return None
+        readable = bool(in_scope(conn, user, device_id, [row.patient_id]))
+    found: dict[str, Any] = {"patient_id": row.patient_id, "in_scope": readable}
+    if readable:
+        found["ward_id"] = row.ward_id
+    return found
+
+
+def digests(
+    engine: Engine, *, user: User, device_id: str, patient_ids: list[str], upto: int | None = None
+) -> dict[str, dict[str, Any]]:
+    """Per-patient event count and digest as the server holds them, up to a server_seq (the
+    asker's pull cursor) so that events pushed by others since its pull do not count. Patients
+    out of the user's scope on this device are left out of the answer."""
+    limit = events.c.server_seq <= upto if upto is not None else events.c.server_seq.is_not(None)
+    with reader(engine) as conn:
+        readable = in_scope(conn, user, device_id, sorted(set(patient_ids)))
+        found: dict[str, list[str]] = {pid: [] for pid in readable}
+        chunked = sorted(found)
+        for start in range(0, len(chunked), 500):
+            for row in conn.execute(
+                select(events.c.patient_id, events.c.event_id).where(
+                    events.c.patient_id.in_(chunked[start : start + 500]), limit
+                )
+            ):
+                found[row.patient_id].append(row.event_id)
+    return {pid: {"count": len(ids), "digest": patient_digest(ids)} for pid, ids in found.items()}
