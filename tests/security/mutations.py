@@ -1,18 +1,18 @@
 """Mutations of valid /sync/push batches for the fuzzer: wrong types, huge and negative numbers,
 deep nesting, long and odd text, missing and extra fields, duplicate ids, broken JSON.
 
-Every choice comes from the `random.Random` passed in, so a seed replays the same requests."""
+Every choice comes from the `random.Random` passed in, so a seed replays the same mutations
+(of batches whose own ids and times are new in each run)."""
 
 from __future__ import annotations
 
 import copy
 import random
+import uuid
 from collections.abc import Callable
 from typing import Any
 
 import orjson
-
-from workstation.ids import uuid7
 
 
 class Raw:
@@ -46,15 +46,19 @@ NASTY: list[Any] = [
 DEEP = [33, 300, 900]  # levels of nesting (built fresh: copy.deepcopy itself recurses)
 
 
+def _uuid(rng: random.Random) -> str:
+    return str(uuid.UUID(int=rng.getrandbits(128)))
+
+
 def nasty_value(rng: random.Random, known_ids: list[str]) -> Any:
     """One hostile value: a stock one, a raw JSON token, a fresh or already used UUID."""
     roll = rng.random()
     if roll < 0.12:
         return Raw(rng.choice(RAW_TOKENS))
     if roll < 0.2:
-        return rng.choice(known_ids) if known_ids else uuid7()
+        return rng.choice(known_ids) if known_ids else _uuid(rng)
     if roll < 0.25:
-        return uuid7()
+        return _uuid(rng)
     if roll < 0.3:
         return _deep(rng.choice(DEEP))
     return copy.deepcopy(rng.choice(NASTY))

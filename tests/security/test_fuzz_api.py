@@ -11,7 +11,6 @@ import contextlib
 import random
 from typing import Any
 
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
@@ -131,8 +130,7 @@ def test_mutated_push_batches_find_no_server_error(
     assert audit.verify(server_engine) is None
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_the_mutation_fuzzer_is_reproducible(api: TestClient, ward: ward_support.TestWard) -> None:
+def test_the_mutation_fuzzer_is_reproducible() -> None:
     doctor = FuzzStation("author", "ws", {})
     batch = ward_batch(doctor)
     first = [encode(mutate_batch(random.Random(7), batch, ["x"])) for _ in range(3)]
