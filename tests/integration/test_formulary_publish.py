@@ -117,7 +117,7 @@ def test_one_bad_row_publishes_nothing_and_names_the_row(
     assert refused.value.detail["problems"] == [{
         "row": 5, "key": rows[3]["code"], "problem": "default_dose: 'two capsules' is not a number"}]  # fmt: skip
     assert "nothing was imported" in str(refused.value)
-    for body, why in (({"rows": "drugs.csv"}, "rows is required"),
+    for body, why in (({"rows": "drugs.csv"}, "rows must be a list"),
                       ({"rows": [{"code": 7}]}, "row 2: must be an object of text cells")):  # fmt: skip
         with pytest.raises(Refused, match=why) as bad:
             pharmacy.link.request("POST", "/refdata/formulary", body=body)  # type: ignore[union-attr]

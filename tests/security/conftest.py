@@ -1,6 +1,7 @@
 """Fixtures of the security tests: the server app in this process (so a test can set its login
-policy and trusted proxies), its staff, the chaos suite's fault proxy and workstations, and the
-UI fixtures (a real server over a small ward, stations on it) for the station's tests."""
+policy and trusted proxies), its staff, the chaos suite's fault proxy and workstations, the UI
+fixtures (a real server over a small ward, stations on it) for the station's tests, and the API
+in-process (Starlette's TestClient over ASGI) for the fuzzers, on SQLite or PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ from collections.abc import Callable, Iterator
 import httpx
 import pytest
 from sqlalchemy import Engine
+from starlette.testclient import TestClient
 
 from tests.chaos.conftest import make_proxy, open_workstation, site  # noqa: F401 - fixtures
+from tests.security.fuzz_events import FuzzStation
+from tests.support import ward as ward_support
+from tests.support.ward import PASSWORD as WARD_PASSWORD
+from tests.support.ward import seed_ward
 from tests.ui.conftest import chinese, open_station, ward_server  # noqa: F401 - pytest fixtures
+from workstation.security import signing
 from workstation.server import refdata
 from workstation.server.app import create_app
 from workstation.server.app_settings import AppSettings
@@ -68,3 +75,33 @@ def login(
     headers = {"X-Forwarded-For": address} if address else {}
     body = {"username": username, "password": password, "device_id": "ws-1"}
     return http.post("/auth/login", json=body, headers=headers)
+
+
+@pytest.fixture
+def ward(server_engine: Engine) -> ward_support.TestWard:
+    """Wards CARD and RESP with one user of each clinical role."""
+    return seed_ward(server_engine)
+
+
+@pytest.fixture
+def api(server_engine: Engine, ward: ward_support.TestWard) -> Iterator[TestClient]:
+    """The app over ASGI; a server error comes back as a 500 response, not as an exception."""
+    with TestClient(create_app(server_engine), raise_server_exceptions=False) as client:
+        yield client
+
+
+def station(api: TestClient, username: str, device_id: str) -> FuzzStation:
+    """Log username in on device_id (registering a signing key, as a station does), the device
+    registered to the user's first ward."""
+    private_key = signing.new_private_key()
+    answer = api.post("/auth/login", json={
+        "username": username, "password": WARD_PASSWORD, "device_id": device_id,
+        "signing_key": signing.public_key_of(private_key),
+    })  # fmt: skip
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    headers = {"Authorization": f"Bearer {body['access_token']}"}
+    ward_id = body["user"]["wards"][0]
+    registered = api.post("/devices/register", json={"ward_id": ward_id}, headers=headers)
+    assert registered.status_code == 200, registered.text
+    return FuzzStation(body["user"]["user_id"], device_id, headers, private_key)

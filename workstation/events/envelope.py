@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
+
+from workstation.events.shape import shape_problem, text_problem
 
 # Fields the workstation sets; they (and only they) make up the event's content hash.
 CONTENT_FIELDS = (
@@ -84,28 +85,28 @@ ENVELOPE_MAX_LENGTH = {
 }  # fmt: skip
 MAX_DEVICE_SEQ = 2**31 - 1  # an INTEGER column on PostgreSQL
 MAX_SIGNATURE_LENGTH = 128  # base64 of an Ed25519 signature is 88 characters
-
-
-def _has_non_finite(value: Any) -> bool:
-    if isinstance(value, float):
-        return not math.isfinite(value)
-    if isinstance(value, dict):
-        return any(_has_non_finite(v) for v in value.values())
-    if isinstance(value, list):
-        return any(_has_non_finite(v) for v in value)
-    return False
+PATIENT_ID_MAX_LENGTH = 36
 
 
 def payload_problem(payload: Any) -> str | None:
     """Why the payload cannot be hashed the same way on both sides, or None."""
     if not isinstance(payload, dict):
         return "payload must be a JSON object"
-    if _has_non_finite(payload):  # orjson would silently write NaN as null
-        return "payload must not contain NaN or infinity"
+    problem = shape_problem(payload)  # before anything walks it: no recursion on hostile depth
+    if problem:
+        return f"payload {problem}"
     try:
         canonical_json(payload)
     except orjson.JSONEncodeError as exc:
         return f"payload cannot be encoded as canonical JSON: {exc}"
+    return None
+
+
+def wire_event_id(data: Any) -> str | None:
+    """The event_id a refusal may echo back: a short string, else None (never a hostile value)."""
+    event_id = data.get("event_id") if isinstance(data, dict) else None
+    if isinstance(event_id, str) and not text_problem(event_id, ENVELOPE_MAX_LENGTH["event_id"]):
+        return event_id
     return None
 
 
@@ -126,16 +127,15 @@ def event_from_wire(data: Any) -> Event:
     if not 1 <= device_seq <= MAX_DEVICE_SEQ:
         raise MalformedEvent(f"device_seq must be a positive integer up to {MAX_DEVICE_SEQ}")
     for name, max_length in ENVELOPE_MAX_LENGTH.items():
-        if not isinstance(data[name], str) or not data[name]:
-            raise MalformedEvent(f"{name} must be a non-empty string")
-        if len(data[name]) > max_length:
-            raise MalformedEvent(f"{name} must be at most {max_length} characters")
-    if data["patient_id"] is not None and not isinstance(data["patient_id"], str):
-        raise MalformedEvent("patient_id must be a string or null")
+        problem = text_problem(data[name], max_length)
+        if problem:
+            raise MalformedEvent(f"{name} {problem}")
+    if data["patient_id"] is not None and text_problem(data["patient_id"], PATIENT_ID_MAX_LENGTH):
+        raise MalformedEvent(
+            f"patient_id must be a string or null (at most {PATIENT_ID_MAX_LENGTH} characters)"
+        )
     signature = data.get("signature")
-    if signature is not None and (
-        not isinstance(signature, str) or not 0 < len(signature) <= MAX_SIGNATURE_LENGTH
-    ):
+    if signature is not None and text_problem(signature, MAX_SIGNATURE_LENGTH):
         raise MalformedEvent(
             f"signature must be a string of at most {MAX_SIGNATURE_LENGTH} characters"
         )

@@ -15,6 +15,7 @@ from workstation.clock import now_iso, parse_iso
 from workstation.projections import tables as pt
 from workstation.security.policy import ALERT_REVIEWERS
 from workstation.server import audit, auth
+from workstation.server import requests as rq
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
 from workstation.server.db import reader, writer
@@ -112,13 +113,11 @@ def router(engine: Engine) -> APIRouter:
         return _json({"alerts": listed})
 
     @api.post("/alerts/{alert_id}/acknowledge")
-    def post_acknowledge(request: Request, alert_id: str) -> Response:
+    def post_acknowledge(request: Request, alert_id: rq.AlertPath) -> Response:
         caller = _reviewer(engine, request)
         if isinstance(caller, Response):
             return caller
         user, device_id = caller
-        if len(alert_id) > 36:
-            return _refusal(404, "not_found", "no such alert")
         with writer(engine) as conn:
             done = acknowledge(conn, alert_id, user)
             if done is not None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
@@ -20,6 +21,7 @@ from prometheus_client import (
     generate_latest,
 )
 from sqlalchemy import Engine, text
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from workstation.clinical.formulary_io import KINDS, ImportReport
 from workstation.clock import now_iso
@@ -39,43 +41,20 @@ from workstation.server import (
     signing_keys,
     sync,
 )
+from workstation.server import requests as rq
 from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
+from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
+from workstation.server.errors import ApiError
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
-
-
-class ApiError(Exception):
-    """A refusal with an HTTP status, a stable code and a message for people."""
-
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code = status, code
+from workstation.server.requests import read_body
 
 
 def _json(data: Any, status: int = 200) -> Response:
     return Response(orjson.dumps(data), status_code=status, media_type="application/json")
-
-
-MAX_BODY_BYTES = 32 * 1024 * 1024  # a full push batch of large notes fits well inside
-
-
-async def _body(request: Request) -> dict[str, Any]:
-    declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or int(declared) > MAX_BODY_BYTES):
-        raise ApiError(413, "too_large", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MiB")
-    raw = await request.body()
-    if len(raw) > MAX_BODY_BYTES:
-        raise ApiError(413, "too_large", f"request body over {MAX_BODY_BYTES // (1024 * 1024)} MiB")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        raise ApiError(400, "bad_json", f"request body is not valid JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ApiError(400, "bad_json", "request body must be a JSON object")
-    return data
 
 
 def _text(data: dict[str, Any], name: str, longest: int) -> str:
@@ -147,6 +126,15 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     async def _api_error(_request: Request, exc: ApiError) -> Response:
         return _json({"error": exc.code, "message": str(exc)}, exc.status)
 
+    @app.exception_handler(RequestValidationError)
+    async def _bad_parameters(_request: Request, exc: RequestValidationError) -> Response:
+        return _json({"error": "bad_request", "message": rq.validation_message(exc.errors())}, 400)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _json({"error": code, "message": str(exc.detail)}, exc.status_code)
+
     @app.exception_handler(AuthError)
     async def _auth_error(_request: Request, exc: AuthError) -> Response:
         response = _json({"error": exc.code, "message": str(exc)}, AUTH_STATUS.get(exc.code, 401))
@@ -163,6 +151,9 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             time.perf_counter() - started
         )
         return response
+
+    app.add_middleware(BodySizeLimit)  # outermost: counts the body before anything reads it
+    rq.install_openapi(app)
 
     def current(request: Request) -> tuple[User, str]:
         header = request.headers.get("authorization", "")
@@ -197,9 +188,9 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             raise ApiError(401, "no_token", "/metrics needs the metrics bearer token")
         return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
 
-    @app.post("/auth/login")
+    @app.post("/auth/login", openapi_extra=rq.body_openapi(rq.LoginBody))
     async def login(request: Request) -> Response:
-        data = await _body(request)
+        data = await read_body(request, rq.LoginBody)
         signing_key = _signing_key(data)
         peer = request.client.host if request.client else None
         who = {
@@ -225,16 +216,16 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         metrics.logins.labels("ok").inc()
         return _json(result)
 
-    @app.post("/auth/key-login")
+    @app.post("/auth/key-login", openapi_extra=rq.body_openapi(rq.KeyLoginBody))
     async def key_login_route(request: Request) -> Response:
-        data = await _body(request)
+        data = await read_body(request, rq.KeyLoginBody)
         fields = {name: _field(data, name, str)
                   for name in ("user_id", "device_id", "issued_at", "nonce", "signature")}  # fmt: skip
         return _json(await _threaded(key_login, engine, **fields))
 
-    @app.post("/auth/refresh")
+    @app.post("/auth/refresh", openapi_extra=rq.body_openapi(rq.RefreshBody))
     async def refresh(request: Request) -> Response:
-        data = await _body(request)
+        data = await read_body(request, rq.RefreshBody)
         return _json(auth.refresh(engine, _field(data, "refresh_token", str)))
 
     @app.post("/auth/logout")
@@ -243,10 +234,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         auth.logout(engine, request.headers["authorization"][7:].strip())
         return _json({"status": "logged out"})
 
-    @app.post("/devices/register")
+    @app.post("/devices/register", openapi_extra=rq.body_openapi(rq.DeviceRegistration))
     async def register(request: Request) -> Response:
         user, device_id = current(request)
-        data = await _body(request)
+        data = await read_body(request, rq.DeviceRegistration)
         ward_id = _text(data, "ward_id", 32)
         with writer(engine) as conn:
             problem = devices.registration_problem(conn, user, ward_id)
@@ -268,10 +259,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
                 "refdata": refdata.versions(conn),
             })  # fmt: skip
 
-    @app.post("/sync/push")
+    @app.post("/sync/push", openapi_extra=rq.body_openapi(rq.PushBatch))
     async def push(request: Request) -> Response:
         user, device_id = current(request)
-        data = await _body(request)
+        data = await read_body(request, rq.PushBatch)
         batch = _field(data, "events", list)
         if len(batch) > sync.MAX_PUSH_BATCH:
             raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
@@ -285,16 +276,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json(result)
 
     @app.get("/sync/pull")
-    def pull(request: Request, after: int = 0, limit: int = 1000) -> Response:
+    def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
         user, device_id = current(request)
-        if after < 0:
-            raise ApiError(400, "bad_request", "after must be zero or more")
         page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit)
         metrics.pulled.inc(len(page["events"]))
         return _json(page)
 
     @app.get("/sync/patients/{patient_id}/history")
-    def history(request: Request, patient_id: str) -> Response:
+    def history(request: Request, patient_id: rq.PatientPath) -> Response:
         user, device_id = current(request)
         found = reads.patient_history(engine, user=user, device_id=device_id, patient_id=patient_id)
         action = "chart_backfill" if found is not None else "chart_refused"
@@ -306,7 +295,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json(found)
 
     @app.get("/patients/lookup")
-    def lookup(request: Request, record_number: str) -> Response:
+    def lookup(request: Request, record_number: rq.RecordNumber) -> Response:
         user, device_id = current(request)
         if not 0 < len(record_number) <= 64:
             raise ApiError(400, "bad_request", "record_number must be 1 to 64 characters")
@@ -319,10 +308,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             raise ApiError(404, "not_found", "no patient with that record number")
         return _json(found)
 
-    @app.post("/sync/digest")
+    @app.post("/sync/digest", openapi_extra=rq.body_openapi(rq.DigestRequest))
     async def digest(request: Request) -> Response:
         user, device_id = current(request)
-        body = await _body(request)
+        body = await read_body(request, rq.DigestRequest)
         ids = _field(body, "patient_ids", list)
         if len(ids) > reads.MAX_DIGEST_PATIENTS or not all(
             isinstance(i, str) and 0 < len(i) <= 36 for i in ids
@@ -336,10 +325,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json(await _threaded(reads.digests, engine, user=user, device_id=device_id,
                                      patient_ids=ids, upto=upto))  # fmt: skip
 
-    @app.post("/audit/reads")
+    @app.post("/audit/reads", openapi_extra=rq.body_openapi(rq.ReadAudit))
     async def audit_reads(request: Request) -> Response:
         user, device_id = current(request)
-        entries = _field(await _body(request), "entries", list)
+        entries = _field(await read_body(request, rq.ReadAudit), "entries", list)
         if len(entries) > read_audit.MAX_ENTRIES:
             raise ApiError(413, "batch_too_large", f"at most {read_audit.MAX_ENTRIES} entries")
         results = await _threaded(read_audit.record_reads, engine, user=user, device_id=device_id,
@@ -354,7 +343,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             return _json(refdata.versions(conn))
 
     @app.get("/refdata/{name}")
-    def refdata_snapshot(request: Request, name: str) -> Response:
+    def refdata_snapshot(request: Request, name: rq.RefdataName) -> Response:
         current(request)
         with reader(engine) as conn:
             found = refdata.snapshot(conn, name)
@@ -362,14 +351,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             raise ApiError(404, "not_found", f"no reference data called {name!r}")
         return _json(found)
 
-    @app.post("/refdata/{name}")
-    async def refdata_publish(request: Request, name: str) -> Response:
+    @app.post("/refdata/{name}", openapi_extra=rq.body_openapi(rq.RefdataUpload))
+    async def refdata_publish(request: Request, name: rq.RefdataName) -> Response:
         user, device_id = current(request)
         if name not in KINDS:
             raise ApiError(404, "not_found", f"only {' and '.join(KINDS)} can be published")
         if user.role not in refdata.PUBLISHER_ROLES:
             raise ApiError(403, "forbidden", f"a {user.role} may not publish the {name}")
-        data = await _body(request)
+        data = await read_body(request, rq.RefdataUpload)
         rows, source = _table(data), str(data.get("source") or "")[:200]
         report, version = await _threaded(_publish, engine, user, device_id, name, rows, source)
         if version is None:

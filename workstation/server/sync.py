@@ -9,7 +9,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select
 
 from workstation.clock import now_iso
-from workstation.events.envelope import Event, MalformedEvent, canonical_json, event_from_wire
+from workstation.events.envelope import (
+    Event,
+    MalformedEvent,
+    canonical_json,
+    event_from_wire,
+    wire_event_id,
+)
 from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.ids import uuid7
@@ -109,8 +115,7 @@ def push(
         try:
             parsed.append(event_from_wire(item))
         except MalformedEvent as exc:
-            event_id = item.get("event_id") if isinstance(item, dict) else None
-            parsed.append({"event_id": event_id, **rejected("malformed", str(exc))})
+            parsed.append({"event_id": wire_event_id(item), **rejected("malformed", str(exc))})
     with writer(engine) as conn:
         results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
                               sync_id or uuid7())  # fmt: skip

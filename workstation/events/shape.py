@@ -1,0 +1,96 @@
+"""Bounds on the shape of decoded JSON (depth, size, numbers, text), checked without recursion.
+
+A hostile payload must be refused as malformed before anything walks it recursively (hashing,
+validation, the projector) or sends it to SQL, and refused the same way on SQLite and
+PostgreSQL: PostgreSQL refuses a NUL character in text and an integer beyond 64 bits where
+SQLite stores both, so neither may pass this check."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+MAX_SAFE_INTEGER = 2**53 - 1  # beyond it a JSON number loses precision in many readers
+
+
+@dataclass(frozen=True, slots=True)
+class ShapeLimits:
+    """How deep, how big and how long a JSON value may be."""
+
+    depth: int = 32  # nested objects and arrays
+    items: int = 10_000  # object members plus array elements, all levels together
+    text: int = 1_000_000  # characters of every string and key together
+    key_length: int = 200  # characters of one object key
+
+
+PAYLOAD_LIMITS = ShapeLimits()
+
+
+def shape_problem(value: Any, limits: ShapeLimits = PAYLOAD_LIMITS) -> str | None:
+    """Why a decoded JSON value (the subject of the returned phrase) is too deep, too big or holds a value that cannot be stored
+    alike everywhere (NaN, infinity, an integer beyond ±2**53, a NUL character); None when fine."""
+    items = text = 0
+    pending: list[tuple[Any, int]] = [(value, 1)]
+    while pending:
+        current, depth = pending.pop()
+        if isinstance(current, dict | list):
+            if depth > limits.depth:
+                return f"is nested deeper than {limits.depth} levels"
+            items += len(current)
+            if items > limits.items:
+                return f"has more than {limits.items} members and elements"
+            if isinstance(current, dict):
+                for key in current:
+                    problem = _key_problem(key, limits)
+                    if problem:
+                        return problem
+                    text += len(key)
+            children = current.values() if isinstance(current, dict) else current
+            pending.extend((child, depth + 1) for child in children)
+        elif isinstance(current, str):
+            text += len(current)
+            if "\x00" in current:
+                return "must not contain a NUL character"
+        else:
+            problem = _scalar_problem(current)
+            if problem:
+                return problem
+        if text > limits.text:
+            return f"has more than {limits.text} characters of text"
+    return None
+
+
+def _key_problem(key: Any, limits: ShapeLimits) -> str | None:
+    if not isinstance(key, str):
+        return "has an object key that is not text"
+    if len(key) > limits.key_length:
+        return f"has an object key longer than {limits.key_length} characters"
+    if "\x00" in key:
+        return "must not contain a NUL character"
+    return None
+
+
+def _scalar_problem(value: Any) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        if abs(value) > MAX_SAFE_INTEGER:
+            return (
+                f"cannot be encoded as canonical JSON: integers must lie within ±{MAX_SAFE_INTEGER}"
+            )
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else "must not contain NaN or infinity"
+    return f"holds a {type(value).__name__}, which is not a JSON value"
+
+
+def text_problem(value: Any, max_length: int) -> str | None:
+    """Why value is not a non-empty string of at most max_length characters without NUL."""
+    if not isinstance(value, str) or not value:
+        return "must be a non-empty string"
+    if len(value) > max_length:
+        return f"must be at most {max_length} characters"
+    if "\x00" in value:
+        return "must not contain a NUL character"
+    return None
