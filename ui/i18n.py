@@ -1,4 +1,9 @@
-"""Translations: the .ts sources in resources/i18n are compiled to .qm at start-up (never committed)."""
+"""Translations: the .ts sources in resources/i18n are compiled to .qm (never committed).
+
+An installed station (the PyInstaller bundle) ships .qm files compiled at build time next to
+where the .ts would be, and no .ts: it never runs lrelease. A source checkout compiles the .ts
+at start-up into the user's data folder, when its .qm there is older.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,11 @@ def ts_source(language: str) -> Path:
     return resource("i18n", f"{DOMAIN}_{language}.ts")
 
 
+def prebuilt_translation(language: str) -> Path:
+    """Where a build-time .qm lives, e.g. resources/i18n/workstation_zh_CN.qm (bundles only)."""
+    return resource("i18n", f"{DOMAIN}_{language}.qm")
+
+
 def _lrelease() -> str:
     bundled = Path(PySide6.__file__).parent / "lrelease"
     if bundled.exists():
@@ -35,8 +45,13 @@ def _lrelease() -> str:
 
 
 def compile_translation(language: str, build_dir: Path) -> Path | None:
-    """The .qm for a language, rebuilt when its .ts is newer; None when the language has no .ts."""
-    source = ts_source(language)
+    """The .qm for a language: the prebuilt one when it is not older than the .ts (or there is
+    no .ts), else compiled into build_dir when its .ts is newer; None when the language has none."""
+    source, prebuilt = ts_source(language), prebuilt_translation(language)
+    if prebuilt.exists() and (
+        not source.exists() or prebuilt.stat().st_mtime >= source.stat().st_mtime
+    ):
+        return prebuilt
     if not source.exists():
         return None
     target = Path(build_dir) / f"{DOMAIN}_{language}.qm"
