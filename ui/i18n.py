@@ -57,6 +57,10 @@ def compile_translation(language: str, build_dir: Path) -> Path | None:
     target = Path(build_dir) / f"{DOMAIN}_{language}.qm"
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
+    return _run_lrelease(source, target)
+
+
+def _run_lrelease(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [_lrelease(), "-silent", str(source), "-qm", str(target)],
@@ -67,6 +71,15 @@ def compile_translation(language: str, build_dir: Path) -> Path | None:
     if done.returncode != 0 or not target.exists():
         raise TranslationBuildFailed(f"lrelease failed on {source.name}: {done.stderr.strip()}")
     return target
+
+
+def build_translations(target_dir: Path) -> list[Path]:
+    """Compile every .ts in resources/i18n into target_dir (the installer's build step: the
+    bundle ships these as its prebuilt translations)."""
+    return [
+        _run_lrelease(source, Path(target_dir) / source.with_suffix(".qm").name)
+        for source in sorted(ts_source("en").parent.glob(f"{DOMAIN}_*.ts"))
+    ]
 
 
 def install_language(app: QCoreApplication, language: str, build_dir: Path) -> list[QTranslator]:
