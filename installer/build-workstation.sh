@@ -27,6 +27,23 @@ fi
 export VIRTUAL_ENV="$REPO/.venv" PATH="$REPO/.venv/bin:$PATH"
 command -v pyinstaller >/dev/null || fail "pyinstaller is missing from .venv (pip install -e '.[dev]')"
 
+ensure_python_library() {  # PyInstaller ships libpython; Debian's python3 keeps it in libpython3.X
+    local soname found
+    read -r soname found < <(python -c 'import ctypes.util, os, sysconfig as s
+name = s.get_config_var("INSTSONAME") or ""
+path = os.path.join(s.get_config_var("LIBDIR") or "", name)
+print(name, int(os.path.exists(path) or bool(ctypes.util.find_library(name.split(".so")[0][3:]))))')
+    [[ "$found" == 1 ]] && return 0
+    local package
+    package="$(python -c 'import sys; print("libpython%d.%d" % sys.version_info[:2])')"
+    [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null \
+        || fail "$soname is missing: install $package (as root: apt-get install $package)"
+    say "installing $package ($soname, which PyInstaller puts in the bundle)"
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package" >/dev/null
+}
+ensure_python_library
+
 VERSION="$(python -c 'import tomllib; print(tomllib.load(open("pyproject.toml", "rb"))["project"]["version"])')"
 
 build_bundle() {
