@@ -50,9 +50,12 @@ def accept_backend(backend: KeyringBackend) -> None:
     keyring.set_keyring(backend)
 
 
-def forget_accepted_backends() -> None:
-    """Undo `accept_backend` (tests)."""
-    _accepted.clear()
+def forget_accepted_backends(backend: KeyringBackend | None = None) -> None:
+    """Undo `accept_backend` for one backend, or for every one (tests, the self-test)."""
+    if backend is None:
+        _accepted.clear()
+    elif backend in _accepted:
+        _accepted.remove(backend)
 
 
 def _secure_member(backend: KeyringBackend) -> KeyringBackend | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from ui.screens.dialogs.demo_users import DemoUsersDialog
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.controller import ShellController
 from ui.screens.shell.view import ShellView
+from ui.self_test import run_self_test
 from ui.settings import LANGUAGES, load_settings, settings_path, within_station_config
 from ui.theme import apply_font, apply_theme
 from ui.workers import Workers
@@ -27,7 +29,7 @@ EXIT_NO_KEYRING = 2
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """Command line: optional `demo`, --data-dir, --language."""
+    """Command line: optional `demo`, --data-dir, --language, --self-test."""
     parser = argparse.ArgumentParser(prog="workstation", description="Clinical Workstation")
     parser.add_argument(
         "mode", nargs="?", choices=["demo"], help="run the demo ward on this computer"
@@ -36,6 +38,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--data-dir", type=Path, help="folder for local data (default: the user's data folder)"
     )
     parser.add_argument("--language", choices=LANGUAGES, help="override the station's language")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation (encrypted replica, Chinese printing, main window in every "
+        "language) without a server or a display; exit 0 when all checks pass",
+    )
     return parser.parse_args(argv)
 
 
@@ -155,9 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the `workstation` command."""
     restrict_umask()  # every file with patient data (replica, logs, PDFs, exports) is 0600
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # no display needed, none used
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(paths.APP_NAME)
     app.setApplicationDisplayName("Clinical Workstation")
+    if args.self_test:
+        return run_self_test(app)
     program = Program(app, args)
     program.start()
     return app.exec()

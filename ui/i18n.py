@@ -1,4 +1,9 @@
-"""Translations: the .ts sources in resources/i18n are compiled to .qm at start-up (never committed)."""
+"""Translations: the .ts sources in resources/i18n are compiled to .qm (never committed).
+
+An installed station (the PyInstaller bundle) ships .qm files compiled at build time next to
+where the .ts would be, and no .ts: it never runs lrelease. A source checkout compiles the .ts
+at start-up into the user's data folder, when its .qm there is older.
+"""
 
 from __future__ import annotations
 
@@ -24,6 +29,11 @@ def ts_source(language: str) -> Path:
     return resource("i18n", f"{DOMAIN}_{language}.ts")
 
 
+def prebuilt_translation(language: str) -> Path:
+    """Where a build-time .qm lives, e.g. resources/i18n/workstation_zh_CN.qm (bundles only)."""
+    return resource("i18n", f"{DOMAIN}_{language}.qm")
+
+
 def _lrelease() -> str:
     bundled = Path(PySide6.__file__).parent / "lrelease"
     if bundled.exists():
@@ -35,13 +45,22 @@ def _lrelease() -> str:
 
 
 def compile_translation(language: str, build_dir: Path) -> Path | None:
-    """The .qm for a language, rebuilt when its .ts is newer; None when the language has no .ts."""
-    source = ts_source(language)
+    """The .qm for a language: the prebuilt one when it is not older than the .ts (or there is
+    no .ts), else compiled into build_dir when its .ts is newer; None when the language has none."""
+    source, prebuilt = ts_source(language), prebuilt_translation(language)
+    if prebuilt.exists() and (
+        not source.exists() or prebuilt.stat().st_mtime >= source.stat().st_mtime
+    ):
+        return prebuilt
     if not source.exists():
         return None
     target = Path(build_dir) / f"{DOMAIN}_{language}.qm"
     if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
         return target
+    return _run_lrelease(source, target)
+
+
+def _run_lrelease(source: Path, target: Path) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     done = subprocess.run(
         [_lrelease(), "-silent", str(source), "-qm", str(target)],
@@ -52,6 +71,15 @@ def compile_translation(language: str, build_dir: Path) -> Path | None:
     if done.returncode != 0 or not target.exists():
         raise TranslationBuildFailed(f"lrelease failed on {source.name}: {done.stderr.strip()}")
     return target
+
+
+def build_translations(target_dir: Path) -> list[Path]:
+    """Compile every .ts in resources/i18n into target_dir (the installer's build step: the
+    bundle ships these as its prebuilt translations)."""
+    return [
+        _run_lrelease(source, Path(target_dir) / source.with_suffix(".qm").name)
+        for source in sorted(ts_source("en").parent.glob(f"{DOMAIN}_*.ts"))
+    ]
 
 
 def install_language(app: QCoreApplication, language: str, build_dir: Path) -> list[QTranslator]:

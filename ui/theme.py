@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from workstation.resources import resource
 
 CJK_FONT = "WenQuanYi Micro Hei"
+SHIPPED_CJK_FONT = ("fonts", "wqy-microhei.ttc")  # the file the PDFs embed, shipped in the bundle
 
 
 def theme_names() -> list[str]:
@@ -24,7 +25,10 @@ def apply_theme(app: QApplication, name: str) -> None:
 
 
 def apply_font(app: QApplication, language: str) -> None:
-    """Use WenQuanYi Micro Hei when installed: first for Chinese, as fallback otherwise."""
+    """Use WenQuanYi Micro Hei (installed, else the shipped file): first for Chinese, as
+    fallback otherwise."""
+    if CJK_FONT not in QFontDatabase.families():
+        QFontDatabase.addApplicationFont(str(resource(*SHIPPED_CJK_FONT)))
     if CJK_FONT not in QFontDatabase.families():
         return
     font = QFont(app.font())
