@@ -1,6 +1,9 @@
 """An in-process server (FastAPI TestClient) over the test database, with the CARD and RESP
 wards, their staff and a records office, and a station helper that records events as a
-desktop station does (device_seq counting up per device, one sync_id per sync run)."""
+desktop station does (device_seq counting up per device, one sync_id per sync run, each event
+signed by its author's key for the device). The keys are registered as of long ago
+(tests.support.signing.ServerKeys), so that these tests judge the device-history bound alone,
+not the key's own window."""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from tests.support.signing import LONG_AGO, ServerKeys
 from tests.support.ward import PASSWORD, admission, seed_ward
 from workstation.clock import now_iso
 from workstation.ids import uuid7
@@ -36,6 +40,7 @@ def api(server_engine: Engine) -> Iterator[TestClient]:
                       role="admin", wards=[])  # fmt: skip
     _SEQS.clear()
     with TestClient(create_app(server_engine)) as client:
+        client.server_keys = ServerKeys(server_engine, registered_at=LONG_AGO)  # type: ignore[attr-defined]
         yield client
 
 
@@ -56,13 +61,13 @@ class Station:
 
     def event(self, event_type: str, patient_id: str | None, payload: dict[str, Any],
               *, recorded_at: str | None = None, seq: int | None = None) -> dict[str, Any]:  # fmt: skip
-        """A well-formed wire event by this user on this device."""
+        """A well-formed wire event by this user on this device, signed."""
         counter = _SEQS.setdefault(self.device_id, itertools.count(1))
-        return {
+        return self.api.server_keys.sign({  # type: ignore[attr-defined]
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id, "author_id": self.user_id,
             "device_id": self.device_id, "device_seq": seq if seq is not None else next(counter),
             "recorded_at": recorded_at or now_iso(), "payload": payload,
-        }  # fmt: skip
+        })  # fmt: skip
 
     def push(self, *events: dict[str, Any], sync_id: str | None = None) -> list[dict[str, Any]]:
         """Push in this station's current sync run (or `sync_id`); the per-event results."""

@@ -134,10 +134,15 @@ class ReadEntry(_Body):
     signature: Text128 | None = None  # by user_id's key, when it is not the token's user
 
 
-class ReadAudit(_Body):
-    """POST /audit/reads."""
+_ENTRIES_SCHEMA = {"type": "array", "items": ReadEntry.model_json_schema()}
 
-    entries: list[ReadEntry]
+
+class ReadAudit(_Body):
+    """POST /audit/reads. Each entry is judged on its own (workstation.server.read_audit): a bad
+    one is answered `refused` in the results and stays queued on its station, so one malformed
+    entry never blocks the rest of the queue; the list itself is only checked to be a list."""
+
+    entries: Annotated[list[Any], WithJsonSchema(_ENTRIES_SCHEMA)]
 
 
 _ROWS_SCHEMA = {
@@ -155,7 +160,7 @@ class RefdataUpload(_Body):
 
 
 REQUEST_MODELS: tuple[type[BaseModel], ...] = (
-    LoginBody, RefreshBody, DeviceRegistration, PushBatch, DigestRequest, ReadAudit, RefdataUpload,
+    LoginBody, KeyLoginBody, RefreshBody, DeviceRegistration, PushBatch, DigestRequest, ReadAudit, RefdataUpload,
 )  # fmt: skip
 
 
