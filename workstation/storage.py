@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, event, insert, update
@@ -68,16 +69,30 @@ def _execute_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) ->
     marks = ", ".join("?" for _ in columns)
     conn.exec_driver_sql(
         f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
-        [_bound(row, plan) for row in rows],
+        _tuples(rows, plan),
     )
 
 
-def _bound(row: dict[str, Any], plan: list[tuple[str, Any, Any]]) -> tuple[Any, ...]:
-    values = []
-    for name, default, process in plan:
-        value = row.get(name, default)
-        values.append(value if process is None or value is None else process(value))
-    return tuple(values)
+def _tuples(rows: list[dict[str, Any]], plan: list[tuple[str, Any, Any]]) -> list[tuple[Any, ...]]:
+    """Each row's values in plan order (a missing key takes its default), processed."""
+    names = [name for name, _default, _process in plan]
+    defaults = {name: default for name, default, _process in plan}
+    processed = [(i, process) for i, (_n, _d, process) in enumerate(plan) if process is not None]
+    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    out = []
+    for row in rows:
+        try:
+            values = pick(row)
+        except KeyError:
+            values = pick(defaults | row)
+        if processed:
+            values = list(values)
+            for i, process in processed:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            values = tuple(values)
+        out.append(values)
+    return out
 
 
 def _needs_core(column: Any) -> bool:
@@ -105,5 +120,5 @@ def update_rows(conn: Connection, table: Table, key: str, rows: list[dict[str, A
     assignments = ", ".join(f"{quote(c.name)} = ?" for c in columns)
     conn.exec_driver_sql(
         f"UPDATE {quote(table.name)} SET {assignments} WHERE {quote(key)} = ?",
-        [_bound(row, plan) for row in rows],
+        _tuples(rows, plan),
     )
