@@ -19,7 +19,7 @@ from workstation.clock import now_iso
 from workstation.events.envelope import Event, canonical_json
 from workstation.events.validation import validate_event
 from workstation.ids import uuid7
-from workstation.projections.projector import apply_events, rebuild_patient
+from workstation.projections.projector import apply_events, rebuild_patients
 from workstation.security.signing import Signer
 
 LIVE_STATES = ("pending", "accepted")
@@ -115,9 +115,25 @@ class LocalStore:
         return [row_to_event(row) for row in rows]
 
     def rebuild(self, conn: Connection, patient_ids: Iterable[str]) -> None:
-        """Fold the named patients' projections again from their local events."""
-        for patient_id in sorted(set(patient_ids)):
-            rebuild_patient(conn, patient_id, self.patient_events(conn, patient_id))
+        """Fold the named patients' projections again from their local events, 100 patients
+        at a time (one query for their events and one DELETE per projection table)."""
+        ids = sorted(set(patient_ids))
+        for start in range(0, len(ids), 100):
+            rebuild_patients(conn, self._live_events(conn, ids[start : start + 100]))
+
+    @staticmethod
+    def _live_events(conn: Connection, patient_ids: list[str]) -> dict[str, list[Event]]:
+        """Each patient's live events in fold order (as patient_events), in one query."""
+        e = local_events.c
+        found: dict[str, list[Event]] = {patient_id: [] for patient_id in patient_ids}
+        rows = conn.execute(
+            select(local_events)
+            .where(e.patient_id.in_(patient_ids), e.state.in_(LIVE_STATES))
+            .order_by(e.server_seq.is_(None), e.server_seq, e.local_seq)
+        )
+        for row in rows:
+            found[row.patient_id].append(row_to_event(row))
+        return found
 
     def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:
         """Rejected events not yet amended or voided, oldest first, with the server's reason."""

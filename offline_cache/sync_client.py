@@ -11,7 +11,7 @@ from datetime import timedelta
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, bindparam, case, delete, func, insert, select, update
+from sqlalchemy import Connection, case, delete, func, insert, select, update
 
 from offline_cache import logs, state
 from offline_cache.link import Offline, Refused, ServerLink
@@ -24,6 +24,7 @@ from workstation.events.vocabulary import referenced_event_ids
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.projections.projector import apply_events
+from workstation.storage import insert_rows, update_rows
 
 Progress = Callable[[str, int, int | None], None]
 AUDIT_BATCH = 500
@@ -201,22 +202,18 @@ class SyncClient:
             if result["status"] in ("accepted", "duplicate"):
                 report.accepted += result["status"] == "accepted"
                 report.duplicates += result["status"] == "duplicate"
-                stored.append({"b_id": event.event_id, "b_seq": result["server_seq"]})
+                stored.append({"event_id": event.event_id, "state": "accepted",
+                               "server_seq": result["server_seq"]})  # fmt: skip
             else:
                 report.rejected += 1
-                refused.append({"b_id": event.event_id, "b_code": result.get("code"),
-                                "b_message": result.get("message")})  # fmt: skip
+                refused.append({"event_id": event.event_id, "state": "rejected",
+                                "reject_code": result.get("code"), "reject_message": result.get("message")})  # fmt: skip
                 if event.patient_id:
                     rejected_patients.add(event.patient_id)
-        e = local_events.c
         with self.store.writing() as conn:  # one executemany per outcome, not a statement per event
-            if stored:
-                conn.execute(update(local_events).where(e.event_id == bindparam("b_id")).values(
-                    state="accepted", server_seq=bindparam("b_seq")), stored)  # fmt: skip
-            if refused:
-                conn.execute(update(local_events).where(e.event_id == bindparam("b_id")).values(
-                    state="rejected", reject_code=bindparam("b_code"), reject_message=bindparam("b_message")), refused)  # fmt: skip
-            self.store.drop_from_outbox(conn, [row["b_id"] for row in stored + refused])
+            update_rows(conn, local_events, "event_id", stored)
+            update_rows(conn, local_events, "event_id", refused)
+            self.store.drop_from_outbox(conn, [row["event_id"] for row in stored + refused])
             self.store.rebuild(conn, rejected_patients)
 
     def _check_epoch(self, epoch: str | None) -> None:
@@ -303,7 +300,7 @@ class SyncClient:
         self, conn: Connection, events: list[Event], fresh: list[Event], known: dict[str, Any]
     ) -> None:
         if fresh:
-            conn.execute(insert(local_events), [{
+            insert_rows(conn, local_events, [{
                 "event_id": ev.event_id, "type": ev.type, "patient_id": ev.patient_id, "author_id": ev.author_id,
                 "device_id": ev.device_id, "device_seq": ev.device_seq, "recorded_at": ev.recorded_at,
                 "payload": canonical_json(ev.payload), "server_seq": ev.server_seq, "received_at": ev.received_at,
@@ -311,9 +308,8 @@ class SyncClient:
             } for ev in fresh])  # fmt: skip
         echoed = [ev for ev in events if ev.event_id in known]
         if echoed:  # our own events (or ones re-offered after a restore) seen on the server
-            conn.execute(update(local_events).where(local_events.c.event_id == bindparam("b_id")).values(
-                state="accepted", server_seq=bindparam("b_seq"), received_at=bindparam("b_received")),
-                [{"b_id": ev.event_id, "b_seq": ev.server_seq, "b_received": ev.received_at} for ev in echoed])  # fmt: skip
+            update_rows(conn, local_events, "event_id", [{"event_id": ev.event_id, "state": "accepted",
+                "server_seq": ev.server_seq, "received_at": ev.received_at} for ev in echoed])  # fmt: skip
         self.store.drop_from_outbox(conn, [ev.event_id for ev in echoed])
 
     def _finish_epoch_rebuild(self) -> None:

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, event, insert
+from sqlalchemy import Connection, Engine, Table, bindparam, event, insert, update
 
 SQLITE_PRAGMAS = ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=60000")
 
@@ -33,7 +34,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
     if not rows:
         return
     if conn.dialect.name != "postgresql":
-        conn.execute(insert(table), rows)
+        _execute_many(conn, table, rows)
         return
     defaults = {c.name: _scalar_default(c) for c in table.columns}
     columns = list(defaults)
@@ -49,3 +50,75 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> N
 def _scalar_default(column: Any) -> Any:
     default = column.default
     return default.arg if default is not None and default.is_scalar else None
+
+
+def _execute_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """One driver-level executemany of plain tuples: the columns `insert(table)` would name for the
+    first row (its keys plus those with a scalar default), each value through its column type's
+    bind processor, as SQLAlchemy would. SQLAlchemy's own executemany spent most of a push building
+    each row's parameters. A table with a callable or server-side default keeps that path."""
+    dialect = conn.dialect
+    if dialect.paramstyle != "qmark" or any(_needs_core(c) for c in table.columns):
+        conn.execute(insert(table), rows)
+        return
+    columns = [c for c in table.columns if c.name in rows[0] or _scalar_default(c) is not None]
+    plan = [(c.name, _scalar_default(c), c.type.dialect_impl(dialect).bind_processor(dialect))
+            for c in columns]  # fmt: skip
+    quote = dialect.identifier_preparer.quote
+    names = ", ".join(quote(c.name) for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.exec_driver_sql(
+        f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})",
+        _tuples(rows, plan),
+    )
+
+
+def _tuples(rows: list[dict[str, Any]], plan: list[tuple[str, Any, Any]]) -> list[tuple[Any, ...]]:
+    """Each row's values in plan order (a missing key takes its default), processed."""
+    names = [name for name, _default, _process in plan]
+    defaults = {name: default for name, default, _process in plan}
+    processed = [(i, process) for i, (_n, _d, process) in enumerate(plan) if process is not None]
+    pick = itemgetter(*names) if len(names) > 1 else lambda row: (row[names[0]],)
+    out = []
+    for row in rows:
+        try:
+            values = pick(row)
+        except KeyError:
+            values = pick(defaults | row)
+        if processed:
+            values = list(values)
+            for i, process in processed:
+                if values[i] is not None:
+                    values[i] = process(values[i])
+            values = tuple(values)
+        out.append(values)
+    return out
+
+
+def _needs_core(column: Any) -> bool:
+    default = column.default
+    return column.server_default is not None or (default is not None and not default.is_scalar)
+
+
+def update_rows(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]]) -> None:
+    """Update many rows in the caller's transaction: each dict holds its row's `key` column value
+    and the new values of the same other columns. One driver-level executemany of plain tuples on
+    SQLite (each value through its column type's bind processor); SQLAlchemy's own elsewhere."""
+    if not rows:
+        return
+    dialect = conn.dialect
+    columns = [table.c[name] for name in rows[0] if name != key]
+    if dialect.paramstyle != "qmark":
+        statement = update(table).where(table.c[key] == bindparam("b_key"))
+        conn.execute(statement.values({c.name: bindparam(f"b_{c.name}") for c in columns}),
+                     [{f"b_{name}": value for name, value in row.items()} | {"b_key": row[key]}
+                      for row in rows])  # fmt: skip
+        return
+    plan = [(c.name, None, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
+    plan.append((key, None, table.c[key].type.dialect_impl(dialect).bind_processor(dialect)))
+    quote = dialect.identifier_preparer.quote
+    assignments = ", ".join(f"{quote(c.name)} = ?" for c in columns)
+    conn.exec_driver_sql(
+        f"UPDATE {quote(table.name)} SET {assignments} WHERE {quote(key)} = ?",
+        _tuples(rows, plan),
+    )

@@ -386,15 +386,24 @@ def apply_events(conn: Connection, events: Iterable[Event]) -> None:
     fold.flush()
 
 
-def clear_patient(conn: Connection, patient_id: str) -> None:
-    """Drop every projection row of one patient, before folding their events again."""
-    conn.execute(delete(t.patients).where(t.patients.c.patient_id == patient_id))
-    for table in (*t.PATIENT_TABLES, t.review_flags):
-        conn.execute(delete(table).where(table.c.patient_id == patient_id))
-    conn.execute(delete(t.stock_movements).where(t.stock_movements.c.patient_id == patient_id))
+def clear_patients(conn: Connection, patient_ids: list[str]) -> None:
+    """Drop every projection row of the named patients (one DELETE per table for up to 500),
+    before folding their events again."""
+    for start in range(0, len(patient_ids), 500):
+        chunk = patient_ids[start : start + 500]
+        for table in (t.patients, *t.PATIENT_TABLES, t.review_flags, t.stock_movements):
+            conn.execute(delete(table).where(table.c.patient_id.in_(chunk)))
 
 
 def rebuild_patient(conn: Connection, patient_id: str, events_in_order: Iterable[Event]) -> None:
     """Replace one patient's projection with the fold of their events (server order first)."""
-    clear_patient(conn, patient_id)
+    clear_patients(conn, [patient_id])
     apply_events(conn, events_in_order)
+
+
+def rebuild_patients(conn: Connection, events_by_patient: dict[str, list[Event]]) -> None:
+    """Replace several patients' projections, each with the fold of their own events in order.
+    A fold writes only its own patient's rows, so clearing them all first changes nothing."""
+    clear_patients(conn, sorted(events_by_patient))
+    for patient_id in sorted(events_by_patient):
+        apply_events(conn, events_by_patient[patient_id])

@@ -62,11 +62,14 @@ def in_scope(conn: Connection, user: User, device_id: str, patient_ids: list[str
 
 
 def event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
-    """Event rows as the wire dicts a workstation reads."""
+    """Event rows as the wire dicts a workstation reads, with the author's signature (any reader
+    can verify it). The payload goes out as the canonical JSON bytes it was stored as (an
+    orjson.Fragment, written as is by orjson.dumps), not decoded and encoded again."""
     return [{
         "event_id": r.event_id, "type": r.type, "patient_id": r.patient_id, "author_id": r.author_id,
         "device_id": r.device_id, "device_seq": r.device_seq, "recorded_at": r.recorded_at,
-        "payload": orjson.loads(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
+        "payload": orjson.Fragment(r.payload), "server_seq": r.server_seq, "received_at": r.received_at,
+        "signature": r.signature,
     } for r in rows]  # fmt: skip
 
 

@@ -158,7 +158,7 @@ def _decide_all(
             result = accepted(next_seq)
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
-    _store(conn, pusher, state.accepted, state.traces)
+    _store(conn, pusher, state.accepted, state.traces, known)
     if state.clock is not None:
         device_clock.save(conn, state.clock)
     return results
@@ -313,9 +313,11 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
-def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str]) -> None:
+def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str],
+           known: dict[str, tuple[str, int]]) -> None:  # fmt: skip
     """Write the accepted events, fold them and chain them into the audit log; a change let in by
-    an unlock names its request in its audit row (the trace the records office reviews)."""
+    an unlock names its request in its audit row (the trace the records office reviews). `known`
+    has each event's content hash, worked out while deciding."""
     if not batch:
         return
     wards = _wards_after(conn, batch)
@@ -323,7 +325,7 @@ def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str,
         "server_seq": e.server_seq, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
         "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
         "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
-        "pushed_by": pusher.user_id, "content_hash": e.content_hash(), "payload": canonical_json(e.payload),
+        "pushed_by": pusher.user_id, "content_hash": known[e.event_id][0], "payload": canonical_json(e.payload),
         "signature": e.signature,
     } for e in batch])  # fmt: skip
     apply_events(conn, batch)
