@@ -39,6 +39,11 @@ class Login:
         assert answer.status_code == 200, answer.text
         self.user_id = answer.json()["user"]["user_id"]
         self.headers = {"Authorization": f"Bearer {answer.json()['access_token']}"}
+        wards = answer.json()["user"]["wards"]
+        if wards:  # as a station does at login: a device reads only the ward it is registered to
+            registered = http.post("/devices/register", json={"ward_id": wards[0]},
+                                   headers=self.headers)  # fmt: skip
+            assert registered.status_code == 200, registered.text
 
     def event(self, event_type: str, patient_id: str, payload: dict[str, Any]) -> dict[str, Any]:
         """An unsigned wire event by this user on this device."""
