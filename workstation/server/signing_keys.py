@@ -7,7 +7,6 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy import Connection, insert, select, tuple_, update
 
 from workstation.clock import now_iso
@@ -26,13 +25,13 @@ class SigningKey:
     registered_at: str
 
     @property
-    def parsed(self) -> Ed25519PublicKey:
+    def parsed(self) -> signing.ParsedKey:
         """The parsed key (parsed once per process, whatever the number of events it verifies)."""
         return _parsed(self.public_key)
 
 
 @functools.lru_cache(maxsize=4096)
-def _parsed(public_key: str) -> Ed25519PublicKey:
+def _parsed(public_key: str) -> signing.ParsedKey:
     return signing.load_public_key(public_key)
 
 
