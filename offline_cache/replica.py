@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import CreateIndex
 
-from offline_cache import keystore
+from offline_cache import device_key, keystore
 from offline_cache.tables import metadata as replica_metadata
 from workstation.projections.tables import CHART_INDEXES, SEARCH_INDEXES
 from workstation.projections.tables import metadata as projection_metadata
@@ -63,6 +63,7 @@ def open_replica(path: Path, device_id: str, *, create: bool = True) -> Engine:
                 "it was not changed. Ask IT before removing it."
             ) from exc
         _create_tables(engine)
+        device_key.ensure_in(engine, device_id)  # an older replica gets its device key now
         return engine
     if not create:
         raise FileNotFoundError(f"no local data file at {path}")
@@ -70,6 +71,7 @@ def open_replica(path: Path, device_id: str, *, create: bool = True) -> Engine:
     key = keystore.create_replica_key(device_id)
     engine = _engine(path, key)
     _create_tables(engine)
+    device_key.ensure_in(engine, device_id)
     return engine
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 
-from offline_cache import keystore, signing_keys, state
+from offline_cache import device_key, keystore, signing_keys, state
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.store import LocalStore
 from offline_cache.tables import cached_logins
@@ -91,10 +91,11 @@ class Sessions:
         session = self.current
         if session is None or session.signer is None or self.link is None:
             raise LoginRequired("log in online to sync")
+        body = signing_keys.key_login_body(session.signer)
+        body |= device_key.login_fields(self.store.engine, self.store.device_id, session.user_id,
+                                        issued_at=body["issued_at"], nonce=body["nonce"])  # fmt: skip
         try:
-            answer = self.link.request(
-                "POST", "/auth/key-login", body=signing_keys.key_login_body(session.signer)
-            )
+            answer = self.link.request("POST", "/auth/key-login", body=body)
         except Refused as exc:
             raise LoginRequired(
                 f"the server asks for a new login with the password: {exc}"
@@ -110,7 +111,7 @@ class Sessions:
                 answer = self.link.request("POST", "/auth/login", body={
                     "username": username, "password": password, "device_id": self.store.device_id,
                     "signing_key": signing.public_key_of(private_key),
-                })  # fmt: skip
+                } | device_key.login_fields(self.store.engine, self.store.device_id, username))  # fmt: skip
             except Refused as exc:
                 raise LoginRefused(str(exc)) from exc
             except Offline:

@@ -93,6 +93,17 @@ signing_keys = Table(  # one per online login: the private key sealed under the 
     Index("ix_signing_keys_user_device", "user_id", "device_id", "created_at"),
 )
 
+device_key = (
+    Table(  # this PC's device key (it identifies the PC, not a person: not password-sealed)
+        "device_key",
+        metadata,
+        Column("device_id", String(64), primary_key=True),
+        Column("private_key", String(64), nullable=False),  # base64 of the 32 raw Ed25519 bytes
+        Column("public_key", String(64), nullable=False),
+        Column("created_at", String(32), nullable=False),
+    )
+)
+
 refdata = Table(
     "refdata",
     metadata,

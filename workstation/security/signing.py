@@ -30,6 +30,7 @@ from workstation.events.envelope import Event, canonical_json
 EVENT_PURPOSE = b"cw-event-v1\n"
 AUDIT_PURPOSE = b"cw-audit-read-v1\n"
 KEY_LOGIN_PURPOSE = b"cw-key-login-v1\n"
+DEVICE_LOGIN_PURPOSE = b"cw-device-login-v1\n"  # a station's device key proving its device id
 PUBLIC_KEY_LENGTH = 44  # base64 of 32 bytes
 SIGNATURE_LENGTH = 88  # base64 of 64 bytes
 
@@ -128,6 +129,14 @@ def key_login_message(*, user_id: str, device_id: str, issued_at: str, nonce: st
     """The bytes a station signs (with KEY_LOGIN_PURPOSE) to resume a session without a password."""
     return canonical_json(
         {"user_id": user_id, "device_id": device_id, "issued_at": issued_at, "nonce": nonce}
+    )
+
+
+def device_login_message(*, user: str, device_id: str, issued_at: str, nonce: str) -> bytes:
+    """The bytes a station's device key signs (with DEVICE_LOGIN_PURPOSE) at every login: `user`
+    is the user name of a password login or the user id of a key login."""
+    return canonical_json(
+        {"user": user, "device_id": device_id, "issued_at": issued_at, "nonce": nonce}
     )
 
 

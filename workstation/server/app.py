@@ -31,6 +31,7 @@ from workstation.server import (
     alerts_api,
     audit,
     auth,
+    device_keys,
     devices,
     login_throttle,
     meta,
@@ -47,6 +48,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
+from workstation.server.device_keys import DeviceProof
 from workstation.server.errors import ApiError
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
@@ -91,7 +93,10 @@ class _Metrics:
         )
 
 
-AUTH_STATUS = {"locked": 429, "throttled": 429, "busy": 503}
+AUTH_STATUS = {
+    "locked": 429, "throttled": 429, "busy": 503,
+    "device_mismatch": 403, "device_revoked": 403, "device_stale": 403,
+}  # fmt: skip
 
 
 def _may_read_metrics(request: Request, token: str | None) -> bool:
@@ -200,7 +205,11 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             "policy": policy,
         }  # fmt: skip
         password = _field(data, "password", str)
+        proof = _device_proof(data)
         try:
+            await _threaded(device_keys.check_login, engine, device_id=who["device_id"],
+                            user=who["username"], proof=proof, take_nonce=True,
+                            address=who["client_address"])  # fmt: skip
             await _threaded(auth.check_throttle, engine, **who)  # a throttled try needs no slot
             try:
                 async with slots.slot():
@@ -208,6 +217,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             except NoSlot:
                 raise AuthError("busy", "the server is busy with other logins; try again",
                                 retry_after=1) from None  # fmt: skip
+            await _threaded(device_keys.claim_after_login, engine, result,
+                            device_id=who["device_id"], proof=proof)  # fmt: skip
         except AuthError as exc:
             metrics.logins.labels(exc.code).inc()
             raise
@@ -221,7 +232,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         data = await read_body(request, rq.KeyLoginBody)
         fields = {name: _field(data, name, str)
                   for name in ("user_id", "device_id", "issued_at", "nonce", "signature")}  # fmt: skip
-        return _json(await _threaded(key_login, engine, **fields))
+        proof, device = _device_proof(data), fields["device_id"]
+        await _threaded(device_keys.check_login, engine, device_id=device,
+                        user=fields["user_id"], proof=proof, take_nonce=False)  # fmt: skip
+        result = await _threaded(key_login, engine, **fields)
+        await _threaded(
+            device_keys.claim_after_login, engine, result, device_id=device, proof=proof
+        )
+        return _json(result)
 
     @app.post("/auth/refresh", openapi_extra=rq.body_openapi(rq.RefreshBody))
     async def refresh(request: Request) -> Response:
@@ -381,6 +399,17 @@ def _signing_key(data: dict[str, Any]) -> str | None:
     except ValueError as exc:
         raise ApiError(400, "bad_request", f"signing_key: {exc}") from exc
     return value
+
+
+def _device_proof(data: dict[str, Any]) -> DeviceProof | None:
+    """The login body's device credential; 400 when its key is not an Ed25519 key."""
+    proof = DeviceProof.of(data)
+    if proof is not None:
+        try:
+            signing.load_public_key(proof.public_key)
+        except ValueError as exc:
+            raise ApiError(400, "bad_request", f"device_key: {exc}") from exc
+    return proof
 
 
 def _register_key(engine: Engine, user_id: str, device_id: str, public_key: str) -> None:

@@ -170,6 +170,17 @@ signing_keys = Table(
     Index("ix_signing_keys_user_device", "user_id", "device_id"),
 )
 
+# A station's device key (trust on first use): the first login proving a key claims the device id;
+# later logins on it must prove the same key. Revoked, the id never logs in again.
+device_keys = Table(
+    "device_keys",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("public_key", String(64)),  # None: revoked before any key was registered
+    Column("registered_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
 key_login_nonces = Table(
     "key_login_nonces",
     metadata,

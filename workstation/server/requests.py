@@ -58,22 +58,31 @@ PublicKey = Annotated[str, StringConstraints(min_length=1, max_length=64, patter
 
 class LoginBody(_Body):
     """POST /auth/login; `signing_key` is the station's fresh Ed25519 public key (base64),
-    registered for this user and device once the password is proven."""
+    registered for this user and device once the password is proven. `device_key` and
+    `device_proof` (its signature of username, device_id, issued_at and nonce) prove the device
+    id (workstation.server.device_keys)."""
 
     username: Text64
     password: Annotated[str, StringConstraints(max_length=1024)]
     device_id: Text64
     signing_key: PublicKey | None = None
+    device_key: PublicKey | None = None
+    device_proof: Text128 | None = None
+    issued_at: Text32 | None = None
+    nonce: Text64 | None = None
 
 
 class KeyLoginBody(_Body):
-    """POST /auth/key-login: a station resuming an offline login proves the user's signing key."""
+    """POST /auth/key-login: a station resuming an offline login proves the user's signing key
+    (`signature`) and its device key (`device_proof` over user_id, device_id, issued_at, nonce)."""
 
     user_id: Text64
     device_id: Text64
     issued_at: Text32
     nonce: Text64
     signature: Text128
+    device_key: PublicKey | None = None
+    device_proof: Text128 | None = None
 
 
 class RefreshBody(_Body):
