@@ -22,6 +22,7 @@ from tests.security.conftest import station
 from tests.security.fuzz_events import FuzzStation, ward_batch
 from tests.security.mutations import broken_body, encode, mutate_batch
 from tests.support import ward as ward_support
+from workstation.security import signing
 from workstation.server import audit
 
 MIN_REQUESTS = 1000
@@ -131,7 +132,7 @@ def test_mutated_push_batches_find_no_server_error(
 
 
 def test_the_mutation_fuzzer_is_reproducible() -> None:
-    doctor = FuzzStation("author", "ws", {})
+    doctor = FuzzStation("author", "ws", {}, signing.new_private_key())
     batch = ward_batch(doctor)
     first = [encode(mutate_batch(random.Random(7), batch, ["x"])) for _ in range(3)]
     again = [encode(mutate_batch(random.Random(7), batch, ["x"])) for _ in range(3)]
