@@ -173,7 +173,7 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         return rejected("tampered", "this event_id was already recorded with different content")
     if any(ref in state.refused for ref in referenced_event_ids(event.type, event.payload)):
         return blocked()
-    problems = event_problems(event)
+    problems = event_problems(event, payload_checked=True)  # event_from_wire checked it
     if problems:
         return rejected("invalid", "; ".join(problems))
     author = state.users.get(event.author_id)
