@@ -7,6 +7,11 @@ from datetime import UTC, datetime
 # How far a workstation's clock may be from the server's before its times are refused: the
 # signing-key window and a key login's freshness allow this much either way.
 MAX_CLOCK_SKEW_S = 600
+# A station's device proof (workstation.server.device_keys) may be this old by the server's clock,
+# so that a ward PC whose clock is wrong by hours or days still logs in (its events are then judged
+# by the device-time bounds and kept in its needs-attention list) rather than locking staff out;
+# its nonce is never accepted twice, and is kept as long as a proof is accepted.
+MAX_DEVICE_PROOF_AGE_S = 7 * 24 * 3600
 
 
 def utc_now() -> datetime:

@@ -116,7 +116,7 @@ def test_a_station_claims_an_unclaimed_id_only_with_a_proven_login(
                     **proof_fields(key, "nurse.card", "pc-new"))  # fmt: skip
     assert wrong.status_code == 401  # a wrong password claims nothing
     assert count(server_engine, device_keys) == 0
-    stale = proof_fields(key, "nurse.card", "pc-new", issued_at=iso(utc_now() - timedelta(hours=1)))
+    stale = proof_fields(key, "nurse.card", "pc-new", issued_at=iso(utc_now() - timedelta(days=8)))
     assert by_hand(url, "nurse.card", "pc-new", **stale).json()["error"] == "device_stale"
     other_user = proof_fields(key, "doc.card", "pc-new")  # signed for another login
     assert by_hand(url, "nurse.card", "pc-new", **other_user).json()["error"] == "device_mismatch"

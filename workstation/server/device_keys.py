@@ -1,8 +1,8 @@
 """Device credentials, trust on first use: a station proves its device id with its device key.
 
 Device ids travel in every pull, so an id alone proves nothing. Every login of a real station
-carries the device's Ed25519 public key and its signature over the user, the device id, a fresh
-time and a nonce. The first login that proves a key for an unclaimed id claims the id for that key
+carries the device's Ed25519 public key and its signature over the user, the device id, its
+time (at most MAX_DEVICE_PROOF_AGE_S old: a PC with a wrong clock still logs in) and a nonce. The first login that proves a key for an unclaimed id claims the id for that key
 (after the password or signing key proved the user); from then on a login on that id must prove
 the same key, or it is refused `device_mismatch` before any password is checked. A revoked device
 id never logs in again. Ids nobody has claimed (tests, tools) log in without a proof."""
@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from workstation.clock import MAX_CLOCK_SKEW_S, now_iso, parse_iso, utc_now
+from workstation.clock import MAX_DEVICE_PROOF_AGE_S, now_iso, parse_iso, utc_now
 from workstation.security import signing
 from workstation.server import audit, auth
 from workstation.server.audit import AuditEntry
@@ -57,9 +57,9 @@ def _proof_problem(proof: DeviceProof, *, user: str, device_id: str) -> AuthErro
         skew = abs((utc_now() - parse_iso(proof.issued_at)).total_seconds())
     except ValueError:
         return AuthError("bad_request", "issued_at must be a UTC timestamp")
-    if skew > MAX_CLOCK_SKEW_S:
+    if skew > MAX_DEVICE_PROOF_AGE_S:
         return AuthError(
-            "device_stale", "the device proof is not fresh (or this computer's clock is wrong)"
+            "device_stale", "the device proof is not fresh (or this computer's clock is a week off)"
         )
     message = signing.device_login_message(
         user=user, device_id=device_id, issued_at=proof.issued_at, nonce=proof.nonce

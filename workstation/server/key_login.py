@@ -8,7 +8,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 
-from workstation.clock import MAX_CLOCK_SKEW_S, iso, now_iso, parse_iso, utc_now
+from workstation.clock import (
+    MAX_CLOCK_SKEW_S,
+    MAX_DEVICE_PROOF_AGE_S,
+    iso,
+    now_iso,
+    parse_iso,
+    utc_now,
+)
 from workstation.security import signing
 from workstation.server import audit, auth
 from workstation.server.audit import AuditEntry
@@ -75,6 +82,7 @@ def _refusal(
 
 
 def _forget_old_nonces(conn: Connection) -> None:
-    """A nonce older than twice the skew can no longer be replayed (issued_at would be stale)."""
-    cutoff = iso(utc_now() - timedelta(seconds=2 * MAX_CLOCK_SKEW_S))
+    """A nonce older than any proof still accepted can no longer be replayed (its issued_at
+    would be stale): key logins allow MAX_CLOCK_SKEW_S, device proofs MAX_DEVICE_PROOF_AGE_S."""
+    cutoff = iso(utc_now() - timedelta(seconds=MAX_DEVICE_PROOF_AGE_S + MAX_CLOCK_SKEW_S))
     conn.execute(delete(key_login_nonces).where(key_login_nonces.c.used_at < cutoff))
