@@ -90,7 +90,7 @@ def test_break_the_glass_by_keyboard_shows_the_red_line_until_the_grant_ends(
         "Break-the-glass until" in banner.break_glass.text() and REASON in banner.break_glass.text()
     )
     left = banner.grant_ends.remainingTime() / 60_000
-    assert 29 <= left <= 30  # 30 minutes from the server's receipt
+    assert 29 <= left <= 30.1  # 30 minutes from the server's receipt (its clock, not this one's)
     with station.workstation.store.writing() as conn:  # the grant now ends in under a second
         conn.execute(update(pt.break_glass_grants).values(expires_at=_soon()))
     with qtbot.waitSignal(station.shell.chart.sig_chart_opened, timeout=LOGIN_SECONDS_MS):

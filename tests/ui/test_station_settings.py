@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from offline_cache.station_config import StationConfig, StationConfigError, load_station_config
 from tests.ui.flows import CTRL, log_in
+from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import NURSE, PASSWORD, WARD
 from ui.screens.settings.view import SettingsView
 from ui.settings import load_settings, settings_path
@@ -31,9 +32,12 @@ def _add_admin(database_url: str) -> None:
 
 def _open_settings(qtbot: QtBot, station) -> SettingsView:  # noqa: ANN001
     station.view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=LOGIN_SECONDS_MS)
     qtbot.keyClick(QApplication.focusWidget(), ",", CTRL)  # Ctrl+, where the focus is
-    qtbot.waitUntil(lambda: any(v.isVisible() for v in station.view.findChildren(SettingsView)))
+    qtbot.waitUntil(
+        lambda: any(v.isVisible() for v in station.view.findChildren(SettingsView)),
+        timeout=LOGIN_SECONDS_MS,
+    )
     return next(v for v in station.view.findChildren(SettingsView) if v.isVisible())
 
 
