@@ -45,11 +45,7 @@ def login_fields(
     nonce the proof signs too)."""
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
         private_key = ensure(conn, device_id)
-    issued_at, nonce = issued_at or now_iso(), nonce or secrets.token_urlsafe(24)
-    message = signing.device_login_message(
-        user=user, device_id=device_id, issued_at=issued_at, nonce=nonce
-    )
-    return {
-        "device_key": signing.public_key_of(private_key), "issued_at": issued_at, "nonce": nonce,
-        "device_proof": signing.sign(private_key, signing.DEVICE_LOGIN_PURPOSE, message),
-    }  # fmt: skip
+    return signing.device_proof(
+        private_key, user=user, device_id=device_id, issued_at=issued_at or now_iso(),
+        nonce=nonce or secrets.token_urlsafe(24),
+    )  # fmt: skip

@@ -45,14 +45,10 @@ def station(
 
 def proof_fields(private_key: bytes, user: str, device_id: str, **override: str) -> dict[str, str]:
     """A device key's login proof, as a station sends it (fields overridable to spoil it)."""
-    issued_at, nonce = override.get("issued_at", now_iso()), secrets.token_urlsafe(24)
-    message = signing.device_login_message(
-        user=user, device_id=device_id, issued_at=issued_at, nonce=nonce
-    )
-    return {
-        "device_key": signing.public_key_of(private_key), "issued_at": issued_at, "nonce": nonce,
-        "device_proof": signing.sign(private_key, signing.DEVICE_LOGIN_PURPOSE, message),
-    }  # fmt: skip
+    return signing.device_proof(
+        private_key, user=user, device_id=device_id,
+        issued_at=override.get("issued_at", now_iso()), nonce=secrets.token_urlsafe(24),
+    )  # fmt: skip
 
 
 def by_hand(url: str, username: str, device_id: str, password: str = PASSWORD,

@@ -140,6 +140,18 @@ def device_login_message(*, user: str, device_id: str, issued_at: str, nonce: st
     )
 
 
+def device_proof(
+    private_key: bytes, *, user: str, device_id: str, issued_at: str, nonce: str
+) -> dict[str, str]:
+    """The login body's `device_key`, `device_proof`, `issued_at` and `nonce` made with a
+    station's device key (workstation.server.device_keys checks them)."""
+    message = device_login_message(user=user, device_id=device_id, issued_at=issued_at, nonce=nonce)
+    return {
+        "device_key": public_key_of(private_key), "issued_at": issued_at, "nonce": nonce,
+        "device_proof": sign(private_key, DEVICE_LOGIN_PURPOSE, message),
+    }  # fmt: skip
+
+
 class Signer:
     """One author's unwrapped key on one device: what the station signs events and reads with."""
 
