@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import signal
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,6 +44,18 @@ def _on_server(server: Engine, event_ids: list[str]) -> set[str]:
             r[0]
             for r in conn.execute(select(events.c.event_id).where(events.c.event_id.in_(event_ids)))
         }
+
+
+def _committed_by_the_server(server: Engine, event_ids: list[str], seconds: float = 60) -> bool:
+    """True once the server holds some of event_ids. The workstation is killed as its push goes
+    out, before the server answers: the server goes on and commits a moment later, so look until
+    it has (bounded), not once."""
+    deadline = time.monotonic() + seconds
+    while not _on_server(server, event_ids):
+        if not event_ids or time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def _kill_on_push(worker: Worker) -> Callable[[Request], None]:
@@ -90,7 +103,7 @@ def test_killed_workstation_keeps_every_saved_event(
         )
         if ending == "push":  # the server committed a batch the workstation still holds as unsent
             pending = [event_id for event_id, state in replica.items() if state == "pending"]
-            assert _on_server(server_engine, pending), (
+            assert _committed_by_the_server(server_engine, pending), (
                 "the kill did not land between commit and answer"
             )
 

@@ -31,9 +31,11 @@ def _add_admin(database_url: str) -> None:
 
 
 def _open_settings(qtbot: QtBot, station) -> SettingsView:  # noqa: ANN001
-    station.view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=LOGIN_SECONDS_MS)
-    qtbot.keyClick(QApplication.focusWidget(), ",", CTRL)  # Ctrl+, where the focus is
+    station.view.activateWindow()  # a window left by an earlier test may hold the focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is station.view, timeout=LOGIN_SECONDS_MS)
+    focus = QApplication.focusWidget()
+    target = focus if focus is not None and station.view.isAncestorOf(focus) else station.view
+    qtbot.keyClick(target, ",", CTRL)  # Ctrl+, where the focus is
     qtbot.waitUntil(
         lambda: any(v.isVisible() for v in station.view.findChildren(SettingsView)),
         timeout=LOGIN_SECONDS_MS,
