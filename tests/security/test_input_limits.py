@@ -104,7 +104,8 @@ def test_envelope_and_payload_bounds_are_malformed_on_every_database(
 def test_pull_cursor_and_page_size_are_bounded(
     api: TestClient, doctor: FuzzStation, query: str
 ) -> None:
-    _refused(api.get(f"/sync/pull?{query}", headers=doctor.headers))
+    message = _refused(api.get(f"/sync/pull?{query}", headers=doctor.headers))
+    assert query.split("=")[0] in message, message  # the refusal names the parameter
 
 
 def test_the_largest_cursor_is_an_empty_page(api: TestClient, doctor: FuzzStation) -> None:
