@@ -9,7 +9,33 @@ from typing import Any
 CATEGORIES = (
     "drug-allergy", "drug-drug", "therapeutic-duplication", "dose-single", "dose-daily",
     "renal", "age", "pregnancy", "drug-lab", "drug-diagnosis",
+    # the Chinese ordering rules: who may sign the order, and whether it may be given yet
+    "antibiotic-tier", "skin-test", "controlled-drug", "cosign",
 )  # fmt: skip
+# 医师职称 (卫生部《卫生技术人员职务试行条例》): trainee = 进修/实习, not licensed to prescribe alone
+DOCTOR_TITLES = ("trainee", "resident", "attending", "associate_chief", "chief")
+# 抗菌药物临床应用管理办法 (2012) Art. 6: the three tiers of antibacterial use, lowest first
+ANTIBIOTIC_TIERS = ("non_restricted", "restricted", "special")
+
+
+@dataclass(frozen=True, slots=True)
+class Prescriber:
+    """Who signs the order: professional title and prescribing rights (kept by 医务科)."""
+
+    title: str = "attending"
+    antibiotic_tier: str = "restricted"  # highest tier this prescriber may order alone
+    narcotic_right: bool = True  # 麻醉药品和第一类精神药品处方权 (处方管理办法 Art. 11)
+
+    def __post_init__(self) -> None:
+        if self.title not in DOCTOR_TITLES:
+            raise ValueError(f"unknown title {self.title!r}; one of {', '.join(DOCTOR_TITLES)}")
+        if self.antibiotic_tier not in ANTIBIOTIC_TIERS:
+            raise ValueError(
+                f"unknown antibiotic tier {self.antibiotic_tier!r};"
+                f" one of {', '.join(ANTIBIOTIC_TIERS)}"
+            )
+
+
 SEVERITIES = ("info", "warning", "critical")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 
@@ -28,6 +54,7 @@ class MedicationOrder:
     prn: bool = False
     text: str = ""
     diluent_ml: float | None = None  # carrier fluid of a compound line (`NS 500ml + ...`)
+    prescriber: Prescriber | None = None  # who signs it; None = not known to the checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +69,7 @@ class PatientContext:
     active_orders: tuple[MedicationOrder, ...] = ()
     labs: Mapping[str, float] = field(default_factory=dict)
     diagnoses: tuple[str, ...] = ()
+    skin_tests: Mapping[str, str] = field(default_factory=dict)  # substance -> positive | negative
 
 
 @dataclass(frozen=True, slots=True)

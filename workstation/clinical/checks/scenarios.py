@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from workstation.clinical.checks.model import (
     Alert,
     MedicationOrder,
     PatientContext,
+    Prescriber,
 )
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import OrderSentenceError, parse_order
@@ -40,6 +42,7 @@ class Case:
     patient: Mapping[str, Any]
     order: str
     expect: tuple[str, ...]
+    prescriber: Prescriber = Prescriber()
 
 
 @dataclass(slots=True)
@@ -76,7 +79,43 @@ def _case(raw: Any, index: int) -> Case:
         raise ScenarioError(
             f"{where} ({raw['id']}): unknown categories {', '.join(map(str, unknown))}"
         )
-    return Case(str(raw["id"]), raw["patient"], str(raw["order"]), tuple(expect))
+    _skin_tests(raw["patient"].get("skin_tests"), where)
+    return Case(
+        str(raw["id"]), raw["patient"], str(raw["order"]), tuple(expect),
+        _prescriber(raw.get("prescriber"), f"{where} ({raw['id']})"),
+    )  # fmt: skip
+
+
+_SKIN_TEST_RESULTS = ("positive", "negative")
+
+
+def _prescriber(raw: Any, where: str) -> Prescriber:
+    """The case's `prescriber` (absent: an attending with restricted-tier and narcotic rights)."""
+    if raw is None:
+        return Prescriber()
+    if not isinstance(raw, Mapping):
+        raise ScenarioError(f"{where}: prescriber must be a mapping")
+    unknown = sorted(set(raw) - {"title", "antibiotic_tier", "narcotic_right"})
+    if unknown:
+        raise ScenarioError(f"{where}: unknown prescriber fields {', '.join(map(str, unknown))}")
+    defaults = Prescriber()
+    try:
+        return Prescriber(
+            title=str(raw.get("title", defaults.title)),
+            antibiotic_tier=str(raw.get("antibiotic_tier", defaults.antibiotic_tier)),
+            narcotic_right=bool(raw.get("narcotic_right", defaults.narcotic_right)),
+        )
+    except ValueError as exc:
+        raise ScenarioError(f"{where}: prescriber {exc}") from exc
+
+
+def _skin_tests(raw: Any, where: str) -> dict[str, str]:
+    """The patient's `skin_tests` on file: substance -> positive | negative."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, Mapping) or any(str(v) not in _SKIN_TEST_RESULTS for v in raw.values()):
+        raise ScenarioError(f"{where}: skin_tests must map a substance to positive or negative")
+    return {str(k): str(v) for k, v in raw.items()}
 
 
 def load_cases(path: Path) -> list[Case]:
@@ -115,6 +154,7 @@ def _patient(
         ),
         labs=labs,
         diagnoses=tuple(str(d) for d in raw.get("diagnoses") or ()),
+        skin_tests=_skin_tests(raw.get("skin_tests"), "patient"),
     )
 
 
@@ -138,6 +178,7 @@ def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
         order = _read_leniently(case.order, parse, kb, notes, ongoing=False)
     except (ValueError, LookupError) as exc:
         return CaseResult(case, parse_error=str(exc) or type(exc).__name__)
+    order = dataclasses.replace(order, prescriber=case.prescriber)
     return CaseResult(case, check_order(order, patient, kb), read_as=notes)
 
 
