@@ -15,13 +15,12 @@ from sqlalchemy import Connection, case, delete, func, insert, select, update
 
 from offline_cache import logs, state
 from offline_cache.link import Offline, Refused, ServerLink
-from offline_cache.store import LocalStore, row_to_event
+from offline_cache.outbox_push import OutboxPusher
+from offline_cache.store import LocalStore
 from offline_cache.tables import audit_outbox, local_events, outbox, refdata
 from workstation.clock import now_iso, parse_iso, utc_now
 from workstation.events.digest import patient_digest
 from workstation.events.envelope import Event, canonical_json, event_from_wire
-from workstation.events.vocabulary import referenced_event_ids
-from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.projections.projector import apply_events
 from workstation.storage import insert_rows, update_rows
@@ -127,94 +126,10 @@ class SyncClient:
 
     # -- push ------------------------------------------------------------------------------
     def push(self, report: SyncReport, progress: Progress) -> None:
-        """Send the outbox in order, in batches; record each event's result in one transaction.
-        Every batch of this run names the run (`sync_id`): the server bounds device time by it."""
-        sync_id = uuid7()
-        after = 0
-        total = self.store.pending_count()
-        done = 0
-        while True:
-            batch, blocked, after = self._next_batch(after)
-            report.blocked += blocked
-            if not batch and not blocked:
-                return
-            if batch:
-                answer = self.link.request(
-                    "POST",
-                    "/sync/push",
-                    body={"events": [e.to_wire() for e in batch], "sync_id": sync_id},
-                )
-                self._check_epoch(answer.get("epoch"))
-                self._record_results(batch, answer["results"], report)
-                done += len(batch)
-                progress("push", done, total)
-
-    def _next_batch(self, after: int) -> tuple[list[Event], int, int]:
-        o, e = outbox.c, local_events.c
-        with self.store.reading() as conn:
-            rows = conn.execute(
-                select(local_events, o.local_seq.label("queued_seq"))
-                .join(local_events, e.local_seq == o.local_seq)
-                .where(o.local_seq > after)
-                .order_by(o.local_seq)
-                .limit(self.batch_size)
-            ).all()
-            events = [row_to_event(r) for r in rows]
-            held = self._held_back(conn, events)
-        if not rows:
-            return [], 0, after
-        return [ev for ev in events if ev.event_id not in held], len(held), rows[-1].queued_seq
-
-    @staticmethod
-    def _held_back(conn: Connection, batch: list[Event]) -> set[str]:
-        """Events that depend on a rejected one wait until their author settles it (rule 4)."""
-        refs = {ev.event_id: referenced_event_ids(ev.type, ev.payload) for ev in batch}
-        wanted = sorted({r for ids in refs.values() for r in ids})
-        if not wanted:
-            return set()
-        e = local_events.c
-        bad = {
-            r.event_id
-            for r in conn.execute(
-                select(e.event_id).where(
-                    e.event_id.in_(wanted), e.state.in_(("rejected", "resolved"))
-                )
-            )
-        }
-        held: set[str] = set()
-        for ev in batch:  # a dependant of a held event is held too
-            if any(r in bad or r in held for r in refs[ev.event_id]):
-                held.add(ev.event_id)
-        return held
-
-    def _record_results(
-        self, batch: list[Event], results: list[dict[str, Any]], report: SyncReport
-    ) -> None:
-        by_id = {r.get("event_id"): r for r in results}
-        rejected_patients: set[str] = set()
-        stored: list[dict[str, Any]] = []  # accepted or duplicate
-        refused: list[dict[str, Any]] = []
-        for event in batch:
-            result = by_id.get(event.event_id)
-            if result is None or result["status"] == "blocked":
-                report.blocked += result is not None
-                continue  # not decided: stays in the outbox
-            if result["status"] in ("accepted", "duplicate"):
-                report.accepted += result["status"] == "accepted"
-                report.duplicates += result["status"] == "duplicate"
-                stored.append({"event_id": event.event_id, "state": "accepted",
-                               "server_seq": result["server_seq"]})  # fmt: skip
-            else:
-                report.rejected += 1
-                refused.append({"event_id": event.event_id, "state": "rejected",
-                                "reject_code": result.get("code"), "reject_message": result.get("message")})  # fmt: skip
-                if event.patient_id:
-                    rejected_patients.add(event.patient_id)
-        with self.store.writing() as conn:  # one executemany per outcome, not a statement per event
-            update_rows(conn, local_events, "event_id", stored)
-            update_rows(conn, local_events, "event_id", refused)
-            self.store.drop_from_outbox(conn, [row["event_id"] for row in stored + refused])
-            self.store.rebuild(conn, rejected_patients)
+        """Send the outbox in order, in batches (offline_cache.outbox_push)."""
+        OutboxPusher(self.store, self.link, self.batch_size, self._check_epoch).push(
+            report, progress
+        )
 
     def _check_epoch(self, epoch: str | None) -> None:
         with self.store.reading() as conn:
