@@ -110,6 +110,31 @@ def test_rejected_event_is_kept_visible_until_voided_and_blocks_its_dependants(
     assert dependant.event_id in {r["event_id"] for r in _outbox(nurse)}
 
 
+def test_a_dependant_read_ahead_in_the_next_batch_waits_for_its_refused_order(
+    tmp_path, live_server, ward
+):
+    """The station reads the next batch while the server weighs this one: when this one comes
+    back with a refusal, the dependant read ahead must be held, not sent."""
+    doctor = open_ws(tmp_path, "doctor-pc", live_server.url)
+    nurse = open_ws(tmp_path, "nurse-pc", live_server.url)
+    doctor.login(ward.doctor, PASSWORD)
+    patient = doctor.admit_patient(admission("Mary Jones", "3")).patient_id
+    doctor.sync()
+    nurse.login(ward.nurse, PASSWORD)
+    nurse.sync()
+    assert nurse.sync_client is not None
+    nurse.sync_client.batch_size = 1  # the order and its dose travel in two batches
+
+    refused = nurse.record("OrderPlaced", patient_id=patient, payload=amoxicillin_order())
+    dependant = nurse.record(
+        "MedicationAdministered", patient_id=patient, payload=given(refused.event_id)
+    )
+    report = nurse.sync()
+    assert (report.rejected, report.blocked) == (1, 1)
+    assert dependant.event_id in {r["event_id"] for r in _outbox(nurse)}
+    assert [a["event_id"] for a in nurse.needs_attention(patient)] == [refused.event_id]
+
+
 def _outbox(ws: Workstation) -> list[dict]:
     from offline_cache.tables import outbox
 
