@@ -52,6 +52,7 @@ from workstation.server.device_keys import DeviceProof
 from workstation.server.errors import ApiError
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
+from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
 
 
@@ -157,7 +158,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         )
         return response
 
-    app.add_middleware(BodySizeLimit)  # outermost: counts the body before anything reads it
+    app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
+    app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
 
     def current(request: Request) -> tuple[User, str]:

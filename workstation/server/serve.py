@@ -11,13 +11,15 @@ from collections.abc import Iterator
 
 import uvicorn
 
-from workstation.server import audit, checkpoints
+from workstation.server import audit, checkpoints, request_log
 from workstation.server.app import create_app
 from workstation.server.app_settings import AppSettings
 from workstation.server.config import ServerConfig
 from workstation.server.db import make_engine, safe_url
 from workstation.server.keys import read_keys
 from workstation.server.schema import is_current
+
+GRACEFUL_SHUTDOWN_S = 20  # on SIGTERM, requests in flight get this long to finish
 
 
 class NotInitialised(RuntimeError):
@@ -73,6 +75,7 @@ def _uvicorn_config(app, host: str, port: int, log_level: str, config: ServerCon
         ssl_certfile=str(config.certfile) if config.certfile else None,
         ssl_keyfile=str(config.keyfile) if config.keyfile else None,
         proxy_headers=False,  # the app decides whom to believe (login_throttle.client_address)
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, log_config=None,  # request_log.configure
     )  # fmt: skip
 
 
@@ -108,6 +111,7 @@ def run(
     checkpoint key and folder, a signed checkpoint of the audit head is written at start, every
     config.checkpoint_minutes and at shutdown."""
     config = config or ServerConfig()
+    request_log.configure()
     keys = read_keys(config)
     app = build_app(database_url, settings=config.app_settings(), audit_key=keys.audit)
     server = uvicorn.Server(_uvicorn_config(app, host, port, workers_log_level, config))

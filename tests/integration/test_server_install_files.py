@@ -1,0 +1,108 @@
+"""The server's installation files: the systemd units verify, and the shipped HAProxy configuration
+keeps answering when one of the two server processes dies."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import Engine
+
+from tests.support.live_server import LiveServer
+
+SERVER_FILES = Path(__file__).resolve().parents[2] / "installer" / "server"
+INSTALLED_COMMAND = "/opt/clinical-workstation-server/.venv/bin/workstation-server"
+UNITS = (
+    "clinical-workstation-server@.service", "clinical-workstation-backup.service",
+    "clinical-workstation-backup.timer",
+)  # fmt: skip
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="needs systemd-analyze")
+def test_the_systemd_units_verify_without_a_warning(tmp_path: Path) -> None:
+    command = str(Path(sys.executable).with_name("workstation-server"))
+    checked = []
+    for name in UNITS:
+        text = (SERVER_FILES / name).read_text(encoding="utf-8")
+        assert name.endswith(".timer") or INSTALLED_COMMAND in text
+        target = tmp_path / name.replace("@.", "@8765.")  # an instance of the template
+        target.write_text(text.replace(INSTALLED_COMMAND, command), encoding="utf-8")
+        checked.append(str(target))
+    done = subprocess.run(["systemd-analyze", "verify", "--man=no", *checked],
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0 and done.stderr.strip() == "", done.stderr
+
+
+def _proxy_config(frontend_port: int, backend_ports: tuple[int, int]) -> str:
+    """The shipped configuration with its TLS listener made a loopback HTTP one for the test
+    (the certificate is the hospital's) and its two servers on the test's ports."""
+    text = (SERVER_FILES / "haproxy.cfg").read_text(encoding="utf-8")
+    text, bound = re.subn(r"bind :443 ssl crt \S+", f"bind 127.0.0.1:{frontend_port}", text)
+    for port, shipped in zip(backend_ports, ("8765", "8766"), strict=True):
+        text = text.replace(f"127.0.0.1:{shipped} check", f"127.0.0.1:{port} check")
+    assert bound == 1 and all(f":{p} check" in text for p in backend_ports)
+    return text.replace("log stdout format raw local0", "log stderr format raw local0")
+
+
+@pytest.fixture
+def two_servers(
+    server_engine: Engine, database_url: str, tmp_path: Path
+) -> Iterator[list[LiveServer]]:
+    folders = [tmp_path / "s1", tmp_path / "s2"]
+    for folder in folders:
+        folder.mkdir()
+    servers = [LiveServer(database_url, log_dir=folder).start() for folder in folders]
+    yield servers
+    for server in servers:
+        server.stop()
+
+
+@pytest.mark.skipif(
+    shutil.which("haproxy") is None, reason="needs haproxy (installer/dev-setup.sh)"
+)
+def test_haproxy_keeps_answering_when_one_server_process_dies(
+    two_servers: list[LiveServer], tmp_path: Path
+) -> None:
+    front = _free_port()
+    config = tmp_path / "haproxy.cfg"
+    config.write_text(_proxy_config(front, (two_servers[0].port, two_servers[1].port)))
+    checked = subprocess.run(["haproxy", "-c", "-f", str(config)], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    proxy = subprocess.Popen(["haproxy", "-db", "-f", str(config)], stdout=subprocess.DEVNULL,
+                             stderr=(tmp_path / "haproxy.log").open("wb"))  # fmt: skip
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{front}", timeout=5) as client:
+            _wait_ready(client)
+            two_servers[0].kill()  # a crash: no goodbye, requests may be in flight
+            answers = [client.get("/readyz").status_code for _ in range(40)]
+    finally:
+        proxy.terminate()
+        proxy.wait(timeout=10)
+    assert answers == [200] * 40
+
+
+def _wait_ready(client: httpx.Client) -> None:
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            if client.get("/readyz").status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError("HAProxy did not start answering within 20 s")
+        time.sleep(0.1)
