@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import ssl
 import time
 from collections.abc import Callable
@@ -49,26 +50,47 @@ def tls_context(ca_file: str | None = None) -> ssl.SSLContext:
     return context
 
 
+def server_addresses(text: str) -> list[str]:
+    """The addresses of a server setting: one, or several separated by spaces or commas."""
+    return [address.rstrip("/") for address in re.split(r"[\s,]+", text) if address]
+
+
 class ServerLink:
-    """JSON requests to one server with full-jitter exponential backoff on transient failures."""
+    """JSON requests to the hospital's server with full-jitter exponential backoff on transient
+    failures. Given several addresses (the server's processes or sites, from the station config),
+    a request that finds one down goes on to the next at once, and the link stays with the one
+    that answered."""
 
     def __init__(
         self, base_url: str, *, tokens: TokenSource | None = None, timeout: float = 15.0, attempts: int = 5,
         base_delay: float = 0.2, max_delay: float = 5.0, transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep, ca_file: str | None = None,
     ):  # fmt: skip
-        self.client = httpx.Client(
-            base_url=base_url.rstrip("/"), timeout=timeout, transport=transport,
-            verify=tls_context(ca_file),
-        )  # fmt: skip
+        addresses = server_addresses(base_url)
+        if not addresses:
+            raise ValueError("no server address given")
+        context = tls_context(ca_file)
+        self.clients = [
+            httpx.Client(base_url=address, timeout=timeout, transport=transport, verify=context)
+            for address in addresses
+        ]
+        self.current = self._round_start = (
+            0  # the address that answered last; where a request began
+        )
         self.tokens = tokens
         self.attempts, self.base_delay, self.max_delay = attempts, base_delay, max_delay
         self.sleep = sleep
         self.random = random.Random()
 
+    @property
+    def client(self) -> httpx.Client:
+        """The client of the address in use."""
+        return self.clients[self.current]
+
     def close(self) -> None:
-        """Close the connection pool."""
-        self.client.close()
+        """Close the connection pools."""
+        for client in self.clients:
+            client.close()
 
     def _headers(self, bearer: str | None = None) -> dict[str, str]:
         headers = {"content-type": "application/json"}
@@ -89,6 +111,7 @@ class ServerLink:
         """Send one request (retrying transient failures with the same body); the decoded JSON answer."""
         content = orjson.dumps(body) if body is not None else None
         renewed = False
+        self._round_start = self.current
         for attempt in range(1, self.attempts + 1):
             try:
                 response = self.client.request(
@@ -114,9 +137,15 @@ class ServerLink:
                     return _answer(response)
                 error = f"HTTP {response.status_code}"
                 wait = _retry_after(response)
-            if attempt < self.attempts:
+            if attempt < self.attempts and not self._next_address():
                 self.sleep(max(self._backoff(attempt), min(wait, self.max_delay)))
-        raise Offline(f"server {self.client.base_url} unreachable: {error}")
+        tried = ", ".join(str(c.base_url) for c in self.clients)
+        raise Offline(f"server {tried} unreachable: {error}")
+
+    def _next_address(self) -> bool:
+        """Move to the next address; True when it is one not yet tried in this round (no wait)."""
+        self.current = (self.current + 1) % len(self.clients)
+        return self.current != self._round_start
 
     def _backoff(self, attempt: int) -> float:
         return self.random.uniform(0, min(self.max_delay, self.base_delay * 2 ** (attempt - 1)))

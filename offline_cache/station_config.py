@@ -43,8 +43,9 @@ class StationConfig:
 
     @property
     def server_url(self) -> str:
-        """The first server address the hospital named ('' when none)."""
-        return self.servers[0] if self.servers else ""
+        """The server addresses the hospital named, in order, as the station's server setting
+        ('' when none): the link fails over between them (offline_cache.link)."""
+        return " ".join(self.servers)
 
     def capped_idle_minutes(self, minutes: int) -> int:
         """An idle-lock time no longer than the hospital allows (and at least one minute)."""

@@ -366,3 +366,35 @@ def test_a_refused_audit_entry_does_not_stop_clinical_sync(
     assert "not_an_audit_action" in queued
     assert pc.find_patients("fse")[0]["patient_id"] == patient  # the pull still happened
     assert pc.status().online is True
+
+
+def test_the_station_fails_over_to_the_hospitals_second_server_address(
+    tmp_path, server_engine, database_url, ward
+):
+    """The station config names two server processes; one dies and the nurse's work still syncs,
+    once."""
+    from tests.support.live_server import LiveServer
+
+    folders = [tmp_path / "server-a", tmp_path / "server-b"]
+    for folder in folders:
+        folder.mkdir()
+    first, second = (LiveServer(database_url, log_dir=f).start() for f in folders)
+    try:
+        both = f"{first.url} {second.url}"
+        doctor, nurse = open_ws(tmp_path, "doctor-pc", both), open_ws(tmp_path, "nurse-pc", both)
+        doctor.login(ward.doctor, PASSWORD)
+        patient = doctor.admit_patient(admission("王五", "7")).patient_id
+        assert doctor.sync().accepted == 1
+        nurse.login(ward.nurse, PASSWORD)
+        nurse.sync()
+        first.kill()
+        nurse.record("VitalsRecorded", patient_id=patient, payload=vitals())
+        report = nurse.sync()
+        assert (report.accepted, report.rejected) == (1, 0)
+        assert nurse.status().online is True and nurse.status().waiting == 0
+    finally:
+        first.stop()
+        second.stop()
+    with reader(server_engine) as conn:
+        stored = conn.execute(select(events.c.type).where(events.c.patient_id == patient)).all()
+    assert sorted(t for (t,) in stored) == ["PatientAdmitted", "VitalsRecorded"]

@@ -108,7 +108,11 @@ def test_the_station_config_caps_the_idle_lock_and_fixes_the_server(
     assert hospital.ca_file == Path("/etc/ca.pem") and hospital.ward == "W1"
     station = open_station(idle_minutes=240, station_config=hospital)  # the user's file says 240
     assert station.shell.idle.timer.interval() == 10 * 60_000
-    assert station.shell.settings.settings.server_url == "https://a.example:8765"
+    # both addresses, in the hospital's order: the link fails over from the first to the second
+    assert (
+        station.shell.settings.settings.server_url
+        == "https://a.example:8765 https://b.example:8765"
+    )
 
 
 @pytest.mark.parametrize(
