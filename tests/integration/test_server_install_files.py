@@ -22,7 +22,9 @@ SERVER_FILES = Path(__file__).resolve().parents[2] / "installer" / "server"
 INSTALLED_COMMAND = "/opt/clinical-workstation-server/.venv/bin/workstation-server"
 UNITS = (
     "clinical-workstation-server@.service", "clinical-workstation-backup.service",
-    "clinical-workstation-backup.timer",
+    "clinical-workstation-backup.timer", "clinical-workstation-pgbackrest-full.service",
+    "clinical-workstation-pgbackrest-full.timer", "clinical-workstation-pgbackrest-diff.service",
+    "clinical-workstation-pgbackrest-diff.timer",
 )  # fmt: skip
 
 
@@ -38,7 +40,7 @@ def test_the_systemd_units_verify_without_a_warning(tmp_path: Path) -> None:
     checked = []
     for name in UNITS:
         text = (SERVER_FILES / name).read_text(encoding="utf-8")
-        assert name.endswith(".timer") or INSTALLED_COMMAND in text
+        assert name.endswith(".timer") or "pgbackrest" in name or INSTALLED_COMMAND in text
         target = tmp_path / name.replace("@.", "@8765.")  # an instance of the template
         target.write_text(text.replace(INSTALLED_COMMAND, command), encoding="utf-8")
         checked.append(str(target))

@@ -32,7 +32,13 @@ from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
 from workstation.server.cli_device import add_device_command
 from workstation.server.cli_print import add_print_command
-from workstation.server.cli_server import cmd_backup, cmd_serve, cmd_verify_audit, key_the_chain
+from workstation.server.cli_server import (
+    cmd_backup,
+    cmd_new_epoch,
+    cmd_serve,
+    cmd_verify_audit,
+    key_the_chain,
+)
 from workstation.server.config import ConfigError
 from workstation.server.db import BadDatabaseUrl, reader, writer
 from workstation.server.keys import read_keys
@@ -319,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     rest = _command(commands, "restore", cmd_restore, "restore a backup (starts a new epoch)")
     rest.add_argument("--from", dest="source", required=True, metavar="PATH")
     rest.add_argument("--force", action="store_true", help="replace a database that has data")
+    _command(commands, "new-epoch", cmd_new_epoch,
+             "after a point-in-time recovery: stations re-offer what the server lacks")  # fmt: skip
     add_print_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     cds = commands.add_parser(

@@ -122,3 +122,20 @@ def cmd_backup(args: argparse.Namespace) -> int:
         f"schema {summary.schema_revision}, epoch {summary.epoch}"
     )
     return 0
+
+
+def cmd_new_epoch(args: argparse.Namespace) -> int:
+    """After a point-in-time recovery (pgBackRest): start a new epoch, so every station re-offers
+    the events the recovered database lacks. Audited."""
+    from workstation.server import meta
+    from workstation.server.audit import AuditEntry
+    from workstation.server.db import writer
+
+    engine = open_initialised(args.database, key=read_keys(args.server_config).audit)
+    with writer(engine) as conn:
+        before = meta.epoch(conn)
+        after = meta.new_epoch(conn)
+        audit.append(conn, [AuditEntry("new_epoch", None, detail={"from_epoch": before,
+                                                                   "to_epoch": after})])  # fmt: skip
+    print(f"new epoch {after} (was {before}): stations will re-offer what the server lacks")
+    return 0
