@@ -238,6 +238,7 @@ break_glass_grants = Table(
 )
 
 from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
+from workstation.projections import rights_tables  # noqa: E402 - it joins metadata
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
@@ -359,6 +360,7 @@ PATIENT_TABLES = (
     administration_details,
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
+    rights_tables.order_signoffs,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,
