@@ -29,7 +29,10 @@ SIGNOFF_FIELDS: dict[str, Field] = {
     "culture_sent": optional(boolean),
     "emergency": optional(lambda v: None if isinstance(v, dict) else "must be an object"),
 }  # fmt: skip
-EMERGENCY_FIELDS: dict[str, Field] = {"indication": Field(text(500)), "purpose": Field(one_of(PURPOSES))}
+EMERGENCY_FIELDS: dict[str, Field] = {
+    "indication": Field(text(500)),
+    "purpose": Field(one_of(PURPOSES)),
+}
 
 
 def signoff_rule(payload: dict[str, Any]) -> list[str]:

@@ -40,7 +40,8 @@ def _placed(base: Handler) -> Handler:
         if not isinstance(signoff, dict):
             return
         missing = [str(m) for m in signoff.get("missing") or []]
-        emergency = signoff.get("emergency") if isinstance(signoff.get("emergency"), dict) else {}
+        given = signoff.get("emergency")
+        emergency: dict[str, Any] = given if isinstance(given, dict) else {}
         row = {
             "order_id": e.event_id, "patient_id": e.patient_id,
             "drug_code": (e.payload.get("medication") or {}).get("drug_code"),
@@ -73,7 +74,9 @@ def _signed_off(values: Callable[[Event], dict[str, Any]], what: str) -> Handler
         row = fold.run(select(order_signoffs).where(s.order_id == order_id)).first()
         status = fold.order_status.get((order_id, e.patient_id))
         if status is None:
-            status = fold.run(select(t.orders.c.status).where(t.orders.c.order_id == order_id)).scalar()
+            status = fold.run(
+                select(t.orders.c.status).where(t.orders.c.order_id == order_id)
+            ).scalar()
         if status == _AWAITING and _is_complete(row):
             _set_status(fold, e, order_id, OrderStatus.PLACED.value)
 
@@ -88,8 +91,11 @@ def rights_handlers(order_placed: Handler) -> dict[str, Handler]:
             lambda e: {"cosigned_by": e.author_id, "cosigned_at": e.recorded_at}, "co-signature"
         ),
         "AntibioticApproved": _signed_off(
-            lambda e: {"approved_by": e.author_id, "approved_at": e.recorded_at,
-                       "consultation_id": e.payload.get("consultation_id")},
+            lambda e: {
+                "approved_by": e.author_id,
+                "approved_at": e.recorded_at,
+                "consultation_id": e.payload.get("consultation_id"),
+            },
             "approval",
         ),  # fmt: skip
     }

@@ -55,7 +55,9 @@ def _completed_at(row: Mapping[str, Any]) -> str | None:
     return max(times) if times else row["placed_at"]
 
 
-def overdue_overrides(conn: Connection, *, now: str, ward_id: str | None = None) -> list[dict[str, Any]]:
+def overdue_overrides(
+    conn: Connection, *, now: str, ward_id: str | None = None
+) -> list[dict[str, Any]]:
     """Emergency overrides not completed within 24 hours of the order: still open at `now`, or
     completed late. Each row has `due_at` and `completed_at` (None when still open)."""
     conditions: list[Any] = [order_signoffs.c.emergency.is_(True)]
@@ -95,8 +97,8 @@ def antibiotic_indicators(
     present = conn.execute(select(p.patient_id, p.ward_id).where(
         p.admitted_at < until, (p.discharged_at.is_(None)) | (p.discharged_at >= since)))  # fmt: skip
     wards: dict[str, set[str]] = {}
-    for row in present:
-        wards.setdefault(row.ward_id, set()).add(row.patient_id)
+    for ward_id, patient_id in present:
+        wards.setdefault(ward_id, set()).add(patient_id)
     orders = conn.execute(
         select(o.order_id, o.patient_id, o.drug_code, p.ward_id, s.approved_by)
         .join(t.patients, p.patient_id == o.patient_id)

@@ -237,8 +237,11 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
-from workstation.projections import rights_tables  # noqa: E402 - it joins metadata
+from workstation.projections import (  # noqa: E402 - they join metadata
+    archive_tables,
+    pharmacy_tables,
+    rights_tables,
+)
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late

@@ -38,7 +38,9 @@ TITLE_TIER_CAP = {
     "associate_chief": "special", "chief": "special",
 }  # fmt: skip
 # 麻醉药品和精神药品管理条例 Art. 3 / 处方管理办法 Art. 11: the classes that need the narcotic right
-NARCOTIC_CLASSES = frozenset({"narcotic", "psychotropic_1", "麻醉", "精一", "麻醉药品", "第一类精神药品"})
+NARCOTIC_CLASSES = frozenset(
+    {"narcotic", "psychotropic_1", "麻醉", "精一", "麻醉药品", "第一类精神药品"}
+)
 PURPOSES = ("prophylaxis", "treatment")  # 预防 / 治疗 (Art. 28 asks which)
 OVERRIDE_HOURS = 24  # Art. 28: 越级使用 must be completed within 24 hours
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
-from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.checks.prescribing import (
     MISSING_COSIGN,
     MISSING_TIER,
@@ -22,6 +21,7 @@ from workstation.clinical.checks.prescribing import (
     effective_tier,
     missing_rights,
 )
+from workstation.clinical.knowledge import Knowledge
 
 _TIERS_SOURCE = "抗菌药物临床应用管理办法 (2012) Art. 6, 24-28"
 _COSIGN_SOURCE = "处方管理办法 (2007) ch. 2, Art. 8-12"
