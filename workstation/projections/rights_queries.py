@@ -97,7 +97,7 @@ def antibiotic_indicators(
     present = conn.execute(select(p.patient_id, p.ward_id).where(
         p.admitted_at < until, (p.discharged_at.is_(None)) | (p.discharged_at >= since)))  # fmt: skip
     wards: dict[str, set[str]] = {}
-    for ward_id, patient_id in present:
+    for patient_id, ward_id in present:
         wards.setdefault(ward_id, set()).add(patient_id)
     orders = conn.execute(
         select(o.order_id, o.patient_id, o.drug_code, p.ward_id, s.approved_by)
