@@ -1313,6 +1313,11 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Orders: co-sign the selected order, or approve a special-tier antibiotic</source>
+        <translation>医嘱：会签所选医嘱，或审批特殊使用级抗菌药物</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="119" />
         <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
         <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
@@ -1621,6 +1626,11 @@
 </context>
 <context>
     <name>Terms</name>
+    <message>
+        <location filename="../../ui/terms.py" line="1" />
+        <source>awaiting co-signature</source>
+        <translation>待上级医师签名</translation>
+    </message>
     <message>
         <location filename="../../ui/terms.py" line="63" />
         <source>privacy officer</source>
@@ -3978,6 +3988,11 @@
 <context>
     <name>OrderActions</name>
     <message>
+        <location filename="../../ui/screens/orders/actions.py" line="1" />
+        <source>&amp;Co-sign or approve the selected order</source>
+        <translation>会签或审批所选医嘱(&amp;C)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/orders/actions.py" line="53" />
         <source>&amp;Sign all orders in the basket</source>
         <translation>签署待签列表中的全部医嘱(&amp;S)</translation>
@@ -4959,6 +4974,24 @@
         <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSignOff</name>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Choose an order in the list first (F6, arrows).</source>
+        <translation>请先在列表中选择一条医嘱（F6，方向键）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Co-signed: %1</source>
+        <translation>已会签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Approved: %1</source>
+        <translation>已审批：%1</translation>
     </message>
 </context>
 </TS>

@@ -26,7 +26,7 @@ from workstation.clinical.checks.prescribing import (
     MISSING_TIER,
     OrderNeeds,
     missing_rights,
-    prescriber_of,
+    prescriber_for,
 )
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
@@ -35,7 +35,6 @@ from workstation.server import refdata
 from workstation.server.auth import User
 
 RIGHTS_TYPES = frozenset({"OrderPlaced", "OrderCosigned", "AntibioticApproved"})
-DOCTOR_ROLES = frozenset({"physician", "trainee_physician"})
 Refusal = tuple[str, str]
 
 
@@ -54,13 +53,8 @@ def formulary_entries(conn: Connection) -> dict[str, dict[str, Any]]:
 
 
 def prescriber(user: User) -> Prescriber | None:
-    """The user as a prescriber; a doctor whose title 医务科 has not set yet counts with the
-    order-check default (an attending with restricted-tier and narcotic rights)."""
-    if user.role not in DOCTOR_ROLES:
-        return None
-    if user.role == "trainee_physician":
-        return Prescriber("trainee", "non_restricted", False)
-    return prescriber_of(user.rights) or Prescriber()
+    """The user as a prescriber (checks.prescribing.prescriber_for)."""
+    return prescriber_for(user.role, user.rights)
 
 
 class RightsCheck:
@@ -99,7 +93,7 @@ class RightsCheck:
         lacking = set(missing_rights(who, needs, licensed=author.licensed))
         signoff = event.payload.get("signoff") or {}
         declared = set(signoff.get("missing") or [])
-        if signoff.get("emergency"):
+        if signoff.get("emergency"):  # stands in for the tier's co-signature until completed
             declared |= {MISSING_TIER}
         if not lacking <= declared:
             return ("needs_cosign", f"the author lacks {', '.join(sorted(lacking - declared))}:"

@@ -44,6 +44,8 @@ NARCOTIC_CLASSES = frozenset(
 PURPOSES = ("prophylaxis", "treatment")  # 预防 / 治疗 (Art. 28 asks which)
 OVERRIDE_HOURS = 24  # Art. 28: 越级使用 must be completed within 24 hours
 
+# alerts settled by the order waiting for a co-signature or approval, not by an override reason
+SIGNOFF_CATEGORIES = frozenset({"cosign", "antibiotic-tier"})
 MISSING_COSIGN = "cosign"  # unlicensed or a trainee: every order
 MISSING_TIER = "antibiotic-tier"  # antibiotic above the prescriber's tier right
 MISSING_NARCOTIC = "controlled-drug"  # 麻醉/精一 without the narcotic right
@@ -140,3 +142,42 @@ def prescriber_of(rights: Mapping[str, Any]) -> Prescriber | None:
         antibiotic_tier=str(rights.get("antibiotic_tier") or "non_restricted"),
         narcotic_right=bool(rights.get("narcotic_right")),
     )
+
+
+DOCTOR_ROLES = ("physician", "trainee_physician")
+
+
+def prescriber_for(role: str, rights: Mapping[str, Any]) -> Prescriber | None:
+    """A user (role and rights as the server keeps them) as a prescriber; None for a non-doctor.
+    A doctor whose title 医务科 has not set yet counts with the order-check default (an attending
+    with restricted-tier and narcotic rights); a trainee physician is always a trainee."""
+    if role not in DOCTOR_ROLES:
+        return None
+    if role == "trainee_physician":
+        return Prescriber("trainee", "non_restricted", False)
+    return prescriber_of(rights) or Prescriber()
+
+
+def signoff_payload(
+    prescriber: Prescriber, entry: Mapping[str, Any] | None, *, licensed: bool = True,
+    culture_sent: bool | None = None, emergency: Mapping[str, str] | None = None,
+) -> dict[str, Any] | None:  # fmt: skip
+    """The `signoff` an order carries (events.rights_events), or None when it needs none: what
+    the prescriber lacks, the antibiotic tier, the special-tier approval, the culture answer and
+    an emergency override (Art. 28: indication and purpose)."""
+    needs = OrderNeeds.of(entry)
+    missing = missing_rights(prescriber, needs, licensed=licensed)
+    if not missing and needs.antibiotic_tier is None:
+        return None
+    signoff: dict[str, Any] = {"missing": list(missing)}
+    if needs.antibiotic_tier:
+        signoff["antibiotic_tier"] = needs.antibiotic_tier
+    if needs.needs_approval:
+        signoff["needs_approval"] = True
+    if culture_sent is not None and needs.asks_culture:
+        signoff["culture_sent"] = culture_sent
+    others = {MISSING_COSIGN, MISSING_NARCOTIC} & set(missing)  # no override stands in for these
+    if emergency and not others and (MISSING_TIER in missing or needs.needs_approval):
+        # it goes ahead now; the missing signatures complete it within 24 hours (Art. 28)
+        signoff["emergency"] = dict(emergency)
+    return signoff
