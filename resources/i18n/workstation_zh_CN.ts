@@ -4994,4 +4994,37 @@
         <translation>已审批：%1</translation>
     </message>
 </context>
+<context>
+    <name>StewardshipDialog</name>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>Antibiotic order</source>
+        <translation>抗菌药物医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>A &amp;culture was sent before the first dose</source>
+        <translation>用药前已送病原学检查（培养）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>&amp;Emergency use above my right (Art. 28): it goes ahead now and is completed within 24 hours</source>
+        <translation>紧急越级使用（第二十八条）(&amp;E)：立即执行，24小时内补办手续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>Indication (required for emergency use)</source>
+        <translation>用药指征（越级使用必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>prophylaxis</source>
+        <translation>预防</translation>
+    </message>
+</context>
 </TS>

@@ -13,6 +13,7 @@ from offline_cache.tables import local_events
 from tests.ui.flows import CTRL, SHIFT, log_in, open_by_search, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import TRAINEE
+from ui.screens.orders.stewardship import StewardshipDialog
 from workstation.projections import tables as pt
 
 WAIT = LOGIN_SECONDS_MS
@@ -71,3 +72,38 @@ def test_a_trainees_order_waits_until_a_doctor_co_signs_it(qtbot: QtBot, open_st
     with qtbot.waitSignal(station.shell.chart.orders.sig_chart_changed, timeout=WAIT):
         qtbot.keyClick(station.view, Qt.Key.Key_O, CTRL | SHIFT)
     qtbot.waitUntil(lambda: _status(station, order_id) == "placed", timeout=WAIT)
+
+
+def test_an_antibiotic_above_the_tier_asks_culture_and_allows_an_emergency_override(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    station = open_station()
+    open_patient(qtbot, station, "ls")  # the doctor: restricted tier (title not set yet)
+    _orders_tab(qtbot, station)
+    orders = station.view.chart.orders
+    qtbot.keyClicks(orders.line, "meropenem 1g ivgtt q8h")
+    qtbot.keyClick(orders.line, Qt.Key.Key_Return)
+    qtbot.keyClick(orders.line, Qt.Key.Key_F9)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in station.view.findChildren(StewardshipDialog))
+    )
+    dialog = next(d for d in station.view.findChildren(StewardshipDialog) if d.isVisible())
+    qtbot.waitUntil(dialog.culture.hasFocus)
+    qtbot.keyClick(dialog.culture, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.culture, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.emergency, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.emergency, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.indication, Qt.Key.Key_Return)  # no indication yet: stays open
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.indication, "septic shock")
+    with qtbot.waitSignal(station.shell.chart.orders.sig_orders_signed, timeout=WAIT) as signed:
+        qtbot.keyClick(dialog.indication, Qt.Key.Key_Return)
+    [order_id] = signed.args[0]
+    with station.workstation.store.reading() as conn:
+        payload = orjson.loads(conn.execute(select(local_events.c.payload)
+                                            .where(local_events.c.event_id == order_id)).scalar_one())  # fmt: skip
+    assert payload["signoff"] == {
+        "missing": ["antibiotic-tier"], "antibiotic_tier": "special", "needs_approval": True,
+        "culture_sent": True, "emergency": {"indication": "septic shock", "purpose": "treatment"},
+    }  # fmt: skip
+    assert _status(station, order_id) == "placed"  # it goes ahead at once (Art. 28)

@@ -17,6 +17,7 @@ from ui.screens.orders.dialogs import ReasonDialog, RuleStatisticsDialog
 from ui.screens.orders.entry import DraftOrder, OrderReader, Reading, medication_sentence
 from ui.screens.orders.render import alerts_html, basket_line, reading_html
 from ui.screens.orders.signoff import session_prescriber, with_signoff
+from ui.screens.orders.stewardship import ask_all
 from ui.screens.orders.view import OrdersView
 from ui.workers import Workers
 from workstation.clinical.checks import Override
@@ -232,9 +233,20 @@ class OrdersController(QObject):
             if blocking:
                 self._ask_override(draft, blocking[0])
                 return
+        session, basket, patient_id = (
+            self.workstation.sessions.current,
+            list(self.basket),
+            self.patient_id,
+        )
+        ask_all(basket, session, self.reader.formulary, self.view,
+                lambda answers: self._sign_basket(patient_id, basket, answers))  # fmt: skip
+
+    def _sign_basket(self, patient_id: str, basket: list[DraftOrder],
+                     answers: dict[int, dict[str, Any]]) -> None:  # fmt: skip
+        """Record the basket, each order with its sign-off and stewardship answers."""
         session = self.workstation.sessions.current
-        patient_id = self.patient_id
-        orders = [with_signoff(d, session, self.reader.formulary) for d in self.basket]
+        orders = [with_signoff(d, session, self.reader.formulary, **answers.get(i, {}))
+                  for i, d in enumerate(basket)]  # fmt: skip
         self.workers.run(tasks.sign_orders, self.workstation, patient_id, orders,
                          done=lambda ids: self._signed(patient_id, ids),
                          failed=lambda error: self.sig_message.emit(str(error)))  # fmt: skip
