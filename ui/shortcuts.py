@@ -77,6 +77,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
     ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
     (
+        "Ctrl+Shift+Y",
+        QT_TRANSLATE_NOOP("Shortcuts", "Prescribing rights of users (medical affairs office)"),
+    ),
+    (
         "Ctrl+Shift+O",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

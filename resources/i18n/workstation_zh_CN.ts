@@ -1314,6 +1314,11 @@
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Prescribing rights of users (medical affairs office)</source>
+        <translation>用户处方权限（医务科）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
         <source>Orders: co-sign the selected order, or approve a special-tier antibiotic</source>
         <translation>医嘱：会签所选医嘱，或审批特殊使用级抗菌药物</translation>
     </message>
@@ -5025,6 +5030,87 @@
         <location filename="../../ui/screens/orders/stewardship.py" line="1" />
         <source>prophylaxis</source>
         <translation>预防</translation>
+    </message>
+</context>
+<context>
+    <name>RightsView</name>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Antibiotic tier</source>
+        <translation>抗菌药物分级权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Narcotic right</source>
+        <translation>麻醉/精一处方权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Antibiotic approver</source>
+        <translation>抗菌药物会诊专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Prescribing rights (medical affairs office): Enter edits, F5 reloads</source>
+        <translation>处方权限（医务科）：Enter 编辑，F5 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Title and prescribing rights</source>
+        <translation>职称与处方权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>&amp;Narcotic and class I psychotropic right (Art. 11)</source>
+        <translation>麻醉药品和第一类精神药品处方权（第十一条）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Designated antibiotic &amp;consultant (Art. 27)</source>
+        <translation>特殊使用级抗菌药物会诊专家（第二十七条）(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RightsController</name>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Prescri&amp;bing rights</source>
+        <translation>处方权限(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Fetching the users…</source>
+        <translation>正在获取用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>%1 user(s).</source>
+        <translation>%1 位用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Prescribing rights are kept on the server, which cannot be reached now.</source>
+        <translation>处方权限保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
     </message>
 </context>
 </TS>
