@@ -11,7 +11,7 @@ are `info`, beside the order, because the order's own state carries them (it wai
 from __future__ import annotations
 
 from workstation.clinical.checks.common import names
-from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext, Prescriber
 from workstation.clinical.checks.prescribing import (
     MISSING_COSIGN,
     MISSING_TIER,
@@ -44,24 +44,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
             f"{zh}：{TITLE_ZH[prescriber.title]}的医嘱须由有处方权的执业医师审核签名",
             "cosign-unlicensed", _COSIGN_SOURCE,
         ))  # fmt: skip
-    tier = needs.antibiotic_tier
-    if MISSING_TIER in missing and tier is not None:
-        held = effective_tier(prescriber)
-        alerts.append(Alert(
-            "antibiotic-tier", "critical",
-            f"{en} is {tier.replace('_', '-')} tier, above the prescriber's right "
-            f"({(held or 'none').replace('_', '-')}): a co-signature or an emergency override is needed",
-            f"{zh}为{TIER_ZH[tier]}抗菌药物，超出处方者权限（{TIER_ZH.get(held or '', '无')}）："
-            "须有权限医师签名，或紧急越级使用",
-            f"antibiotic-tier-{tier}", _TIERS_SOURCE,
-        ))  # fmt: skip
-    elif needs.needs_approval:
-        alerts.append(Alert(
-            "antibiotic-tier", "info",
-            f"{en} is special tier: it is given after a designated consultant's approval",
-            f"{zh}为特殊使用级抗菌药物：须经指定专家会诊同意后使用",
-            "antibiotic-special-approval", _TIERS_SOURCE,
-        ))  # fmt: skip
+    alerts += _tier_alerts(needs, prescriber, MISSING_TIER in missing, en, zh)
     if needs.asks_culture:
         alerts.append(Alert(
             "antibiotic-tier", "info",
@@ -70,3 +53,28 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
             "antibiotic-culture", "抗菌药物临床应用指导原则 (2015) 4.2",
         ))  # fmt: skip
     return alerts
+
+
+def _tier_alerts(
+    needs: OrderNeeds, prescriber: Prescriber, above: bool, en: str, zh: str
+) -> list[Alert]:
+    """Above the tier right: critical (Art. 25-26); a special tier within it: the approval (Art. 27)."""
+    tier = needs.antibiotic_tier
+    if above and tier is not None:
+        held = effective_tier(prescriber)
+        return [Alert(
+            "antibiotic-tier", "critical",
+            f"{en} is {tier.replace('_', '-')} tier, above the prescriber's right "
+            f"({(held or 'none').replace('_', '-')}): a co-signature or an emergency override is needed",
+            f"{zh}为{TIER_ZH[tier]}抗菌药物，超出处方者权限（{TIER_ZH.get(held or '', '无')}）："
+            "须有权限医师签名，或紧急越级使用",
+            f"antibiotic-tier-{tier}", _TIERS_SOURCE,
+        )]  # fmt: skip
+    if needs.needs_approval:
+        return [Alert(
+            "antibiotic-tier", "info",
+            f"{en} is special tier: it is given after a designated consultant's approval",
+            f"{zh}为特殊使用级抗菌药物：须经指定专家会诊同意后使用",
+            "antibiotic-special-approval", _TIERS_SOURCE,
+        )]  # fmt: skip
+    return []
