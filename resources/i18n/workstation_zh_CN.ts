@@ -2998,6 +2998,11 @@
 <context>
     <name>Worklist</name>
     <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>order awaiting a doctor's co-signature</source>
+        <translation>医嘱待上级医师签名</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/worklist/model.py" line="27" />
         <source>OVERDUE</source>
         <translation>已超时</translation>
