@@ -5094,8 +5094,8 @@
     <name>RightsController</name>
     <message>
         <location filename="../../ui/screens/rights/controller.py" line="1" />
-        <source>Prescri&amp;bing rights</source>
-        <translation>处方权限(&amp;B)</translation>
+        <source>Prescribing ri&amp;ghts</source>
+        <translation>处方权限(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/rights/controller.py" line="1" />

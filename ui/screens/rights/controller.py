@@ -30,7 +30,7 @@ class RightsController(QObject):
         self.view = RightsView()
         shell.view.pages.addWidget(self.view)
         self.rows: list[dict[str, Any]] = []
-        self.action = shell.view.menu_action(self.tr("Prescri&bing rights"), KEYS, "station")
+        self.action = shell.view.menu_action(self.tr("Prescribing ri&ghts"), KEYS, "station")
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         self.view.table.sig_edit_requested.connect(self.edit)
