@@ -88,6 +88,7 @@ def _create_tables(engine: Engine) -> None:
 ADDED_COLUMNS = (
     ("local_events", "signature", "VARCHAR(128)"),
     ("audit_outbox", "signature", "VARCHAR(128)"),
+    ("cached_logins", "rights", "TEXT"),
 )
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
+import orjson
 from sqlalchemy import delete, insert, select, update
 
 from offline_cache import device_key, keystore, signing_keys, state
@@ -48,6 +49,7 @@ class Session:
     wards: tuple[str, ...]
     licensed: bool
     online: bool
+    rights: dict[str, Any] = field(default_factory=dict)  # title and prescribing rights (医务科)
     access: str | None = field(default=None, repr=False)
     signer: Signer | None = field(default=None, repr=False)  # this user's key on this PC
 
@@ -130,6 +132,7 @@ class Sessions:
         return Session(
             user_id=user["user_id"], username=user["username"], display_name=user["display_name"],
             role=user["role"], wards=tuple(user["wards"]), licensed=bool(user.get("licensed", True)), online=online,
+            rights=dict(user.get("rights") or {}),
         )  # fmt: skip
 
     def _keep_tokens(self, answer: dict[str, Any]) -> None:
@@ -150,6 +153,7 @@ class Sessions:
         row = {
             "username": user["username"], "user_id": user["user_id"], "display_name": user["display_name"],
             "role": user["role"], "wards": ",".join(user["wards"]), "licensed": bool(user.get("licensed", True)),
+            "rights": orjson.dumps(user.get("rights") or {}).decode(),
             "verifier": hash_password(password), "cached_at": now_iso(), "failed_attempts": 0, "locked_until": None,
         }  # fmt: skip
         return row
@@ -161,7 +165,8 @@ class Sessions:
             raise LoginRefused("the server cannot be reached and this user has no signing key on "
                                "this computer yet; log in online once")  # fmt: skip
         user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
-                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
+                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed,
+                "rights": orjson.loads(row.rights or "{}")}  # fmt: skip
         self.current = self._session(user, online=False)
         self.current.signer = signer
         with self.store.writing() as conn:
@@ -183,7 +188,8 @@ class Sessions:
             raise LoginRefused("the second check must be made by another person")
         row = self._check_cached(username, password, enforce_grace=True)
         user = {"user_id": row.user_id, "username": row.username, "display_name": row.display_name,
-                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed}  # fmt: skip
+                "role": row.role, "wards": row.wards.split(","), "licensed": row.licensed,
+                "rights": orjson.loads(row.rights or "{}")}  # fmt: skip
         return self._session(user, online=False)
 
     def _check_cached(self, username: str, password: str, *, enforce_grace: bool) -> Any:

@@ -59,6 +59,7 @@ cached_logins = Table(
     Column("role", String(32), nullable=False),
     Column("wards", Text, nullable=False),
     Column("licensed", Boolean, nullable=False),
+    Column("rights", Text),  # JSON: title and prescribing rights, for order entry offline
     Column("verifier", Text, nullable=False),  # argon2id hash made at the last online login
     Column("cached_at", String(32), nullable=False),
     Column("failed_attempts", Integer, nullable=False, default=0),

@@ -77,6 +77,17 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+N", QT_TRANSLATE_NOOP("Shortcuts", "Addendum to the selected note")),
     ("Ctrl+Shift+C", QT_TRANSLATE_NOOP("Shortcuts", "Co-sign the selected trainee's note")),
     (
+        "Ctrl+Shift+Y",
+        QT_TRANSLATE_NOOP("Shortcuts", "Prescribing rights of users (medical affairs office)"),
+    ),
+    (
+        "Ctrl+Shift+O",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Orders: co-sign the selected order, or approve a special-tier antibiotic",
+        ),
+    ),
+    (
         "Ctrl+Shift+A",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Changes refused by the server: void with a reason or amend"

@@ -21,6 +21,7 @@ _TERMS = {
     "active": QT_TRANSLATE_NOOP("Terms", "active"),
     "resolved": QT_TRANSLATE_NOOP("Terms", "resolved"),
     "placed": QT_TRANSLATE_NOOP("Terms", "placed"),
+    "awaiting_cosign": QT_TRANSLATE_NOOP("Terms", "awaiting co-signature"),
     "verified": QT_TRANSLATE_NOOP("Terms", "verified"),
     "rejected": QT_TRANSLATE_NOOP("Terms", "rejected"),
     "discontinued": QT_TRANSLATE_NOOP("Terms", "discontinued"),

@@ -1313,6 +1313,16 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Prescribing rights of users (medical affairs office)</source>
+        <translation>用户处方权限（医务科）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Orders: co-sign the selected order, or approve a special-tier antibiotic</source>
+        <translation>医嘱：会签所选医嘱，或审批特殊使用级抗菌药物</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="119" />
         <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
         <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
@@ -1621,6 +1631,11 @@
 </context>
 <context>
     <name>Terms</name>
+    <message>
+        <location filename="../../ui/terms.py" line="1" />
+        <source>awaiting co-signature</source>
+        <translation>待上级医师签名</translation>
+    </message>
     <message>
         <location filename="../../ui/terms.py" line="63" />
         <source>privacy officer</source>
@@ -2983,6 +2998,11 @@
 <context>
     <name>Worklist</name>
     <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>order awaiting a doctor's co-signature</source>
+        <translation>医嘱待上级医师签名</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/worklist/model.py" line="27" />
         <source>OVERDUE</source>
         <translation>已超时</translation>
@@ -3978,6 +3998,11 @@
 <context>
     <name>OrderActions</name>
     <message>
+        <location filename="../../ui/screens/orders/actions.py" line="1" />
+        <source>&amp;Co-sign or approve the selected order</source>
+        <translation>会签或审批所选医嘱(&amp;C)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/orders/actions.py" line="53" />
         <source>&amp;Sign all orders in the basket</source>
         <translation>签署待签列表中的全部医嘱(&amp;S)</translation>
@@ -4959,6 +4984,138 @@
         <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSignOff</name>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Choose an order in the list first (F6, arrows).</source>
+        <translation>请先在列表中选择一条医嘱（F6，方向键）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Co-signed: %1</source>
+        <translation>已会签：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/cosign.py" line="1" />
+        <source>Approved: %1</source>
+        <translation>已审批：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StewardshipDialog</name>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>Antibiotic order</source>
+        <translation>抗菌药物医嘱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>A &amp;culture was sent before the first dose</source>
+        <translation>用药前已送病原学检查（培养）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>&amp;Emergency use above my right (Art. 28): it goes ahead now and is completed within 24 hours</source>
+        <translation>紧急越级使用（第二十八条）(&amp;E)：立即执行，24小时内补办手续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>Indication (required for emergency use)</source>
+        <translation>用药指征（越级使用必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>treatment</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/stewardship.py" line="1" />
+        <source>prophylaxis</source>
+        <translation>预防</translation>
+    </message>
+</context>
+<context>
+    <name>RightsView</name>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Antibiotic tier</source>
+        <translation>抗菌药物分级权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Narcotic right</source>
+        <translation>麻醉/精一处方权</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Antibiotic approver</source>
+        <translation>抗菌药物会诊专家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Prescribing rights (medical affairs office): Enter edits, F5 reloads</source>
+        <translation>处方权限（医务科）：Enter 编辑，F5 刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Title and prescribing rights</source>
+        <translation>职称与处方权限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>&amp;Narcotic and class I psychotropic right (Art. 11)</source>
+        <translation>麻醉药品和第一类精神药品处方权（第十一条）(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/view.py" line="1" />
+        <source>Designated antibiotic &amp;consultant (Art. 27)</source>
+        <translation>特殊使用级抗菌药物会诊专家（第二十七条）(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>RightsController</name>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Prescribing ri&amp;ghts</source>
+        <translation>处方权限(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Fetching the users…</source>
+        <translation>正在获取用户…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>%1 user(s).</source>
+        <translation>%1 位用户。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>Prescribing rights are kept on the server, which cannot be reached now.</source>
+        <translation>处方权限保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/rights/controller.py" line="1" />
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,8 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "RecordUnlockRequested": {"reason": "discharge summary names the wrong drug"},
     "RecordUnlockApproved": {"request_id": TARGET, "hours": 24},
     "RecordUnlockDenied": {"request_id": TARGET, "reason": "correct it by an addendum"},
+    "OrderCosigned": {"order_id": TARGET},
+    "AntibioticApproved": {"order_id": TARGET, "consultation_id": "c-1", "note": "MDR sepsis"},
 }  # fmt: skip
 
 

@@ -25,10 +25,12 @@ from workstation.resources import resource
 
 TEXT_FIELDS = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit", "default_frequency")
 LIST_FIELDS = ("routes", "aliases", "classes", "high_alert_routes")
+# plain words kept only when filled: the 抗菌药物分级 tier (抗菌药物临床应用管理办法 Art. 6)
+PLAIN_FIELDS = ("antibiotic_tier",)
 KINDS = ("formulary", "interactions")  # also the names of their reference-data snapshots
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
-                "pregnancy", "older_adults")  # fmt: skip
+                "pregnancy", "older_adults", *PLAIN_FIELDS)  # fmt: skip
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source")
 
 
@@ -110,8 +112,13 @@ def _drug_from_row(row: Mapping[str, str]) -> dict[str, Any]:
         words = [w.strip() for w in row.get(name, "").replace("；", ";").split(";") if w.strip()]
         if name != "high_alert_routes" or words:
             entry[name] = words
+    for name in PLAIN_FIELDS:
+        if row.get(name, "").strip():
+            entry[name] = row[name].strip()
     for name in DRUG_COLUMNS[len(TEXT_FIELDS) + 2 + len(LIST_FIELDS) :]:
         cell = row.get(name, "")
+        if name in PLAIN_FIELDS:
+            continue
         if cell:
             try:
                 entry[name] = json.loads(cell)

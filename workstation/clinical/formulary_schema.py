@@ -12,6 +12,9 @@ _ATC = re.compile(r"[A-Z]\d{2}[A-Z]{2}\d{2}")
 _CODE = re.compile(r"[a-z0-9_]+")
 _REQUIRED_TEXT = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit")
 _FORM_TEXT = ("form_en", "form_zh", "unit", "dispense_unit")
+# checks.model.ANTIBIOTIC_TIERS (抗菌药物临床应用管理办法 Art. 6); spelled out here because the checks
+# load the formulary (a test keeps the two equal)
+ANTIBIOTIC_TIERS = ("non_restricted", "restricted", "special")
 
 
 class FormularyError(ValueError):
@@ -120,6 +123,8 @@ def _entry_problem(
         ("classes", all(_text(c) and c == c.lower() for c in entry.get("classes") or []),
          "must be lower-case texts"),
         ("high_alert", isinstance(entry.get("high_alert", False), bool), "must be true or false"),
+        ("antibiotic_tier", entry.get("antibiotic_tier") in (None, *ANTIBIOTIC_TIERS),
+         f"must be one of {', '.join(ANTIBIOTIC_TIERS)}"),
     ]  # fmt: skip
     for name, ok, problem in checks:
         if not ok:

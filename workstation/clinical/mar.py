@@ -201,6 +201,8 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
     for order in chart.get("orders") or []:
         if order["order_kind"] != "medication" or order.get("voided"):
             continue
+        if order.get("status") == "awaiting_cosign":  # not signed off yet (rights_projector)
+            continue
         row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),
                      _is_prn(order))  # fmt: skip
         if row.prn:

@@ -52,6 +52,9 @@ class OrderKind(StrEnum):
 class OrderStatus(StrEnum):
     """States of the order lifecycle (see domain.order_lifecycle)."""
 
+    # signed by a prescriber who may not sign it alone (a trainee, a right lacking) or a special-tier
+    # antibiotic before its approval: not on the MAR, not in the pharmacy queue (rights_projector)
+    AWAITING_COSIGN = "awaiting_cosign"
     PLACED = "placed"  # signed by the prescriber, waiting for pharmacy when medication
     VERIFIED = "verified"  # verified by a pharmacist: becomes due doses on the MAR
     REJECTED = "rejected"  # refused by the pharmacist, with a reason

@@ -6,6 +6,8 @@ from __future__ import annotations
 from workstation.domain.enums import OrderKind, OrderStatus
 
 _ALLOWED: dict[OrderStatus, frozenset[OrderStatus]] = {
+    # co-signed (and approved) it becomes placed; it may be stopped before that
+    OrderStatus.AWAITING_COSIGN: frozenset({OrderStatus.PLACED, OrderStatus.DISCONTINUED}),
     OrderStatus.PLACED: frozenset(
         {
             OrderStatus.VERIFIED,

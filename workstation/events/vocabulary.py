@@ -192,6 +192,7 @@ _VITALS: dict[str, Field] = {
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.pharmacy_events import pharmacy_types
+    from workstation.events.rights_events import rights_types, signoff_rule
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -248,7 +249,8 @@ def _types() -> dict[str, EventType]:
             "start_at": optional(timestamp),
             "replaces_order_id": optional(uuid_ref),
             "overrides": optional(json_object),
-        }, rules=(_medication_rule,)),
+            "signoff": optional(json_object),  # who may sign it alone: rights_events
+        }, rules=(_medication_rule, signoff_rule)),
         EventType("OrderVerified", {"order_id": Field(uuid_ref)}, references=("order_id",)),
         EventType("OrderRejected", {
             "order_id": Field(uuid_ref), "reason": Field(text(500)),
@@ -333,6 +335,7 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *rights_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -25,6 +25,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
         "IntakeOutputRecorded", "HandoffRecorded",
+        "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",

@@ -38,6 +38,7 @@ from workstation.server import (
     read_audit,
     reads,
     refdata,
+    rights_api,
     schema,
     signing_keys,
     sync,
@@ -169,6 +170,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return auth.authenticate(engine, header[7:].strip())
 
     app.include_router(alerts_api.router(engine))
+    app.include_router(rights_api.router(engine))
 
     @app.get("/healthz")
     def healthz() -> Response:

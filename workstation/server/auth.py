@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
@@ -25,6 +25,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.db import reader, writer
 from workstation.server.login_throttle import LoginPolicy
 from workstation.server.models import auth_tokens, users
+from workstation.server.user_rights import rights_of
 
 DEFAULT_POLICY = LoginPolicy()
 LOCAL_ADDRESS = "local"  # a login made in this process (CLI, tests), not over the network
@@ -48,12 +49,16 @@ class User:
     role: str
     wards: tuple[str, ...]
     licensed: bool
+    rights: dict[str, Any] = field(
+        default_factory=dict
+    )  # title and prescribing rights (user_rights)
 
     def public(self) -> dict[str, Any]:
         """What the workstation may know of this user."""
         return {
             "user_id": self.user_id, "username": self.username, "display_name": self.display_name,
             "role": self.role, "wards": list(self.wards), "licensed": self.licensed,
+            "rights": dict(self.rights),
         }  # fmt: skip
 
 
@@ -65,6 +70,7 @@ def _user(row: Any) -> User:
         role=row.role,
         wards=tuple(w for w in row.wards.split(",") if w),
         licensed=bool(row.licensed),
+        rights=rights_of(row),
     )
 
 

@@ -32,6 +32,7 @@ from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
 from workstation.server.cli_device import add_device_command
 from workstation.server.cli_print import add_print_command
+from workstation.server.cli_rights import add_indicators_command, add_rights_command
 from workstation.server.cli_server import (
     cmd_backup,
     cmd_new_epoch,
@@ -274,7 +275,9 @@ def _command(
 
 
 def _add_user_commands(commands: Any) -> None:
-    user = commands.add_parser("user", help="add, disable, unlock or reset the password of a user")
+    user = commands.add_parser(
+        "user", help="add, disable, unlock, reset the password or set the rights of a user"
+    )
     actions = user.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = _command(actions, "add", cmd_user_add, "create a user")
     add.add_argument("--username", required=True)
@@ -294,6 +297,7 @@ def _add_user_commands(commands: Any) -> None:
         actions, "unlock", cmd_user_unlock, "lift a lock after repeated failed logins"
     )
     unlock.add_argument("--username", required=True)
+    add_rights_command(actions, _command, open_database=_open_initialised, cli_audit=_cli_audit)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -329,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
              "after a point-in-time recovery: stations re-offer what the server lacks")  # fmt: skip
     add_print_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
+    add_indicators_command(commands, _command, open_database=_open_initialised)
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
         description="Run order-check scenarios (shared cds YAML format) against the shipped "

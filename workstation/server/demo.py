@@ -47,6 +47,7 @@ from workstation.server.demo_patient import (
     record_vitals,
 )
 from workstation.server.demo_pharmacy import outpatient_counter
+from workstation.server.demo_rights import add_rights_staff, record_rights_orders
 from workstation.server.models import wards
 from workstation.server.sync import MAX_PUSH_BATCH, push
 
@@ -75,6 +76,7 @@ def load_demo(engine: Engine, *, seed: int = 2026, now: datetime | None = None) 
     username -> password. Deterministic for a seed and `now`, apart from ids and passwords."""
     staff = _json("demo", "names.json")["staff"]
     passwords = _create_directory(engine, staff)
+    passwords |= add_rights_staff(engine)
     with reader(engine) as conn:
         users = {u.username: u for u in all_users(conn).values()}
     wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now()))
@@ -104,6 +106,7 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     supplies = _ward_histories(log, users, rng)
     _pharmacy(log, users["pharmacist"], supplies, rng)
     outpatient_counter(log, users["pharmacist"], users["card.physician"])
+    record_rights_orders(log, users)
     return log.wire_events()
 
 

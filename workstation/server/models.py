@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from workstation.projections.tables import metadata as projection_metadata
@@ -66,6 +67,11 @@ users = Table(
     Column("failed_logins", Integer, nullable=False, default=0),
     Column("locked_until", String(32)),
     Column("created_at", String(32), nullable=False),
+    # professional title and prescribing rights, kept by 医务科 (workstation.server.user_rights)
+    Column("title", String(32)),
+    Column("antibiotic_tier", String(16)),  # 抗菌药物分级处方权 (管理办法 Art. 24)
+    Column("narcotic_right", Boolean, nullable=False, default=False, server_default=false()),
+    Column("antibiotic_approver", Boolean, nullable=False, default=False, server_default=false()),
 )
 
 auth_tokens = Table(

@@ -14,6 +14,7 @@ from workstation.clock import now_iso
 from workstation.events.envelope import canonical_json
 from workstation.server import meta
 from workstation.server.models import refdata, users, wards
+from workstation.server.user_rights import rights_of
 
 PUBLISHER_ROLES = frozenset({"pharmacist", "admin"})  # who keeps the formulary (ARCHITECTURE.md)
 _LOCAL_KEY = "refdata_published_by_pharmacy:"  # + name: the hospital's own version took over
@@ -94,6 +95,7 @@ def publish_directory(conn: Connection) -> None:
     publish(conn, "users", [{
         "user_id": u.user_id, "username": u.username, "display_name": u.display_name, "role": u.role,
         "wards": [w for w in u.wards.split(",") if w], "licensed": bool(u.licensed), "active": bool(u.active),
+        "rights": rights_of(u),
     } for u in user_rows])  # fmt: skip
 
 

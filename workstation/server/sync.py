@@ -37,6 +37,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import writer
 from workstation.server.models import alerts, events
+from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.storage import insert_rows
 
@@ -89,6 +90,7 @@ class _Push:
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
     keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
+    rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
 
 
 def push(
@@ -189,6 +191,10 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     )
     if problem:
         return rejected("forbidden", problem)
+    if event.type in RIGHTS_TYPES:
+        state.rights = state.rights or RightsCheck(state.conn)
+        if refusal := state.rights.refusal(event, author, state.accepted):
+            return rejected(*refusal)
     return _scope_and_version(state, event, author)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu
 from ui.screens.orders.catalogue import default_catalogue
 
 SIGN_KEY = "F9"
+COSIGN_KEY = "Ctrl+Shift+O"  # co-sign a trainee's order / approve a special-tier antibiotic
 
 
 def _tr(text: str) -> str:
@@ -25,6 +26,7 @@ class OrderActions:
     discontinue: QAction
     modify: QAction
     statistics: QAction
+    cosign: QAction
     order_sets: dict[str, QAction]
 
     def all(self) -> list[QAction]:
@@ -34,6 +36,7 @@ class OrderActions:
             self.discontinue,
             self.modify,
             self.statistics,
+            self.cosign,
             *self.order_sets.values(),
         ]
 
@@ -54,10 +57,11 @@ def add_order_actions(window: QMainWindow, menu: QMenu) -> OrderActions:
     discontinue = action(_tr("S&top the selected order…"))
     modify = action(_tr("&Modify the selected order"))
     statistics = action(_tr("Order-check stat&istics"))
+    cosign = action(_tr("&Co-sign or approve the selected order"), COSIGN_KEY)
     menu.addSeparator()
     language = QLocale().name()
     sets = {
         s.set_id: action(_tr("Order set: %1").replace("%1", s.name(language)))
         for s in default_catalogue().order_sets
     }
-    return OrderActions(sign, discontinue, modify, statistics, sets)
+    return OrderActions(sign, discontinue, modify, statistics, cosign, sets)

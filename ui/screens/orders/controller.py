@@ -12,9 +12,12 @@ from offline_cache.workstation import Workstation
 from ui.screens.orders import tasks
 from ui.screens.orders.actions import OrderActions
 from ui.screens.orders.catalogue import default_catalogue
+from ui.screens.orders.cosign import OrderSignOff
 from ui.screens.orders.dialogs import ReasonDialog, RuleStatisticsDialog
 from ui.screens.orders.entry import DraftOrder, OrderReader, Reading, medication_sentence
 from ui.screens.orders.render import alerts_html, basket_line, reading_html
+from ui.screens.orders.signoff import session_prescriber, with_signoff
+from ui.screens.orders.stewardship import ask_all
 from ui.screens.orders.view import OrdersView
 from ui.workers import Workers
 from workstation.clinical.checks import Override
@@ -62,6 +65,9 @@ class OrdersController(QObject):
         v.sig_basket_edit_requested.connect(self._edit_basket_line)
         v.sig_discontinue_requested.connect(self.discontinue)
         v.sig_modify_requested.connect(self.modify)
+        self.signoff = OrderSignOff(workstation, workers, self)
+        self.signoff.sig_message.connect(self.sig_message)
+        self.signoff.sig_chart_changed.connect(self.sig_chart_changed)
 
     @property
     def basket(self) -> list[DraftOrder]:
@@ -74,6 +80,7 @@ class OrdersController(QObject):
         actions.discontinue.triggered.connect(lambda: self._on_selected(self.discontinue))
         actions.modify.triggered.connect(lambda: self._on_selected(self.modify))
         actions.statistics.triggered.connect(self.show_statistics)
+        actions.cosign.triggered.connect(self._sign_off_selected)
         for set_id, action in actions.order_sets.items():
             action.triggered.connect(lambda _checked=False, s=set_id: self.add_order_set(s))
 
@@ -83,6 +90,7 @@ class OrdersController(QObject):
         patient_id = str(chart["patient"]["patient_id"])
         changed = patient_id != self.patient_id
         self.patient_id = patient_id
+        self.reader.prescriber = session_prescriber(self.workstation.sessions.current)
         self.view.active_model.set_rows(chart["orders"])
         if changed:
             self.context_ready, self.replacing = False, None
@@ -225,7 +233,20 @@ class OrdersController(QObject):
             if blocking:
                 self._ask_override(draft, blocking[0])
                 return
-        patient_id, orders = self.patient_id, [d.payload() for d in self.basket]
+        session, basket, patient_id = (
+            self.workstation.sessions.current,
+            list(self.basket),
+            self.patient_id,
+        )
+        ask_all(basket, session, self.reader.formulary, self.view,
+                lambda answers: self._sign_basket(patient_id, basket, answers))  # fmt: skip
+
+    def _sign_basket(self, patient_id: str, basket: list[DraftOrder],
+                     answers: dict[int, dict[str, Any]]) -> None:  # fmt: skip
+        """Record the basket, each order with its sign-off and stewardship answers."""
+        session = self.workstation.sessions.current
+        orders = [with_signoff(d, session, self.reader.formulary, **answers.get(i, {}))
+                  for i, d in enumerate(basket)]  # fmt: skip
         self.workers.run(tasks.sign_orders, self.workstation, patient_id, orders,
                          done=lambda ids: self._signed(patient_id, ids),
                          failed=lambda error: self.sig_message.emit(str(error)))  # fmt: skip
@@ -315,6 +336,12 @@ class OrdersController(QObject):
         self.sig_message.emit(
             self.tr("Modifying an order: change it, Enter, then F9 (the old one is stopped).")
         )
+
+    def _sign_off_selected(self) -> None:
+        """Ctrl+Shift+O: co-sign or approve the highlighted order (ui.screens.orders.cosign)."""
+        index, rows = self.view.active.currentIndex(), self.view.active_model.rows
+        order = rows[index.row()] if index.isValid() and index.row() < len(rows) else None
+        self.signoff.sign_off(self.patient_id, order)
 
     def show_statistics(self) -> None:
         """The rule statistics of the ward's orders."""

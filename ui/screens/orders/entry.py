@@ -23,6 +23,8 @@ from workstation.clinical.checks import (
     overrides_payload,
 )
 from workstation.clinical.checks.context import order_from_parsed
+from workstation.clinical.checks.model import Prescriber
+from workstation.clinical.checks.prescribing import SIGNOFF_CATEGORIES
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import (
@@ -53,8 +55,10 @@ class DraftOrder:
     replaces_order_id: str | None = None
 
     def blocking(self) -> list[Alert]:
-        """Critical alerts still without a reason."""
-        return blocking_alerts(self.alerts, self.overrides)
+        """Critical alerts still without a reason (a co-signature or approval settles the
+        rights alerts: the order waits for it, ui.screens.orders.signoff)."""
+        alerts = [a for a in self.alerts if a.category not in SIGNOFF_CATEGORIES]
+        return blocking_alerts(alerts, self.overrides)
 
     def payload(self) -> dict[str, Any]:
         """The OrderPlaced payload (vocabulary: order_kind, description, code, medication...)."""
@@ -150,6 +154,7 @@ class OrderReader:
         self.formulary, self.knowledge, self.catalogue = formulary, knowledge, catalogue
         self.language = language
         self.context = PatientContext()
+        self.prescriber: Prescriber | None = None  # the logged-in doctor (rights checks)
         self.frequent: dict[str, list[str]] = {}
         self._names: list[tuple[str, Drug]] | None = None
 
@@ -185,6 +190,7 @@ class OrderReader:
         context = replace(self.context, active_orders=self.context.active_orders + pending) \
             if pending else self.context  # fmt: skip
         order: MedicationOrder = order_from_parsed(parsed, text)
+        order = replace(order, prescriber=self.prescriber)
         return tuple(check_order(order, context, self.knowledge))
 
     def read(self, text: str, basket: Iterable[DraftOrder] = ()) -> Reading:

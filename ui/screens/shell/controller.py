@@ -23,6 +23,7 @@ from ui.screens.login.controller import LoginController
 from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.printing.controller import install as install_printing
+from ui.screens.rights.controller import install as install_rights
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
 from ui.screens.worklist.station import NurseStation
@@ -71,6 +72,7 @@ class ShellController(QObject):
         self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
+        self.rights = install_rights(self)  # 医务科: titles and prescribing rights
 
     def _connect(self) -> None:
         v = self.view

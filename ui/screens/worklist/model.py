@@ -32,6 +32,7 @@ HEADERS = (
 )
 
 ORDER_STATUS = {
+    "awaiting_cosign": QT_TRANSLATE_NOOP("Worklist", "order awaiting a doctor's co-signature"),
     "placed": QT_TRANSLATE_NOOP("Worklist", "new order, awaiting pharmacy"),
     "verified": QT_TRANSLATE_NOOP("Worklist", "new order, verified"),
     "discontinued": QT_TRANSLATE_NOOP("Worklist", "order STOPPED"),

@@ -17,7 +17,8 @@ LAB_KEYS = {
     "EGFR": "egfr_ml_min_1_73m2", "INR": "inr", "PLT": "platelets_10e9_l",
     "GLU": "glucose_mmol_l", "QTC": "qtc_ms",
 }  # fmt: skip
-ACTIVE_STATUSES = ("placed", "verified")
+# an order awaiting its co-signature counts too: it will be given once co-signed (rights_projector)
+ACTIVE_STATUSES = ("awaiting_cosign", "placed", "verified")
 
 DosesPerDay = Callable[[str | None], float | None]
 

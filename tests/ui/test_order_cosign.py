@@ -1,0 +1,109 @@
+"""A trainee's order waits for a co-signature (处方管理办法 2007 ch. 2), by keyboard: the trainee
+signs it, it is listed as awaiting co-signature and cannot be co-signed by its author; a licensed
+doctor selects it and co-signs with Ctrl+Shift+O, and it is placed."""
+
+from __future__ import annotations
+
+import orjson
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from offline_cache.tables import local_events
+from tests.ui.flows import CTRL, SHIFT, log_in, open_by_search, open_patient
+from tests.ui.helpers import LOGIN_SECONDS_MS
+from tests.ui.ward import TRAINEE
+from ui.screens.orders.stewardship import StewardshipDialog
+from workstation.projections import tables as pt
+
+WAIT = LOGIN_SECONDS_MS
+
+
+def _status(station, order_id: str) -> str:  # noqa: ANN001
+    with station.workstation.store.reading() as conn:
+        return conn.execute(
+            select(pt.orders.c.status).where(pt.orders.c.order_id == order_id)
+        ).scalar_one()
+
+
+def _orders_tab(qtbot: QtBot, station) -> None:  # noqa: ANN001
+    qtbot.keyClick(station.view, Qt.Key.Key_3, CTRL)
+    qtbot.waitUntil(station.view.chart.orders.line.hasFocus)
+    qtbot.waitUntil(lambda: station.shell.chart.orders.context_ready, timeout=WAIT)
+
+
+def _select(qtbot: QtBot, station, order_id: str) -> None:  # noqa: ANN001
+    orders = station.view.chart.orders
+    qtbot.waitUntil(
+        lambda: any(r["order_id"] == order_id for r in orders.active_model.rows), timeout=WAIT
+    )
+    orders.active.setFocus()
+    orders.active.selectRow([r["order_id"] for r in orders.active_model.rows].index(order_id))
+
+
+def test_a_trainees_order_waits_until_a_doctor_co_signs_it(qtbot: QtBot, open_station) -> None:  # noqa: ANN001
+    station = open_station()
+    open_patient(qtbot, station, "ls", username=TRAINEE)
+    _orders_tab(qtbot, station)
+    orders = station.view.chart.orders
+    qtbot.keyClicks(orders.line, "amox 500mg po tid 7d")
+    qtbot.keyClick(orders.line, Qt.Key.Key_Return)
+    with qtbot.waitSignal(station.shell.chart.orders.sig_orders_signed, timeout=WAIT) as signed:
+        qtbot.keyClick(orders.line, Qt.Key.Key_F9)  # the cosign alert asks no reason: it waits
+    [order_id] = signed.args[0]
+    with station.workstation.store.reading() as conn:
+        payload = orjson.loads(conn.execute(select(local_events.c.payload)
+                                            .where(local_events.c.event_id == order_id)).scalar_one())  # fmt: skip
+    assert payload["signoff"] == {
+        "missing": ["cosign", "antibiotic-tier"],
+        "antibiotic_tier": "non_restricted",
+    }
+    assert _status(station, order_id) == "awaiting_cosign"
+    _select(qtbot, station, order_id)
+    with qtbot.waitSignal(station.shell.chart.orders.sig_message, timeout=WAIT) as refused:
+        qtbot.keyClick(station.view, Qt.Key.Key_O, CTRL | SHIFT)
+    assert "cannot co-sign" in refused.args[0]
+    station.shell.lock()
+    qtbot.keyClick(station.view.login.switch_user, Qt.Key.Key_Space)
+    log_in(qtbot, station)
+    open_by_search(qtbot, station, "ls")
+    _orders_tab(qtbot, station)
+    _select(qtbot, station, order_id)
+    with qtbot.waitSignal(station.shell.chart.orders.sig_chart_changed, timeout=WAIT):
+        qtbot.keyClick(station.view, Qt.Key.Key_O, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: _status(station, order_id) == "placed", timeout=WAIT)
+
+
+def test_an_antibiotic_above_the_tier_asks_culture_and_allows_an_emergency_override(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    station = open_station()
+    open_patient(qtbot, station, "ls")  # the doctor: restricted tier (title not set yet)
+    _orders_tab(qtbot, station)
+    orders = station.view.chart.orders
+    qtbot.keyClicks(orders.line, "meropenem 1g ivgtt q8h")
+    qtbot.keyClick(orders.line, Qt.Key.Key_Return)
+    qtbot.keyClick(orders.line, Qt.Key.Key_F9)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in station.view.findChildren(StewardshipDialog))
+    )
+    dialog = next(d for d in station.view.findChildren(StewardshipDialog) if d.isVisible())
+    qtbot.waitUntil(dialog.culture.hasFocus)
+    qtbot.keyClick(dialog.culture, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.culture, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.emergency, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.emergency, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.indication, Qt.Key.Key_Return)  # no indication yet: stays open
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.indication, "septic shock")
+    with qtbot.waitSignal(station.shell.chart.orders.sig_orders_signed, timeout=WAIT) as signed:
+        qtbot.keyClick(dialog.indication, Qt.Key.Key_Return)
+    [order_id] = signed.args[0]
+    with station.workstation.store.reading() as conn:
+        payload = orjson.loads(conn.execute(select(local_events.c.payload)
+                                            .where(local_events.c.event_id == order_id)).scalar_one())  # fmt: skip
+    assert payload["signoff"] == {
+        "missing": ["antibiotic-tier"], "antibiotic_tier": "special", "needs_approval": True,
+        "culture_sent": True, "emergency": {"indication": "septic shock", "purpose": "treatment"},
+    }  # fmt: skip
+    assert _status(station, order_id) == "placed"  # it goes ahead at once (Art. 28)
