@@ -12,6 +12,7 @@ from collections.abc import Callable
 from workstation.clinical.checks import (
     age,
     allergy,
+    controlled_drug,
     dose,
     drug_diagnosis,
     drug_lab,
@@ -20,6 +21,7 @@ from workstation.clinical.checks import (
     interactions,
     pregnancy,
     renal,
+    skin_test,
 )
 from workstation.clinical.checks.model import (
     CATEGORIES,
@@ -41,7 +43,7 @@ Check = Callable[[MedicationOrder, PatientContext, Knowledge], list[Alert]]
 CHECKS: tuple[Check, ...] = (
     allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
     age.check,
-    pregnancy.check, drug_lab.check, drug_diagnosis.check,
+    pregnancy.check, drug_lab.check, drug_diagnosis.check, skin_test.check, controlled_drug.check,
 )  # fmt: skip
 
 __all__ = [
