@@ -2129,6 +2129,21 @@
 <context>
     <name>Mar</name>
     <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>skin test pending</source>
+        <translation>皮试未做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>skin test negative</source>
+        <translation>皮试阴性(-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>SKIN TEST POSITIVE</source>
+        <translation>皮试阳性(+)</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/mar/model.py" line="24" />
         <source>DUE NOW</source>
         <translation>现在应给</translation>
@@ -2669,6 +2684,26 @@
 </context>
 <context>
     <name>PharmacyDetail</name>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>Skin test</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>pending — no negative result on file</source>
+        <translation>未做——尚无阴性结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>negative</source>
+        <translation>阴性(-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>POSITIVE — do not verify</source>
+        <translation>阳性(+)——不得审核</translation>
+    </message>
     <message>
         <location filename="../../ui/screens/pharmacy/detail.py" line="19" />
         <source>Allergies</source>

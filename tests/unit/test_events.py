@@ -86,6 +86,11 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "RecordUnlockRequested": {"reason": "discharge summary names the wrong drug"},
     "RecordUnlockApproved": {"request_id": TARGET, "hours": 24},
     "RecordUnlockDenied": {"request_id": TARGET, "reason": "correct it by an addendum"},
+    "SkinTestRecorded": {"substance": "penicillin", "result": "negative",
+                         "read_at": "2024-03-01T08:20:00.000Z", "witness_id": "nurse-2"},
+    "EmptyAmpouleReturned": {"drug_code": "fentanyl", "quantity": 1, "unit": "amp"},
+    "ControlledDrugDestroyed": {"drug_code": "fentanyl", "amount": 0.05, "unit": "mg",
+                                "witness_id": "nurse-2"},
 }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ Sources named beside each rule:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 CONTROLLED_CLASSES = ("narcotic", "psychotropic_1", "psychotropic_2")
@@ -127,3 +127,40 @@ def outpatient_days_allowed(
     if injectable_or_patch(form):
         return injection
     return other
+
+
+def results_on_file(rows: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Substance -> result of a chart's skin tests (projections `skin_tests` rows); voided rows
+    are left out and a positive result is never replaced by a negative one."""
+    found: dict[str, str] = {}
+    for row in rows:
+        if row.get("voided"):
+            continue
+        substance = str(row["substance"]).strip().lower()
+        if found.get(substance) != "positive":
+            found[substance] = str(row["result"])
+    return found
+
+
+def skin_test_status(drug: Mapping[str, Any] | None, on_file: Mapping[str, str]) -> str | None:
+    """What the MAR, the order sheet and the verification screen show for an order's drug:
+    None (no skin test needed), pending, negative or positive."""
+    if skin_test_substance(drug) is None:
+        return None
+    return skin_test_result(drug, on_file) or "pending"
+
+
+SKIN_TEST_LABELS = {
+    "pending": ("skin test pending", "皮试未做"),
+    "negative": ("skin test negative", "皮试(-)"),
+    "positive": ("SKIN TEST POSITIVE", "皮试(+)"),
+}
+
+
+def witness_problem(author_id: str, payload: Mapping[str, Any]) -> str | None:
+    """Why a witnessed record (skin test, destruction) cannot be saved: the witness is missing
+    or is the author (两人核对: the second person must be another person)."""
+    witness = payload.get("witness_id")
+    if not witness:
+        return "a second nurse must witness it"
+    return "the witness must be another person" if witness == author_id else None
