@@ -2232,6 +2232,16 @@
 <context>
     <name>MarController</name>
     <message>
+        <location filename="../../ui/screens/mar/controller.py" line="1" />
+        <source>Choose a drug that needs a skin test first.</source>
+        <translation>请先选择需要皮试的药物。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="1" />
+        <source>Skin test saved.</source>
+        <translation>皮试结果已保存。</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/mar/controller.py" line="83" />
         <source>Scan the patient's wristband to open their MAR.</source>
         <translation>扫描患者腕带以打开其给药记录。</translation>
@@ -4994,6 +5004,54 @@
         <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SkinTestDialog</name>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Skin test result</source>
+        <translation>皮试结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>negative (-)</source>
+        <translation>阴性（-）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>POSITIVE (+)</source>
+        <translation>阳性（+）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>wheal, redness (optional)</source>
+        <translation>风团、红晕（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Substance</source>
+        <translation>皮试药物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Reaction</source>
+        <translation>局部反应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Second nurse</source>
+        <translation>核对护士</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,11 @@ from workstation.clinical.checks.context import patient_context_from_chart
 from workstation.clinical.checks.model import MedicationOrder
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.mar import mar_grid
-from workstation.clinical.skin_tests import skin_test_orders_for, skin_test_payload
+from workstation.clinical.skin_tests import (
+    skin_test_orders_for,
+    skin_test_payload,
+    with_skin_test_results,
+)
 from workstation.clinical.verification import verification_queue, verify_refusal
 from workstation.projections import queries
 
@@ -121,3 +125,13 @@ def test_ordering_a_penicillin_brings_one_skin_test_order_per_substance() -> Non
     assert skin_test_orders_for(basket, drug_of, on_file={"penicillin": "negative"}) == []
     assert skin_test_orders_for(basket, drug_of, on_file={},
                                 open_codes=["skin-test:penicillin"]) == []  # fmt: skip
+
+
+def test_the_order_sheet_marks_the_skin_test_order_with_its_result() -> None:
+    orders = [{"order_id": "t1", "code": "skin-test:penicillin", "description": "青霉素皮试"},
+              {"order_id": "t2", "code": "skin-test:penicillin", "description": "青霉素皮试"},
+              {"order_id": "m1", "code": None, "description": "阿莫西林 0.5g 口服 tid"}]  # fmt: skip
+    tests = [{"order_id": "t1", "substance": "penicillin", "result": "negative", "voided": False}]
+    marked = [o["description"] for o in with_skin_test_results(orders, tests)]
+    assert marked == ["青霉素皮试（-）", "青霉素皮试（-）", "阿莫西林 0.5g 口服 tid"]
+    assert with_skin_test_results(orders, [])[0]["description"] == "青霉素皮试"

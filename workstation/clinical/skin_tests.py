@@ -66,3 +66,29 @@ def skin_test_payload(*, substance: str, result: str, read_at: str, witness_id: 
         raise ValueError(problem)
     extra = {"order_id": order_id, "drug_code": drug_code, "reaction": reaction}
     return payload | {k: v for k, v in extra.items() if v}
+
+
+RESULT_MARKS = {"negative": "（-）", "positive": "（+）"}  # as a ward writes it beside 青霉素皮试
+
+
+def with_skin_test_results(
+    orders: Iterable[Mapping[str, Any]], skin_tests: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The orders with each skin-test order's result marked after its description (the order
+    sheet shows 青霉素皮试（-）); a result names its order, or else its substance."""
+    live = [t for t in skin_tests if not t.get("voided")]
+    by_order = {t["order_id"]: t["result"] for t in live if t.get("order_id")}
+    by_substance = {str(t["substance"]).lower(): t["result"] for t in live}
+    marked = []
+    for order in orders:
+        code = str(order.get("code") or "")
+        result = None
+        if code.startswith(SKIN_TEST_CODE):
+            result = by_order.get(order["order_id"]) or by_substance.get(
+                code.removeprefix(SKIN_TEST_CODE).lower()
+            )
+        mark = RESULT_MARKS.get(result or "")
+        marked.append(
+            dict(order) | ({"description": f"{order['description']}{mark}"} if mark else {})
+        )
+    return marked
