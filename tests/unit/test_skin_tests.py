@@ -135,3 +135,26 @@ def test_the_order_sheet_marks_the_skin_test_order_with_its_result() -> None:
     marked = [o["description"] for o in with_skin_test_results(orders, tests)]
     assert marked == ["青霉素皮试（-）", "青霉素皮试（-）", "阿莫西林 0.5g 口服 tid"]
     assert with_skin_test_results(orders, [])[0]["description"] == "青霉素皮试"
+
+
+def test_the_server_wants_a_real_different_nurse_as_the_witness() -> None:
+    from workstation.events import Event
+    from workstation.server.auth import User
+    from workstation.server.witnesses import witness_problem
+
+    users = {u.user_id: u for u in (User("n1", "n1", "N1", "nurse", ("W1",), True),
+                                    User("n2", "n2", "N2", "nurse", ("W1",), True),
+                                    User("d1", "d1", "D1", "physician", ("W1",), True))}  # fmt: skip
+
+    def made_by(author: str, witness: str) -> Event:
+        payload = skin_test_payload(substance="penicillin", result="negative",
+                                    read_at="2026-03-01T08:20:00.000Z", witness_id=witness,
+                                    author_id="someone")  # fmt: skip
+        return ev(
+            "SkinTestRecorded", payload, "0190b8e2-7c3a-7d1e-9f00-0000000000bb", author=author
+        )
+
+    assert witness_problem(users, made_by("n1", "n2")) is None
+    assert "another person" in (witness_problem(users, made_by("n1", "n1")) or "")
+    assert "not an active user" in (witness_problem(users, made_by("n1", "ghost")) or "")
+    assert "physician may not" in (witness_problem(users, made_by("n1", "d1")) or "")

@@ -36,6 +36,7 @@ class MarController(QObject):
     sig_scan_checked = Signal(object)  # workstation.clinical.bcma.BedsideCheck
     sig_recorded = Signal(str)  # the administration's event id
     sig_record_failed = Signal(str)
+    sig_skin_test_saved = Signal(str)  # the SkinTestRecorded event id
 
     def __init__(self, view: MarView, workstation: Workstation, workers: Workers,
                  parent: QObject | None = None):  # fmt: skip
@@ -280,19 +281,27 @@ class MarController(QObject):
             row.order.get("drug_code") or ""
         )
         dialog = SkinTestDialog(skin_test_substance(drug.entry if drug else None) or "", self.view)
-        if dialog.exec() != SkinTestDialog.DialogCode.Accepted:
-            return
+        dialog.accepted.connect(lambda: self._save_skin_test(dialog, row))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _save_skin_test(self, dialog: SkinTestDialog, row: MarRow) -> None:
         witness = tasks.Witness(dialog.witness_user.text().strip(), dialog.witness_password.text())
         save = partial(controlled_tasks.record_skin_test, substance=dialog.substance.text(),
                        result=dialog.result.currentData(), witness=witness,
                        drug_code=row.order.get("drug_code"),
                        reaction=dialog.reaction.text().strip() or None)  # fmt: skip
         self.workers.run(save, self.workstation, self.patient_id, done=self._skin_test_saved,
-                         failed=lambda error: self.view.show_message(str(error), "block"))  # fmt: skip
+                         failed=self._skin_test_failed)  # fmt: skip
 
-    def _skin_test_saved(self, _event_id: str) -> None:
+    def _skin_test_saved(self, event_id: str) -> None:
         self.view.show_message(self.tr("Skin test saved."), "ok")
+        self.sig_skin_test_saved.emit(event_id)
         self.reload()
+
+    def _skin_test_failed(self, error: Exception) -> None:
+        self.view.show_message(str(error), "block")
+        self.sig_record_failed.emit(str(error))
 
     def _reset_form(self, *, keep_message: bool = False) -> None:
         self.current, self.check, self.drug_scanned, self.hand_chosen = None, None, None, False
