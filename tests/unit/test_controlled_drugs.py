@@ -141,3 +141,21 @@ def test_the_register_lists_every_movement_of_a_ward_and_of_the_pharmacy(conn) -
     assert [line.kind for line in pharmacy] == ["receipt", "dispense", "dispense"]
     text = register_text(ward, formulary, lang="zh", names={"nurse-2": "李娜"})
     assert "专册登记" in text and "芬太尼" in text and "残余销毁" in text and "李娜" in text
+
+
+def test_outpatient_prescriptions_of_controlled_drugs_keep_to_articles_23_and_24() -> None:
+    from workstation.clinical.dispensing import outpatient_item
+
+    formulary = default_formulary()
+    assert outpatient_item("morphine 30mg po q12h 7d", formulary)["quantity"] == 14
+    with pytest.raises(ValueError, match="Art. 23"):
+        outpatient_item("morphine 30mg po q12h 30d", formulary)
+    assert (
+        outpatient_item("morphine 30mg po q12h 15d", formulary, pain_patient=True)["quantity"] == 30
+    )
+    with pytest.raises(ValueError, match="one dose"):
+        outpatient_item("morphine 10mg im q4h 2d", formulary)
+    assert outpatient_item("diazepam 2.5mg po qn 7d", formulary)["quantity"] == 7
+    with pytest.raises(ValueError, match="7 days"):
+        outpatient_item("diazepam 2.5mg po qn 14d", formulary)
+    assert outpatient_item("amoxicillin 500mg po tid 14d", formulary)["quantity"] == 42

@@ -164,3 +164,23 @@ def witness_problem(author_id: str, payload: Mapping[str, Any]) -> str | None:
     if not witness:
         return "a second nurse must witness it"
     return "the witness must be another person" if witness == author_id else None
+
+
+def outpatient_quantity_problem(
+    drug: Mapping[str, Any], dispense_unit: str, *, per_dose: float, per_day: float,
+    quantity: float, pain_patient: bool = False,
+) -> str | None:  # fmt: skip
+    """Why an outpatient prescription's quantity of a controlled drug is too much (处方管理办法
+    Art. 23, Art. 24 for cancer and moderate-to-severe chronic pain, Art. 26 pethidine), or None."""
+    forms = [f for f in drug.get("forms") or () if f.get("dispense_unit") == dispense_unit]
+    form = forms[0] if forms else {}
+    days = outpatient_days_allowed(drug, form, pain_patient=pain_patient)
+    if days is None:
+        return None
+    allowed = per_dose if days == 0 else per_dose * per_day * days
+    if quantity <= allowed + 1e-9:
+        return None
+    article = "Art. 24" if pain_patient else "Art. 23"
+    span = "one dose" if days == 0 else f"{days} days' usual quantity"
+    return (f"{drug.get('name_en')}: an outpatient prescription holds at most {span} "
+            f"({allowed:g} {dispense_unit}), not {quantity:g} (处方管理办法 {article})")  # fmt: skip
