@@ -2056,6 +2056,16 @@
 <context>
     <name>FiveRights</name>
     <message>
+        <location filename="../../ui/screens/mar/messages.py" line="1" />
+        <source>%1: the skin test is POSITIVE. Do not give it.</source>
+        <translation>%1：皮试阳性，禁止使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="1" />
+        <source>Skin test needed: %1 has no negative skin test on file. Record it first (Ctrl+T).</source>
+        <translation>需要皮试：%1 尚无阴性皮试结果，请先录入（Ctrl+T）。</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/mar/messages.py" line="48" />
         <source>%1, bed %2</source>
         <translation>%1，%2 床</translation>

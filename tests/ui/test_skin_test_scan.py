@@ -32,7 +32,11 @@ def test_penicillin_is_blocked_until_the_nurse_pair_records_a_negative_skin_test
     view, mar = station.shell.nurse.mar_view, station.shell.nurse.mar
     assert "skin test pending" in view.model.index(0, 1).data()
     check = _scan_drug(qtbot, station, order_id)
-    assert check.blocked and "Skin test needed" in view.message.text()
+    assert (
+        check.blocked
+        and "Skin test needed" in view.message.text()
+        and "Ctrl+T" in view.message.text()
+    )
 
     view.table.setFocus()
     view.table.selectRow(0)
