@@ -1313,6 +1313,11 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>In the MAR: record the skin test of the chosen drug, with a second nurse</source>
+        <translation>给药记录中：录入所选药物的皮试结果（双人核对）</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="119" />
         <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
         <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
@@ -2062,8 +2067,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/mar/messages.py" line="1" />
-        <source>Skin test needed: %1 has no negative skin test on file. Record it first (Ctrl+T).</source>
-        <translation>需要皮试：%1 尚无阴性皮试结果，请先录入（Ctrl+T）。</translation>
+        <source>Skin test needed: %1 has no negative skin test on file. Record it first (Ctrl+Shift+T).</source>
+        <translation>需要皮试：%1 尚无阴性皮试结果，请先录入（Ctrl+Shift+T）。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/mar/messages.py" line="48" />

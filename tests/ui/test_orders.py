@@ -94,7 +94,9 @@ def test_order_sentence_is_read_while_typing_then_signed(qtbot: QtBot, open_stat
         "drug_code": "amoxicillin", "drug_name": "阿莫西林 (Amoxicillin)", "dose_value": 500.0,
         "dose_unit": "mg", "route": "po", "frequency": "tid", "duration_days": 7, "prn": False,
     }  # fmt: skip
-    assert "overrides" not in event
+    # only the skin-test warning was shown (no reason needed): nothing was overridden
+    assert event["overrides"]["reasons"] == {}
+    assert [a["category"] for a in event["overrides"]["alerts"]] == ["skin-test"]
     assert orders.basket.count() == 0
     qtbot.waitUntil(
         lambda: any(r["order_id"] == order_id for r in orders.active_model.rows), timeout=WAIT

@@ -1,5 +1,5 @@
 """A penicillin cannot be scanned before a negative skin test; the nurse records it on the MAR
-(Ctrl+T) with the second nurse's password, and the same scan then matches."""
+(Ctrl+Shift+T) with the second nurse's password, and the same scan then matches."""
 
 from __future__ import annotations
 
@@ -35,12 +35,16 @@ def test_penicillin_is_blocked_until_the_nurse_pair_records_a_negative_skin_test
     assert (
         check.blocked
         and "Skin test needed" in view.message.text()
-        and "Ctrl+T" in view.message.text()
+        and "Ctrl+Shift+T" in view.message.text()
     )
 
     view.table.setFocus()
     view.table.selectRow(0)
-    qtbot.keyClick(view.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        view.table,
+        Qt.Key.Key_T,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     qtbot.waitUntil(
         lambda: isinstance(QApplication.activeModalWidget(), SkinTestDialog), timeout=WAIT
     )

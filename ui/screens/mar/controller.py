@@ -63,7 +63,7 @@ class MarController(QObject):
         v.unable.clicked.connect(self.unable_to_scan)
         QShortcut(QKeySequence("Ctrl+U"), v, self.unable_to_scan,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        QShortcut(QKeySequence("Ctrl+T"), v, self.record_skin_test,
+        QShortcut(QKeySequence("Ctrl+Shift+T"), v, self.record_skin_test,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         v.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         v.table.activated.connect(lambda index: self._choose(self.view.model.dose_at(index.row())))
@@ -271,7 +271,7 @@ class MarController(QObject):
         self.view.unable_reason.setFocus()
 
     def record_skin_test(self) -> None:
-        """Ctrl+T: the skin-test result of the chosen row's drug, with a second nurse (皮试)."""
+        """Ctrl+Shift+T: the skin-test result of the chosen row's drug, with a second nurse (皮试)."""
         dose = self.current or self.view.model.dose_at(self.view.table.currentIndex().row())
         row = next((r for r in self.rows if dose and r.order_id == dose.order_id), None)
         if self.patient_id is None or row is None or row.skin_test is None:

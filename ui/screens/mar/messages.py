@@ -59,7 +59,7 @@ def problem_text(problem: Problem, check: BedsideCheck, drug: Scan, *, now: date
             )
         if skin == "pending" and row_order.get("status") in ("placed", "verified"):
             return _fill(translate("FiveRights", "Skin test needed: %1 has no negative skin test on "
-                                   "file. Record it first (Ctrl+T)."), name)  # fmt: skip
+                                   "file. Record it first (Ctrl+Shift+T)."), name)  # fmt: skip
         if check.row is not None:
             return _fill(translate("FiveRights", "This order for %1 was stopped (%2). Do not give it."), name,
                          row_order.get("status"))  # fmt: skip
