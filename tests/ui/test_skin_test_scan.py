@@ -57,4 +57,6 @@ def test_penicillin_is_blocked_until_the_nurse_pair_records_a_negative_skin_test
     qtbot.waitUntil(
         lambda: "skin test negative" in (view.model.index(0, 1).data() or ""), timeout=WAIT
     )
+    station.view.activateWindow()
+    qtbot.waitUntil(view.table.hasFocus, timeout=WAIT)
     assert not _scan_drug(qtbot, station, order_id).blocked

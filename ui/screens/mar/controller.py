@@ -296,6 +296,7 @@ class MarController(QObject):
 
     def _skin_test_saved(self, event_id: str) -> None:
         self.view.show_message(self.tr("Skin test saved."), "ok")
+        self.view.table.setFocus()  # ready for the next scan
         self.sig_skin_test_saved.emit(event_id)
         self.reload()
 
