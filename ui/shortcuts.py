@@ -166,6 +166,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+T",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "In the MAR: record the skin test of the chosen drug, with a second nurse"
+        ),
+    ),
+    (
         "Ctrl+U",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "In the MAR: unable to scan, record the chosen dose with a reason"

@@ -1537,6 +1537,11 @@
         <source>Receive a ward delivery: scan each item's pharmacy label</source>
         <translation>病区接收药品：逐件扫描药房标签</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>In the MAR: record the skin test of the chosen drug, with a second nurse</source>
+        <translation>给药记录中：录入所选药物的皮试结果（双人核对）</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2140,6 +2145,16 @@
         <source>Wrong drug: you scanned %1, but the dose chosen is %2. Do not give it.</source>
         <translation>药品错误：扫描的是 %1，但所选剂量为 %2。不要给药。</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="1" />
+        <source>%1: the skin test is POSITIVE. Do not give it.</source>
+        <translation>%1：皮试阳性，禁止使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/messages.py" line="1" />
+        <source>Skin test needed: %1 has no negative skin test on file. Record it first (Ctrl+Shift+T).</source>
+        <translation>需要皮试：%1 尚无阴性皮试结果，请先录入（Ctrl+Shift+T）。</translation>
+    </message>
 </context>
 <context>
     <name>Mar</name>
@@ -2228,6 +2243,21 @@
         <source>HIGH ALERT</source>
         <translation>高警示</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>skin test pending</source>
+        <translation>皮试未做</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>skin test negative</source>
+        <translation>皮试阴性(-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/model.py" line="1" />
+        <source>SKIN TEST POSITIVE</source>
+        <translation>皮试阳性(+)</translation>
+    </message>
 </context>
 <context>
     <name>MarController</name>
@@ -2285,6 +2315,16 @@
         <location filename="../../ui/screens/mar/controller.py" line="270" />
         <source>Scan a drug, or choose a dose in the grid and press Enter.</source>
         <translation>扫描药品，或在表格中选择剂量后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="1" />
+        <source>Choose a drug that needs a skin test first.</source>
+        <translation>请先选择需要皮试的药物。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/controller.py" line="1" />
+        <source>Skin test saved.</source>
+        <translation>皮试结果已保存。</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2773,26 @@
         <location filename="../../ui/screens/pharmacy/detail.py" line="36" />
         <source>Change asked</source>
         <translation>已要求修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>Skin test</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>pending — no negative result on file</source>
+        <translation>未做——尚无阴性结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>negative</source>
+        <translation>阴性(-)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/pharmacy/detail.py" line="1" />
+        <source>POSITIVE — do not verify</source>
+        <translation>阳性(+)——不得审核</translation>
     </message>
 </context>
 <context>
@@ -5116,6 +5176,54 @@
         <location filename="../../ui/screens/rights/controller.py" line="1" />
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SkinTestDialog</name>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Skin test result</source>
+        <translation>皮试结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>negative (-)</source>
+        <translation>阴性（-）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>POSITIVE (+)</source>
+        <translation>阳性（+）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>wheal, redness (optional)</source>
+        <translation>风团、红晕（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Substance</source>
+        <translation>皮试药物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Reaction</source>
+        <translation>局部反应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Second nurse</source>
+        <translation>核对护士</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 </TS>

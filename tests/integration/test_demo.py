@@ -152,7 +152,7 @@ def test_attending_ward_round_within_48_hours_and_one_visibly_overdue(
 
 def _fake_users() -> dict[str, User]:
     names = ["card.physician", "resp.physician", "trainee", "card.nurse", "resp.nurse",
-             "pharmacist", "lab", "demo.admin"]  # fmt: skip
+             "card.nurse2", "resp.nurse2", "pharmacist", "lab", "demo.admin"]  # fmt: skip
     return {
         n: User(f"00000000-0000-7000-8000-{i:012d}", n, n, "nurse", (), True)
         for i, n in enumerate(names)

@@ -85,6 +85,10 @@ def expected_facts(kind: str, chart: dict[str, Any], lang: str) -> list[str]:
         return [f"{first['systolic_mmhg']}/{first['diastolic_mmhg']}", str(vitals[-1]["resp_rate"])]
     if kind == "progress-notes":
         return [n["text"].splitlines()[0][:12] for n in chart["notes"]]
+    if kind == "narcotic-prescription":  # the corner mark of the pale red form (Annex 1)
+        return ["麻、精一"]
+    if kind == "psychotropic-prescription":
+        return ["精二"]
     raise AssertionError(kind)
 
 

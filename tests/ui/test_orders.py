@@ -87,13 +87,16 @@ def test_order_sentence_is_read_while_typing_then_signed(qtbot: QtBot, open_stat
     qtbot.keyClick(orders.line, Qt.Key.Key_Return)
     assert orders.basket.count() == 1 and orders.line.text() == ""
     [order_id] = _sign(qtbot, station)
-    [event] = _events(station, "OrderPlaced")
+    event, skin_test = _events(station, "OrderPlaced")  # amoxicillin brings its 皮试 order
+    assert (skin_test["order_kind"], skin_test["code"]) == ("nursing", "skin-test:penicillin")
     assert event["event_id"] == order_id and event["order_kind"] == "medication"
     assert event["medication"] == {
         "drug_code": "amoxicillin", "drug_name": "阿莫西林 (Amoxicillin)", "dose_value": 500.0,
         "dose_unit": "mg", "route": "po", "frequency": "tid", "duration_days": 7, "prn": False,
     }  # fmt: skip
-    assert "overrides" not in event
+    # only the skin-test note (info) was shown: nothing to override
+    assert event["overrides"]["reasons"] == {}
+    assert [a["category"] for a in event["overrides"]["alerts"]] == ["skin-test"]
     assert orders.basket.count() == 0
     qtbot.waitUntil(
         lambda: any(r["order_id"] == order_id for r in orders.active_model.rows), timeout=WAIT
@@ -121,7 +124,7 @@ def test_allergy_alert_cannot_be_signed_without_a_reason(qtbot: QtBot, open_stat
     qtbot.keyClicks(dialog.reason, "tolerated amoxicillin in 2023, rash was viral")
     with qtbot.waitSignal(station.shell.chart.orders.sig_orders_signed, timeout=WAIT):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
-    [event] = _events(station, "OrderPlaced")
+    [event] = [e for e in _events(station, "OrderPlaced") if e["order_kind"] == "medication"]
     reasons = event["overrides"]["reasons"]
     assert reasons == {"allergy-penicillin": "tolerated amoxicillin in 2023, rash was viral"}
     assert {

@@ -29,13 +29,18 @@ from workstation.reports.labels import order_barcode
 
 DAY = datetime(2024, 3, 1, tzinfo=UTC)
 PATIENT = {"patient_id": "p1", "record_number": "MRN0001", "name": "张三"}
+NEGATIVE_PENICILLIN = {"substance": "penicillin", "result": "negative", "voided": False}
 ORDER_ID = "0190b8e2-7c3a-7d1e-9f00-000000000011"
 HEPARIN_ID = "0190b8e2-7c3a-7d1e-9f00-000000000012"
 
 
 def rows(now: datetime, *orders):
     """The patient's MAR rows at now."""
-    chart = {"orders": list(orders) or [order(ORDER_ID)], "administrations": []}
+    chart = {
+        "orders": list(orders) or [order(ORDER_ID)],
+        "administrations": [],
+        "skin_tests": [NEGATIVE_PENICILLIN],
+    }  # amoxicillin needs one (test_skin_tests.py)
     return mar_grid(chart, start=DAY, end=DAY + timedelta(days=1), now=now, times=TIMES,
                     formulary=default_formulary())  # fmt: skip
 

@@ -88,6 +88,11 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "RecordUnlockDenied": {"request_id": TARGET, "reason": "correct it by an addendum"},
     "OrderCosigned": {"order_id": TARGET},
     "AntibioticApproved": {"order_id": TARGET, "consultation_id": "c-1", "note": "MDR sepsis"},
+    "SkinTestRecorded": {"substance": "penicillin", "result": "negative",
+                         "read_at": "2024-03-01T08:20:00.000Z", "witness_id": "nurse-2"},
+    "EmptyAmpouleReturned": {"drug_code": "fentanyl", "quantity": 1, "unit": "amp"},
+    "ControlledDrugDestroyed": {"drug_code": "fentanyl", "amount": 0.05, "unit": "mg",
+                                "witness_id": "nurse-2"},
 }  # fmt: skip
 
 

@@ -75,8 +75,15 @@ def test_an_unlicensed_doctor_always_needs_a_cosignature() -> None:
 
 
 def test_controlled_class_from_the_formulary_needs_the_narcotic_right() -> None:
-    assert OrderNeeds.of({"controlled_class": "narcotic"}).narcotic
-    assert OrderNeeds.of({"controlled_class": "psychotropic_2"}).narcotic is False
+    assert OrderNeeds.of(
+        {"controlled": {"class": "narcotic", "source": "麻醉药品品种目录 2013"}}
+    ).narcotic
+    assert (
+        OrderNeeds.of(
+            {"controlled": {"class": "psychotropic_2", "source": "精神药品品种目录 2013"}}
+        ).narcotic
+        is False
+    )
     assert OrderNeeds.of({}).narcotic is False
 
 

@@ -111,6 +111,8 @@ def _check_row(row: MarRow, drug: Scan, now: datetime, settings: NursingSettings
     if order.get("status") not in ("placed", "verified"):
         return BedsideCheck(None, row, [Problem("wrong_drug", f"This order was "
                             f"{order.get('status')}: do not give it.", True)])  # fmt: skip
+    if row.skin_test in ("pending", "positive"):
+        return BedsideCheck(None, row, [_skin_test_problem(row.skin_test)])
     if row.prn:
         prn = MarDose(row.order_id, None, "due")
         return BedsideCheck(prn, row, _product_problems(order, drug) if row.verified else
@@ -130,6 +132,16 @@ def _check_row(row: MarRow, drug: Scan, now: datetime, settings: NursingSettings
     if dose.status != "due" and dose.scheduled_for is not None:
         problems.append(_time_problem(dose.scheduled_for, now))
     return BedsideCheck(dose, row, problems)
+
+
+def _skin_test_problem(status: str) -> Problem:
+    """No dose of a drug needing a skin test without a negative result on file (《中国药典》
+    临床用药须知; 皮肤试验指导原则 2021); the result code is wrong_drug: not this drug yet."""
+    if status == "positive":
+        return Problem("wrong_drug", "Skin test POSITIVE: this drug must not be given. "
+                       "皮试阳性，禁止使用。", True)  # fmt: skip
+    return Problem("wrong_drug", "Skin test needed: no negative result is on file. Record the "
+                   "skin test first. 皮试结果未录入，不得给药。", True)  # fmt: skip
 
 
 def _unverified() -> Problem:

@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select
 
+from workstation.clinical.controlled import outpatient_quantity_problem
 from workstation.clinical.formulary import Drug, Formulary, convert_amount
 from workstation.clinical.order_sentence import parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
@@ -31,14 +32,21 @@ from workstation.projections import tables as t
 
 
 def outpatient_item(
-    sentence: str, formulary: Formulary, *, quantity: float | None = None
-) -> dict[str, Any]:
-    """One prescription item from an order sentence; the quantity defaults to the whole course."""
+    sentence: str, formulary: Formulary, *, quantity: float | None = None,
+    pain_patient: bool = False,
+) -> dict[str, Any]:  # fmt: skip
+    """One prescription item from an order sentence; the quantity defaults to the whole course.
+    ValueError when a controlled drug's quantity is over 处方管理办法 Art. 23-24's limit."""
     parsed = parse_order(sentence, formulary)
     unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    per_day = parsed.doses_per_day or 1
     if quantity is None:
-        per_day = parsed.doses_per_day or 1
         quantity = math.ceil(per_dose * per_day * (parsed.duration_days or 1))
+    problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
+                                          per_day=per_day, quantity=quantity,
+                                          pain_patient=pain_patient)  # fmt: skip
+    if problem:
+        raise ValueError(problem)
     return {"sentence": sentence, "drug_code": parsed.drug.code, "drug_name": parsed.drug.label(),
             "quantity": quantity, "unit": unit}  # fmt: skip
 

@@ -30,7 +30,9 @@ PLAIN_FIELDS = ("antibiotic_tier",)
 KINDS = ("formulary", "interactions")  # also the names of their reference-data snapshots
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
-                "pregnancy", "older_adults", *PLAIN_FIELDS)  # fmt: skip
+                "pregnancy", "older_adults", "skin_test", "controlled", *PLAIN_FIELDS)  # fmt: skip
+# columns whose empty cell means the key is absent (not null) in the formulary document
+_ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled")
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source")
 
 
@@ -124,7 +126,7 @@ def _drug_from_row(row: Mapping[str, str]) -> dict[str, Any]:
                 entry[name] = json.loads(cell)
             except json.JSONDecodeError as exc:
                 raise FormularyError(f"{name}: not valid JSON ({exc.msg})") from exc
-        elif name not in ("dose_note", "unit_equivalents"):
+        elif name not in _ABSENT_WHEN_EMPTY:
             entry[name] = None
     return entry
 

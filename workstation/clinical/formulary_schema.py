@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from workstation.clinical.controlled import validation_problem as controlled_problem
 from workstation.events.vocabulary import FREQUENCIES, ROUTES
 
 _ATC = re.compile(r"[A-Z]\d{2}[A-Z]{2}\d{2}")
@@ -156,7 +157,9 @@ def _notes_problem(
     note_problem = (
         None if entry.get("dose_note") is None else _problems_of_dose_note(entry["dose_note"])
     )
-    return ("dose_note", note_problem) if note_problem else None
+    if note_problem:
+        return "dose_note", note_problem
+    return controlled_problem(entry)
 
 
 def validate_document(document: Any, *, known_unit: Callable[[str], bool]) -> None:

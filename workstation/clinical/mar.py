@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from workstation.clinical.controlled import results_on_file, skin_test_status
 from workstation.clinical.formulary import Formulary
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.verification import may_administer
@@ -87,6 +88,7 @@ class MarRow:
     prn: bool
     doses: list[MarDose] = field(default_factory=list)
     reassessments: list[Reassessment] = field(default_factory=list)
+    skin_test: str | None = None  # None (not needed), pending, negative, positive
 
     @property
     def order_id(self) -> str:
@@ -198,6 +200,7 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
     settings, times = settings or NursingSettings(), times or AdministrationTimes.load()
     administrations = list(chart.get("administrations") or [])
     recorded, checks, rows = _recorded(administrations), reassessment_checks(chart), []
+    skin_tests = results_on_file(chart.get("skin_tests") or ())
     for order in chart.get("orders") or []:
         if order["order_kind"] != "medication" or order.get("voided"):
             continue
@@ -205,6 +208,8 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
             continue
         row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),
                      _is_prn(order))  # fmt: skip
+        drug = formulary.by_code(order.get("drug_code") or "")
+        row.skin_test = skin_test_status(drug.entry if drug else None, skin_tests)
         if row.prn:
             _prn_row(row, administrations, start, end, now, checks, settings)
         else:

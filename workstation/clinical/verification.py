@@ -14,7 +14,8 @@ from sqlalchemy import Connection, select
 
 from workstation.clinical.checks import Alert, check_order
 from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
-from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.controlled import results_on_file, skin_test_status
+from workstation.clinical.knowledge import Knowledge, default_knowledge
 from workstation.projections import queries
 from workstation.projections import tables as t
 
@@ -35,11 +36,22 @@ class WaitingOrder:
     recent_labs: list[dict[str, Any]] = field(default_factory=list)
     renal_labs: list[dict[str, Any]] = field(default_factory=list)
     change_requests: list[dict[str, Any]] = field(default_factory=list)
+    skin_test: str | None = None  # None (not needed), pending, negative, positive
 
     @property
     def order_id(self) -> str:
         """The waiting order's id."""
         return str(self.order["order_id"])
+
+    @property
+    def verify_refusal(self) -> str | None:
+        """Why the pharmacist may not verify it yet: a drug needing a skin test without a
+        negative result on file (《中国药典》临床用药须知; 皮肤试验指导原则 2021)."""
+        if self.skin_test == "positive":
+            return "the skin test is positive: reject the order (皮试阳性)"
+        if self.skin_test == "pending":
+            return "no negative skin test on file yet: verify after the result (皮试未做)"
+        return None
 
 
 def _waiting_orders(conn: Connection) -> list[dict[str, Any]]:
@@ -86,6 +98,7 @@ def _entry(
     alerts = (
         check_order(order_from_row(order), context, knowledge) if order.get("drug_code") else []
     )
+    drug = (knowledge or default_knowledge()).drug(order.get("drug_code") or "")
     labs = [lab for lab in chart["labs"] if not lab["voided"]]
     return WaitingOrder(
         order=order,
@@ -108,7 +121,17 @@ def _entry(
             for r in chart.get("change_requests", [])
             if r["order_id"] == order["order_id"] and not r["voided"]
         ],  # fmt: skip
+        skin_test=skin_test_status(drug, results_on_file(chart.get("skin_tests") or ())),
     )
+
+
+def verify_refusal(conn: Connection, order_id: str, *, knowledge: Knowledge | None = None,
+                   today: date) -> str | None:  # fmt: skip
+    """Why a waiting order may not be verified now (see WaitingOrder.verify_refusal), or None."""
+    for entry in verification_queue(conn, today=today, knowledge=knowledge):
+        if entry.order_id == order_id:
+            return entry.verify_refusal
+    return None
 
 
 def _overrides(raw: str | None) -> list[dict[str, Any]]:

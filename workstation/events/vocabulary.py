@@ -191,8 +191,10 @@ _VITALS: dict[str, Field] = {
 
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
+    from workstation.events.controlled_events import controlled_types
     from workstation.events.pharmacy_events import pharmacy_types
     from workstation.events.rights_events import rights_types, signoff_rule
+    from workstation.events.skin_test_events import skin_test_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -336,6 +338,7 @@ def _types() -> dict[str, EventType]:
         *pharmacy_types(),
         *archive_types(),
         *rights_types(),
+        *skin_test_types(), *controlled_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -17,6 +17,7 @@ from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
+from workstation.projections.controlled_projector import controlled_handlers
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.projections.rights_projector import rights_handlers
@@ -373,6 +374,7 @@ HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))
 HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
 HANDLERS.update(archive_handlers())
 HANDLERS.update(rights_handlers(HANDLERS["OrderPlaced"]))
+HANDLERS.update(controlled_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

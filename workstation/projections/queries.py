@@ -107,6 +107,7 @@ CHART_SECTIONS: dict[str, tuple[Any, str]] = {
         t.pharmacy_tables.order_change_requests,
         "requested_at",
     ),
+    "skin_tests": (t.controlled_tables.skin_tests, "recorded_at"),
 }
 
 
@@ -178,7 +179,9 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     force, the latest live note of each type, the latest live numeric result of each test).
     "older" holds each long section's cursor for `chart_page` (None: nothing older);
     "archive" the record's archive state (archive_queries.archive_state)."""
-    summary = chart(conn, patient_id, sections=("allergies", "problems", "change_requests"))
+    summary = chart(
+        conn, patient_id, sections=("allergies", "problems", "change_requests", "skin_tests")
+    )
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:
         summary[section], older[section] = chart_page(conn, patient_id, section)

@@ -239,6 +239,7 @@ break_glass_grants = Table(
 
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
+    controlled_tables,
     pharmacy_tables,
     rights_tables,
 )
@@ -348,6 +349,7 @@ VOIDABLE = (
     stock_movements,
     pharmacy_tables.order_change_requests,
     *NURSING_TABLES,
+    *controlled_tables.CONTROLLED_TABLES,
 )
 PATIENT_TABLES = (
     notes,
@@ -364,6 +366,7 @@ PATIENT_TABLES = (
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
     rights_tables.order_signoffs,
+    *controlled_tables.CONTROLLED_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from workstation.reports.context import PrintContext, make_context, patient_by_record_number
+from workstation.reports.controlled_rx import narcotic_prescription, psychotropic_prescription
 from workstation.reports.handoff import handoff
 from workstation.reports.labels import medication_labels
 from workstation.reports.mar import mar
@@ -20,6 +21,8 @@ PatientDocument = Callable[[PrintContext, dict[str, Any]], bytes]
 
 PATIENT_DOCUMENTS: dict[str, PatientDocument] = {
     "prescription": prescription,
+    "narcotic-prescription": narcotic_prescription,  # 麻、精一 (处方管理办法 Annex 1)
+    "psychotropic-prescription": psychotropic_prescription,  # 精二
     "order-sheet": order_sheets,
     "mar": mar,
     "vitals-chart": vitals_chart,

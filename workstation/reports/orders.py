@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from workstation.clinical.skin_tests import with_skin_test_results
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
@@ -112,6 +113,7 @@ def order_sheets(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     """长期医嘱单 then 临时医嘱单: every order with its start, stop, doctor and nurse columns."""
     s = styles(ctx)
     orders = sorted(live(chart["orders"]), key=lambda o: o["placed_at"])
+    orders = with_skin_test_results(orders, chart.get("skin_tests") or [])  # 青霉素皮试（-）
     first = _first_carried_out(chart)
     long_term = [o for o in orders if not is_temporary(o)]
     temporary = [o for o in orders if is_temporary(o)]

@@ -34,10 +34,12 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.NURSE: _CLINICAL_COMMON | _NURSING | {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived",
+        "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
     },
     Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",
         "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
+        "EmptyAmpouleReturned", "ControlledDrugDestroyed",
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
     Role.ADMIN: _RECORDS_OFFICE | {

@@ -30,6 +30,7 @@ from workstation.server.cli_common import (
 )
 from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
+from workstation.server.cli_controlled import add_register_command
 from workstation.server.cli_device import add_device_command
 from workstation.server.cli_print import add_print_command
 from workstation.server.cli_rights import add_indicators_command, add_rights_command
@@ -332,6 +333,7 @@ def build_parser() -> argparse.ArgumentParser:
     _command(commands, "new-epoch", cmd_new_epoch,
              "after a point-in-time recovery: stations re-offer what the server lacks")  # fmt: skip
     add_print_command(commands, _command)
+    add_register_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     add_indicators_command(commands, _command, open_database=_open_initialised)
     cds = commands.add_parser(

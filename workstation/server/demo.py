@@ -21,6 +21,7 @@ from workstation.server import audit, refdata, signing_keys
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, add_user, all_users
 from workstation.server.db import reader, writer
+from workstation.server.demo_controlled import skin_tests_and_controlled
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
 from workstation.server.demo_notes import (
@@ -107,6 +108,9 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     _pharmacy(log, users["pharmacist"], supplies, rng)
     outpatient_counter(log, users["pharmacist"], users["card.physician"])
     record_rights_orders(log, users)
+    skin_tests_and_controlled(
+        log, users, {d["code"]: d for d in _json("formulary", "formulary.json")["drugs"]}
+    )
     return log.wire_events()
 
 

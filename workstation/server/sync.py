@@ -39,6 +39,7 @@ from workstation.server.db import writer
 from workstation.server.models import alerts, events
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
+from workstation.server.witnesses import witness_problem
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
@@ -186,8 +187,10 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         return rejected(*refusal)
     if state.clock is not None and (clock_problem := state.clock.problem(event)):
         return rejected(*clock_problem)
-    problem = permission_problem(author.role, event.type, event.payload) or _void_problem(
-        state, event
+    problem = (
+        permission_problem(author.role, event.type, event.payload)
+        or _void_problem(state, event)
+        or witness_problem(state.users, event)
     )
     if problem:
         return rejected("forbidden", problem)

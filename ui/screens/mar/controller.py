@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -9,8 +10,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 
 from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
-from ui.screens.mar import messages, tasks
+from ui.screens.mar import controlled_tasks, messages, tasks
 from ui.screens.mar.payloads import reasons
+from ui.screens.mar.skin_test_dialog import SkinTestDialog
 from ui.screens.mar.view import MarView
 from ui.workers import Workers
 from workstation.clinical.barcodes import Scan
@@ -21,6 +23,7 @@ from workstation.clinical.bcma import (
     check_drug,
     check_wristband,
 )
+from workstation.clinical.controlled import skin_test_substance
 from workstation.clinical.mar import OPEN_STATES, MarDose, MarRow, NursingSettings, is_early_or_late
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import utc_now
@@ -33,6 +36,7 @@ class MarController(QObject):
     sig_scan_checked = Signal(object)  # workstation.clinical.bcma.BedsideCheck
     sig_recorded = Signal(str)  # the administration's event id
     sig_record_failed = Signal(str)
+    sig_skin_test_saved = Signal(str)  # the SkinTestRecorded event id
 
     def __init__(self, view: MarView, workstation: Workstation, workers: Workers,
                  parent: QObject | None = None):  # fmt: skip
@@ -58,6 +62,8 @@ class MarController(QObject):
         v.witness_password.returnPressed.connect(self.confirm)
         v.unable.clicked.connect(self.unable_to_scan)
         QShortcut(QKeySequence("Ctrl+U"), v, self.unable_to_scan,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        QShortcut(QKeySequence("Ctrl+Shift+T"), v, self.record_skin_test,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         v.outcome.currentIndexChanged.connect(lambda _i: self._outcome_changed())
         v.table.activated.connect(lambda index: self._choose(self.view.model.dose_at(index.row())))
@@ -263,6 +269,40 @@ class MarController(QObject):
             return
         self.view.show_unable(True, reasons("unable"))
         self.view.unable_reason.setFocus()
+
+    def record_skin_test(self) -> None:
+        """Ctrl+Shift+T: the skin-test result of the chosen row's drug, with a second nurse (皮试)."""
+        dose = self.current or self.view.model.dose_at(self.view.table.currentIndex().row())
+        row = next((r for r in self.rows if dose and r.order_id == dose.order_id), None)
+        if self.patient_id is None or row is None or row.skin_test is None:
+            self.view.show_message(self.tr("Choose a drug that needs a skin test first."), "warn")
+            return
+        drug = self.workstation.store.reference.formulary().by_code(
+            row.order.get("drug_code") or ""
+        )
+        dialog = SkinTestDialog(skin_test_substance(drug.entry if drug else None) or "", self.view)
+        dialog.accepted.connect(lambda: self._save_skin_test(dialog, row))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _save_skin_test(self, dialog: SkinTestDialog, row: MarRow) -> None:
+        witness = tasks.Witness(dialog.witness_user.text().strip(), dialog.witness_password.text())
+        save = partial(controlled_tasks.record_skin_test, substance=dialog.substance.text(),
+                       result=dialog.result.currentData(), witness=witness,
+                       drug_code=row.order.get("drug_code"),
+                       reaction=dialog.reaction.text().strip() or None)  # fmt: skip
+        self.workers.run(save, self.workstation, self.patient_id, done=self._skin_test_saved,
+                         failed=self._skin_test_failed)  # fmt: skip
+
+    def _skin_test_saved(self, event_id: str) -> None:
+        self.view.show_message(self.tr("Skin test saved."), "ok")
+        self.view.table.setFocus()  # ready for the next scan
+        self.sig_skin_test_saved.emit(event_id)
+        self.reload()
+
+    def _skin_test_failed(self, error: Exception) -> None:
+        self.view.show_message(str(error), "block")
+        self.sig_record_failed.emit(str(error))
 
     def _reset_form(self, *, keep_message: bool = False) -> None:
         self.current, self.check, self.drug_scanned, self.hand_chosen = None, None, None, False

@@ -60,6 +60,13 @@ def shown_doses(row: MarRow) -> list[MarDose]:
     return [*row.doses, MarDose(row.order_id, None, "prn" if row.verified else "unverified")]
 
 
+SKIN_TEST_TEXT = {
+    "pending": QT_TRANSLATE_NOOP("Mar", "skin test pending"),
+    "negative": QT_TRANSLATE_NOOP("Mar", "skin test negative"),
+    "positive": QT_TRANSLATE_NOOP("Mar", "SKIN TEST POSITIVE"),
+}
+
+
 class MarModel(TitledTableModel):
     """Doses of the open patient's medication orders (core `mar_grid` rows), in time order."""
 
@@ -116,6 +123,9 @@ class MarModel(TitledTableModel):
             )
         if column == 1:
             name = str(order.get("drug_name") or order.get("description"))
+            skin = SKIN_TEST_TEXT.get(self.rows[dose.order_id].skin_test or "")
+            if skin:  # 皮试 result beside the drug: pending and positive block the scan (bcma)
+                name = f"{name}  [{translate('Mar', skin)}]"
             return (
                 "▲ " + translate("Mar", "HIGH ALERT") + "  " + name
                 if dose.order_id in self.high_alert

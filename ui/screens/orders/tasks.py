@@ -14,7 +14,9 @@ from ui.screens.orders.entry import frequent_sentences
 from workstation.clinical.checks import PatientContext
 from workstation.clinical.checks.context import patient_context_from_chart
 from workstation.clinical.checks.stats import statistics_from_orders
+from workstation.clinical.controlled import results_on_file
 from workstation.clinical.formulary import Formulary
+from workstation.clinical.skin_tests import SKIN_TEST_CODE, skin_test_orders_for
 from workstation.projections import tables as pt
 
 HISTORY_ROWS = 5000  # the ward's latest medication orders the suggestions are learnt from
@@ -70,7 +72,32 @@ def sign_orders(ws: Workstation, patient_id: str, orders: list[dict[str, Any]]) 
             ws.record("OrderDiscontinued", patient_id=patient_id,
                       payload={"order_id": replaced, "reason": "modified: replaced by a new order"})  # fmt: skip
         placed.append(ws.record("OrderPlaced", patient_id=patient_id, payload=payload).event_id)
+    for payload in _skin_test_orders(ws, patient_id, orders):  # 皮试 goes with its drug
+        ws.record("OrderPlaced", patient_id=patient_id, payload=payload)
     return placed
+
+
+def _skin_test_orders(
+    ws: Workstation, patient_id: str, orders: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The skin-test orders the signed basket needs (none already open, no result on file)."""
+    o, st = pt.orders.c, pt.controlled_tables.skin_tests.c
+    with ws.store.reading() as conn:
+        on_file = results_on_file(
+            dict(r._mapping) for r in conn.execute(
+                select(st.substance, st.result, st.voided).where(st.patient_id == patient_id))
+        )  # fmt: skip
+        open_codes = conn.execute(
+            select(o.code).where(o.patient_id == patient_id, o.code.like(f"{SKIN_TEST_CODE}%"),
+                                 o.status.in_(("placed", "verified")), o.voided.is_(False))
+        ).scalars().all()  # fmt: skip
+    formulary = ws.store.reference.formulary()
+
+    def drug_of(code: str) -> dict[str, Any] | None:
+        drug = formulary.by_code(code)
+        return dict(drug.entry) if drug else None
+
+    return skin_test_orders_for(orders, drug_of, on_file=on_file, open_codes=open_codes)
 
 
 def discontinue_order(ws: Workstation, patient_id: str, order_id: str, reason: str) -> str:

@@ -18,6 +18,7 @@ def detail_html(entry: WaitingOrder) -> str:
     parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
              f"<p><b>{escape(o['description'])}</b></p>",
              _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or translate("PharmacyDetail", "none recorded")),
+             *([_line(translate("PharmacyDetail", "Skin test"), _skin(entry.skin_test))] if entry.skin_test else []),
              _line(translate("PharmacyDetail", "Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
              _line(translate("PharmacyDetail", "Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
              _line(translate("PharmacyDetail", "Active medicines"), "; ".join(entry.active_medications) or "—"),
@@ -38,6 +39,13 @@ def detail_html(entry: WaitingOrder) -> str:
     for request in entry.change_requests:
         parts.append(_line(translate("PharmacyDetail", "Change asked"), request["message"]))
     return "".join(parts)
+
+
+def _skin(status: str) -> str:
+    """皮试 result shown to the pharmacist (pending and positive refuse verification)."""
+    return {"pending": translate("PharmacyDetail", "pending — no negative result on file"),
+            "negative": translate("PharmacyDetail", "negative"),
+            "positive": translate("PharmacyDetail", "POSITIVE — do not verify")}[status]  # fmt: skip
 
 
 def _line(label: str, value: str) -> str:

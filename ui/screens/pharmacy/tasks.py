@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from offline_cache.workstation import Workstation
-from workstation.clinical import dispensing, stock, verification
+from workstation.clinical import controlled_register, dispensing, stock, verification
 from workstation.clinical.formulary import Formulary
 from workstation.clock import utc_now
 from workstation.projections import queries
@@ -39,6 +39,12 @@ def queue(ws: Workstation) -> list[verification.WaitingOrder]:
 def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
     """Record a verification, a rejection (words: the reason) or a change request."""
     if kind == "verify":
+        with ws.store.reading() as conn:
+            refusal = verification.verify_refusal(
+                conn, order_id, knowledge=ws.store.reference.knowledge(), today=today()
+            )
+        if refusal:
+            raise ValueError(refusal)
         event_type, payload = "OrderVerified", verification.verify_payload(order_id)
     elif kind == "reject":
         event_type, payload = "OrderRejected", verification.reject_payload(order_id, words)
@@ -116,7 +122,10 @@ def _pick(ws: Workstation, ward_id: str, code: str) -> tuple[dispensing.PickLine
     if line is None:
         raise ValueError(f"nothing left to pick for {code.strip()!r}")
     quantity = round(line.quantity - line.dispensed, 2)
+    drug = ws.store.reference.formulary().by_code(line.drug_code)
     with ws.store.reading() as conn:
+        if drug is not None:  # 麻/精一: the previous dispense's empty ampoules come back first
+            controlled_register.refuse_without_empties(conn, patient_id=line.patient_id, drug=drug)
         lots = stock.lots_on_hand(conn, COUNTER_LOCATION, line.drug_code)
     lot = stock.choose_fefo_lot(lots, quantity, today())
     payload = dispensing.dispense_payload(lot, quantity=quantity, unit=line.unit,

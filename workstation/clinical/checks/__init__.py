@@ -12,6 +12,7 @@ from collections.abc import Callable
 from workstation.clinical.checks import (
     age,
     allergy,
+    controlled_drug,
     dose,
     drug_diagnosis,
     drug_lab,
@@ -21,6 +22,7 @@ from workstation.clinical.checks import (
     pregnancy,
     renal,
     rights,
+    skin_test,
 )
 from workstation.clinical.checks.model import (
     CATEGORIES,
@@ -42,7 +44,8 @@ Check = Callable[[MedicationOrder, PatientContext, Knowledge], list[Alert]]
 CHECKS: tuple[Check, ...] = (
     allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
     age.check,
-    pregnancy.check, drug_lab.check, drug_diagnosis.check, rights.check,
+    pregnancy.check, drug_lab.check, drug_diagnosis.check, rights.check, skin_test.check,
+    controlled_drug.check,
 )  # fmt: skip
 
 __all__ = [

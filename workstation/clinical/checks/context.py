@@ -8,6 +8,7 @@ from typing import Any
 
 from workstation.clinical import frequencies
 from workstation.clinical.checks.model import MedicationOrder, PatientContext
+from workstation.clinical.controlled import results_on_file
 from workstation.clinical.order_sentence import ParsedOrder
 from workstation.clinical.sentence_drug import Diluent
 
@@ -130,4 +131,5 @@ def patient_context_from_chart(
         active_orders=tuple(order_from_row(o) for o in active),
         labs=latest_labs(list(chart.get("labs") or ())),
         diagnoses=_diagnoses(chart),
+        skin_tests=results_on_file(chart.get("skin_tests") or ()),
     )

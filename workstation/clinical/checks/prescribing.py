@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workstation.clinical.checks.model import ANTIBIOTIC_TIERS, DOCTOR_TITLES, Prescriber
+from workstation.clinical.controlled import is_strict
 
 # 护理人员职称: nurse grades (they carry no prescribing right)
 NURSE_GRADES = ("nurse", "senior_nurse", "supervisor_nurse", "associate_chief_nurse", "chief_nurse")
@@ -37,10 +38,6 @@ TITLE_TIER_CAP = {
     "trainee": None, "resident": "non_restricted", "attending": "restricted",
     "associate_chief": "special", "chief": "special",
 }  # fmt: skip
-# 麻醉药品和精神药品管理条例 Art. 3 / 处方管理办法 Art. 11: the classes that need the narcotic right
-NARCOTIC_CLASSES = frozenset(
-    {"narcotic", "psychotropic_1", "麻醉", "精一", "麻醉药品", "第一类精神药品"}
-)
 PURPOSES = ("prophylaxis", "treatment")  # 预防 / 治疗 (Art. 28 asks which)
 OVERRIDE_HOURS = 24  # Art. 28: 越级使用 must be completed within 24 hours
 
@@ -62,16 +59,10 @@ def antibiotic_tier(entry: Mapping[str, Any] | None) -> str | None:
     return tier if tier in ANTIBIOTIC_TIERS else None
 
 
-def controlled_class(entry: Mapping[str, Any] | None) -> str | None:
-    """The formulary entry's controlled-drug class (set by the controlled-drug formulary); None
-    when the formulary does not mark the drug (treated as not controlled)."""
-    value = (entry or {}).get("controlled_class")
-    return str(value) if value else None
-
-
 def needs_narcotic_right(entry: Mapping[str, Any] | None) -> bool:
-    """Whether ordering the drug needs 麻醉药品和第一类精神药品处方权."""
-    return controlled_class(entry) in NARCOTIC_CLASSES
+    """Whether ordering the drug needs 麻醉药品和第一类精神药品处方权 (处方管理办法 Art. 11): a
+    麻醉药品 or 第一类精神药品 by the formulary's controlled class (clinical.controlled)."""
+    return is_strict(entry)
 
 
 def tier_cap_problem(title: str, tier: str | None) -> str | None:
