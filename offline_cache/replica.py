@@ -88,6 +88,8 @@ def _create_tables(engine: Engine) -> None:
 ADDED_COLUMNS = (
     ("local_events", "signature", "VARCHAR(128)"),
     ("audit_outbox", "signature", "VARCHAR(128)"),
+    ("lab_results", "result_status", "VARCHAR(16)"),
+    ("lab_results", "superseded_by", "VARCHAR(36)"),
 )
 
 

@@ -31,7 +31,12 @@ from workstation.projections.record_lock import (
     archive_problem,
     decide,
 )
-from workstation.security.policy import HOSPITAL_WIDE_ROLES, UNSCOPED_TYPES, permission_problem
+from workstation.security.policy import (
+    ADMITS_TO_ANY_WARD,
+    HOSPITAL_WIDE_ROLES,
+    UNSCOPED_TYPES,
+    permission_problem,
+)
 from workstation.server import audit, device_clock, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
@@ -219,7 +224,7 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
     if event.type == "PatientAdmitted":
         if patient.exists:
             return rejected("conflict", "this patient is already admitted")
-        if event.payload["ward_id"] not in author.wards:
+        if event.payload["ward_id"] not in author.wards and author.role not in ADMITS_TO_ANY_WARD:
             return rejected("out_of_scope", "the author does not work on the admitting ward")
         state.patients[event.patient_id] = _PatientState(
             event.payload["ward_id"], 0, True, "admitted", event.payload["record_number"]
@@ -248,6 +253,8 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
             patient.ward_id = event.payload["ward_id"]
         if event.type == "PatientDischarged":
             patient.status = "discharged"
+        if event.type == "DischargeCancelled":
+            patient.status = "admitted"
     return None
 
 
