@@ -113,6 +113,14 @@ def push(
     HTTP (`bound_device_time`) the event must also fall within the bounds of device time
     (workstation.server.device_clock; `sync_id` names the station's sync run, a fresh one when
     absent); the demo loader, which writes weeks of history in one go, skips those bounds."""
+    parsed = _parse(wire_events)
+    with writer(engine) as conn:
+        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
+                              sync_id or uuid7())  # fmt: skip
+        return {"epoch": meta.epoch(conn), "results": results}
+
+
+def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:
     if len(wire_events) > MAX_PUSH_BATCH:
         raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
     parsed: list[Event | dict[str, Any]] = []
@@ -121,10 +129,14 @@ def push(
             parsed.append(event_from_wire(item))
         except MalformedEvent as exc:
             parsed.append({"event_id": wire_event_id(item), **rejected("malformed", str(exc))})
-    with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
-                              sync_id or uuid7())  # fmt: skip
-        return {"epoch": meta.epoch(conn), "results": results}
+    return parsed
+
+
+def push_within(conn: Connection, *, pusher: User, wire_events: list[Any]) -> list[dict[str, Any]]:
+    """`push` on a write transaction the caller holds (`db.writer`), for a server-side interface
+    that commits its own record of a message with the events it became: the same checks
+    (signature, permission, scope, version), without the bounds of a station's device time."""
+    return _decide_all(conn, pusher, _parse(wire_events), None, uuid7())
 
 
 def _decide_all(
