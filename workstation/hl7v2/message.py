@@ -71,7 +71,9 @@ def receive(raw: bytes) -> Received:
     try:
         text = raw.decode(codec).replace("\r\n", "\r").replace("\n", "\r").strip("\r")
     except UnicodeDecodeError as exc:
-        raise MessageProblem("MSH-18", f"the message is not valid {declared}: {exc.reason}") from exc
+        raise MessageProblem(
+            "MSH-18", f"the message is not valid {declared}: {exc.reason}"
+        ) from exc
     return parse_text(text, declared)
 
 
@@ -132,8 +134,8 @@ def ack(
 ) -> str:
     """The ACK (MSA-1 AA, AE or AR) for a message; with an ERR segment naming the field of a
     problem. Without a parsed message (its MSH unreadable) a bare ACK with an empty MSA-2."""
-    source = received.message if received is not None else hl7.parse(
-        "MSH|^~\\&|||||||ACK^ACK^ACK|||2.5"
+    source = (
+        received.message if received is not None else hl7.parse("MSH|^~\\&|||||||ACK^ACK^ACK|||2.5")
     )
     answer = source.create_ack(ack_code=code, application="WORKSTATION", facility="WARD")
     msa = answer.segment("MSA")

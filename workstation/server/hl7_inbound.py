@@ -148,8 +148,8 @@ class Inbox:
             ack = message.ack(received, "AE", text=problem.reason, problem=problem)
             return self._keep(received, "rejected", ack, str(problem), problem.field, actor)
         except _Refused as refused:
-            problem = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
-            ack = message.ack(received, "AE", text=str(refused), problem=problem)
+            refusal = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
+            ack = message.ack(received, "AE", text=str(refused), problem=refusal)
             return self._keep(received, "rejected", ack, str(refused), refused.field, actor)
 
     def _commit(self, conn: Connection, received: Received, inbound: mapping.Inbound,
@@ -169,7 +169,9 @@ class Inbox:
         _file_results(conn, steps, wires)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
-        _file(conn, received, status, ack, steps.note or None, None, inbound.patient.key, len(wires))
+        _file(
+            conn, received, status, ack, steps.note or None, None, inbound.patient.key, len(wires)
+        )
         if actor is not None:
             _audit(conn, actor[0], received, status, steps.note, actor)
         labs = [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
@@ -252,8 +254,11 @@ def _file_identifiers(conn: Connection, steps: Plan) -> None:
     h = hl7_patient_ids.c
     for ref, patient_id in steps.new_ids:
         if patient_id_of(conn, ref) is None:
-            conn.execute(insert(hl7_patient_ids).values(
-                authority=ref.authority, identifier=ref.record_number, patient_id=patient_id))
+            conn.execute(
+                insert(hl7_patient_ids).values(
+                    authority=ref.authority, identifier=ref.record_number, patient_id=patient_id
+                )
+            )
         else:
             conn.execute(update(hl7_patient_ids).where(
                 h.authority == ref.authority, h.identifier == ref.record_number

@@ -95,7 +95,11 @@ def _admit(conn: Connection, inbound: Inbound, chart: _Chart | None) -> Plan:
         if inbound.trigger == "A04":
             return Plan(note="registered; no ward in PV1-3, nothing to record on the ward")
         raise MessageProblem("PV1-3", "an admission needs the ward and bed", "101")
-    for name, value in (("PID-5", inbound.name), ("PID-8", inbound.sex), ("PID-7", inbound.birth_date)):
+    for name, value in (
+        ("PID-5", inbound.name),
+        ("PID-8", inbound.sex),
+        ("PID-7", inbound.birth_date),
+    ):
         if not value:
             raise MessageProblem(name, "required for an admission", "101")
     patient_id = uuid7()
