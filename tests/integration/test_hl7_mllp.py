@@ -112,7 +112,9 @@ def test_a_day_of_his_and_lis_traffic(
 
     census = _cli("patients", "--database", database_url)
     assert census.returncode == 0, census.stderr
-    listed = {line.split("\t")[0]: tuple(line.split("\t")[1:]) for line in census.stdout.splitlines()}
+    listed = {
+        line.split("\t")[0]: tuple(line.split("\t")[1:]) for line in census.stdout.splitlines()
+    }
     assert listed == EXPECTED_CENSUS  # 𠮷䶮 came intact through GB18030; MRN1005 merged away
 
     queued = _cli("interface-queue", "list", "--database", database_url)
@@ -139,5 +141,7 @@ def test_a_day_of_his_and_lis_traffic(
     again = _acks(_send(hospital_server, traffic))
     assert [a[1] for a in again] == [m.control_id for m in sent]
     with reader(server_engine) as conn:
-        assert conn.execute(select(func.count()).select_from(events)).scalar() == sum(
-            by_type.values()) + 1  # a replay of the whole day added nothing; the re-run one admission
+        assert (
+            conn.execute(select(func.count()).select_from(events)).scalar()
+            == sum(by_type.values()) + 1
+        )  # a replay of the whole day added nothing; the re-run one admission

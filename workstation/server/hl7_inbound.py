@@ -294,4 +294,4 @@ def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> l
             m.message_key, m.message_type, m.received_at, m.status, m.reason, m.error_field,
             m.patient_key, m.updated_at,
         ).where(m.status.in_(statuses)).order_by(m.received_at, m.message_key)).all()  # fmt: skip
-    return [dict(row._mapping) for row in rows]
+    return [{str(k): v for k, v in zip(row._fields, row, strict=True)} for row in rows]
