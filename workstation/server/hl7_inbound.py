@@ -27,7 +27,7 @@ from workstation.hl7v2.message import MessageProblem, Received
 from workstation.ids import uuid7
 from workstation.server import audit, hl7_identity
 from workstation.server.audit import AuditEntry
-from workstation.server.db import writer
+from workstation.server.db import reader, writer
 from workstation.server.hl7_plan import Plan, patient_id_of, plan
 from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
 from workstation.server.sync import push_within
@@ -123,7 +123,7 @@ class Inbox:
 
     def _release(self, ref: PatientRef) -> list[PatientRef]:
         m = hl7_messages.c
-        with writer(self.engine) as conn:
+        with reader(self.engine) as conn:
             rows = conn.execute(select(m.message_key, m.raw, m.charset).where(
                 m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
             ).all()  # fmt: skip
@@ -220,7 +220,7 @@ class Inbox:
         return None if row is None else str(row.ack)
 
     def _row(self, key: str) -> Any:
-        with writer(self.engine) as conn:
+        with reader(self.engine) as conn:
             return _row(conn, key)
 
 
@@ -289,7 +289,7 @@ def _audit(conn: Connection, actor_id: str, received: Received, status: str, rea
 def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:
     """The interface queue: messages held or rejected, oldest first, with their reason."""
     m = hl7_messages.c
-    with writer(engine) as conn:
+    with reader(engine) as conn:
         rows = conn.execute(select(
             m.message_key, m.message_type, m.received_at, m.status, m.reason, m.error_field,
             m.patient_key, m.updated_at,
