@@ -11,6 +11,7 @@ checks as a station's (sync.push_within), signed by the interface identity."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -31,6 +32,8 @@ from workstation.server.db import reader, writer
 from workstation.server.hl7_plan import Plan, patient_id_of, plan
 from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
 from workstation.server.sync import push_within
+
+log = logging.getLogger(__name__)
 
 # Push refusals and the field an ERR segment names for them.
 REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
@@ -93,6 +96,9 @@ class Inbox:
                     done = self._run(received, {}, None, actor=None).ack
         except DBAPIError:  # the database is down or busy: the sender retries later
             done = message.ack(received, "AR", text="the server cannot take messages now")
+        except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
+            log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
+            done = message.ack(received, "AR", text="the server could not take this message")
         return done.encode(codec, errors="replace")
 
     def rerun(self, message_key: str, *, actor_id: str, ward_map: dict[str, str] | None = None,
