@@ -89,6 +89,8 @@ ADDED_COLUMNS = (
     ("local_events", "signature", "VARCHAR(128)"),
     ("audit_outbox", "signature", "VARCHAR(128)"),
     ("cached_logins", "rights", "TEXT"),
+    ("lab_results", "result_status", "VARCHAR(16)"),
+    ("lab_results", "superseded_by", "VARCHAR(36)"),
 )
 
 

@@ -37,6 +37,7 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "PatientTransferred": {"ward_id": "W2", "bed": "3", "base_version": 0, "reason": "step down"},
     "DemographicsUpdated": {"base_version": 0, "weight_kg": 60.0},
     "PatientDischarged": {"base_version": 2, "discharged_at": AT, "disposition": "home"},
+    "DischargeCancelled": {"base_version": 3, "reason": "discharge cancelled by the HIS (A13)"},
     "NoteSigned": {"note_type": "daily_progress_note", "title": "Day 2", "text": "Afebrile."},
     "NoteAddended": {"note_id": TARGET, "text": "Correction: afebrile overnight."},
     "NoteCosigned": {"note_id": TARGET},

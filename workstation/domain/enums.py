@@ -15,6 +15,7 @@ class Role(StrEnum):
     LAB = "lab"
     ADMIN = "admin"
     PRIVACY_OFFICER = "privacy_officer"  # reads break-the-glass alerts and the audit, no chart
+    INTERFACE = "interface"  # the hospital's systems (HIS, LIS) speaking HL7 v2 through the server
 
 
 class Sex(StrEnum):

@@ -192,6 +192,7 @@ _VITALS: dict[str, Field] = {
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.controlled_events import controlled_types
+    from workstation.events.interface_events import RESULT_STATUSES, interface_types
     from workstation.events.pharmacy_events import pharmacy_types
     from workstation.events.rights_events import rights_types, signoff_rule
     from workstation.events.skin_test_events import skin_test_types
@@ -291,7 +292,10 @@ def _types() -> dict[str, EventType]:
             "flag": optional(one_of(("L", "H", "LL", "HH", "A"))),
             "resulted_at": Field(timestamp),
             "order_id": optional(uuid_ref),
-        }),
+            "result_status": optional(one_of(RESULT_STATUSES)),
+            "supersedes_result_id": optional(uuid_ref),  # the result a correction replaces
+            "filler_order_number": optional(text(64)),  # the LIS's id of the test (OBR-3)
+        }, references=("supersedes_result_id",)),
         EventType("AllergyRecorded", {
             "substance": Field(text(200)),
             "reaction": optional(text(500)),
@@ -339,6 +343,7 @@ def _types() -> dict[str, EventType]:
         *archive_types(),
         *rights_types(),
         *skin_test_types(), *controlled_types(),
+        *interface_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -277,7 +277,19 @@ def _lab(fold: _Fold, e: Event) -> None:
         "unit": p.get("unit"), "reference_low": p.get("reference_low"),
         "reference_high": p.get("reference_high"), "flag": p.get("flag"),
         "resulted_at": p["resulted_at"], "order_id": p.get("order_id"), "voided": False,
+        "result_status": p.get("result_status"), "superseded_by": None,
     })  # fmt: skip
+    if p.get("supersedes_result_id"):  # a correction: the earlier result leaves the chart
+        r = t.lab_results.c
+        fold.run(
+            update(t.lab_results)
+            .where(r.result_id == p["supersedes_result_id"], r.patient_id == e.patient_id)
+            .values(voided=True, superseded_by=e.event_id)
+        )
+
+
+def _discharge_cancelled(fold: _Fold, e: Event) -> None:
+    _bump(fold, e, {"status": "admitted", "discharged_at": None})
 
 
 def _allergy(fold: _Fold, e: Event) -> None:
@@ -368,6 +380,7 @@ HANDLERS: dict[str, Handler] = {
     "StockReceived": _stock("receipt", 1),
     "StockAdjusted": _stock("adjustment", 1),
     "EventVoided": _voided,
+    "DischargeCancelled": _discharge_cancelled,
     "BreakGlassInvoked": _break_glass,
 }
 HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))

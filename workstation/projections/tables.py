@@ -168,6 +168,8 @@ lab_results = Table(
     Column("resulted_at", String(32), nullable=False),
     Column("order_id", ID),
     Column("voided", Boolean, nullable=False, default=False),
+    Column("result_status", String(16)),  # preliminary / final / corrected (None: final)
+    Column("superseded_by", ID),  # the correction that replaced this result
     Index("ix_lab_results_patient_test", "patient_id", "test_code", "resulted_at"),
 )
 

@@ -46,6 +46,12 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",
     },
+    # The HL7 interface (workstation.server.hl7_inbound) records what the HIS and the LIS send:
+    # admission, transfer and discharge (入出转), demographics, allergies, diagnoses, results.
+    Role.INTERFACE: frozenset({
+        "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
+        "DischargeCancelled", "AllergyRecorded", "ProblemRecorded", "LabResulted",
+    }),
     # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
     Role.PRIVACY_OFFICER: frozenset(),
 }  # fmt: skip
@@ -62,7 +68,11 @@ NURSE_NOTE_TYPES = frozenset({"nursing_note"})
 
 # Roles that serve the whole hospital rather than one ward (pharmacy, laboratory, and the
 # administration, whose medical-records office archives every ward's discharged records).
-HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value, Role.ADMIN.value})
+HOSPITAL_WIDE_ROLES = frozenset(
+    {Role.PHARMACIST.value, Role.LAB.value, Role.ADMIN.value, Role.INTERFACE.value}
+)
+# Roles that admit to any ward (the HIS decides admissions for the whole hospital).
+ADMITS_TO_ANY_WARD = frozenset({Role.INTERFACE.value})
 
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})

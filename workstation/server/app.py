@@ -33,6 +33,7 @@ from workstation.server import (
     auth,
     device_keys,
     devices,
+    interface_api,
     login_throttle,
     meta,
     read_audit,
@@ -171,6 +172,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
+    app.include_router(interface_api.router(engine))
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -32,6 +32,7 @@ from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
 from workstation.server.cli_controlled import add_register_command
 from workstation.server.cli_device import add_device_command
+from workstation.server.cli_interface import add_interface_queue_command
 from workstation.server.cli_print import add_print_command
 from workstation.server.cli_rights import add_indicators_command, add_rights_command
 from workstation.server.cli_server import (
@@ -321,7 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a reverse proxy or load balancer (address or network) whose X-Forwarded-For "
         "is believed for login throttling; repeat for several (adds to the config's list)",
     )  # fmt: skip
+    serve.add_argument("--mllp-port", type=_port, metavar="PORT",
+                       help="also listen for HL7 v2 over MLLP (HIS, LIS) on this port")  # fmt: skip
+    serve.add_argument("--mllp-host", help="address of the MLLP listener (default 127.0.0.1)")
     _add_user_commands(commands)
+    add_interface_queue_command(commands, _command)
     _command(commands, "patients", cmd_patients, "list admitted patients (record, name, ward, bed)")
     _command(commands, "verify-audit", cmd_verify_audit, "verify the audit hash chain")
     back = _command(commands, "backup", cmd_backup, "write a database-independent backup")

@@ -50,6 +50,10 @@ def _transport(args: argparse.Namespace, config: ServerConfig) -> tuple[str, int
         insecure_http=args.insecure_http or config.insecure_http,
         trusted_proxies=config.trusted_proxies + tuple(args.trusted_proxy),
     )
+    if getattr(args, "mllp_port", None):
+        config = replace(config, mllp_port=args.mllp_port)
+    if getattr(args, "mllp_host", None):
+        config = replace(config, mllp_host=args.mllp_host)
     return args.host or config.host, args.port or config.port, config
 
 
@@ -68,6 +72,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     _check_can_listen(host, port)
     scheme = "https" if config.certfile else "http"
     print(f"{PROG}: serving {scheme}://{host}:{port} (Ctrl+C to stop)", flush=True)
+    if config.mllp_port is not None:
+        _check_can_listen(config.mllp_host, config.mllp_port)
+        if not serve.is_loopback(config.mllp_host):
+            sys.stderr.write(f"{PROG}: WARNING: HL7 MLLP on {config.mllp_host} is plain TCP: "
+                             "put it behind a TLS tunnel or a private interface link\n")  # fmt: skip
+        print(f"{PROG}: HL7 v2 MLLP on {config.mllp_host}:{config.mllp_port}", flush=True)
     try:
         serve.run(args.database, host=host, port=port, config=config)
     except serve.NotInitialised as exc:

@@ -24,7 +24,16 @@ DEFAULT_HOST, DEFAULT_PORT, DEFAULT_CHECKPOINT_MINUTES = "127.0.0.1", 8765, 15.0
 SECTIONS: dict[str, frozenset[str]] = {
     "database": frozenset({"url", "password_file", "password_env"}),
     "server": frozenset(
-        {"host", "port", "certfile", "keyfile", "insecure_http", "trusted_proxies"}
+        {
+            "host",
+            "port",
+            "certfile",
+            "keyfile",
+            "insecure_http",
+            "trusted_proxies",
+            "mllp_host",
+            "mllp_port",
+        }
     ),
     "audit": frozenset(
         {"key_file", "checkpoint_key_file", "checkpoint_folder", "checkpoint_minutes"}
@@ -53,6 +62,8 @@ class ServerConfig:
     checkpoint_folder: Path | None = None
     checkpoint_minutes: float = DEFAULT_CHECKPOINT_MINUTES
     metrics_token: str | None = None
+    mllp_host: str = DEFAULT_HOST  # the HL7 v2 listener (plain MLLP: loopback unless tunnelled)
+    mllp_port: int | None = None  # None: no HL7 listener
 
     def app_settings(self) -> AppSettings:
         """The part the HTTP app takes."""
@@ -114,6 +125,8 @@ def load(path: Path) -> ServerConfig:
             checkpoint_folder=_path(audit, "checkpoint_folder", base),
             checkpoint_minutes=float(audit.get("checkpoint_minutes", DEFAULT_CHECKPOINT_MINUTES)),
             metrics_token=_secret(metrics, "token_file", "token_env", "metrics"),
+            mllp_host=str(server.get("mllp_host", DEFAULT_HOST)),
+            mllp_port=int(server["mllp_port"]) if "mllp_port" in server else None,
         )  # fmt: skip
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc

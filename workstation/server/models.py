@@ -216,4 +216,46 @@ read_audit_entries = Table(
     Column("received_at", String(32), nullable=False),
 )
 
+# HL7 v2 inbound (migration 0020, workstation.server.hl7_inbound): every message received, keyed by
+# sending facility + message control id (MSH-4, MSH-10) so a resend changes nothing and gets the
+# same ACK; a rejected or held message stays here, with its reason, until an admin re-runs it.
+hl7_messages = Table(
+    "hl7_messages",
+    metadata,
+    Column("message_key", String(200), primary_key=True),
+    Column("sending_facility", String(100), nullable=False),
+    Column("control_id", String(64), nullable=False),
+    Column("message_type", String(16), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False, index=True),  # applied/held/rejected/ignored
+    Column("reason", Text),
+    Column("error_field", String(32)),  # e.g. PID-7: the field the ERR segment names
+    Column("patient_key", String(120), index=True),  # authority|record number of PID-3
+    Column("charset", String(32), nullable=False),
+    Column("raw", Text, nullable=False),  # the decoded message, as received
+    Column("ack", Text, nullable=False),  # the ACK answered (a resend gets it again)
+    Column("events", Integer, nullable=False, default=0),
+    Column("updated_at", String(32), nullable=False),
+)
+
+# The hospital's identifiers (PID-3: record number with its assigning authority) of each patient;
+# a merge (ADT^A40) points the prior identifier at the surviving patient.
+hl7_patient_ids = Table(
+    "hl7_patient_ids",
+    metadata,
+    Column("authority", String(64), primary_key=True),
+    Column("identifier", String(32), primary_key=True),
+    Column("patient_id", ID, nullable=False, index=True),
+)
+
+# The LabResulted event recorded for each LIS result (facility|filler order|test code), so a
+# corrected result (OBX-11 C) supersedes the one it corrects.
+hl7_results = Table(
+    "hl7_results",
+    metadata,
+    Column("result_key", String(200), primary_key=True),
+    Column("patient_id", ID, nullable=False),
+    Column("event_id", ID, nullable=False),
+)
+
 ALL_METADATA = [metadata, projection_metadata]

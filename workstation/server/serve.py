@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import ipaddress
 import signal
@@ -11,11 +12,12 @@ from collections.abc import Iterator
 
 import uvicorn
 
-from workstation.server import audit, checkpoints, request_log
+from workstation.server import audit, checkpoints, hl7_listener, request_log
 from workstation.server.app import create_app
 from workstation.server.app_settings import AppSettings
 from workstation.server.config import ServerConfig
 from workstation.server.db import make_engine, safe_url
+from workstation.server.hl7_inbound import Inbox
 from workstation.server.keys import read_keys
 from workstation.server.schema import is_current
 
@@ -97,6 +99,19 @@ def _sigterm_exits() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+async def _serve_with_mllp(
+    server: uvicorn.Server, sockets: list[socket.socket] | None, inbox: Inbox, config: ServerConfig
+) -> None:
+    """The HTTP API and the HL7 MLLP listener in one event loop, stopped together."""
+    assert config.mllp_port is not None
+    listener = await hl7_listener.start(inbox, config.mllp_host, config.mllp_port)
+    try:
+        await server.serve(sockets=sockets)
+    finally:
+        listener.close()
+        await listener.wait_closed()
+
+
 def run(
     database_url: str,
     host: str = "127.0.0.1",
@@ -109,7 +124,8 @@ def run(
     """Serve the API until interrupted; on the inherited socket `fd` when given (already bound to
     host:port by the parent, which so holds the port from the moment it chose it). With a
     checkpoint key and folder, a signed checkpoint of the audit head is written at start, every
-    config.checkpoint_minutes and at shutdown."""
+    config.checkpoint_minutes and at shutdown. With config.mllp_port, the HL7 v2 MLLP listener
+    (workstation.server.hl7_listener) runs beside the API in the same process."""
     config = config or ServerConfig()
     request_log.configure()
     keys = read_keys(config)
@@ -121,9 +137,14 @@ def run(
         scheduler = checkpoints.Scheduler(
             lambda: checkpoints.write(engine, folder, key), config.checkpoint_minutes
         ).start()
+    sockets = None if fd is None else [socket.socket(fileno=fd)]
     try:
         with _sigterm_exits():
-            server.run(sockets=None if fd is None else [socket.socket(fileno=fd)])
+            if config.mllp_port is None:
+                server.run(sockets=sockets)
+            else:
+                inbox = Inbox(audit.with_key(make_engine(database_url), keys.audit))
+                asyncio.run(_serve_with_mllp(server, sockets, inbox, config))
     finally:
         if scheduler is not None:
             scheduler.stop()

@@ -31,7 +31,12 @@ from workstation.projections.record_lock import (
     archive_problem,
     decide,
 )
-from workstation.security.policy import HOSPITAL_WIDE_ROLES, UNSCOPED_TYPES, permission_problem
+from workstation.security.policy import (
+    ADMITS_TO_ANY_WARD,
+    HOSPITAL_WIDE_ROLES,
+    UNSCOPED_TYPES,
+    permission_problem,
+)
 from workstation.server import audit, device_clock, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
@@ -111,6 +116,14 @@ def push(
     HTTP (`bound_device_time`) the event must also fall within the bounds of device time
     (workstation.server.device_clock; `sync_id` names the station's sync run, a fresh one when
     absent); the demo loader, which writes weeks of history in one go, skips those bounds."""
+    parsed = _parse(wire_events)
+    with writer(engine) as conn:
+        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
+                              sync_id or uuid7())  # fmt: skip
+        return {"epoch": meta.epoch(conn), "results": results}
+
+
+def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:
     if len(wire_events) > MAX_PUSH_BATCH:
         raise ValueError(f"at most {MAX_PUSH_BATCH} events per push")
     parsed: list[Event | dict[str, Any]] = []
@@ -119,10 +132,14 @@ def push(
             parsed.append(event_from_wire(item))
         except MalformedEvent as exc:
             parsed.append({"event_id": wire_event_id(item), **rejected("malformed", str(exc))})
-    with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
-                              sync_id or uuid7())  # fmt: skip
-        return {"epoch": meta.epoch(conn), "results": results}
+    return parsed
+
+
+def push_within(conn: Connection, *, pusher: User, wire_events: list[Any]) -> list[dict[str, Any]]:
+    """`push` on a write transaction the caller holds (`db.writer`), for a server-side interface
+    that commits its own record of a message with the events it became: the same checks
+    (signature, permission, scope, version), without the bounds of a station's device time."""
+    return _decide_all(conn, pusher, _parse(wire_events), None, uuid7())
 
 
 def _decide_all(
@@ -228,7 +245,7 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
     if event.type == "PatientAdmitted":
         if patient.exists:
             return rejected("conflict", "this patient is already admitted")
-        if event.payload["ward_id"] not in author.wards:
+        if event.payload["ward_id"] not in author.wards and author.role not in ADMITS_TO_ANY_WARD:
             return rejected("out_of_scope", "the author does not work on the admitting ward")
         state.patients[event.patient_id] = _PatientState(
             event.payload["ward_id"], 0, True, "admitted", event.payload["record_number"]
@@ -257,6 +274,8 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
             patient.ward_id = event.payload["ward_id"]
         if event.type == "PatientDischarged":
             patient.status = "discharged"
+        if event.type == "DischargeCancelled":
+            patient.status = "admitted"
     return None
 
 

@@ -1,0 +1,158 @@
+"""Reading an HL7 v2 message off the wire and answering it, with python-hl7 (`hl7`).
+
+The character set is MSH-18 (UTF-8 when absent; GB18030 and GBK, which Chinese HIS often send,
+are read as GB18030, its superset). Only the MSH segment is read before the charset is known:
+it is ASCII in every charset HL7 allows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import hl7
+
+from workstation.clock import iso
+
+# MSH-18 values (HL7 table 0211 and what HIS vendors write) -> Python codec.
+CHARSETS = {
+    "": "utf-8", "UNICODE UTF-8": "utf-8", "UTF-8": "utf-8", "UTF8": "utf-8",
+    "ASCII": "ascii", "8859/1": "latin-1",
+    "GB 18030-2000": "gb18030", "GB18030": "gb18030", "GB 18030": "gb18030", "GBK": "gb18030",
+    "GB2312": "gb18030", "CNS 11643-1992": "big5",
+}  # fmt: skip
+
+# HL7 table 0357 error codes used in ERR-3.
+REQUIRED_FIELD_MISSING, DATA_TYPE_ERROR, TABLE_VALUE_NOT_FOUND = "101", "102", "103"
+UNSUPPORTED_MESSAGE_TYPE, UNKNOWN_KEY, APPLICATION_ERROR = "200", "204", "207"
+
+# The hospital's local time when a timestamp carries no offset (the demo ward is in China).
+DEFAULT_OFFSET = timezone(timedelta(hours=8))
+
+
+class MessageProblem(ValueError):
+    """A message that is wrong: the field it names goes into the ERR segment of an AE."""
+
+    def __init__(self, field: str, message: str, code: str = DATA_TYPE_ERROR):
+        super().__init__(f"{field}: {message}")
+        self.field, self.code, self.reason = field, code, message
+
+
+@dataclass(frozen=True, slots=True)
+class Received:
+    """A decoded, parsed message and the header facts the server files it under."""
+
+    message: hl7.Message
+    text: str
+    charset: str
+    sending_facility: str
+    control_id: str
+    message_type: str  # e.g. ADT^A01, ORU^R01
+
+    @property
+    def key(self) -> str:
+        """The idempotency key: sending facility and message control id."""
+        return f"{self.sending_facility}|{self.control_id}"
+
+
+def _charset(raw: bytes) -> tuple[str, str]:
+    header = raw.replace(b"\n", b"\r").split(b"\r", 1)[0].decode("latin-1")
+    if not header.startswith("MSH"):
+        raise MessageProblem("MSH", "the message does not begin with an MSH segment", "100")
+    declared = segment_field(hl7.parse(header).segment("MSH"), 18)
+    codec = CHARSETS.get(declared.upper())
+    if codec is None:
+        raise MessageProblem("MSH-18", f"unknown character set {declared!r}", TABLE_VALUE_NOT_FOUND)
+    return declared or "UNICODE UTF-8", codec
+
+
+def receive(raw: bytes) -> Received:
+    """Decode (by MSH-18) and parse one message; MessageProblem when that cannot be done."""
+    declared, codec = _charset(raw)
+    try:
+        text = raw.decode(codec).replace("\r\n", "\r").replace("\n", "\r").strip("\r")
+    except UnicodeDecodeError as exc:
+        raise MessageProblem(
+            "MSH-18", f"the message is not valid {declared}: {exc.reason}"
+        ) from exc
+    return parse_text(text, declared)
+
+
+def parse_text(text: str, declared: str) -> Received:
+    """Parse a decoded message (as kept in the interface queue); MessageProblem when it cannot."""
+    try:
+        message = hl7.parse(text)
+        msh = message.segment("MSH")
+    except (KeyError, IndexError, ValueError) as exc:
+        raise MessageProblem("MSH", f"cannot parse the message: {exc}", "100") from exc
+    control_id = segment_field(msh, 10)
+    if not control_id:
+        raise MessageProblem("MSH-10", "the message control id is empty", REQUIRED_FIELD_MISSING)
+    kind = f"{segment_field(msh, 9, 1)}^{segment_field(msh, 9, 2)}".strip("^")
+    return Received(message, text, declared, segment_field(msh, 4), control_id[:64], kind)
+
+
+def field(message: hl7.Message, where: str) -> str:
+    """The text at an accessor such as PID.3.1.4 (PID-3, component 1... ), '' when absent."""
+    try:
+        return str(message[where]).strip()
+    except (KeyError, IndexError):
+        return ""
+
+
+def segment_field(segment: hl7.Segment, number: int, component: int = 1, repeat: int = 1) -> str:
+    """One component of one field of a segment, unescaped; '' when absent."""
+    try:
+        value = segment.extract_field(1, number, repeat, component)
+    except (IndexError, KeyError):
+        return ""
+    return str(value).strip()
+
+
+def timestamp(value: str, where: str) -> str:
+    """An HL7 TS (YYYYMMDD[HHMM[SS[.S]]][+ZZZZ]) as an ISO 8601 UTC time."""
+    try:
+        parsed = hl7.parse_datetime(value)
+    except ValueError as exc:
+        raise MessageProblem(where, f"not an HL7 timestamp: {value!r}") from exc
+    if parsed is None:
+        raise MessageProblem(where, "a time is required", REQUIRED_FIELD_MISSING)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=DEFAULT_OFFSET)
+    return iso(parsed)
+
+
+def calendar_date(value: str, where: str) -> str:
+    """An HL7 date (YYYYMMDD...) as YYYY-MM-DD."""
+    try:
+        return datetime.strptime(value[:8], "%Y%m%d").date().isoformat()
+    except ValueError as exc:
+        raise MessageProblem(where, f"not an HL7 date: {value!r}") from exc
+
+
+def ack(
+    received: Received | None, code: str, *, text: str = "", problem: MessageProblem | None = None
+) -> str:
+    """The ACK (MSA-1 AA, AE or AR) for a message; with an ERR segment naming the field of a
+    problem. Without a parsed message (its MSH unreadable) a bare ACK with an empty MSA-2."""
+    source = (
+        received.message if received is not None else hl7.parse("MSH|^~\\&|||||||ACK^ACK^ACK|||2.5")
+    )
+    answer = source.create_ack(ack_code=code, application="WORKSTATION", facility="WARD")
+    msa = answer.segment("MSA")
+    if text:
+        msa.assign_field(answer.escape(text[:80]), 3)
+    if problem is not None:
+        answer.append(_err(answer, problem))
+    return str(answer)
+
+
+def _err(answer: hl7.Message, problem: MessageProblem) -> hl7.Segment:
+    segment_id, _, number = problem.field.partition("-")
+    err = answer.create_segment([answer.create_field(["ERR"])])
+    err.assign_field(segment_id, 2, 1, 1)
+    err.assign_field("1", 2, 1, 2)
+    err.assign_field(number.split(".")[0] if number else "", 2, 1, 3)
+    err.assign_field(problem.code, 3, 1, 1)
+    err.assign_field("E", 4)
+    err.assign_field(answer.escape(problem.reason[:200]), 8)
+    return err

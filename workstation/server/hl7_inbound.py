@@ -1,0 +1,303 @@
+"""HL7 v2 inbound: a message in, its ACK out, exactly once.
+
+A message is filed under its sending facility and control id (MSH-4, MSH-10) in the same
+transaction as the events it became, so a resend finds it and gets the same ACK, changing
+nothing. `AA` is answered only after that commit; `AE` (with an ERR segment naming the field)
+for a wrong message, which is kept in the interface queue with its reason; `AR` when the
+database cannot take it now (nothing is kept: the sender retries). A message for a patient not
+yet known is held, and applied when the admission arrives. The events go through the same push
+checks as a station's (sync.push_within), signed by the interface identity."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from workstation.clock import now_iso
+from workstation.events.envelope import Event, event_from_wire
+from workstation.hl7v2 import mapping, message
+from workstation.hl7v2.mapping import PatientRef
+from workstation.hl7v2.message import MessageProblem, Received
+from workstation.ids import uuid7
+from workstation.server import audit, hl7_identity
+from workstation.server.audit import AuditEntry
+from workstation.server.db import reader, writer
+from workstation.server.hl7_plan import Plan, patient_id_of, plan
+from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
+from workstation.server.sync import push_within
+
+log = logging.getLogger(__name__)
+
+# Push refusals and the field an ERR segment names for them.
+REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
+                  "record_archived": "PID-3"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How one message ended: status (applied, held, rejected, ignored), its ACK, the reason."""
+
+    status: str
+    ack: str
+    reason: str = ""
+    lab_events: list[Event] = field(default_factory=list)
+    released: list[PatientRef] = field(default_factory=list)  # identifiers now known
+
+
+class _Refused(Exception):
+    def __init__(self, results: list[dict[str, Any]]):
+        first = results[0]
+        super().__init__(f"{first.get('code')}: {first.get('message')}")
+        self.field = REFUSAL_FIELDS.get(str(first.get("code")), "MSH-9")
+
+
+def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
+    """CRITICAL VALUES CALL POINT: called once for every message whose LabResulted events were
+    committed (after the commit, before nothing else). The critical-values engineer wires their
+    Qt-free check of a result event here; until then it does nothing."""
+    del engine, lab_events
+
+
+class Inbox:
+    """The server's HL7 inbound, one per process; messages are applied one at a time."""
+
+    def __init__(self, engine: Engine, *, on_results: Callable[[Engine, list[Event]], None]
+                 = after_results_committed):  # fmt: skip
+        self.engine = engine
+        self.on_results = on_results
+        self._identity: hl7_identity.InterfaceIdentity | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def identity(self) -> hl7_identity.InterfaceIdentity:
+        """The interface user and this process's signing key (registered on first use)."""
+        if self._identity is None:
+            self._identity = hl7_identity.ensure(self.engine)
+        return self._identity
+
+    def handle(self, raw: bytes) -> bytes:
+        """The ACK (encoded as the message was) for one message received over MLLP."""
+        try:
+            received = message.receive(raw)
+        except MessageProblem as problem:
+            return self._unreadable(raw, problem).encode("utf-8")
+        codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
+        try:
+            with self._lock:
+                done = self._stored_ack(received.key)
+                if done is None:
+                    done = self._run(received, {}, None, actor=None).ack
+        except DBAPIError:  # the database is down or busy: the sender retries later
+            done = message.ack(received, "AR", text="the server cannot take messages now")
+        except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
+            log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
+            done = message.ack(received, "AR", text="the server could not take this message")
+        return done.encode(codec, errors="replace")
+
+    def rerun(self, message_key: str, *, actor_id: str, ward_map: dict[str, str] | None = None,
+              target: PatientRef | None = None) -> Outcome:  # fmt: skip
+        """Re-run a held or rejected message (after the mapping or the target was corrected);
+        audited with the admin's id. KeyError when there is no such message in the queue."""
+        with self._lock:
+            row = self._row(message_key)
+            if row is None or row.status not in ("held", "rejected"):
+                raise KeyError(message_key)
+            try:
+                received = message.parse_text(row.raw, row.charset)
+            except MessageProblem as problem:
+                return Outcome("rejected", row.ack, problem.reason)
+            overrides = {"ward_map": ward_map or {},
+                         "target": target.key if target else None}  # fmt: skip
+            return self._run(received, ward_map or {}, target, actor=(actor_id, overrides))
+
+    def _run(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
+             *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
+        outcome = self._apply(received, ward_map, target, actor=actor)
+        if outcome.lab_events:
+            self.on_results(self.engine, outcome.lab_events)
+        waiting = list(outcome.released)
+        while waiting:  # the admission (or merge) lets in the messages held for that patient
+            waiting += self._release(waiting.pop(0))
+        return outcome
+
+    def _release(self, ref: PatientRef) -> list[PatientRef]:
+        m = hl7_messages.c
+        with reader(self.engine) as conn:
+            rows = conn.execute(select(m.message_key, m.raw, m.charset).where(
+                m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
+            ).all()  # fmt: skip
+        released: list[PatientRef] = []
+        for row in rows:
+            outcome = self._apply(message.parse_text(row.raw, row.charset), {}, None, actor=None)
+            if outcome.lab_events:
+                self.on_results(self.engine, outcome.lab_events)
+            released += outcome.released
+        return released
+
+    def _apply(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
+               *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
+        self.identity  # noqa: B018 - its key is registered before a write transaction opens
+        try:
+            inbound = mapping.read(received)
+            if target is not None:
+                inbound.patient = target
+            with writer(self.engine) as conn:
+                return self._commit(conn, received, inbound, ward_map, actor)
+        except MessageProblem as problem:
+            ack = message.ack(received, "AE", text=problem.reason, problem=problem)
+            return self._keep(received, "rejected", ack, str(problem), problem.field, actor)
+        except _Refused as refused:
+            refusal = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
+            ack = message.ack(received, "AE", text=str(refused), problem=refusal)
+            return self._keep(received, "rejected", ack, str(refused), refused.field, actor)
+
+    def _commit(self, conn: Connection, received: Received, inbound: mapping.Inbound,
+                ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
+        steps = plan(conn, inbound, facility=received.sending_facility, ward_map=ward_map)
+        if steps.hold_for is not None:
+            ack = message.ack(received, "AA", text=steps.note)
+            _file(conn, received, "held", ack, steps.note, None, steps.hold_for.key, 0)
+            _audit(conn, self.identity.user.user_id, received, "held", steps.note, actor)
+            return Outcome("held", ack, steps.note)
+        wires = self._wires(conn, steps)
+        results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
+        refused = [r for r in results if r["status"] != "accepted"]
+        if refused:
+            raise _Refused(refused)
+        _file_identifiers(conn, steps)
+        _file_results(conn, steps, wires)
+        status = "applied" if wires or steps.new_ids else "ignored"
+        ack = message.ack(received, "AA", text=steps.note)
+        _file(
+            conn, received, status, ack, steps.note or None, None, inbound.patient.key, len(wires)
+        )
+        if actor is not None:
+            _audit(conn, actor[0], received, status, steps.note, actor)
+        labs = [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
+        released = [ref for ref, _ in steps.new_ids]
+        return Outcome(status, ack, steps.note, labs, released)
+
+    def _wires(self, conn: Connection, steps: Plan) -> list[dict[str, Any]]:
+        identity = self.identity
+        e = events.c
+        last = conn.execute(
+            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
+        ).scalar()
+        at = now_iso()
+        return [identity.sign({
+            "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
+            "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
+            "device_seq": (last or 0) + n, "recorded_at": at, "payload": payload,
+        }) for n, (event_type, patient_id, payload) in enumerate(steps.events, start=1)]  # fmt: skip
+
+    def _keep(self, received: Received, status: str, ack: str, reason: str, error_field: str | None,
+              actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
+        with writer(self.engine) as conn:
+            _file(conn, received, status, ack, reason, error_field, _patient_key(received), 0)
+            _audit(conn, actor[0] if actor else self.identity.user.user_id, received, status,
+                   reason, actor)  # fmt: skip
+        return Outcome(status, ack, reason)
+
+    def _unreadable(self, raw: bytes, problem: MessageProblem) -> str:
+        """A message whose header cannot be read: kept under a hash of its bytes."""
+        ack = message.ack(None, "AE", text=problem.reason, problem=problem)
+        self.identity  # noqa: B018
+        digest = hashlib.sha256(raw).hexdigest()[:40]
+        text = raw.decode("utf-8", errors="replace")
+        with self._lock, writer(self.engine) as conn:
+            if _row(conn, f"unreadable|{digest}") is None:
+                conn.execute(insert(hl7_messages).values(
+                    message_key=f"unreadable|{digest}", sending_facility="", control_id=digest,
+                    message_type="", received_at=now_iso(), status="rejected", reason=str(problem),
+                    error_field=problem.field, patient_key=None, charset="UNICODE UTF-8", raw=text,
+                    ack=ack, events=0, updated_at=now_iso(),
+                ))  # fmt: skip
+        return ack
+
+    def _stored_ack(self, key: str) -> str | None:
+        row = self._row(key)
+        return None if row is None else str(row.ack)
+
+    def _row(self, key: str) -> Any:
+        with reader(self.engine) as conn:
+            return _row(conn, key)
+
+
+def _row(conn: Connection, key: str) -> Any:
+    return conn.execute(select(hl7_messages).where(hl7_messages.c.message_key == key)).first()
+
+
+def _patient_key(received: Received) -> str | None:
+    try:
+        return mapping.read(received).patient.key
+    except MessageProblem:
+        return None
+
+
+def _file(conn: Connection, received: Received, status: str, ack: str, reason: str | None,
+          error_field: str | None, patient_key: str | None, count: int) -> None:  # fmt: skip
+    values = {"status": status, "ack": ack, "reason": reason, "error_field": error_field,
+              "patient_key": patient_key, "events": count, "updated_at": now_iso()}  # fmt: skip
+    if _row(conn, received.key) is not None:
+        conn.execute(update(hl7_messages).where(hl7_messages.c.message_key == received.key)
+                     .values(**values))  # fmt: skip
+        return
+    conn.execute(insert(hl7_messages).values(
+        message_key=received.key, sending_facility=received.sending_facility[:100],
+        control_id=received.control_id, message_type=received.message_type[:16],
+        received_at=now_iso(), charset=received.charset[:32], raw=received.text, **values,
+    ))  # fmt: skip
+
+
+def _file_identifiers(conn: Connection, steps: Plan) -> None:
+    h = hl7_patient_ids.c
+    for ref, patient_id in steps.new_ids:
+        if patient_id_of(conn, ref) is None:
+            conn.execute(
+                insert(hl7_patient_ids).values(
+                    authority=ref.authority, identifier=ref.record_number, patient_id=patient_id
+                )
+            )
+        else:
+            conn.execute(update(hl7_patient_ids).where(
+                h.authority == ref.authority, h.identifier == ref.record_number
+            ).values(patient_id=patient_id))  # fmt: skip
+
+
+def _file_results(conn: Connection, steps: Plan, wires: list[dict[str, Any]]) -> None:
+    labs = [w for w in wires if w["type"] == "LabResulted"]
+    for (key, patient_id, index), wire in zip(steps.results, labs, strict=True):
+        del index
+        r = hl7_results.c
+        if conn.execute(select(r.result_key).where(r.result_key == key)).first() is None:
+            conn.execute(insert(hl7_results).values(result_key=key, patient_id=patient_id,
+                                                    event_id=wire["event_id"]))  # fmt: skip
+        else:
+            conn.execute(update(hl7_results).where(r.result_key == key)
+                         .values(event_id=wire["event_id"]))  # fmt: skip
+
+
+def _audit(conn: Connection, actor_id: str, received: Received, status: str, reason: str,
+           actor: tuple[str, dict[str, Any]] | None) -> None:  # fmt: skip
+    action = "hl7_message_rerun" if actor is not None else f"hl7_message_{status}"
+    detail = {"message_key": received.key, "type": received.message_type, "status": status,
+              "reason": reason[:500]} | ({"overrides": actor[1]} if actor else {})  # fmt: skip
+    audit.append(conn, [AuditEntry(action, actor_id, None, hl7_identity.DEVICE_ID, detail)])
+
+
+def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:
+    """The interface queue: messages held or rejected, oldest first, with their reason."""
+    m = hl7_messages.c
+    with reader(engine) as conn:
+        rows = conn.execute(select(
+            m.message_key, m.message_type, m.received_at, m.status, m.reason, m.error_field,
+            m.patient_key, m.updated_at,
+        ).where(m.status.in_(statuses)).order_by(m.received_at, m.message_key)).all()  # fmt: skip
+    return [{str(k): v for k, v in zip(row._fields, row, strict=True)} for row in rows]
