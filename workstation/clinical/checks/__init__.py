@@ -20,6 +20,7 @@ from workstation.clinical.checks import (
     interactions,
     pregnancy,
     renal,
+    tenfold,
 )
 from workstation.clinical.checks.model import (
     CATEGORIES,
@@ -41,7 +42,7 @@ Check = Callable[[MedicationOrder, PatientContext, Knowledge], list[Alert]]
 CHECKS: tuple[Check, ...] = (
     allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
     age.check,
-    pregnancy.check, drug_lab.check, drug_diagnosis.check,
+    pregnancy.check, drug_lab.check, drug_diagnosis.check, tenfold.check,
 )  # fmt: skip
 
 __all__ = [
