@@ -66,7 +66,7 @@ def test_interaction_names_both_drugs_in_both_languages(kb):
     (med("omeprazole", 20), med("clopidogrel", 75), {"drug-drug": "warning"}),
     (med("clopidogrel", 75), med("aspirin", 100), {}),
     (med("spironolactone", 20), med("enalapril", 5), {"drug-drug": "info"}),
-    (med("valsartan", 80), med("enalapril", 5), {"drug-drug": "critical"}),
+    (med("valsartan", 80), med("enalapril", 5), {"drug-drug": "warning"}),  # label: not recommended
 ])  # fmt: skip
 def test_interaction_severities(kb, new, active, expected):
     assert run(kb, new, active_orders=(active,)) == expected
