@@ -191,6 +191,7 @@ _VITALS: dict[str, Field] = {
 
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
+    from workstation.events.opioid_events import opioid_types
     from workstation.events.pharmacy_events import pharmacy_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
@@ -333,6 +334,7 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *opioid_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

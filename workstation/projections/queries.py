@@ -107,6 +107,7 @@ CHART_SECTIONS: dict[str, tuple[Any, str]] = {
         t.pharmacy_tables.order_change_requests,
         "requested_at",
     ),
+    "opioid_tolerance": (t.opioid_tables.opioid_tolerance, "recorded_at"),
 }
 
 

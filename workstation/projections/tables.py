@@ -237,7 +237,11 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
+from workstation.projections import (  # noqa: E402 - they join metadata
+    archive_tables,
+    opioid_tables,
+    pharmacy_tables,
+)
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
@@ -343,6 +347,7 @@ VOIDABLE = (
     problems,
     stock_movements,
     pharmacy_tables.order_change_requests,
+    opioid_tables.opioid_tolerance,
     *NURSING_TABLES,
 )
 PATIENT_TABLES = (
@@ -357,6 +362,7 @@ PATIENT_TABLES = (
     break_glass_grants,
     pharmacy_tables.order_change_requests,
     administration_details,
+    opioid_tables.opioid_tolerance,
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
 )
