@@ -3,10 +3,9 @@ ceilings of the order checks; withdrawing or voiding it brings them back."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import date
-
-import dataclasses
 
 import pytest
 from sqlalchemy import Connection, create_engine
