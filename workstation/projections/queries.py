@@ -179,7 +179,9 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     force, the latest live note of each type, the latest live numeric result of each test).
     "older" holds each long section's cursor for `chart_page` (None: nothing older);
     "archive" the record's archive state (archive_queries.archive_state)."""
-    summary = chart(conn, patient_id, sections=("allergies", "problems", "change_requests"))
+    summary = chart(
+        conn, patient_id, sections=("allergies", "problems", "change_requests", "opioid_tolerance")
+    )
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:
         summary[section], older[section] = chart_page(conn, patient_id, section)
