@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from workstation.clinical.formulary import Formulary
+
 HIGH_ALERT_MARK = "▲"
 
 # drug code -> the routes on which it is high-alert (empty: every route)
@@ -35,3 +37,13 @@ def marked_name(routes: HighAlertRoutes, name: str, order: Mapping[str, Any]) ->
     code = str(order.get("drug_code") or "")
     mark = is_marked(routes, code, order.get("route"))
     return f"{HIGH_ALERT_MARK} {name}" if mark else name
+
+
+def is_high_alert(order: Mapping[str, Any], formulary: Formulary) -> bool:
+    """ISMP high-alert drug by the formulary in force, for the order's route when the formulary
+    limits it (the caller passes the station's formulary: the pharmacy may have published one)."""
+    drug = formulary.by_code(order.get("drug_code") or "")
+    if drug is None or not drug.high_alert:
+        return False
+    routes = drug.entry.get("high_alert_routes")
+    return not routes or order.get("route") in routes
