@@ -122,6 +122,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+O",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Record opioid tolerance for the open chart (doctor: basis, Enter)",
+        ),
+    ),
+    (
         "Ctrl+Shift+P",
         QT_TRANSLATE_NOOP(
             "Shortcuts",
