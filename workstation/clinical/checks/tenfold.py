@@ -1,7 +1,9 @@
 """Tenfold errors (issue 11 item 2): a dose 10 times or a tenth of the usual single dose.
 
 Critical for every drug, whatever its ceilings say (a drug without a ceiling is caught too). The
-usual single dose is the formulary's `default_dose` (what order entry proposes).
+usual single dose is the formulary's `default_dose` (what order entry proposes). An infusion
+(`ivgtt`) of a drug whose first route is another is left out: the amount in a bag or pump syringe
+(insulin 50 U in 50 mL, esmolol 2 g) is not a dose, and its rate is checked elsewhere.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     """A critical alert when the dose is >= 10x or <= 1/10 of the usual single dose."""
     drug = kb.formulary.by_code(order.drug_code)
     if drug is None or order.dose_value is None or not order.dose_unit:
+        return []
+    if order.route == "ivgtt" and drug.routes[0] != "ivgtt":
         return []
     value, unit = drug.default_dose, drug.default_unit
     amount = drug.dose_in(order.dose_value, order.dose_unit, unit)
