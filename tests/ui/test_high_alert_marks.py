@@ -6,7 +6,11 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from ui.screens.chart.columns import order_columns
+from ui.screens.orders.entry import DraftOrder
+from ui.screens.orders.render import basket_line
 from ui.screens.pharmacy.verification_view import VerificationView
+from workstation.clinical.formulary import default_formulary
+from workstation.clinical.order_sentence import parse_order
 from workstation.clinical.verification import WaitingOrder
 
 PATIENT = {"bed": "3", "name": "张三"}
@@ -34,3 +38,16 @@ def test_the_verification_queue_marks_a_high_alert_order(qtbot: QtBot) -> None:
     ])  # fmt: skip
     texts = [view.table.item(row, 3).text() for row in range(2)]
     assert texts == ["▲ insulin glargine 10u sc qn", "amoxicillin 500mg po tid"]
+
+
+def test_the_order_basket_marks_a_high_alert_line() -> None:
+    formulary = default_formulary()
+    insulin = parse_order("insulin glargine 10u sc qn", formulary)
+    amoxicillin = parse_order("amoxicillin 500mg po tid", formulary)
+    marked = basket_line(
+        DraftOrder("medication", "insulin glargine 10u sc qn", "x", parsed=insulin), "en"
+    )
+    plain = basket_line(
+        DraftOrder("medication", "amoxicillin 500mg po tid", "x", parsed=amoxicillin), "en"
+    )
+    assert "▲ " in marked and "▲" not in plain
