@@ -133,6 +133,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+Q",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Record opioid tolerance for the open chart (doctor: basis, Enter)",
+        ),
+    ),
+    (
         "Ctrl+Shift+P",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

@@ -1108,6 +1108,10 @@
         <source>Alerts: %1</source>
         <translation>警示：%1</translation>
     </message>
+    <message>
+        <source>opioid tolerant (recorded by a doctor)</source>
+        <translation>阿片类耐受（医师已记录）</translation>
+    </message>
 </context>
 <context>
     <name>SettingsView</name>
@@ -1541,6 +1545,10 @@
         <location filename="../../ui/shortcuts.py" line="1" />
         <source>In the MAR: record the skin test of the chosen drug, with a second nurse</source>
         <translation>给药记录中：录入所选药物的皮试结果（双人核对）</translation>
+    </message>
+    <message>
+        <source>Record opioid tolerance for the open chart (doctor: basis, Enter)</source>
+        <translation>为当前病历记录阿片类耐受（医师：依据，Enter）</translation>
     </message>
 </context>
 <context>
@@ -5224,6 +5232,52 @@
         <location filename="../../ui/screens/mar/skin_test_dialog.py" line="1" />
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>OpioidToleranceDesk</name>
+    <message>
+        <source>Record &amp;opioid tolerance…</source>
+        <translation>记录阿片类耐受(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Only a doctor records opioid tolerance.</source>
+        <translation>阿片类耐受只能由医师记录。</translation>
+    </message>
+    <message>
+        <source>Opioid tolerance not recorded: %1</source>
+        <translation>阿片类耐受未记录：%1</translation>
+    </message>
+</context>
+<context>
+    <name>OpioidToleranceDialog</name>
+    <message>
+        <source>Opioid tolerance — %1</source>
+        <translation>阿片类耐受 — %1</translation>
+    </message>
+    <message>
+        <source>Opioid tolerant: at least 60 mg oral morphine a day (or an equianalgesic dose: oxycodone 30 mg, fentanyl patch 25 mcg/h) for a week or longer. Without this record the order checks hold the opioid-naive ceilings.</source>
+        <translation>阿片类耐受：每日口服吗啡至少60 mg（或等效剂量：羟考酮30 mg、芬太尼贴剂25 μg/h）持续一周或以上。未记录时，医嘱审核按阿片类未耐受患者的剂量上限执行。</translation>
+    </message>
+    <message>
+        <source>Drug, dose and how long (e.g. morphine SR 60 mg q12h, 3 months)</source>
+        <translation>药物、剂量及用药时长（如 吗啡缓释片 60 mg q12h，3个月）</translation>
+    </message>
+    <message>
+        <source>Patient is opioid &amp;tolerant</source>
+        <translation>患者为阿片类耐受(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Recorded now: tolerant</source>
+        <translation>目前记录：耐受</translation>
+    </message>
+    <message>
+        <source>Recorded now: opioid-naive</source>
+        <translation>目前记录：未耐受</translation>
+    </message>
+    <message>
+        <source>&amp;Basis</source>
+        <translation>依据(&amp;B)</translation>
     </message>
 </context>
 </TS>

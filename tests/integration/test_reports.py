@@ -170,6 +170,19 @@ def test_a_drug_missing_from_the_formulary_prints_as_recorded(demo) -> None:
     assert ctx.drug_name({"drug_code": "withdrawn_drug", "drug_name": "旧药"}) == "旧药"
 
 
+def test_high_alert_drugs_print_with_the_mark_for_their_high_alert_routes(demo) -> None:
+    engine, _ = demo
+    with reader(engine) as conn:
+        zh = make_context(conn, lang="zh_CN", printed_by="x")
+        en = make_context(conn, lang="en_US", printed_by="x")
+    assert zh.drug_name({"drug_code": "insulin_glargine", "route": "sc"}) == "▲ 甘精胰岛素"
+    assert en.drug_name({"drug_code": "labetalol", "route": "iv"}) == "▲ Labetalol"
+    assert en.drug_name({"drug_code": "labetalol", "route": "po"}) == "Labetalol"
+    assert en.drug_name({"drug_code": "epinephrine", "route": "sc"}).startswith("▲")
+    assert en.drug_name({"drug_code": "amoxicillin", "route": "po"}) == "Amoxicillin"
+    assert en.drug_name({"drug_code": "amiodarone"}) == "Amiodarone"  # stock: no route given
+
+
 def test_chinese_labels_and_english_labels(demo, patient, tmp_path: Path) -> None:
     engine, _ = demo
     with reader(engine) as conn:

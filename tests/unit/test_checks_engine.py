@@ -24,7 +24,10 @@ def categories(alerts: list) -> dict[str, str]:
 
 
 def run(kb: Knowledge, order: MedicationOrder, **patient: object) -> dict[str, str]:
-    return categories(check_order(order, PatientContext(**patient), kb))  # type: ignore[arg-type]
+    """The alerts by category, the tenfold check left out: every fixture drug's usual dose is a
+    placeholder 10 mg (the tenfold check is tested on the shipped formulary, test_checks_tenfold)."""
+    alerts = check_order(order, PatientContext(**patient), kb)  # type: ignore[arg-type]
+    return categories([a for a in alerts if not a.rule_id.startswith("dose-tenfold-")])
 
 
 @pytest.mark.parametrize(("allergy", "code", "severity"), [
@@ -49,7 +52,7 @@ def test_an_unrelated_allergy_raises_nothing(kb, allergy):
 
 
 def test_interaction_names_both_drugs_in_both_languages(kb):
-    alerts = check_order(med("metronidazole", 400, freq="tid", per_day=3),
+    alerts = check_order(med("metronidazole", 40, freq="tid", per_day=3),
                          PatientContext(active_orders=(med("warfarin", 3),)), kb)  # fmt: skip
     assert [(a.category, a.severity) for a in alerts] == [("drug-drug", "critical")]
     assert "Warfarin" in alerts[0].message and "华法林" in alerts[0].message_zh
@@ -63,7 +66,7 @@ def test_interaction_names_both_drugs_in_both_languages(kb):
     (med("omeprazole", 20), med("clopidogrel", 75), {"drug-drug": "warning"}),
     (med("clopidogrel", 75), med("aspirin", 100), {}),
     (med("spironolactone", 20), med("enalapril", 5), {"drug-drug": "info"}),
-    (med("valsartan", 80), med("enalapril", 5), {"drug-drug": "critical"}),
+    (med("valsartan", 80), med("enalapril", 5), {"drug-drug": "warning"}),  # label: not recommended
 ])  # fmt: skip
 def test_interaction_severities(kb, new, active, expected):
     assert run(kb, new, active_orders=(active,)) == expected

@@ -67,6 +67,7 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                       "quantity_delta": -2, "reason": "broken capsules"},
     "EventVoided": {"target_event_id": TARGET, "reason": "entered on the wrong patient"},
     "BreakGlassInvoked": {"reason": "emergency on the corridor", "minutes": 30},
+    "OpioidToleranceRecorded": {"tolerant": True, "basis": "morphine SR 60 mg q12h, 3 months"},
     "IntakeOutputRecorded": {"direction": "output", "category": "urine", "volume_ml": 350,
                              "measured_at": AT},
     "AssessmentRecorded": {"kind": "braden", "assessed_at": AT, "total": 14, "risk": "moderate",

@@ -240,7 +240,13 @@ def test_drugs_without_a_fixed_maximum_say_so_in_both_languages(code: str) -> No
     assert drug.dose_note("en") != drug.dose_note("zh")
     if code.startswith("insulin"):
         assert "No fixed maximum" in str(drug.dose_note("en"))
-        assert drug.entry["max_single_dose"] is None and drug.entry["max_daily_dose"] is None
+        assert drug.entry["max_daily_dose"] is None
+        per_injection = drug.entry[
+            "max_single_dose"
+        ]  # a pen's dial limit, not a pharmacological one
+        assert per_injection is None or (
+            per_injection["unit"] == "U" and per_injection.get("local_review") is True
+        )
 
 
 def _minimal() -> dict[str, Any]:

@@ -30,10 +30,13 @@ PLAIN_FIELDS = ("antibiotic_tier",)
 KINDS = ("formulary", "interactions")  # also the names of their reference-data snapshots
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
-                "pregnancy", "older_adults", "skin_test", "controlled", *PLAIN_FIELDS)  # fmt: skip
+                "pregnancy", "older_adults", "skin_test", "controlled", "opioid_naive_single_dose",
+                "opioid_naive_daily_dose", *PLAIN_FIELDS)  # fmt: skip
 # columns whose empty cell means the key is absent (not null) in the formulary document
-_ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled")
-INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source")
+_ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled",
+                      "opioid_naive_single_dose", "opioid_naive_daily_dose")  # fmt: skip
+INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source",
+                       "within_dose")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +220,21 @@ def _interaction_problem(row: Mapping[str, str], groups: set[str], sources: set[
         return f"severity must be one of {', '.join(SEVERITIES)}"
     if row.get("source") and row["source"] not in sources:
         return f"unknown source {row['source']!r}"
+    return _within_dose_problem(row.get("within_dose") or "", groups)
+
+
+def _within_dose_problem(cell: str, groups: set[str]) -> str | None:
+    """`within_dose` (optional JSON): {group, daily_max, unit, severity, source}."""
+    if not cell:
+        return None
+    try:
+        within = json.loads(cell)
+    except json.JSONDecodeError as exc:
+        return f"within_dose: not valid JSON ({exc.msg})"
+    if not isinstance(within, Mapping) or within.get("group") not in groups:
+        return "within_dose: an object naming a known drug group is required"
+    if within.get("severity") not in SEVERITIES or not within.get("source"):
+        return "within_dose: severity and source are required"
     return None
 
 
@@ -234,7 +252,10 @@ def import_interactions(rows: Iterable[Mapping[str, str]]) -> ImportReport:
         if problem:
             report.problems.append(RowProblem(number, key, problem))
             continue
-        report.records.append({n: row[n] for n in INTERACTION_COLUMNS if row.get(n)})
+        record: dict[str, Any] = {n: row[n] for n in INTERACTION_COLUMNS if row.get(n)}
+        if "within_dose" in record:
+            record["within_dose"] = json.loads(record["within_dose"])
+        report.records.append(record)
     if not report.records and not report.problems:
         report.problems.append(RowProblem(1, "", "the file has no interaction rows"))
     if report.problems:
@@ -281,7 +302,12 @@ def export_formulary(path: Path, drugs: Iterable[Mapping[str, Any]]) -> None:
 
 def export_interactions(path: Path, interactions: Iterable[Mapping[str, Any]]) -> None:
     """Write interaction rules to a .csv or .xlsx file."""
-    write_table(path, INTERACTION_COLUMNS, interactions)
+    rows = [
+        {k: json.dumps(v, ensure_ascii=False) if isinstance(v, Mapping) else v
+         for k, v in rule.items()}
+        for rule in interactions
+    ]  # fmt: skip
+    write_table(path, INTERACTION_COLUMNS, rows)
 
 
 def published_document(

@@ -18,6 +18,13 @@ _FORM_TEXT = ("form_en", "form_zh", "unit", "dispense_unit")
 ANTIBIOTIC_TIERS = ("non_restricted", "restricted", "special")
 
 
+# dose ceilings: {value, unit, route?, source, local_review?}; the opioid-naive ones do not apply
+# to a patient whose opioid tolerance a doctor has recorded
+LIMIT_KEYS = (
+    "max_single_dose", "max_daily_dose", "opioid_naive_single_dose", "opioid_naive_daily_dose",
+)  # fmt: skip
+
+
 class FormularyError(ValueError):
     """The formulary file cannot be used; the message names the entry and the field."""
 
@@ -44,6 +51,8 @@ def _problems_of_limit(limit: Any, known_unit: Callable[[str], bool]) -> str | N
         return f"unknown unit {limit.get('unit')!r}"
     if limit.get("route") is not None and limit["route"] not in ROUTES:
         return f"unknown route {limit['route']!r}"
+    if not isinstance(limit.get("local_review", False), bool):
+        return "local_review must be true or false"
     return None if _text(limit.get("source")) else "source is required"
 
 
@@ -140,7 +149,7 @@ def _entry_problem(
 def _notes_problem(
     entry: Mapping[str, Any], known_unit: Callable[[str], bool]
 ) -> tuple[str, str] | None:
-    for name in ("max_single_dose", "max_daily_dose"):
+    for name in LIMIT_KEYS:
         for limit in _items(entry.get(name)) if entry.get(name) is not None else []:
             problem = _problems_of_limit(limit, known_unit)
             if problem:

@@ -157,6 +157,7 @@ def load_knowledge(
 def _check_references(knowledge: Knowledge) -> None:
     """Every group a rule names must be defined: a typo would silently disable the rule."""
     named = [r["a"] for r in knowledge.interactions] + [r["b"] for r in knowledge.interactions]
+    named += [r["within_dose"]["group"] for r in knowledge.interactions if r.get("within_dose")]
     named += [r["group"] for r in knowledge.drug_lab + knowledge.older_adults]
     named += [r["group"] for r in knowledge.pregnancy + knowledge.dose_rules["weekly_only"]]
     named += [r["group"] for r in knowledge.diagnosis["rules"]]

@@ -21,6 +21,7 @@ from typing import Any
 
 from workstation.clinical.controlled import results_on_file, skin_test_status
 from workstation.clinical.formulary import Formulary
+from workstation.clinical.high_alert import is_high_alert
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.verification import may_administer
 from workstation.clock import iso, parse_iso
@@ -94,16 +95,6 @@ class MarRow:
     def order_id(self) -> str:
         """The order's id."""
         return str(self.order["order_id"])
-
-
-def is_high_alert(order: Mapping[str, Any], formulary: Formulary) -> bool:
-    """ISMP high-alert drug by the formulary in force, for the order's route when the formulary
-    limits it (the caller passes the station's formulary: the pharmacy may have published one)."""
-    drug = formulary.by_code(order.get("drug_code") or "")
-    if drug is None or not drug.high_alert:
-        return False
-    routes = drug.entry.get("high_alert_routes")
-    return not routes or order.get("route") in routes
 
 
 def time_status(scheduled: datetime, now: datetime, window: timedelta) -> str:

@@ -15,6 +15,7 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
+from workstation.clinical.dose_units import unit_question
 from workstation.clinical.formulary import Drug, Formulary, canonical_unit, unit_dimension
 from workstation.clinical.frequencies import FREQUENCY_WORDS, doses_per_day
 from workstation.clinical.sentence_drug import (
@@ -126,6 +127,7 @@ class _Parts:
     frequency: str | None = None
     duration: int | None = None
     percent: float | None = None
+    strength_written: bool = False  # `10%氯化钾 10ml`: a volume of a named strength is plain
     rate: InfusionRate | None = None
     prn: bool = False
     indication: list[str] = field(default_factory=list)
@@ -141,10 +143,12 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
                                  part="drug")  # fmt: skip
     text, diluent = split_compound(text, formulary)
     percent = PERCENT.match(text)  # `10% KCl 10ml`, unless `10%氯化钾` is itself a name
+    strength_written = percent is not None
     if percent and formulary.match_prefix(text)[1]:
         percent = None
     named = find_drug(text[percent.end() :].lstrip() if percent else text, formulary)
     parts = _read(tokens(named.rest))
+    parts.strength_written = strength_written
     if percent:
         parts.percent = float(percent.group(1))
     drug = choose_drug(named, route=parts.route, percent=parts.percent)
@@ -311,9 +315,13 @@ def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
     if drug.dose_in(dose.value, unit, drug.default_unit) is None:
         _refuse_count_of_several_strengths(drug, dose.value, unit)
         raise OrderSentenceError(
-            f"dose unit {unit} does not fit {drug.label()}, dosed in {drug.default_unit}",
+            f"dose unit {unit} does not fit {drug.label()}, dosed in {drug.default_unit}:"
+            f" did you mean {dose.value:g} {drug.default_unit}?",
             part="unit",
         )
+    question = unit_question(drug, dose.value, unit, strength_written=parts.strength_written)
+    if question:
+        raise OrderSentenceError(question, part="unit")
     if unit_dimension(unit) == "count":  # `1片` -> 100 mg, so dose limits apply
         amount = drug.dose_in(dose.value, unit, drug.default_unit)
         if amount is not None and unit_dimension(drug.default_unit) != "count":

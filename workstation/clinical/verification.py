@@ -15,6 +15,8 @@ from sqlalchemy import Connection, select
 from workstation.clinical.checks import Alert, check_order
 from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
 from workstation.clinical.controlled import results_on_file, skin_test_status
+from workstation.clinical.formulary import default_formulary
+from workstation.clinical.high_alert import is_high_alert
 from workstation.clinical.knowledge import Knowledge, default_knowledge
 from workstation.projections import queries
 from workstation.projections import tables as t
@@ -37,6 +39,7 @@ class WaitingOrder:
     renal_labs: list[dict[str, Any]] = field(default_factory=list)
     change_requests: list[dict[str, Any]] = field(default_factory=list)
     skin_test: str | None = None  # None (not needed), pending, negative, positive
+    high_alert: bool = False  # ▲ beside the order: a high-alert drug on this route
 
     @property
     def order_id(self) -> str:
@@ -103,6 +106,7 @@ def _entry(
     return WaitingOrder(
         order=order,
         patient=chart["patient"],
+        high_alert=_high_alert(order, knowledge),
         changed=bool(order.get("replaces_order_id")),
         alerts=alerts,
         overrides=_overrides(order.get("overrides")),
@@ -180,3 +184,9 @@ def may_administer(order: dict[str, Any], *, urgent_before_verification: bool) -
         return True
     urgent = bool(order.get("urgent")) or order.get("frequency") == "st"
     return urgent and urgent_before_verification
+
+
+def _high_alert(order: dict[str, Any], knowledge: Knowledge | None) -> bool:
+    """Whether the order's drug is high-alert on its route, by the formulary in force."""
+    formulary = knowledge.formulary if knowledge else default_formulary()
+    return is_high_alert(order, formulary)

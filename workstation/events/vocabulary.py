@@ -193,6 +193,7 @@ def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.controlled_events import controlled_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
+    from workstation.events.opioid_events import opioid_types
     from workstation.events.pharmacy_events import pharmacy_types
     from workstation.events.rights_events import rights_types, signoff_rule
     from workstation.events.skin_test_events import skin_test_types
@@ -344,6 +345,7 @@ def _types() -> dict[str, EventType]:
         *rights_types(),
         *skin_test_types(), *controlled_types(),
         *interface_types(),
+        *opioid_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -19,6 +19,7 @@ from workstation.projections import tables as t
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
 from workstation.projections.nursing_projector import nursing_handlers
+from workstation.projections.opioid_projector import opioid_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.projections.rights_projector import rights_handlers
 from workstation.storage import insert_rows
@@ -388,6 +389,7 @@ HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
 HANDLERS.update(archive_handlers())
 HANDLERS.update(rights_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(controlled_handlers())
+HANDLERS.update(opioid_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

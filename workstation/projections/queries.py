@@ -108,6 +108,7 @@ CHART_SECTIONS: dict[str, tuple[Any, str]] = {
         "requested_at",
     ),
     "skin_tests": (t.controlled_tables.skin_tests, "recorded_at"),
+    "opioid_tolerance": (t.opioid_tables.opioid_tolerance, "recorded_at"),
 }
 
 
@@ -180,7 +181,9 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     "older" holds each long section's cursor for `chart_page` (None: nothing older);
     "archive" the record's archive state (archive_queries.archive_state)."""
     summary = chart(
-        conn, patient_id, sections=("allergies", "problems", "change_requests", "skin_tests")
+        conn,
+        patient_id,
+        sections=("allergies", "problems", "change_requests", "skin_tests", "opioid_tolerance"),
     )
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:

@@ -242,6 +242,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
+    opioid_tables,
     pharmacy_tables,
     rights_tables,
 )
@@ -350,6 +351,7 @@ VOIDABLE = (
     problems,
     stock_movements,
     pharmacy_tables.order_change_requests,
+    opioid_tables.opioid_tolerance,
     *NURSING_TABLES,
     *controlled_tables.CONTROLLED_TABLES,
 )
@@ -365,6 +367,7 @@ PATIENT_TABLES = (
     break_glass_grants,
     pharmacy_tables.order_change_requests,
     administration_details,
+    opioid_tables.opioid_tolerance,
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
     rights_tables.order_signoffs,

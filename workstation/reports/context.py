@@ -14,6 +14,7 @@ import orjson
 from sqlalchemy import Connection, select, text
 
 from workstation.clinical.formulary import Formulary, default_formulary
+from workstation.clinical.high_alert import HighAlertRoutes, high_alert_routes, marked_name
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso, utc_now
 from workstation.projections import nursing_queries
@@ -56,6 +57,7 @@ class PrintContext:
     users: dict[str, str] = field(default_factory=dict)
     wards: dict[str, dict[str, Any]] = field(default_factory=dict)
     drugs: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (English, Chinese)
+    high_alert: HighAlertRoutes = field(default_factory=dict)  # ▲ beside these drugs' names
 
     def t(self, key: str, **values: object) -> str:
         """A label in this document's language."""
@@ -94,7 +96,7 @@ class PrintContext:
         names = self.drugs.get(str(order.get("drug_code") or ""))
         if names is None:
             return str(order.get("drug_name") or order.get("drug_code") or "")
-        return names[1] if self.zh else names[0]
+        return marked_name(self.high_alert, names[1] if self.zh else names[0], order)
 
     def ward_name(self, ward_id: str) -> str:
         """A ward's name in this language."""
@@ -125,6 +127,14 @@ def _names(formulary: Formulary) -> dict[str, tuple[str, str]]:
     return {d.code: (d.name_en, d.name_zh) for d in formulary}
 
 
+def formulary_high_alert(conn: Connection) -> HighAlertRoutes:
+    """The high-alert drugs of the formulary published in this database (else the shipped one)."""
+    published = _snapshot(conn, "formulary")
+    if isinstance(published, Mapping) and published.get("drugs"):
+        return high_alert_routes(published["drugs"])
+    return high_alert_routes(d.entry for d in default_formulary())
+
+
 def make_context(
     conn: Connection,
     *,
@@ -145,6 +155,8 @@ def make_context(
         lang=lang, printed_by=printed_by, printed_at=printed_at or utc_now(),
         hospital=hospital or Hospital.load(), times=times or AdministrationTimes.load(),
         users=users, wards=wards, drugs=_names(formulary) if formulary else formulary_names(conn),
+        high_alert=high_alert_routes(d.entry for d in formulary)
+        if formulary else formulary_high_alert(conn),
     )  # fmt: skip
 
 

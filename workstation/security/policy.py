@@ -24,7 +24,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
-        "IntakeOutputRecorded", "HandoffRecorded",
+        "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded",
         "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {

@@ -32,6 +32,7 @@ from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
 from workstation.server.cli_controlled import add_register_command
 from workstation.server.cli_device import add_device_command
+from workstation.server.cli_formulary import add_formulary_command
 from workstation.server.cli_interface import add_interface_queue_command
 from workstation.server.cli_print import add_print_command
 from workstation.server.cli_rights import add_indicators_command, add_rights_command
@@ -341,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_register_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     add_indicators_command(commands, _command, open_database=_open_initialised)
+    add_formulary_command(commands)
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
         description="Run order-check scenarios (shared cds YAML format) against the shipped "

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ui.screens.archive.texts import archive_banner
 from ui.terms import local_time, number, sex_age, term
+from workstation.clinical.checks.context import opioid_tolerant
 from workstation.clinical.news2 import news2
 from workstation.clock import parse_iso, utc_now
 
@@ -157,4 +158,6 @@ class PatientBanner(QFrame):
             alerts.append(escalation)
         if chart["flags"]:
             alerts.append(self.tr("%1 item(s) need review").replace("%1", str(len(chart["flags"]))))
+        if opioid_tolerant(chart):
+            alerts.append(self.tr("opioid tolerant (recorded by a doctor)"))
         return self.tr("Alerts: %1").replace("%1", "; ".join(alerts)) if alerts else ""

@@ -51,7 +51,9 @@ def order_columns() -> list[Column]:
         Column(QCoreApplication.translate("ChartColumns", "Kind"), lambda r: term(r["order_kind"])),
         Column(
             QCoreApplication.translate("ChartColumns", "Order"),
-            lambda r: r.get("drug_name") or r["description"],
+            lambda r: (
+                ("▲ " if r.get("high_alert") else "") + (r.get("drug_name") or r["description"])
+            ),
         ),
         Column(QCoreApplication.translate("ChartColumns", "Dose"), _dose),
         Column(QCoreApplication.translate("ChartColumns", "Route"), _get("route")),

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.assessments.summary import latest_scores
+from workstation.clinical.high_alert import is_high_alert
 from workstation.clinical.note_deadlines import notes_due
 from workstation.clock import now_iso
 from workstation.projections import queries
@@ -43,7 +44,17 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     chart["user_names"] = tasks.user_names(ws)
     chart["ward_names"] = ws.store.reference.ward_names(chart["patient"].get("ward_id"))
     chart["break_glass"] = live_grant(ws, patient_id)
+    _mark_high_alert(ws, chart["orders"])
     return chart
+
+
+def _mark_high_alert(ws: Workstation, orders: list[dict[str, Any]]) -> None:
+    """▲ beside a high-alert drug on its route, by the formulary in force on the station."""
+    formulary = ws.store.reference.formulary()
+    for order in orders:
+        order["high_alert"] = order.get("order_kind") == "medication" and is_high_alert(
+            order, formulary
+        )
 
 
 def live_grant(ws: Workstation, patient_id: str) -> dict[str, Any] | None:
@@ -68,6 +79,8 @@ def older_rows(ws: Workstation, patient_id: str, section: str, before: queries.C
         addenda = (
             queries.addenda_of(conn, [row["note_id"] for row in rows]) if section == "notes" else []
         )
+    if section == "orders":
+        _mark_high_alert(ws, rows)
     return OlderRows(patient_id, section, before, rows, cursor, addenda)
 
 

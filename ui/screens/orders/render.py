@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from ui.screens.orders.entry import DraftOrder, Reading
 from ui.terms import term
 from workstation.clinical.checks import Alert
+from workstation.clinical.high_alert import HIGH_ALERT_MARK, high_alert_routes, is_marked
 
 _STYLE = {
     "critical": "background:#b00020;color:white;padding:4px;font-weight:bold",
@@ -22,8 +23,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderRender", text)
 
 
+def _mark(draft: DraftOrder) -> str:
+    """`▲ ` when the line orders a high-alert drug on a high-alert route."""
+    parsed = draft.parsed
+    if parsed is None:
+        return ""
+    routes = high_alert_routes([parsed.drug.entry])
+    return f"{HIGH_ALERT_MARK} " if is_marked(routes, parsed.drug.code, parsed.route) else ""
+
+
 def _draft_html(draft: DraftOrder) -> str:
-    html = f"{escape(term(draft.kind))}: <b>{escape(draft.description)}</b>"
+    html = f"{escape(term(draft.kind))}: <b>{escape(_mark(draft) + draft.description)}</b>"
     if draft.urgent:
         html += f" <b>{escape(_tr('urgent'))}</b>"
     if draft.parsed is not None and draft.parsed.warnings:
@@ -76,7 +86,7 @@ def basket_line(draft: DraftOrder, language: str) -> str:
     if draft.alerts and all(a.severity == "info" for a in draft.alerts):
         marks.append("ⓘ")
     prefix = _tr("replaces an order") + " · " if draft.replaces_order_id else ""
-    text = f"{prefix}{term(draft.kind)}: {draft.description}"
+    text = f"{prefix}{term(draft.kind)}: {_mark(draft)}{draft.description}"
     if draft.urgent:
         text += f" [{_tr('urgent')}]"
     return f"{text}   {'  '.join(marks)}".rstrip()

@@ -90,7 +90,8 @@ class VerificationView(QWidget):
             patient, order = entry.patient, entry.order
             cells = ("!" if order["urgent"] else "", order["placed_at"][:16].replace("T", " "),
                      f"{patient['bed']} {patient['name']}",
-                     order["description"] + (self.tr(" (changed)") if entry.changed else ""),
+                     ("▲ " if entry.high_alert else "") + order["description"]
+                     + (self.tr(" (changed)") if entry.changed else ""),
                      str(len(entry.alerts)))  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))

@@ -20,6 +20,7 @@ from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
+from ui.screens.opioid_tolerance.controller import install as install_opioid_tolerance
 from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.printing.controller import install as install_printing
@@ -73,6 +74,7 @@ class ShellController(QObject):
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.rights = install_rights(self)  # 医务科: titles and prescribing rights
+        self.opioid_tolerance = install_opioid_tolerance(self)  # Ctrl+Shift+Q: doctors
 
     def _connect(self) -> None:
         v = self.view

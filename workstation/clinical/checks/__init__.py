@@ -23,6 +23,7 @@ from workstation.clinical.checks import (
     renal,
     rights,
     skin_test,
+    tenfold,
 )
 from workstation.clinical.checks.model import (
     CATEGORIES,
@@ -45,7 +46,7 @@ CHECKS: tuple[Check, ...] = (
     allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
     age.check,
     pregnancy.check, drug_lab.check, drug_diagnosis.check, rights.check, skin_test.check,
-    controlled_drug.check,
+    controlled_drug.check, tenfold.check,
 )  # fmt: skip
 
 __all__ = [

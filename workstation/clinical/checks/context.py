@@ -132,4 +132,12 @@ def patient_context_from_chart(
         labs=latest_labs(list(chart.get("labs") or ())),
         diagnoses=_diagnoses(chart),
         skin_tests=results_on_file(chart.get("skin_tests") or ()),
+        opioid_tolerant=opioid_tolerant(chart),
     )
+
+
+def opioid_tolerant(chart: Mapping[str, Any]) -> bool:
+    """Whether the latest live opioid tolerance record of the chart says tolerant."""
+    live = [r for r in chart.get("opioid_tolerance") or () if not r.get("voided")]
+    latest = max(live, key=lambda r: str(r.get("recorded_at") or ""), default=None)
+    return bool(latest and latest.get("tolerant"))

@@ -40,17 +40,19 @@ def daily_amount(drug: Drug, order: MedicationOrder, weight: float | None,
 
 
 def _alert(kind: str, order: MedicationOrder, kb: Knowledge, amount: float, maximum: float,
-           unit: str, limit: Mapping[str, Any]) -> Alert:  # fmt: skip
+           unit: str, limit: Mapping[str, Any], *, naive: bool = False) -> Alert:  # fmt: skip
     en, zh = names(kb, order.drug_code)
     drug = kb.drug(order.drug_code) or {}
     label = "single dose" if kind == "single" else "daily dose"
     label_zh = "单次剂量" if kind == "single" else "日剂量"
+    whose = " for an opioid-naive patient (no opioid tolerance recorded)" if naive else ""
+    whose_zh = "（阿片类未耐受患者，未记录阿片耐受）" if naive else ""
     return Alert(
         category=f"dose-{kind}",
         severity="critical" if _high_alert(drug, order.route) else "warning",
-        message=f"{en}: {label} {amount:g} {unit} exceeds the maximum {maximum:g} {unit}",
-        message_zh=f"{zh}：{label_zh}{amount:g}{unit}超过最大量{maximum:g}{unit}",
-        rule_id=f"dose-{kind}-{order.drug_code}",
+        message=f"{en}: {label} {amount:g} {unit} exceeds the maximum {maximum:g} {unit}{whose}",
+        message_zh=f"{zh}：{label_zh}{amount:g}{unit}超过最大量{maximum:g}{unit}{whose_zh}",
+        rule_id=f"dose-{'naive-' if naive else ''}{kind}-{order.drug_code}",
         source=kb.cite(str(limit.get("source") or "label")),
     )
 
@@ -98,7 +100,28 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     daily = _limit(drug.entry.get("max_daily_dose"), order.route)
     if daily:
         alerts.extend(_daily_alerts(drug, order, patient, kb, daily, bool(alerts)))
+    if not alerts and not patient.opioid_tolerant:
+        alerts.extend(_opioid_naive(drug, order, patient, kb))
     return alerts
+
+
+def _opioid_naive(drug: Drug, order: MedicationOrder, patient: PatientContext,
+                  kb: Knowledge) -> list[Alert]:  # fmt: skip
+    """The opioid-naive ceilings (`opioid_naive_single_dose` / `_daily_dose`), which a patient
+    whose opioid tolerance a doctor recorded does not meet."""
+    assert order.dose_value is not None and order.dose_unit
+    single = _limit(drug.entry.get("opioid_naive_single_dose"), order.route)
+    pair = single and _in_limit_unit(
+        drug, order.dose_value, order.dose_unit, single, patient.weight_kg
+    )
+    if single and pair and pair[0] > pair[1] * (1 + 1e-9):
+        return [_alert("single", order, kb, pair[0], pair[1], _unit(single), single, naive=True)]
+    daily = _limit(drug.entry.get("opioid_naive_daily_dose"), order.route)
+    total = daily and daily_amount(drug, order, patient.weight_kg, daily)
+    maximum = daily and limit_maximum(daily, patient.weight_kg)
+    if daily and total and maximum and total > maximum * (1 + 1e-9):
+        return [_alert("daily", order, kb, total, maximum, _unit(daily), daily, naive=True)]
+    return []
 
 
 def limit_maximum(limit: Mapping[str, Any], weight_kg: float | None) -> float | None:

@@ -1,10 +1,35 @@
-"""Drug-drug interactions between the new order and each active order."""
+"""Drug-drug interactions between the new order and each active order.
+
+A rule may carry `within_dose` {group, daily_max, unit, severity, source}: when the order of that
+group's drug stays within the daily dose the label allows with the other drug (atorvastatin
+<= 20 mg a day with clarithromycin), the rule's severity is the lower one given there.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from workstation.clinical.checks.common import names, rule_alert, stronger
+from workstation.clinical.checks.dose import daily_amount
 from workstation.clinical.checks.model import SEVERITY_RANK, Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
+
+
+def _graded(rule: Mapping[str, Any], pair: tuple[MedicationOrder, MedicationOrder],
+            kb: Knowledge, weight: float | None) -> Mapping[str, Any]:  # fmt: skip
+    """The rule at the severity the dose calls for (its own unless within `within_dose`)."""
+    within = rule.get("within_dose")
+    if not within:
+        return rule
+    for order in pair:
+        drug = kb.formulary.by_code(order.drug_code)
+        if drug is None or not kb.in_group(order.drug_code, within["group"], order.route):
+            continue
+        amount = daily_amount(drug, order, weight, {"value": 1, "unit": within["unit"]})
+        if amount is not None and amount <= float(within["daily_max"]) * (1 + 1e-9):
+            return {**rule, "severity": within["severity"]}
+    return rule
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
@@ -18,9 +43,10 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         seen.add(active.drug_code)
         old_groups = kb.groups_of(active.drug_code, active.route)
         best = None
-        for rule in kb.interactions:
-            a, b = rule["a"], rule["b"]
+        for raw in kb.interactions:
+            a, b = raw["a"], raw["b"]
             hit = (a in new_groups and b in old_groups) or (b in new_groups and a in old_groups)
+            rule = _graded(raw, (order, active), kb, patient.weight_kg) if hit else raw
             if hit and (
                 best is None or stronger(best["severity"], rule["severity"]) != best["severity"]
             ):

@@ -70,6 +70,7 @@ class PatientContext:
     labs: Mapping[str, float] = field(default_factory=dict)
     diagnoses: tuple[str, ...] = ()
     skin_tests: Mapping[str, str] = field(default_factory=dict)  # substance -> positive | negative
+    opioid_tolerant: bool = False  # recorded by a doctor (OpioidToleranceRecorded); else naive
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from workstation.clinical.checks.model import (
     MedicationOrder,
     PatientContext,
     Prescriber,
+    highest_severity,
 )
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import OrderSentenceError, parse_order
@@ -43,6 +44,8 @@ class Case:
     order: str
     expect: tuple[str, ...]
     prescriber: Prescriber = Prescriber()
+    refused: bool = False  # order entry must refuse the sentence with a question (unit errors)
+    expect_severity: str | None = None  # the highest severity the alerts must reach, exactly
 
 
 @dataclass(slots=True)
@@ -53,11 +56,17 @@ class CaseResult:
     alerts: list[Alert] = field(default_factory=list)
     parse_error: str | None = None
     read_as: list[str] = field(default_factory=list)  # how incomplete sentences were read
+    refusal: str | None = None  # the question order entry asked instead of taking the order
 
     @property
     def passed(self) -> bool:
-        """Dangerous: an alert of an expected category; safe: nothing above info."""
+        """Dangerous: an alert of an expected category (at the expected severity, or refused
+        when the case says so); safe: nothing above info."""
+        if self.case.refused:
+            return self.refusal is not None
         if self.parse_error:
+            return False
+        if self.case.expect_severity and highest_severity(self.alerts) != self.case.expect_severity:
             return False
         if self.case.expect:
             return any(a.category in self.case.expect for a in self.alerts)
@@ -80,9 +89,13 @@ def _case(raw: Any, index: int) -> Case:
             f"{where} ({raw['id']}): unknown categories {', '.join(map(str, unknown))}"
         )
     _skin_tests(raw["patient"].get("skin_tests"), where)
+    severity = raw.get("expect_severity")
+    if severity is not None and severity not in SEVERITY_RANK:
+        raise ScenarioError(f"{where} ({raw['id']}): unknown expect_severity {severity!r}")
     return Case(
         str(raw["id"]), raw["patient"], str(raw["order"]), tuple(expect),
         _prescriber(raw.get("prescriber"), f"{where} ({raw['id']})"),
+        refused=bool(raw.get("refused")), expect_severity=severity,
     )  # fmt: skip
 
 
@@ -155,12 +168,15 @@ def _patient(
         labs=labs,
         diagnoses=tuple(str(d) for d in raw.get("diagnoses") or ()),
         skin_tests=_skin_tests(raw.get("skin_tests"), "patient"),
+        opioid_tolerant=bool(raw.get("opioid_tolerant")),
     )
 
 
 def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
     """Parse the case's sentences and check its order."""
     notes: list[str] = []
+    if case.refused:
+        return _refusal(case, parse)
 
     def read_active(sentence: str) -> MedicationOrder | None:
         """An active order whose drug the formulary lacks cannot interact with anything the
@@ -180,6 +196,17 @@ def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
         return CaseResult(case, parse_error=str(exc) or type(exc).__name__)
     order = dataclasses.replace(order, prescriber=case.prescriber)
     return CaseResult(case, check_order(order, patient, kb), read_as=notes)
+
+
+def _refusal(case: Case, parse: ParseSentence) -> CaseResult:
+    """A case that order entry must refuse: the question it asked about the dose or its unit."""
+    try:
+        parse(case.order)
+    except OrderSentenceError as error:
+        if error.part in ("dose", "unit"):
+            return CaseResult(case, refusal=str(error))
+        return CaseResult(case, parse_error=str(error))
+    return CaseResult(case, read_as=[f"{case.order!r} was taken, not refused"])
 
 
 _COMPLETIONS = 2  # a sentence may lack both its route and its frequency
@@ -262,6 +289,8 @@ def result_line(result: CaseResult) -> dict[str, Any]:
     }
     if result.parse_error:
         line["parse_error"] = result.parse_error
+    if result.refusal:
+        line["refused"] = result.refusal
     if result.read_as:
         line["read_as"] = result.read_as
     return line
@@ -282,6 +311,8 @@ def result_text(result: CaseResult) -> str:
     mark = "ok  " if result.passed else "FAIL"
     if result.parse_error:
         return f"{mark} {result.case.case_id}: parse error: {result.parse_error}"
+    if result.refusal:
+        return f"{mark} {result.case.case_id}: refused: {result.refusal}"
     shown = ", ".join(f"{a.category}/{a.severity}" for a in result.alerts) or "no alerts"
     expected = ", ".join(result.case.expect) or "safe"
     read_as = f" [{'; '.join(result.read_as)}]" if result.read_as else ""
