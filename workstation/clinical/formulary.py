@@ -8,8 +8,8 @@ caller then narrows by route or concentration.
 from __future__ import annotations
 
 import difflib
-import re
 import json
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
