@@ -75,6 +75,7 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
             .subquery()
             for key, prefix in keys
         ]
+        branches.append(_other_readings(needle.lower(), status, limit))
         ids = union(*(select(branch.c.patient_id) for branch in branches))
         statement = (
             select(t.patients)
@@ -86,6 +87,19 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
         if len(found) >= limit:
             break
     return found
+
+
+def _other_readings(prefix: str, status: str, limit: int) -> Any:
+    """Patients one of whose other name readings starts with the prefix (`cgf` for 曾国藩)."""
+    k, p = t.patient_name_keys.c, t.patients.c
+    return (
+        select(k.patient_id)
+        .join(t.patients, p.patient_id == k.patient_id)
+        .where(p.status == status, k.name_key >= prefix, k.name_key < _next_prefix(prefix))
+        .order_by(k.name_key)
+        .limit(limit)
+        .subquery()
+    )
 
 
 def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:

@@ -51,6 +51,16 @@ patients = Table(
     Column("version", Integer, nullable=False, default=0),
 )
 
+# Every other reading of a patient's name (曾国藩: `cgf`, `cengguofan` beside the surname
+# reading `zgf` / `zengguofan` of patients.name_initials / name_pinyin), searched by prefix.
+patient_name_keys = Table(
+    "patient_name_keys",
+    metadata,
+    Column("patient_id", ID, primary_key=True),
+    Column("name_key", String(200), primary_key=True),
+    Index("ix_patient_name_keys_key", "name_key"),
+)
+
 notes = Table(
     "notes",
     metadata,
