@@ -12,6 +12,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from workstation.reports import fonts
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
 from workstation.reports.orders import dose_text
@@ -45,8 +46,7 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
     canvas.drawRightString(width - MARGIN, top, f"{ctx.ward_name(patient['ward_id'])} "
                            f"{ctx.t('bed')} {patient['bed']}")  # fmt: skip
-    canvas.setFont(font, 10)
-    canvas.drawString(MARGIN, top - 4.5 * mm, printable(patient["name"]))
+    fonts.draw(canvas, MARGIN, top - 4.5 * mm, printable(patient["name"]), 10)
     canvas.setFont(font, 7)
     canvas.drawRightString(width - MARGIN, top - 4.5 * mm,
                            f"{ctx.t('record_number')} {patient['record_number']}")  # fmt: skip
@@ -135,8 +135,7 @@ def _dispense_label(canvas: Canvas, ctx: PrintContext, item: DispenseLabel) -> N
     canvas.setFont(font, 6)
     canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
     canvas.drawRightString(width - MARGIN, top, printable(item.patient_ref))
-    canvas.setFont(font, 10)
-    canvas.drawString(MARGIN, top - 4.5 * mm, printable(item.patient_name))
+    fonts.draw(canvas, MARGIN, top - 4.5 * mm, printable(item.patient_name), 10)
     canvas.setFont(font, 9)
     name = ctx.drug_name({"drug_code": item.drug_code, "drug_name": item.drug_name})
     canvas.drawString(MARGIN, top - 9 * mm, printable(name))
