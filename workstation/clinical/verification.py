@@ -12,6 +12,12 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select
 
+from workstation.clinical.allergy_status import (
+    UNDOCUMENTED,
+    AllergyStatus,
+    allergy_status,
+    verification_held,
+)
 from workstation.clinical.checks import Alert, check_order
 from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
 from workstation.clinical.knowledge import Knowledge
@@ -35,6 +41,12 @@ class WaitingOrder:
     recent_labs: list[dict[str, Any]] = field(default_factory=list)
     renal_labs: list[dict[str, Any]] = field(default_factory=list)
     change_requests: list[dict[str, Any]] = field(default_factory=list)
+    allergy_status: AllergyStatus = AllergyStatus(UNDOCUMENTED)
+
+    @property
+    def held(self) -> bool:
+        """Verification waits: allergies not yet documented (an override with a reason may go on)."""
+        return verification_held(self.allergy_status)
 
     @property
     def order_id(self) -> str:
@@ -94,6 +106,7 @@ def _entry(
         alerts=alerts,
         overrides=_overrides(order.get("overrides")),
         allergies=[a["substance"] for a in chart["allergies"] if not a["voided"]],
+        allergy_status=allergy_status(chart),
         active_medications=[
             str(o["description"])
             for o in others

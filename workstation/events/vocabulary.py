@@ -190,6 +190,7 @@ _VITALS: dict[str, Field] = {
 
 
 def _types() -> dict[str, EventType]:
+    from workstation.events.allergy_events import allergy_types
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.pharmacy_events import pharmacy_types
 
@@ -333,6 +334,7 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *allergy_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -307,6 +307,13 @@ def _allergy(fold: _Fold, e: Event) -> None:
     })  # fmt: skip
 
 
+def _no_known_allergies(fold: _Fold, e: Event) -> None:
+    fold.add(t.allergy_reviews, {
+        "review_id": e.event_id, "patient_id": e.patient_id, "source": e.payload.get("source"),
+        "recorded_by": e.author_id, "recorded_at": e.recorded_at, "voided": False,
+    })  # fmt: skip
+
+
 def _problem(fold: _Fold, e: Event) -> None:
     p = e.payload
     fold.add(t.problems, {
@@ -381,6 +388,7 @@ HANDLERS: dict[str, Handler] = {
     "VitalsRecorded": _vitals,
     "LabResulted": _lab,
     "AllergyRecorded": _allergy,
+    "NoKnownAllergiesRecorded": _no_known_allergies,
     "ProblemRecorded": _problem,
     "Dispensed": _stock("dispense", -1),
     "StockReceived": _stock("receipt", 1),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, func, select, union
@@ -26,13 +27,35 @@ def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]
         .where(t.allergies.c.patient_id == p.patient_id, t.allergies.c.voided.is_(False))
         .scalar_subquery()
     )
-    statement = select(t.patients, allergy_count.label("allergy_count")).where(
-        p.status == "admitted"
+    reviews = (
+        select(func.count())
+        .where(
+            t.allergy_reviews.c.patient_id == p.patient_id, t.allergy_reviews.c.voided.is_(False)
+        )
+        .scalar_subquery()
     )
+    statement = select(
+        t.patients, allergy_count.label("allergy_count"), reviews.label("allergy_review_count")
+    ).where(p.status == "admitted")
     if ward_id is not None:
         statement = statement.where(p.ward_id == ward_id)
     rows = _rows(conn, statement)
+    for row in rows:  # two 张伟 on a ward: each row names the other's bed
+        row["same_name_beds"] = [
+            r["bed"] for r in rows
+            if r["ward_id"] == row["ward_id"] and r["name"] == row["name"] and r is not row
+        ]  # fmt: skip
     return sorted(rows, key=lambda r: (r["ward_id"], _bed_key(r["bed"])))
+
+
+def same_name_on_ward(conn: Connection, patient: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Other admitted patients of the patient's ward with the same name (bed, record number)."""
+    p = t.patients.c
+    statement = select(p.patient_id, p.bed, p.record_number, p.sex, p.birth_date).where(
+        p.status == "admitted", p.ward_id == patient["ward_id"], p.name == patient["name"],
+        p.patient_id != patient["patient_id"],
+    )  # fmt: skip
+    return _rows(conn, statement)
 
 
 def _bed_key(bed: str) -> tuple[int, str]:
@@ -110,6 +133,7 @@ def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:
 
 CHART_SECTIONS: dict[str, tuple[Any, str]] = {
     "allergies": (t.allergies, "recorded_at"),
+    "allergy_reviews": (t.allergy_reviews, "recorded_at"),
     "problems": (t.problems, "recorded_at"),
     "notes": (t.notes, "signed_at"),
     "addenda": (t.note_addenda, "recorded_at"),
@@ -130,6 +154,7 @@ def chart(
     """Everything a chart shows for one patient (every row of the `sections` asked for),
     newest first within each section; the patient and review flags always."""
     found: dict[str, Any] = {"patient": patient(conn, patient_id)}
+    found["same_name"] = same_name_on_ward(conn, found["patient"]) if found["patient"] else []
     for section in sections:
         table, time_column = CHART_SECTIONS[section]
         found[section] = _rows(
@@ -192,7 +217,9 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     force, the latest live note of each type, the latest live numeric result of each test).
     "older" holds each long section's cursor for `chart_page` (None: nothing older);
     "archive" the record's archive state (archive_queries.archive_state)."""
-    summary = chart(conn, patient_id, sections=("allergies", "problems", "change_requests"))
+    summary = chart(
+        conn, patient_id, sections=("allergies", "allergy_reviews", "problems", "change_requests")
+    )
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:
         summary[section], older[section] = chart_page(conn, patient_id, section)

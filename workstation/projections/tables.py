@@ -194,6 +194,18 @@ allergies = Table(
     Column("voided", Boolean, nullable=False, default=False),
 )
 
+# "No known allergies", recorded by a person (NoKnownAllergiesRecorded): who and when.
+allergy_reviews = Table(
+    "allergy_reviews",
+    metadata,
+    _id("review_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("source", String(200)),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
 problems = Table(
     "problems",
     metadata,
@@ -350,12 +362,14 @@ VOIDABLE = (
     vitals,
     lab_results,
     allergies,
+    allergy_reviews,
     problems,
     stock_movements,
     pharmacy_tables.order_change_requests,
     *NURSING_TABLES,
 )
 PATIENT_TABLES = (
+    allergy_reviews,
     notes,
     note_addenda,
     orders,

@@ -47,6 +47,10 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     canvas.drawRightString(width - MARGIN, top, f"{ctx.ward_name(patient['ward_id'])} "
                            f"{ctx.t('bed')} {patient['bed']}")  # fmt: skip
     fonts.draw(canvas, MARGIN, top - 4.5 * mm, printable(patient["name"]), 10)
+    if patient.get("same_name_beds"):  # another patient of this name on the ward
+        name_width = fonts.text_width(printable(patient["name"]), 10)
+        mark = "▲同名" if ctx.zh else "▲SAME NAME"
+        fonts.draw(canvas, MARGIN + name_width + 1.5 * mm, top - 4.5 * mm, mark, 7)
     canvas.setFont(font, 7)
     canvas.drawRightString(width - MARGIN, top - 4.5 * mm,
                            f"{ctx.t('record_number')} {patient['record_number']}")  # fmt: skip
@@ -77,6 +81,8 @@ def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     canvas = Canvas(out, pagesize=LABEL_SIZE, initialFontName=register_font())
     canvas.setTitle(ctx.t("medication_label"))
     canvas.setAuthor(ctx.printed_by)
+    beds = [str(o["bed"]) for o in chart.get("same_name") or ()]
+    patient = {**patient, "same_name_beds": beds}
     for number, order in enumerate(orders, start=1):
         _label(canvas, ctx, patient, order, number, len(orders))
         canvas.showPage()

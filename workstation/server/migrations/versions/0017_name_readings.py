@@ -1,4 +1,5 @@
-"""patient name readings: every reading of a polyphonic name, the surname read as a surname
+"""patient name readings (every reading of a polyphonic name, the surname read as a surname)
+and allergy reviews ("no known allergies" recorded by a person)
 
 Revision ID: 0017
 Revises: 0012
@@ -29,6 +30,19 @@ def upgrade() -> None:
     )
     op.create_index("ix_patient_name_keys_key", "patient_name_keys", ["name_key"], unique=False)
     _backfill()
+    op.create_table(
+        "allergy_reviews",
+        sa.Column("review_id", sa.String(length=36), nullable=False),
+        sa.Column("patient_id", sa.String(length=36), nullable=False),
+        sa.Column("source", sa.String(length=200), nullable=True),
+        sa.Column("recorded_by", sa.String(length=64), nullable=False),
+        sa.Column("recorded_at", sa.String(length=32), nullable=False),
+        sa.Column("voided", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("review_id"),
+    )
+    op.create_index(
+        op.f("ix_allergy_reviews_patient_id"), "allergy_reviews", ["patient_id"], unique=False
+    )
 
 
 def _backfill() -> None:
@@ -57,5 +71,7 @@ def _backfill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_allergy_reviews_patient_id"), table_name="allergy_reviews")
+    op.drop_table("allergy_reviews")
     op.drop_index("ix_patient_name_keys_key", table_name="patient_name_keys")
     op.drop_table("patient_name_keys")
