@@ -86,6 +86,9 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "RecordUnlockRequested": {"reason": "discharge summary names the wrong drug"},
     "RecordUnlockApproved": {"request_id": TARGET, "hours": 24},
     "RecordUnlockDenied": {"request_id": TARGET, "reason": "correct it by an addendum"},
+    "NoKnownAllergiesRecorded": {"source": "patient and daughter"},
+    "AllergyCheckOverridden": {"order_id": TARGET, "step": "verification",
+                               "reason": "unconscious, family on the way: antibiotic cannot wait"},
 }  # fmt: skip
 
 

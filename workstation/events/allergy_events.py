@@ -4,7 +4,7 @@ event's author and time), and a step taken although the status was "not yet docu
 
 from __future__ import annotations
 
-from workstation.events.fields import Field, one_of, optional, text, uuid_ref
+from workstation.events.fields import Field, one_of, text, uuid_ref
 from workstation.events.vocabulary import EventType
 
 OVERRIDE_STEPS = ("verification", "administration")
@@ -13,8 +13,8 @@ OVERRIDE_STEPS = ("verification", "administration")
 def allergy_types() -> list[EventType]:
     """Event types of the allergy status."""
     return [
-        # the patient (or family, or the old record) was asked: no known allergies
-        EventType("NoKnownAllergiesRecorded", {"source": optional(text(200))}),
+        # who was asked (the patient, the family, the old record): no known allergies
+        EventType("NoKnownAllergiesRecorded", {"source": Field(text(200))}),
         EventType("AllergyCheckOverridden", {
             "order_id": Field(uuid_ref),
             "step": Field(one_of(OVERRIDE_STEPS)),
