@@ -71,6 +71,9 @@ def _problems_of_renal_tier(note: Mapping[str, Any]) -> str | None:
         return "one of crcl_below, egfr_below or creatinine_above must be a positive number"
     if note.get("action") not in ("avoid", "reduce"):
         return "action must be avoid or reduce"
+    routes = note.get("routes")
+    if routes is not None and (not isinstance(routes, list) or not set(routes) <= set(ROUTES)):
+        return "routes must be a list of known routes"
     return None
 
 

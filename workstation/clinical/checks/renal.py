@@ -46,9 +46,14 @@ def _clearance(kind: str, patient: PatientContext) -> Clearance | None:
     return Clearance(float(creatinine), "creatinine", "", "") if creatinine else None
 
 
-def _entries(spec: Any) -> list[Mapping[str, Any]]:
+def _entries(spec: Any, route: str | None) -> list[Mapping[str, Any]]:
+    """The tiers of the order's route (a tier with `routes` is about those only: IV voriconazole)."""
     items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
-    return [s for s in items if isinstance(s, Mapping) and any(s.get(k) for k in _BASES)]
+    return [
+        s for s in items
+        if isinstance(s, Mapping) and any(s.get(k) for k in _BASES)
+        and (not s.get("routes") or route in s["routes"])
+    ]  # fmt: skip
 
 
 def _applying(
@@ -77,7 +82,7 @@ def _applying(
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
     """An alert when kidney function is below the drug's renal threshold (the strictest tier)."""
     drug = kb.drug(order.drug_code) or {}
-    applying = _applying(_entries(drug.get("renal")), patient)
+    applying = _applying(_entries(drug.get("renal"), order.route), patient)
     if applying is None:
         return []
     entry, clearance = applying
