@@ -49,9 +49,10 @@ def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]
 
 
 def same_name_on_ward(conn: Connection, patient: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Other admitted patients of the patient's ward with the same name (bed, record number)."""
+    """Other admitted patients of the patient's ward with the same name: their id and bed only
+    (a chart shows the warning, not the other patient's details)."""
     p = t.patients.c
-    statement = select(p.patient_id, p.bed, p.record_number, p.sex, p.birth_date).where(
+    statement = select(p.patient_id, p.bed).where(
         p.status == "admitted", p.ward_id == patient["ward_id"], p.name == patient["name"],
         p.patient_id != patient["patient_id"],
     )  # fmt: skip
