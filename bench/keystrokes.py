@@ -94,6 +94,8 @@ def seed_ward(folder: Path, server_url: str) -> None:
             "record_number": "", "name": "王五", "sex": "male", "birth_date": "1950-04-05", "ward_id": WARD,
             "bed": BED, "admitted_at": now_iso(), "weight_kg": 70.0, "diagnosis": "pneumonia",
         }).patient_id  # fmt: skip
+        # asked at admission: no known allergies (an undocumented status holds a first dose)
+        ws.record("NoKnownAllergiesRecorded", patient_id=pid, payload={"source": "patient"})
         ws.record("VitalsRecorded", patient_id=pid, payload={
             "taken_at": now_iso(), "temperature_c": 37.8, "pulse_bpm": 92, "resp_rate": 20,
             "systolic_mmhg": 124, "diastolic_mmhg": 78, "spo2_pct": 95})  # fmt: skip

@@ -37,7 +37,8 @@ def fill_patients(ws: Any, count: int) -> None:
     """count admitted or discharged patients with names, pinyin, initials and record numbers."""
     from sqlalchemy import insert
 
-    from workstation.domain.names import search_initials, search_pinyin
+    from workstation.domain.names import person_initials as search_initials
+    from workstation.domain.names import person_pinyin as search_pinyin
     from workstation.ids import uuid7
     from workstation.projections import tables as pt
 

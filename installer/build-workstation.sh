@@ -97,6 +97,7 @@ write_control() {
     local root="$1" size depends
     size="$(du -sk "$root" | cut -f1)"
     depends="$(runtime_depends)"
+    depends="${depends:+$depends, }fonts-hanazono"  # the print fallback fonts (reports/fonts.py)
     cat >"$root/DEBIAN/control" <<EOF
 Package: $PACKAGE
 Version: $VERSION

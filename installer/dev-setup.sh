@@ -18,7 +18,8 @@ VENV_PYTHON="$VENV/bin/python"
 # workstation clock), and the shared libraries PySide6 loads
 # for the offscreen and xcb platform plugins (from `ldd` on the Qt libraries and plugins).
 APT_PACKAGES=(
-    python3-venv postgresql xvfb xauth fonts-wqy-microhei poppler-utils faketime haproxy pgbackrest
+    python3-venv postgresql xvfb xauth fonts-wqy-microhei fonts-hanazono poppler-utils faketime haproxy
+    pgbackrest
     libegl1 libgl1 libglx0 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
     libharfbuzz0b libpng16-16 libjpeg62-turbo libxkbcommon0 libxkbcommon-x11-0
     libx11-6 libx11-xcb1 libxext6 libxrender1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4

@@ -9,12 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlcipher3
-from sqlalchemy import Connection, Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, insert, inspect, select, text, update
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import CreateIndex
 
 from offline_cache import device_key, keystore
 from offline_cache.tables import metadata as replica_metadata
+from workstation.domain.names import (
+    initials_readings,
+    name_readings,
+    person_initials,
+    person_pinyin,
+)
+from workstation.projections import tables as projection_tables
 from workstation.projections.tables import CHART_INDEXES, SEARCH_INDEXES
 from workstation.projections.tables import metadata as projection_metadata
 from workstation.storage import make_sqlite_durable
@@ -77,9 +84,12 @@ def open_replica(path: Path, device_id: str, *, create: bool = True) -> Engine:
 
 def _create_tables(engine: Engine) -> None:
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
+        had_name_keys = inspect(conn).has_table("patient_name_keys")
         replica_metadata.create_all(conn)
         projection_metadata.create_all(conn)
         _add_missing_columns(conn)
+        if not had_name_keys:
+            backfill_name_readings(conn)
         for index in (*SEARCH_INDEXES, *CHART_INDEXES):  # added to tables older replicas hold
             conn.execute(CreateIndex(index, if_not_exists=True))
 
@@ -92,6 +102,21 @@ ADDED_COLUMNS = (
     ("lab_results", "result_status", "VARCHAR(16)"),
     ("lab_results", "superseded_by", "VARCHAR(36)"),
 )
+
+
+def backfill_name_readings(conn: Connection) -> None:
+    """A replica older than the name readings: the surname reading on each patient row (曾 zeng),
+    the other readings in patient_name_keys (server migration 0017 does the same)."""
+    p, k = projection_tables.patients, projection_tables.patient_name_keys
+    for patient_id, name in conn.execute(select(p.c.patient_id, p.c.name)).all():
+        conn.execute(
+            update(p)
+            .where(p.c.patient_id == patient_id)
+            .values(name_initials=person_initials(name), name_pinyin=person_pinyin(name))
+        )
+        others = dict.fromkeys([*initials_readings(name)[1:], *name_readings(name)[1:]])
+        if others:
+            conn.execute(insert(k), [{"patient_id": patient_id, "name_key": key} for key in others])
 
 
 def _add_missing_columns(conn: Connection) -> None:

@@ -80,6 +80,7 @@ def seed_patients(folder: Path, server_url: str) -> tuple[str, str]:
             patient_id=zhang,
             payload={"substance": "penicillin", "severity": "severe"},
         )
+        ws.record("NoKnownAllergiesRecorded", patient_id=li, payload={"source": "patient"})
         ws.record(
             "ProblemRecorded",
             patient_id=zhang,

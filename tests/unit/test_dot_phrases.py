@@ -62,7 +62,10 @@ def test_meds_lists_only_medications_in_force() -> None:
 def test_allergies_skip_voided_and_say_none_recorded_rather_than_no_allergy() -> None:
     assert expand(".allergies", full_chart(), "en") == "penicillin (severe: rash)"
     assert expand(".allergies", full_chart(), "zh_CN") == "penicillin（重度：rash）"
-    assert expand(".allergies", EMPTY, "zh_CN") == "未记录过敏史"
+    assert expand(".allergies", EMPTY, "zh_CN") == "过敏史未记录"
+    nka = {**EMPTY, "allergy_reviews": [{"recorded_by": "n1", "recorded_at": "2026-03-01T08:00:00Z",
+                                         "voided": False}]}  # fmt: skip
+    assert expand(".allergies", nka, "en").startswith("No known allergies (n1")
 
 
 def test_problems_are_the_active_ones_with_icd10() -> None:

@@ -95,6 +95,9 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "EmptyAmpouleReturned": {"drug_code": "fentanyl", "quantity": 1, "unit": "amp"},
     "ControlledDrugDestroyed": {"drug_code": "fentanyl", "amount": 0.05, "unit": "mg",
                                 "witness_id": "nurse-2"},
+    "NoKnownAllergiesRecorded": {"source": "patient and daughter"},
+    "AllergyCheckOverridden": {"order_id": TARGET, "step": "verification",
+                               "reason": "unconscious, family on the way: antibiotic cannot wait"},
 }  # fmt: skip
 
 

@@ -102,7 +102,14 @@ def test_allergy_lines_have_no_empty_reaction():
     assert allergy_entries(rows, "en_US") == ["penicillin (severe)", "latex (mild: 皮疹)"]
     ctx = PrintContext("zh_CN", "护士", NOW, Hospital("医院", "Hospital"), TIMES)
     assert allergy_text(ctx, {"allergies": rows}) == "penicillin（重度）；latex（轻度：皮疹）"
-    assert allergy_text(ctx, {"allergies": []}) == "无已知过敏"
+    assert allergy_text(ctx, {"allergies": []}) == "过敏史未记录"
+    reviewed = {
+        "allergies": [],
+        "allergy_reviews": [
+            {"recorded_by": "u1", "recorded_at": "2026-03-01T00:00:00Z", "voided": False}
+        ],
+    }
+    assert allergy_text(ctx, reviewed).startswith("无已知过敏（")
 
 
 def test_unknown_style_is_refused():

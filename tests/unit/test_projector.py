@@ -365,6 +365,21 @@ def test_find_patients_by_pinyin_initials_and_record_number(conn):
     assert queries.find_patients(conn, "  ") == []
 
 
+def test_a_polyphonic_surname_is_found_by_every_reading_its_own_first(conn):
+    apply_events(conn, [admitted(P1, name="曾国藩"), admitted(P2, name="单田芳")])
+    row = queries.patient(conn, P1)
+    assert (row["name_initials"], row["name_pinyin"]) == ("zgf", "zengguofan")
+    for typed, wanted in (("zgf", P1), ("cgf", P1), ("zengguo", P1), ("cengguofan", P1),
+                          ("stf", P2), ("dtf", P2), ("shantian", P2)):  # fmt: skip
+        assert [p["patient_id"] for p in queries.find_patients(conn, typed)] == [wanted], typed
+    apply_events(conn, [ev("DemographicsUpdated", {"base_version": 0, "name": "乐嘉"}, P1)])
+    assert [p["patient_id"] for p in queries.find_patients(conn, "yj")] == [P1]
+    assert [p["patient_id"] for p in queries.find_patients(conn, "lj")] == [P1]
+    assert queries.find_patients(conn, "cgf") == []
+    rebuild_patient(conn, P2, [admitted(P2, name="单田芳")])
+    assert [p["patient_id"] for p in queries.find_patients(conn, "dtf")] == [P2]
+
+
 # --- the same rows everywhere ---------------------------------------------------------------
 
 

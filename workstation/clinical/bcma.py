@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from workstation.clinical.allergy_status import AllergyStatus, first_dose_held
 from workstation.clinical.barcodes import Scan
 from workstation.clinical.formulary import canonical_unit, convert_amount
 from workstation.clinical.mar import (
@@ -217,3 +218,17 @@ def administration_problems(row: MarRow, dose: MarDose, payload: Mapping[str, An
         if late and not payload.get("early_late_reason"):
             problems.append("a dose given outside its time window needs a reason")
     return problems
+
+
+FIRST_DOSE_HELD = "allergies not yet documented: a first dose needs them recorded, or a reason"
+
+
+def allergy_problem(
+    row: MarRow, status: AllergyStatus | None, override_reason: str = ""
+) -> str | None:
+    """The first dose of a new medication is not given while the allergy status is "not yet
+    documented", unless the nurse gives a reason (recorded as AllergyCheckOverridden)."""
+    if status is None:
+        return None
+    given_before = sum(1 for dose in row.doses if dose.status == "given")
+    return FIRST_DOSE_HELD if first_dose_held(status, given_before, override_reason) else None

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.schedule import ward_clock
 from workstation.clock import parse_iso
 
@@ -14,14 +15,14 @@ Chart = dict[str, Any]
 
 _WORDS = {
     "zh": {
-        "no_vitals": "暂无生命体征记录", "no_meds": "暂无在用药物", "no_allergies": "未记录过敏史",
-        "no_problems": "暂无活动问题", "no_labs": "暂无检验结果", "taken": "于", "sep": "，",
+        "no_vitals": "暂无生命体征记录", "no_meds": "暂无在用药物", "no_problems": "暂无活动问题",
+        "no_labs": "暂无检验结果", "taken": "于", "sep": "，",
         "mild": "轻度", "moderate": "中度", "severe": "重度", "unknown": "程度不详",
         "oxygen": "（吸氧）", "prn": "（必要时）",
     },
     "en": {
         "no_vitals": "No vital signs recorded", "no_meds": "No medications in force",
-        "no_allergies": "No allergies recorded", "no_problems": "No active problems",
+        "no_problems": "No active problems",
         "no_labs": "No results", "taken": "at", "sep": ", ", "mild": "mild",
         "moderate": "moderate", "severe": "severe", "unknown": "severity unknown",
         "oxygen": " (on oxygen)", "prn": " (as needed)",
@@ -104,9 +105,12 @@ def allergy_entries(rows: Iterable[Mapping[str, Any]] | None, language: str) -> 
 
 
 def allergies(chart: Chart, language: str) -> str:
-    """Recorded allergies with severity and reaction."""
+    """Recorded allergies with severity and reaction, else the allergy status's words ("no known
+    allergies" or "not yet documented": workstation.clinical.allergy_status)."""
     entries = allergy_entries(chart.get("allergies"), language)
-    return _words(language)["sep"].join(entries) if entries else _words(language)["no_allergies"]
+    if entries:
+        return _words(language)["sep"].join(entries)
+    return allergy_status(chart).text(language)
 
 
 def problems(chart: Chart, language: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from workstation.resources import resource
 
 __all__ = [
     "Drug", "DrugForm", "Formulary", "UnitEquivalent", "FormularyError", "canonical_unit", "convert_amount",
-    "default_formulary", "load_formulary", "normalise", "unit_dimension",
+    "combination_spellings", "default_formulary", "load_formulary", "normalise", "unit_dimension",
 ]  # fmt: skip
 
 # canonical unit -> (dimension, factor to the dimension's base unit)
@@ -281,11 +282,33 @@ def _ends_word(text: str, end: int) -> bool:
 
 
 def _name_keys(drug: Drug) -> set[str]:
-    """Code, names, aliases and the parts of an English name such as `Paracetamol (acetaminophen)`."""
+    """Code, names, aliases and the parts of an English name such as `Paracetamol (acetaminophen)`;
+    a combination's name in every separator doctors type (`piperacillin-tazobactam`,
+    `piperacillin and tazobactam`, `哌拉西林/他唑巴坦`) and in the reverse order."""
     keys = {drug.code, drug.code.replace("_", " "), drug.name_en, drug.name_zh, *drug.aliases}
     plain, _, inner = drug.name_en.partition("(")
     keys |= {plain, inner.rstrip(")")}
-    return {normalise(k) for k in keys if k.strip()}
+    named = {normalise(k) for k in keys if k.strip()}
+    return named | {spelling for key in named for spelling in combination_spellings(key)}
+
+
+_COMBINATION = re.compile(r"^([^\s/+&-][^/+&-]*?)\s*(?:/|\+|&|-| and )\s*([^/+&-]+)$")
+_SEPARATORS = ("/", " / ", "-", " - ", "+", " + ", " and ", " & ", "&", " ")
+_SHORTEST_PART = 3  # `co-trimoxazole`, `l-thyroxine`: a prefix, not the first of two drugs
+
+
+def combination_spellings(key: str) -> set[str]:
+    """The other spellings of a two-part name written with a separator: `a/b` is also `a-b`,
+    `a + b`, `a and b`, `a b` and `b/a` (Latin); `甲/乙` also `甲-乙`, `甲+乙`, `甲乙` (Chinese)."""
+    match = _COMBINATION.match(key)
+    if not match:
+        return set()
+    first, second = match.group(1).strip(), match.group(2).strip()
+    if min(len(first), len(second)) < (_SHORTEST_PART if first.isascii() else 2):
+        return set()
+    if not first.isascii():
+        return {f"{first}{sep}{second}" for sep in ("/", "-", "+", "")}
+    return {f"{a}{sep}{b}" for a, b in ((first, second), (second, first)) for sep in _SEPARATORS}
 
 
 def _drug(entry: Mapping[str, Any]) -> Drug:

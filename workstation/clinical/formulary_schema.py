@@ -63,10 +63,7 @@ def _problems_of_note(name: str, note: Any) -> str | None:
     if not _text(note.get("advice")) or not _text(note.get("source")):
         return "advice and source are required"
     if name == "renal":
-        if not _number(note.get("egfr_below")):
-            return "egfr_below must be a positive number"
-        if note.get("action") not in ("avoid", "reduce"):
-            return "action must be avoid or reduce"
+        return _problems_of_renal_tier(note)
     if name == "pregnancy" and note.get("risk") not in ("avoid", "caution"):
         return "risk must be avoid or caution"
     if name == "older_adults":
@@ -74,6 +71,22 @@ def _problems_of_note(name: str, note: Any) -> str | None:
             return "age_from must be a positive number"
         if note.get("action", "avoid") not in ("avoid", "caution"):
             return "action must be avoid or caution"
+    return None
+
+
+def _problems_of_renal_tier(note: Mapping[str, Any]) -> str | None:
+    """A renal tier: one threshold (`crcl_below` where the label speaks of creatinine
+    clearance, `egfr_below` where of eGFR, `creatinine_above` where of serum creatinine in
+    µmol/L) and an action."""
+    keys = ("crcl_below", "egfr_below", "creatinine_above")
+    thresholds = [key for key in keys if note.get(key) is not None]
+    if len(thresholds) != 1 or not _number(note.get(thresholds[0])):
+        return "one of crcl_below, egfr_below or creatinine_above must be a positive number"
+    if note.get("action") not in ("avoid", "reduce"):
+        return "action must be avoid or reduce"
+    routes = note.get("routes")
+    if routes is not None and (not isinstance(routes, list) or not set(routes) <= set(ROUTES)):
+        return "routes must be a list of known routes"
     return None
 
 
@@ -156,7 +169,7 @@ def _notes_problem(
                 return name, problem
     for name in ("renal", "pregnancy", "older_adults"):
         for note in _items(entry.get(name)) if entry.get(name) is not None else []:
-            problem = _problems_of_note(name, note)
+            problem = _problems_of_note(name, note) or _problems_of_tier_doses(note, known_unit)
             if problem:
                 return name, problem
     for index, item in enumerate(entry.get("unit_equivalents") or []):
@@ -169,6 +182,18 @@ def _notes_problem(
     if note_problem:
         return "dose_note", note_problem
     return controlled_problem(entry)
+
+
+def _problems_of_tier_doses(note: Any, known_unit: Callable[[str], bool]) -> str | None:
+    """The adjusted dose of a renal or age tier is a limit like any other (value, unit, source)."""
+    if not isinstance(note, Mapping):
+        return None
+    for key in ("max_single_dose", "max_daily_dose"):
+        for limit in _items(note.get(key)) if note.get(key) is not None else []:
+            problem = _problems_of_limit(limit, known_unit)
+            if problem:
+                return f"{key}: {problem}"
+    return None
 
 
 def validate_document(document: Any, *, known_unit: Callable[[str], bool]) -> None:

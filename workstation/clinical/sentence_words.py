@@ -43,6 +43,8 @@ FORM_WORDS = (
     "滴丸", "干混悬剂", "冻干粉", "粉针剂", "琥珀酸钠", "磷酸钠", "琥珀酸", "磷酸", "盐酸盐",
     "酯", "sulphate", "sulfate", "hydrochloride", "hcl", "sodium", "potassium", "calcium", "tartrate",
     "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate", "长期", "长期医嘱",
+    "bisulfate", "bisulphate", "hydrobromide", "fumarate", "acetate", "magnesium", "hyclate",
+    "monohydrate", "dihydrate", "trihydrate", "disodium", "tromethamine", "钙片", "钠片", "钾片",
     # a premixed infusion named with its carrier (盐酸左氧氟沙星氯化钠注射液)
     "氯化钠注射液", "葡萄糖注射液",
 )  # fmt: skip

@@ -12,6 +12,12 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, select
 
+from workstation.clinical.allergy_status import (
+    UNDOCUMENTED,
+    AllergyStatus,
+    allergy_status,
+    verification_held,
+)
 from workstation.clinical.checks import Alert, check_order
 from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
 from workstation.clinical.controlled import results_on_file, skin_test_status
@@ -40,6 +46,12 @@ class WaitingOrder:
     change_requests: list[dict[str, Any]] = field(default_factory=list)
     skin_test: str | None = None  # None (not needed), pending, negative, positive
     high_alert: bool = False  # ▲ beside the order: a high-alert drug on this route
+    allergy_status: AllergyStatus = AllergyStatus(UNDOCUMENTED)
+
+    @property
+    def held(self) -> bool:
+        """Verification waits: allergies not yet documented (an override with a reason may go on)."""
+        return verification_held(self.allergy_status)
 
     @property
     def order_id(self) -> str:
@@ -111,6 +123,7 @@ def _entry(
         alerts=alerts,
         overrides=_overrides(order.get("overrides")),
         allergies=[a["substance"] for a in chart["allergies"] if not a["voided"]],
+        allergy_status=allergy_status(chart),
         active_medications=[
             str(o["description"])
             for o in others

@@ -190,6 +190,7 @@ _VITALS: dict[str, Field] = {
 
 
 def _types() -> dict[str, EventType]:
+    from workstation.events.allergy_events import allergy_types
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.controlled_events import controlled_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
@@ -346,6 +347,7 @@ def _types() -> dict[str, EventType]:
         *skin_test_types(), *controlled_types(),
         *interface_types(),
         *opioid_types(),
+        *allergy_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

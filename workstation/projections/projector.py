@@ -12,7 +12,12 @@ from sqlalchemy import Connection, Table, and_, delete, select, update
 
 from workstation.clock import iso, parse_iso
 from workstation.domain.enums import AdministrationOutcome, OrderStatus
-from workstation.domain.names import search_initials, search_pinyin
+from workstation.domain.names import (
+    initials_readings,
+    name_readings,
+    person_initials,
+    person_pinyin,
+)
 from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import tables as t
@@ -93,12 +98,16 @@ def _admitted(fold: _Fold, e: Event) -> None:
     p = e.payload
     if e.patient_id in fold.existing_patients:
         fold.run(delete(t.patients).where(t.patients.c.patient_id == e.patient_id))
+        fold.run(
+            delete(t.patient_name_keys).where(t.patient_name_keys.c.patient_id == e.patient_id)
+        )
     if e.patient_id:
         fold.existing_patients.add(e.patient_id)
+        _add_name_keys(fold, e.patient_id, p["name"])
     fold.add(t.patients, {
         "patient_id": e.patient_id, "record_number": p["record_number"],
         "temporary_number": bool(p.get("temporary_number")), "name": p["name"],
-        "name_initials": search_initials(p["name"]), "name_pinyin": search_pinyin(p["name"]),
+        "name_initials": person_initials(p["name"]), "name_pinyin": person_pinyin(p["name"]),
         "sex": p["sex"], "birth_date": p["birth_date"], "ward_id": p["ward_id"], "bed": p["bed"],
         "acuity": p.get("acuity"), "weight_kg": p.get("weight_kg"), "diagnosis": p.get("diagnosis"),
         "attending_id": p.get("attending_id"), "status": "admitted", "admitted_at": p["admitted_at"],
@@ -120,10 +129,21 @@ def _transferred(fold: _Fold, e: Event) -> None:
 
 def _demographics(fold: _Fold, e: Event) -> None:
     changes = {k: v for k, v in e.payload.items() if k != "base_version" and v is not None}
-    if "name" in changes:
-        changes["name_initials"] = search_initials(changes["name"])
-        changes["name_pinyin"] = search_pinyin(changes["name"])
+    if "name" in changes and e.patient_id:
+        changes["name_initials"] = person_initials(changes["name"])
+        changes["name_pinyin"] = person_pinyin(changes["name"])
+        fold.run(
+            delete(t.patient_name_keys).where(t.patient_name_keys.c.patient_id == e.patient_id)
+        )
+        _add_name_keys(fold, e.patient_id, changes["name"])
     _bump(fold, e, changes)
+
+
+def _add_name_keys(fold: _Fold, patient_id: str, name: str) -> None:
+    """The readings of a polyphonic name beyond the first (kept on the patients row)."""
+    others = [*initials_readings(name)[1:], *name_readings(name)[1:]]
+    for key in dict.fromkeys(others):
+        fold.add(t.patient_name_keys, {"patient_id": patient_id, "name_key": key})
 
 
 def _discharged(fold: _Fold, e: Event) -> None:
@@ -302,6 +322,13 @@ def _allergy(fold: _Fold, e: Event) -> None:
     })  # fmt: skip
 
 
+def _no_known_allergies(fold: _Fold, e: Event) -> None:
+    fold.add(t.allergy_reviews, {
+        "review_id": e.event_id, "patient_id": e.patient_id, "source": e.payload.get("source"),
+        "recorded_by": e.author_id, "recorded_at": e.recorded_at, "voided": False,
+    })  # fmt: skip
+
+
 def _problem(fold: _Fold, e: Event) -> None:
     p = e.payload
     fold.add(t.problems, {
@@ -376,6 +403,7 @@ HANDLERS: dict[str, Handler] = {
     "VitalsRecorded": _vitals,
     "LabResulted": _lab,
     "AllergyRecorded": _allergy,
+    "NoKnownAllergiesRecorded": _no_known_allergies,
     "ProblemRecorded": _problem,
     "Dispensed": _stock("dispense", -1),
     "StockReceived": _stock("receipt", 1),
@@ -410,7 +438,8 @@ def clear_patients(conn: Connection, patient_ids: list[str]) -> None:
     before folding their events again."""
     for start in range(0, len(patient_ids), 500):
         chunk = patient_ids[start : start + 500]
-        for table in (t.patients, *t.PATIENT_TABLES, t.review_flags, t.stock_movements):
+        for table in (t.patients, t.patient_name_keys, *t.PATIENT_TABLES, t.review_flags,
+                      t.stock_movements):  # fmt: skip
             conn.execute(delete(table).where(table.c.patient_id.in_(chunk)))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Connection, func, select, union
@@ -26,13 +27,36 @@ def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]
         .where(t.allergies.c.patient_id == p.patient_id, t.allergies.c.voided.is_(False))
         .scalar_subquery()
     )
-    statement = select(t.patients, allergy_count.label("allergy_count")).where(
-        p.status == "admitted"
+    reviews = (
+        select(func.count())
+        .where(
+            t.allergy_reviews.c.patient_id == p.patient_id, t.allergy_reviews.c.voided.is_(False)
+        )
+        .scalar_subquery()
     )
+    statement = select(
+        t.patients, allergy_count.label("allergy_count"), reviews.label("allergy_review_count")
+    ).where(p.status == "admitted")
     if ward_id is not None:
         statement = statement.where(p.ward_id == ward_id)
     rows = _rows(conn, statement)
+    for row in rows:  # two 张伟 on a ward: each row names the other's bed
+        row["same_name_beds"] = [
+            r["bed"] for r in rows
+            if r["ward_id"] == row["ward_id"] and r["name"] == row["name"] and r is not row
+        ]  # fmt: skip
     return sorted(rows, key=lambda r: (r["ward_id"], _bed_key(r["bed"])))
+
+
+def same_name_on_ward(conn: Connection, patient: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Other admitted patients of the patient's ward with the same name: their id and bed only
+    (a chart shows the warning, not the other patient's details)."""
+    p = t.patients.c
+    statement = select(p.patient_id, p.bed).where(
+        p.status == "admitted", p.ward_id == patient["ward_id"], p.name == patient["name"],
+        p.patient_id != patient["patient_id"],
+    )  # fmt: skip
+    return _rows(conn, statement)
 
 
 def _bed_key(bed: str) -> tuple[int, str]:
@@ -75,6 +99,7 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
             .subquery()
             for key, prefix in keys
         ]
+        branches.append(_other_readings(needle.lower(), status, limit))
         ids = union(*(select(branch.c.patient_id) for branch in branches))
         statement = (
             select(t.patients)
@@ -88,6 +113,19 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
     return found
 
 
+def _other_readings(prefix: str, status: str, limit: int) -> Any:
+    """Patients one of whose other name readings starts with the prefix (`cgf` for 曾国藩)."""
+    k, p = t.patient_name_keys.c, t.patients.c
+    return (
+        select(k.patient_id)
+        .join(t.patients, p.patient_id == k.patient_id)
+        .where(p.status == status, k.name_key >= prefix, k.name_key < _next_prefix(prefix))
+        .order_by(k.name_key)
+        .limit(limit)
+        .subquery()
+    )
+
+
 def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:
     """One patient's banner data, or None."""
     rows = _rows(conn, select(t.patients).where(t.patients.c.patient_id == patient_id))
@@ -96,6 +134,7 @@ def patient(conn: Connection, patient_id: str) -> dict[str, Any] | None:
 
 CHART_SECTIONS: dict[str, tuple[Any, str]] = {
     "allergies": (t.allergies, "recorded_at"),
+    "allergy_reviews": (t.allergy_reviews, "recorded_at"),
     "problems": (t.problems, "recorded_at"),
     "notes": (t.notes, "signed_at"),
     "addenda": (t.note_addenda, "recorded_at"),
@@ -118,6 +157,7 @@ def chart(
     """Everything a chart shows for one patient (every row of the `sections` asked for),
     newest first within each section; the patient and review flags always."""
     found: dict[str, Any] = {"patient": patient(conn, patient_id)}
+    found["same_name"] = same_name_on_ward(conn, found["patient"]) if found["patient"] else []
     for section in sections:
         table, time_column = CHART_SECTIONS[section]
         found[section] = _rows(
@@ -183,7 +223,14 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     summary = chart(
         conn,
         patient_id,
-        sections=("allergies", "problems", "change_requests", "skin_tests", "opioid_tolerance"),
+        sections=(
+            "allergies",
+            "allergy_reviews",
+            "problems",
+            "change_requests",
+            "skin_tests",
+            "opioid_tolerance",
+        ),  # fmt: skip
     )
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:

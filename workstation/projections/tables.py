@@ -51,6 +51,16 @@ patients = Table(
     Column("version", Integer, nullable=False, default=0),
 )
 
+# Every other reading of a patient's name (曾国藩: `cgf`, `cengguofan` beside the surname
+# reading `zgf` / `zengguofan` of patients.name_initials / name_pinyin), searched by prefix.
+patient_name_keys = Table(
+    "patient_name_keys",
+    metadata,
+    Column("patient_id", ID, primary_key=True),
+    Column("name_key", String(200), primary_key=True),
+    Index("ix_patient_name_keys_key", "name_key"),
+)
+
 notes = Table(
     "notes",
     metadata,
@@ -181,6 +191,18 @@ allergies = Table(
     Column("substance", String(200), nullable=False),
     Column("reaction", Text),
     Column("severity", String(16), nullable=False),
+    Column("recorded_by", String(64), nullable=False),
+    Column("recorded_at", String(32), nullable=False),
+    Column("voided", Boolean, nullable=False, default=False),
+)
+
+# "No known allergies", recorded by a person (NoKnownAllergiesRecorded): who and when.
+allergy_reviews = Table(
+    "allergy_reviews",
+    metadata,
+    _id("review_id"),
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("source", String(200)),
     Column("recorded_by", String(64), nullable=False),
     Column("recorded_at", String(32), nullable=False),
     Column("voided", Boolean, nullable=False, default=False),
@@ -348,6 +370,7 @@ VOIDABLE = (
     vitals,
     lab_results,
     allergies,
+    allergy_reviews,
     problems,
     stock_movements,
     pharmacy_tables.order_change_requests,
@@ -356,6 +379,7 @@ VOIDABLE = (
     *controlled_tables.CONTROLLED_TABLES,
 )
 PATIENT_TABLES = (
+    allergy_reviews,
     notes,
     note_addenda,
     orders,

@@ -51,7 +51,7 @@ def _census_table(ctx: PrintContext, conn: Any, census: list[dict[str, Any]]) ->
     head = ("bed", "name", "record_number", "age", "diagnosis", "acuity", "allergies")
     rows: list[list[Any]] = [[para(ctx.t(k), s.cell) for k in head]]
     for p in census:
-        chart = {"allergies": queries.chart(conn, p["patient_id"])["allergies"]}
+        chart = queries.chart(conn, p["patient_id"], sections=("allergies", "allergy_reviews"))
         sex = ctx.t(p["sex"]) if p["sex"] in ("male", "female") else ""
         rows.append([para(v, s.cell) for v in (
             p["bed"], p["name"], p["record_number"],

@@ -9,12 +9,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from workstation.clinical.dot_phrases import allergy_entries
 from workstation.clinical.handoff_words import heading
 from workstation.reports.context import PrintContext, live
 from workstation.reports.mar import due_doses
 from workstation.reports.notes import latest_results
-from workstation.reports.orders import dose_text, order_line
+from workstation.reports.orders import allergy_line, dose_text, order_line
 from workstation.reports.page import build_pdf, identifiers, para, styles
 from workstation.reports.text import route_text
 
@@ -23,9 +22,10 @@ IN_FORCE = ("placed", "verified")
 
 
 def allergy_text(ctx: PrintContext, chart: dict[str, Any]) -> str:
-    """Allergies with severity and reaction (worded as in notes and the handoff), or 'no known
-    allergies'."""
-    return "；".join(allergy_entries(chart["allergies"], ctx.lang)) or ctx.t("no_known_allergies")
+    """Allergies with severity and reaction (worded as in notes and the handoff), else the
+    allergy status in its one pair of words: "no known allergies" (who, when) or "not yet
+    documented" (workstation.clinical.allergy_status)."""
+    return allergy_line(ctx, chart)
 
 
 def orders_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:

@@ -12,6 +12,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from workstation.reports import fonts
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
 from workstation.reports.orders import dose_text
@@ -45,8 +46,11 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
     canvas.drawRightString(width - MARGIN, top, f"{ctx.ward_name(patient['ward_id'])} "
                            f"{ctx.t('bed')} {patient['bed']}")  # fmt: skip
-    canvas.setFont(font, 10)
-    canvas.drawString(MARGIN, top - 4.5 * mm, printable(patient["name"]))
+    fonts.draw(canvas, MARGIN, top - 4.5 * mm, printable(patient["name"]), 10)
+    if patient.get("same_name_beds"):  # another patient of this name on the ward
+        name_width = fonts.text_width(printable(patient["name"]), 10)
+        mark = "▲同名" if ctx.zh else "▲SAME NAME"
+        fonts.draw(canvas, MARGIN + name_width + 1.5 * mm, top - 4.5 * mm, mark, 7)
     canvas.setFont(font, 7)
     canvas.drawRightString(width - MARGIN, top - 4.5 * mm,
                            f"{ctx.t('record_number')} {patient['record_number']}")  # fmt: skip
@@ -77,6 +81,8 @@ def medication_labels(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     canvas = Canvas(out, pagesize=LABEL_SIZE, initialFontName=register_font())
     canvas.setTitle(ctx.t("medication_label"))
     canvas.setAuthor(ctx.printed_by)
+    beds = [str(o["bed"]) for o in chart.get("same_name") or ()]
+    patient = {**patient, "same_name_beds": beds}
     for number, order in enumerate(orders, start=1):
         _label(canvas, ctx, patient, order, number, len(orders))
         canvas.showPage()
@@ -135,8 +141,7 @@ def _dispense_label(canvas: Canvas, ctx: PrintContext, item: DispenseLabel) -> N
     canvas.setFont(font, 6)
     canvas.drawString(MARGIN, top, printable(ctx.hospital_name))
     canvas.drawRightString(width - MARGIN, top, printable(item.patient_ref))
-    canvas.setFont(font, 10)
-    canvas.drawString(MARGIN, top - 4.5 * mm, printable(item.patient_name))
+    fonts.draw(canvas, MARGIN, top - 4.5 * mm, printable(item.patient_name), 10)
     canvas.setFont(font, 9)
     name = ctx.drug_name({"drug_code": item.drug_code, "drug_name": item.drug_name})
     canvas.drawString(MARGIN, top - 9 * mm, printable(name))

@@ -9,10 +9,11 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from workstation.clinical.same_name import same_name_warning
 from workstation.clinical.schedule import scheduled_doses
 from workstation.clock import parse_iso
 from workstation.reports.context import PrintContext, live
-from workstation.reports.orders import order_line
+from workstation.reports.orders import allergy_line, order_line
 from workstation.reports.page import LANDSCAPE, build_pdf, grid_table, identifiers, para, styles
 
 MAX_DAYS = 7
@@ -105,10 +106,20 @@ def mar(ctx: PrintContext, chart: dict[str, Any], *, first_day: date | None = No
     width = LANDSCAPE[0] - 24 * mm
     widths = [70 * mm] + [(width - 70 * mm) / days] * days
     period = ctx.t("period", start=ctx.when(start), end=ctx.when(end))
-    story: list[Flowable] = [para(period, s.body), para(ctx.t("mar_legend"), s.small),
-                             grid_table(rows, widths)]  # fmt: skip
+    story: list[Flowable] = [
+        para(f"{ctx.t('allergies')}：{allergy_line(ctx, chart)}", s.body),
+        *same_name_lines(ctx, chart), para(period, s.body), para(ctx.t("mar_legend"), s.small),
+        grid_table(rows, widths),
+    ]  # fmt: skip
     return build_pdf(ctx, story, title=ctx.t("mar"), banner=identifiers(ctx, chart["patient"]),
                      pagesize=LANDSCAPE)  # fmt: skip
+
+
+def same_name_lines(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
+    """The same-name warning under the identification line, when another patient of the ward
+    has the same name."""
+    warning = same_name_warning(chart.get("same_name") or (), ctx.lang)
+    return [para(f"▲ {warning}", styles(ctx).heading)] if warning else []
 
 
 def _overlaps(order: dict[str, Any], start: datetime, end: datetime) -> bool:

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workstation.clinical.dot_phrases import allergy_entries
 from workstation.reports.context import PrintContext, live
-from workstation.reports.orders import order_line
+from workstation.reports.orders import order_line, status_words
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
 
 COURSE_NOTE_TYPES = ("daily_progress_note", "ward_round_note", "first_progress_note")
@@ -112,7 +112,7 @@ def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> li
         para(f"{ctx.t('admitted')}：{ctx.when(patient['admitted_at'])}    "
              f"{ctx.t('discharged')}：{discharged}", s.body),
         para(f"{ctx.t('attending')}：{ctx.user(patient.get('attending_id'))}", s.body),
-        para(f"{ctx.t('allergies')}：{allergies or ctx.t('no_known_allergies')}", s.body),
+        para(f"{ctx.t('allergies')}：{allergies or status_words(ctx, chart)}", s.body),
         para(ctx.t("problems"), s.heading),
         para("\n".join(problems) or patient.get("diagnosis") or "", s.body),
         para(ctx.t("hospital_course"), s.heading),

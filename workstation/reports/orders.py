@@ -8,6 +8,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from workstation.clinical.allergy_status import allergy_status
+from workstation.clinical.dot_phrases import allergy_entries
 from workstation.clinical.skin_tests import with_skin_test_results
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
@@ -62,7 +64,7 @@ def prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
         para(ctx.t("prescription_kind") + "    " + ctx.t("fee_category"), s.small),
         Spacer(1, 2 * mm),
         para(f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}", s.body),
-        para(f"{ctx.t('allergies')}：{allergies or ctx.t('no_known_allergies')}", s.body),
+        para(f"{ctx.t('allergies')}：{allergies or status_words(ctx, chart)}", s.body),
         para(f"{ctx.t('date')}：{ctx.when(ctx.printed_at)[:10]}", s.body),
         Spacer(1, 3 * mm),
         para("Rp.", s.heading),
@@ -173,3 +175,14 @@ def _temporary_table(
         rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 5)
     widths = [w * mm for w in (22, 76, 20, 22, 26, 20)]
     return grid_table(rows, widths)
+
+
+def allergy_line(ctx: PrintContext, chart: dict[str, Any]) -> str:
+    """Allergies with severity and reaction, else the allergy status words."""
+    listed = "；".join(allergy_entries(chart.get("allergies") or [], ctx.lang))
+    return listed or status_words(ctx, chart)
+
+
+def status_words(ctx: PrintContext, chart: dict[str, Any]) -> str:
+    """The allergy status words (with who and when) for a chart without recorded allergies."""
+    return allergy_status(chart).text(ctx.lang, when=ctx.when, name=ctx.user)

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -18,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table
 from reportlab.platypus import TableStyle as PlatypusTableStyle
 
+from workstation.reports import fonts
 from workstation.reports.context import PrintContext, age_years
 from workstation.reports.fonts import register_font
 
@@ -68,7 +68,7 @@ def printable(value: Any) -> str:
 
 def para(value: Any, style: ParagraphStyle) -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(printable(value)).replace("\n", "<br/>"), style)
+    return Paragraph(fonts.markup(printable(value)).replace("\n", "<br/>"), style)
 
 
 def grid_table(
@@ -157,12 +157,10 @@ def header(canvas: Canvas, ctx: PrintContext, title: str, banner: str | None) ->
         canvas.drawImage(str(ctx.hospital.logo), SIDE_MARGIN, top - 9 * mm, width=14 * mm,
                          height=14 * mm, preserveAspectRatio=True, mask="auto")  # fmt: skip
     canvas.setFont(font, 14)
-    canvas.drawCentredString(width / 2, top - 2 * mm, ctx.hospital_name)
-    canvas.setFont(font, 12)
-    canvas.drawCentredString(width / 2, top - 9 * mm, title)
+    fonts.draw(canvas, width / 2, top - 2 * mm, ctx.hospital_name, 14, "middle")
+    fonts.draw(canvas, width / 2, top - 9 * mm, title, 12, "middle")
     if banner:
-        canvas.setFont(font, 8.5)
-        canvas.drawString(SIDE_MARGIN, top - 15.5 * mm, banner)
+        fonts.draw(canvas, SIDE_MARGIN, top - 15.5 * mm, banner, 8.5)
     canvas.setStrokeColor(colors.black)
     canvas.setLineWidth(0.8)
     canvas.line(SIDE_MARGIN, top - 17 * mm, width - SIDE_MARGIN, top - 17 * mm)

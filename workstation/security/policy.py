@@ -10,6 +10,7 @@ from workstation.domain.enums import OrderKind, Role
 # An archived record (病案归档) is changed only under an unlock its author asked for.
 _CLINICAL_COMMON = frozenset({
     "AllergyRecorded", "BreakGlassInvoked", "EventVoided", "RecordUnlockRequested",
+    "NoKnownAllergiesRecorded", "AllergyCheckOverridden",
 })  # fmt: skip
 # The medical-records office (医务科 / 病案室) archives records and approves or denies unlocks.
 _RECORDS_OFFICE = frozenset({"RecordArchived", "RecordUnlockApproved", "RecordUnlockDenied"})

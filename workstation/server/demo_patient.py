@@ -125,6 +125,14 @@ def record_history(log: DemoLog, case: PatientCase, comorbidity_names: dict[str,
         log.add(at, "AllergyRecorded", author=doctor, patient_id=pid, payload={
             "substance": case.text(a), "reaction": case.text(a, "reaction"), "severity": a["severity"],
         })  # fmt: skip
+    else:  # asked, none known: "no known allergies" by the physician (not "not yet documented")
+        log.add(
+            at,
+            "NoKnownAllergiesRecorded",
+            author=doctor,
+            patient_id=pid,
+            payload={"source": "patient"},
+        )
     problems = [(case.text(case.scenario, "diagnosis"), case.scenario["icd10"])]
     problems += [
         (case.text(comorbidity_names[c]), comorbidity_names[c]["icd10"]) for c in case.comorbidities

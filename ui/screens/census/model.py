@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ui.screens.notes.documents import census_due_text, due_text
 from ui.table_model import Index, TitledTableModel
 from ui.terms import sex_age, term
+from workstation.clinical.allergy_status import UNDOCUMENTED, WORDS
+from workstation.clinical.same_name import same_name_warning
 
 BED, NAME, SEX_AGE, ALERTS, NOTES_DUE = range(5)
 ALERT_ACUITY = ("critical", "serious")
@@ -93,8 +95,13 @@ class CensusModel(TitledTableModel):
     @staticmethod
     def _alerts(patient: dict[str, Any]) -> list[str]:
         alerts = []
+        lang = "zh" if QLocale().name().startswith("zh") else "en"
+        if patient.get("same_name_beds"):  # two 张伟 on the ward: first, it decides who is who
+            alerts.append("▲ " + same_name_warning(patient["same_name_beds"], lang))
         if patient.get("allergy_count"):
             alerts.append(QCoreApplication.translate("CensusModel", "allergies"))
+        elif "allergy_review_count" in patient and not patient["allergy_review_count"]:
+            alerts.append(WORDS[UNDOCUMENTED][0 if lang == "zh" else 1])
         if patient.get("acuity") in ALERT_ACUITY:
             alerts.append(term(patient["acuity"]))
         return alerts

@@ -9,9 +9,15 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ui.screens.archive.texts import archive_banner
 from ui.terms import local_time, number, sex_age, term
+from workstation.clinical.allergy_status import NONE_KNOWN, allergy_status
 from workstation.clinical.checks.context import opioid_tolerant
 from workstation.clinical.news2 import news2
+from workstation.clinical.same_name import same_name_warning
 from workstation.clock import parse_iso, utc_now
+
+
+def _lang() -> str:
+    return "zh" if QLocale().name().startswith("zh") else "en"
 
 
 def _ward(chart: dict[str, Any]) -> str:
@@ -80,8 +86,9 @@ class PatientBanner(QFrame):
                 self.tr("Weight %1 kg").replace("%1", weight) if weight else self.tr("Weight not recorded"),
             ])
         )  # fmt: skip
-        self.allergies.setText(self._allergy_text(chart["allergies"]))
-        self.allergies.setProperty("alert", bool(self._live(chart["allergies"])))
+        self.allergies.setText(self._allergy_text(chart))
+        status = allergy_status(chart)
+        self.allergies.setProperty("alert", status.kind != NONE_KNOWN)
         self.allergies.style().polish(self.allergies)
         alerts = self._alerts(p, chart)
         self.alerts.setText(alerts)
@@ -127,10 +134,14 @@ class PatientBanner(QFrame):
     def _live(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         return [row for row in rows if not row.get("voided")]
 
-    def _allergy_text(self, allergies: list[dict[str, Any]]) -> str:
-        live = self._live(allergies)
+    def _allergy_text(self, chart: dict[str, Any]) -> str:
+        """Recorded allergies, else the one pair of words of the allergy status (who, when)."""
+        live = self._live(chart["allergies"])
         if not live:
-            return self.tr("Allergies: none recorded")
+            names = chart.get("user_names") or {}
+            status = allergy_status(chart)
+            text = status.text(_lang(), when=local_time, name=lambda u: str(names.get(u, u)))
+            return text if status.documented else f"⚠ {text}"
         names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
         return self.tr("⚠ Allergies: %1").replace("%1", names)
 
@@ -156,6 +167,9 @@ class PatientBanner(QFrame):
         escalation = self._news2_escalation(chart.get("vitals") or [])
         if escalation:
             alerts.append(escalation)
+        same_name = same_name_warning(chart.get("same_name") or (), _lang())
+        if same_name:
+            alerts.append(f"▲ {same_name}")
         if chart["flags"]:
             alerts.append(self.tr("%1 item(s) need review").replace("%1", str(len(chart["flags"]))))
         if opioid_tolerant(chart):

@@ -15,6 +15,7 @@ from ui.screens.mar.payloads import reasons
 from ui.screens.mar.skin_test_dialog import SkinTestDialog
 from ui.screens.mar.view import MarView
 from ui.workers import Workers
+from workstation.clinical.allergy_status import AllergyStatus, allergy_status
 from workstation.clinical.barcodes import Scan
 from workstation.clinical.bcma import (
     BedsideCheck,
@@ -84,6 +85,7 @@ class MarController(QObject):
     def clear(self) -> None:
         """No patient (lock, logout): nothing left in the widgets."""
         self.patient_id, self.patient, self.rows, self.wristband = None, None, [], None
+        self.allergy: AllergyStatus | None = None
         self.view.model.set_rows([])
         self._reset_form()
         self.view.prompt.setText(self.tr("Scan the patient's wristband to open their MAR."))
@@ -93,6 +95,7 @@ class MarController(QObject):
         if patient is None or patient["patient_id"] != self.patient_id:
             return
         self.patient = patient
+        self.allergy = allergy_status(chart)
         self.rows = tasks.mar_rows(chart, utc_now(), settings=self.settings, times=self.times,
                                    formulary=self.workstation.store.reference.formulary())  # fmt: skip
         self.view.model.set_rows(self.rows, shell_tasks.user_names(self.workstation))

@@ -30,6 +30,9 @@ FORM_PROBLEMS = {
         "MarForm", "A PRN dose needs its indication (why it is given now)."),
     "a dose given outside its time window needs a reason": QT_TRANSLATE_NOOP(
         "MarForm", "This dose is outside ±%1 minutes of its time: choose or type a reason."),
+    "allergies not yet documented: a first dose needs them recorded, or a reason": QT_TRANSLATE_NOOP(
+        "MarForm", "Allergies not yet documented: record them before this first dose, or type a "
+        "reason to give it all the same."),
 }  # fmt: skip
 
 REASONS = {

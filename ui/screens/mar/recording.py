@@ -18,6 +18,7 @@ from ui.screens.mar.payloads import (
 )
 from workstation.clinical.bcma import (
     administration_problems,
+    allergy_problem,
     bedside_payload,
     unable_to_scan_payload,
 )
@@ -86,9 +87,16 @@ def submit(controller: MarController) -> None:
     problem = problem or first_form_problem(row, dose, payload | typed, author_id=user.username,
                                             settings=settings)  # fmt: skip
     problem = problem or _scan_problem(controller, form.outcome)
+    held = form.outcome == "given" and allergy_problem(row, controller.allergy, form.reason)
+    problem = problem or (form_problem(held, settings) if held else None)
     if problem:
         v.show_message(problem, "warn")
         return
+    override = (
+        form.reason.strip()
+        if form.outcome == "given" and allergy_problem(row, controller.allergy)
+        else ""
+    )
 
     def still_missing(complete: dict) -> list[str]:
         problems = administration_problems(row, dose, complete, author_id=user.user_id,
@@ -96,7 +104,8 @@ def submit(controller: MarController) -> None:
         return [form_problem(p, settings) for p in problems]
 
     work = partial(tasks.record_administration, bedside=_bedside(controller, form.outcome),
-                   witness=witness, still_missing=still_missing)  # fmt: skip
+                   witness=witness, still_missing=still_missing,
+                   allergy_override=override)  # fmt: skip
     controller.workers.run(
         work, controller.workstation, controller.patient_id, payload,
         done=lambda event_id: _saved(controller, event_id),

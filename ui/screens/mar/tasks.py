@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
+from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
 from workstation.clinical.mar import MarRow, NursingSettings, mar_grid
 from workstation.clinical.schedule import AdministrationTimes
@@ -65,7 +66,8 @@ def find_order(ws: Workstation, order_id: str) -> dict[str, Any] | None:
 
 def record_administration(ws: Workstation, patient_id: str, payload: dict[str, Any], *,
                           bedside: dict[str, Any] | None, witness: Witness | None,
-                          still_missing: Callable[[dict[str, Any]], list[str]]) -> str:  # fmt: skip
+                          still_missing: Callable[[dict[str, Any]], list[str]],
+                          allergy_override: str = "") -> str:  # fmt: skip
     """Save the bedside check (when there was one) and the administration; a high-alert dose's
     second nurse is checked first against the verifiers cached on this PC (LoginRefused), then
     the complete payload once more against the core's rules (`still_missing`, ValueError)."""
@@ -79,6 +81,9 @@ def record_administration(ws: Workstation, patient_id: str, payload: dict[str, A
         raise ValueError("; ".join(missing))
     if bedside is not None:
         ws.record("BedsideChecked", patient_id=patient_id, payload=bedside)
+    if allergy_override:  # a first dose given although allergies are not yet documented
+        ws.record("AllergyCheckOverridden", patient_id=patient_id, payload=override_payload(
+            payload["order_id"], "administration", allergy_override))  # fmt: skip
     event = ws.record("MedicationAdministered", patient_id=patient_id, payload=payload)
     return event.event_id
 

@@ -51,7 +51,7 @@ class PharmacyController(QObject):
         self.actions: list[QAction] = []
         v = view
         v.verification.sig_row_changed.connect(self._show_detail)
-        v.verification.sig_verify_requested.connect(lambda: self._decide("verify", ""))
+        v.verification.sig_verify_requested.connect(self._verify)
         v.verification.sig_words_requested.connect(self._ask_words)
         v.verification.sig_words_entered.connect(self._decide)
         v.counter.sig_call_next_requested.connect(self.call_next)
@@ -137,6 +137,14 @@ class PharmacyController(QObject):
         if 0 <= row < len(self.waiting):
             self.view.verification.detail.setHtml(detail_html(self.waiting[row]))
 
+    def _verify(self) -> None:
+        """Verify; while the allergy status is "not yet documented", only with a reason."""
+        entry = self._current()
+        if entry is not None and entry.held:
+            self.view.verification.ask_words("verify_override")
+        else:
+            self._decide("verify", "")
+
     def _ask_words(self, kind: str) -> None:
         if self._current() is not None:
             self.view.verification.ask_words(kind)
@@ -151,8 +159,8 @@ class PharmacyController(QObject):
         def decided(_event_id: str) -> None:
             self.view.verification.hide_words()
             self.view.verification.message.setText(
-                {"verify": self.tr("Verified: %1"), "reject": self.tr("Rejected: %1"),
-                 "change": self.tr("Change asked: %1")}[kind].replace("%1", entry.order["description"])
+                {"verify": self.tr("Verified: %1"), "verify_override": self.tr("Verified: %1"),
+                 "reject": self.tr("Rejected: %1"), "change": self.tr("Change asked: %1")}[kind].replace("%1", entry.order["description"])
             )  # fmt: skip
             self.sig_decided.emit(kind, entry.order_id)
             self.refresh_queue(row if kind != "change" else row + 1)

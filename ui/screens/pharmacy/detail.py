@@ -12,12 +12,18 @@ from workstation.clinical.verification import WaitingOrder
 translate = QCoreApplication.translate
 
 
+def _status(entry: WaitingOrder) -> str:
+    """The allergy status words (the core's one pair), marked when verification waits on them."""
+    words = entry.allergy_status.text("zh" if QLocale().name().startswith("zh") else "en")
+    return f"⚠ {words}" if entry.held else words
+
+
 def detail_html(entry: WaitingOrder) -> str:
     """Patient context, checks, overrides and earlier change requests of one waiting order."""
     p, o = entry.patient, entry.order
     parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
              f"<p><b>{escape(o['description'])}</b></p>",
-             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or translate("PharmacyDetail", "none recorded")),
+             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry)),
              *([_line(translate("PharmacyDetail", "Skin test"), _skin(entry.skin_test))] if entry.skin_test else []),
              _line(translate("PharmacyDetail", "Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
              _line(translate("PharmacyDetail", "Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),

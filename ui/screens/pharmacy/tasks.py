@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 
 from offline_cache.workstation import Workstation
 from workstation.clinical import controlled_register, dispensing, stock, verification
+from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
 from workstation.clock import utc_now
 from workstation.projections import queries
@@ -37,7 +38,12 @@ def queue(ws: Workstation) -> list[verification.WaitingOrder]:
 
 
 def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
-    """Record a verification, a rejection (words: the reason) or a change request."""
+    """Record a verification (`verify_override`: with the reason to go on although allergies are
+    not yet documented), a rejection (words: the reason) or a change request."""
+    if kind == "verify_override":
+        ws.record("AllergyCheckOverridden", patient_id=patient_id,
+                  payload=override_payload(order_id, "verification", words))  # fmt: skip
+        kind = "verify"
     if kind == "verify":
         with ws.store.reading() as conn:
             refusal = verification.verify_refusal(

@@ -103,8 +103,15 @@ class VerificationView(QWidget):
     def ask_words(self, kind: str) -> None:
         """Show the reason line and give it the keyboard."""
         self.words.setProperty("kind", kind)
-        self.prompt.setText(self.tr("Reason for rejecting, then Enter:") if kind == "reject"
-                            else self.tr("What should the prescriber change? Then Enter:"))  # fmt: skip
+        prompts = {
+            "reject": self.tr("Reason for rejecting, then Enter:"),
+            "verify_override": self.tr(
+                "Allergies not yet documented. Reason to verify all the same, then Enter:"
+            ),
+        }
+        self.prompt.setText(
+            prompts.get(kind) or self.tr("What should the prescriber change? Then Enter:")
+        )
         self.words.clear()
         self.prompt.show()
         self.words.show()

@@ -1,89 +1,149 @@
-"""Renal dose adjustment: the formulary's `renal` entry against the patient's eGFR."""
+"""Renal dose adjustment: the formulary's `renal` tiers against the patient's kidney function —
+Cockcroft–Gault CrCl for a tier written `crcl_below` (the label speaks of CrCl), eGFR for one
+written `egfr_below`. A tier may carry the adjusted dose (`max_single_dose`, `max_daily_dose`):
+an order already within it is information, not a warning."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
 
+from workstation.clinical.checks.clearance import (
+    CKD_EPI_2021,
+    COCKCROFT_GAULT,
+    Clearance,
+    crcl_of,
+    egfr_ckd_epi_2021,
+    egfr_of,
+    patient_egfr,
+)
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.dose import daily_amount, limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
 
-CKD_EPI_2021 = (
-    "Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without "
-    "race (CKD-EPI 2021), N Engl J Med 2021;385:1737"
-)
-_UMOL_PER_MG_DL = 88.4  # creatinine: 1 mg/dL = 88.4 µmol/L
+__all__ = [
+    "CKD_EPI_2021", "COCKCROFT_GAULT", "check", "egfr_ckd_epi_2021", "patient_egfr", "tier_limit",
+]  # fmt: skip
+
+_BASES = ("crcl_below", "egfr_below", "creatinine_above")
 
 
-def egfr_ckd_epi_2021(creatinine_umol_l: float, age_years: float, sex: str) -> float:
-    """eGFR (mL/min/1.73 m²) by the race-free CKD-EPI 2021 creatinine equation."""
-    female = sex.lower().startswith("f")
-    kappa, alpha = (0.7, -0.241) if female else (0.9, -0.302)
-    ratio = creatinine_umol_l / _UMOL_PER_MG_DL / kappa
-    egfr = 142 * min(ratio, 1) ** alpha * max(ratio, 1) ** -1.200 * 0.9938**age_years
-    return egfr * (1.012 if female else 1.0)
+def tier_limit(entry: Mapping[str, Any]) -> tuple[str, float]:
+    """(`crcl`, `egfr` or `creatinine`, threshold) of a renal tier."""
+    for key in _BASES:
+        if entry.get(key) is not None:
+            return key.split("_")[0], float(entry[key])
+    raise KeyError("a renal tier needs crcl_below, egfr_below or creatinine_above")
 
 
-def patient_egfr(patient: PatientContext) -> float | None:
-    """The measured eGFR, else one computed from creatinine, age and sex, else None."""
-    measured = patient.labs.get("egfr_ml_min_1_73m2")
-    if measured is not None:
-        return float(measured)
+def _clearance(kind: str, patient: PatientContext) -> Clearance | None:
+    if kind == "crcl":
+        return crcl_of(patient)
+    if kind == "egfr":
+        return egfr_of(patient)
     creatinine = patient.labs.get("creatinine_umol_l")
-    if creatinine and patient.age_years is not None and patient.sex:
-        return egfr_ckd_epi_2021(float(creatinine), patient.age_years, patient.sex)
-    return None
+    return Clearance(float(creatinine), "creatinine", "", "") if creatinine else None
 
 
-def _entries(spec: Any) -> list[Mapping[str, Any]]:
+def _entries(spec: Any, route: str | None) -> list[Mapping[str, Any]]:
+    """The tiers of the order's route (a tier with `routes` is about those only: IV voriconazole)."""
     items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
-    return [s for s in items if s.get("egfr_below") is not None]
+    return [
+        s for s in items
+        if isinstance(s, Mapping) and any(s.get(k) for k in _BASES)
+        and (not s.get("routes") or route in s["routes"])
+    ]  # fmt: skip
+
+
+def _applying(
+    entries: list[Mapping[str, Any]], patient: PatientContext
+) -> tuple[Mapping[str, Any], Clearance] | None:
+    """The strictest tier the patient's clearance falls under, with that clearance."""
+    found: list[tuple[float, Mapping[str, Any], Clearance]] = []
+    cache: dict[str, Clearance | None] = {}
+    for entry in entries:
+        kind, threshold = tier_limit(entry)
+        if kind not in cache:
+            cache[kind] = _clearance(kind, patient)
+        clearance = cache[kind]
+        if clearance is None:
+            continue
+        if kind == "creatinine" and clearance.value > threshold:
+            found.append((-threshold, entry, clearance))  # the highest creatinine is strictest
+        elif kind != "creatinine" and clearance.value < threshold:
+            found.append((threshold, entry, clearance))
+    if not found:
+        return None
+    _, entry, clearance = min(found, key=lambda item: item[0])
+    return entry, clearance
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
-    """An alert when the eGFR is below the drug's renal threshold (the strictest one that applies)."""
+    """An alert when kidney function is below the drug's renal threshold (the strictest tier)."""
     drug = kb.drug(order.drug_code) or {}
-    entries = _entries(drug.get("renal"))
-    egfr = patient_egfr(patient) if entries else None
-    if egfr is None:
+    applying = _applying(_entries(drug.get("renal"), order.route), patient)
+    if applying is None:
         return []
-    applying = [e for e in entries if egfr < float(e["egfr_below"])]
-    if not applying:
-        return []
-    entry = min(applying, key=lambda e: float(e["egfr_below"]))
+    entry, clearance = applying
     avoid = str(entry.get("action", "")).lower() in {"avoid", "contraindicated"}
-    reduced = not avoid and _within_renal_dose(order, patient, kb, entry)
+    reduced = not avoid and within_renal_dose(order, patient, kb, entry)
     en, zh = names(kb, order.drug_code)
     advice = str(entry.get("advice") or ("avoid" if avoid else "reduce the dose"))
     advice_zh = str(entry.get("advice_zh") or ("避免使用" if avoid else "需减量"))
     if reduced:
-        advice, advice_zh = (
-            f"the dose is within the renal limit ({advice})",
-            f"剂量已在肾功能限量内（{advice_zh}）",
-        )
-    measured = "egfr_ml_min_1_73m2" in patient.labs
-    basis = "" if measured else " (CKD-EPI 2021 from creatinine)"
+        advice = f"the dose is within the renal limit ({advice})"
+        advice_zh = f"剂量已在肾功能限量内（{advice_zh}）"
+    kind, threshold = tier_limit(entry)
+    side, side_zh = ("above", "高于") if kind == "creatinine" else ("below", "低于")
     return [Alert(
         category="renal",
         severity="critical" if avoid else "info" if reduced else "warning",
-        message=f"{en}: eGFR {egfr:.0f}{basis} is below {entry['egfr_below']}: {advice}",
-        message_zh=f"{zh}：eGFR {egfr:.0f}低于{entry['egfr_below']}：{advice_zh}",
+        message=f"{en}: {clearance.text()} is {side} {threshold:g}: {advice}",
+        message_zh=f"{zh}：{clearance.text_zh()}{side_zh}{threshold:g}：{advice_zh}",
         rule_id=f"renal-{order.drug_code}",
         source=kb.cite(str(entry.get("source") or "label")),
     )]  # fmt: skip
 
 
-def _within_renal_dose(
+def within_renal_dose(
     order: MedicationOrder, patient: PatientContext, kb: Knowledge, entry: Mapping[str, Any]
 ) -> bool:
-    """Whether a `reduce` tier's own daily maximum (rivaroxaban 15 mg at CrCl 15–50) is kept:
-    the reduced dose has been ordered, so the alert is information."""
-    limit = entry.get("max_daily_dose")
+    """Whether a `reduce` tier's adjusted dose is kept (rivaroxaban 15 mg at CrCl 15–50; a
+    single-dose and a daily ceiling both, where the tier has both): the adjusted dose has been
+    ordered, so the alert is information. A tier without a number cannot say so."""
     drug = kb.formulary.by_code(order.drug_code)
-    if not isinstance(limit, Mapping) or drug is None:
+    single = _limit(entry.get("max_single_dose"), order.route)
+    daily = _limit(entry.get("max_daily_dose"), order.route)
+    if drug is None or (single is None and daily is None):
         return False
-    amount = daily_amount(drug, order, patient.weight_kg, limit)
-    maximum = limit_maximum(limit, patient.weight_kg)
-    return amount is not None and maximum is not None and amount <= maximum * (1 + 1e-9)
+    weight = patient.weight_kg
+    if single is not None:
+        dose = (
+            drug.dose_in(order.dose_value, order.dose_unit, _unit_of(single))
+            if order.dose_value is not None and order.dose_unit
+            else None
+        )
+        maximum = limit_maximum(single, weight)
+        if dose is None or maximum is None or dose > maximum * (1 + 1e-9):
+            return False
+    if daily is not None:
+        amount = daily_amount(drug, order, weight, daily)
+        maximum = limit_maximum(daily, weight)
+        if amount is None or maximum is None or amount > maximum * (1 + 1e-9):
+            return False
+    return True
+
+
+def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
+    """A tier's ceiling for the route: a route-specific one first, else a general one."""
+    items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
+    routed = [s for s in items if s.get("route") and s["route"] == route]
+    general = [s for s in items if not s.get("route")]
+    chosen = (routed or general or [None])[0]
+    return chosen if chosen and chosen.get("value") else None
+
+
+def _unit_of(limit: Mapping[str, Any]) -> str:
+    unit = str(limit.get("unit") or "")
+    return unit[:-3] if unit.lower().endswith("/kg") else unit

@@ -1,0 +1,52 @@
+"""Names as doctors type them: a combination in any separator and either order, brand names,
+salts after the name; a name that stands for two drugs asks instead of guessing."""
+
+from __future__ import annotations
+
+import pytest
+
+from workstation.clinical.formulary import combination_spellings, default_formulary
+from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.sentence_drug import OrderSentenceError
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("piperacillin-tazobactam 4.5g ivgtt q8h", "piperacillin_tazobactam"),
+    ("Piperacillin / Tazobactam 4.5g ivgtt q8h", "piperacillin_tazobactam"),
+    ("piperacillin and tazobactam 4.5g ivgtt q8h", "piperacillin_tazobactam"),
+    ("哌拉西林/他唑巴坦 4.5g 静滴 q8h", "piperacillin_tazobactam"),
+    ("哌拉西林-他唑巴坦 4.5g 静滴 q8h", "piperacillin_tazobactam"),
+    ("amoxicillin-clavulanate 625mg po tid", "amoxicillin_clavulanate"),
+    ("trimethoprim-sulfamethoxazole 960mg po bid", "co_trimoxazole"),
+    ("沙库巴曲/缬沙坦 50mg 口服 bid", "sacubitril_valsartan"),
+    ("imipenem and cilastatin 0.5g ivgtt q6h", "imipenem_cilastatin"),
+    ("拜阿司匹灵 100mg 口服 qd", "aspirin"),
+    ("波立维 75mg 口服 qd", "clopidogrel"),
+    ("立普妥 20mg 口服 qn", "atorvastatin"),
+    ("来得时 10u 皮下 qn", "insulin_glargine"),
+    ("优甲乐 50ug 口服 qd", "levothyroxine"),
+    ("clopidogrel bisulfate 75mg po qd", "clopidogrel"),
+    ("esomeprazole magnesium 40mg po qd", "esomeprazole"),
+])  # fmt: skip
+def test_the_name_is_read_as_typed(sentence: str, code: str) -> None:
+    assert parse_order(sentence, default_formulary()).drug.code == code
+
+
+def test_a_combination_spelling_never_lands_on_another_drug() -> None:
+    formulary = default_formulary()
+    for drug in formulary:
+        for key in (drug.name_en.lower(), *drug.aliases):
+            for spelling in combination_spellings(key.lower()):
+                assert [d.code for d in formulary.lookup(spelling)] == [drug.code], spelling
+
+
+def test_a_prefix_with_a_hyphen_is_not_split() -> None:
+    assert combination_spellings("co-trimoxazole") == set()
+    assert combination_spellings("l-thyroxine") == set()
+    assert "tazobactam/piperacillin" in combination_spellings("piperacillin/tazobactam")
+
+
+def test_an_ambiguous_name_asks_with_the_candidates() -> None:
+    with pytest.raises(OrderSentenceError) as raised:
+        parse_order("klms 0.25g bid", default_formulary())
+    assert len(raised.value.suggestions) == 2
