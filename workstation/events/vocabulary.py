@@ -191,6 +191,11 @@ _VITALS: dict[str, Field] = {
 
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
+    from workstation.events.order_sheet_events import (
+        ORDER_SHEET_FIELDS,
+        order_sheet_rule,
+        order_sheet_types,
+    )
     from workstation.events.pharmacy_events import pharmacy_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
@@ -248,7 +253,8 @@ def _types() -> dict[str, EventType]:
             "start_at": optional(timestamp),
             "replaces_order_id": optional(uuid_ref),
             "overrides": optional(json_object),
-        }, rules=(_medication_rule,)),
+            **ORDER_SHEET_FIELDS,
+        }, rules=(_medication_rule, order_sheet_rule)),
         EventType("OrderVerified", {"order_id": Field(uuid_ref)}, references=("order_id",)),
         EventType("OrderRejected", {
             "order_id": Field(uuid_ref), "reason": Field(text(500)),
@@ -333,6 +339,7 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *order_sheet_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

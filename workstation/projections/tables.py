@@ -237,7 +237,11 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
+from workstation.projections import (  # noqa: E402 - they join metadata
+    archive_tables,
+    order_sheet_tables,
+    pharmacy_tables,
+)
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
@@ -344,6 +348,7 @@ VOIDABLE = (
     stock_movements,
     pharmacy_tables.order_change_requests,
     *NURSING_TABLES,
+    *order_sheet_tables.ORDER_SHEET_TABLES,
 )
 PATIENT_TABLES = (
     notes,
@@ -359,6 +364,7 @@ PATIENT_TABLES = (
     administration_details,
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
+    *order_sheet_tables.ORDER_SHEET_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -15,16 +15,15 @@ from typing import Any
 from ui.screens.orders.catalogue import Catalogue, OrderSet, order_set_query
 from workstation.clinical.checks import (
     Alert,
-    MedicationOrder,
     Override,
     PatientContext,
     blocking_alerts,
-    check_order,
     overrides_payload,
 )
 from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.order_group import group_alerts
 from workstation.clinical.order_sentence import (
     InfusionRate,
     OrderSentenceError,
@@ -184,8 +183,7 @@ class OrderReader:
         )  # fmt: skip
         context = replace(self.context, active_orders=self.context.active_orders + pending) \
             if pending else self.context  # fmt: skip
-        order: MedicationOrder = order_from_parsed(parsed, text)
-        return tuple(check_order(order, context, self.knowledge))
+        return tuple(group_alerts(parsed, text, context, self.knowledge))  # each drug of a bag
 
     def read(self, text: str, basket: Iterable[DraftOrder] = ()) -> Reading:
         """What the line means now (called on every keystroke)."""

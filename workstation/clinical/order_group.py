@@ -1,0 +1,27 @@
+"""An order group (several drugs in one bag) checked drug by drug: each drug runs every order
+check on its own, with the other drugs of the bag counted as active (an interaction or a
+duplicate inside one bag is found as between two orders)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from workstation.clinical.checks import Alert, PatientContext, check_order
+from workstation.clinical.checks.context import order_from_parsed
+from workstation.clinical.checks.model import CATEGORIES, SEVERITY_RANK
+from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.order_sentence import ParsedOrder
+
+
+def group_alerts(
+    parsed: ParsedOrder, text: str, patient: PatientContext, knowledge: Knowledge | None = None
+) -> list[Alert]:
+    """The alerts of every drug of the order (one drug: check_order's), most severe first."""
+    members = [order_from_parsed(member, text) for member in parsed.members]
+    alerts: list[Alert] = []
+    for index, order in enumerate(members):
+        others = tuple(m for i, m in enumerate(members) if i != index)
+        context = replace(patient, active_orders=patient.active_orders + others)
+        alerts += [a for a in check_order(order, context, knowledge) if a not in alerts]
+    alerts.sort(key=lambda a: (-SEVERITY_RANK[a.severity], CATEGORIES.index(a.category)))
+    return alerts
