@@ -3461,6 +3461,10 @@
         <translation>出院小结</translation>
     </message>
     <message>
+        <source>Discharge prescription</source>
+        <translation>出院带药处方</translation>
+    </message>
+    <message>
         <source>Medication labels</source>
         <translation>药品标签</translation>
     </message>

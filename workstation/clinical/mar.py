@@ -199,8 +199,8 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
     administrations = list(chart.get("administrations") or [])
     recorded, checks, rows = _recorded(administrations), reassessment_checks(chart), []
     for order in chart.get("orders") or []:
-        if order["order_kind"] != "medication" or order.get("voided"):
-            continue
+        if order["order_kind"] != "medication" or order.get("voided") or order.get("discharge"):
+            continue  # 出院带药 is taken home, never given on the ward
         row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),
                      _is_prn(order))  # fmt: skip
         if row.prn:

@@ -36,4 +36,4 @@ order_sheet_marks: Table = Table(
     Index("ix_order_sheet_marks_patient", "patient_id", "marked_at"),
 )
 
-ORDER_SHEET_TABLES = (order_sheet, order_sheet_marks)
+ORDER_SHEET_TABLES: tuple[Table, ...] = (order_sheet, order_sheet_marks)

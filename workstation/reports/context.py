@@ -18,7 +18,6 @@ from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso, utc_now
 from workstation.projections import nursing_queries
 from workstation.projections import tables as t
-from workstation.projections.order_sheet_queries import with_order_sheet
 from workstation.reports.text import LANGUAGES, translate
 from workstation.resources import resource
 
@@ -157,7 +156,7 @@ def patient_by_record_number(conn: Connection, record_number: str) -> dict[str, 
     ).first()
     if row is None:
         raise PatientNotFound(f"no patient with record number {record_number}")
-    return with_order_sheet(conn, nursing_queries.nursing_chart(conn, row.patient_id))
+    return nursing_queries.nursing_chart(conn, row.patient_id)
 
 
 def age_years(birth_date: str, on: date) -> int:

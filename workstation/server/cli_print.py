@@ -20,7 +20,7 @@ from workstation.server.models import wards
 # The names of reports.documents.PATIENT_DOCUMENTS and reports.mar.MAX_DAYS, repeated here so that
 # the command line starts without loading reportlab (a test keeps them equal).
 PATIENT_DOCUMENTS = ("prescription", "order-sheet", "mar", "vitals-chart", "progress-notes",
-                     "discharge-summary", "handoff", "label")  # fmt: skip
+                     "discharge-summary", "discharge-prescription", "handoff", "label")  # fmt: skip
 WARD_DOCUMENTS = ("downtime-pack", "stock")
 MAX_DAYS = 7
 

@@ -28,6 +28,7 @@ from workstation.server.demo_notes import (
     write_progress_notes,
     write_ward_round_note,
 )
+from workstation.server.demo_order_sheet import order_sheet_demo
 from workstation.server.demo_orders import (
     Dispensable,
     medication_plan,
@@ -104,6 +105,7 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     supplies = _ward_histories(log, users, rng)
     _pharmacy(log, users["pharmacist"], supplies, rng)
     outpatient_counter(log, users["pharmacist"], users["card.physician"])
+    order_sheet_demo(log, users)
     return log.wire_events()
 
 
