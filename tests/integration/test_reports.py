@@ -83,7 +83,8 @@ def expected_facts(kind: str, chart: dict[str, Any], lang: str) -> list[str]:
     if kind in ("discharge-summary", "discharge-prescription"):  # 出院带药 as chosen, with days
         home = [o for o in chart["orders"] if o.get("discharge") and not o["voided"]]
         return [formulary_name(o, lang) for o in home] + [
-            f"{o['discharge']['days']} {'天' if lang == 'zh_CN' else 'days'}" for o in home]
+            f"{o['discharge']['days']} {'天' if lang == 'zh_CN' else 'days'}" for o in home
+        ]
     if kind == "vitals-chart":
         # the blood pressure of the first day and the respiration rates are printed under the grid
         first = vitals[0]

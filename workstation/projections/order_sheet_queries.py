@@ -27,8 +27,9 @@ def with_order_sheet(conn: Connection, chart: dict[str, Any]) -> dict[str, Any]:
         select(ot.order_sheet_marks)
         .where(m.patient_id == patient_id, m.voided.is_(False)).order_by(m.marked_at)
     ))  # fmt: skip
+    unmarked = dict.fromkeys(column for pair in _MARK_COLUMNS.values() for column in pair)
     for order in chart["orders"]:
-        order.update(sheet_parts(sheet.get(order["order_id"])))
+        order.update(sheet_parts(sheet.get(order["order_id"])), **unmarked)
     by_order = {o["order_id"]: o for o in chart["orders"]}
     for mark in marks:
         who, when = _MARK_COLUMNS.get(mark.mark, (None, None))
