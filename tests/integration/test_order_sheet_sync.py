@@ -47,7 +47,10 @@ def test_an_offline_check_syncs_and_fills_the_nurse_then_the_stop_nurse_column(
     tmp_path, live_server, server_engine
 ):
     ward = seed_ward(server_engine)
-    doctor, nurse = open_ws(tmp_path, "doc", live_server.url), open_ws(tmp_path, "n", live_server.url)
+    doctor, nurse = (
+        open_ws(tmp_path, "doc", live_server.url),
+        open_ws(tmp_path, "n", live_server.url),
+    )
     doctor.login(ward.doctor, PASSWORD)
     patient = doctor.admit_patient(admission("王五", "4")).patient_id
     order = doctor.record("OrderPlaced", patient_id=patient, payload=BAG).event_id
@@ -55,7 +58,9 @@ def test_an_offline_check_syncs_and_fills_the_nurse_then_the_stop_nurse_column(
     nurse.login(ward.nurse, PASSWORD)
     nurse.sync()
     row = order_row(nurse, patient, order)
-    assert row["group"]["carrier"] == {"code": "ns", "volume_ml": 250} and row["term"] == "long_term"
+    assert (
+        row["group"]["carrier"] == {"code": "ns", "volume_ml": 250} and row["term"] == "long_term"
+    )
 
     live_server.stop()
     items = to_check(nurse, order)
@@ -67,7 +72,9 @@ def test_an_offline_check_syncs_and_fills_the_nurse_then_the_stop_nurse_column(
     on_server = order_row(server_engine, patient, order)
     assert on_server["checked_by"] == nurse.user.user_id and on_server["stop_checked_by"] is None
 
-    doctor.record("OrderDiscontinued", patient_id=patient, payload={"order_id": order, "reason": "K 5.6"})
+    doctor.record(
+        "OrderDiscontinued", patient_id=patient, payload={"order_id": order, "reason": "K 5.6"}
+    )
     doctor.sync()
     nurse.sync()
     assert order_row(server_engine, patient, order)["stop_checked_by"] is None  # not yet checked
@@ -80,7 +87,10 @@ def test_the_server_decides_who_checks_and_who_takes_a_verbal_order(
     tmp_path, live_server, server_engine
 ):
     ward = seed_ward(server_engine)
-    doctor, nurse = open_ws(tmp_path, "doc", live_server.url), open_ws(tmp_path, "n", live_server.url)
+    doctor, nurse = (
+        open_ws(tmp_path, "doc", live_server.url),
+        open_ws(tmp_path, "n", live_server.url),
+    )
     doctor.login(ward.doctor, PASSWORD)
     patient = doctor.admit_patient(admission("赵六", "5")).patient_id
     order = doctor.record("OrderPlaced", patient_id=patient, payload=BAG).event_id

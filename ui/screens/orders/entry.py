@@ -30,6 +30,7 @@ from workstation.clinical.order_sentence import (
     ParsedOrder,
     parse_order,
 )
+from workstation.clinical.order_sheet import default_term
 
 NURSING_PREFIXES = ("n ", "n:", "nursing ", "护理 ", "护理:", "护理：")
 URGENT_WORDS = ("st", "stat", "urgent", "急", "加急")
@@ -50,6 +51,14 @@ class DraftOrder:
     alerts: tuple[Alert, ...] = ()
     overrides: list[Override] = field(default_factory=list)
     replaces_order_id: str | None = None
+    term: str | None = None  # 长期 / 临时 as the doctor flipped it (F8); None: the default
+
+    def chosen_term(self) -> str:
+        """长期 or 临时: as flipped, else the default for the kind and frequency (st, lab and
+        imaging are 临时; 病历书写基本规范 2010 Art. 26)."""
+        frequency = self.parsed.frequency if self.parsed is not None else None
+        return self.term or default_term(self.kind, "st" if self.urgent and self.kind == "nursing"
+                                         else frequency)  # fmt: skip
 
     def blocking(self) -> list[Alert]:
         """Critical alerts still without a reason."""
@@ -62,6 +71,10 @@ class DraftOrder:
             payload["code"] = self.code
         if self.parsed is not None:
             payload["medication"] = self.parsed.medication_payload()
+            group = self.parsed.group_payload()
+            if group is not None:
+                payload["group"] = group
+        payload["term"] = self.chosen_term()
         if self.urgent:
             payload["urgent"] = True
         if self.alerts:
