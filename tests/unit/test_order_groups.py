@@ -86,3 +86,20 @@ def test_parse_order_prints_every_drug_of_the_group_with_the_carrier() -> None:
     single = subprocess.run([*run[:-1], "amox 500mg po tid"], capture_output=True, text=True,
                             check=True).stdout  # fmt: skip
     assert "(Amoxicillin): 500 mg po tid" in single and "carrier" not in single
+
+
+def test_the_signed_basket_line_carries_its_term_and_its_group() -> None:
+    """The default term by kind and frequency; one flip (F8 in order entry) makes it 临时."""
+    from ui.screens.orders.entry import DraftOrder
+    from workstation.clinical.order_sheet import flipped
+
+    bag = DraftOrder("medication", BAG, BAG, parsed=parse_order(BAG, default_formulary()))
+    assert bag.payload()["term"] == "long_term"
+    assert bag.payload()["group"]["carrier"] == {"code": "ns", "volume_ml": 250}
+    bag.term = flipped(bag.chosen_term())
+    assert bag.payload()["term"] == "temporary"
+    once = parse_order("呋塞米 20mg iv st", default_formulary())
+    assert DraftOrder("medication", "", "", parsed=once).payload()["term"] == "temporary"
+    assert "group" not in DraftOrder("medication", "", "", parsed=once).payload()
+    assert DraftOrder("lab", "血常规", "血常规").payload()["term"] == "temporary"
+    assert DraftOrder("nursing", "导尿", "导尿").payload()["term"] == "long_term"

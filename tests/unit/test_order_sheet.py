@@ -184,11 +184,12 @@ def test_a_verbal_order_is_a_nurses_in_a_rescue_and_overdue_unsigned_after_six_h
     late = datetime(2024, 3, 1, 14, 2, tzinfo=UTC)
     assert verbal_state(row, soon, settings) == "awaiting"
     assert verbal_state(row, late, settings) == "overdue"
-    assert "超时未补签" in sheet_text(conn, tmp_path, at="2024-03-01T15:00:00")
+    flat = "".join(sheet_text(conn, tmp_path, at="2024-03-01T15:00:00").split())
+    assert "超时未" in flat and "口头医嘱：王医生（李护士接）" in flat  # 超时未补签, wrapped
     apply_events(conn, [ev("VerbalOrderSigned", {"order_id": verbal.event_id}, 100)])
     (row,) = chart_of(conn)["orders"]
     assert verbal_state(row, late, settings) == "signed"
-    printed = sheet_text(conn, tmp_path, at="2024-03-01T15:00:00")
+    printed = "".join(sheet_text(conn, tmp_path, at="2024-03-01T15:00:00").split())
     assert "已补签" in printed and "超时" not in printed
 
 

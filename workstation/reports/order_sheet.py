@@ -77,6 +77,14 @@ def order_cell(ctx: PrintContext, order: dict[str, Any], width: float) -> Flowab
     return table
 
 
+def doctor(ctx: PrintContext, order: dict[str, Any]) -> str:
+    """The doctor's signature cell: the doctor who placed it, or for a verbal order the doctor
+    who gave it, once they have signed it (blank until then; the nurse who took it is noted)."""
+    if order.get("verbal_from"):
+        return ctx.user(order["verbal_from"]) if order.get("verbal_signed_by") else ""
+    return ctx.user(order["placed_by"])
+
+
 def _carrier(ctx: PrintContext, group: dict[str, Any]) -> str:
     carrier = group.get("carrier")
     if not carrier:
@@ -96,7 +104,8 @@ def _notes(ctx: PrintContext, order: dict[str, Any]) -> list[str]:
     deadline = verbal_deadline(order, OrderSheetSettings.load())
     if deadline is None:
         return notes
-    notes.append("【" + ctx.t("verbal_from", doctor=ctx.user(order["verbal_from"])) + "】")
+    notes.append("【" + ctx.t("verbal_from", doctor=ctx.user(order["verbal_from"]),
+                             nurse=ctx.user(order["placed_by"])) + "】")  # fmt: skip
     at = ctx.when(deadline.isoformat().replace("+00:00", "Z"))
     if order.get("verbal_signed_by"):
         notes.append(ctx.t("verbal_signed", by=ctx.user(order["verbal_signed_by"])))
@@ -138,7 +147,7 @@ def _long_term_table(ctx: PrintContext, rows_in: list[Any], chart: dict[str, Any
         rows.append([
             para(ctx.when(o.get("reissued_at") or o["start_at"]), s.cell),
             order_cell(ctx, o, (_LONG_WIDTHS[1] - 2) * mm),
-            para(ctx.user(o["placed_by"]), s.cell), para(ctx.user(o.get("checked_by")), s.cell),
+            para(doctor(ctx, o), s.cell), para(ctx.user(o.get("checked_by")), s.cell),
             para(ctx.when(o["ended_at"]) if stopped else "", s.cell),
             para(ctx.user(o["ended_by"]) if stopped else "", s.cell),
             para(ctx.user(o.get("stop_checked_by")) if stopped else "", s.cell),
@@ -162,7 +171,7 @@ def _temporary_table(
         at, by = _carried_out(o, first.get(o["order_id"]))
         rows.append([
             para(ctx.when(o["start_at"]), s.cell), order_cell(ctx, o, (_TEMP_WIDTHS[1] - 2) * mm),
-            para(ctx.user(o["placed_by"]), s.cell), para(ctx.when(at), s.cell),
+            para(doctor(ctx, o), s.cell), para(ctx.when(at), s.cell),
             para(ctx.user(by), s.cell), para(ctx.t(o["status"]), s.cell),
         ])  # fmt: skip
     if len(rows) == 1:

@@ -75,7 +75,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "reorganised": ("重整医嘱（{at}，{by}）", "Orders reorganised ({at}, {by})"),
     "reissued": ("重整", "re-issued"),
     "verbal_order": ("口头医嘱", "verbal order"),
-    "verbal_from": ("口头医嘱：{doctor}", "verbal order from {doctor}"),
+    "verbal_from": (
+        "口头医嘱：{doctor}（{nurse} 接）",
+        "verbal order from {doctor}, taken by {nurse}",
+    ),
     "verbal_awaiting": ("待医师补签（{at} 前）", "doctor to sign by {at}"),
     "verbal_overdue": ("超时未补签（应于 {at} 前）", "OVERDUE: doctor's signature due {at}"),
     "verbal_signed": ("已补签：{by}", "signed by {by}"),
