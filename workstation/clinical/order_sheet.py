@@ -4,8 +4,9 @@ the reorganised long-term sheet and the discharge medicines.
 Sources: 病历书写基本规范 (卫医政发〔2010〕11号) Art. 26 — 长期医嘱单 columns (patient, start date and
 time, order, doctor's signature, executing time and nurse's signature, stop date and time, the
 stop's doctor and nurse), 临时医嘱单 columns (order time, order, doctor, time executed, executing
-nurse), 口头医嘱 only in a rescue, the nurse repeats it back and the doctor records it right
-after the rescue; 重整医嘱 draws a red line under the last order and re-writes the orders in force.
+nurse), 口头医嘱 only in a rescue, the nurse repeats it back and the doctor records it 即刻 after
+the rescue (Art. 22, 抢救记录: what a rescue kept from being written is written within 6 h — the
+default of `verbal_order_sign_within_hours`, which the hospital sets); 重整医嘱 draws a red line under the last order and re-writes the orders in force.
 医疗质量安全核心制度要点 (国卫医发〔2018〕8号), 查对制度: the nurse checks every order (医嘱核对).
 处方管理办法 (卫生部令第53号, 2007) Art. 19: a prescription is for 7 days at most (急诊 3 days),
 longer for a chronic illness with the reason written.

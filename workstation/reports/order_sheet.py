@@ -71,7 +71,8 @@ def order_cell(ctx: PrintContext, order: dict[str, Any], width: float) -> Flowab
         ("LINEAFTER", (0, 0), (0, len(lines) - 1), 0.8, "black"),
         ("SPAN", (1, 0), (1, len(lines) - 1)), ("VALIGN", (1, 0), (1, -1), "MIDDLE"),
         ("FONTNAME", (0, 0), (-1, -1), register_font()),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("LEFTPADDING", (0, 0), (0, -1), 0), ("LEFTPADDING", (1, 0), (1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
     ]))  # fmt: skip
     return table
