@@ -151,7 +151,7 @@ def test_reorganising_draws_the_line_and_reissues_the_orders_in_force(conn, tmp_
     kept, stopped = med(1), nursing("一级护理", 2)
     apply_events(conn, [admitted(), kept, stopped,
                         ev("OrderDiscontinued", {"order_id": stopped.event_id, "reason": "改二级"}, 10),
-                        ev("OrderSheetReorganised", {}, 20), nursing("二级护理", 30)])  # fmt: skip
+                        ev("OrderSheetReorganised", {"reason": "many_changes"}, 20), nursing("二级护理", 30)])  # fmt: skip
     long_part, _ = sections(sheet_text(conn, tmp_path))
     after = long_part.split("重整医嘱", 1)[1]
     assert "氨氯地平" in after and "一级护理" not in after and "二级护理" in after

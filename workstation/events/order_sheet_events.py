@@ -33,6 +33,8 @@ from workstation.events.vocabulary import MEDICATION_FIELDS, EventType
 
 TERMS = ("long_term", "temporary")
 CHECK_KINDS = ("new", "stop")  # the nurse checks a new order and a stopped one
+# 重整医嘱: when the sheet is long with changes, after a transfer (转科) or an operation (术后)
+REORGANISE_REASONS = ("many_changes", "transfer", "surgery")
 MAX_GROUP_MEMBERS = 9
 # 出院带药: forms the patient takes home (oral, sublingual, external, inhaled, rectal, vaginal)
 DISCHARGE_ROUTES = frozenset({"po", "sl", "top", "inh", "neb", "pr", "pv"})
@@ -117,5 +119,7 @@ def order_sheet_types() -> list[EventType]:
             "what": Field(one_of(CHECK_KINDS)),
         }, references=("order_id",)),
         EventType("VerbalOrderSigned", {"order_id": Field(uuid_ref)}, references=("order_id",)),
-        EventType("OrderSheetReorganised", {"note": optional(text(500))}),
+        EventType("OrderSheetReorganised", {
+            "reason": Field(one_of(REORGANISE_REASONS)), "note": optional(text(500)),
+        }),
     ]  # fmt: skip

@@ -68,7 +68,7 @@ def _sheet_patient(log: DemoLog, patient_id: str, doctor: str, nurse: str, *, si
         if order_id:
             add(at + CHECK_AFTER, "OrderChecked", {"order_id": order_id, "what": what}, nurse)
 
-    add(now - timedelta(days=1), "OrderSheetReorganised", {})
+    add(now - timedelta(days=1), "OrderSheetReorganised", {"reason": "many_changes"})
     catheter = add(now - timedelta(hours=6), "OrderPlaced",
                    {"order_kind": "nursing", "description": "导尿", "term": "temporary"})  # fmt: skip
     check(now - timedelta(hours=6), catheter)
