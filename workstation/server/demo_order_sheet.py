@@ -40,7 +40,7 @@ def order_sheet_demo(log: DemoLog, users: dict[str, Any]) -> None:
         ]
         longest = min(admitted, key=lambda e: e["recorded_at"])
         _sheet_patient(log, longest["patient_id"], users[f"{ward.lower()}.physician"].user_id,
-                       nurses[ward], signed=ward == "CARD")  # fmt: skip
+                       nurses[ward], users["pharmacist"].user_id, signed=ward == "CARD")  # fmt: skip
 
 
 def _checks(log: DemoLog, events: list[dict[str, Any]], wards: dict[str, str],
@@ -58,11 +58,16 @@ def _checks(log: DemoLog, events: list[dict[str, Any]], wards: dict[str, str],
                     patient_id=e["patient_id"], payload={"order_id": order_id, "what": what})  # fmt: skip
 
 
-def _sheet_patient(log: DemoLog, patient_id: str, doctor: str, nurse: str, *, signed: bool) -> None:
+def _sheet_patient(log: DemoLog, patient_id: str, doctor: str, nurse: str, pharmacist: str, *,
+                   signed: bool) -> None:  # fmt: skip
     now = log.now.replace(second=0, microsecond=0)
 
     def add(at: datetime, kind: str, payload: dict[str, Any], author: str = doctor) -> str | None:
-        return log.add(at, kind, author=author, patient_id=patient_id, payload=payload)
+        placed = log.add(at, kind, author=author, patient_id=patient_id, payload=payload)
+        if placed and kind == "OrderPlaced" and "medication" in payload:  # verified in 20 min
+            log.add(at + timedelta(minutes=20), "OrderVerified", author=pharmacist,
+                    patient_id=patient_id, payload={"order_id": placed})  # fmt: skip
+        return placed
 
     def check(at: datetime, order_id: str | None, what: str = "new") -> None:
         if order_id:
