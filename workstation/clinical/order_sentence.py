@@ -12,12 +12,11 @@ Fast enough to run on every keystroke: one pass over the text, dictionary look-u
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workstation.clinical.formulary import Drug, Formulary, canonical_unit, unit_dimension
-from workstation.clinical.frequencies import FREQUENCY_WORDS, doses_per_day
+from workstation.clinical.frequencies import doses_per_day
 from workstation.clinical.sentence_drug import (
     Diluent,
     DrugMatch,
@@ -27,30 +26,19 @@ from workstation.clinical.sentence_drug import (
     has_concentration,
     split_compound,
 )
+from workstation.clinical.sentence_errors import UNUSABLE, unknown_word, unusable
 from workstation.clinical.sentence_words import (
     PERCENT,
-    ROUTE_WORDS,
     Token,
     normalise_sentence,
     tokens,
 )
-from workstation.events.vocabulary import ROUTES
 
 __all__ = ["Diluent", "InfusionRate", "OrderSentenceError", "ParsedOrder", "parse_order"]
 
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
-_STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
 # once a day at a time of day: `qd 睡前` and `每日一次 晨起` are qn and qm, not two frequencies
 _TIME_OF_DAY = {"qn": ("qd",), "qm": ("qd",)}
-# token kind -> (part, message) for words understood but not orderable as written
-_UNUSABLE = {
-    "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),
-    "range": ("dose", "dose range '{text}': write one dose (a range needs a titration order)"),
-    "per_kg": ("dose", "weight-based dose '{text}': write this patient's dose in {unit}"),
-    "dose_count": ("duration", "'{text}' counts doses: write the duration in days (e.g. 2d), "
-                               "or the doses as st"),
-    "sequence": ("sentence", "a second order follows '{text}': write one order per line"),
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,10 +213,10 @@ def _read(found: list[Token]) -> _Parts:
             parts.indication += [t.text for t in pending]  # 疼痛时 必要时
             pending = []
         if pending:
-            raise _unknown_word(pending[0])
+            raise unknown_word(pending[0])
         _take(parts, token)
     if pending:
-        raise _unknown_word(pending[0])
+        raise unknown_word(pending[0])
     return parts
 
 
@@ -263,14 +251,8 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind in _UNUSABLE:
-        raise _unusable(token)
-
-
-def _unusable(token: Token) -> OrderSentenceError:
-    """Words understood but not orderable as written: the message says what to write instead."""
-    part, message = _UNUSABLE[token.kind]
-    return OrderSentenceError(message.format(text=token.text, unit=token.unit), part=part)
+    elif kind in UNUSABLE:
+        raise unusable(token)
 
 
 def _take_frequency(parts: _Parts, code: str) -> None:
@@ -293,33 +275,6 @@ def _take_duration(parts: _Parts, days: int) -> None:
         raise OrderSentenceError(f"duration of {days} days: it must be 1 to 365 days",
                                  part="duration")  # fmt: skip
     parts.duration = days
-
-
-def _unknown_word(token: Token) -> OrderSentenceError:
-    """Say whether an unknown word looks like a route or a frequency, with the nearest ones."""
-    word = token.text
-    if canonical_unit(word) is not None:
-        return OrderSentenceError(f"unit '{word}' without a number before it", part="dose")
-    routes = sorted(
-        difflib.get_close_matches(word, list(ROUTE_WORDS), 3, 0.5),
-        key=lambda w: (-_ratio(word, w), ROUTES.index(ROUTE_WORDS[w])),
-    )
-    frequencies = difflib.get_close_matches(word, list(FREQUENCY_WORDS), 3, 0.5)
-    if routes and (not frequencies or _ratio(word, routes[0]) >= _ratio(word, frequencies[0])):
-        return OrderSentenceError(f"unknown route '{word}'; did you mean {' or '.join(routes)}?",
-                                  part="route", suggestions=tuple(routes))  # fmt: skip
-    if frequencies:
-        return OrderSentenceError(
-            f"unknown frequency '{word}'; did you mean {' or '.join(frequencies)}?",
-            part="frequency", suggestions=tuple(frequencies),
-        )  # fmt: skip
-    return OrderSentenceError(
-        f"not understood: '{word}' (expected dose, route, frequency or duration)", part="sentence"
-    )
-
-
-def _ratio(first: str, second: str) -> float:
-    return difflib.SequenceMatcher(None, first, second).ratio()
 
 
 def _build(
