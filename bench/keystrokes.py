@@ -17,6 +17,8 @@ Tasks:
   medication_order_first_on_ward, medication_order  the doctor's amoxicillin 500 mg po tid
                  7 days order, first on bed 14 (13 keys), then on bed 12 once the ward has ordered
                  that course before (10 keys); see order_keys.py for the keys.
+  temporary_nursing_order  bed 14, `n catheter` (导尿) chosen as 临时: the nursing order's keys and one
+                 more, F8, which flips the basket line from 长期 to 临时 (checked: exactly one key).
 """
 
 from __future__ import annotations
@@ -255,6 +257,7 @@ TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
     "medication_order": _order_task("medication_order"),
+    "temporary_nursing_order": _order_task("temporary_nursing_order"),
 }
 STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
 

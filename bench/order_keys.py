@@ -8,7 +8,9 @@
       signed for bed 14): Ctrl+K, 12, Enter, Ctrl+3, `amx` — the first suggestion is now the
       ward's usual sentence `amoxicillin 500mg po tid 7d`, shown with its checks — Enter adds it,
       F9 signs = 10 keys.
-Each task checks the signed OrderPlaced: amoxicillin 500 mg po tid for 7 days.
+  temporary_nursing_order  bed 14: Ctrl+K, 14, Enter, Ctrl+3, `n catheter` (导尿), Enter, F8
+      (临时), F9 = 18 keys, of which choosing 临时 is one (F8).
+Each task checks the signed OrderPlaced: amoxicillin 500 mg po tid for 7 days; 导尿 as 临时.
 """
 
 from __future__ import annotations
@@ -121,4 +123,29 @@ def medication_order(view: Any, shell: Any, count: Any, wait_until: Callable[...
         raise AssertionError("the ward's usual amoxicillin course is not the first suggestion")
     count.chord(line, Qt.Key.Key_Return)
     _check_signed(shell.workstation, _sign(view, shell, count, wait_until))
+    return count
+
+
+def temporary_nursing_order(
+    view: Any, shell: Any, count: Any, wait_until: Callable[..., None]
+) -> Any:
+    """Bed 14: `n catheter` (导尿), Enter, F8 (长期 -> 临时: the one key the choice costs), F9."""
+    _open_bed(view, count, SECOND_BED, "赵六", wait_until)
+    line = _orders_line(view, shell, count, wait_until)
+    count.type(line, "n catheter")  # 导尿 (the test driver types ASCII keys only)
+    count.chord(line, Qt.Key.Key_Return)
+    wait_until(lambda: "catheter" in view.chart.orders.basket.item(0).text())
+    before = count.keys
+    count.chord(line, Qt.Key.Key_F8)
+    if count.keys - before != 1 or "[temporary]" not in view.chart.orders.basket.item(0).text():
+        raise AssertionError("F8 did not make the basket line temporary in one key")
+    order_id = _sign(view, shell, count, wait_until)
+    from offline_cache.tables import local_events
+
+    with shell.workstation.store.reading() as conn:
+        payload = orjson.loads(conn.execute(
+            select(local_events.c.payload).where(local_events.c.event_id == order_id)
+        ).scalar_one())  # fmt: skip
+    if payload["term"] != "temporary" or payload["description"] != "catheter":
+        raise AssertionError(f"the signed nursing order is not 导尿 as 临时: {payload}")
     return count

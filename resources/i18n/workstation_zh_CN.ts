@@ -3549,6 +3549,10 @@
         <translation>出院小结</translation>
     </message>
     <message>
+        <source>Discharge prescription</source>
+        <translation>出院带药处方</translation>
+    </message>
+    <message>
         <source>Medication labels</source>
         <translation>药品标签</translation>
     </message>
@@ -4210,6 +4214,14 @@
         <translation>紧急</translation>
     </message>
     <message>
+        <source>temporary</source>
+        <translation>临时</translation>
+    </message>
+    <message>
+        <source>long-term</source>
+        <translation>长期</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/orders/render.py" line="37" />
         <source>Enter adds it</source>
         <translation>Enter 加入</translation>
@@ -4279,8 +4291,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/orders/view.py" line="46" />
-        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies)</source>
-        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改）</translation>
+        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies) · F8 flips long-term / temporary</source>
+        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改） · F8 切换长期／临时</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/view.py" line="81" />

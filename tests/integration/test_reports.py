@@ -63,7 +63,8 @@ def check_pdf(path: Path, min_pages: int = 1) -> str:
 
 def medicines_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:
     return [o for o in chart["orders"] if o["order_kind"] == "medication"
-            and o["status"] in ("placed", "verified") and o["frequency"] != "st"]  # fmt: skip
+            and o["status"] in ("placed", "verified") and o["frequency"] != "st"
+            and not o.get("discharge")]  # fmt: skip
 
 
 def formulary_name(order: dict[str, Any], lang: str) -> str:
@@ -77,8 +78,13 @@ def expected_facts(kind: str, chart: dict[str, Any], lang: str) -> list[str]:
     meds = medicines_in_force(chart)
     drugs = [formulary_name(o, lang) for o in meds] + [dose_text(o) for o in meds]
     vitals = sorted(chart["vitals"], key=lambda v: v["taken_at"])
-    if kind in ("prescription", "label", "mar", "order-sheet", "discharge-summary", "handoff"):
+    if kind in ("prescription", "label", "mar", "order-sheet", "handoff"):
         return drugs
+    if kind in ("discharge-summary", "discharge-prescription"):  # 出院带药 as chosen, with days
+        home = [o for o in chart["orders"] if o.get("discharge") and not o["voided"]]
+        return [formulary_name(o, lang) for o in home] + [
+            f"{o['discharge']['days']} {'天' if lang == 'zh_CN' else 'days'}" for o in home
+        ]
     if kind == "vitals-chart":
         # the blood pressure of the first day and the respiration rates are printed under the grid
         first = vitals[0]

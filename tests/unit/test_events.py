@@ -78,6 +78,9 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                        "drug_code_scanned": "0123", "result": "match"},
     "HandoffRecorded": {"style": "sbar", "text": "S: stable overnight."},
     "OrderChangeRequested": {"order_id": TARGET, "message": "eGFR 25: please halve the dose"},
+    "OrderChecked": {"order_id": TARGET, "what": "new"},
+    "VerbalOrderSigned": {"order_id": TARGET},
+    "OrderSheetReorganised": {"reason": "many_changes"},
     "OutpatientPrescribed": {
         "queue_number": 12, "patient_name": "赵六", "patient_ref": "OP0012",
         "items": [{"sentence": "amox 500mg po tid 5d", "drug_code": "amoxicillin",

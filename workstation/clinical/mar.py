@@ -193,8 +193,8 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
     recorded, checks, rows = _recorded(administrations), reassessment_checks(chart), []
     skin_tests = results_on_file(chart.get("skin_tests") or ())
     for order in chart.get("orders") or []:
-        if order["order_kind"] != "medication" or order.get("voided"):
-            continue
+        if order["order_kind"] != "medication" or order.get("voided") or order.get("discharge"):
+            continue  # 出院带药 is taken home, never given on the ward
         if order.get("status") == "awaiting_cosign":  # not signed off yet (rights_projector)
             continue
         row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),

@@ -2,8 +2,9 @@
 into a structured medication order, or an OrderSentenceError that says which part is wrong.
 
 A compound infusion line (`NS 100ml + 头孢曲松 2g ivgtt qd`) is an order for the active drug with
-its carrier fluid beside it (`diluent`); the medication event has no field for the carrier, so
-it travels in the order's description and the order says so in its warnings.
+its carrier fluid beside it (`diluent`). Several drugs in one bag (`NS 250ml + 呋塞米 20mg +
+氯化钾 1g ivgtt qd`) are one order group: the first drug is the order, the others (`others`)
+share its carrier, route, frequency and duration, and each is checked as a drug of its own.
 The words are in sentence_words.py, finding the drug in sentence_drug.py.
 
 Fast enough to run on every keystroke: one pass over the text, dictionary look-ups only.
@@ -11,45 +12,34 @@ Fast enough to run on every keystroke: one pass over the text, dictionary look-u
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workstation.clinical.dose_units import unit_question
 from workstation.clinical.formulary import Drug, Formulary, canonical_unit, unit_dimension
-from workstation.clinical.frequencies import FREQUENCY_WORDS, doses_per_day
+from workstation.clinical.frequencies import doses_per_day
 from workstation.clinical.sentence_drug import (
     Diluent,
+    DrugMatch,
     OrderSentenceError,
     choose_drug,
     find_drug,
     has_concentration,
     split_compound,
 )
+from workstation.clinical.sentence_errors import UNUSABLE, unknown_word, unusable
 from workstation.clinical.sentence_words import (
     PERCENT,
-    ROUTE_WORDS,
     Token,
     normalise_sentence,
     tokens,
 )
-from workstation.events.vocabulary import ROUTES
 
 __all__ = ["Diluent", "InfusionRate", "OrderSentenceError", "ParsedOrder", "parse_order"]
 
 _SAME_ROUTE = {frozenset({"inh", "neb"})}
-_STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
 # once a day at a time of day: `qd 睡前` and `每日一次 晨起` are qn and qm, not two frequencies
 _TIME_OF_DAY = {"qn": ("qd",), "qm": ("qd",)}
-# token kind -> (part, message) for words understood but not orderable as written
-_UNUSABLE = {
-    "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),
-    "range": ("dose", "dose range '{text}': write one dose (a range needs a titration order)"),
-    "per_kg": ("dose", "weight-based dose '{text}': write this patient's dose in {unit}"),
-    "dose_count": ("duration", "'{text}' counts doses: write the duration in days (e.g. 2d), "
-                               "or the doses as st"),
-    "sequence": ("sentence", "a second order follows '{text}': write one order per line"),
-}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +68,22 @@ class ParsedOrder:
     warnings: tuple[str, ...] = ()
     # as written: 饭后, 皮试, 自备, 22:00, 术前30分钟 (no structured field; the description keeps them)
     instructions: tuple[str, ...] = ()
+    others: tuple[ParsedOrder, ...] = ()  # the other drugs of an order group (one bag)
+
+    @property
+    def members(self) -> tuple[ParsedOrder, ...]:
+        """Every drug of the order: itself, then the others of its group in the order written."""
+        return (self, *self.others)
+
+    def group_payload(self) -> dict[str, Any] | None:
+        """The `group` object of an OrderPlaced event: the carrier and the other drugs sharing
+        it (None for a drug without a carrier)."""
+        if self.diluent is None and not self.others:
+            return None
+        group: dict[str, Any] = {"members": [m.medication_payload() for m in self.others]}
+        if self.diluent is not None:
+            group["carrier"] = {"code": self.diluent.code, "volume_ml": self.diluent.volume_ml}
+        return group
 
     @property
     def doses_per_day(self) -> float | None:
@@ -96,7 +102,14 @@ class ParsedOrder:
         return payload
 
     def as_json(self) -> dict[str, Any]:
-        """The structured order as printed by `workstation-server parse-order --json`."""
+        """The structured order as printed by `workstation-server parse-order --json`; an order
+        group also lists every drug of the bag under `group`."""
+        result = self._one_json()
+        if self.others:
+            result["group"] = [member._one_json() for member in self.members]
+        return result
+
+    def _one_json(self) -> dict[str, Any]:
         drug = self.drug
         value = int(self.dose_value) if self.dose_value.is_integer() else self.dose_value
         result: dict[str, Any] = {
@@ -141,7 +154,17 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
     if not text:
         raise OrderSentenceError("empty order: type the drug, dose, route and frequency",
                                  part="drug")  # fmt: skip
-    text, diluent = split_compound(text, formulary)
+    texts, diluent = split_compound(text, formulary)
+    read = [_read_drug(one, formulary) for one in texts]
+    if len(read) > 1:
+        _share(read)
+    members = [_build(_choose(named, parts), parts, diluent, grouped=len(read) > 1)
+               for named, parts in read]  # fmt: skip
+    return replace(members[0], others=tuple(members[1:])) if len(members) > 1 else members[0]
+
+
+def _read_drug(text: str, formulary: Formulary) -> tuple[DrugMatch, _Parts]:
+    """The drug name and the words after it, before the drug is chosen among its candidates."""
     percent = PERCENT.match(text)  # `10% KCl 10ml`, unless `10%氯化钾` is itself a name
     strength_written = percent is not None
     if percent and formulary.match_prefix(text)[1]:
@@ -151,8 +174,35 @@ def parse_order(sentence: str, formulary: Formulary) -> ParsedOrder:
     parts.strength_written = strength_written
     if percent:
         parts.percent = float(percent.group(1))
-    drug = choose_drug(named, route=parts.route, percent=parts.percent)
-    return _build(drug, parts, diluent)
+    return named, parts
+
+
+def _choose(named: DrugMatch, parts: _Parts) -> Drug:
+    return choose_drug(named, route=parts.route, percent=parts.percent)
+
+
+# what the drugs of one bag share, and the part an error names
+_SHARED = {"route": "route", "frequency": "frequency", "duration": "duration", "rate": "sentence"}
+
+
+def _share(read: list[tuple[DrugMatch, _Parts]]) -> None:
+    """The drugs of one bag run together: the route, frequency, duration, rate and PRN written
+    once (usually after the last drug) hold for each; two different ones are refused."""
+    merged = _Parts()
+    for _, parts in read:
+        for name, part in _SHARED.items():
+            value = getattr(parts, name)
+            if value is not None and getattr(merged, name) not in (None, value):
+                raise OrderSentenceError(f"the drugs of one bag run together: two {name}s "
+                                         "written, write it once", part=part)  # fmt: skip
+            if value is not None:
+                setattr(merged, name, value)
+        merged.prn |= parts.prn
+        merged.indication = merged.indication or parts.indication
+    for _, parts in read:
+        for name in _SHARED:
+            setattr(parts, name, getattr(merged, name))
+        parts.prn, parts.indication = merged.prn, parts.indication or merged.indication
 
 
 def _read(found: list[Token]) -> _Parts:
@@ -167,10 +217,10 @@ def _read(found: list[Token]) -> _Parts:
             parts.indication += [t.text for t in pending]  # 疼痛时 必要时
             pending = []
         if pending:
-            raise _unknown_word(pending[0])
+            raise unknown_word(pending[0])
         _take(parts, token)
     if pending:
-        raise _unknown_word(pending[0])
+        raise unknown_word(pending[0])
     return parts
 
 
@@ -205,14 +255,8 @@ def _take(parts: _Parts, token: Token) -> None:
         if parts.rate is not None:
             raise OrderSentenceError("two infusion rates written", part="sentence")
         parts.rate = InfusionRate(float(token.value or 0), str(token.unit))
-    elif kind in _UNUSABLE:
-        raise _unusable(token)
-
-
-def _unusable(token: Token) -> OrderSentenceError:
-    """Words understood but not orderable as written: the message says what to write instead."""
-    part, message = _UNUSABLE[token.kind]
-    return OrderSentenceError(message.format(text=token.text, unit=token.unit), part=part)
+    elif kind in UNUSABLE:
+        raise unusable(token)
 
 
 def _take_frequency(parts: _Parts, code: str) -> None:
@@ -237,34 +281,9 @@ def _take_duration(parts: _Parts, days: int) -> None:
     parts.duration = days
 
 
-def _unknown_word(token: Token) -> OrderSentenceError:
-    """Say whether an unknown word looks like a route or a frequency, with the nearest ones."""
-    word = token.text
-    if canonical_unit(word) is not None:
-        return OrderSentenceError(f"unit '{word}' without a number before it", part="dose")
-    routes = sorted(
-        difflib.get_close_matches(word, list(ROUTE_WORDS), 3, 0.5),
-        key=lambda w: (-_ratio(word, w), ROUTES.index(ROUTE_WORDS[w])),
-    )
-    frequencies = difflib.get_close_matches(word, list(FREQUENCY_WORDS), 3, 0.5)
-    if routes and (not frequencies or _ratio(word, routes[0]) >= _ratio(word, frequencies[0])):
-        return OrderSentenceError(f"unknown route '{word}'; did you mean {' or '.join(routes)}?",
-                                  part="route", suggestions=tuple(routes))  # fmt: skip
-    if frequencies:
-        return OrderSentenceError(
-            f"unknown frequency '{word}'; did you mean {' or '.join(frequencies)}?",
-            part="frequency", suggestions=tuple(frequencies),
-        )  # fmt: skip
-    return OrderSentenceError(
-        f"not understood: '{word}' (expected dose, route, frequency or duration)", part="sentence"
-    )
-
-
-def _ratio(first: str, second: str) -> float:
-    return difflib.SequenceMatcher(None, first, second).ratio()
-
-
-def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedOrder:
+def _build(
+    drug: Drug, parts: _Parts, diluent: Diluent | None = None, *, grouped: bool = False
+) -> ParsedOrder:
     """Check the parts against the drug and assemble the order."""
     warnings: list[str] = list(parts.notes)
     value, unit = _dose(drug, parts, warnings)
@@ -282,7 +301,7 @@ def _build(drug: Drug, parts: _Parts, diluent: Diluent | None = None) -> ParsedO
     indication = " ".join(parts.indication).strip() or None
     if parts.prn and not indication:
         warnings.append("PRN order without an indication: add what it is for (e.g. prn pain)")
-    if diluent is not None:
+    if diluent is not None and not grouped:  # a group keeps its carrier in its `group` field
         warnings.append(f"carrier fluid {diluent.label()}: kept in the order's description, "
                         "not as a structured field")  # fmt: skip
     return ParsedOrder(

@@ -92,11 +92,13 @@ class DrugMatch:
     rest: str
 
 
-def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None]:
+def split_compound(text: str, formulary: Formulary) -> tuple[list[str], Diluent | None]:
     """Take the carrier fluid out of `NS 100ml + 头孢曲松 2g ivgtt qd`: the order is for the
-    active drug, the fluid travels beside it. A line with two active drugs is refused."""
+    active drug, the fluid travels beside it. Several drugs sharing one carrier
+    (`NS 250ml + 呋塞米 20mg + 氯化钾 1g ivgtt qd`) are one order group: one text per drug,
+    in the order written; two drugs without a carrier are refused."""
     if "+" not in text:
-        return text, None
+        return [text], None
     diluents: list[Diluent] = []
     kept: list[str] = []
     for segment in (part.strip() for part in text.split("+")):
@@ -106,22 +108,36 @@ def split_compound(text: str, formulary: Formulary) -> tuple[str, Diluent | None
             segment = segment[vehicle.end() :].strip()
         if segment:
             kept.append(segment)
-    drugs = sum(1 for segment in kept if _names_a_drug(segment, formulary))
-    if drugs > 1:
-        raise OrderSentenceError(
-            "two drugs on one line: write one order per drug (a carrier fluid such as NS 100ml "
-            "may share the line)", part="drug",
-        )  # fmt: skip
     if len(diluents) > 1:
         raise OrderSentenceError("two carrier fluids written: write one", part="sentence")
+    drugs = [segment for segment in kept if _names_a_drug(segment, formulary)]
+    if len(drugs) > 1 and not diluents:
+        raise OrderSentenceError(
+            "two drugs on one line without a carrier fluid: write one order per drug, or the "
+            "bag they share (NS 250ml + 呋塞米 20mg + 氯化钾 1g ivgtt qd)", part="drug",
+        )  # fmt: skip
     if not diluents:
-        return text, None
+        return [text], None
     if not drugs and not any(_leading_name(segment) for segment in kept):
         raise OrderSentenceError(
             "only a carrier fluid written: add the drug (NS 100ml + 头孢曲松 2g ivgtt qd)",
             part="drug",
         )
-    return " ".join(kept), diluents[0]
+    if len(drugs) <= 1:
+        return [" ".join(kept)], diluents[0]
+    return _per_drug(kept, formulary), diluents[0]
+
+
+def _per_drug(kept: list[str], formulary: Formulary) -> list[str]:
+    """One text per drug of a group: a segment naming no drug (`ivgtt qd` after the fluid)
+    belongs to the drug before it."""
+    texts: list[str] = []
+    for segment in kept:
+        if texts and not _names_a_drug(segment, formulary):
+            texts[-1] = f"{texts[-1]} {segment}"
+        else:
+            texts.append(segment)
+    return texts
 
 
 def choose_drug(named: DrugMatch, *, route: str | None, percent: float | None) -> Drug:

@@ -195,6 +195,11 @@ def _types() -> dict[str, EventType]:
     from workstation.events.controlled_events import controlled_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
     from workstation.events.opioid_events import opioid_types
+    from workstation.events.order_sheet_events import (
+        ORDER_SHEET_FIELDS,
+        order_sheet_rule,
+        order_sheet_types,
+    )
     from workstation.events.pharmacy_events import pharmacy_types
     from workstation.events.rights_events import rights_types, signoff_rule
     from workstation.events.skin_test_events import skin_test_types
@@ -255,7 +260,8 @@ def _types() -> dict[str, EventType]:
             "replaces_order_id": optional(uuid_ref),
             "overrides": optional(json_object),
             "signoff": optional(json_object),  # who may sign it alone: rights_events
-        }, rules=(_medication_rule, signoff_rule)),
+            **ORDER_SHEET_FIELDS,
+        }, rules=(_medication_rule, signoff_rule, order_sheet_rule)),
         EventType("OrderVerified", {"order_id": Field(uuid_ref)}, references=("order_id",)),
         EventType("OrderRejected", {
             "order_id": Field(uuid_ref), "reason": Field(text(500)),
@@ -348,6 +354,7 @@ def _types() -> dict[str, EventType]:
         *interface_types(),
         *opioid_types(),
         *allergy_types(),
+        *order_sheet_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, select
 
 from workstation.projections import queries
 from workstation.projections import tables as t
+from workstation.projections.order_sheet_queries import with_order_sheet
 
 
 def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
@@ -50,7 +51,7 @@ def nursing_chart(conn: Connection, patient_id: str) -> dict[str, Any]:
     chart["order_stock"] = _rows(
         conn, select(s).where(s.c.order_id.in_(order_ids)).order_by(s.c.recorded_at)
     ) if order_ids else []  # fmt: skip
-    return chart
+    return with_order_sheet(conn, chart)  # term, group, checks, verbal, 出院带药 of each order
 
 
 def unable_to_scan_count(conn: Connection, *, since: str | None = None) -> int:

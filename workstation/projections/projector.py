@@ -25,6 +25,7 @@ from workstation.projections.archive_projector import archive_handlers, prefetch
 from workstation.projections.controlled_projector import controlled_handlers
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.opioid_projector import opioid_handlers
+from workstation.projections.order_sheet_projector import order_sheet_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.projections.rights_projector import rights_handlers
 from workstation.storage import insert_rows
@@ -418,6 +419,7 @@ HANDLERS.update(archive_handlers())
 HANDLERS.update(rights_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(controlled_handlers())
 HANDLERS.update(opioid_handlers())
+HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

@@ -265,6 +265,7 @@ from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
     opioid_tables,
+    order_sheet_tables,
     pharmacy_tables,
     rights_tables,
 )
@@ -377,6 +378,7 @@ VOIDABLE = (
     opioid_tables.opioid_tolerance,
     *NURSING_TABLES,
     *controlled_tables.CONTROLLED_TABLES,
+    *order_sheet_tables.ORDER_SHEET_TABLES,
 )
 PATIENT_TABLES = (
     allergy_reviews,
@@ -396,6 +398,7 @@ PATIENT_TABLES = (
     *archive_tables.ARCHIVE_TABLES,
     rights_tables.order_signoffs,
     *controlled_tables.CONTROLLED_TABLES,
+    *order_sheet_tables.ORDER_SHEET_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -10,11 +10,13 @@ from sqlalchemy import Connection
 
 from workstation.reports.context import PrintContext, make_context, patient_by_record_number
 from workstation.reports.controlled_rx import narcotic_prescription, psychotropic_prescription
+from workstation.reports.discharge import discharge_prescription
 from workstation.reports.handoff import handoff
 from workstation.reports.labels import medication_labels
 from workstation.reports.mar import mar
 from workstation.reports.notes import discharge_summary, progress_notes
-from workstation.reports.orders import order_sheets, prescription
+from workstation.reports.order_sheet import order_sheets
+from workstation.reports.orders import prescription
 from workstation.reports.vitals_chart import vitals_chart
 
 PatientDocument = Callable[[PrintContext, dict[str, Any]], bytes]
@@ -28,6 +30,7 @@ PATIENT_DOCUMENTS: dict[str, PatientDocument] = {
     "vitals-chart": vitals_chart,
     "progress-notes": progress_notes,
     "discharge-summary": discharge_summary,
+    "discharge-prescription": discharge_prescription,
     "handoff": handoff,
     "label": medication_labels,
 }

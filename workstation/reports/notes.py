@@ -9,7 +9,8 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workstation.clinical.dot_phrases import allergy_entries
 from workstation.reports.context import PrintContext, live
-from workstation.reports.orders import order_line, status_words
+from workstation.reports.discharge import discharge_line, discharge_orders
+from workstation.reports.orders import status_words
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
 
 COURSE_NOTE_TYPES = ("daily_progress_note", "ward_round_note", "first_progress_note")
@@ -106,8 +107,7 @@ def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> li
     ]
     course = sorted((n for n in live(chart["notes"]) if n["note_type"] in COURSE_NOTE_TYPES),
                     key=lambda n: n["signed_at"])  # fmt: skip
-    medicines = [o for o in live(chart["orders"]) if o["order_kind"] == "medication"
-                 and o["status"] in ("placed", "verified")]  # fmt: skip
+    medicines = discharge_orders(chart)  # 出院带药 as the doctor chose it, not every order
     story: list[Flowable] = [
         para(f"{ctx.t('admitted')}：{ctx.when(patient['admitted_at'])}    "
              f"{ctx.t('discharged')}：{discharged}", s.body),
@@ -120,7 +120,7 @@ def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> li
         para(ctx.t("latest_results"), s.heading),
         results_table(ctx, latest_results(chart), width),
         para(ctx.t("discharge_meds"), s.heading),
-        para("\n".join(order_line(ctx, o) for o in medicines) or ctx.t("none"), s.body),
+        para("\n".join(discharge_line(ctx, o) for o in medicines) or ctx.t("none"), s.body),
         para(ctx.t("follow_up"), s.heading),
         para("\n\n", s.body),
     ]  # fmt: skip

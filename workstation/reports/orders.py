@@ -1,4 +1,4 @@
-"""The outpatient prescription (处方笺) and the long-term and temporary order sheets (长期 / 临时医嘱单)."""
+"""The prescription (处方笺) and the order lines the order sheets (reports/order_sheet.py) print."""
 
 from __future__ import annotations
 
@@ -10,14 +10,11 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.dot_phrases import allergy_entries
-from workstation.clinical.skin_tests import with_skin_test_results
+from workstation.clinical.order_sheet import TEMPORARY, term_of
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
-from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
+from workstation.reports.page import build_pdf, identifiers, para, styles
 from workstation.reports.text import frequency_text, route_text
-
-ONE_OFF_FREQUENCIES = ("st",)
-ONE_OFF_KINDS = ("lab", "imaging")
 
 
 def dose_text(order: dict[str, Any]) -> str:
@@ -46,8 +43,9 @@ def order_line(ctx: PrintContext, order: dict[str, Any]) -> str:
 
 
 def is_temporary(order: dict[str, Any]) -> bool:
-    """A one-off order (st medication, lab, imaging) goes on the temporary order sheet."""
-    return order["order_kind"] in ONE_OFF_KINDS or order.get("frequency") in ONE_OFF_FREQUENCIES
+    """An order of the temporary sheet: 临时 as chosen, or (placed before the doctor chose)
+    a one-off order (st medication, lab, imaging)."""
+    return term_of(order) == TEMPORARY
 
 
 def prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
@@ -101,80 +99,6 @@ def _prescription_signatures(ctx: PrintContext, medicines: list[dict[str, Any]])
                                ("TOPPADDING", (0, 0), (-1, -1), 5),
             ("FONTNAME", (0, 0), (-1, -1), register_font())]))  # fmt: skip
     return table
-
-
-def _first_carried_out(chart: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Per order id, its earliest recorded administration."""
-    first: dict[str, dict[str, Any]] = {}
-    for given in sorted(live(chart["administrations"]), key=lambda a: a["administered_at"]):
-        first.setdefault(given["order_id"], given)
-    return first
-
-
-def order_sheets(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
-    """长期医嘱单 then 临时医嘱单: every order with its start, stop, doctor and nurse columns."""
-    s = styles(ctx)
-    orders = sorted(live(chart["orders"]), key=lambda o: o["placed_at"])
-    orders = with_skin_test_results(orders, chart.get("skin_tests") or [])  # 青霉素皮试（-）
-    first = _first_carried_out(chart)
-    long_term = [o for o in orders if not is_temporary(o)]
-    temporary = [o for o in orders if is_temporary(o)]
-    story: list[Flowable] = [para(ctx.t("long_term_orders"), s.heading),
-                             _long_term_table(ctx, long_term, first)]  # fmt: skip
-    story += [Spacer(1, 6 * mm), para(ctx.t("temporary_orders"), s.heading),
-              _temporary_table(ctx, temporary, first)]  # fmt: skip
-    title = f"{ctx.t('long_term_orders')} / {ctx.t('temporary_orders')}"
-    return build_pdf(ctx, story, title=title, banner=identifiers(ctx, chart["patient"]))
-
-
-def _long_term_table(
-    ctx: PrintContext, orders: list[dict[str, Any]], first: dict[str, dict[str, Any]]
-) -> Table:
-    s = styles(ctx)
-    head = [ctx.t("start"), ctx.t("order"), ctx.t("doctor"), ctx.t("nurse"),
-            ctx.t("stop"), ctx.t("doctor"), ctx.t("nurse")]  # fmt: skip
-    rows: list[list[Any]] = [[para(h, s.cell) for h in head]]
-    for o in orders:
-        stopped = o["status"] in ("discontinued", "completed", "rejected")
-        nurse = first.get(o["order_id"], {}).get("recorded_by")
-        rows.append([
-            para(ctx.when(o["start_at"]), s.cell), para(order_line(ctx, o), s.cell),
-            para(ctx.user(o["placed_by"]), s.cell), para(ctx.user(nurse), s.cell),
-            para(ctx.when(o["ended_at"]) if stopped else "", s.cell),
-            para(ctx.user(o["ended_by"]) if stopped else "", s.cell), para("", s.cell),
-        ])  # fmt: skip
-    if len(rows) == 1:
-        rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 6)
-    widths = [w * mm for w in (22, 58, 22, 20, 22, 22, 20)]
-    return grid_table(rows, widths)
-
-
-def _temporary_table(
-    ctx: PrintContext, orders: list[dict[str, Any]], first: dict[str, dict[str, Any]]
-) -> Table:
-    s = styles(ctx)
-    head = [ctx.t("start"), ctx.t("order"), ctx.t("doctor"), ctx.t("executed_at"),
-            ctx.t("executed_by"), ctx.t("status")]  # fmt: skip
-    rows: list[list[Any]] = [[para(h, s.cell) for h in head]]
-    for o in orders:
-        done = first.get(o["order_id"])
-        at = (
-            done["administered_at"]
-            if done
-            else (o["ended_at"] if o["status"] == "completed" else None)
-        )
-        by = (
-            done["recorded_by"] if done else (o["ended_by"] if o["status"] == "completed" else None)
-        )
-        rows.append([
-            para(ctx.when(o["start_at"]), s.cell), para(order_line(ctx, o), s.cell),
-            para(ctx.user(o["placed_by"]), s.cell), para(ctx.when(at), s.cell),
-            para(ctx.user(by), s.cell), para(ctx.t(o["status"]), s.cell),
-        ])  # fmt: skip
-    if len(rows) == 1:
-        rows.append([para(ctx.t("no_orders"), s.cell)] + [""] * 5)
-    widths = [w * mm for w in (22, 76, 20, 22, 26, 20)]
-    return grid_table(rows, widths)
 
 
 def allergy_line(ctx: PrintContext, chart: dict[str, Any]) -> str:

@@ -72,6 +72,19 @@ LABELS: dict[str, tuple[str, str]] = {
     "long_term_orders": ("长期医嘱单", "Long-term orders"),
     "temporary_orders": ("临时医嘱单", "Temporary orders"),
     "no_orders": ("无医嘱", "No orders"),
+    "reorganised": ("重整医嘱（{at}，{by}）", "Orders reorganised ({at}, {by})"),
+    "reissued": ("重整", "re-issued"),
+    "verbal_order": ("口头医嘱", "verbal order"),
+    "verbal_from": (
+        "口头医嘱：{doctor}（{nurse} 接）",
+        "verbal order from {doctor}, taken by {nurse}",
+    ),
+    "verbal_awaiting": ("待医师补签（{at} 前）", "doctor to sign by {at}"),
+    "verbal_overdue": ("超时未补签（应于 {at} 前）", "OVERDUE: doctor's signature due {at}"),
+    "verbal_signed": ("已补签：{by}", "signed by {by}"),
+    "discharge_med": ("出院带药", "Discharge medicine"),
+    "discharge_prescription": ("出院带药处方", "Discharge prescription"),
+    "supply": ("共 {quantity} {unit}，{days} 天", "{quantity} {unit}, {days} days"),
     # MAR
     "mar": ("给药记录单", "Medication administration record"),
     "period": ("时段：{start} 至 {end}", "Period: {start} to {end}"),
@@ -131,7 +144,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "problems": ("诊断及问题", "Diagnoses and problems"),
     "hospital_course": ("诊疗经过（最近病程）", "Hospital course (latest progress note)"),
     "latest_results": ("最近检验结果", "Latest results"),
-    "discharge_meds": ("出院带药（在用药物）", "Medicines on discharge (in force)"),
+    "discharge_meds": ("出院带药", "Medicines on discharge"),
     "follow_up": ("出院医嘱及随访", "Discharge advice and follow-up"),
     "doctor_signature": ("医师签名：____________", "Doctor's signature: ____________"),
     # handoff

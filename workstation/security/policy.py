@@ -20,12 +20,16 @@ _NURSING = frozenset({
     "HandoffRecorded",
 })  # fmt: skip
 
+# The order sheet: the doctor signs a verbal order afterwards and reorganises the sheet (重整医嘱);
+# the nurse checks (核对) new and stopped orders (order_sheet_events).
+_ORDER_SHEET_DOCTOR = frozenset({"VerbalOrderSigned", "OrderSheetReorganised"})
+
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
-        "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded",
+        "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded", *_ORDER_SHEET_DOCTOR,
         "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
@@ -34,7 +38,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     },
     Role.NURSE: _CLINICAL_COMMON | _NURSING | {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
-        "MedicationAdministered", "VitalsRecorded", "StockReceived",
+        "MedicationAdministered", "VitalsRecorded", "StockReceived", "OrderChecked",
         "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
     },
     Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
@@ -111,14 +115,25 @@ def permission_problem(role: str, event_type: str, payload: dict[str, Any]) -> s
         return f"unknown role {role!r}"
     if event_type not in PERMISSIONS[as_role]:
         return f"a {as_role.value} may not record {event_type}"
-    if event_type == "OrderPlaced" and payload.get("order_kind") not in ORDER_KINDS.get(
-        as_role, ()
-    ):
-        return f"a {as_role.value} may not sign a {payload.get('order_kind')} order"
+    if event_type == "OrderPlaced":
+        return _order_problem(as_role, payload)
     if (
         event_type == "NoteSigned"
         and as_role is Role.NURSE
         and payload.get("note_type") not in NURSE_NOTE_TYPES
     ):
         return "a nurse may sign nursing notes only"
+    return None
+
+
+def _order_problem(role: Role, payload: dict[str, Any]) -> str | None:
+    """A nurse places nursing orders, and any order only as a verbal order in a rescue (病历书写基本规范
+    2010 Art. 26); only a nurse takes a verbal order."""
+    verbal = payload.get("verbal_from") is not None
+    if verbal and role is not Role.NURSE:
+        return "only a nurse takes a verbal order (the doctor who gave it signs it afterwards)"
+    if verbal and payload.get("urgent"):
+        return None
+    if payload.get("order_kind") not in ORDER_KINDS.get(role, ()):
+        return f"a {role.value} may not sign a {payload.get('order_kind')} order"
     return None

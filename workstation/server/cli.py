@@ -233,7 +233,8 @@ def cmd_cds_test(args: argparse.Namespace) -> int:
 
 
 def cmd_parse_order(args: argparse.Namespace) -> int:
-    """Parse one order sentence against the shipped formulary and print the structured order."""
+    """Parse one order sentence against the shipped formulary and print the structured order:
+    every drug of an order group (`NS 250ml + 呋塞米 20mg + 氯化钾 1g ivgtt qd`) and its carrier."""
     import json
 
     from workstation.clinical.formulary import FormularyError, load_formulary
@@ -247,11 +248,15 @@ def cmd_parse_order(args: argparse.Namespace) -> int:
         sys.stderr.write(f"{PROG}: warning: {warning}\n")
     if args.json:
         print(json.dumps(order.as_json(), ensure_ascii=False))
-    else:
-        duration = f" {order.duration_days} days" if order.duration_days else ""
-        prn = f" prn {order.prn_indication or ''}".rstrip() if order.prn else ""
-        print(f"{order.drug.label()}: {order.dose_value:g} {order.dose_unit} {order.route} "
-              f"{order.frequency}{duration}{prn}")  # fmt: skip
+        return 0
+    grouped = len(order.members) > 1  # an order group: every drug of the bag, numbered
+    for number, member in enumerate(order.members, start=1):
+        duration = f" {member.duration_days} days" if member.duration_days else ""
+        prn = f" prn {member.prn_indication or ''}".rstrip() if member.prn else ""
+        print(f"{f'{number}. ' if grouped else ''}{member.drug.label()}: {member.dose_value:g} "
+              f"{member.dose_unit} {member.route} {member.frequency}{duration}{prn}")  # fmt: skip
+    if order.diluent is not None:
+        print(f"carrier: {order.diluent.label()} / {order.diluent.label('zh')}")
     return 0
 
 

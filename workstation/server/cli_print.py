@@ -20,8 +20,8 @@ from workstation.server.models import wards
 # The names of reports.documents.PATIENT_DOCUMENTS and reports.mar.MAX_DAYS, repeated here so that
 # the command line starts without loading reportlab (a test keeps them equal).
 PATIENT_DOCUMENTS = ("prescription", "narcotic-prescription", "psychotropic-prescription",
-                     "order-sheet", "mar", "vitals-chart", "progress-notes",
-                     "discharge-summary", "handoff", "label")  # fmt: skip
+                     "order-sheet", "mar", "vitals-chart", "progress-notes", "discharge-summary",
+                     "discharge-prescription", "handoff", "label")  # fmt: skip
 WARD_DOCUMENTS = ("downtime-pack", "stock")
 MAX_DAYS = 7
 

@@ -29,6 +29,7 @@ from workstation.server.demo_notes import (
     write_progress_notes,
     write_ward_round_note,
 )
+from workstation.server.demo_order_sheet import order_sheet_demo
 from workstation.server.demo_orders import (
     Dispensable,
     medication_plan,
@@ -111,6 +112,7 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     skin_tests_and_controlled(
         log, users, {d["code"]: d for d in _json("formulary", "formulary.json")["drugs"]}
     )
+    order_sheet_demo(log, users)
     return log.wire_events()
 
 

@@ -21,6 +21,7 @@ from ui.screens.orders.stewardship import ask_all
 from ui.screens.orders.view import OrdersView
 from ui.workers import Workers
 from workstation.clinical.checks import Override
+from workstation.clinical.order_sheet import flipped
 from workstation.clinical.reference import InForce, shipped
 
 
@@ -63,6 +64,7 @@ class OrdersController(QObject):
         v.sig_clear_requested.connect(self.clear_line)
         v.sig_basket_remove_requested.connect(self._remove_from_basket)
         v.sig_basket_edit_requested.connect(self._edit_basket_line)
+        v.sig_term_flip_requested.connect(self.flip_term)
         v.sig_discontinue_requested.connect(self.discontinue)
         v.sig_modify_requested.connect(self.modify)
         self.signoff = OrderSignOff(workstation, workers, self)
@@ -214,6 +216,15 @@ class OrdersController(QObject):
         if 0 <= row < len(self.basket):
             del self.basket[row]
             self._show_basket()
+
+    def flip_term(self, row: int) -> None:
+        """F8: the basket line (the newest from the order line) goes 长期 <-> 临时."""
+        if not self.basket:
+            self.sig_message.emit(self.tr("The basket is empty: nothing to sign."))
+            return
+        draft = self.basket[row if 0 <= row < len(self.basket) else -1]
+        draft.term = flipped(draft.chosen_term())
+        self._show_basket()
 
     def _edit_basket_line(self, row: int) -> None:
         if 0 <= row < len(self.basket):

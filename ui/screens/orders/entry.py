@@ -15,11 +15,9 @@ from typing import Any
 from ui.screens.orders.catalogue import Catalogue, OrderSet, order_set_query
 from workstation.clinical.checks import (
     Alert,
-    MedicationOrder,
     Override,
     PatientContext,
     blocking_alerts,
-    check_order,
     overrides_payload,
 )
 from workstation.clinical.checks.context import order_from_parsed
@@ -27,12 +25,14 @@ from workstation.clinical.checks.model import Prescriber
 from workstation.clinical.checks.prescribing import SIGNOFF_CATEGORIES
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.order_group import group_alerts
 from workstation.clinical.order_sentence import (
     InfusionRate,
     OrderSentenceError,
     ParsedOrder,
     parse_order,
 )
+from workstation.clinical.order_sheet import default_term
 
 NURSING_PREFIXES = ("n ", "n:", "nursing ", "护理 ", "护理:", "护理：")
 URGENT_WORDS = ("st", "stat", "urgent", "急", "加急")
@@ -53,6 +53,14 @@ class DraftOrder:
     alerts: tuple[Alert, ...] = ()
     overrides: list[Override] = field(default_factory=list)
     replaces_order_id: str | None = None
+    term: str | None = None  # 长期 / 临时 as the doctor flipped it (F8); None: the default
+
+    def chosen_term(self) -> str:
+        """长期 or 临时: as flipped, else the default for the kind and frequency (st, lab and
+        imaging are 临时; 病历书写基本规范 2010 Art. 26)."""
+        frequency = self.parsed.frequency if self.parsed is not None else None
+        return self.term or default_term(self.kind, "st" if self.urgent and self.kind == "nursing"
+                                         else frequency)  # fmt: skip
 
     def blocking(self) -> list[Alert]:
         """Critical alerts still without a reason (a co-signature or approval settles the
@@ -67,6 +75,10 @@ class DraftOrder:
             payload["code"] = self.code
         if self.parsed is not None:
             payload["medication"] = self.parsed.medication_payload()
+            group = self.parsed.group_payload()
+            if group is not None:
+                payload["group"] = group
+        payload["term"] = self.chosen_term()
         if self.urgent:
             payload["urgent"] = True
         if self.alerts:
@@ -189,9 +201,9 @@ class OrderReader:
         )  # fmt: skip
         context = replace(self.context, active_orders=self.context.active_orders + pending) \
             if pending else self.context  # fmt: skip
-        order: MedicationOrder = order_from_parsed(parsed, text)
-        order = replace(order, prescriber=self.prescriber)
-        return tuple(check_order(order, context, self.knowledge))
+        return tuple(  # each drug of a bag, as signed by this prescriber
+            group_alerts(parsed, text, context, self.knowledge, self.prescriber)
+        )
 
     def read(self, text: str, basket: Iterable[DraftOrder] = ()) -> Reading:
         """What the line means now (called on every keystroke)."""

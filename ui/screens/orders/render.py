@@ -11,6 +11,7 @@ from ui.screens.orders.entry import DraftOrder, Reading
 from ui.terms import term
 from workstation.clinical.checks import Alert
 from workstation.clinical.high_alert import HIGH_ALERT_MARK, high_alert_routes, is_marked
+from workstation.clinical.order_sheet import TEMPORARY
 
 _STYLE = {
     "critical": "background:#b00020;color:white;padding:4px;font-weight:bold",
@@ -86,7 +87,8 @@ def basket_line(draft: DraftOrder, language: str) -> str:
     if draft.alerts and all(a.severity == "info" for a in draft.alerts):
         marks.append("ⓘ")
     prefix = _tr("replaces an order") + " · " if draft.replaces_order_id else ""
-    text = f"{prefix}{term(draft.kind)}: {_mark(draft)}{draft.description}"
+    sheet = _tr("temporary") if draft.chosen_term() == TEMPORARY else _tr("long-term")
+    text = f"[{sheet}] {prefix}{term(draft.kind)}: {_mark(draft)}{draft.description}"
     if draft.urgent:
         text += f" [{_tr('urgent')}]"
     return f"{text}   {'  '.join(marks)}".rstrip()

@@ -34,6 +34,7 @@ class OrdersView(QWidget):
     sig_clear_requested = Signal()  # Esc
     sig_basket_remove_requested = Signal(int)  # Delete in the basket
     sig_basket_edit_requested = Signal(int)  # Enter in the basket
+    sig_term_flip_requested = Signal(int)  # F8: 长期 <-> 临时 of a basket line (-1: the newest)
     sig_discontinue_requested = Signal(int)  # Delete in the active orders
     sig_modify_requested = Signal(int)  # Enter in the active orders
 
@@ -47,7 +48,8 @@ class OrdersView(QWidget):
         self.keys_hint = QLabel(objectName="orderKeysHint", wordWrap=True)
         self.keys_hint.setText(self.tr(
             "Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · "
-            "F6 moves between line, basket and active orders (Delete stops, Enter modifies)"
+            "F6 moves between line, basket and active orders (Delete stops, Enter modifies) · "
+            "F8 flips long-term / temporary"
         ))  # fmt: skip
         self.preview = QLabel(objectName="orderPreview", wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)
@@ -131,6 +133,11 @@ class OrdersView(QWidget):
         key, plain = event.key(), event.modifiers() == Qt.KeyboardModifier.NoModifier
         if key == Key.Key_F6:
             self.cycle_focus()
+            return True
+        if key == Key.Key_F8 and watched in (self.line, self.basket):
+            self.sig_term_flip_requested.emit(
+                self.basket.currentRow() if watched is self.basket else -1
+            )
             return True
         if watched is self.line:
             return self._line_key(key, plain)

@@ -41,6 +41,7 @@ class PrintingController(QObject):
             "vitals-chart": self.tr("Temperature chart"),
             "progress-notes": self.tr("Progress notes"),
             "discharge-summary": self.tr("Discharge summary"),
+            "discharge-prescription": self.tr("Discharge prescription"),
             "label": self.tr("Medication labels"),
             tasks.STOCK_REPORT: self.tr("Stock report"),
         }

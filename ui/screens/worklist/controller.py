@@ -69,5 +69,5 @@ class WorklistController(QObject):
         item = self.view.model.item_at(row)
         if item is not None and item.kind == "order":
             self.workers.run(
-                tasks.acknowledge, self.workstation, [item.key], done=lambda _r: self.refresh()
+                tasks.acknowledge, self.workstation, [item], done=lambda _r: self.refresh()
             )

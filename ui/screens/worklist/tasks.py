@@ -1,7 +1,7 @@
 """The nurse's worklist, Qt-free: what is due, late or coming for each patient of the ward.
 
 Items: doses (overdue, due, coming in the next 4 hours), PRN effect reassessments, new or
-changed orders not yet acknowledged by this nurse, vitals due by the NEWS2 monitoring frequency
+changed orders not yet checked by a nurse (OrderChecked), vitals due by the NEWS2 monitoring frequency
 (RCP 2017, Table 2), and results flagged abnormal in the last 24 hours.
 """
 
@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-import orjson
-
-from offline_cache import state
 from offline_cache.workstation import Workstation
 from ui.screens.mar.tasks import mar_rows
 from workstation.clinical.formulary import Formulary
@@ -47,40 +44,41 @@ class WorkItem:
     key: str  # stable id (for acknowledging an order)
 
 
-def _ack_key(user_id: str) -> str:
-    return f"worklist_ack:{user_id}"
+ENDED = ("discontinued", "completed", "rejected")
 
 
-def acknowledged(ws: Workstation) -> set[str]:
-    """Order changes this nurse has acknowledged on this station."""
-    with ws.store.reading() as conn:
-        raw = state.get(conn, _ack_key(ws.user.user_id))
-    return set(orjson.loads(raw)) if raw else set()
+def acknowledge(ws: Workstation, items: list[WorkItem]) -> None:
+    """The nurse's check (核对) of new or stopped orders: a signed `OrderChecked` each, saved on
+    this station and synced like any event (医疗质量安全核心制度要点 2018, 查对制度); it fills the
+    nurse and stop-nurse columns of the order sheet."""
+    for item in items:
+        what = "stop" if item.what["status"] in ENDED else "new"
+        ws.record("OrderChecked", patient_id=item.patient_id,
+                  payload={"order_id": item.what["order_id"], "what": what})  # fmt: skip
 
 
-def acknowledge(ws: Workstation, keys: list[str]) -> None:
-    """Mark order changes as seen by the current nurse."""
-    with ws.store.writing() as conn:
-        raw = state.get(conn, _ack_key(ws.user.user_id))
-        seen = set(orjson.loads(raw)) if raw else set()
-        state.put(conn, _ack_key(ws.user.user_id), orjson.dumps(sorted(seen | set(keys))).decode())
+def needs_check(order: dict[str, Any]) -> bool:
+    """A new order not yet checked by a nurse, or a stopped one whose stop is not."""
+    if order["status"] in ENDED:
+        return not order.get("stop_checked_by")
+    return not order.get("checked_by")
 
 
 def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
     """Every item of the ward's patients, most urgent first."""
-    now, times, seen = utc_now(), AdministrationTimes.load(), acknowledged(ws)
+    now, times = utc_now(), AdministrationTimes.load()
     settings = NursingSettings.load()
     items: list[WorkItem] = []
     for patient in ws.census(ward_id):
         with ws.store.reading() as conn:
             chart = nursing_chart(conn, patient["patient_id"])
-        items += patient_items(chart, now, times=times, seen=seen, settings=settings,
+        items += patient_items(chart, now, times=times, settings=settings,
                                formulary=ws.store.reference.formulary())  # fmt: skip
     return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
 
 
 def patient_items(chart: dict[str, Any], now: datetime, *, times: AdministrationTimes,
-                  seen: set[str], settings: NursingSettings,
+                  settings: NursingSettings,
                   formulary: Formulary) -> list[WorkItem]:  # fmt: skip
     """One patient's worklist items."""
     p = chart["patient"]
@@ -110,7 +108,7 @@ def patient_items(chart: dict[str, Any], now: datetime, *, times: Administration
     for order in chart["orders"]:
         changed = order.get("ended_at") or order["placed_at"]
         key = f"{order['order_id']}:{order['status']}"
-        if key not in seen and parse_iso(changed) > now - RECENT and not order.get("voided"):
+        if needs_check(order) and parse_iso(changed) > now - RECENT and not order.get("voided"):
             found.append(item("order", "new", changed, dict(order), key))
     found += _vitals_item(chart, now, item)
     for lab in chart["labs"]:

@@ -1,0 +1,61 @@
+"""出院带药: the medicines the doctor chose at discharge (oral and external forms, each with its
+quantity and days), printed as the discharge prescription and listed on the 出院记录.
+处方管理办法 (2007) Art. 19: 7 days at most, longer for a chronic illness with the reason;
+Art. 5 and 6: each line the drug, dose, route, frequency and the quantity handed over."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from workstation.reports.context import PrintContext, live
+from workstation.reports.orders import _prescription_signatures, dose_text
+from workstation.reports.page import build_pdf, identifiers, para, styles
+from workstation.reports.text import frequency_text, route_text
+
+
+def discharge_orders(chart: dict[str, Any]) -> list[dict[str, Any]]:
+    """The 出院带药 orders in force (not stopped, not voided), in the order they were placed."""
+    return sorted(
+        (o for o in live(chart["orders"]) if o.get("discharge")
+         and o["status"] in ("placed", "verified", "completed")),
+        key=lambda o: o["placed_at"],
+    )  # fmt: skip
+
+
+def discharge_line(ctx: PrintContext, order: dict[str, Any]) -> str:
+    """`Amlodipine 5 mg oral once daily — 14 tablet, 14 days`."""
+    supply = order["discharge"]
+    amount = ctx.t("supply", quantity=f"{supply['quantity']:g}", unit=supply["unit"],
+                   days=supply["days"])  # fmt: skip
+    return (f"{ctx.drug_name(order)}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
+            f"  {frequency_text(ctx.lang, order.get('frequency'))}  —  {amount}")  # fmt: skip
+
+
+def discharge_prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
+    """出院带药处方: Rp lines of the discharge medicines with quantities and days, signatures."""
+    s, patient = styles(ctx), chart["patient"]
+    medicines = discharge_orders(chart)
+    indented = ParagraphStyle("indented", parent=s.body, leftIndent=6 * mm, spaceAfter=3)
+    story: list[Flowable] = [
+        para(ctx.t("prescription_kind") + "    " + ctx.t("discharge_med"), s.small),
+        para(f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}", s.body),
+        para(f"{ctx.t('date')}：{ctx.when(ctx.printed_at)[:10]}", s.body),
+        Spacer(1, 3 * mm), para("Rp.", s.heading),
+    ]  # fmt: skip
+    if not medicines:
+        story.append(para(ctx.t("no_medications"), s.body))
+    for number, order in enumerate(medicines, start=1):
+        supply = order["discharge"]
+        usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
+                      freq=frequency_text(ctx.lang, order.get("frequency")))  # fmt: skip
+        amount = ctx.t("supply", quantity=f"{supply['quantity']:g}", unit=supply["unit"],
+                       days=supply["days"])  # fmt: skip
+        story += [para(f"{number}. {ctx.drug_name(order)}    ×{amount}", s.body),
+                  para(usage, indented)]  # fmt: skip
+    story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]
+    return build_pdf(ctx, story, title=ctx.t("discharge_prescription"),
+                     banner=identifiers(ctx, patient))  # fmt: skip
