@@ -192,6 +192,7 @@ _VITALS: dict[str, Field] = {
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.pharmacy_events import pharmacy_types
+    from workstation.events.safety_events import safety_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -333,6 +334,7 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *safety_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

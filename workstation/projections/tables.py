@@ -237,7 +237,12 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
+# safety_tables is read only by its own modules (projector, safety_queries); imported here to join.
+from workstation.projections import (  # noqa: E402 - they join metadata
+    archive_tables,
+    pharmacy_tables,
+    safety_tables,  # noqa: F401
+)
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late

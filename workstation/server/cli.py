@@ -32,6 +32,7 @@ from workstation.server.cli_common import cli_audit as _cli_audit
 from workstation.server.cli_common import one_line as _one_line
 from workstation.server.cli_device import add_device_command
 from workstation.server.cli_print import add_print_command
+from workstation.server.cli_safety import add_critical_values_command
 from workstation.server.cli_server import cmd_backup, cmd_serve, cmd_verify_audit, key_the_chain
 from workstation.server.config import ConfigError
 from workstation.server.db import BadDatabaseUrl, reader, writer
@@ -321,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
     rest.add_argument("--force", action="store_true", help="replace a database that has data")
     add_print_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
+    add_critical_values_command(commands, _command, open_database=_open_initialised,
+                                cli_audit=_cli_audit)  # fmt: skip
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
         description="Run order-check scenarios (shared cds YAML format) against the shipped "
