@@ -1,0 +1,113 @@
+"""The ward's core safety systems on the workstation, read from and written to the replica, so
+that they hold offline and sync like every other fact: the open critical values a patient and a
+ward have (危急值报告制度), their receipt with read-back and acknowledgement with its linked 病程
+entry; the nursing level and the round it makes due (分级护理制度); open consultations (会诊制度)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Protocol
+
+from workstation.clinical.ward_safety import WardSafetySettings
+from workstation.clock import now_iso, utc_now
+from workstation.events.envelope import Event
+from workstation.projections import safety_queries as sq
+
+# Actions a doctor picks when acknowledging (a digit each); the text goes into the 病程 entry.
+ACK_ACTIONS: tuple[tuple[str, str], ...] = (
+    ("recheck", "复查 / repeat the test"),
+    ("treated", "已处理 / treated"),
+    ("seen", "已查看患者 / patient seen and assessed"),
+    ("senior", "已报告上级医师 / reported to the senior doctor"),
+    ("expected", "与病情相符，继续观察 / expected for the condition, observe"),
+)
+
+
+class _Recorder(Protocol):
+    """What this module needs of offline_cache.workstation.Workstation."""
+
+    store: Any
+
+    def record(self, event_type: str, *, patient_id: str | None,
+               payload: dict[str, Any]) -> Event: ...  # fmt: skip
+
+
+def settings() -> WardSafetySettings:
+    """The hospital's settings (resources/settings/ward_safety.json)."""
+    return WardSafetySettings.load()
+
+
+def patient_safety(ws: _Recorder, patient_id: str, *, now: datetime | None = None) -> dict[str, Any]:
+    """What the banner shows: open critical values, the nursing level and its round, and the
+    open consultations of one patient."""
+    now, rules = now or utc_now(), settings()
+    with ws.store.reading() as conn:
+        critical = sq.critical_register(conn, now=now, settings=rules, patient_id=patient_id,
+                                        open_only=True)  # fmt: skip
+        rounds = [r for r in sq.nursing_rounds(conn, now=now, settings=rules)
+                  if r["patient_id"] == patient_id]  # fmt: skip
+        consults = sq.consultations(conn, now=now, settings=rules, patient_id=patient_id,
+                                    open_only=True)  # fmt: skip
+        barthel = sq.latest_barthel(conn, patient_id)
+    return {"critical_values": critical, "nursing": rounds[0] if rounds else None,
+            "consultations": consults, "barthel": barthel}  # fmt: skip
+
+
+def ward_safety(ws: _Recorder, ward_id: str | None, *, now: datetime | None = None
+                ) -> dict[str, dict[str, Any]]:  # fmt: skip
+    """patient_id -> {critical_open, critical_escalated, nursing_level, round_state} for the
+    census and the status bar."""
+    now, rules = now or utc_now(), settings()
+    found: dict[str, dict[str, Any]] = {}
+    with ws.store.reading() as conn:
+        for row in sq.critical_register(conn, now=now, settings=rules, ward_id=ward_id,
+                                        open_only=True):  # fmt: skip
+            entry = found.setdefault(row["patient_id"], {})
+            entry["critical_open"] = entry.get("critical_open", 0) + 1
+            entry["critical_escalated"] = entry.get("critical_escalated", False) or (
+                row["status"] == "escalated"
+            )
+        for row in sq.nursing_rounds(conn, now=now, settings=rules, ward_id=ward_id):
+            found.setdefault(row["patient_id"], {}).update(
+                nursing_level=row["level"], round_state=row["round_state"],
+                round_due=row["round_due"])  # fmt: skip
+    return found
+
+
+def receive_critical(ws: _Recorder, patient_id: str, *, critical_id: str, read_back_text: str,
+                     doctor_id: str | None) -> list[Event]:  # fmt: skip
+    """The nurse's receipt, read back to the reporter, and the doctor she told (each timed)."""
+    at = now_iso()
+    events = [ws.record("CriticalValueReceived", patient_id=patient_id, payload={
+        "critical_id": critical_id, "received_at": at, "read_back": True,
+        "read_back_text": read_back_text or None,
+    })]  # fmt: skip
+    if doctor_id:
+        events.append(ws.record("CriticalValueDoctorNotified", patient_id=patient_id, payload={
+            "critical_id": critical_id, "doctor_id": doctor_id, "notified_at": at}))  # fmt: skip
+    return events
+
+
+def acknowledge_critical(ws: _Recorder, patient_id: str, *, value: dict[str, Any],
+                         action: str) -> tuple[Event, Event]:  # fmt: skip
+    """The doctor's acknowledgement with the action taken, and its linked 病程 entry (a daily
+    progress note written first, so the acknowledgement can name it)."""
+    at = now_iso()
+    unit = f" {value['unit']}" if value.get("unit") else ""
+    flag = f" ({value['flag']})" if value.get("flag") else ""
+    text = (f"危急值 / Critical value: {value['test_name']} {value['value']}{unit}{flag}, "
+            f"reported {value['reported_at']} by {value['reporter']}.\n处理 / Action: {action}")  # fmt: skip
+    note = ws.record("NoteSigned", patient_id=patient_id, payload={
+        "note_type": "daily_progress_note", "title": "危急值处理记录 / Critical value", "text": text,
+    })  # fmt: skip
+    ack = ws.record("CriticalValueAcknowledged", patient_id=patient_id, payload={
+        "critical_id": value["critical_id"], "action": action, "acknowledged_at": at,
+        "note_id": note.event_id,
+    })  # fmt: skip
+    return note, ack
+
+
+def record_round(ws: _Recorder, patient_id: str, *, observation: str = "") -> Event:
+    """A nursing round: the nurse has seen the patient now."""
+    payload = {"seen_at": now_iso()} | ({"observation": observation} if observation else {})
+    return ws.record("NursingRoundRecorded", patient_id=patient_id, payload=payload)
