@@ -8,6 +8,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Protocol
 
+import orjson
+from sqlalchemy import select
+
+from offline_cache.tables import refdata
 from workstation.clinical.ward_safety import WardSafetySettings
 from workstation.clock import now_iso, utc_now
 from workstation.events.envelope import Event
@@ -37,7 +41,9 @@ def settings() -> WardSafetySettings:
     return WardSafetySettings.load()
 
 
-def patient_safety(ws: _Recorder, patient_id: str, *, now: datetime | None = None) -> dict[str, Any]:
+def patient_safety(
+    ws: _Recorder, patient_id: str, *, now: datetime | None = None
+) -> dict[str, Any]:
     """What the banner shows: open critical values, the nursing level and its round, and the
     open consultations of one patient."""
     now, rules = now or utc_now(), settings()
@@ -72,6 +78,20 @@ def ward_safety(ws: _Recorder, ward_id: str | None, *, now: datetime | None = No
                 nursing_level=row["level"], round_state=row["round_state"],
                 round_due=row["round_due"])  # fmt: skip
     return found
+
+
+def ward_doctors(ws: _Recorder, ward_id: str | None, first: str | None = None
+                 ) -> list[tuple[str, str]]:  # fmt: skip
+    """(user id, name) of the ward's active doctors from the user directory, `first` (the
+    attending) at the top: whom the nurse tells of a critical value."""
+    with ws.store.reading() as conn:
+        content = conn.execute(select(refdata.c.content).where(refdata.c.name == "users")
+                               .order_by(refdata.c.version.desc()).limit(1)).scalar()  # fmt: skip
+    people = orjson.loads(content) if content else []
+    doctors = [(u["user_id"], u["display_name"]) for u in people
+               if u.get("role") in ("physician", "trainee_physician") and u.get("active", True)
+               and (ward_id is None or ward_id in u.get("wards", []))]  # fmt: skip
+    return sorted(doctors, key=lambda d: (d[0] != first, d[1]))
 
 
 def receive_critical(ws: _Recorder, patient_id: str, *, critical_id: str, read_back_text: str,
