@@ -17,6 +17,8 @@ Tasks:
   medication_order_first_on_ward, medication_order  the doctor's amoxicillin 500 mg po tid
                  7 days order, first on bed 14 (13 keys), then on bed 12 once the ward has ordered
                  that course before (10 keys); see order_keys.py for the keys.
+  acknowledge_critical_value  the doctor, on bed 12's chart, acknowledges its HH potassium:
+                 Ctrl+Shift+K, 2 (see critical_keys.py).
 """
 
 from __future__ import annotations
@@ -249,10 +251,19 @@ def _order_task(name: str) -> Callable[..., Counter]:
     return lambda view, shell: task(view, shell, Counter(), wait_until)
 
 
+def _critical_task() -> Callable[..., Counter]:
+    import critical_keys
+
+    return lambda view, shell: critical_keys.acknowledge_critical_value(
+        view, shell, Counter(), wait_until
+    )
+
+
 TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
     "medication_order": _order_task("medication_order"),
+    "acknowledge_critical_value": _critical_task(),  # 危急值: at most 3 keys (issue 17)
 }
 STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
 
@@ -301,6 +312,9 @@ def main() -> int:
             import order_keys
 
             order_keys.seed_second_patient(folder, server.url, WARD, DOCTOR, PASSWORD)
+            import critical_keys
+
+            critical_keys.seed_critical(folder, url, server.url, WARD, PASSWORD)
             view, shell, ws = open_window(folder, server.url)
             runs = [(name, lambda t=task: t(view, shell)) for name, task in TASKS.items()]
             for name, run in chain(runs, pharmacy_runs(folder, server.url)):
