@@ -16,6 +16,7 @@ from workstation.clinical.ward_safety import WardSafetySettings
 from workstation.clock import now_iso, utc_now
 from workstation.events.envelope import Event
 from workstation.projections import safety_queries as sq
+from workstation.projections import tables as pt
 
 # Actions a doctor picks when acknowledging (a digit each); the text goes into the 病程 entry.
 ACK_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -131,3 +132,44 @@ def record_round(ws: _Recorder, patient_id: str, *, observation: str = "") -> Ev
     """A nursing round: the nurse has seen the patient now."""
     payload = {"seen_at": now_iso()} | ({"observation": observation} if observation else {})
     return ws.record("NursingRoundRecorded", patient_id=patient_id, payload=payload)
+
+
+def order_level(ws: _Recorder, patient_id: str, level: str) -> Event:
+    """The doctor's nursing-level order (a nurse's is refused by the server's permission matrix)."""
+    return ws.record("NursingLevelOrdered", patient_id=patient_id,
+                     payload={"level": level, "ordered_at": now_iso()})  # fmt: skip
+
+
+def record_barthel(ws: _Recorder, patient_id: str, items: dict[str, int]) -> Event:
+    """The nurse's Barthel index (WS/T 431-2013), its total the sum of the items."""
+    return ws.record("BarthelAssessed", patient_id=patient_id, payload={
+        "items": items, "total": sum(items.values()), "assessed_at": now_iso()})  # fmt: skip
+
+
+def request_consultation(ws: _Recorder, patient_id: str, request: dict[str, str]) -> Event:
+    """A consultation request (urgency, department, question), timed now."""
+    return ws.record("ConsultationRequested", patient_id=patient_id,
+                     payload=dict(request) | {"requested_at": now_iso()})  # fmt: skip
+
+
+def consultant_arrived(ws: _Recorder, patient_id: str, consultant: str) -> Event | None:
+    """The consultant of the oldest open request without an arrival is at the bedside now."""
+    waiting = [c for c in patient_safety(ws, patient_id)["consultations"] if not c["arrived_at"]]
+    if not waiting:
+        return None
+    return ws.record("ConsultantArrived", patient_id=patient_id, payload={
+        "consultation_id": waiting[0]["consultation_id"], "arrived_at": now_iso(),
+        "consultant": consultant})  # fmt: skip
+
+
+def link_consultation_note(ws: _Recorder, patient_id: str, note_id: str) -> Event | None:
+    """A signed 会诊记录 closes the oldest open consultation of the patient (arrived first)."""
+    with ws.store.reading() as conn:
+        from_notes = conn.execute(select(pt.notes.c.note_type).where(
+            pt.notes.c.note_id == note_id)).scalar()  # fmt: skip
+    open_ones = patient_safety(ws, patient_id)["consultations"]
+    if from_notes != "consultation_note" or not open_ones:
+        return None
+    chosen = sorted(open_ones, key=lambda c: (c["arrived_at"] is None, c["requested_at"]))[0]
+    return ws.record("ConsultationRecorded", patient_id=patient_id, payload={
+        "consultation_id": chosen["consultation_id"], "note_id": note_id})  # fmt: skip

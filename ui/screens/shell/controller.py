@@ -18,6 +18,7 @@ from ui.screens.attention.controller import AttentionController
 from ui.screens.break_glass.controller import install as install_break_glass
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
+from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
@@ -73,6 +74,7 @@ class ShellController(QObject):
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
+        self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
 
     def _connect(self) -> None:
         v = self.view
