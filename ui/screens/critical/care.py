@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QInputDialog
 
 from offline_cache import ward_safety
 from ui.screens.critical.care_dialogs import BarthelDialog, ConsultationDialog, NursingLevelDialog
-from ui.screens.critical.texts import level_name, tr
+from ui.screens.critical.texts import level_name
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -24,6 +24,10 @@ NURSES = ("nurse",)
 STATUS_MS = 8000
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
+
+
 class WardCare(QObject):
     """The five shortcuts and what they record, each on the worker lane."""
 
@@ -31,14 +35,14 @@ class WardCare(QObject):
         super().__init__(shell)
         self.shell = shell
         self.actions = [
-            self._action(tr("Nursing &level…"), "Ctrl+Shift+L", DOCTORS, self.order_level),
+            self._action(_tr("Nursing le&vel…"), "Ctrl+Shift+L", DOCTORS, self.order_level),
             self._action(
-                tr("Nursing &round: patient seen now"), "Ctrl+Shift+O", NURSES, self.record_round
+                _tr("Nursing &round: patient seen now"), "Ctrl+Shift+O", NURSES, self.record_round
             ),  # fmt: skip
-            self._action(tr("&Barthel index…"), "Ctrl+Shift+I", NURSES, self.barthel),
-            self._action(tr("Request a &consultation…"), "Ctrl+Shift+J", DOCTORS, self.consult),
+            self._action(_tr("Barthel inde&x…"), "Ctrl+Shift+I", NURSES, self.barthel),
+            self._action(_tr("Request a consul&tation…"), "Ctrl+Shift+J", DOCTORS, self.consult),
             self._action(
-                tr("Consultant &arrived…"), "Ctrl+Shift+E", (*DOCTORS, *NURSES), self.arrived
+                _tr("Consultant arr&ived…"), "Ctrl+Shift+E", (*DOCTORS, *NURSES), self.arrived
             ),  # fmt: skip
         ]
         shell.chart.notes.sig_note_signed.connect(self._note_signed)
@@ -57,7 +61,7 @@ class WardCare(QObject):
         if shell.session is None or shell.locked or patient_id is None:
             return
         if shell.session.role not in roles:
-            shell.view.status.showMessage(tr("Not for your role (分级护理: a doctor orders the "
+            shell.view.status.showMessage(_tr("Not for your role (分级护理: a doctor orders the "
                                              "level; the nurse records rounds and Barthel)."),
                                           STATUS_MS)  # fmt: skip
             return
@@ -78,19 +82,19 @@ class WardCare(QObject):
         dialog = NursingLevelDialog(current.get("level"), self.shell.view)
         dialog.accepted.connect(lambda: self._record(
             ward_safety.order_level, patient_id, dialog.level(),
-            message=tr("Ordered: %1").replace("%1", level_name(dialog.level()))))  # fmt: skip
+            message=_tr("Ordered: %1").replace("%1", level_name(dialog.level()))))  # fmt: skip
         dialog.open()
 
     def record_round(self, patient_id: str) -> None:
         """The nurse has seen the patient now (one key)."""
-        self._record(ward_safety.record_round, patient_id, message=tr("Round recorded."))
+        self._record(ward_safety.record_round, patient_id, message=_tr("Round recorded."))
 
     def barthel(self, patient_id: str) -> None:
         """The nurse's Barthel index."""
         dialog = BarthelDialog(self.shell.view)
         dialog.accepted.connect(lambda: self._record(
             ward_safety.record_barthel, patient_id, dialog.scores(),
-            message=tr("Barthel index recorded.")))  # fmt: skip
+            message=_tr("Barthel index recorded.")))  # fmt: skip
         dialog.open()
 
     def consult(self, patient_id: str) -> None:
@@ -98,16 +102,16 @@ class WardCare(QObject):
         dialog = ConsultationDialog(self.shell.view)
         dialog.accepted.connect(lambda: self._record(
             ward_safety.request_consultation, patient_id, dialog.request(),
-            message=tr("Consultation requested.")))  # fmt: skip
+            message=_tr("Consultation requested.")))  # fmt: skip
         dialog.open()
 
     def arrived(self, patient_id: str) -> None:
         """Who came: the arrival of the oldest waiting consultation, timed now."""
-        name, ok = QInputDialog.getText(self.shell.view, tr("Consultant arrived"),
-                                        tr("Consultant (name, department):"))  # fmt: skip
+        name, ok = QInputDialog.getText(self.shell.view, _tr("Consultant arrived"),
+                                        _tr("Consultant (name, department):"))  # fmt: skip
         if ok and name.strip():
             self._record(ward_safety.consultant_arrived, patient_id, name.strip(),
-                         message=tr("Arrival recorded."))  # fmt: skip
+                         message=_tr("Arrival recorded."))  # fmt: skip
 
     def _note_signed(self, note_id: str) -> None:
         patient_id = self.shell.chart.patient_id

@@ -5,7 +5,7 @@ digit, department, question, Enter)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
-from ui.screens.critical.texts import LEVELS, URGENCIES, tr
+from ui.screens.critical.texts import LEVELS, URGENCIES
 from workstation.events.safety_events import BARTHEL_ITEMS, NURSING_LEVELS
 
 BARTHEL_NAMES = {
@@ -28,6 +28,10 @@ BARTHEL_NAMES = {
     "toilet_use": "如厕 / Toilet use", "transfers": "床椅转移 / Transfers",
     "mobility": "平地行走 / Walking", "stairs": "上下楼梯 / Stairs",
 }  # fmt: skip
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
 
 
 def _buttons(dialog: ReturningDialog) -> QDialogButtonBox:
@@ -44,13 +48,13 @@ class NursingLevelDialog(ReturningDialog):
     def __init__(self, current: str | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("nursingLevelDialog")
-        self.setWindowTitle(tr("Nursing level"))
+        self.setWindowTitle(_tr("Nursing level"))
         self.levels = QListWidget(objectName="nursingLevels")
         for number, level in enumerate(NURSING_LEVELS, start=1):
-            self.levels.addItem(f"{number}. {tr(LEVELS[level])}")
+            self.levels.addItem(f"{number}. {_tr(LEVELS[level])}")
         self.levels.setCurrentRow(NURSING_LEVELS.index(current) if current in NURSING_LEVELS else 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Order the nursing level (1-4, Enter)")))
+        layout.addWidget(QLabel(_tr("Order the nursing level (1-4, Enter)")))
         layout.addWidget(self.levels)
         layout.addWidget(_buttons(self))
         self.levels.setFocus()
@@ -79,7 +83,7 @@ class BarthelDialog(ReturningDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("barthelDialog")
-        self.setWindowTitle(tr("Barthel index (self-care)"))
+        self.setWindowTitle(_tr("Barthel index (self-care)"))
         self.items: dict[str, QComboBox] = {}
         form = QFormLayout()
         for name, steps in BARTHEL_ITEMS.items():
@@ -121,7 +125,7 @@ class BarthelDialog(ReturningDialog):
 
     def _show_total(self, *_args: object) -> None:
         self.total_label.setText(
-            tr("Total %1 / 100").replace("%1", str(sum(self.scores().values())))
+            _tr("Total %1 / 100").replace("%1", str(sum(self.scores().values())))
         )
 
 
@@ -131,18 +135,18 @@ class ConsultationDialog(ReturningDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("consultationDialog")
-        self.setWindowTitle(tr("Request a consultation"))
+        self.setWindowTitle(_tr("Request a consultation"))
         self.urgency = QComboBox(objectName="consultUrgency")
         for number, (code, words) in enumerate(URGENCIES.items(), start=1):
-            self.urgency.addItem(f"{number}: {tr(words)}", code)
+            self.urgency.addItem(f"{number}: {_tr(words)}", code)
         self.urgency.setCurrentIndex(1)
         self.department = QLineEdit(objectName="consultDepartment")
         self.question = QLineEdit(objectName="consultQuestion")
-        self.question.setPlaceholderText(tr("The question (e.g. 特殊使用级抗菌药物会诊)"))
+        self.question.setPlaceholderText(_tr("The question (e.g. 特殊使用级抗菌药物会诊)"))
         form = QFormLayout(self)
-        form.addRow(tr("Urgency"), self.urgency)
-        form.addRow(tr("Department"), self.department)
-        form.addRow(tr("Question"), self.question)
+        form.addRow(_tr("Urgency"), self.urgency)
+        form.addRow(_tr("Department"), self.department)
+        form.addRow(_tr("Question"), self.question)
         form.addRow(_buttons(self))
         self.urgency.installEventFilter(self)
         self.urgency.setFocus()

@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QLabel
 
 from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
 from ui.screens.critical.dialogs import AcknowledgeDialog, ReceiveDialog, read_back_text
-from ui.screens.critical.texts import tr
 from workstation.projections import queries
 
 if TYPE_CHECKING:
@@ -23,6 +22,10 @@ KEYS = "Ctrl+Shift+K"  # K for 危急 (kritisch); Ctrl+Shift+C is co-sign
 DOCTORS = ("physician", "trainee_physician")
 RECEIVERS = ("nurse", *DOCTORS)
 NOTES_TAB = 1
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
 
 
 def oldest_open(ws: Workstation, patient_id: str
@@ -62,14 +65,16 @@ class CriticalValues(QObject):
     def __init__(self, shell: ShellController):
         super().__init__(shell)
         self.shell = shell
-        self.action = shell.view.menu_action(tr("Critical value: receive or acknowledge…"), KEYS)
+        self.action = shell.view.menu_action(_tr("Critical value: r&eceive or acknowledge…"), KEYS)
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         shell.sig_unlocked.connect(lambda: self.action.setEnabled(True))
         shell.sig_locked.connect(lambda: self.action.setEnabled(False))
-        self.count = QPushButton(objectName="statusCritical", flat=True)
-        self.count.setToolTip(tr("Open critical values on this ward"))
-        self.count.setStyleSheet("color: white; background: #b00020; font-weight: bold;")
+        self.count = QLabel(objectName="statusCritical")
+        self.count.setToolTip(_tr("Open critical values on this ward"))
+        self.count.setStyleSheet(
+            "color: white; background: #b00020; font-weight: bold; padding: 0 4px;"
+        )
         self.count.hide()
         shell.view.status.addPermanentWidget(self.count)
         shell.census.sig_census_changed.connect(self.refresh_count)
@@ -87,9 +92,9 @@ class CriticalValues(QObject):
         waiting, escalated = counts
         if self.shell.locked:
             return
-        text = tr("⚠ Critical values: %1").replace("%1", str(waiting))
+        text = _tr("⚠ Critical values: %1").replace("%1", str(waiting))
         if escalated:
-            text += " " + tr("(%1 escalated)").replace("%1", str(escalated))
+            text += " " + _tr("(%1 escalated)").replace("%1", str(escalated))
         self.count.setText(text)
         self.count.setVisible(bool(waiting))
 
@@ -107,13 +112,13 @@ class CriticalValues(QObject):
               doctors: list[tuple[str, str]]) -> None:  # fmt: skip
         shell = self.shell
         if value is None or shell.locked or shell.session is None:
-            shell.view.status.showMessage(tr("No open critical value for this patient."), 8000)
+            shell.view.status.showMessage(_tr("No open critical value for this patient."), 8000)
             return
         if shell.session.role in DOCTORS:
             dialog: Any = AcknowledgeDialog(value, shell.view)
             dialog.accepted.connect(lambda: self._acknowledge(patient_id, value, dialog.action()))
         elif value.get("received_at"):
-            shell.view.status.showMessage(tr("Already received; waiting for the doctor's "
+            shell.view.status.showMessage(_tr("Already received; waiting for the doctor's "
                                              "acknowledgement."), 8000)  # fmt: skip
             return
         else:
