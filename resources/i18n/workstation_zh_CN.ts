@@ -1318,6 +1318,36 @@
 <context>
     <name>Shortcuts</name>
     <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Critical value: a nurse records the receipt (read back), a doctor acknowledges (1-5)</source>
+        <translation>危急值：护士记录接收（复述确认），医师确认处理（1-5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Nursing level, ordered by a doctor (1 special, 2-4 level 1-3)</source>
+        <translation>护理级别，由医师下达（1 特级，2-4 一至三级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Nursing round: the nurse has seen the patient now</source>
+        <translation>护理巡视：护士已看过患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Barthel index (a digit per item, Enter)</source>
+        <translation>Barthel 指数（每项一个数字，回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Request a consultation (1 emergency, 2 routine)</source>
+        <translation>申请会诊（1 急会诊，2 普通会诊）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>The consultant has arrived</source>
+        <translation>会诊医师已到达</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="119" />
         <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
         <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
