@@ -3023,6 +3023,16 @@
 <context>
     <name>Worklist</name>
     <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>Nursing round (%1)</source>
+        <translation>护理巡视（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>Critical value %1 %2: receive it (Ctrl+Shift+K)</source>
+        <translation>危急值 %1 %2：请接收（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
         <location filename="../../ui/screens/worklist/model.py" line="27" />
         <source>OVERDUE</source>
         <translation>已超时</translation>

@@ -5,11 +5,13 @@ replica, and after the outage the server's register and the other station agree.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, admission, seed_ward
+from ui.screens.worklist.tasks import safety_items
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import now_iso, utc_now
 from workstation.projections import safety_queries as sq
@@ -51,10 +53,18 @@ def test_receipt_acknowledgement_rounds_and_consultations_work_offline(tmp_path,
     doctor.sync()
 
     live_server.stop()
+    now_items = {(i.kind, i.state) for i in safety_items(nurse, "CARD", utc_now())}
+    assert now_items == {("critical", "overdue"), ("round", "coming")}  # not yet received
     [value] = ward_safety.patient_safety(nurse, patient)["critical_values"]
     ward_safety.receive_critical(nurse, patient, critical_id=value["critical_id"],
                                  read_back_text="钾 6.9", doctor_id=doctor.user.user_id)  # fmt: skip
     ward_safety.record_round(nurse, patient)
+    later = [
+        (i.kind, i.state) for i in safety_items(nurse, "CARD", utc_now() + timedelta(minutes=61))
+    ]
+    assert later == [
+        ("round", "overdue")
+    ]  # 一级护理, not seen for 61 minutes: like an overdue dose
     assert ward_safety.patient_safety(nurse, patient)["critical_values"][0]["received_at"]
     assert ward_safety.ward_safety(nurse, "CARD")[patient]["round_state"] == "due"
     [value] = ward_safety.patient_safety(doctor, patient)["critical_values"]
