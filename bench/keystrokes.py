@@ -19,6 +19,8 @@ Tasks:
                  that course before (10 keys); see order_keys.py for the keys.
   temporary_nursing_order  bed 14, `n catheter` (导尿) chosen as 临时: the nursing order's keys and one
                  more, F8, which flips the basket line from 长期 to 临时 (checked: exactly one key).
+  acknowledge_critical_value  the doctor, on bed 12's chart, acknowledges its HH potassium:
+                 Ctrl+Shift+K, 2 (see critical_keys.py).
 """
 
 from __future__ import annotations
@@ -253,11 +255,20 @@ def _order_task(name: str) -> Callable[..., Counter]:
     return lambda view, shell: task(view, shell, Counter(), wait_until)
 
 
+def _critical_task() -> Callable[..., Counter]:
+    import critical_keys
+
+    return lambda view, shell: critical_keys.acknowledge_critical_value(
+        view, shell, Counter(), wait_until
+    )
+
+
 TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
     "medication_order": _order_task("medication_order"),
     "temporary_nursing_order": _order_task("temporary_nursing_order"),
+    "acknowledge_critical_value": _critical_task(),  # 危急值: at most 3 keys (issue 17)
 }
 STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
 
@@ -306,6 +317,9 @@ def main() -> int:
             import order_keys
 
             order_keys.seed_second_patient(folder, server.url, WARD, DOCTOR, PASSWORD)
+            import critical_keys
+
+            critical_keys.seed_critical(folder, url, server.url, WARD, PASSWORD)
             view, shell, ws = open_window(folder, server.url)
             runs = [(name, lambda t=task: t(view, shell)) for name, task in TASKS.items()]
             for name, run in chain(runs, pharmacy_runs(folder, server.url)):

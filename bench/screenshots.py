@@ -261,6 +261,7 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
     camera.shoot(view, "login")
     log_in(view, shell, DOCTOR, password)
     camera.shoot(view, "census")
+    critical_screens(camera, view, shell)
     patient_id, sentence = allergic_patient(shell.workstation)
     open_patient(view, shell, patient_id)
     for number, tab in enumerate(CHART_TABS, start=1):
@@ -295,6 +296,21 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
     key(view, Qt.Key.Key_L, CTRL)
     wait_until(lambda: view.pages.currentWidget() is view.login)
     camera.shoot(view, "lock")
+
+
+def critical_screens(camera: Camera, view: Any, shell: Any) -> None:
+    """A patient with an open critical value (危急值): the red banner line and status-bar count,
+    then the acknowledgement form (Ctrl+Shift+K), left without recording."""
+    from ui.screens.critical.dialogs import AcknowledgeDialog
+
+    wait_until(lambda: any(p.get("critical_open") for p in view.census_model.patients), 60)
+    patient = next(p for p in view.census_model.patients if p.get("critical_open"))
+    open_patient(view, shell, patient["patient_id"])
+    camera.shoot(view, "critical-banner")
+    key(view, Qt.Key.Key_K, CTRL | SHIFT)
+    dialog_of(view, AcknowledgeDialog)
+    camera.shoot(view, "critical-acknowledge")
+    close_dialogs(view)
 
 
 def refused_change(shell: Any, patient_id: str) -> None:

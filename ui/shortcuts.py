@@ -191,6 +191,29 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
             "Print what the screen shows (preview: PgUp/PgDn, Ctrl+P print, Ctrl+S save as PDF)",
         ),
     ),
+    (
+        "Ctrl+Shift+K",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Critical value: a nurse records the receipt (read back), a doctor acknowledges (1-5)",
+        ),
+    ),
+    (
+        "Ctrl+Shift+L",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Nursing level, ordered by a doctor (1 special, 2-4 level 1-3)"
+        ),
+    ),
+    (
+        "Ctrl+Shift+V",
+        QT_TRANSLATE_NOOP("Shortcuts", "Nursing round: the nurse has seen the patient now"),
+    ),
+    ("Ctrl+Shift+I", QT_TRANSLATE_NOOP("Shortcuts", "Barthel index (a digit per item, Enter)")),
+    (
+        "Ctrl+Shift+J",
+        QT_TRANSLATE_NOOP("Shortcuts", "Request a consultation (1 emergency, 2 routine)"),
+    ),
+    ("Ctrl+Shift+X", QT_TRANSLATE_NOOP("Shortcuts", "The consultant has arrived")),
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
     ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),

@@ -13,6 +13,7 @@ from offline_cache.link import Offline, Refused
 from offline_cache.session import Session
 from offline_cache.sync_client import Progress, SyncReport
 from offline_cache.tables import refdata
+from offline_cache.ward_safety import ward_safety
 from offline_cache.workstation import SyncStatus, Workstation
 from workstation.clinical.note_deadlines import notes_due
 from workstation.clock import utc_now
@@ -47,7 +48,11 @@ def census(ws: Workstation, ward_id: str | None) -> list[dict[str, Any]]:
 
 def find_patients(ws: Workstation, text: str) -> tuple[str, list[dict[str, Any]]]:
     """Patients matching the search text, with the text they answer (results can arrive late)."""
-    return text, ws.find_patients(text)
+    patients = ws.find_patients(text)
+    safety = ward_safety(ws, None)  # a found patient shows an open critical value as well
+    for patient in patients:
+        patient.update(safety.get(patient["patient_id"], {}))
+    return text, patients
 
 
 def status(ws: Workstation) -> SyncStatus:
@@ -97,6 +102,9 @@ def census_with_notes_due(ws: Workstation, ward_id: str | None) -> list[dict[str
     for patient in patients:
         chart = {"patient": patient, "notes": notes[patient["patient_id"]]}
         patient["notes_due"] = notes_due(chart, now=now)
+    safety = ward_safety(ws, ward_id, now=now)  # open critical values, nursing level and round
+    for patient in patients:
+        patient.update(safety.get(patient["patient_id"], {}))
     return patients
 
 

@@ -40,6 +40,7 @@ _TERMS = {
     "ward_round_note": QT_TRANSLATE_NOOP("Terms", "ward round note"),
     "discharge_summary": QT_TRANSLATE_NOOP("Terms", "discharge summary"),
     "nursing_note": QT_TRANSLATE_NOOP("Terms", "nursing note"),
+    "consultation_note": QT_TRANSLATE_NOOP("Terms", "consultation note"),
     # dispensing units of the formulary's forms, as the pick list and the counter count them
     "amp": QT_TRANSLATE_NOOP("Terms", "amp"),
     "bag": QT_TRANSLATE_NOOP("Terms", "bag"),

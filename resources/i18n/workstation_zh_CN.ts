@@ -437,6 +437,11 @@
         <source>allergies</source>
         <translation>过敏</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/census/model.py" line="25" />
+        <source>Care level</source>
+        <translation>护理级别</translation>
+    </message>
 </context>
 <context>
     <name>CensusView</name>
@@ -1550,6 +1555,36 @@
         <source>Record opioid tolerance for the open chart (doctor: basis, Enter)</source>
         <translation>为当前病历记录阿片类耐受（医师：依据，Enter）</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Critical value: a nurse records the receipt (read back), a doctor acknowledges (1-5)</source>
+        <translation>危急值：护士记录接收（复述确认），医师确认处理（1-5）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Nursing level, ordered by a doctor (1 special, 2-4 level 1-3)</source>
+        <translation>护理级别，由医师下达（1 特级，2-4 一至三级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Nursing round: the nurse has seen the patient now</source>
+        <translation>护理巡视：护士已看过患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Barthel index (a digit per item, Enter)</source>
+        <translation>Barthel 指数（每项一个数字，回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>Request a consultation (1 emergency, 2 routine)</source>
+        <translation>申请会诊（1 急会诊，2 普通会诊）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="1" />
+        <source>The consultant has arrived</source>
+        <translation>会诊医师已到达</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -1979,6 +2014,11 @@
         <source>%1, %2 y</source>
         <translation>%1，%2岁</translation>
     </message>
+    <message>
+        <location filename="../../ui/terms.py" line="42" />
+        <source>consultation note</source>
+        <translation>会诊记录</translation>
+    </message>
 </context>
 <context>
     <name>CounterView</name>
@@ -2407,6 +2447,10 @@
         <location filename="../../ui/screens/mar/recording.py" line="145" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Allergies not yet documented: record them before this first dose, or type a reason to give it all the same.</source>
+        <translation>过敏史尚未记录：请在首剂给药前记录，或填写理由后仍予给药。</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3058,10 @@
         <source>What should the prescriber change? Then Enter:</source>
         <translation>需要医生修改什么？然后回车：</translation>
     </message>
+    <message>
+        <source>Allergies not yet documented. Reason to verify all the same, then Enter:</source>
+        <translation>过敏史尚未记录。请填写仍予审核的理由，然后按 Enter：</translation>
+    </message>
 </context>
 <context>
     <name>WardPickView</name>
@@ -3179,6 +3227,16 @@
         <location filename="../../ui/screens/worklist/model.py" line="84" />
         <source>Result %1: %2 %3 (%4)</source>
         <translation>结果 %1：%2 %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>Nursing round (%1)</source>
+        <translation>护理巡视（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="1" />
+        <source>Critical value %1 %2: receive it (Ctrl+Shift+K)</source>
+        <translation>危急值 %1 %2：请接收（Ctrl+Shift+K）</translation>
     </message>
 </context>
 <context>
@@ -4306,6 +4364,11 @@
             <numerusform>待签列表：%n 条医嘱待签署 — F9 全部签署</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/orders/view.py" line="46" />
+        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies)</source>
+        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改）</translation>
+    </message>
 </context>
 <context>
     <name>CheckTerms</name>
@@ -5290,6 +5353,290 @@
     <message>
         <source>&amp;Basis</source>
         <translation>依据(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="38" />
+        <source>Nursing le&amp;vel…</source>
+        <translation>护理级别(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="40" />
+        <source>Nursing &amp;round: patient seen now</source>
+        <translation>护理巡视：已看过患者(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="42" />
+        <source>Barthel inde&amp;x…</source>
+        <translation>Barthel 指数(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="43" />
+        <source>Request a consul&amp;tation…</source>
+        <translation>申请会诊(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="45" />
+        <source>Consultant arr&amp;ived…</source>
+        <translation>会诊医师到达(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="64" />
+        <source>Not for your role (分级护理: a doctor orders the level; the nurse records rounds and Barthel).</source>
+        <translation>您的角色不能执行此操作（分级护理：护理级别由医师下达，巡视和 Barthel 评估由护士记录）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="85" />
+        <source>Ordered: %1</source>
+        <translation>已下达：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="90" />
+        <source>Round recorded.</source>
+        <translation>巡视已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="97" />
+        <source>Barthel index recorded.</source>
+        <translation>Barthel 指数已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="105" />
+        <source>Consultation requested.</source>
+        <translation>会诊已申请。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="110" />
+        <source>Consultant arrived</source>
+        <translation>会诊医师到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="111" />
+        <source>Consultant (name, department):</source>
+        <translation>会诊医师（姓名、科室）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care.py" line="114" />
+        <source>Arrival recorded.</source>
+        <translation>到达时间已记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="51" />
+        <source>Nursing level</source>
+        <translation>护理级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="57" />
+        <source>Order the nursing level (1-4, Enter)</source>
+        <translation>下达护理级别（1-4，回车）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="86" />
+        <source>Barthel index (self-care)</source>
+        <translation>Barthel 指数（自理能力）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="128" />
+        <source>Total %1 / 100</source>
+        <translation>总分 %1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="138" />
+        <source>Request a consultation</source>
+        <translation>申请会诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="145" />
+        <source>The question (e.g. 特殊使用级抗菌药物会诊)</source>
+        <translation>会诊目的（如：特殊使用级抗菌药物会诊）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="147" />
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="148" />
+        <source>Department</source>
+        <translation>会诊科室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/care_dialogs.py" line="149" />
+        <source>Question</source>
+        <translation>会诊目的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="68" />
+        <source>Critical value: r&amp;eceive or acknowledge…</source>
+        <translation>危急值：接收或确认(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="74" />
+        <source>Open critical values on this ward</source>
+        <translation>本病区未处理的危急值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="93" />
+        <source>⚠ Critical values: %1</source>
+        <translation>⚠ 危急值：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="95" />
+        <source>(%1 escalated)</source>
+        <translation>（%1 个已升级）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="113" />
+        <source>No open critical value for this patient.</source>
+        <translation>该患者没有未处理的危急值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/controller.py" line="119" />
+        <source>Already received; waiting for the doctor's acknowledgement.</source>
+        <translation>已接收，等待医师确认处理。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="13" />
+        <source>Special care</source>
+        <translation>特级护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="14" />
+        <source>Level 1 care</source>
+        <translation>一级护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="15" />
+        <source>Level 2 care</source>
+        <translation>二级护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="16" />
+        <source>Level 3 care</source>
+        <translation>三级护理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="19" />
+        <source>not yet received</source>
+        <translation>尚未接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="20" />
+        <source>received, doctor to acknowledge</source>
+        <translation>已接收，待医师处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="21" />
+        <source>ESCALATED: not acknowledged in time</source>
+        <translation>已升级：未在规定时间内处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="22" />
+        <source>acknowledged</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="25" />
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="26" />
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="27" />
+        <source>consultant arrived</source>
+        <translation>会诊医师已到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="28" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="31" />
+        <source>Emergency consultation</source>
+        <translation>急会诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="32" />
+        <source>Consultation</source>
+        <translation>普通会诊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="50" />
+        <source>%1 · round overdue</source>
+        <translation>%1 · 巡视超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="56" />
+        <source>⚠ critical value ×%1</source>
+        <translation>⚠ 危急值 ×%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="63" />
+        <source>⚠ CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)</source>
+        <translation>⚠ 危急值 %1 %2，%3 由 %4 报告 — %5（Ctrl+Shift+K）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="71" />
+        <source>%1 %2 requested %3 — %4</source>
+        <translation>%1 %2，%3 申请 — %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="92" />
+        <source>round OVERDUE since %1</source>
+        <translation>巡视自 %1 起超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="94" />
+        <source>next round %1</source>
+        <translation>下次巡视 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="96" />
+        <source>Barthel %1</source>
+        <translation>Barthel %1 分</translation>
+    </message>
+</context>
+<context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="40" />
+        <source>Acknowledge the critical value</source>
+        <translation>确认危急值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="47" />
+        <source>More on the action taken (optional)</source>
+        <translation>处理措施补充（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="54" />
+        <source>Action taken (1-%1, Enter): a progress-note entry is written and linked</source>
+        <translation>处理措施（1-%1，回车）：将自动写入并关联一条病程记录</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="88" />
+        <source>Receive the critical value</source>
+        <translation>接收危急值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="90" />
+        <source>I read the value back to the reporter and it was confirmed</source>
+        <translation>已向报告者复述结果并得到确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/dialogs.py" line="92" />
+        <source>Doctor told:</source>
+        <translation>已通知医师：</translation>
     </message>
 </context>
 </TS>

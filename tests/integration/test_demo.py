@@ -17,6 +17,7 @@ from workstation.domain.names import search_initials
 from workstation.events.vocabulary import FREQUENCIES, ROUTES
 from workstation.projections import queries
 from workstation.projections import tables as t
+from workstation.projections.safety_tables import critical_values
 from workstation.resources import resource
 from workstation.server import audit, auth, refdata
 from workstation.server.auth import User
@@ -102,11 +103,16 @@ def _check_clinical_tables(engine: Engine) -> None:
     with reader(engine) as conn:
         results = conn.execute(select(t.lab_results)).all()
         note_types = set(conn.execute(select(t.notes.c.note_type)).scalars())
+        critical = set(conn.execute(select(critical_values.c.result_id)).scalars())
+    assert len(critical) >= 4  # open and acknowledged critical values on both wards
     assert {"admission_note", "first_progress_note", "daily_progress_note"} <= note_types
     for result in results:
         assert result.test_code in TESTS and result.unit == (TESTS[result.test_code].unit or None)
         high = result.reference_high is not None and result.numeric_value > result.reference_high
         low = result.reference_low is not None and result.numeric_value < result.reference_low
+        if result.result_id in critical:  # the demo's critical values (demo_safety): HH / LL
+            assert result.flag == ("HH" if high else "LL")
+            continue
         assert result.flag == ("H" if high else "L" if low else None)
     assert {"H", "L"} <= {r.flag for r in results}
 

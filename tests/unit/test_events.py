@@ -101,6 +101,23 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "NoKnownAllergiesRecorded": {"source": "patient and daughter"},
     "AllergyCheckOverridden": {"order_id": TARGET, "step": "verification",
                                "reason": "unconscious, family on the way: antibiotic cannot wait"},
+    # the ward's core safety systems (safety_events)
+    "CriticalValueReported": {
+        "result_id": TARGET, "test_code": "K", "test_name": "钾", "value": "6.90",
+        "basis": "lab_flag", "flag": "HH", "reported_at": AT, "reporter": "检验科 王敏",
+    },
+    "CriticalValueReceived": {"critical_id": TARGET, "received_at": AT, "read_back": True},
+    "CriticalValueDoctorNotified": {"critical_id": TARGET, "doctor_id": "u-1", "notified_at": AT},
+    "CriticalValueAcknowledged": {"critical_id": TARGET, "action": "复查", "acknowledged_at": AT},
+    "NursingLevelOrdered": {"level": "first", "ordered_at": AT},
+    "BarthelAssessed": {"items": {"feeding": 10, "bathing": 5, "grooming": 5, "dressing": 10,
+        "bowels": 10, "bladder": 10, "toilet_use": 10, "transfers": 15, "mobility": 15,
+        "stairs": 10}, "total": 100, "assessed_at": AT},
+    "NursingRoundRecorded": {"seen_at": AT},
+    "ConsultationRequested": {"urgency": "emergency", "department": "ICU", "question": "?",
+                              "requested_at": AT},
+    "ConsultantArrived": {"consultation_id": TARGET, "arrived_at": AT, "consultant": "Dr Li"},
+    "ConsultationRecorded": {"consultation_id": TARGET, "note_id": TARGET},
 }  # fmt: skip
 
 

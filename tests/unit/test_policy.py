@@ -79,7 +79,7 @@ def test_physician_signs_every_note_type(note_type):
 
 def test_lab_role_records_results_and_little_else():
     allowed = {t for t in EVENT_TYPES if may("lab", t, order_kind="lab")}
-    assert allowed == {"LabResulted", "OrderCompleted", "EventVoided"}
+    assert allowed == {"LabResulted", "OrderCompleted", "EventVoided", "CriticalValueReported"}
 
 
 def test_messages_say_who_may_not_do_what():

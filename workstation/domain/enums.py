@@ -81,6 +81,7 @@ class NoteType(StrEnum):
     WARD_ROUND = "ward_round_note"
     DISCHARGE_SUMMARY = "discharge_summary"
     NURSING = "nursing_note"
+    CONSULTATION = "consultation_note"  # 会诊记录 (会诊制度)
 
 
 class AllergySeverity(StrEnum):

@@ -202,6 +202,7 @@ def _types() -> dict[str, EventType]:
     )
     from workstation.events.pharmacy_events import pharmacy_types
     from workstation.events.rights_events import rights_types, signoff_rule
+    from workstation.events.safety_events import safety_types
     from workstation.events.skin_test_events import skin_test_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
@@ -355,6 +356,7 @@ def _types() -> dict[str, EventType]:
         *opioid_types(),
         *allergy_types(),
         *order_sheet_types(),
+        *safety_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -20,6 +20,7 @@ from workstation.domain.names import (
 )
 from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
+from workstation.projections import safety_tables as st
 from workstation.projections import tables as t
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
@@ -28,6 +29,7 @@ from workstation.projections.opioid_projector import opioid_handlers
 from workstation.projections.order_sheet_projector import order_sheet_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.projections.rights_projector import rights_handlers
+from workstation.projections.safety_projector import safety_handlers
 from workstation.storage import insert_rows
 
 Handler = Callable[["_Fold", Event], None]
@@ -358,7 +360,7 @@ def _voided(fold: _Fold, e: Event) -> None:
     """Void the row the target event made, if it belongs to the same patient (or to none)."""
     target = e.payload["target_event_id"]
     voided = 0
-    for table in t.VOIDABLE:
+    for table in (*t.VOIDABLE, *st.VOIDABLE_SAFETY_TABLES):
         key = table.primary_key.columns.values()[0]
         values: dict[str, Any] = {"voided": True}
         if table is t.notes:
@@ -420,6 +422,7 @@ HANDLERS.update(rights_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(controlled_handlers())
 HANDLERS.update(opioid_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
+HANDLERS.update(safety_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:
@@ -440,7 +443,7 @@ def clear_patients(conn: Connection, patient_ids: list[str]) -> None:
     before folding their events again."""
     for start in range(0, len(patient_ids), 500):
         chunk = patient_ids[start : start + 500]
-        for table in (t.patients, t.patient_name_keys, *t.PATIENT_TABLES, t.review_flags,
+        for table in (t.patients, t.patient_name_keys, *t.PATIENT_TABLES, *st.SAFETY_TABLES, t.review_flags,
                       t.stock_movements):  # fmt: skip
             conn.execute(delete(table).where(table.c.patient_id.in_(chunk)))
 

@@ -261,6 +261,7 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
+# safety_tables is read only by its own modules (projector, safety_queries); imported here to join.
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
@@ -268,6 +269,7 @@ from workstation.projections import (  # noqa: E402 - they join metadata
     order_sheet_tables,
     pharmacy_tables,
     rights_tables,
+    safety_tables,  # noqa: F401
 )
 
 # --- the nurse's station -------------------------------------------------------------------

@@ -38,7 +38,7 @@ def _note_block(ctx: PrintContext, note: dict[str, Any], addenda: list[dict[str,
 
 
 _NOTE_KEYS = ("admission_note", "first_progress_note", "daily_progress_note", "ward_round_note",
-              "discharge_summary", "nursing_note")  # fmt: skip
+              "discharge_summary", "nursing_note", "consultation_note")  # fmt: skip
 
 
 def progress_notes(ctx: PrintContext, chart: dict[str, Any]) -> bytes:

@@ -137,6 +137,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "ward_round_note": ("查房记录", "Ward round note"),
     "discharge_summary": ("出院记录", "Discharge summary"),
     "nursing_note": ("护理记录", "Nursing note"),
+    "consultation_note": ("会诊记录", "Consultation note"),
     "no_notes": ("无病程记录", "No notes"),
     "draft": ("草稿（由病历自动汇总，未签名）", "DRAFT (compiled from the chart, not signed)"),
     "discharged": ("出院日期", "Discharged"),

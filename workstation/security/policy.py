@@ -23,6 +23,19 @@ _NURSING = frozenset({
 # The order sheet: the doctor signs a verbal order afterwards and reorganises the sheet (重整医嘱);
 # the nurse checks (核对) new and stopped orders (order_sheet_events).
 _ORDER_SHEET_DOCTOR = frozenset({"VerbalOrderSigned", "OrderSheetReorganised"})
+# The ward's core safety systems (医疗质量安全核心制度要点 2018). 危急值报告制度: the laboratory
+# reports, a nurse (or doctor) receives with read-back and notifies the doctor, a doctor
+# acknowledges with the action taken. 分级护理制度: only a doctor orders the level (WS/T 431-2013);
+# the nurse assesses the Barthel index and records the rounds. 会诊制度: a doctor requests and
+# writes the 会诊记录; the consultant's arrival may be recorded by the ward's nurse too.
+_SAFETY_DOCTOR = frozenset({
+    "CriticalValueReceived", "CriticalValueAcknowledged", "NursingLevelOrdered",
+    "ConsultationRequested", "ConsultantArrived", "ConsultationRecorded",
+})  # fmt: skip
+_SAFETY_NURSE = frozenset({
+    "CriticalValueReceived", "CriticalValueDoctorNotified", "BarthelAssessed",
+    "NursingRoundRecorded", "ConsultantArrived",
+})  # fmt: skip
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
@@ -31,12 +44,12 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
         "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded", *_ORDER_SHEET_DOCTOR,
         "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
-    },
-    Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
+    } | _SAFETY_DOCTOR,
+    Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | _SAFETY_DOCTOR | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
         "VitalsRecorded", "IntakeOutputRecorded", "HandoffRecorded",
     },
-    Role.NURSE: _CLINICAL_COMMON | _NURSING | {
+    Role.NURSE: _CLINICAL_COMMON | _NURSING | _SAFETY_NURSE | {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived", "OrderChecked",
         "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
@@ -46,7 +59,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "OrderChangeRequested", "OutpatientPrescribed", "OutpatientHandedOver",
         "EmptyAmpouleReturned", "ControlledDrugDestroyed",
     },
-    Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
+    Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided", "CriticalValueReported"}),
     Role.ADMIN: _RECORDS_OFFICE | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",

@@ -36,6 +36,7 @@ from workstation.server.cli_formulary import add_formulary_command
 from workstation.server.cli_interface import add_interface_queue_command
 from workstation.server.cli_print import add_print_command
 from workstation.server.cli_rights import add_indicators_command, add_rights_command
+from workstation.server.cli_safety import add_critical_values_command
 from workstation.server.cli_server import (
     cmd_backup,
     cmd_new_epoch,
@@ -348,6 +349,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     add_indicators_command(commands, _command, open_database=_open_initialised)
     add_formulary_command(commands)
+    add_critical_values_command(commands, _command, open_database=_open_initialised,
+                                cli_audit=_cli_audit)  # fmt: skip
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",
         description="Run order-check scenarios (shared cds YAML format) against the shipped "

@@ -50,6 +50,7 @@ from workstation.server.demo_patient import (
 )
 from workstation.server.demo_pharmacy import outpatient_counter
 from workstation.server.demo_rights import add_rights_staff, record_rights_orders
+from workstation.server.demo_safety import record_ward_safety
 from workstation.server.models import wards
 from workstation.server.sync import MAX_PUSH_BATCH, push
 
@@ -185,6 +186,7 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
         case.record_number = f"{case.admitted_at.year}{number:05d}"
         supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue,
                                  new_order=case in awaiting)  # fmt: skip
+    record_ward_safety(log, cases)
     return supplies
 
 

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from workstation.clock import iso
+from workstation.server.demo_critical import report_critical
 from workstation.server.demo_events import DemoLog, curve
 
 Range = tuple[float | None, float | None]
@@ -199,7 +200,10 @@ def record_panel(
     payloads = result_payloads(panel, course, hours=hours, resulted_at=resulted_at,
                                order_id=order_id, lang=lang, rng=rng)  # fmt: skip
     for payload in payloads:
-        log.add(resulted_at, "LabResulted", author=lab_user, patient_id=patient_id, payload=payload)
+        result_id = log.add(resulted_at, "LabResulted", author=lab_user, patient_id=patient_id,
+                            payload=payload)  # fmt: skip
+        report_critical(log, result_id, patient_id=patient_id, lab_user=lab_user, at=resulted_at,
+                        payload=payload)  # fmt: skip
     log.add(resulted_at + timedelta(minutes=1), "OrderCompleted", author=lab_user,
             patient_id=patient_id, payload={"order_id": order_id})  # fmt: skip
     return payloads

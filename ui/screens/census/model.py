@@ -8,13 +8,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ui.screens.critical.texts import care_level_text, critical_text
 from ui.screens.notes.documents import census_due_text, due_text
 from ui.table_model import Index, TitledTableModel
 from ui.terms import sex_age, term
 from workstation.clinical.allergy_status import UNDOCUMENTED, WORDS
 from workstation.clinical.same_name import same_name_warning
 
-BED, NAME, SEX_AGE, ALERTS, NOTES_DUE = range(5)
+BED, NAME, SEX_AGE, ALERTS, NOTES_DUE, CARE_LEVEL = range(6)
 ALERT_ACUITY = ("critical", "serious")
 OVERDUE_COLOUR = QColor("#b00020")
 HEADERS = (
@@ -23,6 +24,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CensusModel", "Sex/age"),
     QT_TRANSLATE_NOOP("CensusModel", "Alerts"),
     QT_TRANSLATE_NOOP("CensusModel", "Notes due"),
+    QT_TRANSLATE_NOOP("CensusModel", "Care level"),  # 护理级别 and its round (分级护理制度)
 )
 
 
@@ -65,10 +67,10 @@ class CensusModel(TitledTableModel):
             return "; ".join(self._alerts(patient)) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == NOTES_DUE:
             return due_text(patient.get("notes_due") or []) or None
-        if (
-            role == Qt.ItemDataRole.ForegroundRole
-            and column == NOTES_DUE
-            and self._overdue(patient)
+        if role == Qt.ItemDataRole.ForegroundRole and (
+            (column == NOTES_DUE and self._overdue(patient))
+            or (column == ALERTS and patient.get("critical_open"))
+            or (column == CARE_LEVEL and patient.get("round_state") == "overdue")
         ):
             return QBrush(OVERDUE_COLOUR)
         return None
@@ -90,12 +92,16 @@ class CensusModel(TitledTableModel):
             return sex_age(patient["sex"], patient["birth_date"])
         if column == NOTES_DUE:
             return census_due_text(patient.get("notes_due") or [])
+        if column == CARE_LEVEL:
+            return care_level_text(patient)
         return " ".join(self._alerts(patient)[:2])
 
     @staticmethod
     def _alerts(patient: dict[str, Any]) -> list[str]:
         alerts = []
         lang = "zh" if QLocale().name().startswith("zh") else "en"
+        if patient.get("critical_open"):  # 危急值 first: it stays until a doctor acknowledges it
+            alerts.append(critical_text(patient))
         if patient.get("same_name_beds"):  # two 张伟 on the ward: first, it decides who is who
             alerts.append("▲ " + same_name_warning(patient["same_name_beds"], lang))
         if patient.get("allergy_count"):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.screens.archive.texts import archive_banner
+from ui.screens.critical.texts import care_line, care_states, critical_line
 from ui.terms import local_time, number, sex_age, term
 from workstation.clinical.allergy_status import NONE_KNOWN, allergy_status
 from workstation.clinical.checks.context import opioid_tolerant
@@ -42,6 +43,12 @@ class PatientBanner(QFrame):
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
         self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
         self.archive = QLabel(objectName="bannerArchive", wordWrap=True)  # 归档: locked or not
+        # 危急值 (red until a doctor acknowledges), 护理级别 and its round, open 会诊
+        self.critical = QLabel(objectName="bannerCritical", wordWrap=True)
+        self.critical.setStyleSheet(
+            "color: white; background: #b00020; font-weight: bold; padding: 2px;"
+        )
+        self.care = QLabel(objectName="bannerCare", wordWrap=True)
         self.break_glass = QLabel(
             objectName="bannerBreakGlass", wordWrap=True
         )  # red in every theme
@@ -57,7 +64,9 @@ class PatientBanner(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.allergies)
+        layout.addWidget(self.critical)
         layout.addWidget(self.alerts)
+        layout.addWidget(self.care)
         layout.addWidget(self.archive)
         layout.addWidget(self.break_glass)
         self.clear()
@@ -65,8 +74,11 @@ class PatientBanner(QFrame):
     def clear(self) -> None:
         """No patient."""
         self.name.setText(self.tr("No patient open"))
-        for label in (self.details, self.allergies, self.alerts, self.archive, self.break_glass):
+        for label in (self.details, self.allergies, self.alerts, self.archive, self.break_glass,
+                      self.critical, self.care):  # fmt: skip
             label.clear()
+        self.critical.hide()
+        self.care.hide()
         self.attention.setText("")
         self.alerts.hide()
         self.archive.hide()
@@ -99,6 +111,7 @@ class PatientBanner(QFrame):
         self.archive.style().polish(self.archive)
         self.archive.setVisible(bool(archive))
         self.show_grant(chart.get("break_glass"))
+        self.show_safety(chart.get("safety") or {})
         waiting = len(chart.get("needs_attention") or [])
         self.attention.setText(
             self.tr("⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)").replace(
@@ -106,6 +119,17 @@ class PatientBanner(QFrame):
             )
         )
         self.attention.setVisible(bool(waiting))
+
+    def show_safety(self, safety: dict[str, Any]) -> None:
+        """Open critical values in red; the nursing level, its round and open consultations."""
+        critical = "\n".join(critical_line(v) for v in safety.get("critical_values") or [])
+        self.critical.setText(critical)
+        self.critical.setVisible(bool(critical))
+        care = care_line(safety)
+        self.care.setText(care)
+        self.care.setProperty("alert", "overdue" in care_states(safety))
+        self.care.style().polish(self.care)
+        self.care.setVisible(bool(care))
 
     def show_grant(self, grant: dict[str, Any] | None) -> None:
         """The red break-the-glass line while the user's grant runs; gone by itself at its end."""

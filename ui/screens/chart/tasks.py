@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from offline_cache.ward_safety import patient_safety
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.assessments.summary import latest_scores
@@ -45,6 +46,7 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     chart["ward_names"] = ws.store.reference.ward_names(chart["patient"].get("ward_id"))
     chart["break_glass"] = live_grant(ws, patient_id)
     _mark_high_alert(ws, chart["orders"])
+    chart["safety"] = patient_safety(ws, patient_id)  # 危急值, 护理级别 and rounds, 会诊
     return chart
 
 

@@ -15,6 +15,7 @@ DOCTOR_NOTE_TYPES = (
     "daily_progress_note",
     "ward_round_note",
     "discharge_summary",
+    "consultation_note",
 )
 BLANK = "***"
 _PLACEHOLDER = re.compile(r"\{\{(\.[a-z]+)\}\}")

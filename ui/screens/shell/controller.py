@@ -18,6 +18,8 @@ from ui.screens.attention.controller import AttentionController
 from ui.screens.break_glass.controller import install as install_break_glass
 from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
+from ui.screens.critical.care import install as install_care
+from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
 from ui.screens.opioid_tolerance.controller import install as install_opioid_tolerance
@@ -75,6 +77,8 @@ class ShellController(QObject):
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.rights = install_rights(self)  # 医务科: titles and prescribing rights
         self.opioid_tolerance = install_opioid_tolerance(self)  # Ctrl+Shift+Q: doctors
+        self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
+        self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
 
     def _connect(self) -> None:
         v = self.view

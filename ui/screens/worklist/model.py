@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ui.screens.critical.texts import level_name
 from ui.screens.mar.model import STATE_COLOUR, dose_words
 from ui.screens.worklist.tasks import WorkItem
 from ui.table_model import Index, TitledTableModel
@@ -73,6 +74,11 @@ def task_text(item: WorkItem) -> str:
         )
     if item.kind == "order":
         return f"{order_status(w)}: {w.get('description')}"
+    if item.kind == "round":  # 分级护理制度: the level's round, late like a dose
+        return translate("Worklist", "Nursing round (%1)").replace("%1", level_name(w.get("level")))
+    if item.kind == "critical":  # 危急值报告制度: receive it with read-back
+        return (translate("Worklist", "Critical value %1 %2: receive it (Ctrl+Shift+K)")
+                .replace("%1", str(w.get("test_name"))).replace("%2", str(w.get("value"))))  # fmt: skip
     if item.kind == "vitals":
         if w.get("news2") is None:
             return translate("Worklist", "Vital signs: none recorded yet")

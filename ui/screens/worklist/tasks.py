@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
 from ui.screens.mar.tasks import mar_rows
 from workstation.clinical.formulary import Formulary
@@ -18,6 +19,7 @@ from workstation.clinical.mar import NursingSettings, open_doses
 from workstation.clinical.news2 import news2
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import iso, parse_iso, utc_now
+from workstation.projections import safety_queries as sq
 from workstation.projections.nursing_queries import nursing_chart
 
 COMING = timedelta(hours=4)
@@ -37,7 +39,7 @@ class WorkItem:
     patient_id: str
     bed: str
     name: str
-    kind: str  # dose, reassess, order, vitals, result
+    kind: str  # dose, reassess, order, vitals, result, round, critical
     state: str  # overdue, due, coming, new, flagged
     when: str | None  # ISO time the item is due or happened
     what: dict[str, Any]  # what the line names (drug, dose, order, result...)
@@ -74,7 +76,29 @@ def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
             chart = nursing_chart(conn, patient["patient_id"])
         items += patient_items(chart, now, times=times, settings=settings,
                                formulary=ws.store.reference.formulary())  # fmt: skip
+    items += safety_items(ws, ward_id, now)
     return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
+
+
+def safety_items(ws: Workstation, ward_id: str | None, now: datetime) -> list[WorkItem]:
+    """Nursing rounds due by the level (分级护理制度), shown like doses, and critical values not
+    yet received (危急值报告制度)."""
+    rules, found = ward_safety.settings(), []
+    with ws.store.reading() as conn:
+        rounds = sq.nursing_rounds(conn, now=now, settings=rules, ward_id=ward_id)
+        critical = sq.critical_register(conn, now=now, settings=rules, ward_id=ward_id,
+                                        open_only=True)  # fmt: skip
+    for r in rounds:
+        due = r["round_due"]
+        if r["round_state"] == "overdue" or (due is not None and due <= now + COMING):
+            state_ = "overdue" if r["round_state"] == "overdue" else "coming"
+            found.append(WorkItem(r["patient_id"], r["bed"], r["name"], "round", state_,
+                                  iso(due) if due else None, dict(r), f"round:{r['patient_id']}"))  # fmt: skip
+    for c in critical:
+        if not c["received_at"]:
+            found.append(WorkItem(c["patient_id"], c["bed"], c["name"], "critical", "overdue",
+                                  c["reported_at"], dict(c), f"critical:{c['critical_id']}"))  # fmt: skip
+    return found
 
 
 def patient_items(chart: dict[str, Any], now: datetime, *, times: AdministrationTimes,

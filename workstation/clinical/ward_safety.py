@@ -1,0 +1,131 @@
+"""The rules of the ward's core safety systems (医疗质量安全核心制度要点, 2018): when a laboratory
+result is a critical value (危急值报告制度) and when an open one escalates; which nursing round
+a level (分级护理制度, WS/T 431-2013) makes due and when it is overdue; when a consultation
+(会诊制度) is overdue. Every figure is a hospital setting (resources/settings/ward_safety.json).
+
+`critical_report` is the one entry point from a laboratory result to a critical-value record:
+the demo's laboratory and the HL7 ORU interface both call it with the LabResulted event."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from workstation.clock import parse_iso
+from workstation.events.envelope import Event
+from workstation.resources import resource
+
+PANIC_FLAGS = frozenset({"LL", "HH"})  # HL7 v2 table 0078: below / above panic limits
+
+
+@dataclass(frozen=True, slots=True)
+class CriticalLimit:
+    """The hospital's critical limits for one test: at or below `low`, at or above `high`."""
+
+    low: float | None
+    high: float | None
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class WardSafetySettings:
+    """The hospital's settings of critical values, nursing rounds and consultations."""
+
+    limits: Mapping[str, CriticalLimit] = field(default_factory=dict)
+    critical_escalate: timedelta = timedelta(minutes=15)
+    round_interval: Mapping[str, timedelta] = field(default_factory=dict)
+    consultation_due: Mapping[str, timedelta] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> WardSafetySettings:
+        """Read resources/settings/ward_safety.json (or another file)."""
+        raw = json.loads((path or resource("settings", "ward_safety.json")).read_text("utf-8"))
+        limits = {code: CriticalLimit(v.get("low"), v.get("high"), str(v["source"]))
+                  for code, v in raw["critical_values"].items()}  # fmt: skip
+        return cls(
+            limits,
+            timedelta(minutes=int(raw["critical_escalate_minutes"])),
+            {k: timedelta(minutes=int(v)) for k, v in raw["round_interval_minutes"].items()},
+            {k: timedelta(minutes=int(v)) for k, v in raw["consultation_minutes"].items()},
+        )
+
+
+def critical_basis(result: Mapping[str, Any], settings: WardSafetySettings) -> str | None:
+    """Why a LabResulted payload is a critical value (lab_flag, hospital_limit) or None."""
+    if result.get("flag") in PANIC_FLAGS:
+        return "lab_flag"
+    limit, value = settings.limits.get(str(result.get("test_code"))), result.get("numeric_value")
+    if limit is None or not isinstance(value, int | float):
+        return None
+    if (limit.low is not None and value <= limit.low) or (
+        limit.high is not None and value >= limit.high
+    ):
+        return "hospital_limit"
+    return None
+
+
+def critical_report(
+    result: Event, settings: WardSafetySettings, *, reporter: str
+) -> dict[str, Any] | None:
+    """The CriticalValueReported payload a LabResulted event calls for, or None when the result
+    is not critical. The caller records it (same patient) right after the result."""
+    p = result.payload
+    basis = critical_basis(p, settings)
+    if result.type != "LabResulted" or basis is None:
+        return None
+    limit = settings.limits.get(p["test_code"])
+    payload = {
+        "result_id": result.event_id, "test_code": p["test_code"], "test_name": p["test_name"],
+        "value": p["value"], "numeric_value": p.get("numeric_value"), "unit": p.get("unit"),
+        "flag": p.get("flag"), "basis": basis, "reported_at": p["resulted_at"],
+        "reporter": reporter,
+        "limit_low": limit.low if limit else None, "limit_high": limit.high if limit else None,
+    }  # fmt: skip
+    return {k: v for k, v in payload.items() if v is not None}
+
+
+def critical_status(row: Mapping[str, Any], now: datetime, settings: WardSafetySettings) -> str:
+    """acknowledged, escalated (open past the hospital's minutes), received, or reported."""
+    if row.get("acknowledged_at"):
+        return "acknowledged"
+    if now - parse_iso(row["reported_at"]) >= settings.critical_escalate:
+        return "escalated"
+    return "received" if row.get("received_at") else "reported"
+
+
+def round_due(level: str | None, last_seen: str | None, since: str,
+              now: datetime, settings: WardSafetySettings) -> tuple[str, datetime | None]:  # fmt: skip
+    """The round a level makes due: (continuous | overdue | due | none, when it falls due).
+    A patient never seen is counted from the level's order (`since`)."""
+    if level is None or level not in settings.round_interval:
+        return "none", None
+    interval = settings.round_interval[level]
+    if interval <= timedelta(0):
+        return "continuous", None  # 特级护理: observed continuously, never "due later"
+    due = parse_iso(last_seen or since) + interval
+    return ("overdue" if now > due else "due"), due
+
+
+def consultation_status(row: Mapping[str, Any], now: datetime,
+                        settings: WardSafetySettings) -> str:  # fmt: skip
+    """completed (note written), arrived, overdue (past the urgency's minutes), or pending."""
+    if row.get("note_id"):
+        return "completed"
+    if row.get("arrived_at"):
+        return "arrived"
+    due = parse_iso(row["requested_at"]) + settings.consultation_due[row["urgency"]]
+    return "overdue" if now >= due else "pending"
+
+
+def barthel_dependency(total: int) -> str:
+    """WS/T 431-2013 自理能力分级 by Barthel total: ≤40 重度依赖 (severe), 41-60 中度 (moderate),
+    61-99 轻度 (mild), 100 无需依赖 (none)."""
+    if total <= 40:
+        return "severe"
+    if total <= 60:
+        return "moderate"
+    return "mild" if total < 100 else "none"
