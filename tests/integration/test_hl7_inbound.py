@@ -127,3 +127,22 @@ def login_as(client: TestClient, engine: Engine, *, role: str) -> dict[str, str]
     answer = client.post("/auth/login", json=body)
     assert answer.status_code == 200, answer.text
     return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+
+
+def test_a_critical_result_by_hl7_is_reported_in_the_same_commit_and_resend_adds_nothing(
+    inbox: Inbox, server_engine: Engine
+) -> None:
+    """危急值 from the LIS follow the same path as every other: the LL/HH flag makes the result
+    critical, and the critical value (reported by the sending laboratory) is committed with it."""
+    from workstation.projections.safety_tables import critical_values
+
+    _send(inbox, adt("K0", "A01", "R7"))
+    assert _send(inbox, oru("K1", "R7", [potassium("6.9", "F", "HH")]))[0] == "AA"
+    assert _send(inbox, oru("K2", "R7", [potassium("4.2", "F", "N")]))[0] == "AA"
+    assert _send(inbox, oru("K1", "R7", [potassium("6.9", "F", "HH")]))[0] == "AA"  # a resend
+    with reader(server_engine) as conn:
+        reported = conn.execute(select(critical_values)).mappings().all()
+        kinds = [t for (t,) in conn.execute(select(events.c.type).order_by(events.c.server_seq))]
+    assert [(r["value"], r["flag"], r["reporter"]) for r in reported] == [("6.9", "HH", "LAB")]
+    assert kinds.count("CriticalValueReported") == 1
+    assert kinds.index("CriticalValueReported") == kinds.index("LabResulted") + 1

@@ -69,6 +69,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.INTERFACE: frozenset({
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "DischargeCancelled", "AllergyRecorded", "ProblemRecorded", "LabResulted",
+        "CriticalValueReported",  # the LIS's LL/HH or the hospital's limits (危急值报告制度)
     }),
     # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
     Role.PRIVACY_OFFICER: frozenset(),

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
+from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import now_iso
 from workstation.events.envelope import Event, event_from_wire
 from workstation.hl7v2 import mapping, message
@@ -59,9 +60,9 @@ class _Refused(Exception):
 
 
 def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
-    """CRITICAL VALUES CALL POINT: called once for every message whose LabResulted events were
-    committed (after the commit, before nothing else). The critical-values engineer wires their
-    Qt-free check of a result event here; until then it does nothing."""
+    """Called once for every message whose LabResulted events were committed. Critical values are
+    not reported here but in the same transaction as their results (Inbox._wires), so an AA never
+    leaves a critical result unreported; nothing is left to do after the commit."""
     del engine, lab_events
 
 
@@ -166,7 +167,7 @@ class Inbox:
             _file(conn, received, "held", ack, steps.note, None, steps.hold_for.key, 0)
             _audit(conn, self.identity.user.user_id, received, "held", steps.note, actor)
             return Outcome("held", ack, steps.note)
-        wires = self._wires(conn, steps)
+        wires = self._wires(conn, steps, received.sending_facility)
         results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
         refused = [r for r in results if r["status"] != "accepted"]
         if refused:
@@ -184,18 +185,38 @@ class Inbox:
         released = [ref for ref, _ in steps.new_ids]
         return Outcome(status, ack, steps.note, labs, released)
 
-    def _wires(self, conn: Connection, steps: Plan) -> list[dict[str, Any]]:
-        identity = self.identity
+    def _wires(self, conn: Connection, steps: Plan, facility: str) -> list[dict[str, Any]]:
+        """The plan's events signed by the interface, each result the hospital's limits or the
+        lab's LL/HH flag make critical followed by its CriticalValueReported (危急值报告制度, the
+        same `critical_report` as every other path), reported by the sending laboratory in the
+        same transaction, so an AA never leaves a critical result unreported."""
         e = events.c
-        last = conn.execute(
-            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
-        ).scalar()
-        at = now_iso()
-        return [identity.sign({
+        last = (
+            conn.execute(
+                select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
+            ).scalar()
+            or 0
+        )
+        settings, at = WardSafetySettings.load(), now_iso()
+        signed: list[dict[str, Any]] = []
+        for event_type, patient_id, payload in steps.events:
+            signed.append(self._signed(event_type, patient_id, payload, last + len(signed) + 1, at))
+            if event_type == "LabResulted":
+                report = critical_report(event_from_wire(signed[-1]), settings,
+                                         reporter=facility or "LIS")  # fmt: skip
+                if report is not None:
+                    signed.append(self._signed("CriticalValueReported", patient_id, report,
+                                               last + len(signed) + 1, at))  # fmt: skip
+        return signed
+
+    def _signed(self, event_type: str, patient_id: str, payload: dict[str, Any], seq: int,
+                at: str) -> dict[str, Any]:  # fmt: skip
+        identity = self.identity
+        return identity.sign({
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
             "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
-            "device_seq": (last or 0) + n, "recorded_at": at, "payload": payload,
-        }) for n, (event_type, patient_id, payload) in enumerate(steps.events, start=1)]  # fmt: skip
+            "device_seq": seq, "recorded_at": at, "payload": payload,
+        })  # fmt: skip
 
     def _keep(self, received: Received, status: str, ack: str, reason: str, error_field: str | None,
               actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
