@@ -191,7 +191,9 @@ _VITALS: dict[str, Field] = {
 
 def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
+    from workstation.events.frontsheet_events import frontsheet_types
     from workstation.events.pharmacy_events import pharmacy_types
+    from workstation.events.ward_events import ward_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -227,6 +229,8 @@ def _types() -> dict[str, EventType]:
             "base_version": Field(integer(0)),
             "discharged_at": Field(timestamp),
             "disposition": optional(text(200)),
+            # 离院方式 as the front sheet codes it (1-5, 9; 5 死亡): the handover report counts deaths by it
+            "disposition_code": optional(one_of(("1", "2", "3", "4", "5", "9"))),
         }, mutable_record=True),
         EventType("NoteSigned", {
             "note_type": Field(one_of(NoteType)),
@@ -333,6 +337,8 @@ def _types() -> dict[str, EventType]:
         }),
         *pharmacy_types(),
         *archive_types(),
+        *frontsheet_types(),
+        *ward_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -19,6 +19,7 @@ from workstation.projections import tables as t
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
+from workstation.projections.ward_projector import ward_handlers
 from workstation.storage import insert_rows
 
 Handler = Callable[["_Fold", Event], None]
@@ -371,6 +372,7 @@ HANDLERS: dict[str, Handler] = {
 HANDLERS.update(pharmacy_handlers(HANDLERS["Dispensed"]))
 HANDLERS.update(nursing_handlers(HANDLERS["MedicationAdministered"]))
 HANDLERS.update(archive_handlers())
+HANDLERS.update(ward_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

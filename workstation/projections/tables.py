@@ -237,7 +237,7 @@ break_glass_grants = Table(
     Column("expires_at", String(32), nullable=False),
 )
 
-from workstation.projections import archive_tables, pharmacy_tables  # noqa: E402 - they join metadata
+from workstation.projections import archive_tables, pharmacy_tables, ward_tables  # noqa: E402 - they join metadata
 
 # --- the nurse's station -------------------------------------------------------------------
 # Extra facts of a dose (infusion end and volume, PRN indication and reassessment, early/late
@@ -359,6 +359,7 @@ PATIENT_TABLES = (
     administration_details,
     *NURSING_TABLES,
     *archive_tables.ARCHIVE_TABLES,
+    ward_tables.front_sheets,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -10,13 +10,14 @@ from workstation.domain.enums import OrderKind, Role
 # An archived record (病案归档) is changed only under an unlock its author asked for.
 _CLINICAL_COMMON = frozenset({
     "AllergyRecorded", "BreakGlassInvoked", "EventVoided", "RecordUnlockRequested",
+    "AdverseEventReported",  # any clinician reports an adverse event, from any screen
 })  # fmt: skip
 # The medical-records office (医务科 / 病案室) archives records and approves or denies unlocks.
 _RECORDS_OFFICE = frozenset({"RecordArchived", "RecordUnlockApproved", "RecordUnlockDenied"})
 # The nurse's station's own facts (fluid balance, assessments, ward receipt, bedside scan, handoff).
 _NURSING = frozenset({
     "IntakeOutputRecorded", "AssessmentRecorded", "WardReceived", "BedsideChecked",
-    "HandoffRecorded",
+    "HandoffRecorded", "WardHandoverSigned", "WardHandoverReceived",  # 交接班报告
 })  # fmt: skip
 
 PERMISSIONS: dict[Role, frozenset[str]] = {
@@ -24,7 +25,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
-        "IntakeOutputRecorded", "HandoffRecorded",
+        "IntakeOutputRecorded", "HandoffRecorded", "FrontSheetSaved",  # 住院病案首页
     },
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
@@ -40,6 +41,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided"}),
     Role.ADMIN: _RECORDS_OFFICE | {
+        "FrontSheetSaved",  # the records office's coder (病案编码员) corrects the codes
+        "AdverseEventReported",
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",
     },
@@ -60,6 +63,10 @@ NURSE_NOTE_TYPES = frozenset({"nursing_note"})
 # Roles that serve the whole hospital rather than one ward (pharmacy, laboratory, and the
 # administration, whose medical-records office archives every ward's discharged records).
 HOSPITAL_WIDE_ROLES = frozenset({Role.PHARMACIST.value, Role.LAB.value, Role.ADMIN.value})
+
+# The quality office (医务科/质控科) reads every adverse-event report with its reporter; the
+# hospital has no separate role for it, so it is the administration's (as the records office is).
+QUALITY_OFFICE_ROLES = frozenset({Role.ADMIN.value})
 
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})

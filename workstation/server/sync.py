@@ -38,6 +38,7 @@ from workstation.server.auth import User, all_users
 from workstation.server.db import writer
 from workstation.server.models import alerts, events
 from workstation.server.push_signatures import AuthorKeys
+from workstation.server.ward_rules import archive_refusal, ward_report_problem
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
@@ -184,8 +185,10 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         return rejected(*refusal)
     if state.clock is not None and (clock_problem := state.clock.problem(event)):
         return rejected(*clock_problem)
-    problem = permission_problem(author.role, event.type, event.payload) or _void_problem(
-        state, event
+    problem = (
+        permission_problem(author.role, event.type, event.payload)
+        or _void_problem(state, event)
+        or ward_report_problem(state.conn, event, author, state.accepted)
     )
     if problem:
         return rejected("forbidden", problem)
@@ -255,7 +258,9 @@ def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict
     """Refuse a change to an archived, locked record; remember the unlock that lets one in."""
     lock = state.locks.get(event.patient_id or "")
     facts = PatientFacts(patient.status, patient.record_number)
-    problem = archive_problem(lock, event, patient=facts, at=state.received_at)
+    problem = archive_problem(lock, event, patient=facts, at=state.received_at) or archive_refusal(
+        state.conn, event, state.accepted
+    )  # the archive gate: a complete record only (住院病案首页, signatures)
     if problem is not None:
         return rejected(*problem)
     bound = state.clock.not_before(event) if state.clock is not None else None
