@@ -10,11 +10,15 @@ event yet: 手术 counts the ward's patients whose front sheet dates a procedure
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from workstation.clock import iso
 from workstation.events.envelope import Event
+from workstation.resources import resource
 
 COUNT_KEYS = ("existing_at_start", "admitted", "transferred_in", "discharged", "transferred_out",
               "died", "critical", "serious", "operated", "present_at_end")  # fmt: skip
@@ -115,3 +119,18 @@ def _fold(p: _Patient, e: Event, ward_id: str, counts: dict[str, int] | None) ->
         p.acuity = pay["acuity"]
     elif e.type == "FrontSheetSaved":
         p.procedures = [row["performed_at"] for row in pay.get("procedures") or []]
+
+
+def records_settings() -> dict[str, Any]:
+    """The records office's archive days and the ward's shifts (resources/settings/records.json)."""
+    return dict(json.loads(resource("settings", "records.json").read_text(encoding="utf-8")))
+
+
+def shift_window(day: date, shift: str, zone: tzinfo) -> tuple[str, str]:
+    """The UTC [start, end) of a shift on a ward calendar day."""
+    begin, finish = records_settings()["shifts"][shift]
+    start = datetime.combine(day, time.fromisoformat(begin), zone)
+    end = datetime.combine(day, time.fromisoformat(finish), zone)
+    if end <= start:
+        end += timedelta(days=1)
+    return iso(start), iso(end)

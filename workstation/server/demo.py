@@ -23,6 +23,7 @@ from workstation.server.auth import User, add_user, all_users
 from workstation.server.db import reader, writer
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
+from workstation.server.demo_frontsheet import record_ward_reports
 from workstation.server.demo_notes import (
     write_admission_notes,
     write_progress_notes,
@@ -176,6 +177,7 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
         case.record_number = f"{case.admitted_at.year}{number:05d}"
         supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue,
                                  new_order=case in awaiting)  # fmt: skip
+    record_ward_reports(log, cases)
     return supplies
 
 
