@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from offline_cache.store import LocalStore
+from workstation.clinical.front_sheet import archive_gaps
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
-from workstation.projections import archive_queries, queries
+from workstation.projections import archive_queries, queries, ward_queries
 from workstation.projections.record_lock import (
     ARCHIVED_MESSAGE,
     NEVER_LOCKED,
@@ -47,6 +48,9 @@ def check_write(
     with store.reading() as conn:
         lock = archive_queries.record_lock(conn, patient_id)
         patient = queries.patient(conn, patient_id)
+        record = (
+            ward_queries.record_state(conn, patient_id) if event_type == "RecordArchived" else None
+        )
     draft = Event("", event_type, patient_id, author_id, store.device_id, 0, at, payload)
     facts = PatientFacts(
         patient["status"] if patient else None, patient["record_number"] if patient else None
@@ -54,6 +58,9 @@ def check_write(
     problem = archive_problem(lock, draft, patient=facts, at=at)
     if problem is not None:
         raise ArchiveRefusal(*problem)
+    gaps = archive_gaps(record) if record is not None else []
+    if gaps:  # the archive gate, as the server applies it (住院病案首页 and signatures)
+        raise ArchiveRefusal("record_incomplete", "; ".join(gaps))
     if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at, author_id):
         raise ArchiveRefusal("record_archived", ARCHIVED_MESSAGE)
 

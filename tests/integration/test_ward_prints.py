@@ -57,7 +57,9 @@ def test_a_completed_front_sheet_prints_its_coded_diagnoses(demo, begun, tmp_pat
     engine, url = demo
     with reader(engine) as conn:
         doctor = next(u for u in all_users(conn).values() if u.username == "card.physician")
-    sheet = front_sheet(procedures=[{"code": "99.04", "name": "输注红细胞", "performed_at": now_iso()}])
+    sheet = front_sheet(
+        procedures=[{"code": "99.04", "name": "输注红细胞", "performed_at": now_iso()}]
+    )
     wire = Event(uuid7(), "FrontSheetSaved", begun["patient_id"], doctor.user_id, "dev-1", 1, now_iso(),
                  sheet).to_wire()  # fmt: skip
     [result] = push(engine, pusher=doctor, device_id="dev-1",
@@ -75,7 +77,9 @@ def test_the_handover_report_counts_the_ward(demo, tmp_path, lang) -> None:
     with reader(engine) as conn:
         on_ward = conn.execute(select(t.patients.c.bed).where(t.patients.c.ward_id == "CARD",
                                                               t.patients.c.status == "admitted")).scalars().all()  # fmt: skip
-    text = printed(url, tmp_path, "handover-report", "--ward", "CARD", "--shift", "night", lang=lang)
+    text = printed(
+        url, tmp_path, "handover-report", "--ward", "CARD", "--shift", "night", lang=lang
+    )
     heads = ("原有", "现有", "病重") if lang == "zh_CN" else ("At start", "At end", "Seriously ill")
     assert all(h in text for h in heads)
     assert str(len(on_ward)) in text
