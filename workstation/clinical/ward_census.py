@@ -134,3 +134,13 @@ def shift_window(day: date, shift: str, zone: tzinfo) -> tuple[str, str]:
     if end <= start:
         end += timedelta(days=1)
     return iso(start), iso(end)
+
+
+def current_shift(now: datetime, zone: tzinfo) -> tuple[date, str]:
+    """The ward day and the shift in force at `now`."""
+    day = now.astimezone(zone).date()
+    for shift in records_settings()["shifts"]:
+        start, end = shift_window(day, shift, zone)
+        if start <= iso(now) < end:
+            return day, shift
+    return day, "day"
