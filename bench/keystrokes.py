@@ -17,6 +17,9 @@ Tasks:
   medication_order_first_on_ward, medication_order  the doctor's amoxicillin 500 mg po tid
                  7 days order, first on bed 14 (13 keys), then on bed 12 once the ward has ordered
                  that course before (10 keys); see order_keys.py for the keys.
+  front_sheet, adverse_event_report, handover_report  the front sheet (16 keys), an anonymous
+                 fall report (10 keys) and the nurse's shift handover report (2 keys); see
+                 ward_records_keys.py for the keys.
 """
 
 from __future__ import annotations
@@ -249,12 +252,36 @@ def _order_task(name: str) -> Callable[..., Counter]:
     return lambda view, shell: task(view, shell, Counter(), wait_until)
 
 
+def _ward_records_task(name: str) -> Callable[..., Counter]:
+    import ward_records_keys
+
+    task = getattr(ward_records_keys, name)
+    return lambda view, shell: task(view, shell, Counter(), wait_until)
+
+
+def handover_report(folder: Path, server_url: str) -> Counter:
+    """As the nurse on her own station: the shift's report drafted, signed (ward_records_keys.py)."""
+    import ward_records_keys
+
+    view, shell, ws = open_window(folder, server_url, NURSE, "handover-station")
+    counted = ward_records_keys.handover_report(view, shell, Counter(), wait_until)
+    shell.shut_down()
+    ws.close()
+    view.close()
+    return counted
+
+
 TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
     "medication_order": _order_task("medication_order"),
+    "front_sheet": _ward_records_task("front_sheet"),
+    "adverse_event_report": _ward_records_task("adverse_event_report"),
 }
-STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
+STATION_TASKS = {
+    "scheduled_dose": scheduled_dose,
+    "handover_report": handover_report,
+}  # each opens its own window
 
 
 def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable[[], Counter]]]:

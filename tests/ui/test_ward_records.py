@@ -11,7 +11,7 @@ from tests.ui.flows import CTRL, SHIFT, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import NURSE
 from ui.screens.ward_records.front_sheet_dialog import FrontSheetDialog
-from ui.screens.ward_records.report_dialogs import AdverseEventDialog
+from ui.screens.ward_records.report_dialogs import AdverseEventDialog, HandoverDialog
 from workstation.projections import ward_queries
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -66,3 +66,18 @@ def test_an_anonymous_report_from_any_screen(qtbot, ward_server, open_station):
     with station.workstation.store.reading() as conn:
         [row] = ward_queries.adverse_register(conn, viewer_id="me", viewer_role="nurse", wards=None)
     assert row["anonymous"] and row["category"] == "fall"
+
+
+def test_the_handover_report_is_drafted_and_signed_by_keyboard(qtbot, ward_server, open_station):
+    station = open_station()
+    open_patient(qtbot, station, username=NURSE)
+    qtbot.keyClick(station.view, Qt.Key.Key_O, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: bool(visible(HandoverDialog)), timeout=LOGIN_SECONDS_MS)
+    dialog = visible(HandoverDialog)[0]
+    assert "现有 2" in dialog.counts.text()  # the small ward's two patients
+    qtbot.waitUntil(dialog.note.hasFocus)
+    with qtbot.waitSignal(station.shell.ward_records.sig_handover_signed, timeout=LOGIN_SECONDS_MS):
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
+    with station.workstation.store.reading() as conn:
+        [report] = ward_queries.ward_handovers(conn, dialog.draft["ward_id"])
+    assert report["content"]["counts"]["present_at_end"] == 2 and report["received_by"] is None

@@ -15,13 +15,18 @@ from workstation.projections.record_lock import received_time
 Handler = Callable[[Any, Event], None]
 
 
+def _text(value: Any) -> str:
+    """Canonical JSON as text (the content columns are Text on both databases)."""
+    return canonical_json(value).decode()
+
+
 def _front_sheet(fold: Any, e: Event) -> None:
     rows = e.payload.get("discharge_diagnoses") or []
     fold.run(delete(wt.front_sheets).where(wt.front_sheets.c.patient_id == e.patient_id))
     fold.add(wt.front_sheets, {
         "patient_id": e.patient_id, "sheet_id": e.event_id, "saved_by": e.author_id,
         "saved_at": e.recorded_at, "main_code": rows[0]["code"] if rows else None,
-        "content": canonical_json(e.payload),
+        "content": _text(e.payload),
     })  # fmt: skip
 
 
@@ -33,7 +38,7 @@ def _adverse(fold: Any, e: Event) -> None:
         "category": p["category"], "severity": p["severity"], "occurred_at": p["occurred_at"],
         "reported_at": received_time(e), "reporter_id": e.author_id,
         "anonymous": bool(p.get("anonymous")), "adr_due_at": due, "adr_limit": limit,
-        "content": canonical_json(p),
+        "content": _text(p),
     })  # fmt: skip
 
 
@@ -48,7 +53,7 @@ def _handover(fold: Any, e: Event) -> None:
         "report_id": e.event_id, "ward_id": p["ward_id"], "shift": p["shift"],
         "shift_start": p["shift_start"], "shift_end": p["shift_end"], "signed_by": e.author_id,
         "signed_at": e.recorded_at, "received_by": None, "received_at": None,
-        "content": canonical_json(content),
+        "content": _text(content),
     })  # fmt: skip
 
 
