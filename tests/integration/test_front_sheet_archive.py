@@ -12,13 +12,15 @@ from sqlalchemy import Engine
 
 from tests.support.signing import server_keys
 from tests.support.ward import PASSWORD, admission, discharge_summary, front_sheet, seed_ward
+from workstation.clinical.icd10 import Icd10Error
 from workstation.clock import now_iso
 from workstation.events import Event
 from workstation.ids import uuid7
 from workstation.projections.ward_queries import archive_clock
 from workstation.projections.ward_queries import front_sheet as stored_sheet
-from workstation.server import auth
+from workstation.server import auth, refdata
 from workstation.server.auth import User
+from workstation.server.cli_codes import SNAPSHOTS, check_rows, read_rows
 from workstation.server.db import reader, writer
 from workstation.server.sync import push
 
@@ -117,3 +119,23 @@ def test_the_archive_clock_counts_the_hospital_days_from_discharge(server_engine
         [late] = archive_clock(conn, days=7, now="2999-01-01T00:00:00.000Z")
     assert row["patient_id"] == patient and row["overdue"] is False
     assert row["due_at"] > row["discharged_at"] and late["overdue"] is True
+
+
+def test_a_hospital_clinical_edition_code_passes_the_gate_once_imported(
+    server_engine, hospital, tmp_path
+):
+    doc, office = hospital["doc.card"], hospital["records"]
+    local = front_sheet(discharge_diagnoses=[{"code": "I21.000x001", "name": "急性前壁心肌梗死",
+                                              "admission_condition": "1"}])  # fmt: skip
+    patient = discharged(server_engine, doc, wire(doc, "NoteSigned", discharge_summary(), ""),
+                         wire(doc, "FrontSheetSaved", local, ""))  # fmt: skip
+    assert archive(server_engine, office, patient) == ["rejected:record_incomplete"]
+    listing = tmp_path / "clinical.tsv"
+    listing.write_text("code\tname_zh\nI21.000x001\t急性前壁心肌梗死\n", encoding="utf-8")
+    with writer(server_engine) as conn:
+        refdata.publish(conn, SNAPSHOTS["icd10"], check_rows("icd10", read_rows(listing)))
+    assert archive(server_engine, office, patient) == ["accepted"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name_zh\nU99.000,x\n", encoding="utf-8")
+    with pytest.raises(Icd10Error, match="row 2"):
+        check_rows("icd10", read_rows(bad))

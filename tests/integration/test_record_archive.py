@@ -235,6 +235,8 @@ def test_workstations_refuse_up_front_ask_offline_and_trace_the_unlocked_note(
     patient = doctor.admit_patient(admission("王五", "5", record_number="MRN-5")).patient_id
     doctor.record("PatientDischarged", patient_id=patient,
                   payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+    doctor.record("NoteSigned", patient_id=patient, payload=discharge_summary())
+    doctor.record("FrontSheetSaved", patient_id=patient, payload=front_sheet())
     doctor.sync()
     office.login("records.wang", PASSWORD)  # an admin with no ward logs in and sees every ward
     with pytest.raises(ArchiveRefusal) as wrong:
@@ -291,6 +293,8 @@ def test_a_note_written_offline_after_the_archive_is_refused_and_amended_under_a
     patient = doctor.admit_patient(admission("赵六", "6", record_number="MRN-6")).patient_id
     doctor.record("PatientDischarged", patient_id=patient,
                   payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+    doctor.record("NoteSigned", patient_id=patient, payload=discharge_summary())
+    doctor.record("FrontSheetSaved", patient_id=patient, payload=front_sheet())
     doctor.sync()
     office.login("records.wang", PASSWORD)
     office.archive_record(patient, record_number="MRN-6")

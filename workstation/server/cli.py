@@ -21,6 +21,7 @@ from workstation.security.files import UnsafeSecretFile, restrict_umask
 from workstation.server import audit, auth, refdata, schema
 from workstation.server.audit import AuditKeyMismatch
 from workstation.server.backup import BackupError, restore
+from workstation.server.cli_codes import add_codes_command
 from workstation.server.cli_common import (
     PROG,
     CliError,
@@ -320,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     rest.add_argument("--from", dest="source", required=True, metavar="PATH")
     rest.add_argument("--force", action="store_true", help="replace a database that has data")
     add_print_command(commands, _command)
+    add_codes_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     cds = commands.add_parser(
         "cds-test", help="run order-check scenarios (shared cds YAML format)",

@@ -67,10 +67,12 @@ class WardRecords(QObject):
             self.sig_message.emit(self.tr("Open a patient's chart to code the front sheet."))
             return
         self.shell.workers.run(tasks.load_front_sheet, self.shell.workstation, patient["patient_id"],
-                               done=lambda sheet: self._show_front_sheet(patient, sheet), failed=self._failed)  # fmt: skip
+                               done=lambda found: self._show_front_sheet(patient, *found), failed=self._failed)  # fmt: skip
 
-    def _show_front_sheet(self, patient: dict[str, Any], sheet: dict[str, Any] | None) -> None:
-        dialog = FrontSheetDialog(patient, sheet, self.shell.view)
+    def _show_front_sheet(
+        self, patient: dict[str, Any], sheet: dict[str, Any] | None, catalogue: Any
+    ) -> None:
+        dialog = FrontSheetDialog(patient, sheet, self.shell.view, catalogue=catalogue)
         dialog.sig_save_requested.connect(lambda payload: self.shell.workers.run(
             tasks.save_front_sheet, self.shell.workstation, patient["patient_id"], payload,
             done=self._front_sheet_saved, failed=self._failed))  # fmt: skip

@@ -28,7 +28,6 @@ from workstation.clinical.front_sheet import (
     check_sheet,
 )
 from workstation.clinical.icd9cm3 import default_procedures
-from workstation.clinical.icd10 import default_catalogue
 from workstation.clock import now_iso
 
 
@@ -38,9 +37,11 @@ class FrontSheetDialog(ReturningDialog):
     sig_save_requested = Signal(object)
 
     def __init__(
-        self, patient: dict[str, Any], sheet: dict[str, Any] | None, parent: QWidget | None = None
-    ):
+        self, patient: dict[str, Any], sheet: dict[str, Any] | None, parent: QWidget | None = None,
+        *, catalogue: Icd10Catalogue | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
+        self.catalogue = catalogue or default_catalogue()
         self.setObjectName("frontSheetDialog")
         self.setWindowTitle(self.tr("Front sheet — %1").replace("%1", patient["name"]))
         self.patient = patient
@@ -104,12 +105,12 @@ class FrontSheetDialog(ReturningDialog):
     def _show_matches(self, text: str) -> None:
         self.matches.clear()
         entry = parse_entry(text)
-        for item in default_catalogue().search(entry.query, limit=8):
+        for item in self.catalogue.search(entry.query, limit=8):
             self.matches.addItem(f"{item.code}  {item.name_zh or item.name_en}")
 
     def _add_diagnosis(self) -> None:
         entry = parse_entry(self.search.text())
-        found = default_catalogue().search(entry.query, limit=1)
+        found = self.catalogue.search(entry.query, limit=1)
         if not found:
             return
         item = found[0]
@@ -159,7 +160,7 @@ class FrontSheetDialog(ReturningDialog):
             self.rows.addItem(
                 self.tr("Procedure: %1 %2").replace("%1", row["code"]).replace("%2", row["name"])
             )
-        result = check_sheet(self.sheet(), sex=self.patient.get("sex"))
+        result = check_sheet(self.sheet(), sex=self.patient.get("sex"), diagnoses=self.catalogue)
         problems = [*result.errors, *(f"({w})" for w in result.warnings)]
         self.check.setText(
             self.tr("Check: %1").replace("%1", "; ".join(problems) or self.tr("complete"))

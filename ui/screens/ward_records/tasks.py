@@ -7,18 +7,22 @@ from typing import Any
 
 from sqlalchemy import select
 
+from offline_cache.record_archive import diagnosis_catalogue
 from offline_cache.tables import local_events
 from offline_cache.workstation import Workstation
+from workstation.clinical.icd10 import Icd10Catalogue
 from workstation.clinical.ward_census import draft_census, shift_window
 from workstation.clock import utc_now
 from workstation.events.envelope import Event
 from workstation.projections import ward_queries
 
 
-def load_front_sheet(ws: Workstation, patient_id: str) -> dict[str, Any] | None:
-    """The saved front sheet of a patient on this computer, or None."""
+def load_front_sheet(
+    ws: Workstation, patient_id: str
+) -> tuple[dict[str, Any] | None, Icd10Catalogue]:
+    """The saved front sheet of a patient on this computer (or None) and the diagnosis list."""
     with ws.store.reading() as conn:
-        return ward_queries.front_sheet(conn, patient_id)
+        return ward_queries.front_sheet(conn, patient_id), diagnosis_catalogue(conn)
 
 
 def save_front_sheet(ws: Workstation, patient_id: str, sheet: dict[str, Any]) -> str:
