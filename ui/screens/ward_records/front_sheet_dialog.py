@@ -28,6 +28,7 @@ from workstation.clinical.front_sheet import (
     check_sheet,
 )
 from workstation.clinical.icd9cm3 import default_procedures
+from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
 from workstation.clock import now_iso
 
 
