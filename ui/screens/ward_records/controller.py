@@ -38,7 +38,7 @@ class WardRecords(QObject):
         super().__init__(shell)
         self.shell = shell
         view = shell.view
-        self.front_action = view.menu_action(self.tr("&Front sheet…"), FRONT_SHEET_KEYS)
+        self.front_action = view.menu_action(self.tr("Front &sheet…"), FRONT_SHEET_KEYS)
         self.adverse_action = view.menu_action(
             self.tr("Report adverse &event…"), ADVERSE_EVENT_KEYS, "station"
         )
