@@ -21,6 +21,9 @@ Tasks:
                  more, F8, which flips the basket line from 长期 to 临时 (checked: exactly one key).
   acknowledge_critical_value  the doctor, on bed 12's chart, acknowledges its HH potassium:
                  Ctrl+Shift+K, 2 (see critical_keys.py).
+  front_sheet, adverse_event_report, handover_report  the front sheet (16 keys), an anonymous
+                 fall report (10 keys) and the nurse's shift handover report (2 keys); see
+                 ward_records_keys.py for the keys.
 """
 
 from __future__ import annotations
@@ -263,14 +266,38 @@ def _critical_task() -> Callable[..., Counter]:
     )
 
 
+def _ward_records_task(name: str) -> Callable[..., Counter]:
+    import ward_records_keys
+
+    task = getattr(ward_records_keys, name)
+    return lambda view, shell: task(view, shell, Counter(), wait_until)
+
+
+def handover_report(folder: Path, server_url: str) -> Counter:
+    """As the nurse on her own station: the shift's report drafted, signed (ward_records_keys.py)."""
+    import ward_records_keys
+
+    view, shell, ws = open_window(folder, server_url, NURSE, "handover-station")
+    counted = ward_records_keys.handover_report(view, shell, Counter(), wait_until)
+    shell.shut_down()
+    ws.close()
+    view.close()
+    return counted
+
+
 TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
     "medication_order": _order_task("medication_order"),
     "temporary_nursing_order": _order_task("temporary_nursing_order"),
     "acknowledge_critical_value": _critical_task(),  # 危急值: at most 3 keys (issue 17)
+    "front_sheet": _ward_records_task("front_sheet"),
+    "adverse_event_report": _ward_records_task("adverse_event_report"),
 }
-STATION_TASKS = {"scheduled_dose": scheduled_dose}  # each opens its own window
+STATION_TASKS = {
+    "scheduled_dose": scheduled_dose,
+    "handover_report": handover_report,
+}  # each opens its own window
 
 
 def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable[[], Counter]]]:

@@ -10,16 +10,34 @@ from __future__ import annotations
 
 from typing import Any
 
+import orjson
+from sqlalchemy import Connection, select
+
 from offline_cache.store import LocalStore
+from offline_cache.tables import refdata
+from workstation.clinical.front_sheet import archive_gaps
+from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
-from workstation.projections import archive_queries, queries
+from workstation.projections import archive_queries, queries, ward_queries
 from workstation.projections.record_lock import (
     ARCHIVED_MESSAGE,
     NEVER_LOCKED,
     PatientFacts,
     archive_problem,
 )
+
+
+def diagnosis_catalogue(conn: Connection) -> Icd10Catalogue:
+    """The WHO list with the hospital's 国家临床版 laid over, as this station last synced it."""
+    content = conn.execute(
+        select(refdata.c.content).where(refdata.c.name == "icd10_clinical")
+    ).scalar()
+    return (
+        default_catalogue().with_clinical_edition(orjson.loads(content))
+        if content
+        else default_catalogue()
+    )
 
 
 class ArchiveRefusal(RuntimeError):
@@ -47,6 +65,10 @@ def check_write(
     with store.reading() as conn:
         lock = archive_queries.record_lock(conn, patient_id)
         patient = queries.patient(conn, patient_id)
+        record = (
+            ward_queries.record_state(conn, patient_id) if event_type == "RecordArchived" else None
+        )
+        diagnoses = diagnosis_catalogue(conn) if record is not None else None
     draft = Event("", event_type, patient_id, author_id, store.device_id, 0, at, payload)
     facts = PatientFacts(
         patient["status"] if patient else None, patient["record_number"] if patient else None
@@ -54,6 +76,9 @@ def check_write(
     problem = archive_problem(lock, draft, patient=facts, at=at)
     if problem is not None:
         raise ArchiveRefusal(*problem)
+    gaps = archive_gaps(record, diagnoses=diagnoses) if record is not None else []
+    if gaps:  # the archive gate, as the server applies it (住院病案首页 and signatures)
+        raise ArchiveRefusal("record_incomplete", "; ".join(gaps))
     if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at, author_id):
         raise ArchiveRefusal("record_archived", ARCHIVED_MESSAGE)
 

@@ -126,6 +126,27 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Shift+F",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Front sheet (住院病案首页): code, name or pinyin initials, ' 1'-' 4' on admission, Enter adds, Ctrl+Enter saves",
+        ),
+    ),
+    (
+        "Ctrl+Shift+E",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Report an adverse event from any screen (Alt+N anonymous, Ctrl+Enter reports)",
+        ),
+    ),
+    (
+        "Ctrl+Shift+Z",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Ward handover report (交接班报告): Ctrl+Enter signs, or signs for it when receiving",
+        ),
+    ),
+    (
         "Ctrl+Shift+G",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

@@ -1585,6 +1585,21 @@
         <source>The consultant has arrived</source>
         <translation>会诊医师已到达</translation>
     </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="119" />
+        <source>Front sheet (住院病案首页): code, name or pinyin initials, ' 1'-' 4' on admission, Enter adds, Ctrl+Enter saves</source>
+        <translation>病案首页：编码、名称或拼音首字母，空格加1-4为入院病情，回车添加，Ctrl+Enter保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="126" />
+        <source>Report an adverse event from any screen (Alt+N anonymous, Ctrl+Enter reports)</source>
+        <translation>在任意界面上报不良事件（Alt+N匿名，Ctrl+Enter上报）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="133" />
+        <source>Ward handover report (交接班报告): Ctrl+Enter signs, or signs for it when receiving</source>
+        <translation>病区交接班报告：Ctrl+Enter交班签名，接班时为接班签名</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -4670,6 +4685,11 @@
         <source>This request is not on this computer yet: sync first.</source>
         <translation>本机尚无此申请，请先同步。</translation>
     </message>
+    <message>
+        <location filename="../../ui/screens/archive/controller.py" line="207" />
+        <source>The record is not complete, nothing was archived: %1</source>
+        <translation>病历不完整，未归档：%1</translation>
+    </message>
 </context>
 <context>
     <name>UnlockRequestsDialog</name>
@@ -5637,6 +5657,218 @@
         <location filename="../../ui/screens/critical/dialogs.py" line="92" />
         <source>Doctor told:</source>
         <translation>已通知医师：</translation>
+    </message>
+</context>
+<context>
+    <name>WardRecords</name>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="41" />
+        <source>Front &amp;sheet…</source>
+        <translation>病案首页(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="43" />
+        <source>Report adverse &amp;event…</source>
+        <translation>上报不良事件(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="46" />
+        <source>Ward hand&amp;over report…</source>
+        <translation>病区交接班报告(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="67" />
+        <source>Open a patient's chart to code the front sheet.</source>
+        <translation>请先打开患者病历再填写病案首页。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="82" />
+        <source>Front sheet saved.</source>
+        <translation>病案首页已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="98" />
+        <source>Adverse event reported to the quality office.</source>
+        <translation>不良事件已上报质控部门。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/controller.py" line="122" />
+        <source>Handover report signed.</source>
+        <translation>交接班报告已签名。</translation>
+    </message>
+</context>
+<context>
+    <name>FrontSheetDialog</name>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="47" />
+        <source>Front sheet — %1</source>
+        <translation>病案首页 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="55" />
+        <source>Diagnosis: code, name or pinyin initials; ' 1'-' 4' on admission; '+' admission diagnosis</source>
+        <translation>诊断：编码、名称或拼音首字母；空格加1-4为入院病情；前加“+”为门（急）诊诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="62" />
+        <source>Procedure: ICD-9-CM-3 code or words, Enter</source>
+        <translation>手术及操作：ICD-9-CM-3编码或名称，回车添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="73" />
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="75" />
+        <source>Sheet</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="76" />
+        <source>&amp;Procedure</source>
+        <translation>手术及操作(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="77" />
+        <source>Dis&amp;position</source>
+        <translation>离院方式(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="78" />
+        <source>&amp;Receiving institution</source>
+        <translation>拟接收医疗机构(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="83" />
+        <source>Enter adds · Delete removes · Ctrl+Enter saves · Esc closes</source>
+        <translation>回车添加 · Delete删除 · Ctrl+Enter保存 · Esc关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="151" />
+        <source>Admission: %1 %2</source>
+        <translation>门（急）诊诊断：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="154" />
+        <source>Main</source>
+        <translation>主要诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="154" />
+        <source>Other</source>
+        <translation>其他诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="158" />
+        <source>on admission</source>
+        <translation>入院病情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="162" />
+        <source>Procedure: %1 %2</source>
+        <translation>手术及操作：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="167" />
+        <source>Check: %1</source>
+        <translation>质控：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/front_sheet_dialog.py" line="167" />
+        <source>complete</source>
+        <translation>完整</translation>
+    </message>
+</context>
+<context>
+    <name>AdverseEventDialog</name>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="44" />
+        <source>Report an adverse event</source>
+        <translation>上报不良事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="56" />
+        <source>Anonymous to colleagues, Alt+N (the quality office sees who reported)</source>
+        <translation>对同事匿名，Alt+N（质控部门可见上报人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="60" />
+        <source>New reaction, Alt+W</source>
+        <translation>新的不良反应，Alt+W</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="61" />
+        <source>Serious, Alt+R</source>
+        <translation>严重，Alt+R</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="64" />
+        <source>&amp;Category</source>
+        <translation>类别(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="64" />
+        <source>&amp;Grade</source>
+        <translation>分级(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="65" />
+        <source>&amp;What happened</source>
+        <translation>事件经过(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="65" />
+        <source>&amp;Action taken</source>
+        <translation>处理措施(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="66" />
+        <source>ADR: &amp;drug</source>
+        <translation>不良反应：药品(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="67" />
+        <source>ADR: reac&amp;tion</source>
+        <translation>不良反应：表现(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="72" />
+        <source>Ctrl+Enter reports · Esc closes</source>
+        <translation>Ctrl+Enter上报 · Esc关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
+        <source>ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条</source>
+        <translation>药品不良反应须在%1内报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="135" />
+        <source>Ward handover report</source>
+        <translation>病区交接班报告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="150" />
+        <source>No special patients</source>
+        <translation>无特殊患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="158" />
+        <source>Ctrl+Enter signs for it (receiving)</source>
+        <translation>Ctrl+Enter接班签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="160" />
+        <source>Ctrl+Enter signs (handing over)</source>
+        <translation>Ctrl+Enter交班签名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="162" />
+        <source> · Esc closes</source>
+        <translation> · Esc关闭</translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,15 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tests.support.signing import server_keys
-from tests.support.ward import PASSWORD, admission, amoxicillin_order, given, seed_ward
+from tests.support.ward import (
+    PASSWORD,
+    admission,
+    amoxicillin_order,
+    discharge_summary,
+    front_sheet,
+    given,
+    seed_ward,
+)
 from workstation.clock import iso, now_iso, parse_iso
 from workstation.events import Event
 from workstation.ids import uuid7
@@ -74,9 +82,10 @@ def archived(server_engine: Engine, hospital: dict[str, User]) -> dict[str, Any]
     assert send(server_engine, doc, wire(doc, "PatientAdmitted", admission("李四", "3", record_number="MRN-3"), patient),
                 order) == ["accepted"] * 2  # fmt: skip
     discharge = {"base_version": 0, "discharged_at": now_iso()}
-    assert send(server_engine, doc, wire(doc, "PatientDischarged", discharge, patient)) == [
-        "accepted"
-    ]
+    complete = (wire(doc, "PatientDischarged", discharge, patient),
+                wire(doc, "NoteSigned", discharge_summary(), patient),
+                wire(doc, "FrontSheetSaved", front_sheet(), patient))  # fmt: skip
+    assert send(server_engine, doc, *complete) == ["accepted"] * 3
     office = hospital["records.wang"]
     assert send(server_engine, office, archive(office, patient)) == ["accepted"]
     return {"patient": patient, "order_id": order["event_id"]}
@@ -131,8 +140,9 @@ def test_archived_record_refuses_changes_until_an_unlock_is_approved(server_engi
     with reader(server_engine) as conn:
         traced = archive_queries.unlocked_changes(conn, patient)
         state = archive_queries.archive_state(conn, patient, now=now_iso())
-        audit_row = conn.execute(select(audit_log.c.detail).where(
-            audit_log.c.action == "event:NoteSigned", audit_log.c.patient_id == patient)).scalar_one()  # fmt: skip
+        [audit_row] = [d for d in conn.execute(select(audit_log.c.detail).where(
+            audit_log.c.action == "event:NoteSigned", audit_log.c.patient_id == patient)).scalars()
+            if orjson.loads(d)["event_id"] == allowed["event_id"]]  # fmt: skip
     assert [(c["event_id"], c["request_id"]) for c in traced] == [(allowed["event_id"], request_id)]
     assert orjson.loads(audit_row)["unlock_request_id"] == request_id
     assert (
@@ -225,6 +235,8 @@ def test_workstations_refuse_up_front_ask_offline_and_trace_the_unlocked_note(
     patient = doctor.admit_patient(admission("王五", "5", record_number="MRN-5")).patient_id
     doctor.record("PatientDischarged", patient_id=patient,
                   payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+    doctor.record("NoteSigned", patient_id=patient, payload=discharge_summary())
+    doctor.record("FrontSheetSaved", patient_id=patient, payload=front_sheet())
     doctor.sync()
     office.login("records.wang", PASSWORD)  # an admin with no ward logs in and sees every ward
     with pytest.raises(ArchiveRefusal) as wrong:
@@ -281,6 +293,8 @@ def test_a_note_written_offline_after_the_archive_is_refused_and_amended_under_a
     patient = doctor.admit_patient(admission("赵六", "6", record_number="MRN-6")).patient_id
     doctor.record("PatientDischarged", patient_id=patient,
                   payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+    doctor.record("NoteSigned", patient_id=patient, payload=discharge_summary())
+    doctor.record("FrontSheetSaved", patient_id=patient, payload=front_sheet())
     doctor.sync()
     office.login("records.wang", PASSWORD)
     office.archive_record(patient, record_number="MRN-6")

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, insert, select, update
 
 from tests.security.scope_support import Station, api, sign_in
+from tests.support.ward import discharge_summary, front_sheet
 from workstation.clock import MAX_CLOCK_SKEW_S, iso, now_iso, utc_now
 from workstation.server.db import writer
 from workstation.server.models import device_sync_marks, events
@@ -114,7 +115,9 @@ def _archived(api: TestClient) -> tuple[Station, str]:
     discharge = doctor.event(
         "PatientDischarged", patient, {"base_version": 0, "discharged_at": now_iso()}
     )
-    assert statuses(doctor.push(discharge)) == ["accepted"]
+    summary = doctor.event("NoteSigned", patient, discharge_summary())
+    sheet = doctor.event("FrontSheetSaved", patient, front_sheet())
+    assert statuses(doctor.push(discharge, summary, sheet)) == ["accepted"] * 3
     office = sign_in(api, "records", "pc-records")
     archive = office.event("RecordArchived", patient, {"record_number": "C-0001"})
     assert statuses(office.push(archive)) == ["accepted"]

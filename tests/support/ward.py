@@ -91,3 +91,21 @@ def vitals(pulse: int = 88) -> dict[str, Any]:
     """A VitalsRecorded payload."""
     return {"taken_at": now_iso(), "temperature_c": 37.2, "pulse_bpm": pulse, "resp_rate": 18,
             "systolic_mmhg": 128, "diastolic_mmhg": 76, "spo2_pct": 97}  # fmt: skip
+
+
+def discharge_summary() -> dict[str, Any]:
+    """A NoteSigned payload: the signed discharge summary (出院记录) the archive gate asks for."""
+    return {"note_type": "discharge_summary", "text": "Discharged home, stable."}
+
+
+def front_sheet(main_code: str = "J18.9", **changes: Any) -> dict[str, Any]:
+    """A FrontSheetSaved payload that passes the 2016 checks: pneumonia as main diagnosis."""
+    sheet: dict[str, Any] = {
+        "admission_diagnoses": [{"code": "J18.9", "name": "肺炎"}],
+        "discharge_diagnoses": [
+            {"code": main_code, "name": "肺炎", "admission_condition": "1"},
+            {"code": "I10", "name": "高血压", "admission_condition": "1"},
+        ],
+        "procedures": [], "disposition": "1",
+    }  # fmt: skip
+    return sheet | changes

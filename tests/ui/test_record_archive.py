@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from offline_cache.workstation import Workstation
+from tests.support.ward import discharge_summary, front_sheet
 from tests.ui.flows import CTRL, SHIFT, log_in, open_by_search
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import DOCTOR, PASSWORD
@@ -40,6 +41,8 @@ def archive_li_si(tmp_path: Path, server_url: str, database_url: str, li_si: str
         helper.sync()
         helper.record("PatientDischarged", patient_id=li_si,
                       payload={"base_version": 0, "discharged_at": now_iso()})  # fmt: skip
+        helper.record("NoteSigned", patient_id=li_si, payload=discharge_summary())
+        helper.record("FrontSheetSaved", patient_id=li_si, payload=front_sheet())
         helper.sync()
         helper.login(OFFICE, PASSWORD)
         with helper.store.reading() as conn:

@@ -118,6 +118,23 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
                               "requested_at": AT},
     "ConsultantArrived": {"consultation_id": TARGET, "arrived_at": AT, "consultant": "Dr Li"},
     "ConsultationRecorded": {"consultation_id": TARGET, "note_id": TARGET},
+    "FrontSheetSaved": {
+        "admission_diagnoses": [{"code": "J18.9", "name": "肺炎"}],
+        "discharge_diagnoses": [{"code": "J18.9", "name": "肺炎", "admission_condition": "1"}],
+        "procedures": [{"code": "96.04", "name": "气管插管", "performed_at": AT}],
+        "disposition": "2", "transfer_to": "市第一人民医院",
+    },
+    "AdverseEventReported": {
+        "ward_id": "CARD", "category": "medication", "severity": "III", "occurred_at": AT,
+        "description": "rash after ceftriaxone", "anonymous": True,
+        "adr": {"drug_name": "ceftriaxone", "reaction": "urticaria", "reaction_at": AT,
+                "new_reaction": False, "serious": False, "outcome": "recovered"},
+    },
+    "WardHandoverSigned": {
+        "ward_id": "CARD", "shift": "night", "shift_start": AT, "shift_end": "2024-03-01T16:00:00.000Z",
+        "counts": {"present_at_end": 12}, "special_patients": {"rows": []},
+    },
+    "WardHandoverReceived": {"report_id": TARGET, "ward_id": "CARD"},
 }  # fmt: skip
 
 
@@ -479,3 +496,20 @@ def test_content_hash_is_a_sha256_hex_digest():
 def test_event_made_locally_with_nan_in_a_free_object_is_refused():
     payload = with_changes("OrderPlaced", overrides={"interaction": math.nan})
     assert "payload must not contain NaN or infinity" in problems_of("OrderPlaced", payload)
+
+
+def test_ward_reports_check_their_nested_rows():
+    bad_row = dict(VALID_PAYLOADS["FrontSheetSaved"]) | {
+        "discharge_diagnoses": [{"code": "J18.9", "name": "肺炎", "admission_condition": "5"}]
+    }
+    assert any(
+        "admission_condition" in p for p in event_problems(make_event("FrontSheetSaved", bad_row))
+    )
+    adr_on_fall = dict(VALID_PAYLOADS["AdverseEventReported"]) | {"category": "fall"}
+    assert "adr is only for a medication event" in event_problems(
+        make_event("AdverseEventReported", adr_on_fall)
+    )
+    backwards = dict(VALID_PAYLOADS["WardHandoverSigned"]) | {"shift_end": AT}
+    assert "shift_end must be after shift_start" in event_problems(
+        make_event("WardHandoverSigned", backwards)
+    )

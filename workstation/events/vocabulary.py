@@ -193,6 +193,7 @@ def _types() -> dict[str, EventType]:
     from workstation.events.allergy_events import allergy_types
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.controlled_events import controlled_types
+    from workstation.events.frontsheet_events import frontsheet_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
     from workstation.events.opioid_events import opioid_types
     from workstation.events.order_sheet_events import (
@@ -204,6 +205,7 @@ def _types() -> dict[str, EventType]:
     from workstation.events.rights_events import rights_types, signoff_rule
     from workstation.events.safety_events import safety_types
     from workstation.events.skin_test_events import skin_test_types
+    from workstation.events.ward_events import ward_types
 
     sex, acuity = one_of(Sex), one_of(Acuity)
     defs = [
@@ -239,6 +241,8 @@ def _types() -> dict[str, EventType]:
             "base_version": Field(integer(0)),
             "discharged_at": Field(timestamp),
             "disposition": optional(text(200)),
+            # 离院方式 as the front sheet codes it (1-5, 9; 5 死亡): the handover report counts deaths by it
+            "disposition_code": optional(one_of(("1", "2", "3", "4", "5", "9"))),
         }, mutable_record=True),
         EventType("NoteSigned", {
             "note_type": Field(one_of(NoteType)),
@@ -357,6 +361,8 @@ def _types() -> dict[str, EventType]:
         *allergy_types(),
         *order_sheet_types(),
         *safety_types(),
+        *frontsheet_types(),
+        *ward_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -30,6 +30,7 @@ from workstation.projections.order_sheet_projector import order_sheet_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
 from workstation.projections.rights_projector import rights_handlers
 from workstation.projections.safety_projector import safety_handlers
+from workstation.projections.ward_projector import ward_handlers
 from workstation.storage import insert_rows
 
 Handler = Callable[["_Fold", Event], None]
@@ -423,6 +424,7 @@ HANDLERS.update(controlled_handlers())
 HANDLERS.update(opioid_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(safety_handlers())
+HANDLERS.update(ward_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

@@ -270,6 +270,7 @@ from workstation.projections import (  # noqa: E402 - they join metadata
     pharmacy_tables,
     rights_tables,
     safety_tables,  # noqa: F401
+    ward_tables,
 )
 
 # --- the nurse's station -------------------------------------------------------------------
@@ -401,6 +402,7 @@ PATIENT_TABLES = (
     rights_tables.order_signoffs,
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
+    ward_tables.front_sheets,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -11,13 +11,14 @@ from workstation.domain.enums import OrderKind, Role
 _CLINICAL_COMMON = frozenset({
     "AllergyRecorded", "BreakGlassInvoked", "EventVoided", "RecordUnlockRequested",
     "NoKnownAllergiesRecorded", "AllergyCheckOverridden",
+    "AdverseEventReported",  # any clinician reports an adverse event, from any screen
 })  # fmt: skip
 # The medical-records office (医务科 / 病案室) archives records and approves or denies unlocks.
 _RECORDS_OFFICE = frozenset({"RecordArchived", "RecordUnlockApproved", "RecordUnlockDenied"})
 # The nurse's station's own facts (fluid balance, assessments, ward receipt, bedside scan, handoff).
 _NURSING = frozenset({
     "IntakeOutputRecorded", "AssessmentRecorded", "WardReceived", "BedsideChecked",
-    "HandoffRecorded",
+    "HandoffRecorded", "WardHandoverSigned", "WardHandoverReceived",  # 交接班报告
 })  # fmt: skip
 
 # The order sheet: the doctor signs a verbal order afterwards and reorganises the sheet (重整医嘱);
@@ -44,6 +45,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
         "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded", *_ORDER_SHEET_DOCTOR,
         "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
+        "FrontSheetSaved",  # 住院病案首页
     } | _SAFETY_DOCTOR,
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | _SAFETY_DOCTOR | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
@@ -61,6 +63,8 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     },
     Role.LAB: frozenset({"LabResulted", "OrderCompleted", "EventVoided", "CriticalValueReported"}),
     Role.ADMIN: _RECORDS_OFFICE | {
+        "FrontSheetSaved",  # the records office's coder (病案编码员) corrects the codes
+        "AdverseEventReported",
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "StockReceived", "StockAdjusted",
     },
@@ -92,6 +96,10 @@ HOSPITAL_WIDE_ROLES = frozenset(
 )
 # Roles that admit to any ward (the HIS decides admissions for the whole hospital).
 ADMITS_TO_ANY_WARD = frozenset({Role.INTERFACE.value})
+
+# The quality office (医务科/质控科) reads every adverse-event report with its reporter; the
+# hospital has no separate role for it, so it is the administration's (as the records office is).
+QUALITY_OFFICE_ROLES = frozenset({Role.ADMIN.value})
 
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})

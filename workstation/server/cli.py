@@ -21,6 +21,7 @@ from workstation.security.files import UnsafeSecretFile, restrict_umask
 from workstation.server import audit, auth, refdata, schema
 from workstation.server.audit import AuditKeyMismatch
 from workstation.server.backup import BackupError, restore
+from workstation.server.cli_codes import add_codes_command
 from workstation.server.cli_common import (
     PROG,
     CliError,
@@ -346,6 +347,7 @@ def build_parser() -> argparse.ArgumentParser:
              "after a point-in-time recovery: stations re-offer what the server lacks")  # fmt: skip
     add_print_command(commands, _command)
     add_register_command(commands, _command)
+    add_codes_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     add_indicators_command(commands, _command, open_database=_open_initialised)
     add_formulary_command(commands)

@@ -22,7 +22,8 @@ from workstation.server.models import wards
 PATIENT_DOCUMENTS = ("prescription", "narcotic-prescription", "psychotropic-prescription",
                      "order-sheet", "mar", "vitals-chart", "progress-notes", "discharge-summary",
                      "discharge-prescription", "handoff", "label")  # fmt: skip
-WARD_DOCUMENTS = ("downtime-pack", "stock")
+WARD_DOCUMENTS = ("downtime-pack", "stock", "handover-report")
+OWN_PATIENT_DOCUMENTS = ("front-sheet",)  # read their own projections (cli_ward_print.py)
 MAX_DAYS = 7
 
 
@@ -41,27 +42,34 @@ def _day(text: str) -> date:
 
 def add_print_command(commands: Any, command: Any) -> None:
     """Add `print` to the sub-command list; `command` is cli._command (adds --database)."""
-    kinds = [*PATIENT_DOCUMENTS, *WARD_DOCUMENTS]
+    kinds = [*PATIENT_DOCUMENTS, *OWN_PATIENT_DOCUMENTS, *WARD_DOCUMENTS]
     parser = command(commands, "print", cmd_print, "print a document to a PDF file (audited)")
     parser.add_argument("kind", choices=kinds, metavar="KIND", help=f"one of: {', '.join(kinds)}")
     parser.add_argument("--patient", metavar="RECORD_NUMBER", help="for a patient document")
-    parser.add_argument("--ward", help="for downtime-pack")
+    parser.add_argument("--ward", help="for downtime-pack and handover-report")
+    parser.add_argument(
+        "--shift",
+        choices=("day", "evening", "night"),
+        default="day",
+        help="handover-report: the shift of the --from day (default day)",
+    )
     parser.add_argument("--location", help="for stock: one location (default all)")
     parser.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN")
     parser.add_argument("--user", metavar="NAME", help="who prints (default: the OS user)")
     parser.add_argument("--from", dest="first_day", type=_day, metavar="YYYY-MM-DD",
-                        help="mar: first ward day (default: two days before today)")  # fmt: skip
+                        help="mar: first ward day (default: two days before today); "
+                             "handover-report: the day of the shift (default today)")  # fmt: skip
     parser.add_argument("--days", type=_days, default=3, help=f"mar: days, 1 to {MAX_DAYS}")
     parser.set_defaults(print_parser=parser)
 
 
 def _check_arguments(args: argparse.Namespace) -> None:
     parser = args.print_parser
-    if args.kind in PATIENT_DOCUMENTS and not args.patient:
+    if args.kind in (*PATIENT_DOCUMENTS, *OWN_PATIENT_DOCUMENTS) and not args.patient:
         parser.error(f"{args.kind} needs --patient RECORD_NUMBER")
-    if args.kind == "downtime-pack" and not args.ward:
-        parser.error("downtime-pack needs --ward WARD")
+    if args.kind in ("downtime-pack", "handover-report") and not args.ward:
+        parser.error(f"{args.kind} needs --ward WARD")
     if args.kind in WARD_DOCUMENTS and args.patient:
         parser.error(f"{args.kind} is not about one patient: leave out --patient")
     if not Path(args.out).expanduser().resolve().parent.is_dir():
@@ -76,6 +84,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from workstation.reports.mar import mar
     from workstation.reports.stock import stock_report
     from workstation.server.cli_common import CliError, open_initialised, operator
+    from workstation.server.cli_ward_print import front_sheet_document, handover_document
     from workstation.server.keys import read_keys
 
     _check_arguments(args)
@@ -94,11 +103,20 @@ def cmd_print(args: argparse.Namespace) -> int:
                 pdf = mar(ctx, chart, first_day=args.first_day, days=args.days)
             else:
                 pdf = DOCUMENTS[args.kind](ctx, chart)
-        elif args.kind == "downtime-pack":
+        elif args.kind in OWN_PATIENT_DOCUMENTS:
+            try:
+                pdf, patient_id = front_sheet_document(conn, ctx, args.patient)
+            except PatientNotFound as exc:
+                raise CliError(str(exc)) from exc
+        elif args.kind in ("downtime-pack", "handover-report"):
             known = set(conn.execute(select(wards.c.ward_id)).scalars())
             if args.ward not in known:
                 raise CliError(f"unknown ward {args.ward}; known wards: {', '.join(sorted(known))}")
-            pdf = downtime_pack(ctx, conn, args.ward, data_as_of=ctx.printed_at.isoformat())
+            if args.kind == "handover-report":
+                day = args.first_day or ctx.local_date(ctx.printed_at)
+                pdf = handover_document(conn, ctx, ward_id=args.ward, day=day, shift=args.shift)
+            else:
+                pdf = downtime_pack(ctx, conn, args.ward, data_as_of=ctx.printed_at.isoformat())
         else:
             pdf = stock_report(ctx, conn, args.location)
     out = Path(args.out).expanduser()

@@ -24,6 +24,7 @@ from workstation.server.db import reader, writer
 from workstation.server.demo_controlled import skin_tests_and_controlled
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
+from workstation.server.demo_frontsheet import record_ward_reports
 from workstation.server.demo_notes import (
     write_admission_notes,
     write_progress_notes,
@@ -187,6 +188,7 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
         supplies += _one_history(log, case, common, formulary, rng, round_due=case is not overdue,
                                  new_order=case in awaiting)  # fmt: skip
     record_ward_safety(log, cases)
+    record_ward_reports(log, cases)
     return supplies
 
 

@@ -16,12 +16,13 @@ from sqlalchemy import Connection, Engine, func, or_, select
 from workstation.clock import now_iso
 from workstation.events.digest import patient_digest
 from workstation.projections import tables as pt
-from workstation.security.policy import reading_wards
+from workstation.security.policy import QUALITY_OFFICE_ROLES, reading_wards
 from workstation.server import audit, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
 from workstation.server.db import reader
 from workstation.server.models import devices, events
+from workstation.server.ward_rules import PRIVATE_TYPES
 
 MAX_PULL_PAGE = 5000
 MAX_DIGEST_PATIENTS = 5000
@@ -73,6 +74,14 @@ def event_rows_to_wire(rows: Iterable[Any]) -> list[dict[str, Any]]:
     } for r in rows]  # fmt: skip
 
 
+def private_filter(user: User) -> Any:
+    """Adverse-event reports reach only their reporter and the quality office: a colleague
+    reads the register through `adverse_events` (an anonymous reporter hidden), not the events."""
+    if user.role in QUALITY_OFFICE_ROLES:
+        return events.c.type.is_not(None)
+    return or_(events.c.type.not_in(sorted(PRIVATE_TYPES)), events.c.author_id == user.user_id)
+
+
 def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
     """Events after a cursor for the user's scope on this device, paged; `next_after` never skips
     a row. A page with events is audited (`bulk_pull`); an empty poll is not."""
@@ -87,6 +96,7 @@ def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) 
                 events.c.server_seq <= watermark,
                 or_(events.c.patient_id.is_(None),
                     events.c.patient_id.in_(scope_patient_ids(user, wards))),
+                private_filter(user),
             )
             .order_by(events.c.server_seq)
             .limit(limit)

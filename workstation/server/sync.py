@@ -44,6 +44,7 @@ from workstation.server.db import writer
 from workstation.server.models import alerts, events
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
+from workstation.server.ward_rules import archive_refusal, ward_report_problem
 from workstation.server.witnesses import witness_problem
 from workstation.storage import insert_rows
 
@@ -208,6 +209,7 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         permission_problem(author.role, event.type, event.payload)
         or _void_problem(state, event)
         or witness_problem(state.users, event)
+        or ward_report_problem(state.conn, event, author, state.accepted)
     )
     if problem:
         return rejected("forbidden", problem)
@@ -283,7 +285,9 @@ def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict
     """Refuse a change to an archived, locked record; remember the unlock that lets one in."""
     lock = state.locks.get(event.patient_id or "")
     facts = PatientFacts(patient.status, patient.record_number)
-    problem = archive_problem(lock, event, patient=facts, at=state.received_at)
+    problem = archive_problem(lock, event, patient=facts, at=state.received_at) or archive_refusal(
+        state.conn, event, state.accepted
+    )  # the archive gate: a complete record only (住院病案首页, signatures)
     if problem is not None:
         return rejected(*problem)
     bound = state.clock.not_before(event) if state.clock is not None else None

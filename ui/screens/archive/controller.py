@@ -204,6 +204,9 @@ class ArchiveDesk(QObject):
                 "That is not this patient's record number: nothing was archived."
             ),  # fmt: skip
             "already_archived": self.tr("This record is already archived and locked."),
+            "record_incomplete": self.tr(
+                "The record is not complete, nothing was archived: %1"
+            ).replace("%1", str(error)),
             "not_archived": self.tr("This record is not locked: no unlock is needed."),
             "forbidden": self.tr("Someone other than the person who asked must decide an unlock."),
             "conflict": self.tr("This request was already decided."),

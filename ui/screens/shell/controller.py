@@ -29,6 +29,7 @@ from ui.screens.printing.controller import install as install_printing
 from ui.screens.rights.controller import install as install_rights
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
+from ui.screens.ward_records.controller import install as install_ward_records
 from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
 from ui.workers import Workers
@@ -73,6 +74,7 @@ class ShellController(QObject):
         self.pharmacy = install_pharmacy(self)  # verification, dispensing, counter, stock
         self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
         self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
+        self.ward_records = install_ward_records(self)  # front sheet, adverse events, ward handover
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.rights = install_rights(self)  # 医务科: titles and prescribing rights
