@@ -1,16 +1,20 @@
 """An order group (several drugs in one bag) checked drug by drug: each drug runs every order
 check on its own, with the other drugs of the bag counted as active (an interaction or a
-duplicate inside one bag is found as between two orders)."""
+duplicate inside one bag is found as between two orders); and the bag's other drugs and carrier
+in words, for the screens that show an order by its first drug."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
+from typing import Any
 
 from workstation.clinical.checks import Alert, PatientContext, check_order
 from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.checks.model import CATEGORIES, SEVERITY_RANK, Prescriber
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import ParsedOrder
+from workstation.clinical.sentence_drug import Diluent
 
 
 def group_alerts(
@@ -29,3 +33,22 @@ def group_alerts(
         alerts += [a for a in check_order(order, context, knowledge) if a not in alerts]
     alerts.sort(key=lambda a: (-SEVERITY_RANK[a.severity], CATEGORIES.index(a.category)))
     return alerts
+
+
+def bag_companions(order: Mapping[str, Any], lang: str) -> str:
+    """What else is in the order's bag or syringe, as the nurse must see it beside the first drug
+    ('+ 氯化钾 1 g + 0.9%氯化钠注射液 250 mL'); '' for a single drug."""
+    group = order.get("group") or {}
+    parts = [
+        f"{m.get('drug_name') or m.get('drug_code')} {_amount(m)}".strip()
+        for m in group.get("members") or []
+    ]
+    carrier = group.get("carrier")
+    if carrier:
+        parts.append(Diluent(carrier["code"], float(carrier["volume_ml"])).label(lang))
+    return "".join(f" + {part}" for part in parts)
+
+
+def _amount(drug: Mapping[str, Any]) -> str:
+    value = drug.get("dose_value")
+    return f"{value:g} {drug.get('dose_unit') or ''}".strip() if value is not None else ""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.table_model import Index, TitledTableModel
 from ui.terms import local_time, term
 from workstation.clinical.mar import MarDose, MarRow
+from workstation.clinical.order_group import bag_companions
 from workstation.clinical.schedule import AdministrationTimes
 
 STATE_TEXT = {
@@ -123,6 +124,7 @@ class MarModel(TitledTableModel):
             )
         if column == 1:
             name = str(order.get("drug_name") or order.get("description"))
+            name += bag_companions(order, "zh" if QLocale().name().startswith("zh") else "en")
             skin = SKIN_TEST_TEXT.get(self.rows[dose.order_id].skin_test or "")
             if skin:  # 皮试 result beside the drug: pending and positive block the scan (bcma)
                 name = f"{name}  [{translate('Mar', skin)}]"
