@@ -5166,6 +5166,10 @@
         <source>Approved: %1</source>
         <translation>已审批：%1</translation>
     </message>
+    <message>
+        <source>Verbal order signed: %1</source>
+        <translation>口头医嘱已补签：%1</translation>
+    </message>
 </context>
 <context>
     <name>StewardshipDialog</name>

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from offline_cache.tables import local_events
 from tests.ui.flows import CTRL, SHIFT, log_in, open_by_search, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
-from tests.ui.ward import TRAINEE
+from tests.ui.ward import NURSE, TRAINEE
 from ui.screens.orders.stewardship import StewardshipDialog
 from workstation.projections import tables as pt
 
@@ -107,3 +107,36 @@ def test_an_antibiotic_above_the_tier_asks_culture_and_allows_an_emergency_overr
         "culture_sent": True, "emergency": {"indication": "septic shock", "purpose": "treatment"},
     }  # fmt: skip
     assert _status(station, order_id) == "placed"  # it goes ahead at once (Art. 28)
+
+
+def test_the_doctor_signs_the_verbal_order_a_nurse_took_with_the_same_key(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    """病历书写基本规范 Art. 26: a nurse takes a verbal order in a rescue; afterwards the doctor who
+    gave it selects it and signs it with Ctrl+Shift+O (another doctor may not)."""
+    station = open_station()
+    patient_id = open_patient(qtbot, station, "ls")
+    doctor_id = station.workstation.sessions.current.user_id
+    station.shell.lock()
+    qtbot.keyClick(station.view.login.switch_user, Qt.Key.Key_Space)
+    log_in(qtbot, station, NURSE)
+    verbal = station.workstation.record("OrderPlaced", patient_id=patient_id, payload={
+        "order_kind": "medication", "description": "Adrenaline 1 mg iv st", "urgent": True,
+        "term": "temporary", "verbal_from": doctor_id,
+        "medication": {"drug_code": "epinephrine", "drug_name": "Adrenaline", "dose_value": 1.0,
+                       "dose_unit": "mg", "route": "iv", "frequency": "st", "prn": False},
+    })  # fmt: skip
+    station.shell.lock()
+    qtbot.keyClick(station.view.login.switch_user, Qt.Key.Key_Space)
+    log_in(qtbot, station)
+    open_by_search(qtbot, station, "ls")
+    _orders_tab(qtbot, station)
+    _select(qtbot, station, verbal.event_id)
+    with qtbot.waitSignal(station.shell.chart.orders.sig_message, timeout=WAIT) as said:
+        qtbot.keyClick(station.view, Qt.Key.Key_O, CTRL | SHIFT)
+    assert said.args[0].startswith("Verbal order signed")
+    with station.workstation.store.reading() as conn:
+        signed = conn.execute(
+            select(local_events.c.payload).where(local_events.c.type == "VerbalOrderSigned")
+        ).scalar_one()
+    assert orjson.loads(signed) == {"order_id": verbal.event_id}

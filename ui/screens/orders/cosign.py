@@ -1,9 +1,12 @@
-"""Co-signing and approving an order waiting for it (Ctrl+Shift+O on the patient's orders).
+"""Co-signing and approving an order waiting for it, and signing a verbal order afterwards
+(Ctrl+Shift+O on the patient's orders).
 
 A licensed doctor holding the rights the order needs co-signs a trainee's order or one above its
 author's right (处方管理办法 2007 ch. 2; 抗菌药物临床应用管理办法 2012 Art. 24-26); a designated
-consultant approves a special-tier antibiotic (Art. 27). The same key does whichever is due and
-the current user may do; the server checks it again. `sign_off` runs on the worker lane."""
+consultant approves a special-tier antibiotic (Art. 27); the doctor who gave a verbal order in a
+rescue signs it afterwards (病历书写基本规范 2010 Art. 26, 抢救结束后即刻据实补记). The same key
+does whichever is due and the current user may do; the server checks it again. `sign_off` runs
+on the worker lane."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from sqlalchemy import select
 from offline_cache.workstation import Workstation
 from ui.workers import Workers
 from workstation.clinical.checks.prescribing import OrderNeeds, missing_rights, prescriber_for
+from workstation.projections.order_sheet_tables import order_sheet, order_sheet_marks
 from workstation.projections.rights_tables import order_signoffs
 
 
@@ -54,11 +58,40 @@ def due_action(row: Any, *, user_id: str, role: str, rights: dict[str, Any], lic
     raise SignOffRefused("This order is already co-signed and approved.")
 
 
-def sign_off(ws: Workstation, patient_id: str, order_id: str) -> str:
-    """Record the co-signature or approval due on the order; the event type recorded."""
+def _verbal(ws: Workstation, order_id: str) -> tuple[str | None, bool]:
+    """Who gave the order verbally (None: not a verbal order) and whether they have signed it."""
+    sheet, marks = order_sheet.c, order_sheet_marks.c
+    with ws.store.reading() as conn:
+        given_by = conn.execute(
+            select(sheet.verbal_from).where(sheet.order_id == order_id)
+        ).scalar()
+        signed = conn.execute(
+            select(marks.mark_id).where(
+                marks.order_id == order_id, marks.mark == "verbal_signed", marks.voided.is_(False)
+            )  # fmt: skip
+        ).first()
+    return given_by, signed is not None
+
+
+def verbal_signature_due(verbal: tuple[str | None, bool], *, user_id: str, role: str) -> bool:
+    """Whether this user now signs the order as the doctor who gave it verbally."""
+    given_by, signed = verbal
+    if not given_by or signed:
+        return False
+    if role not in ("physician", "trainee_physician") or given_by != user_id:
+        raise SignOffRefused("Only the doctor who gave this verbal order signs it.")
+    return True
+
+
+def sign_off(ws: Workstation, patient_id: str, order: dict[str, Any]) -> str:
+    """Record the signature due on the order (verbal, co-signature or approval); its event type."""
     session = ws.sessions.current
     if session is None:
         raise SignOffRefused("Nobody is logged in.")
+    order_id = str(order["order_id"])
+    if verbal_signature_due(_verbal(ws, order_id), user_id=session.user_id, role=session.role):
+        ws.record("VerbalOrderSigned", patient_id=patient_id, payload={"order_id": order_id})
+        return "VerbalOrderSigned"
     kind = due_action(_signoff_row(ws, order_id), user_id=session.user_id, role=session.role,
                       rights=session.rights, licensed=session.licensed)  # fmt: skip
     ws.record(kind, patient_id=patient_id, payload={"order_id": order_id})
@@ -81,11 +114,13 @@ class OrderSignOff(QObject):
             self.sig_message.emit(self.tr("Choose an order in the list first (F6, arrows)."))
             return
         description = escape(str(order["description"]))
-        self.workers.run(sign_off, self.workstation, patient_id, str(order["order_id"]),
+        self.workers.run(sign_off, self.workstation, patient_id, order,
                          done=lambda kind: self._done(kind, description),
                          failed=lambda error: self.sig_message.emit(str(error)))  # fmt: skip
 
     def _done(self, kind: str, description: str) -> None:
-        text = self.tr("Co-signed: %1") if kind == "OrderCosigned" else self.tr("Approved: %1")
+        text = {
+            "OrderCosigned": self.tr("Co-signed: %1"), "AntibioticApproved": self.tr("Approved: %1"),
+        }.get(kind, self.tr("Verbal order signed: %1"))  # fmt: skip
         self.sig_message.emit(text.replace("%1", description))
         self.sig_chart_changed.emit()
