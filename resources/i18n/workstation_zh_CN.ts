@@ -4172,6 +4172,10 @@
         <source>Order set: %1</source>
         <translation>医嘱组套：%1</translation>
     </message>
+    <message>
+        <source>&amp;Reorganise the order sheet (重整医嘱)…</source>
+        <translation>重整医嘱(&amp;R)…</translation>
+    </message>
 </context>
 <context>
     <name>OrdersController</name>
@@ -5873,6 +5877,37 @@
         <location filename="../../ui/screens/ward_records/report_dialogs.py" line="162" />
         <source> · Esc closes</source>
         <translation> · Esc关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SheetReorganiser</name>
+    <message>
+        <source>Open a patient's chart first.</source>
+        <translation>请先打开患者病历。</translation>
+    </message>
+    <message>
+        <source>many long-term orders changed (长期医嘱调整项目较多)</source>
+        <translation>长期医嘱调整项目较多</translation>
+    </message>
+    <message>
+        <source>transferred in (转科)</source>
+        <translation>转科</translation>
+    </message>
+    <message>
+        <source>after surgery (手术后)</source>
+        <translation>手术后</translation>
+    </message>
+    <message>
+        <source>Reorganise the order sheet (重整医嘱)</source>
+        <translation>重整医嘱</translation>
+    </message>
+    <message>
+        <source>Why (1-3, Enter)</source>
+        <translation>重整原因（1-3，回车）</translation>
+    </message>
+    <message>
+        <source>Order sheet reorganised: the orders in force are re-issued.</source>
+        <translation>已重整医嘱：在用的长期医嘱已重新抄录。</translation>
     </message>
 </context>
 </TS>

@@ -140,3 +140,33 @@ def test_the_doctor_signs_the_verbal_order_a_nurse_took_with_the_same_key(
             select(local_events.c.payload).where(local_events.c.type == "VerbalOrderSigned")
         ).scalar_one()
     assert orjson.loads(signed) == {"order_id": verbal.event_id}
+
+
+def test_the_doctor_reorganises_the_order_sheet_from_the_palette(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    """重整医嘱 (病历书写基本规范 Art. 26) by keyboard: Ctrl+K, its name, Enter, a digit for why."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.choice_dialog import DigitChoiceDialog
+
+    station = open_station()
+    open_patient(qtbot, station, "ls")
+    qtbot.keyClick(station.view, Qt.Key.Key_K, CTRL)
+    palette = station.shell.palette.view
+    qtbot.waitUntil(lambda: palette is not None and palette.input.hasFocus())
+    qtbot.keyClicks(palette.input, "reorganise the order sheet")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in station.view.findChildren(DigitChoiceDialog))
+    )
+    dialog = next(d for d in station.view.findChildren(DigitChoiceDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    with qtbot.waitSignal(station.shell.chart.orders.sig_message, timeout=WAIT) as said:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)  # transferred in (转科)
+    assert said.args[0].startswith("Order sheet reorganised")
+    with station.workstation.store.reading() as conn:
+        payload = conn.execute(
+            select(local_events.c.payload).where(local_events.c.type == "OrderSheetReorganised")
+        ).scalar_one()
+    assert orjson.loads(payload) == {"reason": "transfer"}

@@ -27,6 +27,7 @@ class OrderActions:
     modify: QAction
     statistics: QAction
     cosign: QAction
+    reorganise: QAction
     order_sets: dict[str, QAction]
 
     def all(self) -> list[QAction]:
@@ -37,6 +38,7 @@ class OrderActions:
             self.modify,
             self.statistics,
             self.cosign,
+            self.reorganise,
             *self.order_sets.values(),
         ]
 
@@ -58,10 +60,11 @@ def add_order_actions(window: QMainWindow, menu: QMenu) -> OrderActions:
     modify = action(_tr("&Modify the selected order"))
     statistics = action(_tr("Order-check stat&istics"))
     cosign = action(_tr("&Co-sign or approve the selected order"), COSIGN_KEY)
+    reorganise = action(_tr("&Reorganise the order sheet (重整医嘱)…"))
     menu.addSeparator()
     language = QLocale().name()
     sets = {
         s.set_id: action(_tr("Order set: %1").replace("%1", s.name(language)))
         for s in default_catalogue().order_sets
     }
-    return OrderActions(sign, discontinue, modify, statistics, cosign, sets)
+    return OrderActions(sign, discontinue, modify, statistics, cosign, reorganise, sets)

@@ -16,6 +16,7 @@ from ui.screens.orders.cosign import OrderSignOff
 from ui.screens.orders.dialogs import ReasonDialog, RuleStatisticsDialog
 from ui.screens.orders.entry import DraftOrder, OrderReader, Reading, medication_sentence
 from ui.screens.orders.render import alerts_html, basket_line, reading_html
+from ui.screens.orders.reorganise import SheetReorganiser
 from ui.screens.orders.signoff import session_prescriber, with_signoff
 from ui.screens.orders.stewardship import ask_all
 from ui.screens.orders.view import OrdersView
@@ -70,6 +71,9 @@ class OrdersController(QObject):
         self.signoff = OrderSignOff(workstation, workers, self)
         self.signoff.sig_message.connect(self.sig_message)
         self.signoff.sig_chart_changed.connect(self.sig_chart_changed)
+        self.reorganiser = SheetReorganiser(workstation, workers, self)
+        self.reorganiser.sig_message.connect(self.sig_message)
+        self.reorganiser.sig_chart_changed.connect(self.sig_chart_changed)
 
     @property
     def basket(self) -> list[DraftOrder]:
@@ -83,6 +87,9 @@ class OrdersController(QObject):
         actions.modify.triggered.connect(lambda: self._on_selected(self.modify))
         actions.statistics.triggered.connect(self.show_statistics)
         actions.cosign.triggered.connect(self._sign_off_selected)
+        actions.reorganise.triggered.connect(
+            lambda: self.reorganiser.start(self.patient_id, self.view.window())
+        )
         for set_id, action in actions.order_sets.items():
             action.triggered.connect(lambda _checked=False, s=set_id: self.add_order_set(s))
 
