@@ -4176,6 +4176,10 @@
         <source>&amp;Reorganise the order sheet (重整医嘱)…</source>
         <translation>重整医嘱(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Take a &amp;verbal order in a rescue (口头医嘱)…</source>
+        <translation>抢救时接受口头医嘱(&amp;V)…</translation>
+    </message>
 </context>
 <context>
     <name>OrdersController</name>
@@ -5908,6 +5912,29 @@
     <message>
         <source>Order sheet reorganised: the orders in force are re-issued.</source>
         <translation>已重整医嘱：在用的长期医嘱已重新抄录。</translation>
+    </message>
+</context>
+<context>
+    <name>VerbalOrders</name>
+    <message>
+        <source>Only a nurse takes a verbal order, in a rescue, on an open chart.</source>
+        <translation>口头医嘱仅限护士在抢救时、在已打开的病历上接受。</translation>
+    </message>
+    <message>
+        <source>No doctor of this ward is known yet: sync first.</source>
+        <translation>尚无本病区医师信息：请先同步。</translation>
+    </message>
+    <message>
+        <source>Verbal order in a rescue (口头医嘱)</source>
+        <translation>抢救口头医嘱</translation>
+    </message>
+    <message>
+        <source>Who gave the order? (a digit, Enter)</source>
+        <translation>下达医嘱的医师？（数字，回车）</translation>
+    </message>
+    <message>
+        <source>Verbal order from %1: type it, read it back to the doctor, then F9 signs it as urgent.</source>
+        <translation>%1 的口头医嘱：录入并向医师复诵，按 F9 作为紧急医嘱签署。</translation>
     </message>
 </context>
 </TS>

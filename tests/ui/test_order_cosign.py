@@ -170,3 +170,43 @@ def test_the_doctor_reorganises_the_order_sheet_from_the_palette(
             select(local_events.c.payload).where(local_events.c.type == "OrderSheetReorganised")
         ).scalar_one()
     assert orjson.loads(payload) == {"reason": "transfer"}
+
+
+def test_a_nurse_takes_a_verbal_order_in_a_rescue_from_the_palette(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    """口头医嘱 (病历书写基本规范 Art. 26) by keyboard: Ctrl+K, its name, Enter, a digit for the doctor
+    who gave it, the order, F9: recorded as that doctor's urgent verbal order."""
+    from PySide6.QtWidgets import QApplication
+
+    from offline_cache.ward_safety import ward_doctors
+    from ui.choice_dialog import DigitChoiceDialog
+
+    station = open_station()
+    open_patient(qtbot, station, "ls", username=NURSE)
+    _orders_tab(qtbot, station)
+    qtbot.keyClick(station.view, Qt.Key.Key_K, CTRL)
+    palette = station.shell.palette.view
+    qtbot.waitUntil(lambda: palette is not None and palette.input.hasFocus())
+    qtbot.keyClicks(palette.input, "verbal order in a rescue")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in station.view.findChildren(DigitChoiceDialog))
+    )
+    dialog = next(d for d in station.view.findChildren(DigitChoiceDialog) if d.isVisible())
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    with qtbot.waitSignal(station.shell.chart.orders.sig_message, timeout=WAIT) as said:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
+    assert said.args[0].startswith("Verbal order from")
+    orders = station.view.chart.orders
+    qtbot.waitUntil(orders.line.hasFocus)  # the orders tab, ready for the order
+    qtbot.keyClicks(orders.line, "furosemide 20mg iv st")
+    qtbot.keyClick(orders.line, Qt.Key.Key_Return)
+    with qtbot.waitSignal(station.shell.chart.orders.sig_orders_signed, timeout=WAIT) as signed:
+        qtbot.keyClick(orders.line, Qt.Key.Key_F9)
+    [order_id] = signed.args[0]
+    with station.workstation.store.reading() as conn:
+        payload = orjson.loads(conn.execute(select(local_events.c.payload)
+                                            .where(local_events.c.event_id == order_id)).scalar_one())  # fmt: skip
+    first_doctor = ward_doctors(station.workstation, station.workstation.config.get("ward_id"))[0]
+    assert (payload["verbal_from"], payload["urgent"]) == (first_doctor[0], True)

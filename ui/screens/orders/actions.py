@@ -28,6 +28,7 @@ class OrderActions:
     statistics: QAction
     cosign: QAction
     reorganise: QAction
+    verbal: QAction
     order_sets: dict[str, QAction]
 
     def all(self) -> list[QAction]:
@@ -39,6 +40,7 @@ class OrderActions:
             self.statistics,
             self.cosign,
             self.reorganise,
+            self.verbal,
             *self.order_sets.values(),
         ]
 
@@ -61,10 +63,11 @@ def add_order_actions(window: QMainWindow, menu: QMenu) -> OrderActions:
     statistics = action(_tr("Order-check stat&istics"))
     cosign = action(_tr("&Co-sign or approve the selected order"), COSIGN_KEY)
     reorganise = action(_tr("&Reorganise the order sheet (重整医嘱)…"))
+    verbal = action(_tr("Take a &verbal order in a rescue (口头医嘱)…"))
     menu.addSeparator()
     language = QLocale().name()
     sets = {
         s.set_id: action(_tr("Order set: %1").replace("%1", s.name(language)))
         for s in default_catalogue().order_sets
     }
-    return OrderActions(sign, discontinue, modify, statistics, cosign, reorganise, sets)
+    return OrderActions(sign, discontinue, modify, statistics, cosign, reorganise, verbal, sets)

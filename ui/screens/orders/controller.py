@@ -6,7 +6,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 
 from offline_cache.workstation import Workstation
 from ui.screens.orders import tasks
@@ -19,6 +19,7 @@ from ui.screens.orders.render import alerts_html, basket_line, reading_html
 from ui.screens.orders.reorganise import SheetReorganiser
 from ui.screens.orders.signoff import session_prescriber, with_signoff
 from ui.screens.orders.stewardship import ask_all
+from ui.screens.orders.verbal import VerbalOrders
 from ui.screens.orders.view import OrdersView
 from ui.workers import Workers
 from workstation.clinical.checks import Override
@@ -71,6 +72,9 @@ class OrdersController(QObject):
         self.signoff = OrderSignOff(workstation, workers, self)
         self.signoff.sig_message.connect(self.sig_message)
         self.signoff.sig_chart_changed.connect(self.sig_chart_changed)
+        self.verbal = VerbalOrders(workstation, self)
+        self.verbal.sig_message.connect(self.sig_message)
+        self.verbal.sig_chosen.connect(lambda: QTimer.singleShot(0, self.focus_entry))
         self.reorganiser = SheetReorganiser(workstation, workers, self)
         self.reorganiser.sig_message.connect(self.sig_message)
         self.reorganiser.sig_chart_changed.connect(self.sig_chart_changed)
@@ -87,6 +91,9 @@ class OrdersController(QObject):
         actions.modify.triggered.connect(lambda: self._on_selected(self.modify))
         actions.statistics.triggered.connect(self.show_statistics)
         actions.cosign.triggered.connect(self._sign_off_selected)
+        actions.verbal.triggered.connect(
+            lambda: self.verbal.start(self.patient_id, self.view.window())
+        )
         actions.reorganise.triggered.connect(
             lambda: self.reorganiser.start(self.patient_id, self.view.window())
         )
@@ -263,8 +270,13 @@ class OrdersController(QObject):
                      answers: dict[int, dict[str, Any]]) -> None:  # fmt: skip
         """Record the basket, each order with its sign-off and stewardship answers."""
         session = self.workstation.sessions.current
-        orders = [with_signoff(d, session, self.reader.formulary, **answers.get(i, {}))
-                  for i, d in enumerate(basket)]  # fmt: skip
+        orders = self.verbal.mark(
+            patient_id,
+            [
+                with_signoff(d, session, self.reader.formulary, **answers.get(i, {}))
+                for i, d in enumerate(basket)
+            ],
+        )  # a nurse's verbal order in a rescue: whose, and urgent
         self.workers.run(tasks.sign_orders, self.workstation, patient_id, orders,
                          done=lambda ids: self._signed(patient_id, ids),
                          failed=lambda error: self.sig_message.emit(str(error)))  # fmt: skip
