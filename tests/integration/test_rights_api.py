@@ -42,6 +42,10 @@ def test_rights_set_by_the_office_reach_the_station_and_stay_offline(
     with pytest.raises(Refused) as refused:  # above an attending's title (Art. 24)
         save_rights(office, ward.doctor, RIGHTS | {"antibiotic_tier": "special"})
     assert refused.value.status == 422
+    partial = {k: v for k, v in RIGHTS.items() if k != "narcotic_right"}
+    with pytest.raises(Refused) as refused:  # a right left out is never taken as withdrawn
+        save_rights(office, ward.doctor, partial)
+    assert refused.value.status == 400 and "narcotic_right is required" in str(refused.value)
     listed = {u["username"]: u for u in fetch_rights(office)}
     assert listed[ward.doctor]["title"] == "attending"
     doctor.logout()

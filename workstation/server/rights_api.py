@@ -23,13 +23,14 @@ from workstation.server.user_rights import rights_of, set_rights
 
 
 class RightsBody(BaseModel):
-    """A user's title and rights, all four given."""
+    """A user's title and rights, all four given (a missing one is refused, never taken as "none":
+    a half-filled request must not silently withdraw a right)."""
 
     model_config = ConfigDict(strict=True, extra="forbid")
-    title: str | None = None
-    antibiotic_tier: str | None = None
-    narcotic_right: bool = False
-    antibiotic_approver: bool = False
+    title: str | None
+    antibiotic_tier: str | None
+    narcotic_right: bool
+    antibiotic_approver: bool
 
 
 def _json(data: Any, status: int = 200) -> Response:
