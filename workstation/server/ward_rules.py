@@ -63,14 +63,17 @@ def ward_report_problem(
     if event.type != "WardHandoverReceived":
         return None
     report_id = event.payload["report_id"]
-    signer = next((e.author_id for e in batch if e.event_id == report_id), None)
+    in_batch = next((e for e in batch if e.event_id == report_id), None)
     h = wt.ward_handovers.c
     row = conn.execute(
         select(h.signed_by, h.ward_id, h.received_by).where(h.report_id == report_id)
     ).first()
-    signer = signer or (row.signed_by if row else None)
+    signer = in_batch.author_id if in_batch else (row.signed_by if row else None)
+    ward = in_batch.payload.get("ward_id") if in_batch else (row.ward_id if row else None)
     if signer is None:
         return "no such handover report"
+    if ward != event.payload["ward_id"]:  # else a nurse of another ward could receive it
+        return "the handover report is of another ward"
     if signer == event.author_id:
         return "the handover is received by another nurse than the one handing over"
     if row is not None and row.received_by is not None:
