@@ -47,6 +47,7 @@ from workstation.server import (
 from workstation.server import requests as rq
 from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
+from workstation.server.audit_group import AuditGroup
 from workstation.server.auth import AuthError, User
 from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
@@ -56,6 +57,7 @@ from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
+from workstation.server.write_pool import run_write
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -126,6 +128,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     policy = settings.login_policy or auth.DEFAULT_POLICY
     proxies = login_throttle.trusted_networks(settings.trusted_proxies)
     slots = VerificationSlots(policy.concurrent_verifications, policy.slot_wait_seconds)
+    pull_audit = AuditGroup(engine)
     metrics.checks.set_function(lambda: slots.in_use)
     auth.prepare()
     search_pinyin("病")  # load the pinyin tables now, not in the first push after an outage
@@ -293,7 +296,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         sync_id = data.get("sync_id")
         if sync_id is not None and not (isinstance(sync_id, str) and 0 < len(sync_id) <= 64):
             raise ApiError(400, "bad_request", "sync_id must be a text of 1 to 64 characters")
-        result = await _threaded(sync.push, engine, pusher=user, device_id=device_id,
+        result = await run_write(sync.push, engine, pusher=user, device_id=device_id,
                                  wire_events=batch, bound_device_time=True, sync_id=sync_id)  # fmt: skip
         for item in result["results"]:
             metrics.events.labels(item["status"]).inc()
@@ -302,7 +305,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.get("/sync/pull")
     def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
         user, device_id = current(request)
-        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit)
+        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
+                          audit_sink=pull_audit.record)  # fmt: skip
         metrics.pulled.inc(len(page["events"]))
         return _json(page)
 

@@ -81,6 +81,14 @@ def writer(engine: Engine) -> Iterator[Connection]:
 
 
 @contextmanager
+def glance(engine: Engine) -> Iterator[Connection]:
+    """A connection for ONE read statement outside any transaction (autocommit): no BEGIN and
+    no ROLLBACK round trips. Several statements that must agree use `reader`."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        yield conn
+
+
+@contextmanager
 def reader(engine: Engine) -> Iterator[Connection]:
     """A read transaction on one consistent snapshot."""
     with engine.connect() as conn:

@@ -7,7 +7,8 @@ pull that returns events is audited: who, on which device, which wards, how many
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import Any
 
 import orjson
@@ -20,12 +21,14 @@ from workstation.security.policy import QUALITY_OFFICE_ROLES, reading_wards
 from workstation.server import audit, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
-from workstation.server.db import reader
-from workstation.server.models import devices, events
+from workstation.server.db import glance, reader
+from workstation.server.models import devices, events, server_meta
 from workstation.server.ward_rules import PRIVATE_TYPES
 
 MAX_PULL_PAGE = 5000
 MAX_DIGEST_PATIENTS = 5000
+_NEWEST = select(func.max(events.c.server_seq)).scalar_subquery()
+_EPOCH = select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery()
 
 
 def device_wards(conn: Connection, device_id: str) -> set[str]:
@@ -82,10 +85,23 @@ def private_filter(user: User) -> Any:
     return or_(events.c.type.not_in(sorted(PRIVATE_TYPES)), events.c.author_id == user.user_id)
 
 
-def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
+AuditSink = Callable[[list[AuditEntry]], None]
+
+
+def pull(
+    engine: Engine, *, user: User, device_id: str, after: int, limit: int,
+    audit_sink: AuditSink | None = None,
+) -> dict[str, Any]:  # fmt: skip
     """Events after a cursor for the user's scope on this device, paged; `next_after` never skips
-    a row. A page with events is audited (`bulk_pull`); an empty poll is not."""
+    a row. A page with events is audited (`bulk_pull`, through `audit_sink` when the server
+    groups its audit commits); an empty poll is not. A station already at the newest event is
+    answered from one statement: most polls of a ward find nothing new."""
     limit = max(1, min(limit, MAX_PULL_PAGE))
+    with glance(engine) as conn:
+        newest, epoch = conn.execute(select(_NEWEST, _EPOCH)).one()
+    if after >= (newest or 0):
+        return {"epoch": epoch, "events": [], "next_after": after, "more": False,
+                "watermark": newest or 0}  # fmt: skip
     with reader(engine) as conn:
         wards = scope_wards(conn, user, device_id)
         watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
@@ -105,23 +121,23 @@ def pull(engine: Engine, *, user: User, device_id: str, after: int, limit: int) 
     full = len(rows) == limit
     next_after = rows[-1].server_seq if full else max(watermark, after)
     if rows:
-        _audit_pull(engine, user, device_id, wards, rows, after)
+        entry = _pull_entry(user, device_id, wards, rows, after)
+        (audit_sink or partial(audit.record, engine))([entry])
     return {
         "epoch": epoch, "events": event_rows_to_wire(rows), "next_after": next_after,
         "more": full and next_after < watermark, "watermark": watermark,
     }  # fmt: skip
 
 
-def _audit_pull(
-    engine: Engine, user: User, device_id: str, wards: frozenset[str] | None, rows: Sequence[Any],
-    after: int,
-) -> None:  # fmt: skip
+def _pull_entry(
+    user: User, device_id: str, wards: frozenset[str] | None, rows: Sequence[Any], after: int
+) -> AuditEntry:
     detail = {
         "wards": "all" if wards is None else sorted(wards), "events": len(rows),
         "patients": len({r.patient_id for r in rows if r.patient_id}),
         "after": after, "through": rows[-1].server_seq,
     }  # fmt: skip
-    audit.record(engine, [AuditEntry("bulk_pull", user.user_id, None, device_id, detail)])
+    return AuditEntry("bulk_pull", user.user_id, None, device_id, detail)
 
 
 def patient_history(

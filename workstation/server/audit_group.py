@@ -1,0 +1,75 @@
+"""Group commit of read-audit rows: many pulls, one audit transaction.
+
+Every pull that returns events is audited (`bulk_pull`) before it is answered. Each audit row is a write under the server-wide write lock with a durable
+commit, so one transaction per pull caps a busy hospital's pulls at the disk's commit rate. Here the
+requests hand their rows to one writer thread and wait: while it commits one group, the next
+group gathers, and each request is answered only after its own row is committed."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from workstation.server import audit
+from workstation.server.audit import AuditEntry
+
+MAX_GROUP = 1000  # rows per audit transaction
+
+
+@dataclass
+class _Waiting:
+    entries: list[AuditEntry]
+    done: threading.Event = field(default_factory=threading.Event)
+    error: BaseException | None = None
+
+
+class AuditGroup:
+    """Commits audit rows handed in by many threads in shared transactions, in hand-in order."""
+
+    def __init__(self, engine: Engine):
+        self._engine = engine
+        self._queue: queue.SimpleQueue[_Waiting] = queue.SimpleQueue()
+        self._start = threading.Lock()
+        self._thread: threading.Thread | None = None
+
+    def record(self, entries: list[AuditEntry]) -> None:
+        """Return once the entries are committed; raise what their transaction raised."""
+        waiting = _Waiting(list(entries))
+        self._queue.put(waiting)
+        self._ensure_thread()
+        waiting.done.wait()
+        if waiting.error is not None:
+            raise waiting.error
+
+    def _ensure_thread(self) -> None:
+        with self._start:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(
+                    target=self._run, name="cw-audit-group", daemon=True
+                )
+                self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            group = [self._queue.get()]
+            rows = len(group[0].entries)
+            while rows < MAX_GROUP:
+                try:
+                    group.append(self._queue.get_nowait())
+                except queue.Empty:
+                    break
+                rows += len(group[-1].entries)
+            self._commit(group)
+
+    def _commit(self, group: list[_Waiting]) -> None:
+        try:
+            audit.record(self._engine, [entry for waiting in group for entry in waiting.entries])
+        except BaseException as exc:  # noqa: BLE001 - every waiting request gets the failure
+            for waiting in group:
+                waiting.error = exc
+        finally:
+            for waiting in group:
+                waiting.done.set()
