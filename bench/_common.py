@@ -131,42 +131,73 @@ def plan_workload(count: int, *, seed: int = 7) -> list[Planned]:
     return planned[:count]
 
 
-def _patient_plan(rng: random.Random, patient: int) -> list[Planned]:
+def admission_payload(rng: random.Random, patient: int, ward: str = WARD) -> dict[str, Any]:
+    """An admission to `ward` with record number B<patient> and a bed of a 40-bed ward."""
     name = rng.choice(_SURNAMES) + rng.choice(_GIVEN)
-    admit = {
+    return {
         "record_number": f"B{patient:07d}", "name": name, "sex": rng.choice(["male", "female"]),
         "birth_date": f"19{rng.randint(30, 99)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
-        "ward_id": WARD, "bed": str(patient % 40 + 1), "admitted_at": now_iso(), "acuity": "stable",
+        "ward_id": ward, "bed": str(patient % 40 + 1), "admitted_at": now_iso(), "acuity": "stable",
         "weight_kg": round(rng.uniform(45, 95), 1), "diagnosis": "community-acquired pneumonia; 社区获得性肺炎",
     }  # fmt: skip
-    plan = [Planned("doctor", "PatientAdmitted", patient, admit)]
-    for _ in range(PATIENT_MIX["orders"]):
-        code, drug, dose, unit, route, freq = rng.choice(_DRUGS)
-        plan.append(Planned("doctor", "OrderPlaced", patient, {
-            "order_kind": "medication", "description": f"{drug} {dose}{unit} {route} {freq}",
-            "medication": {"drug_code": code, "drug_name": drug, "dose_value": dose, "dose_unit": unit,
-                           "route": route, "frequency": freq, "duration_days": 7},
-        }))  # fmt: skip
-    for day in range(PATIENT_MIX["notes"]):
-        symptom, zh = rng.choice(_SYMPTOMS)
-        plan.append(Planned("doctor", "NoteSigned", patient, {
-            "note_type": "daily_progress_note", "title": f"Day {day + 1} progress",
-            "text": _NOTE.format(day=day + 1, symptom=symptom, zh=zh),
-        }))  # fmt: skip
+
+
+def _patient_plan(rng: random.Random, patient: int) -> list[Planned]:
+    plan = [Planned("doctor", "PatientAdmitted", patient, admission_payload(rng, patient))]
     plan.extend(
-        Planned("nurse", "VitalsRecorded", patient, _vitals(rng))
+        Planned("doctor", "OrderPlaced", patient, order_payload(rng))
+        for _ in range(PATIENT_MIX["orders"])
+    )
+    plan.extend(
+        Planned("doctor", "NoteSigned", patient, note_payload(rng, day + 1))
+        for day in range(PATIENT_MIX["notes"])
+    )
+    plan.extend(
+        Planned("nurse", "VitalsRecorded", patient, vitals_payload(rng))
         for _ in range(PATIENT_MIX["vitals"])
     )
-    for n in range(PATIENT_MIX["administrations"]):
-        order = n % PATIENT_MIX["orders"]
-        plan.append(Planned("nurse", "MedicationAdministered", patient, {
-            "outcome": "given", "administered_at": now_iso(), "dose_value": 500, "dose_unit": "mg",
-            "route": "po", "site": None if n % 3 else "left arm",
-        }, order_ref=order))  # fmt: skip
+    plan.extend(
+        Planned(
+            "nurse",
+            "MedicationAdministered",
+            patient,
+            administration_payload(n),
+            order_ref=n % PATIENT_MIX["orders"],
+        )  # fmt: skip
+        for n in range(PATIENT_MIX["administrations"])
+    )
     return plan
 
 
-def _vitals(rng: random.Random) -> dict[str, Any]:
+def order_payload(rng: random.Random) -> dict[str, Any]:
+    """A medication order from the bench's short list (the order id is the event's own)."""
+    code, drug, dose, unit, route, freq = rng.choice(_DRUGS)
+    return {
+        "order_kind": "medication", "description": f"{drug} {dose}{unit} {route} {freq}",
+        "medication": {"drug_code": code, "drug_name": drug, "dose_value": dose, "dose_unit": unit,
+                       "route": route, "frequency": freq, "duration_days": 7},
+    }  # fmt: skip
+
+
+def note_payload(rng: random.Random, day: int) -> dict[str, Any]:
+    """A daily progress note of about 1.3 kB of mixed English and Chinese."""
+    symptom, zh = rng.choice(_SYMPTOMS)
+    return {
+        "note_type": "daily_progress_note", "title": f"Day {day} progress",
+        "text": _NOTE.format(day=day, symptom=symptom, zh=zh),
+    }  # fmt: skip
+
+
+def administration_payload(n: int) -> dict[str, Any]:
+    """A dose given (the caller adds the order_id of the order it gives)."""
+    return {
+        "outcome": "given", "administered_at": now_iso(), "dose_value": 500, "dose_unit": "mg",
+        "route": "po", "site": None if n % 3 else "left arm",
+    }  # fmt: skip
+
+
+def vitals_payload(rng: random.Random) -> dict[str, Any]:
+    """One set of ward observations."""
     return {
         "taken_at": now_iso(), "temperature_c": round(rng.uniform(36.2, 38.4), 1),
         "pulse_bpm": rng.randint(60, 110), "resp_rate": rng.randint(12, 24),

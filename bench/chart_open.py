@@ -38,7 +38,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import _NOTE, _vitals, use_throwaway_keyring  # noqa: E402
+from _common import _NOTE, use_throwaway_keyring, vitals_payload  # noqa: E402
 
 HISTORY = {"notes": 1000, "vitals": 20_000, "orders": 3000, "administrations": 10_000}
 _DRUGS = [("amoxicillin", "阿莫西林 (Amoxicillin)", 500, "mg", "po", "tid"),
@@ -87,7 +87,11 @@ def history_events(patient_id: str, device: str, author: str) -> list[Any]:
     for n in range(HISTORY["vitals"]):
         minutes = span * n / HISTORY["vitals"] + 2
         events.append(
-            event("VitalsRecorded", {**_vitals(rng), "taken_at": _stamp(start, minutes)}, minutes)
+            event(
+                "VitalsRecorded",
+                {**vitals_payload(rng), "taken_at": _stamp(start, minutes)},
+                minutes,
+            )
         )
     for n in range(HISTORY["administrations"]):
         order = orders[n * HISTORY["orders"] // HISTORY["administrations"]]

@@ -61,3 +61,22 @@ def test_a_poll_behind_only_another_wards_events_returns_none_of_them(api: TestC
     assert (
         page["next_after"] == page["watermark"] > cursor["next_after"]
     )  # moves past, sees nothing
+
+
+def test_a_poll_behind_the_newest_event_is_two_statements_and_its_audit_row(
+    api: TestClient, server_engine: Engine
+) -> None:
+    nurse = sign_in(api, "nurse.resp", "pc-resp")
+    assert nurse.register("RESP").status_code == 200
+    cursor = api.get("/sync/pull", params={"after": 0, "limit": 5000}, headers=nurse.headers).json()
+    doctor = sign_in(api, "doc.resp", "pc-resp-doctor")
+    assert doctor.register("RESP").status_code == 200
+    patient = doctor.admit("RESP", "R-0003")
+    user, device = auth.authenticate(server_engine, nurse.token)
+    audited: list[Any] = []
+    with _statements(server_engine) as seen:
+        page = reads.pull(server_engine, user=user, device_id=device, after=cursor["next_after"],
+                          limit=1000, audit_sink=audited.extend)  # fmt: skip
+    assert len(seen) == 2, seen
+    assert [e["patient_id"] for e in page["events"]] == [patient]
+    assert [a.action for a in audited] == ["bulk_pull"]

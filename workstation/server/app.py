@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
-import time
 from dataclasses import asdict
 from typing import Any
 
@@ -14,10 +13,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
-    CollectorRegistry,
-    Counter,
-    Gauge,
-    Histogram,
     generate_latest,
 )
 from sqlalchemy import Engine, text
@@ -55,6 +50,7 @@ from workstation.server.device_keys import DeviceProof
 from workstation.server.errors import ApiError
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
+from workstation.server.metrics import Metrics, RequestTimer
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
 from workstation.server.write_pool import run_write
@@ -76,26 +72,6 @@ def _field(data: dict[str, Any], name: str, kind: type) -> Any:
     if not isinstance(value, kind):
         raise ApiError(400, "bad_request", f"{name} is required ({kind.__name__})")
     return value
-
-
-class _Metrics:
-    def __init__(self) -> None:
-        self.registry = CollectorRegistry()
-        self.requests = Histogram(
-            "cw_request_seconds", "HTTP request time", ["route"], registry=self.registry
-        )
-        self.events = Counter(
-            "cw_sync_events_total", "Pushed events by result", ["result"], registry=self.registry
-        )
-        self.pulled = Counter(
-            "cw_pulled_events_total", "Events sent to workstations", registry=self.registry
-        )
-        self.logins = Counter(
-            "cw_logins_total", "Login attempts by outcome", ["outcome"], registry=self.registry
-        )
-        self.checks = Gauge(
-            "cw_password_checks_in_flight", "argon2 checks running", registry=self.registry
-        )
 
 
 AUTH_STATUS = {
@@ -124,7 +100,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     settings' trusted_proxies (addresses or networks); its login_policy sets the login throttle."""
     settings = settings or AppSettings()
     app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
-    metrics = _Metrics()
+    metrics = Metrics()
     policy = settings.login_policy or auth.DEFAULT_POLICY
     proxies = login_throttle.trusted_networks(settings.trusted_proxies)
     slots = VerificationSlots(policy.concurrent_verifications, policy.slot_wait_seconds)
@@ -153,16 +129,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
-    @app.middleware("http")
-    async def _timed(request: Request, call_next):  # type: ignore[no-untyped-def]
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        metrics.requests.labels(getattr(route, "path", "other")).observe(
-            time.perf_counter() - started
-        )
-        return response
-
+    app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)

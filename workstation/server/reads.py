@@ -94,30 +94,21 @@ def pull(
 ) -> dict[str, Any]:  # fmt: skip
     """Events after a cursor for the user's scope on this device, paged; `next_after` never skips
     a row. A page with events is audited (`bulk_pull`, through `audit_sink` when the server
-    groups its audit commits); an empty poll is not. A station already at the newest event is
-    answered from one statement: most polls of a ward find nothing new."""
+    groups its audit commits); an empty poll is not. Two statements at most (a poll is what a
+    hospital's stations do most): the newest event, the epoch and the device's ward; then,
+    only when the station is behind, its page."""
     limit = max(1, min(limit, MAX_PULL_PAGE))
+    device_ward = select(devices.c.ward_id).where(devices.c.device_id == device_id)
     with glance(engine) as conn:
-        newest, epoch = conn.execute(select(_NEWEST, _EPOCH)).one()
-    if after >= (newest or 0):
-        return {"epoch": epoch, "events": [], "next_after": after, "more": False,
-                "watermark": newest or 0}  # fmt: skip
-    with reader(engine) as conn:
-        wards = scope_wards(conn, user, device_id)
-        watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
-        rows = conn.execute(
-            select(events)
-            .where(
-                events.c.server_seq > after,
-                events.c.server_seq <= watermark,
-                or_(events.c.patient_id.is_(None),
-                    events.c.patient_id.in_(scope_patient_ids(user, wards))),
-                private_filter(user),
-            )
-            .order_by(events.c.server_seq)
-            .limit(limit)
-        ).all()  # fmt: skip
-        epoch = meta.epoch(conn)
+        newest, epoch, ward = conn.execute(
+            select(_NEWEST, _EPOCH, device_ward.scalar_subquery())
+        ).one()
+        watermark = newest or 0
+        if after >= watermark:
+            return {"epoch": epoch, "events": [], "next_after": after, "more": False,
+                    "watermark": watermark}  # fmt: skip
+        wards = reading_wards(user.role, user.wards, {ward} if ward else set())
+        rows = conn.execute(_page(user, wards, after, watermark, limit)).all()
     full = len(rows) == limit
     next_after = rows[-1].server_seq if full else max(watermark, after)
     if rows:
@@ -127,6 +118,24 @@ def pull(
         "epoch": epoch, "events": event_rows_to_wire(rows), "next_after": next_after,
         "more": full and next_after < watermark, "watermark": watermark,
     }  # fmt: skip
+
+
+def _page(user: User, wards: frozenset[str] | None, after: int, watermark: int, limit: int) -> Any:
+    """The pull's one read: the scope's events after the cursor up to the watermark. One
+    statement outside a transaction is enough: server_seq is handed out under the write lock
+    and so in commit order, and every event up to a watermark seen is committed."""
+    return (
+        select(events)
+        .where(
+            events.c.server_seq > after,
+            events.c.server_seq <= watermark,
+            or_(events.c.patient_id.is_(None),
+                events.c.patient_id.in_(scope_patient_ids(user, wards))),
+            private_filter(user),
+        )
+        .order_by(events.c.server_seq)
+        .limit(limit)
+    )  # fmt: skip
 
 
 def _pull_entry(
