@@ -425,6 +425,7 @@ HANDLERS.update(opioid_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(safety_handlers())
 HANDLERS.update(ward_handlers())
+HANDLERS["OrderTransmitted"] = lambda fold, event: None  # the timeline reads the event itself
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

@@ -74,6 +74,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "DischargeCancelled", "AllergyRecorded", "ProblemRecorded", "LabResulted",
         "CriticalValueReported",  # the LIS's LL/HH or the hospital's limits (危急值报告制度)
+        "OrderTransmitted",  # an order sent to the LIS or PACS and its answer (hl7_outbound)
     }),
     # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
     Role.PRIVACY_OFFICER: frozenset(),
