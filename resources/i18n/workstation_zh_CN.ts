@@ -4075,6 +4075,14 @@
         <source>Every step of the loop is done.</source>
         <translation>闭环的每个环节均已完成。</translation>
     </message>
+    <message>
+        <source>Sent to the hospital system</source>
+        <translation>已发送至医院系统</translation>
+    </message>
+    <message>
+        <source>Cancel sent to the hospital system</source>
+        <translation>已向医院系统发送撤销</translation>
+    </message>
 </context>
 <context>
     <name>NursingForms</name>
@@ -5155,6 +5163,14 @@
         <location filename="../../ui/screens/closed_loop/facts.py" line="1" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>%1 已接收</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>%1 已拒收</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import hl7
+import hl7.exceptions
 
 from workstation.hl7v2.message import DEFAULT_OFFSET
 
@@ -148,7 +149,7 @@ def read_ack(text: str) -> Acknowledgement:
     try:
         parsed = hl7.parse(text.replace("\n", "\r").strip("\r"))
         msa = parsed.segment("MSA")
-    except (KeyError, IndexError, ValueError) as exc:
+    except (KeyError, IndexError, ValueError, hl7.exceptions.HL7Exception) as exc:
         raise ValueError(f"not an HL7 ACK: {exc}") from exc
     code = _value(parsed, "MSA.1")
     if code not in ("AA", "AE", "AR", "CA", "CE", "CR"):
