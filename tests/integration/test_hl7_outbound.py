@@ -6,10 +6,17 @@ one is rejected on its timeline, a discontinuation goes out as a cancel."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
+import socket
+import subprocess
+import sys
+import threading
+import time
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import hl7
@@ -172,3 +179,69 @@ def test_a_second_process_does_not_take_a_claimed_row_and_an_unsent_stop_is_with
     _send(server_engine, doctor, "OrderDiscontinued", {"order_id": third, "reason": "x"}, patient)
     assert hl7_outbound.enqueue(server_engine, facility="H", destinations=("LIS",)) == 0
     assert [r["status"] for r in hl7_outbound.rows(server_engine, order_id=third)] == ["withdrawn"]
+
+
+class ThreadedLis:
+    """The fake LIS on its own event loop in a thread, for a server in another process."""
+
+    def __init__(self) -> None:
+        self.lis, self.arrived = FakeLis(), threading.Event()
+        self.loop = asyncio.new_event_loop()
+        ready = threading.Event()
+        self.thread = threading.Thread(target=self._run, args=(ready,), daemon=True)
+        self.thread.start()
+        assert ready.wait(30)
+
+    def _run(self, ready: threading.Event) -> None:
+        async def connected(reader: Any, writer: Any) -> None:
+            self.arrived.set()
+            await self.lis.connected(reader, writer)
+
+        asyncio.set_event_loop(self.loop)
+        self.server = self.loop.run_until_complete(
+            start_hl7_server(connected, "127.0.0.1", 0))  # fmt: skip
+        self.port = self.server.sockets[0].getsockname()[1]
+        ready.set()
+        self.loop.run_forever()
+
+    def stop(self) -> None:
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(30)
+
+
+def test_the_server_process_sends_what_reaches_it(
+    server_engine: Engine, doctor: User, database_url: str, tmp_path: Path
+) -> None:
+    patient = uuid7()
+    _send(server_engine, doctor, "PatientAdmitted", admission("王五", "5", record_number="M5"),
+          patient)  # fmt: skip
+    order = _order(server_engine, doctor, patient, "lab", "CBC", "Complete blood count")
+    fake = ThreadedLis()
+    config = tmp_path / "server.toml"
+    config.write_text(f'[hl7_out]\nlis_host = "127.0.0.1"\nlis_port = {fake.port}\n'
+                      "timeout_seconds = 10\n", encoding="utf-8")  # fmt: skip
+    server = subprocess.Popen(
+        [sys.executable, "-m", "workstation.server.cli", "serve", "--database", database_url,
+         "--port", str(_free_port()), "--config", str(config)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        assert fake.arrived.wait(60), "the server never connected to the LIS"
+        deadline = time.monotonic() + 60
+        while not [r for r in hl7_outbound.rows(server_engine) if r["status"] == "accepted"]:
+            assert server.poll() is None and time.monotonic() < deadline
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                server.wait(timeout=0.1)  # poll interval that also notices an early exit
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0].decode()
+        fake.stop()
+    assert "orders out to LIS 127.0.0.1" in output
+    assert list(fake.lis.taken.values()) == [f"NW|{order}"]
+    assert [p["outcome"] for p in _transmissions(server_engine, patient)] == ["accepted"]
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
