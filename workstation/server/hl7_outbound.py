@@ -23,11 +23,10 @@ from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, upda
 from workstation.clock import iso, now_iso, parse_iso
 from workstation.domain.loinc import lab_catalogue_loinc
 from workstation.hl7v2.outbound import Acknowledgement, OrderFacts, control_id, order_message
-from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.server import hl7_identity
 from workstation.server.db import reader, writer
-from workstation.server.models import events, hl7_outbound, hl7_patient_ids
+from workstation.server.models import hl7_outbound, hl7_patient_ids
 from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
@@ -204,15 +203,8 @@ def gives_up(row: Claimed, ack: Acknowledgement) -> bool:
 
 def _record(conn: Connection, identity: hl7_identity.InterfaceIdentity, patient_id: str,
             payload: dict[str, Any]) -> None:  # fmt: skip
-    e = events.c
-    seq = conn.execute(select(func.max(e.device_seq))
-                       .where(e.device_id == hl7_identity.DEVICE_ID)).scalar() or 0  # fmt: skip
-    wire = identity.sign({
-        "event_id": uuid7(), "type": "OrderTransmitted", "patient_id": patient_id,
-        "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
-        "device_seq": seq + 1, "recorded_at": now_iso(), "payload": payload,
-    })  # fmt: skip
-    result = push_within(conn, pusher=identity.user, wire_events=[wire])[0]
+    wires = hl7_identity.signed_events(conn, identity, [("OrderTransmitted", patient_id, payload)])
+    result = push_within(conn, pusher=identity.user, wire_events=wires)[0]
     if result["status"] != "accepted":  # e.g. the record was archived since: the row still says it
         log.warning("order %s: its transmission not recorded on the chart: %s",
                     payload["order_id"], result.get("code"))  # fmt: skip
