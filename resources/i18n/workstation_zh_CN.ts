@@ -5953,4 +5953,58 @@
         <translation>%1 的口头医嘱：录入并向医师复诵，按 F9 作为紧急医嘱签署。</translation>
     </message>
 </context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Record a problem — %1</source>
+        <translation>记录问题 — %1</translation>
+    </message>
+    <message>
+        <source>ICD-10 code, Chinese name or pinyin initials</source>
+        <translation>ICD-10 编码、中文名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>描述(&amp;E)</translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation>编码表：%1</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter takes the code · Ctrl+Enter records · Esc closes</source>
+        <translation>↑↓ 选择 · Enter 取编码 · Ctrl+Enter 记录 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>(none: an uncoded problem)</source>
+        <translation>（无：未编码的问题）</translation>
+    </message>
+    <message>
+        <source>Choose a diagnosis or type a description.</source>
+        <translation>请选择诊断或输入描述。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Record a problem (ICD-10)…</source>
+        <translation>记录问题（ICD-10）…</translation>
+    </message>
+    <message>
+        <source>Open a patient's chart to record a problem.</source>
+        <translation>请先打开患者病历再记录问题。</translation>
+    </message>
+    <message>
+        <source>Problem recorded.</source>
+        <translation>问题已记录。</translation>
+    </message>
+</context>
 </TS>

@@ -1,0 +1,55 @@
+"""A problem on the problem list by keyboard: Ctrl+Alt+P, the ICD-10 picker found by pinyin
+initials, by Chinese name and by code, the arrows choose, Enter takes the code, Ctrl+Enter
+records; the problem is on this computer's chart with its code and queued for sync."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from tests.ui.flows import CTRL, open_patient
+from tests.ui.helpers import LOGIN_SECONDS_MS
+from ui.screens.problems.dialog import ProblemDialog
+from workstation.clinical.icd10 import default_catalogue
+from workstation.projections import tables as pt
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def _visible() -> list[ProblemDialog]:
+    return [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, ProblemDialog) and w.isVisible()]  # fmt: skip
+
+
+def test_the_picker_finds_by_code_chinese_name_and_pinyin_initials(qtbot) -> None:  # noqa: ANN001
+    dialog = ProblemDialog("张三", default_catalogue())
+    qtbot.addWidget(dialog)
+    for typed, code in (("i10", "I10"), ("肺炎，未特指", "J18.9"), ("fywtz", "J18.9")):
+        dialog.search.setText(typed)
+        assert dialog.found and dialog.found[0].code == code, typed
+    dialog.search.setText("肺炎")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Down)  # the second match
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    assert dialog.payload() == {"description": dialog.found[1].name_zh, "status": "active",
+                                "icd10": dialog.found[1].code}  # fmt: skip
+    assert dialog.code.text() == dialog.found[1].code
+
+
+def test_a_problem_by_keyboard_reaches_the_chart(qtbot, ward_server, open_station) -> None:  # noqa: ANN001
+    station = open_station()
+    patient_id = open_patient(qtbot, station)
+    qtbot.keyClick(station.view, Qt.Key.Key_P, CTRL | ALT)
+    qtbot.waitUntil(lambda: bool(_visible()), timeout=LOGIN_SECONDS_MS)
+    dialog = _visible()[0]
+    qtbot.waitUntil(dialog.search.hasFocus)
+    qtbot.keyClicks(dialog.search, "i10")
+    qtbot.keyClick(dialog.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.description.hasFocus)
+    dialog.description.setText("原发性高血压 3级")
+    with qtbot.waitSignal(station.shell.problems.sig_recorded, timeout=LOGIN_SECONDS_MS):
+        qtbot.keyClick(dialog.description, Qt.Key.Key_Return, CTRL)
+    with station.workstation.store.reading() as conn:
+        rows = conn.execute(select(pt.problems.c.icd10, pt.problems.c.description).where(
+            pt.problems.c.patient_id == patient_id)).all()  # fmt: skip
+    assert ("I10", "原发性高血压 3级") in [tuple(r) for r in rows]
