@@ -1600,6 +1600,10 @@
         <source>Ward handover report (交接班报告): Ctrl+Enter signs, or signs for it when receiving</source>
         <translation>病区交接班报告：Ctrl+Enter交班签名，接班时为接班签名</translation>
     </message>
+    <message>
+        <source>Problem list of the open chart (doctor): ICD-10 by code, name or pinyin, Ctrl+Enter records; Alt+P, arrows, Ctrl+R resolves</source>
+        <translation>当前病历的问题列表（医师）：按 ICD-10 编码、名称或拼音查找，Ctrl+Enter 记录；Alt+P、方向键、Ctrl+R 标为已解决</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -5956,8 +5960,8 @@
 <context>
     <name>ProblemDialog</name>
     <message>
-        <source>Record a problem — %1</source>
-        <translation>记录问题 — %1</translation>
+        <source>Problem list — %1</source>
+        <translation>问题列表 — %1</translation>
     </message>
     <message>
         <source>ICD-10 code, Chinese name or pinyin initials</source>
@@ -5991,12 +5995,28 @@
         <source>Choose a diagnosis or type a description.</source>
         <translation>请选择诊断或输入描述。</translation>
     </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Alt+P the problems on the list · Ctrl+R resolves the chosen one</source>
+        <translation>Alt+P 转到列表中的问题 · Ctrl+R 将所选问题标为已解决</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>（已解决）</translation>
+    </message>
+    <message>
+        <source>Choose an active problem on the list to resolve.</source>
+        <translation>请在列表中选择一个活动问题再标为已解决。</translation>
+    </message>
 </context>
 <context>
     <name>Problems</name>
     <message>
-        <source>Record a problem (ICD-10)…</source>
-        <translation>记录问题（ICD-10）…</translation>
+        <source>Problem list (ICD-10)…</source>
+        <translation>问题列表（ICD-10）…</translation>
     </message>
     <message>
         <source>Open a patient's chart to record a problem.</source>
@@ -6005,6 +6025,10 @@
     <message>
         <source>Problem recorded.</source>
         <translation>问题已记录。</translation>
+    </message>
+    <message>
+        <source>Problem resolved.</source>
+        <translation>问题已标为已解决。</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
-"""A problem on the problem list by keyboard: Ctrl+Alt+P, the ICD-10 picker found by pinyin
-initials, by Chinese name and by code, the arrows choose, Enter takes the code, Ctrl+Enter
-records; the problem is on this computer's chart with its code and queued for sync."""
+"""The problem list by keyboard: Ctrl+Alt+P, the ICD-10 picker found by pinyin initials, by
+Chinese name and by code, the arrows choose, Enter takes the code, Ctrl+Enter records; Alt+P,
+the arrows and Ctrl+R resolve it. Each is on this computer's chart and queued for sync."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
+from offline_cache.workstation import Workstation
 from tests.ui.flows import CTRL, open_patient
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from ui.screens.problems.dialog import ProblemDialog
 from workstation.clinical.icd10 import default_catalogue
 from workstation.projections import tables as pt
+from workstation.server.db import make_engine
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -53,3 +55,43 @@ def test_a_problem_by_keyboard_reaches_the_chart(qtbot, ward_server, open_statio
         rows = conn.execute(select(pt.problems.c.icd10, pt.problems.c.description).where(
             pt.problems.c.patient_id == patient_id)).all()  # fmt: skip
     assert ("I10", "原发性高血压 3级") in [tuple(r) for r in rows]
+    _resolve_by_keyboard(qtbot, station, ward_server, patient_id)
+
+
+def _problem_rows(ws: Workstation, patient_id: str) -> list[tuple[str, str, str]]:
+    p = pt.problems.c
+    with ws.store.reading() as conn:
+        found = conn.execute(
+            select(p.problem_id, p.icd10, p.status).where(p.patient_id == patient_id)
+        )
+        return [tuple(r) for r in found]  # type: ignore[misc]
+
+
+def _resolve_by_keyboard(qtbot, station, ward_server, patient_id: str) -> None:  # noqa: ANN001
+    chart = station.shell.chart
+    qtbot.waitUntil(lambda: any(p["icd10"] == "I10" for p in chart.chart["problems"]))
+    qtbot.keyClick(station.view, Qt.Key.Key_P, CTRL | ALT)
+    qtbot.waitUntil(lambda: bool(_visible()), timeout=LOGIN_SECONDS_MS)
+    dialog = _visible()[0]
+    target = next(i for i, p in enumerate(dialog.problems) if p["icd10"] == "I10")
+    assert "I10" in dialog.listed.item(target).text()
+    # nothing chosen on the list yet: nothing is resolved, the list takes the keyboard
+    qtbot.keyClick(dialog.search, Qt.Key.Key_R, CTRL)
+    assert dialog.isVisible() and dialog.listed.hasFocus() and dialog.problem.text()
+    for _ in range(target):
+        qtbot.keyClick(dialog.listed, Qt.Key.Key_Down)
+    assert dialog.listed.currentRow() == target
+    others = {r for r in _problem_rows(station.workstation, patient_id) if r[1] != "I10"}
+    with qtbot.waitSignal(station.shell.problems.sig_recorded, timeout=LOGIN_SECONDS_MS):
+        qtbot.keyClick(dialog.listed, Qt.Key.Key_R, CTRL)
+    rows = set(_problem_rows(station.workstation, patient_id))
+    assert {(r[1], r[2]) for r in rows - others} == {("I10", "resolved")} and others <= rows
+    with qtbot.waitSignal(station.shell.sig_synced, timeout=LOGIN_SECONDS_MS):
+        station.shell.sync_now()
+    assert station.workstation.status().waiting == 0  # the server took both signed events
+    engine = make_engine(ward_server[1].database_url)
+    with engine.connect() as conn:
+        found = conn.execute(select(pt.problems.c.status).where(
+            pt.problems.c.patient_id == patient_id, pt.problems.c.icd10 == "I10")).all()  # fmt: skip
+    engine.dispose()
+    assert [tuple(r) for r in found] == [("resolved",)]

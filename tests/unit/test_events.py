@@ -139,6 +139,7 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
         "order_id": TARGET, "destination": "LIS", "action": "new", "control_id": "N0123456789ABCDEF01",
         "sent_at": AT, "answered_at": AT, "outcome": "accepted", "ack_code": "AA",
     },
+    "ProblemResolved": {"problem_id": TARGET},
 }  # fmt: skip
 
 
