@@ -24,10 +24,26 @@ def _visible() -> list[ProblemDialog]:
             if isinstance(w, ProblemDialog) and w.isVisible()]  # fmt: skip
 
 
-def test_the_picker_finds_by_code_chinese_name_and_pinyin_initials(qtbot) -> None:  # noqa: ANN001
+def _row(problem_id: str, status: str, at: str, voided: bool = False) -> dict[str, object]:
+    return {"problem_id": problem_id, "description": problem_id, "icd10": None, "status": status,
+            "recorded_at": at, "voided": voided}  # fmt: skip
+
+
+def test_the_list_shows_active_problems_first_and_no_voided_one(qtbot) -> None:  # noqa: ANN001
+    problems = [_row("old", "active", "2024-01-01"), _row("gone", "resolved", "2024-03-01"),
+                _row("new", "active", "2024-02-01"), _row("wrong", "active", "2024-04-01", True)]  # fmt: skip
+    dialog = ProblemDialog("张三", default_catalogue(), problems)
+    qtbot.addWidget(dialog)
+    assert [p["problem_id"] for p in dialog.problems] == ["new", "old", "gone"]
+    assert dialog.listed.count() == 3 and dialog.listed.item(2).text().endswith("(resolved)")
+
+
+def test_the_picker_finds_by_code_chinese_english_name_and_pinyin(qtbot) -> None:  # noqa: ANN001
     dialog = ProblemDialog("张三", default_catalogue())
     qtbot.addWidget(dialog)
-    for typed, code in (("i10", "I10"), ("肺炎，未特指", "J18.9"), ("fywtz", "J18.9")):
+    searches = (("i10", "I10"), ("肺炎，未特指", "J18.9"), ("fywtz", "J18.9"),
+                ("pneumonia, unspecified", "J18.9"))  # fmt: skip
+    for typed, code in searches:
         dialog.search.setText(typed)
         assert dialog.found and dialog.found[0].code == code, typed
     dialog.search.setText("肺炎")

@@ -26,9 +26,17 @@ def _on_the_list(problems: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _closest_first(found: list[Diagnosis], text: str) -> list[Diagnosis]:
-    """The exact title first, then titles that begin with what was typed, then the rest."""
+    """The exact title (Chinese or English) first, then titles that begin with what was typed,
+    then the rest in the list's order."""
     typed = text.strip()
-    return sorted(found, key=lambda d: (d.name_zh != typed, not d.name_zh.startswith(typed)))
+    lower = typed.lower()
+
+    def distance(d: Diagnosis) -> tuple[bool, bool]:
+        english = d.name_en.lower()
+        exact = typed == d.name_zh or lower == english
+        return not exact, not (d.name_zh.startswith(typed) or english.startswith(lower))
+
+    return sorted(found, key=distance)
 
 
 class ProblemDialog(ReturningDialog):
