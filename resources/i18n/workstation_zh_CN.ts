@@ -2038,6 +2038,10 @@
         <source>consultation note</source>
         <translation>会诊记录</translation>
     </message>
+    <message>
+        <source>problem resolved</source>
+        <translation>问题已解决</translation>
+    </message>
 </context>
 <context>
     <name>CounterView</name>
