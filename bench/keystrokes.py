@@ -24,6 +24,8 @@ Tasks:
   front_sheet, adverse_event_report, handover_report  the front sheet (16 keys), an anonymous
                  fall report (10 keys) and the nurse's shift handover report (2 keys); see
                  ward_records_keys.py for the keys.
+  coded_problem  on the open chart, pneumonia coded J18.9 on the problem list by its pinyin
+                 initials: Ctrl+Alt+P, `fywtz`, Enter, Ctrl+Enter (8 keys; problem_keys.py).
 """
 
 from __future__ import annotations
@@ -273,6 +275,12 @@ def _ward_records_task(name: str) -> Callable[..., Counter]:
     return lambda view, shell: task(view, shell, Counter(), wait_until)
 
 
+def _problem_task() -> Callable[..., Counter]:
+    import problem_keys
+
+    return lambda view, shell: problem_keys.coded_problem(view, shell, Counter(), wait_until)
+
+
 def handover_report(folder: Path, server_url: str) -> Counter:
     """As the nurse on her own station: the shift's report drafted, signed (ward_records_keys.py)."""
     import ward_records_keys
@@ -293,6 +301,7 @@ TASKS = {
     "acknowledge_critical_value": _critical_task(),  # 危急值: at most 3 keys (issue 17)
     "front_sheet": _ward_records_task("front_sheet"),
     "adverse_event_report": _ward_records_task("adverse_event_report"),
+    "coded_problem": _problem_task(),  # problem list with the ICD-10 picker (issue 13)
 }
 STATION_TASKS = {
     "scheduled_dose": scheduled_dose,

@@ -161,6 +161,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+Alt+P",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Problem list of the open chart (doctor): ICD-10 by code, name or pinyin, Ctrl+Enter "
+            "records; Alt+P, arrows, Ctrl+R resolves",
+        ),
+    ),
+    (
         "Ctrl+Shift+P",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

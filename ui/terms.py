@@ -76,6 +76,7 @@ _TERMS = {
     "VitalsRecorded": QT_TRANSLATE_NOOP("Terms", "vital signs"),
     "AllergyRecorded": QT_TRANSLATE_NOOP("Terms", "allergy"),
     "ProblemRecorded": QT_TRANSLATE_NOOP("Terms", "problem"),
+    "ProblemResolved": QT_TRANSLATE_NOOP("Terms", "problem resolved"),
     "EventVoided": QT_TRANSLATE_NOOP("Terms", "void"),
 }
 

@@ -1600,6 +1600,10 @@
         <source>Ward handover report (交接班报告): Ctrl+Enter signs, or signs for it when receiving</source>
         <translation>病区交接班报告：Ctrl+Enter交班签名，接班时为接班签名</translation>
     </message>
+    <message>
+        <source>Problem list of the open chart (doctor): ICD-10 by code, name or pinyin, Ctrl+Enter records; Alt+P, arrows, Ctrl+R resolves</source>
+        <translation>当前病历的问题列表（医师）：按 ICD-10 编码、名称或拼音查找，Ctrl+Enter 记录；Alt+P、方向键、Ctrl+R 标为已解决</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -2033,6 +2037,10 @@
         <location filename="../../ui/terms.py" line="42" />
         <source>consultation note</source>
         <translation>会诊记录</translation>
+    </message>
+    <message>
+        <source>problem resolved</source>
+        <translation>问题已解决</translation>
     </message>
 </context>
 <context>
@@ -4075,6 +4083,14 @@
         <source>Every step of the loop is done.</source>
         <translation>闭环的每个环节均已完成。</translation>
     </message>
+    <message>
+        <source>Sent to the hospital system</source>
+        <translation>已发送至医院系统</translation>
+    </message>
+    <message>
+        <source>Cancel sent to the hospital system</source>
+        <translation>已向医院系统发送撤销</translation>
+    </message>
 </context>
 <context>
     <name>NursingForms</name>
@@ -5156,6 +5172,14 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>accepted %1</source>
+        <translation>%1 已接收</translation>
+    </message>
+    <message>
+        <source>rejected %1</source>
+        <translation>%1 已拒收</translation>
+    </message>
 </context>
 <context>
     <name>OrderSignOff</name>
@@ -5935,6 +5959,80 @@
     <message>
         <source>Verbal order from %1: type it, read it back to the doctor, then F9 signs it as urgent.</source>
         <translation>%1 的口头医嘱：录入并向医师复诵，按 F9 作为紧急医嘱签署。</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Problem list — %1</source>
+        <translation>问题列表 — %1</translation>
+    </message>
+    <message>
+        <source>ICD-10 code, Chinese name or pinyin initials</source>
+        <translation>ICD-10 编码、中文名称或拼音首字母</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis</source>
+        <translation>诊断(&amp;D)</translation>
+    </message>
+    <message>
+        <source>ICD-10</source>
+        <translation>ICD-10</translation>
+    </message>
+    <message>
+        <source>D&amp;escription</source>
+        <translation>描述(&amp;E)</translation>
+    </message>
+    <message>
+        <source>List: %1</source>
+        <translation>编码表：%1</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Enter takes the code · Ctrl+Enter records · Esc closes</source>
+        <translation>↑↓ 选择 · Enter 取编码 · Ctrl+Enter 记录 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>(none: an uncoded problem)</source>
+        <translation>（无：未编码的问题）</translation>
+    </message>
+    <message>
+        <source>Choose a diagnosis or type a description.</source>
+        <translation>请选择诊断或输入描述。</translation>
+    </message>
+    <message>
+        <source>&amp;Problems</source>
+        <translation>问题(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Alt+P the problems on the list · Ctrl+R resolves the chosen one</source>
+        <translation>Alt+P 转到列表中的问题 · Ctrl+R 将所选问题标为已解决</translation>
+    </message>
+    <message>
+        <source>(resolved)</source>
+        <translation>（已解决）</translation>
+    </message>
+    <message>
+        <source>Choose an active problem on the list to resolve.</source>
+        <translation>请在列表中选择一个活动问题再标为已解决。</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>Problem list (ICD-10)…</source>
+        <translation>问题列表（ICD-10）…</translation>
+    </message>
+    <message>
+        <source>Open a patient's chart to record a problem.</source>
+        <translation>请先打开患者病历再记录问题。</translation>
+    </message>
+    <message>
+        <source>Problem recorded.</source>
+        <translation>问题已记录。</translation>
+    </message>
+    <message>
+        <source>Problem resolved.</source>
+        <translation>问题已标为已解决。</translation>
     </message>
 </context>
 </TS>

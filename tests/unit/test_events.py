@@ -135,6 +135,11 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
         "counts": {"present_at_end": 12}, "special_patients": {"rows": []},
     },
     "WardHandoverReceived": {"report_id": TARGET, "ward_id": "CARD"},
+    "OrderTransmitted": {
+        "order_id": TARGET, "destination": "LIS", "action": "new", "control_id": "N0123456789ABCDEF01",
+        "sent_at": AT, "answered_at": AT, "outcome": "accepted", "ack_code": "AA",
+    },
+    "ProblemResolved": {"problem_id": TARGET},
 }  # fmt: skip
 
 

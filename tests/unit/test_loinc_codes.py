@@ -1,11 +1,12 @@
-"""Every vital sign and every coded lab catalogue entry carries a well-formed LOINC code."""
+"""Every vital sign and every lab of the catalogue carries well-formed LOINC codes (the check
+digit holds), a panel without a single LOINC order code the codes of its parts."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from workstation.domain.loinc import VITAL_SIGNS
+from workstation.domain.loinc import VITAL_SIGNS, lab_catalogue_loinc
 from workstation.events.vocabulary import VITAL_FIELDS
 from workstation.resources import resource
 
@@ -28,9 +29,13 @@ def test_every_vital_sign_has_a_loinc_code() -> None:
     assert all(LOINC.fullmatch(c) and _check_digit_ok(c) for c in codes), codes
 
 
-def test_the_lab_catalogue_codes_are_well_formed() -> None:
+def test_every_lab_of_the_catalogue_is_coded_and_the_codes_are_well_formed() -> None:
     items = json.loads(resource("catalogues", "labs.json").read_text(encoding="utf-8"))["items"]
     assert all("loinc" in item for item in items)
-    coded = [item["loinc"] for item in items if item["loinc"]]
-    assert len(coded) >= 20
+    uncoded = [i["code"] for i in items if not i["loinc"] and not i.get("loinc_parts")]
+    assert uncoded == []  # a panel without one LOINC order code names its parts
+    assert all(not (i["loinc"] and i.get("loinc_parts")) for i in items)
+    coded = [c for i in items for c in ([i["loinc"]] if i["loinc"] else i["loinc_parts"])]
+    assert len(coded) == len(set(coded)) >= len(items)
     assert all(LOINC.fullmatch(c) and _check_digit_ok(c) for c in coded), coded
+    assert lab_catalogue_loinc()["MG"] == "2601-3" and "COAG" not in lab_catalogue_loinc()

@@ -6,7 +6,11 @@ UCUM unit; oxygen saturation carries the profile's code 2708-6 and the pulse-oxi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import lru_cache
+
+from workstation.resources import resource
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,3 +39,10 @@ VITAL_SIGNS: dict[str, LoincCode] = {
 BLOOD_PRESSURE_PANEL = LoincCode("85354-9", "Blood pressure panel with all children optional", "")
 VITAL_SIGNS_PANEL = LoincCode("85353-1", "Vital signs, weight, height, head circumference, "
                               "oxygen saturation and BMI panel", "")  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def lab_catalogue_loinc() -> dict[str, str]:
+    """The lab catalogue's order code -> LOINC code (resources/catalogues/labs.json)."""
+    document = json.loads(resource("catalogues", "labs.json").read_text(encoding="utf-8"))
+    return {item["code"]: item["loinc"] for item in document["items"] if item.get("loinc")}

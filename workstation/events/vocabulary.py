@@ -201,7 +201,9 @@ def _types() -> dict[str, EventType]:
         order_sheet_rule,
         order_sheet_types,
     )
+    from workstation.events.outbound_events import outbound_types
     from workstation.events.pharmacy_events import pharmacy_types
+    from workstation.events.problem_events import problem_types
     from workstation.events.rights_events import rights_types, signoff_rule
     from workstation.events.safety_events import safety_types
     from workstation.events.skin_test_events import skin_test_types
@@ -363,6 +365,8 @@ def _types() -> dict[str, EventType]:
         *safety_types(),
         *frontsheet_types(),
         *ward_types(),
+        *outbound_types(),
+        *problem_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -28,6 +28,7 @@ from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.opioid_projector import opioid_handlers
 from workstation.projections.order_sheet_projector import order_sheet_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
+from workstation.projections.problem_projector import problem_handlers
 from workstation.projections.rights_projector import rights_handlers
 from workstation.projections.safety_projector import safety_handlers
 from workstation.projections.ward_projector import ward_handlers
@@ -425,6 +426,8 @@ HANDLERS.update(opioid_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(safety_handlers())
 HANDLERS.update(ward_handlers())
+HANDLERS.update(problem_handlers())
+HANDLERS["OrderTransmitted"] = lambda fold, event: None  # the timeline reads the event itself
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

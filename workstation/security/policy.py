@@ -42,14 +42,15 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     Role.PHYSICIAN: _CLINICAL_COMMON | {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "NoteSigned", "NoteAddended", "NoteCosigned", "OrderPlaced", "OrderDiscontinued",
-        "OrderCompleted", "ProblemRecorded", "VitalsRecorded", "OutpatientPrescribed",
+        "OrderCompleted", "ProblemRecorded", "ProblemResolved", "VitalsRecorded",
+        "OutpatientPrescribed",
         "IntakeOutputRecorded", "HandoffRecorded", "OpioidToleranceRecorded", *_ORDER_SHEET_DOCTOR,
         "OrderCosigned", "AntibioticApproved",  # the server checks the rights (push_rights)
         "FrontSheetSaved",  # 住院病案首页
     } | _SAFETY_DOCTOR,
     Role.TRAINEE_PHYSICIAN: _CLINICAL_COMMON | _SAFETY_DOCTOR | {
         "NoteSigned", "NoteAddended", "OrderPlaced", "OrderDiscontinued", "ProblemRecorded",
-        "VitalsRecorded", "IntakeOutputRecorded", "HandoffRecorded",
+        "ProblemResolved", "VitalsRecorded", "IntakeOutputRecorded", "HandoffRecorded",
     },
     Role.NURSE: _CLINICAL_COMMON | _NURSING | _SAFETY_NURSE | {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
@@ -74,6 +75,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientAdmitted", "PatientTransferred", "DemographicsUpdated", "PatientDischarged",
         "DischargeCancelled", "AllergyRecorded", "ProblemRecorded", "LabResulted",
         "CriticalValueReported",  # the LIS's LL/HH or the hospital's limits (危急值报告制度)
+        "OrderTransmitted",  # an order sent to the LIS or PACS and its answer (hl7_outbound)
     }),
     # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
     Role.PRIVACY_OFFICER: frozenset(),

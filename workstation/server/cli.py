@@ -35,6 +35,7 @@ from workstation.server.cli_controlled import add_register_command
 from workstation.server.cli_device import add_device_command
 from workstation.server.cli_formulary import add_formulary_command
 from workstation.server.cli_interface import add_interface_queue_command
+from workstation.server.cli_patients import add_import_patients_command
 from workstation.server.cli_print import add_print_command
 from workstation.server.cli_rights import add_indicators_command, add_rights_command
 from workstation.server.cli_safety import add_critical_values_command
@@ -348,6 +349,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_print_command(commands, _command)
     add_register_command(commands, _command)
     add_codes_command(commands, _command)
+    add_import_patients_command(commands, _command)
     add_device_command(commands, _command, open_database=_open_initialised, cli_audit=_cli_audit)
     add_indicators_command(commands, _command, open_database=_open_initialised)
     add_formulary_command(commands)

@@ -1,5 +1,6 @@
-"""`workstation-server interface-queue list|rerun`: the HL7 messages held or rejected, with their
-reason, and re-running one after the mapping (a ward code) or the target patient was corrected.
+"""`workstation-server interface-queue list|rerun|outbound`: the HL7 messages held or rejected, with
+their reason, and re-running one after the mapping (a ward code) or the target patient was
+corrected; the orders sent out to the LIS and the PACS with their state.
 A re-run is audited with the OS user who ran it. Kept beside cli.py, which adds this command."""
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ import argparse
 from typing import Any
 
 from workstation.hl7v2.mapping import PatientRef
+from workstation.server import hl7_outbound
 from workstation.server.cli_common import CliError, open_initialised
 from workstation.server.cli_common import operator as os_operator
 from workstation.server.hl7_inbound import Inbox, queue
@@ -55,6 +57,20 @@ def cmd_rerun(args: argparse.Namespace) -> int:
     return 0 if outcome.status in ("applied", "ignored", "held") else 1
 
 
+def cmd_outbound(args: argparse.Namespace) -> int:
+    """Print the orders sent to the LIS and the PACS: MSH-10, order, action, destination, status,
+    attempts, first sent, answered, ACK code and text (tab-separated), oldest first."""
+    rows = hl7_outbound.rows(_engine(args), order_id=args.order)
+    keys = ("control_id", "order_id", "action", "destination", "status", "attempts", "sent_at",
+            "answered_at", "ack_code", "ack_text", "last_error")  # fmt: skip
+    for row in rows:
+        if args.all or row["status"] not in ("accepted", "withdrawn"):
+            print("\t".join(str(row[k] if row[k] is not None else "") for k in keys))
+    if not rows:
+        print("no order has been sent to the LIS or the PACS")
+    return 0
+
+
 def add_interface_queue_command(commands: Any, command: Any) -> None:
     """Add `interface-queue list|rerun`; `command` is cli._command (adds --database, --config)."""
     parser = commands.add_parser("interface-queue",
@@ -68,3 +84,7 @@ def add_interface_queue_command(commands: Any, command: Any) -> None:
                        help="read the ward code SENT in PV1-3 as WARD (repeatable)")  # fmt: skip
     rerun.add_argument("--record-number", help="apply it to this patient instead (PID-3)")
     rerun.add_argument("--authority", help="the record number's assigning authority")
+    outbound = command(actions, "outbound", cmd_outbound,
+                       "orders sent to the LIS and the PACS: waiting, rejected (--all: every one)")  # fmt: skip
+    outbound.add_argument("--all", action="store_true", help="also the accepted and withdrawn")
+    outbound.add_argument("--order", help="only this order's messages (its id)")

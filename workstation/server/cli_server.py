@@ -78,6 +78,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             sys.stderr.write(f"{PROG}: WARNING: HL7 MLLP on {config.mllp_host} is plain TCP: "
                              "put it behind a TLS tunnel or a private interface link\n")  # fmt: skip
         print(f"{PROG}: HL7 v2 MLLP on {config.mllp_host}:{config.mllp_port}", flush=True)
+    outbound = config.outbound()
+    if outbound is not None:
+        ends = [f"{name} {end[0]}:{end[1]}" for name, end in (("LIS", outbound.lis),
+                ("PACS", outbound.pacs)) if end is not None]  # fmt: skip
+        print(f"{PROG}: HL7 v2 orders out to {', '.join(ends)}", flush=True)
     try:
         serve.run(args.database, host=host, port=port, config=config)
     except serve.NotInitialised as exc:

@@ -39,11 +39,44 @@ SECTIONS: dict[str, frozenset[str]] = {
         {"key_file", "checkpoint_key_file", "checkpoint_folder", "checkpoint_minutes"}
     ),  # fmt: skip
     "metrics": frozenset({"token_file", "token_env"}),
+    # HL7 v2 orders out (server.hl7_outbound): where the LIS and the PACS listen for MLLP
+    "hl7_out": frozenset(
+        {"lis_host", "lis_port", "pacs_host", "pacs_port", "facility", "timeout_seconds"}
+    ),
 }
 
 
 class ConfigError(ValueError):
     """The config file cannot be used; the message names the setting."""
+
+
+@dataclass(frozen=True, slots=True)
+class OutboundConfig:
+    """The HL7 order receivers: (host, port) of the LIS and of the PACS, MSH-6, the ACK wait."""
+
+    lis: tuple[str, int] | None
+    pacs: tuple[str, int] | None
+    facility: str = "HOSPITAL"
+    timeout_seconds: float = 30.0
+
+    @classmethod
+    def read(cls, section: dict[str, Any]) -> OutboundConfig | None:
+        """From the [hl7_out] section; ConfigError naming the setting when it is wrong."""
+        ends = {}
+        for name in ("lis", "pacs"):
+            host, port = section.get(f"{name}_host"), section.get(f"{name}_port")
+            if (host is None) != (port is None):
+                raise ConfigError(f"hl7_out.{name}_host and {name}_port go together")
+            if port is not None and (not isinstance(port, int) or not 0 < port < 65536):
+                raise ConfigError(f"hl7_out.{name}_port must be a TCP port number")
+            ends[name] = None if host is None or port is None else (str(host), int(port))
+        if ends["lis"] is None and ends["pacs"] is None:
+            return None
+        timeout = section.get("timeout_seconds", 30.0)
+        if not isinstance(timeout, int | float) or not 0 < timeout <= 600:
+            raise ConfigError("hl7_out.timeout_seconds must be between 0 and 600")
+        return cls(ends["lis"], ends["pacs"], str(section.get("facility", "HOSPITAL")),
+                   float(timeout))  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +97,11 @@ class ServerConfig:
     metrics_token: str | None = None
     mllp_host: str = DEFAULT_HOST  # the HL7 v2 listener (plain MLLP: loopback unless tunnelled)
     mllp_port: int | None = None  # None: no HL7 listener
+    hl7_out: dict[str, Any] | None = None  # [hl7_out] as written; None: no orders leave
+
+    def outbound(self) -> OutboundConfig | None:
+        """Where lab orders (LIS) and imaging orders (PACS) go; None when neither is set."""
+        return OutboundConfig.read(self.hl7_out or {})
 
     def app_settings(self) -> AppSettings:
         """The part the HTTP app takes."""
@@ -114,6 +152,7 @@ def load(path: Path) -> ServerConfig:
     s = _sections(data)
     base = path.resolve().parent
     db, server, audit, metrics = s["database"], s["server"], s["audit"], s["metrics"]
+    OutboundConfig.read(s["hl7_out"])  # refused here, at start, when wrong
     try:
         return ServerConfig(
             database_url=_database_url(db), host=str(server.get("host", DEFAULT_HOST)),
@@ -127,6 +166,7 @@ def load(path: Path) -> ServerConfig:
             metrics_token=_secret(metrics, "token_file", "token_env", "metrics"),
             mllp_host=str(server.get("mllp_host", DEFAULT_HOST)),
             mllp_port=int(server["mllp_port"]) if "mllp_port" in server else None,
+            hl7_out=s["hl7_out"] or None,
         )  # fmt: skip
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc

@@ -8,15 +8,17 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, func, select
 
+from workstation.clock import now_iso
 from workstation.domain.enums import Role
 from workstation.events.envelope import event_from_wire
+from workstation.ids import uuid7
 from workstation.security.signing import Signer, new_private_key
 from workstation.server import auth, signing_keys
 from workstation.server.auth import User
 from workstation.server.db import writer
-from workstation.server.models import users
+from workstation.server.models import events, users
 
 USERNAME = "hl7-interface"
 DEVICE_ID = "hl7-mllp"
@@ -54,3 +56,17 @@ def ensure(engine: Engine) -> InterfaceIdentity:
         signing_keys.register(conn, user_id=user_id, device_id=DEVICE_ID,
                               public_key=signer.public_key)  # fmt: skip
     return InterfaceIdentity(user, signer)
+
+
+def signed_events(conn: Connection, identity: InterfaceIdentity,
+                  items: list[tuple[str, str, dict[str, Any]]]) -> list[dict[str, Any]]:  # fmt: skip
+    """(type, patient_id, payload) as wire events by the interface, numbered on its device after
+    the last one recorded (the caller holds the write lock), signed."""
+    last = conn.execute(select(func.max(events.c.device_seq))
+                        .where(events.c.device_id == DEVICE_ID)).scalar() or 0  # fmt: skip
+    at = now_iso()
+    return [identity.sign({
+        "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
+        "author_id": identity.user.user_id, "device_id": DEVICE_ID, "device_seq": last + n,
+        "recorded_at": at, "payload": payload,
+    }) for n, (event_type, patient_id, payload) in enumerate(items, start=1)]  # fmt: skip

@@ -258,4 +258,32 @@ hl7_results = Table(
     Column("event_id", ID, nullable=False),
 )
 
+# HL7 v2 outbound (migration 0026, workstation.server.hl7_outbound): one row per order and action
+# (ORC-1 NW, CA) for the LIS or the PACS, its message built once (MSH-10 stable: a resend is the
+# same message), with its attempts, the lease of the process sending it and the receiver's ACK.
+hl7_outbound = Table(
+    "hl7_outbound",
+    metadata,
+    Column("control_id", String(20), primary_key=True),  # MSH-10
+    Column("order_id", ID, nullable=False),
+    Column("action", String(2), nullable=False),  # NW | CA
+    Column("destination", String(8), nullable=False),  # LIS | PACS
+    Column("patient_id", ID, nullable=False),
+    Column("message", Text, nullable=False),
+    # pending | sending | accepted | rejected | withdrawn (a new order cancelled before it left)
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", String(32), nullable=False),
+    Column("claimed_by", String(64)),
+    Column("claimed_until", String(32)),
+    Column("created_at", String(32), nullable=False),
+    Column("sent_at", String(32)),  # the first attempt
+    Column("answered_at", String(32)),
+    Column("ack_code", String(2)),
+    Column("ack_text", Text),
+    Column("last_error", Text),
+    Index("ix_hl7_outbound_order", "order_id", "action", unique=True),
+    Index("ix_hl7_outbound_due", "status", "next_attempt_at"),
+)
+
 ALL_METADATA = [metadata, projection_metadata]

@@ -18,6 +18,7 @@ from workstation.server.app_settings import AppSettings
 from workstation.server.config import ServerConfig
 from workstation.server.db import make_engine, safe_url
 from workstation.server.hl7_inbound import Inbox
+from workstation.server.hl7_sender import Sender
 from workstation.server.keys import read_keys
 from workstation.server.schema import is_current
 
@@ -99,17 +100,26 @@ def _sigterm_exits() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-async def _serve_with_mllp(
-    server: uvicorn.Server, sockets: list[socket.socket] | None, inbox: Inbox, config: ServerConfig
-) -> None:
-    """The HTTP API and the HL7 MLLP listener in one event loop, stopped together."""
-    assert config.mllp_port is not None
-    listener = await hl7_listener.start(inbox, config.mllp_host, config.mllp_port)
+async def _serve_with_interfaces(
+    server: uvicorn.Server, sockets: list[socket.socket] | None, inbox: Inbox | None,
+    sender: Sender | None, config: ServerConfig,
+) -> None:  # fmt: skip
+    """The HTTP API, the HL7 MLLP listener and the HL7 order sender in one event loop, stopped
+    together."""
+    listener = None
+    if inbox is not None and config.mllp_port is not None:
+        listener = await hl7_listener.start(inbox, config.mllp_host, config.mllp_port)
+    sending = asyncio.create_task(sender.run()) if sender is not None else None
     try:
         await server.serve(sockets=sockets)
     finally:
-        listener.close()
-        await listener.wait_closed()
+        if sending is not None:
+            sending.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sending
+        if listener is not None:
+            listener.close()
+            await listener.wait_closed()
 
 
 def run(
@@ -125,7 +135,8 @@ def run(
     host:port by the parent, which so holds the port from the moment it chose it). With a
     checkpoint key and folder, a signed checkpoint of the audit head is written at start, every
     config.checkpoint_minutes and at shutdown. With config.mllp_port, the HL7 v2 MLLP listener
-    (workstation.server.hl7_listener) runs beside the API in the same process."""
+    (workstation.server.hl7_listener) runs beside the API in the same process; with an [hl7_out]
+    section, so does the HL7 order sender (workstation.server.hl7_sender)."""
     config = config or ServerConfig()
     request_log.configure()
     keys = read_keys(config)
@@ -140,11 +151,14 @@ def run(
     sockets = None if fd is None else [socket.socket(fileno=fd)]
     try:
         with _sigterm_exits():
-            if config.mllp_port is None:
+            outbound = config.outbound()
+            if config.mllp_port is None and outbound is None:
                 server.run(sockets=sockets)
             else:
-                inbox = Inbox(audit.with_key(make_engine(database_url), keys.audit))
-                asyncio.run(_serve_with_mllp(server, sockets, inbox, config))
+                engine = audit.with_key(make_engine(database_url), keys.audit)
+                inbox = Inbox(engine) if config.mllp_port is not None else None
+                sender = Sender(engine, outbound) if outbound is not None else None
+                asyncio.run(_serve_with_interfaces(server, sockets, inbox, sender, config))
     finally:
         if scheduler is not None:
             scheduler.stop()

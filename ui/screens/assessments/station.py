@@ -17,6 +17,9 @@ from ui.screens.handoff.ward import WardHandoffDialog
 from ui.screens.ward_receipt.dialog import WardReceiptDialog
 from workstation.security.policy import permission_problem
 
+# Orders with a timeline (Ctrl+T): a medication's closed loop, a lab or imaging order's way out.
+TIMELINE_KINDS = ("medication", "lab", "imaging")
+
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
 
@@ -164,7 +167,8 @@ class NursingForms(QObject):
         self.shell.chart.reload()
 
     def selected_order(self) -> str | None:
-        """The medication order chosen on the shown tab: the MAR's row or the Orders tab's row."""
+        """The order chosen on the shown tab: the MAR's row or the Orders tab's row (a
+        medication, lab or imaging order)."""
         chart_view = self.shell.view.chart
         mar = self.shell.nurse.mar_view
         if chart_view.tabs.currentWidget() is mar:
@@ -173,7 +177,7 @@ class NursingForms(QObject):
         if chart_view.tabs.currentWidget() is chart_view.orders:
             row = chart_view.orders.active.currentIndex().row()
             rows = chart_view.orders.active_model.rows
-            if 0 <= row < len(rows) and rows[row].get("order_kind") == "medication":
+            if 0 <= row < len(rows) and rows[row].get("order_kind") in TIMELINE_KINDS:
                 return str(rows[row]["order_id"])
         return None
 

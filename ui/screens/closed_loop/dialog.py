@@ -18,12 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from offline_cache.order_transmissions import transmissions
 from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
 from ui.dialogs import ReturningDialog
 from ui.screens.closed_loop.facts import detail_words
 from ui.workers import Workers
 from workstation.clinical.closed_loop import LoopEvent, closed_loop, missing_steps
+from workstation.clinical.order_transmissions import (
+    SENT_KINDS,
+    missing_sent_steps,
+    sent_order_loop,
+)
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.projections.nursing_queries import nursing_chart
 
@@ -45,6 +51,8 @@ STEPS = {
     "not_given": QT_TRANSLATE_NOOP("ClosedLoop", "Not given"),
     "adverse_reaction": QT_TRANSLATE_NOOP("ClosedLoop", "Adverse reaction"),
     "flagged": QT_TRANSLATE_NOOP("ClosedLoop", "Flagged for review"),
+    "sent": QT_TRANSLATE_NOOP("ClosedLoop", "Sent to the hospital system"),
+    "cancel_sent": QT_TRANSLATE_NOOP("ClosedLoop", "Cancel sent to the hospital system"),
 }
 
 
@@ -57,14 +65,21 @@ def load_loop(ws: Workstation, patient_id: str, order_id: str) -> dict[str, Any]
     """The order's loop, its open steps, its description and the staff names (worker lane)."""
     with ws.store.reading() as conn:
         chart = nursing_chart(conn, patient_id)
+        sent = transmissions(conn, patient_id)
     order = next(o for o in chart["orders"] if o["order_id"] == order_id)
-    loop = closed_loop(chart, order_id)
-    return {"loop": loop, "missing": missing_steps(loop), "description": order["description"],
+    if order["order_kind"] in SENT_KINDS:  # a lab or imaging order: its way to the LIS / PACS
+        loop = sent_order_loop(chart, order_id, sent)
+        missing = missing_sent_steps(loop)
+    else:
+        loop = closed_loop(chart, order_id)
+        missing = missing_steps(loop)
+    return {"loop": loop, "missing": missing, "description": order["description"],
             "names": shell_tasks.user_names(ws)}  # fmt: skip
 
 
 class ClosedLoopDialog(ReturningDialog):
-    """The timeline of one medication order, read from the local replica (works offline)."""
+    """The timeline of one medication order (or of a lab or imaging order's way to the LIS or
+    the PACS), read from the local replica (works offline)."""
 
     def __init__(self, ws: Workstation, workers: Workers, patient_id: str, order_id: str,
                  parent: QWidget | None = None):  # fmt: skip

@@ -1,6 +1,7 @@
 """The closed loop's coded facts in the user's language (workstation.clinical.closed_loop keeps
 them as codes so the Qt-free core stays wordless): lot and amount, bedside result, dose, end
-time on the ward clock, mL given, the witness by name, what was voided."""
+time on the ward clock, mL given, the witness by name, what was voided; for an order sent to the
+LIS or the PACS, where it went and the receiver's answer with its time."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ BEDSIDE_RESULTS = {
     "wrong_time": QT_TRANSLATE_NOOP("ClosedLoopFacts", "outside the time window"),
     "unknown_code": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unknown code"),
     "unable_to_scan": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unable to scan"),
+}
+ANSWERS = {
+    "accepted": QT_TRANSLATE_NOOP("ClosedLoopFacts", "accepted %1"),
+    "rejected": QT_TRANSLATE_NOOP("ClosedLoopFacts", "rejected %1"),
 }
 VOIDED = {
     "order": QT_TRANSLATE_NOOP("ClosedLoopFacts", "the order was voided"),
@@ -47,9 +52,14 @@ def _words(key: str, value: str, event: LoopEvent, names: Mapping[str, str]) -> 
         return _tr("ended %1").replace("%1", local_time(value))
     if key == "given_ml":
         return _tr("%1 mL given").replace("%1", value)
+    if key == "destination":  # LIS or PACS, as the hospital calls them in either language
+        return value
+    if key == "outcome":
+        answered = local_time(event.fact("answered") or event.at)
+        return _tr(ANSWERS[value]).replace("%1", answered) if value in ANSWERS else value
     if key == "witness":
         return _tr("checked by %1").replace("%1", names.get(value, value))
-    return None  # quantity and unit are worded with the lot
+    return None  # quantity and unit are worded with the lot, the answer's time with the outcome
 
 
 def detail_words(event: LoopEvent, names: Mapping[str, str]) -> str:

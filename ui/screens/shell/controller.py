@@ -26,6 +26,7 @@ from ui.screens.opioid_tolerance.controller import install as install_opioid_tol
 from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.printing.controller import install as install_printing
+from ui.screens.problems.controller import install as install_problems
 from ui.screens.rights.controller import install as install_rights
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
@@ -75,6 +76,7 @@ class ShellController(QObject):
         self.printing = install_printing(self)  # Ctrl+P preview, downtime pack
         self.archive = install_archive(self)  # archived records: request, archive, decide unlocks
         self.ward_records = install_ward_records(self)  # front sheet, adverse events, ward handover
+        self.problems = install_problems(self)  # Ctrl+Alt+P: a problem with an ICD-10 picker
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.rights = install_rights(self)  # 医务科: titles and prescribing rights

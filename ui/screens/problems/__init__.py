@@ -1,0 +1,1 @@
+"""Recording a problem on the chart's problem list with an ICD-10 picker."""
