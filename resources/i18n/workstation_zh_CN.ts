@@ -5156,6 +5156,10 @@
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
+    <message>
+        <source>blocked: no negative skin test</source>
+        <translation>皮试未阴性，拦截给药</translation>
+    </message>
 </context>
 <context>
     <name>OrderSignOff</name>

@@ -22,6 +22,7 @@ BEDSIDE_RESULTS = {
     "wrong_time": QT_TRANSLATE_NOOP("ClosedLoopFacts", "outside the time window"),
     "unknown_code": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unknown code"),
     "unable_to_scan": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unable to scan"),
+    "skin_test": QT_TRANSLATE_NOOP("ClosedLoopFacts", "blocked: no negative skin test"),
 }
 VOIDED = {
     "order": QT_TRANSLATE_NOOP("ClosedLoopFacts", "the order was voided"),
