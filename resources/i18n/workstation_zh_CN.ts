@@ -3125,6 +3125,10 @@
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
+    <message>
+        <source>⚠ %1 empty ampoule(s) or patch(es) not back</source>
+        <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
+    </message>
 </context>
 <context>
     <name>Worklist</name>

@@ -17,6 +17,7 @@ import orjson
 from sqlalchemy import Connection, select
 
 from workstation.clinical.controlled import outpatient_quantity_problem
+from workstation.clinical.controlled_register import empties_outstanding, needs_empties
 from workstation.clinical.formulary import Drug, Formulary, convert_amount
 from workstation.clinical.order_sentence import parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
@@ -179,6 +180,7 @@ class PickLine:
     quantity: float
     unit: str
     dispensed: float
+    empties_out: float = 0.0  # 麻/精一 injection or patch units of the patient not back yet
 
 
 def ward_pick_list(
@@ -186,7 +188,8 @@ def ward_pick_list(
     times: AdministrationTimes | None = None,
 ) -> list[PickLine]:  # fmt: skip
     """Verified scheduled medication orders of a ward's patients and their unit doses due in
-    the window, less what was already dispensed for the order in that window."""
+    the window, less what was already dispensed for the order in that window; a 麻/精一
+    injection or patch with the patient's empties still out says how many (controlled_register)."""
     end = start + timedelta(hours=hours)
     o, p = t.orders.c, t.patients.c
     rows = conn.execute(
@@ -203,10 +206,13 @@ def ward_pick_list(
         if not doses or drug is None:
             continue
         unit, per_dose = dispense_units(drug, order["dose_value"], order["dose_unit"])
+        out = (
+            empties_outstanding(conn, order["patient_id"], drug.code) if needs_empties(drug) else 0
+        )
         lines.append(PickLine(order["order_id"], order["patient_id"], row.bed, row.name,
                               drug.code, order["description"], doses,
                               math.ceil(per_dose * doses * 100) / 100, unit,
-                              _dispensed_since(conn, order["order_id"], start)))  # fmt: skip
+                              _dispensed_since(conn, order["order_id"], start), out))  # fmt: skip
     return sorted(lines, key=lambda line: (_bed_key(line.bed), line.description))
 
 
