@@ -4,6 +4,7 @@ leftover: both were English on a Chinese screen)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from offline_cache.record_archive import ArchiveRefusal
 from tests.support.ward import front_sheet
-from ui.screens.archive.controller import _gaps
+from ui.screens.archive.controller import ArchiveDesk, _gaps
 from ui.screens.ward_records.front_sheet_dialog import FrontSheetDialog
 from workstation.clinical.front_sheet import RecordState, archive_notes
 
@@ -41,3 +42,7 @@ def test_the_archive_refusal_names_the_gaps_in_chinese(zh_locale: None) -> None:
     refusal = ArchiveRefusal("record_incomplete", "english", tuple(notes))
     assert _gaps(refusal) == "出院记录未签名；病案首页：尚未保存住院病案首页"
     assert _gaps(ArchiveRefusal("record_incomplete", "as the server said")) == "as the server said"
+    desk = SimpleNamespace(tr=str)  # the archive desk's own words untranslated, its gaps not
+    assert ArchiveDesk.refusal_text(desk, refusal).endswith(  # type: ignore[arg-type]
+        ": 出院记录未签名；病案首页：尚未保存住院病案首页"
+    )
