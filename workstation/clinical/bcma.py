@@ -1,8 +1,9 @@
 """Barcode medication administration: the five rights (patient, drug, dose, route, time).
 
 A scanned drug is matched to the open patient's due dose. A wrong patient, a wrong drug, an
-order that is not verified, stopped or already given, a drug without its negative skin test blocks; a dose, route or time mismatch is
-shown in plain words and must be acknowledged with a reason. The result codes are those of the
+order that is not verified, stopped or already given, a drug without its negative skin test
+blocks; a dose, route or time mismatch is shown in plain words and must be acknowledged with a
+reason. The result codes are those of the
 BedsideChecked event (workstation.events.vocabulary.BEDSIDE_RESULTS).
 """
 

@@ -1,7 +1,8 @@
 """`workstation-server controlled-register`: the special register (专册登记) of the controlled drugs
 of a ward or of a pharmacy location, from the server database, as text (麻醉药品和精神药品管理条例
 Art. 41); a ward's ends with its empty ampoules and patches not yet back, and a dispense made
-while they were out is marked ⚠ (clinical.controlled_register). Kept beside cli.py (which stays under its size limit); cli.build_parser adds it."""
+while they were out is marked ⚠ (clinical.controlled_register). Kept beside cli.py (which stays
+under its size limit); cli.build_parser adds it."""
 
 from __future__ import annotations
 
