@@ -4366,6 +4366,10 @@
         <source>replaces an order</source>
         <translation>替换原医嘱</translation>
     </message>
+    <message>
+        <source>discharge medication: %1 %2 for %3 days</source>
+        <translation>出院带药：%1 %2，%3 天</translation>
+    </message>
 </context>
 <context>
     <name>OrdersView</name>

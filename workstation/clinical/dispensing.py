@@ -19,7 +19,7 @@ from sqlalchemy import Connection, select
 from workstation.clinical.controlled import outpatient_quantity_problem
 from workstation.clinical.controlled_register import empties_outstanding, needs_empties
 from workstation.clinical.formulary import Drug, Formulary, convert_amount
-from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.order_sentence import ParsedOrder, parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.stock import (
     LotStock,
@@ -28,6 +28,7 @@ from workstation.clinical.stock import (
     lots_on_hand,
     refuse_if_expired,
 )
+from workstation.events.order_sheet_events import DISCHARGE_ROUTES
 from workstation.projections import pharmacy_tables as pt
 from workstation.projections import tables as t
 
@@ -50,6 +51,23 @@ def outpatient_item(
         raise ValueError(problem)
     return {"sentence": sentence, "drug_code": parsed.drug.code, "drug_name": parsed.drug.label(),
             "quantity": quantity, "unit": unit}  # fmt: skip
+
+
+def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
+    """出院带药: what is handed over for the whole course written (处方管理办法 2007 Art. 5-6: each
+    line with its quantity; Art. 19: the days), as OrderPlaced.discharge {quantity, unit, days};
+    ValueError when the order cannot be taken home (an infusion, a bag, no days written)."""
+    if parsed.others or parsed.diluent is not None:
+        raise ValueError("出院带药: a bag or an infusion is not taken home")
+    if parsed.route not in DISCHARGE_ROUTES:
+        raise ValueError(f"出院带药 is oral or external only ({', '.join(sorted(DISCHARGE_ROUTES))}),"
+                         f" not {parsed.route}")  # fmt: skip
+    if not parsed.duration_days or not 1 <= parsed.duration_days <= 90:
+        raise ValueError("出院带药: write the days, 1 to 90 (e.g. 500mg po tid 7d)")
+    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    per_day = parsed.doses_per_day or 1
+    quantity = math.ceil(per_dose * per_day * parsed.duration_days)
+    return {"quantity": quantity, "unit": unit, "days": parsed.duration_days}
 
 
 def dispense_units(drug: Drug, dose_value: float, dose_unit: str) -> tuple[str, float]:

@@ -30,6 +30,7 @@ class OrderContext:
     patient_id: str
     patient: PatientContext
     frequent: dict[str, list[str]]
+    discharge: PatientContext = PatientContext()  # the patient with the 出院带药 active instead
 
 
 def order_context(
@@ -48,6 +49,7 @@ def order_context(
         patient_id=str(chart["patient"]["patient_id"]),
         patient=patient_context_from_chart(sheet, today=date.today()),
         frequent=frequent,
+        discharge=patient_context_from_chart(sheet, today=date.today(), discharge=True),
     )
 
 
