@@ -4380,8 +4380,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/orders/view.py" line="46" />
-        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies) · F8 flips long-term / temporary</source>
-        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改） · F8 切换长期／临时</translation>
+        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies) · F8 flips long-term / temporary · dc before a sentence with its days: discharge medication</source>
+        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改） · F8 切换长期／临时 · 医嘱前加 dc（或“带药”）并写明天数：出院带药</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/view.py" line="81" />
