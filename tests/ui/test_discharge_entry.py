@@ -19,8 +19,8 @@ from tests.ui.test_stock_words import chinese
 from ui.screens.orders.catalogue import default_catalogue
 from ui.screens.orders.entry import OrderReader
 from ui.screens.orders.render import basket_line
-from workstation.clinical.checks import PatientContext
-from workstation.clinical.checks.context import order_from_parsed
+from workstation.clinical.checks import PatientContext, check_order
+from workstation.clinical.checks.context import order_from_parsed, order_from_row
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.knowledge import default_knowledge
 from workstation.clinical.order_sentence import parse_order
@@ -123,3 +123,23 @@ def test_the_doctor_signs_a_discharge_medicine_by_keyboard(qtbot: QtBot, open_st
     [event] = [e for e in _events(station, "OrderPlaced") if e["event_id"] == order_id]
     assert event["discharge"] == {"quantity": 14, "unit": "tab", "days": 14}
     assert event["term"] == "temporary" and event["medication"]["duration_days"] == 14
+
+
+def test_a_controlled_drug_taken_home_keeps_to_the_outpatient_limits() -> None:
+    # 处方管理办法 Art. 25's one day is the ward's rule; taken home, Art. 23's quantities hold
+    home = reader().read("dc morphine 30mg po q12h 7d").draft  # controlled-release: 7 days
+    assert home is not None and home.discharge == {"quantity": 14, "unit": "tab", "days": 7}
+    assert "controlled-one-day" not in {a.rule_id for a in home.alerts}
+    ward = reader().read("morphine 30mg po q12h 7d").draft
+    assert ward is not None and "controlled-one-day" in {a.rule_id for a in ward.alerts}
+    too_much = reader().read("dc diazepam 2.5mg po qn 14d")  # 精二: 7 days at most
+    assert too_much.draft is None and "Art. 23" in (too_much.error or "")
+    # the pharmacist's re-check reads the stored order as a discharge order too
+    row = {"drug_code": "morphine", "dose_value": 30, "dose_unit": "mg", "route": "po",
+           "frequency": "q12h", "duration_days": 7, "discharge": home.discharge}  # fmt: skip
+    assert "controlled-one-day" not in {
+        a.rule_id for a in check_order(order_from_row(row), PatientContext())
+    }
+    assert "controlled-one-day" in {
+        a.rule_id for a in check_order(order_from_row(row | {"discharge": None}), PatientContext())
+    }

@@ -67,6 +67,10 @@ def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
     unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
     per_day = parsed.doses_per_day or 1
     quantity = math.ceil(per_dose * per_day * parsed.duration_days)
+    problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
+                                          per_day=per_day, quantity=quantity)  # fmt: skip
+    if problem:  # a controlled drug taken home keeps to the outpatient limits (Art. 23)
+        raise ValueError(f"出院带药: {problem}")
     return {"quantity": quantity, "unit": unit, "days": parsed.duration_days}
 
 

@@ -27,12 +27,14 @@ from workstation.clinical.sentence_drug import Diluent
 
 def group_alerts(
     parsed: ParsedOrder, text: str, patient: PatientContext, knowledge: Knowledge | None = None,
-    prescriber: Prescriber | None = None,
+    prescriber: Prescriber | None = None, *, discharge: bool = False,
 ) -> list[Alert]:  # fmt: skip
     """The alerts of every drug of the order (one drug: check_order's), most severe first; each
-    drug is checked as signed by `prescriber` (their rights: antibiotic tier, narcotic right)."""
+    drug is checked as signed by `prescriber` (their rights: antibiotic tier, narcotic right),
+    as a 出院带药 when `discharge`."""
     members = [
-        replace(order_from_parsed(member, text), prescriber=prescriber) for member in parsed.members
+        replace(order_from_parsed(member, text), prescriber=prescriber, discharge=discharge)
+        for member in parsed.members
     ]
     return members_alerts(members, patient, knowledge)
 

@@ -211,7 +211,9 @@ class OrderReader:
         base = self.discharge_context if discharge else self.context
         context = replace(base, active_orders=base.active_orders + pending) if pending else base
         return tuple(  # each drug of a bag, as signed by this prescriber
-            group_alerts(parsed, text, context, self.knowledge, self.prescriber)
+            group_alerts(
+                parsed, text, context, self.knowledge, self.prescriber, discharge=discharge
+            )  # fmt: skip
         )
 
     def read(self, text: str, basket: Iterable[DraftOrder] = ()) -> Reading:

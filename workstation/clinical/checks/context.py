@@ -54,6 +54,7 @@ def order_from_row(row: Mapping[str, Any], per_day: DosesPerDay = doses_per_day)
         prn=bool(row.get("prn")),
         text=str(row.get("description") or ""),
         diluent_ml=_diluent_ml(str(row.get("description") or "")),
+        discharge=bool(row.get("discharge")),
     )
 
 
