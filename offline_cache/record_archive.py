@@ -15,7 +15,7 @@ from sqlalchemy import Connection, select
 
 from offline_cache.store import LocalStore
 from offline_cache.tables import refdata
-from workstation.clinical.front_sheet import archive_gaps
+from workstation.clinical.front_sheet import Note, archive_notes
 from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
@@ -43,9 +43,10 @@ def diagnosis_catalogue(conn: Connection) -> Icd10Catalogue:
 class ArchiveRefusal(RuntimeError):
     """A write refused up front because of the archive; `code` is the server's code for it."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, notes: tuple[Note, ...] = ()):
         super().__init__(message)
         self.code = code
+        self.notes = notes  # record_incomplete: the gaps, to be worded in the user's language
 
 
 def check_write(
@@ -76,9 +77,9 @@ def check_write(
     problem = archive_problem(lock, draft, patient=facts, at=at)
     if problem is not None:
         raise ArchiveRefusal(*problem)
-    gaps = archive_gaps(record, diagnoses=diagnoses) if record is not None else []
+    gaps = archive_notes(record, diagnoses=diagnoses) if record is not None else []
     if gaps:  # the archive gate, as the server applies it (住院病案首页 and signatures)
-        raise ArchiveRefusal("record_incomplete", "; ".join(gaps))
+        raise ArchiveRefusal("record_incomplete", "; ".join(n.text() for n in gaps), tuple(gaps))
     if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at, author_id):
         raise ArchiveRefusal("record_archived", ARCHIVED_MESSAGE)
 

@@ -3133,6 +3133,10 @@
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
+    <message>
+        <source>⚠ %1 empty ampoule(s) or patch(es) not back</source>
+        <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
+    </message>
 </context>
 <context>
     <name>Worklist</name>
@@ -4378,6 +4382,10 @@
         <source>replaces an order</source>
         <translation>替换原医嘱</translation>
     </message>
+    <message>
+        <source>discharge medication: %1 %2 for %3 days</source>
+        <translation>出院带药：%1 %2，%3 天</translation>
+    </message>
 </context>
 <context>
     <name>OrdersView</name>
@@ -4407,6 +4415,11 @@
         <location filename="../../ui/screens/orders/view.py" line="46" />
         <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies)</source>
         <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/orders/view.py" line="46" />
+        <source>Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · F6 moves between line, basket and active orders (Delete stops, Enter modifies) · F8 flips long-term / temporary · dc before a sentence with its days: discharge medication</source>
+        <translation>Enter 加入待签列表 · Tab 采用高亮的建议 · F9 签署待签列表 · F6 在输入行、待签列表和执行中医嘱之间切换（Delete 停止，Enter 修改） · F8 切换长期／临时 · 医嘱前加 dc（或“带药”）并写明天数：出院带药</translation>
     </message>
 </context>
 <context>
@@ -5179,6 +5192,10 @@
     <message>
         <source>rejected %1</source>
         <translation>%1 已拒收</translation>
+    </message>
+    <message>
+        <source>blocked: no negative skin test</source>
+        <translation>皮试未阴性，拦截给药</translation>
     </message>
 </context>
 <context>

@@ -79,6 +79,8 @@ def test_the_station_refuses_to_archive_an_incomplete_record(tmp_path, live_serv
     with pytest.raises(ArchiveRefusal) as refused:
         office.archive_record(patient, record_number="MRN-6")
     assert refused.value.code == "record_incomplete" and "discharge summary" in str(refused.value)
+    # the gaps come as notes, for the archive screen to word in the user's language
+    assert "出院记录未签名" in [n.text("zh") for n in refused.value.notes]
     doctor.record("NoteSigned", patient_id=patient, payload=discharge_summary())
     doctor.record("FrontSheetSaved", patient_id=patient, payload=front_sheet())
     doctor.sync()

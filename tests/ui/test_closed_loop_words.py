@@ -20,6 +20,7 @@ GIVEN = LoopEvent("given", AT, "u2", facts=(
 UNABLE = LoopEvent(
     "bedside_check", AT, "u2", "wristband torn", True, (("result", "unable_to_scan"),)
 )
+SKIN_TEST = LoopEvent("bedside_check", AT, "u2", "", True, (("result", "skin_test"),))
 RETURNED = LoopEvent("returned", AT, "u3", "patient discharged", True,
                      (("lot", "A26"), ("quantity", "2"), ("unit", "tab")))  # fmt: skip
 
@@ -31,10 +32,12 @@ def test_details_in_chinese(chinese) -> None:
     )
     assert detail_words(UNABLE, NAMES) == "无法扫描：wristband torn"
     assert detail_words(RETURNED, NAMES) == "批号 A26，2 片：patient discharged"
+    assert detail_words(SKIN_TEST, NAMES) == "皮试未阴性，拦截给药"
 
 
 def test_details_in_english(qapp: QApplication) -> None:
     assert detail_words(DISPENSED, NAMES) == "lot A26, 3 tab"
+    assert detail_words(SKIN_TEST, NAMES) == "blocked: no negative skin test"
     assert detail_words(GIVEN, {}) == (
         "1000 mL ivgtt, ended 2026-11-26 11:30, 950 mL given, checked by u-witness"
     )

@@ -77,3 +77,23 @@ def test_the_pick_list_and_the_counter_count_in_chinese_units(
         counter.show_serving(Prescription("rx1", 1, "周建国", "OP20260001", [item], {}, None))
     assert picks.lines.item(0, 4).text() == "2 支"
     assert counter.items.item(0, 2).text() == "粒"
+
+
+def test_the_pick_list_shows_empty_ampoules_not_back(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path
+) -> None:
+    line = PickLine("o1", "p1", "05", "宋丽华", "fentanyl", "芬太尼 0.05mg iv q4h", 6, 6, "amp", 0,
+                    empties_out=2)  # fmt: skip
+    returned = PickLine(
+        "o2", "p2", "06", "何立新", "fentanyl", "芬太尼 0.05mg iv q4h", 6, 6, "amp", 0
+    )
+    with chinese(qapp, tmp_path):
+        picks = WardPickView()
+        qtbot.addWidget(picks)
+        picks.show_lines([line, returned])
+    assert picks.lines.item(0, 2).text() == "芬太尼 0.05mg iv q4h  ⚠ 空安瓿/废贴 2 未交回"
+    assert picks.lines.item(1, 2).text() == "芬太尼 0.05mg iv q4h"
+    english = WardPickView()
+    qtbot.addWidget(english)
+    english.show_lines([line])
+    assert english.lines.item(0, 2).text().endswith("⚠ 2 empty ampoule(s) or patch(es) not back")

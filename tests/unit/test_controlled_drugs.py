@@ -4,6 +4,7 @@ further dispense, the witnessed destruction and the register of every movement."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Connection
@@ -20,12 +21,15 @@ from workstation.clinical.controlled import (
     outpatient_days_allowed,
 )
 from workstation.clinical.controlled_register import (
+    EMPTIES_MISSING,
     EmptiesMissing,
     empties_outstanding,
+    outstanding_returns,
     refuse_without_empties,
     register,
     register_text,
 )
+from workstation.clinical.dispensing import ward_pick_list
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.knowledge import default_knowledge
 
@@ -159,3 +163,43 @@ def test_outpatient_prescriptions_of_controlled_drugs_keep_to_articles_23_and_24
     with pytest.raises(ValueError, match="7 days"):
         outpatient_item("diazepam 2.5mg po qn 14d", formulary)
     assert outpatient_item("amoxicillin 500mg po tid 14d", formulary)["quantity"] == 42
+
+
+def test_a_dispense_made_with_the_empties_still_out_is_flagged_for_the_pharmacist(conn) -> None:
+    # a second dispense the station did not refuse (offline, or before the return synced): the
+    # server keeps it as a fact, the register flags it and lists the ampoules still out
+    formulary = default_formulary()
+    receive(conn, "fentanyl", "FEN01", "2027-12-31", 20, unit="amp")
+    pid = admit(conn, "张三")
+    order_id = place(conn, pid, "fentanyl", "2026-03-01T07:00:00.000Z")
+    dispense(conn, pid, order_id)
+    assert [line.flag for line in register(conn, formulary, ward_id="W1")] == [None]
+    dispense(conn, pid, order_id, quantity=2)  # no empty came back in between
+    lines = register(conn, formulary, ward_id="W1")
+    assert [(line.kind, line.flag) for line in lines] == [
+        ("dispense", None), ("dispense", EMPTIES_MISSING)
+    ]  # fmt: skip
+    [out] = outstanding_returns(conn, formulary, ward_id="W1")
+    assert (out.patient_id, out.drug_code, out.outstanding, out.unit) == (pid, "fentanyl", 3, "amp")
+    assert len(out.flagged) == 1 and outstanding_returns(conn, formulary, ward_id="W2") == []
+    text = register_text(lines, formulary, lang="zh", outstanding=[out])
+    assert "⚠ 前次空安瓿/废贴未交回即发药" in text and "空安瓿/废贴未交回" in text
+    english = register_text(lines, formulary, lang="en", outstanding=[out])
+    assert "dispensed before the previous empties came back" in english and "Fentanyl" in english
+    fold(conn, ev("EmptyAmpouleReturned", {"drug_code": "fentanyl", "quantity": 3, "unit": "amp"},
+                  pid, author="nurse-1"))  # fmt: skip
+    assert outstanding_returns(conn, formulary) == []  # all back: nothing to chase any more
+    assert register(conn, formulary, ward_id="W1")[1].flag == EMPTIES_MISSING  # the fact stays
+
+
+def test_the_ward_pick_list_says_how_many_empties_are_still_out(conn) -> None:
+    pid = admit(conn, "张三")
+    order_id = place(conn, pid, "fentanyl", "2026-03-01T07:00:00.000Z")
+    fold(conn, ev("OrderVerified", {"order_id": order_id}, pid))
+    start = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
+    [line] = ward_pick_list(conn, "W1", start=start, formulary=default_formulary())
+    assert line.empties_out == 0
+    receive(conn, "fentanyl", "FEN01", "2027-12-31", 20, unit="amp")
+    dispense(conn, pid, order_id)
+    [line] = ward_pick_list(conn, "W1", start=start, formulary=default_formulary())
+    assert line.empties_out == 1

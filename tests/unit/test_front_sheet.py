@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.support.ward import front_sheet
 from workstation.clinical.adverse_events import adr_deadline, sees_reporter
-from workstation.clinical.front_sheet import RecordState, archive_gaps, check_sheet
+from workstation.clinical.front_sheet import NOTE_WORDS, RecordState, archive_gaps, check_sheet
 
 STAY = {"admitted_at": "2026-03-01T08:00:00.000Z", "discharged_at": "2026-03-09T08:00:00.000Z"}
 
@@ -77,3 +79,27 @@ def test_who_sees_the_reporter() -> None:
     assert sees_reporter(report, viewer_id="u-1", viewer_role="nurse")
     assert sees_reporter(report, viewer_id="u-3", viewer_role="admin")
     assert sees_reporter(report | {"anonymous": False}, viewer_id="u-2", viewer_role="nurse")
+
+
+def test_the_problems_are_worded_in_the_users_language() -> None:
+    # issue 17's leftover: the check spoke English only, on a Chinese screen and a Chinese print
+    check = check_sheet(front_sheet(main_code="S72.0", disposition="2"))
+    errors, _ = check.texts("zh_CN")
+    assert "损伤、中毒 S72.0 须填写损伤中毒外部原因（V01-Y98）" in errors
+    assert "离院方式 2/3 须填写拟接收医疗机构名称" in errors
+    assert check.texts("en") == (check.errors, check.warnings)
+    assert any("receiving institution" in e for e in check.errors)  # the server's words stay
+    _, warnings = check_sheet(front_sheet(main_code="R50.9")).texts("zh")
+    assert warnings == ["主要诊断 R50.9 为症状、体征，而已有明确诊断"]
+    record = RecordState(sheet=None, discharge_summary_signed=False, awaiting_cosign=2)
+    assert archive_gaps(record, lang="zh") == [
+        "出院记录未签名", "2 份记录待上级医师审签", "病案首页：尚未保存住院病案首页"
+    ]  # fmt: skip
+    assert archive_gaps(record)[2] == "front sheet: no front sheet (住院病案首页) has been saved"
+
+
+def test_every_problem_has_a_chinese_wording_without_english_words() -> None:
+    values = {"code": "A00", "number": "1", "count": "2", "inner": "…"}
+    for code, (zh, en) in NOTE_WORDS.items():
+        chinese = zh.format(**values)
+        assert chinese != en.format(**values) and not re.search(r"[a-z]{3,}", chinese), code

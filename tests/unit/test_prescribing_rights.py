@@ -87,8 +87,15 @@ def test_controlled_class_from_the_formulary_needs_the_narcotic_right() -> None:
     assert OrderNeeds.of({}).narcotic is False
 
 
-def test_untitled_doctors_count_with_the_default_and_trainee_physicians_as_trainees() -> None:
-    assert prescriber_for("physician", {}) == Prescriber()
+def test_untitled_doctors_hold_the_least_rights_and_trainee_physicians_are_trainees() -> None:
+    # 医务科 has not recorded a title: the least a licensed doctor may hold (Art. 24), not an attending
+    untitled = prescriber_for("physician", {})
+    assert untitled == RESIDENT
+    assert prescriber_for("physician", {"title": None, "narcotic_right": True}) == RESIDENT
+    meropenem = default_formulary().by_code("meropenem")
+    assert meropenem is not None and untitled is not None
+    assert "antibiotic-tier" in missing_rights(untitled, OrderNeeds.of(meropenem.entry))
+    assert missing_rights(untitled, OrderNeeds(narcotic=True)) == ("controlled-drug",)
     assert prescriber_for("trainee_physician", {"title": "chief"}) == TRAINEE
     assert prescriber_for("nurse", {"title": "nurse"}) is None
 

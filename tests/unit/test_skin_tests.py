@@ -15,7 +15,7 @@ from tests.unit.test_mar import TIMES, order
 from tests.unit.test_verification import admit
 from tests.unit.test_verification import order as place
 from workstation.clinical.barcodes import label_code
-from workstation.clinical.bcma import check_drug
+from workstation.clinical.bcma import bedside_payload, check_drug
 from workstation.clinical.checks import check_order
 from workstation.clinical.checks.context import patient_context_from_chart
 from workstation.clinical.checks.model import MedicationOrder
@@ -27,6 +27,7 @@ from workstation.clinical.skin_tests import (
     with_skin_test_results,
 )
 from workstation.clinical.verification import verification_queue, verify_refusal
+from workstation.ids import uuid7
 from workstation.projections import queries
 
 TODAY = date(2026, 3, 1)
@@ -49,8 +50,15 @@ def mar_check(skin_tests: list[dict]) -> object:
 def test_penicillin_cannot_be_scanned_before_a_negative_skin_test() -> None:
     pending = mar_check([])
     assert pending.blocked and "Skin test needed" in pending.problems[0].message
+    assert "皮试结果未录入" in pending.problems[0].message
     positive = mar_check([{"substance": "青霉素", "result": "positive", "voided": False}])
     assert positive.blocked and "POSITIVE" in positive.problems[0].message
+    assert "皮试阳性" in positive.problems[0].message
+    # its own result code (not wrong_drug: the drug is the right one), kept on the bedside fact
+    assert pending.result == positive.result == "skin_test"
+    bedside = bedside_payload(pending, ORDER_ID, wristband=None, drug=scan(label_code(ORDER_ID)))
+    assert bedside["result"] == "skin_test"
+    ev("BedsideChecked", bedside, uuid7())  # a valid fact of the vocabulary
     voided = mar_check([{"substance": "penicillin", "result": "negative", "voided": True}])
     assert voided.blocked
     negative = mar_check([{"substance": "penicillin", "result": "negative", "voided": False}])

@@ -1,8 +1,9 @@
 """Barcode medication administration: the five rights (patient, drug, dose, route, time).
 
 A scanned drug is matched to the open patient's due dose. A wrong patient, a wrong drug, an
-order that is not verified, stopped or already given blocks; a dose, route or time mismatch is
-shown in plain words and must be acknowledged with a reason. The result codes are those of the
+order that is not verified, stopped or already given, a drug without its negative skin test
+blocks; a dose, route or time mismatch is shown in plain words and must be acknowledged with a
+reason. The result codes are those of the
 BedsideChecked event (workstation.events.vocabulary.BEDSIDE_RESULTS).
 """
 
@@ -26,6 +27,7 @@ from workstation.clinical.mar import (
 from workstation.clock import iso, parse_iso
 
 OrderLookup = Callable[[str], Mapping[str, Any] | None]
+SKIN_TEST = "skin_test"  # blocked: the drug needs a negative skin test not yet on file
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +139,12 @@ def _check_row(row: MarRow, drug: Scan, now: datetime, settings: NursingSettings
 
 def _skin_test_problem(status: str) -> Problem:
     """No dose of a drug needing a skin test without a negative result on file (《中国药典》
-    临床用药须知; 皮肤试验指导原则 2021); the result code is wrong_drug: not this drug yet."""
+    临床用药须知; 皮肤试验指导原则 2021): its own result code `skin_test` (the drug is the right one;
+    it may not be given yet), in both languages (the MAR words it by code, ui.screens.mar)."""
     if status == "positive":
-        return Problem("wrong_drug", "Skin test POSITIVE: this drug must not be given. "
+        return Problem(SKIN_TEST, "Skin test POSITIVE: this drug must not be given. "
                        "皮试阳性，禁止使用。", True)  # fmt: skip
-    return Problem("wrong_drug", "Skin test needed: no negative result is on file. Record the "
+    return Problem(SKIN_TEST, "Skin test needed: no negative result is on file. Record the "
                    "skin test first. 皮试结果未录入，不得给药。", True)  # fmt: skip
 
 

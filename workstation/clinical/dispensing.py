@@ -17,8 +17,9 @@ import orjson
 from sqlalchemy import Connection, select
 
 from workstation.clinical.controlled import outpatient_quantity_problem
+from workstation.clinical.controlled_register import empties_outstanding, needs_empties
 from workstation.clinical.formulary import Drug, Formulary, convert_amount
-from workstation.clinical.order_sentence import parse_order
+from workstation.clinical.order_sentence import ParsedOrder, parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.stock import (
     LotStock,
@@ -27,6 +28,7 @@ from workstation.clinical.stock import (
     lots_on_hand,
     refuse_if_expired,
 )
+from workstation.events.order_sheet_events import DISCHARGE_ROUTES
 from workstation.projections import pharmacy_tables as pt
 from workstation.projections import tables as t
 
@@ -49,6 +51,27 @@ def outpatient_item(
         raise ValueError(problem)
     return {"sentence": sentence, "drug_code": parsed.drug.code, "drug_name": parsed.drug.label(),
             "quantity": quantity, "unit": unit}  # fmt: skip
+
+
+def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
+    """出院带药: what is handed over for the whole course written (处方管理办法 2007 Art. 5-6: each
+    line with its quantity; Art. 19: the days), as OrderPlaced.discharge {quantity, unit, days};
+    ValueError when the order cannot be taken home (an infusion, a bag, no days written)."""
+    if parsed.others or parsed.diluent is not None:
+        raise ValueError("出院带药: a bag or an infusion is not taken home")
+    if parsed.route not in DISCHARGE_ROUTES:
+        raise ValueError(f"出院带药 is oral or external only ({', '.join(sorted(DISCHARGE_ROUTES))}),"
+                         f" not {parsed.route}")  # fmt: skip
+    if not parsed.duration_days or not 1 <= parsed.duration_days <= 90:
+        raise ValueError("出院带药: write the days, 1 to 90 (e.g. 500mg po tid 7d)")
+    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    per_day = parsed.doses_per_day or 1
+    quantity = math.ceil(per_dose * per_day * parsed.duration_days)
+    problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
+                                          per_day=per_day, quantity=quantity)  # fmt: skip
+    if problem:  # a controlled drug taken home keeps to the outpatient limits (Art. 23)
+        raise ValueError(f"出院带药: {problem}")
+    return {"quantity": quantity, "unit": unit, "days": parsed.duration_days}
 
 
 def dispense_units(drug: Drug, dose_value: float, dose_unit: str) -> tuple[str, float]:
@@ -179,6 +202,7 @@ class PickLine:
     quantity: float
     unit: str
     dispensed: float
+    empties_out: float = 0.0  # 麻/精一 injection or patch units of the patient not back yet
 
 
 def ward_pick_list(
@@ -186,7 +210,8 @@ def ward_pick_list(
     times: AdministrationTimes | None = None,
 ) -> list[PickLine]:  # fmt: skip
     """Verified scheduled medication orders of a ward's patients and their unit doses due in
-    the window, less what was already dispensed for the order in that window."""
+    the window, less what was already dispensed for the order in that window; a 麻/精一
+    injection or patch with the patient's empties still out says how many (controlled_register)."""
     end = start + timedelta(hours=hours)
     o, p = t.orders.c, t.patients.c
     rows = conn.execute(
@@ -203,10 +228,13 @@ def ward_pick_list(
         if not doses or drug is None:
             continue
         unit, per_dose = dispense_units(drug, order["dose_value"], order["dose_unit"])
+        out = (
+            empties_outstanding(conn, order["patient_id"], drug.code) if needs_empties(drug) else 0
+        )
         lines.append(PickLine(order["order_id"], order["patient_id"], row.bed, row.name,
                               drug.code, order["description"], doses,
                               math.ceil(per_dose * doses * 100) / 100, unit,
-                              _dispensed_since(conn, order["order_id"], start)))  # fmt: skip
+                              _dispensed_since(conn, order["order_id"], start), out))  # fmt: skip
     return sorted(lines, key=lambda line: (_bed_key(line.bed), line.description))
 
 

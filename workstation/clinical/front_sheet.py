@@ -13,7 +13,11 @@ each problem names its rule. Errors stop the archive, warnings are shown to the 
 - 离院方式 2 and 3 name the receiving institution; a procedure date lies within the stay;
 - the sex of the patient agrees with sex-specific chapters (O, female and male genital codes).
 The archive gate (《医疗机构病历管理规定》2013 and the hospital's days) adds: a signed
-discharge summary, no note awaiting its co-signature, a valid front sheet."""
+discharge summary, no note awaiting its co-signature, a valid front sheet.
+
+Each problem is a `Note`: a code and its values, worded in Chinese or English where it is shown
+(the dialog and the archive refusal in the user's language, the printed sheet in the print's),
+the Qt-free core keeping both wordings as it does for its other printed words."""
 
 from __future__ import annotations
 
@@ -42,17 +46,93 @@ _FEMALE_ONLY = ("O", "N70-N98", "C51-C58", "D25-D28")
 _MALE_ONLY = ("N40-N51", "C60-C63")
 
 
+# code -> (Chinese, English) wording of each problem, filled with the note's values
+NOTE_WORDS = {
+    "no_sheet": ("尚未保存住院病案首页", "no front sheet (住院病案首页) has been saved"),
+    "no_main": ("无主要诊断：出院诊断为空", "no main diagnosis (主要诊断): 出院诊断 is empty"),
+    "not_codable": ("{code} 不是可编码的 ICD-10 诊断", "{code} is not a codable ICD-10 diagnosis"),
+    "listed_twice": ("出院诊断 {code} 重复填写", "出院诊断 {code} is listed twice"),
+    "no_admission_condition": ("出院诊断 {number}（{code}）未填写入院病情",
+                               "出院诊断 {number} ({code}) has no 入院病情"),
+    "external_main": ("{code} 为损伤中毒外部原因（V01-Y98），不能作为主要诊断",
+                      "{code} is an external cause (V01-Y98): never the main diagnosis"),
+    "symptom_main": ("主要诊断 {code} 为症状、体征，而已有明确诊断",
+                     "main diagnosis {code} is a symptom or sign while a definite diagnosis is listed"),
+    "main_not_on_admission": ("主要诊断 {code} 入院病情为“无”",
+                              "main diagnosis {code} was not present on admission (入院病情 无)"),
+    "injury_needs_cause": ("损伤、中毒 {code} 须填写损伤中毒外部原因（V01-Y98）",
+                           "injury or poisoning {code} needs its 损伤中毒外部原因 (V01-Y98)"),
+    "women_only": ("{code} 仅用于女性，患者为男性", "{code} applies to women only; the patient is male"),
+    "men_only": ("{code} 仅用于男性，患者为女性", "{code} applies to men only; the patient is female"),
+    "not_procedure": ("{code} 不是 ICD-9-CM-3 手术操作编码", "{code} is not an ICD-9-CM-3 procedure code"),
+    "procedure_outside_stay": ("手术操作 {code} 的日期不在住院期间",
+                               "procedure {code} is dated outside the stay"),
+    "no_disposition": ("离院方式未填写", "离院方式 is not coded"),
+    "no_receiver": ("离院方式 2/3 须填写拟接收医疗机构名称",
+                    "离院方式 2/3 needs the receiving institution (拟接收医疗机构名称)"),
+    "summary_unsigned": ("出院记录未签名", "the discharge summary (出院记录) is not signed"),
+    "awaiting_cosign": ("{count} 份记录待上级医师审签",
+                        "{count} note(s) await their co-signature (上级医师审签)"),
+    "front_sheet": ("病案首页：{inner}", "front sheet: {inner}"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Note:
+    """One problem of a front sheet or of the archive gate: its code (NOTE_WORDS), the values
+    its wording names, and for `front_sheet` the sheet's own problem inside."""
+
+    code: str
+    values: tuple[tuple[str, str], ...] = ()
+    inner: Note | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The note in Chinese (lang zh, zh_CN) or English (any other)."""
+        zh, en = NOTE_WORDS[self.code]
+        values = dict(self.values)
+        if self.inner is not None:
+            values["inner"] = self.inner.text(lang)
+        return (zh if lang.startswith("zh") else en).format(**values)
+
+
+def note(kind: str, /, **values: object) -> Note:
+    """A Note of this kind (a NOTE_WORDS code) with these values (as text)."""
+    return Note(kind, tuple((key, str(value)) for key, value in values.items()))
+
+
 @dataclass
 class SheetCheck:
     """The outcome of checking a front sheet: errors stop archiving, warnings do not."""
 
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    error_notes: list[Note] = field(default_factory=list)
+    warning_notes: list[Note] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[str]:
+        """The errors in English (the server's refusal and the logs)."""
+        return [n.text() for n in self.error_notes]
+
+    @property
+    def warnings(self) -> list[str]:
+        """The warnings in English."""
+        return [n.text() for n in self.warning_notes]
+
+    def texts(self, lang: str) -> tuple[list[str], list[str]]:
+        """(errors, warnings) worded in this language (zh, zh_CN or en)."""
+        return [n.text(lang) for n in self.error_notes], [n.text(lang) for n in self.warning_notes]
+
+    def error(self, kind: str, /, **values: object) -> None:
+        """Add an error of this kind (a NOTE_WORDS code)."""
+        self.error_notes.append(note(kind, **values))
+
+    def warn(self, kind: str, /, **values: object) -> None:
+        """Add a warning of this kind."""
+        self.warning_notes.append(note(kind, **values))
 
     @property
     def valid(self) -> bool:
         """True when nothing stops the archive."""
-        return not self.errors
+        return not self.error_notes
 
 
 def _in_ranges(code: str, ranges: Iterable[str]) -> bool:
@@ -76,21 +156,21 @@ def check_sheet(
     """Check a saved front sheet (the FrontSheetSaved payload) against the 2016 rules above."""
     result = SheetCheck()
     if not sheet:
-        result.errors.append("no front sheet (住院病案首页) has been saved")
+        result.error("no_sheet")
         return result
     diagnoses = diagnoses or default_catalogue()
     rows = list(sheet.get("discharge_diagnoses") or [])
     if not rows:
-        result.errors.append("no main diagnosis (主要诊断): 出院诊断 is empty")
+        result.error("no_main")
     _check_codes(result, sheet, rows, diagnoses)
     if rows:
         _check_main(result, sheet, [normalise(r["code"]) for r in rows], rows[0])
     _check_sex(result, rows, sex)
     _check_procedures(result, sheet, procedures or default_procedures(), admitted_at, discharged_at)
     if sheet.get("disposition") is None:
-        result.errors.append("离院方式 is not coded")
+        result.error("no_disposition")
     elif sheet["disposition"] in ("2", "3") and not (sheet.get("transfer_to") or "").strip():
-        result.errors.append("离院方式 2/3 needs the receiving institution (拟接收医疗机构名称)")
+        result.error("no_receiver")
     return result
 
 
@@ -99,49 +179,48 @@ def _check_codes(result: SheetCheck, sheet: Mapping[str, Any], rows: list[Any],
     seen: set[str] = set()
     for row in [*(sheet.get("admission_diagnoses") or []), *rows]:
         if diagnoses.get(row["code"]) is None:
-            result.errors.append(f"{row['code']} is not a codable ICD-10 diagnosis")
+            result.error("not_codable", code=row["code"])
     for number, row in enumerate(rows, start=1):
         code = normalise(row["code"])
         if code in seen:
-            result.errors.append(f"出院诊断 {code} is listed twice")
+            result.error("listed_twice", code=code)
         seen.add(code)
         if not row.get("admission_condition"):
-            result.errors.append(f"出院诊断 {number} ({code}) has no 入院病情")
+            result.error("no_admission_condition", number=number, code=code)
 
 
 def _check_main(result: SheetCheck, sheet: Mapping[str, Any], codes: list[str],
                 main: Mapping[str, Any]) -> None:  # fmt: skip
     code = codes[0]
     if _is_external_cause(code):
-        result.errors.append(f"{code} is an external cause (V01-Y98): never the main diagnosis")
+        result.error("external_main", code=code)
     if code.startswith("R") and any(not c.startswith("R") for c in codes[1:]):
-        result.warnings.append(f"main diagnosis {code} is a symptom or sign while a definite "
-                               "diagnosis is listed")  # fmt: skip
+        result.warn("symptom_main", code=code)
     if main.get("admission_condition") == "4":
-        result.warnings.append(f"main diagnosis {code} was not present on admission (入院病情 无)")
+        result.warn("main_not_on_admission", code=code)
     if code[:1] in ("S", "T"):
         cause = normalise(sheet.get("external_cause") or "")
         if not _is_external_cause(cause):
-            result.errors.append(f"injury or poisoning {code} needs its 损伤中毒外部原因 (V01-Y98)")
+            result.error("injury_needs_cause", code=code)
 
 
 def _check_sex(result: SheetCheck, rows: list[Any], sex: str | None) -> None:
     for row in rows:
         code = normalise(row["code"])
         if sex == "male" and _in_ranges(code, _FEMALE_ONLY):
-            result.errors.append(f"{code} applies to women only; the patient is male")
+            result.error("women_only", code=code)
         if sex == "female" and _in_ranges(code, _MALE_ONLY):
-            result.errors.append(f"{code} applies to men only; the patient is female")
+            result.error("men_only", code=code)
 
 
 def _check_procedures(result: SheetCheck, sheet: Mapping[str, Any], catalogue: ProcedureCatalogue,
                       admitted_at: str | None, discharged_at: str | None) -> None:  # fmt: skip
     for row in sheet.get("procedures") or []:
         if catalogue.get(row["code"]) is None:
-            result.errors.append(f"{row['code']} is not an ICD-9-CM-3 procedure code")
+            result.error("not_procedure", code=row["code"])
         when = row["performed_at"]
         if (admitted_at and when < admitted_at) or (discharged_at and when > discharged_at):
-            result.errors.append(f"procedure {row['code']} is dated outside the stay")
+            result.error("procedure_outside_stay", code=row["code"])
 
 
 @dataclass(frozen=True)
@@ -156,16 +235,24 @@ class RecordState:
     discharged_at: str | None = None
 
 
-def archive_gaps(record: RecordState, *, diagnoses: Icd10Catalogue | None = None) -> list[str]:
-    """Why the records office may not archive this record yet (empty: it may)."""
+def archive_gaps(
+    record: RecordState, *, diagnoses: Icd10Catalogue | None = None, lang: str = "en"
+) -> list[str]:
+    """Why the records office may not archive this record yet (empty: it may), worded in
+    `lang` (English by default: the server's refusal)."""
+    return [n.text(lang) for n in archive_notes(record, diagnoses=diagnoses)]
+
+
+def archive_notes(record: RecordState, *, diagnoses: Icd10Catalogue | None = None) -> list[Note]:
+    """The archive gate's gaps as notes, to be worded where they are shown."""
     gaps = []
     if not record.discharge_summary_signed:
-        gaps.append("the discharge summary (出院记录) is not signed")
+        gaps.append(note("summary_unsigned"))
     if record.awaiting_cosign:
-        gaps.append(f"{record.awaiting_cosign} note(s) await their co-signature (上级医师审签)")
+        gaps.append(note("awaiting_cosign", count=record.awaiting_cosign))
     check = check_sheet(record.sheet, sex=record.sex, admitted_at=record.admitted_at,
                         discharged_at=record.discharged_at, diagnoses=diagnoses)  # fmt: skip
-    gaps += [f"front sheet: {e}" for e in check.errors]
+    gaps += [Note("front_sheet", inner=n) for n in check.error_notes]
     return gaps
 
 

@@ -19,9 +19,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from workstation.clinical.controlled import results_on_file, skin_test_status
+from workstation.clinical.controlled import results_on_file
 from workstation.clinical.formulary import Formulary
 from workstation.clinical.high_alert import is_high_alert
+from workstation.clinical.order_group import group_skin_test
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.verification import may_administer
 from workstation.clock import iso, parse_iso
@@ -199,8 +200,7 @@ def mar_grid(chart: Mapping[str, Any], *, start: datetime, end: datetime, now: d
             continue
         row = MarRow(order, order.get("verified_at") is not None, is_high_alert(order, formulary),
                      _is_prn(order))  # fmt: skip
-        drug = formulary.by_code(order.get("drug_code") or "")
-        row.skin_test = skin_test_status(drug.entry if drug else None, skin_tests)
+        row.skin_test = group_skin_test(order, formulary, skin_tests)  # every drug of the bag
         if row.prn:
             _prn_row(row, administrations, start, end, now, checks, settings)
         else:

@@ -18,14 +18,16 @@ from workstation.clinical.allergy_status import (
     allergy_status,
     verification_held,
 )
-from workstation.clinical.checks import Alert, check_order
-from workstation.clinical.checks.context import order_from_row, patient_context_from_chart
-from workstation.clinical.controlled import results_on_file, skin_test_status
+from workstation.clinical.checks import Alert
+from workstation.clinical.checks.context import drug_rows, patient_context_from_chart
+from workstation.clinical.controlled import results_on_file
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.high_alert import is_high_alert
-from workstation.clinical.knowledge import Knowledge, default_knowledge
+from workstation.clinical.knowledge import Knowledge
+from workstation.clinical.order_group import group_skin_test, row_alerts
 from workstation.projections import queries
 from workstation.projections import tables as t
+from workstation.projections.order_sheet_queries import with_order_sheet
 
 RENAL_LAB_CODES = ("EGFR", "CREA", "CR", "SCR")  # eGFR and serum creatinine, as the labs send them
 
@@ -95,12 +97,15 @@ def verification_queue(
         pid = order["patient_id"]
         if pid not in charts:
             charts[pid] = queries.chart(conn, pid)
+            if charts[pid]["patient"] is not None:  # each order's bag and 出院带药 parts
+                with_order_sheet(conn, charts[pid])
         chart = charts[pid]
         patient = chart["patient"]
         if patient is None or patient["status"] != "admitted":
             continue
         if ward_ids is not None and patient["ward_id"] not in ward_ids:
             continue
+        order = next((o for o in chart["orders"] if o["order_id"] == order["order_id"]), order)
         queue.append(_entry(order, chart, today, knowledge))
     return queue
 
@@ -108,19 +113,19 @@ def verification_queue(
 def _entry(
     order: dict[str, Any], chart: dict[str, Any], today: date, knowledge: Knowledge | None
 ) -> WaitingOrder:
+    """Every drug of the order (its bag's too) re-checked; a discharge order against the other
+    discharge orders, an inpatient order against the inpatient ones (checks.context)."""
     others = [o for o in chart["orders"] if o["order_id"] != order["order_id"]]
-    context = patient_context_from_chart(chart | {"orders": others}, today=today)
-    alerts = (
-        check_order(order_from_row(order), context, knowledge) if order.get("drug_code") else []
-    )
-    drug = (knowledge or default_knowledge()).drug(order.get("drug_code") or "")
+    context = patient_context_from_chart(chart | {"orders": others}, today=today,
+                                         discharge=bool(order.get("discharge")))  # fmt: skip
+    formulary = knowledge.formulary if knowledge else default_formulary()
     labs = [lab for lab in chart["labs"] if not lab["voided"]]
     return WaitingOrder(
         order=order,
         patient=chart["patient"],
-        high_alert=_high_alert(order, knowledge),
+        high_alert=any(is_high_alert(row, formulary) for row in drug_rows(order)),
         changed=bool(order.get("replaces_order_id")),
-        alerts=alerts,
+        alerts=row_alerts(order, context, knowledge),
         overrides=_overrides(order.get("overrides")),
         allergies=[a["substance"] for a in chart["allergies"] if not a["voided"]],
         allergy_status=allergy_status(chart),
@@ -138,7 +143,7 @@ def _entry(
             for r in chart.get("change_requests", [])
             if r["order_id"] == order["order_id"] and not r["voided"]
         ],  # fmt: skip
-        skin_test=skin_test_status(drug, results_on_file(chart.get("skin_tests") or ())),
+        skin_test=group_skin_test(order, formulary, results_on_file(chart.get("skin_tests") or ())),
     )
 
 
@@ -197,9 +202,3 @@ def may_administer(order: dict[str, Any], *, urgent_before_verification: bool) -
         return True
     urgent = bool(order.get("urgent")) or order.get("frequency") == "st"
     return urgent and urgent_before_verification
-
-
-def _high_alert(order: dict[str, Any], knowledge: Knowledge | None) -> bool:
-    """Whether the order's drug is high-alert on its route, by the formulary in force."""
-    formulary = knowledge.formulary if knowledge else default_formulary()
-    return is_high_alert(order, formulary)

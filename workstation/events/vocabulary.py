@@ -138,7 +138,7 @@ def _assessment_rule(payload: dict[str, Any]) -> list[str]:
 
 BEDSIDE_RESULTS = (
     "match", "wrong_patient", "wrong_drug", "wrong_dose", "wrong_route", "wrong_time",
-    "unknown_code", "unable_to_scan",
+    "unknown_code", "unable_to_scan", "skin_test",  # skin_test: no negative 皮试 on file
 )  # fmt: skip
 
 

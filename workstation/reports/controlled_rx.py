@@ -32,6 +32,10 @@ UNIT_ZH = {
     "patch": "贴",
     "bag": "袋",
     "bottle": "瓶",
+    "supp": "粒",
+    "inhaler": "支",
+    "pen": "支",
+    "syringe": "支",
 }
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _UNITS = ("", "拾", "佰", "仟")

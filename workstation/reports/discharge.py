@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.reports.context import PrintContext, live
+from workstation.reports.controlled_rx import UNIT_ZH
 from workstation.reports.orders import _prescription_signatures, dose_text
 from workstation.reports.page import build_pdf, identifiers, para, styles
 from workstation.reports.text import frequency_text, route_text
@@ -26,11 +27,16 @@ def discharge_orders(chart: dict[str, Any]) -> list[dict[str, Any]]:
     )  # fmt: skip
 
 
+def supply_text(ctx: PrintContext, supply: dict[str, Any]) -> str:
+    """`21 粒，7 天` / `21 cap, 7 days`: the quantity handed over (the formulary's dispensing unit,
+    in Chinese words on a Chinese print) and the days."""
+    unit = UNIT_ZH.get(supply["unit"], supply["unit"]) if ctx.zh else supply["unit"]
+    return ctx.t("supply", quantity=f"{supply['quantity']:g}", unit=unit, days=supply["days"])
+
+
 def discharge_line(ctx: PrintContext, order: dict[str, Any]) -> str:
     """`Amlodipine 5 mg oral once daily — 14 tablet, 14 days`."""
-    supply = order["discharge"]
-    amount = ctx.t("supply", quantity=f"{supply['quantity']:g}", unit=supply["unit"],
-                   days=supply["days"])  # fmt: skip
+    amount = supply_text(ctx, order["discharge"])
     return (f"{ctx.drug_name(order)}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
             f"  {frequency_text(ctx.lang, order.get('frequency'))}  —  {amount}")  # fmt: skip
 
@@ -49,11 +55,9 @@ def discharge_prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     if not medicines:
         story.append(para(ctx.t("no_medications"), s.body))
     for number, order in enumerate(medicines, start=1):
-        supply = order["discharge"]
         usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
                       freq=frequency_text(ctx.lang, order.get("frequency")))  # fmt: skip
-        amount = ctx.t("supply", quantity=f"{supply['quantity']:g}", unit=supply["unit"],
-                       days=supply["days"])  # fmt: skip
+        amount = supply_text(ctx, order["discharge"])
         story += [para(f"{number}. {ctx.drug_name(order)}    ×{amount}", s.body),
                   para(usage, indented)]  # fmt: skip
     story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]

@@ -1,5 +1,6 @@
 """Medication labels (70 × 40 mm) with a Code 128 barcode of the order, one per order in force,
-and dispensing labels (lot, expiry, directions) for every item the pharmacy hands out."""
+and dispensing labels (lot, expiry, directions) for every item the pharmacy hands out; the label
+of an order group lists every other drug of the bag and its carrier under the first drug."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from workstation.clinical.sentence_drug import Diluent
 from workstation.reports import fonts
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
@@ -116,6 +118,19 @@ class DispenseLabel:
     unit: str
     lot: str
     expiry: str | None
+    bag: tuple[str, ...] = ()  # the bag's other drugs and carrier, one a line (bag_lines)
+
+
+def bag_lines(ctx: PrintContext, order: dict[str, Any]) -> tuple[str, ...]:
+    """The other drugs of an order's bag or syringe and its carrier, as its label prints them
+    under the first drug ('+ 氯化钾注射液 1 g', '+ 0.9%氯化钠注射液 250ml'); () for one drug."""
+    group = order.get("group") or {}
+    lines = [f"+ {ctx.drug_name(m)} {dose_text(m)}".rstrip() for m in group.get("members") or ()]
+    carrier = group.get("carrier")
+    if carrier:
+        diluent = Diluent(carrier["code"], float(carrier["volume_ml"]))
+        lines.append(f"+ {diluent.label('zh' if ctx.zh else 'en')}")
+    return tuple(lines)
 
 
 def dispense_barcode(item: DispenseLabel) -> str:
@@ -148,19 +163,55 @@ def _dispense_label(canvas: Canvas, ctx: PrintContext, item: DispenseLabel) -> N
     canvas.setFont(font, 7)
     canvas.drawRightString(width - MARGIN, top - 9 * mm,
                            f"{_word(ctx, 'quantity')} {item.quantity:g} {item.unit}")  # fmt: skip
-    canvas.drawString(MARGIN, top - 12.5 * mm, printable(directions(ctx, item)))
-    canvas.drawString(MARGIN, top - 16 * mm, f"{ctx.t('lot')} {item.lot}   "
+    y = _bag(canvas, item.bag, top - 12 * mm) if item.bag else top - 12.5 * mm
+    canvas.setFont(font, 7)
+    canvas.drawString(MARGIN, y, printable(directions(ctx, item)))
+    step = 3 * mm if item.bag else 3.5 * mm
+    canvas.drawString(MARGIN, y - step, f"{ctx.t('lot')} {item.lot}   "
                       f"{ctx.t('expiry')} {item.expiry or '-'}")  # fmt: skip
     digits = dispense_barcode(item)
     modules = Code128(digits, barWidth=1, quiet=False).width
     bar = min(0.8, (width - 2 * MARGIN) / modules)  # a long drug code narrows its bars to fit
-    code = Code128(digits, barHeight=6 * mm, barWidth=bar, quiet=False)
+    high = max(3 * mm, min(6 * mm, y - step - 7.5 * mm))  # a long bag leaves shorter bars
+    code = Code128(digits, barHeight=high, barWidth=bar, quiet=False)
     code.drawOn(canvas, (width - code.width) / 2, 6 * mm)
     canvas.setFont(font, 5)
     canvas.drawCentredString(width / 2, 4 * mm, digits)
     canvas.drawString(
         MARGIN, 1.5 * mm, ctx.t("printed", at=ctx.when(ctx.printed_at), by=ctx.printed_by)
     )
+
+
+BAG_BOTTOM = 17.5 * mm  # the lowest a bag's last line may sit: directions, lot, then the bars
+BAG_SIZES = (6.0, 5.0, 4.5, 4.0)  # the largest that fits every line of the bag
+
+
+def _bag(canvas: Canvas, lines: tuple[str, ...], y: float) -> float:
+    """Draw the bag's lines (each whole, none dropped) from y down, in the largest size that
+    fits above the directions; the y of the directions line below them."""
+    if not lines:
+        return y
+    width = LABEL_SIZE[0] - 2 * MARGIN
+    for size in BAG_SIZES:
+        wrapped = [part for line in lines for part in _wrap(printable(line), size, width)]
+        step = size * 0.42 * mm
+        if y - (len(wrapped) - 1) * step >= BAG_BOTTOM or size == BAG_SIZES[-1]:
+            break
+    for number, text in enumerate(wrapped):
+        fonts.draw(canvas, MARGIN, y - number * step, text, size)
+    return y - (len(wrapped) - 1) * step - 3 * mm
+
+
+def _wrap(text: str, size: float, width: float) -> list[str]:
+    """A line cut into pieces that each fit the width at this size (none cut mid-character)."""
+    pieces, current = [], ""
+    for char in text:
+        if current and fonts.text_width(current + char, size) > width:
+            pieces.append(current)
+            current = "  " + char
+        else:
+            current += char
+    return [*pieces, current]
 
 
 def dispensing_labels(ctx: PrintContext, items: list[DispenseLabel]) -> bytes:

@@ -23,6 +23,7 @@ from workstation.clinical.order_sheet import (
 from workstation.clinical.sentence_drug import Diluent
 from workstation.clinical.skin_tests import with_skin_test_results
 from workstation.reports.context import PrintContext, live
+from workstation.reports.discharge import supply_text
 from workstation.reports.fonts import register_font
 from workstation.reports.orders import dose_text, order_line
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
@@ -99,9 +100,7 @@ def _notes(ctx: PrintContext, order: dict[str, Any]) -> list[str]:
     """A verbal order's mark, with its signature, its deadline or its overdue flag."""
     notes: list[str] = []
     if order.get("discharge"):
-        d = order["discharge"]
-        notes.append(f"【{ctx.t('discharge_med')}】" + ctx.t(
-            "supply", quantity=f"{d['quantity']:g}", unit=d["unit"], days=d["days"]))  # fmt: skip
+        notes.append(f"【{ctx.t('discharge_med')}】" + supply_text(ctx, order["discharge"]))
     if order.get("reissued_at"):
         notes.append(f"（{ctx.t('reissued')}）")
     deadline = verbal_deadline(order, OrderSheetSettings.load())

@@ -1,6 +1,8 @@
 """`workstation-server controlled-register`: the special register (专册登记) of the controlled drugs
 of a ward or of a pharmacy location, from the server database, as text (麻醉药品和精神药品管理条例
-Art. 41). Kept beside cli.py (which stays under its size limit); cli.build_parser adds it."""
+Art. 41); a ward's ends with its empty ampoules and patches not yet back, and a dispense made
+while they were out is marked ⚠ (clinical.controlled_register). Kept beside cli.py (which stays
+under its size limit); cli.build_parser adds it."""
 
 from __future__ import annotations
 
@@ -28,7 +30,11 @@ def add_register_command(commands: Any, command: Any) -> None:
 
 def cmd_controlled_register(args: argparse.Namespace) -> int:
     """Print the register, one movement a line, oldest first (audited as a print)."""
-    from workstation.clinical.controlled_register import register, register_text
+    from workstation.clinical.controlled_register import (
+        outstanding_returns,
+        register,
+        register_text,
+    )
     from workstation.clinical.formulary import default_formulary, formulary_from_document
     from workstation.server import audit
     from workstation.server.audit import AuditEntry
@@ -43,7 +49,8 @@ def cmd_controlled_register(args: argparse.Namespace) -> int:
         lines = register(conn, formulary, ward_id=args.ward, location_id=args.location,
                          since=args.since)  # fmt: skip
         names = {u["user_id"]: u["display_name"] for u in _snapshot(conn, "users") or []}
-    print(register_text(lines, formulary, lang=args.lang, names=names))
+        out = [] if args.location else outstanding_returns(conn, formulary, ward_id=args.ward)
+    print(register_text(lines, formulary, lang=args.lang, names=names, outstanding=out))
     detail = {"document": "controlled-register", "ward": args.ward, "location": args.location,
               "via": "cli", "os_user": operator()}  # fmt: skip
     audit.record(engine, [AuditEntry("print", None, detail=detail)])

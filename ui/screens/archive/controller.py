@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from offline_cache.link import Offline
 from offline_cache.record_archive import ArchiveRefusal
@@ -206,7 +206,7 @@ class ArchiveDesk(QObject):
             "already_archived": self.tr("This record is already archived and locked."),
             "record_incomplete": self.tr(
                 "The record is not complete, nothing was archived: %1"
-            ).replace("%1", str(error)),
+            ).replace("%1", _gaps(error)),
             "not_archived": self.tr("This record is not locked: no unlock is needed."),
             "forbidden": self.tr("Someone other than the person who asked must decide an unlock."),
             "conflict": self.tr("This request was already decided."),
@@ -214,6 +214,16 @@ class ArchiveDesk(QObject):
         }
         code = error.code if isinstance(error, ArchiveRefusal) else None
         return texts.get(code or "", str(error))
+
+
+def _gaps(error: BaseException) -> str:
+    """The archive gate's gaps in the user's language (the server's refusal: as it said them)."""
+    notes = getattr(error, "notes", ())
+    if not notes:
+        return str(error)
+    lang = "zh" if QLocale().name().startswith("zh") else "en"
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(n.text(lang) for n in notes)
 
 
 def install(shell: ShellController) -> ArchiveDesk:

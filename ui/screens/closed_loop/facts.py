@@ -23,6 +23,7 @@ BEDSIDE_RESULTS = {
     "wrong_time": QT_TRANSLATE_NOOP("ClosedLoopFacts", "outside the time window"),
     "unknown_code": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unknown code"),
     "unable_to_scan": QT_TRANSLATE_NOOP("ClosedLoopFacts", "unable to scan"),
+    "skin_test": QT_TRANSLATE_NOOP("ClosedLoopFacts", "blocked: no negative skin test"),
 }
 ANSWERS = {
     "accepted": QT_TRANSLATE_NOOP("ClosedLoopFacts", "accepted %1"),

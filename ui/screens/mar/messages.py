@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from workstation.clinical.barcodes import Scan
-from workstation.clinical.bcma import BedsideCheck, Problem
+from workstation.clinical.bcma import SKIN_TEST, BedsideCheck, Problem
 
 translate = QCoreApplication.translate
 
@@ -51,15 +51,14 @@ def problem_text(problem: Problem, check: BedsideCheck, drug: Scan, *, now: date
         )
         return _fill(translate("FiveRights", "Wrong patient: this label is for %1. Do not give it to this patient."),
                      whom)  # fmt: skip
-    if problem.code == "wrong_drug":
-        skin = check.row.skin_test if check.row is not None else None
-        if skin == "positive":  # 皮试 (bcma._skin_test_problem)
+    if problem.code == SKIN_TEST:  # 皮试 (bcma._skin_test_problem)
+        if check.row is not None and check.row.skin_test == "positive":
             return _fill(
                 translate("FiveRights", "%1: the skin test is POSITIVE. Do not give it."), name
             )
-        if skin == "pending" and row_order.get("status") in ("placed", "verified"):
-            return _fill(translate("FiveRights", "Skin test needed: %1 has no negative skin test on "
-                                   "file. Record it first (Ctrl+Shift+T)."), name)  # fmt: skip
+        return _fill(translate("FiveRights", "Skin test needed: %1 has no negative skin test on "
+                               "file. Record it first (Ctrl+Shift+T)."), name)  # fmt: skip
+    if problem.code == "wrong_drug":
         if check.row is not None:
             return _fill(translate("FiveRights", "This order for %1 was stopped (%2). Do not give it."), name,
                          row_order.get("status"))  # fmt: skip

@@ -128,6 +128,7 @@ class OrdersController(QObject):
         if context.patient_id != self.patient_id:
             return
         self.reader.context, self.reader.frequent = context.patient, context.frequent
+        self.reader.discharge_context = context.discharge
         self.context_ready = True
         self._read_line(self.view.line.text())
 

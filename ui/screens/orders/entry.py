@@ -23,6 +23,7 @@ from workstation.clinical.checks import (
 from workstation.clinical.checks.context import order_from_parsed
 from workstation.clinical.checks.model import Prescriber
 from workstation.clinical.checks.prescribing import SIGNOFF_CATEGORIES
+from workstation.clinical.dispensing import discharge_supply
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_group import group_alerts
@@ -35,6 +36,7 @@ from workstation.clinical.order_sentence import (
 from workstation.clinical.order_sheet import default_term
 
 NURSING_PREFIXES = ("n ", "n:", "nursing ", "护理 ", "护理:", "护理：")
+DISCHARGE_PREFIXES = ("dc ", "discharge ", "出院带药 ", "带药 ")  # 出院带药: taken home
 URGENT_WORDS = ("st", "stat", "urgent", "急", "加急")
 _DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"[\d一二两三四五六七八九十半]")
@@ -54,13 +56,14 @@ class DraftOrder:
     overrides: list[Override] = field(default_factory=list)
     replaces_order_id: str | None = None
     term: str | None = None  # 长期 / 临时 as the doctor flipped it (F8); None: the default
+    discharge: dict[str, Any] | None = None  # 出院带药 {quantity, unit, days} (OrderPlaced)
 
     def chosen_term(self) -> str:
         """长期 or 临时: as flipped, else the default for the kind and frequency (st, lab and
         imaging are 临时; 病历书写基本规范 2010 Art. 26)."""
         frequency = self.parsed.frequency if self.parsed is not None else None
         return self.term or default_term(self.kind, "st" if self.urgent and self.kind == "nursing"
-                                         else frequency)  # fmt: skip
+                                         else frequency, discharge=self.discharge is not None)  # fmt: skip
 
     def blocking(self) -> list[Alert]:
         """Critical alerts still without a reason (a co-signature or approval settles the
@@ -78,6 +81,8 @@ class DraftOrder:
             group = self.parsed.group_payload()
             if group is not None:
                 payload["group"] = group
+        if self.discharge is not None:
+            payload["discharge"] = self.discharge
         payload["term"] = self.chosen_term()
         if self.urgent:
             payload["urgent"] = True
@@ -166,6 +171,7 @@ class OrderReader:
         self.formulary, self.knowledge, self.catalogue = formulary, knowledge, catalogue
         self.language = language
         self.context = PatientContext()
+        self.discharge_context = PatientContext()  # the patient with the other 出院带药 active
         self.prescriber: Prescriber | None = None  # the logged-in doctor (rights checks)
         self.frequent: dict[str, list[str]] = {}
         self._names: list[tuple[str, Drug]] | None = None
@@ -192,17 +198,22 @@ class OrderReader:
         return [drug for _length, drug in sorted(ranked.values(), key=lambda pair: pair[0])]
 
     def check(
-        self, parsed: ParsedOrder, text: str, basket: Iterable[DraftOrder]
-    ) -> tuple[Alert, ...]:
-        """The alerts of a medication order for this patient, counting the basket as active."""
+        self, parsed: ParsedOrder, text: str, basket: Iterable[DraftOrder], *,
+        discharge: bool = False,
+    ) -> tuple[Alert, ...]:  # fmt: skip
+        """The alerts of a medication order for this patient, counting the basket as active: an
+        inpatient order against the inpatient orders, a 出院带药 against the other ones only."""
         pending = tuple(
             order_from_parsed(d.parsed, d.text) for d in basket
-            if d.parsed is not None and not _loading_dose(d.parsed, parsed)
+            if d.parsed is not None and (d.discharge is not None) == discharge
+            and not _loading_dose(d.parsed, parsed)
         )  # fmt: skip
-        context = replace(self.context, active_orders=self.context.active_orders + pending) \
-            if pending else self.context  # fmt: skip
+        base = self.discharge_context if discharge else self.context
+        context = replace(base, active_orders=base.active_orders + pending) if pending else base
         return tuple(  # each drug of a bag, as signed by this prescriber
-            group_alerts(parsed, text, context, self.knowledge, self.prescriber)
+            group_alerts(
+                parsed, text, context, self.knowledge, self.prescriber, discharge=discharge
+            )  # fmt: skip
         )
 
     def read(self, text: str, basket: Iterable[DraftOrder] = ()) -> Reading:
@@ -219,6 +230,10 @@ class OrderReader:
             if not nursing:
                 return Reading(error="nursing order: write what is to be done after n")
             return Reading(draft=DraftOrder("nursing", nursing, line))
+        home = next((line[len(p):].strip() for p in DISCHARGE_PREFIXES
+                     if line.lower().startswith(p)), None)  # fmt: skip
+        if home is not None:
+            return self._discharge(home, line, basket)
         if not _NUMBER.search(line):  # still typing the name: no dose yet, so no sentence
             return self._name_only(line)
         try:
@@ -237,6 +252,19 @@ class OrderReader:
         """A basket line for a parsed sentence, with its alerts."""
         return DraftOrder("medication", describe(parsed, self.language), text, parsed=parsed,
                           code=parsed.drug.code, alerts=self.check(parsed, text, basket))  # fmt: skip
+
+    def _discharge(self, sentence: str, line: str, basket: Iterable[DraftOrder]) -> Reading:
+        """`带药 amlodipine 5mg po qd 14d`: a 出院带药 order with the quantity for its days."""
+        try:
+            parsed = parse_order(sentence, self.formulary)
+            supply = discharge_supply(parsed)
+        except (OrderSentenceError, ValueError) as exc:
+            return Reading(error=f"出院带药: {exc}" if isinstance(exc, OrderSentenceError)
+                           else str(exc))  # fmt: skip
+        alerts = self.check(parsed, sentence, basket, discharge=True)
+        draft = DraftOrder("medication", describe(parsed, self.language), line, parsed=parsed,
+                           code=parsed.drug.code, alerts=alerts, discharge=supply)  # fmt: skip
+        return Reading(draft=draft)
 
     def _not_a_sentence(self, line: str, exc: OrderSentenceError) -> Reading:
         name, urgent = _strip_urgent(line)

@@ -89,6 +89,11 @@ def basket_line(draft: DraftOrder, language: str) -> str:
     prefix = _tr("replaces an order") + " · " if draft.replaces_order_id else ""
     sheet = _tr("temporary") if draft.chosen_term() == TEMPORARY else _tr("long-term")
     text = f"[{sheet}] {prefix}{term(draft.kind)}: {_mark(draft)}{draft.description}"
+    if draft.discharge is not None:  # 出院带药: what is handed over for its days
+        supply = draft.discharge
+        text += " [" + _tr("discharge medication: %1 %2 for %3 days").replace(
+            "%1", f"{supply['quantity']:g}").replace("%2", term(supply["unit"])).replace(
+            "%3", str(supply["days"])) + "]"  # fmt: skip
     if draft.urgent:
         text += f" [{_tr('urgent')}]"
     return f"{text}   {'  '.join(marks)}".rstrip()

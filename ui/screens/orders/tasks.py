@@ -18,6 +18,7 @@ from workstation.clinical.controlled import results_on_file
 from workstation.clinical.formulary import Formulary
 from workstation.clinical.skin_tests import SKIN_TEST_CODE, skin_test_orders_for
 from workstation.projections import tables as pt
+from workstation.projections.order_sheet_queries import with_order_sheet
 
 HISTORY_ROWS = 5000  # the ward's latest medication orders the suggestions are learnt from
 
@@ -29,6 +30,7 @@ class OrderContext:
     patient_id: str
     patient: PatientContext
     frequent: dict[str, list[str]]
+    discharge: PatientContext = PatientContext()  # the patient with the 出院带药 active instead
 
 
 def order_context(
@@ -41,10 +43,13 @@ def order_context(
     unless `frequent`, read for an earlier chart, is given)."""
     if frequent is None:
         frequent = ward_sentences(ws, formulary)
+    with ws.store.reading() as conn:  # each order's bag and 出院带药 parts (not inpatient therapy)
+        sheet = with_order_sheet(conn, {**chart, "orders": [dict(o) for o in chart["orders"]]})
     return OrderContext(
         patient_id=str(chart["patient"]["patient_id"]),
-        patient=patient_context_from_chart(chart, today=date.today()),
+        patient=patient_context_from_chart(sheet, today=date.today()),
         frequent=frequent,
+        discharge=patient_context_from_chart(sheet, today=date.today(), discharge=True),
     )
 
 

@@ -49,7 +49,7 @@ class OrdersView(QWidget):
         self.keys_hint.setText(self.tr(
             "Enter adds to the basket · Tab takes the highlighted suggestion · F9 signs the basket · "
             "F6 moves between line, basket and active orders (Delete stops, Enter modifies) · "
-            "F8 flips long-term / temporary"
+            "F8 flips long-term / temporary · dc before a sentence with its days: discharge medication"
         ))  # fmt: skip
         self.preview = QLabel(objectName="orderPreview", wordWrap=True)
         self.preview.setTextFormat(Qt.TextFormat.RichText)

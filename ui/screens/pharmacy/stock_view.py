@@ -173,3 +173,8 @@ class WardPickView(QWidget):
         for row, line in enumerate(lines):
             if line.dispensed >= line.quantity:
                 self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")
+            if line.empties_out > 0:  # 空安瓿/废贴未交回: the pharmacist asks for them first
+                warning = self.tr("⚠ %1 empty ampoule(s) or patch(es) not back").replace(
+                    "%1", f"{line.empties_out:g}"
+                )
+                self.lines.item(row, 2).setText(f"{line.description}  {warning}")

@@ -15,6 +15,7 @@ from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
 from workstation.clock import utc_now
 from workstation.projections import queries
+from workstation.projections.order_sheet_queries import with_order_sheet
 from workstation.reports.labels import order_from_barcode
 from workstation.security.files import write_private
 
@@ -274,20 +275,22 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
 
 def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Path,
                lang: str) -> Path:  # fmt: skip
-    """A PDF dispensing label for one ward pick (the order's dose, route and frequency)."""
-    from workstation.reports.labels import DispenseLabel, dispensing_labels
+    """A PDF dispensing label for one ward pick (the order's dose, route and frequency; every
+    other drug of its bag and the carrier)."""
+    from workstation.reports.labels import DispenseLabel, bag_lines, dispensing_labels
     from workstation.reports.orders import dose_text
 
     chart = patient_chart(ws, line.patient_id)
-    order = next(o for o in chart["orders"] if o["order_id"] == line.order_id)
     with ws.store.reading() as conn:
+        with_order_sheet(conn, chart)  # the order's bag (group)
         expiry = stock.lot_expiries(conn).get((line.drug_code, lot))
         ctx = _print_context(ws, conn, lang)
+    order = next(o for o in chart["orders"] if o["order_id"] == line.order_id)
     ref = f"{ctx.t('bed')} {line.bed} · {chart['patient'].get('record_number', '')}"
     item = DispenseLabel(line.patient_name, ref, line.drug_code, order.get("drug_name") or "",
                          dose_text(order), order.get("route"), order.get("frequency"),
                          round(line.quantity - line.dispensed, 2), line.unit, lot,
-                         str(expiry) if expiry else None)  # fmt: skip
+                         str(expiry) if expiry else None, bag_lines(ctx, order))  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"labels-{line.bed}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
     write_private(path, dispensing_labels(ctx, [item]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -162,7 +162,8 @@ class FrontSheetDialog(ReturningDialog):
                 self.tr("Procedure: %1 %2").replace("%1", row["code"]).replace("%2", row["name"])
             )
         result = check_sheet(self.sheet(), sex=self.patient.get("sex"), diagnoses=self.catalogue)
-        problems = [*result.errors, *(f"({w})" for w in result.warnings)]
+        errors, warnings = result.texts("zh" if QLocale().name().startswith("zh") else "en")
+        problems = [*errors, *(f"({w})" for w in warnings)]
         self.check.setText(
             self.tr("Check: %1").replace("%1", "; ".join(problems) or self.tr("complete"))
         )

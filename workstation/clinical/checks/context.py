@@ -54,6 +54,7 @@ def order_from_row(row: Mapping[str, Any], per_day: DosesPerDay = doses_per_day)
         prn=bool(row.get("prn")),
         text=str(row.get("description") or ""),
         diluent_ml=_diluent_ml(str(row.get("description") or "")),
+        discharge=bool(row.get("discharge")),
     )
 
 
@@ -76,6 +77,19 @@ def order_from_parsed(parsed: ParsedOrder, text: str = "") -> MedicationOrder:
         text=text,
         diluent_ml=parsed.diluent.volume_ml if parsed.diluent else None,
     )
+
+
+def drug_rows(order: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every drug of an order row as an order row: the order itself, then each other drug of
+    its bag or syringe (`group.members`, events.order_sheet_events) with the order's status,
+    route, frequency and line (so the carrier's volume is read as for the first drug)."""
+    rows = [dict(order)]
+    for member in (order.get("group") or {}).get("members") or ():
+        if isinstance(member, Mapping) and member.get("drug_code"):
+            rows.append({**order, "drug_name": None, "dose_value": None, "dose_unit": None,
+                         "route": order.get("route"), "frequency": order.get("frequency"),
+                         **member})  # fmt: skip
+    return rows
 
 
 def _active_medications(orders: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -114,14 +128,21 @@ def _diagnoses(chart: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def patient_context_from_chart(
-    chart: Mapping[str, Any], *, today: date, pregnant: bool = False
+    chart: Mapping[str, Any], *, today: date, pregnant: bool = False, discharge: bool = False
 ) -> PatientContext:
-    """The checks' view of a patient from `workstation.projections.queries.chart(conn, id)`."""
+    """The checks' view of a patient from `workstation.projections.queries.chart(conn, id)`
+    (orders completed by `order_sheet_queries.with_order_sheet`): every drug of each active
+    bag counts as active. 出院带药 is not inpatient therapy: an inpatient order is checked
+    against the inpatient orders only, and a discharge order (`discharge`) against the other
+    discharge orders only (allergies, labs and the rest as always)."""
     patient = chart.get("patient") or {}
     allergies = tuple(
         str(a["substance"]) for a in chart.get("allergies") or () if not a.get("voided")
     )
-    active = _active_medications(list(chart.get("orders") or ()))
+    active = [
+        row for order in _active_medications(list(chart.get("orders") or ()))
+        if bool(order.get("discharge")) == discharge for row in drug_rows(order)
+    ]  # fmt: skip
     return PatientContext(
         age_years=age_on(patient.get("birth_date"), today),
         sex=patient.get("sex"),

@@ -16,8 +16,8 @@ INFO_SOURCE = "麻醉药品和精神药品管理条例 (2005); 精神药品品�
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
-    """Critical when a 麻/精一 order is signed without the right or for more than one day
-    (pethidine: more than one dose); an information note for a 精二 drug."""
+    """Critical when a 麻/精一 order is signed without the right or, on the ward, for more than
+    one day (pethidine: more than one dose); an information note for a 精二 drug."""
     drug = kb.drug(order.drug_code)
     drug_class = controlled_class(drug)
     if drug_class is None:
@@ -34,7 +34,9 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
             f"{en} is a {class_en}: only a doctor holding the narcotic prescribing right may order it.",
             f"{zh}为{class_zh}：仅具有麻醉药品和第一类精神药品处方权的医师可开具。",
             "controlled-right", RIGHT_SOURCE))  # fmt: skip
-    if order.duration_days is not None and order.duration_days > 1:
+    if order.duration_days is not None and order.duration_days > 1 and not order.discharge:
+        # 出院带药 takes the outpatient limits (Art. 23-24) instead, held by its quantity
+        # (dispensing.discharge_supply)
         found.append(_alert("critical",
             f"{en} is a {class_en}: an inpatient order is for one day's quantity at a time, "
             f"not {order.duration_days} days. Order it again each day.",

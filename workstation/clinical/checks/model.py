@@ -55,6 +55,7 @@ class MedicationOrder:
     text: str = ""
     diluent_ml: float | None = None  # carrier fluid of a compound line (`NS 500ml + ...`)
     prescriber: Prescriber | None = None  # who signs it; None = not known to the checks
+    discharge: bool = False  # 出院带药: taken home (outpatient quantity limits, not the ward's)
 
 
 @dataclass(frozen=True, slots=True)

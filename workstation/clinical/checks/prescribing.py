@@ -136,17 +136,21 @@ def prescriber_of(rights: Mapping[str, Any]) -> Prescriber | None:
 
 
 DOCTOR_ROLES = ("physician", "trainee_physician")
+# A licensed doctor whose title 医务科 has not recorded yet holds the least rights a licensed doctor
+# may: 住院医师 (初级) with the non-restricted antibiotic tier (Art. 24) and no narcotic right (处方管理办法
+# Art. 11 grants it only after training and an examination). Never more until the office records it.
+UNTITLED = Prescriber("resident", "non_restricted", narcotic_right=False)
 
 
 def prescriber_for(role: str, rights: Mapping[str, Any]) -> Prescriber | None:
     """A user (role and rights as the server keeps them) as a prescriber; None for a non-doctor.
-    A doctor whose title 医务科 has not set yet counts with the order-check default (an attending
-    with restricted-tier and narcotic rights); a trainee physician is always a trainee."""
+    A doctor whose title 医务科 has not set yet holds the least rights (UNTITLED: a resident with
+    the non-restricted tier, no narcotic right); a trainee physician is always a trainee."""
     if role not in DOCTOR_ROLES:
         return None
     if role == "trainee_physician":
         return Prescriber("trainee", "non_restricted", False)
-    return prescriber_of(rights) or Prescriber()
+    return prescriber_of(rights) or UNTITLED
 
 
 def signoff_payload(
