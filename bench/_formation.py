@@ -61,8 +61,15 @@ class Formation:
             if self.as_postgres:
                 entry = pwd.getpwnam(SYSTEM_USER)
                 os.chown(self.root, entry.pw_uid, entry.pw_gid)
-            self._run_service("monitor", "create", "monitor", "--pgport", str(self.monitor_port),
-                              *self._common("monitor"), "--run")
+            self._run_service(
+                "monitor",
+                "create",
+                "monitor",
+                "--pgport",
+                str(self.monitor_port),
+                *self._common("monitor"),
+                "--run",
+            )
             self._wait_for(lambda: self._monitor_answers(), "the monitor to accept connections")
             self._tune_monitor()
             for name in ("node1", "node2"):
@@ -210,7 +217,9 @@ class Formation:
         while not self._safely(ready):
             dead = [n for n, s in self.services.items() if s.poll() is not None]
             if dead or time.monotonic() > deadline:
-                raise FormationError(f"waiting for {what}: dead services {dead}\n{self._log_tails()}")
+                raise FormationError(
+                    f"waiting for {what}: dead services {dead}\n{self._log_tails()}"
+                )
             time.sleep(0.2)  # poll interval, bounded by the deadline
 
     @staticmethod
