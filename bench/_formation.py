@@ -84,16 +84,19 @@ class Formation:
         return self
 
     def stop(self) -> None:
-        """Stop every service (SIGTERM: pg_autoctl stops its Postgres) and remove the folder."""
-        for name, service in list(self.services.items()):
+        """Stop every service (SIGTERM: pg_autoctl stops its Postgres) and remove the folder.
+        All are told at once: one by one, each waited for the others' health checks to fail."""
+        for service in self.services.values():
             if service.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(service.pid, signal.SIGTERM)
-                try:
-                    service.wait(timeout=30)
-                except subprocess.TimeoutExpired:
+        for name, service in list(self.services.items()):
+            try:
+                service.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(service.pid, signal.SIGKILL)
-                    service.wait(timeout=10)
+                service.wait(timeout=10)
             self._kill_postmaster(name)
             del self.services[name]
         for log in self._logs:

@@ -28,6 +28,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +71,18 @@ def _stored(formation: Formation) -> tuple[set[str], int]:
 
 
 def _servers(url: str, folder: Path) -> list[LiveServer]:
+    """Two server processes on the formation, started side by side."""
     servers = []
     for n in (1, 2):
         (folder / f"server{n}").mkdir()
-        servers.append(LiveServer(url, log_dir=folder / f"server{n}").start())
+        servers.append(LiveServer(url, log_dir=folder / f"server{n}"))
+    with ThreadPoolExecutor(len(servers)) as pool:
+        started = [pool.submit(server.start) for server in servers]
+    errors = [f.exception() for f in started if f.exception() is not None]
+    if errors:
+        for server in servers:
+            server.stop()
+        raise RuntimeError("a server process did not start") from errors[0]
     return servers
 
 
