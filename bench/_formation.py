@@ -33,6 +33,8 @@ MONITOR_SETTINGS = {
     "health_check_retry_delay": 500, "node_considered_unhealthy_timeout": 2000,
     "primary_demote_timeout": 3000,
 }  # fmt: skip
+# README "Running the server" step 2: what it asks of a hospital's monitor (over a real network)
+PRODUCTION_SETTINGS = {"node_considered_unhealthy_timeout": 5000, "primary_demote_timeout": 10000}
 # keeper settings of each node (seconds), `pg_autoctl config set` before it runs
 KEEPER_SETTINGS = {"timeout.prepare_promotion_walreceiver": "1"}
 
@@ -44,7 +46,8 @@ class FormationError(RuntimeError):
 class Formation:
     """Monitor + node1 (primary) + node2 (synchronous standby) under one temporary folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, monitor_settings: dict[str, int] | None = None) -> None:
+        self.monitor_settings = {**MONITOR_SETTINGS, **(monitor_settings or {})}
         self.pg_ctl = find_bin_dir() / "pg_ctl"
         self.root = Path(tempfile.mkdtemp(prefix="cw-formation-"))
         self.as_postgres = os.geteuid() == 0
@@ -201,7 +204,7 @@ class Formation:
 
     def _tune_monitor(self) -> None:
         with self._monitor() as conn:
-            for key, value in MONITOR_SETTINGS.items():
+            for key, value in self.monitor_settings.items():
                 conn.execute(f"ALTER SYSTEM SET pgautofailover.{key} = {int(value)}")
             conn.execute("SELECT pg_reload_conf()")
 

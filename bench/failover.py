@@ -34,7 +34,7 @@ from typing import Any
 
 import psycopg
 from _common import prepare_server_database  # type: ignore[import-not-found]
-from _formation import Formation  # type: ignore[import-not-found]
+from _formation import PRODUCTION_SETTINGS, Formation  # type: ignore[import-not-found]
 from _stations import Station, use_shared_keyring  # type: ignore[import-not-found]
 
 from tests.support import free_loopback_port
@@ -86,9 +86,12 @@ def _servers(url: str, folder: Path) -> list[LiveServer]:
     return servers
 
 
-def run_once(folder: Path, *, stations: int, warmup: float, after: float) -> dict[str, Any]:
-    """One run on a fresh formation; its figures."""
-    formation = Formation().start()
+def run_once(
+    folder: Path, *, stations: int, warmup: float, after: float, production: bool = False
+) -> dict[str, Any]:
+    """One run on a fresh formation (with the README's monitor timeouts when production);
+    its figures."""
+    formation = Formation(PRODUCTION_SETTINGS if production else None).start()
     servers: list[LiveServer] = []
     proxy: Proxy | None = None
     crew: list[Station] = []
@@ -153,6 +156,7 @@ def bench(runs: int, *, keep: bool = False, **options: Any) -> dict[str, Any]:
         "duplicated": max(r["duplicated"] for r in results),
         "failed_syncs": sum(r["failed_syncs"] for r in results),
         "runs": runs, "stations": options["stations"],
+        "monitor_timeouts": "production" if options.get("production") else "bench",
         "failover_s_each": [r["failover_s"] for r in results],
     }  # fmt: skip
     return summary
@@ -168,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--after", type=float, default=5, help="seconds of load after each recovery"
     )
+    parser.add_argument("--production-timeouts", action="store_true",
+                        help="the monitor timeouts README step 2 sets, not the bench's tighter ones")  # fmt: skip
     parser.add_argument("--keep", action="store_true", help="keep each run's logs and replicas")
     parser.add_argument("--json", action="store_true", help="one JSON line")
     args = parser.parse_args(argv)
@@ -178,8 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     use_shared_keyring(keyring / "keyring.cfg")
     try:
         result = bench(
-            args.runs, stations=args.stations, warmup=args.warmup, after=args.after, keep=args.keep
-        )
+            args.runs, stations=args.stations, warmup=args.warmup, after=args.after,
+            keep=args.keep, production=args.production_timeouts,
+        )  # fmt: skip
     finally:
         shutil.rmtree(keyring, ignore_errors=True)
     print(json.dumps(result) if args.json else "\n".join(f"{k}: {v}" for k, v in result.items()))
