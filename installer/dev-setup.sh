@@ -13,13 +13,14 @@ PYTHON="${PYTHON:-python3}"        # the interpreter that makes the virtual envi
 VENV="$REPO/.venv"
 VENV_PYTHON="$VENV/bin/python"
 
-# PostgreSQL server binaries (tests start their own throwaway cluster), a virtual X server for
+# PostgreSQL server binaries (tests start their own throwaway cluster), pg_auto_failover (the
+# failover bench and its CI test run a throwaway monitor/primary/standby), a virtual X server for
 # screenshots, a CJK font, PDF-to-PNG for report checks, faketime (chaos tests move the
 # workstation clock), and the shared libraries PySide6 loads
 # for the offscreen and xcb platform plugins (from `ldd` on the Qt libraries and plugins).
 APT_PACKAGES=(
     python3-venv postgresql xvfb xauth fonts-wqy-microhei fonts-hanazono poppler-utils faketime haproxy
-    pgbackrest
+    pgbackrest postgresql-15-auto-failover
     libegl1 libgl1 libglx0 libopengl0 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6
     libharfbuzz0b libpng16-16 libjpeg62-turbo libxkbcommon0 libxkbcommon-x11-0
     libx11-6 libx11-xcb1 libxext6 libxrender1 libxcb1 libxcb-cursor0 libxcb-glx0 libxcb-icccm4

@@ -3,12 +3,10 @@ keeps answering when one of the two server processes dies."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +15,7 @@ import pytest
 from sqlalchemy import Engine
 
 from tests.support.live_server import LiveServer
+from tests.support.proxy import Proxy
 
 SERVER_FILES = Path(__file__).resolve().parents[2] / "installer" / "server"
 INSTALLED_COMMAND = "/opt/clinical-workstation-server/.venv/bin/workstation-server"
@@ -49,17 +48,6 @@ def test_the_systemd_units_verify_without_a_warning(tmp_path: Path) -> None:
     assert done.returncode == 0 and done.stderr.strip() == "", done.stderr
 
 
-def _proxy_config(frontend_port: int, backend_ports: tuple[int, int]) -> str:
-    """The shipped configuration with its TLS listener made a loopback HTTP one for the test
-    (the certificate is the hospital's) and its two servers on the test's ports."""
-    text = (SERVER_FILES / "haproxy.cfg").read_text(encoding="utf-8")
-    text, bound = re.subn(r"bind :443 ssl crt \S+", f"bind 127.0.0.1:{frontend_port}", text)
-    for port, shipped in zip(backend_ports, ("8765", "8766"), strict=True):
-        text = text.replace(f"127.0.0.1:{shipped} check", f"127.0.0.1:{port} check")
-    assert bound == 1 and all(f":{p} check" in text for p in backend_ports)
-    return text.replace("log stdout format raw local0", "log stderr format raw local0")
-
-
 @pytest.fixture
 def two_servers(
     server_engine: Engine, database_url: str, tmp_path: Path
@@ -79,32 +67,11 @@ def two_servers(
 def test_haproxy_keeps_answering_when_one_server_process_dies(
     two_servers: list[LiveServer], tmp_path: Path
 ) -> None:
-    front = _free_port()
-    config = tmp_path / "haproxy.cfg"
-    config.write_text(_proxy_config(front, (two_servers[0].port, two_servers[1].port)))
-    checked = subprocess.run(["haproxy", "-c", "-f", str(config)], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    proxy = subprocess.Popen(["haproxy", "-db", "-f", str(config)], stdout=subprocess.DEVNULL,
-                             stderr=(tmp_path / "haproxy.log").open("wb"))  # fmt: skip
+    proxy = Proxy(tmp_path, _free_port(), (two_servers[0].port, two_servers[1].port)).start()
     try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{front}", timeout=5) as client:
-            _wait_ready(client)
+        with httpx.Client(base_url=proxy.url, timeout=5) as client:
             two_servers[0].kill()  # a crash: no goodbye, requests may be in flight
             answers = [client.get("/readyz").status_code for _ in range(40)]
     finally:
-        proxy.terminate()
-        proxy.wait(timeout=10)
+        proxy.stop()
     assert answers == [200] * 40
-
-
-def _wait_ready(client: httpx.Client) -> None:
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            if client.get("/readyz").status_code == 200:
-                return
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise AssertionError("HAProxy did not start answering within 20 s")
-        time.sleep(0.1)

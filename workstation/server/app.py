@@ -46,6 +46,7 @@ from workstation.server.audit_group import AuditGroup
 from workstation.server.auth import AuthError, User
 from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
+from workstation.server.db_unavailable import DatabaseUnavailable
 from workstation.server.device_keys import DeviceProof
 from workstation.server.errors import ApiError
 from workstation.server.key_login import key_login
@@ -130,6 +131,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return response
 
     app.add_middleware(RequestTimer, histogram=metrics.requests)
+    app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
@@ -148,17 +150,19 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     def healthz() -> Response:
         return _json({"status": "ok"})
 
+    head = schema.head_revision()  # read once: the proxy asks /readyz every second
+
     @app.get("/readyz")
     def readyz() -> Response:
         try:
             with reader(engine) as conn:
-                conn.execute(text("SELECT 1"))
-            if not schema.is_current(engine):
-                return _json(
-                    {"status": "not ready", "reason": "schema is not at the newest migration"}, 503
-                )
+                at = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except Exception as exc:  # noqa: BLE001 - any database failure means not ready
             return _json({"status": "not ready", "reason": type(exc).__name__}, 503)
+        if at != head:
+            return _json(
+                {"status": "not ready", "reason": "schema is not at the newest migration"}, 503
+            )
         return _json({"status": "ready"})
 
     @app.get("/metrics")
