@@ -61,9 +61,9 @@ def prepare_server_database(url: str) -> None:
 
 
 # -- the workload ------------------------------------------------------------------------------
-# Per patient: 1 admission, 4 medication orders, 7 progress notes, 16 vital-sign sets and 22
-# administrations = 50 events, about the first three days of a medical in-patient stay.
-PATIENT_MIX = {"orders": 4, "notes": 7, "vitals": 16, "administrations": 22}
+# Per patient: 1 admission, 1 "no known allergies", 4 medication orders, 7 progress notes, 15
+# vital-sign sets and 22 administrations = 50 events, about the first three days of a stay.
+PATIENT_MIX = {"allergy_status": 1, "orders": 4, "notes": 7, "vitals": 15, "administrations": 22}
 
 _DRUGS = [
     ("AMOX", "amoxicillin", 500, "mg", "po", "tid"),
@@ -144,6 +144,8 @@ def admission_payload(rng: random.Random, patient: int, ward: str = WARD) -> dic
 
 def _patient_plan(rng: random.Random, patient: int) -> list[Planned]:
     plan = [Planned("doctor", "PatientAdmitted", patient, admission_payload(rng, patient))]
+    # "no known allergies": the server holds a first dose while allergies are not yet documented
+    plan.append(Planned("doctor", "NoKnownAllergiesRecorded", patient, {"source": "patient"}))
     plan.extend(
         Planned("doctor", "OrderPlaced", patient, order_payload(rng))
         for _ in range(PATIENT_MIX["orders"])

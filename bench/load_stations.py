@@ -137,6 +137,9 @@ def _admit_patients(engine: Any, stations: list[Station]) -> None:
             admit = doctor.event("PatientAdmitted", uuid7(), admission_payload(rng, number, ward))
             batch.append(admit)
             patients.setdefault(ward, []).append(admit.patient_id or "")
+            # recorded, so that the stations' doses are not held as first doses without it
+            batch.append(doctor.event("NoKnownAllergiesRecorded", admit.patient_id,
+                                      {"source": "patient"}))  # fmt: skip
             for _ in range(ORDERS_PER_PATIENT):
                 order = doctor.event("OrderPlaced", admit.patient_id, order_payload(rng))
                 batch.append(order)

@@ -107,7 +107,7 @@ def run_session(server: Engine, server_port: int, site: Site, steps: Sequence[St
         reports = sync_to_quiescence(ward.stations, log)
         return Outcome(
             problems=invariant_problems(server, ward.stations, log),
-            saved=sum(len(events) for events in ward.saved.values()) + len(ward.patients),
+            saved=sum(len(events) for events in ward.saved.values()) + 2 * len(ward.patients),
             rejected=sum(len(ws.needs_attention()) for ws in ward.stations.values()),
             sync_rounds=len(reports) // len(ward.stations),
             faults=sum((p.counts for p in proxies), Counter()),

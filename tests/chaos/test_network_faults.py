@@ -70,5 +70,5 @@ def test_fault_loses_and_duplicates_nothing(
         nurse.status().waiting == 1
     )  # the administration of the refused order waits for its author
     devices = [ws.store.device_id for ws in ward.stations.values()]
-    recorded = sum(len(events) for events in ward.saved.values()) + len(ward.patients)
+    recorded = sum(len(events) for events in ward.saved.values()) + 2 * len(ward.patients)
     assert server_event_count(server_engine, devices) == recorded - 2  # all but the refused pair

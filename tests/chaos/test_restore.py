@@ -76,7 +76,7 @@ def test_restore_of_older_backup_gets_everything_back(
         assert sum(report.epoch_changed for report in reports) == len(ward.stations)
         assert_invariants(restored_engine, ward.stations, cursor_log)
     devices = [ws.store.device_id for ws in ward.stations.values()]
-    recorded = sum(len(events) for events in ward.saved.values()) + len(ward.patients)
+    recorded = sum(len(events) for events in ward.saved.values()) + 2 * len(ward.patients)
     assert (
         server_event_count(restored_engine, devices) == recorded - 2
     )  # all but the nurse's refused pair

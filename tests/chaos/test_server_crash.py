@@ -72,7 +72,7 @@ def test_server_crash_mid_push(
     assert crash.left == 0, "the server was not crashed as often as planned"
     assert_invariants(server_engine, ward.stations, cursor_log)
     devices = [ws.store.device_id for ws in ward.stations.values()]
-    recorded = sum(len(events) for events in ward.saved.values()) + len(ward.patients)
+    recorded = sum(len(events) for events in ward.saved.values()) + 2 * len(ward.patients)
     assert (
         server_event_count(server_engine, devices) == recorded - 2
     )  # all but the nurse's refused pair

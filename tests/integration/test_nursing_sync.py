@@ -38,6 +38,7 @@ def test_offline_duplicate_dose_and_dose_after_stop_are_kept_and_flagged(
     doctor.login(ward.doctor, PASSWORD)
     patient = doctor.admit_patient(admission("王五", "4")).patient_id
     order = doctor.record("OrderPlaced", patient_id=patient, payload=amoxicillin_order())
+    doctor.record("NoKnownAllergiesRecorded", patient_id=patient, payload={"source": "patient"})
     doctor.sync()
     for nurse in (first, second):
         nurse.login(ward.nurse, PASSWORD)
@@ -64,7 +65,7 @@ def test_offline_duplicate_dose_and_dose_after_stop_are_kept_and_flagged(
         ws.sync()
 
     with reader(server_engine) as conn:
-        assert conn.execute(select(func.count()).select_from(events)).scalar() == 7
+        assert conn.execute(select(func.count()).select_from(events)).scalar() == 8
         server_flags = {
             (f["event_id"], f["flag_kind"]) for f in queries.review_flags(conn, patient)
         }

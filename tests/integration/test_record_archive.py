@@ -196,7 +196,9 @@ def test_a_dose_recorded_offline_before_the_archive_is_kept_and_flagged(server_e
     nurse, patient = hospital["nurse.card"], archived["patient"]
     dose = wire(nurse, "MedicationAdministered", given(archived["order_id"]), patient,
                 recorded_at=BEFORE_ARCHIVE)  # fmt: skip
-    assert send(server_engine, nurse, dose) == ["accepted"]
+    reason = {"order_id": archived["order_id"], "step": "administration", "reason": "unconscious"}
+    why = wire(nurse, "AllergyCheckOverridden", reason, patient, recorded_at=BEFORE_ARCHIVE)
+    assert send(server_engine, nurse, why, dose) == ["accepted", "accepted"]
     with reader(server_engine) as conn:
         flags = {(f["event_id"], f["flag_kind"]) for f in queries.review_flags(conn, patient)}
         administered = queries.chart(conn, patient)["administrations"]

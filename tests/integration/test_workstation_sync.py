@@ -48,14 +48,15 @@ def test_offline_work_syncs_once_and_projections_agree(tmp_path, live_server, se
 
     patient = doctor.admit_patient(admission("张三", "12")).patient_id
     order = doctor.record("OrderPlaced", patient_id=patient, payload=amoxicillin_order())
+    doctor.record("NoKnownAllergiesRecorded", patient_id=patient, payload={"source": "patient"})
     with pytest.raises(Offline):
         doctor.sync()
     assert doctor.status().online is False
-    assert doctor.status().waiting == 2
+    assert doctor.status().waiting == 3
 
     live_server.start()
     first = doctor.sync()
-    assert (first.accepted, first.rejected) == (2, 0)
+    assert (first.accepted, first.rejected) == (3, 0)
     nurse.sync()
     assert [p["name"] for p in nurse.find_patients("zs")] == ["张三"]
     nurse.record("MedicationAdministered", patient_id=patient, payload=given(order.event_id))
@@ -66,7 +67,7 @@ def test_offline_work_syncs_once_and_projections_agree(tmp_path, live_server, se
     with reader(server_engine) as conn:
         ids = [r.event_id for r in conn.execute(select(events.c.event_id))]
         server_rows = projection_rows(conn, patient)
-    assert len(ids) == len(set(ids)) == 4
+    assert len(ids) == len(set(ids)) == 5
     for ws in (doctor, nurse):
         with ws.store.reading() as conn:
             assert projection_rows(conn, patient) == server_rows

@@ -94,3 +94,14 @@ def test_the_eight_drugs_of_the_audit_have_renal_tiers_with_sources() -> None:
         renal = (kb.drug(code) or {}).get("renal")
         tiers = renal if isinstance(renal, list) else [renal]
         assert tiers and all(t and t["source"] for t in tiers), code
+
+
+def test_deslanoside_warns_when_creatinine_clearance_is_low_and_names_its_source() -> None:
+    """Deslanoside (西地兰) is cleared by the kidney like digoxin: below CrCl 50 it warns."""
+    low = PatientContext(age_years=80, sex="female", weight_kg=50, labs={"creatinine_umol_l": 110})
+    [(severity, message)] = _renal("西地兰 0.4mg iv st", low)
+    assert severity == "warning" and "CrCl 28 mL/min" in message
+    normal = PatientContext(age_years=40, sex="male", weight_kg=70, labs={"creatinine_umol_l": 80})
+    assert _renal("西地兰 0.4mg iv st", normal) == []
+    renal = default_knowledge().drug("deslanoside")["renal"]
+    assert "NMPA" in renal["source"] and renal["advice_zh"]

@@ -264,7 +264,8 @@ def test_dose_after_discontinue_is_accepted_and_flagged(server, admitted):
     order = med_order(doc, admitted)
     stop = make(doc, "OrderDiscontinued", {"order_id": order["event_id"], "reason": "rash"},
                 admitted)  # fmt: skip
-    send(server, "doc", [order, stop])
+    nka = make(doc, "NoKnownAllergiesRecorded", {"source": "patient"}, admitted)
+    send(server, "doc", [order, stop, nka])
     late_dose = make(nurse, "MedicationAdministered", {
         "order_id": order["event_id"], "outcome": "given", "administered_at": AT,
         "dose_value": 500, "dose_unit": "mg", "route": "po",

@@ -22,6 +22,7 @@ from workstation.domain.order_lifecycle import can_transition, is_active
 from workstation.events.envelope import Event
 from workstation.projections import safety_tables as st
 from workstation.projections import tables as t
+from workstation.projections.allergy_projector import allergy_handlers
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
 from workstation.projections.nursing_projector import nursing_handlers
@@ -423,6 +424,7 @@ HANDLERS.update(archive_handlers())
 HANDLERS.update(rights_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(controlled_handlers())
 HANDLERS.update(opioid_handlers())
+HANDLERS.update(allergy_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(safety_handlers())
 HANDLERS.update(ward_handlers())

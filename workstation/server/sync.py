@@ -38,6 +38,7 @@ from workstation.security.policy import (
     permission_problem,
 )
 from workstation.server import audit, device_clock, meta
+from workstation.server.allergy_hold import allergy_hold_refusal
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import writer
@@ -217,7 +218,11 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         state.rights = state.rights or RightsCheck(state.conn)
         if refusal := state.rights.refusal(event, author, state.accepted):
             return rejected(*refusal)
-    return _scope_and_version(state, event, author)
+    scope = _scope_and_version(state, event, author)
+    if scope is not None:
+        return scope
+    hold = allergy_hold_refusal(state.conn, event, state.accepted)  # after the scope: no leak
+    return rejected(*hold) if hold else None
 
 
 def _void_problem(state: _Push, event: Event) -> str | None:

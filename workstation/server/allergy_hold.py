@@ -1,0 +1,123 @@
+"""The server's proof of the allergy hold (workstation.clinical.allergy_status): a first dose
+given (MedicationAdministered) or an order verified (OrderVerified) while the patient's allergies
+are "not yet documented" is refused, unless the same person recorded an AllergyCheckOverridden
+with a reason for that order and step, earlier in the batch or in an earlier push (and did not
+void it). The station asks for the reason; the server does not take its word that it did."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, func, select
+
+from workstation.clinical.allergy_status import (
+    UNDOCUMENTED,
+    WORDS,
+    allergy_status,
+    first_dose_held,
+    verification_held,
+)
+from workstation.events.envelope import Event
+from workstation.projections import tables as t
+from workstation.server.models import events
+
+HOLD_CODE = "allergy_undocumented"
+_WORDS = f"{WORDS[UNDOCUMENTED][1]} ({WORDS[UNDOCUMENTED][0]})"
+_MESSAGES = {
+    "administration": f"{_WORDS}: a first dose of a new medication needs them recorded, or the "
+    "nurse's reason (AllergyCheckOverridden) recorded before it",
+    "verification": f"{_WORDS}: verification needs them recorded, or the pharmacist's reason "
+    "(AllergyCheckOverridden) recorded before it",
+}
+
+
+def _step(event: Event) -> str | None:
+    if event.type == "MedicationAdministered" and event.payload.get("outcome") == "given":
+        return "administration"
+    return "verification" if event.type == "OrderVerified" else None
+
+
+def allergy_hold_refusal(
+    conn: Connection, event: Event, batch: Sequence[Event]
+) -> tuple[str, str] | None:
+    """(code, message) refusing a held first dose or verification, or None. `batch` holds the
+    events of this push accepted before this one."""
+    step = _step(event)
+    if step is None or event.patient_id is None:
+        return None
+    voided = {e.payload["target_event_id"] for e in batch if e.type == "EventVoided"}
+    status = allergy_status(_allergy_rows(conn, event.patient_id, batch, voided))
+    if status.documented:
+        return None
+    if step == "administration" and _given_before(conn, event, batch, voided):
+        return None  # not a first dose
+    reason = _override_reason(conn, event, step, batch, voided)
+    if step == "administration":
+        held = first_dose_held(status, 0, reason)
+    else:
+        held = verification_held(status, reason)
+    return (HOLD_CODE, _MESSAGES[step]) if held else None
+
+
+def _allergy_rows(
+    conn: Connection, patient_id: str, batch: Sequence[Event], voided: set[str]
+) -> dict[str, Any]:
+    """The chart parts allergy_status reads: the projected rows and those of this batch, less
+    the ones voided in this batch (the projection marks the others)."""
+    mine = [e for e in batch if e.patient_id == patient_id and e.event_id not in voided]
+    a, r = t.allergies.c, t.allergy_reviews.c
+    allergies = [dict(row._mapping) for row in conn.execute(
+        select(a.allergy_id, a.voided).where(a.patient_id == patient_id))]  # fmt: skip
+    reviews = [dict(row._mapping) for row in conn.execute(
+        select(r.review_id, r.recorded_by, r.recorded_at, r.voided).where(r.patient_id == patient_id))]  # fmt: skip
+    allergies += [{"voided": False} for e in mine if e.type == "AllergyRecorded"]
+    reviews += [{"recorded_by": e.author_id, "recorded_at": e.recorded_at, "voided": False}
+                for e in mine if e.type == "NoKnownAllergiesRecorded"]  # fmt: skip
+    return {
+        "allergies": [x for x in allergies if x.get("allergy_id") not in voided],
+        "allergy_reviews": [x for x in reviews if x.get("review_id") not in voided],
+    }
+
+
+def _given_before(conn: Connection, event: Event, batch: Sequence[Event], voided: set[str]) -> int:
+    """Doses of the order given (not voided) before this one: on the server and in the batch."""
+    order_id = event.payload["order_id"]
+    m = t.administrations.c
+    stored = conn.execute(
+        select(func.count()).where(
+            m.order_id == order_id, m.outcome == "given", m.voided.is_(False)
+        )
+    ).scalar_one()
+    in_batch = sum(
+        1 for e in batch
+        if e.type == "MedicationAdministered" and e.payload.get("order_id") == order_id
+        and e.payload.get("outcome") == "given" and e.event_id not in voided
+    )  # fmt: skip
+    return int(stored) + in_batch
+
+
+def _override_reason(
+    conn: Connection, event: Event, step: str, batch: Sequence[Event], voided: set[str]
+) -> str:
+    """The reason of this author's live override of this order and step ('' when none): the
+    author's own overrides and voids on this chart, stored and in this batch."""
+    e = events.c
+    rows = conn.execute(
+        select(e.event_id, e.type, e.payload).where(
+            e.type.in_(("AllergyCheckOverridden", "EventVoided")),
+            e.patient_id == event.patient_id, e.author_id == event.author_id,
+        )
+    ).all()  # fmt: skip
+    stored = [(row.event_id, row.type, orjson.loads(bytes(row.payload))) for row in rows]
+    mine = [(x.event_id, x.type, x.payload) for x in batch
+            if x.author_id == event.author_id and x.patient_id == event.patient_id]  # fmt: skip
+    everything = stored + mine
+    voided = voided | {p["target_event_id"] for _, kind, p in everything if kind == "EventVoided"}
+    reasons = [
+        str(p.get("reason") or "") for event_id, kind, p in everything
+        if kind == "AllergyCheckOverridden" and event_id not in voided
+        and p.get("order_id") == event.payload["order_id"] and p.get("step") == step
+    ]  # fmt: skip
+    return next((reason for reason in reasons if reason.strip()), "")
