@@ -135,6 +135,8 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
         "counts": {"present_at_end": 12}, "special_patients": {"rows": []},
     },
     "WardHandoverReceived": {"report_id": TARGET, "ward_id": "CARD"},
+    "NursingRecordWritten": {"form": "critical", "written_at": AT, "intake": {"iv": 500},
+                             "measures": "吸氧 3L/min"},
 }  # fmt: skip
 
 

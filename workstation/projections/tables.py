@@ -265,6 +265,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
+    nursing_record_tables,
     opioid_tables,
     order_sheet_tables,
     pharmacy_tables,
@@ -403,6 +404,7 @@ PATIENT_TABLES = (
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
     ward_tables.front_sheets,
+    *nursing_record_tables.NURSING_RECORD_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,
