@@ -182,3 +182,13 @@ def parse_volumes(typed: str, direction: str) -> dict[str, float]:
             raise ValueError(f"{word} is not an {direction} kind")
         found[kind] = found.get(kind, 0.0) + float(amount)
     return found
+
+
+# The names of the kinds of intake and output as the form prints them (Chinese, English).
+KIND_NAMES: dict[str, tuple[str, str]] = {
+    "oral": ("口服", "oral"), "iv": ("静脉", "IV"), "enteral": ("鼻饲", "enteral"),
+    "blood": ("输血", "blood"), "other_intake": ("其他", "other"), "urine": ("尿", "urine"),
+    "drain": ("引流", "drain"), "vomit": ("呕吐", "vomit"), "stool": ("大便", "stool"),
+    "nasogastric": ("胃液", "gastric"), "blood_loss": ("出血", "blood loss"),
+    "other_output": ("其他", "other"),
+}  # fmt: skip

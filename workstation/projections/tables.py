@@ -265,7 +265,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
-    nursing_record_tables,
+    nursing_record_tables,  # noqa: F401 - read by its own modules; joins metadata
     opioid_tables,
     order_sheet_tables,
     pharmacy_tables,
@@ -404,7 +404,6 @@ PATIENT_TABLES = (
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
     ward_tables.front_sheets,
-    *nursing_record_tables.NURSING_RECORD_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,
