@@ -24,6 +24,8 @@ Tasks:
   front_sheet, adverse_event_report, handover_report  the front sheet (16 keys), an anonymous
                  fall report (10 keys) and the nurse's shift handover report (2 keys); see
                  ward_records_keys.py for the keys.
+  nursing_record_row  the nurse's timed 护理记录 row on bed 12 (vitals pulled in, IV intake, urine
+                 output, signed): 15 keys; see nursing_record_keys.py.
 """
 
 from __future__ import annotations
@@ -294,9 +296,25 @@ TASKS = {
     "front_sheet": _ward_records_task("front_sheet"),
     "adverse_event_report": _ward_records_task("adverse_event_report"),
 }
+
+
+def nursing_record_row(folder: Path, server_url: str) -> Counter:
+    """As the nurse on her own station: one signed row of bed 12's record (nursing_record_keys.py)."""
+    import nursing_record_keys
+
+    view, shell, ws = open_window(folder, server_url, NURSE, "nursing-record-station")
+    nursing_record_keys.open_bed(view, BED, "王五", wait_until)
+    counted = nursing_record_keys.nursing_record_row(view, shell, Counter(), wait_until)
+    shell.shut_down()
+    ws.close()
+    view.close()
+    return counted
+
+
 STATION_TASKS = {
     "scheduled_dose": scheduled_dose,
     "handover_report": handover_report,
+    "nursing_record_row": nursing_record_row,
 }  # each opens its own window
 
 

@@ -5964,8 +5964,8 @@
         <translation>未保存：%1</translation>
     </message>
     <message>
-        <source>Time (HH:MM, blank = now)</source>
-        <translation>时间（时:分，空白为现在）</translation>
+        <source>&amp;Time (HH:MM, blank = now)</source>
+        <translation>时间（时:分，空白为现在）(&amp;T)</translation>
     </message>
     <message>
         <source>T °C</source>
@@ -5996,32 +5996,32 @@
         <translation>瞳孔</translation>
     </message>
     <message>
-        <source>Observation</source>
-        <translation>病情观察</translation>
+        <source>&amp;Observation</source>
+        <translation>病情观察(&amp;O)</translation>
     </message>
     <message>
-        <source>Measures</source>
-        <translation>护理措施</translation>
+        <source>&amp;Measures</source>
+        <translation>护理措施(&amp;M)</translation>
     </message>
     <message>
-        <source>Effect</source>
-        <translation>效果</translation>
+        <source>&amp;Effect</source>
+        <translation>效果(&amp;E)</translation>
     </message>
     <message>
-        <source>Intake (po 200 iv 500)</source>
-        <translation>入量（口服200 静脉500）</translation>
+        <source>&amp;Intake (po 200 iv 500)</source>
+        <translation>入量（口服200 静脉500）(&amp;I)</translation>
     </message>
     <message>
-        <source>Output (u 300 drain 50)</source>
-        <translation>出量（尿300 引流50）</translation>
+        <source>O&amp;utput (u 300 drain 50)</source>
+        <translation>出量（尿300 引流50）(&amp;U)</translation>
     </message>
     <message>
-        <source>Why corrected</source>
-        <translation>更正原因</translation>
+        <source>Why &amp;corrected</source>
+        <translation>更正原因(&amp;C)</translation>
     </message>
     <message>
-        <source>Tab or Enter: next field · Alt+V: pull the newest vitals · Ctrl+Enter: sign the row · F2 in the table: correct your row · Esc: close</source>
-        <translation>Tab 或 Enter：下一项 · Alt+V：带入最新生命体征 · Ctrl+Enter：签名 · 表格中 F2：更正本人记录 · Esc：关闭</translation>
+        <source>Tab or Enter: next field · Alt+V: pull the newest vitals · Alt+letter: that field · Ctrl+Enter: sign the row · F2 in the table: correct your row · Esc: close</source>
+        <translation>Tab 或 Enter：下一项 · Alt+V：带入最新生命体征 · Alt+字母：对应项 · Ctrl+Enter：签名 · 表格中 F2：更正本人记录 · Esc：关闭</translation>
     </message>
     <message>
         <source>Time</source>

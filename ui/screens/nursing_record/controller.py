@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 from offline_cache import nursing_record as nr
 from ui.screens.nursing_record.dialog import NursingRecordDialog
@@ -47,6 +47,8 @@ def sign_row(ws: Any, patient_id: str, typed: dict[str, str], correcting: str | 
 
 class NursingRecordScreen(QObject):
     """F7 and the dialog it opens."""
+
+    sig_row_signed = Signal()  # a row (or a correction) is saved on the station
 
     def __init__(self, shell: ShellController):
         super().__init__(shell)
@@ -103,6 +105,7 @@ class NursingRecordScreen(QObject):
             if self.dialog is not None:
                 self.dialog.signed()
             self.shell.view.status.showMessage(_tr("Nursing record row signed."), STATUS_MS)
+            self.sig_row_signed.emit()
             self._reload(patient_id)
 
         self.shell.workers.run(sign_row, self.shell.workstation, patient_id, typed, correcting,

@@ -36,12 +36,12 @@ def _tr(text: str) -> str:
 
 def _labels() -> dict[str, str]:
     return {
-        "time": _tr("Time (HH:MM, blank = now)"), "temperature_c": _tr("T °C"),
+        "time": _tr("&Time (HH:MM, blank = now)"), "temperature_c": _tr("T °C"),
         "pulse_bpm": _tr("P /min"), "resp_rate": _tr("R /min"), "bp": _tr("BP (120/80)"),
         "spo2_pct": _tr("SpO2 %"), "consciousness": _tr("ACVPU"), "pupils": _tr("Pupils"),
-        "observation_text": _tr("Observation"), "measures": _tr("Measures"),
-        "effect": _tr("Effect"), "intake": _tr("Intake (po 200 iv 500)"),
-        "output": _tr("Output (u 300 drain 50)"), "reason": _tr("Why corrected"),
+        "observation_text": _tr("&Observation"), "measures": _tr("&Measures"),
+        "effect": _tr("&Effect"), "intake": _tr("&Intake (po 200 iv 500)"),
+        "output": _tr("O&utput (u 300 drain 50)"), "reason": _tr("Why &corrected"),
     }  # fmt: skip
 
 
@@ -74,8 +74,8 @@ class NursingRecordDialog(ReturningDialog):
         layout.addWidget(self.totals)
         layout.addLayout(self._form())
         layout.addWidget(self.message)
-        layout.addWidget(QLabel(_tr("Tab or Enter: next field · Alt+V: pull the newest vitals · "
-                                    "Ctrl+Enter: sign the row · F2 in the table: correct your row "
+        layout.addWidget(QLabel(_tr("Tab or Enter: next field · Alt+V: pull the newest vitals · Alt+letter: "
+                                    "that field · Ctrl+Enter: sign the row · F2 in the table: correct your row "
                                     "· Esc: close")))  # fmt: skip
         for keys, slot in (("Ctrl+Return", self.sign), ("Ctrl+Enter", self.sign),
                            ("Alt+V", self.sig_vitals_requested.emit), ("F2", self.correct)):  # fmt: skip
@@ -101,7 +101,9 @@ class NursingRecordDialog(ReturningDialog):
         labels, box = _labels(), QVBoxLayout()
         vitals = QHBoxLayout()
         for name in ("time", *VITAL_FIELDS, "pupils"):
-            vitals.addWidget(QLabel(labels[name]))
+            label = QLabel(labels[name])
+            label.setBuddy(self.fields[name])
+            vitals.addWidget(label)
             vitals.addWidget(self.fields[name], 2 if name in ("time", "pupils") else 1)
         box.addLayout(vitals)
         form = QFormLayout()
@@ -182,6 +184,7 @@ class NursingRecordDialog(ReturningDialog):
         if "systolic_mmhg" in o and "diastolic_mmhg" in o:
             self.fields["bp"].setText(f"{o['systolic_mmhg']}/{o['diastolic_mmhg']}")
         self.vitals_id = pulled["vitals_id"]
+        self.fields["observation_text"].setFocus()  # the vitals are in: on to what was seen
         self.message.setText(
             _tr("Vitals of %1 pulled in.").replace("%1", _local_time(pulled["taken_at"]))
         )
