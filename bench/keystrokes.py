@@ -26,6 +26,8 @@ Tasks:
                  ward_records_keys.py for the keys.
   coded_problem  on the open chart, pneumonia coded J18.9 on the problem list by its pinyin
                  initials: Ctrl+Alt+P, `fywtz`, Enter, Ctrl+Enter (8 keys; problem_keys.py).
+  nursing_record_row  the nurse's timed 护理记录 row on bed 12 (vitals pulled in, IV intake, urine
+                 output, signed): 15 keys; see nursing_record_keys.py.
 """
 
 from __future__ import annotations
@@ -303,9 +305,25 @@ TASKS = {
     "adverse_event_report": _ward_records_task("adverse_event_report"),
     "coded_problem": _problem_task(),  # problem list with the ICD-10 picker (issue 13)
 }
+
+
+def nursing_record_row(folder: Path, server_url: str) -> Counter:
+    """As the nurse on her own station: one signed row of bed 12's record (nursing_record_keys.py)."""
+    import nursing_record_keys
+
+    view, shell, ws = open_window(folder, server_url, NURSE, "nursing-record-station")
+    nursing_record_keys.open_bed(view, BED, "王五", wait_until)
+    counted = nursing_record_keys.nursing_record_row(view, shell, Counter(), wait_until)
+    shell.shut_down()
+    ws.close()
+    view.close()
+    return counted
+
+
 STATION_TASKS = {
     "scheduled_dose": scheduled_dose,
     "handover_report": handover_report,
+    "nursing_record_row": nursing_record_row,
 }  # each opens its own window
 
 

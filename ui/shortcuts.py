@@ -239,6 +239,13 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ),
     ("Ctrl+Shift+I", QT_TRANSLATE_NOOP("Shortcuts", "Barthel index (a digit per item, Enter)")),
     (
+        "F7",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Nursing record (护理记录): Tab next field, Alt+V pull vitals, Ctrl+Enter signs the row, F2 corrects yours",
+        ),
+    ),
+    (
         "Ctrl+Shift+J",
         QT_TRANSLATE_NOOP("Shortcuts", "Request a consultation (1 emergency, 2 routine)"),
     ),

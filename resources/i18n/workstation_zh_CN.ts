@@ -1604,6 +1604,10 @@
         <source>Problem list of the open chart (doctor): ICD-10 by code, name or pinyin, Ctrl+Enter records; Alt+P, arrows, Ctrl+R resolves</source>
         <translation>当前病历的问题列表（医师）：按 ICD-10 编码、名称或拼音查找，Ctrl+Enter 记录；Alt+P、方向键、Ctrl+R 标为已解决</translation>
     </message>
+    <message>
+        <source>Nursing record (护理记录): Tab next field, Alt+V pull vitals, Ctrl+Enter signs the row, F2 corrects yours</source>
+        <translation>护理记录：Tab 下一项，Alt+V 带入生命体征，Ctrl+Enter 签名，F2 更正本人记录</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -6050,6 +6054,197 @@
     <message>
         <source>Problem resolved.</source>
         <translation>问题已标为已解决。</translation>
+    </message>
+</context>
+<context>
+    <name>NursingRecord</name>
+    <message>
+        <source>Nursing &amp;record…</source>
+        <translation>护理记录(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The nursing record is written by nurses.</source>
+        <translation>护理记录由护士书写。</translation>
+    </message>
+    <message>
+        <source>Nursing record</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <source>Nursing record row signed.</source>
+        <translation>护理记录已签名。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Time (HH:MM, blank = now)</source>
+        <translation>时间（时:分，空白为现在）(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T °C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <source>P /min</source>
+        <translation>脉搏 次/分</translation>
+    </message>
+    <message>
+        <source>R /min</source>
+        <translation>呼吸 次/分</translation>
+    </message>
+    <message>
+        <source>BP (120/80)</source>
+        <translation>血压（120/80）</translation>
+    </message>
+    <message>
+        <source>SpO2 %</source>
+        <translation>血氧饱和度 %</translation>
+    </message>
+    <message>
+        <source>ACVPU</source>
+        <translation>意识（ACVPU）</translation>
+    </message>
+    <message>
+        <source>Pupils</source>
+        <translation>瞳孔</translation>
+    </message>
+    <message>
+        <source>&amp;Observation</source>
+        <translation>病情观察(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Measures</source>
+        <translation>护理措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Effect</source>
+        <translation>效果(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Intake (po 200 iv 500)</source>
+        <translation>入量（口服200 静脉500）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>O&amp;utput (u 300 drain 50)</source>
+        <translation>出量（尿300 引流50）(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Why &amp;corrected</source>
+        <translation>更正原因(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Tab or Enter: next field · Alt+V: pull the newest vitals · Alt+letter: that field · Ctrl+Enter: sign the row · F2 in the table: correct your row · Esc: close</source>
+        <translation>Tab 或 Enter：下一项 · Alt+V：带入最新生命体征 · Alt+字母：对应项 · Ctrl+Enter：签名 · 表格中 F2：更正本人记录 · Esc：关闭</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>脉搏</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation>血压</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>血氧</translation>
+    </message>
+    <message>
+        <source>Intake mL</source>
+        <translation>入量 mL</translation>
+    </message>
+    <message>
+        <source>Output mL</source>
+        <translation>出量 mL</translation>
+    </message>
+    <message>
+        <source>Observation, measures, effect</source>
+        <translation>病情观察、护理措施及效果</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Critically ill patient nursing record</source>
+        <translation>危重患者护理记录</translation>
+    </message>
+    <message>
+        <source>General nursing record</source>
+        <translation>一般护理记录</translation>
+    </message>
+    <message>
+        <source>Correction (%1): </source>
+        <translation>更正（%1）：</translation>
+    </message>
+    <message>
+        <source>[corrected] </source>
+        <translation>[已更正] </translation>
+    </message>
+    <message>
+        <source>No rows yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <source>No vital signs recorded yet.</source>
+        <translation>尚无生命体征记录。</translation>
+    </message>
+    <message>
+        <source>Vitals of %1 pulled in.</source>
+        <translation>已带入 %1 的生命体征。</translation>
+    </message>
+    <message>
+        <source>Select a row of your own that is not yet corrected.</source>
+        <translation>请选择本人书写且未更正的记录。</translation>
+    </message>
+    <message>
+        <source>Correcting the %1 row: change it, say why, Ctrl+Enter.</source>
+        <translation>更正 %1 的记录：修改内容，填写原因，Ctrl+Enter。</translation>
+    </message>
+    <message>
+        <source>Say why the row is corrected.</source>
+        <translation>请填写更正原因。</translation>
+    </message>
+    <message>
+        <source>Row signed.</source>
+        <translation>已签名。</translation>
+    </message>
+    <message>
+        <source>Correction left.</source>
+        <translation>已取消更正。</translation>
+    </message>
+    <message>
+        <source>day shift</source>
+        <translation>白班小结</translation>
+    </message>
+    <message>
+        <source>evening shift</source>
+        <translation>小夜班小结</translation>
+    </message>
+    <message>
+        <source>night shift</source>
+        <translation>大夜班小结</translation>
+    </message>
+    <message>
+        <source>24-hour total</source>
+        <translation>24小时总结</translation>
+    </message>
+    <message>
+        <source>%1 from %2: intake %3 mL (%4), output %5 mL (%6), balance %7 mL</source>
+        <translation>%1（自 %2）：入量 %3 mL（%4），出量 %5 mL（%6），出入平衡 %7 mL</translation>
     </message>
 </context>
 </TS>

@@ -86,3 +86,32 @@ def test_the_handover_report_counts_the_ward(demo, tmp_path, lang) -> None:
     heads = ("原有", "现有", "病重") if lang == "zh_CN" else ("At start", "At end", "Seriously ill")
     assert all(h in text for h in heads)
     assert str(len(on_ward)) in text
+
+
+def _nursing_record_patients(engine: Engine) -> dict[str, str]:
+    """form -> record number of the CARD demo patient whose rows are on that form."""
+    from workstation.projections.nursing_record_tables import nursing_record_rows as r
+
+    with reader(engine) as conn:
+        found = conn.execute(
+            select(r.c.form, t.patients.c.record_number)
+            .join(t.patients, t.patients.c.patient_id == r.c.patient_id)
+            .where(t.patients.c.ward_id == "CARD")
+            .distinct()
+        ).all()
+    return {form: number for form, number in found}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_nursing_record_prints_both_forms_with_their_totals(demo, tmp_path, lang) -> None:
+    engine, url = demo
+    numbers = _nursing_record_patients(engine)
+    zh = lang == "zh_CN"
+    critical = printed(url, tmp_path, "nursing-record", "--patient", numbers["critical"], lang=lang)
+    assert ("危重患者护理记录" if zh else "Critically ill patient nursing record") in critical
+    assert ("24小时总结" if zh else "24-hour total") in critical
+    assert ("大夜班小结" if zh else "Night shift total") in critical
+    assert ("更正" if zh else "Corrects the") in critical  # the demo's corrected row
+    general = printed(url, tmp_path, "nursing-record", "--patient", numbers["general"], lang=lang)
+    assert ("一般护理记录" if zh else "General nursing record") in general
+    assert ("24小时总结" if zh else "24-hour total") not in general  # no volumes written, no totals

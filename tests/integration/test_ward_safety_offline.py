@@ -1,5 +1,6 @@
 """The ward's safety systems hold offline (SQLite and PostgreSQL server): with the server down, the
-nurse receives a critical value with read-back and records a round, the doctor acknowledges the
+nurse receives a critical value with read-back, records a round and writes and corrects a
+nursing-record row (护理记录, once on the server), the doctor acknowledges the
 value (its 病程 entry linked) and requests a consultation; each station shows it at once from its
 replica, and after the outage the server's register and the other station agree."""
 
@@ -9,11 +10,13 @@ from datetime import timedelta
 from pathlib import Path
 
 from offline_cache import ward_safety
+from offline_cache.nursing_record import correct_row, nursing_record, write_row
 from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, admission, seed_ward
 from ui.screens.worklist.tasks import safety_items
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import now_iso, utc_now
+from workstation.projections import nursing_record_queries as nq
 from workstation.projections import safety_queries as sq
 from workstation.server import auth
 from workstation.server.db import reader, writer
@@ -59,6 +62,12 @@ def test_receipt_acknowledgement_rounds_and_consultations_work_offline(tmp_path,
     ward_safety.receive_critical(nurse, patient, critical_id=value["critical_id"],
                                  read_back_text="钾 6.9", doctor_id=doctor.user.user_id)  # fmt: skip
     ward_safety.record_round(nurse, patient)
+    assert nursing_record(nurse, patient)["form"] == "critical"  # 一级护理: the 危重 form
+    row = write_row(nurse, patient, row={"written_at": now_iso(), "intake": {"iv": 500}},
+                    form="critical")  # fmt: skip
+    correct_row(nurse, patient, supersedes_id=row.event_id, form="critical", reason="量记错",
+                row={"written_at": row.payload["written_at"], "intake": {"iv": 250}})  # fmt: skip
+    assert [d.intake_ml for d in nursing_record(nurse, patient)["days"]] == [250]
     later = [
         (i.kind, i.state) for i in safety_items(nurse, "CARD", utc_now() + timedelta(minutes=61))
     ]
@@ -86,5 +95,9 @@ def test_receipt_acknowledgement_rounds_and_consultations_work_offline(tmp_path,
     safety = ward_safety.patient_safety(nurse, patient)
     assert safety["critical_values"] == [] and len(safety["consultations"]) == 1
     assert safety["nursing"]["level"] == "first"
+    with reader(server_engine) as conn:  # each row once, the first superseded by its correction
+        rows = nq.record_rows(conn, patient)
+    assert [r["superseded_by"] is None for r in rows] == [False, True]
+    assert [d.intake_ml for d in nursing_record(doctor, patient)["days"]] == [250]
     for ws in (doctor, nurse, lab):
         ws.close()

@@ -140,6 +140,8 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
         "sent_at": AT, "answered_at": AT, "outcome": "accepted", "ack_code": "AA",
     },
     "ProblemResolved": {"problem_id": TARGET},
+    "NursingRecordWritten": {"form": "critical", "written_at": AT, "intake": {"iv": 500},
+                             "measures": "吸氧 3L/min"},
 }  # fmt: skip
 
 

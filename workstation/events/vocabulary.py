@@ -195,6 +195,7 @@ def _types() -> dict[str, EventType]:
     from workstation.events.controlled_events import controlled_types
     from workstation.events.frontsheet_events import frontsheet_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
+    from workstation.events.nursing_record_events import nursing_record_types
     from workstation.events.opioid_events import opioid_types
     from workstation.events.order_sheet_events import (
         ORDER_SHEET_FIELDS,
@@ -367,6 +368,7 @@ def _types() -> dict[str, EventType]:
         *ward_types(),
         *outbound_types(),
         *problem_types(),
+        *nursing_record_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

@@ -26,6 +26,8 @@ from workstation.projections.allergy_projector import allergy_handlers
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
 from workstation.projections.nursing_projector import nursing_handlers
+from workstation.projections.nursing_record_projector import nursing_record_handlers
+from workstation.projections.nursing_record_tables import NURSING_RECORD_TABLES
 from workstation.projections.opioid_projector import opioid_handlers
 from workstation.projections.order_sheet_projector import order_sheet_handlers
 from workstation.projections.pharmacy_projector import pharmacy_handlers
@@ -430,6 +432,7 @@ HANDLERS.update(safety_handlers())
 HANDLERS.update(ward_handlers())
 HANDLERS.update(problem_handlers())
 HANDLERS["OrderTransmitted"] = lambda fold, event: None  # the timeline reads the event itself
+HANDLERS.update(nursing_record_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:
@@ -451,7 +454,7 @@ def clear_patients(conn: Connection, patient_ids: list[str]) -> None:
     for start in range(0, len(patient_ids), 500):
         chunk = patient_ids[start : start + 500]
         for table in (t.patients, t.patient_name_keys, *t.PATIENT_TABLES, *st.SAFETY_TABLES, t.review_flags,
-                      t.stock_movements):  # fmt: skip
+                      t.stock_movements, *NURSING_RECORD_TABLES):  # fmt: skip
             conn.execute(delete(table).where(table.c.patient_id.in_(chunk)))
 
 

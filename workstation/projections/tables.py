@@ -265,6 +265,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
+    nursing_record_tables,  # noqa: F401 - read by its own modules; joins metadata
     opioid_tables,
     order_sheet_tables,
     pharmacy_tables,

@@ -56,6 +56,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived", "OrderChecked",
         "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
+        "NursingRecordWritten",  # 护理记录: the nurse's own signed rows only
     },
     Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",

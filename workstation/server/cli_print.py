@@ -23,7 +23,8 @@ PATIENT_DOCUMENTS = ("prescription", "narcotic-prescription", "psychotropic-pres
                      "order-sheet", "mar", "vitals-chart", "progress-notes", "discharge-summary",
                      "discharge-prescription", "handoff", "label")  # fmt: skip
 WARD_DOCUMENTS = ("downtime-pack", "stock", "handover-report")
-OWN_PATIENT_DOCUMENTS = ("front-sheet",)  # read their own projections (cli_ward_print.py)
+# read their own projections (cli_ward_print.py, cli_nursing_print.py)
+OWN_PATIENT_DOCUMENTS = ("front-sheet", "nursing-record")
 MAX_DAYS = 7
 
 
@@ -84,6 +85,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from workstation.reports.mar import mar
     from workstation.reports.stock import stock_report
     from workstation.server.cli_common import CliError, open_initialised, operator
+    from workstation.server.cli_nursing_print import nursing_record_document
     from workstation.server.cli_ward_print import front_sheet_document, handover_document
     from workstation.server.keys import read_keys
 
@@ -105,7 +107,12 @@ def cmd_print(args: argparse.Namespace) -> int:
                 pdf = DOCUMENTS[args.kind](ctx, chart)
         elif args.kind in OWN_PATIENT_DOCUMENTS:
             try:
-                pdf, patient_id = front_sheet_document(conn, ctx, args.patient)
+                own = (
+                    nursing_record_document
+                    if args.kind == "nursing-record"
+                    else front_sheet_document
+                )
+                pdf, patient_id = own(conn, ctx, args.patient)
             except PatientNotFound as exc:
                 raise CliError(str(exc)) from exc
         elif args.kind in ("downtime-pack", "handover-report"):

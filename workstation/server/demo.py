@@ -30,6 +30,7 @@ from workstation.server.demo_notes import (
     write_progress_notes,
     write_ward_round_note,
 )
+from workstation.server.demo_nursing_record import record_nursing_records
 from workstation.server.demo_order_sheet import order_sheet_demo
 from workstation.server.demo_orders import (
     Dispensable,
@@ -189,6 +190,7 @@ def _ward_histories(log: DemoLog, users: dict[str, User], rng: random.Random) ->
                                  new_order=case in awaiting)  # fmt: skip
     record_ward_safety(log, cases)
     record_ward_reports(log, cases)
+    record_nursing_records(log, cases)
     return supplies
 
 

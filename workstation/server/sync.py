@@ -43,6 +43,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import writer
 from workstation.server.models import alerts, events
+from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.ward_rules import archive_refusal, ward_report_problem
@@ -211,6 +212,7 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         or _void_problem(state, event)
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
+        or correction_problem(state.conn, event, state.accepted)
     )
     if problem:
         return rejected("forbidden", problem)

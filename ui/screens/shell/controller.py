@@ -22,6 +22,7 @@ from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.login.controller import LoginController
+from ui.screens.nursing_record.controller import install as install_nursing_record
 from ui.screens.opioid_tolerance.controller import install as install_opioid_tolerance
 from ui.screens.palette.controller import PaletteController
 from ui.screens.pharmacy.controller import install as install_pharmacy
@@ -83,6 +84,7 @@ class ShellController(QObject):
         self.opioid_tolerance = install_opioid_tolerance(self)  # Ctrl+Shift+Q: doctors
         self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
+        self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
 
     def _connect(self) -> None:
         v = self.view
