@@ -24,6 +24,7 @@ from workstation.projections import safety_tables as st
 from workstation.projections import tables as t
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
+from workstation.projections.infusion_projector import infusion_handlers
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.opioid_projector import opioid_handlers
 from workstation.projections.order_sheet_projector import order_sheet_handlers
@@ -425,6 +426,7 @@ HANDLERS.update(opioid_handlers())
 HANDLERS.update(order_sheet_handlers(HANDLERS["OrderPlaced"]))
 HANDLERS.update(safety_handlers())
 HANDLERS.update(ward_handlers())
+HANDLERS.update(infusion_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

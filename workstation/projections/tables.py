@@ -265,6 +265,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
+    infusion_tables,
     opioid_tables,
     order_sheet_tables,
     pharmacy_tables,
@@ -382,6 +383,7 @@ VOIDABLE = (
     *NURSING_TABLES,
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
+    *infusion_tables.INFUSION_TABLES,
 )
 PATIENT_TABLES = (
     allergy_reviews,
@@ -403,6 +405,7 @@ PATIENT_TABLES = (
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
     ward_tables.front_sheets,
+    *infusion_tables.INFUSION_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -55,6 +55,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "PatientTransferred", "NoteSigned", "NoteAddended", "OrderPlaced", "OrderCompleted",
         "MedicationAdministered", "VitalsRecorded", "StockReceived", "OrderChecked",
         "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
+        "InfusionRoundRecorded",  # 输液巡视: the nurse's own round
     },
     Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",

@@ -41,6 +41,7 @@ from workstation.server import audit, device_clock, meta
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import writer
+from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import alerts, events
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
@@ -210,6 +211,7 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         or _void_problem(state, event)
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
+        or infusion_round_problem(state.conn, event, state.accepted)
     )
     if problem:
         return rejected("forbidden", problem)
