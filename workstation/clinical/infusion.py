@@ -63,6 +63,7 @@ class BottleLabel:
     due_at: datetime
     barcode: str
     rate: str = ""  # the order's rate when it carries one, else blank for the nurse to write
+    same_name: bool = False  # another patient of this name on the ward (同名 warning)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,8 @@ class ExecutionRow:
     status: str  # the MAR status: given, held, refused, not_given, due, overdue, coming ...
     given_by: str | None = None
     given_at: str | None = None
+    carrier_code: str | None = None
+    carrier_ml: float | None = None
 
 
 def is_bag(order: Mapping[str, Any]) -> bool:
@@ -132,6 +135,7 @@ def bottle_labels(chart: Mapping[str, Any], *, start: datetime, end: datetime, n
     already recorded (given, held, refused) are still labelled, unverified ones are not."""
     patient = chart["patient"]
     numbers = group_numbers(chart)
+    same_name = bool(patient.get("same_name_beds") or chart.get("same_name"))
     labels = []
     for row, dose in _scheduled(chart, start, end, now, formulary, times):
         order = row.order
@@ -143,7 +147,7 @@ def bottle_labels(chart: Mapping[str, Any], *, start: datetime, end: datetime, n
             patient["record_number"], patient["ward_id"], order["order_id"],
             numbers[order["order_id"]], bag_drugs(order), carrier.get("code"),
             carrier.get("volume_ml"), order["route"], order.get("frequency") or "",
-            dose.scheduled_for, label_code(order["order_id"]), _rate(order),
+            dose.scheduled_for, label_code(order["order_id"]), _rate(order), same_name,
         ))  # fmt: skip
     return sorted(labels, key=lambda label: (label.due_at, label.group_number))
 
@@ -164,11 +168,13 @@ def execution_rows(chart: Mapping[str, Any], *, start: datetime, end: datetime, 
     found = []
     for row, dose in _scheduled(chart, start, end, now, formulary, times):
         order, done = row.order, dose.administration or {}
+        carrier = (order.get("group") or {}).get("carrier") or {}
         found.append(ExecutionRow(
             section_of(order.get("route")), patient["patient_id"], patient["name"],
             str(patient.get("bed") or ""), order["order_id"], order["description"],
             bag_drugs(order), order.get("route") or "", order.get("frequency") or "",
             dose.scheduled_for, dose.status, done.get("recorded_by"), done.get("administered_at"),
+            carrier.get("code"), carrier.get("volume_ml"),
         ))  # fmt: skip
     return sort_execution(found)
 

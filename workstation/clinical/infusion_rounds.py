@@ -2,7 +2,8 @@
 next look is due, and which bag a scanned label names.
 
 A bag runs from a given administration of it (the dose was hung) until that dose's end is
-recorded, a round records it stopped or completed, or its order ends. The interval between
+recorded, a round records it stopped or completed, the next dose of its order is hung, its
+order ends, or — nothing recorded — the hospital's `assumed_running_hours` have passed. The interval between
 rounds is a hospital setting (resources/settings/infusion.json; no national figure is claimed).
 """
 
@@ -28,15 +29,16 @@ class InfusionSettings:
     """The hospital's round interval for running bags."""
 
     round_interval: timedelta
+    assumed_running: timedelta = timedelta(hours=8)
 
     @classmethod
     def load(cls, path: Path | None = None) -> InfusionSettings:
         """Read resources/settings/infusion.json (or another file)."""
         raw = json.loads((path or resource("settings", "infusion.json")).read_text("utf-8"))
-        minutes = int(raw["round_interval_minutes"])
-        if minutes < 1:
-            raise ValueError("round_interval_minutes must be at least 1")
-        return cls(timedelta(minutes=minutes))
+        minutes, hours = int(raw["round_interval_minutes"]), int(raw["assumed_running_hours"])
+        if minutes < 1 or hours < 1:
+            raise ValueError("round_interval_minutes and assumed_running_hours must be positive")
+        return cls(timedelta(minutes=minutes), timedelta(hours=hours))
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,10 @@ def _live(rows: Any) -> list[Mapping[str, Any]]:
 
 
 def _ended(order: Mapping[str, Any], dose: Mapping[str, Any], rounds: list[Mapping[str, Any]],
-           now: datetime) -> bool:  # fmt: skip
+           now: datetime, settings: InfusionSettings) -> bool:  # fmt: skip
     if dose.get("end_at") or order.get("voided"):
+        return True
+    if now - parse_iso(dose["administered_at"]) > settings.assumed_running:
         return True
     if order.get("ended_at") and parse_iso(order["ended_at"]) <= now:
         return True
@@ -74,13 +78,17 @@ def running_bags(chart: Mapping[str, Any], *, now: datetime,
     orders = {o["order_id"]: o for o in chart.get("orders") or [] if is_bag(o)}
     rounds = sorted(_live(chart.get("infusion_rounds")), key=lambda r: r["observed_at"])
     found = []
-    for dose in _live(chart.get("administrations")):
-        order = orders.get(dose["order_id"])
-        if order is None or dose["outcome"] != "given" or parse_iso(dose["administered_at"]) > now:
-            continue
+    hung = sorted((d for d in _live(chart.get("administrations")) if d["outcome"] == "given"
+                   and d["order_id"] in orders and parse_iso(d["administered_at"]) <= now),
+                  key=lambda d: d["administered_at"], reverse=True)  # fmt: skip
+    latest = {}
+    for dose in hung:  # the newest bag of an order replaces the one before
+        latest.setdefault(dose["order_id"], dose)
+    for dose in latest.values():
+        order = orders[dose["order_id"]]
         mine = [r for r in rounds if r["order_id"] == dose["order_id"]
                 and r["observed_at"] >= dose["administered_at"]]  # fmt: skip
-        if _ended(order, dose, mine, now):
+        if _ended(order, dose, mine, now, settings):
             continue
         last = mine[-1] if mine else None
         since = parse_iso(last["observed_at"] if last else dose["administered_at"])
