@@ -135,6 +135,8 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
         "counts": {"present_at_end": 12}, "special_patients": {"rows": []},
     },
     "WardHandoverReceived": {"report_id": TARGET, "ward_id": "CARD"},
+    "InfusionRoundRecorded": {"order_id": TARGET, "observed_at": AT, "rate_value": 40,
+                              "rate_unit": "gtt_min", "site": "normal", "action": "continue"},
 }  # fmt: skip
 
 

@@ -45,6 +45,7 @@ STEPS = {
     "not_given": QT_TRANSLATE_NOOP("ClosedLoop", "Not given"),
     "adverse_reaction": QT_TRANSLATE_NOOP("ClosedLoop", "Adverse reaction"),
     "flagged": QT_TRANSLATE_NOOP("ClosedLoop", "Flagged for review"),
+    "infusion_round": QT_TRANSLATE_NOOP("ClosedLoop", "Infusion round"),
 }
 
 

@@ -21,6 +21,7 @@ from ui.screens.chart.controller import ChartController
 from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.infusion_round.controller import install as install_infusion
 from ui.screens.login.controller import LoginController
 from ui.screens.opioid_tolerance.controller import install as install_opioid_tolerance
 from ui.screens.palette.controller import PaletteController
@@ -81,6 +82,7 @@ class ShellController(QObject):
         self.opioid_tolerance = install_opioid_tolerance(self)  # Ctrl+Shift+Q: doctors
         self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
+        self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
 
     def _connect(self) -> None:
         v = self.view
