@@ -7,12 +7,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from ui.screens.infusion_round.dialog import InfusionRoundDialog
 from ui.screens.infusion_round.tasks import BagRow, record_round, ward_bags
-from ui.screens.infusion_round.words import tr
 from workstation.clinical.barcodes import Scan
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InfusionRound", text)
+
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -28,7 +32,9 @@ class InfusionRounds(QObject):
         self.shell = shell
         self.dialog: InfusionRoundDialog | None = None
         self.round_orders: set[str] = set()  # labels that open a round when scanned
-        self.action = shell.view.menu_action(tr("&Infusion round (scan the bag)…"), KEYS, "station")
+        self.action = shell.view.menu_action(
+            _tr("&Infusion round (scan the bag)…"), KEYS, "station"
+        )
         self.action.setEnabled(False)
         self.action.triggered.connect(lambda: self.open())
         shell.sig_unlocked.connect(self._unlocked)
@@ -69,7 +75,7 @@ class InfusionRounds(QObject):
     def open(self, code: Scan | None = None) -> None:
         """Ctrl+I, or a scanned running bag: the round form on the ward's running bags."""
         if not self._is_nurse():
-            self.shell.view.status.showMessage(tr("Infusion rounds are recorded by nurses."), 8000)
+            self.shell.view.status.showMessage(_tr("Infusion rounds are recorded by nurses."), 8000)
             return
         self.shell.workers.run(ward_bags, self.shell.workstation, self.shell.ward_id,
                                done=lambda bags: self._show(bags, code))  # fmt: skip
@@ -104,7 +110,7 @@ class InfusionRounds(QObject):
     def _recorded(self) -> None:
         if self.dialog is not None:
             self.dialog.accept()
-        self.shell.view.status.showMessage(tr("Infusion round recorded."), 8000)
+        self.shell.view.status.showMessage(_tr("Infusion round recorded."), 8000)
         self.shell.chart.reload()
         self.refresh()
         self.shell.sync_now()

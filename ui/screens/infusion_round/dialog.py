@@ -6,7 +6,7 @@ Esc closes. A scan while the dialog is open chooses that bag."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,10 +23,15 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ReturningDialog
 from ui.screens.infusion_round.tasks import BagRow
-from ui.screens.infusion_round.words import ACTIONS, SITES, UNITS, tr
+from ui.screens.infusion_round.words import ACTIONS, SITES, UNITS
 from ui.terms import local_time
 from workstation.clinical.barcodes import Scan
 from workstation.events.infusion_events import MUST_STOP_SITES, RUNNING_ACTIONS
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("InfusionRound", text)
+
 
 NO_VOLUME = -1  # the remaining-volume box's "not recorded"
 
@@ -35,7 +40,7 @@ def _choices(codes: dict[str, str]) -> QComboBox:
     box = QComboBox()
     for number, (code, text) in enumerate(codes.items(), start=1):
         box.addItem(
-            f"{number % 10 if number < 10 else chr(ord('a') + number - 10)} {tr(text)}", code
+            f"{number % 10 if number < 10 else chr(ord('a') + number - 10)} {_tr(text)}", code
         )
     return box
 
@@ -48,7 +53,7 @@ class InfusionRoundDialog(ReturningDialog):
     def __init__(self, bags: list[BagRow], parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("infusionRoundDialog")
-        self.setWindowTitle(tr("Infusion round"))
+        self.setWindowTitle(_tr("Infusion round"))
         self.rows, self.scanned = bags, False
         self.bags = QListWidget(objectName="infusionBags")
         for bag in bags:
@@ -61,13 +66,13 @@ class InfusionRoundDialog(ReturningDialog):
         self.rate.setRange(0, 2000)
         self.unit = QComboBox(objectName="infusionUnit")
         for code, text in UNITS.items():
-            self.unit.addItem(tr(text), code)
+            self.unit.addItem(_tr(text), code)
         self.site, self.action = _choices(SITES), _choices(ACTIONS)
         self.site.setObjectName("infusionSite")
         self.action.setObjectName("infusionAction")
         self.remaining = QSpinBox(objectName="infusionRemaining")
         self.remaining.setRange(NO_VOLUME, 5000)
-        self.remaining.setSpecialValueText(tr("not recorded"))
+        self.remaining.setSpecialValueText(_tr("not recorded"))
         self.remaining.setValue(NO_VOLUME)
         self.note = QLineEdit(objectName="infusionNote")
         self.message = QLabel(objectName="infusionMessage")
@@ -77,25 +82,25 @@ class InfusionRoundDialog(ReturningDialog):
         if bags:
             self.bags.setCurrentRow(0)
         else:
-            self.message.setText(tr("No bag is running on this ward."))
+            self.message.setText(_tr("No bag is running on this ward."))
         self.bags.setFocus()
 
     def _bag_text(self, bag: BagRow) -> str:
         mark = "⚠ " if bag.overdue else ""
-        due = tr("round due %1").replace("%1", local_time(bag.next_round_at.isoformat()))
+        due = _tr("round due %1").replace("%1", local_time(bag.next_round_at.isoformat()))
         return f"{mark}{bag.bed} {bag.patient_name} — {bag.drugs} ({due})"
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow(tr("Drip &rate (Alt+U: unit)"), self.rate)
-        form.addRow(tr("Unit"), self.unit)
-        form.addRow(tr("&Site (a digit)"), self.site)
-        form.addRow(tr("Volume &left, mL"), self.remaining)
-        form.addRow(tr("&Action (a digit)"), self.action)
-        form.addRow(tr("&Note"), self.note)
+        form.addRow(_tr("Drip &rate (Alt+U: unit)"), self.rate)
+        form.addRow(_tr("Unit"), self.unit)
+        form.addRow(_tr("&Site (a digit)"), self.site)
+        form.addRow(_tr("Volume &left, mL"), self.remaining)
+        form.addRow(_tr("&Action (a digit)"), self.action)
+        form.addRow(_tr("&Note"), self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
-        hint = QLabel(tr("Scan the bag's label, or choose it with the arrows and Enter. "
+        hint = QLabel(_tr("Scan the bag's label, or choose it with the arrows and Enter. "
                          "Enter or Ctrl+Enter records, Esc closes."))  # fmt: skip
         hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -145,7 +150,7 @@ class InfusionRoundDialog(ReturningDialog):
         order_id = code.order_id if code.kind == "label" else None
         row = next((i for i, b in enumerate(self.rows) if b.order_id == order_id), None)
         if row is None:
-            self.message.setText(tr("That label is not a running bag on this ward."))
+            self.message.setText(_tr("That label is not a running bag on this ward."))
             return
         self.scanned = True
         self.bags.setCurrentRow(row)
@@ -169,14 +174,14 @@ class InfusionRoundDialog(ReturningDialog):
     def problem(self) -> str | None:
         """What stops the form from being recorded (the event's own rule, said to the nurse)."""
         if self.bag() is None:
-            return tr("Choose a bag first.")
+            return _tr("Choose a bag first.")
         if (
             self.site.currentData() in MUST_STOP_SITES
             and self.action.currentData() in RUNNING_ACTIONS
         ):
-            return tr("Infiltration or extravasation: stop or re-site the infusion.")
+            return _tr("Infiltration or extravasation: stop or re-site the infusion.")
         if self.action.currentData() in RUNNING_ACTIONS and not self.rate.value():
-            return tr("A running infusion needs its drip rate.")
+            return _tr("A running infusion needs its drip rate.")
         return None
 
     def record(self) -> None:
