@@ -122,9 +122,10 @@ def group_numbers(chart: Mapping[str, Any]) -> dict[str, int]:
 
 
 def _scheduled(chart: Mapping[str, Any], start: datetime, end: datetime, now: datetime,
-               formulary: Formulary, times: AdministrationTimes | None) -> list[tuple[Any, MarDose]]:  # fmt: skip
+               formulary: Formulary, times: AdministrationTimes | None,
+               ) -> list[tuple[Any, MarDose, datetime]]:  # fmt: skip
     rows = mar_grid(chart, start=start, end=end, now=now, formulary=formulary, times=times)
-    return [(row, d) for row in rows if not row.prn for d in row.doses
+    return [(row, d, d.scheduled_for) for row in rows if not row.prn for d in row.doses
             if d.scheduled_for is not None and start <= d.scheduled_for < end]  # fmt: skip
 
 
@@ -137,7 +138,7 @@ def bottle_labels(chart: Mapping[str, Any], *, start: datetime, end: datetime, n
     numbers = group_numbers(chart)
     same_name = bool(patient.get("same_name_beds") or chart.get("same_name"))
     labels = []
-    for row, dose in _scheduled(chart, start, end, now, formulary, times):
+    for row, dose, due in _scheduled(chart, start, end, now, formulary, times):
         order = row.order
         if not is_bag(order) or dose.status == "unverified":
             continue
@@ -147,7 +148,7 @@ def bottle_labels(chart: Mapping[str, Any], *, start: datetime, end: datetime, n
             patient["record_number"], patient["ward_id"], order["order_id"],
             numbers[order["order_id"]], bag_drugs(order), carrier.get("code"),
             carrier.get("volume_ml"), order["route"], order.get("frequency") or "",
-            dose.scheduled_for, label_code(order["order_id"]), _rate(order), same_name,
+            due, label_code(order["order_id"]), _rate(order), same_name,
         ))  # fmt: skip
     return sorted(labels, key=lambda label: (label.due_at, label.group_number))
 
@@ -166,14 +167,14 @@ def execution_rows(chart: Mapping[str, Any], *, start: datetime, end: datetime, 
     bed; a recorded dose carries who recorded it and when it was given."""
     patient = chart["patient"]
     found = []
-    for row, dose in _scheduled(chart, start, end, now, formulary, times):
+    for row, dose, due in _scheduled(chart, start, end, now, formulary, times):
         order, done = row.order, dose.administration or {}
         carrier = (order.get("group") or {}).get("carrier") or {}
         found.append(ExecutionRow(
             section_of(order.get("route")), patient["patient_id"], patient["name"],
             str(patient.get("bed") or ""), order["order_id"], order["description"],
             bag_drugs(order), order.get("route") or "", order.get("frequency") or "",
-            dose.scheduled_for, dose.status, done.get("recorded_by"), done.get("administered_at"),
+            due, dose.status, done.get("recorded_by"), done.get("administered_at"),
             carrier.get("code"), carrier.get("volume_ml"),
         ))  # fmt: skip
     return sort_execution(found)

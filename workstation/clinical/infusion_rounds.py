@@ -81,7 +81,7 @@ def running_bags(chart: Mapping[str, Any], *, now: datetime,
     hung = sorted((d for d in _live(chart.get("administrations")) if d["outcome"] == "given"
                    and d["order_id"] in orders and parse_iso(d["administered_at"]) <= now),
                   key=lambda d: d["administered_at"], reverse=True)  # fmt: skip
-    latest = {}
+    latest: dict[str, Mapping[str, Any]] = {}
     for dose in hung:  # the newest bag of an order replaces the one before
         latest.setdefault(dose["order_id"], dose)
     for dose in latest.values():
