@@ -1,7 +1,7 @@
 """The infusion round (输液巡视) by keyboard: the nurse scans a running bag's label, which opens the
-round form on that bag; she types the drip rate and Enter records it — a signed event in the
-replica at once (offline first), on the server exactly once after syncs, and on the order's
-closed-loop timeline."""
+round form on that bag; she types the drip rate and Enter records it with the link down — a
+signed event in the replica at once, on the order's closed-loop timeline, and on the server
+exactly once after the link is back and two syncs."""
 
 from __future__ import annotations
 
@@ -80,6 +80,7 @@ def test_a_scanned_bag_opens_the_round_and_enter_records_it_once(
     dialog: InfusionRoundDialog = rounds.dialog
     qtbot.waitUntil(dialog.rate.hasFocus)
     assert dialog.bag().order_id == order_id and dialog.scanned
+    server.stop()  # the link is lost at the bedside: the round is still recorded
     scan_target = QApplication.focusWidget()
     qtbot.keyClicks(scan_target, "40")
     qtbot.keyClick(scan_target, Qt.Key.Key_Return)
@@ -91,6 +92,9 @@ def test_a_scanned_bag_opens_the_round_and_enter_records_it_once(
     assert (looked["rate_value"], looked["rate_unit"], looked["site"], looked["action"],
             looked["scanned"]) == (40, "gtt_min", "normal", "continue", True)  # fmt: skip
     assert [e.kind for e in closed_loop(chart, order_id)][-1] == "infusion_round"
-    qtbot.waitUntil(lambda: _on_server(ward.database_url) == 1, timeout=WAIT)
-    ws.sync()  # a second sync sends nothing again
-    assert _on_server(ward.database_url) == 1
+    assert _on_server(ward.database_url) == 0 and ws.status().waiting == 1
+    server.start()
+    for _twice in range(2):  # the second sync sends nothing again
+        with qtbot.waitSignal(station.shell.sig_synced, timeout=WAIT):
+            station.shell.sync_now()
+    assert _on_server(ward.database_url) == 1 and ws.status().waiting == 0
