@@ -21,6 +21,9 @@ Tasks:
                  more, F8, which flips the basket line from 长期 to 临时 (checked: exactly one key).
   acknowledge_critical_value  the doctor, on bed 12's chart, acknowledges its HH potassium:
                  Ctrl+Shift+K, 2 (see critical_keys.py).
+  infusion_round_by_scan, infusion_round_by_key  the nurse's 输液巡视 of bed 12's bag: scan, the
+                 rate (2 keys), Enter (3 keys, 1 scan); the next by Ctrl+I, Enter, Enter (3 keys),
+                 the last rate filled in (see infusion_keys.py).
   front_sheet, adverse_event_report, handover_report  the front sheet (16 keys), an anonymous
                  fall report (10 keys) and the nurse's shift handover report (2 keys); see
                  ward_records_keys.py for the keys.
@@ -295,6 +298,23 @@ def handover_report(folder: Path, server_url: str) -> Counter:
     return counted
 
 
+def infusion_rounds(folder: Path, server_url: str) -> Iterator[tuple[str, Counter]]:
+    """As the nurse: a round by scan, then the next by key (infusion_keys.py)."""
+    import infusion_keys
+
+    order = infusion_keys.seed_bag(folder, server_url, WARD,
+                                   (DOCTOR, "bench.pharmacist", NURSE), PASSWORD)  # fmt: skip
+    view, shell, ws = open_window(folder, server_url, NURSE, "infusion-station")
+    yield (
+        "infusion_round_by_scan",
+        infusion_keys.round_by_scan(view, shell, Counter(), wait_until, order),
+    )
+    yield "infusion_round_by_key", infusion_keys.round_by_key(view, shell, Counter(), wait_until)
+    shell.shut_down()
+    ws.close()
+    view.close()
+
+
 TASKS = {
     "progress_note": progress_note,
     "medication_order_first_on_ward": _order_task("medication_order_first_on_ward"),
@@ -394,6 +414,8 @@ def main() -> int:
             view.close()
             for name, station_task in STATION_TASKS.items():
                 _print(name, station_task(folder, server.url), args.json)
+            for name, counted in infusion_rounds(folder, server.url):
+                _print(name, counted, args.json)
         finally:
             server.stop()
     del app

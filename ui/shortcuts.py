@@ -250,6 +250,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Request a consultation (1 emergency, 2 routine)"),
     ),
     ("Ctrl+Shift+X", QT_TRANSLATE_NOOP("Shortcuts", "The consultant has arrived")),
+    (
+        "Ctrl+I",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "Infusion round: scan the bag (or arrows, Enter), rate, Enter records"
+        ),
+    ),
     ("Ctrl+L", QT_TRANSLATE_NOOP("Shortcuts", "Lock the workstation")),
     ("Ctrl+Shift+S", QT_TRANSLATE_NOOP("Shortcuts", "Sync with the server now")),
     ("Ctrl+,", QT_TRANSLATE_NOOP("Shortcuts", "Station settings")),

@@ -1608,6 +1608,10 @@
         <source>Nursing record (护理记录): Tab next field, Alt+V pull vitals, Ctrl+Enter signs the row, F2 corrects yours</source>
         <translation>护理记录：Tab 下一项，Alt+V 带入生命体征，Ctrl+Enter 签名，F2 更正本人记录</translation>
     </message>
+    <message>
+        <source>Infusion round: scan the bag (or arrows, Enter), rate, Enter records</source>
+        <translation>输液巡视：扫瓶签（或方向键、回车），填滴速，回车记录</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -4099,6 +4103,10 @@
         <source>Cancel sent to the hospital system</source>
         <translation>已向医院系统发送撤销</translation>
     </message>
+    <message>
+        <source>Infusion round</source>
+        <translation>输液巡视</translation>
+    </message>
 </context>
 <context>
     <name>NursingForms</name>
@@ -5201,6 +5209,14 @@
         <source>blocked: no negative skin test</source>
         <translation>皮试未阴性，拦截给药</translation>
     </message>
+    <message>
+        <source>site: %1</source>
+        <translation>穿刺部位：%1</translation>
+    </message>
+    <message>
+        <source>%1 mL left</source>
+        <translation>余液 %1 mL</translation>
+    </message>
 </context>
 <context>
     <name>OrderSignOff</name>
@@ -6245,6 +6261,161 @@
     <message>
         <source>%1 from %2: intake %3 mL (%4), output %5 mL (%6), balance %7 mL</source>
         <translation>%1（自 %2）：入量 %3 mL（%4），出量 %5 mL（%6），出入平衡 %7 mL</translation>
+    </message>
+</context>
+<context>
+    <name>InfusionRound</name>
+    <message>
+        <source>&amp;Infusion round (scan the bag)…</source>
+        <translation>输液巡视（扫瓶签）(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Infusion rounds are recorded by nurses.</source>
+        <translation>输液巡视由护士记录。</translation>
+    </message>
+    <message>
+        <source>Infusion round recorded.</source>
+        <translation>已记录输液巡视。</translation>
+    </message>
+    <message>
+        <source>Infusion round</source>
+        <translation>输液巡视</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>No bag is running on this ward.</source>
+        <translation>本病区没有正在输注的液体。</translation>
+    </message>
+    <message>
+        <source>round due %1</source>
+        <translation>下次巡视 %1</translation>
+    </message>
+    <message>
+        <source>Drip &amp;rate (Alt+U: unit)</source>
+        <translation>滴速(&amp;R)（Alt+U 切换单位）</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>&amp;Site (a digit)</source>
+        <translation>穿刺部位(&amp;S)（按数字）</translation>
+    </message>
+    <message>
+        <source>Volume &amp;left, mL</source>
+        <translation>余液量 mL(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Action (a digit)</source>
+        <translation>处理(&amp;A)（按数字）</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Scan the bag's label, or choose it with the arrows and Enter. Enter or Ctrl+Enter records, Esc closes.</source>
+        <translation>扫描输液瓶签，或用方向键选择后按回车。回车或 Ctrl+Enter 记录，Esc 关闭。</translation>
+    </message>
+    <message>
+        <source>That label is not a running bag on this ward.</source>
+        <translation>该瓶签不是本病区正在输注的液体。</translation>
+    </message>
+    <message>
+        <source>Choose a bag first.</source>
+        <translation>请先选择液体。</translation>
+    </message>
+    <message>
+        <source>Infiltration or extravasation: stop or re-site the infusion.</source>
+        <translation>渗出或外渗：请停止输液或重新穿刺。</translation>
+    </message>
+    <message>
+        <source>A running infusion needs its drip rate.</source>
+        <translation>正在输注的液体需记录滴速。</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>redness</source>
+        <translation>发红</translation>
+    </message>
+    <message>
+        <source>pain</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>swelling</source>
+        <translation>肿胀</translation>
+    </message>
+    <message>
+        <source>infiltration</source>
+        <translation>渗出</translation>
+    </message>
+    <message>
+        <source>extravasation</source>
+        <translation>外渗</translation>
+    </message>
+    <message>
+        <source>occluded</source>
+        <translation>堵管</translation>
+    </message>
+    <message>
+        <source>phlebitis grade 1</source>
+        <translation>静脉炎 1 级</translation>
+    </message>
+    <message>
+        <source>phlebitis grade 2</source>
+        <translation>静脉炎 2 级</translation>
+    </message>
+    <message>
+        <source>phlebitis grade 3</source>
+        <translation>静脉炎 3 级</translation>
+    </message>
+    <message>
+        <source>phlebitis grade 4</source>
+        <translation>静脉炎 4 级</translation>
+    </message>
+    <message>
+        <source>running, continue</source>
+        <translation>输注通畅，继续</translation>
+    </message>
+    <message>
+        <source>rate adjusted</source>
+        <translation>已调节滴速</translation>
+    </message>
+    <message>
+        <source>bag changed</source>
+        <translation>已更换液体</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>re-sited</source>
+        <translation>已重新穿刺</translation>
+    </message>
+    <message>
+        <source>doctor informed</source>
+        <translation>已通知医生</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>输液完毕</translation>
+    </message>
+    <message>
+        <source>gtt/min</source>
+        <translation>滴/分</translation>
+    </message>
+    <message>
+        <source>mL/h</source>
+        <translation>毫升/小时</translation>
     </message>
 </context>
 </TS>

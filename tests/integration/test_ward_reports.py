@@ -8,12 +8,13 @@ import itertools
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from tests.support.signing import server_keys
 from tests.support.ward import PASSWORD, admission, seed_ward
 from workstation.events import Event
 from workstation.ids import uuid7
+from workstation.projections import ward_tables as wt
 from workstation.server import auth
 from workstation.server.auth import User
 from workstation.server.db import reader, writer
@@ -159,3 +160,25 @@ def test_the_receiving_nurse_signs_after_the_one_handing_over(server_engine, hos
     assert send(server_engine, on, wire(on, "WardHandoverReceived", received, None)) == [
         "rejected:forbidden"
     ]
+
+
+def test_a_nurse_of_another_ward_cannot_receive_the_report_by_naming_her_own_ward(
+    server_engine, hospital
+):  # fmt: skip
+    off = hospital["nurse.card"]
+    with writer(server_engine) as conn:
+        auth.add_user(conn, username="nurse.resp", password=PASSWORD, display_name="nurse resp",
+                      role="nurse", wards=["RESP"])  # fmt: skip
+        resp = next(u for u in auth.all_users(conn).values() if u.username == "nurse.resp")
+    report = wire(off, "WardHandoverSigned", {
+        "ward_id": "CARD", "shift": "night", "shift_start": DAY[0], "shift_end": DAY[1],
+        "counts": {"present_at_end": 0}, "special_patients": {"rows": []},
+    }, None)  # fmt: skip
+    assert send(server_engine, off, report) == ["accepted"]
+    named_own = {"report_id": report["event_id"], "ward_id": "RESP"}
+    assert send(server_engine, resp, wire(resp, "WardHandoverReceived", named_own, None)) == [
+        "rejected:forbidden"
+    ]
+    with reader(server_engine) as conn:
+        row = conn.execute(select(wt.ward_handovers.c.received_by)).one()
+    assert row.received_by is None  # the CARD report still waits for a CARD nurse

@@ -142,6 +142,8 @@ VALID_PAYLOADS: dict[str, dict[str, Any]] = {
     "ProblemResolved": {"problem_id": TARGET},
     "NursingRecordWritten": {"form": "critical", "written_at": AT, "intake": {"iv": 500},
                              "measures": "吸氧 3L/min"},
+    "InfusionRoundRecorded": {"order_id": TARGET, "observed_at": AT, "rate_value": 40,
+                              "rate_unit": "gtt_min", "site": "normal", "action": "continue"},
 }  # fmt: skip
 
 

@@ -2,7 +2,7 @@
 exceptions, read from a nursing chart (workstation.projections.nursing_queries.nursing_chart).
 
 Steps: signed -> verified -> dispensed (lot) -> received on the ward -> bedside check -> given
-(start, and for an infusion end and amount). Exceptions: rejected, stopped, voided, returned,
+(start, and for an infusion end and amount), and each infusion round (输液巡视). Exceptions: rejected, stopped, voided, returned,
 held, refused, not given (with reason), adverse reaction, and review flags on the order's events.
 """
 
@@ -129,12 +129,28 @@ def _flag_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
     ]
 
 
+def _round_steps(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
+    """输液巡视: each round of the bag, an exception when the site is not normal."""
+    steps = []
+    for r in chart.get("infusion_rounds") or []:
+        if r["order_id"] != order_id or r.get("voided"):
+            continue
+        facts = [("rate", f"{r['rate_value']:g} {r['rate_unit']}" if r.get("rate_value") else ""),
+                 ("site", r["site"]), ("action", r["action"])]  # fmt: skip
+        if r.get("remaining_ml") is not None:
+            facts.append(("remaining_ml", f"{r['remaining_ml']:g}"))
+        steps.append(LoopEvent("infusion_round", r["observed_at"], r["recorded_by"],
+                               r.get("note") or "", r["site"] != "normal", tuple(facts)))  # fmt: skip
+    return steps
+
+
 def closed_loop(chart: Mapping[str, Any], order_id: str) -> list[LoopEvent]:
     """Every step and exception of one medication order, in time order (KeyError if unknown)."""
     order = _order(chart, order_id)
     loop = [
         *_order_steps(order), *_stock_steps(chart, order_id), *_bedside_steps(chart, order_id),
         *_dose_steps(chart, order_id), *_flag_steps(chart, order_id),
+        *_round_steps(chart, order_id),
     ]  # fmt: skip
     return sorted(loop, key=lambda e: (e.at, _rank(e.kind)))
 

@@ -194,6 +194,7 @@ def _types() -> dict[str, EventType]:
     from workstation.events.archive_events import archive_types  # they build on EventType
     from workstation.events.controlled_events import controlled_types
     from workstation.events.frontsheet_events import frontsheet_types
+    from workstation.events.infusion_events import infusion_types
     from workstation.events.interface_events import RESULT_STATUSES, interface_types
     from workstation.events.nursing_record_events import nursing_record_types
     from workstation.events.opioid_events import opioid_types
@@ -369,6 +370,7 @@ def _types() -> dict[str, EventType]:
         *outbound_types(),
         *problem_types(),
         *nursing_record_types(),
+        *infusion_types(),
     ]  # fmt: skip
     return {d.name: d for d in defs}
 

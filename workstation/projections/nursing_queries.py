@@ -6,6 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from workstation.projections import infusion_tables as it
 from workstation.projections import queries
 from workstation.projections import tables as t
 from workstation.projections.order_sheet_queries import with_order_sheet
@@ -46,6 +47,7 @@ def nursing_chart(conn: Connection, patient_id: str) -> dict[str, Any]:
     chart["ward_receipts"] = of(t.ward_receipts, t.ward_receipts.c.received_at)
     chart["bedside_checks"] = of(t.bedside_checks, t.bedside_checks.c.checked_at)
     chart["handoffs"] = of(t.handoffs, t.handoffs.c.recorded_at)
+    chart["infusion_rounds"] = of(it.infusion_rounds, it.infusion_rounds.c.observed_at)
     order_ids = [o["order_id"] for o in chart["orders"]]
     s = t.stock_movements
     chart["order_stock"] = _rows(

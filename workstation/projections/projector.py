@@ -25,6 +25,7 @@ from workstation.projections import tables as t
 from workstation.projections.allergy_projector import allergy_handlers
 from workstation.projections.archive_projector import archive_handlers, prefetch_locks, trace
 from workstation.projections.controlled_projector import controlled_handlers
+from workstation.projections.infusion_projector import infusion_handlers
 from workstation.projections.nursing_projector import nursing_handlers
 from workstation.projections.nursing_record_projector import nursing_record_handlers
 from workstation.projections.nursing_record_tables import NURSING_RECORD_TABLES
@@ -433,6 +434,7 @@ HANDLERS.update(ward_handlers())
 HANDLERS.update(problem_handlers())
 HANDLERS["OrderTransmitted"] = lambda fold, event: None  # the timeline reads the event itself
 HANDLERS.update(nursing_record_handlers())
+HANDLERS.update(infusion_handlers())
 
 
 def apply_events(conn: Connection, events: Iterable[Event]) -> None:

@@ -265,6 +265,7 @@ break_glass_grants = Table(
 from workstation.projections import (  # noqa: E402 - they join metadata
     archive_tables,
     controlled_tables,
+    infusion_tables,
     nursing_record_tables,  # noqa: F401 - read by its own modules; joins metadata
     opioid_tables,
     order_sheet_tables,
@@ -383,6 +384,7 @@ VOIDABLE = (
     *NURSING_TABLES,
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
+    *infusion_tables.INFUSION_TABLES,
 )
 PATIENT_TABLES = (
     allergy_reviews,
@@ -404,6 +406,7 @@ PATIENT_TABLES = (
     *controlled_tables.CONTROLLED_TABLES,
     *order_sheet_tables.ORDER_SHEET_TABLES,
     ward_tables.front_sheets,
+    *infusion_tables.INFUSION_TABLES,
 )
 
 # Read-path indexes (migration 0004): patient search by prefix ranges, admitted patients first,

@@ -57,6 +57,7 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
         "MedicationAdministered", "VitalsRecorded", "StockReceived", "OrderChecked",
         "SkinTestRecorded", "EmptyAmpouleReturned", "ControlledDrugDestroyed",
         "NursingRecordWritten",  # 护理记录: the nurse's own signed rows only
+        "InfusionRoundRecorded",  # 输液巡视: the nurse's own round
     },
     Role.PHARMACIST: (_CLINICAL_COMMON - {"RecordUnlockRequested"}) | {
         "OrderVerified", "OrderRejected", "Dispensed", "StockReceived", "StockAdjusted",

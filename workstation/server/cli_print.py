@@ -25,6 +25,7 @@ PATIENT_DOCUMENTS = ("prescription", "narcotic-prescription", "psychotropic-pres
 WARD_DOCUMENTS = ("downtime-pack", "stock", "handover-report")
 # read their own projections (cli_ward_print.py, cli_nursing_print.py)
 OWN_PATIENT_DOCUMENTS = ("front-sheet", "nursing-record")
+INFUSION_DOCUMENTS = ("infusion-labels", "execution-sheet")  # cli_infusion_print.py
 MAX_DAYS = 7
 
 
@@ -43,7 +44,7 @@ def _day(text: str) -> date:
 
 def add_print_command(commands: Any, command: Any) -> None:
     """Add `print` to the sub-command list; `command` is cli._command (adds --database)."""
-    kinds = [*PATIENT_DOCUMENTS, *OWN_PATIENT_DOCUMENTS, *WARD_DOCUMENTS]
+    kinds = [*PATIENT_DOCUMENTS, *OWN_PATIENT_DOCUMENTS, *WARD_DOCUMENTS, *INFUSION_DOCUMENTS]
     parser = command(commands, "print", cmd_print, "print a document to a PDF file (audited)")
     parser.add_argument("kind", choices=kinds, metavar="KIND", help=f"one of: {', '.join(kinds)}")
     parser.add_argument("--patient", metavar="RECORD_NUMBER", help="for a patient document")
@@ -58,9 +59,10 @@ def add_print_command(commands: Any, command: Any) -> None:
     parser.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN")
     parser.add_argument("--user", metavar="NAME", help="who prints (default: the OS user)")
-    parser.add_argument("--from", dest="first_day", type=_day, metavar="YYYY-MM-DD",
+    parser.add_argument("--from", "--date", dest="first_day", type=_day, metavar="YYYY-MM-DD",
                         help="mar: first ward day (default: two days before today); "
-                             "handover-report: the day of the shift (default today)")  # fmt: skip
+                             "handover-report, infusion-labels, execution-sheet: "
+                             "the ward day (default today)")  # fmt: skip
     parser.add_argument("--days", type=_days, default=3, help=f"mar: days, 1 to {MAX_DAYS}")
     parser.set_defaults(print_parser=parser)
 
@@ -71,7 +73,9 @@ def _check_arguments(args: argparse.Namespace) -> None:
         parser.error(f"{args.kind} needs --patient RECORD_NUMBER")
     if args.kind in ("downtime-pack", "handover-report") and not args.ward:
         parser.error(f"{args.kind} needs --ward WARD")
-    if args.kind in WARD_DOCUMENTS and args.patient:
+    if args.kind in INFUSION_DOCUMENTS and not (args.ward or args.patient):
+        parser.error(f"{args.kind} needs --ward WARD (or --patient RECORD_NUMBER for labels)")
+    if args.kind in (*WARD_DOCUMENTS, "execution-sheet") and args.patient:
         parser.error(f"{args.kind} is not about one patient: leave out --patient")
     if not Path(args.out).expanduser().resolve().parent.is_dir():
         parser.error(f"--out folder does not exist: {Path(args.out).parent}")
@@ -85,6 +89,7 @@ def cmd_print(args: argparse.Namespace) -> int:
     from workstation.reports.mar import mar
     from workstation.reports.stock import stock_report
     from workstation.server.cli_common import CliError, open_initialised, operator
+    from workstation.server.cli_infusion_print import infusion_document
     from workstation.server.cli_nursing_print import nursing_record_document
     from workstation.server.cli_ward_print import front_sheet_document, handover_document
     from workstation.server.keys import read_keys
@@ -105,6 +110,8 @@ def cmd_print(args: argparse.Namespace) -> int:
                 pdf = mar(ctx, chart, first_day=args.first_day, days=args.days)
             else:
                 pdf = DOCUMENTS[args.kind](ctx, chart)
+        elif args.kind in INFUSION_DOCUMENTS:
+            pdf, patient_id = infusion_document(conn, ctx, args)
         elif args.kind in OWN_PATIENT_DOCUMENTS:
             try:
                 own = (

@@ -25,6 +25,7 @@ from workstation.server.demo_controlled import skin_tests_and_controlled
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
 from workstation.server.demo_frontsheet import record_ward_reports
+from workstation.server.demo_infusion import infusion_demo
 from workstation.server.demo_notes import (
     write_admission_notes,
     write_progress_notes,
@@ -116,6 +117,7 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
         log, users, {d["code"]: d for d in _json("formulary", "formulary.json")["drugs"]}
     )
     order_sheet_demo(log, users)
+    infusion_demo(log, users)
     return log.wire_events()
 
 

@@ -42,6 +42,7 @@ from workstation.server.allergy_hold import allergy_hold_refusal
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, all_users
 from workstation.server.db import writer
+from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import alerts, events
 from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
@@ -213,6 +214,7 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
         or correction_problem(state.conn, event, state.accepted)
+        or infusion_round_problem(state.conn, event, state.accepted)
     )
     if problem:
         return rejected("forbidden", problem)

@@ -53,6 +53,7 @@ STEPS = {
     "flagged": QT_TRANSLATE_NOOP("ClosedLoop", "Flagged for review"),
     "sent": QT_TRANSLATE_NOOP("ClosedLoop", "Sent to the hospital system"),
     "cancel_sent": QT_TRANSLATE_NOOP("ClosedLoop", "Cancel sent to the hospital system"),
+    "infusion_round": QT_TRANSLATE_NOOP("ClosedLoop", "Infusion round"),
 }
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ui.screens.infusion_round.words import action_words, site_words, unit_words
 from ui.terms import local_time, term
 from workstation.clinical.closed_loop import LoopEvent
 
@@ -60,6 +61,20 @@ def _words(key: str, value: str, event: LoopEvent, names: Mapping[str, str]) -> 
         return _tr(ANSWERS[value]).replace("%1", answered) if value in ANSWERS else value
     if key == "witness":
         return _tr("checked by %1").replace("%1", names.get(value, value))
+    return _round_words(key, value)
+
+
+def _round_words(key: str, value: str) -> str | None:
+    """An infusion round's rate, site, action and volume left."""
+    if key == "rate" and value:
+        number, unit = value.split(" ", 1)
+        return f"{number} {unit_words(unit)}"
+    if key == "site":
+        return _tr("site: %1").replace("%1", site_words(value))
+    if key == "action":
+        return action_words(value)
+    if key == "remaining_ml":
+        return _tr("%1 mL left").replace("%1", value)
     return None  # quantity and unit are worded with the lot, the answer's time with the outcome
 
 

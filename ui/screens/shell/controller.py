@@ -21,6 +21,7 @@ from ui.screens.chart.controller import ChartController
 from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.infusion_round.controller import install as install_infusion
 from ui.screens.login.controller import LoginController
 from ui.screens.nursing_record.controller import install as install_nursing_record
 from ui.screens.opioid_tolerance.controller import install as install_opioid_tolerance
@@ -85,6 +86,7 @@ class ShellController(QObject):
         self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
         self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
+        self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
 
     def _connect(self) -> None:
         v = self.view

@@ -31,6 +31,7 @@ class NurseStation(QObject):
         view = shell.view
         self.scanner = ScannerFilter(self)
         self.scan_taker: Callable[[Scan], None] | None = None  # a screen taking scans while open
+        self.label_taker: Callable[[Scan], bool] | None = None  # True: a label it took (round)
         self.mar_view = MarView()
         self.mar = MarController(self.mar_view, shell.workstation, shell.workers, self)
         self.mar_tab = view.chart.tabs.addTab(self.mar_view, self.tr("&MAR"))
@@ -111,12 +112,15 @@ class NurseStation(QObject):
             self.mar.reload()
 
     def scanned(self, code: Scan) -> None:
-        """Route a scan: to the screen taking scans (ward receipt), if one is open; else a
-        wristband opens that patient and a drug goes to the MAR."""
+        """Route a scan: to the screen taking scans (ward receipt), if one is open; a running
+        bag's label to its infusion round; else a wristband opens that patient and a drug goes
+        to the MAR."""
         if self.shell.session is None or self.shell.locked:
             return
         if self.scan_taker is not None:
             self.scan_taker(code)
+            return
+        if self.label_taker is not None and self.label_taker(code):
             return
         if code.kind != "wristband":
             self.show_mar()
