@@ -6075,8 +6075,8 @@
 <context>
     <name>NursingRecord</name>
     <message>
-        <source>Nursing &amp;record…</source>
-        <translation>护理记录(&amp;R)…</translation>
+        <source>Nursing record…</source>
+        <translation>护理记录…</translation>
     </message>
     <message>
         <source>The nursing record is written by nurses.</source>

@@ -56,6 +56,8 @@ def ward(server_engine, database_url) -> dict[str, Any]:
     oral = amoxicillin_order() | {"start_at": "2026-03-01T00:00:00.000Z"}
     events = [wire(doc, "PatientAdmitted", admission("王芳", "3", record_number="R3"), patient,
                    "2026-02-28T23:00:00.000Z"),
+              wire(doc, "NoKnownAllergiesRecorded", {"source": "patient"}, patient,
+                   "2026-02-28T23:01:00.000Z"),
               bag := wire(doc, "OrderPlaced", BAG, patient, "2026-02-28T23:30:00.000Z"),
               pill := wire(doc, "OrderPlaced", oral, patient, "2026-02-28T23:31:00.000Z")]  # fmt: skip
     events += [wire(pharm, "OrderVerified", {"order_id": o["event_id"]}, patient,

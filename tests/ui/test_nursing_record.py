@@ -34,6 +34,8 @@ def test_a_nurse_signs_a_row_and_corrects_it_by_keyboard(qtbot: QtBot, open_stat
     qtbot.keyClick(fields["time"], Qt.Key.Key_V, ALT)  # the newest vitals: 37.2, 96, 128/76
     qtbot.waitUntil(lambda: fields["bp"].text() == "128/76", timeout=LOGIN_SECONDS_MS)
     assert fields["pulse_bpm"].text() == "96"
+    assert fields["observation_text"].hasFocus()  # the vitals are in: on to what was seen
+    fields["time"].setFocus()
     qtbot.keyClick(fields["time"], Qt.Key.Key_Tab)
     assert fields["temperature_c"].hasFocus()
     qtbot.keyClicks(fields["measures"], "oxygen 2 L/min")

@@ -55,7 +55,9 @@ class NursingRecordScreen(QObject):
         self.shell = shell
         self.dialog: NursingRecordDialog | None = None
         self.form = "general"
-        self.action = shell.view.menu_action(_tr("Nursing &record…"), KEY)
+        self.action = shell.view.menu_action(
+            _tr("Nursing record…"), KEY
+        )  # F7 (its letters are all taken)
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         shell.sig_unlocked.connect(lambda: self.action.setEnabled(True))
