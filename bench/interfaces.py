@@ -8,6 +8,14 @@ SQLite file (or the PostgreSQL database given); one MLLP connection (python-hl7'
 sends admissions (ADT^A01 with an allergy and a diagnosis) and lab results (ORU^R01, two OBX)
 for them, one after the other, each waiting for its ACK as a HIS or LIS does. Every ACK must be
 AA; the rate is messages over wall time, with p50/p95 of the ACK latency.
+
+    python bench/interfaces.py --fhir --json       # adds {"fhir_everything_p95_ms", ...}
+
+--fhir also times FHIR `Patient/{id}/$everything` (first page, the default 200 resources, as a
+HIS reads it) for the five-year patient of bench/chart_open.py (1,000 notes, 20,000 vital-sign
+sets, 3,000 orders, 10,000 administrations), folded into a fresh server database by the
+server's projector, read over HTTP from the real server by a cardiology doctor's token; and the
+time to walk every page of that patient's record.
 """
 
 from __future__ import annotations
@@ -117,14 +125,81 @@ def run(count: int, url: str | None) -> dict[str, float | int | bool]:
     }
 
 
+def fhir_everything(runs: int) -> dict[str, float | int | bool]:
+    """Time $everything for the five-year patient on a real server (see the module docstring)."""
+    import httpx
+    from chart_open import history_events  # type: ignore[import-not-found]
+
+    from workstation.projections.projector import apply_events
+    from workstation.server import auth, refdata
+    from workstation.server.db import make_engine, writer
+    from workstation.server.setup import initialise
+
+    url = f"sqlite:///{Path(tempfile.mkdtemp(prefix='cw-fhir-')) / 'server.db'}"
+    engine = make_engine(url)
+    initialise(engine)
+    with writer(engine) as conn:
+        refdata.add_ward(conn, ward_id="BENCH", name_en="Bench", name_zh="Bench", beds=["7"])
+        auth.add_user(conn, username="doc", password="bench pass 1", display_name="doc",
+                      role="physician", wards=["BENCH"])  # fmt: skip
+        refdata.publish_directory(conn)
+        apply_events(conn, history_events("0190f000-0000-7000-8000-000000000007", "bench", "doc"))
+    engine.dispose()
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "workstation.server.cli", "serve", "--database",
+                               url, "--port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, cwd=ROOT)  # fmt: skip
+    try:
+        _wait(port, server)
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, timeout=120) as http:
+            token = http.post("/auth/login", json={"username": "doc", "password": "bench pass 1",
+                                                    "device_id": "bench-ws"}).json()["access_token"]  # fmt: skip
+            http.headers["Authorization"] = f"Bearer {token}"
+            http.post("/devices/register", json={"ward_id": "BENCH"})
+            path = "/fhir/Patient/0190f000-0000-7000-8000-000000000007/$everything?_count=200"
+            timings = []
+            for _ in range(runs + 1):
+                started = time.perf_counter()
+                answer = http.get(path)
+                timings.append(time.perf_counter() - started)
+                assert answer.status_code == 200, answer.text
+            timings = timings[1:]  # the first one warms the caches
+            started, pages, resources, link = time.perf_counter(), 0, 0, path
+            while link:
+                bundle = http.get(link).json()
+                pages, resources = pages + 1, resources + len(bundle.get("entry", []))
+                link = next(
+                    (x["url"][len(base) :] for x in bundle["link"] if x["relation"] == "next"), None
+                )
+            walk = time.perf_counter() - started
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    p95 = statistics.quantiles(timings, n=20)[18] * 1000
+    return {
+        "fhir_everything_p50_ms": round(statistics.median(timings) * 1000, 1),
+        "fhir_everything_p95_ms": round(p95, 1), "fhir_everything_page_size": 200,
+        "fhir_everything_target_p95_ms": 300, "fhir_everything_meets_target": p95 <= 300,
+        "fhir_everything_all_pages": pages, "fhir_everything_all_resources": resources,
+        "fhir_everything_all_pages_s": round(walk, 1),
+    }  # fmt: skip
+
+
 def main() -> None:
     """Print the figures (one JSON object with --json)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--database", help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fhir", action="store_true", help="also time FHIR $everything")
+    parser.add_argument("--fhir-runs", type=int, default=40)
+    parser.add_argument("--fhir-only", action="store_true", help="only the FHIR figures")
     args = parser.parse_args()
-    figures = run(args.messages, args.database)
+    figures = {} if args.fhir_only else run(args.messages, args.database)
+    if args.fhir or args.fhir_only:
+        sys.path.insert(0, str(ROOT / "bench"))
+        figures |= fhir_everything(args.fhir_runs)
     if args.json:
         print(json.dumps(figures))
     else:

@@ -125,7 +125,22 @@ install_python_package() {
     run_quietly "$VENV_PYTHON" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 }
 
+install_node_packages() {  # the independent FHIR validator of the tests (tests/integration/test_fhir_api.py)
+    local folder="$REPO/tests/support/fhir_validator"
+    if ! command -v npm >/dev/null; then
+        say "no npm on this machine: the FHIR tests validate with fhirclient only"
+        return
+    fi
+    if [[ -d "$folder/node_modules/@medplum/core" ]]; then
+        say "FHIR validator (npm) already installed"
+        return
+    fi
+    say "npm ci (the FHIR validator, $folder)"
+    (cd "$folder" && run_quietly npm ci --no-audit --no-fund)
+}
+
 install_system_packages
 stop_system_clusters
 install_python_package
+install_node_packages
 say "ready"
