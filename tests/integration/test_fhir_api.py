@@ -182,7 +182,7 @@ def test_reads_are_audited_with_their_patients(ward, card) -> None:
 
 def test_paging_by_the_next_link_misses_and_repeats_nothing(ward, card) -> None:
     patient = _get(ward, "Patient?_count=1", card).json()["entry"][0]["resource"]["id"]
-    url, seen = f"Observation?patient={patient}&_count=9", []
+    url, seen = f"Observation?patient={patient}&_count=40", []
     while url:
         bundle = _get(ward, url, card).json()
         seen += [e["resource"]["id"] for e in bundle.get("entry", [])]

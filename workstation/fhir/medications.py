@@ -31,7 +31,7 @@ from workstation.fhir.common import (
     reference,
 )
 
-_REQUEST_STATUS = {
+REQUEST_STATUS = {
     "awaiting_cosign": "draft", "placed": "active", "verified": "active", "rejected": "cancelled",
     "discontinued": "stopped", "completed": "completed",
 }  # fmt: skip
@@ -94,7 +94,7 @@ def medication_request(
     return MedicationRequest(
         id=row["order_id"],
         meta=meta(last_updated),
-        status=_REQUEST_STATUS.get(row["status"], "unknown"),
+        status=REQUEST_STATUS.get(row["status"], "unknown"),
         intent="order",
         priority="urgent" if row.get("urgent") else "routine",
         subject=reference("Patient", row["patient_id"]),

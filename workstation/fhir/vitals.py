@@ -34,6 +34,15 @@ MEASUREMENTS = {
 BLOOD_PRESSURE = "bp"
 SUFFIXES = (*MEASUREMENTS, BLOOD_PRESSURE)
 VITAL_SIGNS_CATEGORY = "vital-signs"
+# Every code an Observation of a vital-signs record is coded with.
+CODES = frozenset(
+    {BLOOD_PRESSURE_PANEL.code}
+    | {
+        c
+        for column, _ in MEASUREMENTS.values()
+        for c in (VITAL_SIGNS[column].code, *VITAL_SIGNS[column].also)
+    }
+)
 
 
 def _code(term: LoincCode) -> Any:

@@ -34,6 +34,8 @@ class Source:
     mapper: Mapper
     where: Sequence[ColumnElement[bool]] = ()
     joins: Sequence[tuple[Table, ColumnElement[bool], Sequence[Column]]] = field(default=())
+    categories: frozenset[str] | None = None  # the categories its resources have (None: any)
+    codes: frozenset[str] | None = None  # the codes its resources have (None: any)
 
     def last_updated(self) -> Any:
         """The column expression of each row's last change."""
@@ -94,10 +96,12 @@ SOURCES: dict[str, list[Source]] = {
                                   [_live(pt.allergies)])],
     "Observation": [
         Source("Observation", pt.vitals, pt.vitals.c.vitals_id, pt.vitals.c.patient_id, _vitals,
-               [_live(pt.vitals)]),
+               [_live(pt.vitals)], categories=frozenset({vitals.VITAL_SIGNS_CATEGORY, "survey"}),
+               codes=vitals.CODES),
         Source("Observation", pt.lab_results, pt.lab_results.c.result_id,
                pt.lab_results.c.patient_id, _one(labs.lab_result, staff=False),
-               [_live(pt.lab_results), pt.lab_results.c.superseded_by.is_(None)]),
+               [_live(pt.lab_results), pt.lab_results.c.superseded_by.is_(None)],
+               categories=frozenset({"laboratory"})),
     ],
     "MedicationRequest": [Source("MedicationRequest", pt.orders, _o.order_id, _o.patient_id,
                                  _one(medications.medication_request),

@@ -7,10 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import Connection, false, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from workstation.fhir.common import LOINC, RECORD_NUMBER_SYSTEM
+from workstation.fhir.medications import REQUEST_STATUS
 from workstation.projections import tables as pt
 from workstation.server import refdata
 from workstation.server.fhir_search import (
@@ -21,7 +22,7 @@ from workstation.server.fhir_search import (
     patient_ref,
     token,
 )
-from workstation.server.fhir_sources import Source
+from workstation.server.fhir_sources import Source, same_row
 
 Keep = Callable[[Any], bool]
 
@@ -40,6 +41,7 @@ def conditions(source: Source, search: Search) -> tuple[list[ColumnElement[bool]
         if name in params:
             where.append(source.patient == patient_ref(params[name]))
     if "_id" in params:
+        where.append(or_(*(same_row(source, one) for one in params["_id"].split(","))))
         keep.append(_field_in("id", params["_id"]))
     if source.table is pt.patients:
         where += _patient_conditions(params)
@@ -49,14 +51,32 @@ def conditions(source: Source, search: Search) -> tuple[list[ColumnElement[bool]
             where.append(pt.problems.c.icd10 == code)
         elif source.table is pt.lab_results:
             where.append(pt.lab_results.c.test_code == code)
-        elif system not in (None, LOINC) and source.table is pt.vitals:
-            where.append(source.key.is_(None))
+        elif source.codes is not None and (system not in (None, LOINC) or code not in source.codes):
+            where.append(false())  # none of this table's resources has that code
         keep.append(_coded("code", code))
     if "category" in params:
-        keep.append(_coded("category", token(params["category"])[1]))
+        category = token(params["category"])[1]
+        if source.categories is not None and category not in source.categories:
+            where.append(false())
+        keep.append(_coded("category", category))
     if "status" in params:
+        where += _status_conditions(source, params["status"])
         keep.append(_field_in("status", params["status"]))
     return where, lambda r: all(test(r) for test in keep)
+
+
+def _status_conditions(source: Source, values: str) -> list[ColumnElement[bool]]:
+    """The status search in SQL where the table holds it (the resource test stays the judge)."""
+    wanted = set(values.split(","))
+    if source.resource_type == "Encounter":
+        ended = pt.patients.c.discharged_at
+        return [] if wanted >= {"finished", "in-progress"} else [
+            ended.is_not(None) if "finished" in wanted else
+            ended.is_(None) if "in-progress" in wanted else false()]  # fmt: skip
+    if source.resource_type == "MedicationRequest":
+        stored = [k for k, v in REQUEST_STATUS.items() if v in wanted]
+        return [pt.orders.c.status.in_(stored)]
+    return []
 
 
 def _field_in(name: str, values: str) -> Keep:
