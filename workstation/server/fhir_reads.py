@@ -15,6 +15,8 @@ from workstation.clinical.formulary import default_formulary
 from workstation.fhir import documents, medications
 from workstation.fhir.rest import FHIR_JSON, dump, searchset
 from workstation.projections import tables as pt
+from workstation.reports.context import make_context
+from workstation.reports.notes import progress_notes
 from workstation.server import audit, refdata
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
@@ -171,9 +173,6 @@ class FhirReader:
         self, user: User, device: str, note_id: str, *, as_json: bool
     ) -> tuple[bytes, str]:
         """The printed note (application/pdf, or a Binary resource in FHIR JSON)."""
-        from workstation.reports.context import make_context
-        from workstation.reports.notes import progress_notes
-
         with reader(self.engine) as conn:
             note = conn.execute(select(pt.notes).where(pt.notes.c.note_id == note_id,
                                                        pt.notes.c.voided.is_(False))).mappings().first()  # fmt: skip
