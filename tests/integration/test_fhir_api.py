@@ -4,6 +4,7 @@ $everything, ward scope and roles are enforced with OperationOutcomes, and reads
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -105,9 +106,12 @@ def test_every_resource_returned_is_valid_r4_for_two_independent_validators(ward
     resources = documents + [e["resource"] for d in documents for e in d.get("entry", [])]
     kinds = {r["resourceType"] for r in resources}
     assert set(TYPES) | {"Bundle", "CapabilityStatement", "Binary", "OperationOutcome"} <= kinds
-    for document in documents:  # the models it was built with read it back
+    for document in documents:  # the models it was built with read it back, and write it alike
         if document["resourceType"] == "Bundle":
-            Bundle.model_validate(document)
+            again = Bundle.model_validate(document).model_dump_json(
+                by_alias=True, exclude_none=True
+            )
+            assert json.loads(again) == document
     assert fhirclient_problems(resources) == []
     command = node_validator()
     if command is None:

@@ -4,8 +4,9 @@ search parameters, cursors."""
 from __future__ import annotations
 
 import pytest
+from fhir.resources.R4B.patient import Patient
 
-from workstation.fhir import medications, patients, vitals
+from workstation.fhir import documents, medications, patients, rest, vitals
 from workstation.server.fhir_search import Cursor, Range, SearchError, date_range, parse, token
 
 ROW = {"vitals_id": "0190a1b2-0000-7000-8000-000000000001", "patient_id": "p1",
@@ -43,6 +44,29 @@ def test_a_drug_code_with_an_underscore_round_trips_through_its_medication_id() 
     assert made.id == "piperacillin.tazobactam"
     assert medications.drug_code(made.id) == drug["code"]
     assert made.code.coding[0].system == "http://www.whocc.no/atc"
+
+
+def test_the_fast_json_is_byte_for_byte_what_the_models_own_serializer_writes() -> None:
+    drug = {
+        "code": "amoxicillin",
+        "atc": "J01CA04",
+        "name_en": "Amoxicillin",
+        "name_zh": "阿莫西林",
+    }
+    made = [*vitals.vital_signs({**ROW, "temperature_c": 36.65, "weight_kg": 70.0}, staff={},
+                                last_updated="2026-01-01T08:00:01.5Z"),
+            medications.medication(drug), documents.pdf_binary("n1", b"%PDF-1.4 \x00\xff"),
+            rest.operation_outcome("invalid", "bad _count"),
+            rest.capability_statement("http://x/fhir", software_version="1", now="2026-01-01"),
+            Patient.model_validate({"resourceType": "Patient", "id": "p1", "gender": "female",
+                                    "_birthDate": {"extension": [{"url": "http://x/e",
+                                                                  "valueString": "approx"}]},
+                                    "name": [{"text": "曾国藩", "given": ["国藩"]}]})]  # fmt: skip
+    made.append(rest.searchset(made[:3], base="http://x/fhir", self_url="http://x/fhir/P",
+                               next_url=None))  # fmt: skip
+    for resource in made:
+        assert rest.dump(resource) == resource.model_dump_json(by_alias=True,
+                                                               exclude_none=True).encode()  # fmt: skip
 
 
 def test_search_parameters_are_checked_and_dates_become_ranges() -> None:

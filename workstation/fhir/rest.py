@@ -21,6 +21,7 @@ from fhir.resources.R4B.operationoutcome import OperationOutcome, OperationOutco
 from fhir.resources.resource import Resource
 
 from workstation.fhir.common import FHIR_VERSION, concept
+from workstation.fhir.serialize import dump_json
 
 FHIR_JSON = "application/fhir+json"
 # Resource type -> search parameter -> FHIR search parameter type.
@@ -94,5 +95,6 @@ def capability_statement(base: str, *, software_version: str, now: str) -> Capab
 
 
 def dump(resource: Resource) -> bytes:
-    """A resource as FHIR JSON bytes (no nulls, aliases such as `class`)."""
-    return resource.model_dump_json(by_alias=True, exclude_none=True).encode("utf-8")
+    """A resource as FHIR JSON bytes (no nulls, aliases such as `class`): what the model's
+    model_dump_json(by_alias=True, exclude_none=True) writes, several times faster."""
+    return dump_json(resource)

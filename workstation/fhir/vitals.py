@@ -6,6 +6,7 @@ suffix naming the measurement."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from fhir.resources.R4B.observation import Observation, ObservationComponent
@@ -45,27 +46,42 @@ CODES = frozenset(
 )
 
 
+@cache  # the same concept for every record (models are shared, never changed once built)
 def _code(term: LoincCode) -> Any:
     codings = [coding(LOINC, term.code, term.display)]
     codings += [coding(LOINC, extra) for extra in term.also]
     return concept(*codings, text=term.display)
 
 
+@cache
+def _category(category: str) -> Any:
+    return concept(coding(OBSERVATION_CATEGORY, category), text=category)
+
+
 def _quantity(value: float, term: LoincCode) -> Quantity:
     return Quantity(value=value, unit=term.unit, system=UCUM, code=term.unit)
 
 
-def _base(
-    row: Mapping[str, Any], suffix: str, category: str, profile: str | None, last_updated: str | None
-) -> dict[str, Any]:  # fmt: skip
+def _shared(row: Mapping[str, Any], staff: Mapping[str, str]) -> dict[str, Any]:
+    """What every Observation of one record has alike (built once per record)."""
+    recorder = person(row.get("recorded_by"), staff)
     return {
-        "id": f"{row['vitals_id']}-{suffix}",
-        "meta": meta(last_updated, _PROFILE + profile if profile else None),
         "status": "final",
-        "category": [concept(coding(OBSERVATION_CATEGORY, category), text=category)],
         "subject": reference("Patient", row["patient_id"]),
         "encounter": reference("Encounter", row["patient_id"]),
         "effectiveDateTime": instant(row["taken_at"]),
+        "performer": [recorder] if recorder else None,
+    }
+
+
+def _base(
+    row: Mapping[str, Any], suffix: str, profile: str | None, last_updated: str | None
+) -> dict[str, Any]:  # fmt: skip
+    category = VITAL_SIGNS_CATEGORY if profile else "survey"
+    return {
+        "id": f"{row['vitals_id']}-{suffix}",
+        "meta": meta(last_updated, _PROFILE + profile if profile else None),
+        "category": [_category(category)],
     }
 
 
@@ -74,25 +90,20 @@ def vital_signs(
 ) -> list[Observation]:
     """Every measurement of one set of vital signs, in SUFFIXES order."""
     found: list[Observation] = []
-    recorder = person(row.get("recorded_by"), staff)
-    performers = [recorder] if recorder else None
+    shared = _shared(row, staff)
     for suffix, (column, profile) in MEASUREMENTS.items():
         value = row.get(column)
         if value is None:
             continue
         term = VITAL_SIGNS[column]
-        category = VITAL_SIGNS_CATEGORY if profile else "survey"
-        found.append(Observation(**_base(row, suffix, category, profile, last_updated),
-                                 code=_code(term), performer=performers,
-                                 valueQuantity=_quantity(value, term)))  # fmt: skip
+        found.append(Observation(**_base(row, suffix, profile, last_updated), **shared,
+                                 code=_code(term), valueQuantity=_quantity(value, term)))  # fmt: skip
     if row.get("systolic_mmhg") is not None and row.get("diastolic_mmhg") is not None:
         parts = [ObservationComponent(code=_code(VITAL_SIGNS[c]),
                                       valueQuantity=_quantity(row[c], VITAL_SIGNS[c]))
                  for c in ("systolic_mmhg", "diastolic_mmhg")]  # fmt: skip
-        found.append(Observation(**_base(row, BLOOD_PRESSURE, VITAL_SIGNS_CATEGORY, "bp",
-                                         last_updated),
-                                 code=_code(BLOOD_PRESSURE_PANEL), performer=performers,
-                                 component=parts))  # fmt: skip
+        found.append(Observation(**_base(row, BLOOD_PRESSURE, "bp", last_updated), **shared,
+                                 code=_code(BLOOD_PRESSURE_PANEL), component=parts))  # fmt: skip
     return sorted(found, key=lambda o: SUFFIXES.index(o.id.rsplit("-", 1)[1]))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from workstation.clinical.formulary import default_formulary
@@ -17,7 +17,7 @@ from workstation.fhir.rest import FHIR_JSON, dump, searchset
 from workstation.projections import tables as pt
 from workstation.reports.context import make_context
 from workstation.reports.notes import progress_notes
-from workstation.server import audit, refdata
+from workstation.server import audit, models, refdata
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
 from workstation.server.db import reader
@@ -60,6 +60,7 @@ class FhirReader:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._drugs: tuple[int | None, list[Any]] | None = None  # (formulary version, Medications)
 
     def _audit(
         self, user: User, device: str, action: str, patient: str | None, **detail: Any
@@ -89,12 +90,22 @@ class FhirReader:
         return searchset(found, base=base, self_url=url,
                          next_url=_next_url(base, resource_type, query, cursor))  # fmt: skip
 
-    def _medications(self, search: Search) -> tuple[list[Any], Cursor | None]:
+    def _formulary(self) -> list[Any]:
+        """Every formulary drug as a Medication, built once per published formulary version."""
         with reader(self.engine) as conn:
-            published = refdata.snapshot(conn, "formulary")
+            version = conn.execute(select(func.max(models.refdata.c.version)).where(
+                models.refdata.c.name == "formulary")).scalar()  # fmt: skip
+            if self._drugs is not None and self._drugs[0] == version:
+                return self._drugs[1]
+            published = refdata.snapshot(conn, "formulary") if version is not None else None
         drugs = (published["content"]["drugs"] if published else
                  [d.entry for d in default_formulary()])  # fmt: skip
-        found = sorted((medications.medication(d) for d in drugs), key=lambda m: m.id)
+        built = sorted((medications.medication(d) for d in drugs), key=lambda m: m.id)
+        self._drugs = (published["version"] if published else None, built)
+        return built
+
+    def _medications(self, search: Search) -> tuple[list[Any], Cursor | None]:
+        found = self._formulary()
         if "code" in search.params:
             code = token(search.params["code"])[1]
             found = [m for m in found if any(c.code == code for c in m.code.coding)]
@@ -162,8 +173,7 @@ class FhirReader:
                                  staff=staff_names(conn))  # fmt: skip
             first = search.cursor == Cursor()
             codes = set(conn.execute(drug_rows_filter(patient_id)).scalars()) if first else set()
-        included = [m for m in self._medications(Search(count=10_000))[0]
-                    if medications.drug_code(m.id) in codes]  # fmt: skip
+        included = [m for m in self._formulary() if medications.drug_code(m.id) in codes]
         self._audit(user, device, "fhir_everything", patient_id, returned=len(found),
                     query=_shown(query))  # fmt: skip
         return searchset(found, base=base, self_url=url, included=included,
