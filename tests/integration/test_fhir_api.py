@@ -170,6 +170,21 @@ def test_another_wards_patient_and_a_privacy_officer_are_refused(ward, card) -> 
     assert _outcome(_get(ward, "Specimen", card), 404) == "not-found"
 
 
+def test_hostile_requests_get_an_operation_outcome_never_a_500(ward, card) -> None:
+    for path in ("Patient?_count=%C2%B2", "Patient?_count=99999", "Patient?_cursor=1~x%27--~0",
+                 "Patient?name=%00", "Observation?patient=Encounter/x", "Patient/%00",
+                 "Patient/x%20y/$everything", "Binary/" + "a" * 65,
+                 "Patient?_lastUpdated=gt2024-01-01T25:99"):  # fmt: skip
+        assert _outcome(_get(ward, path, card), 400) == "invalid", path
+    resp = _headers(ward, "resp.physician", "ws-resp3", "RESP")
+    theirs = _get(ward, "DocumentReference?_count=1", resp).json()["entry"][0]["resource"]
+    assert _outcome(_get(ward, f"Binary/{theirs['id']}", card), 403) == "forbidden"
+    assert _outcome(_get(ward, f"DocumentReference/{theirs['id']}", card), 403) == "forbidden"
+    assert _get(ward, f"DocumentReference?_id={theirs['id']}", card).json().get("entry") is None
+    beyond = _get(ward, "Patient?_cursor=99~x~0", card)  # a cursor past the end: an empty page
+    assert beyond.status_code == 200 and beyond.json().get("entry") is None
+
+
 def test_reads_are_audited_with_their_patients(ward, card) -> None:
     patient = _get(ward, "Patient?_count=1", card).json()["entry"][0]["resource"]["id"]
     _get(ward, f"Patient/{patient}", card)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from workstation.clock import now_iso
+from workstation.fhir.common import is_fhir_id
 from workstation.fhir.rest import FHIR_JSON, SEARCH_PARAMETERS, capability_statement, dump
 from workstation.fhir.rest import operation_outcome as outcome
 from workstation.security.policy import FHIR_READER_ROLES
@@ -67,6 +68,10 @@ def _install_errors(api: FastAPI) -> None:
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> Response:
         return _error(exc.status_code, str(exc.detail))
 
+    @api.exception_handler(Exception)
+    async def _failure(_request: Request, exc: Exception) -> Response:  # logged by the server
+        return _error(500, "the server failed to answer; the failure is in its log")
+
 
 def create_fhir_app(engine: Engine, *, software_version: str = "0.1.0") -> FastAPI:
     """The FHIR API bound to one database engine."""
@@ -100,7 +105,7 @@ def create_fhir_app(engine: Engine, *, software_version: str = "0.1.0") -> FastA
     @api.get("/Patient/{patient_id}/$everything")
     def everything(request: Request, patient_id: str) -> Response:
         user, device = caller(request)
-        bundle = reader.everything(user, device, patient_id, base=base(request),
+        bundle = reader.everything(user, device, _id(patient_id), base=base(request),
                                    url=str(request.url), query=_query(request))  # fmt: skip
         return _fhir(dump(bundle))
 
@@ -108,7 +113,7 @@ def create_fhir_app(engine: Engine, *, software_version: str = "0.1.0") -> FastA
     def binary(request: Request, note_id: str) -> Response:
         user, device = caller(request)
         as_json = FHIR_JSON in request.headers.get("accept", "")
-        body, media = reader.note_pdf(user, device, note_id, as_json=as_json)
+        body, media = reader.note_pdf(user, device, _id(note_id), as_json=as_json)
         return Response(body, media_type=media)
 
     @api.get("/{resource_type}")
@@ -123,7 +128,7 @@ def create_fhir_app(engine: Engine, *, software_version: str = "0.1.0") -> FastA
     def read(request: Request, resource_type: str, resource_id: str) -> Response:
         _known(resource_type)
         user, device = caller(request)
-        return _fhir(dump(reader.read(user, device, resource_type, resource_id)))
+        return _fhir(dump(reader.read(user, device, resource_type, _id(resource_id))))
 
     return api
 
@@ -131,6 +136,13 @@ def create_fhir_app(engine: Engine, *, software_version: str = "0.1.0") -> FastA
 def _known(resource_type: str) -> None:
     if resource_type not in SEARCH_PARAMETERS:
         raise ApiError(404, "not_found", f"this server serves no {resource_type!r} resources")
+
+
+def _id(resource_id: str) -> str:
+    """A FHIR id (1-64 of A-Z a-z 0-9 - .), else 400 before the database sees it."""
+    if not is_fhir_id(resource_id):
+        raise ApiError(400, "invalid", "a resource id is 1 to 64 letters, digits, '-' or '.'")
+    return resource_id
 
 
 def _query(request: Request) -> list[tuple[str, Any]]:

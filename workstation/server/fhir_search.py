@@ -15,6 +15,8 @@ DEFAULT_COUNT = 50
 MAX_COUNT = 1000
 _PREFIX = re.compile(r"^(eq|ne|gt|lt|ge|le|sa|eb|ap)?(\d{4}-\d{2}-\d{2}(T[0-9:.+\-Z]+)?)$")
 _IGNORED = {"_format", "_pretty"}
+_DIGITS = re.compile(r"[0-9]{1,4}")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # PostgreSQL refuses a NUL in any string
 _CURSOR = re.compile(r"^(\d{1,2})~([A-Za-z0-9\-.]{1,64})~(\d{1,3})$")
 
 
@@ -74,6 +76,8 @@ def parse(resource_type: str, items: list[tuple[str, str]], *, cursor_ok: bool =
     allowed = SEARCH_PARAMETERS.get(resource_type, {})
     search = Search()
     for name, value in items:
+        if _CONTROL.search(name) or _CONTROL.search(value):
+            raise SearchError("a search parameter holds a control character")
         if name in _IGNORED:
             continue
         if name == "_count":
@@ -98,7 +102,7 @@ def parse(resource_type: str, items: list[tuple[str, str]], *, cursor_ok: bool =
 
 
 def _count(value: str) -> int:
-    if not value.isdigit() or not 0 < int(value) <= MAX_COUNT:
+    if not _DIGITS.fullmatch(value) or not 0 < int(value) <= MAX_COUNT:  # ASCII digits only
         raise SearchError(f"_count must be a whole number from 1 to {MAX_COUNT}")
     return int(value)
 
