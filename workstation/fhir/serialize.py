@@ -8,7 +8,8 @@ from the models' own metadata: the class's element order (`elements_sequence`), 
 (`class`, `_lastUpdated` extensions), which fields are primitives, the resource type of resources;
 primitive values are turned into JSON values by fhir_core's own `_serialize_primitive_value`
 (decimals, base64, uuids) and written by pydantic_core, as the model's serializer does.
-tests/unit/test_fhir_mapping.py checks it against model_dump_json on every resource type."""
+tests/unit/test_fhir_mapping.py compares it with model_dump_json; tests/integration/test_fhir_api.py
+re-serializes every Bundle the API returns through the models."""
 
 from __future__ import annotations
 
