@@ -19,6 +19,7 @@ real server by the ward doctor's token on a registered station: p50/p95 of the p
 cold read (reported apart). --fhir-walk also walks every page by the next links (~670 pages).
 
     python bench/interfaces.py --fhir-only --json  # only the FHIR figures
+    python bench/interfaces.py --fhir-only --fhir-database postgresql://...  # on PostgreSQL
 """
 
 from __future__ import annotations
@@ -151,7 +152,7 @@ def _store_events(conn: Any, history: list[Any]) -> None:
     apply_events(conn, history)
 
 
-def fhir_everything(runs: int, walk: bool) -> dict[str, float | int | bool]:
+def fhir_everything(runs: int, walk: bool, url: str | None) -> dict[str, float | int | bool]:
     """Time $everything for the five-year patient on a real server (see the module docstring)."""
     import httpx
     from chart_open import history_events  # type: ignore[import-not-found]
@@ -161,7 +162,7 @@ def fhir_everything(runs: int, walk: bool) -> dict[str, float | int | bool]:
     from workstation.server.setup import initialise
 
     folder = Path(tempfile.mkdtemp(prefix="cw-fhir-"))
-    url = f"sqlite:///{folder / 'server.db'}"
+    url = url or f"sqlite:///{folder / 'server.db'}"
     engine = make_engine(url)
     initialise(engine)
     history = history_events(PATIENT, "bench", "doc")
@@ -195,7 +196,7 @@ def fhir_everything(runs: int, walk: bool) -> dict[str, float | int | bool]:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return figures
+    return figures | {"fhir_database": "postgresql" if url.startswith("postgresql") else "sqlite"}
 
 
 def _time_pages(http: Any, path: str, runs: int) -> dict[str, float | int | bool]:
@@ -242,6 +243,7 @@ def main() -> None:
     parser.add_argument("--fhir", action="store_true", help="also time FHIR $everything")
     parser.add_argument("--fhir-runs", type=int, default=40)
     parser.add_argument("--fhir-only", action="store_true", help="only the FHIR figures")
+    parser.add_argument("--fhir-database", help="an empty PostgreSQL database for the FHIR part")
     parser.add_argument(
         "--fhir-walk",
         action="store_true",
@@ -251,7 +253,7 @@ def main() -> None:
     figures = {} if args.fhir_only else run(args.messages, args.database)
     if args.fhir or args.fhir_only:
         sys.path.insert(0, str(ROOT / "bench"))
-        figures |= fhir_everything(args.fhir_runs, args.fhir_walk)
+        figures |= fhir_everything(args.fhir_runs, args.fhir_walk, args.fhir_database)
     if args.json:
         print(json.dumps(figures))
     else:
