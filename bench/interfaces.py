@@ -8,6 +8,18 @@ SQLite file (or the PostgreSQL database given); one MLLP connection (python-hl7'
 sends admissions (ADT^A01 with an allergy and a diagnosis) and lab results (ORU^R01, two OBX)
 for them, one after the other, each waiting for its ACK as a HIS or LIS does. Every ACK must be
 AA; the rate is messages over wall time, with p50/p95 of the ACK latency.
+
+    python bench/interfaces.py --fhir --json       # adds {"fhir_everything_p95_ms", ...}
+
+--fhir also times FHIR `Patient/{id}/$everything` (first page, `_count=200`, as a HIS reads a
+record) for the five-year patient of bench/chart_open.py (1,000 notes, 20,000 vital-sign sets,
+3,000 orders, 10,000 administrations: ~134,000 resources), stored in a fresh server database
+as a push stores them (the events, folded by the server's projector), read over HTTP from the
+real server by the ward doctor's token on a registered station: p50/p95 of the page after one
+cold read (reported apart). --fhir-walk also walks every page by the next links (~670 pages).
+
+    python bench/interfaces.py --fhir-only --json  # only the FHIR figures
+    python bench/interfaces.py --fhir-only --fhir-database postgresql://...  # on PostgreSQL
 """
 
 from __future__ import annotations
@@ -21,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -117,14 +130,130 @@ def run(count: int, url: str | None) -> dict[str, float | int | bool]:
     }
 
 
+PATIENT = "0190f000-0000-7000-8000-000000000007"  # the five-year patient
+PAGE = 200  # resources per page, as a HIS reads a record
+TARGET_P95_MS = 300
+
+
+def _store_events(conn: Any, history: list[Any]) -> None:
+    """The events in the server's log (as a push stores them: `meta.lastUpdated` is read from
+    there) and folded into the projections."""
+    from workstation.events.envelope import canonical_json
+    from workstation.projections.projector import apply_events
+    from workstation.server.models import events
+    from workstation.storage import insert_rows
+
+    insert_rows(conn, events, [{
+        "server_seq": n, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
+        "ward_id": "BENCH", "author_id": e.author_id, "device_id": e.device_id,
+        "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.recorded_at,
+        "pushed_by": e.author_id, "content_hash": "-", "payload": canonical_json(e.payload),
+        "signature": None} for n, e in enumerate(history, start=1)])  # fmt: skip
+    apply_events(conn, history)
+
+
+def fhir_everything(runs: int, walk: bool, url: str | None) -> dict[str, float | int | bool]:
+    """Time $everything for the five-year patient on a real server (see the module docstring)."""
+    import httpx
+    from chart_open import history_events  # type: ignore[import-not-found]
+
+    from workstation.server import auth, refdata
+    from workstation.server.db import make_engine, writer
+    from workstation.server.setup import initialise
+
+    folder = Path(tempfile.mkdtemp(prefix="cw-fhir-"))
+    url = url or f"sqlite:///{folder / 'server.db'}"
+    engine = make_engine(url)
+    initialise(engine)
+    history = history_events(PATIENT, "bench", "doc")
+    with writer(engine) as conn:
+        refdata.add_ward(conn, ward_id="BENCH", name_en="Bench", name_zh="Bench", beds=["7"])
+        auth.add_user(conn, username="doc", password="bench pass 1", display_name="doc",
+                      role="physician", wards=["BENCH"])  # fmt: skip
+        refdata.publish_directory(conn)
+        _store_events(conn, history)
+    engine.dispose()
+    port = _free_port()
+    # The server's request log goes to a file: a pipe nobody reads fills up (64 KiB, a few
+    # hundred requests) and blocks the server mid-request.
+    with open(folder / "server.log", "wb") as log:
+        server = subprocess.Popen([sys.executable, "-m", "workstation.server.cli", "serve",
+                                   "--database", url, "--port", str(port)], stdout=log,
+                                  stderr=subprocess.STDOUT, cwd=ROOT)  # fmt: skip
+    try:
+        _wait(port, server)
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, timeout=120) as http:
+            token = http.post("/auth/login", json={"username": "doc", "password": "bench pass 1",
+                                                    "device_id": "bench-ws"}).json()["access_token"]  # fmt: skip
+            http.headers["Authorization"] = f"Bearer {token}"
+            registered = http.post("/devices/register", json={"ward_id": "BENCH"})
+            assert registered.status_code == 200, registered.text
+            path = f"/fhir/Patient/{PATIENT}/$everything?_count={PAGE}"
+            figures = _time_pages(http, path, runs)
+            if walk:
+                figures |= _walk(http, base, path)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return figures | {"fhir_database": "postgresql" if url.startswith("postgresql") else "sqlite"}
+
+
+def _time_pages(http: Any, path: str, runs: int) -> dict[str, float | int | bool]:
+    """The first page `runs` times after a cold first read (reported apart)."""
+    timings, size = [], 0
+    for _ in range(runs + 1):
+        started = time.perf_counter()
+        answer = http.get(path)
+        timings.append(time.perf_counter() - started)
+        assert answer.status_code == 200, answer.text
+        size = len(answer.content)
+    cold, timings = timings[0], timings[1:]
+    p95 = statistics.quantiles(timings, n=20)[18] * 1000
+    return {
+        "fhir_everything_p50_ms": round(statistics.median(timings) * 1000, 1),
+        "fhir_everything_p95_ms": round(p95, 1), "fhir_everything_cold_ms": round(cold * 1000, 1),
+        "fhir_everything_page_size": PAGE, "fhir_everything_page_bytes": size,
+        "fhir_everything_runs": runs, "fhir_everything_target_p95_ms": TARGET_P95_MS,
+        "fhir_everything_meets_target": p95 <= TARGET_P95_MS,
+    }  # fmt: skip
+
+
+def _walk(http: Any, base: str, path: str) -> dict[str, float | int]:
+    """Every page of the record, by the next links."""
+    started, pages, resources, link = time.perf_counter(), 0, 0, path
+    while link:
+        answer = http.get(link)
+        assert answer.status_code == 200, answer.text
+        bundle = answer.json()
+        pages, resources = pages + 1, resources + len(bundle.get("entry", []))
+        link = next(
+            (x["url"][len(base) :] for x in bundle["link"] if x["relation"] == "next"), None
+        )
+    return {"fhir_everything_all_pages": pages, "fhir_everything_all_resources": resources,
+            "fhir_everything_all_pages_s": round(time.perf_counter() - started, 1)}  # fmt: skip
+
+
 def main() -> None:
     """Print the figures (one JSON object with --json)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--database", help="a PostgreSQL URL (default: a fresh SQLite file)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--fhir", action="store_true", help="also time FHIR $everything")
+    parser.add_argument("--fhir-runs", type=int, default=40)
+    parser.add_argument("--fhir-only", action="store_true", help="only the FHIR figures")
+    parser.add_argument("--fhir-database", help="an empty PostgreSQL database for the FHIR part")
+    parser.add_argument(
+        "--fhir-walk",
+        action="store_true",
+        help="also time walking every page of the record (~670 pages, minutes)",
+    )
     args = parser.parse_args()
-    figures = run(args.messages, args.database)
+    figures = {} if args.fhir_only else run(args.messages, args.database)
+    if args.fhir or args.fhir_only:
+        sys.path.insert(0, str(ROOT / "bench"))
+        figures |= fhir_everything(args.fhir_runs, args.fhir_walk, args.fhir_database)
     if args.json:
         print(json.dumps(figures))
     else:

@@ -126,7 +126,28 @@ install_python_package() {
     run_quietly "$VENV_PYTHON" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 }
 
+install_node_packages() {  # the independent FHIR validator of the tests (tests/integration/test_fhir_api.py)
+    local folder="$REPO/tests/support/fhir_validator"
+    if ! command -v npm >/dev/null; then  # Debian 12's nodejs (18) runs the pinned @medplum/core 3.2
+        [[ "$(id -u)" == 0 ]] || fail "node and npm are missing (the FHIR tests' validator); run this script as root"
+        say "installing nodejs npm"
+        run_quietly apt-get update -q
+        run_quietly apt-get install -y -q --no-install-recommends nodejs npm
+    fi
+    if (cd "$folder" && node -e '
+        const lock = require("./package-lock.json").packages;
+        for (const path of Object.keys(lock).filter(Boolean))
+            if (require(`./${path}/package.json`).version !== lock[path].version) process.exit(1);
+    ' 2>/dev/null); then
+        say "FHIR validator (npm) already installed"
+        return
+    fi
+    say "npm ci (the FHIR validator, $folder)"
+    (cd "$folder" && run_quietly npm ci --no-audit --no-fund)
+}
+
 install_system_packages
 stop_system_clusters
 install_python_package
+install_node_packages
 say "ready"

@@ -105,6 +105,9 @@ ADMITS_TO_ANY_WARD = frozenset({Role.INTERFACE.value})
 # hospital has no separate role for it, so it is the administration's (as the records office is).
 QUALITY_OFFICE_ROLES = frozenset({Role.ADMIN.value})
 
+# Roles that read charts through the FHIR API (server.fhir_api), with the sync API's ward scope:
+# everyone but the privacy officer, who reads alerts and the audit, never a chart.
+FHIR_READER_ROLES = frozenset(r.value for r in Role) - {Role.PRIVACY_OFFICER.value}
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})
 # Reading (pull, history, digest, lookup): a hospital-wide role reads every ward; anyone else

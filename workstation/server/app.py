@@ -49,6 +49,7 @@ from workstation.server.db import reader, writer
 from workstation.server.db_unavailable import DatabaseUnavailable
 from workstation.server.device_keys import DeviceProof
 from workstation.server.errors import ApiError
+from workstation.server.fhir_api import create_fhir_app
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.metrics import Metrics, RequestTimer
@@ -145,6 +146,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
     app.include_router(interface_api.router(engine))
+    app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)
 
     @app.get("/healthz")
     def healthz() -> Response:

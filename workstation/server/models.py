@@ -44,6 +44,8 @@ events = Table(
         "signature", String(128)
     ),  # the author's Ed25519 signature (workstation.security.signing)
     Index("ix_events_device_seq", "device_id", "device_seq"),  # device_seq is unique per device
+    # a patient's stay events (FHIR Patient/Encounter meta.lastUpdated; migration 0025)
+    Index("ix_events_patient_type", "patient_id", "type"),
 )
 
 server_meta = Table(
