@@ -1,0 +1,149 @@
+"""What the screen walker reads off a window (every visible text, with where it stands) and the
+three things it must never find there: a time on UTC instead of the ward's clock, a raw code, and
+a word of the other language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from ui.screens.trends.plot import TrendPlot
+
+ROWS_READ = 60  # rows of a table read (the first screenfuls: enough to meet every kind of row)
+# codes the server and the replica use, which a screen must name instead (ward, stock location,
+# role): a word on its own, in capitals or with an underscore, never part of a sentence
+RAW_CODES = ("CARD", "PHARM", "trainee_physician", "privacy_officer", "awaiting_cosign", "not_given")
+# Latin words a Chinese screen legitimately shows: units and scores written the same in both
+# languages, keys on the keyboard, and the drug-dose and lab abbreviations Chinese wards write in
+# Latin letters (《处方管理办法》 Art. 6 allows them in prescriptions too)
+LATIN_IN_CHINESE = {
+    "mg", "g", "mcg", "μg", "ug", "ml", "mL", "l", "L", "kg", "U", "IU", "mmol", "umol", "μmol",
+    "mmHg", "min", "h", "bpm", "cm", "mm", "ng", "pg", "dl", "dL", "mEq", "SpO", "SpO2", "NEWS",
+    "NEWS2", "BP", "HR", "RR", "INR", "pH", "K", "Na", "Cl", "CO2", "PaCO", "PaO", "eGFR", "BMI",
+    "ICD", "ATC", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab", "Del", "PgUp", "PgDn", "Home",
+    "End", "Space", "Backspace", "Up", "Down", "Left", "Right", "F", "Morse", "Braden", "MAR",
+    "PDF", "OK", "QR", "ID", "SBAR", "ISBAR", "PRN", "VTE", "IV", "HL7", "FHIR", "UTC", "mmol/L",
+}
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+TIME = re.compile(r"(?<!\d)([01]\d|2[0-3]):[0-5]\d(?!\d)")
+
+
+@dataclass(frozen=True)
+class Seen:
+    """One text on the screen and where: the screen's name and the widget's class/object name."""
+
+    screen: str
+    where: str
+    text: str
+
+
+def _plain(text: str) -> str:
+    return QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
+
+
+def _model_texts(model: QAbstractItemModel | None) -> Iterable[str]:
+    if model is None:
+        return
+    columns = model.columnCount(QModelIndex())
+    for column in range(columns):
+        header = model.headerData(column, Qt.Orientation.Horizontal)
+        if isinstance(header, str):
+            yield header
+    for row in range(min(model.rowCount(QModelIndex()), ROWS_READ)):
+        for column in range(max(columns, 1)):
+            value = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            if isinstance(value, str):
+                yield value
+
+
+def widget_texts(widget: QWidget) -> Iterable[str]:
+    """The texts one widget shows (not what a user typed into a field: that is theirs)."""
+    if isinstance(widget, QLabel):
+        yield _plain(widget.text())
+    elif isinstance(widget, QAbstractButton):
+        yield widget.text()
+    elif isinstance(widget, QLineEdit):
+        yield widget.placeholderText()
+    elif isinstance(widget, QTextEdit) and widget.isReadOnly():
+        yield widget.toPlainText()
+    elif isinstance(widget, QGroupBox):
+        yield widget.title()
+    elif isinstance(widget, QComboBox):
+        yield from (widget.itemText(i) for i in range(widget.count()))
+    if isinstance(widget, QTabWidget):
+        yield from (widget.tabText(i) for i in range(widget.count()))
+    if isinstance(widget, QAbstractItemView) and not isinstance(widget, QListWidget | QHeaderView):
+        yield from _model_texts(widget.model())
+    elif isinstance(widget, QListWidget):
+        yield from (widget.item(i).text() for i in range(widget.count()))
+    if isinstance(widget, TrendPlot):
+        yield from widget.drawn_texts()
+
+
+def visible_texts(screen: str, window: QWidget) -> list[Seen]:
+    """Every text of the window and its visible dialogs, as the user sees them now."""
+    roots = [window] + [w for w in QApplication.topLevelWidgets()
+                        if w is not window and w.isVisible() and w.isWindow()]  # fmt: skip
+    seen = []
+    for root in roots:
+        seen.append(Seen(screen, "window title", root.windowTitle()))
+        for widget in [root, *root.findChildren(QWidget)]:
+            if not widget.isVisible():
+                continue
+            where = f"{type(widget).__name__}#{widget.objectName()}"
+            seen += [Seen(screen, where, text) for text in widget_texts(widget) if text]
+    return seen
+
+
+def utc_times(seen: Iterable[Seen], ward: set[str], utc: set[str]) -> list[Seen]:
+    """Texts with a time that is a seeded moment on UTC rather than on the ward's clock."""
+    wrong = utc - ward
+    return [s for s in seen if any(m.group(0) in wrong for m in TIME.finditer(s.text))]
+
+
+def raw_codes(seen: Iterable[Seen]) -> list[Seen]:
+    """Texts showing a code as a word of its own."""
+    found = []
+    for item in seen:
+        words = set(re.findall(r"[A-Za-z_]+", item.text))
+        if words & set(RAW_CODES):
+            found.append(item)
+    return found
+
+
+def other_language(seen: Iterable[Seen], language: str, allowed: Iterable[str]) -> list[Seen]:
+    """Texts in the other language: a Chinese character on an English screen, a Latin word on a
+    Chinese one. `allowed` is data shown as recorded (people's names, free text), removed first."""
+    allowed = sorted(allowed, key=len, reverse=True)
+    found = []
+    for item in seen:
+        text = item.text
+        for words in allowed:
+            text = text.replace(words, " ")
+        if language.startswith("zh"):
+            latin = [w for w in LATIN_WORD.findall(text) if w not in LATIN_IN_CHINESE
+                     and not re.fullmatch(r"[A-Z]?\d+|F\d+|[A-Z]\d?", w)]  # fmt: skip
+            if latin:
+                found.append(item)
+        elif CJK.search(text):
+            found.append(item)
+    return found
