@@ -232,6 +232,10 @@
         <source>Server now</source>
         <translation>服务器现有</translation>
     </message>
+    <message>
+        <source>Version read</source>
+        <translation>读取时的版本</translation>
+    </message>
 </context>
 <context>
     <name>AttentionView</name>
@@ -2033,6 +2037,10 @@
         <location filename="../../ui/terms.py" line="42" />
         <source>consultation note</source>
         <translation>会诊记录</translation>
+    </message>
+    <message>
+        <source>pharmacy store</source>
+        <translation>药房药库</translation>
     </message>
 </context>
 <context>
@@ -5935,6 +5943,117 @@
     <message>
         <source>Verbal order from %1: type it, read it back to the doctor, then F9 signs it as urgent.</source>
         <translation>%1 的口头医嘱：录入并向医师复诵，按 F9 作为紧急医嘱签署。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>the change could not be read by the server</source>
+        <translation>服务器无法读取此项修改</translation>
+    </message>
+    <message>
+        <source>the change is incomplete or has a value out of range</source>
+        <translation>内容不完整或有数值超出范围</translation>
+    </message>
+    <message>
+        <source>a different change was already sent under the same id</source>
+        <translation>同一编号下已提交过不同的内容</translation>
+    </message>
+    <message>
+        <source>its author is not an active user</source>
+        <translation>记录者不是在用账户</translation>
+    </message>
+    <message>
+        <source>it carries no electronic signature</source>
+        <translation>缺少电子签名</translation>
+    </message>
+    <message>
+        <source>its electronic signature does not verify</source>
+        <translation>电子签名验证未通过</translation>
+    </message>
+    <message>
+        <source>it was signed with a withdrawn signing key</source>
+        <translation>所用签名密钥已被撤销</translation>
+    </message>
+    <message>
+        <source>it was sent from another workstation than the one that signed it</source>
+        <translation>提交的工作站与签名的工作站不一致</translation>
+    </message>
+    <message>
+        <source>this workstation has been withdrawn</source>
+        <translation>此工作站已被停用</translation>
+    </message>
+    <message>
+        <source>it was already sent once</source>
+        <translation>此项已提交过</translation>
+    </message>
+    <message>
+        <source>its time is earlier than this workstation's clock allows</source>
+        <translation>记录时间早于本工作站时钟允许的范围</translation>
+    </message>
+    <message>
+        <source>its time is later than the server's clock</source>
+        <translation>记录时间晚于服务器时钟</translation>
+    </message>
+    <message>
+        <source>this workstation's numbering clashes with an earlier change</source>
+        <translation>本工作站的记录序号与之前的记录冲突</translation>
+    </message>
+    <message>
+        <source>your role may not make this change</source>
+        <translation>您的角色无权进行此项修改</translation>
+    </message>
+    <message>
+        <source>it needs a co-signature</source>
+        <translation>需要上级医师共同签名</translation>
+    </message>
+    <message>
+        <source>it needs an approval</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>the record was changed by someone else since it was read</source>
+        <translation>读取后已被他人修改</translation>
+    </message>
+    <message>
+        <source>the patient is not on your ward (break the glass to reach them)</source>
+        <translation>该患者不在您的病区（需紧急授权方可访问）</translation>
+    </message>
+    <message>
+        <source>the server does not know this patient</source>
+        <translation>服务器上没有该患者</translation>
+    </message>
+    <message>
+        <source>the record is archived and locked</source>
+        <translation>病历已归档锁定</translation>
+    </message>
+    <message>
+        <source>it depends on another change that was refused</source>
+        <translation>所依赖的另一项修改已被拒收</translation>
+    </message>
+    <message>
+        <source>the record number is not this patient's</source>
+        <translation>该住院号不属于此患者</translation>
+    </message>
+    <message>
+        <source>only a discharged patient's record can be archived</source>
+        <translation>只有出院患者的病历才能归档</translation>
+    </message>
+    <message>
+        <source>the record is already archived and locked</source>
+        <translation>病历已归档并锁定</translation>
+    </message>
+    <message>
+        <source>the record is not locked</source>
+        <translation>病历未锁定</translation>
+    </message>
+    <message>
+        <source>there is no such unlock request</source>
+        <translation>没有该解封申请</translation>
+    </message>
+    <message>
+        <source>the server refused this change</source>
+        <translation>服务器拒收了此项修改</translation>
     </message>
 </context>
 </TS>

@@ -30,18 +30,31 @@ from ui.screens.trends.plot import TrendPlot
 ROWS_READ = 60  # rows of a table read (the first screenfuls: enough to meet every kind of row)
 # codes the server and the replica use, which a screen must name instead (ward, stock location,
 # role): a word on its own, in capitals or with an underscore, never part of a sentence
-RAW_CODES = ("CARD", "PHARM", "trainee_physician", "privacy_officer", "awaiting_cosign", "not_given")
+RAW_CODES = (
+    "CARD",
+    "PHARM",
+    "trainee_physician",
+    "privacy_officer",
+    "awaiting_cosign",
+    "not_given",
+)
 # Latin words a Chinese screen legitimately shows: units and scores written the same in both
-# languages, keys on the keyboard, and the drug-dose and lab abbreviations Chinese wards write in
-# Latin letters (《处方管理办法》 Art. 6 allows them in prescriptions too)
-LATIN_IN_CHINESE = {
-    "mg", "g", "mcg", "μg", "ug", "ml", "mL", "l", "L", "kg", "U", "IU", "mmol", "umol", "μmol",
-    "mmHg", "min", "h", "bpm", "cm", "mm", "ng", "pg", "dl", "dL", "mEq", "SpO", "SpO2", "NEWS",
-    "NEWS2", "BP", "HR", "RR", "INR", "pH", "K", "Na", "Cl", "CO2", "PaCO", "PaO", "eGFR", "BMI",
-    "ICD", "ATC", "Ctrl", "Shift", "Alt", "Enter", "Esc", "Tab", "Del", "PgUp", "PgDn", "Home",
-    "End", "Space", "Backspace", "Up", "Down", "Left", "Right", "F", "Morse", "Braden", "MAR",
-    "PDF", "OK", "QR", "ID", "SBAR", "ISBAR", "PRN", "VTE", "IV", "HL7", "FHIR", "UTC", "mmol/L",
-}
+# languages, keys on the keyboard, names of scales and formats, and the abbreviations Chinese
+# wards write in Latin letters (《处方管理办法》 Art. 6 allows them in prescriptions too)
+LATIN_IN_CHINESE = set(
+    """
+    mg g mcg μg ug ml mL l L kg U IU mmol umol μmol mmHg min h bpm cm mm ng pg dl dL mEq mmol/L
+    SpO SpO2 NEWS NEWS2 BP HR RR INR pH K Na Cl CO2 PaCO PaO eGFR BMI ICD ATC ST VTE IV PRN
+    Ctrl Shift Alt Enter Return Esc Tab Del Delete PgUp PgDn Home End Space Backspace Up Down
+    Left Right F OK Morse Braden Barthel ACVPU SBAR ISBAR I PASS MAR PDF QR ID HL7 FHIR UTC
+    HH MM YYYY DD csv xlsx Excel
+""".split()
+)
+# what a user types into the order line, shown as examples of it in either language
+ORDER_SYNTAX = ("amox 500mg po tid 7d", "阿莫西林 0.5g 口服 tid 7天", "血常规", "os pneumonia", "n daily weight", "CXR", "n ...", "tid 7",
+                ".vitals .meds .allergies .problems .labs")  # fmt: skip
+# an English sentence may quote the Chinese term of a rule or a form in brackets: (重整医嘱)
+QUOTED_CHINESE = re.compile(r"[(（][\u3400-\u9fff·]+[)）]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 TIME = re.compile(r"(?<!\d)([01]\d|2[0-3]):[0-5]\d(?!\d)")
@@ -137,8 +150,9 @@ def other_language(seen: Iterable[Seen], language: str, allowed: Iterable[str]) 
     found = []
     for item in seen:
         text = item.text
-        for words in allowed:
+        for words in (*allowed, *ORDER_SYNTAX):
             text = text.replace(words, " ")
+        text = QUOTED_CHINESE.sub(" ", text)
         if language.startswith("zh"):
             latin = [w for w in LATIN_WORD.findall(text) if w not in LATIN_IN_CHINESE
                      and not re.fullmatch(r"[A-Z]?\d+|F\d+|[A-Z]\d?", w)]  # fmt: skip

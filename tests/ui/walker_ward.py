@@ -22,7 +22,7 @@ DOCTOR, NURSE, PHARMACIST, LAB = "doc", "nurse", "pharm", "lab"
 STAFF = {DOCTOR: "李医生", NURSE: "王护士", PHARMACIST: "Pharmacist Ma", LAB: "Lab Zhao"}
 CHINESE_PATIENT, ENGLISH_PATIENT = "张三", "Margaret Evans"
 # free text a clinician recorded is shown as recorded, in the language it was written in
-FREE_TEXT = ("Breathless on exertion", "活动后气促", "heart failure", "心力衰竭", "atrial fibrillation")
+FREE_TEXT = ("Breathless on exertion", "活动后气促", "heart failure", "心力衰竭", "青霉素")
 MINUTES = (7, 19, 43)  # no ward round, no shift, no "now" falls on these minutes
 
 
@@ -72,7 +72,9 @@ def _order(drug: str, name: str, dose: float, unit: str, route: str, frequency: 
             "dose_unit": unit, "route": route, "frequency": frequency}}  # fmt: skip
 
 
-def _admit(ws: Workstation, name: str, sex: str, bed: str, admitted: datetime, diagnosis: str) -> str:
+def _admit(
+    ws: Workstation, name: str, sex: str, bed: str, admitted: datetime, diagnosis: str
+) -> str:
     return ws.admit_patient({
         "record_number": "", "name": name, "sex": sex, "birth_date": "1950-02-03", "ward_id": WARD,
         "bed": bed, "admitted_at": iso(admitted), "weight_kg": 68.5, "diagnosis": diagnosis,
@@ -106,7 +108,9 @@ def seed(folder: Path, server_url: str, database_url: str) -> WalkerWard:
         ward.english = _admit(ws, ENGLISH_PATIENT, "female", "2", admitted, "heart failure")
         ws.record("AllergyRecorded", patient_id=ward.chinese,
                   payload={"substance": "青霉素", "severity": "severe"})  # fmt: skip
-        ws.record("NoKnownAllergiesRecorded", patient_id=ward.english, payload={"source": "patient"})
+        ws.record(
+            "NoKnownAllergiesRecorded", patient_id=ward.english, payload={"source": "patient"}
+        )
         for patient_id in (ward.chinese, ward.english):
             _vitals(ws, patient_id, charted)
         ws.record("NoteSigned", patient_id=ward.chinese,

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.assessments.summary import admission_lines, score_lines
-from ui.terms import local_time, number, term
+from ui.terms import lab_name, local_time, number, order_text, term
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
 
@@ -47,12 +47,11 @@ def summary_html(chart: dict[str, Any]) -> str:
         for a in _live(chart["allergies"])
     ]
     medications = _counted([
-        escape(f"{o.get('drug_name') or o['description']} {number(o.get('dose_value'), 2)} "
-               f"{o.get('dose_unit') or ''} {o.get('route') or ''} {o.get('frequency') or ''}")
+        escape(order_text(o))
         for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
     ])  # fmt: skip
     labs = [
-        f"<span style='color:#b00020'><b>{escape(lab['test_name'])}</b> {escape(lab['value'])} "
+        f"<span style='color:#b00020'><b>{escape(lab_name(lab))}</b> {escape(lab['value'])} "
         f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"
         for lab in _live(chart["labs"]) if lab.get("flag")
     ]  # fmt: skip

@@ -3,6 +3,7 @@ marked, and the steps not yet reached (core workstation.clinical.closed_loop).""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
 from ui.dialogs import ReturningDialog
 from ui.screens.closed_loop.facts import detail_words
+from ui.terms import order_text
 from ui.workers import Workers
 from workstation.clinical.closed_loop import LoopEvent, closed_loop, missing_steps
 from workstation.clinical.schedule import AdministrationTimes
@@ -58,8 +60,10 @@ def load_loop(ws: Workstation, patient_id: str, order_id: str) -> dict[str, Any]
     with ws.store.reading() as conn:
         chart = nursing_chart(conn, patient_id)
     order = next(o for o in chart["orders"] if o["order_id"] == order_id)
-    loop = closed_loop(chart, order_id)
-    return {"loop": loop, "missing": missing_steps(loop), "description": order["description"],
+    # the signed step carries the order as written: shown in the user's words instead
+    loop = [replace(e, detail=order_text(order)) if e.kind == "signed" else e
+            for e in closed_loop(chart, order_id)]  # fmt: skip
+    return {"loop": loop, "missing": missing_steps(loop), "description": order_text(order),
             "names": shell_tasks.user_names(ws)}  # fmt: skip
 
 

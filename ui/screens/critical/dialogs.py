@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
 from offline_cache.ward_safety import ACK_ACTIONS
 from ui.dialogs import ReturningDialog
 from ui.screens.critical.texts import critical_line
+from ui.terms import lab_name
 
 
 def read_back_text(value: dict[str, Any]) -> str:
     """What the nurse reads back: test, value and unit."""
     unit = f" {value['unit']}" if value.get("unit") else ""
-    return f"{value['test_name']} {value['value']}{unit}"
+    return f"{lab_name(value)} {value['value']}{unit}"
 
 
 class AcknowledgeDialog(ReturningDialog):

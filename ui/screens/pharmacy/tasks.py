@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from offline_cache.workstation import Workstation
+from ui.tasks import user_names
+from ui.terms import location_name
 from workstation.clinical import controlled_register, dispensing, stock, verification
 from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
@@ -35,6 +37,11 @@ def queue(ws: Workstation) -> list[verification.WaitingOrder]:
         return verification.verification_queue(
             conn, today=today(), knowledge=ws.store.reference.knowledge()
         )
+
+
+def queue_and_names(ws: Workstation) -> tuple[list[verification.WaitingOrder], dict[str, str]]:
+    """The queue, and the staff's names (who recorded "no known allergies")."""
+    return queue(ws), user_names(ws)
 
 
 def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
@@ -147,6 +154,7 @@ class StockView:
     lots: list[stock.LotStock]
     alerts: list[stock.StockAlert]
     names: dict[str, str]  # drug code -> the drug's name in the screen's language
+    places: dict[str, str] = field(default_factory=dict)  # location code -> its name
 
 
 def stock_view(ws: Workstation, location_id: str | None = None, lang: str = "en") -> StockView:
@@ -157,7 +165,10 @@ def stock_view(ws: Workstation, location_id: str | None = None, lang: str = "en"
     formulary = ws.store.reference.formulary()
     drugs = {code: formulary.by_code(code) for code in {lot.drug_code for lot in lots}}
     names = {code: drug.name(lang) for code, drug in drugs.items() if drug is not None}
-    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()), names)
+    places = {lot.location_id: location_name(lot.location_id, ws.store.reference.ward_name(
+        lot.location_id, lang.startswith("zh"))) for lot in lots}  # fmt: skip
+    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()), names,
+                     places)  # fmt: skip
 
 
 def stock_change(ws: Workstation, kind: str, fields: dict[str, str]) -> None:

@@ -1,0 +1,30 @@
+"""A result's name in the user's language, by its test code (resources/catalogues/analytes.json,
+and the orderable panels of labs.json); a code not listed keeps the name it came with."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+from workstation.clinical.order_words import chinese
+from workstation.resources import resource
+
+
+@cache
+def _names() -> dict[str, tuple[str, str]]:
+    names: dict[str, tuple[str, str]] = {}
+    for file in ("labs.json", "analytes.json"):
+        document = json.loads(resource("catalogues", file).read_text(encoding="utf-8"))
+        for item in document["items"]:
+            names[str(item["code"]).upper()] = (item["name_en"], item["name_zh"])
+    return names
+
+
+def lab_name(result: Mapping[str, Any], lang: str) -> str:
+    """The result's test name in the language (by `test_code`), else its recorded `test_name`."""
+    pair = _names().get(str(result.get("test_code") or "").upper())
+    if pair is None:
+        return str(result.get("test_name") or result.get("test_code") or "")
+    return pair[1] if chinese(lang) else pair[0]
