@@ -29,7 +29,7 @@ REFUSALS = {
     "unknown_patient": QT_TRANSLATE_NOOP("Refusals", "the server does not know this patient"),
     "record_archived": QT_TRANSLATE_NOOP("Refusals", "the record is archived and locked"),
     "depends_on_rejected": QT_TRANSLATE_NOOP("Refusals", "it depends on another change that was refused"),
-    "wrong_record": QT_TRANSLATE_NOOP("Refusals", "the record number is not this patient's"),
+    "wrong_record": QT_TRANSLATE_NOOP("Refusals", "the MRN is not this patient's"),
     "not_discharged": QT_TRANSLATE_NOOP("Refusals", "only a discharged patient's record can be archived"),
     "already_archived": QT_TRANSLATE_NOOP("Refusals", "the record is already archived and locked"),
     "not_archived": QT_TRANSLATE_NOOP("Refusals", "the record is not locked"),

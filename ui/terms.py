@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from workstation.clinical import lab_names, order_words
+from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import ward_clock
 from workstation.clinical.stock import PHARMACY_STORE
@@ -191,6 +192,8 @@ def sig(order: Mapping[str, Any]) -> str:
 
 def order_text(order: Mapping[str, Any]) -> str:
     """An order in the user's language, as the printouts write it (workstation.clinical.order_words)."""
+    if order.get("order_kind") in ("lab", "imaging"):
+        return lab_names.study_name(order, user_language())
     return order_words.order_text(order, user_language(), name=drug_name)
 
 
@@ -222,3 +225,11 @@ def location_name(code: str, ward_name: str | None = None) -> str:
     if code == PHARMACY_STORE:
         return QCoreApplication.translate("Terms", PHARMACY_STORE_NAME)
     return ward_name or code
+
+
+def allergy_status_text(chart: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """The allergy status in the one vocabulary (workstation.clinical.allergy_status), with who
+    said "no known allergies" by name and when on the ward clock: every screen says it so."""
+    known = names if names is not None else chart.get("user_names") or {}
+    return allergy_status(chart).text(user_language(), when=local_time,
+                                      name=lambda user: str(known.get(user, "")))  # fmt: skip

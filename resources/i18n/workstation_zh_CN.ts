@@ -65,8 +65,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/alerts/view.py" line="46" />
-        <source>Record no.</source>
-        <translation>病案号</translation>
+        <source>MRN</source>
+        <translation>住院号</translation>
     </message>
     <message>
         <location filename="../../ui/screens/alerts/view.py" line="46" />
@@ -314,8 +314,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/controller.py" line="76" />
-        <source>No patient has that record number.</source>
-        <translation>没有该病案号的患者。</translation>
+        <source>No patient has that MRN.</source>
+        <translation>没有该住院号的患者。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/controller.py" line="78" />
@@ -352,8 +352,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="56" />
-        <source>&amp;Record number</source>
-        <translation>病案号(&amp;R)</translation>
+        <source>M&amp;RN</source>
+        <translation>住院号(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="57" />
@@ -367,8 +367,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="79" />
-        <source>Give the record number and a reason of a few words.</source>
-        <translation>请填写病案号和几句话的理由。</translation>
+        <source>Give the MRN and a reason of a few words.</source>
+        <translation>请填写住院号和几句话的理由。</translation>
     </message>
 </context>
 <context>
@@ -456,7 +456,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/census/view.py" line="54" />
-        <source>Find patient: record no., name or pinyin (Ctrl+F)</source>
+        <source>Find patient: MRN, name or pinyin (Ctrl+F)</source>
         <translation>查找患者：住院号、姓名或拼音（Ctrl+F）</translation>
     </message>
 </context>
@@ -738,7 +738,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/view.py" line="77" />
-        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type an MRN, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1037,8 +1037,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/palette/view.py" line="33" />
-        <source>Action, or patient by bed, record number, name or pinyin initials</source>
-        <translation>操作，或按床号、病历号、姓名、拼音首字母找患者</translation>
+        <source>Action, or patient by bed, MRN, name or pinyin initials</source>
+        <translation>操作，或按床号、住院号、姓名、拼音首字母找患者</translation>
     </message>
     <message>
         <location filename="../../ui/screens/palette/view.py" line="38" />
@@ -1064,7 +1064,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="54" />
-        <source>Record no. %1</source>
+        <source>MRN %1</source>
         <translation>住院号 %1</translation>
     </message>
     <message>
@@ -1104,7 +1104,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="91" />
-        <source>temporary record number</source>
+        <source>temporary MRN</source>
         <translation>临时住院号</translation>
     </message>
     <message>
@@ -1337,8 +1337,8 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="119" />
-        <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
-        <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
+        <source>Break the glass: another ward's patient (MRN, Tab, reason, Tab, minutes, Enter)</source>
+        <translation>紧急授权：其他病区的患者（住院号，Tab，理由，Tab，分钟数，Enter）</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="126" />
@@ -1359,12 +1359,12 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="10" />
-        <source>Command palette: every action, and patients by bed, record number, name or pinyin</source>
-        <translation>命令面板：所有操作，以及按床号、病历号、姓名或拼音找患者</translation>
+        <source>Command palette: every action, and patients by bed, MRN, name or pinyin</source>
+        <translation>命令面板：所有操作，以及按床号、住院号、姓名或拼音找患者</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="17" />
-        <source>Find a patient (record number, name or pinyin initials)</source>
+        <source>Find a patient (MRN, name or pinyin initials)</source>
         <translation>查找患者（住院号、姓名或拼音首字母）</translation>
     </message>
     <message>
@@ -4088,7 +4088,7 @@
     <name>NursingForms</name>
     <message>
         <location filename="../../ui/screens/assessments/station.py" line="74" />
-        <source>%1, bed %2, record no. %3</source>
+        <source>%1, bed %2, MRN %3</source>
         <translation>%1，%2 床，住院号 %3</translation>
     </message>
     <message>
@@ -4622,8 +4622,8 @@
         <translation>申请解封</translation>
     </message>
     <message>
-        <source>The record of &lt;b&gt;%1&lt;/b&gt; (record no. %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（病案号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
+        <source>The record of &lt;b&gt;%1&lt;/b&gt; (MRN %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（住院号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
     </message>
     <message>
         <source>Reason for the unlock</source>
@@ -4642,12 +4642,12 @@
         <translation>病历归档</translation>
     </message>
     <message>
-        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the record number on the folder to confirm.</source>
-        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的病案号以确认。</translation>
+        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the MRN on the folder to confirm.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的住院号以确认。</translation>
     </message>
     <message>
-        <source>Record number on the folder</source>
-        <translation>病案袋上的病案号</translation>
+        <source>MRN on the folder</source>
+        <translation>病案袋上的住院号</translation>
     </message>
     <message>
         <source>Record archived and locked.</source>
@@ -4682,8 +4682,8 @@
         <translation>只有出院患者的病历才能归档。</translation>
     </message>
     <message>
-        <source>That is not this patient's record number: nothing was archived.</source>
-        <translation>该病案号不属于此患者，未归档。</translation>
+        <source>That is not this patient's MRN: nothing was archived.</source>
+        <translation>该住院号不属于此患者，未归档。</translation>
     </message>
     <message>
         <source>This record is already archived and locked.</source>
@@ -4714,8 +4714,8 @@
         <translation>解封申请</translation>
     </message>
     <message>
-        <source>Record no.</source>
-        <translation>病案号</translation>
+        <source>MRN</source>
+        <translation>住院号</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -5860,7 +5860,19 @@
     <message>
         <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
         <source>ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条</source>
-        <translation>药品不良反应须在%1内报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
+        <translation>药品不良反应须%1报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
+    </message>
+    <message>
+        <source>immediately</source>
+        <translation>立即</translation>
+    </message>
+    <message>
+        <source>15 days</source>
+        <translation>于15日内</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>于30日内</translation>
     </message>
 </context>
 <context>
@@ -6032,7 +6044,7 @@
         <translation>所依赖的另一项修改已被拒收</translation>
     </message>
     <message>
-        <source>the record number is not this patient's</source>
+        <source>the MRN is not this patient's</source>
         <translation>该住院号不属于此患者</translation>
     </message>
     <message>

@@ -122,6 +122,12 @@ def seed(folder: Path, server_url: str, database_url: str) -> WalkerWard:
                       (ward.chinese, _order("aspirin", "阿司匹林", 100, "mg", "po", "qd", admitted)),
                       (ward.english, _order("aspirin", "Aspirin", 100, "mg", "po", "qd", admitted)),
                       (ward.english, _order("metoprolol", "Metoprolol", 25, "mg", "po", "bid", admitted)))]  # fmt: skip
+        for patient_id, words in (
+            (ward.chinese, "肾功能+电解质"),
+            (ward.english, "Renal function and electrolytes"),
+        ):
+            ws.record("OrderPlaced", patient_id=patient_id,
+                      payload={"order_kind": "lab", "description": words, "code": "RFT"})  # fmt: skip
         waiting = _order("atorvastatin", "Atorvastatin", 20, "mg", "po", "qn", charted[-1])
         ws.record("OrderPlaced", patient_id=ward.english, payload=waiting)
         ws.sync()

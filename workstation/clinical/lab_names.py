@@ -1,5 +1,6 @@
-"""A result's name in the user's language, by its test code (resources/catalogues/analytes.json,
-and the orderable panels of labs.json); a code not listed keeps the name it came with."""
+"""A result's or a lab/imaging order's name in the user's language, by its code
+(resources/catalogues: analytes.json, the orderable panels of labs.json, imaging.json); a code
+not listed keeps the name it came with."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from workstation.resources import resource
 @cache
 def _names() -> dict[str, tuple[str, str]]:
     names: dict[str, tuple[str, str]] = {}
-    for file in ("labs.json", "analytes.json"):
+    for file in ("imaging.json", "labs.json", "analytes.json"):
         document = json.loads(resource("catalogues", file).read_text(encoding="utf-8"))
         for item in document["items"]:
             names[str(item["code"]).upper()] = (item["name_en"], item["name_zh"])
@@ -27,4 +28,13 @@ def lab_name(result: Mapping[str, Any], lang: str) -> str:
     pair = _names().get(str(result.get("test_code") or "").upper())
     if pair is None:
         return str(result.get("test_name") or result.get("test_code") or "")
+    return pair[1] if chinese(lang) else pair[0]
+
+
+def study_name(order: Mapping[str, Any], lang: str) -> str:
+    """A lab or imaging order by its catalogue name in the language (by `code`), else its
+    description as written."""
+    pair = _names().get(str(order.get("code") or "").upper())
+    if pair is None or order.get("order_kind") not in ("lab", "imaging"):
+        return str(order.get("description") or "")
     return pair[1] if chinese(lang) else pair[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from workstation.clinical.allergy_status import NONE_KNOWN
+from workstation.clinical.allergy_status import WORDS as ALLERGY_WORDS
 from workstation.clinical.order_words import (  # noqa: F401 - the printouts' names for them
     FOR_DAYS,
     FREQUENCY_TEXT,
@@ -22,12 +24,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sex": ("性别", "Sex"),
     "age": ("年龄", "Age"),
     "age_years": ("{years}岁", "{years} y"),
-    "record_number": ("病案号", "Record no."),
+    "record_number": ("住院号", "MRN"),  # one term on paper and screen
     "ward": ("科室", "Ward"),
     "bed": ("床号", "Bed"),
     "diagnosis": ("诊断", "Diagnosis"),
     "allergies": ("过敏史", "Allergies"),
-    "no_known_allergies": ("无已知过敏", "No known allergies"),
+    "no_known_allergies": ALLERGY_WORDS[NONE_KNOWN],  # the one vocabulary (allergy_status)
     "weight": ("体重", "Weight"),
     "admitted": ("入院日期", "Admitted"),
     "attending": ("主治医师", "Attending"),

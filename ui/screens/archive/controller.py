@@ -131,7 +131,7 @@ class ArchiveDesk(QObject):
             self.tr("Archive the record of <b>%1</b>? It is then locked: a change needs an "
                     "approved unlock. Type or scan the record number on the folder to confirm.")
             .replace("%1", patient["name"]),
-            self.tr("Record number on the folder"),
+            self.tr("MRN on the folder"),
             self.shell.view,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self.shell.sync_workers.run(
@@ -201,7 +201,7 @@ class ArchiveDesk(QObject):
             "record_archived": locked_refusal(),
             "not_discharged": self.tr("Only a discharged patient's record can be archived."),
             "wrong_record": self.tr(
-                "That is not this patient's record number: nothing was archived."
+                "That is not this patient's MRN: nothing was archived."
             ),  # fmt: skip
             "already_archived": self.tr("This record is already archived and locked."),
             "record_incomplete": self.tr(

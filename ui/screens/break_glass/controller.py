@@ -73,7 +73,7 @@ class BreakGlassDesk(QObject):
             text = self.tr("Break-the-glass needs the server, which cannot be reached now. Try again "
                            "when the status bar says online.")  # fmt: skip
         elif isinstance(error, Refused) and error.status == 404:
-            text = self.tr("No patient has that record number.")
+            text = self.tr("No patient has that MRN.")
         elif isinstance(error, Refused):
             text = self.tr("The server refused: %1").replace("%1", str(error))
         else:

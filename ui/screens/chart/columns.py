@@ -7,7 +7,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.chart.records import Column
-from ui.terms import drug_name, frequency_words, lab_name, local_time, number, route_words, term
+from ui.terms import (
+    drug_name,
+    frequency_words,
+    lab_name,
+    local_time,
+    number,
+    order_text,
+    route_words,
+    term,
+)
 from workstation.clinical.order_words import is_medication
 
 
@@ -54,7 +63,7 @@ def order_columns() -> list[Column]:
             QCoreApplication.translate("ChartColumns", "Order"),
             lambda r: (
                 ("▲ " if r.get("high_alert") else "")
-                + (drug_name(r) if is_medication(r) else r["description"])
+                + (drug_name(r) if is_medication(r) else order_text(r))
             ),
         ),
         Column(QCoreApplication.translate("ChartColumns", "Dose"), _dose),

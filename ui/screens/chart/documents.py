@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.assessments.summary import admission_lines, score_lines
-from ui.terms import lab_name, local_time, number, order_text, term
+from ui.terms import allergy_status_text, lab_name, local_time, number, order_text, term
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
 
@@ -45,7 +45,7 @@ def summary_html(chart: dict[str, Any]) -> str:
     allergies = [
         f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
         for a in _live(chart["allergies"])
-    ]
+    ] or [escape(allergy_status_text(chart))]  # none recorded: the status, as the banner says it
     medications = _counted([
         escape(order_text(o))
         for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")

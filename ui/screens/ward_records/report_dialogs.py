@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.terms import local_time
 from workstation.clinical.adverse_events import adr_deadline
 from workstation.clinical.ward_census import COUNT_KEYS, COUNT_NAMES
 from workstation.clock import now_iso
@@ -31,6 +32,14 @@ from workstation.events.ward_events import ADVERSE_CATEGORIES, SEVERITY_GRADES
 def _save_keys(dialog: ReturningDialog, slot: Any) -> None:
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(keys), dialog, activated=slot)
+
+
+# the reporting limits of workstation.clinical.adverse_events.adr_deadline, in words
+ADR_LIMITS = {
+    "immediately": QT_TRANSLATE_NOOP("AdverseEventDialog", "immediately"),
+    "15 days": QT_TRANSLATE_NOOP("AdverseEventDialog", "15 days"),
+    "30 days": QT_TRANSLATE_NOOP("AdverseEventDialog", "30 days"),
+}
 
 
 class AdverseEventDialog(ReturningDialog):
@@ -113,7 +122,8 @@ class AdverseEventDialog(ReturningDialog):
         if medication:
             due, limit = adr_deadline(self._adr())
             self.deadline.setText(self.tr("ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条")
-                                  .replace("%1", limit).replace("%2", due[:10]))  # fmt: skip
+                                  .replace("%1", QCoreApplication.translate("AdverseEventDialog", ADR_LIMITS.get(limit, limit)))
+                                  .replace("%2", local_time(due)[:10]))  # fmt: skip
         else:
             self.deadline.setText("")
 
