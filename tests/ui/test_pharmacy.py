@@ -181,8 +181,10 @@ def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     qtbot.keyClick(station.view, Qt.Key.Key_F12, CTRL)
     qtbot.waitUntil(lambda: alerts.count() > 0, timeout=LOGIN_SECONDS_MS)
     texts = [alerts.item(i).text() for i in range(alerts.count())]
-    assert any(t.startswith("Expires within 30 days: PHARM Amoxicillin AMX-SOON") for t in texts)
-    assert any(t.startswith("Expired: PHARM Amoxicillin AMX-GONE") for t in texts)
+    assert any(
+        t.startswith("Expires within 30 days: pharmacy store Amoxicillin AMX-SOON") for t in texts
+    )
+    assert any(t.startswith("Expired: pharmacy store Amoxicillin AMX-GONE") for t in texts)
 
 
 def _audited_prints(station, database_url: str) -> list[str]:  # noqa: ANN001

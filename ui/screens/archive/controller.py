@@ -102,7 +102,7 @@ class ArchiveDesk(QObject):
         patient = chart["patient"]
         dialog = ReasonDialog(
             self.tr("Request unlock"),
-            self.tr("The record of <b>%1</b> (record no. %2) is archived. Say what must be changed "
+            self.tr("The record of <b>%1</b> (MRN %2) is archived. Say what must be changed "
                     "and why; the medical-records office approves or denies it.")
             .replace("%1", patient["name"]).replace("%2", patient["record_number"]),
             self.tr("Reason for the unlock"),
@@ -129,7 +129,7 @@ class ArchiveDesk(QObject):
         dialog = ReasonDialog(
             self.tr("Archive record"),
             self.tr("Archive the record of <b>%1</b>? It is then locked: a change needs an "
-                    "approved unlock. Type or scan the record number on the folder to confirm.")
+                    "approved unlock. Type or scan the MRN on the folder to confirm.")
             .replace("%1", patient["name"]),
             self.tr("MRN on the folder"),
             self.shell.view,
