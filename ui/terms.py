@@ -125,7 +125,7 @@ def age_years(birth_date: str, today: date | None = None) -> int | None:
         born = date.fromisoformat(birth_date)
     except (TypeError, ValueError):
         return None
-    today = today or date.today()
+    today = today or ward_today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
@@ -145,6 +145,11 @@ def ward_zone() -> tzinfo:
     """The ward's clock (workstation.clinical.schedule.ward_clock), which the MAR, the worklist,
     the handoff and every printout use, so a PC left on another zone shows the same times."""
     return ward_clock()
+
+
+def ward_today() -> date:
+    """Today's date on the ward's clock (not the PC's zone, not UTC's)."""
+    return datetime.now(ward_zone()).date()
 
 
 def local_time(stamp: str | None) -> str:

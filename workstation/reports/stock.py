@@ -29,14 +29,20 @@ def stock_report(ctx: PrintContext, conn: Connection, location_id: str | None = 
                 ("TEXTCOLOR", (0, len(rows)), (-1, len(rows)), colors.HexColor("#b00020"))
             )
         rows.append([para(v, s.cell) for v in (
-            line["location_id"], ctx.drug_name({"drug_code": line["drug_code"]}), line["lot"],
-            line["expiry"] or "", f"{line['quantity']:g}", _unit(conn, line), "；".join(remarks),
+            ctx.location_name(line["location_id"]),
+            ctx.drug_name({"drug_code": line["drug_code"]}), line["lot"], line["expiry"] or "",
+            f"{line['quantity']:g}", _unit(conn, line), "；".join(remarks),
         )])  # fmt: skip
     if len(rows) == 1:
         rows.append([para(ctx.t("no_stock"), s.cell)] + [""] * 6)
     widths = [w * mm for w in (22, 44, 26, 24, 20, 14, 36)]
     table = grid_table(rows, widths, extra=flagged)
-    return build_pdf(ctx, [table], title=ctx.t("stock_report"), banner=location_id)
+    return build_pdf(
+        ctx,
+        [table],
+        title=ctx.t("stock_report"),
+        banner=ctx.location_name(location_id) if location_id else None,
+    )
 
 
 def _remarks(ctx: PrintContext, line: dict[str, Any], today: date) -> list[str]:

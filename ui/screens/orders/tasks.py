@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
 from ui.screens.orders.entry import frequent_sentences
+from ui.terms import ward_today
 from workstation.clinical.checks import PatientContext
 from workstation.clinical.checks.context import patient_context_from_chart
 from workstation.clinical.checks.stats import statistics_from_orders
@@ -43,7 +43,7 @@ def order_context(
         frequent = ward_sentences(ws, formulary)
     return OrderContext(
         patient_id=str(chart["patient"]["patient_id"]),
-        patient=patient_context_from_chart(chart, today=date.today()),
+        patient=patient_context_from_chart(chart, today=ward_today()),
         frequent=frequent,
     )
 

@@ -15,6 +15,7 @@ from ui.terms import location_name
 from workstation.clinical import controlled_register, dispensing, stock, verification
 from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
+from workstation.clinical.schedule import ward_clock
 from workstation.clock import utc_now
 from workstation.projections import queries
 from workstation.reports.labels import order_from_barcode
@@ -27,8 +28,9 @@ COUNTER_LOCATION = stock.PHARMACY_STORE
 
 
 def today() -> date:
-    """The pharmacy's calendar day (UTC date of the workstation clock)."""
-    return utc_now().date()
+    """The pharmacy's calendar day on the ward's clock (a lot expires at the end of the ward's day,
+    not eight hours early or late)."""
+    return utc_now().astimezone(ward_clock()).date()
 
 
 def queue(ws: Workstation) -> list[verification.WaitingOrder]:
@@ -214,18 +216,23 @@ def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
     view = stock_view(ws)
     alerts = {(a.location_id, a.drug_code, a.lot): a.kind for a in view.alerts if a.lot}
     columns = ["location", "drug", "lot", "expiry", "quantity", "alert"]
-    rows = [dict(zip(columns, (x.location_id, x.drug_code, x.lot, str(x.expiry or ""),
-                               x.quantity, alerts.get((x.location_id, x.drug_code, x.lot), "")),
-                     strict=True)) for x in view.lots]  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = utc_now().strftime("%Y%m%d-%H%M")
-    xlsx, pdf = folder / f"stock-{stamp}.xlsx", folder / f"stock-{stamp}.pdf"
-    write_private(xlsx, xlsx_bytes("stock", columns, rows))
     with ws.store.reading() as conn:
         ctx = _print_context(ws, conn, lang)
-        write_private(pdf, stock_report(ctx, conn))
+        write_private(pdf := folder / f"stock-{_file_stamp()}.pdf", stock_report(ctx, conn))
+    rows = [dict(zip(columns, (  # the location by name and the alert in words, as printed
+        ctx.location_name(x.location_id), x.drug_code, x.lot, str(x.expiry or ""), x.quantity,
+        ctx.t(alert) if (alert := alerts.get((x.location_id, x.drug_code, x.lot))) else ""),
+        strict=True)) for x in view.lots]  # fmt: skip
+    xlsx = pdf.with_suffix(".xlsx")
+    write_private(xlsx, xlsx_bytes("stock", columns, rows))
     ws.record_access("export_stock")
     return xlsx, pdf
+
+
+def _file_stamp(*, seconds: bool = False) -> str:
+    """Now on the ward's clock for a file's name (the user reads it in the saved-to message)."""
+    return utc_now().astimezone(ward_clock()).strftime("%Y%m%d-%H%M" + ("%S" if seconds else ""))
 
 
 def patient_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
@@ -277,7 +284,7 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
                                        given["quantity"], item["unit"], given["lot"],
                                        str(expiry) if expiry else None))  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"labels-{found.queue_number}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path = folder / f"labels-{found.queue_number}-{_file_stamp(seconds=True)}.pdf"
     write_private(path, dispensing_labels(ctx, items))
     ws.record_access("print")  # an outpatient has no chart here: the print itself is audited
     return path
@@ -300,7 +307,7 @@ def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Pat
                          round(line.quantity - line.dispensed, 2), line.unit, lot,
                          str(expiry) if expiry else None)  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"labels-{line.bed}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path = folder / f"labels-{line.bed}-{_file_stamp(seconds=True)}.pdf"
     write_private(path, dispensing_labels(ctx, [item]))
     ws.record_access("print", line.patient_id)
     return path
