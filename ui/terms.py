@@ -221,6 +221,15 @@ def frequency_words(order: Mapping[str, Any]) -> str:
     return words
 
 
+_UNIT_WORDS = {"/min": QT_TRANSLATE_NOOP("Units", "/min")}  # 次/分, as the 体温单 prints it
+
+
+def unit_words(unit: str) -> str:
+    """A measurement's unit as the user's language writes it (°C, mmHg, % are the same in both)."""
+    source = _UNIT_WORDS.get(unit)
+    return QCoreApplication.translate("Units", source) if source else unit
+
+
 PHARMACY_STORE_NAME = QT_TRANSLATE_NOOP("Terms", "pharmacy store")
 
 

@@ -3479,11 +3479,11 @@
     </message>
     <message>
         <source>Pulse /min</source>
-        <translation>脉搏 /分</translation>
+        <translation>脉搏 次/分</translation>
     </message>
     <message>
         <source>Resp /min</source>
-        <translation>呼吸 /分</translation>
+        <translation>呼吸 次/分</translation>
     </message>
     <message>
         <source>Systolic mmHg</source>
@@ -6066,6 +6066,13 @@
     <message>
         <source>the server refused this change</source>
         <translation>服务器拒收了此项修改</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>/min</source>
+        <translation>次/分</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.assessments.summary import admission_lines, score_lines
-from ui.terms import allergy_status_text, lab_name, local_time, number, order_text, term
+from ui.terms import (
+    allergy_status_text,
+    lab_name,
+    local_time,
+    number,
+    order_text,
+    term,
+    unit_words,
+)
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
 
@@ -90,8 +98,16 @@ def _latest_vitals(vitals: list[dict[str, Any]]) -> list[str]:
     v = vitals[0]
     bits = [
         (QCoreApplication.translate("ChartDocuments", "T"), number(v.get("temperature_c")), "°C"),
-        (QCoreApplication.translate("ChartDocuments", "P"), number(v.get("pulse_bpm")), "/min"),
-        (QCoreApplication.translate("ChartDocuments", "R"), number(v.get("resp_rate")), "/min"),
+        (
+            QCoreApplication.translate("ChartDocuments", "P"),
+            number(v.get("pulse_bpm")),
+            unit_words("/min"),
+        ),
+        (
+            QCoreApplication.translate("ChartDocuments", "R"),
+            number(v.get("resp_rate")),
+            unit_words("/min"),
+        ),
         (
             QCoreApplication.translate("ChartDocuments", "BP"),
             f"{v['systolic_mmhg']}/{v.get('diastolic_mmhg')}" if v.get("systolic_mmhg") else "",
