@@ -8,6 +8,7 @@ is seen before the decision is recorded; the server checks it once more when it 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -15,7 +16,7 @@ from sqlalchemy import Connection, select
 
 from offline_cache.store import LocalStore
 from offline_cache.tables import refdata
-from workstation.clinical.front_sheet import archive_gaps
+from workstation.clinical.front_sheet import Problem, archive_gaps
 from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
@@ -43,9 +44,10 @@ def diagnosis_catalogue(conn: Connection) -> Icd10Catalogue:
 class ArchiveRefusal(RuntimeError):
     """A write refused up front because of the archive; `code` is the server's code for it."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, problems: Sequence[Problem] = ()):
         super().__init__(message)
         self.code = code
+        self.problems = list(problems)  # each in both languages, for the screen
 
 
 def check_write(
@@ -78,7 +80,7 @@ def check_write(
         raise ArchiveRefusal(*problem)
     gaps = archive_gaps(record, diagnoses=diagnoses) if record is not None else []
     if gaps:  # the archive gate, as the server applies it (住院病案首页 and signatures)
-        raise ArchiveRefusal("record_incomplete", "; ".join(gaps))
+        raise ArchiveRefusal("record_incomplete", "; ".join(gaps), gaps)
     if event_type not in NEVER_LOCKED and lock is not None and lock.is_locked(at, author_id):
         raise ArchiveRefusal("record_archived", ARCHIVED_MESSAGE)
 

@@ -30,6 +30,7 @@ REFUSALS = {
     "record_archived": QT_TRANSLATE_NOOP("Refusals", "the record is archived and locked"),
     "depends_on_rejected": QT_TRANSLATE_NOOP("Refusals", "it depends on another change that was refused"),
     "wrong_record": QT_TRANSLATE_NOOP("Refusals", "the MRN is not this patient's"),
+    "record_incomplete": QT_TRANSLATE_NOOP("Refusals", "the record is not complete (discharge summary, co-signatures, front sheet): see the record"),
     "not_discharged": QT_TRANSLATE_NOOP("Refusals", "only a discharged patient's record can be archived"),
     "already_archived": QT_TRANSLATE_NOOP("Refusals", "the record is already archived and locked"),
     "not_archived": QT_TRANSLATE_NOOP("Refusals", "the record is not locked"),

@@ -6067,6 +6067,10 @@
         <source>the server refused this change</source>
         <translation>服务器拒收了此项修改</translation>
     </message>
+    <message>
+        <source>the record is not complete (discharge summary, co-signatures, front sheet): see the record</source>
+        <translation>病历尚不完整（出院记录、上级医师审签、病案首页）：请查看病历</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>

@@ -59,7 +59,6 @@ LATIN_IN_CHINESE = set(
         "umol",
         "μmol",
         "mmHg",
-        "min",
         "h",
         "bpm",
         "cm",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.support.ward import front_sheet
 from workstation.clinical.adverse_events import adr_deadline, sees_reporter
-from workstation.clinical.front_sheet import RecordState, archive_gaps, check_sheet
+from workstation.clinical.front_sheet import RecordState, archive_gaps, check_sheet, problems_text
 
 STAY = {"admitted_at": "2026-03-01T08:00:00.000Z", "discharged_at": "2026-03-09T08:00:00.000Z"}
 
@@ -62,6 +64,26 @@ def test_archive_gaps_name_each_missing_part() -> None:
         )
         == []
     )
+
+
+def test_each_problem_is_worded_in_the_users_language() -> None:
+    """A Chinese screen shows the Chinese words (codes and ICD names of lists only), an English
+    one the English (a Chinese term only quoted in brackets)."""
+    rows = [{"code": "J18.9", "name": "肺炎"}, {"code": "J18.9", "name": "肺炎"}]
+    checks = [
+        check_sheet(front_sheet(discharge_diagnoses=rows, disposition="2"), sex="male"),
+        check_sheet(front_sheet(main_code="O80.0", disposition=None), sex="male"),
+        check_sheet(front_sheet(main_code="S72.0", procedures=[{
+            "code": "96.99x", "name": "?", "performed_at": "2026-03-10T08:00:00.000Z"}]), **STAY),
+    ]  # fmt: skip
+    gaps = archive_gaps(RecordState(sheet=None, discharge_summary_signed=False, awaiting_cosign=2))
+    problems = [*gaps, *(p for c in checks for p in (*c.errors, *c.warnings))]
+    assert len(problems) >= 10
+    for problem in problems:
+        chinese, english = problem.text("zh_CN"), problem.text("en")
+        assert not re.findall(r"\b(?!ICD|CM|V01|Y98)[A-Za-z]{2,}\b", chinese), chinese
+        assert not re.search(r"[\u3400-\u9fff]", re.sub(r"\([^)]*\)", "", english)), english
+    assert "；" in problems_text(gaps, "zh_CN") and "出院记录未签名" in problems_text(gaps, "zh_CN")
 
 
 def test_adr_reporting_times_of_the_2011_measures() -> None:

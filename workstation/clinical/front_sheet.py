@@ -42,12 +42,29 @@ _FEMALE_ONLY = ("O", "N70-N98", "C51-C58", "D25-D28")
 _MALE_ONLY = ("N40-N51", "C60-C63")
 
 
+class Problem(str):
+    """A problem in English (the server's log and refusal) that knows its Chinese words too, so
+    a screen shows it in the user's language."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str) -> Problem:
+        """The English sentence, with its Chinese."""
+        problem = super().__new__(cls, en)
+        problem.zh = zh
+        return problem
+
+    def text(self, lang: str) -> str:
+        """The words in a language ('zh_CN' or 'en')."""
+        return self.zh if lang.lower().startswith("zh") else str(self)
+
+
 @dataclass
 class SheetCheck:
     """The outcome of checking a front sheet: errors stop archiving, warnings do not."""
 
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -76,21 +93,35 @@ def check_sheet(
     """Check a saved front sheet (the FrontSheetSaved payload) against the 2016 rules above."""
     result = SheetCheck()
     if not sheet:
-        result.errors.append("no front sheet (住院病案首页) has been saved")
+        result.errors.append(
+            Problem("no front sheet (住院病案首页) has been saved", "未保存住院病案首页")
+        )
         return result
     diagnoses = diagnoses or default_catalogue()
     rows = list(sheet.get("discharge_diagnoses") or [])
     if not rows:
-        result.errors.append("no main diagnosis (主要诊断): 出院诊断 is empty")
+        result.errors.append(
+            Problem(
+                "no main diagnosis (主要诊断): the discharge diagnoses are empty",
+                "无主要诊断：出院诊断为空",
+            )
+        )
     _check_codes(result, sheet, rows, diagnoses)
     if rows:
         _check_main(result, sheet, [normalise(r["code"]) for r in rows], rows[0])
     _check_sex(result, rows, sex)
     _check_procedures(result, sheet, procedures or default_procedures(), admitted_at, discharged_at)
     if sheet.get("disposition") is None:
-        result.errors.append("离院方式 is not coded")
+        result.errors.append(
+            Problem("the discharge disposition (离院方式) is not coded", "离院方式未填写")
+        )
     elif sheet["disposition"] in ("2", "3") and not (sheet.get("transfer_to") or "").strip():
-        result.errors.append("离院方式 2/3 needs the receiving institution (拟接收医疗机构名称)")
+        result.errors.append(
+            Problem(
+                "discharge disposition 2/3 needs the receiving institution (拟接收医疗机构名称)",
+                "离院方式 2/3 须填写拟接收医疗机构名称",
+            )
+        )
     return result
 
 
@@ -99,49 +130,100 @@ def _check_codes(result: SheetCheck, sheet: Mapping[str, Any], rows: list[Any],
     seen: set[str] = set()
     for row in [*(sheet.get("admission_diagnoses") or []), *rows]:
         if diagnoses.get(row["code"]) is None:
-            result.errors.append(f"{row['code']} is not a codable ICD-10 diagnosis")
+            result.errors.append(
+                Problem(
+                    f"{row['code']} is not a codable ICD-10 diagnosis",
+                    f"{row['code']} 不是可用的 ICD-10 诊断编码",
+                )
+            )
     for number, row in enumerate(rows, start=1):
         code = normalise(row["code"])
         if code in seen:
-            result.errors.append(f"出院诊断 {code} is listed twice")
+            result.errors.append(
+                Problem(f"discharge diagnosis {code} is listed twice", f"出院诊断 {code} 重复")
+            )
         seen.add(code)
         if not row.get("admission_condition"):
-            result.errors.append(f"出院诊断 {number} ({code}) has no 入院病情")
+            result.errors.append(
+                Problem(
+                    f"discharge diagnosis {number} ({code}) has no condition on admission (入院病情)",
+                    f"出院诊断 {number}（{code}）未填写入院病情",
+                )
+            )
 
 
 def _check_main(result: SheetCheck, sheet: Mapping[str, Any], codes: list[str],
                 main: Mapping[str, Any]) -> None:  # fmt: skip
     code = codes[0]
     if _is_external_cause(code):
-        result.errors.append(f"{code} is an external cause (V01-Y98): never the main diagnosis")
+        result.errors.append(
+            Problem(
+                f"{code} is an external cause (V01-Y98): never the main diagnosis",
+                f"{code} 为损伤中毒外部原因（V01-Y98），不能作为主要诊断",
+            )
+        )
     if code.startswith("R") and any(not c.startswith("R") for c in codes[1:]):
-        result.warnings.append(f"main diagnosis {code} is a symptom or sign while a definite "
-                               "diagnosis is listed")  # fmt: skip
+        result.warnings.append(
+            Problem(
+                f"main diagnosis {code} is a symptom or sign while a definite diagnosis is listed",
+                f"主要诊断 {code} 为症状或体征，而已有明确诊断",
+            )
+        )
     if main.get("admission_condition") == "4":
-        result.warnings.append(f"main diagnosis {code} was not present on admission (入院病情 无)")
+        result.warnings.append(
+            Problem(
+                f"main diagnosis {code} was not present on admission (入院病情 无)",
+                f"主要诊断 {code} 入院病情为“无”",
+            )
+        )
     if code[:1] in ("S", "T"):
         cause = normalise(sheet.get("external_cause") or "")
         if not _is_external_cause(cause):
-            result.errors.append(f"injury or poisoning {code} needs its 损伤中毒外部原因 (V01-Y98)")
+            result.errors.append(
+                Problem(
+                    f"injury or poisoning {code} needs its external cause code (损伤中毒外部原因), V01-Y98",
+                    f"损伤或中毒 {code} 须填写损伤中毒外部原因（V01-Y98）",
+                )
+            )
 
 
 def _check_sex(result: SheetCheck, rows: list[Any], sex: str | None) -> None:
     for row in rows:
         code = normalise(row["code"])
         if sex == "male" and _in_ranges(code, _FEMALE_ONLY):
-            result.errors.append(f"{code} applies to women only; the patient is male")
+            result.errors.append(
+                Problem(
+                    f"{code} applies to women only; the patient is male",
+                    f"{code} 仅适用于女性，患者为男性",
+                )
+            )
         if sex == "female" and _in_ranges(code, _MALE_ONLY):
-            result.errors.append(f"{code} applies to men only; the patient is female")
+            result.errors.append(
+                Problem(
+                    f"{code} applies to men only; the patient is female",
+                    f"{code} 仅适用于男性，患者为女性",
+                )
+            )
 
 
 def _check_procedures(result: SheetCheck, sheet: Mapping[str, Any], catalogue: ProcedureCatalogue,
                       admitted_at: str | None, discharged_at: str | None) -> None:  # fmt: skip
     for row in sheet.get("procedures") or []:
         if catalogue.get(row["code"]) is None:
-            result.errors.append(f"{row['code']} is not an ICD-9-CM-3 procedure code")
+            result.errors.append(
+                Problem(
+                    f"{row['code']} is not an ICD-9-CM-3 procedure code",
+                    f"{row['code']} 不是 ICD-9-CM-3 手术操作编码",
+                )
+            )
         when = row["performed_at"]
         if (admitted_at and when < admitted_at) or (discharged_at and when > discharged_at):
-            result.errors.append(f"procedure {row['code']} is dated outside the stay")
+            result.errors.append(
+                Problem(
+                    f"procedure {row['code']} is dated outside the stay",
+                    f"手术操作 {row['code']} 的日期不在住院期间",
+                )
+            )
 
 
 @dataclass(frozen=True)
@@ -156,17 +238,24 @@ class RecordState:
     discharged_at: str | None = None
 
 
-def archive_gaps(record: RecordState, *, diagnoses: Icd10Catalogue | None = None) -> list[str]:
+def archive_gaps(record: RecordState, *, diagnoses: Icd10Catalogue | None = None) -> list[Problem]:
     """Why the records office may not archive this record yet (empty: it may)."""
     gaps = []
     if not record.discharge_summary_signed:
-        gaps.append("the discharge summary (出院记录) is not signed")
+        gaps.append(Problem("the discharge summary (出院记录) is not signed", "出院记录未签名"))
     if record.awaiting_cosign:
-        gaps.append(f"{record.awaiting_cosign} note(s) await their co-signature (上级医师审签)")
+        waiting = record.awaiting_cosign
+        gaps.append(Problem(f"{waiting} note(s) await their co-signature (上级医师审签)",
+                            f"{waiting} 份病历待上级医师审签"))  # fmt: skip
     check = check_sheet(record.sheet, sex=record.sex, admitted_at=record.admitted_at,
                         discharged_at=record.discharged_at, diagnoses=diagnoses)  # fmt: skip
-    gaps += [f"front sheet: {e}" for e in check.errors]
+    gaps += [Problem(f"front sheet: {e}", f"病案首页：{e.zh}") for e in check.errors]
     return gaps
+
+
+def problems_text(problems: Iterable[Problem], lang: str) -> str:
+    """Problems joined in a language ('；' between Chinese ones)."""
+    return ("；" if lang.lower().startswith("zh") else "; ").join(p.text(lang) for p in problems)
 
 
 def archive_due(discharged_at: str, days: int) -> str:

@@ -116,7 +116,7 @@ def _check(ctx: PrintContext, patient: dict[str, Any], sheet: dict[str, Any]) ->
     s = styles(ctx)
     result = check_sheet(sheet, sex=patient.get("sex"), admitted_at=patient.get("admitted_at"),
                          discharged_at=patient.get("discharged_at"))  # fmt: skip
-    found = [*result.errors, *result.warnings] or [_w(ctx, "valid")]
+    found = [p.text(ctx.lang) for p in (*result.errors, *result.warnings)] or [_w(ctx, "valid")]
     return [Spacer(1, 3 * mm), para(f"{_w(ctx, 'check')}：" + "；".join(found), s.small),
             para(_w(ctx, "edition", edition=EDITION), s.small), Spacer(1, 8 * mm),
             para(_w(ctx, "signatures"), s.body)]  # fmt: skip

@@ -16,6 +16,8 @@ from ui.screens.archive import tasks
 from ui.screens.archive.dialogs import UnlockRequestsDialog
 from ui.screens.archive.texts import REQUEST_UNLOCK_KEYS, locked_refusal
 from ui.screens.orders.dialogs import ReasonDialog
+from ui.terms import user_language
+from workstation.clinical.front_sheet import problems_text
 from workstation.domain.enums import Role
 from workstation.projections.record_lock import ARCHIVED_MESSAGE
 
@@ -206,7 +208,7 @@ class ArchiveDesk(QObject):
             "already_archived": self.tr("This record is already archived and locked."),
             "record_incomplete": self.tr(
                 "The record is not complete, nothing was archived: %1"
-            ).replace("%1", str(error)),
+            ).replace("%1", problems_text(getattr(error, "problems", ()), user_language())),
             "not_archived": self.tr("This record is not locked: no unlock is needed."),
             "forbidden": self.tr("Someone other than the person who asked must decide an unlock."),
             "conflict": self.tr("This request was already decided."),

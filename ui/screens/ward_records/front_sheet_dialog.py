@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ReturningDialog
 from ui.screens.ward_records.entry import parse_entry
+from ui.terms import user_language
 from workstation.clinical.front_sheet import (
     ADMISSION_CONDITION_NAMES,
     DISPOSITION_NAMES,
@@ -29,6 +30,7 @@ from workstation.clinical.front_sheet import (
 )
 from workstation.clinical.icd9cm3 import default_procedures
 from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
+from workstation.clinical.order_words import chinese
 from workstation.clock import now_iso
 
 
@@ -156,13 +158,15 @@ class FrontSheetDialog(ReturningDialog):
                 row.get("admission_condition") or "", ("?", "?")
             )
             self.rows.addItem(f"{kind}: {row['code']} {row['name']} — {self.tr('on admission')} "
-                              f"{row.get('admission_condition') or '?'} {condition[0]}")  # fmt: skip
+                              f"{row.get('admission_condition') or '?'} {condition[0 if chinese(user_language()) else 1]}")  # fmt: skip
         for row in self.procedures:
             self.rows.addItem(
                 self.tr("Procedure: %1 %2").replace("%1", row["code"]).replace("%2", row["name"])
             )
         result = check_sheet(self.sheet(), sex=self.patient.get("sex"), diagnoses=self.catalogue)
-        problems = [*result.errors, *(f"({w})" for w in result.warnings)]
+        lang = user_language()
+        problems = [e.text(lang) for e in result.errors]
+        problems += [f"({w.text(lang)})" for w in result.warnings]
         self.check.setText(
             self.tr("Check: %1").replace("%1", "; ".join(problems) or self.tr("complete"))
         )
