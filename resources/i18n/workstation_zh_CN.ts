@@ -5859,8 +5859,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
-        <source>ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条</source>
-        <translation>药品不良反应须%1报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
+        <source>ADR report due within %1 (by %2), Art. 20 of the 2011 ADR measures (药品不良反应报告和监测管理办法)</source>
+        <translation>药品不良反应须%1报告（截止%2），《药品不良反应报告和监测管理办法》（2011）第二十条</translation>
     </message>
     <message>
         <source>immediately</source>
@@ -5873,6 +5873,46 @@
     <message>
         <source>30 days</source>
         <translation>于30日内</translation>
+    </message>
+    <message>
+        <source>medication</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <source>fall</source>
+        <translation>跌倒</translation>
+    </message>
+    <message>
+        <source>pressure injury</source>
+        <translation>压力性损伤</translation>
+    </message>
+    <message>
+        <source>transfusion</source>
+        <translation>输血</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>医疗器械</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>I — sentinel event (death or permanent harm)</source>
+        <translation>Ⅰ级 警告事件（死亡或永久性损害）</translation>
+    </message>
+    <message>
+        <source>II — adverse outcome</source>
+        <translation>Ⅱ级 不良后果事件</translation>
+    </message>
+    <message>
+        <source>III — no harm</source>
+        <translation>Ⅲ级 未造成后果事件</translation>
+    </message>
+    <message>
+        <source>IV — near miss</source>
+        <translation>Ⅳ级 隐患事件</translation>
     </message>
 </context>
 <context>

@@ -87,6 +87,7 @@ LATIN_IN_CHINESE = set(
         "eGFR",
         "BMI",
         "ICD",
+        "CM",
         "ATC",
         "ST",
         "VTE",
@@ -145,6 +146,8 @@ QUOTED_CHINESE = re.compile(r"[(（][\u3400-\u9fff·]+[)）]")
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 TIME = re.compile(r"(?<!\d)([01]\d|2[0-3]):[0-5]\d(?!\d)")
+# a stored timestamp shown as it is stored: UTC, whatever moment it is
+STORED_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]00:?00)")
 
 
 @dataclass(frozen=True)
@@ -215,9 +218,11 @@ def visible_texts(screen: str, window: QWidget) -> list[Seen]:
 
 
 def utc_times(seen: Iterable[Seen], ward: set[str], utc: set[str]) -> list[Seen]:
-    """Texts with a time that is a seeded moment on UTC rather than on the ward's clock."""
+    """Texts with a time that is a seeded moment on UTC rather than on the ward's clock, or with
+    a timestamp shown as stored (ISO on UTC)."""
     wrong = utc - ward
-    return [s for s in seen if any(m.group(0) in wrong for m in TIME.finditer(s.text))]
+    return [s for s in seen if STORED_STAMP.search(s.text)
+            or any(m.group(0) in wrong for m in TIME.finditer(s.text))]  # fmt: skip
 
 
 def raw_codes(seen: Iterable[Seen]) -> list[Seen]:

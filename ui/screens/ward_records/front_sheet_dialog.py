@@ -64,7 +64,7 @@ class FrontSheetDialog(ReturningDialog):
         self.procedure.setPlaceholderText(self.tr("Procedure: ICD-9-CM-3 code or words, Enter"))
         self.disposition = QComboBox(objectName="frontSheetDisposition")
         for code, (zh, en) in DISPOSITION_NAMES.items():
-            self.disposition.addItem(f"{code} {zh} {en}", code)
+            self.disposition.addItem(f"{code} {zh if chinese(user_language()) else en}", code)
         if sheet.get("disposition"):
             self.disposition.setCurrentIndex(list(DISPOSITION_NAMES).index(sheet["disposition"]))
         self.transfer_to = QLineEdit(
