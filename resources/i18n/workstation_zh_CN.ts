@@ -5376,7 +5376,7 @@
     </message>
     <message>
         <source>Drug, dose and how long (e.g. morphine SR 60 mg q12h, 3 months)</source>
-        <translation>药物、剂量及用药时长（如 吗啡缓释片 60 mg q12h，3个月）</translation>
+        <translation>药物、剂量及用药时长（如 吗啡缓释片 60 mg 每12小时一次，3个月）</translation>
     </message>
     <message>
         <source>Patient is opioid &amp;tolerant</source>
@@ -5489,7 +5489,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/care_dialogs.py" line="145" />
-        <source>The question (e.g. 特殊使用级抗菌药物会诊)</source>
+        <source>The question (e.g. a special-tier antibiotic consultation)</source>
         <translation>会诊目的（如：特殊使用级抗菌药物会诊）</translation>
     </message>
     <message>

@@ -125,7 +125,9 @@ class Walk:
 
 
 def doctor_screens(walk: Walk, ward: WalkerWard) -> None:
-    """The census, every chart tab of both patients, palette, F1, needs-attention."""
+    """The census, every chart tab of both patients, the doctor's dialogs (front sheet, adverse
+    event, nursing level, consultation, critical value, opioid tolerance, break the glass,
+    settings), needs-attention, palette, F1."""
     walk.log_in(DOCTOR)
     walk.look("census")
     for patient_id in (ward.chinese, ward.english):
@@ -134,6 +136,16 @@ def doctor_screens(walk: Walk, ward: WalkerWard) -> None:
             action.trigger()
             walk.look(f"chart tab {number}")
     refused_change(walk, ward.english)
+    records = walk.shell.ward_records
+    walk.dialog("front sheet", records.front_action.trigger)
+    walk.dialog("adverse event", records.adverse_action.trigger)
+    level, _round, _barthel, consultation, _arrived = walk.shell.care.actions
+    for name, action in (("nursing level", level), ("consultation", consultation),
+                         ("critical value", walk.shell.critical.action),
+                         ("opioid tolerance", walk.shell.opioid_tolerance.action),
+                         ("break the glass", walk.shell.break_glass.action),
+                         ("settings", walk.view.settings_action)):  # fmt: skip
+        walk.dialog(name, action.trigger)
     walk.dialog("needs attention", walk.view.attention_action.trigger)
     walk.dialog("palette", walk.view.palette_action.trigger)
     walk.dialog("shortcuts", walk.view.shortcuts_action.trigger)
@@ -150,7 +162,8 @@ def refused_change(walk: Walk, patient_id: str) -> None:
 
 
 def nurse_screens(walk: Walk, ward: WalkerWard) -> None:
-    """The worklist, the MAR of both patients, the closed loop, Morse, Braden and handoffs."""
+    """The worklist, the MAR of both patients, the closed loop, the admission assessment, Morse,
+    Braden, Barthel, handoffs, the ward delivery and the ward handover report."""
     walk.log_in(NURSE)
     walk.qtbot.waitUntil(lambda: walk.shell.nurse.worklist_view.model.rowCount() > 0,
                          timeout=LOGIN_SECONDS_MS)  # fmt: skip
@@ -164,8 +177,11 @@ def nurse_screens(walk: Walk, ward: WalkerWard) -> None:
         walk.look("MAR")
         walk.shell.nurse.mar_view.table.selectRow(0)
         walk.dialog("closed loop", station.loop_action.trigger)
-    for name in ("morse_action", "braden_action", "handoff_action", "ward_handoff_action"):
+    for name in ("admission_action", "morse_action", "braden_action", "handoff_action",
+                 "ward_handoff_action", "receipt_action"):  # fmt: skip
         walk.dialog(name, getattr(station, name).trigger)
+    walk.dialog("ward handover report", walk.shell.ward_records.handover_action.trigger)
+    walk.dialog("Barthel", walk.shell.care.actions[2].trigger)
 
 
 def pharmacist_screens(walk: Walk, ward: WalkerWard) -> None:
@@ -202,7 +218,16 @@ def test_every_screen_on_the_ward_clock_in_the_users_language(
     finally:
         install_language(qapp, "en", tmp_path / "i18n")
     ward_times, utc = ward_and_utc_times(ward.moments)
-    allowed = [*STAFF.values(), *FREE_TEXT, "张三", "Margaret Evans", "zhangsan", "Evans"]
+    allowed = [
+        *STAFF.values(),
+        *FREE_TEXT,
+        "张三",
+        "Margaret Evans",
+        "zhangsan",
+        "Evans",
+        "简体中文",
+        "English",
+    ]  # the language picker names each language in its own
     problems = (_report("UTC time", utc_times(seen, ward_times, utc))
                 + _report("raw code", raw_codes(seen))
                 + _report("other language", other_language(seen, language, allowed)))  # fmt: skip

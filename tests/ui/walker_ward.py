@@ -10,6 +10,7 @@ from pathlib import Path
 
 from offline_cache.workstation import Workstation
 from workstation.clinical.schedule import ward_clock
+from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import iso, utc_now
 from workstation.server import auth, refdata
 from workstation.server.db import make_engine, writer
@@ -96,6 +97,17 @@ def _labs(ws: Workstation, patient_id: str, moments: list[datetime], name: str) 
             "reference_high": 5.3, "flag": "H", "resulted_at": iso(moment)})  # fmt: skip
 
 
+def _critical(ws: Workstation, patient_id: str, moment: datetime) -> None:
+    """A potassium of 6.9 (HH) the laboratory reports as a critical value (危急值)."""
+    result = ws.record("LabResulted", patient_id=patient_id, payload={
+        "test_code": "K", "test_name": "Potassium", "value": "6.9", "numeric_value": 6.9,
+        "unit": "mmol/L", "reference_low": 3.5, "reference_high": 5.3, "flag": "HH",
+        "resulted_at": iso(moment)})  # fmt: skip
+    report = critical_report(result, WardSafetySettings.load(), reporter=STAFF[LAB])
+    assert report is not None
+    ws.record("CriticalValueReported", patient_id=patient_id, payload=report)
+
+
 def seed(folder: Path, server_url: str, database_url: str) -> WalkerWard:
     """Admit both patients, record their charts as the doctor, the lab and the pharmacist."""
     now = utc_now()
@@ -134,6 +146,7 @@ def seed(folder: Path, server_url: str, database_url: str) -> WalkerWard:
         ws.login(LAB, PASSWORD)
         _labs(ws, ward.chinese, charted, "血钾")
         _labs(ws, ward.english, charted, "Potassium")
+        _critical(ws, ward.english, charted[-1])
         ws.sync()
         ws.login(PHARMACIST, PASSWORD)
         for patient_id, order_id in orders:
