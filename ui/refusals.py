@@ -31,6 +31,9 @@ REFUSALS = {
     "depends_on_rejected": QT_TRANSLATE_NOOP("Refusals", "it depends on another change that was refused"),
     "wrong_record": QT_TRANSLATE_NOOP("Refusals", "the MRN is not this patient's"),
     "record_incomplete": QT_TRANSLATE_NOOP("Refusals", "the record is not complete (discharge summary, co-signatures, front sheet): see the record"),
+    "bad_request": QT_TRANSLATE_NOOP("Refusals", "the request is incomplete or has a value out of range"),
+    "not_found": QT_TRANSLATE_NOOP("Refusals", "the server has no such record"),
+    "forbidden_ward": QT_TRANSLATE_NOOP("Refusals", "the patient is not on your ward (break the glass to reach them)"),
     "not_discharged": QT_TRANSLATE_NOOP("Refusals", "only a discharged patient's record can be archived"),
     "already_archived": QT_TRANSLATE_NOOP("Refusals", "the record is already archived and locked"),
     "not_archived": QT_TRANSLATE_NOOP("Refusals", "the record is not locked"),
@@ -48,3 +51,11 @@ def refusal_text(code: str | None, message: str | None = None) -> str:
     general = QCoreApplication.translate("Refusals", UNKNOWN)
     english = not user_language().startswith("zh")
     return f"{general}: {message}" if english and message else general
+
+
+def refusal_words(error: BaseException) -> str:
+    """A refused request (offline_cache.link.Refused: its `code`) in the user's language; an
+    English screen adds the server's own explanation (a rule, say), a Chinese one cannot."""
+    text, message = refusal_text(getattr(error, "code", None), str(error)), str(error)
+    english = not user_language().startswith("zh")
+    return f"{text}: {message}" if english and message and message not in text else text

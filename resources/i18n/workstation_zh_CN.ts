@@ -6111,6 +6111,14 @@
         <source>the record is not complete (discharge summary, co-signatures, front sheet): see the record</source>
         <translation>病历尚不完整（出院记录、上级医师审签、病案首页）：请查看病历</translation>
     </message>
+    <message>
+        <source>the request is incomplete or has a value out of range</source>
+        <translation>请求不完整或有数值超出范围</translation>
+    </message>
+    <message>
+        <source>the server has no such record</source>
+        <translation>服务器上没有该记录</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>

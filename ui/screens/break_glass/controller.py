@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline, Refused
 from offline_cache.workstation import Workstation
+from ui.refusals import refusal_words
 from ui.screens.break_glass.dialog import BreakGlassDialog
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class BreakGlassDesk(QObject):
         elif isinstance(error, Refused) and error.status == 404:
             text = self.tr("No patient has that MRN.")
         elif isinstance(error, Refused):
-            text = self.tr("The server refused: %1").replace("%1", str(error))
+            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
         else:
             text = self.tr("Break-the-glass failed: %1").replace("%1", str(error))
         self.sig_refused.emit(text)
