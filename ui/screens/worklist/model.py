@@ -61,7 +61,11 @@ def order_status(order: dict[str, Any]) -> str:
 
 
 def task_text(item: WorkItem) -> str:
-    """What to do, in words."""
+    """What to do, in words, on one line of the narrow pane (single spaces)."""
+    return " ".join(_task_words(item).split())
+
+
+def _task_words(item: WorkItem) -> str:
     w = item.what
     if item.kind == "dose":
         return (
