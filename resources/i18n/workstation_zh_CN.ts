@@ -2869,6 +2869,14 @@
         <source>POSITIVE — do not verify</source>
         <translation>阳性(+)——不得审核</translation>
     </message>
+    <message>
+        <source>Bed %1</source>
+        <translation>%1 床</translation>
+    </message>
+    <message>
+        <source>MRN %1</source>
+        <translation>住院号 %1</translation>
+    </message>
 </context>
 <context>
     <name>PharmacyView</name>

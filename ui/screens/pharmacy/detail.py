@@ -24,7 +24,9 @@ def _status(entry: WaitingOrder, names: Mapping[str, str]) -> str:
 def detail_html(entry: WaitingOrder, names: Mapping[str, str] | None = None) -> str:
     """Patient context, checks, overrides and earlier change requests of one waiting order."""
     p, o = entry.patient, entry.order
-    parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
+    bed = translate("PharmacyDetail", "Bed %1").replace("%1", str(p["bed"]))
+    mrn = translate("PharmacyDetail", "MRN %1").replace("%1", str(p["record_number"]))
+    parts = [f"<h3>{escape(p['name'])} · {escape(bed)} · {escape(mrn)}</h3>",
              f"<p><b>{escape(order_text(o))}</b></p>",
              _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry, names or {})),
              *([_line(translate("PharmacyDetail", "Skin test"), _skin(entry.skin_test))] if entry.skin_test else []),
