@@ -19,6 +19,7 @@ from tests.support.keyring import use_test_keyring
 from tests.ui.helpers import LOGIN_SECONDS_MS, type_login
 from tests.ui.walker_texts import Seen, other_language, raw_codes, utc_times, visible_texts
 from tests.ui.walker_ward import (
+    ADMIN,
     DOCTOR,
     FREE_TEXT,
     NURSE,
@@ -192,7 +193,22 @@ def pharmacist_screens(walk: Walk, ward: WalkerWard) -> None:
         walk.look(f"pharmacy {action.text()}")
 
 
-ROLES = {"doctor": doctor_screens, "nurse": nurse_screens, "pharmacist": pharmacist_screens}
+def office_screens(walk: Walk, ward: WalkerWard) -> None:
+    """The medical-affairs office: prescribing rights (the list and one user's dialog) and the
+    privacy alerts."""
+    walk.log_in(ADMIN)
+    rights = walk.shell.rights
+    rights.action.trigger()
+    walk.qtbot.waitUntil(lambda: bool(rights.rows), timeout=LOGIN_SECONDS_MS)
+    walk.look("prescribing rights")
+    doctor = [r["username"] for r in rights.rows].index(DOCTOR)
+    walk.dialog("a doctor's rights", lambda: rights.edit(doctor))
+    walk.shell.alerts.action.trigger()
+    walk.look("privacy alerts")
+
+
+ROLES = {"doctor": doctor_screens, "nurse": nurse_screens, "pharmacist": pharmacist_screens,
+         "office": office_screens}  # fmt: skip
 
 
 def _report(kind: str, found: list[Seen]) -> list[str]:
@@ -225,9 +241,10 @@ def test_every_screen_on_the_ward_clock_in_the_users_language(
         "Margaret Evans",
         "zhangsan",
         "Evans",
-        "简体中文",
+        "简体中文",  # the language picker names each language in its own
         "English",
-    ]  # the language picker names each language in its own
+        *(f"({username})" for username in STAFF),  # login names, as the office keys them
+    ]
     problems = (_report("UTC time", utc_times(seen, ward_times, utc))
                 + _report("raw code", raw_codes(seen))
                 + _report("other language", other_language(seen, language, allowed)))  # fmt: skip

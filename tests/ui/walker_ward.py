@@ -18,9 +18,10 @@ from workstation.server.setup import initialise
 
 WARD = "CARD"
 PASSWORD = "correct horse 1"
-DOCTOR, NURSE, PHARMACIST, LAB = "doc", "nurse", "pharm", "lab"
+DOCTOR, NURSE, PHARMACIST, LAB, ADMIN = "doc", "nurse", "pharm", "lab", "office"
 # people's names are data, shown as recorded in either language
-STAFF = {DOCTOR: "李医生", NURSE: "王护士", PHARMACIST: "Pharmacist Ma", LAB: "Lab Zhao"}
+STAFF = {DOCTOR: "李医生", NURSE: "王护士", PHARMACIST: "Pharmacist Ma", LAB: "Lab Zhao",
+         ADMIN: "医务科孙"}  # fmt: skip
 CHINESE_PATIENT, ENGLISH_PATIENT = "张三", "Margaret Evans"
 # free text a clinician recorded is shown as recorded, in the language it was written in
 FREE_TEXT = ("Breathless on exertion", "活动后气促", "heart failure", "心力衰竭", "青霉素")
@@ -42,7 +43,8 @@ def create_database(folder: Path) -> str:
     url = f"sqlite:///{folder / 'walker.db'}"
     engine = make_engine(url)
     initialise(engine)
-    roles = {DOCTOR: "physician", NURSE: "nurse", PHARMACIST: "pharmacist", LAB: "lab"}
+    roles = {DOCTOR: "physician", NURSE: "nurse", PHARMACIST: "pharmacist", LAB: "lab",
+             ADMIN: "admin"}  # fmt: skip
     with writer(engine) as conn:
         refdata.add_ward(conn, ward_id=WARD, name_en="Cardiology", name_zh="心内科",
                          beds=["1", "2", "3"])  # fmt: skip
