@@ -80,7 +80,8 @@ class Walk:
         qtbot.waitExposed(self.view)
 
     def log_in(self, username: str, patients: int = 2) -> None:
-        """Type the login; wait for the first sync's census."""
+        """Read the login screen, type the login; wait for the first sync's census."""
+        self.look("login")
         with self.qtbot.waitSignal(self.shell.login.sig_logged_in, timeout=LOGIN_SECONDS_MS):
             type_login(self.qtbot, self.view, username, PASSWORD)
         self.qtbot.waitUntil(lambda: self.view.census_model.rowCount() == patients,
@@ -150,6 +151,9 @@ def doctor_screens(walk: Walk, ward: WalkerWard) -> None:
     walk.dialog("needs attention", walk.view.attention_action.trigger)
     walk.dialog("palette", walk.view.palette_action.trigger)
     walk.dialog("shortcuts", walk.view.shortcuts_action.trigger)
+    walk.view.lock_action.trigger()
+    walk.qtbot.waitUntil(lambda: walk.shell.locked, timeout=LOGIN_SECONDS_MS)
+    walk.look("locked")
 
 
 def refused_change(walk: Walk, patient_id: str) -> None:
