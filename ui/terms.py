@@ -197,8 +197,6 @@ def sig(order: Mapping[str, Any]) -> str:
 
 def order_text(order: Mapping[str, Any]) -> str:
     """An order in the user's language, as the printouts write it (workstation.clinical.order_words)."""
-    if order.get("order_kind") in ("lab", "imaging"):
-        return lab_names.study_name(order, user_language())
     return order_words.order_text(order, user_language(), name=drug_name)
 
 

@@ -9,8 +9,11 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
-from workstation.clinical.order_words import chinese
 from workstation.resources import resource
+
+
+def _chinese(lang: str) -> bool:
+    return lang.lower().startswith("zh")
 
 
 @cache
@@ -28,7 +31,7 @@ def lab_name(result: Mapping[str, Any], lang: str) -> str:
     pair = _names().get(str(result.get("test_code") or "").upper())
     if pair is None:
         return str(result.get("test_name") or result.get("test_code") or "")
-    return pair[1] if chinese(lang) else pair[0]
+    return pair[1] if _chinese(lang) else pair[0]
 
 
 def study_name(order: Mapping[str, Any], lang: str) -> str:
@@ -37,4 +40,4 @@ def study_name(order: Mapping[str, Any], lang: str) -> str:
     pair = _names().get(str(order.get("code") or "").upper())
     if pair is None or order.get("order_kind") not in ("lab", "imaging"):
         return str(order.get("description") or "")
-    return pair[1] if chinese(lang) else pair[0]
+    return pair[1] if _chinese(lang) else pair[0]

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from workstation.clinical.lab_names import study_name
+
 ROUTES: dict[str, tuple[str, str]] = {
     "po": ("口服", "oral"), "iv": ("静脉注射", "IV"), "ivgtt": ("静脉滴注", "IV infusion"),
     "im": ("肌内注射", "IM"), "sc": ("皮下注射", "subcut"), "ih": ("皮下注射", "subcut"),
@@ -91,9 +93,10 @@ def order_text(
     order: Mapping[str, Any], lang: str, *, name: Callable[[Mapping[str, Any]], str]
 ) -> str:
     """An order in words: drug (as `name` gives it), dose, route, frequency, days and the as-needed
-    reason; a non-medication order's description as written."""
+    reason; a lab or imaging order by its catalogue name in the language; another order's
+    description as written (a nursing order is the doctor's own words)."""
     if not is_medication(order):
-        return str(order.get("description") or "")
+        return study_name(order, lang)
     line = f"{name(order)}  {sig_text(order, lang)}"
     if order.get("duration_days"):
         line += "  " + _pick(FOR_DAYS, lang, None).format(days=order["duration_days"])

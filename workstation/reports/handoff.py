@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.clinical.handoff_words import heading
+from workstation.clinical.lab_names import lab_name, study_name
 from workstation.reports.context import PrintContext, live
 from workstation.reports.mar import due_doses
 from workstation.reports.notes import latest_results
@@ -66,14 +67,14 @@ def handoff_story(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
     """The I-PASS sections for one patient."""
     s, patient = styles(ctx), chart["patient"]
     flags = [f["message"] for f in chart["flags"]]
-    abnormal = [f"{r['test_name']} {r['value']}{r.get('unit') or ''} ({r['flag']})"
+    abnormal = [f"{lab_name(r, ctx.lang)} {r['value']}{r.get('unit') or ''} ({r['flag']})"
                 for r in latest_results(chart) if r.get("flag")]  # fmt: skip
     problems = "；".join(
         p["description"] for p in live(chart["problems"]) if p["status"] == "active"
     )
     orders = "\n".join(order_line(ctx, o) for o in orders_in_force(chart)) or ctx.t("none")
     due = "\n".join(due_lines(ctx, chart, ctx.printed_at, SHIFT_HOURS)) or ctx.t("no_doses_due")
-    pending = "\n".join(f"{o['description']}（{ctx.when(o['placed_at'])}）"
+    pending = "\n".join(f"{study_name(o, ctx.lang)}（{ctx.when(o['placed_at'])}）"
                         for o in pending_results(chart)) or ctx.t("none")  # fmt: skip
     acuity = ctx.t(patient["acuity"]) if patient.get("acuity") else ""
 
