@@ -63,11 +63,19 @@ def due_lines(ctx: PrintContext, chart: dict[str, Any], start: datetime, hours: 
             for due, o in doses]  # fmt: skip
 
 
+def _flag(ctx: PrintContext, flag: str) -> str:
+    """A result's flag in words (偏高 / high); an unknown flag as it is."""
+    try:
+        return ctx.t(f"flag_{flag}")
+    except KeyError:
+        return flag
+
+
 def handoff_story(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
     """The I-PASS sections for one patient."""
     s, patient = styles(ctx), chart["patient"]
     flags = [f["message"] for f in chart["flags"]]
-    abnormal = [f"{lab_name(r, ctx.lang)} {r['value']}{r.get('unit') or ''} ({r['flag']})"
+    abnormal = [f"{lab_name(r, ctx.lang)} {r['value']}{r.get('unit') or ''} ({_flag(ctx, r['flag'])})"
                 for r in latest_results(chart) if r.get("flag")]  # fmt: skip
     problems = "；".join(
         p["description"] for p in live(chart["problems"]) if p["status"] == "active"

@@ -179,6 +179,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "location": ("库位", "Location"),
     "pharmacy_store": ("药房药库", "Pharmacy store"),
     "near_expiry": ("近效期", "Near expiry"),
+    # a result's flag in words, as the screens say it (ui.terms)
+    "flag_H": ("偏高", "high"),
+    "flag_L": ("偏低", "low"),
+    "flag_HH": ("危急偏高", "critically high"),
+    "flag_LL": ("危急偏低", "critically low"),
+    "flag_A": ("异常", "abnormal"),
     "low_stock": ("库存不足", "Low stock"),
     "lot": ("批号", "Lot"),
     "expiry": ("有效期", "Expiry"),
