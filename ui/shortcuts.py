@@ -9,12 +9,12 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Ctrl+K",
         QT_TRANSLATE_NOOP(
             "Shortcuts",
-            "Command palette: every action, and patients by bed, record number, name or pinyin",
+            "Command palette: every action, and patients by bed, MRN, name or pinyin",
         ),
     ),
     (
         "Ctrl+F",
-        QT_TRANSLATE_NOOP("Shortcuts", "Find a patient (record number, name or pinyin initials)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Find a patient (MRN, name or pinyin initials)"),
     ),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the selected patient")),
     ("Down", QT_TRANSLATE_NOOP("Shortcuts", "From the search box, move into the patient list")),
@@ -150,7 +150,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Ctrl+Shift+G",
         QT_TRANSLATE_NOOP(
             "Shortcuts",
-            "Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)",
+            "Break the glass: another ward's patient (MRN, Tab, reason, Tab, minutes, Enter)",
         ),
     ),
     (

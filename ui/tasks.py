@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import orjson
+from PySide6.QtCore import QLocale
 from sqlalchemy import select
 
 from offline_cache.drafts import NoteDraft
@@ -166,6 +167,11 @@ def needs_attention(ws: Workstation) -> list[dict[str, Any]]:
         for item in items:
             pid = item["patient_id"]
             item["patient"] = queries.patient(conn, pid) if pid else None
+    chinese = QLocale().name().startswith("zh")
+    for item in items:
+        if item["patient"]:  # the ward by its name, never its code
+            item["patient"] = {**item["patient"], "ward_name": ws.store.reference.ward_name(
+                item["patient"].get("ward_id"), chinese)}  # fmt: skip
     return items
 
 

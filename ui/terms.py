@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, tzinfo
+from functools import cache
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
+from workstation.clinical import lab_names, order_words
+from workstation.clinical.allergy_status import allergy_status
+from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import ward_clock
+from workstation.clinical.stock import PHARMACY_STORE
 
 _TERMS = {
     "male": QT_TRANSLATE_NOOP("Terms", "male"),
@@ -119,7 +126,7 @@ def age_years(birth_date: str, today: date | None = None) -> int | None:
         born = date.fromisoformat(birth_date)
     except (TypeError, ValueError):
         return None
-    today = today or date.today()
+    today = today or ward_today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
@@ -139,6 +146,11 @@ def ward_zone() -> tzinfo:
     """The ward's clock (workstation.clinical.schedule.ward_clock), which the MAR, the worklist,
     the handoff and every printout use, so a PC left on another zone shows the same times."""
     return ward_clock()
+
+
+def ward_today() -> date:
+    """Today's date on the ward's clock (not the PC's zone, not UTC's)."""
+    return datetime.now(ward_zone()).date()
 
 
 def local_time(stamp: str | None) -> str:
@@ -161,3 +173,76 @@ def number(value: float | int | None, digits: int = 1) -> str:
     if isinstance(value, int) or float(value).is_integer():
         return str(int(value))
     return f"{value:.{digits}f}".rstrip("0").rstrip(".")
+
+
+def user_language() -> str:
+    """The language the user works in ('zh_CN' or 'en'): screens follow it, never the data's."""
+    return QLocale().name()
+
+
+@cache
+def _drug_names() -> dict[str, tuple[str, str]]:
+    return {drug.code: (drug.name_en, drug.name_zh) for drug in default_formulary()}
+
+
+def drug_name(order: Mapping[str, Any]) -> str:
+    """An order's drug by its formulary name in the user's language (the recorded name for a
+    drug the formulary does not know)."""
+    return order_words.drug_name(order, user_language(), _drug_names())
+
+
+def sig(order: Mapping[str, Any]) -> str:
+    """Dose, route and frequency in the user's words, as the printouts write them."""
+    return order_words.sig_text(order, user_language())
+
+
+def order_text(order: Mapping[str, Any]) -> str:
+    """An order in the user's language, as the printouts write it (workstation.clinical.order_words)."""
+    return order_words.order_text(order, user_language(), name=drug_name)
+
+
+def lab_name(result: Mapping[str, Any]) -> str:
+    """A result's test name in the user's language (workstation.clinical.lab_names)."""
+    return lab_names.lab_name(result, user_language())
+
+
+def route_words(order: Mapping[str, Any]) -> str:
+    """An order's route in the user's words (口服 / oral)."""
+    return order_words.route_text(user_language(), order.get("route"))
+
+
+def frequency_words(order: Mapping[str, Any]) -> str:
+    """An order's frequency in the user's words, with "as needed" for a PRN order."""
+    lang, frequency = user_language(), order.get("frequency")
+    words = order_words.frequency_text(lang, frequency) if frequency else ""
+    if order.get("prn") and frequency != "prn":
+        words = f"{words} {order_words.frequency_text(lang, 'prn')}".strip()
+    return words
+
+
+_UNIT_WORDS = {"/min": QT_TRANSLATE_NOOP("Units", "/min")}  # 次/分, as the 体温单 prints it
+
+
+def unit_words(unit: str) -> str:
+    """A measurement's unit as the user's language writes it (°C, mmHg, % are the same in both)."""
+    source = _UNIT_WORDS.get(unit)
+    return QCoreApplication.translate("Units", source) if source else unit
+
+
+PHARMACY_STORE_NAME = QT_TRANSLATE_NOOP("Terms", "pharmacy store")
+
+
+def location_name(code: str, ward_name: str | None = None) -> str:
+    """A stock location by its name: the pharmacy store, or a ward by its name (never PHARM or
+    CARD); an unknown code as it is."""
+    if code == PHARMACY_STORE:
+        return QCoreApplication.translate("Terms", PHARMACY_STORE_NAME)
+    return ward_name or code
+
+
+def allergy_status_text(chart: Mapping[str, Any], names: Mapping[str, str] | None = None) -> str:
+    """The allergy status in the one vocabulary (workstation.clinical.allergy_status), with who
+    said "no known allergies" by name and when on the ward clock: every screen says it so."""
+    known = names if names is not None else chart.get("user_names") or {}
+    return allergy_status(chart).text(user_language(), when=local_time,
+                                      name=lambda user: str(known.get(user, "")))  # fmt: skip

@@ -210,6 +210,8 @@ def test_stock_report_lists_lots_and_quantities(demo, tmp_path: Path) -> None:
         path.write_bytes(stock_report(ctx, conn))
     text = check_pdf(path)
     assert "库存报表" in text and "阿司匹林" in text
+    assert "药房药库" in text and "PHARM" not in text  # the location by its name, never its code
+    assert "片" in text and not re.search(r"\b(tab|amp|cap)\b", text)  # units counted in words
     for line in stock:
         assert line["lot"] in text and f"{line['quantity']:g}" in text
 

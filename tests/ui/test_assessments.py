@@ -49,7 +49,7 @@ def test_morse_by_number_keys_live_total_and_saved(qtbot: QtBot, open_station, w
     station = open_station()
     log_in(qtbot, station, NURSE)
     dialog = _open_form(qtbot, station, ward.zhang_san, Qt.Key.Key_M)
-    assert "张三, bed 1, record no." in dialog.windowTitle()  # whom the form is about
+    assert "张三, bed 1, MRN" in dialog.windowTitle()  # whom the form is about
     # history yes (25), secondary diagnosis yes (15), no aid (0): the sheet is incomplete
     _answer(qtbot, [Qt.Key.Key_2, Qt.Key.Key_2, Qt.Key.Key_1])
     assert dialog.total_label.text() == "3 of 6 items answered"

@@ -64,7 +64,8 @@ def test_nurse_sees_the_loop_of_a_mar_row_with_a_refusal(
     )
     assert all(len(r[1]) == len("11-26 20:55") for r in rows[:-1])
     heading, still_open = rows[-1]
-    assert heading.startswith("Metoprolol 25 mg po")
+    # as printed: the formulary name, the sig in words
+    assert heading.startswith("Metoprolol tartrate  25 mg  oral")
     assert still_open == "Not yet: Dispensed, Received on the ward, Bedside check, Given"
 
 
@@ -85,4 +86,4 @@ def test_doctor_opens_the_loop_from_the_orders_tab_and_needs_a_medication_order(
     orders_view.active.setCurrentIndex(orders_view.active_model.index(row, 0))
     loop = _loop_rows(qtbot, station)
     assert [r[0] for r in loop[:-1]] == ["✔ Signed by the doctor", "✔ Verified by pharmacy"]
-    assert loop[-1][0].startswith("Amlodipine 5 mg po")
+    assert loop[-1][0].startswith("Amlodipine  5 mg  oral")

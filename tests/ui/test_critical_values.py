@@ -91,5 +91,6 @@ def test_a_nurse_receives_it_only_after_the_read_back(
     qtbot.waitUntil(lambda: bool(_open_values(station, critical_for_li)[0]["notified_at"]),
                     timeout=LOGIN_SECONDS_MS)  # fmt: skip
     [value] = _open_values(station, critical_for_li)
-    assert value["read_back_text"] == "potassium 6.9 mmol/L" and value["notified_doctor"]
+    # the result named in the user's language
+    assert value["read_back_text"] == "Potassium 6.9 mmol/L" and value["notified_doctor"]
     assert "received" in station.view.chart.banner.critical.text()

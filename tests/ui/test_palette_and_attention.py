@@ -67,7 +67,11 @@ def test_a_refused_change_is_listed_shows_the_server_record_and_is_voided_with_a
     dialog = next(d for d in station.view.findChildren(AttentionView) if d.isVisible())
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1 and dialog.table.hasFocus())
     details = dialog.details.toPlainText()
-    assert "conflict" in details and "The server has now" in details and "68.5" in details
+    assert (
+        "changed by someone else" in details
+        and "The server has now" in details
+        and "68.5" in details
+    )
     assert "张三" in all_texts(dialog)
     qtbot.keyClick(dialog.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
     assert dialog.reason.hasFocus()

@@ -17,8 +17,11 @@ from tests.integration.test_reports import check_pdf
 from tests.ui.flows import CTRL, log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import DOCTOR, PASSWORD, WARD
+from ui.screens.pharmacy import tasks
 from workstation.clinical.dispensing import outpatient_item
 from workstation.clinical.formulary import default_formulary
+from workstation.clinical.formulary_io import read_table
+from workstation.clinical.schedule import ward_clock
 from workstation.clock import utc_now
 from workstation.projections import pharmacy_tables as pht
 from workstation.projections import tables as pt
@@ -174,6 +177,7 @@ def test_a_scanned_expired_lot_is_refused(qtbot: QtBot, pharmacy) -> None:  # no
 def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     qtbot: QtBot,
     pharmacy,  # noqa: ANN001
+    tmp_path: Path,
 ) -> None:
     station, controller = pharmacy, pharmacy.shell.pharmacy
     alerts = station.view.findChild(object, "stockAlerts")
@@ -181,8 +185,22 @@ def test_near_expiry_and_expired_lots_are_alerted_on_the_stock_screen(
     qtbot.keyClick(station.view, Qt.Key.Key_F12, CTRL)
     qtbot.waitUntil(lambda: alerts.count() > 0, timeout=LOGIN_SECONDS_MS)
     texts = [alerts.item(i).text() for i in range(alerts.count())]
-    assert any(t.startswith("Expires within 30 days: PHARM Amoxicillin AMX-SOON") for t in texts)
-    assert any(t.startswith("Expired: PHARM Amoxicillin AMX-GONE") for t in texts)
+    assert any(
+        t.startswith("Expires within 30 days: pharmacy store Amoxicillin AMX-SOON") for t in texts
+    )
+    assert any(t.startswith("Expired: pharmacy store Amoxicillin AMX-GONE") for t in texts)
+    _the_export_names_places_and_alerts_in_words_on_the_ward_clock(station, tmp_path)
+
+
+def _the_export_names_places_and_alerts_in_words_on_the_ward_clock(station, folder: Path) -> None:  # noqa: ANN001
+    before = utc_now().astimezone(ward_clock()).strftime("%Y%m%d-%H%M")
+    xlsx, pdf = tasks.export_stock(station.workstation, folder, "zh_CN")
+    after = utc_now().astimezone(ward_clock()).strftime("%Y%m%d-%H%M")
+    assert xlsx.stem == pdf.stem and xlsx.stem.removeprefix("stock-") in (before, after)
+    rows = read_table(xlsx)
+    assert {r["location"] for r in rows} == {"药房药库"}  # never PHARM
+    alerts = {r["lot"]: r["alert"] for r in rows}
+    assert alerts["AMX-GONE"] == "已过期" and alerts["AMX-SOON"] == "近效期"
 
 
 def _audited_prints(station, database_url: str) -> list[str]:  # noqa: ANN001

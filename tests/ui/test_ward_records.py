@@ -74,7 +74,7 @@ def test_the_handover_report_is_drafted_and_signed_by_keyboard(qtbot, ward_serve
     qtbot.keyClick(station.view, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.waitUntil(lambda: bool(visible(HandoverDialog)), timeout=LOGIN_SECONDS_MS)
     dialog = visible(HandoverDialog)[0]
-    assert "现有 2" in dialog.counts.text()  # the small ward's two patients
+    assert "At end 2" in dialog.counts.text()  # the small ward's two patients
     qtbot.waitUntil(dialog.note.hasFocus)
     with qtbot.waitSignal(station.shell.ward_records.sig_handover_signed, timeout=LOGIN_SECONDS_MS):
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)

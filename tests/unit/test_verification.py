@@ -93,7 +93,7 @@ def test_an_entry_carries_allergies_checks_overrides_and_active_medicines(
     assert entry.allergies == ["penicillin"]
     assert any(a.category == "drug-allergy" for a in entry.alerts)
     assert entry.overrides[0]["reason"] == "tolerated amoxicillin 2024"
-    assert entry.active_medications == ["omeprazole 500mg po tid"]
+    assert [o["description"] for o in entry.active_medications] == ["omeprazole 500mg po tid"]
     assert entry.renal_labs[0]["value"] == "25"
     assert not any(a.category == "duplication" for a in entry.alerts)  # not against itself
 

@@ -9,7 +9,8 @@ first-expiry-first-out lot is chosen; a named lot that has expired is refused.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -203,6 +204,7 @@ class PickLine:
     unit: str
     dispensed: float
     empties_out: float = 0.0  # 麻/精一 injection or patch units of the patient not back yet
+    order: Mapping[str, Any] = field(default_factory=dict)  # the order, for a screen to word
 
 
 def ward_pick_list(
@@ -234,7 +236,7 @@ def ward_pick_list(
         lines.append(PickLine(order["order_id"], order["patient_id"], row.bed, row.name,
                               drug.code, order["description"], doses,
                               math.ceil(per_dose * doses * 100) / 100, unit,
-                              _dispensed_since(conn, order["order_id"], start), out))  # fmt: skip
+                              _dispensed_since(conn, order["order_id"], start), out, order))  # fmt: skip
     return sorted(lines, key=lambda line: (_bed_key(line.bed), line.description))
 
 

@@ -42,7 +42,9 @@ class WaitingOrder:
     alerts: list[Alert] = field(default_factory=list)
     overrides: list[dict[str, Any]] = field(default_factory=list)
     allergies: list[str] = field(default_factory=list)
-    active_medications: list[str] = field(default_factory=list)
+    active_medications: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # the orders, worded by the screen
     recent_labs: list[dict[str, Any]] = field(default_factory=list)
     renal_labs: list[dict[str, Any]] = field(default_factory=list)
     change_requests: list[dict[str, Any]] = field(default_factory=list)
@@ -130,7 +132,7 @@ def _entry(
         allergies=[a["substance"] for a in chart["allergies"] if not a["voided"]],
         allergy_status=allergy_status(chart),
         active_medications=[
-            str(o["description"])
+            dict(o)
             for o in others
             if o["order_kind"] == "medication"
             and o["status"] in ("placed", "verified")

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select, text
 from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.clinical.high_alert import HighAlertRoutes, high_alert_routes, marked_name
 from workstation.clinical.schedule import AdministrationTimes
+from workstation.clinical.stock import PHARMACY_STORE
 from workstation.clock import parse_iso, utc_now
 from workstation.projections import nursing_queries
 from workstation.projections import tables as t
@@ -104,6 +105,14 @@ class PrintContext:
         if ward is None:
             return ward_id
         return str(ward["name_zh"] if self.zh else ward["name_en"])
+
+    def location_name(self, location_id: str) -> str:
+        """A stock location by its name: the pharmacy store, or a ward (never PHARM or CARD)."""
+        return (
+            self.t("pharmacy_store")
+            if location_id == PHARMACY_STORE
+            else self.ward_name(location_id)
+        )
 
 
 def _snapshot(conn: Connection, name: str) -> Any:

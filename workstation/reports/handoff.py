@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.clinical.handoff_words import heading
+from workstation.clinical.lab_names import lab_name, study_name
 from workstation.reports.context import PrintContext, live
 from workstation.reports.mar import due_doses
 from workstation.reports.notes import latest_results
@@ -62,18 +63,26 @@ def due_lines(ctx: PrintContext, chart: dict[str, Any], start: datetime, hours: 
             for due, o in doses]  # fmt: skip
 
 
+def _flag(ctx: PrintContext, flag: str) -> str:
+    """A result's flag in words (偏高 / high); an unknown flag as it is."""
+    try:
+        return ctx.t(f"flag_{flag}")
+    except KeyError:
+        return flag
+
+
 def handoff_story(ctx: PrintContext, chart: dict[str, Any]) -> list[Flowable]:
     """The I-PASS sections for one patient."""
     s, patient = styles(ctx), chart["patient"]
     flags = [f["message"] for f in chart["flags"]]
-    abnormal = [f"{r['test_name']} {r['value']}{r.get('unit') or ''} ({r['flag']})"
+    abnormal = [f"{lab_name(r, ctx.lang)} {r['value']}{r.get('unit') or ''} ({_flag(ctx, r['flag'])})"
                 for r in latest_results(chart) if r.get("flag")]  # fmt: skip
     problems = "；".join(
         p["description"] for p in live(chart["problems"]) if p["status"] == "active"
     )
     orders = "\n".join(order_line(ctx, o) for o in orders_in_force(chart)) or ctx.t("none")
     due = "\n".join(due_lines(ctx, chart, ctx.printed_at, SHIFT_HOURS)) or ctx.t("no_doses_due")
-    pending = "\n".join(f"{o['description']}（{ctx.when(o['placed_at'])}）"
+    pending = "\n".join(f"{study_name(o, ctx.lang)}（{ctx.when(o['placed_at'])}）"
                         for o in pending_results(chart)) or ctx.t("none")  # fmt: skip
     acuity = ctx.t(patient["acuity"]) if patient.get("acuity") else ""
 

@@ -27,6 +27,13 @@ WORDS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 
+def handover_word(key: str, lang: str) -> str:
+    """A shift or a special patient's reason in a language, as printed (a screen uses it too);
+    an unknown key as it is."""
+    pair = WORDS.get(key)
+    return key if pair is None else pair[0] if lang.lower().startswith("zh") else pair[1]
+
+
 def _w(ctx: PrintContext, key: str, **values: object) -> str:
     zh, en = WORDS[key]
     return (zh if ctx.zh else en).format(**values)

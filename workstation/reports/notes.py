@@ -8,6 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from workstation.clinical.dot_phrases import allergy_entries
+from workstation.clinical.lab_names import lab_name
 from workstation.reports.context import PrintContext, live
 from workstation.reports.discharge import discharge_line, discharge_orders
 from workstation.reports.orders import status_words
@@ -77,7 +78,7 @@ def results_table(ctx: PrintContext, results: list[dict[str, Any]], width: float
         reference = (f"≤{high:g}" if low is None and high is not None
                      else f"≥{low:g}" if high is None and low is not None else reference)  # fmt: skip
         value = f"{r['value']} {r.get('unit') or ''} {'↑' if r.get('flag') == 'H' else '↓' if r.get('flag') == 'L' else ''}"
-        rows.append([para(r["test_name"], s.cell), para(value.strip(), s.cell),
+        rows.append([para(lab_name(r, ctx.lang), s.cell), para(value.strip(), s.cell),
                      para(reference, s.cell), para(ctx.when(r["resulted_at"]), s.cell)])  # fmt: skip
     return grid_table(rows, [width * f for f in (0.35, 0.25, 0.18, 0.22)])
 

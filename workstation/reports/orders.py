@@ -11,35 +11,16 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.dot_phrases import allergy_entries
 from workstation.clinical.order_sheet import TEMPORARY, term_of
+from workstation.clinical.order_words import dose_text, order_text
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
 from workstation.reports.page import build_pdf, identifiers, para, styles
 from workstation.reports.text import frequency_text, route_text
 
 
-def dose_text(order: dict[str, Any]) -> str:
-    """'25 mg' from an order's dose value and unit."""
-    value = order.get("dose_value")
-    if value is None:
-        return ""
-    number = f"{value:g}"
-    return f"{number} {order.get('dose_unit') or ''}".strip()
-
-
 def order_line(ctx: PrintContext, order: dict[str, Any]) -> str:
     """An order as printed: the drug, dose, route and frequency in words, or its description."""
-    if order["order_kind"] != "medication" or not (
-        order.get("drug_name") or order.get("drug_code")
-    ):
-        return str(order["description"])
-    line = f"{ctx.drug_name(order)}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
-    if not order.get("prn_indication"):
-        line += f"  {frequency_text(ctx.lang, order.get('frequency'))}"
-    if order.get("duration_days"):
-        line += "  " + ctx.t("for_days", days=order["duration_days"])
-    if order.get("prn_indication"):
-        line += "  " + ctx.t("prn_when", why=order["prn_indication"])
-    return line
+    return order_text(order, ctx.lang, name=ctx.drug_name)
 
 
 def is_temporary(order: dict[str, Any]) -> bool:

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select
 from workstation.projections import queries
 from workstation.projections import tables as t
 from workstation.reports.context import PrintContext
+from workstation.reports.controlled_rx import UNIT_ZH
 from workstation.reports.page import build_pdf, grid_table, para, styles
 
 
@@ -29,14 +30,20 @@ def stock_report(ctx: PrintContext, conn: Connection, location_id: str | None = 
                 ("TEXTCOLOR", (0, len(rows)), (-1, len(rows)), colors.HexColor("#b00020"))
             )
         rows.append([para(v, s.cell) for v in (
-            line["location_id"], ctx.drug_name({"drug_code": line["drug_code"]}), line["lot"],
-            line["expiry"] or "", f"{line['quantity']:g}", _unit(conn, line), "；".join(remarks),
+            ctx.location_name(line["location_id"]),
+            ctx.drug_name({"drug_code": line["drug_code"]}), line["lot"], line["expiry"] or "",
+            f"{line['quantity']:g}", _unit_words(ctx, _unit(conn, line)), "；".join(remarks),
         )])  # fmt: skip
     if len(rows) == 1:
         rows.append([para(ctx.t("no_stock"), s.cell)] + [""] * 6)
     widths = [w * mm for w in (22, 44, 26, 24, 20, 14, 36)]
     table = grid_table(rows, widths, extra=flagged)
-    return build_pdf(ctx, [table], title=ctx.t("stock_report"), banner=location_id)
+    return build_pdf(
+        ctx,
+        [table],
+        title=ctx.t("stock_report"),
+        banner=ctx.location_name(location_id) if location_id else None,
+    )
 
 
 def _remarks(ctx: PrintContext, line: dict[str, Any], today: date) -> list[str]:
@@ -46,6 +53,11 @@ def _remarks(ctx: PrintContext, line: dict[str, Any], today: date) -> list[str]:
     if line.get("expiry") and date.fromisoformat(line["expiry"]) < today:
         remarks.append(ctx.t("expired"))
     return remarks
+
+
+def _unit_words(ctx: PrintContext, unit: str) -> str:
+    """The dispensing unit as the document's language counts it (片, 支 on a Chinese page)."""
+    return UNIT_ZH.get(unit, unit) if ctx.zh else unit
 
 
 def _unit(conn: Connection, line: dict[str, Any]) -> str:

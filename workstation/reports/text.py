@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from workstation.clinical.allergy_status import NONE_KNOWN
+from workstation.clinical.allergy_status import WORDS as ALLERGY_WORDS
+from workstation.clinical.order_words import (  # noqa: F401 - the printouts' names for them
+    FOR_DAYS,
+    FREQUENCY_TEXT,
+    PRN_WHEN,
+    ROUTES,
+    frequency_text,
+    route_text,
+)
+
 LANGUAGES = ("zh_CN", "en_US")
 
 # key -> (zh_CN, en_US)
@@ -13,12 +24,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "sex": ("性别", "Sex"),
     "age": ("年龄", "Age"),
     "age_years": ("{years}岁", "{years} y"),
-    "record_number": ("病案号", "Record no."),
+    "record_number": ("住院号", "MRN"),  # one term on paper and screen
     "ward": ("科室", "Ward"),
     "bed": ("床号", "Bed"),
     "diagnosis": ("诊断", "Diagnosis"),
     "allergies": ("过敏史", "Allergies"),
-    "no_known_allergies": ("无已知过敏", "No known allergies"),
+    "no_known_allergies": ALLERGY_WORDS[NONE_KNOWN],  # the one vocabulary (allergy_status)
     "weight": ("体重", "Weight"),
     "admitted": ("入院日期", "Admitted"),
     "attending": ("主治医师", "Attending"),
@@ -55,7 +66,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "discontinued": ("已停止", "Discontinued"),
     "completed": ("已完成", "Completed"),
     "rejected": ("已拒绝", "Rejected"),
-    "prn_when": ("必要时：{why}", "As needed: {why}"),
+    "prn_when": PRN_WHEN,
     # prescription
     "prescription": ("处方笺", "Prescription"),
     "prescription_kind": ("普通处方", "Standard prescription"),
@@ -66,7 +77,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "checker": ("核对、发药药师", "Checked and issued by"),
     "drug_cost": ("药品金额：________", "Amount: ________"),
     "usage": ("用法：{dose} {route} {freq}", "Sig: {dose} {route} {freq}"),
-    "for_days": ("共 {days} 天", "for {days} days"),
+    "for_days": FOR_DAYS,
     "no_medications": ("无在用药物医嘱", "No medication orders in force"),
     # order sheets
     "long_term_orders": ("长期医嘱单", "Long-term orders"),
@@ -166,6 +177,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "medication_label": ("药品标签", "Medication labels"),
     "stock_report": ("库存报表", "Stock report"),
     "location": ("库位", "Location"),
+    "pharmacy_store": ("药房药库", "Pharmacy store"),
+    "near_expiry": ("近效期", "Near expiry"),
+    # a result's flag in words, as the screens say it (ui.terms)
+    "flag_H": ("偏高", "high"),
+    "flag_L": ("偏低", "low"),
+    "flag_HH": ("危急偏高", "critically high"),
+    "flag_LL": ("危急偏低", "critically low"),
+    "flag_A": ("异常", "abnormal"),
+    "low_stock": ("库存不足", "Low stock"),
     "lot": ("批号", "Lot"),
     "expiry": ("有效期", "Expiry"),
     "quantity": ("数量", "Quantity"),
@@ -202,34 +222,3 @@ def translate(lang: str, key: str, **values: object) -> str:
     zh, en = LABELS[key]
     text = zh if lang == "zh_CN" else en
     return text.format(**values) if values else text
-
-
-ROUTES: dict[str, tuple[str, str]] = {
-    "po": ("口服", "oral"), "iv": ("静脉注射", "IV"), "ivgtt": ("静脉滴注", "IV infusion"),
-    "im": ("肌内注射", "IM"), "sc": ("皮下注射", "subcut"), "ih": ("皮下注射", "subcut"),
-    "sl": ("舌下含服", "sublingual"), "inh": ("吸入", "inhaled"), "pr": ("直肠给药", "rectal"),
-    "top": ("外用", "topical"), "id": ("皮内注射", "intradermal"), "neb": ("雾化吸入", "nebulised"),
-    "pv": ("阴道给药", "vaginal"), "ng": ("鼻饲", "via NG tube"),
-}  # fmt: skip
-
-FREQUENCY_TEXT: dict[str, tuple[str, str]] = {
-    "qd": ("每日一次", "once daily"), "bid": ("每日两次", "twice daily"),
-    "tid": ("每日三次", "three times daily"), "qid": ("每日四次", "four times daily"),
-    "q4h": ("每4小时一次", "every 4 hours"), "q6h": ("每6小时一次", "every 6 hours"),
-    "q8h": ("每8小时一次", "every 8 hours"), "q12h": ("每12小时一次", "every 12 hours"),
-    "qn": ("每晚一次", "every night"), "qm": ("每晨一次", "every morning"),
-    "qod": ("隔日一次", "every other day"), "qw": ("每周一次", "once weekly"),
-    "st": ("立即", "at once"), "prn": ("必要时", "as needed"),
-}  # fmt: skip
-
-
-def route_text(lang: str, code: str | None) -> str:
-    """A route code in words (the code itself when unknown)."""
-    pair = ROUTES.get(code or "")
-    return (pair[0] if lang == "zh_CN" else pair[1]) if pair else (code or "")
-
-
-def frequency_text(lang: str, code: str | None) -> str:
-    """A frequency code in words (the code itself when unknown)."""
-    pair = FREQUENCY_TEXT.get(code or "")
-    return (pair[0] if lang == "zh_CN" else pair[1]) if pair else (code or "")

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from offline_cache.alerts import acknowledge_alert, fetch_alerts
 from offline_cache.link import Offline
+from ui.refusals import refusal_words
 from ui.screens.alerts.view import AlertsView
 from workstation.security.policy import ALERT_REVIEWERS
 
@@ -101,7 +102,7 @@ class AlertsController(QObject):
         if isinstance(error, Offline):
             text = self.tr("The alerts are on the server, which cannot be reached now.")
         else:
-            text = self.tr("The server refused: %1").replace("%1", str(error))
+            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
         self.view.message.setText(text)
 
 

@@ -43,7 +43,7 @@ class AlertsView(QWidget):
                                     "F5 reloads"), objectName="alertsTitle")  # fmt: skip
         self.table = AlertsTable(0, 8, objectName="alertsTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("When"), self.tr("Who"), self.tr("Record no."), self.tr("Patient"), self.tr("Reason"),
+            self.tr("When"), self.tr("Who"), self.tr("MRN"), self.tr("Patient"), self.tr("Reason"),
             self.tr("Minutes"), self.tr("Read by"), self.tr("Read at"),
         ])  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -38,7 +38,7 @@ class UnlockRequestsDialog(ReturningDialog):
         self.setObjectName("unlockRequestsDialog")
         self.setWindowTitle(self.tr("Unlock requests"))
         self.rows: list[dict[str, Any]] = []
-        headers = [self.tr("Record no."), self.tr("Patient"), self.tr("Ward"),
+        headers = [self.tr("MRN"), self.tr("Patient"), self.tr("Ward"),
                    self.tr("Asked by"), self.tr("Asked at"), self.tr("Reason")]  # fmt: skip
         self.table = QTableWidget(0, len(headers), objectName="unlockRequests")
         self.table.setHorizontalHeaderLabels(headers)

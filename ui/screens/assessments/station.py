@@ -69,7 +69,7 @@ class NursingForms(QObject):
         patient = chart.get("patient") or {}
         if patient.get("patient_id") != dialog.patient_id:
             return
-        who = self.tr("%1, bed %2, record no. %3").replace("%1", patient["name"]).replace(
+        who = self.tr("%1, bed %2, MRN %3").replace("%1", patient["name"]).replace(
             "%2", patient.get("bed") or "").replace("%3", patient.get("record_number") or "")  # fmt: skip
         dialog.setWindowTitle(f"{dialog.windowTitle()} — {who}")
 

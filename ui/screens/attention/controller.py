@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from offline_cache.workstation import SyncStatus, Workstation
 from ui import tasks
+from ui.refusals import refusal_text
 from ui.screens.attention.view import AttentionView
 from ui.terms import local_time, term
 from ui.workers import Workers
@@ -29,6 +30,7 @@ RECORD_FIELDS = {
     "status": QT_TRANSLATE_NOOP("AttentionDetails", "Status"),
     "discharged_at": QT_TRANSLATE_NOOP("AttentionDetails", "Discharged"),
     "version": QT_TRANSLATE_NOOP("AttentionDetails", "Version"),
+    "base_version": QT_TRANSLATE_NOOP("AttentionDetails", "Version read"),
 }
 
 
@@ -44,7 +46,7 @@ def refusal_words(item: dict[str, Any]) -> str:
         return (_tr("changed by someone else since it was read (your version %1, the server's %2)")
                 .replace("%1", str(item["payload"].get("base_version", "")))
                 .replace("%2", str(patient["version"])))  # fmt: skip
-    return f"{item.get('reject_code') or ''}: {item.get('reject_message') or ''}"
+    return refusal_text(item.get("reject_code"), item.get("reject_message"))
 
 
 class AttentionController(QObject):
@@ -93,7 +95,8 @@ class AttentionController(QObject):
         patient = item.get("patient")
         if not patient:
             return "—"
-        return f"{patient['name']} ({patient['ward_id']} {patient['bed']})"
+        ward = patient.get("ward_name") or patient["ward_id"]
+        return f"{patient['name']} ({ward} {patient['bed']})"
 
     def _current(self) -> dict[str, Any] | None:
         if self.view is None:
@@ -171,18 +174,34 @@ def _event_name(event_type: str) -> str:
 def details_html(item: dict[str, Any]) -> str:
     """The refused change, and for a conflict what the server has now beside what was sent."""
     parts = [f"<p><b>{escape(_tr('Refused because'))}:</b> {escape(refusal_words(item))}</p>"]
-    if item.get("reject_code") == CONFLICT:  # the server's own words, for whoever supports it
-        parts.append(f"<p><small>{escape(item['reject_code'])} — "
-                     f"{escape(item.get('reject_message') or '')}</small></p>")  # fmt: skip
     payload, patient = item["payload"], item.get("patient")
     if item.get("reject_code") == CONFLICT and patient:
         rows = "".join(
-            f"<tr><td>{escape(_tr(word))}</td><td>{escape(str(payload.get(key, '')))}</td>"
-            f"<td><b>{escape(str(patient.get(key)))}</b></td></tr>"
+            f"<tr><td>{escape(_tr(word))}</td><td>{escape(_value(key, payload.get(key, ''), patient))}</td>"
+            f"<td><b>{escape(_value(key, patient.get(key), patient))}</b></td></tr>"
             for key, word in RECORD_FIELDS.items() if key in payload or key in ("ward_id", "bed", "version")
         )  # fmt: skip
         parts.append(f"<p><b>{escape(_tr('The server has now'))}:</b></p><table border='1' cellpadding='3'>"
                      f"<tr><th></th><th>{escape(_tr('You sent'))}</th><th>{escape(_tr('Server now'))}</th></tr>"
                      f"{rows}</table>")  # fmt: skip
-    parts.append(f"<pre>{escape(json.dumps(payload, ensure_ascii=False, indent=2))}</pre>")
+    else:  # the change as sent, field by field
+        rows = "".join(f"<tr><td>{escape(_tr(RECORD_FIELDS.get(key, key)))}</td>"
+                       f"<td>{escape(_value(key, value, patient or {}))}</td></tr>"
+                       for key, value in payload.items())  # fmt: skip
+        parts.append(f"<table border='1' cellpadding='3'>{rows}</table>")
     return "".join(parts)
+
+
+def _value(key: str, value: Any, patient: dict[str, Any]) -> str:
+    """A field's value in words: the ward by its name, coded values translated, times local."""
+    if value is None:
+        return ""
+    if key == "ward_id":
+        return (
+            str(patient.get("ward_name") or value)
+            if value == patient.get("ward_id")
+            else str(value)
+        )
+    if key.endswith("_at"):
+        return local_time(str(value))
+    return term(value) if isinstance(value, str) else str(value)

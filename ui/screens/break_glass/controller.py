@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline, Refused
 from offline_cache.workstation import Workstation
+from ui.refusals import refusal_words
 from ui.screens.break_glass.dialog import BreakGlassDialog
 
 if TYPE_CHECKING:
@@ -73,9 +74,9 @@ class BreakGlassDesk(QObject):
             text = self.tr("Break-the-glass needs the server, which cannot be reached now. Try again "
                            "when the status bar says online.")  # fmt: skip
         elif isinstance(error, Refused) and error.status == 404:
-            text = self.tr("No patient has that record number.")
+            text = self.tr("No patient has that MRN.")
         elif isinstance(error, Refused):
-            text = self.tr("The server refused: %1").replace("%1", str(error))
+            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
         else:
             text = self.tr("Break-the-glass failed: %1").replace("%1", str(error))
         self.sig_refused.emit(text)

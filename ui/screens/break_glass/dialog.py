@@ -53,7 +53,7 @@ class BreakGlassDialog(ReturningDialog):
         self.ok.setEnabled(False)
         form = QFormLayout(self)
         form.addRow(self.warning)
-        form.addRow(self.tr("&Record number"), self.record_number)
+        form.addRow(self.tr("M&RN"), self.record_number)
         form.addRow(self.tr("R&eason"), self.reason)
         form.addRow(self.tr("&Minutes"), self.minutes)
         form.addRow(self.message)
@@ -76,7 +76,7 @@ class BreakGlassDialog(ReturningDialog):
         if self.complete():
             self.accept()
         else:
-            self.message.setText(self.tr("Give the record number and a reason of a few words."))
+            self.message.setText(self.tr("Give the MRN and a reason of a few words."))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from ui.screens.archive.texts import archive_banner
 from ui.screens.critical.texts import care_line, care_states, critical_line
-from ui.terms import local_time, number, sex_age, term
+from ui.terms import allergy_status_text, local_time, number, sex_age, term
 from workstation.clinical.allergy_status import NONE_KNOWN, allergy_status
 from workstation.clinical.checks.context import opioid_tolerant
 from workstation.clinical.news2 import news2
@@ -93,7 +93,7 @@ class PatientBanner(QFrame):
         self.details.setText(
             "   ".join([
                 sex_age(p["sex"], p["birth_date"]),
-                self.tr("Record no. %1").replace("%1", p["record_number"]),
+                self.tr("MRN %1").replace("%1", p["record_number"]),
                 self.tr("Ward %1 bed %2").replace("%1", _ward(chart)).replace("%2", p["bed"]),
                 self.tr("Weight %1 kg").replace("%1", weight) if weight else self.tr("Weight not recorded"),
             ])
@@ -162,10 +162,8 @@ class PatientBanner(QFrame):
         """Recorded allergies, else the one pair of words of the allergy status (who, when)."""
         live = self._live(chart["allergies"])
         if not live:
-            names = chart.get("user_names") or {}
-            status = allergy_status(chart)
-            text = status.text(_lang(), when=local_time, name=lambda u: str(names.get(u, u)))
-            return text if status.documented else f"⚠ {text}"
+            text = allergy_status_text(chart)
+            return text if allergy_status(chart).documented else f"⚠ {text}"
         names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
         return self.tr("⚠ Allergies: %1").replace("%1", names)
 
@@ -187,7 +185,7 @@ class PatientBanner(QFrame):
         if patient.get("status") == "discharged":
             alerts.append(self.tr("discharged"))
         if patient.get("temporary_number"):
-            alerts.append(self.tr("temporary record number"))
+            alerts.append(self.tr("temporary MRN"))
         escalation = self._news2_escalation(chart.get("vitals") or [])
         if escalation:
             alerts.append(escalation)

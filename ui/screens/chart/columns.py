@@ -7,7 +7,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.chart.records import Column
-from ui.terms import local_time, number, term
+from ui.terms import (
+    drug_name,
+    frequency_words,
+    lab_name,
+    local_time,
+    number,
+    order_text,
+    route_words,
+    term,
+)
+from workstation.clinical.order_words import is_medication
 
 
 def _get(key: str) -> Any:
@@ -52,14 +62,15 @@ def order_columns() -> list[Column]:
         Column(
             QCoreApplication.translate("ChartColumns", "Order"),
             lambda r: (
-                ("▲ " if r.get("high_alert") else "") + (r.get("drug_name") or r["description"])
+                ("▲ " if r.get("high_alert") else "")
+                + (drug_name(r) if is_medication(r) else order_text(r))
             ),
         ),
         Column(QCoreApplication.translate("ChartColumns", "Dose"), _dose),
-        Column(QCoreApplication.translate("ChartColumns", "Route"), _get("route")),
+        Column(QCoreApplication.translate("ChartColumns", "Route"), lambda r: route_words(r)),
         Column(
             QCoreApplication.translate("ChartColumns", "Frequency"),
-            lambda r: (r.get("frequency") or "") + (" PRN" if r.get("prn") else ""),
+            lambda r: frequency_words(r),
         ),
         Column(
             QCoreApplication.translate("ChartColumns", "Status"),
@@ -76,7 +87,7 @@ def lab_columns() -> list[Column]:
             QCoreApplication.translate("ChartColumns", "Resulted"),
             lambda r: local_time(r["resulted_at"]),
         ),
-        Column(QCoreApplication.translate("ChartColumns", "Test"), lambda r: r["test_name"]),
+        Column(QCoreApplication.translate("ChartColumns", "Test"), lab_name),
         Column(
             QCoreApplication.translate("ChartColumns", "Value"),
             lambda r: f"{r['value']} {r.get('unit') or ''}".strip(),

@@ -8,7 +8,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.assessments.summary import admission_lines, score_lines
-from ui.terms import local_time, number, term
+from ui.terms import (
+    allergy_status_text,
+    lab_name,
+    local_time,
+    number,
+    order_text,
+    term,
+    unit_words,
+)
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
 
@@ -45,14 +53,13 @@ def summary_html(chart: dict[str, Any]) -> str:
     allergies = [
         f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
         for a in _live(chart["allergies"])
-    ]
+    ] or [escape(allergy_status_text(chart))]  # none recorded: the status, as the banner says it
     medications = _counted([
-        escape(f"{o.get('drug_name') or o['description']} {number(o.get('dose_value'), 2)} "
-               f"{o.get('dose_unit') or ''} {o.get('route') or ''} {o.get('frequency') or ''}")
+        escape(order_text(o))
         for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
     ])  # fmt: skip
     labs = [
-        f"<span style='color:#b00020'><b>{escape(lab['test_name'])}</b> {escape(lab['value'])} "
+        f"<span style='color:#b00020'><b>{escape(lab_name(lab))}</b> {escape(lab['value'])} "
         f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"
         for lab in _live(chart["labs"]) if lab.get("flag")
     ]  # fmt: skip
@@ -91,8 +98,16 @@ def _latest_vitals(vitals: list[dict[str, Any]]) -> list[str]:
     v = vitals[0]
     bits = [
         (QCoreApplication.translate("ChartDocuments", "T"), number(v.get("temperature_c")), "°C"),
-        (QCoreApplication.translate("ChartDocuments", "P"), number(v.get("pulse_bpm")), "/min"),
-        (QCoreApplication.translate("ChartDocuments", "R"), number(v.get("resp_rate")), "/min"),
+        (
+            QCoreApplication.translate("ChartDocuments", "P"),
+            number(v.get("pulse_bpm")),
+            unit_words("/min"),
+        ),
+        (
+            QCoreApplication.translate("ChartDocuments", "R"),
+            number(v.get("resp_rate")),
+            unit_words("/min"),
+        ),
         (
             QCoreApplication.translate("ChartDocuments", "BP"),
             f"{v['systolic_mmhg']}/{v.get('diastolic_mmhg')}" if v.get("systolic_mmhg") else "",

@@ -106,7 +106,7 @@ class ChartView(QWidget):
         """No patient open: say how to open one."""
         self.hint.setHtml(self.tr(
             "<h2>No patient open</h2><p>Choose a patient in the ward census on the left and press Enter, "
-            "or press <b>Ctrl+F</b> and type a record number, a name, or the pinyin initials of a name.</p><p>Press <b>F1</b> for every shortcut.</p>"
+            "or press <b>Ctrl+F</b> and type an MRN, a name, or the pinyin initials of a name.</p><p>Press <b>F1</b> for every shortcut.</p>"
         ))  # fmt: skip
         self.pages.setCurrentWidget(self.hint)
 

@@ -3,6 +3,7 @@ marked, and the steps not yet reached (core workstation.clinical.closed_loop).""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -23,6 +24,7 @@ from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
 from ui.dialogs import ReturningDialog
 from ui.screens.closed_loop.facts import detail_words
+from ui.terms import order_text
 from ui.workers import Workers
 from workstation.clinical.closed_loop import LoopEvent, closed_loop, missing_steps
 from workstation.clinical.order_transmissions import (
@@ -70,11 +72,12 @@ def load_loop(ws: Workstation, patient_id: str, order_id: str) -> dict[str, Any]
     order = next(o for o in chart["orders"] if o["order_id"] == order_id)
     if order["order_kind"] in SENT_KINDS:  # a lab or imaging order: its way to the LIS / PACS
         loop = sent_order_loop(chart, order_id, sent)
-        missing = missing_sent_steps(loop)
     else:
         loop = closed_loop(chart, order_id)
-        missing = missing_steps(loop)
-    return {"loop": loop, "missing": missing, "description": order["description"],
+    # the signed step carries the order as written: shown in the user's words instead
+    loop = [replace(e, detail=order_text(order)) if e.kind == "signed" else e for e in loop]
+    missing = missing_sent_steps(loop) if order["order_kind"] in SENT_KINDS else missing_steps(loop)
+    return {"loop": loop, "missing": missing, "description": order_text(order),
             "names": shell_tasks.user_names(ws)}  # fmt: skip
 
 

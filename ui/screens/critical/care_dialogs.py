@@ -20,13 +20,16 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ReturningDialog
 from ui.screens.critical.texts import LEVELS, URGENCIES
+from ui.terms import user_language
+from workstation.clinical.order_words import chinese
 from workstation.events.safety_events import BARTHEL_ITEMS, NURSING_LEVELS
 
 BARTHEL_NAMES = {
-    "feeding": "进食 / Feeding", "bathing": "洗澡 / Bathing", "grooming": "修饰 / Grooming",
-    "dressing": "穿衣 / Dressing", "bowels": "控制大便 / Bowels", "bladder": "控制小便 / Bladder",
-    "toilet_use": "如厕 / Toilet use", "transfers": "床椅转移 / Transfers",
-    "mobility": "平地行走 / Walking", "stairs": "上下楼梯 / Stairs",
+    "feeding": ("进食", "Feeding"), "bathing": ("洗澡", "Bathing"), "grooming": ("修饰", "Grooming"),
+    "dressing": ("穿衣", "Dressing"), "bowels": ("控制大便", "Bowels"),
+    "bladder": ("控制小便", "Bladder"), "toilet_use": ("如厕", "Toilet use"),
+    "transfers": ("床椅转移", "Transfers"), "mobility": ("平地行走", "Walking"),
+    "stairs": ("上下楼梯", "Stairs"),
 }  # fmt: skip
 
 
@@ -94,7 +97,7 @@ class BarthelDialog(ReturningDialog):
             box.currentIndexChanged.connect(self._show_total)
             box.installEventFilter(self)
             self.items[name] = box
-            form.addRow(BARTHEL_NAMES[name], box)
+            form.addRow(BARTHEL_NAMES[name][0 if chinese(user_language()) else 1], box)
         self.total_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -142,7 +145,9 @@ class ConsultationDialog(ReturningDialog):
         self.urgency.setCurrentIndex(1)
         self.department = QLineEdit(objectName="consultDepartment")
         self.question = QLineEdit(objectName="consultQuestion")
-        self.question.setPlaceholderText(_tr("The question (e.g. 特殊使用级抗菌药物会诊)"))
+        self.question.setPlaceholderText(
+            _tr("The question (e.g. a special-tier antibiotic consultation)")
+        )
         form = QFormLayout(self)
         form.addRow(_tr("Urgency"), self.urgency)
         form.addRow(_tr("Department"), self.department)

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 from offline_cache.ward_safety import ACK_ACTIONS
 from ui.dialogs import ReturningDialog
 from ui.screens.critical.texts import critical_line
+from ui.terms import lab_name, user_language
+from workstation.clinical.order_words import chinese
 
 
 def read_back_text(value: dict[str, Any]) -> str:
     """What the nurse reads back: test, value and unit."""
     unit = f" {value['unit']}" if value.get("unit") else ""
-    return f"{value['test_name']} {value['value']}{unit}"
+    return f"{lab_name(value)} {value['value']}{unit}"
 
 
 class AcknowledgeDialog(ReturningDialog):
@@ -40,8 +42,9 @@ class AcknowledgeDialog(ReturningDialog):
         self.setWindowTitle(self.tr("Acknowledge the critical value"))
         self.value = value
         self.actions_list = QListWidget(objectName="criticalActions")
-        for number, (_code, words) in enumerate(ACK_ACTIONS, start=1):
-            self.actions_list.addItem(f"{number}. {words}")
+        side = 0 if chinese(user_language()) else 1  # the list in the user's words; the 病程
+        for number, (_code, words) in enumerate(ACK_ACTIONS, start=1):  # entry keeps both
+            self.actions_list.addItem(f"{number}. {words.split(' / ')[side]}")
         self.actions_list.setCurrentRow(0)
         self.more = QLineEdit(objectName="criticalActionMore")
         self.more.setPlaceholderText(self.tr("More on the action taken (optional)"))

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ui.terms import local_time
+from ui.terms import lab_name, local_time
 
 LEVELS = {
     "special": QT_TRANSLATE_NOOP("Safety", "Special care"),  # 特级护理
@@ -61,7 +61,7 @@ def critical_line(value: dict[str, Any]) -> str:
     unit = f" {value['unit']}" if value.get("unit") else ""
     flag = f" ({value['flag']})" if value.get("flag") else ""
     return (tr("⚠ CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)")
-            .replace("%1", value["test_name"]).replace("%2", f"{value['value']}{unit}{flag}")
+            .replace("%1", lab_name(value)).replace("%2", f"{value['value']}{unit}{flag}")
             .replace("%3", local_time(value["reported_at"])).replace("%4", value["reporter"])
             .replace("%5", tr(CRITICAL_STATES[value["status"]])))  # fmt: skip
 

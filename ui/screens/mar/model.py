@@ -8,9 +8,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ui.table_model import Index, TitledTableModel
-from ui.terms import local_time, term
+from ui.terms import drug_name, local_time, sig
 from workstation.clinical.mar import MarDose, MarRow
 from workstation.clinical.order_group import bag_companions
+from workstation.clinical.order_words import is_medication
 from workstation.clinical.schedule import AdministrationTimes
 
 STATE_TEXT = {
@@ -47,11 +48,7 @@ def tr(text: str) -> str:
 
 def dose_words(order: Any) -> str:
     """'25 mg po bid' in the user's words."""
-    value = order.get("dose_value")
-    amount = f"{value:g} {order.get('dose_unit') or ''}" if value is not None else ""
-    return (
-        f"{amount}  {term(order.get('route') or '')}  {term(order.get('frequency') or '')}".strip()
-    )
+    return sig(order)
 
 
 def shown_doses(row: MarRow) -> list[MarDose]:
@@ -123,7 +120,7 @@ class MarModel(TitledTableModel):
                 else translate("Mar", "PRN")
             )
         if column == 1:
-            name = str(order.get("drug_name") or order.get("description"))
+            name = drug_name(order) if is_medication(order) else str(order.get("description"))
             name += bag_companions(order, "zh" if QLocale().name().startswith("zh") else "en")
             skin = SKIN_TEST_TEXT.get(self.rows[dose.order_id].skin_test or "")
             if skin:  # 皮试 result beside the drug: pending and positive block the scan (bcma)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from offline_cache.workstation import Workstation
 from ui.screens.orders.entry import frequent_sentences
+from ui.terms import ward_today
 from workstation.clinical.checks import PatientContext
 from workstation.clinical.checks.context import patient_context_from_chart
 from workstation.clinical.checks.stats import statistics_from_orders
@@ -47,9 +47,9 @@ def order_context(
         sheet = with_order_sheet(conn, {**chart, "orders": [dict(o) for o in chart["orders"]]})
     return OrderContext(
         patient_id=str(chart["patient"]["patient_id"]),
-        patient=patient_context_from_chart(sheet, today=date.today()),
+        patient=patient_context_from_chart(sheet, today=ward_today()),
         frequent=frequent,
-        discharge=patient_context_from_chart(sheet, today=date.today(), discharge=True),
+        discharge=patient_context_from_chart(sheet, today=ward_today(), discharge=True),
     )
 
 

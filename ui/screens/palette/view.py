@@ -30,7 +30,7 @@ class PaletteView(ReturningDialog):
         self.setWindowTitle(self.tr("Command palette"))
         self.input = QLineEdit(objectName="paletteInput")
         self.input.setPlaceholderText(
-            self.tr("Action, or patient by bed, record number, name or pinyin initials")
+            self.tr("Action, or patient by bed, MRN, name or pinyin initials")
         )
         self.results = QListWidget(objectName="paletteResults")
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)

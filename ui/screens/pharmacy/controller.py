@@ -44,6 +44,7 @@ class PharmacyController(QObject):
         super().__init__(parent)
         self.view, self.workstation, self.workers = view, workstation, workers
         self.waiting: list[WaitingOrder] = []
+        self.user_names: dict[str, str] = {}
         self.serving: Prescription | None = None
         self.export_dir = paths.user_data_dir() / "exports"
         self.label_dir = paths.user_data_dir() / "labels"
@@ -120,10 +121,12 @@ class PharmacyController(QObject):
     # -- verification ------------------------------------------------------------------------
     def refresh_queue(self, keep_row: int = 0) -> None:
         """Reload the queue."""
-        self._run(tasks.queue, done=lambda waiting: self._queue_loaded(waiting, keep_row))
+        self._run(tasks.queue_and_names, done=lambda found: self._queue_loaded(*found, keep_row))
 
-    def _queue_loaded(self, waiting: list[WaitingOrder], keep_row: int) -> None:
-        self.waiting = waiting
+    def _queue_loaded(
+        self, waiting: list[WaitingOrder], names: dict[str, str], keep_row: int
+    ) -> None:
+        self.waiting, self.user_names = waiting, names
         self.view.verification.show_queue(waiting, keep_row)
         if waiting:
             self._show_detail(self.view.verification.table.currentRow())
@@ -135,7 +138,7 @@ class PharmacyController(QObject):
 
     def _show_detail(self, row: int) -> None:
         if 0 <= row < len(self.waiting):
-            self.view.verification.detail.setHtml(detail_html(self.waiting[row]))
+            self.view.verification.detail.setHtml(detail_html(self.waiting[row], self.user_names))
 
     def _verify(self) -> None:
         """Verify; while the allergy status is "not yet documented", only with a reason."""
@@ -251,7 +254,7 @@ class PharmacyController(QObject):
     def refresh_stock(self) -> None:
         """Reload lots and alerts."""
         self._run(tasks.stock_view, None, self._lang(),
-                  done=lambda s: self.view.stock.show_stock(s.lots, s.alerts, s.names))  # fmt: skip
+                  done=lambda s: self.view.stock.show_stock(s.lots, s.alerts, s.names, s.places))  # fmt: skip
 
     def _stock_change(self, kind: str, fields: dict[str, str]) -> None:
         def changed(_result: None) -> None:

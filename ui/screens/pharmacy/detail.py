@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from ui.terms import check_term
+from ui.terms import check_term, lab_name, local_time, order_text, term, user_language
 from workstation.clinical.verification import WaitingOrder
 
 translate = QCoreApplication.translate
 
 
-def _status(entry: WaitingOrder) -> str:
-    """The allergy status words (the core's one pair), marked when verification waits on them."""
-    words = entry.allergy_status.text("zh" if QLocale().name().startswith("zh") else "en")
+def _status(entry: WaitingOrder, names: Mapping[str, str]) -> str:
+    """The allergy status words (the core's one pair) with who and when (on the ward clock),
+    marked when verification waits on them."""
+    words = entry.allergy_status.text(user_language(), when=local_time,
+                                      name=lambda user: names.get(user, ""))  # fmt: skip
     return f"⚠ {words}" if entry.held else words
 
 
-def detail_html(entry: WaitingOrder) -> str:
+def detail_html(entry: WaitingOrder, names: Mapping[str, str] | None = None) -> str:
     """Patient context, checks, overrides and earlier change requests of one waiting order."""
     p, o = entry.patient, entry.order
-    parts = [f"<h3>{escape(p['name'])} · {escape(p['bed'])} · {escape(p['record_number'])}</h3>",
-             f"<p><b>{escape(o['description'])}</b></p>",
-             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry)),
+    bed = translate("PharmacyDetail", "Bed %1").replace("%1", str(p["bed"]))
+    mrn = translate("PharmacyDetail", "MRN %1").replace("%1", str(p["record_number"]))
+    parts = [f"<h3>{escape(p['name'])} · {escape(bed)} · {escape(mrn)}</h3>",
+             f"<p><b>{escape(order_text(o))}</b></p>",
+             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry, names or {})),
              *([_line(translate("PharmacyDetail", "Skin test"), _skin(entry.skin_test))] if entry.skin_test else []),
              _line(translate("PharmacyDetail", "Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
              _line(translate("PharmacyDetail", "Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
-             _line(translate("PharmacyDetail", "Active medicines"), "; ".join(entry.active_medications) or "—"),
+             _line(translate("PharmacyDetail", "Active medicines"), "; ".join(order_text(o) for o in entry.active_medications) or "—"),
              _line(translate("PharmacyDetail", "Recent labs"), "; ".join(_lab(x) for x in entry.recent_labs) or "—")]  # fmt: skip
     checks, no_alert = (
         translate("PharmacyDetail", "Checks"),
@@ -60,4 +65,5 @@ def _line(label: str, value: str) -> str:
 
 def _lab(lab: dict) -> str:  # type: ignore[type-arg]
     unit = f" {lab['unit']}" if lab.get("unit") else ""
-    return f"{lab['test_name']} {lab['value']}{unit} {lab.get('flag') or ''}".strip()
+    flag = f"({term(lab['flag'])})" if lab.get("flag") else ""
+    return f"{lab_name(lab)} {lab['value']}{unit} {flag}".strip()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.scanner import SCAN_FIELD
-from ui.terms import term
+from ui.terms import order_text, term
 from workstation.clinical.dispensing import PickLine
 from workstation.clinical.stock import LotStock, StockAlert
 
@@ -94,12 +94,13 @@ class StockView(QWidget):
         self.sig_change_requested.emit(self.kind.currentData(), values)
 
     def show_stock(
-        self, lots: list[LotStock], alerts: list[StockAlert], names: dict[str, str] | None = None
-    ) -> None:
+        self, lots: list[LotStock], alerts: list[StockAlert], names: dict[str, str] | None = None,
+        places: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
         """Lots (negative ones in red) and the alert list, drugs by name (their code when the
         formulary has no name), every word in the user's language."""
-        named = names or {}
-        _fill(self.lots, [(x.location_id, named.get(x.drug_code, x.drug_code), x.lot,
+        named, place = names or {}, places or {}
+        _fill(self.lots, [(place.get(x.location_id, x.location_id), named.get(x.drug_code, x.drug_code), x.lot,
                            str(x.expiry or ""), f"{x.quantity:g}") for x in lots])  # fmt: skip
         for row, lot in enumerate(lots):
             if lot.quantity < 0:
@@ -108,7 +109,7 @@ class StockView(QWidget):
         self.alerts.clear()
         for alert in alerts:
             drug = named.get(alert.drug_code, alert.drug_code)
-            self.alerts.addItem(f"{self._kind_text(alert)}: {alert.location_id} "
+            self.alerts.addItem(f"{self._kind_text(alert)}: {place.get(alert.location_id, alert.location_id)} "
                                 f"{drug} {alert.lot or ''} — {self._detail_text(alert)}")  # fmt: skip
 
     def _detail_text(self, alert: StockAlert) -> str:
@@ -168,7 +169,7 @@ class WardPickView(QWidget):
 
     def show_lines(self, lines: list[PickLine]) -> None:
         """One row per order: doses due, quantity, and how much is already picked."""
-        _fill(self.lines, [(x.bed, x.patient_name, x.description, str(x.doses),
+        _fill(self.lines, [(x.bed, x.patient_name, order_text(x.order) if x.order else x.description, str(x.doses),
                             f"{x.quantity:g} {term(x.unit)}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
         for row, line in enumerate(lines):
             if line.dispensed >= line.quantity:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,9 +10,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection
 
 from offline_cache.workstation import Workstation
+from ui.tasks import user_names
+from ui.terms import location_name
 from workstation.clinical import controlled_register, dispensing, stock, verification
 from workstation.clinical.allergy_status import override_payload
 from workstation.clinical.formulary import Formulary
+from workstation.clinical.schedule import ward_clock
 from workstation.clock import utc_now
 from workstation.projections import queries
 from workstation.projections.order_sheet_queries import with_order_sheet
@@ -26,8 +29,9 @@ COUNTER_LOCATION = stock.PHARMACY_STORE
 
 
 def today() -> date:
-    """The pharmacy's calendar day (UTC date of the workstation clock)."""
-    return utc_now().date()
+    """The pharmacy's calendar day on the ward's clock (a lot expires at the end of the ward's day,
+    not eight hours early or late)."""
+    return utc_now().astimezone(ward_clock()).date()
 
 
 def queue(ws: Workstation) -> list[verification.WaitingOrder]:
@@ -36,6 +40,11 @@ def queue(ws: Workstation) -> list[verification.WaitingOrder]:
         return verification.verification_queue(
             conn, today=today(), knowledge=ws.store.reference.knowledge()
         )
+
+
+def queue_and_names(ws: Workstation) -> tuple[list[verification.WaitingOrder], dict[str, str]]:
+    """The queue, and the staff's names (who recorded "no known allergies")."""
+    return queue(ws), user_names(ws)
 
 
 def decide(ws: Workstation, kind: str, patient_id: str, order_id: str, words: str = "") -> str:
@@ -148,6 +157,7 @@ class StockView:
     lots: list[stock.LotStock]
     alerts: list[stock.StockAlert]
     names: dict[str, str]  # drug code -> the drug's name in the screen's language
+    places: dict[str, str] = field(default_factory=dict)  # location code -> its name
 
 
 def stock_view(ws: Workstation, location_id: str | None = None, lang: str = "en") -> StockView:
@@ -158,7 +168,10 @@ def stock_view(ws: Workstation, location_id: str | None = None, lang: str = "en"
     formulary = ws.store.reference.formulary()
     drugs = {code: formulary.by_code(code) for code in {lot.drug_code for lot in lots}}
     names = {code: drug.name(lang) for code, drug in drugs.items() if drug is not None}
-    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()), names)
+    places = {lot.location_id: location_name(lot.location_id, ws.store.reference.ward_name(
+        lot.location_id, lang.startswith("zh"))) for lot in lots}  # fmt: skip
+    return StockView(lots, stock.stock_alerts(lots, today(), stock.StockSettings.load()), names,
+                     places)  # fmt: skip
 
 
 def stock_change(ws: Workstation, kind: str, fields: dict[str, str]) -> None:
@@ -204,18 +217,23 @@ def export_stock(ws: Workstation, folder: Path, lang: str) -> tuple[Path, Path]:
     view = stock_view(ws)
     alerts = {(a.location_id, a.drug_code, a.lot): a.kind for a in view.alerts if a.lot}
     columns = ["location", "drug", "lot", "expiry", "quantity", "alert"]
-    rows = [dict(zip(columns, (x.location_id, x.drug_code, x.lot, str(x.expiry or ""),
-                               x.quantity, alerts.get((x.location_id, x.drug_code, x.lot), "")),
-                     strict=True)) for x in view.lots]  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = utc_now().strftime("%Y%m%d-%H%M")
-    xlsx, pdf = folder / f"stock-{stamp}.xlsx", folder / f"stock-{stamp}.pdf"
-    write_private(xlsx, xlsx_bytes("stock", columns, rows))
     with ws.store.reading() as conn:
         ctx = _print_context(ws, conn, lang)
-        write_private(pdf, stock_report(ctx, conn))
+        write_private(pdf := folder / f"stock-{_file_stamp()}.pdf", stock_report(ctx, conn))
+    rows = [dict(zip(columns, (  # the location by name and the alert in words, as printed
+        ctx.location_name(x.location_id), x.drug_code, x.lot, str(x.expiry or ""), x.quantity,
+        ctx.t(alert) if (alert := alerts.get((x.location_id, x.drug_code, x.lot))) else ""),
+        strict=True)) for x in view.lots]  # fmt: skip
+    xlsx = pdf.with_suffix(".xlsx")
+    write_private(xlsx, xlsx_bytes("stock", columns, rows))
     ws.record_access("export_stock")
     return xlsx, pdf
+
+
+def _file_stamp(*, seconds: bool = False) -> str:
+    """Now on the ward's clock for a file's name (the user reads it in the saved-to message)."""
+    return utc_now().astimezone(ward_clock()).strftime("%Y%m%d-%H%M" + ("%S" if seconds else ""))
 
 
 def patient_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
@@ -267,7 +285,7 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
                                        given["quantity"], item["unit"], given["lot"],
                                        str(expiry) if expiry else None))  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"labels-{found.queue_number}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path = folder / f"labels-{found.queue_number}-{_file_stamp(seconds=True)}.pdf"
     write_private(path, dispensing_labels(ctx, items))
     ws.record_access("print")  # an outpatient has no chart here: the print itself is audited
     return path
@@ -292,7 +310,7 @@ def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Pat
                          round(line.quantity - line.dispensed, 2), line.unit, lot,
                          str(expiry) if expiry else None, bag_lines(ctx, order))  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"labels-{line.bed}-{utc_now().strftime('%Y%m%d-%H%M%S')}.pdf"
+    path = folder / f"labels-{line.bed}-{_file_stamp(seconds=True)}.pdf"
     write_private(path, dispensing_labels(ctx, [item]))
     ws.record_access("print", line.patient_id)
     return path

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.terms import local_time, order_text
 from workstation.clinical.verification import WaitingOrder
 
 
@@ -88,9 +89,9 @@ class VerificationView(QWidget):
         self.table.setRowCount(len(waiting))
         for row, entry in enumerate(waiting):
             patient, order = entry.patient, entry.order
-            cells = ("!" if order["urgent"] else "", order["placed_at"][:16].replace("T", " "),
+            cells = ("!" if order["urgent"] else "", local_time(order["placed_at"]),
                      f"{patient['bed']} {patient['name']}",
-                     ("▲ " if entry.high_alert else "") + order["description"]
+                     ("▲ " if entry.high_alert else "") + order_text(order)
                      + (self.tr(" (changed)") if entry.changed else ""),
                      str(len(entry.alerts)))  # fmt: skip
             for column, text in enumerate(cells):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline
 from offline_cache.user_rights import fetch_rights, save_rights
+from ui.refusals import refusal_words
 from ui.screens.rights.view import RightsDialog, RightsView
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ class RightsController(QObject):
                 "Prescribing rights are kept on the server, which cannot be reached now."
             )
         else:
-            text = self.tr("The server refused: %1").replace("%1", str(error))
+            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
         self.view.message.setText(text)
 
 

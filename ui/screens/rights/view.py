@@ -21,12 +21,34 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.terms import term, user_language
 from workstation.clinical.checks.model import ANTIBIOTIC_TIERS
 from workstation.clinical.checks.prescribing import TIER_ZH, TITLE_ZH, TITLES
+from workstation.clinical.order_words import chinese
+
+TITLE_EN = {
+    "trainee": "trainee doctor", "resident": "resident", "attending": "attending",
+    "associate_chief": "associate chief physician", "chief": "chief physician", "nurse": "nurse",
+    "senior_nurse": "senior nurse", "supervisor_nurse": "supervisor nurse",
+    "associate_chief_nurse": "associate chief nurse", "chief_nurse": "chief nurse",
+}  # fmt: skip
+TIER_EN = {"non_restricted": "non-restricted", "restricted": "restricted", "special": "special"}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("RightsView", text)
+
+
+def title_name(title: str | None) -> str:
+    """A professional title in the user's language (职称), '—' when none."""
+    names = TITLE_ZH if chinese(user_language()) else TITLE_EN
+    return names.get(title or "", "—")
+
+
+def tier_name(tier: str | None) -> str:
+    """An antibiotic tier right in the user's language (抗菌药物分级), '—' when none."""
+    names = TIER_ZH if chinese(user_language()) else TIER_EN
+    return names.get(tier or "", "—")
 
 
 class RightsTable(QTableWidget):
@@ -69,9 +91,8 @@ class RightsView(QWidget):
         """One row per user."""
         self.table.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            cells = [f"{row['display_name']} ({row['username']})", row["role"],
-                     TITLE_ZH.get(row.get("title") or "", "—"),
-                     TIER_ZH.get(row.get("antibiotic_tier") or "", "—"),
+            cells = [f"{row['display_name']} ({row['username']})", term(row["role"]),
+                     title_name(row.get("title")), tier_name(row.get("antibiotic_tier")),
                      "✓" if row.get("narcotic_right") else "", "✓" if row.get("antibiotic_approver") else ""]  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(index, column, QTableWidgetItem(str(text)))
@@ -94,12 +115,12 @@ class RightsDialog(ReturningDialog):
         self.title = QComboBox(objectName="rightsTitle")
         self.title.addItem("—", None)
         for title in TITLES:
-            self.title.addItem(f"{TITLE_ZH[title]} ({title})", title)
+            self.title.addItem(title_name(title), title)
         self.title.setCurrentIndex(max(0, self.title.findData(row.get("title"))))
         self.tier = QComboBox(objectName="rightsTier")
         self.tier.addItem("—", None)
         for tier in ANTIBIOTIC_TIERS:
-            self.tier.addItem(f"{TIER_ZH[tier]} ({tier})", tier)
+            self.tier.addItem(tier_name(tier), tier)
         self.tier.setCurrentIndex(max(0, self.tier.findData(row.get("antibiotic_tier"))))
         self.narcotic = QCheckBox(_tr("&Narcotic and class I psychotropic right (Art. 11)"))
         self.narcotic.setChecked(bool(row.get("narcotic_right")))
@@ -110,7 +131,7 @@ class RightsDialog(ReturningDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{row['display_name']}</b> ({row['role']})"))
+        form.addRow(QLabel(f"<b>{row['display_name']}</b> ({term(row['role'])})"))
         form.addRow(_tr("Title"), self.title)
         form.addRow(_tr("Antibiotic tier"), self.tier)
         form.addRow(self.narcotic)

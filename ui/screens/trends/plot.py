@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.terms import number
+from ui.terms import number, ward_zone
 
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 120, 24, 8, 22
 STRIP_PADDING = 16  # room for the labels above the highest and below the lowest point
@@ -169,11 +169,25 @@ class TrendPlot(QWidget):
         painter.drawText(label, flags, series.label)
         painter.restore()
 
-    def _draw_time_axis(self, painter: QPainter, area: QRectF) -> None:
+    def time_axis(self) -> tuple[str, str]:
+        """The first and last times under the plot, on the ward's clock ('' when empty)."""
+        if not self.series:
+            return "", ""
         first, last = self._time_span()
+        return tuple(  # type: ignore[return-value]
+            datetime.fromtimestamp(stamp, ward_zone()).strftime("%m-%d %H:%M")
+            for stamp in (first, last)
+        )
+
+    def drawn_texts(self) -> list[str]:
+        """Every text the plot paints: the series' labels, the time axis, or the empty text."""
+        if not self.series:
+            return [self.empty_text]
+        return [*(s.label for s in self.series), *self.time_axis()]
+
+    def _draw_time_axis(self, painter: QPainter, area: QRectF) -> None:
         painter.setPen(self.palette().text().color())
-        start = datetime.fromtimestamp(first).strftime("%m-%d %H:%M")
-        end = datetime.fromtimestamp(last).strftime("%m-%d %H:%M")
+        start, end = self.time_axis()
         painter.drawText(QPointF(area.left(), area.bottom() + 16), start)
         width = painter.fontMetrics().horizontalAdvance(end)
         painter.drawText(QPointF(area.right() - width, area.bottom() + 16), end)

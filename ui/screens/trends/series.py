@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.screens.trends.plot import Series
+from ui.terms import lab_name
 from workstation.clock import parse_iso
 
 VITAL_SERIES = (
@@ -44,7 +45,7 @@ def lab_series(
         return [], None
     newest = max(rows, key=lambda r: r["resulted_at"])
     # the unit on a line of its own: wrapped in the plot's margin, "ng/L" broke into "ng/" and "L"
-    label = f"{newest['test_name']}\n{newest.get('unit') or ''}".strip()
+    label = f"{lab_name(newest)}\n{newest.get('unit') or ''}".strip()
     points = [(parse_iso(r["resulted_at"]), float(r["numeric_value"])) for r in rows]
     low, high = newest.get("reference_low"), newest.get("reference_high")
     band = (float(low), float(high)) if low is not None and high is not None else None

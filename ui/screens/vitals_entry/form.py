@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from ui.terms import unit_words
 from workstation.clinical.news2 import News2, news2
 from workstation.clinical.vitals_limits import UNITS, check_vitals, needs_confirmation, refused
 from workstation.clock import now_iso
@@ -73,7 +74,10 @@ class VitalsForm(QWidget):
         wider than a 1366-pixel screen in the large-font theme and pushed the window off it."""
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        entries = [(f"{_tr(label)} {UNITS[key]}", self.edits[key]) for key, label in NUMBER_FIELDS]
+        entries = [
+            (f"{_tr(label)} {unit_words(UNITS[key])}", self.edits[key])
+            for key, label in NUMBER_FIELDS
+        ]
         entries += [(_tr("Oxygen"), self.oxygen), (_tr("ACVPU"), self.consciousness)]
         for index, (label, entry) in enumerate(entries):
             row, column = divmod(index, ENTRIES_PER_LINE)
@@ -172,7 +176,7 @@ class VitalsForm(QWidget):
         if unlikely and self.confirming != unlikely:
             self.confirming = unlikely
             shown = ", ".join(
-                f"{field_name(k)} {self.edits[k].text()} {UNITS[k]}" for k in unlikely
+                f"{field_name(k)} {self.edits[k].text()} {unit_words(UNITS[k])}" for k in unlikely
             )
             self.message.setText(_tr("Unusual value: %1. Recheck the patient; Enter confirms, "
                                      "Esc goes back.").replace("%1", shown))  # fmt: skip

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,15 +22,46 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.terms import local_time, user_language
 from workstation.clinical.adverse_events import adr_deadline
+from workstation.clinical.order_words import chinese
 from workstation.clinical.ward_census import COUNT_KEYS, COUNT_NAMES
 from workstation.clock import now_iso
 from workstation.events.ward_events import ADVERSE_CATEGORIES, SEVERITY_GRADES
+from workstation.reports.handover_report import handover_word
 
 
 def _save_keys(dialog: ReturningDialog, slot: Any) -> None:
     for keys in ("Ctrl+Return", "Ctrl+Enter"):
         QShortcut(QKeySequence(keys), dialog, activated=slot)
+
+
+# the reporting limits of workstation.clinical.adverse_events.adr_deadline, in words
+ADR_LIMITS = {
+    "immediately": QT_TRANSLATE_NOOP("AdverseEventDialog", "immediately"),
+    "15 days": QT_TRANSLATE_NOOP("AdverseEventDialog", "15 days"),
+    "30 days": QT_TRANSLATE_NOOP("AdverseEventDialog", "30 days"),
+}
+
+
+CATEGORY_NAMES = {  # workstation.events.ward_events.ADVERSE_CATEGORIES in words
+    "medication": QT_TRANSLATE_NOOP("AdverseEventDialog", "medication"),
+    "fall": QT_TRANSLATE_NOOP("AdverseEventDialog", "fall"),
+    "pressure_injury": QT_TRANSLATE_NOOP("AdverseEventDialog", "pressure injury"),
+    "transfusion": QT_TRANSLATE_NOOP("AdverseEventDialog", "transfusion"),
+    "device": QT_TRANSLATE_NOOP("AdverseEventDialog", "device"),
+    "other": QT_TRANSLATE_NOOP("AdverseEventDialog", "other"),
+}
+GRADE_NAMES = {  # SEVERITY_GRADES as the 中国医院协会 reporting guide names them
+    "I": QT_TRANSLATE_NOOP("AdverseEventDialog", "I — sentinel event (death or permanent harm)"),
+    "II": QT_TRANSLATE_NOOP("AdverseEventDialog", "II — adverse outcome"),
+    "III": QT_TRANSLATE_NOOP("AdverseEventDialog", "III — no harm"),
+    "IV": QT_TRANSLATE_NOOP("AdverseEventDialog", "IV — near miss"),
+}
+
+
+def _words(source: str) -> str:
+    return QCoreApplication.translate("AdverseEventDialog", source)
 
 
 class AdverseEventDialog(ReturningDialog):
@@ -45,10 +76,10 @@ class AdverseEventDialog(ReturningDialog):
         self.ward_id, self.patient_id = ward_id, patient_id
         self.category = QComboBox(objectName="adverseCategory")
         for number, code in enumerate(ADVERSE_CATEGORIES, start=1):
-            self.category.addItem(f"{number} {code.replace('_', ' ')}", code)
+            self.category.addItem(f"{number} {_words(CATEGORY_NAMES.get(code, code))}", code)
         self.severity = QComboBox(objectName="adverseSeverity")
         for grade in SEVERITY_GRADES:
-            self.severity.addItem(grade, grade)
+            self.severity.addItem(_words(GRADE_NAMES.get(grade, grade)), grade)
         self.severity.setCurrentIndex(2)  # III: no harm
         self.description = QLineEdit(objectName="adverseDescription")
         self.action = QLineEdit(objectName="adverseAction")
@@ -112,8 +143,9 @@ class AdverseEventDialog(ReturningDialog):
             widget.setEnabled(medication)
         if medication:
             due, limit = adr_deadline(self._adr())
-            self.deadline.setText(self.tr("ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条")
-                                  .replace("%1", limit).replace("%2", due[:10]))  # fmt: skip
+            self.deadline.setText(self.tr("ADR report due within %1 (by %2), Art. 20 of the 2011 ADR measures (药品不良反应报告和监测管理办法)")
+                                  .replace("%1", QCoreApplication.translate("AdverseEventDialog", ADR_LIMITS.get(limit, limit)))
+                                  .replace("%2", local_time(due)[:10]))  # fmt: skip
         else:
             self.deadline.setText("")
 
@@ -121,6 +153,13 @@ class AdverseEventDialog(ReturningDialog):
         if self.description.text().strip():
             self.sig_report_requested.emit(self.report())
             self.accept()
+
+
+def _heading(draft: dict[str, Any], lang: str) -> str:
+    """The ward by its name, the shift in words and its hours on the ward's clock."""
+    ward = (draft.get("ward_names") or {}).get("zh" if chinese(lang) else "en")
+    return (f"{ward or draft['ward_id']}  {handover_word(draft['shift'], lang)}  "
+            f"{local_time(draft['shift_start'])} – {local_time(draft['shift_end'])}")  # fmt: skip
 
 
 class HandoverDialog(ReturningDialog):
@@ -138,21 +177,24 @@ class HandoverDialog(ReturningDialog):
             signed and not signed.get("received_by") and signed["signed_by"] != user_id
         )
         counts = signed["content"]["counts"] if self.receiving else draft["counts"]
-        text = "  ".join(f"{COUNT_NAMES[k][0]} {counts.get(k, 0)}" for k in COUNT_KEYS)
+        lang = user_language()
+        column = 0 if chinese(lang) else 1
+        text = "  ".join(f"{COUNT_NAMES[k][column]} {counts.get(k, 0)}" for k in COUNT_KEYS)
         self.counts = QLabel(text, objectName="handoverCounts", wordWrap=True)
         rows = (
             signed["content"]["special_patients"]["rows"]
             if self.receiving
             else draft["special_patients"]
         )
-        special = "\n".join(f"{r['bed']} {r['name']}: {', '.join(r['reasons'])}" for r in rows)
+        special = "\n".join(f"{r['bed']} {r['name']}: "
+                            + ", ".join(handover_word(why, lang) for why in r["reasons"])
+                            for r in rows)  # fmt: skip
         self.special = QLabel(
             special or self.tr("No special patients"), objectName="handoverSpecial"
         )
         self.note = QLineEdit(objectName="handoverNote")
         layout = QVBoxLayout(self)
-        for widget in (QLabel(f"{draft['ward_id']} {draft['shift']} {draft['shift_start']} – {draft['shift_end']}"),
-                       self.counts, self.special, self.note):  # fmt: skip
+        for widget in (QLabel(_heading(draft, lang)), self.counts, self.special, self.note):
             layout.addWidget(widget)
         hint = (
             self.tr("Ctrl+Enter signs for it (receiving)")

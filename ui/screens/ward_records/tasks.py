@@ -48,7 +48,8 @@ def draft_handover(
     census = draft_census(events, ward_id=ward_id, start=start, end=end)
     return {"ward_id": ward_id, "shift": shift, "shift_start": start, "shift_end": end,
             "counts": census.counts, "special_patients": census.special_patients,
-            "signed": signed[0] if signed else None, "now": utc_now()}  # fmt: skip
+            "signed": signed[0] if signed else None, "now": utc_now(),
+            "ward_names": ws.store.reference.ward_names(ward_id)}  # fmt: skip
 
 
 def _census_events(ws: Workstation, conn: Any) -> list[Event]:

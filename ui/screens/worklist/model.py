@@ -11,6 +11,7 @@ from ui.screens.critical.texts import level_name
 from ui.screens.mar.model import STATE_COLOUR, dose_words
 from ui.screens.worklist.tasks import WorkItem
 from ui.table_model import Index, TitledTableModel
+from ui.terms import drug_name, lab_name, order_text, term
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso
 
@@ -60,12 +61,16 @@ def order_status(order: dict[str, Any]) -> str:
 
 
 def task_text(item: WorkItem) -> str:
-    """What to do, in words."""
+    """What to do, in words, on one line of the narrow pane (single spaces)."""
+    return " ".join(_task_words(item).split())
+
+
+def _task_words(item: WorkItem) -> str:
     w = item.what
     if item.kind == "dose":
         return (
             translate("Worklist", "Give %1 %2")
-            .replace("%1", str(w.get("drug_name")))
+            .replace("%1", drug_name(w))
             .replace("%2", dose_words(w))
         )
     if item.kind == "reassess":
@@ -73,12 +78,12 @@ def task_text(item: WorkItem) -> str:
             "%1", str(w.get("prn_indication") or "")
         )
     if item.kind == "order":
-        return f"{order_status(w)}: {w.get('description')}"
+        return f"{order_status(w)}: {order_text(w)}"
     if item.kind == "round":  # 分级护理制度: the level's round, late like a dose
         return translate("Worklist", "Nursing round (%1)").replace("%1", level_name(w.get("level")))
     if item.kind == "critical":  # 危急值报告制度: receive it with read-back
         return (translate("Worklist", "Critical value %1 %2: receive it (Ctrl+Shift+K)")
-                .replace("%1", str(w.get("test_name"))).replace("%2", str(w.get("value"))))  # fmt: skip
+                .replace("%1", lab_name(w)).replace("%2", str(w.get("value"))))  # fmt: skip
     if item.kind == "vitals":
         if w.get("news2") is None:
             return translate("Worklist", "Vital signs: none recorded yet")
@@ -89,8 +94,8 @@ def task_text(item: WorkItem) -> str:
             " " + translate("Worklist", "▲ escalated to the doctor") if w.get("escalate") else ""
         )
     flag = w.get("flag") or ""
-    return translate("Worklist", "Result %1: %2 %3 (%4)").replace("%1", str(w.get("test_name"))).replace(
-        "%2", str(w.get("value"))).replace("%3", str(w.get("unit") or "")).replace("%4", flag)  # fmt: skip
+    return translate("Worklist", "Result %1: %2 %3 (%4)").replace("%1", lab_name(w)).replace(
+        "%2", str(w.get("value"))).replace("%3", str(w.get("unit") or "")).replace("%4", term(flag))  # fmt: skip
 
 
 class WorklistModel(TitledTableModel):
