@@ -139,7 +139,7 @@ LATIN_IN_CHINESE = set(
     ]
 )
 # what a user types into the order line, shown as examples of it in either language
-ORDER_SYNTAX = ("amox 500mg po tid 7d", "阿莫西林 0.5g 口服 tid 7天", "血常规", "os pneumonia", "n daily weight", "CXR", "n ...", "tid 7",
+ORDER_SYNTAX = ("amox 500mg po tid 7d", "阿莫西林 0.5g 口服 tid 7天", "血常规", "os pneumonia", "n daily weight", "CXR", "n ...", "tid 7", "加 dc",
                 ".vitals .meds .allergies .problems .labs")  # fmt: skip
 # an English sentence may quote the Chinese term of a rule or a form in brackets: (重整医嘱)
 QUOTED_CHINESE = re.compile(r"[(（][\u3400-\u9fff·]+[)）]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.dialogs import ReturningDialog
 from ui.screens.ward_records.entry import parse_entry
+from ui.terms import user_language
 from workstation.clinical.front_sheet import (
     ADMISSION_CONDITION_NAMES,
     DISPOSITION_NAMES,
@@ -29,6 +30,7 @@ from workstation.clinical.front_sheet import (
 )
 from workstation.clinical.icd9cm3 import default_procedures
 from workstation.clinical.icd10 import Icd10Catalogue, default_catalogue
+from workstation.clinical.order_words import chinese
 from workstation.clock import now_iso
 
 
@@ -62,7 +64,7 @@ class FrontSheetDialog(ReturningDialog):
         self.procedure.setPlaceholderText(self.tr("Procedure: ICD-9-CM-3 code or words, Enter"))
         self.disposition = QComboBox(objectName="frontSheetDisposition")
         for code, (zh, en) in DISPOSITION_NAMES.items():
-            self.disposition.addItem(f"{code} {zh} {en}", code)
+            self.disposition.addItem(f"{code} {zh if chinese(user_language()) else en}", code)
         if sheet.get("disposition"):
             self.disposition.setCurrentIndex(list(DISPOSITION_NAMES).index(sheet["disposition"]))
         self.transfer_to = QLineEdit(
@@ -156,13 +158,13 @@ class FrontSheetDialog(ReturningDialog):
                 row.get("admission_condition") or "", ("?", "?")
             )
             self.rows.addItem(f"{kind}: {row['code']} {row['name']} — {self.tr('on admission')} "
-                              f"{row.get('admission_condition') or '?'} {condition[0]}")  # fmt: skip
+                              f"{row.get('admission_condition') or '?'} {condition[0 if chinese(user_language()) else 1]}")  # fmt: skip
         for row in self.procedures:
             self.rows.addItem(
                 self.tr("Procedure: %1 %2").replace("%1", row["code"]).replace("%2", row["name"])
             )
         result = check_sheet(self.sheet(), sex=self.patient.get("sex"), diagnoses=self.catalogue)
-        errors, warnings = result.texts("zh" if QLocale().name().startswith("zh") else "en")
+        errors, warnings = result.texts(user_language())
         problems = [*errors, *(f"({w})" for w in warnings)]
         self.check.setText(
             self.tr("Check: %1").replace("%1", "; ".join(problems) or self.tr("complete"))
