@@ -30,6 +30,7 @@ from workstation.ids import uuid7
 from workstation.security import signing
 
 STATIONS_PER_WARD = 25  # 20 nurses' and 5 doctors' PCs: a 40-bed ward of a large hospital
+DOCTORS_PER_WARD = 5
 PATIENTS_PER_WARD = 33  # 40 beds at the ~83 % occupancy of bench/README.md
 ORDERS_PER_PATIENT = 2
 WARD_MIX = {"nurse": ("VitalsRecorded", "MedicationAdministered"),
@@ -103,8 +104,8 @@ def create_hospital(engine: Any, stations: int) -> list[Station]:
             refdata.add_ward(conn, ward_id=ward_id(n), name_en=f"Load ward {n}",
                              name_zh=f"负载病区{n}", beds=[str(b) for b in range(1, 41)])  # fmt: skip
         for i in range(stations):
-            role = "physician" if i % 5 == 0 else "nurse"
-            ward = ward_id(i % ward_count(stations))
+            role = "physician" if i % STATIONS_PER_WARD < DOCTORS_PER_WARD else "nurse"
+            ward = ward_id(i // STATIONS_PER_WARD)
             user_id = auth.add_user(conn, username=f"load.{i}", password=PASSWORD,
                                     display_name=f"Load {i}", role=role, wards=[ward])  # fmt: skip
             device_id = f"load-device-{i}"
