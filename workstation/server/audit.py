@@ -1,4 +1,6 @@
-"""Append to and verify the hash-chained audit log. Appends happen under the write lock.
+"""Append to and verify the hash-chained audit log. Appends happen under the audit chain's lock
+(server.db.lock_audit_chain), which every append takes: inside a write transaction (a push's
+audit rows) or in an audit-only one (a read's), so ids and hashes follow commit order.
 
 The chain is keyed (HMAC-SHA-256) when the engine carries the server's audit key (`with_key`); the
 key lives in a file outside the database, and the database keeps only the key's id (`key_id`), so
@@ -24,7 +26,7 @@ from workstation.security.audit_chain import (
     verify_chain,
 )
 from workstation.server import meta
-from workstation.server.db import reader, writer
+from workstation.server.db import audit_writer, lock_audit_chain, reader, writer
 from workstation.server.models import audit_log
 from workstation.storage import insert_rows
 
@@ -71,10 +73,11 @@ class AuditEntry:
 
 
 def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
-    """Chain entries onto the log; the caller holds the write lock (server.db.writer)."""
+    """Chain entries onto the log, in a write transaction (server.db.writer or audit_writer)."""
     entries = list(entries)
     if not entries:
         return
+    lock_audit_chain(conn)  # held to commit: the next append reads this one's row and head
     key = chain_key(conn)
     last = conn.execute(
         select(audit_log.c.audit_id, audit_log.c.hash)
@@ -109,8 +112,8 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
 
 
 def record(engine: Engine, entries: Iterable[AuditEntry]) -> None:
-    """Append entries in a transaction of their own."""
-    with writer(engine) as conn:
+    """Append entries in a transaction of their own (the audit chain's lock, not the write lock)."""
+    with audit_writer(engine) as conn:
         append(conn, entries)
 
 
@@ -186,6 +189,7 @@ def key_chain(engine: Engine) -> int:
     every row under the key and record that it was done. Returns the rows rehashed (0 when the
     chain is already keyed with this key); AuditKeyMismatch when keyed with another key."""
     with writer(engine) as conn:
+        lock_audit_chain(conn)  # no audit row is appended while the chain is rehashed
         key = chain_key(conn)
         stored = meta.get(conn, SCHEME_KEY) or "sha256"
         if key is None or stored == key_id(key):

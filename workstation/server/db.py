@@ -15,6 +15,9 @@ from workstation.storage import make_sqlite_durable
 # One lock id for every writer of the event log and the audit chain (PostgreSQL advisory lock):
 # server_seq and audit_id are handed out under it, so they are in commit order.
 WRITE_LOCK_ID = 7_310_522
+# The audit chain's own lock: audit_id and the chain's head are handed out under it (audit.append
+# takes it), so a transaction that writes audit rows alone need not wait for the write lock.
+AUDIT_LOCK_ID = 7_310_523
 
 
 class BadDatabaseUrl(ValueError):
@@ -78,6 +81,21 @@ def writer(engine: Engine) -> Iterator[Connection]:
         if not is_sqlite(conn):
             conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": WRITE_LOCK_ID})
         yield conn
+
+
+@contextmanager
+def audit_writer(engine: Engine) -> Iterator[Connection]:
+    """A write transaction for audit rows alone (a read's audit): it takes the audit chain's lock
+    when it appends (audit.append), not the server-wide write lock, so it never queues behind a
+    push. SQLite serialises every writer anyway (BEGIN IMMEDIATE)."""
+    with engine.connect().execution_options(writer=True) as conn, conn.begin():
+        yield conn
+
+
+def lock_audit_chain(conn: Connection) -> None:
+    """Hold the audit chain's lock until this transaction ends (PostgreSQL; re-entrant)."""
+    if not is_sqlite(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": AUDIT_LOCK_ID})
 
 
 @contextmanager
