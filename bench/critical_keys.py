@@ -52,6 +52,7 @@ def acknowledge_critical_value(view: Any, shell: Any, count: Any,
     The task before this one leaves another bed's chart open, so bed 12's chart is opened first
     (Ctrl+K, 12, Enter; not counted: getting to the chart is not part of acknowledging)."""
     from order_keys import _open_bed
+
     from ui.screens.critical.dialogs import AcknowledgeDialog
 
     if view.chart.banner.name.text() != BED12_NAME:

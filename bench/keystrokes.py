@@ -352,6 +352,7 @@ def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable
     import pharmacy_keys
 
     pharmacy_keys.add_pharmacist(prepared_url(folder), PASSWORD, WARD)
+    pharmacy_keys.read_skin_tests(prepared_url(folder), folder, server_url, WARD, NURSE, PASSWORD)
     pharmacy_keys.seed_pharmacy(folder, server_url, WARD, DOCTOR, PASSWORD)
     view, shell, _ws = open_window(folder, server_url, pharmacy_keys.PHARMACIST, "pharmacy")
     for name, task in pharmacy_keys.TASKS.items():
