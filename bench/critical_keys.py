@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 LAB = "bench.lab"
+BED12_NAME = "王五"  # the patient seed_ward admits to bed 12
 
 
 def seed_critical(folder: Path, url: str, server_url: str, ward: str, password: str) -> None:
@@ -46,9 +47,16 @@ def seed_critical(folder: Path, url: str, server_url: str, ward: str, password: 
 
 def acknowledge_critical_value(view: Any, shell: Any, count: Any,
                                wait_until: Callable[..., None]) -> Any:  # fmt: skip
-    """Ctrl+Shift+K, then 2 (treated): the value is acknowledged and leaves the banner."""
+    """Ctrl+Shift+K, then 2 (treated): the value is acknowledged and leaves the banner.
+
+    The task before this one leaves another bed's chart open, so bed 12's chart is opened first
+    (Ctrl+K, 12, Enter; not counted: getting to the chart is not part of acknowledging)."""
+    from order_keys import _open_bed
+
     from ui.screens.critical.dialogs import AcknowledgeDialog
 
+    if view.chart.banner.name.text() != BED12_NAME:
+        _open_bed(view, type(count)(), "12", BED12_NAME, wait_until)
     shell.chart.reload()
     banner = view.chart.banner
     wait_until(banner.critical.isVisible)

@@ -11,7 +11,8 @@ Tasks:
                  (Ctrl+N, 3), fill its four SOAP blanks with F2 between them, `.vitals` + Space
                  in O, sign (Ctrl+Enter).
   verify_order, outpatient_dispense  the pharmacist's tasks, in a second window logged in as a
-                 pharmacist (see pharmacy_keys.py).
+                 pharmacist (see pharmacy_keys.py); the ward's penicillin skin tests are read
+                 negative first, as the amoxicillin orders of the tasks before head the queue.
   scheduled_dose as the nurse, from the worklist: scan the wristband, scan the drug label
                  (each a fast key burst + Enter, counted as scans), Enter to record the dose.
   medication_order_first_on_ward, medication_order  the doctor's amoxicillin 500 mg po tid
@@ -20,7 +21,8 @@ Tasks:
   temporary_nursing_order  bed 14, `n catheter` (导尿) chosen as 临时: the nursing order's keys and one
                  more, F8, which flips the basket line from 长期 to 临时 (checked: exactly one key).
   acknowledge_critical_value  the doctor, on bed 12's chart, acknowledges its HH potassium:
-                 Ctrl+Shift+K, 2 (see critical_keys.py).
+                 Ctrl+Shift+K, 2 (see critical_keys.py; bed 12 is opened first, not counted, as
+                 the task before leaves bed 14 open).
   infusion_round_by_scan, infusion_round_by_key  the nurse's 输液巡视 of bed 12's bag: scan, the
                  rate (2 keys), Enter (3 keys, 1 scan); the next by Ctrl+I, Enter, Enter (3 keys),
                  the last rate filled in (see infusion_keys.py).
@@ -352,6 +354,7 @@ def pharmacy_runs(folder: Path, server_url: str) -> Iterator[tuple[str, Callable
     import pharmacy_keys
 
     pharmacy_keys.add_pharmacist(prepared_url(folder), PASSWORD, WARD)
+    pharmacy_keys.read_skin_tests(prepared_url(folder), folder, server_url, WARD, NURSE, PASSWORD)
     pharmacy_keys.seed_pharmacy(folder, server_url, WARD, DOCTOR, PASSWORD)
     view, shell, _ws = open_window(folder, server_url, pharmacy_keys.PHARMACIST, "pharmacy")
     for name, task in pharmacy_keys.TASKS.items():

@@ -38,11 +38,14 @@ def seed_second_patient(
     ws = Workstation.open(folder / "seeding-orders", server_url=server_url, ward_id=ward)
     try:
         ws.login(doctor, password)
-        ws.admit_patient({
+        pid = ws.admit_patient({
             "record_number": "", "name": "赵六", "sex": "female", "birth_date": "1968-09-10",
             "ward_id": ward, "bed": SECOND_BED, "admitted_at": now_iso(), "weight_kg": 62.0,
             "diagnosis": "community-acquired pneumonia",
-        })  # fmt: skip
+        }).patient_id  # fmt: skip
+        # asked at admission: no known allergies (an undocumented status holds the pharmacist's
+        # verification of her orders, and verify_order verifies the oldest, her amoxicillin)
+        ws.record("NoKnownAllergiesRecorded", patient_id=pid, payload={"source": "patient"})
         ws.sync()
         ws.logout()
     finally:

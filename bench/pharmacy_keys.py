@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 PHARMACIST = "bench.pharmacist"
+SECOND_NURSE = "bench.nurse2"  # the skin test's second nurse (双人核对)
 ITEMS = ("amox 500mg po tid 5d", "omeprazole 20mg po qd 7d", "paracetamol 500mg po q6h 3d")
 CODES = ("amoxicillin", "omeprazole", "paracetamol")
 
@@ -30,6 +31,36 @@ def add_pharmacist(url: str, password: str, ward: str) -> None:
                       role="pharmacist", wards=[ward])  # fmt: skip
         refdata.publish_directory(conn)
     engine.dispose()
+
+
+def read_skin_tests(url: str, folder: Path, server_url: str, ward: str, nurse: str,
+                    password: str) -> None:  # fmt: skip
+    """A negative penicillin skin test (皮试, read by the nurse with a second nurse) for every
+    patient on the ward: the doctor's amoxicillin orders of the earlier tasks head the queue,
+    and the pharmacist may verify a penicillin only after a negative test."""
+    from offline_cache.workstation import Workstation
+    from workstation.clinical.skin_tests import skin_test_payload
+    from workstation.clock import now_iso
+    from workstation.server import auth, refdata
+    from workstation.server.db import make_engine, writer
+
+    engine = make_engine(url)
+    with writer(engine) as conn:
+        witness_id = auth.add_user(conn, username=SECOND_NURSE, password=password,
+                                display_name="Bench nurse 2", role="nurse", wards=[ward])  # fmt: skip
+        refdata.publish_directory(conn)
+    engine.dispose()
+    ws = Workstation.open(folder / "skin-test-seeding", server_url=server_url, ward_id=ward)
+    try:
+        session = ws.login(nurse, password)
+        ws.sync()
+        for patient in ws.census(ward):
+            ws.record("SkinTestRecorded", patient_id=patient["patient_id"], payload=skin_test_payload(
+                substance="penicillin", result="negative", read_at=now_iso(),
+                witness_id=witness_id, author_id=session.user_id))  # fmt: skip
+        ws.sync()
+    finally:
+        ws.close()
 
 
 def seed_pharmacy(folder: Path, server_url: str, ward: str, doctor: str, password: str) -> None:

@@ -146,3 +146,24 @@ def test_a_critical_result_by_hl7_is_reported_in_the_same_commit_and_resend_adds
     assert [(r["value"], r["flag"], r["reporter"]) for r in reported] == [("6.9", "HH", "LAB")]
     assert kinds.count("CriticalValueReported") == 1
     assert kinds.index("CriticalValueReported") == kinds.index("LabResulted") + 1
+
+
+def test_a_result_past_a_default_limit_by_hl7_is_a_critical_value_without_the_lab_flag(
+    inbox: Inbox, server_engine: Engine
+) -> None:
+    """The shipped default limits (sodium ≤ 120 mmol/L, Kost 1990) by the LOINC code the LIS
+    sends: 118 flagged only L is a critical value on the same path; 121 is not."""
+    from workstation.projections.safety_tables import critical_values
+
+    def sodium(value: str) -> str:
+        return (f"OBX|1|NM|2951-2^Sodium [Moles/volume] in Serum or Plasma^LN||{value}|mmol/L"
+                "|137-147|L|||F|||20261207091500")  # fmt: skip
+
+    _send(inbox, adt("N0", "A01", "R8"))
+    assert _send(inbox, oru("N1", "R8", [sodium("118")], filler="F201"))[0] == "AA"
+    assert _send(inbox, oru("N2", "R8", [sodium("121")], filler="F202"))[0] == "AA"
+    with reader(server_engine) as conn:
+        reported = conn.execute(select(critical_values)).mappings().all()
+    assert [(r["value"], r["flag"], r["basis"]) for r in reported] == [
+        ("118", "L", "hospital_limit")
+    ]

@@ -129,7 +129,9 @@ def test_a_day_of_his_and_lis_traffic(
                                    pt.lab_results.c.result_status)).all()  # fmt: skip
         stored = conn.execute(select(func.count()).select_from(hl7_messages)).scalar()
     assert by_type == {"PatientAdmitted": 5, "PatientTransferred": 1, "PatientDischarged": 1,
-                       "AllergyRecorded": 1, "ProblemRecorded": 1, "LabResulted": 2}  # fmt: skip
+                       "AllergyRecorded": 1, "ProblemRecorded": 1, "LabResulted": 2,
+                       "CriticalValueReported": 1}  # fmt: skip
+    # the preliminary potassium of 2.8 is at the shipped default's low limit (Kost 1990): critical
     assert sorted(labs) == [("2.8", True, "preliminary"), ("2.9", False, "corrected")]
     assert stored == len(sent) - 1  # the resend is not a second message
 

@@ -35,7 +35,9 @@ def test_the_shipped_settings_name_the_guideline_figures():
 
 def test_a_lab_panic_flag_or_a_hospital_limit_makes_a_critical_value():
     assert critical_basis({"test_code": "K", "flag": "HH"}, SETTINGS) == "lab_flag"
-    assert critical_basis({"test_code": "K", "flag": "H", "numeric_value": 6.9}, SETTINGS) is None
+    no_limits = WardSafetySettings()
+    assert critical_basis({"test_code": "K", "flag": "H", "numeric_value": 6.9}, no_limits) is None
+    assert critical_basis({"test_code": "K", "flag": "H", "numeric_value": 5.9}, SETTINGS) is None
     hospital = WardSafetySettings(limits={"K": CriticalLimit(2.8, 6.2, "the hospital's lab")})
     assert critical_basis({"test_code": "K", "numeric_value": 6.2}, hospital) == "hospital_limit"
     assert critical_basis({"test_code": "K", "numeric_value": 2.8}, hospital) == "hospital_limit"

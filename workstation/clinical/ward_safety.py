@@ -24,11 +24,14 @@ PANIC_FLAGS = frozenset({"LL", "HH"})  # HL7 v2 table 0078: below / above panic 
 
 @dataclass(frozen=True, slots=True)
 class CriticalLimit:
-    """The hospital's critical limits for one test: at or below `low`, at or above `high`."""
+    """Critical limits for one test: at or below `low`, at or above `high`, in `unit` (None:
+    a unitless test such as pH or INR); `default` when shipped rather than the hospital's own."""
 
     low: float | None
     high: float | None
     source: str
+    unit: str | None = None
+    default: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,14 +47,45 @@ class WardSafetySettings:
     def load(cls, path: Path | None = None) -> WardSafetySettings:
         """Read resources/settings/ward_safety.json (or another file)."""
         raw = json.loads((path or resource("settings", "ward_safety.json")).read_text("utf-8"))
-        limits = {code: CriticalLimit(v.get("low"), v.get("high"), str(v["source"]))
-                  for code, v in raw["critical_values"].items()}  # fmt: skip
         return cls(
-            limits,
+            critical_limits(raw.get("critical_value_defaults", {}), raw["critical_values"]),
             timedelta(minutes=int(raw["critical_escalate_minutes"])),
             {k: timedelta(minutes=int(v)) for k, v in raw["round_interval_minutes"].items()},
             {k: timedelta(minutes=int(v)) for k, v in raw["consultation_minutes"].items()},
         )
+
+
+def critical_limits(defaults: Mapping[str, Any], hospital: Mapping[str, Any]
+                    ) -> dict[str, CriticalLimit]:  # fmt: skip
+    """Test code (and each LOINC code listed with it) -> its limits: the shipped defaults, each
+    replaced whole by a hospital entry naming its code or one of its LOINC codes (the entry
+    keeps the default's codes too unless it lists its own LOINC codes)."""
+    groups = [(set(_codes(code, entry)), _limit(entry, default=True))
+              for code, entry in defaults.items()]  # fmt: skip
+    for code, entry in hospital.items():
+        codes = set(_codes(code, entry))
+        taken = [g for g in groups if g[0] & codes]
+        groups = [g for g in groups if not g[0] & codes]
+        if "loinc" not in entry:
+            codes = codes.union(*(g[0] for g in taken))
+        groups.append((codes, _limit(entry, default=False)))
+    return {c: limit for codes, limit in groups for c in sorted(codes)}
+
+
+def _codes(code: str, entry: Mapping[str, Any]) -> list[str]:
+    return [code, *entry.get("loinc", [])]
+
+
+def _limit(entry: Mapping[str, Any], *, default: bool) -> CriticalLimit:
+    return CriticalLimit(entry.get("low"), entry.get("high"), str(entry["source"]),
+                         entry.get("unit") or None, default)  # fmt: skip
+
+
+def _unit_key(unit: str | None) -> str:
+    """A unit compared loosely: case, spaces, UCUM's 10*9 and [..], µ/u; pH counts as no unit."""
+    key = (unit or "").lower().replace(" ", "").replace("*", "^").replace("µ", "u")
+    key = key.replace("μ", "u").replace("[", "").replace("]", "")
+    return "" if key == "ph" else key
 
 
 def critical_basis(result: Mapping[str, Any], settings: WardSafetySettings) -> str | None:
@@ -61,6 +95,8 @@ def critical_basis(result: Mapping[str, Any], settings: WardSafetySettings) -> s
     limit, value = settings.limits.get(str(result.get("test_code"))), result.get("numeric_value")
     if limit is None or not isinstance(value, int | float):
         return None
+    if result.get("unit") and _unit_key(result["unit"]) != _unit_key(limit.unit):
+        return None  # reported in another unit: the limit cannot be compared (the lab's flag still counts)
     if (limit.low is not None and value <= limit.low) or (
         limit.high is not None and value >= limit.high
     ):
