@@ -22,7 +22,7 @@ from tests.unit.test_order_group_pharmacy import discharge, place_bag
 from tests.unit.test_verification import admit
 from tests.unit.test_verification import order as place
 from ui.screens.orders.tasks import order_context
-from ui.screens.pharmacy.tasks import pick_and_label, ward_label
+from ui.screens.pharmacy.tasks import pick_and_label, print_pick_list, ward_label
 from workstation.clinical.barcodes import label_code
 from workstation.clinical.dispensing import ward_pick_list
 from workstation.clinical.formulary import default_formulary
@@ -127,3 +127,7 @@ def test_scanning_a_bags_label_picks_every_drug_and_its_carrier(
                           capture_output=True, text=True).stdout  # fmt: skip
     for lot in ("furosemide-soon", "potassium_chloride_inj-soon", "sodium_chloride_09-soon"):
         assert lot in text, text
+    printed = print_pick_list(station(conn), "W1", tmp_path, "en_US")  # 摆药单: all four ticked
+    text = subprocess.run(["pdftotext", "-layout", str(printed), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    assert text.count("✓") == 4 and "+ Piperacillin" in text, text

@@ -4,20 +4,23 @@ bag's every drug and its carrier are picked, each in its own unit, less what was
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection
 
 from tests.unit.pharmacy_fixtures import ev, fold, projection_db
-from tests.unit.test_order_group_pharmacy import place_bag
+from tests.unit.test_order_group_pharmacy import label_context, place_bag
 from tests.unit.test_verification import admit
 from workstation.clinical.dispense_forms import NoFormForRoute, carrier_units, dispense_units
 from workstation.clinical.dispensing import discharge_supply, outpatient_item, ward_pick_list
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.order_sentence import parse_order
+from workstation.reports.pick_list import pick_list_pdf
 
 START = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
 
@@ -116,3 +119,29 @@ def test_morphine_taken_home_is_counted_in_tablets_or_refused_clearly() -> None:
         outpatient_item("morphine 10mg po q12h 3d", formulary)
     with pytest.raises(ValueError, match=r"10 mg po is not a whole number"):
         discharge_supply(parse_order("morphine 10mg po q12h 3d", formulary))
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("zh_CN", ["病区摆药单", "呋塞米 40 mg", "片", "呋塞米 20 mg", "+ 哌拉西林他唑巴坦 4.5 g",
+               "+ 氯化钾注射液 1 g", "+ 氯化钠注射液 100 mL", "袋", "摆药人"]),
+    ("en_US", ["Ward pick list", "Furosemide 40 mg", "tab", "+ Piperacillin", "vial", "bag",
+               "Picked by"]),
+])  # fmt: skip
+def test_the_printed_pick_list_has_every_drug_of_the_bag_in_its_form(
+    conn: Connection, tmp_path: Path, lang: str, words: list[str]
+) -> None:
+    pid = admit(conn, "张三")
+    fold(conn, ev("OrderVerified", {"order_id": place_bag(conn, pid)}, pid))
+    oral = {"drug_code": "furosemide", "drug_name": "呋塞米", "dose_value": 40,
+            "dose_unit": "mg", "route": "po", "frequency": "bid"}  # fmt: skip
+    [placed] = fold(conn, ev("OrderPlaced", {"order_kind": "medication", "medication": oral,
+                                             "description": "呋塞米 40mg po bid"}, pid,
+                             at="2026-03-01T07:00:00.000Z", author="doc-1"))  # fmt: skip
+    fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
+    lines = ward_pick_list(conn, "W1", start=START, formulary=default_formulary())
+    path = tmp_path / f"pick-{lang}.pdf"
+    path.write_bytes(pick_list_pdf(label_context(lang), lines, ward="W1", start=START))
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+    for word in words:
+        assert word in text, (word, text)

@@ -136,6 +136,7 @@ class WardPickView(QWidget):
     """The ward's pick list for the next 24 hours; each scan confirms a line."""
 
     sig_scanned = Signal(str)
+    sig_print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -154,6 +155,9 @@ class WardPickView(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Ward"), self.ward)
         form.addRow(self.tr("Scan"), self.scan)
+        self.print_list = QPushButton(self.tr("&Print pick list"), objectName="pickPrint")
+        self.print_list.clicked.connect(self.sig_print_requested.emit)
+        form.addRow("", self.print_list)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.lines, 1)
@@ -171,7 +175,10 @@ class WardPickView(QWidget):
         _fill(self.lines, [(x.bed, x.patient_name, x.description, str(x.doses),
                             f"{x.quantity:g} {term(x.unit)}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
         for row, line in enumerate(lines):
-            if line.dispensed >= line.quantity:
+            if line.problem:  # no form for the route: not picked, the reason beside the drug
+                warning = self.tr("⚠ not picked: %1").replace("%1", line.problem)
+                self.lines.item(row, 2).setText(f"{line.description}  {warning}")
+            elif line.done:
                 self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")
             if line.empties_out > 0:  # 空安瓿/废贴未交回: the pharmacist asks for them first
                 warning = self.tr("⚠ %1 empty ampoule(s) or patch(es) not back").replace(

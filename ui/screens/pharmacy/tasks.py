@@ -105,6 +105,22 @@ def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
         )
 
 
+def print_pick_list(ws: Workstation, ward_id: str, folder: Path, lang: str) -> Path:
+    """The ward's pick list (摆药单) for the next 24 hours as a PDF in the folder."""
+    from workstation.reports.pick_list import pick_list_pdf
+
+    start = utc_now()
+    with ws.store.reading() as conn:
+        lines = dispensing.ward_pick_list(conn, ward_id, start=start,
+                                          formulary=ws.store.reference.formulary())  # fmt: skip
+        ctx = _print_context(ws, conn, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"pick-list-{ward_id}-{start.strftime('%Y%m%d-%H%M%S')}.pdf"
+    write_private(path, pick_list_pdf(ctx, lines, ward=ward_id, start=start))
+    ws.record_access("print")
+    return path
+
+
 def pick_scan(ws: Workstation, ward_id: str, code: str) -> dispensing.PickLine:
     """Confirm a pick by its order label (every drug of the bag and its carrier) or a drug
     code (that drug's first line): dispense each from its FEFO lot; the first line picked."""
