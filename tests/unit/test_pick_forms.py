@@ -18,7 +18,7 @@ from tests.unit.test_order_group_pharmacy import label_context, place_bag
 from tests.unit.test_verification import admit
 from workstation.clinical.dispense_forms import NoFormForRoute, carrier_units, dispense_units
 from workstation.clinical.dispensing import discharge_supply, outpatient_item, ward_pick_list
-from workstation.clinical.formulary import default_formulary
+from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.clinical.order_sentence import parse_order
 from workstation.reports.pick_list import pick_list_pdf
 
@@ -145,3 +145,23 @@ def test_the_printed_pick_list_has_every_drug_of_the_bag_in_its_form(
                           capture_output=True, text=True).stdout  # fmt: skip
     for word in words:
         assert word in text, (word, text)
+
+
+def test_a_drug_without_a_form_for_its_route_shows_why_and_is_not_picked(
+    conn: Connection,
+) -> None:
+    shipped = default_formulary()
+    morphine = shipped.by_code("morphine")
+    assert morphine is not None
+    ampoules_only = Formulary([replace(morphine, forms=morphine.forms[:1])])
+    pid = admit(conn, "张三")
+    oral = {"drug_code": "morphine", "drug_name": "吗啡", "dose_value": 10, "dose_unit": "mg",
+            "route": "po", "frequency": "q12h"}  # fmt: skip
+    [placed] = fold(conn, ev("OrderPlaced", {"order_kind": "medication", "medication": oral,
+                                             "description": "吗啡 10mg po q12h"}, pid,
+                             at="2026-03-01T07:00:00.000Z", author="doc-1"))  # fmt: skip
+    fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
+    [line] = ward_pick_list(conn, "W1", start=START, formulary=ampoules_only)
+    assert "no oral form for route po" in line.problem and line.done and line.unit != "amp"
+    [line] = ward_pick_list(conn, "W1", start=START, formulary=shipped)  # 10 mg of a 30 mg SR
+    assert "not a whole number of sustained-release tablet" in line.problem

@@ -139,15 +139,18 @@ def _pick(ws: Workstation, ward_id: str, code: str) -> list[tuple[dispensing.Pic
     """Every line the scan names still to pick, each with its lot; all lots are chosen (and
     every 麻/精一 empty checked) before any Dispensed is recorded, so a bag short of one drug
     is not half dispensed."""
-    lines = [line for line in pick_list(ws, ward_id) if not line.done]
+    every = pick_list(ws, ward_id)
     try:
         order_id = order_from_barcode(code.strip())
-        chosen = [x for x in lines if x.order_id == order_id]
-    except ValueError:
+        named = [x for x in every if x.order_id == order_id]
+        chosen = [x for x in named if not x.done]
+    except ValueError:  # a drug code: that drug's first line still to pick
         drug, _lot = dispensing.read_scan(code, ws.store.reference.formulary())
-        chosen = [x for x in lines if x.drug_code == drug.code][:1]
+        named = [x for x in every if x.drug_code == drug.code]
+        chosen = [x for x in named if not x.done][:1]
     if not chosen:
-        raise ValueError(f"nothing left to pick for {code.strip()!r}")
+        problem = next((x.problem for x in named if x.problem), "")
+        raise ValueError(problem or f"nothing left to pick for {code.strip()!r}")
     planned = []
     with ws.store.reading() as conn:
         for line in chosen:
