@@ -3146,8 +3146,8 @@
         <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
     </message>
     <message>
-        <source>&amp;Print pick list</source>
-        <translation>打印摆药单(&amp;P)</translation>
+        <source>Print pick &amp;list</source>
+        <translation>打印摆药单(&amp;L)</translation>
     </message>
     <message>
         <source>⚠ not picked: %1</source>
