@@ -155,7 +155,7 @@ class WardPickView(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Ward"), self.ward)
         form.addRow(self.tr("Scan"), self.scan)
-        self.print_list = QPushButton(self.tr("Print pick self.tr("&Print pick list")list"), objectName="pickPrint")
+        self.print_list = QPushButton(self.tr("Print pick &list"), objectName="pickPrint")
         self.print_list.clicked.connect(self.sig_print_requested.emit)
         form.addRow("", self.print_list)
         layout = QVBoxLayout(self)
