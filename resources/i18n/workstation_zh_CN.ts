@@ -3221,6 +3221,14 @@
         <source>⚠ %1 empty ampoule(s) or patch(es) not back</source>
         <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
     </message>
+    <message>
+        <source>Print pick &amp;list</source>
+        <translation>打印摆药单(&amp;L)</translation>
+    </message>
+    <message>
+        <source>⚠ not picked: %1</source>
+        <translation>⚠ 未摆药：%1</translation>
+    </message>
 </context>
 <context>
     <name>Worklist</name>

@@ -19,7 +19,8 @@ from sqlalchemy import Connection, select
 
 from workstation.clinical.controlled import outpatient_quantity_problem
 from workstation.clinical.controlled_register import empties_outstanding, needs_empties
-from workstation.clinical.formulary import Drug, Formulary, convert_amount
+from workstation.clinical.dispense_forms import PickPart, dispense_units, pick_parts
+from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.order_sentence import ParsedOrder, parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
 from workstation.clinical.stock import (
@@ -30,6 +31,7 @@ from workstation.clinical.stock import (
     refuse_if_expired,
 )
 from workstation.events.order_sheet_events import DISCHARGE_ROUTES
+from workstation.projections import order_sheet_tables as ot
 from workstation.projections import pharmacy_tables as pt
 from workstation.projections import tables as t
 
@@ -41,7 +43,7 @@ def outpatient_item(
     """One prescription item from an order sentence; the quantity defaults to the whole course.
     ValueError when a controlled drug's quantity is over 处方管理办法 Art. 23-24's limit."""
     parsed = parse_order(sentence, formulary)
-    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit, parsed.route)
     per_day = parsed.doses_per_day or 1
     if quantity is None:
         quantity = math.ceil(per_dose * per_day * (parsed.duration_days or 1))
@@ -65,7 +67,7 @@ def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
                          f" not {parsed.route}")  # fmt: skip
     if not parsed.duration_days or not 1 <= parsed.duration_days <= 90:
         raise ValueError("出院带药: write the days, 1 to 90 (e.g. 500mg po tid 7d)")
-    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit)
+    unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit, parsed.route)
     per_day = parsed.doses_per_day or 1
     quantity = math.ceil(per_dose * per_day * parsed.duration_days)
     problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
@@ -73,21 +75,6 @@ def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
     if problem:  # a controlled drug taken home keeps to the outpatient limits (Art. 23)
         raise ValueError(f"出院带药: {problem}")
     return {"quantity": quantity, "unit": unit, "days": parsed.duration_days}
-
-
-def dispense_units(drug: Drug, dose_value: float, dose_unit: str) -> tuple[str, float]:
-    """(dispensing unit, units per dose) of the form giving whole units, fewest first:
-    500 mg is one 500 mg capsule rather than two of 250 mg."""
-    choices = []
-    for form in drug.forms:
-        amount = convert_amount(dose_value, dose_unit, form.unit)
-        if amount is not None and form.strength > 0:
-            per_dose = amount / form.strength
-            choices.append((not float(per_dose).is_integer(), per_dose, form.dispense_unit))
-    if not choices:
-        return drug.forms[0].dispense_unit, 1.0
-    _fraction, per_dose, unit = min(choices)
-    return unit, per_dose
 
 
 @dataclass(frozen=True)
@@ -191,7 +178,8 @@ def plan_outpatient_dispense(
 
 @dataclass(frozen=True)
 class PickLine:
-    """Unit doses of one order for one patient over the pick window."""
+    """Unit doses of one drug of one order for one patient over the pick window: a bag's
+    other drugs and its carrier are lines of their own (part 1..), each picked from its lot."""
 
     order_id: str
     patient_id: str
@@ -205,6 +193,14 @@ class PickLine:
     dispensed: float
     empties_out: float = 0.0  # 麻/精一 injection or patch units of the patient not back yet
     order: Mapping[str, Any] = field(default_factory=dict)  # the order, for a screen to word
+    part: int = 0  # 0: the order's drug; 1..: the other drugs of its bag, then its carrier
+    amount: str = ""  # the part's dose ('1 g') or the carrier's volume ('250 mL')
+    problem: str = ""  # why the part cannot be counted (no form for the route): not picked
+
+    @property
+    def done(self) -> bool:
+        """Everything due was dispensed (a line with a problem is never picked)."""
+        return bool(self.problem) or self.dispensed >= self.quantity
 
 
 def ward_pick_list(
@@ -212,41 +208,63 @@ def ward_pick_list(
     times: AdministrationTimes | None = None,
 ) -> list[PickLine]:  # fmt: skip
     """Verified scheduled medication orders of a ward's patients and their unit doses due in
-    the window, less what was already dispensed for the order in that window; a 麻/精一
-    injection or patch with the patient's empties still out says how many (controlled_register)."""
+    the window, each drug of a bag and its carrier on its own line in the form its route
+    implies (dispense_forms), less what was already dispensed of that drug for the order in the
+    window; a 麻/精一 injection or patch with the patient's empties still out says how many."""
     end = start + timedelta(hours=hours)
-    o, p = t.orders.c, t.patients.c
+    o, p, s = t.orders.c, t.patients.c, ot.order_sheet.c
     rows = conn.execute(
-        select(t.orders, p.bed, p.name)
+        select(t.orders, p.bed, p.name, s.order_group)
         .join(t.patients, p.patient_id == o.patient_id)
+        .outerjoin(ot.order_sheet, s.order_id == o.order_id)
         .where(p.ward_id == ward_id, p.status == "admitted", o.order_kind == "medication",
                o.status == "verified", o.voided.is_(False))
     ).all()  # fmt: skip
-    lines = []
+    picked = []
     for row in rows:
         order = dict(row._mapping)
         doses = len(scheduled_doses(order, start, end, times=times))
-        drug = formulary.by_code(order["drug_code"] or "")
-        if not doses or drug is None:
-            continue
-        unit, per_dose = dispense_units(drug, order["dose_value"], order["dose_unit"])
+        if doses:
+            key = (_bed_key(order["bed"]), order["description"], order["order_id"])
+            picked.append((key, _order_lines(conn, order, doses, start, formulary)))
+    return [line for _key, lines in sorted(picked, key=lambda x: x[0]) for line in lines]
+
+
+def _order_lines(
+    conn: Connection, order: dict[str, Any], doses: int, start: datetime, formulary: Formulary
+) -> list[PickLine]:
+    group = orjson.loads(order["order_group"]) if order.get("order_group") else None
+    lines = []
+    for part in pick_parts(order, group, formulary):
+        drug = formulary.by_code(part.drug_code)
         out = (
-            empties_outstanding(conn, order["patient_id"], drug.code) if needs_empties(drug) else 0
-        )
-        lines.append(PickLine(order["order_id"], order["patient_id"], row.bed, row.name,
-                              drug.code, order["description"], doses,
-                              math.ceil(per_dose * doses * 100) / 100, unit,
-                              _dispensed_since(conn, order["order_id"], start), out, order))  # fmt: skip
-    return sorted(lines, key=lambda line: (_bed_key(line.bed), line.description))
+            empties_outstanding(conn, order["patient_id"], part.drug_code)
+            if drug is not None and needs_empties(drug) else 0
+        )  # fmt: skip
+        lines.append(PickLine(order["order_id"], order["patient_id"], order["bed"], order["name"],
+                              part.drug_code, _part_text(order, part, drug), doses,
+                              math.ceil(part.per_dose * doses * 100) / 100, part.unit,
+                              _dispensed_since(conn, order["order_id"], part.drug_code, start),
+                              out, order, part.part, part.amount, part.problem))  # fmt: skip
+    return lines
 
 
-def _dispensed_since(conn: Connection, order_id: str, start: datetime) -> float:
+def _part_text(order: dict[str, Any], part: PickPart, drug: Drug | None) -> str:
+    """The order's description for its own drug; '+ 氯化钾注射液 (Potassium chloride) 1 g' for
+    another drug of its bag or its carrier."""
+    if part.part == 0 or drug is None:
+        return str(order["description"])
+    return f"+ {drug.label()} {part.amount}"
+
+
+def _dispensed_since(conn: Connection, order_id: str, drug_code: str, start: datetime) -> float:
     s = t.stock_movements.c
     rows = conn.execute(
         select(s.quantity_delta, s.recorded_at).where(
-            s.order_id == order_id, s.movement_kind == "dispense", s.voided.is_(False)
+            s.order_id == order_id, s.drug_code == drug_code, s.movement_kind == "dispense",
+            s.voided.is_(False),
         )
-    )
+    )  # fmt: skip
     since = start.strftime("%Y-%m-%dT%H:%M:%S")
     return sum(-r.quantity_delta for r in rows if r.recorded_at >= since)
 

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from workstation.clinical.checks.context import order_from_row
 from workstation.clinical.controlled import STRICT_CLASSES, controlled_class, form_mark
-from workstation.clinical.dispensing import dispense_units
+from workstation.clinical.dispense_forms import NoFormForRoute, dispense_units
 from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.reports.context import PrintContext, live
 from workstation.reports.fonts import register_font
@@ -117,7 +117,11 @@ def one_day_quantity(order: dict[str, Any], formulary: Formulary) -> tuple[float
     drug = formulary.by_code(str(order.get("drug_code") or ""))
     if drug is None or order.get("dose_value") is None:
         return 1.0, ""
-    unit, per_dose = dispense_units(drug, float(order["dose_value"]), order.get("dose_unit") or "")
+    try:  # the form the route implies: morphine po in tablets, iv in ampoules
+        unit, per_dose = dispense_units(drug, float(order["dose_value"]),
+                                        order.get("dose_unit") or "", order.get("route"))  # fmt: skip
+    except NoFormForRoute:
+        return 1.0, ""
     per_day = 1.0 if order.get("frequency") == "st" else (order_from_row(order).doses_per_day or 1)
     return float(math.ceil(per_dose * per_day)), unit
 

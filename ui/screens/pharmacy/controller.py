@@ -59,6 +59,7 @@ class PharmacyController(QObject):
         v.counter.sig_scanned.connect(self._counter_scan)
         v.counter.sig_hand_over_requested.connect(self._hand_over)
         v.ward.sig_scanned.connect(self._pick_scan)
+        v.ward.sig_print_requested.connect(self._print_pick_list)
         v.ward.ward.returnPressed.connect(self.refresh_ward)
         v.stock.sig_change_requested.connect(self._stock_change)
         v.stock.sig_export_requested.connect(self._export)
@@ -242,6 +243,12 @@ class PharmacyController(QObject):
 
         self._run(tasks.pick_and_label, self.view.ward.ward.text().strip(), code,
                   self.label_dir, self._lang(), done=picked)  # fmt: skip
+
+    def _print_pick_list(self) -> None:
+        ward = self.view.ward.ward.text().strip()
+        if ward:
+            self._run(tasks.print_pick_list, ward, self.label_dir, self._lang(),
+                      done=lambda path: self._labels_saved(self.view.ward.message, path))  # fmt: skip
 
     def _lang(self) -> str:
         return "zh_CN" if self.tr("Stock") != "Stock" else "en_US"

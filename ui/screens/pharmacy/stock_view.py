@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.scanner import SCAN_FIELD
-from ui.terms import order_text, term
+from ui.terms import drug_name, order_text, term
 from workstation.clinical.dispensing import PickLine
 from workstation.clinical.stock import LotStock, StockAlert
 
@@ -137,6 +137,7 @@ class WardPickView(QWidget):
     """The ward's pick list for the next 24 hours; each scan confirms a line."""
 
     sig_scanned = Signal(str)
+    sig_print_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -155,6 +156,9 @@ class WardPickView(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Ward"), self.ward)
         form.addRow(self.tr("Scan"), self.scan)
+        self.print_list = QPushButton(self.tr("Print pick &list"), objectName="pickPrint")
+        self.print_list.clicked.connect(self.sig_print_requested.emit)
+        form.addRow("", self.print_list)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.lines, 1)
@@ -169,13 +173,26 @@ class WardPickView(QWidget):
 
     def show_lines(self, lines: list[PickLine]) -> None:
         """One row per order: doses due, quantity, and how much is already picked."""
-        _fill(self.lines, [(x.bed, x.patient_name, order_text(x.order) if x.order else x.description, str(x.doses),
+        _fill(self.lines, [(x.bed, x.patient_name, _line_text(x), str(x.doses),
                             f"{x.quantity:g} {term(x.unit)}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
         for row, line in enumerate(lines):
-            if line.dispensed >= line.quantity:
+            if line.problem:  # no form for the route: not picked, the reason beside the drug
+                warning = self.tr("⚠ not picked: %1").replace("%1", line.problem)
+                self.lines.item(row, 2).setText(f"{line.description}  {warning}")
+            elif line.done:
                 self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")
             if line.empties_out > 0:  # 空安瓿/废贴未交回: the pharmacist asks for them first
                 warning = self.tr("⚠ %1 empty ampoule(s) or patch(es) not back").replace(
                     "%1", f"{line.empties_out:g}"
                 )
                 self.lines.item(row, 2).setText(f"{line.description}  {warning}")
+
+
+def _line_text(line: PickLine) -> str:
+    """The order in the user's words; another drug of its bag or its carrier as '+ name amount'."""
+    if not line.order:
+        return line.description
+    if line.part == 0:
+        return order_text(line.order)
+    name = drug_name({"drug_code": line.drug_code})
+    return f"+ {name} {line.amount}" if name != line.drug_code else line.description

@@ -114,40 +114,69 @@ def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
         )
 
 
+def print_pick_list(ws: Workstation, ward_id: str, folder: Path, lang: str) -> Path:
+    """The ward's pick list (摆药单) for the next 24 hours as a PDF in the folder."""
+    from workstation.reports.pick_list import pick_list_pdf
+
+    start = utc_now()
+    with ws.store.reading() as conn:
+        lines = dispensing.ward_pick_list(conn, ward_id, start=start,
+                                          formulary=ws.store.reference.formulary())  # fmt: skip
+        ctx = _print_context(ws, conn, lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"pick-list-{ward_id}-{start.strftime('%Y%m%d-%H%M%S')}.pdf"
+    write_private(path, pick_list_pdf(ctx, lines, ward=ward_id, start=start))
+    ws.record_access("print")
+    return path
+
+
 def pick_scan(ws: Workstation, ward_id: str, code: str) -> dispensing.PickLine:
-    """Confirm one pick line by its order label (or drug code): dispense it from the FEFO lot."""
-    return _pick(ws, ward_id, code)[0]
+    """Confirm a pick by its order label (every drug of the bag and its carrier) or a drug
+    code (that drug's first line): dispense each from its FEFO lot; the first line picked."""
+    return _pick(ws, ward_id, code)[0][0]
 
 
 def pick_and_label(
     ws: Workstation, ward_id: str, code: str, folder: Path, lang: str
 ) -> tuple[dispensing.PickLine, Path]:
-    """Confirm one pick line and save its dispensing label PDF in the folder."""
-    line, lot = _pick(ws, ward_id, code)
-    return line, ward_label(ws, line, lot, folder, lang)
+    """Confirm a pick and save one dispensing label per drug picked (a PDF) in the folder."""
+    picks = _pick(ws, ward_id, code)
+    return picks[0][0], ward_labels(ws, picks, folder, lang)
 
 
-def _pick(ws: Workstation, ward_id: str, code: str) -> tuple[dispensing.PickLine, str]:
-    lines = [line for line in pick_list(ws, ward_id) if line.dispensed < line.quantity]
+def _pick(ws: Workstation, ward_id: str, code: str) -> list[tuple[dispensing.PickLine, str]]:
+    """Every line the scan names still to pick, each with its lot; all lots are chosen (and
+    every 麻/精一 empty checked) before any Dispensed is recorded, so a bag short of one drug
+    is not half dispensed."""
+    every = pick_list(ws, ward_id)
     try:
         order_id = order_from_barcode(code.strip())
-        line = next((x for x in lines if x.order_id == order_id), None)
-    except ValueError:
+        named = [x for x in every if x.order_id == order_id]
+        chosen = [x for x in named if not x.done]
+    except ValueError:  # a drug code: that drug's first line still to pick
         drug, _lot = dispensing.read_scan(code, ws.store.reference.formulary())
-        line = next((x for x in lines if x.drug_code == drug.code), None)
-    if line is None:
-        raise ValueError(f"nothing left to pick for {code.strip()!r}")
-    quantity = round(line.quantity - line.dispensed, 2)
-    drug = ws.store.reference.formulary().by_code(line.drug_code)
+        named = [x for x in every if x.drug_code == drug.code]
+        chosen = [x for x in named if not x.done][:1]
+    if not chosen:
+        problem = next((x.problem for x in named if x.problem), "")
+        raise ValueError(problem or f"nothing left to pick for {code.strip()!r}")
+    planned = []
     with ws.store.reading() as conn:
-        if drug is not None:  # 麻/精一: the previous dispense's empty ampoules come back first
-            controlled_register.refuse_without_empties(conn, patient_id=line.patient_id, drug=drug)
-        lots = stock.lots_on_hand(conn, COUNTER_LOCATION, line.drug_code)
-    lot = stock.choose_fefo_lot(lots, quantity, today())
-    payload = dispensing.dispense_payload(lot, quantity=quantity, unit=line.unit,
-                                          order_id=line.order_id)  # fmt: skip
-    ws.record("Dispensed", patient_id=line.patient_id, payload=payload)
-    return line, lot.lot
+        for line in chosen:
+            planned.append((line, _plan_pick(ws, conn, line)))
+    for line, lot in planned:
+        payload = dispensing.dispense_payload(lot, quantity=round(line.quantity - line.dispensed, 2),
+                                              unit=line.unit, order_id=line.order_id)  # fmt: skip
+        ws.record("Dispensed", patient_id=line.patient_id, payload=payload)
+    return [(line, lot.lot) for line, lot in planned]
+
+
+def _plan_pick(ws: Workstation, conn: Connection, line: dispensing.PickLine) -> stock.LotStock:
+    drug = ws.store.reference.formulary().by_code(line.drug_code)
+    if drug is not None:  # 麻/精一: the previous dispense's empty ampoules come back first
+        controlled_register.refuse_without_empties(conn, patient_id=line.patient_id, drug=drug)
+    lots = stock.lots_on_hand(conn, COUNTER_LOCATION, line.drug_code)
+    return stock.choose_fefo_lot(lots, round(line.quantity - line.dispensed, 2), today())
 
 
 @dataclass(frozen=True)
@@ -293,24 +322,43 @@ def outpatient_labels(ws: Workstation, prescription_id: str, folder: Path, lang:
 
 def ward_label(ws: Workstation, line: dispensing.PickLine, lot: str, folder: Path,
                lang: str) -> Path:  # fmt: skip
-    """A PDF dispensing label for one ward pick (the order's dose, route and frequency; every
-    other drug of its bag and the carrier)."""
-    from workstation.reports.labels import DispenseLabel, bag_lines, dispensing_labels
-    from workstation.reports.orders import dose_text
+    """A PDF dispensing label for one ward pick (ward_labels)."""
+    return ward_labels(ws, [(line, lot)], folder, lang)
 
+
+def ward_labels(ws: Workstation, picks: list[tuple[dispensing.PickLine, str]], folder: Path,
+                lang: str) -> Path:  # fmt: skip
+    """One PDF dispensing label per drug picked, with its own lot, quantity and unit: the
+    order's drug carries its dose, route, frequency and the rest of its bag; a bag's other drug
+    or carrier its amount in the bag."""
+    from workstation.reports.labels import dispensing_labels
+
+    line = picks[0][0]
     chart = patient_chart(ws, line.patient_id)
     with ws.store.reading() as conn:
         with_order_sheet(conn, chart)  # the order's bag (group)
-        expiry = stock.lot_expiries(conn).get((line.drug_code, lot))
+        expiries = stock.lot_expiries(conn)
         ctx = _print_context(ws, conn, lang)
-    order = next(o for o in chart["orders"] if o["order_id"] == line.order_id)
+    orders = {o["order_id"]: o for o in chart["orders"]}
     ref = f"{ctx.t('bed')} {line.bed} · {chart['patient'].get('record_number', '')}"
-    item = DispenseLabel(line.patient_name, ref, line.drug_code, order.get("drug_name") or "",
-                         dose_text(order), order.get("route"), order.get("frequency"),
-                         round(line.quantity - line.dispensed, 2), line.unit, lot,
-                         str(expiry) if expiry else None, bag_lines(ctx, order))  # fmt: skip
+    items = [_pick_label(ctx, orders[x.order_id], x, lot, expiries.get((x.drug_code, lot)), ref)
+             for x, lot in picks]  # fmt: skip
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"labels-{line.bed}-{_file_stamp(seconds=True)}.pdf"
-    write_private(path, dispensing_labels(ctx, [item]))
+    write_private(path, dispensing_labels(ctx, items))
     ws.record_access("print", line.patient_id)
     return path
+
+
+def _pick_label(ctx: PrintContext, order: dict[str, Any], line: dispensing.PickLine, lot: str,
+                expiry: Any, ref: str) -> Any:  # fmt: skip
+    from workstation.reports.labels import DispenseLabel, bag_lines
+    from workstation.reports.orders import dose_text
+
+    first = line.part == 0
+    name = str(order.get("drug_name") or "") if first else ""  # the label names it by its code
+    return DispenseLabel(line.patient_name, ref, line.drug_code, name,
+                         dose_text(order) if first else line.amount, order.get("route"),
+                         order.get("frequency"), round(line.quantity - line.dispensed, 2),
+                         line.unit, lot, str(expiry) if expiry else None,
+                         bag_lines(ctx, order) if first else ())  # fmt: skip

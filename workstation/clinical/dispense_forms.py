@@ -1,0 +1,176 @@
+"""The dosage form a route implies, and what is dispensed for a dose: `morphine 10mg po` is
+counted in tablets, `morphine 10mg iv` in ampoules (处方管理办法 2007 Art. 6: a prescription
+names the form; a dose is dispensed in the form it is given by). The formulary lists each drug's
+forms without a route, so a form's family is read from its dispensing unit and its words.
+
+Oral and injection routes take only forms of their own family: counting an oral dose in
+ampoules (or an injection in tablets) is a wrong drug product, so where the formulary has no such
+form the order is refused, naming the route. Rectal, inhaled, topical and vaginal routes prefer
+their own forms and otherwise use the forms the formulary lists for the drug (lactulose or
+chloral hydrate solution as an enema, ambroxol injection nebulised, thrombin powder on a wound),
+as the formulary lists that route for the drug.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workstation.clinical.formulary import Drug, DrugForm, Formulary, convert_amount
+
+ROUTE_FAMILY = {
+    "po": "oral", "sl": "oral", "ng": "oral",
+    "iv": "injection", "ivgtt": "injection", "im": "injection", "sc": "injection",
+    "ih": "injection", "id": "injection", "it": "injection",
+    "pr": "rectal", "neb": "inhaled", "inh": "inhaled", "top": "topical", "pv": "vaginal",
+}  # fmt: skip
+STRICT_FAMILIES = frozenset({"oral", "injection"})
+_ORAL_UNITS = frozenset({"tab", "cap", "sachet"})
+_INJECTION_UNITS = frozenset({"amp", "vial", "bag", "syringe", "pen"})
+_ORAL_WORDS = ("oral", "tincture", "tablet", "capsule", "granules", "syrup")
+_WHOLE_WORDS = ("sustained", "controlled", "modified", "extended", "enteric", "release")
+_INJECTION_WORDS = ("injection", "infusion", "emulsion", "concentrate")
+# the formulary drug an order group's carrier (sentence_words.VEHICLES) is picked as
+CARRIER_DRUGS = {
+    "ns": "sodium_chloride_09", "gs5": "glucose_5", "gs10": "glucose_10",
+    "gns": "glucose_sodium_chloride", "lr": "ringer_lactate",
+}  # fmt: skip
+
+
+class NoFormForRoute(ValueError):
+    """The formulary has no form of the drug for the route written."""
+
+
+def form_families(form: DrugForm) -> frozenset[str]:
+    """The route families a form serves: a tablet oral, an ampoule injection, a nebuliser
+    ampoule inhaled, a powder without other words (thrombin) any route the drug lists."""
+    words, unit = form.form_en.lower(), form.dispense_unit
+    if "nebuli" in words or "inhal" in words or unit == "inhaler":
+        return frozenset({"inhaled"})
+    if unit == "supp" or "enema" in words or "suppositor" in words:
+        return frozenset({"rectal"})
+    if unit in _ORAL_UNITS or any(word in words for word in _ORAL_WORDS):
+        return frozenset({"oral"})
+    if any(word in words for word in _INJECTION_WORDS):
+        return frozenset({"injection"})
+    if unit in _INJECTION_UNITS and "powder" in words:  # 冻干粉: dissolved for the route written
+        return frozenset({"injection", "oral", "topical"})
+    return frozenset({"injection"}) if unit in _INJECTION_UNITS else frozenset()
+
+
+def forms_for_route(drug: Drug, route: str | None) -> tuple[DrugForm, ...]:
+    """The drug's forms a dose by this route is dispensed in (every form when no route is
+    known); NoFormForRoute when an oral or injection route has none."""
+    family = ROUTE_FAMILY.get(route or "")
+    if family is None:
+        return drug.forms
+    own = tuple(form for form in drug.forms if family in form_families(form))
+    if own or family not in STRICT_FAMILIES:
+        return own or drug.forms
+    kinds = ", ".join(dict.fromkeys(form.form_en for form in drug.forms))
+    raise NoFormForRoute(
+        f"{drug.label()}: the formulary has no {family} form for route {route}"
+        f" (its forms: {kinds}); write the route of a form it has"
+    )
+
+
+def dispense_units(
+    drug: Drug, dose_value: float, dose_unit: str, route: str | None = None
+) -> tuple[str, float]:
+    """(dispensing unit, units per dose) among the route's forms (forms_for_route), the form
+    giving whole units first, then the fewest: 500 mg is one 500 mg capsule rather than two of
+    250 mg; 20 mg furosemide po is one tablet, iv one ampoule. A part of a capsule or of a
+    sustained-release or enteric-coated tablet is never counted (it is not split):
+    NoFormForRoute when only such parts would give the dose."""
+    forms = forms_for_route(drug, route)
+    choices, unsplittable = [], []
+    for form in forms:
+        amount = convert_amount(dose_value, dose_unit, form.unit)
+        if amount is None or form.strength <= 0:
+            continue
+        per_dose = amount / form.strength
+        whole = float(per_dose).is_integer()
+        if not whole and _not_split(form):
+            unsplittable.append(form)
+            continue
+        choices.append((not whole, per_dose, form.dispense_unit))
+    if not choices and unsplittable:
+        kinds = ", ".join(f"{f.form_en} {f.strength:g} {f.unit}" for f in unsplittable)
+        raise NoFormForRoute(
+            f"{drug.label()}: {dose_value:g} {dose_unit} {route or ''} is not a whole number of"
+            f" {kinds}, which is not split; write a dose of whole units or another route"
+        )
+    if not choices:
+        return forms[0].dispense_unit, 1.0
+    _fraction, per_dose, unit = min(choices)
+    return unit, per_dose
+
+
+def _not_split(form: DrugForm) -> bool:
+    """A capsule, or a tablet made to release slowly or past the stomach, is given whole."""
+    words = form.form_en.lower()
+    return form.dispense_unit == "cap" or any(word in words for word in _WHOLE_WORDS)
+
+
+def carrier_units(
+    formulary: Formulary, carrier_code: str, volume_ml: float
+) -> tuple[Drug, str, float] | None:
+    """(drug, unit, units per dose) of an order group's carrier fluid: the smallest bag or
+    bottle holding the volume written (NS 100 mL from a 250 mL bag when no 100 mL one is
+    stocked), or as many of the largest as it takes; None for a carrier not in the formulary."""
+    drug = formulary.by_code(CARRIER_DRUGS.get(carrier_code, carrier_code))
+    sized = [form for form in drug.forms if form.volume_ml] if drug is not None else []
+    if drug is None or not sized:
+        return None
+    holding = [form for form in sized if (form.volume_ml or 0) >= volume_ml]
+    if holding:
+        form = min(holding, key=lambda f: f.volume_ml or 0)
+        return drug, form.dispense_unit, 1.0
+    largest = max(sized, key=lambda f: f.volume_ml or 0)
+    return drug, largest.dispense_unit, float(-(-volume_ml // (largest.volume_ml or 1)))
+
+
+@dataclass(frozen=True)
+class PickPart:
+    """One drug of an order as the pharmacy picks it: the order's own drug (part 0), each
+    other drug of its bag (1..), then the carrier; `problem` says why it cannot be counted."""
+
+    part: int
+    drug_code: str
+    amount: str  # the drug's dose in the bag ('1 g'), the carrier's volume ('250 mL')
+    unit: str
+    per_dose: float
+    problem: str = ""
+
+
+def pick_parts(
+    order: Mapping[str, Any], group: Mapping[str, Any] | None, formulary: Formulary
+) -> list[PickPart]:
+    """Every drug of an order (its bag's other drugs and carrier too), each counted in the
+    form its route implies; a drug the formulary lacks is left out, one without a form for the
+    route is kept with its problem (so the pick list shows it rather than silently drop it)."""
+    route = order.get("route")
+    drugs = [order, *((group or {}).get("members") or ())]
+    parts = []
+    for index, row in enumerate(drugs):
+        drug = formulary.by_code(str(row.get("drug_code") or ""))
+        if drug is None or row.get("dose_value") is None:
+            continue
+        amount = f"{float(row['dose_value']):g} {row.get('dose_unit') or ''}".strip()
+        try:
+            unit, per_dose = dispense_units(drug, float(row["dose_value"]),
+                                            str(row.get("dose_unit") or ""), route)  # fmt: skip
+        except NoFormForRoute as refused:
+            parts.append(PickPart(index, drug.code, amount, "", 0.0, str(refused)))
+            continue
+        parts.append(PickPart(index, drug.code, amount, unit, per_dose))
+    carrier = (group or {}).get("carrier")
+    found = (
+        carrier_units(formulary, carrier["code"], float(carrier["volume_ml"])) if carrier else None
+    )
+    if carrier and found is not None:
+        drug, unit, per_dose = found
+        parts.append(PickPart(len(drugs), drug.code, f"{float(carrier['volume_ml']):g} mL", unit,
+                              per_dose))  # fmt: skip
+    return parts
