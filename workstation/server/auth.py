@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
@@ -326,6 +327,18 @@ def all_users(conn: Connection) -> dict[str, User]:
         row.user_id: _user(row)
         for row in conn.execute(select(users).where(users.c.active.is_(True)))
     }
+
+
+def active_users(conn: Connection, user_ids: Iterable[str]) -> dict[str, User]:
+    """These users by id, the active ones only (a push reads its authors and witnesses, not a
+    hospital's thousands of users)."""
+    wanted = sorted(set(user_ids))
+    found: dict[str, User] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = select(users).where(users.c.active.is_(True), users.c.user_id.in_(chunk))
+        found.update((row.user_id, _user(row)) for row in conn.execute(query))
+    return found
 
 
 def issue_tokens(conn: Connection, user: User, device_id: str) -> dict[str, Any]:

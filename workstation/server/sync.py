@@ -40,7 +40,7 @@ from workstation.security.policy import (
 from workstation.server import audit, device_clock, meta
 from workstation.server.allergy_hold import allergy_hold_refusal
 from workstation.server.audit import AuditEntry
-from workstation.server.auth import User, all_users
+from workstation.server.auth import User, active_users
 from workstation.server.db import writer
 from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import alerts, events
@@ -48,7 +48,7 @@ from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.ward_rules import archive_refusal, ward_report_problem
-from workstation.server.witnesses import witness_problem
+from workstation.server.witnesses import witness_ids, witness_problem
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
@@ -154,7 +154,8 @@ def _decide_all(
     known = _known(conn, [e.event_id for e in good])
     received_at = now_iso()
     locks = load_locks(conn, {e.patient_id for e in good if e.patient_id})
-    state = _Push(conn, pusher, all_users(conn), _patients(conn, good), _grants(conn, good),
+    people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
+    state = _Push(conn, pusher, people, _patients(conn, good), _grants(conn, good),
                   locks, received_at)  # fmt: skip
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
     if device_id is not None:

@@ -5,7 +5,7 @@ the server checks that the name it was given is a real, different, fitting perso
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workstation.events.envelope import Event
@@ -14,6 +14,12 @@ WITNESS_ROLES: dict[str, frozenset[str]] = {
     "SkinTestRecorded": frozenset({"nurse"}),
     "ControlledDrugDestroyed": frozenset({"nurse", "pharmacist"}),
 }
+
+
+def witness_ids(batch: Iterable[Event]) -> set[str]:
+    """The witnesses a batch names (the users its checks must read besides the authors)."""
+    return {str(e.payload.get("witness_id")) for e in batch
+            if e.type in WITNESS_ROLES and e.payload.get("witness_id")}  # fmt: skip
 
 
 def witness_problem(users: Mapping[str, Any], event: Event) -> str | None:
