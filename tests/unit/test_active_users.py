@@ -15,8 +15,8 @@ def test_only_the_named_active_users_are_read(server_engine: Engine) -> None:
     with reader(server_engine) as conn:
         everyone = {u.username: u.user_id for u in auth.all_users(conn).values()}
     with writer(server_engine) as conn:
-        auth.set_active(conn, "nurse.resp", False)
-    named = [everyone["nurse.card"], everyone["nurse.resp"], "no-such-user"]
+        auth.set_active(conn, "doc.resp", False)
+    named = [everyone["nurse.card"], everyone["doc.resp"], "no-such-user"]
     with reader(server_engine) as conn:
         found = auth.active_users(conn, named)
     assert set(found) == {everyone["nurse.card"]}
