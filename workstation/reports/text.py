@@ -65,7 +65,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dispenser": ("调配药师", "Dispensed by"),
     "checker": ("核对、发药药师", "Checked and issued by"),
     "drug_cost": ("药品金额：________", "Amount: ________"),
-    "usage": ("用法：{dose} {route} {freq}", "Sig: {dose} {route} {freq}"),
+    "usage": ("用法用量：{dose} {route} {freq}", "Sig: {dose} {route} {freq}"),
     "for_days": ("共 {days} 天", "for {days} days"),
     "no_medications": ("无在用药物医嘱", "No medication orders in force"),
     # order sheets
