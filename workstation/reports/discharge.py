@@ -12,9 +12,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.reports.context import PrintContext, live
-from workstation.reports.controlled_rx import UNIT_ZH
 from workstation.reports.orders import _prescription_signatures, dose_text
 from workstation.reports.page import build_pdf, identifiers, para, styles
+from workstation.reports.rx_form import UNIT_ZH
 from workstation.reports.text import frequency_text, route_text
 
 

@@ -136,6 +136,7 @@ def rx_item(ctx: PrintContext, formulary: Formulary, number: int, order: dict[st
     indented = ParagraphStyle("indented", parent=s.body, leftIndent=6 * mm)
     table = Table([row, [para(usage, indented), "", ""]], colWidths=[78 * mm, 62 * mm, 46 * mm])
     table.setStyle(TableStyle([("SPAN", (0, 1), (2, 1)), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), register_font()),
                                ("TOPPADDING", (0, 0), (-1, -1), 1),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))  # fmt: skip
     return [table, Spacer(1, 1.5 * mm)]
