@@ -85,7 +85,7 @@ def prescription(ctx: PrintContext, chart: dict[str, Any],
         story += rx_item(ctx, formulary, number, order)
     story.append(para(rx_text(ctx, "one_day"), s.small))
     if controlled:
-        names = "、".join(dict.fromkeys(ctx.drug_name(o) for o in controlled))
+        names = ("、" if ctx.zh else ", ").join(dict.fromkeys(ctx.drug_name(o) for o in controlled))
         story.append(para(rx_text(ctx, "own_form", drugs=names), s.small))
     story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]
     return build_pdf(ctx, story, title=ctx.t("prescription"), banner=identifiers(ctx, patient))
@@ -102,7 +102,8 @@ def _ordinary_medicines(
          and not o.get("discharge")),
         key=lambda o: o["placed_at"],
     )  # fmt: skip
-    ordinary, controlled = [], []
+    ordinary: list[dict[str, Any]] = []
+    controlled: list[dict[str, Any]] = []
     for order in in_force:
         drug = formulary.by_code(str(order.get("drug_code") or ""))
         (

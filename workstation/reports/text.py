@@ -120,6 +120,10 @@ LABELS: dict[str, tuple[str, str]] = {
         "蓝色 × 体温　红色 ● 脉搏　黑色 ○ 呼吸（右侧刻度）",
         "Blue × temperature   red ● pulse   black ○ respiration (right scale)",
     ),
+    "chart_legend_rows": (
+        "蓝色 × 体温　红色 ● 脉搏　呼吸（次/分）以数字记录于呼吸栏",
+        "Blue × temperature   red ● pulse   respiration (/min) as figures in its row",
+    ),
     "fluid_legend": (
         "入量、出量、尿量、大便次数：前一日 {start} 至当日 {start} 的 24 小时合计（出量含尿量）",
         "Intake, output, urine and stools: the 24 hours from {start} the day before to {start} "
