@@ -29,7 +29,7 @@ WORDS = {
     "discharge_condition": ("出院情况", "Condition on discharge"),
     "discharge_orders": ("出院医嘱", "Discharge instructions"),
     "empty": ("（病历中无此项记录）", "(nothing in the chart for this section)"),
-    "days": ("住院天数：{n}天", "Length of stay: {n} d"),
+    "days": ("住院天数：{n}天", "length of stay: {n} d"),
     "medicines": ("住院期间用药：{names}", "Medicines during the stay: {names}"),
     "last_vitals": ("末次生命体征（{at}）：{vitals}", "Last vital signs ({at}): {vitals}"),
     "abnormal_results": ("异常检验结果（各项最近一次）", "Abnormal results (the latest of each test)"),
@@ -155,12 +155,12 @@ def draft_sections(
                              + words(ctx, "follow_up") + "\n\n"),
     }  # fmt: skip
     allergies = "；".join(allergy_entries(chart["allergies"], ctx.lang))
+    gap, sep = ("；", "：") if ctx.zh else ("; ", ": ")
     story: list[Flowable] = [
-        para(f"{ctx.t('admitted')}：{ctx.when(admitted)}    {ctx.t('discharged')}："
-             f"{ctx.when(ended) or ctx.t('not_discharged')}", s.body),
-        para(f"{words(ctx, 'days', n=days)}    {ctx.t('attending')}："
-             f"{ctx.user(patient.get('attending_id'))}", s.body),
-        para(f"{ctx.t('allergies')}：{allergies or status_words(ctx, chart)}", s.body),
+        para(f"{ctx.t('admitted')}{sep}{ctx.when(admitted)}{gap}{ctx.t('discharged')}{sep}"
+             f"{ctx.when(ended) or ctx.t('not_discharged')}{gap}{words(ctx, 'days', n=days)}", s.body),
+        para(f"{ctx.t('attending')}{sep}{ctx.user(patient.get('attending_id'))}", s.body),
+        para(f"{ctx.t('allergies')}{sep}{allergies or status_words(ctx, chart)}", s.body),
     ]  # fmt: skip
     for key in SECTIONS:
         story += [

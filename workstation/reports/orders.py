@@ -124,16 +124,19 @@ def sig_frequency(ctx: PrintContext, order: dict[str, Any]) -> str:
 
 
 def rx_item(ctx: PrintContext, formulary: Formulary, number: int, order: dict[str, Any],
-            *, days: int = 1) -> list[Flowable]:  # fmt: skip
-    """An Rp item: `1. 对乙酰氨基酚   规格：500 mg/片   数量：2 片`, then `用法用量：…` indented."""
+            *, days: int = 1, amount: str | None = None) -> list[Flowable]:  # fmt: skip
+    """An Rp item: `1. 对乙酰氨基酚   规格：500 mg/片   数量：2 片`, then `用法用量：…` indented;
+    `amount` is the quantity as written elsewhere (出院带药: `共 14 片，14 天`), else `days` days."""
     s = styles(ctx)
-    amount, unit = quantity(formulary, order, days)
+    if amount is None:
+        units, unit = quantity(formulary, order, days)
+        amount = f"{units:g} {unit_word(ctx, unit)}"
     strength = strength_text(ctx, dispensed_form(formulary, order))
     usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
                   freq=sig_frequency(ctx, order))  # fmt: skip
     row = [para(f"{number}. {ctx.drug_name(order)}", s.body),
            para(rx_text(ctx, "strength", s=strength), s.body),
-           para(rx_text(ctx, "quantity", n=f"{amount:g}", unit=unit_word(ctx, unit)), s.body)]  # fmt: skip
+           para(rx_text(ctx, "quantity", amount=amount), s.body)]  # fmt: skip
     indented = ParagraphStyle("indented", parent=s.body, leftIndent=6 * mm)
     table = Table([row, [para(usage, indented), "", ""]], colWidths=[78 * mm, 62 * mm, 46 * mm])
     table.setStyle(TableStyle([("SPAN", (0, 1), (2, 1)), ("LEFTPADDING", (0, 0), (-1, -1), 0),

@@ -142,7 +142,7 @@ RX_TEXT = {
     "emergency": ("急诊处方", "Emergency prescription"),
     "paediatric": ("儿科处方", "Paediatric prescription"),
     "strength": ("规格：{s}", "Strength: {s}"),
-    "quantity": ("数量：{n} {unit}", "Qty: {n} {unit}"),
+    "quantity": ("数量：{amount}", "Qty: {amount}"),
     "prn": ("必要时：{why}", "as needed: {why}"),
     "one_day": ("住院处方：数量为1日用量", "Ward prescription: each quantity is one day's supply"),
     "own_form": ("另开专用处方（麻醉药品、精神药品）：{drugs}",

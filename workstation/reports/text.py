@@ -122,7 +122,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "chart_legend_rows": (
         "蓝色 × 体温　红色 ● 脉搏　呼吸（次/分）以数字记录于呼吸栏",
-        "Blue × temperature   red ● pulse   respiration (/min) as figures in its row",
+        "Blue × temperature; red ● pulse; respiration (/min) as figures in its row",
     ),
     "fluid_legend": (
         "入量、出量、尿量、大便次数：前一日 {start} 至当日 {start} 的 24 小时合计（出量含尿量）",
