@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
+from workstation.clinical.controlled import controlled_class, form_mark
 from workstation.clinical.formulary import default_formulary
 from workstation.projections import queries
 from workstation.reports.context import make_context, patient_by_record_number
@@ -67,6 +68,12 @@ def medicines_in_force(chart: dict[str, Any]) -> list[dict[str, Any]]:
             and not o.get("discharge")]  # fmt: skip
 
 
+def controlled(order: dict[str, Any]) -> bool:
+    """A drug of 麻、精一 or 精二, printed on its own prescription form (处方管理办法 Annex 1)."""
+    drug = default_formulary().by_code(order["drug_code"])
+    return form_mark(controlled_class(drug.entry if drug else None)) is not None
+
+
 def formulary_name(order: dict[str, Any], lang: str) -> str:
     drug = default_formulary().by_code(order["drug_code"])
     assert drug is not None, order["drug_code"]
@@ -78,7 +85,10 @@ def expected_facts(kind: str, chart: dict[str, Any], lang: str) -> list[str]:
     meds = medicines_in_force(chart)
     drugs = [formulary_name(o, lang) for o in meds] + [dose_text(o) for o in meds]
     vitals = sorted(chart["vitals"], key=lambda v: v["taken_at"])
-    if kind in ("prescription", "label", "mar", "order-sheet", "handoff"):
+    if kind == "prescription":  # controlled drugs are named, their items are on their own forms
+        ordinary = [o for o in meds if not controlled(o)]
+        return [formulary_name(o, lang) for o in meds] + [dose_text(o) for o in ordinary]
+    if kind in ("label", "mar", "order-sheet", "handoff"):
         return drugs
     if kind in ("discharge-summary", "discharge-prescription"):  # 出院带药 as chosen, with days
         home = [o for o in chart["orders"] if o.get("discharge") and not o["voided"]]

@@ -78,14 +78,22 @@ def forms_for_route(drug: Drug, route: str | None) -> tuple[DrugForm, ...]:
 def dispense_units(
     drug: Drug, dose_value: float, dose_unit: str, route: str | None = None
 ) -> tuple[str, float]:
-    """(dispensing unit, units per dose) among the route's forms (forms_for_route), the form
+    """(dispensing unit, units per dose) of the form `dispensed_form` chooses."""
+    form, per_dose = dispensed_form(drug, dose_value, dose_unit, route)
+    return form.dispense_unit, per_dose
+
+
+def dispensed_form(
+    drug: Drug, dose_value: float, dose_unit: str, route: str | None = None
+) -> tuple[DrugForm, float]:
+    """(form, units per dose) among the route's forms (forms_for_route), the form
     giving whole units first, then the fewest: 500 mg is one 500 mg capsule rather than two of
     250 mg; 20 mg furosemide po is one tablet, iv one ampoule. A part of a capsule or of a
     sustained-release or enteric-coated tablet is never counted (it is not split):
     NoFormForRoute when only such parts would give the dose."""
     forms = forms_for_route(drug, route)
     choices, unsplittable = [], []
-    for form in forms:
+    for index, form in enumerate(forms):
         amount = convert_amount(dose_value, dose_unit, form.unit)
         if amount is None or form.strength <= 0:
             continue
@@ -94,7 +102,7 @@ def dispense_units(
         if not whole and _not_split(form):
             unsplittable.append(form)
             continue
-        choices.append((not whole, per_dose, form.dispense_unit))
+        choices.append((not whole, per_dose, index))
     if not choices and unsplittable:
         kinds = ", ".join(f"{f.form_en} {f.strength:g} {f.unit}" for f in unsplittable)
         raise NoFormForRoute(
@@ -102,9 +110,9 @@ def dispense_units(
             f" {kinds}, which is not split; write a dose of whole units or another route"
         )
     if not choices:
-        return forms[0].dispense_unit, 1.0
-    _fraction, per_dose, unit = min(choices)
-    return unit, per_dose
+        return forms[0], 1.0
+    _fraction, per_dose, index = min(choices)
+    return forms[index], per_dose
 
 
 def _not_split(form: DrugForm) -> bool:

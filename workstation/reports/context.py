@@ -32,18 +32,28 @@ class PatientNotFound(LookupError):
 
 @dataclass(frozen=True, slots=True)
 class Hospital:
-    """The name (in both languages) and optional logo printed at the top of every page."""
+    """The name (in both languages) and optional logo printed at the top of every page, and the
+    hospital's choices for its forms: which wards write 急诊 prescriptions (急诊留观), below which
+    age a patient's prescription is 儿科, and whether the 体温单 draws respiration as a curve."""
 
     name_zh: str
     name_en: str
     logo: Path | None = None
+    emergency_wards: frozenset[str] = frozenset()
+    paediatric_under: int = 14
+    respiration_curve: bool = False
 
     @classmethod
     def load(cls, path: Path | None = None) -> Hospital:
         """Read the hospital settings file (default: the shipped one)."""
         raw = json.loads((path or resource(*HOSPITAL_FILE)).read_text(encoding="utf-8"))
         logo = resource(raw["logo"]) if raw.get("logo") else None
-        return cls(raw["name_zh"], raw["name_en"], logo if logo and logo.is_file() else None)
+        return cls(
+            raw["name_zh"], raw["name_en"], logo if logo and logo.is_file() else None,
+            emergency_wards=frozenset(raw.get("emergency_wards") or ()),
+            paediatric_under=int(raw.get("paediatric_under", 14)),
+            respiration_curve=bool(raw.get("respiration_curve", False)),
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -8,35 +8,27 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from workstation.clinical.checks.context import order_from_row
-from workstation.clinical.controlled import STRICT_CLASSES, controlled_class, form_mark
+from workstation.clinical.controlled import STRICT_CLASSES, controlled_class
 from workstation.clinical.dispense_forms import NoFormForRoute, dispense_units
 from workstation.clinical.formulary import Formulary, default_formulary
 from workstation.reports.context import PrintContext, live
-from workstation.reports.fonts import register_font
 from workstation.reports.orders import _prescription_signatures, dose_text
-from workstation.reports.page import SIDE_MARGIN, build_pdf, identifiers, para, styles
+from workstation.reports.page import build_pdf, identifiers, para, styles
+from workstation.reports.rx_form import (
+    NARCOTIC,
+    PSYCHOTROPIC_2,
+    UNIT_ZH,
+    Paper,
+    dispensed_form,
+    rx_text,
+    strength_text,
+)
 from workstation.reports.text import frequency_text, route_text
 
-PALE_RED = colors.HexColor("#F9D9DC")  # 淡红色 (Annex 1)
-UNIT_ZH = {
-    "amp": "支",
-    "vial": "支",
-    "tab": "片",
-    "cap": "粒",
-    "patch": "贴",
-    "bag": "袋",
-    "bottle": "瓶",
-    "supp": "粒",
-    "inhaler": "支",
-    "pen": "支",
-    "syringe": "支",
-}
 _DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _UNITS = ("", "拾", "佰", "仟")
 _EN = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]  # fmt: skip
@@ -86,32 +78,6 @@ def english_amount(value: float) -> str:
     return words + (" point " + " ".join(_EN[int(c)] for c in fraction) if fraction else "")
 
 
-class _Paper(Flowable):
-    """The form's paper colour over the whole page and its corner mark (drawn first)."""
-
-    def __init__(self, fill: Any, mark: str):
-        super().__init__()
-        self.fill, self.mark = fill, mark
-        self.width = self.height = 0
-
-    def draw(self) -> None:
-        """Paint the page and the boxed corner mark, in page coordinates."""
-        canvas = self.canv
-        x, y = canvas.absolutePosition(0, 0)
-        width, height = A4
-        canvas.saveState()
-        canvas.translate(-x, -y)
-        if self.fill is not None:
-            canvas.setFillColor(self.fill)
-            canvas.rect(0, 0, width, height, fill=1, stroke=0)
-        canvas.setFillColor(colors.black)
-        canvas.setFont(register_font(), 13)
-        box_w, top = 26 * mm, height - 8 * mm
-        canvas.rect(width - SIDE_MARGIN - box_w, top - 9 * mm, box_w, 9 * mm, fill=0, stroke=1)
-        canvas.drawCentredString(width - SIDE_MARGIN - box_w / 2, top - 6.3 * mm, self.mark)
-        canvas.restoreState()
-
-
 def one_day_quantity(order: dict[str, Any], formulary: Formulary) -> tuple[float, str]:
     """(units, dispensing unit) of one day of an order: doses a day times units per dose."""
     drug = formulary.by_code(str(order.get("drug_code") or ""))
@@ -147,11 +113,10 @@ def _form(ctx: PrintContext, chart: dict[str, Any], *, strict: bool,
     formulary = formulary or default_formulary()
     lang = 0 if zh else 1
     orders = _orders_of(chart, formulary, strict)
-    mark = form_mark("narcotic" if strict else "psychotropic_2") or ""
     title = TEXT["strict_title" if strict else "psy2_title"][lang]
     number = (orders[0]["order_id"][-8:] if orders else "—").upper()
     story: list[Flowable] = [
-        _Paper(PALE_RED if strict else None, mark),
+        Paper(NARCOTIC if strict else PSYCHOTROPIC_2),
         para(TEXT["number"][lang].format(n=number), s.small),
         para(f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}", s.body),
         para(TEXT["id_number"][lang], s.body),
@@ -168,7 +133,8 @@ def _form(ctx: PrintContext, chart: dict[str, Any], *, strict: bool,
         words = chinese_amount(amount) if zh else english_amount(amount)
         usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
                       freq=frequency_text(ctx.lang, order.get("frequency")))  # fmt: skip
-        story += [para(f"{index}. {ctx.drug_name(order)}    "
+        strength = rx_text(ctx, "strength", s=strength_text(ctx, dispensed_form(formulary, order)))
+        story += [para(f"{index}. {ctx.drug_name(order)}    {strength}    "
                        + TEXT["quantity"][lang].format(n=f"{amount:g}", unit=unit, words=words), s.body),
                   para(usage, s.body)]  # fmt: skip
     if strict:

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from workstation.clinical.formulary import default_formulary
 from workstation.reports.context import PrintContext, live
-from workstation.reports.controlled_rx import UNIT_ZH
-from workstation.reports.orders import _prescription_signatures, dose_text
+from workstation.reports.orders import _prescription_signatures, dose_text, rx_item
 from workstation.reports.page import build_pdf, identifiers, para, styles
+from workstation.reports.rx_form import (
+    UNIT_ZH,
+    Paper,
+    form_type,
+    rx_text,
+)
 from workstation.reports.text import frequency_text, route_text
 
 
@@ -44,10 +49,11 @@ def discharge_line(ctx: PrintContext, order: dict[str, Any]) -> str:
 def discharge_prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     """出院带药处方: Rp lines of the discharge medicines with quantities and days, signatures."""
     s, patient = styles(ctx), chart["patient"]
-    medicines = discharge_orders(chart)
-    indented = ParagraphStyle("indented", parent=s.body, leftIndent=6 * mm, spaceAfter=3)
+    medicines, formulary = discharge_orders(chart), default_formulary()
+    kind = form_type(ctx, patient)  # 普通, 急诊 or 儿科 with its paper (处方管理办法 附件1)
     story: list[Flowable] = [
-        para(ctx.t("prescription_kind") + "    " + ctx.t("discharge_med"), s.small),
+        Paper(kind),
+        para(rx_text(ctx, kind.key) + "    " + ctx.t("discharge_med"), s.small),
         para(f"{ctx.t('diagnosis')}：{patient.get('diagnosis') or ''}", s.body),
         para(f"{ctx.t('date')}：{ctx.when(ctx.printed_at)[:10]}", s.body),
         Spacer(1, 3 * mm), para("Rp.", s.heading),
@@ -55,11 +61,7 @@ def discharge_prescription(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
     if not medicines:
         story.append(para(ctx.t("no_medications"), s.body))
     for number, order in enumerate(medicines, start=1):
-        usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
-                      freq=frequency_text(ctx.lang, order.get("frequency")))  # fmt: skip
-        amount = supply_text(ctx, order["discharge"])
-        story += [para(f"{number}. {ctx.drug_name(order)}    ×{amount}", s.body),
-                  para(usage, indented)]  # fmt: skip
+        story += rx_item(ctx, formulary, number, order, amount=supply_text(ctx, order["discharge"]))
     story += [Spacer(1, 10 * mm), _prescription_signatures(ctx, medicines)]
     return build_pdf(ctx, story, title=ctx.t("discharge_prescription"),
                      banner=identifiers(ctx, patient))  # fmt: skip

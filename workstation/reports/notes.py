@@ -7,14 +7,10 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from workstation.clinical.dot_phrases import allergy_entries
 from workstation.clinical.lab_names import lab_name
 from workstation.reports.context import PrintContext, live
-from workstation.reports.discharge import discharge_line, discharge_orders
-from workstation.reports.orders import status_words
+from workstation.reports.discharge_record import draft_sections
 from workstation.reports.page import build_pdf, grid_table, identifiers, para, styles
-
-COURSE_NOTE_TYPES = ("daily_progress_note", "ward_round_note", "first_progress_note")
 
 
 def _note_block(ctx: PrintContext, note: dict[str, Any], addenda: list[dict[str, Any]]) -> list:
@@ -94,35 +90,8 @@ def discharge_summary(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
         story += _note_block(ctx, latest, [a for a in live(chart["addenda"])
                                            if a["note_id"] == latest["note_id"]])  # fmt: skip
     else:
-        story += [para(ctx.t("draft"), s.heading)] + _draft_summary(ctx, chart, width)
+        flagged = [r for r in latest_results(chart) if r.get("flag")]
+        results = results_table(ctx, flagged, width) if flagged else None
+        story += [para(ctx.t("draft"), s.heading), *draft_sections(ctx, chart, results)]
     story += [Spacer(1, 8 * mm), para(ctx.t("doctor_signature"), s.body)]
     return build_pdf(ctx, story, title=ctx.t("discharge_summary"), banner=identifiers(ctx, patient))
-
-
-def _draft_summary(ctx: PrintContext, chart: dict[str, Any], width: float) -> list[Flowable]:
-    s, patient = styles(ctx), chart["patient"]
-    discharged = ctx.when(patient.get("discharged_at")) or ctx.t("not_discharged")
-    allergies = "；".join(allergy_entries(chart["allergies"], ctx.lang))
-    problems = [
-        f"{p['description']} {p.get('icd10') or ''}".strip() for p in live(chart["problems"])
-    ]
-    course = sorted((n for n in live(chart["notes"]) if n["note_type"] in COURSE_NOTE_TYPES),
-                    key=lambda n: n["signed_at"])  # fmt: skip
-    medicines = discharge_orders(chart)  # 出院带药 as the doctor chose it, not every order
-    story: list[Flowable] = [
-        para(f"{ctx.t('admitted')}：{ctx.when(patient['admitted_at'])}    "
-             f"{ctx.t('discharged')}：{discharged}", s.body),
-        para(f"{ctx.t('attending')}：{ctx.user(patient.get('attending_id'))}", s.body),
-        para(f"{ctx.t('allergies')}：{allergies or status_words(ctx, chart)}", s.body),
-        para(ctx.t("problems"), s.heading),
-        para("\n".join(problems) or patient.get("diagnosis") or "", s.body),
-        para(ctx.t("hospital_course"), s.heading),
-        para(course[-1]["text"] if course else ctx.t("no_notes"), s.body),
-        para(ctx.t("latest_results"), s.heading),
-        results_table(ctx, latest_results(chart), width),
-        para(ctx.t("discharge_meds"), s.heading),
-        para("\n".join(discharge_line(ctx, o) for o in medicines) or ctx.t("none"), s.body),
-        para(ctx.t("follow_up"), s.heading),
-        para("\n\n", s.body),
-    ]  # fmt: skip
-    return story

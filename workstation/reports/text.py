@@ -76,7 +76,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "dispenser": ("调配药师", "Dispensed by"),
     "checker": ("核对、发药药师", "Checked and issued by"),
     "drug_cost": ("药品金额：________", "Amount: ________"),
-    "usage": ("用法：{dose} {route} {freq}", "Sig: {dose} {route} {freq}"),
+    "usage": ("用法用量：{dose} {route} {freq}", "Sig: {dose} {route} {freq}"),
     "for_days": FOR_DAYS,
     "no_medications": ("无在用药物医嘱", "No medication orders in force"),
     # order sheets
@@ -130,6 +130,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "chart_legend": (
         "蓝色 × 体温　红色 ● 脉搏　黑色 ○ 呼吸（右侧刻度）",
         "Blue × temperature   red ● pulse   black ○ respiration (right scale)",
+    ),
+    "chart_legend_rows": (
+        "蓝色 × 体温　红色 ● 脉搏　呼吸（次/分）以数字记录于呼吸栏",
+        "Blue × temperature; red ● pulse; respiration (/min) as figures in its row",
     ),
     "fluid_legend": (
         "入量、出量、尿量、大便次数：前一日 {start} 至当日 {start} 的 24 小时合计（出量含尿量）",

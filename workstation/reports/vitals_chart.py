@@ -1,5 +1,9 @@
 """The temperature chart (体温单): seven ward days per A4 page, six 4-hourly columns a day,
-temperature, pulse and respiration plotted on the classic grid, then the rows below it.
+temperature and pulse plotted on the classic grid, then the rows below it.
+
+Respiration is written as numbers in its own row, neighbouring figures staggered up and down, as
+《基础护理学》 (体温单的使用) draws it; a hospital that keeps the older curve sets
+`respiration_curve` in settings/hospital.json and gets the ○ curve on the right-hand scale too.
 
 The rows follow the 体温单 of 卫生部《病历书写基本规范》(2010) as taught in 《基础护理学》
 (体温单的使用): blood pressure as a fraction twice a day, weight in kg, and the previous day's
@@ -11,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import count
 from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, String
@@ -145,8 +150,9 @@ def _foot_span(row: int) -> tuple[float, float]:
 
 def _scales(drawing: Drawing, ctx: PrintContext, layout: _Layout) -> None:
     font, grid_top = register_font(), layout.height - 3 * HEAD_ROW
+    curve = ctx.hospital.respiration_curve
     titles = ((LEFT * 0.25, "pulse", RED), (LEFT * 0.75, "temperature", BLUE),
-              (WIDTH - RIGHT / 2, "respiration", colors.black))  # fmt: skip
+              *(((WIDTH - RIGHT / 2, "respiration", colors.black),) if curve else ()))  # fmt: skip
     for x, key, colour in titles:
         drawing.add(String(x, grid_top - 8.5 * mm, ctx.t(key).split()[0], fontName=font,
                            fontSize=6, textAnchor="middle", fillColor=colour))  # fmt: skip
@@ -158,8 +164,9 @@ def _scales(drawing: Drawing, ctx: PrintContext, layout: _Layout) -> None:
                            textAnchor="middle", fillColor=RED))  # fmt: skip
         drawing.add(String(LEFT * 0.75, y, f"{degree}°", fontName=font, fontSize=7,
                            textAnchor="middle", fillColor=BLUE))  # fmt: skip
-        drawing.add(String(WIDTH - RIGHT / 2, y, str(resp), fontName=font, fontSize=7,
-                           textAnchor="middle"))  # fmt: skip
+        if curve:
+            drawing.add(String(WIDTH - RIGHT / 2, y, str(resp), fontName=font, fontSize=7,
+                               textAnchor="middle"))  # fmt: skip
 
 
 def _band(drawing: Drawing, ctx: PrintContext, layout: _Layout, patient: dict[str, Any]) -> None:
@@ -231,7 +238,8 @@ def _ring(x: float, y: float) -> list[Any]:
     ]
 
 
-def _curves(drawing: Drawing, layout: _Layout, readings: dict[tuple[date, int], dict]) -> None:
+def _curves(drawing: Drawing, layout: _Layout, readings: dict[tuple[date, int], dict],
+            *, respiration: bool) -> None:  # fmt: skip
     temp, pulse, resp = [], [], []
     for index, day in enumerate(layout.days):
         for slot in range(len(SLOTS)):
@@ -247,7 +255,8 @@ def _curves(drawing: Drawing, layout: _Layout, readings: dict[tuple[date, int], 
             if row.get("resp_rate") is not None:
                 degrees = (row["resp_rate"] - RESP_AT_TEMP_LOW) / RESP_PER_DEGREE + TEMP_LOW
                 resp.append((x, layout.y_temp(min(max(degrees, TEMP_LOW), TEMP_HIGH))))
-    _plot(drawing, layout, resp, colors.black, _ring)
+    if respiration:  # the hospital's choice; the row below the grid has the figures anyway
+        _plot(drawing, layout, resp, colors.black, _ring)
     _plot(drawing, layout, pulse, RED, _dot)
     _plot(drawing, layout, temp, BLUE, _cross)
 
@@ -287,9 +296,14 @@ def _fluid_figures(balance: DailyBalance, stools: int) -> dict[str, str]:
     return figures
 
 
+def _stagger(turn: int) -> float:
+    """Neighbouring respiration figures alternate high and low in their row (上下交错)."""
+    return 1.2 * mm if turn % 2 == 0 else -1.0 * mm
+
+
 def _foot(drawing: Drawing, ctx: PrintContext, layout: _Layout, readings: dict,
           fluids: dict[date, dict[str, str]], *, weight: float | None, admitted: date) -> None:  # fmt: skip
-    font = register_font()
+    font, turns = register_font(), count()
     for row, key in enumerate(FOOT_ROWS):
         drawing.add(String(1.5 * mm, layout.foot_y(row), ctx.t(key), fontName=font, fontSize=6.5))
     for index, day in enumerate(layout.days):
@@ -298,7 +312,8 @@ def _foot(drawing: Drawing, ctx: PrintContext, layout: _Layout, readings: dict,
             row = readings.get((day, slot), {})
             for line, key in ((0, "resp_rate"), (2, "spo2_pct")):
                 if row.get(key) is not None:
-                    drawing.add(String(layout.x(index, slot), layout.foot_y(line), str(row[key]),
+                    y = layout.foot_y(line) + (_stagger(next(turns)) if line == 0 else 0)
+                    drawing.add(String(layout.x(index, slot), y, str(row[key]),
                                        fontName=font, fontSize=5.5, textAnchor="middle"))  # fmt: skip
         halves = [[r for r in day_rows if (int(ctx.when(r["taken_at"], clock_only=True)[:2]) < 12) == am
                    and r.get("systolic_mmhg") is not None] for am in (True, False)]  # fmt: skip
@@ -332,7 +347,7 @@ def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
         drawing = Drawing(WIDTH, layout.height)
         drawing.initialFontName = register_font()  # else the renderer declares Helvetica
         _grid(drawing, ctx, layout, admitted, last)
-        _curves(drawing, layout, readings)
+        _curves(drawing, layout, readings, respiration=ctx.hospital.respiration_curve)
         _band(drawing, ctx, layout, patient)
         _foot(drawing, ctx, layout, readings, fluids, weight=patient.get("weight_kg"),
               admitted=admitted)  # fmt: skip
@@ -340,7 +355,10 @@ def vitals_chart(ctx: PrintContext, chart: dict[str, Any]) -> bytes:
             story.append(PageBreak())
         story += [
             drawing,
-            para(ctx.t("chart_legend"), s.small),
+            para(
+                ctx.t("chart_legend" if ctx.hospital.respiration_curve else "chart_legend_rows"),
+                s.small,
+            ),  # fmt: skip
             para(ctx.t("fluid_legend", start=f"{DAY_START:%H:%M}"), s.small),
         ]
         first += timedelta(days=DAYS_PER_PAGE)

@@ -99,5 +99,5 @@ def _sheet_patient(log: DemoLog, patient_id: str, doctor: str, nurse: str, pharm
             "order_kind": "medication", "description": f"出院带药 {name} {dose}{unit} po {frequency}",
             "medication": {"drug_code": code, "drug_name": name, "dose_value": dose,
                            "dose_unit": unit, "route": "po", "frequency": frequency},
-            "term": "temporary", "discharge": {"quantity": days, "unit": "片", "days": days},
+            "term": "temporary", "discharge": {"quantity": days, "unit": "tab", "days": days},
         })  # fmt: skip
