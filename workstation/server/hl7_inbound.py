@@ -13,7 +13,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,10 +28,11 @@ from workstation.hl7v2 import mapping, message
 from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
 from workstation.ids import uuid7
+from workstation.resources import resource
 from workstation.server import audit, hl7_identity
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader, writer
-from workstation.server.hl7_plan import Plan, patient_id_of, plan
+from workstation.server.hl7_plan import Plan, known_wards, patient_id_of, plan
 from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
 from workstation.server.sync import push_within
 
@@ -66,15 +68,56 @@ def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
     del engine, lab_events
 
 
+MAX_BATCH = 64  # messages (from as many connections) committed together at most
+
+
+@dataclass
+class _Waiting:
+    """A message handed in by a connection's thread, waiting for the commit that answers it."""
+
+    received: Received
+    ack: str | None = None
+
+
+@dataclass
+class _Txn:
+    """What the messages applied in one write transaction share, read once for all of them."""
+
+    conn: Connection
+    wards: set[str]
+    settings: WardSafetySettings
+    next_seq: int  # the interface device's next device_seq
+    labs: list[Event] = field(default_factory=list)  # LabResulted committed with the transaction
+
+
+@contextmanager
+def _savepoint(txn: _Txn) -> Iterator[None]:
+    """A savepoint: on an exception its writes and what it added to `txn` are undone."""
+    seq, labs = txn.next_seq, len(txn.labs)
+    try:
+        with txn.conn.begin_nested():
+            yield
+    except BaseException:
+        txn.next_seq = seq
+        del txn.labs[labs:]
+        raise
+
+
 class Inbox:
-    """The server's HL7 inbound, one per process; messages are applied one at a time."""
+    """The server's HL7 inbound, one per process. Messages arriving together on several
+    connections are applied in arrival order, each in its own savepoint, in one write transaction
+    (group commit); every ACK is given only after that commit."""
 
     def __init__(self, engine: Engine, *, on_results: Callable[[Engine, list[Event]], None]
                  = after_results_committed):  # fmt: skip
         self.engine = engine
         self.on_results = on_results
         self._identity: hl7_identity.InterfaceIdentity | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the interface's write transaction
+        self._turn = threading.Condition()  # guards _waiting and _leading
+        self._waiting: list[_Waiting] = []
+        self._leading = False
+        self._settings: tuple[int, WardSafetySettings] | None = None
 
     @property
     def identity(self) -> hl7_identity.InterfaceIdentity:
@@ -90,24 +133,94 @@ class Inbox:
         except MessageProblem as problem:
             return self._unreadable(raw, problem).encode("utf-8")
         codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
+        return self._committed(received).encode(codec, errors="replace")
+
+    def _committed(self, received: Received) -> str:
+        """Group commit: the message waits with the others; a thread that finds no commit running
+        takes everything waiting (up to MAX_BATCH, in arrival order) and commits it at once."""
+        mine = _Waiting(received)
+        with self._turn:
+            self._waiting.append(mine)
+        while True:
+            with self._turn:
+                while mine.ack is None and self._leading:
+                    self._turn.wait()
+                if mine.ack is not None:
+                    return mine.ack
+                self._leading = True
+                batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+            try:
+                self._commit_batch(batch)
+            finally:
+                with self._turn:
+                    self._leading = False
+                    self._turn.notify_all()
+
+    def _commit_batch(self, batch: list[_Waiting]) -> None:
+        """Every message of the batch in one write transaction; the ACKs only once it committed
+        (AR for all of them when the commit fails: nothing was kept, the senders retry)."""
         try:
-            with self._lock:
-                done = self._stored_ack(received.key)
-                if done is None:
-                    done = self._run(received, {}, None, actor=None).ack
-        except DBAPIError:  # the database is down or busy: the sender retries later
-            done = message.ack(received, "AR", text="the server cannot take messages now")
+            self.identity  # noqa: B018 - its key is registered before a write transaction opens
+            with self._lock, writer(self.engine) as conn:
+                txn = self._txn(conn)
+                acks = [self._take(txn, waiting.received) for waiting in batch]
+        except DBAPIError:  # the database is down or busy: the senders retry later
+            acks = [message.ack(w.received, "AR", text="the server cannot take messages now")
+                    for w in batch]  # fmt: skip
         except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
+            log.error("HL7 messages not taken: %s", type(exc).__name__)
+            acks = [message.ack(w.received, "AR", text="the server could not take this message")
+                    for w in batch]  # fmt: skip
+        else:
+            self._results(txn.labs)
+        for waiting, ack in zip(batch, acks, strict=True):
+            waiting.ack = ack
+
+    def _take(self, txn: _Txn, received: Received) -> str:
+        """One message's ACK: the stored one for a resend, else the message applied (its own
+        savepoint: a fault in it refuses it with AR and leaves the others of the batch alone)."""
+        row = _row(txn.conn, received.key)
+        if row is not None:
+            return str(row.ack)
+        try:
+            with _savepoint(txn):
+                return self._process(txn, received, {}, None, actor=None, filed=False).ack
+        except DBAPIError:
+            return message.ack(received, "AR", text="the server cannot take messages now")
+        except Exception as exc:
             log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
-            done = message.ack(received, "AR", text="the server could not take this message")
-        return done.encode(codec, errors="replace")
+            return message.ack(received, "AR", text="the server could not take this message")
+
+    def _txn(self, conn: Connection) -> _Txn:
+        e = events.c
+        last = conn.execute(
+            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
+        ).scalar()
+        return _Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
+
+    def _ward_safety(self) -> WardSafetySettings:
+        """The hospital's critical limits, read again only when their file changed."""
+        path = resource("settings", "ward_safety.json")
+        stamp = path.stat().st_mtime_ns
+        if self._settings is None or self._settings[0] != stamp:
+            self._settings = (stamp, WardSafetySettings.load(path))
+        return self._settings[1]
+
+    def _results(self, labs: list[Event]) -> None:
+        if not labs:
+            return
+        try:
+            self.on_results(self.engine, labs)
+        except Exception as exc:  # committed already: the ACK stays what the commit made it
+            log.error("after HL7 results committed: %s", type(exc).__name__)
 
     def rerun(self, message_key: str, *, actor_id: str, ward_map: dict[str, str] | None = None,
               target: PatientRef | None = None) -> Outcome:  # fmt: skip
         """Re-run a held or rejected message (after the mapping or the target was corrected);
         audited with the admin's id. KeyError when there is no such message in the queue."""
-        with self._lock:
-            row = self._row(message_key)
+        self.identity  # noqa: B018
+        with self._lock, writer(self.engine) as conn:
+            row = _row(conn, message_key)
             if row is None or row.status not in ("held", "rejected"):
                 raise KeyError(message_key)
             try:
@@ -116,58 +229,71 @@ class Inbox:
                 return Outcome("rejected", row.ack, problem.reason)
             overrides = {"ward_map": ward_map or {},
                          "target": target.key if target else None}  # fmt: skip
-            return self._run(received, ward_map or {}, target, actor=(actor_id, overrides))
-
-    def _run(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
-             *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        outcome = self._apply(received, ward_map, target, actor=actor)
-        if outcome.lab_events:
-            self.on_results(self.engine, outcome.lab_events)
-        waiting = list(outcome.released)
-        while waiting:  # the admission (or merge) lets in the messages held for that patient
-            waiting += self._release(waiting.pop(0))
+            txn = self._txn(conn)
+            outcome = self._process(txn, received, ward_map or {}, target,
+                                    actor=(actor_id, overrides), filed=True)  # fmt: skip
+        self._results(txn.labs)
         return outcome
 
-    def _release(self, ref: PatientRef) -> list[PatientRef]:
+    def _process(self, txn: _Txn, received: Received, ward_map: dict[str, str],
+                 target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
+                 filed: bool) -> Outcome:  # fmt: skip
+        outcome = self._apply(txn, received, ward_map, target, actor=actor, filed=filed)
+        waiting = list(outcome.released)
+        while waiting:  # the admission (or merge) lets in the messages held for that patient
+            waiting += self._release(txn, waiting.pop(0))
+        return outcome
+
+    def _release(self, txn: _Txn, ref: PatientRef) -> list[PatientRef]:
+        """The messages held for `ref`, in arrival order, in the admission's transaction (each in
+        its own savepoint: one that fails for a fault of ours stays held)."""
         m = hl7_messages.c
-        with reader(self.engine) as conn:
-            rows = conn.execute(select(m.message_key, m.raw, m.charset).where(
-                m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
-            ).all()  # fmt: skip
+        rows = txn.conn.execute(select(m.message_key, m.raw, m.charset).where(
+            m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
+        ).all()  # fmt: skip
         released: list[PatientRef] = []
         for row in rows:
-            outcome = self._apply(message.parse_text(row.raw, row.charset), {}, None, actor=None)
-            if outcome.lab_events:
-                self.on_results(self.engine, outcome.lab_events)
+            try:
+                with _savepoint(txn):
+                    received = message.parse_text(row.raw, row.charset)
+                    outcome = self._apply(txn, received, {}, None, actor=None, filed=True)
+            except Exception as exc:
+                log.error("held HL7 message %s not released: %s", row.message_key,
+                          type(exc).__name__)  # fmt: skip
+                continue
             released += outcome.released
         return released
 
-    def _apply(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
-               *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        self.identity  # noqa: B018 - its key is registered before a write transaction opens
+    def _apply(self, txn: _Txn, received: Received, ward_map: dict[str, str],
+               target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
+               filed: bool) -> Outcome:  # fmt: skip
         try:
             inbound = mapping.read(received)
             if target is not None:
                 inbound.patient = target
-            with writer(self.engine) as conn:
-                return self._commit(conn, received, inbound, ward_map, actor)
+            with _savepoint(txn):
+                return self._commit(txn, received, inbound, ward_map, actor, filed)
         except MessageProblem as problem:
             ack = message.ack(received, "AE", text=problem.reason, problem=problem)
-            return self._keep(received, "rejected", ack, str(problem), problem.field, actor)
+            return self._keep(txn.conn, received, ack, problem, actor, filed)
         except _Refused as refused:
             refusal = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
             ack = message.ack(received, "AE", text=str(refused), problem=refusal)
-            return self._keep(received, "rejected", ack, str(refused), refused.field, actor)
+            return self._keep(txn.conn, received, ack, refusal, actor, filed)
 
-    def _commit(self, conn: Connection, received: Received, inbound: mapping.Inbound,
-                ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        steps = plan(conn, inbound, facility=received.sending_facility, ward_map=ward_map)
+    def _commit(self, txn: _Txn, received: Received, inbound: mapping.Inbound,
+                ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None,
+                filed: bool) -> Outcome:  # fmt: skip
+        conn = txn.conn
+        steps = plan(conn, inbound, facility=received.sending_facility, ward_map=ward_map,
+                     wards_known=txn.wards)  # fmt: skip
         if steps.hold_for is not None:
             ack = message.ack(received, "AA", text=steps.note)
-            _file(conn, received, "held", ack, steps.note, None, steps.hold_for.key, 0)
+            _file(conn, received, _Filing("held", ack, steps.note, None, steps.hold_for.key, 0),
+                  filed)  # fmt: skip
             _audit(conn, self.identity.user.user_id, received, "held", steps.note, actor)
             return Outcome("held", ack, steps.note)
-        wires = self._wires(conn, steps, received.sending_facility)
+        wires = self._wires(txn, steps, received.sending_facility)
         results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
         refused = [r for r in results if r["status"] != "accepted"]
         if refused:
@@ -176,55 +302,47 @@ class Inbox:
         _file_results(conn, steps, wires)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
-        _file(
-            conn, received, status, ack, steps.note or None, None, inbound.patient.key, len(wires)
-        )
+        filing = _Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
+        _file(conn, received, filing, filed)
         if actor is not None:
             _audit(conn, actor[0], received, status, steps.note, actor)
-        labs = [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
-        released = [ref for ref, _ in steps.new_ids]
-        return Outcome(status, ack, steps.note, labs, released)
+        txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
+        return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
-    def _wires(self, conn: Connection, steps: Plan, facility: str) -> list[dict[str, Any]]:
+    def _wires(self, txn: _Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
         """The plan's events signed by the interface, each result the hospital's limits or the
         lab's LL/HH flag make critical followed by its CriticalValueReported (危急值报告制度, the
         same `critical_report` as every other path), reported by the sending laboratory in the
         same transaction, so an AA never leaves a critical result unreported."""
-        e = events.c
-        last = (
-            conn.execute(
-                select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
-            ).scalar()
-            or 0
-        )
-        settings, at = WardSafetySettings.load(), now_iso()
+        at = now_iso()
         signed: list[dict[str, Any]] = []
         for event_type, patient_id, payload in steps.events:
-            signed.append(self._signed(event_type, patient_id, payload, last + len(signed) + 1, at))
+            signed.append(self._signed(txn, event_type, patient_id, payload, at))
             if event_type == "LabResulted":
-                report = critical_report(event_from_wire(signed[-1]), settings,
+                report = critical_report(event_from_wire(signed[-1]), txn.settings,
                                          reporter=facility or "LIS")  # fmt: skip
                 if report is not None:
-                    signed.append(self._signed("CriticalValueReported", patient_id, report,
-                                               last + len(signed) + 1, at))  # fmt: skip
+                    signed.append(self._signed(txn, "CriticalValueReported", patient_id, report,
+                                               at))  # fmt: skip
         return signed
 
-    def _signed(self, event_type: str, patient_id: str, payload: dict[str, Any], seq: int,
+    def _signed(self, txn: _Txn, event_type: str, patient_id: str, payload: dict[str, Any],
                 at: str) -> dict[str, Any]:  # fmt: skip
-        identity = self.identity
+        identity, txn.next_seq = self.identity, txn.next_seq + 1
         return identity.sign({
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
             "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
-            "device_seq": seq, "recorded_at": at, "payload": payload,
+            "device_seq": txn.next_seq - 1, "recorded_at": at, "payload": payload,
         })  # fmt: skip
 
-    def _keep(self, received: Received, status: str, ack: str, reason: str, error_field: str | None,
-              actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        with writer(self.engine) as conn:
-            _file(conn, received, status, ack, reason, error_field, _patient_key(received), 0)
-            _audit(conn, actor[0] if actor else self.identity.user.user_id, received, status,
-                   reason, actor)  # fmt: skip
-        return Outcome(status, ack, reason)
+    def _keep(self, conn: Connection, received: Received, ack: str, problem: MessageProblem,
+              actor: tuple[str, dict[str, Any]] | None, filed: bool) -> Outcome:  # fmt: skip
+        reason = str(problem)
+        filing = _Filing("rejected", ack, reason, problem.field, _patient_key(received), 0)
+        _file(conn, received, filing, filed)
+        _audit(conn, actor[0] if actor else self.identity.user.user_id, received, "rejected",
+               reason, actor)  # fmt: skip
+        return Outcome("rejected", ack, reason)
 
     def _unreadable(self, raw: bytes, problem: MessageProblem) -> str:
         """A message whose header cannot be read: kept under a hash of its bytes."""
@@ -242,14 +360,6 @@ class Inbox:
                 ))  # fmt: skip
         return ack
 
-    def _stored_ack(self, key: str) -> str | None:
-        row = self._row(key)
-        return None if row is None else str(row.ack)
-
-    def _row(self, key: str) -> Any:
-        with reader(self.engine) as conn:
-            return _row(conn, key)
-
 
 def _row(conn: Connection, key: str) -> Any:
     return conn.execute(select(hl7_messages).where(hl7_messages.c.message_key == key)).first()
@@ -262,11 +372,24 @@ def _patient_key(received: Received) -> str | None:
         return None
 
 
-def _file(conn: Connection, received: Received, status: str, ack: str, reason: str | None,
-          error_field: str | None, patient_key: str | None, count: int) -> None:  # fmt: skip
-    values = {"status": status, "ack": ack, "reason": reason, "error_field": error_field,
-              "patient_key": patient_key, "events": count, "updated_at": now_iso()}  # fmt: skip
-    if _row(conn, received.key) is not None:
+@dataclass(frozen=True, slots=True)
+class _Filing:
+    """How a message is filed in hl7_messages."""
+
+    status: str
+    ack: str
+    reason: str | None
+    error_field: str | None
+    patient_key: str | None
+    events: int
+
+
+def _file(conn: Connection, received: Received, filing: _Filing, filed: bool) -> None:
+    """File the message (`filed`: it is in the table already, held or rejected before)."""
+    values = {"status": filing.status, "ack": filing.ack, "reason": filing.reason,
+              "error_field": filing.error_field, "patient_key": filing.patient_key,
+              "events": filing.events, "updated_at": now_iso()}  # fmt: skip
+    if filed:
         conn.execute(update(hl7_messages).where(hl7_messages.c.message_key == received.key)
                      .values(**values))  # fmt: skip
         return

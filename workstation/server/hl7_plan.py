@@ -58,12 +58,20 @@ def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
     return _Chart(patient_id, row.status, row.version, dict(row._mapping))
 
 
-def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str]) -> Plan:
-    """The events for one message; MessageProblem when it cannot apply to this ward's records."""
+def known_wards(conn: Connection) -> set[str]:
+    """The server's ward ids (a caller applying several messages in one transaction reads them
+    once)."""
+    return set(conn.execute(select(wards.c.ward_id)).scalars())
+
+
+def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str],
+         wards_known: set[str] | None = None) -> Plan:  # fmt: skip
+    """The events for one message; MessageProblem when it cannot apply to this ward's records.
+    `wards_known`: the ward ids as read in this transaction (read here when None)."""
     if inbound.visit is not None and inbound.visit.ward_id in ward_map:
         inbound.visit = _remapped(inbound, ward_map)
     if inbound.visit is not None:
-        known = set(conn.execute(select(wards.c.ward_id)).scalars())
+        known = known_wards(conn) if wards_known is None else wards_known
         if known and inbound.visit.ward_id not in known:
             raise MessageProblem("PV1-3", f"unknown ward {inbound.visit.ward_id!r}",
                                  TABLE_VALUE_NOT_FOUND)  # fmt: skip
