@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
@@ -29,11 +29,19 @@ from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
 from workstation.ids import uuid7
 from workstation.resources import resource
-from workstation.server import audit, hl7_identity
-from workstation.server.audit import AuditEntry
+from workstation.server import hl7_identity
 from workstation.server.db import reader, writer
-from workstation.server.hl7_plan import Plan, known_wards, patient_id_of, plan
-from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
+from workstation.server.hl7_filing import (
+    Filing,
+    audit_message,
+    file_identifiers,
+    file_message,
+    file_results,
+    patient_key,
+    stored,
+)
+from workstation.server.hl7_plan import Plan, known_wards, plan
+from workstation.server.models import events, hl7_messages
 from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
@@ -69,6 +77,7 @@ def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
 
 
 MAX_BATCH = 64  # messages (from as many connections) committed together at most
+MAX_GROUP_EVENTS = 500  # events pushed at once (sync.MAX_PUSH_BATCH is 1000)
 
 
 @dataclass
@@ -163,7 +172,7 @@ class Inbox:
             self.identity  # noqa: B018 - its key is registered before a write transaction opens
             with self._lock, writer(self.engine) as conn:
                 txn = self._txn(conn)
-                acks = [self._take(txn, waiting.received) for waiting in batch]
+                acks = _Group(self, txn).take_all([waiting.received for waiting in batch])
         except DBAPIError:  # the database is down or busy: the senders retry later
             acks = [message.ack(w.received, "AR", text="the server cannot take messages now")
                     for w in batch]  # fmt: skip
@@ -179,7 +188,7 @@ class Inbox:
     def _take(self, txn: _Txn, received: Received) -> str:
         """One message's ACK: the stored one for a resend, else the message applied (its own
         savepoint: a fault in it refuses it with AR and leaves the others of the batch alone)."""
-        row = _row(txn.conn, received.key)
+        row = stored(txn.conn, received.key)
         if row is not None:
             return str(row.ack)
         try:
@@ -220,7 +229,7 @@ class Inbox:
         audited with the admin's id. KeyError when there is no such message in the queue."""
         self.identity  # noqa: B018
         with self._lock, writer(self.engine) as conn:
-            row = _row(conn, message_key)
+            row = stored(conn, message_key)
             if row is None or row.status not in ("held", "rejected"):
                 raise KeyError(message_key)
             try:
@@ -239,10 +248,14 @@ class Inbox:
                  target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
                  filed: bool) -> Outcome:  # fmt: skip
         outcome = self._apply(txn, received, ward_map, target, actor=actor, filed=filed)
-        waiting = list(outcome.released)
-        while waiting:  # the admission (or merge) lets in the messages held for that patient
-            waiting += self._release(txn, waiting.pop(0))
+        self._release_all(txn, outcome.released)
         return outcome
+
+    def _release_all(self, txn: _Txn, refs: list[PatientRef]) -> None:
+        """The admission (or merge) lets in the messages held for those patients."""
+        waiting = list(refs)
+        while waiting:
+            waiting += self._release(txn, waiting.pop(0))
 
     def _release(self, txn: _Txn, ref: PatientRef) -> list[PatientRef]:
         """The messages held for `ref`, in arrival order, in the admission's transaction (each in
@@ -289,23 +302,30 @@ class Inbox:
                      wards_known=txn.wards)  # fmt: skip
         if steps.hold_for is not None:
             ack = message.ack(received, "AA", text=steps.note)
-            _file(conn, received, _Filing("held", ack, steps.note, None, steps.hold_for.key, 0),
+            file_message(conn, received, Filing("held", ack, steps.note, None, steps.hold_for.key, 0),
                   filed)  # fmt: skip
-            _audit(conn, self.identity.user.user_id, received, "held", steps.note, actor)
+            audit_message(conn, self.identity.user.user_id, received, "held", steps.note, actor)
             return Outcome("held", ack, steps.note)
         wires = self._wires(txn, steps, received.sending_facility)
         results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
         refused = [r for r in results if r["status"] != "accepted"]
         if refused:
             raise _Refused(refused)
-        _file_identifiers(conn, steps)
-        _file_results(conn, steps, wires)
+        return self._filed(txn, received, inbound, steps, wires, actor, filed)
+
+    def _filed(self, txn: _Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
+               wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
+               filed: bool) -> Outcome:  # fmt: skip
+        """File a message whose events were pushed: its identifiers, results, itself."""
+        conn = txn.conn
+        file_identifiers(conn, steps)
+        file_results(conn, steps, wires)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
-        filing = _Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
-        _file(conn, received, filing, filed)
+        filing = Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
+        file_message(conn, received, filing, filed)
         if actor is not None:
-            _audit(conn, actor[0], received, status, steps.note, actor)
+            audit_message(conn, actor[0], received, status, steps.note, actor)
         txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
         return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
@@ -338,9 +358,9 @@ class Inbox:
     def _keep(self, conn: Connection, received: Received, ack: str, problem: MessageProblem,
               actor: tuple[str, dict[str, Any]] | None, filed: bool) -> Outcome:  # fmt: skip
         reason = str(problem)
-        filing = _Filing("rejected", ack, reason, problem.field, _patient_key(received), 0)
-        _file(conn, received, filing, filed)
-        _audit(conn, actor[0] if actor else self.identity.user.user_id, received, "rejected",
+        filing = Filing("rejected", ack, reason, problem.field, patient_key(received), 0)
+        file_message(conn, received, filing, filed)
+        audit_message(conn, actor[0] if actor else self.identity.user.user_id, received, "rejected",
                reason, actor)  # fmt: skip
         return Outcome("rejected", ack, reason)
 
@@ -351,7 +371,7 @@ class Inbox:
         digest = hashlib.sha256(raw).hexdigest()[:40]
         text = raw.decode("utf-8", errors="replace")
         with self._lock, writer(self.engine) as conn:
-            if _row(conn, f"unreadable|{digest}") is None:
+            if stored(conn, f"unreadable|{digest}") is None:
                 conn.execute(insert(hl7_messages).values(
                     message_key=f"unreadable|{digest}", sending_facility="", control_id=digest,
                     message_type="", received_at=now_iso(), status="rejected", reason=str(problem),
@@ -361,79 +381,97 @@ class Inbox:
         return ack
 
 
-def _row(conn: Connection, key: str) -> Any:
-    return conn.execute(select(hl7_messages).where(hl7_messages.c.message_key == key)).first()
+@dataclass
+class _Planned:
+    """A message of a batch planned and signed, waiting for its group's push."""
+
+    index: int
+    received: Received
+    inbound: mapping.Inbound
+    steps: Plan
+    wires: list[dict[str, Any]]
 
 
-def _patient_key(received: Received) -> str | None:
-    try:
-        return mapping.read(received).patient.key
-    except MessageProblem:
-        return None
+class _Group:
+    """The messages of one batch: those of different patients are planned one after the other
+    and their events pushed together (the push's reads, its projection and audit writes once for
+    all of them); a message of a patient (or a key) already in the group first pushes the group.
+    Anything else (a resend, a wrong or held message, a refusal in the group) takes the
+    one-message path, so its outcome is what it would be alone."""
 
+    def __init__(self, inbox: Inbox, txn: _Txn):
+        self.inbox, self.txn = inbox, txn
+        self.acks: dict[int, str] = {}
+        self.group: list[_Planned] = []
+        self.touched: set[str] = set()
+        self.first_seq = txn.next_seq
 
-@dataclass(frozen=True, slots=True)
-class _Filing:
-    """How a message is filed in hl7_messages."""
+    def take_all(self, batch: list[Received]) -> list[str]:
+        """The ACK of every message, in the batch's order."""
+        for index, received in enumerate(batch):
+            if received.key in self.touched:
+                self.push()
+            planned = self._planned(index, received)
+            if planned is not None:
+                self.group.append(planned)
+            else:
+                self.push()
+                self.acks[index] = self.inbox._take(self.txn, received)
+            if sum(len(p.wires) for p in self.group) > MAX_GROUP_EVENTS:
+                self.push()
+        self.push()
+        return [self.acks[index] for index in range(len(batch))]
 
-    status: str
-    ack: str
-    reason: str | None
-    error_field: str | None
-    patient_key: str | None
-    events: int
+    def _planned(self, index: int, received: Received) -> _Planned | None:
+        """The message planned into the group, or None for the one-message path."""
+        txn, seq = self.txn, self.txn.next_seq
+        if stored(txn.conn, received.key) is not None:
+            return None
+        try:
+            inbound = mapping.read(received)
+            keys = {inbound.patient.key, received.key}
+            keys |= {inbound.prior.key} if inbound.prior is not None else set()
+            if keys & self.touched:
+                self.push()
+                seq = txn.next_seq
+            if not self.group:
+                self.first_seq = seq
+            steps = plan(txn.conn, inbound, facility=received.sending_facility, ward_map={},
+                         wards_known=txn.wards)  # fmt: skip
+            if steps.hold_for is not None:
+                return None
+            wires = self.inbox._wires(txn, steps, received.sending_facility)
+        except Exception:  # wrong, or a fault: the one-message path says which, alone
+            txn.next_seq = seq
+            return None
+        self.touched |= keys
+        return _Planned(index, received, inbound, steps, wires)
 
-
-def _file(conn: Connection, received: Received, filing: _Filing, filed: bool) -> None:
-    """File the message (`filed`: it is in the table already, held or rejected before)."""
-    values = {"status": filing.status, "ack": filing.ack, "reason": filing.reason,
-              "error_field": filing.error_field, "patient_key": filing.patient_key,
-              "events": filing.events, "updated_at": now_iso()}  # fmt: skip
-    if filed:
-        conn.execute(update(hl7_messages).where(hl7_messages.c.message_key == received.key)
-                     .values(**values))  # fmt: skip
-        return
-    conn.execute(insert(hl7_messages).values(
-        message_key=received.key, sending_facility=received.sending_facility[:100],
-        control_id=received.control_id, message_type=received.message_type[:16],
-        received_at=now_iso(), charset=received.charset[:32], raw=received.text, **values,
-    ))  # fmt: skip
-
-
-def _file_identifiers(conn: Connection, steps: Plan) -> None:
-    h = hl7_patient_ids.c
-    for ref, patient_id in steps.new_ids:
-        if patient_id_of(conn, ref) is None:
-            conn.execute(
-                insert(hl7_patient_ids).values(
-                    authority=ref.authority, identifier=ref.record_number, patient_id=patient_id
-                )
-            )
-        else:
-            conn.execute(update(hl7_patient_ids).where(
-                h.authority == ref.authority, h.identifier == ref.record_number
-            ).values(patient_id=patient_id))  # fmt: skip
-
-
-def _file_results(conn: Connection, steps: Plan, wires: list[dict[str, Any]]) -> None:
-    labs = [w for w in wires if w["type"] == "LabResulted"]
-    for (key, patient_id, index), wire in zip(steps.results, labs, strict=True):
-        del index
-        r = hl7_results.c
-        if conn.execute(select(r.result_key).where(r.result_key == key)).first() is None:
-            conn.execute(insert(hl7_results).values(result_key=key, patient_id=patient_id,
-                                                    event_id=wire["event_id"]))  # fmt: skip
-        else:
-            conn.execute(update(hl7_results).where(r.result_key == key)
-                         .values(event_id=wire["event_id"]))  # fmt: skip
-
-
-def _audit(conn: Connection, actor_id: str, received: Received, status: str, reason: str,
-           actor: tuple[str, dict[str, Any]] | None) -> None:  # fmt: skip
-    action = "hl7_message_rerun" if actor is not None else f"hl7_message_{status}"
-    detail = {"message_key": received.key, "type": received.message_type, "status": status,
-              "reason": reason[:500]} | ({"overrides": actor[1]} if actor else {})  # fmt: skip
-    audit.append(conn, [AuditEntry(action, actor_id, None, hl7_identity.DEVICE_ID, detail)])
+    def push(self) -> None:
+        """Push the group's events at once and file its messages; on any refusal or fault, roll
+        the group back and take its messages one by one."""
+        group, self.group = self.group, []
+        self.touched = set()
+        if not group:
+            return
+        inbox, txn = self.inbox, self.txn
+        wires = [w for p in group for w in p.wires]
+        try:
+            with _savepoint(txn):
+                results = (push_within(txn.conn, pusher=inbox.identity.user, wire_events=wires)
+                           if wires else [])  # fmt: skip
+                if any(r["status"] != "accepted" for r in results):
+                    raise _Refused([r for r in results if r["status"] != "accepted"])
+                outcomes = [inbox._filed(txn, p.received, p.inbound, p.steps, p.wires, None,
+                                         False) for p in group]  # fmt: skip
+        except Exception:
+            txn.next_seq = self.first_seq
+            for p in group:
+                self.acks[p.index] = inbox._take(txn, p.received)
+            return
+        for p, outcome in zip(group, outcomes, strict=True):
+            self.acks[p.index] = outcome.ack
+            inbox._release_all(txn, outcome.released)
 
 
 def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:

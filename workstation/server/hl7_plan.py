@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from workstation.clock import now_iso
 from workstation.hl7v2.mapping import Inbound, PatientRef, Result
@@ -40,19 +40,25 @@ class _Chart:
     row: dict[str, Any]
 
 
+# Built once (a message runs them each): no statement construction per message.
+_PATIENT_ID = select(hl7_patient_ids.c.patient_id).where(
+    hl7_patient_ids.c.authority == bindparam("authority"),
+    hl7_patient_ids.c.identifier == bindparam("identifier"),
+)
+_PATIENT_ROW = select(pt.patients).where(pt.patients.c.patient_id == bindparam("patient_id"))
+
+
 def patient_id_of(conn: Connection, ref: PatientRef) -> str | None:
     """The server's patient id for a hospital identifier, if filed."""
-    h = hl7_patient_ids.c
-    return conn.execute(
-        select(h.patient_id).where(h.authority == ref.authority, h.identifier == ref.record_number)
-    ).scalar()
+    found = conn.execute(_PATIENT_ID, {"authority": ref.authority, "identifier": ref.record_number})
+    return found.scalar()
 
 
 def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
     patient_id = patient_id_of(conn, ref)
     if patient_id is None:
         return None
-    row = conn.execute(select(pt.patients).where(pt.patients.c.patient_id == patient_id)).first()
+    row = conn.execute(_PATIENT_ROW, {"patient_id": patient_id}).first()
     if row is None:
         return None
     return _Chart(patient_id, row.status, row.version, dict(row._mapping))
