@@ -13,9 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, insert, select
@@ -31,6 +29,15 @@ from workstation.ids import uuid7
 from workstation.resources import resource
 from workstation.server import hl7_identity
 from workstation.server.db import reader, writer
+from workstation.server.hl7_batch import (
+    MAX_BATCH,
+    Group,
+    Outcome,
+    Refused,
+    Txn,
+    Waiting,
+    savepoint,
+)
 from workstation.server.hl7_filing import (
     Filing,
     audit_message,
@@ -46,70 +53,12 @@ from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
 
-# Push refusals and the field an ERR segment names for them.
-REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
-                  "record_archived": "PID-3"}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """How one message ended: status (applied, held, rejected, ignored), its ACK, the reason."""
-
-    status: str
-    ack: str
-    reason: str = ""
-    lab_events: list[Event] = field(default_factory=list)
-    released: list[PatientRef] = field(default_factory=list)  # identifiers now known
-
-
-class _Refused(Exception):
-    def __init__(self, results: list[dict[str, Any]]):
-        first = results[0]
-        super().__init__(f"{first.get('code')}: {first.get('message')}")
-        self.field = REFUSAL_FIELDS.get(str(first.get("code")), "MSH-9")
-
 
 def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
     """Called once for every message whose LabResulted events were committed. Critical values are
-    not reported here but in the same transaction as their results (Inbox._wires), so an AA never
+    not reported here but in the same transaction as their results (Inbox.signed_events), so an AA never
     leaves a critical result unreported; nothing is left to do after the commit."""
     del engine, lab_events
-
-
-MAX_BATCH = 64  # messages (from as many connections) committed together at most
-MAX_GROUP_EVENTS = 500  # events pushed at once (sync.MAX_PUSH_BATCH is 1000)
-
-
-@dataclass
-class _Waiting:
-    """A message handed in by a connection's thread, waiting for the commit that answers it."""
-
-    received: Received
-    ack: str | None = None
-
-
-@dataclass
-class _Txn:
-    """What the messages applied in one write transaction share, read once for all of them."""
-
-    conn: Connection
-    wards: set[str]
-    settings: WardSafetySettings
-    next_seq: int  # the interface device's next device_seq
-    labs: list[Event] = field(default_factory=list)  # LabResulted committed with the transaction
-
-
-@contextmanager
-def _savepoint(txn: _Txn) -> Iterator[None]:
-    """A savepoint: on an exception its writes and what it added to `txn` are undone."""
-    seq, labs = txn.next_seq, len(txn.labs)
-    try:
-        with txn.conn.begin_nested():
-            yield
-    except BaseException:
-        txn.next_seq = seq
-        del txn.labs[labs:]
-        raise
 
 
 class Inbox:
@@ -124,7 +73,7 @@ class Inbox:
         self._identity: hl7_identity.InterfaceIdentity | None = None
         self._lock = threading.Lock()  # the interface's write transaction
         self._turn = threading.Condition()  # guards _waiting and _leading
-        self._waiting: list[_Waiting] = []
+        self._waiting: list[Waiting] = []
         self._leading = False
         self._settings: tuple[int, WardSafetySettings] | None = None
 
@@ -147,7 +96,7 @@ class Inbox:
     def _committed(self, received: Received) -> str:
         """Group commit: the message waits with the others; a thread that finds no commit running
         takes everything waiting (up to MAX_BATCH, in arrival order) and commits it at once."""
-        mine = _Waiting(received)
+        mine = Waiting(received)
         with self._turn:
             self._waiting.append(mine)
         while True:
@@ -165,14 +114,14 @@ class Inbox:
                     self._leading = False
                     self._turn.notify_all()
 
-    def _commit_batch(self, batch: list[_Waiting]) -> None:
+    def _commit_batch(self, batch: list[Waiting]) -> None:
         """Every message of the batch in one write transaction; the ACKs only once it committed
         (AR for all of them when the commit fails: nothing was kept, the senders retry)."""
         try:
             self.identity  # noqa: B018 - its key is registered before a write transaction opens
             with self._lock, writer(self.engine) as conn:
                 txn = self._txn(conn)
-                acks = _Group(self, txn).take_all([waiting.received for waiting in batch])
+                acks = Group(self, txn).take_all([waiting.received for waiting in batch])
         except DBAPIError:  # the database is down or busy: the senders retry later
             acks = [message.ack(w.received, "AR", text="the server cannot take messages now")
                     for w in batch]  # fmt: skip
@@ -185,14 +134,14 @@ class Inbox:
         for waiting, ack in zip(batch, acks, strict=True):
             waiting.ack = ack
 
-    def _take(self, txn: _Txn, received: Received) -> str:
+    def take_one(self, txn: Txn, received: Received) -> str:
         """One message's ACK: the stored one for a resend, else the message applied (its own
         savepoint: a fault in it refuses it with AR and leaves the others of the batch alone)."""
         row = stored(txn.conn, received.key)
         if row is not None:
             return str(row.ack)
         try:
-            with _savepoint(txn):
+            with savepoint(txn):
                 return self._process(txn, received, {}, None, actor=None, filed=False).ack
         except DBAPIError:
             return message.ack(received, "AR", text="the server cannot take messages now")
@@ -200,12 +149,12 @@ class Inbox:
             log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
             return message.ack(received, "AR", text="the server could not take this message")
 
-    def _txn(self, conn: Connection) -> _Txn:
+    def _txn(self, conn: Connection) -> Txn:
         e = events.c
         last = conn.execute(
             select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
         ).scalar()
-        return _Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
+        return Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
 
     def _ward_safety(self) -> WardSafetySettings:
         """The hospital's critical limits, read again only when their file changed."""
@@ -244,20 +193,20 @@ class Inbox:
         self._results(txn.labs)
         return outcome
 
-    def _process(self, txn: _Txn, received: Received, ward_map: dict[str, str],
+    def _process(self, txn: Txn, received: Received, ward_map: dict[str, str],
                  target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
                  filed: bool) -> Outcome:  # fmt: skip
         outcome = self._apply(txn, received, ward_map, target, actor=actor, filed=filed)
-        self._release_all(txn, outcome.released)
+        self.release_all(txn, outcome.released)
         return outcome
 
-    def _release_all(self, txn: _Txn, refs: list[PatientRef]) -> None:
+    def release_all(self, txn: Txn, refs: list[PatientRef]) -> None:
         """The admission (or merge) lets in the messages held for those patients."""
         waiting = list(refs)
         while waiting:
             waiting += self._release(txn, waiting.pop(0))
 
-    def _release(self, txn: _Txn, ref: PatientRef) -> list[PatientRef]:
+    def _release(self, txn: Txn, ref: PatientRef) -> list[PatientRef]:
         """The messages held for `ref`, in arrival order, in the admission's transaction (each in
         its own savepoint: one that fails for a fault of ours stays held)."""
         m = hl7_messages.c
@@ -267,7 +216,7 @@ class Inbox:
         released: list[PatientRef] = []
         for row in rows:
             try:
-                with _savepoint(txn):
+                with savepoint(txn):
                     received = message.parse_text(row.raw, row.charset)
                     outcome = self._apply(txn, received, {}, None, actor=None, filed=True)
             except Exception as exc:
@@ -277,24 +226,24 @@ class Inbox:
             released += outcome.released
         return released
 
-    def _apply(self, txn: _Txn, received: Received, ward_map: dict[str, str],
+    def _apply(self, txn: Txn, received: Received, ward_map: dict[str, str],
                target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
                filed: bool) -> Outcome:  # fmt: skip
         try:
             inbound = mapping.read(received)
             if target is not None:
                 inbound.patient = target
-            with _savepoint(txn):
+            with savepoint(txn):
                 return self._commit(txn, received, inbound, ward_map, actor, filed)
         except MessageProblem as problem:
             ack = message.ack(received, "AE", text=problem.reason, problem=problem)
             return self._keep(txn.conn, received, ack, problem, actor, filed)
-        except _Refused as refused:
+        except Refused as refused:
             refusal = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
             ack = message.ack(received, "AE", text=str(refused), problem=refusal)
             return self._keep(txn.conn, received, ack, refusal, actor, filed)
 
-    def _commit(self, txn: _Txn, received: Received, inbound: mapping.Inbound,
+    def _commit(self, txn: Txn, received: Received, inbound: mapping.Inbound,
                 ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None,
                 filed: bool) -> Outcome:  # fmt: skip
         conn = txn.conn
@@ -306,14 +255,14 @@ class Inbox:
                   filed)  # fmt: skip
             audit_message(conn, self.identity.user.user_id, received, "held", steps.note, actor)
             return Outcome("held", ack, steps.note)
-        wires = self._wires(txn, steps, received.sending_facility)
+        wires = self.signed_events(txn, steps, received.sending_facility)
         results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
         refused = [r for r in results if r["status"] != "accepted"]
         if refused:
-            raise _Refused(refused)
-        return self._filed(txn, received, inbound, steps, wires, actor, filed)
+            raise Refused(refused)
+        return self.file_pushed(txn, received, inbound, steps, wires, actor, filed)
 
-    def _filed(self, txn: _Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
+    def file_pushed(self, txn: Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
                wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
                filed: bool) -> Outcome:  # fmt: skip
         """File a message whose events were pushed: its identifiers, results, itself."""
@@ -329,7 +278,7 @@ class Inbox:
         txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
         return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
-    def _wires(self, txn: _Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
+    def signed_events(self, txn: Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
         """The plan's events signed by the interface, each result the hospital's limits or the
         lab's LL/HH flag make critical followed by its CriticalValueReported (危急值报告制度, the
         same `critical_report` as every other path), reported by the sending laboratory in the
@@ -346,7 +295,7 @@ class Inbox:
                                                at))  # fmt: skip
         return signed
 
-    def _signed(self, txn: _Txn, event_type: str, patient_id: str, payload: dict[str, Any],
+    def _signed(self, txn: Txn, event_type: str, patient_id: str, payload: dict[str, Any],
                 at: str) -> dict[str, Any]:  # fmt: skip
         identity, txn.next_seq = self.identity, txn.next_seq + 1
         return identity.sign({
@@ -379,99 +328,6 @@ class Inbox:
                     ack=ack, events=0, updated_at=now_iso(),
                 ))  # fmt: skip
         return ack
-
-
-@dataclass
-class _Planned:
-    """A message of a batch planned and signed, waiting for its group's push."""
-
-    index: int
-    received: Received
-    inbound: mapping.Inbound
-    steps: Plan
-    wires: list[dict[str, Any]]
-
-
-class _Group:
-    """The messages of one batch: those of different patients are planned one after the other
-    and their events pushed together (the push's reads, its projection and audit writes once for
-    all of them); a message of a patient (or a key) already in the group first pushes the group.
-    Anything else (a resend, a wrong or held message, a refusal in the group) takes the
-    one-message path, so its outcome is what it would be alone."""
-
-    def __init__(self, inbox: Inbox, txn: _Txn):
-        self.inbox, self.txn = inbox, txn
-        self.acks: dict[int, str] = {}
-        self.group: list[_Planned] = []
-        self.touched: set[str] = set()
-        self.first_seq = txn.next_seq
-
-    def take_all(self, batch: list[Received]) -> list[str]:
-        """The ACK of every message, in the batch's order."""
-        for index, received in enumerate(batch):
-            if received.key in self.touched:
-                self.push()
-            planned = self._planned(index, received)
-            if planned is not None:
-                self.group.append(planned)
-            else:
-                self.push()
-                self.acks[index] = self.inbox._take(self.txn, received)
-            if sum(len(p.wires) for p in self.group) > MAX_GROUP_EVENTS:
-                self.push()
-        self.push()
-        return [self.acks[index] for index in range(len(batch))]
-
-    def _planned(self, index: int, received: Received) -> _Planned | None:
-        """The message planned into the group, or None for the one-message path."""
-        txn, seq = self.txn, self.txn.next_seq
-        if stored(txn.conn, received.key) is not None:
-            return None
-        try:
-            inbound = mapping.read(received)
-            keys = {inbound.patient.key, received.key}
-            keys |= {inbound.prior.key} if inbound.prior is not None else set()
-            if keys & self.touched:
-                self.push()
-                seq = txn.next_seq
-            if not self.group:
-                self.first_seq = seq
-            steps = plan(txn.conn, inbound, facility=received.sending_facility, ward_map={},
-                         wards_known=txn.wards)  # fmt: skip
-            if steps.hold_for is not None:
-                return None
-            wires = self.inbox._wires(txn, steps, received.sending_facility)
-        except Exception:  # wrong, or a fault: the one-message path says which, alone
-            txn.next_seq = seq
-            return None
-        self.touched |= keys
-        return _Planned(index, received, inbound, steps, wires)
-
-    def push(self) -> None:
-        """Push the group's events at once and file its messages; on any refusal or fault, roll
-        the group back and take its messages one by one."""
-        group, self.group = self.group, []
-        self.touched = set()
-        if not group:
-            return
-        inbox, txn = self.inbox, self.txn
-        wires = [w for p in group for w in p.wires]
-        try:
-            with _savepoint(txn):
-                results = (push_within(txn.conn, pusher=inbox.identity.user, wire_events=wires)
-                           if wires else [])  # fmt: skip
-                if any(r["status"] != "accepted" for r in results):
-                    raise _Refused([r for r in results if r["status"] != "accepted"])
-                outcomes = [inbox._filed(txn, p.received, p.inbound, p.steps, p.wires, None,
-                                         False) for p in group]  # fmt: skip
-        except Exception:
-            txn.next_seq = self.first_seq
-            for p in group:
-                self.acks[p.index] = inbox._take(txn, p.received)
-            return
-        for p, outcome in zip(group, outcomes, strict=True):
-            self.acks[p.index] = outcome.ack
-            inbox._release_all(txn, outcome.released)
 
 
 def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:
