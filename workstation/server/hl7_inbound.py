@@ -107,32 +107,32 @@ class Inbox:
                     return mine.ack
                 self._leading = True
                 batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+            acks: list[str] = []
             try:
-                self._commit_batch(batch)
-            finally:
+                acks = self.take_batch([waiting.received for waiting in batch])
+            finally:  # every message of the batch answered, even if the batch failed for a fault
                 with self._turn:
+                    for n, waiting in enumerate(batch):
+                        waiting.ack = acks[n] if n < len(acks) else _refused(waiting.received)
                     self._leading = False
                     self._turn.notify_all()
 
-    def _commit_batch(self, batch: list[Waiting]) -> None:
-        """Every message of the batch in one write transaction; the ACKs only once it committed
-        (AR for all of them when the commit fails: nothing was kept, the senders retry)."""
+    def take_batch(self, batch: list[Received]) -> list[str]:
+        """The ACKs of messages applied in order in ONE write transaction, given only once it
+        committed (AR for all of them when the commit fails: nothing was kept, the senders
+        retry)."""
         try:
             self.identity  # noqa: B018 - its key is registered before a write transaction opens
             with self._lock, writer(self.engine) as conn:
                 txn = self._txn(conn)
-                acks = Group(self, txn).take_all([waiting.received for waiting in batch])
+                acks = Group(self, txn).take_all(batch)
         except DBAPIError:  # the database is down or busy: the senders retry later
-            acks = [message.ack(w.received, "AR", text="the server cannot take messages now")
-                    for w in batch]  # fmt: skip
+            return [message.ack(r, "AR", text="the server cannot take messages now") for r in batch]
         except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
             log.error("HL7 messages not taken: %s", type(exc).__name__)
-            acks = [message.ack(w.received, "AR", text="the server could not take this message")
-                    for w in batch]  # fmt: skip
-        else:
-            self._results(txn.labs)
-        for waiting, ack in zip(batch, acks, strict=True):
-            waiting.ack = ack
+            return [_refused(received) for received in batch]
+        self._results(txn.labs)
+        return acks
 
     def take_one(self, txn: Txn, received: Received) -> str:
         """One message's ACK: the stored one for a resend, else the message applied (its own
@@ -147,7 +147,7 @@ class Inbox:
             return message.ack(received, "AR", text="the server cannot take messages now")
         except Exception as exc:
             log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
-            return message.ack(received, "AR", text="the server could not take this message")
+            return _refused(received)
 
     def _txn(self, conn: Connection) -> Txn:
         e = events.c
@@ -328,6 +328,10 @@ class Inbox:
                     ack=ack, events=0, updated_at=now_iso(),
                 ))  # fmt: skip
         return ack
+
+
+def _refused(received: Received) -> str:
+    return message.ack(received, "AR", text="the server could not take this message")
 
 
 def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:
