@@ -57,7 +57,7 @@ def _check(engine: Engine) -> None:
         statuses = dict(
             conn.execute(select(hl7_messages.c.control_id, hl7_messages.c.status)).all()
         )
-        rows: list[Any] = conn.execute(
+        rows: Any = conn.execute(
             select(events.c.device_seq, events.c.signature).where(events.c.device_id == DEVICE_ID)
         ).all()
     assert sorted(admitted) == ["P1", "P2", "P3"]  # each once: the resend changed nothing

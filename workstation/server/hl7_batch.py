@@ -15,7 +15,7 @@ from workstation.clinical.ward_safety import WardSafetySettings
 from workstation.events.envelope import Event
 from workstation.hl7v2 import mapping
 from workstation.hl7v2.mapping import PatientRef
-from workstation.hl7v2.message import Received
+from workstation.hl7v2.message import MessageProblem, Received
 from workstation.server.hl7_filing import stored
 from workstation.server.hl7_identity import InterfaceIdentity
 from workstation.server.hl7_plan import Plan, plan
@@ -23,6 +23,7 @@ from workstation.server.sync import push_within
 
 MAX_BATCH = 64  # messages (from as many connections) committed together at most
 MAX_GROUP_EVENTS = 500  # events pushed at once (sync.MAX_PUSH_BATCH is 1000)
+ALONE, FAULT = "alone", "fault"  # how a message that is not grouped is taken
 
 # Push refusals and the field an ERR segment names for them.
 REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
@@ -118,7 +119,8 @@ class Group:
     and their events pushed together (the push's reads, its projection and audit writes once for
     all of them); a message of a patient (or a key) already in the group first pushes the group.
     Anything else (a resend, a wrong or held message, a refusal in the group) takes the
-    one-message path, so its outcome is what it would be alone."""
+    one-message path, so its outcome is what it would be alone. The interface's device_seq stays
+    gap-free: a group rolled back is signed again from its first number."""
 
     def __init__(self, inbox: Applier, txn: Txn):
         self.inbox, self.txn = inbox, txn
@@ -130,41 +132,49 @@ class Group:
     def take_all(self, batch: list[Received]) -> list[str]:
         """The ACK of every message, in the batch's order."""
         for index, received in enumerate(batch):
-            if received.key in self.touched:
+            if received.key in self.touched:  # a resend of a message in the group
                 self.push()
             planned = self._planned(index, received)
-            if planned is not None:
+            if isinstance(planned, _Planned):
                 self.group.append(planned)
             else:
-                self.push()
+                if planned == FAULT:
+                    self.push()
                 self.acks[index] = self.inbox.take_one(self.txn, received)
             if sum(len(p.wires) for p in self.group) > MAX_GROUP_EVENTS:
                 self.push()
         self.push()
         return [self.acks[index] for index in range(len(batch))]
 
-    def _planned(self, index: int, received: Received) -> _Planned | None:
-        """The message planned into the group, or None for the one-message path."""
+    def _planned(self, index: int, received: Received) -> _Planned | str:
+        """The message planned into the group; else ALONE for a resend, a wrong message or one
+        held (it records no event, and its patient is none of the group's, so the group need not
+        be pushed first), FAULT for anything else (the group is pushed first)."""
         txn, seq = self.txn, self.txn.next_seq
         if stored(txn.conn, received.key) is not None:
-            return None
+            return ALONE
         try:
             inbound = mapping.read(received)
-            keys = {inbound.patient.key, received.key}
-            keys |= {inbound.prior.key} if inbound.prior is not None else set()
-            if keys & self.touched:
-                self.push()
-                seq = txn.next_seq
-            if not self.group:
-                self.first_seq = seq
+        except MessageProblem:
+            return ALONE
+        keys = {inbound.patient.key, received.key}
+        keys |= {inbound.prior.key} if inbound.prior is not None else set()
+        if keys & self.touched:
+            self.push()
+            seq = txn.next_seq
+        try:
             steps = plan(txn.conn, inbound, facility=received.sending_facility, ward_map={},
                          wards_known=txn.wards)  # fmt: skip
             if steps.hold_for is not None:
-                return None
+                return ALONE
             wires = self.inbox.signed_events(txn, steps, received.sending_facility)
-        except Exception:  # wrong, or a fault: the one-message path says which, alone
+        except MessageProblem:
+            return ALONE
+        except Exception:  # a fault of ours: the one-message path answers it, alone
             txn.next_seq = seq
-            return None
+            return FAULT
+        if not self.group:
+            self.first_seq = seq
         self.touched |= keys
         return _Planned(index, received, inbound, steps, wires)
 
