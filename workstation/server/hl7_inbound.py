@@ -6,7 +6,8 @@ nothing. `AA` is answered only after that commit; `AE` (with an ERR segment nami
 for a wrong message, which is kept in the interface queue with its reason; `AR` when the
 database cannot take it now (nothing is kept: the sender retries). A message for a patient not
 yet known is held, and applied when the admission arrives. The events go through the same push
-checks as a station's (sync.push_within), signed by the interface identity."""
+checks as a station's (sync.push_within), signed by the interface identity. Messages arriving at
+once on several connections share one transaction and one commit (group commit, hl7_batch)."""
 
 from __future__ import annotations
 
