@@ -4,10 +4,16 @@
     python bench/interfaces.py --messages 2000 --database postgresql://...
 
 The real server (`workstation-server serve --mllp-port`) runs in a child process over a fresh
-SQLite file (or the PostgreSQL database given); one MLLP connection (python-hl7's MLLPClient)
-sends admissions (ADT^A01 with an allergy and a diagnosis) and lab results (ORU^R01, two OBX)
-for them, one after the other, each waiting for its ACK as a HIS or LIS does. Every ACK must be
-AA; the rate is messages over wall time, with p50/p95 of the ACK latency.
+SQLite file (or the PostgreSQL database given), its log in a file; MLLP connections (python-hl7's
+MLLPClient) send admissions (ADT^A01 with an allergy and a diagnosis) and lab results (ORU^R01,
+two OBX) for them, each connection one message after the other, waiting for its ACK as a HIS or
+LIS does. Every ACK must be AA; the rate is messages over wall time, with p50/p95 of the ACK
+latency. `--connections` (default 4: a HIS's ADT feed and a LIS's result feed, each on two
+connections, as interface engines commonly open a few per feed) send at once, each patient's
+messages on one connection (in order, as an interface engine routes a patient); the server
+commits the messages waiting together in one transaction (group commit). One connection alone
+is bounded by the commit latency (ACK after commit, one message in flight): it is reported
+apart (`hl7_single_connection_per_s`).
 
     python bench/interfaces.py --fhir --json       # adds {"fhir_everything_p95_ms", ...}
 
@@ -31,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -91,36 +98,55 @@ def _wait(port: int, server: subprocess.Popen[bytes]) -> None:
     raise SystemExit("the MLLP listener did not come up")
 
 
-def run(count: int, url: str | None) -> dict[str, float | int | bool]:
-    """Start the server, send `count` messages, return the figures."""
-    url = url or f"sqlite:///{Path(tempfile.mkdtemp(prefix='cw-hl7-')) / 'server.db'}"
+def run(count: int, url: str | None, connections: int) -> dict[str, float | int | bool]:
+    """Start the server, send `count` messages on `connections` connections, return the figures
+    (and those of one connection alone)."""
+    figures = _run_once(count, url, connections)
+    if connections > 1 and url is None:  # a PostgreSQL database is used once: --connections 1
+        single = _run_once(count, None, 1)
+        figures["hl7_single_connection_per_s"] = single["hl7_inbound_messages_per_s"]
+    return figures
+
+
+def _run_once(count: int, url: str | None, connections: int) -> dict[str, Any]:
+    folder = Path(tempfile.mkdtemp(prefix="cw-hl7-"))
+    url = url or f"sqlite:///{folder / 'server.db'}"
     _prepare(url)
     port, mllp = _free_port(), _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "workstation.server.cli", "serve", "--database", url,
-         "--port", str(port), "--mllp-port", str(mllp)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT,
-    )  # fmt: skip
+    # The server's log goes to a file: a pipe nobody reads fills up (64 KiB) and blocks the
+    # server mid-message.
+    with open(folder / "server.log", "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "workstation.server.cli", "serve", "--database", url,
+             "--port", str(port), "--mllp-port", str(mllp)],
+            stdout=log, stderr=subprocess.STDOUT, cwd=ROOT,
+        )  # fmt: skip
     try:
         _wait(mllp, server)
         traffic = _traffic(count)
-        latencies = []
         with MLLPClient("127.0.0.1", mllp) as client:
-            client.send_message(traffic[0])  # the first message registers nothing new: warm-up
-            started = time.perf_counter()
-            for message in traffic[1:]:
-                sent = time.perf_counter()
-                ack = client.send_message(message)
-                latencies.append(time.perf_counter() - sent)
-                if b"MSA|AA|" not in ack:
-                    raise SystemExit(f"not accepted: {ack!r}")
-            elapsed = time.perf_counter() - started
+            _send(client, traffic[:2], [])  # one patient, admitted and resulted: warm-up
+        rest = traffic[2:]  # patient n's admission and result are rest[2n], rest[2n + 1]
+        feeds = [[m for i, m in enumerate(rest) if i // 2 % connections == c]
+                 for c in range(connections)]  # fmt: skip
+        latencies: list[float] = []
+        threads = [threading.Thread(target=_feed, args=(mllp, feed, latencies)) for feed in feeds]
+        started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
     finally:
         server.terminate()
         server.wait(timeout=30)
-    rate = (count - 1) / elapsed
+    sent = count - 2
+    if len(latencies) != sent:
+        raise SystemExit(f"{sent - len(latencies)} messages not accepted (see {folder})")
+    rate = sent / elapsed
     return {
-        "hl7_inbound_messages": count - 1,
+        "hl7_inbound_messages": sent,
+        "hl7_connections": connections,
         "hl7_inbound_messages_per_s": round(rate, 1),
         "hl7_ack_p50_ms": round(statistics.median(latencies) * 1000, 2),
         "hl7_ack_p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000, 2),
@@ -128,6 +154,21 @@ def run(count: int, url: str | None) -> dict[str, float | int | bool]:
         "hl7_meets_target": rate >= TARGET_PER_S,
         "database": "postgresql" if url.startswith("postgresql") else "sqlite",
     }
+
+
+def _feed(port: int, messages: list[bytes], latencies: list[float]) -> None:
+    with MLLPClient("127.0.0.1", port) as client:
+        _send(client, messages, latencies)
+
+
+def _send(client: MLLPClient, messages: list[bytes], latencies: list[float]) -> None:
+    for message in messages:
+        sent = time.perf_counter()
+        ack = client.send_message(message)
+        if b"MSA|AA|" not in ack:
+            print(f"not accepted: {ack!r}", file=sys.stderr)
+            return
+        latencies.append(time.perf_counter() - sent)
 
 
 PATIENT = "0190f000-0000-7000-8000-000000000007"  # the five-year patient
@@ -239,6 +280,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--messages", type=int, default=1000)
     parser.add_argument("--database", help="a PostgreSQL URL (default: a fresh SQLite file)")
+    parser.add_argument("--connections", type=int, default=4, help="MLLP connections at once")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--fhir", action="store_true", help="also time FHIR $everything")
     parser.add_argument("--fhir-runs", type=int, default=40)
@@ -250,7 +292,7 @@ def main() -> None:
         help="also time walking every page of the record (~670 pages, minutes)",
     )
     args = parser.parse_args()
-    figures = {} if args.fhir_only else run(args.messages, args.database)
+    figures = {} if args.fhir_only else run(args.messages, args.database, args.connections)
     if args.fhir or args.fhir_only:
         sys.path.insert(0, str(ROOT / "bench"))
         figures |= fhir_everything(args.fhir_runs, args.fhir_walk, args.fhir_database)

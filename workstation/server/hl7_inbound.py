@@ -6,7 +6,8 @@ nothing. `AA` is answered only after that commit; `AE` (with an ERR segment nami
 for a wrong message, which is kept in the interface queue with its reason; `AR` when the
 database cannot take it now (nothing is kept: the sender retries). A message for a patient not
 yet known is held, and applied when the admission arrives. The events go through the same push
-checks as a station's (sync.push_within), signed by the interface identity."""
+checks as a station's (sync.push_within), signed by the interface identity. Messages arriving at
+once on several connections share one transaction and one commit (group commit, hl7_batch)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,9 @@ import hashlib
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
@@ -27,54 +27,56 @@ from workstation.hl7v2 import mapping, message
 from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
 from workstation.ids import uuid7
-from workstation.server import audit, hl7_identity
-from workstation.server.audit import AuditEntry
+from workstation.resources import resource
+from workstation.server import hl7_identity
 from workstation.server.db import reader, writer
-from workstation.server.hl7_plan import Plan, patient_id_of, plan
-from workstation.server.models import events, hl7_messages, hl7_patient_ids, hl7_results
+from workstation.server.hl7_batch import (
+    MAX_BATCH,
+    Group,
+    Outcome,
+    Refused,
+    Txn,
+    Waiting,
+    savepoint,
+)
+from workstation.server.hl7_filing import (
+    Filing,
+    audit_message,
+    file_identifiers,
+    file_message,
+    file_results,
+    patient_key,
+    stored,
+)
+from workstation.server.hl7_plan import Plan, known_wards, plan
+from workstation.server.models import events, hl7_messages
 from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
 
-# Push refusals and the field an ERR segment names for them.
-REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
-                  "record_archived": "PID-3"}  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class Outcome:
-    """How one message ended: status (applied, held, rejected, ignored), its ACK, the reason."""
-
-    status: str
-    ack: str
-    reason: str = ""
-    lab_events: list[Event] = field(default_factory=list)
-    released: list[PatientRef] = field(default_factory=list)  # identifiers now known
-
-
-class _Refused(Exception):
-    def __init__(self, results: list[dict[str, Any]]):
-        first = results[0]
-        super().__init__(f"{first.get('code')}: {first.get('message')}")
-        self.field = REFUSAL_FIELDS.get(str(first.get("code")), "MSH-9")
-
 
 def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
     """Called once for every message whose LabResulted events were committed. Critical values are
-    not reported here but in the same transaction as their results (Inbox._wires), so an AA never
+    not reported here but in the same transaction as their results (Inbox.signed_events), so an AA never
     leaves a critical result unreported; nothing is left to do after the commit."""
     del engine, lab_events
 
 
 class Inbox:
-    """The server's HL7 inbound, one per process; messages are applied one at a time."""
+    """The server's HL7 inbound, one per process. Messages arriving together on several
+    connections are applied in arrival order, each in its own savepoint, in one write transaction
+    (group commit); every ACK is given only after that commit."""
 
     def __init__(self, engine: Engine, *, on_results: Callable[[Engine, list[Event]], None]
                  = after_results_committed):  # fmt: skip
         self.engine = engine
         self.on_results = on_results
         self._identity: hl7_identity.InterfaceIdentity | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the interface's write transaction
+        self._turn = threading.Condition()  # guards _waiting and _leading
+        self._waiting: list[Waiting] = []
+        self._leading = False
+        self._settings: tuple[int, WardSafetySettings] | None = None
 
     @property
     def identity(self) -> hl7_identity.InterfaceIdentity:
@@ -90,24 +92,94 @@ class Inbox:
         except MessageProblem as problem:
             return self._unreadable(raw, problem).encode("utf-8")
         codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
+        return self._committed(received).encode(codec, errors="replace")
+
+    def _committed(self, received: Received) -> str:
+        """Group commit: the message waits with the others; a thread that finds no commit running
+        takes everything waiting (up to MAX_BATCH, in arrival order) and commits it at once."""
+        mine = Waiting(received)
+        with self._turn:
+            self._waiting.append(mine)
+        while True:
+            with self._turn:
+                while mine.ack is None and self._leading:
+                    self._turn.wait()
+                if mine.ack is not None:
+                    return mine.ack
+                self._leading = True
+                batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
+            acks: list[str] = []
+            try:
+                acks = self.take_batch([waiting.received for waiting in batch])
+            finally:  # every message of the batch answered, even if the batch failed for a fault
+                with self._turn:
+                    for n, waiting in enumerate(batch):
+                        waiting.ack = acks[n] if n < len(acks) else _refused(waiting.received)
+                    self._leading = False
+                    self._turn.notify_all()
+
+    def take_batch(self, batch: list[Received]) -> list[str]:
+        """The ACKs of messages applied in order in ONE write transaction, given only once it
+        committed (AR for all of them when the commit fails: nothing was kept, the senders
+        retry)."""
         try:
-            with self._lock:
-                done = self._stored_ack(received.key)
-                if done is None:
-                    done = self._run(received, {}, None, actor=None).ack
-        except DBAPIError:  # the database is down or busy: the sender retries later
-            done = message.ack(received, "AR", text="the server cannot take messages now")
+            self.identity  # noqa: B018 - its key is registered before a write transaction opens
+            with self._lock, writer(self.engine) as conn:
+                txn = self._txn(conn)
+                acks = Group(self, txn).take_all(batch)
+        except DBAPIError:  # the database is down or busy: the senders retry later
+            return [message.ack(r, "AR", text="the server cannot take messages now") for r in batch]
         except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
+            log.error("HL7 messages not taken: %s", type(exc).__name__)
+            return [_refused(received) for received in batch]
+        self._results(txn.labs)
+        return acks
+
+    def take_one(self, txn: Txn, received: Received) -> str:
+        """One message's ACK: the stored one for a resend, else the message applied (its own
+        savepoint: a fault in it refuses it with AR and leaves the others of the batch alone)."""
+        row = stored(txn.conn, received.key)
+        if row is not None:
+            return str(row.ack)
+        try:
+            with savepoint(txn):
+                return self._process(txn, received, {}, None, actor=None, filed=False).ack
+        except DBAPIError:
+            return message.ack(received, "AR", text="the server cannot take messages now")
+        except Exception as exc:
             log.error("HL7 message %s not taken: %s", received.key, type(exc).__name__)
-            done = message.ack(received, "AR", text="the server could not take this message")
-        return done.encode(codec, errors="replace")
+            return _refused(received)
+
+    def _txn(self, conn: Connection) -> Txn:
+        e = events.c
+        last = conn.execute(
+            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
+        ).scalar()
+        return Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
+
+    def _ward_safety(self) -> WardSafetySettings:
+        """The hospital's critical limits, read again only when their file changed."""
+        path = resource("settings", "ward_safety.json")
+        stamp = path.stat().st_mtime_ns
+        if self._settings is None or self._settings[0] != stamp:
+            self._settings = (stamp, WardSafetySettings.load(path))
+        return self._settings[1]
+
+    def _results(self, labs: list[Event]) -> None:
+        if not labs:
+            return
+        try:
+            self.on_results(self.engine, labs)
+        except Exception as exc:  # committed already: the ACK stays what the commit made it
+            log.error("after HL7 results committed: %s", type(exc).__name__)
 
     def rerun(self, message_key: str, *, actor_id: str, ward_map: dict[str, str] | None = None,
               target: PatientRef | None = None) -> Outcome:  # fmt: skip
         """Re-run a held or rejected message (after the mapping or the target was corrected);
         audited with the admin's id. KeyError when there is no such message in the queue."""
-        with self._lock:
-            row = self._row(message_key)
+        self.identity  # noqa: B018
+        with self._lock, writer(self.engine) as conn:
+            row = stored(conn, message_key)
             if row is None or row.status not in ("held", "rejected"):
                 raise KeyError(message_key)
             try:
@@ -116,115 +188,131 @@ class Inbox:
                 return Outcome("rejected", row.ack, problem.reason)
             overrides = {"ward_map": ward_map or {},
                          "target": target.key if target else None}  # fmt: skip
-            return self._run(received, ward_map or {}, target, actor=(actor_id, overrides))
-
-    def _run(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
-             *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        outcome = self._apply(received, ward_map, target, actor=actor)
-        if outcome.lab_events:
-            self.on_results(self.engine, outcome.lab_events)
-        waiting = list(outcome.released)
-        while waiting:  # the admission (or merge) lets in the messages held for that patient
-            waiting += self._release(waiting.pop(0))
+            txn = self._txn(conn)
+            outcome = self._process(txn, received, ward_map or {}, target,
+                                    actor=(actor_id, overrides), filed=True)  # fmt: skip
+        self._results(txn.labs)
         return outcome
 
-    def _release(self, ref: PatientRef) -> list[PatientRef]:
+    def _process(self, txn: Txn, received: Received, ward_map: dict[str, str],
+                 target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
+                 filed: bool) -> Outcome:  # fmt: skip
+        outcome = self._apply(txn, received, ward_map, target, actor=actor, filed=filed)
+        self.release_all(txn, outcome.released)
+        return outcome
+
+    def release_all(self, txn: Txn, refs: list[PatientRef]) -> None:
+        """The admission (or merge) lets in the messages held for those patients."""
+        waiting = list(refs)
+        while waiting:
+            waiting += self._release(txn, waiting.pop(0))
+
+    def _release(self, txn: Txn, ref: PatientRef) -> list[PatientRef]:
+        """The messages held for `ref`, in arrival order, in the admission's transaction (each in
+        its own savepoint: one that fails for a fault of ours stays held)."""
         m = hl7_messages.c
-        with reader(self.engine) as conn:
-            rows = conn.execute(select(m.message_key, m.raw, m.charset).where(
-                m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
-            ).all()  # fmt: skip
+        rows = txn.conn.execute(select(m.message_key, m.raw, m.charset).where(
+            m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
+        ).all()  # fmt: skip
         released: list[PatientRef] = []
         for row in rows:
-            outcome = self._apply(message.parse_text(row.raw, row.charset), {}, None, actor=None)
-            if outcome.lab_events:
-                self.on_results(self.engine, outcome.lab_events)
+            try:
+                with savepoint(txn):
+                    received = message.parse_text(row.raw, row.charset)
+                    outcome = self._apply(txn, received, {}, None, actor=None, filed=True)
+            except Exception as exc:
+                log.error("held HL7 message %s not released: %s", row.message_key,
+                          type(exc).__name__)  # fmt: skip
+                continue
             released += outcome.released
         return released
 
-    def _apply(self, received: Received, ward_map: dict[str, str], target: PatientRef | None,
-               *, actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        self.identity  # noqa: B018 - its key is registered before a write transaction opens
+    def _apply(self, txn: Txn, received: Received, ward_map: dict[str, str],
+               target: PatientRef | None, *, actor: tuple[str, dict[str, Any]] | None,
+               filed: bool) -> Outcome:  # fmt: skip
         try:
             inbound = mapping.read(received)
             if target is not None:
                 inbound.patient = target
-            with writer(self.engine) as conn:
-                return self._commit(conn, received, inbound, ward_map, actor)
+            with savepoint(txn):
+                return self._commit(txn, received, inbound, ward_map, actor, filed)
         except MessageProblem as problem:
             ack = message.ack(received, "AE", text=problem.reason, problem=problem)
-            return self._keep(received, "rejected", ack, str(problem), problem.field, actor)
-        except _Refused as refused:
+            return self._keep(txn.conn, received, ack, problem, actor, filed)
+        except Refused as refused:
             refusal = MessageProblem(refused.field, str(refused), message.APPLICATION_ERROR)
             ack = message.ack(received, "AE", text=str(refused), problem=refusal)
-            return self._keep(received, "rejected", ack, str(refused), refused.field, actor)
+            return self._keep(txn.conn, received, ack, refusal, actor, filed)
 
-    def _commit(self, conn: Connection, received: Received, inbound: mapping.Inbound,
-                ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        steps = plan(conn, inbound, facility=received.sending_facility, ward_map=ward_map)
+    def _commit(self, txn: Txn, received: Received, inbound: mapping.Inbound,
+                ward_map: dict[str, str], actor: tuple[str, dict[str, Any]] | None,
+                filed: bool) -> Outcome:  # fmt: skip
+        conn = txn.conn
+        steps = plan(conn, inbound, facility=received.sending_facility, ward_map=ward_map,
+                     wards_known=txn.wards)  # fmt: skip
         if steps.hold_for is not None:
             ack = message.ack(received, "AA", text=steps.note)
-            _file(conn, received, "held", ack, steps.note, None, steps.hold_for.key, 0)
-            _audit(conn, self.identity.user.user_id, received, "held", steps.note, actor)
+            file_message(conn, received, Filing("held", ack, steps.note, None, steps.hold_for.key, 0),
+                  filed)  # fmt: skip
+            audit_message(conn, self.identity.user.user_id, received, "held", steps.note, actor)
             return Outcome("held", ack, steps.note)
-        wires = self._wires(conn, steps, received.sending_facility)
+        wires = self.signed_events(txn, steps, received.sending_facility)
         results = push_within(conn, pusher=self.identity.user, wire_events=wires) if wires else []
         refused = [r for r in results if r["status"] != "accepted"]
         if refused:
-            raise _Refused(refused)
-        _file_identifiers(conn, steps)
-        _file_results(conn, steps, wires)
+            raise Refused(refused)
+        return self.file_pushed(txn, received, inbound, steps, wires, actor, filed)
+
+    def file_pushed(self, txn: Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
+               wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
+               filed: bool) -> Outcome:  # fmt: skip
+        """File a message whose events were pushed: its identifiers, results, itself."""
+        conn = txn.conn
+        file_identifiers(conn, steps)
+        file_results(conn, steps, wires)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
-        _file(
-            conn, received, status, ack, steps.note or None, None, inbound.patient.key, len(wires)
-        )
+        filing = Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
+        file_message(conn, received, filing, filed)
         if actor is not None:
-            _audit(conn, actor[0], received, status, steps.note, actor)
-        labs = [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
-        released = [ref for ref, _ in steps.new_ids]
-        return Outcome(status, ack, steps.note, labs, released)
+            audit_message(conn, actor[0], received, status, steps.note, actor)
+        txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
+        return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
-    def _wires(self, conn: Connection, steps: Plan, facility: str) -> list[dict[str, Any]]:
+    def signed_events(self, txn: Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
         """The plan's events signed by the interface, each result the hospital's limits or the
         lab's LL/HH flag make critical followed by its CriticalValueReported (危急值报告制度, the
         same `critical_report` as every other path), reported by the sending laboratory in the
         same transaction, so an AA never leaves a critical result unreported."""
-        e = events.c
-        last = (
-            conn.execute(
-                select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
-            ).scalar()
-            or 0
-        )
-        settings, at = WardSafetySettings.load(), now_iso()
+        at = now_iso()
         signed: list[dict[str, Any]] = []
         for event_type, patient_id, payload in steps.events:
-            signed.append(self._signed(event_type, patient_id, payload, last + len(signed) + 1, at))
+            signed.append(self._signed(txn, event_type, patient_id, payload, at))
             if event_type == "LabResulted":
-                report = critical_report(event_from_wire(signed[-1]), settings,
+                report = critical_report(event_from_wire(signed[-1]), txn.settings,
                                          reporter=facility or "LIS")  # fmt: skip
                 if report is not None:
-                    signed.append(self._signed("CriticalValueReported", patient_id, report,
-                                               last + len(signed) + 1, at))  # fmt: skip
+                    signed.append(self._signed(txn, "CriticalValueReported", patient_id, report,
+                                               at))  # fmt: skip
         return signed
 
-    def _signed(self, event_type: str, patient_id: str, payload: dict[str, Any], seq: int,
+    def _signed(self, txn: Txn, event_type: str, patient_id: str, payload: dict[str, Any],
                 at: str) -> dict[str, Any]:  # fmt: skip
-        identity = self.identity
+        identity, txn.next_seq = self.identity, txn.next_seq + 1
         return identity.sign({
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
             "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
-            "device_seq": seq, "recorded_at": at, "payload": payload,
+            "device_seq": txn.next_seq - 1, "recorded_at": at, "payload": payload,
         })  # fmt: skip
 
-    def _keep(self, received: Received, status: str, ack: str, reason: str, error_field: str | None,
-              actor: tuple[str, dict[str, Any]] | None) -> Outcome:  # fmt: skip
-        with writer(self.engine) as conn:
-            _file(conn, received, status, ack, reason, error_field, _patient_key(received), 0)
-            _audit(conn, actor[0] if actor else self.identity.user.user_id, received, status,
-                   reason, actor)  # fmt: skip
-        return Outcome(status, ack, reason)
+    def _keep(self, conn: Connection, received: Received, ack: str, problem: MessageProblem,
+              actor: tuple[str, dict[str, Any]] | None, filed: bool) -> Outcome:  # fmt: skip
+        reason = str(problem)
+        filing = Filing("rejected", ack, reason, problem.field, patient_key(received), 0)
+        file_message(conn, received, filing, filed)
+        audit_message(conn, actor[0] if actor else self.identity.user.user_id, received, "rejected",
+               reason, actor)  # fmt: skip
+        return Outcome("rejected", ack, reason)
 
     def _unreadable(self, raw: bytes, problem: MessageProblem) -> str:
         """A message whose header cannot be read: kept under a hash of its bytes."""
@@ -233,7 +321,7 @@ class Inbox:
         digest = hashlib.sha256(raw).hexdigest()[:40]
         text = raw.decode("utf-8", errors="replace")
         with self._lock, writer(self.engine) as conn:
-            if _row(conn, f"unreadable|{digest}") is None:
+            if stored(conn, f"unreadable|{digest}") is None:
                 conn.execute(insert(hl7_messages).values(
                     message_key=f"unreadable|{digest}", sending_facility="", control_id=digest,
                     message_type="", received_at=now_iso(), status="rejected", reason=str(problem),
@@ -242,75 +330,9 @@ class Inbox:
                 ))  # fmt: skip
         return ack
 
-    def _stored_ack(self, key: str) -> str | None:
-        row = self._row(key)
-        return None if row is None else str(row.ack)
 
-    def _row(self, key: str) -> Any:
-        with reader(self.engine) as conn:
-            return _row(conn, key)
-
-
-def _row(conn: Connection, key: str) -> Any:
-    return conn.execute(select(hl7_messages).where(hl7_messages.c.message_key == key)).first()
-
-
-def _patient_key(received: Received) -> str | None:
-    try:
-        return mapping.read(received).patient.key
-    except MessageProblem:
-        return None
-
-
-def _file(conn: Connection, received: Received, status: str, ack: str, reason: str | None,
-          error_field: str | None, patient_key: str | None, count: int) -> None:  # fmt: skip
-    values = {"status": status, "ack": ack, "reason": reason, "error_field": error_field,
-              "patient_key": patient_key, "events": count, "updated_at": now_iso()}  # fmt: skip
-    if _row(conn, received.key) is not None:
-        conn.execute(update(hl7_messages).where(hl7_messages.c.message_key == received.key)
-                     .values(**values))  # fmt: skip
-        return
-    conn.execute(insert(hl7_messages).values(
-        message_key=received.key, sending_facility=received.sending_facility[:100],
-        control_id=received.control_id, message_type=received.message_type[:16],
-        received_at=now_iso(), charset=received.charset[:32], raw=received.text, **values,
-    ))  # fmt: skip
-
-
-def _file_identifiers(conn: Connection, steps: Plan) -> None:
-    h = hl7_patient_ids.c
-    for ref, patient_id in steps.new_ids:
-        if patient_id_of(conn, ref) is None:
-            conn.execute(
-                insert(hl7_patient_ids).values(
-                    authority=ref.authority, identifier=ref.record_number, patient_id=patient_id
-                )
-            )
-        else:
-            conn.execute(update(hl7_patient_ids).where(
-                h.authority == ref.authority, h.identifier == ref.record_number
-            ).values(patient_id=patient_id))  # fmt: skip
-
-
-def _file_results(conn: Connection, steps: Plan, wires: list[dict[str, Any]]) -> None:
-    labs = [w for w in wires if w["type"] == "LabResulted"]
-    for (key, patient_id, index), wire in zip(steps.results, labs, strict=True):
-        del index
-        r = hl7_results.c
-        if conn.execute(select(r.result_key).where(r.result_key == key)).first() is None:
-            conn.execute(insert(hl7_results).values(result_key=key, patient_id=patient_id,
-                                                    event_id=wire["event_id"]))  # fmt: skip
-        else:
-            conn.execute(update(hl7_results).where(r.result_key == key)
-                         .values(event_id=wire["event_id"]))  # fmt: skip
-
-
-def _audit(conn: Connection, actor_id: str, received: Received, status: str, reason: str,
-           actor: tuple[str, dict[str, Any]] | None) -> None:  # fmt: skip
-    action = "hl7_message_rerun" if actor is not None else f"hl7_message_{status}"
-    detail = {"message_key": received.key, "type": received.message_type, "status": status,
-              "reason": reason[:500]} | ({"overrides": actor[1]} if actor else {})  # fmt: skip
-    audit.append(conn, [AuditEntry(action, actor_id, None, hl7_identity.DEVICE_ID, detail)])
+def _refused(received: Received) -> str:
+    return message.ack(received, "AR", text="the server could not take this message")
 
 
 def queue(engine: Engine, statuses: tuple[str, ...] = ("held", "rejected")) -> list[dict[str, Any]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, bindparam, select
 
 from workstation.clock import now_iso
 from workstation.hl7v2.mapping import Inbound, PatientRef, Result
@@ -40,30 +40,44 @@ class _Chart:
     row: dict[str, Any]
 
 
+# Built once (a message runs them each): no statement construction per message.
+_PATIENT_ID = select(hl7_patient_ids.c.patient_id).where(
+    hl7_patient_ids.c.authority == bindparam("authority"),
+    hl7_patient_ids.c.identifier == bindparam("identifier"),
+)
+_PATIENT_ROW = select(pt.patients).where(pt.patients.c.patient_id == bindparam("patient_id"))
+
+
 def patient_id_of(conn: Connection, ref: PatientRef) -> str | None:
     """The server's patient id for a hospital identifier, if filed."""
-    h = hl7_patient_ids.c
-    return conn.execute(
-        select(h.patient_id).where(h.authority == ref.authority, h.identifier == ref.record_number)
-    ).scalar()
+    found = conn.execute(_PATIENT_ID, {"authority": ref.authority, "identifier": ref.record_number})
+    return found.scalar()
 
 
 def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
     patient_id = patient_id_of(conn, ref)
     if patient_id is None:
         return None
-    row = conn.execute(select(pt.patients).where(pt.patients.c.patient_id == patient_id)).first()
+    row = conn.execute(_PATIENT_ROW, {"patient_id": patient_id}).first()
     if row is None:
         return None
     return _Chart(patient_id, row.status, row.version, dict(row._mapping))
 
 
-def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str]) -> Plan:
-    """The events for one message; MessageProblem when it cannot apply to this ward's records."""
+def known_wards(conn: Connection) -> set[str]:
+    """The server's ward ids (a caller applying several messages in one transaction reads them
+    once)."""
+    return set(conn.execute(select(wards.c.ward_id)).scalars())
+
+
+def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str],
+         wards_known: set[str] | None = None) -> Plan:  # fmt: skip
+    """The events for one message; MessageProblem when it cannot apply to this ward's records.
+    `wards_known`: the ward ids as read in this transaction (read here when None)."""
     if inbound.visit is not None and inbound.visit.ward_id in ward_map:
         inbound.visit = _remapped(inbound, ward_map)
     if inbound.visit is not None:
-        known = set(conn.execute(select(wards.c.ward_id)).scalars())
+        known = known_wards(conn) if wards_known is None else wards_known
         if known and inbound.visit.ward_id not in known:
             raise MessageProblem("PV1-3", f"unknown ward {inbound.visit.ward_id!r}",
                                  TABLE_VALUE_NOT_FOUND)  # fmt: skip
