@@ -7,6 +7,7 @@ import contextlib
 import ipaddress
 import signal
 import socket
+import sys
 import threading
 from collections.abc import Iterator
 
@@ -122,6 +123,9 @@ async def _serve_with_interfaces(
             await listener.wait_closed()
 
 
+GIL_SWITCH_S = 0.0005
+
+
 def run(
     database_url: str,
     host: str = "127.0.0.1",
@@ -138,6 +142,10 @@ def run(
     (workstation.server.hl7_listener) runs beside the API in the same process; with an [hl7_out]
     section, so does the HL7 order sender (workstation.server.hl7_sender)."""
     config = config or ServerConfig()
+    # A thread back from the database waits for the GIL until the running one yields it: at
+    # Python's 5 ms default, a push of some forty statements among busy poll threads spends most
+    # of its time (and the server-wide write lock's) waiting its turn.
+    sys.setswitchinterval(GIL_SWITCH_S)
     request_log.configure()
     keys = read_keys(config)
     app = build_app(database_url, settings=config.app_settings(), audit_key=keys.audit)
