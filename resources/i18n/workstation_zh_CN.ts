@@ -452,8 +452,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/census/view.py" line="54" />
-        <source>Find patient: record no., name or pinyin (Ctrl+F)</source>
-        <translation>查找患者：住院号、姓名或拼音（Ctrl+F）</translation>
+        <source>Find patient: bed, record no., name or pinyin (Ctrl+F)</source>
+        <translation>查找患者：床号、住院号、姓名或拼音（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -741,29 +741,6 @@
         <location filename="../../ui/screens/chart/view.py" line="84" />
         <source>&amp;Load older rows</source>
         <translation>加载更早的记录(&amp;L)</translation>
-    </message>
-</context>
-<context>
-    <name>DemoUsersDialog</name>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="27" />
-        <source>Demo users</source>
-        <translation>演示用户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="29" />
-        <source>This is a demonstration ward with invented patients. Log in as one of these users. The list is kept in %1</source>
-        <translation>这是一个虚构患者的演示病区。请用以下任一用户登录。此列表保存在 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
-        <source>Password</source>
-        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -6416,6 +6393,69 @@
     <message>
         <source>mL/h</source>
         <translation>毫升/小时</translation>
+    </message>
+</context>
+<context>
+    <name>DemoUsers</name>
+    <message>
+        <source>physician</source>
+        <translation>医师</translation>
+    </message>
+    <message>
+        <source>trainee physician</source>
+        <translation>规培医师</translation>
+    </message>
+    <message>
+        <source>nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>pharmacist</source>
+        <translation>药师</translation>
+    </message>
+    <message>
+        <source>laboratory</source>
+        <translation>检验科</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>privacy officer</source>
+        <translation>隐私专员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Demo users</source>
+        <translation>演示用户</translation>
+    </message>
+    <message>
+        <source>no ward (whole hospital)</source>
+        <translation>不限病区（全院）</translation>
+    </message>
+    <message>
+        <source>This is a demonstration ward with invented patients. Choose a user with the arrow keys and press Enter (or double-click) to fill in the login. The list is kept in %1</source>
+        <translation>这是一个演示病区，患者均为虚构。用方向键选择用户后按 Enter（或双击）即可填入登录信息。此列表保存在 %1</translation>
     </message>
 </context>
 </TS>
