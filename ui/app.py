@@ -48,7 +48,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def demo_users_dialog(shell: ShellController, users: list[DemoUser], where: Path) -> DemoUsersDialog:
+def demo_users_dialog(
+    shell: ShellController, users: list[DemoUser], where: Path
+) -> DemoUsersDialog:
     """The demo users list over the window; the row chosen fills the login form."""
     dialog = DemoUsersDialog(users, where, shell.view)
     dialog.sig_login_chosen.connect(shell.login.fill)

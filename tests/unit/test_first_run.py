@@ -42,7 +42,9 @@ def in_bed(patient_id: str, bed: str, record_number: str, name: str = "张三") 
     [("05", "05"), ("5", "05"), (" 5床 ", "05"), ("12床", "12"), ("床12", "12"), ("Bed 5", "05"),
      ("005", "05")],
 )  # fmt: skip
-def test_a_bed_number_is_found_however_it_is_typed(conn: Connection, query: str, meant: str) -> None:
+def test_a_bed_number_is_found_however_it_is_typed(
+    conn: Connection, query: str, meant: str
+) -> None:
     apply_events(conn, [in_bed(P1, "05", "0012", "王五"), in_bed(P2, "12", "0005", "赵六"),
                         in_bed(P3, "15", "2026015")])  # fmt: skip
     found = [p["bed"] for p in queries.find_patients(conn, query)]
@@ -74,8 +76,13 @@ def test_the_demo_roster_names_role_and_wards_in_both_languages(server_engine: E
                      role=role, wards=wards)  # fmt: skip
     passwords = {"admin.x": "A", "n1": "B", "d1": "C"}
     roster = demo_roster(server_engine, passwords)
-    assert roster == [  # clinicians first, the back office last; a user without a password is left out
-        DemoUser("d1", "C", "D1", "physician", ("Cardiology", "Respiratory"), ("心内科", "呼吸内科")),
-        DemoUser("n1", "B", "N1", "nurse", ("Cardiology",), ("心内科",)),
-        DemoUser("admin.x", "A", "ADMIN.X", "admin", (), ()),
-    ]
+    assert (
+        roster
+        == [  # clinicians first, the back office last; a user without a password is left out
+            DemoUser(
+                "d1", "C", "D1", "physician", ("Cardiology", "Respiratory"), ("心内科", "呼吸内科")
+            ),
+            DemoUser("n1", "B", "N1", "nurse", ("Cardiology",), ("心内科",)),
+            DemoUser("admin.x", "A", "ADMIN.X", "admin", (), ()),
+        ]
+    )

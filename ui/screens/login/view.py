@@ -107,6 +107,7 @@ class LoginView(QWidget):
         self.username.setText(username)
         self.password.setText(password)
         self.message.clear()
+        self.window().activateWindow()  # back from the list, which had the keyboard
         self.password.setFocus()
 
     def set_busy(self, busy: bool, text: str = "") -> None:
