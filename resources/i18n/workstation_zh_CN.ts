@@ -3250,6 +3250,10 @@
         <source>Critical value %1 %2: receive it (Ctrl+Shift+K)</source>
         <translation>危急值 %1 %2：请接收（Ctrl+Shift+K）</translation>
     </message>
+    <message>
+        <source>▲ high-alert medicine</source>
+        <translation>▲ 高警示药品</translation>
+    </message>
 </context>
 <context>
     <name>WorklistController</name>
@@ -3260,8 +3264,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/controller.py" line="57" />
-        <source>Nurse's worklist: %1 overdue, %2 due now, %3 lines</source>
-        <translation>护士工作清单：%1 项超时，%2 项现在应做，共 %3 行</translation>
+        <source>Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines</source>
+        <translation>护士工作清单：%1 项超时，%2 项高警示，%3 项现在应做，共 %4 行</translation>
     </message>
 </context>
 <context>
