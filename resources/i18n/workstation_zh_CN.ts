@@ -3903,10 +3903,6 @@
         <translation>按 1-%1</translation>
     </message>
     <message>
-        <source>%1 of %2 items answered</source>
-        <translation>已回答 %1/%2 项</translation>
-    </message>
-    <message>
         <source>Total %1: %2</source>
         <translation>总分 %1：%2</translation>
     </message>
@@ -3921,6 +3917,18 @@
     <message>
         <source>Assessed %1</source>
         <translation>评估于 %1</translation>
+    </message>
+    <message>
+        <source>Number keys choose an answer, arrows step, Tab goes to the next item, Ctrl+Enter saves.</source>
+        <translation>数字键选择答案，方向键逐项切换，Tab 进入下一项，Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>Risk bands (%1):</source>
+        <translation>风险分级（%1）：</translation>
+    </message>
+    <message>
+        <source>Total so far %1 (%2 of %3 items answered)</source>
+        <translation>目前合计 %1 分（已回答 %2/%3 项）</translation>
     </message>
 </context>
 <context>
