@@ -259,6 +259,13 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
     from ui.screens.printing.preview import PrintPreviewDialog
 
     camera.shoot(view, "login")
+    if ROSTER and camera.wanted("demo-users"):  # as `workstation demo` opens it over the login
+        from ui.app import demo_users_dialog
+
+        users = demo_users_dialog(shell, ROSTER, Path("demo-passwords.json"))
+        users.show()
+        camera.shoot(view, "demo-users")
+        users.close()
     log_in(view, shell, DOCTOR, password)
     camera.shoot(view, "census")
     critical_screens(camera, view, shell)
@@ -433,6 +440,7 @@ def pharmacist_screens(camera: Camera, view: Any, shell: Any, password: str) -> 
             camera.shoot(view, "outpatient-counter-serving")
 
 
+ROSTER: list[Any] = []  # the demo users with their roles and wards, read once the demo is loaded
 ROLES: tuple[tuple[str, str, Callable[..., None]], ...] = (
     ("doctor", DOCTOR, doctor_screens),
     ("nurse", NURSE, nurse_screens),
@@ -486,6 +494,7 @@ def main() -> int:
         folder = Path(tmp)
         use_throwaway_keyring(folder)
         database, passwords = launch.prepare_demo_server(folder / "demo")
+        ROSTER[:] = launch.read_roster(database, passwords)
         server = EmbeddedServer(database).start()
         try:
             for language in args.languages.split(","):
