@@ -265,7 +265,7 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
         users = demo_users_dialog(shell, ROSTER, Path("demo-passwords.json"))
         users.show()
         camera.shoot(view, "demo-users")
-        users.close()
+        users.reject()
     log_in(view, shell, DOCTOR, password)
     camera.shoot(view, "census")
     critical_screens(camera, view, shell)
@@ -391,9 +391,16 @@ def nurse_screens(camera: Camera, view: Any, shell: Any, password: str) -> None:
                                 (Qt.Key.Key_H, HandoffDialog, "handoff"),
                                 (Qt.Key.Key_W, WardHandoffDialog, "ward-handoff")):  # fmt: skip
         key(view, chord, CTRL | SHIFT)
-        dialog_of(view, kind)
+        opened = dialog_of(view, kind)
         shell.workers.wait()
+        if isinstance(opened, ScaleDialog):  # answered by keys as a nurse does, but the last item
+            for _box in list(opened.boxes)[:-1]:
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         camera.shoot(view, screen)
+        if isinstance(opened, ScaleDialog):  # and with the last answered: total and risk band
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+            camera.shoot(view, f"{screen}-total")
         close_dialogs(view)
 
 

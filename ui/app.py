@@ -54,6 +54,7 @@ def demo_users_dialog(
     """The demo users list over the window; the row chosen fills the login form."""
     dialog = DemoUsersDialog(users, where, shell.view)
     dialog.sig_login_chosen.connect(shell.login.fill)
+    dialog.rejected.connect(shell.view.activateWindow)  # closed: the keys go back to the login
     return dialog
 
 

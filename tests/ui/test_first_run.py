@@ -45,6 +45,10 @@ def test_enter_or_double_click_on_a_demo_user_fills_the_login(
     texts = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(2)]
     assert texts == [["physician", "Cardiology", "Dr Li", DOCTOR, PASSWORD],
                      ["nurse", "Cardiology", "Nurse Wang", NURSE, PASSWORD]]  # fmt: skip
+    qtbot.keyClick(table, Qt.Key.Key_Escape)  # closed: the keys are back on the login
+    qtbot.waitUntil(login.username.hasFocus)
+    dialog = _dialog(qtbot, station, ward.database_url, tmp_path)
+    table = dialog.table
     qtbot.keyClick(table, Qt.Key.Key_Down)
     qtbot.keyClick(table, Qt.Key.Key_Return)
     assert not dialog.isVisible()

@@ -91,7 +91,7 @@ class DemoUsersDialog(QDialog):
         layout = QVBoxLayout(self)
         for widget in (intro, self.table, buttons):
             layout.addWidget(widget)
-        self.resize(860, 420)
+        self.resize(880, 560)  # every demo user without scrolling
         self.table.setFocus()
 
     def _fill(self) -> None:
