@@ -394,6 +394,8 @@ def nurse_screens(camera: Camera, view: Any, shell: Any, password: str) -> None:
         opened = dialog_of(view, kind)
         shell.workers.wait()
         if isinstance(opened, ScaleDialog):  # answered by keys as a nurse does, but the last item
+            first = next(iter(opened.boxes.values()))
+            wait_until(lambda: QApplication.focusWidget() is first)  # noqa: B023
             for _box in list(opened.boxes)[:-1]:
                 QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
                 QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)

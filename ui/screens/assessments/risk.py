@@ -41,8 +41,9 @@ def bands_html(kind: str, reached: str | None) -> str:
     reached in bold."""
     parts = []
     for low, high, level in risk_bands(kind):
-        text = escape(f"{low}–{high} {risk_words(level)}").replace(" ", "&nbsp;")  # one unit
-        parts.append(f"<b>{text}</b>" if level == reached else text)
+        text = escape(f"{low}–{high} {risk_words(level)}")
+        text = f"<b>{text}</b>" if level == reached else text
+        parts.append(f'<span style="white-space: nowrap">{text}</span>')  # a band stays whole
     label = translate("Assessments", "Risk bands (%1):").replace("%1", BAND_SOURCES[kind])
     return f"{escape(label)} {' · '.join(parts)}"
 
