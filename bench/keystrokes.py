@@ -31,6 +31,8 @@ Tasks:
                  ward_records_keys.py for the keys.
   coded_problem  on the open chart, pneumonia coded J18.9 on the problem list by its pinyin
                  initials: Ctrl+Alt+P, `fywtz`, Enter, Ctrl+Enter (8 keys; problem_keys.py).
+  demo_login     a new user of the demo logs in as the nurse from the demo users list: Down,
+                 Enter, Enter (3 keys); see first_run_keys.py.
   nursing_record_row  the nurse's timed 护理记录 row on bed 12 (vitals pulled in, IV intake, urine
                  output, signed): 15 keys; see nursing_record_keys.py.
 """
@@ -342,7 +344,17 @@ def nursing_record_row(folder: Path, server_url: str) -> Counter:
     return counted
 
 
+def demo_login(folder: Path, server_url: str) -> Counter:
+    """A new user logs in as the nurse from the demo users list (first_run_keys.py)."""
+    import first_run_keys
+
+    users = {DOCTOR: PASSWORD, NURSE: PASSWORD}
+    return first_run_keys.demo_login(folder, server_url, prepared_url(folder), users, WARD,
+                                     Counter(), wait_until)  # fmt: skip
+
+
 STATION_TASKS = {
+    "demo_login": demo_login,  # issue 14 item 5: 3 keys from the demo users list
     "scheduled_dose": scheduled_dose,
     "handover_report": handover_report,
     "nursing_record_row": nursing_record_row,

@@ -259,6 +259,13 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
     from ui.screens.printing.preview import PrintPreviewDialog
 
     camera.shoot(view, "login")
+    if ROSTER and camera.wanted("demo-users"):  # as `workstation demo` opens it over the login
+        from ui.app import demo_users_dialog
+
+        users = demo_users_dialog(shell, ROSTER, Path("demo-passwords.json"))
+        users.show()
+        camera.shoot(view, "demo-users")
+        users.reject()
     log_in(view, shell, DOCTOR, password)
     camera.shoot(view, "census")
     critical_screens(camera, view, shell)
@@ -384,9 +391,18 @@ def nurse_screens(camera: Camera, view: Any, shell: Any, password: str) -> None:
                                 (Qt.Key.Key_H, HandoffDialog, "handoff"),
                                 (Qt.Key.Key_W, WardHandoffDialog, "ward-handoff")):  # fmt: skip
         key(view, chord, CTRL | SHIFT)
-        dialog_of(view, kind)
+        opened = dialog_of(view, kind)
         shell.workers.wait()
+        if isinstance(opened, ScaleDialog):  # answered by keys as a nurse does, but the last item
+            first = next(iter(opened.boxes.values()))
+            wait_until(lambda: QApplication.focusWidget() is first)  # noqa: B023
+            for _box in list(opened.boxes)[:-1]:
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+                QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         camera.shoot(view, screen)
+        if isinstance(opened, ScaleDialog):  # and with the last answered: total and risk band
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_2)
+            camera.shoot(view, f"{screen}-total")
         close_dialogs(view)
 
 
@@ -433,6 +449,7 @@ def pharmacist_screens(camera: Camera, view: Any, shell: Any, password: str) -> 
             camera.shoot(view, "outpatient-counter-serving")
 
 
+ROSTER: list[Any] = []  # the demo users with their roles and wards, read once the demo is loaded
 ROLES: tuple[tuple[str, str, Callable[..., None]], ...] = (
     ("doctor", DOCTOR, doctor_screens),
     ("nurse", NURSE, nurse_screens),
@@ -486,6 +503,7 @@ def main() -> int:
         folder = Path(tmp)
         use_throwaway_keyring(folder)
         database, passwords = launch.prepare_demo_server(folder / "demo")
+        ROSTER[:] = launch.read_roster(database, passwords)
         server = EmbeddedServer(database).start()
         try:
             for language in args.languages.split(","):

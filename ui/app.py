@@ -24,6 +24,7 @@ from ui.settings import LANGUAGES, load_settings, settings_path, within_station_
 from ui.theme import apply_font, apply_theme
 from ui.workers import Workers
 from workstation.security.files import restrict_umask
+from workstation.server.demo_roster import DemoUser
 
 EXIT_NO_KEYRING = 2
 
@@ -45,6 +46,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "language) without a server or a display; exit 0 when all checks pass",
     )
     return parser.parse_args(argv)
+
+
+def demo_users_dialog(
+    shell: ShellController, users: list[DemoUser], where: Path
+) -> DemoUsersDialog:
+    """The demo users list over the window; the row chosen fills the login form."""
+    dialog = DemoUsersDialog(users, where, shell.view)
+    dialog.sig_login_chosen.connect(shell.login.fill)
+    dialog.rejected.connect(shell.view.activateWindow)  # closed: the keys go back to the login
+    return dialog
 
 
 class Program:
@@ -123,13 +134,14 @@ class Program:
         view.show()
         if self.splash is not None:
             self.splash.close()
-        if launched.demo_passwords is not None and launched.passwords_file is not None:
-            passwords, where = launched.demo_passwords, launched.passwords_file
+        if launched.demo_users is not None and launched.passwords_file is not None:
+            users, where = launched.demo_users, launched.passwords_file
             view.demo_users_action.setVisible(True)
+            shell = self.shell
             view.demo_users_action.triggered.connect(
-                lambda: DemoUsersDialog(passwords, where, view).open()
+                lambda: demo_users_dialog(shell, users, where).open()
             )
-            DemoUsersDialog(passwords, where, view).show()
+            demo_users_dialog(shell, users, where).show()
         elif not launched.workstation.config.get("server_url"):
             settings.edit(view)
 

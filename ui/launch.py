@@ -12,6 +12,7 @@ from offline_cache import keystore
 from offline_cache.workstation import Workstation
 from ui.settings import StationSettings
 from workstation.server.db import make_engine
+from workstation.server.demo_roster import DemoUser, demo_roster
 from workstation.server.embedded import EmbeddedServer
 from workstation.server.setup import initialise
 
@@ -27,6 +28,7 @@ class Launched:
     server: EmbeddedServer | None = None
     demo_passwords: dict[str, str] | None = None
     passwords_file: Path | None = None
+    demo_users: list[DemoUser] | None = None  # the passwords with each user's role and wards
 
     def close(self) -> None:
         """Close the replica and stop the embedded server."""
@@ -72,6 +74,15 @@ def prepare_demo_server(demo_dir: Path) -> tuple[str, dict[str, str]]:
         engine.dispose()
 
 
+def read_roster(database: str, passwords: dict[str, str]) -> list[DemoUser]:
+    """The demo users with their roles and wards, read from the demo server's database."""
+    engine = make_engine(database)
+    try:
+        return demo_roster(engine, passwords)
+    finally:
+        engine.dispose()
+
+
 def write_passwords(path: Path, passwords: dict[str, str]) -> None:
     """Keep the demo passwords (they cannot be recovered from the hashes), readable by the user only."""
     path.write_text(json.dumps(passwords, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -92,6 +103,7 @@ def start_demo(demo_dir: Path, settings: StationSettings) -> Launched:
             file=sys.stderr,
         )
     database, passwords = prepare_demo_server(demo_dir)
+    roster = read_roster(database, passwords)
     server = EmbeddedServer(database).start()
     try:
         launched = open_station(Path(demo_dir) / "station", settings, server_url=server.url)
@@ -100,4 +112,5 @@ def start_demo(demo_dir: Path, settings: StationSettings) -> Launched:
         raise
     launched.server = server
     launched.demo_passwords, launched.passwords_file = passwords, Path(demo_dir) / DEMO_PASSWORDS
+    launched.demo_users = roster
     return launched

@@ -52,7 +52,13 @@ def test_morse_by_number_keys_live_total_and_saved(qtbot: QtBot, open_station, w
     assert "张三, bed 1, MRN" in dialog.windowTitle()  # whom the form is about
     # history yes (25), secondary diagnosis yes (15), no aid (0): the sheet is incomplete
     _answer(qtbot, [Qt.Key.Key_2, Qt.Key.Key_2, Qt.Key.Key_1])
-    assert dialog.total_label.text() == "3 of 6 items answered"
+    assert dialog.total_label.text() == "Total so far 40 (3 of 6 items answered)"
+    # every answer is on the screen, not only "press 1-3": the aid item's three, numbered
+    aid = dialog.boxes["ambulatory_aid"]
+    assert [b.text() for b in aid.group.buttons()] == [
+        "1. None / bed rest / nurse assist (0)", "2. Crutches / cane / walker (15)",
+        "3. Furniture (30)"]  # fmt: skip
+    assert all(b.isVisible() for b in aid.group.buttons())
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     assert (
         dialog.message.text() == "Answer every item first."
@@ -67,6 +73,12 @@ def test_morse_by_number_keys_live_total_and_saved(qtbot: QtBot, open_station, w
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1)
     assert dialog.items()["gait"] == 20
     assert dialog.total_label.text() == "Total 80: high risk"
+    assert dialog.result.property("severity") == "critical"  # red, with the critical icon
+    assert not dialog.result.icon.pixmap().isNull()
+    assert "<b>45–125 high risk</b>" in dialog.result.bands.text().replace(
+        "&nbsp;", " "
+    )  # the band reached, and its source
+    assert "Morse et al. 1989" in dialog.result.bands.text()
     with qtbot.waitSignal(dialog.sig_saved, timeout=WAIT):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     [row] = _saved(station, ward.zhang_san)
@@ -93,6 +105,8 @@ def test_braden_total_and_risk_follow_each_key(qtbot: QtBot, open_station, ward_
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_4)  # nutrition excellent: 14
     assert dialog.total_label.text() == "Total 14: moderate risk"
+    assert dialog.result.property("severity") == "warning"
+    assert "<b>13–14 moderate risk</b>" in dialog.result.bands.text()
     with qtbot.waitSignal(dialog.sig_saved, timeout=WAIT):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
     [row] = _saved(station, ward.li_si)

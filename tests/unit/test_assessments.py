@@ -3,14 +3,18 @@ AssessmentRecorded rule that recomputes them."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from workstation.clinical.assessments import (
     BRADEN_ITEMS,
     MORSE_ITEMS,
+    SCALES,
     AssessmentError,
     braden_risk,
     morse_risk,
+    risk_bands,
     score,
 )
 from workstation.events import Event, event_problems
@@ -88,3 +92,19 @@ def test_admission_nursing_assessment_takes_text_answers_and_no_score():
     assert recorded({"kind": "admission_nursing", "items": {"mood": "ok"}}) == [
         "unknown item(s): mood"]  # fmt: skip
     assert recorded({"kind": "admission_nursing", "items": {}}) == ["at least one item is required"]
+
+
+@pytest.mark.parametrize("kind", ["morse", "braden"])
+def test_the_bands_a_form_shows_cover_every_total_with_the_level_the_score_gives(kind: str) -> None:
+    bands = risk_bands(kind)
+    assert bands[0][0] == sum(min(i.scores()) for i in SCALES[kind])  # from the lowest total
+    assert all(a[1] + 1 == b[0] for a, b in itertools.pairwise(bands))  # no gap, no overlap
+    for low, high, level in bands:
+        for total in (low, high):
+            assert (morse_risk(total) if kind == "morse" else braden_risk(total)) == level
+
+
+def test_the_bands_are_the_named_sources_cut_offs() -> None:
+    assert risk_bands("morse") == ((0, 24, "low"), (25, 44, "moderate"), (45, 125, "high"))
+    assert risk_bands("braden") == ((6, 9, "very_high"), (10, 12, "high"), (13, 14, "moderate"),
+                                    (15, 18, "mild"), (19, 23, "none"))  # fmt: skip

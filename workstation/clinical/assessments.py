@@ -87,6 +87,28 @@ BRADEN_CUTOFFS: tuple[tuple[int, str], ...] = (
 )  # fmt: skip
 
 SCALES: dict[str, tuple[ScaleItem, ...]] = {"morse": MORSE_ITEMS, "braden": BRADEN_ITEMS}
+# Where each scale's levels come from, as a form names them beside the bands.
+BAND_SOURCES: dict[str, str] = {
+    "morse": "Morse et al. 1989",
+    "braden": "Bergstrom et al. 1987; Ayello & Braden 2002",
+}
+
+
+def risk_bands(kind: str) -> tuple[tuple[int, int, str], ...]:
+    """The scale's risk levels as (lowest total, highest total, level), in total order, from the
+    same cut-offs the score uses (so a form's legend cannot disagree with its result)."""
+    items = SCALES[kind]
+    low = sum(min(item.scores()) for item in items)
+    high = sum(max(item.scores()) for item in items)
+    if kind == "morse":
+        starts = sorted(lowest for lowest, _ in MORSE_CUTOFFS)
+        ends = [*(start - 1 for start in starts[1:]), high]
+        return tuple(
+            (start, end, morse_risk(start)) for start, end in zip(starts, ends, strict=True)
+        )
+    ends = [highest for highest, _ in BRADEN_CUTOFFS]
+    starts = [low, *(end + 1 for end in ends[:-1])]
+    return tuple((start, end, braden_risk(end)) for start, end in zip(starts, ends, strict=True))
 
 
 class AssessmentError(ValueError):

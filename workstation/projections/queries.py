@@ -73,7 +73,8 @@ def _next_prefix(prefix: str) -> str:
 
 
 def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Patients whose record number, name, pinyin or pinyin initials start with the query.
+    """Patients whose record number, name, pinyin or pinyin initials start with the query, or
+    (admitted) who lie in the bed the query names ("5", "05", "12床").
 
     Admitted patients first, then by initials and record number. Each key is searched as an
     indexed prefix range (`key >= q AND key < q_next`, binary collation as in the SQLite
@@ -100,6 +101,10 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
             for key, prefix in keys
         ]
         branches.append(_other_readings(needle.lower(), status, limit))
+        beds = bed_labels(needle)
+        if beds and status == PatientStatus.ADMITTED.value:  # a discharged patient has no bed
+            branches.append(select(p.patient_id).where(p.status == status, p.bed.in_(beds))
+                            .limit(limit).subquery())  # fmt: skip
         ids = union(*(select(branch.c.patient_id) for branch in branches))
         statement = (
             select(t.patients)
@@ -107,10 +112,27 @@ def find_patients(conn: Connection, query: str, *, limit: int = 20) -> list[dict
             .order_by(p.name_initials, p.record_number)
             .limit(limit - len(found))
         )
-        found += _rows(conn, statement)
+        rows = _rows(conn, statement)  # the patient in the bed asked for comes first
+        found += sorted(rows, key=lambda r: r["bed"] not in beds)
         if len(found) >= limit:
             break
     return found
+
+
+BED_WORDS = ("床位", "床号", "床", "bed", "#", "号")
+
+
+def bed_labels(query: str) -> tuple[str, ...]:
+    """The bed labels a query can mean: "5", "05", "5床", "12床", "床5", "bed 5" -> ("5", "05",
+    "005"); () when the query is not a bed number."""
+    text = query.strip().lower()
+    for word in BED_WORDS:
+        text = text.replace(word, "")
+    text = text.strip()
+    if not text.isascii() or not text.isdigit() or len(text) > 3:
+        return ()
+    number = int(text)
+    return tuple(dict.fromkeys((str(number), f"{number:02d}", f"{number:03d}", text)))
 
 
 def _other_readings(prefix: str, status: str, limit: int) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -18,29 +18,19 @@ from PySide6.QtWidgets import (
 
 from offline_cache.workstation import Workstation
 from ui.dialogs import ReturningDialog
+from ui.screens.assessments.choices import ChoiceRow
+from ui.screens.assessments.risk import RiskResult
 from ui.workers import Workers
 from workstation.clinical.assessments import SCALES, score
 from workstation.clock import now_iso
 
 translate = QCoreApplication.translate
+TITLE_BAR_EXTRA = 160  # the window buttons and margins beside the title text
 
 TITLES = {
     "morse": QT_TRANSLATE_NOOP("Assessments", "Morse Fall Scale"),
     "braden": QT_TRANSLATE_NOOP("Assessments", "Braden Scale"),
 }
-RISKS = {
-    "low": QT_TRANSLATE_NOOP("Assessments", "low risk"),
-    "moderate": QT_TRANSLATE_NOOP("Assessments", "moderate risk"),
-    "high": QT_TRANSLATE_NOOP("Assessments", "high risk"),
-    "very_high": QT_TRANSLATE_NOOP("Assessments", "very high risk"),
-    "mild": QT_TRANSLATE_NOOP("Assessments", "mild risk (at risk)"),
-    "none": QT_TRANSLATE_NOOP("Assessments", "no risk"),
-}
-
-
-def risk_words(risk: str) -> str:
-    """The translated words of a core risk code."""
-    return translate("Assessments", str(RISKS[risk])) if risk in RISKS else risk
 
 
 class ChoiceBox(QComboBox):
@@ -100,20 +90,18 @@ class ScaleDialog(AssessmentDialog):
         self.setObjectName(f"{kind}Dialog")
         self.setWindowTitle(translate("Assessments", str(TITLES[kind])))
         form = QFormLayout()
-        self.boxes: dict[str, ChoiceBox] = {}
+        self.boxes: dict[str, ChoiceRow] = {}
         for item in SCALES[kind]:
-            box = ChoiceBox()
+            box = ChoiceRow([(f"{n}. {translate('ScaleAnswers', answer)} ({value})", value)
+                             for n, (value, answer) in enumerate(item.choices, start=1)])  # fmt: skip
             box.setObjectName(item.code)
-            for n, (value, answer) in enumerate(item.choices, start=1):
-                box.addItem(f"{n}. {translate('ScaleAnswers', answer)} ({value})", value)
-            box.setCurrentIndex(-1)
-            box.setPlaceholderText(translate("Assessments", "Press 1-%1").replace(
-                "%1", str(box.count())))  # fmt: skip
             box.currentIndexChanged.connect(self._recompute)
             form.addRow(translate("ScaleItems", item.title_en), box)  # zh: the core's title_zh
             self.boxes[item.code] = box
-        self.total_label = QLabel()
-        self.total_label.setObjectName("scaleResult")
+        hint = QLabel(translate("Assessments", "Number keys choose an answer, arrows step, Tab "
+                                               "goes to the next item, Ctrl+Enter saves."))  # fmt: skip
+        self.result = RiskResult(kind)
+        self.total_label = self.result.total
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)  # fmt: skip
         buttons.accepted.connect(self.save)
@@ -122,7 +110,8 @@ class ScaleDialog(AssessmentDialog):
             QShortcut(QKeySequence(keys), self, self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.total_label)
+        layout.addWidget(hint)
+        layout.addWidget(self.result)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self._recompute()
@@ -133,15 +122,16 @@ class ScaleDialog(AssessmentDialog):
         return {code: box.currentData() for code, box in self.boxes.items()
                 if box.currentIndex() >= 0}  # fmt: skip
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Wide enough for the whole title (scale, patient, bed, record number) and the answers."""
+        title = self.fontMetrics().horizontalAdvance(self.windowTitle()) + TITLE_BAR_EXTRA
+        screen = self.screen().availableGeometry().width() - 40
+        self.resize(min(max(self.width(), title, self.sizeHint().width()), screen), self.height())
+        super().showEvent(event)
+
     def _recompute(self) -> None:
         items = self.items()
-        if len(items) < len(self.boxes):
-            self.total_label.setText(translate("Assessments", "%1 of %2 items answered")
-                                .replace("%1", str(len(items))).replace("%2", str(len(self.boxes))))  # fmt: skip
-            return
-        result = score(self.kind, items)
-        self.total_label.setText(translate("Assessments", "Total %1: %2")
-                            .replace("%1", str(result.total)).replace("%2", risk_words(result.risk)))  # fmt: skip
+        self.result.show_answers(items, len(self.boxes))
 
     def save(self) -> None:
         """Record the answer sheet once every item is answered (Ctrl+Enter)."""

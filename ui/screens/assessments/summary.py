@@ -11,7 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from sqlalchemy import Connection, select
 
 from ui.screens.assessments.admission import ADMISSION, answer_words, item_title
-from ui.screens.assessments.dialog import TITLES, risk_words
+from ui.screens.assessments.dialog import TITLES
+from ui.screens.assessments.risk import risk_words
 from ui.terms import local_time
 from workstation.projections import tables as pt
 

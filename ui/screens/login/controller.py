@@ -44,6 +44,13 @@ class LoginController(QObject):
         """Another user takes the station: their login ends the previous session."""
         self.show_login(self.tr("Log in as another user; the previous session will be ended."))
 
+    def fill(self, username: str, password: str) -> None:
+        """Fill the form with a login chosen from the demo users; another user than the one who
+        locked the station switches user first, as the Switch user button does."""
+        if self.locked_user is not None and username != self.locked_user[0]:
+            self.switch_user()
+        self.view.fill(username, password)
+
     def log_in(self, username: str, password: str) -> None:
         """Check the password on the worker lane: the locked user's locally (unlock, the session
         goes on), anyone else's by logging in (online, else from the cached login)."""

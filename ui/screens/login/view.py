@@ -101,6 +101,15 @@ class LoginView(QWidget):
         self.switch_user.show()
         self.password.setFocus()
 
+    def fill(self, username: str, password: str) -> None:
+        """Put a known login in the form (the demo users list), the cursor on the password:
+        Enter logs in."""
+        self.username.setText(username)
+        self.password.setText(password)
+        self.message.clear()
+        self.window().activateWindow()  # back from the list, which had the keyboard
+        self.password.setFocus()
+
     def set_busy(self, busy: bool, text: str = "") -> None:
         """Disable the form while the login runs."""
         for widget in (self.username, self.password, self.submit, self.switch_user):

@@ -54,8 +54,10 @@ class WorklistController(QObject):
         self.view.model.set_items(items)
         late = sum(1 for i in items if i.state == "overdue")
         due = sum(1 for i in items if i.state == "due")
-        self.view.heading.setText(self.tr("Nurse's worklist: %1 overdue, %2 due now, %3 lines")
-                                  .replace("%1", str(late)).replace("%2", str(due)).replace("%3", str(len(items))))  # fmt: skip
+        alert = sum(1 for i in items if i.high_alert)
+        self.view.heading.setText(self.tr("Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines")
+                                  .replace("%1", str(late)).replace("%2", str(alert)).replace("%3", str(due))
+                                  .replace("%4", str(len(items))))  # fmt: skip
         if items:
             self.view.table.selectRow(min(max(row, 0), len(items) - 1))
         self.sig_worklist_changed.emit(len(items))

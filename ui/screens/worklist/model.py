@@ -1,14 +1,19 @@
-"""The worklist table: one line per item, its state in words and in colour (never colour alone)."""
+"""The worklist table: one line per item, its state in words. Only what cannot wait is coloured,
+and never by colour alone: an overdue line is red with the critical icon and OVERDUE, a
+high-alert line (high-alert medicine, critical value, NEWS2 calling the doctor) orange with the
+warning icon and ▲ words; due-now, new and coming lines stay plain, so 56 doses due at 21:00
+no longer bury the one overdue NEWS2 of 8."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication, QStyle
 
 from ui.screens.critical.texts import level_name
-from ui.screens.mar.model import STATE_COLOUR, dose_words
+from ui.screens.mar.model import dose_words
 from ui.screens.worklist.tasks import WorkItem
 from ui.table_model import Index, TitledTableModel
 from ui.terms import drug_name, lab_name, order_text, term
@@ -24,7 +29,10 @@ STATE_TEXT = {
     "new": QT_TRANSLATE_NOOP("Worklist", "NEW — acknowledge (Space)"),
     "flagged": QT_TRANSLATE_NOOP("Worklist", "ABNORMAL result"),
 }
-COLOURS = {**STATE_COLOUR, "new": "#d0ebff", "flagged": "#ffd8a8"}
+OVERDUE_COLOUR = "#ffc9c9"  # the MAR's overdue red (ui/screens/mar/model.py STATE_COLOUR)
+HIGH_ALERT_COLOUR = "#ffd8a8"  # orange: a line that may not wait whatever its time
+INK_ON_TINT = "#212529"  # dark text on the light tints, in every theme
+HIGH_ALERT_DRUG = QT_TRANSLATE_NOOP("Worklist", "▲ high-alert medicine")
 HEADERS = (
     QT_TRANSLATE_NOOP("Worklist", "State"),
     QT_TRANSLATE_NOOP("Worklist", "Time"),
@@ -60,6 +68,13 @@ def order_status(order: dict[str, Any]) -> str:
     return tr(ORDER_STATUS[status]) if status in ORDER_STATUS else str(status)
 
 
+def tint(item: WorkItem) -> str | None:
+    """The row's background: red when overdue, orange when high-alert, none otherwise."""
+    if item.state == "overdue":
+        return OVERDUE_COLOUR
+    return HIGH_ALERT_COLOUR if item.high_alert else None
+
+
 def task_text(item: WorkItem) -> str:
     """What to do, in words, on one line of the narrow pane (single spaces)."""
     return " ".join(_task_words(item).split())
@@ -68,11 +83,12 @@ def task_text(item: WorkItem) -> str:
 def _task_words(item: WorkItem) -> str:
     w = item.what
     if item.kind == "dose":
-        return (
+        give = (
             translate("Worklist", "Give %1 %2")
             .replace("%1", drug_name(w))
             .replace("%2", dose_words(w))
         )
+        return f"{give} — {tr(HIGH_ALERT_DRUG)}" if item.high_alert else give
     if item.kind == "reassess":
         return translate("Worklist", "Reassess the effect of the PRN dose (%1)").replace(
             "%1", str(w.get("prn_indication") or "")
@@ -128,11 +144,29 @@ class WorklistModel(TitledTableModel):
                     task_text(item))[index.column()]  # fmt: skip
         if role == Qt.ItemDataRole.ToolTipRole:
             return task_text(item)
-        if role == Qt.ItemDataRole.BackgroundRole and item.state in COLOURS:
-            return QBrush(QColor(COLOURS[item.state]))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#212529"))
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
+            return self._icon(item)
+        colour = tint(item)
+        if role == Qt.ItemDataRole.BackgroundRole and colour:
+            return QBrush(QColor(colour))
+        if role == Qt.ItemDataRole.ForegroundRole and colour:
+            return QBrush(QColor(INK_ON_TINT))
+        if role == Qt.ItemDataRole.FontRole and colour and index.column() == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
         return None
+
+    @staticmethod
+    def _icon(item: WorkItem) -> Any:
+        """The critical icon on an overdue line, the warning icon on a high-alert one."""
+        if item.state == "overdue":
+            pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical
+        elif item.high_alert:
+            pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning
+        else:
+            return None
+        return QApplication.style().standardIcon(pixmap)
 
     def item_at(self, row: int) -> WorkItem | None:
         """The item of a row."""

@@ -30,6 +30,7 @@ VITALS_INTERVAL = {"zero": timedelta(hours=12), "low": timedelta(hours=4),
                    "low_medium": timedelta(hours=1), "medium": timedelta(hours=1),
                    "high": timedelta(hours=1)}  # fmt: skip
 STATE_RANK = {"overdue": 0, "due": 1, "new": 2, "flagged": 3, "coming": 4}
+CRITICAL_FLAGS = ("HH", "LL")  # a result beyond the critical limits
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class WorkItem:
     when: str | None  # ISO time the item is due or happened
     what: dict[str, Any]  # what the line names (drug, dose, order, result...)
     key: str  # stable id (for acknowledging an order)
+    high_alert: bool = False  # a high-alert medicine, a critical value, NEWS2 calling the doctor
 
 
 ENDED = ("discontinued", "completed", "rejected")
@@ -77,7 +79,13 @@ def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
         items += patient_items(chart, now, times=times, settings=settings,
                                formulary=ws.store.reference.formulary())  # fmt: skip
     items += safety_items(ws, ward_id, now)
-    return sorted(items, key=lambda i: (STATE_RANK[i.state], i.when or "", i.bed))
+    return sorted(items, key=urgency)
+
+
+def urgency(item: WorkItem) -> tuple[int, bool, str, str]:
+    """Sort key: overdue first, then due now...; within a state the high-alert lines first (an
+    overdue NEWS2 of 8 above an overdue routine round), then by time and bed."""
+    return (STATE_RANK[item.state], not item.high_alert, item.when or "", item.bed)
 
 
 def safety_items(ws: Workstation, ward_id: str | None, now: datetime) -> list[WorkItem]:
@@ -97,7 +105,8 @@ def safety_items(ws: Workstation, ward_id: str | None, now: datetime) -> list[Wo
     for c in critical:
         if not c["received_at"]:
             found.append(WorkItem(c["patient_id"], c["bed"], c["name"], "critical", "overdue",
-                                  c["reported_at"], dict(c), f"critical:{c['critical_id']}"))  # fmt: skip
+                                  c["reported_at"], dict(c), f"critical:{c['critical_id']}",
+                                  high_alert=True))  # fmt: skip
     return found
 
 
@@ -107,18 +116,20 @@ def patient_items(chart: dict[str, Any], now: datetime, *, times: Administration
     """One patient's worklist items."""
     p = chart["patient"]
 
-    def item(
-        kind: str, item_state: str, when: str | None, what: dict[str, Any], key: str
-    ) -> WorkItem:
-        return WorkItem(p["patient_id"], p["bed"], p["name"], kind, item_state, when, what, key)
+    def item(kind: str, item_state: str, when: str | None, what: dict[str, Any], key: str,
+             high_alert: bool = False) -> WorkItem:  # fmt: skip
+        return WorkItem(p["patient_id"], p["bed"], p["name"], kind, item_state, when, what, key,
+                        high_alert)  # fmt: skip
 
     found = []
     rows = mar_rows(chart, now, settings=settings, times=times, formulary=formulary)
     orders = {row.order_id: row.order for row in rows}
+    high_alert = {row.order_id for row in rows if row.high_alert}
     for dose in open_doses(rows):
         if dose.scheduled_for is not None and dose.scheduled_for <= now + COMING:
             found.append(item("dose", dose.status, dose.scheduled_iso, dict(orders[dose.order_id]),
-                              f"{dose.order_id}@{dose.scheduled_iso}"))  # fmt: skip
+                              f"{dose.order_id}@{dose.scheduled_iso}",
+                              dose.order_id in high_alert))  # fmt: skip
     for given in chart["administrations"]:
         due = given.get("reassess_at")
         if (
@@ -141,9 +152,8 @@ def patient_items(chart: dict[str, Any], now: datetime, *, times: Administration
             and not lab.get("voided")
             and parse_iso(lab["resulted_at"]) > now - RECENT
         ):
-            found.append(
-                item("result", "flagged", lab["resulted_at"], dict(lab), f"lab:{lab['result_id']}")
-            )
+            found.append(item("result", "flagged", lab["resulted_at"], dict(lab),
+                              f"lab:{lab['result_id']}", lab["flag"] in CRITICAL_FLAGS))  # fmt: skip
     return found
 
 
@@ -165,5 +175,6 @@ def _vitals_item(chart: dict[str, Any], now: datetime, item: Any) -> list[WorkIt
             iso(due),
             {"news2": score.total, "escalate": score.escalate},
             "vitals",
+            score.escalate,
         )
     ]

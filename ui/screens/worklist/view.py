@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from ui.screens.worklist.model import STATE_TEXT, WorklistModel, tr
 
 STATE = 0  # the state column
 SHORT_STATES = ("overdue", "due", "coming", "flagged")
+ICON = 12  # the state column's severity icon: small, the words beside it say the rest
 
 
 class WorklistTable(QTableView):
@@ -49,6 +50,7 @@ class WorklistView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.setIconSize(QSize(ICON, ICON))
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(
@@ -75,6 +77,7 @@ class WorklistView(QWidget):
         words the nurse acts on, keeps the rest of the row; sized to its longest text, "NEW —
         acknowledge (Space)", it left the task a few letters in English (the hint below says Space)."""
         metrics = self.table.fontMetrics()
-        padding = 2 * metrics.averageCharWidth()
+        icon = self.table.iconSize().width() + 4  # the overdue / high-alert icon and its gap
+        padding = metrics.averageCharWidth() + icon
         widest = max(metrics.horizontalAdvance(tr(STATE_TEXT[key])) for key in SHORT_STATES)
         self.table.horizontalHeader().resizeSection(STATE, widest + padding)
