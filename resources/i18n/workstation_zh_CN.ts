@@ -65,8 +65,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/alerts/view.py" line="46" />
-        <source>Record no.</source>
-        <translation>病案号</translation>
+        <source>MRN</source>
+        <translation>住院号</translation>
     </message>
     <message>
         <location filename="../../ui/screens/alerts/view.py" line="46" />
@@ -95,8 +95,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/alerts/view.py" line="46" />
-        <source>MRN</source>
-        <translation>住院号</translation>
+        <source>Record no.</source>
+        <translation>病案号</translation>
     </message>
 </context>
 <context>
@@ -319,8 +319,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/controller.py" line="76" />
-        <source>No patient has that record number.</source>
-        <translation>没有该病案号的患者。</translation>
+        <source>No patient has that MRN.</source>
+        <translation>没有该住院号的患者。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/controller.py" line="78" />
@@ -334,8 +334,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/controller.py" line="76" />
-        <source>No patient has that MRN.</source>
-        <translation>没有该住院号的患者。</translation>
+        <source>No patient has that record number.</source>
+        <translation>没有该病案号的患者。</translation>
     </message>
 </context>
 <context>
@@ -362,8 +362,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="56" />
-        <source>&amp;Record number</source>
-        <translation>病案号(&amp;R)</translation>
+        <source>M&amp;RN</source>
+        <translation>住院号(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="57" />
@@ -377,18 +377,18 @@
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="79" />
-        <source>Give the record number and a reason of a few words.</source>
-        <translation>请填写病案号和几句话的理由。</translation>
+        <source>Give the MRN and a reason of a few words.</source>
+        <translation>请填写住院号和几句话的理由。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="56" />
-        <source>M&amp;RN</source>
-        <translation>住院号(&amp;R)</translation>
+        <source>&amp;Record number</source>
+        <translation>病案号(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/break_glass/dialog.py" line="79" />
-        <source>Give the MRN and a reason of a few words.</source>
-        <translation>请填写住院号和几句话的理由。</translation>
+        <source>Give the record number and a reason of a few words.</source>
+        <translation>请填写病案号和几句话的理由。</translation>
     </message>
 </context>
 <context>
@@ -476,11 +476,6 @@
     </message>
     <message>
         <location filename="../../ui/screens/census/view.py" line="54" />
-        <source>Find patient: bed, MRN, name or pinyin (Ctrl+F)</source>
-        <translation>查找患者：床号、住院号、姓名或拼音（Ctrl+F）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/census/view.py" line="54" />
         <source>Find patient: MRN, name or pinyin (Ctrl+F)</source>
         <translation>查找患者：住院号、姓名或拼音（Ctrl+F）</translation>
     </message>
@@ -488,6 +483,11 @@
         <location filename="../../ui/screens/census/view.py" line="54" />
         <source>Find patient: record no., name or pinyin (Ctrl+F)</source>
         <translation>查找患者：住院号、姓名或拼音（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/census/view.py" line="54" />
+        <source>Find patient: bed, MRN, name or pinyin (Ctrl+F)</source>
+        <translation>查找患者：床号、住院号、姓名或拼音（Ctrl+F）</translation>
     </message>
 </context>
 <context>
@@ -768,7 +768,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/view.py" line="77" />
-        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type an MRN, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -778,8 +778,31 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/view.py" line="77" />
-        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type an MRN, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
+        <source>&lt;h2&gt;No patient open&lt;/h2&gt;&lt;p&gt;Choose a patient in the ward census on the left and press Enter, or press &lt;b&gt;Ctrl+F&lt;/b&gt; and type a record number, a name, or the pinyin initials of a name.&lt;/p&gt;&lt;p&gt;Press &lt;b&gt;F1&lt;/b&gt; for every shortcut.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;未打开患者&lt;/h2&gt;&lt;p&gt;在左侧病区一览中选择患者并按回车键，或按 &lt;b&gt;Ctrl+F&lt;/b&gt; 输入住院号、姓名或姓名拼音首字母。&lt;/p&gt;&lt;p&gt;按 &lt;b&gt;F1&lt;/b&gt; 查看全部快捷键。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DemoUsersDialog</name>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="27" />
+        <source>Demo users</source>
+        <translation>演示用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="29" />
+        <source>This is a demonstration ward with invented patients. Log in as one of these users. The list is kept in %1</source>
+        <translation>这是一个虚构患者的演示病区。请用以下任一用户登录。此列表保存在 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -1049,8 +1072,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/palette/view.py" line="33" />
-        <source>Action, or patient by bed, record number, name or pinyin initials</source>
-        <translation>操作，或按床号、病历号、姓名、拼音首字母找患者</translation>
+        <source>Action, or patient by bed, MRN, name or pinyin initials</source>
+        <translation>操作，或按床号、住院号、姓名、拼音首字母找患者</translation>
     </message>
     <message>
         <location filename="../../ui/screens/palette/view.py" line="38" />
@@ -1059,8 +1082,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/palette/view.py" line="33" />
-        <source>Action, or patient by bed, MRN, name or pinyin initials</source>
-        <translation>操作，或按床号、住院号、姓名、拼音首字母找患者</translation>
+        <source>Action, or patient by bed, record number, name or pinyin initials</source>
+        <translation>操作，或按床号、病历号、姓名、拼音首字母找患者</translation>
     </message>
 </context>
 <context>
@@ -1081,7 +1104,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="54" />
-        <source>Record no. %1</source>
+        <source>MRN %1</source>
         <translation>住院号 %1</translation>
     </message>
     <message>
@@ -1121,7 +1144,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="91" />
-        <source>temporary record number</source>
+        <source>temporary MRN</source>
         <translation>临时住院号</translation>
     </message>
     <message>
@@ -1140,12 +1163,12 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="54" />
-        <source>MRN %1</source>
+        <source>Record no. %1</source>
         <translation>住院号 %1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="91" />
-        <source>temporary MRN</source>
+        <source>temporary record number</source>
         <translation>临时住院号</translation>
     </message>
 </context>
@@ -1364,8 +1387,8 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="119" />
-        <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
-        <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
+        <source>Break the glass: another ward's patient (MRN, Tab, reason, Tab, minutes, Enter)</source>
+        <translation>紧急授权：其他病区的患者（住院号，Tab，理由，Tab，分钟数，Enter）</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="126" />
@@ -1386,12 +1409,12 @@
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="10" />
-        <source>Command palette: every action, and patients by bed, record number, name or pinyin</source>
-        <translation>命令面板：所有操作，以及按床号、病历号、姓名或拼音找患者</translation>
+        <source>Command palette: every action, and patients by bed, MRN, name or pinyin</source>
+        <translation>命令面板：所有操作，以及按床号、住院号、姓名或拼音找患者</translation>
     </message>
     <message>
         <location filename="../../ui/shortcuts.py" line="17" />
-        <source>Find a patient (record number, name or pinyin initials)</source>
+        <source>Find a patient (MRN, name or pinyin initials)</source>
         <translation>查找患者（住院号、姓名或拼音首字母）</translation>
     </message>
     <message>
@@ -1632,6 +1655,21 @@
         <translation>病区交接班报告：Ctrl+Enter交班签名，接班时为接班签名</translation>
     </message>
     <message>
+        <location filename="../../ui/shortcuts.py" line="119" />
+        <source>Break the glass: another ward's patient (record number, Tab, reason, Tab, minutes, Enter)</source>
+        <translation>紧急授权：其他病区的患者（病案号，Tab，理由，Tab，分钟数，Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="10" />
+        <source>Command palette: every action, and patients by bed, record number, name or pinyin</source>
+        <translation>命令面板：所有操作，以及按床号、病历号、姓名或拼音找患者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="17" />
+        <source>Find a patient (record number, name or pinyin initials)</source>
+        <translation>查找患者（住院号、姓名或拼音首字母）</translation>
+    </message>
+    <message>
         <source>Problem list of the open chart (doctor): ICD-10 by code, name or pinyin, Ctrl+Enter records; Alt+P, arrows, Ctrl+R resolves</source>
         <translation>当前病历的问题列表（医师）：按 ICD-10 编码、名称或拼音查找，Ctrl+Enter 记录；Alt+P、方向键、Ctrl+R 标为已解决</translation>
     </message>
@@ -1642,21 +1680,6 @@
     <message>
         <source>Infusion round: scan the bag (or arrows, Enter), rate, Enter records</source>
         <translation>输液巡视：扫瓶签（或方向键、回车），填滴速，回车记录</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shortcuts.py" line="119" />
-        <source>Break the glass: another ward's patient (MRN, Tab, reason, Tab, minutes, Enter)</source>
-        <translation>紧急授权：其他病区的患者（住院号，Tab，理由，Tab，分钟数，Enter）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shortcuts.py" line="10" />
-        <source>Command palette: every action, and patients by bed, MRN, name or pinyin</source>
-        <translation>命令面板：所有操作，以及按床号、住院号、姓名或拼音找患者</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shortcuts.py" line="17" />
-        <source>Find a patient (MRN, name or pinyin initials)</source>
-        <translation>查找患者（住院号、姓名或拼音首字母）</translation>
     </message>
 </context>
 <context>
@@ -2093,12 +2116,12 @@
         <translation>会诊记录</translation>
     </message>
     <message>
-        <source>problem resolved</source>
-        <translation>问题已解决</translation>
-    </message>
-    <message>
         <source>pharmacy store</source>
         <translation>药房药库</translation>
+    </message>
+    <message>
+        <source>problem resolved</source>
+        <translation>问题已解决</translation>
     </message>
 </context>
 <context>
@@ -3353,13 +3376,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/controller.py" line="57" />
-        <source>Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines</source>
-        <translation>护士工作清单：%1 项超时，%2 项高警示，%3 项现在应做，共 %4 行</translation>
+        <source>Nurse's worklist: %1 overdue, %2 due now, %3 lines</source>
+        <translation>护士工作清单：%1 项超时，%2 项现在应做，共 %3 行</translation>
     </message>
     <message>
         <location filename="../../ui/screens/worklist/controller.py" line="57" />
-        <source>Nurse's worklist: %1 overdue, %2 due now, %3 lines</source>
-        <translation>护士工作清单：%1 项超时，%2 项现在应做，共 %3 行</translation>
+        <source>Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines</source>
+        <translation>护士工作清单：%1 项超时，%2 项高警示，%3 项现在应做，共 %4 行</translation>
     </message>
 </context>
 <context>
@@ -3566,11 +3589,11 @@
     </message>
     <message>
         <source>Pulse /min</source>
-        <translation>脉搏 /分</translation>
+        <translation>脉搏 次/分</translation>
     </message>
     <message>
         <source>Resp /min</source>
-        <translation>呼吸 /分</translation>
+        <translation>呼吸 次/分</translation>
     </message>
     <message>
         <source>Systolic mmHg</source>
@@ -3997,6 +4020,10 @@
         <translation>按 1-%1</translation>
     </message>
     <message>
+        <source>%1 of %2 items answered</source>
+        <translation>已回答 %1/%2 项</translation>
+    </message>
+    <message>
         <source>Total %1: %2</source>
         <translation>总分 %1：%2</translation>
     </message>
@@ -4023,10 +4050,6 @@
     <message>
         <source>Total so far %1 (%2 of %3 items answered)</source>
         <translation>目前合计 %1 分（已回答 %2/%3 项）</translation>
-    </message>
-    <message>
-        <source>%1 of %2 items answered</source>
-        <translation>已回答 %1/%2 项</translation>
     </message>
 </context>
 <context>
@@ -4199,7 +4222,7 @@
     <name>NursingForms</name>
     <message>
         <location filename="../../ui/screens/assessments/station.py" line="74" />
-        <source>%1, bed %2, record no. %3</source>
+        <source>%1, bed %2, MRN %3</source>
         <translation>%1，%2 床，住院号 %3</translation>
     </message>
     <message>
@@ -4260,7 +4283,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/assessments/station.py" line="74" />
-        <source>%1, bed %2, MRN %3</source>
+        <source>%1, bed %2, record no. %3</source>
         <translation>%1，%2 床，住院号 %3</translation>
     </message>
 </context>
@@ -4747,8 +4770,8 @@
         <translation>申请解封</translation>
     </message>
     <message>
-        <source>The record of &lt;b&gt;%1&lt;/b&gt; (record no. %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（病案号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
+        <source>The record of &lt;b&gt;%1&lt;/b&gt; (MRN %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（住院号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
     </message>
     <message>
         <source>Reason for the unlock</source>
@@ -4767,12 +4790,12 @@
         <translation>病历归档</translation>
     </message>
     <message>
-        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the record number on the folder to confirm.</source>
-        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的病案号以确认。</translation>
+        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the MRN on the folder to confirm.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的住院号以确认。</translation>
     </message>
     <message>
-        <source>Record number on the folder</source>
-        <translation>病案袋上的病案号</translation>
+        <source>MRN on the folder</source>
+        <translation>病案袋上的住院号</translation>
     </message>
     <message>
         <source>Record archived and locked.</source>
@@ -4807,8 +4830,8 @@
         <translation>只有出院患者的病历才能归档。</translation>
     </message>
     <message>
-        <source>That is not this patient's record number: nothing was archived.</source>
-        <translation>该病案号不属于此患者，未归档。</translation>
+        <source>That is not this patient's MRN: nothing was archived.</source>
+        <translation>该住院号不属于此患者，未归档。</translation>
     </message>
     <message>
         <source>This record is already archived and locked.</source>
@@ -4832,20 +4855,20 @@
         <translation>病历不完整，未归档：%1</translation>
     </message>
     <message>
-        <source>The record of &lt;b&gt;%1&lt;/b&gt; (MRN %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;（住院号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
+        <source>The record of &lt;b&gt;%1&lt;/b&gt; (record no. %2) is archived. Say what must be changed and why; the medical-records office approves or denies it.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（病案号 %2）的病历已归档。请说明需修改的内容及原因，由病案室（医务科）批准或驳回。</translation>
     </message>
     <message>
-        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the MRN on the folder to confirm.</source>
-        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的住院号以确认。</translation>
+        <source>Archive the record of &lt;b&gt;%1&lt;/b&gt;? It is then locked: a change needs an approved unlock. Type or scan the record number on the folder to confirm.</source>
+        <translation>归档 &lt;b&gt;%1&lt;/b&gt; 的病历？归档后病历锁定，修改需经批准解封。请输入或扫描病案袋上的病案号以确认。</translation>
     </message>
     <message>
-        <source>MRN on the folder</source>
-        <translation>病案袋上的住院号</translation>
+        <source>Record number on the folder</source>
+        <translation>病案袋上的病案号</translation>
     </message>
     <message>
-        <source>That is not this patient's MRN: nothing was archived.</source>
-        <translation>该住院号不属于此患者，未归档。</translation>
+        <source>That is not this patient's record number: nothing was archived.</source>
+        <translation>该病案号不属于此患者，未归档。</translation>
     </message>
 </context>
 <context>
@@ -4855,8 +4878,8 @@
         <translation>解封申请</translation>
     </message>
     <message>
-        <source>Record no.</source>
-        <translation>病案号</translation>
+        <source>MRN</source>
+        <translation>住院号</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -4899,8 +4922,8 @@
         <translation>没有待审批的解封申请。</translation>
     </message>
     <message>
-        <source>MRN</source>
-        <translation>住院号</translation>
+        <source>Record no.</source>
+        <translation>病案号</translation>
     </message>
 </context>
 <context>
@@ -5541,7 +5564,7 @@
     </message>
     <message>
         <source>Drug, dose and how long (e.g. morphine SR 60 mg q12h, 3 months)</source>
-        <translation>药物、剂量及用药时长（如 吗啡缓释片 60 mg q12h，3个月）</translation>
+        <translation>药物、剂量及用药时长（如 吗啡缓释片 60 mg 每12小时一次，3个月）</translation>
     </message>
     <message>
         <source>Patient is opioid &amp;tolerant</source>
@@ -5654,7 +5677,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/care_dialogs.py" line="145" />
-        <source>The question (e.g. 特殊使用级抗菌药物会诊)</source>
+        <source>The question (e.g. a special-tier antibiotic consultation)</source>
         <translation>会诊目的（如：特殊使用级抗菌药物会诊）</translation>
     </message>
     <message>
@@ -5809,7 +5832,7 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/care_dialogs.py" line="145" />
-        <source>The question (e.g. a special-tier antibiotic consultation)</source>
+        <source>The question (e.g. 特殊使用级抗菌药物会诊)</source>
         <translation>会诊目的（如：特殊使用级抗菌药物会诊）</translation>
     </message>
 </context>
@@ -6029,11 +6052,6 @@
     </message>
     <message>
         <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
-        <source>ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条</source>
-        <translation>药品不良反应须在%1内报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
         <source>ADR report due within %1 (by %2), Art. 20 of the 2011 ADR measures (药品不良反应报告和监测管理办法)</source>
         <translation>药品不良反应须%1报告（截止%2），《药品不良反应报告和监测管理办法》（2011）第二十条</translation>
     </message>
@@ -6088,6 +6106,11 @@
     <message>
         <source>IV — near miss</source>
         <translation>Ⅳ级 隐患事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/ward_records/report_dialogs.py" line="115" />
+        <source>ADR report due within %1 (by %2), 药品不良反应报告和监测管理办法 2011 第二十条</source>
+        <translation>药品不良反应须在%1内报告（截止%2），药品不良反应报告和监测管理办法 2011 第二十条</translation>
     </message>
 </context>
 <context>
@@ -6170,6 +6193,136 @@
     <message>
         <source>Verbal order from %1: type it, read it back to the doctor, then F9 signs it as urgent.</source>
         <translation>%1 的口头医嘱：录入并向医师复诵，按 F9 作为紧急医嘱签署。</translation>
+    </message>
+</context>
+<context>
+    <name>Refusals</name>
+    <message>
+        <source>the change could not be read by the server</source>
+        <translation>服务器无法读取此项修改</translation>
+    </message>
+    <message>
+        <source>the change is incomplete or has a value out of range</source>
+        <translation>内容不完整或有数值超出范围</translation>
+    </message>
+    <message>
+        <source>a different change was already sent under the same id</source>
+        <translation>同一编号下已提交过不同的内容</translation>
+    </message>
+    <message>
+        <source>its author is not an active user</source>
+        <translation>记录者不是在用账户</translation>
+    </message>
+    <message>
+        <source>it carries no electronic signature</source>
+        <translation>缺少电子签名</translation>
+    </message>
+    <message>
+        <source>its electronic signature does not verify</source>
+        <translation>电子签名验证未通过</translation>
+    </message>
+    <message>
+        <source>it was signed with a withdrawn signing key</source>
+        <translation>所用签名密钥已被撤销</translation>
+    </message>
+    <message>
+        <source>it was sent from another workstation than the one that signed it</source>
+        <translation>提交的工作站与签名的工作站不一致</translation>
+    </message>
+    <message>
+        <source>this workstation has been withdrawn</source>
+        <translation>此工作站已被停用</translation>
+    </message>
+    <message>
+        <source>it was already sent once</source>
+        <translation>此项已提交过</translation>
+    </message>
+    <message>
+        <source>its time is earlier than this workstation's clock allows</source>
+        <translation>记录时间早于本工作站时钟允许的范围</translation>
+    </message>
+    <message>
+        <source>its time is later than the server's clock</source>
+        <translation>记录时间晚于服务器时钟</translation>
+    </message>
+    <message>
+        <source>this workstation's numbering clashes with an earlier change</source>
+        <translation>本工作站的记录序号与之前的记录冲突</translation>
+    </message>
+    <message>
+        <source>your role may not make this change</source>
+        <translation>您的角色无权进行此项修改</translation>
+    </message>
+    <message>
+        <source>it needs a co-signature</source>
+        <translation>需要上级医师共同签名</translation>
+    </message>
+    <message>
+        <source>it needs an approval</source>
+        <translation>需要审批</translation>
+    </message>
+    <message>
+        <source>the record was changed by someone else since it was read</source>
+        <translation>读取后已被他人修改</translation>
+    </message>
+    <message>
+        <source>the patient is not on your ward (break the glass to reach them)</source>
+        <translation>该患者不在您的病区（需紧急授权方可访问）</translation>
+    </message>
+    <message>
+        <source>the server does not know this patient</source>
+        <translation>服务器上没有该患者</translation>
+    </message>
+    <message>
+        <source>the record is archived and locked</source>
+        <translation>病历已归档锁定</translation>
+    </message>
+    <message>
+        <source>it depends on another change that was refused</source>
+        <translation>所依赖的另一项修改已被拒收</translation>
+    </message>
+    <message>
+        <source>the MRN is not this patient's</source>
+        <translation>该住院号不属于此患者</translation>
+    </message>
+    <message>
+        <source>only a discharged patient's record can be archived</source>
+        <translation>只有出院患者的病历才能归档</translation>
+    </message>
+    <message>
+        <source>the record is already archived and locked</source>
+        <translation>病历已归档并锁定</translation>
+    </message>
+    <message>
+        <source>the record is not locked</source>
+        <translation>病历未锁定</translation>
+    </message>
+    <message>
+        <source>there is no such unlock request</source>
+        <translation>没有该解封申请</translation>
+    </message>
+    <message>
+        <source>the server refused this change</source>
+        <translation>服务器拒收了此项修改</translation>
+    </message>
+    <message>
+        <source>the record is not complete (discharge summary, co-signatures, front sheet): see the record</source>
+        <translation>病历尚不完整（出院记录、上级医师审签、病案首页）：请查看病历</translation>
+    </message>
+    <message>
+        <source>the request is incomplete or has a value out of range</source>
+        <translation>请求不完整或有数值超出范围</translation>
+    </message>
+    <message>
+        <source>the server has no such record</source>
+        <translation>服务器上没有该记录</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>/min</source>
+        <translation>次/分</translation>
     </message>
 </context>
 <context>
@@ -6653,159 +6806,6 @@
     <message>
         <source>This is a demonstration ward with invented patients. Choose a user with the arrow keys and press Enter (or double-click) to fill in the login. The list is kept in %1</source>
         <translation>这是一个演示病区，患者均为虚构。用方向键选择用户后按 Enter（或双击）即可填入登录信息。此列表保存在 %1</translation>
-    </message>
-</context>
-<context>
-    <name>DemoUsersDialog</name>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="27" />
-        <source>Demo users</source>
-        <translation>演示用户</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="29" />
-        <source>This is a demonstration ward with invented patients. Log in as one of these users. The list is kept in %1</source>
-        <translation>这是一个虚构患者的演示病区。请用以下任一用户登录。此列表保存在 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/dialogs/demo_users.py" line="32" />
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-</context>
-<context>
-    <name>Refusals</name>
-    <message>
-        <source>the change could not be read by the server</source>
-        <translation>服务器无法读取此项修改</translation>
-    </message>
-    <message>
-        <source>the change is incomplete or has a value out of range</source>
-        <translation>内容不完整或有数值超出范围</translation>
-    </message>
-    <message>
-        <source>a different change was already sent under the same id</source>
-        <translation>同一编号下已提交过不同的内容</translation>
-    </message>
-    <message>
-        <source>its author is not an active user</source>
-        <translation>记录者不是在用账户</translation>
-    </message>
-    <message>
-        <source>it carries no electronic signature</source>
-        <translation>缺少电子签名</translation>
-    </message>
-    <message>
-        <source>its electronic signature does not verify</source>
-        <translation>电子签名验证未通过</translation>
-    </message>
-    <message>
-        <source>it was signed with a withdrawn signing key</source>
-        <translation>所用签名密钥已被撤销</translation>
-    </message>
-    <message>
-        <source>it was sent from another workstation than the one that signed it</source>
-        <translation>提交的工作站与签名的工作站不一致</translation>
-    </message>
-    <message>
-        <source>this workstation has been withdrawn</source>
-        <translation>此工作站已被停用</translation>
-    </message>
-    <message>
-        <source>it was already sent once</source>
-        <translation>此项已提交过</translation>
-    </message>
-    <message>
-        <source>its time is earlier than this workstation's clock allows</source>
-        <translation>记录时间早于本工作站时钟允许的范围</translation>
-    </message>
-    <message>
-        <source>its time is later than the server's clock</source>
-        <translation>记录时间晚于服务器时钟</translation>
-    </message>
-    <message>
-        <source>this workstation's numbering clashes with an earlier change</source>
-        <translation>本工作站的记录序号与之前的记录冲突</translation>
-    </message>
-    <message>
-        <source>your role may not make this change</source>
-        <translation>您的角色无权进行此项修改</translation>
-    </message>
-    <message>
-        <source>it needs a co-signature</source>
-        <translation>需要上级医师共同签名</translation>
-    </message>
-    <message>
-        <source>it needs an approval</source>
-        <translation>需要审批</translation>
-    </message>
-    <message>
-        <source>the record was changed by someone else since it was read</source>
-        <translation>读取后已被他人修改</translation>
-    </message>
-    <message>
-        <source>the patient is not on your ward (break the glass to reach them)</source>
-        <translation>该患者不在您的病区（需紧急授权方可访问）</translation>
-    </message>
-    <message>
-        <source>the server does not know this patient</source>
-        <translation>服务器上没有该患者</translation>
-    </message>
-    <message>
-        <source>the record is archived and locked</source>
-        <translation>病历已归档锁定</translation>
-    </message>
-    <message>
-        <source>it depends on another change that was refused</source>
-        <translation>所依赖的另一项修改已被拒收</translation>
-    </message>
-    <message>
-        <source>the MRN is not this patient's</source>
-        <translation>该住院号不属于此患者</translation>
-    </message>
-    <message>
-        <source>only a discharged patient's record can be archived</source>
-        <translation>只有出院患者的病历才能归档</translation>
-    </message>
-    <message>
-        <source>the record is already archived and locked</source>
-        <translation>病历已归档并锁定</translation>
-    </message>
-    <message>
-        <source>the record is not locked</source>
-        <translation>病历未锁定</translation>
-    </message>
-    <message>
-        <source>there is no such unlock request</source>
-        <translation>没有该解封申请</translation>
-    </message>
-    <message>
-        <source>the server refused this change</source>
-        <translation>服务器拒收了此项修改</translation>
-    </message>
-    <message>
-        <source>the record is not complete (discharge summary, co-signatures, front sheet): see the record</source>
-        <translation>病历尚不完整（出院记录、上级医师审签、病案首页）：请查看病历</translation>
-    </message>
-    <message>
-        <source>the request is incomplete or has a value out of range</source>
-        <translation>请求不完整或有数值超出范围</translation>
-    </message>
-    <message>
-        <source>the server has no such record</source>
-        <translation>服务器上没有该记录</translation>
-    </message>
-</context>
-<context>
-    <name>Units</name>
-    <message>
-        <source>/min</source>
-        <translation>次/分</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,8 @@ ORDER_SYNTAX = ("amox 500mg po tid 7d", "阿莫西林 0.5g 口服 tid 7天", "�
 # an English sentence may quote the Chinese term of a rule or a form in brackets: (重整医嘱)
 QUOTED_CHINESE = re.compile(r"[(（][\u3400-\u9fff·]+[)）]")
 URL = re.compile(r"https?://\S+")  # an address, the same in every language
+# a published source, cited the same in every language: Morse et al. 1989, Ayello & Braden 2002
+CITATION = re.compile(r"[A-Z][a-z]+(?: et al\.| & [A-Z][a-z]+)? (?:19|20)\d\d")
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 TIME = re.compile(r"(?<!\d)([01]\d|2[0-3]):[0-5]\d(?!\d)")
@@ -245,7 +247,7 @@ def other_language(seen: Iterable[Seen], language: str, allowed: Iterable[str]) 
         text = item.text
         for words in (*allowed, *ORDER_SYNTAX):
             text = text.replace(words, " ")
-        text = QUOTED_CHINESE.sub(" ", URL.sub(" ", text))
+        text = QUOTED_CHINESE.sub(" ", CITATION.sub(" ", URL.sub(" ", text)))
         if language.startswith("zh"):
             latin = [w for w in LATIN_WORD.findall(text) if w not in LATIN_IN_CHINESE
                      and not re.fullmatch(r"[A-Z]?\d+|F\d+|[A-Z]\d?", w)]  # fmt: skip

@@ -51,9 +51,7 @@ class CensusView(QWidget):
     def retranslate(self) -> None:
         """Fixed texts in the current language."""
         self.heading.setText(self.tr("Ward census"))
-        self.search.setPlaceholderText(
-            self.tr("Find patient: bed, MRN, name or pinyin (Ctrl+F)")
-        )
+        self.search.setPlaceholderText(self.tr("Find patient: bed, MRN, name or pinyin (Ctrl+F)"))
 
     def set_heading(self, text: str) -> None:
         """e.g. 'Ward W1 · 12 patients' or 'Search results · 2'."""
