@@ -18,6 +18,7 @@ import contextlib
 import csv
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -78,10 +79,17 @@ def run_locust(folder: Path, clients: int, seconds: int, writes_per_s: float) ->
                "--headless", "--only-summary", "--reset-stats", "--loglevel", "WARNING",
                "-u", str(clients), "-r", str(spawn_rate), "--run-time", f"{int(ramp_s + seconds)}s",
                "--csv", str(prefix), "--stop-timeout", "10"]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if not Path(f"{prefix}_stats.csv").exists():
         raise RuntimeError(f"locust failed ({done.returncode}): {done.stderr[-2000:]}")
-    return _figures(prefix, clients, seconds)
+    figures = _figures(prefix, clients, seconds)
+    # the load generator shares the machine: its own CPU, and whether it ran out of it
+    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    figures["locust_cpu_share"] = round(used / (ramp_s + seconds), 2)
+    figures["locust_cpu_warning"] = "CPU usage above" in done.stderr
+    return figures
 
 
 def _figures(prefix: Path, clients: int, seconds: int) -> dict[str, Any]:
@@ -146,11 +154,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="pushes per second over all the clients (scaled with --find-max)")  # fmt: skip
     parser.add_argument("--seconds", type=int, default=60, help="measured seconds per run")
     parser.add_argument("--find-max", action="store_true",
-                        help="then step up from 1,000 by 500 until p99 > 500 ms or an error")  # fmt: skip
+                        help="then step up from --from by --step until p99 > 500 ms or an error")  # fmt: skip
+    parser.add_argument("--from", dest="first_step", type=int, default=1000)
+    parser.add_argument("--step", type=int, default=500)
     parser.add_argument("--max-clients", type=int, default=4000)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
-    steps = list(range(1000, args.max_clients + 1, 500)) if args.find_max else []
+    steps = (list(range(args.first_step, args.max_clients + 1, args.step))
+             if args.find_max else [])  # fmt: skip
     result = measure(args.clients, args.seconds, args.writes_per_s, steps)
     rates = result["writes_per_s"] >= 30 and result["pulls_per_s"] >= 300  # at 1,500 stations
     result["goal_met"] = holds(result) and rates
