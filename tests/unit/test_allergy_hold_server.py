@@ -1,21 +1,38 @@
-"""The server's proof of the allergy hold (issue 11 item 5): a first dose given, or an order
-verified, while the patient's allergies are "not yet documented" is refused unless the same
-person recorded an override with a reason for that order and step (AllergyCheckOverridden)."""
+"""The server's proof of the allergy hold (issue 11 item 5): an order verified while the
+patient's allergies are "not yet documented" is refused, and a first dose given is let in and
+flagged for review (a fact: sync rule 3), unless the same person recorded an override with a
+reason for that order and step (AllergyCheckOverridden)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import select
+
 from tests.unit import test_push_rules as rules
 from tests.unit.test_push_rules import AT, make, med_order, send, statuses
 from workstation.events.vocabulary import EVENT_TYPES
+from workstation.projections import tables as t
 from workstation.projections.projector import HANDLERS
 from workstation.server.auth import User
+from workstation.server.db import reader
 
 # the push rules' fixtures: a server on a fresh copy of a migrated database, a patient admitted
 template_db, server, admitted = rules.template_db, rules.server, rules.admitted
 
 HOLD = "rejected:allergy_undocumented"
+FLAGGED = "accepted+flagged"
+
+
+def with_flags(server: dict[str, Any], results: list[dict[str, Any]]) -> list[str]:
+    """The statuses, an accepted event marked when the server flagged it for the allergy hold."""
+    with reader(server["engine"]) as conn:
+        flagged = set(conn.execute(select(t.review_flags.c.event_id).where(
+            t.review_flags.c.flag_kind == "allergy_undocumented")).scalars())  # fmt: skip
+    return [
+        FLAGGED if r["event_id"] in flagged else s
+        for r, s in zip(results, statuses(results), strict=True)
+    ]
 
 
 def dose(
@@ -50,10 +67,13 @@ def placed(server: dict[str, Any], patient: str) -> dict[str, Any]:
     return order
 
 
-def test_first_dose_without_documented_allergies_is_refused(server, admitted):
+def test_first_dose_without_documented_allergies_is_let_in_and_flagged(server, admitted):
     order, nurse = placed(server, admitted), server["users"]["nurse"]
-    [result] = send(server, "nurse", [dose(nurse, order, admitted)])
-    assert statuses([result]) == [HOLD] and "not yet documented" in result["message"]
+    results = send(server, "nurse", [dose(nurse, order, admitted)])
+    assert with_flags(server, results) == [FLAGGED]
+    with reader(server["engine"]) as conn:
+        message = conn.execute(select(t.review_flags.c.message)).scalar_one()
+    assert "not yet documented" in message
 
 
 def test_a_dose_not_given_is_not_held(server, admitted):
@@ -80,16 +100,14 @@ def test_override_of_another_step_order_or_person_does_not_count(server, admitte
     users = server["users"]
     nurse, pharm = users["nurse"], users["pharm"]
     order, other = placed(server, admitted), placed(server, admitted)
+    by_pharmacist = override(pharm, order, admitted, "verification")  # another person
+    assert statuses(send(server, "pharm", [by_pharmacist])) == ["accepted"]
     batch = [
         override(nurse, order, admitted, "verification"),  # another step
         override(nurse, other, admitted, "administration"),  # another order
         dose(nurse, order, admitted),
     ]
-    assert statuses(send(server, "nurse", batch)) == ["accepted", "accepted", HOLD]
-    by_pharmacist = override(pharm, order, admitted, "verification")
-    assert statuses(send(server, "pharm", [by_pharmacist])) == ["accepted"]
-    # another person's reason is not this nurse's
-    assert statuses(send(server, "nurse", [dose(nurse, order, admitted)])) == [HOLD]
+    assert with_flags(server, send(server, "nurse", batch)) == ["accepted", "accepted", FLAGGED]
 
 
 def test_no_known_allergies_or_a_recorded_allergy_lifts_the_hold(server, admitted):

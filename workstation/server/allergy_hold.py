@@ -1,8 +1,10 @@
-"""The server's proof of the allergy hold (workstation.clinical.allergy_status): a first dose
-given (MedicationAdministered) or an order verified (OrderVerified) while the patient's allergies
-are "not yet documented" is refused, unless the same person recorded an AllergyCheckOverridden
-with a reason for that order and step, earlier in the batch or in an earlier push (and did not
-void it). The station asks for the reason; the server does not take its word that it did."""
+"""The server's proof of the allergy hold (workstation.clinical.allergy_status): an order verified
+(OrderVerified) while the patient's allergies are "not yet documented" is refused, and a first
+dose given (MedicationAdministered) is let in and flagged for review (it happened: refusing it would
+hide a given dose from the other stations, sync rule 3), unless the same person recorded an
+AllergyCheckOverridden with a reason for that order and step, earlier in the batch or in an
+earlier push (and did not void it). The station asks for the reason; the server does not take its
+word that it did."""
 
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ from workstation.server.models import events
 HOLD_CODE = "allergy_undocumented"
 _WORDS = f"{WORDS[UNDOCUMENTED][1]} ({WORDS[UNDOCUMENTED][0]})"
 _MESSAGES = {
-    "administration": f"{_WORDS}: a first dose of a new medication needs them recorded, or the "
-    "nurse's reason (AllergyCheckOverridden) recorded before it",
+    "administration": f"{_WORDS}: a first dose of a new medication was given without them recorded "
+    "and without the nurse's reason (AllergyCheckOverridden)",
     "verification": f"{_WORDS}: verification needs them recorded, or the pharmacist's reason "
     "(AllergyCheckOverridden) recorded before it",
 }
@@ -42,8 +44,8 @@ def _step(event: Event) -> str | None:
 def allergy_hold_refusal(
     conn: Connection, event: Event, batch: Sequence[Event]
 ) -> tuple[str, str] | None:
-    """(code, message) refusing a held first dose or verification, or None. `batch` holds the
-    events of this push accepted before this one."""
+    """(code, message) of a held first dose or verification, or None (sync.py refuses the
+    verification and flags the dose). `batch` holds the events of this push accepted before it."""
     step = _step(event)
     if step is None or event.patient_id is None:
         return None

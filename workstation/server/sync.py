@@ -101,6 +101,7 @@ class _Push:
     keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
+    flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
 
 
 def push(
@@ -184,6 +185,7 @@ def _decide_all(
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
     _store(conn, pusher, state.accepted, state.traces, known)
+    _flag(conn, state)
     if state.clock is not None:
         device_clock.save(conn, state.clock)
     return results
@@ -227,6 +229,9 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     if scope is not None:
         return scope
     hold = allergy_hold_refusal(state.conn, event, state.accepted)  # after the scope: no leak
+    if hold is not None and event.type == "MedicationAdministered":
+        state.flags[event.event_id] = hold  # a dose given is a fact: let in, flagged (sync rule 3)
+        return None
     return rejected(*hold) if hold else None
 
 
@@ -389,6 +394,16 @@ def _wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
             dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all())
         )
     return wards
+
+
+def _flag(conn: Connection, state: _Push) -> None:
+    """Review flags of accepted events the server let in but a person must look at (a first dose
+    given while the allergies were not yet documented and no reason was recorded)."""
+    rows = [{"event_id": e.event_id, "flag_kind": state.flags[e.event_id][0],
+             "patient_id": e.patient_id, "message": state.flags[e.event_id][1]}
+            for e in state.accepted if e.event_id in state.flags]  # fmt: skip
+    if rows:
+        insert_rows(conn, pt.review_flags, rows)
 
 
 def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
