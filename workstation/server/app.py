@@ -55,7 +55,7 @@ from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.metrics import Metrics, RequestTimer
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
-from workstation.server.write_pool import run_write
+from workstation.server.write_pool import lifespan, run_write
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -101,7 +101,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     """The API bound to one database engine. X-Forwarded-For is believed only from the
     settings' trusted_proxies (addresses or networks); its login_policy sets the login throttle."""
     settings = settings or AppSettings()
-    app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None)
+    app = FastAPI(title="Clinical Workstation server", docs_url=None, redoc_url=None,
+                  lifespan=lifespan)  # fmt: skip
     metrics = Metrics()
     policy = settings.login_policy or auth.DEFAULT_POLICY
     proxies = login_throttle.trusted_networks(settings.trusted_proxies)
