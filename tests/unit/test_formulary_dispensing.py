@@ -23,6 +23,7 @@ from workstation.clinical.formulary import default_formulary
     ("progesterone", 20, "mg", "im", ("amp", 1.0)),  # the oil injection 20 mg/1 mL
     ("progesterone", 200, "mg", "po", ("cap", 2.0)),
     ("bisacodyl", 10, "mg", "pr", ("supp", 1.0)),
+    ("ambroxol", 30, "mg", "neb", ("amp", 2.0)),  # the 15 mg/2 mL injection nebulised, no tablet
 ])  # fmt: skip
 def test_ordinary_orders_dispense_in_whole_units_of_their_routes_form(
     code: str, dose: float, unit: str, route: str, expected: tuple[str, float]

@@ -26,6 +26,9 @@ ROUTE_FAMILY = {
     "pr": "rectal", "neb": "inhaled", "inh": "inhaled", "top": "topical", "pv": "vaginal",
 }  # fmt: skip
 STRICT_FAMILIES = frozenset({"oral", "injection"})
+# the family a route without forms of its own borrows first: a nebulised dose is drawn from an
+# injection ampoule (ambroxol), never a tablet the formulary also lists
+BORROWS = {"inhaled": "injection"}
 _ORAL_UNITS = frozenset({"tab", "cap", "sachet"})
 _INJECTION_UNITS = frozenset({"amp", "vial", "bag", "syringe", "pen"})
 _ORAL_WORDS = ("oral", "tincture", "tablet", "capsule", "granules", "syrup")
@@ -67,7 +70,8 @@ def forms_for_route(drug: Drug, route: str | None) -> tuple[DrugForm, ...]:
         return drug.forms
     own = tuple(form for form in drug.forms if family in form_families(form))
     if own or family not in STRICT_FAMILIES:
-        return own or drug.forms
+        borrowed = tuple(f for f in drug.forms if BORROWS.get(family) in form_families(f))
+        return own or borrowed or drug.forms
     kinds = ", ".join(dict.fromkeys(form.form_en for form in drug.forms))
     raise NoFormForRoute(
         f"{drug.label()}: the formulary has no {family} form for route {route}"
