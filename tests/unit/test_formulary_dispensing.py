@@ -1,6 +1,7 @@
 """The formulary can dispense the orders the wards write: every drug's default dose by its first
 route is counted in a form of that route, and the ordinary orders once refused for a missing form
-(immediate-release morphine, fluconazole 200 mg, IV sodium aminosalicylate) dispense in whole units."""
+(immediate-release morphine, fluconazole 200 mg, IV sodium aminosalicylate) dispense in whole units;
+a dose written in mL is counted by the volume of the form, not as one of whatever form comes first."""
 
 from __future__ import annotations
 
@@ -24,6 +25,9 @@ from workstation.clinical.formulary import default_formulary
     ("progesterone", 200, "mg", "po", ("cap", 2.0)),
     ("bisacodyl", 10, "mg", "pr", ("supp", 1.0)),
     ("ambroxol", 30, "mg", "neb", ("amp", 2.0)),  # the 15 mg/2 mL injection nebulised, no tablet
+    # a dose in mL is counted by the form's own volume: 1.5 ampoules of 10 mL, 2 of 20 mL
+    ("potassium_chloride_inj", 15, "mL", "ivgtt", ("amp", 1.5)),
+    ("glucose_50", 40, "mL", "iv", ("amp", 2.0)),
 ])  # fmt: skip
 def test_ordinary_orders_dispense_in_whole_units_of_their_routes_form(
     code: str, dose: float, unit: str, route: str, expected: tuple[str, float]

@@ -98,7 +98,7 @@ def dispensed_form(
     forms = forms_for_route(drug, route)
     choices, unsplittable = [], []
     for index, form in enumerate(forms):
-        amount = convert_amount(dose_value, dose_unit, form.unit)
+        amount = _amount_in_form_unit(form, dose_value, dose_unit)
         if amount is None or form.strength <= 0:
             continue
         per_dose = amount / form.strength
@@ -117,6 +117,16 @@ def dispensed_form(
         return forms[0], 1.0
     _fraction, per_dose, index = min(choices)
     return forms[index], per_dose
+
+
+def _amount_in_form_unit(form: DrugForm, dose_value: float, dose_unit: str) -> float | None:
+    """The dose in the form's strength unit; a volume through the form's own volume (15 mL of
+    the 10 % KCl 10 mL ampoule is 1.5 g, one and a half ampoules, not one)."""
+    amount = convert_amount(dose_value, dose_unit, form.unit)
+    millilitres = convert_amount(dose_value, dose_unit, "mL") if amount is None else None
+    if millilitres is None or not form.volume_ml:
+        return amount
+    return millilitres * form.strength / form.volume_ml
 
 
 def _not_split(form: DrugForm) -> bool:
