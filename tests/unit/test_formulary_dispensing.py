@@ -25,6 +25,9 @@ from workstation.clinical.formulary import default_formulary
     ("progesterone", 200, "mg", "po", ("cap", 2.0)),
     ("bisacodyl", 10, "mg", "pr", ("supp", 1.0)),
     ("ambroxol", 30, "mg", "neb", ("amp", 2.0)),  # the 15 mg/2 mL injection nebulised, no tablet
+    ("fentanyl", 50, "mcg", "iv", ("amp", 1.0)),  # 1 mL:0.05 mg, not half of 2 mL:0.1 mg
+    ("streptomycin", 0.75, "g", "im", ("vial", 1.0)),
+    ("captopril", 12.5, "mg", "po", ("tab", 1.0)),
     # a dose in mL is counted by the form's own volume: 1.5 ampoules of 10 mL, 2 of 20 mL
     ("potassium_chloride_inj", 15, "mL", "ivgtt", ("amp", 1.5)),
     ("glucose_50", 40, "mL", "iv", ("amp", 2.0)),
