@@ -85,11 +85,13 @@ def test_every_controlled_drug_has_its_class_and_form_mark() -> None:
 def test_outpatient_quantities_follow_articles_23_and_24() -> None:
     kb = default_knowledge()
     morphine = kb.drug("morphine") or {}
-    injection, slow = morphine["forms"]
+    injection, slow, immediate = morphine["forms"][:3]
     assert outpatient_days_allowed(morphine, injection) == 0  # one dose
     assert outpatient_days_allowed(morphine, slow) == 7
+    assert outpatient_days_allowed(morphine, immediate) == 3  # other forms: 3 days (Art. 23)
     assert outpatient_days_allowed(morphine, injection, pain_patient=True) == 3
     assert outpatient_days_allowed(morphine, slow, pain_patient=True) == 15
+    assert outpatient_days_allowed(morphine, immediate, pain_patient=True) == 7  # Art. 24
     codeine = kb.drug("codeine") or {}
     assert outpatient_days_allowed(codeine, codeine["forms"][0]) == 3
     assert outpatient_days_allowed(kb.drug("diazepam") or {}, {"form_en": "tablet"}) == 7

@@ -114,11 +114,16 @@ def test_morphine_taken_home_is_counted_in_tablets_or_refused_clearly() -> None:
     formulary = default_formulary()
     item = outpatient_item("morphine 30mg po q12h 3d", formulary, pain_patient=True)
     assert (item["quantity"], item["unit"]) == (6, "tab")
-    # 10 mg is one ampoule but a third of the only oral form, a 30 mg sustained-release tablet
+    item = outpatient_item("morphine 10mg po q12h 3d", formulary, pain_patient=True)
+    assert (item["quantity"], item["unit"]) == (6, "tab")  # 10 mg immediate-release tablets
+    # where a third of a 30 mg sustained-release tablet is the only oral form, it is refused
+    morphine = formulary.by_code("morphine")
+    assert morphine is not None
+    sustained_only = Formulary([replace(morphine, forms=morphine.forms[:2])])
     with pytest.raises(ValueError, match=r"10 mg po is not a whole number of sustained-release"):
-        outpatient_item("morphine 10mg po q12h 3d", formulary)
+        outpatient_item("morphine 10mg po q12h 3d", sustained_only)
     with pytest.raises(ValueError, match=r"10 mg po is not a whole number"):
-        discharge_supply(parse_order("morphine 10mg po q12h 3d", formulary))
+        discharge_supply(parse_order("morphine 10mg po q12h 3d", sustained_only))
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -163,5 +168,8 @@ def test_a_drug_without_a_form_for_its_route_shows_why_and_is_not_picked(
     fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
     [line] = ward_pick_list(conn, "W1", start=START, formulary=ampoules_only)
     assert "no oral form for route po" in line.problem and line.done and line.unit != "amp"
-    [line] = ward_pick_list(conn, "W1", start=START, formulary=shipped)  # 10 mg of a 30 mg SR
+    sustained_only = Formulary([replace(morphine, forms=morphine.forms[:2])])
+    [line] = ward_pick_list(conn, "W1", start=START, formulary=sustained_only)  # 1/3 of 30 mg SR
     assert "not a whole number of sustained-release tablet" in line.problem
+    [line] = ward_pick_list(conn, "W1", start=START, formulary=shipped)  # a 10 mg tablet
+    assert not line.problem and line.unit == "tab"

@@ -26,6 +26,9 @@ ROUTE_FAMILY = {
     "pr": "rectal", "neb": "inhaled", "inh": "inhaled", "top": "topical", "pv": "vaginal",
 }  # fmt: skip
 STRICT_FAMILIES = frozenset({"oral", "injection"})
+# the family a route without forms of its own borrows first: a nebulised dose is drawn from an
+# injection ampoule (ambroxol), never a tablet the formulary also lists
+BORROWS = {"inhaled": "injection"}
 _ORAL_UNITS = frozenset({"tab", "cap", "sachet"})
 _INJECTION_UNITS = frozenset({"amp", "vial", "bag", "syringe", "pen"})
 _ORAL_WORDS = ("oral", "tincture", "tablet", "capsule", "granules", "syrup")
@@ -67,7 +70,8 @@ def forms_for_route(drug: Drug, route: str | None) -> tuple[DrugForm, ...]:
         return drug.forms
     own = tuple(form for form in drug.forms if family in form_families(form))
     if own or family not in STRICT_FAMILIES:
-        return own or drug.forms
+        borrowed = tuple(f for f in drug.forms if BORROWS.get(family) in form_families(f))
+        return own or borrowed or drug.forms
     kinds = ", ".join(dict.fromkeys(form.form_en for form in drug.forms))
     raise NoFormForRoute(
         f"{drug.label()}: the formulary has no {family} form for route {route}"
@@ -94,7 +98,7 @@ def dispensed_form(
     forms = forms_for_route(drug, route)
     choices, unsplittable = [], []
     for index, form in enumerate(forms):
-        amount = convert_amount(dose_value, dose_unit, form.unit)
+        amount = _amount_in_form_unit(form, dose_value, dose_unit)
         if amount is None or form.strength <= 0:
             continue
         per_dose = amount / form.strength
@@ -113,6 +117,16 @@ def dispensed_form(
         return forms[0], 1.0
     _fraction, per_dose, index = min(choices)
     return forms[index], per_dose
+
+
+def _amount_in_form_unit(form: DrugForm, dose_value: float, dose_unit: str) -> float | None:
+    """The dose in the form's strength unit; a volume through the form's own volume (15 mL of
+    the 10 % KCl 10 mL ampoule is 1.5 g, one and a half ampoules, not one)."""
+    amount = convert_amount(dose_value, dose_unit, form.unit)
+    millilitres = convert_amount(dose_value, dose_unit, "mL") if amount is None else None
+    if millilitres is None or not form.volume_ml:
+        return amount
+    return millilitres * form.strength / form.volume_ml
 
 
 def _not_split(form: DrugForm) -> bool:
