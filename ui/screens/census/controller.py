@@ -67,7 +67,9 @@ class CensusController(QObject):
         self.view.set_empty_text("")
 
     def focus_search(self) -> None:
-        """Ctrl+F: put the cursor in the search box, its text selected."""
+        """Ctrl+F: put the cursor in the search box, its text selected (the census shown again
+        if Ctrl+\\ had hidden it)."""
+        self.view.show()
         self.view.search.setFocus()
         self.view.search.selectAll()
 
