@@ -57,7 +57,7 @@ class ShellView(QMainWindow):
         self.palette_action = self.menu_action(self.tr("&Command palette"), "Ctrl+K", "station")
         self.find_action = self.menu_action(self.tr("&Find patient"), "Ctrl+F", "patient")
         self.census_action = self.menu_action(
-            self.tr("&Hide or show the census"), "Ctrl+\\", "patient"
+            self.tr("&Hide or show the census"), "Ctrl+\\", "station"
         )
         self.census_action.triggered.connect(self.toggle_census)
         self.tab_actions = [self.menu_action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
