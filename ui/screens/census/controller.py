@@ -67,9 +67,7 @@ class CensusController(QObject):
         self.view.set_empty_text("")
 
     def focus_search(self) -> None:
-        """Ctrl+F: put the cursor in the search box, its text selected (the census shown again
-        if Ctrl+\\ had hidden it)."""
-        self.view.show()
+        """Ctrl+F: put the cursor in the search box, its text selected."""
         self.view.search.setFocus()
         self.view.search.selectAll()
 

@@ -98,13 +98,20 @@ class ShellView(QMainWindow):
         self.setWindowTitle(self.tr("Clinical Workstation — %1").replace("%1", user_title))
 
     def toggle_census(self) -> None:
-        """Ctrl+\\: hide the census so the chart takes the whole width, or bring it back."""
-        hide = self.census.isVisible()
-        if hide and self.census.isAncestorOf(self.focusWidget()):
+        """Ctrl+\\: hide the census pane (the splitter's left pane, with the nurse's worklist
+        tab when there is one) so the chart takes the whole width, or bring it back."""
+        left = self.work.widget(0)
+        if left.isHidden():
+            self.show_census_pane()
+            (self.census.table if self.census.isVisible() else left).setFocus()
+            return
+        if left.isAncestorOf(self.focusWidget()):
             self.chart.setFocus()  # the focus leaves the hidden pane for the chart
-        self.census.setVisible(not hide)
-        if not hide:
-            self.census.table.setFocus()
+        left.hide()
+
+    def show_census_pane(self) -> None:
+        """Bring the census pane back (Ctrl+F and the worklist need it)."""
+        self.work.widget(0).show()
 
     def set_work_actions(self, enabled: bool) -> None:
         """Actions that need a logged-in, unlocked user."""

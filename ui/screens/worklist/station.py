@@ -158,5 +158,6 @@ class NurseStation(QObject):
 
     def show_worklist(self) -> None:
         """The worklist beside the census; its list takes the keyboard."""
+        self.shell.view.show_census_pane()  # hidden by Ctrl+\: back
         self.left.setCurrentWidget(self.worklist_view)
         self.worklist_view.table.setFocus()
