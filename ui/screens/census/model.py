@@ -17,8 +17,9 @@ from ui.terms import local_time, sex_age, stay_text, term
 from workstation.clinical.allergy_status import UNDOCUMENTED, WORDS
 from workstation.clinical.same_name import same_name_warning
 
-BED, NAME, SEX_AGE, ALERTS, NOTES_DUE, CARE_LEVEL, NEWS2, STAY, ATTENDING, DIAGNOSIS = range(10)
-SORT_FIELDS = ("bed", "name", "sex_age", "alerts", "notes_due", "care_level", "news2", "stay",
+# The at-a-glance columns first (alerts, NEWS2, level, days), the long texts last.
+BED, NAME, SEX_AGE, ALERTS, NEWS2, CARE_LEVEL, STAY, NOTES_DUE, ATTENDING, DIAGNOSIS = range(10)
+SORT_FIELDS = ("bed", "name", "sex_age", "alerts", "news2", "care_level", "stay", "notes_due",
                "attending", "diagnosis")  # fmt: skip
 NEWS2_HIGH = 5  # NEWS2 5 or more: urgent review (RCP 2017), drawn in the overdue red
 ALERT_ACUITY = ("critical", "serious")
@@ -28,10 +29,10 @@ HEADERS = (
     QT_TRANSLATE_NOOP("CensusModel", "Name"),
     QT_TRANSLATE_NOOP("CensusModel", "Sex/age"),
     QT_TRANSLATE_NOOP("CensusModel", "Alerts"),
-    QT_TRANSLATE_NOOP("CensusModel", "Notes due"),
-    QT_TRANSLATE_NOOP("CensusModel", "Care level"),  # 护理级别 and its round (分级护理制度)
     QT_TRANSLATE_NOOP("CensusModel", "NEWS2"),  # of the latest vitals
+    QT_TRANSLATE_NOOP("CensusModel", "Care level"),  # 护理级别 and its round (分级护理制度)
     QT_TRANSLATE_NOOP("CensusModel", "Stay"),  # 住院天数, on the ward's clock
+    QT_TRANSLATE_NOOP("CensusModel", "Notes due"),
     QT_TRANSLATE_NOOP("CensusModel", "Attending"),  # 主治医师
     QT_TRANSLATE_NOOP("CensusModel", "Diagnosis"),
 )

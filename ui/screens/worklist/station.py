@@ -44,7 +44,8 @@ class NurseStation(QObject):
         self.left.addTab(view.census, self.tr("Ward census"))
         self.left.addTab(self.worklist_view, self.tr("Nurse's worklist"))
         view.work.insertWidget(index, self.left)
-        view.work.setSizes([560, 940])  # the worklist's task column readable beside the chart
+        # the worklist's task column, the census's alerts, NEWS2, level and days beside the chart
+        view.work.setSizes([640, 860])
         self._make_actions()
         self._connect()
 
