@@ -17,6 +17,11 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Find a patient (MRN, name or pinyin initials)"),
     ),
     ("Enter", QT_TRANSLATE_NOOP("Shortcuts", "Open the selected patient")),
+    ("Ctrl+\\", QT_TRANSLATE_NOOP("Shortcuts", "Hide or show the census beside the chart")),
+    (
+        "Alt+1…Alt+0",
+        QT_TRANSLATE_NOOP("Shortcuts", "Census: sort by the 1st…10th column (again: reverse)"),
+    ),
     ("Down", QT_TRANSLATE_NOOP("Shortcuts", "From the search box, move into the patient list")),
     (
         "Ctrl+1 … Ctrl+7",

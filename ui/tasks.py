@@ -85,7 +85,8 @@ def unlock(ws: Workstation, password: str) -> tuple[Session, SyncStatus]:
 
 # -- the census with its notes due -----------------------------------------------------------
 def census_with_notes_due(ws: Workstation, ward_id: str | None) -> list[dict[str, Any]]:
-    """The ward's patients, each with "notes_due": the notes overdue or due within 24 hours."""
+    """The ward's patients, each with "notes_due" (the notes overdue or due within 24 hours),
+    the ward's safety facts and "attending_name"."""
     patients = ws.census(ward_id)
     ids = [p["patient_id"] for p in patients]
     notes: dict[str, list[dict[str, Any]]] = {pid: [] for pid in ids}
@@ -104,8 +105,10 @@ def census_with_notes_due(ws: Workstation, ward_id: str | None) -> list[dict[str
         chart = {"patient": patient, "notes": notes[patient["patient_id"]]}
         patient["notes_due"] = notes_due(chart, now=now)
     safety = ward_safety(ws, ward_id, now=now)  # open critical values, nursing level and round
+    names = user_names(ws)  # the attending by name, from the user directory
     for patient in patients:
         patient.update(safety.get(patient["patient_id"], {}))
+        patient["attending_name"] = names.get(patient.get("attending_id") or "", "")
     return patients
 
 

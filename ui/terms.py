@@ -153,6 +153,28 @@ def ward_today() -> date:
     return datetime.now(ward_zone()).date()
 
 
+def stay_days(admitted_at: str | None, today: date | None = None) -> int | None:
+    """Length of stay: whole days from the admission date to today, both dates on the ward's
+    clock (admitted at 23:30 ward time, the next morning is day 1), None when unknown."""
+    if not admitted_at:
+        return None
+    try:
+        moment = datetime.fromisoformat(admitted_at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(ward_zone())
+    return max(((today or ward_today()) - moment.date()).days, 0)
+
+
+def stay_text(admitted_at: str | None) -> str:
+    """The census cell: e.g. '3 d' / '3天' (blank when unknown)."""
+    days = stay_days(admitted_at)
+    if days is None:
+        return ""
+    return QCoreApplication.translate("Terms", "%1 d").replace("%1", str(days))
+
+
 def local_time(stamp: str | None) -> str:
     """An ISO timestamp on the ward's clock, 'YYYY-MM-DD HH:MM' (blank when missing)."""
     if not stamp:

@@ -466,6 +466,30 @@
         <source>Care level</source>
         <translation>护理级别</translation>
     </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>住院天数</translation>
+    </message>
+    <message>
+        <source>Attending</source>
+        <translation>主治医师</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Latest vitals %1</source>
+        <translation>最近一次生命体征 %1</translation>
+    </message>
+    <message>
+        <source>Sort: click or Alt+%1 (again: reverse)</source>
+        <translation>排序：单击或按 Alt+%1（再按一次倒序）</translation>
+    </message>
 </context>
 <context>
     <name>CensusView</name>
@@ -1372,6 +1396,10 @@
         <source>Clinical Workstation — %1</source>
         <translation>临床工作站 — %1</translation>
     </message>
+    <message>
+        <source>&amp;Hide or show the census</source>
+        <translation>隐藏/显示患者一览(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>Shortcuts</name>
@@ -1680,6 +1708,14 @@
     <message>
         <source>Infusion round: scan the bag (or arrows, Enter), rate, Enter records</source>
         <translation>输液巡视：扫瓶签（或方向键、回车），填滴速，回车记录</translation>
+    </message>
+    <message>
+        <source>Hide or show the census beside the chart</source>
+        <translation>隐藏/显示病历旁的患者一览</translation>
+    </message>
+    <message>
+        <source>Census: sort by the 1st…10th column (again: reverse)</source>
+        <translation>患者一览：按第1…10列排序（再按一次倒序）</translation>
     </message>
 </context>
 <context>
@@ -2122,6 +2158,10 @@
     <message>
         <source>problem resolved</source>
         <translation>问题已解决</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1天</translation>
     </message>
 </context>
 <context>

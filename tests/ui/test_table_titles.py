@@ -14,7 +14,7 @@ from ui.table_model import TitledTableModel
 EXPECTED = {
     MarModel: ("时间", 4),
     WorklistModel: ("状态", 5),
-    CensusModel: ("床号", 6),
+    CensusModel: ("床号", 10),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, union
 
+from workstation.clinical.news2 import news2
 from workstation.clock import now_iso
 from workstation.domain.enums import OrderStatus, PatientStatus
 from workstation.projections import tables as t
@@ -20,7 +21,8 @@ def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
 
 
 def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]:
-    """Admitted patients (of one ward, or all), by ward and bed, with their allergy count."""
+    """Admitted patients (of one ward, or all), by ward and bed, with their allergy count and
+    the NEWS2 of their latest vitals ("news2", "news2_at"; None without vitals)."""
     p = t.patients.c
     allergy_count = (
         select(func.count())
@@ -45,7 +47,32 @@ def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]
             r["bed"] for r in rows
             if r["ward_id"] == row["ward_id"] and r["name"] == row["name"] and r is not row
         ]  # fmt: skip
+    latest = _latest_vitals(conn, ward_id)
+    for row in rows:
+        vitals = latest.get(row["patient_id"])
+        row["news2"] = news2(vitals).total if vitals else None
+        row["news2_at"] = vitals["taken_at"] if vitals else None
     return sorted(rows, key=lambda r: (r["ward_id"], _bed_key(r["bed"])))
+
+
+def _latest_vitals(conn: Connection, ward_id: str | None) -> dict[str, dict[str, Any]]:
+    """patient_id -> the latest not-voided vitals row of each admitted patient (of one ward)."""
+    v, p = t.vitals.c, t.patients.c
+    last = (
+        select(v.patient_id, func.max(v.taken_at).label("taken_at"))
+        .where(v.voided.is_(False))
+        .group_by(v.patient_id)
+        .subquery()
+    )
+    statement = (
+        select(t.vitals)
+        .join(last, (last.c.patient_id == v.patient_id) & (last.c.taken_at == v.taken_at))
+        .join(t.patients, p.patient_id == v.patient_id)
+        .where(v.voided.is_(False), p.status == "admitted")
+    )
+    if ward_id is not None:
+        statement = statement.where(p.ward_id == ward_id)
+    return {row["patient_id"]: row for row in _rows(conn, statement)}
 
 
 def same_name_on_ward(conn: Connection, patient: Mapping[str, Any]) -> list[dict[str, Any]]:

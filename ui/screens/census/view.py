@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.census.model import CensusModel
+from ui.screens.census.model import BED, CensusModel, sort_key_digit
 
 
 class CensusView(QWidget):
-    """Search box and patient table; Enter opens, Down moves from the box into the table."""
+    """Search box and patient table; Enter opens, Down moves from the box into the table,
+    Alt+1…Alt+0 sort by the first to the tenth column (again: reverse)."""
 
     sig_open_requested = Signal(int)  # row
     sig_search_changed = Signal(str)
@@ -37,6 +38,12 @@ class CensusView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSortingEnabled(True)  # a header click sorts; Alt+digit by keyboard
+        self.table.sortByColumn(BED, Qt.SortOrder.AscendingOrder)
+        for column in range(model.columnCount()):
+            key = QShortcut(QKeySequence(f"Alt+{sort_key_digit(column)}"), self)
+            key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            key.activated.connect(lambda column=column: self.sort_by(column))
         self.empty = QLabel(objectName="censusEmpty", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -52,6 +59,17 @@ class CensusView(QWidget):
         """Fixed texts in the current language."""
         self.heading.setText(self.tr("Ward census"))
         self.search.setPlaceholderText(self.tr("Find patient: bed, MRN, name or pinyin (Ctrl+F)"))
+
+    def sort_by(self, column: int) -> None:
+        """Sort by a column; the column it is already sorted by is reversed."""
+        header = self.table.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        order = ascending
+        if header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending:
+            order = Qt.SortOrder.DescendingOrder
+        self.table.sortByColumn(column, order)
+        self.select_row(self.selected_row())  # keep the selected patient in view
+        self.table.scrollTo(self.table.currentIndex())
 
     def set_heading(self, text: str) -> None:
         """e.g. 'Ward W1 · 12 patients' or 'Search results · 2'."""

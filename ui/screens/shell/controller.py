@@ -115,6 +115,7 @@ class ShellController(QObject):
             v.status.show_progress, Qt.ConnectionType.QueuedConnection
         )
         self.settings.sig_settings_changed.connect(self._settings_changed)
+        v.find_action.triggered.connect(v.show_census_pane)  # hidden by Ctrl+\: back
         v.find_action.triggered.connect(self.census.focus_search)
         for index, action in enumerate(v.tab_actions):
             action.triggered.connect(lambda _checked=False, i=index: self.chart.show_tab(i))

@@ -56,6 +56,10 @@ class ShellView(QMainWindow):
                       "note": bar.addMenu(self.tr("N&ote")), "help": bar.addMenu(self.tr("&Help"))}  # fmt: skip
         self.palette_action = self.menu_action(self.tr("&Command palette"), "Ctrl+K", "station")
         self.find_action = self.menu_action(self.tr("&Find patient"), "Ctrl+F", "patient")
+        self.census_action = self.menu_action(
+            self.tr("&Hide or show the census"), "Ctrl+\\", "station"
+        )
+        self.census_action.triggered.connect(self.toggle_census)
         self.tab_actions = [self.menu_action(title, f"Ctrl+{n}", "patient") for n, title in enumerate((
             self.tr("Summary"), self.tr("Notes"), self.tr("Orders"), self.tr("Results"), self.tr("Vitals"),
             self.tr("Problems"), self.tr("Allergies")), start=1)]  # fmt: skip
@@ -93,9 +97,25 @@ class ShellView(QMainWindow):
         self.set_work_actions(True)
         self.setWindowTitle(self.tr("Clinical Workstation — %1").replace("%1", user_title))
 
+    def toggle_census(self) -> None:
+        """Ctrl+\\: hide the census pane (the splitter's left pane, with the nurse's worklist
+        tab when there is one) so the chart takes the whole width, or bring it back."""
+        left = self.work.widget(0)
+        if left.isHidden():
+            self.show_census_pane()
+            (self.census.table if self.census.isVisible() else left).setFocus()
+            return
+        if left.isAncestorOf(self.focusWidget()):
+            self.chart.setFocus()  # the focus leaves the hidden pane for the chart
+        left.hide()
+
+    def show_census_pane(self) -> None:
+        """Bring the census pane back (Ctrl+F and the worklist need it)."""
+        self.work.widget(0).show()
+
     def set_work_actions(self, enabled: bool) -> None:
         """Actions that need a logged-in, unlocked user."""
-        for action in (self.find_action, *self.tab_actions, self.lock_action, self.settings_action,
+        for action in (self.find_action, self.census_action, *self.tab_actions, self.lock_action, self.settings_action,
                        *self.note_actions(), self.palette_action, self.attention_action,
                        *self.order_actions.all()):  # fmt: skip
             action.setEnabled(enabled)

@@ -44,7 +44,8 @@ class NurseStation(QObject):
         self.left.addTab(view.census, self.tr("Ward census"))
         self.left.addTab(self.worklist_view, self.tr("Nurse's worklist"))
         view.work.insertWidget(index, self.left)
-        view.work.setSizes([560, 940])  # the worklist's task column readable beside the chart
+        # the worklist's task column, the census's alerts, NEWS2, level and days beside the chart
+        view.work.setSizes([640, 860])
         self._make_actions()
         self._connect()
 
@@ -158,5 +159,6 @@ class NurseStation(QObject):
 
     def show_worklist(self) -> None:
         """The worklist beside the census; its list takes the keyboard."""
+        self.shell.view.show_census_pane()  # hidden by Ctrl+\: back
         self.left.setCurrentWidget(self.worklist_view)
         self.worklist_view.table.setFocus()

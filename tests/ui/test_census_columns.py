@@ -1,0 +1,53 @@
+"""The census by keyboard: its NEWS2, length-of-stay and diagnosis columns, Alt+digit sorts (again
+reverses, a header click too), Ctrl+\\ hides it so the open chart takes the whole width."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from tests.ui.flows import CTRL, log_in, open_by_search, wait_for_census
+from ui.screens.census.model import DIAGNOSIS, NAME, NEWS2, STAY
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def test_the_census_sorts_by_keys_and_collapses_beside_the_chart(
+    qtbot: QtBot, open_station
+) -> None:  # noqa: ANN001
+    station = open_station()
+    log_in(qtbot, station)
+    wait_for_census(qtbot, station)
+    view, model = station.view, station.view.census_model
+
+    def names() -> list[str]:
+        return [p["name"] for p in model.patients]
+
+    zhang = model.row_of(next(p["patient_id"] for p in model.patients if p["name"] == "张三"))
+    assert model.index(zhang, NEWS2).data() == "1"  # pulse 96 scores 1, the rest 0
+    assert model.index(zhang, STAY).data() == "0 d"  # admitted today on the ward's clock
+    assert model.index(zhang, DIAGNOSIS).data() == "heart failure"
+    assert names() == ["张三", "李四"]  # by bed
+    table = view.census.table
+    qtbot.keyClick(view.census.search, Qt.Key.Key_Down)  # into the table, on 张三
+    assert table.hasFocus() and view.census.selected_row() == 0
+    qtbot.keyClick(table, Qt.Key.Key_2, ALT)  # by name: li si before zhang san
+    assert names() == ["李四", "张三"]
+    assert model.patients[view.census.selected_row()]["name"] == "张三"  # still selected
+    qtbot.keyClick(table, Qt.Key.Key_2, ALT)  # again: reversed
+    assert names() == ["张三", "李四"]
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(NAME) + header.sectionSize(NAME) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert header.sortIndicatorSection() == NAME and names() == ["李四", "张三"]
+
+    open_by_search(qtbot, station, "zs")
+    chart_width = view.chart.width()
+    qtbot.keyClick(view, Qt.Key.Key_Backslash, CTRL)
+    assert not view.census.isVisible()  # the left pane (census and worklist tabs) hidden
+    qtbot.waitUntil(lambda: view.chart.width() > chart_width)
+    qtbot.keyClick(view, Qt.Key.Key_Backslash, CTRL)
+    assert view.census.isVisible() and table.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Backslash, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_F, CTRL)  # finding a patient brings the census back
+    assert view.census.isVisible() and view.census.search.hasFocus()
