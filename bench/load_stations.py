@@ -158,8 +158,9 @@ def _admit_patients(engine: Any, stations: list[Station]) -> None:
 
 
 def issue_tokens(engine: Any, stations: list[Station], servers: list[str]) -> None:
-    """Fresh access tokens (they last 15 minutes) and an up-to-date pull cursor for each station,
-    spread over the server processes as the stations' address lists would spread them."""
+    """Fresh access tokens (they last 15 minutes), an up-to-date pull cursor and the device's
+    next sequence number for each station, spread over the server processes as the stations'
+    address lists would spread them."""
     from sqlalchemy import func, select
 
     from workstation.server import auth
@@ -169,12 +170,16 @@ def issue_tokens(engine: Any, stations: list[Station], servers: list[str]) -> No
     with reader(engine) as conn:
         users = auth.all_users(conn)
         watermark = conn.execute(select(func.max(events.c.server_seq))).scalar() or 0
+        last_seq = dict(conn.execute(select(events.c.device_id, func.max(events.c.device_seq))
+                                     .group_by(events.c.device_id)).all())  # fmt: skip
     with writer(engine) as conn:
         for station in stations:
             tokens = auth.issue_tokens(conn, users[station.user_id], station.device_id)
             station.access_token = tokens["access_token"]
             station.server = servers[station.index % len(servers)]
             station.cursor = watermark
+            # a later run goes on from what the last one pushed (locust's counters are its own)
+            station.device_seq = max(station.device_seq, last_seq.get(station.device_id) or 0)
 
 
 def save(stations: list[Station], path: Path) -> None:
