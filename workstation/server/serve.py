@@ -24,6 +24,10 @@ from workstation.server.keys import read_keys
 from workstation.server.schema import is_current
 
 GRACEFUL_SHUTDOWN_S = 20  # on SIGTERM, requests in flight get this long to finish
+# A station syncs on one kept-alive connection every 30 s (ui SYNC_INTERVAL_MS; 5 s in the load
+# brief): at uvicorn's default of 5 s the server closed it as the next request went out, which
+# then failed as a reset connection (bench/load.py saw it as sporadic push errors).
+KEEP_ALIVE_S = 75
 
 
 class NotInitialised(RuntimeError):
@@ -80,6 +84,7 @@ def _uvicorn_config(app, host: str, port: int, log_level: str, config: ServerCon
         ssl_keyfile=str(config.keyfile) if config.keyfile else None,
         proxy_headers=False,  # the app decides whom to believe (login_throttle.client_address)
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S, log_config=None,  # request_log.configure
+        timeout_keep_alive=KEEP_ALIVE_S,
     )  # fmt: skip
 
 
