@@ -9,7 +9,7 @@ import threading
 import time
 from pathlib import Path
 
-from _common import DOCTOR, NURSE, PASSWORD, WARD, _vitals, plan_workload  # type: ignore[import-not-found]
+from _common import DOCTOR, NURSE, PASSWORD, WARD, plan_workload, vitals_payload  # type: ignore[import-not-found]
 from keyrings.alt.file import PlaintextKeyring
 from sqlalchemy import select
 
@@ -116,7 +116,7 @@ class Station(threading.Thread):
 
     def _step(self, ws: Workstation, patient: str) -> None:
         for _ in range(EVENTS_PER_SYNC):
-            ws.record("VitalsRecorded", patient_id=patient, payload=_vitals(self.rng))
+            ws.record("VitalsRecorded", patient_id=patient, payload=vitals_payload(self.rng))
         began = time.monotonic()
         try:
             report = ws.sync()
