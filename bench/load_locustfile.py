@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import gevent  # noqa: E402
 from load_stations import Station, load  # type: ignore[import-not-found]  # noqa: E402
 from locust import constant_pacing, task  # noqa: E402
 from locust.contrib.fasthttp import FastHttpUser  # noqa: E402
@@ -36,6 +37,8 @@ class WardStation(FastHttpUser):
         self.rng = random.Random(self.station.index)
         self.headers = {"Authorization": f"Bearer {self.station.access_token}"}
         self.sync_id = f"load-{self.station.index}-{os.getpid()}"
+        # real stations do not poll in step: start each at a random point of its 5 s cycle
+        gevent.sleep(self.rng.uniform(0, PULL_S))
 
     @task
     def tick(self) -> None:
