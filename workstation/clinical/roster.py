@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 # 能级 (clinical ladder) N0-N4: the hospital's 护士分层级管理, which 卫生部《关于实施医院护士岗位管理的
@@ -46,7 +46,7 @@ class Shift:
 
     def hours(self) -> float:
         """The shift's length in hours."""
-        begin, finish = self.span(date(2000, 1, 3), timezone.utc)
+        begin, finish = self.span(date(2000, 1, 3), UTC)
         return (finish - begin).total_seconds() / 3600
 
 

@@ -16,6 +16,7 @@ class Role(StrEnum):
     ADMIN = "admin"
     PRIVACY_OFFICER = "privacy_officer"  # reads break-the-glass alerts and the audit, no chart
     INTERFACE = "interface"  # the hospital's systems (HIS, LIS) speaking HL7 v2 through the server
+    HEAD_NURSE = "head_nurse"  # (until the manage skeleton lands: the lead adds it there)
 
 
 class Sex(StrEnum):
