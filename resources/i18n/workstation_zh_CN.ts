@@ -3424,6 +3424,18 @@
         <source>Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines</source>
         <translation>护士工作清单：%1 项超时，%2 项高警示，%3 项现在应做，共 %4 行</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your beds by the roster: %1 (A: whole ward). </source>
+        <translation>按排班您负责的床位：%1（A：全病区）。</translation>
+    </message>
+    <message>
+        <source>Whole ward (A: your beds by the roster). </source>
+        <translation>全病区（A：按排班您负责的床位）。</translation>
+    </message>
 </context>
 <context>
     <name>WorklistView</name>
@@ -3436,6 +3448,10 @@
         <location filename="../../ui/screens/worklist/view.py" line="56" />
         <source>Scan or type a code (wristband, drug label), then Enter — Ctrl+B</source>
         <translation>扫描或输入条码（腕带、药品标签）后回车 — Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order; A switches between your patients (by the roster) and the whole ward.</source>
+        <translation>扫描腕带打开该患者的给药记录。回车打开所选行的患者；空格确认新医嘱；A 在您负责的患者（按排班）与全病区之间切换。</translation>
     </message>
 </context>
 <context>
