@@ -6,7 +6,15 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from workstation.clinical.roster import RosterError, beds_of, parse_cells, parse_shifts, shift_at
+from workstation.clinical.roster import (
+    RosterError,
+    beds_of,
+    beds_text,
+    parse_beds,
+    parse_cells,
+    parse_shifts,
+    shift_at,
+)
 from workstation.clinical.staffing import (
     PatientLoad,
     StaffingStandard,
@@ -128,3 +136,13 @@ def test_cells_refuse_out_of_bounds() -> None:
                     [{**PATTERN[0], "name_zh": "x" * 21}]):  # fmt: skip
         with pytest.raises(RosterError):
             parse_shifts(pattern)
+
+
+def test_beds_typed_as_ranges_of_the_ward_order() -> None:
+    ward = [str(b) for b in range(1, 16)] + ["加1"]
+    assert parse_beds("1-3, 12，加1", ward) == ["1", "2", "3", "12", "加1"]
+    assert parse_beds("3-1", ward) == ["1", "2", "3"]
+    assert beds_text(["1", "2", "3", "12", "14", "15"], ward) == "1-3, 12, 14-15"
+    assert parse_beds("", ward) == [] and beds_text([], ward) == ""
+    with pytest.raises(RosterError):
+        parse_beds("1-99", ward)

@@ -201,3 +201,32 @@ def beds_of(
         ):  # fmt: skip
             return frozenset(item.get("beds", []))
     return None
+
+
+def parse_beds(text: str, ward_beds: Sequence[str]) -> list[str]:
+    """Beds typed as "1-8, 12" (ranges follow the ward's bed order), in the ward's order;
+    RosterError naming a bed the ward does not have."""
+    order = {bed: i for i, bed in enumerate(ward_beds)}
+    chosen: set[str] = set()
+    for part in (p.strip() for p in re.split(r"[,，;；\s]+", text) if p.strip()):
+        first, _, last = part.partition("-")
+        first, last = first.strip(), (last.strip() or first.strip())
+        if first not in order or last not in order:
+            raise RosterError(f"beds: no bed {first if first not in order else last} on this ward")
+        low, high = sorted((order[first], order[last]))
+        chosen |= set(ward_beds[low : high + 1])
+    return sorted(chosen, key=order.__getitem__)
+
+
+def beds_text(beds: Iterable[str], ward_beds: Sequence[str]) -> str:
+    """Beds written back as ranges of the ward's bed order ("1-8, 12")."""
+    order = {bed: i for i, bed in enumerate(ward_beds)}
+    picked = sorted((order[b] for b in set(beds) if b in order))
+    runs: list[list[int]] = []
+    for i in picked:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return ", ".join(ward_beds[r[0]] if len(r) == 1 else f"{ward_beds[r[0]]}-{ward_beds[r[-1]]}"
+                     for r in runs)  # fmt: skip

@@ -182,7 +182,7 @@ def publish_snapshot(conn: Connection, ward_id: str) -> int:
     first, last = today - timedelta(days=SNAPSHOT_DAYS[0]), today + timedelta(days=SNAPSHOT_DAYS[1])
     return refdata.publish(conn, SNAPSHOT_PREFIX + ward_id, {
         "ward_id": ward_id, "version": head.version, "shifts": shifts_json(head.shifts),
-        "levels": head.levels, "nurses": ward_nurses(conn, ward_id),
+        "levels": head.levels, "nurses": ward_nurses(conn, ward_id), "beds": ward_beds(conn, ward_id),
         "assignments": assignments(conn, ward_id, first, last),
     })  # fmt: skip
 
