@@ -4,6 +4,7 @@ Ctrl+S); the server keeps it; an edit made on a roster someone saved since is re
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select, update
 
@@ -32,8 +33,12 @@ def _assign_first_nurse(qtbot: QtBot, station, beds: str) -> RosterCellDialog:  
     dialog = _dialog(qtbot, station)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Space)  # tick the first nurse
     qtbot.keyClick(dialog.table, Qt.Key.Key_Right)
-    qtbot.keyClicks(dialog.table, beds)  # typing opens the beds cell's editor
-    qtbot.keyClick(dialog.table.focusWidget(), Qt.Key.Key_Return)  # commits the typed beds
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)  # the beds cell's editor
+    editor = dialog.table.findChild(QLineEdit)
+    assert editor is not None
+    qtbot.keyClicks(editor, beds)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits the typed beds (queued by Qt)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 1).text() == beds)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)  # the dialog's default button
     return dialog
 

@@ -221,7 +221,7 @@ def parse_beds(text: str, ward_beds: Sequence[str]) -> list[str]:
 def beds_text(beds: Iterable[str], ward_beds: Sequence[str]) -> str:
     """Beds written back as ranges of the ward's bed order ("1-8, 12")."""
     order = {bed: i for i, bed in enumerate(ward_beds)}
-    picked = sorted((order[b] for b in set(beds) if b in order))
+    picked = sorted(order[b] for b in set(beds) if b in order)
     runs: list[list[int]] = []
     for i in picked:
         if runs and i == runs[-1][-1] + 1:

@@ -5,14 +5,14 @@ of a week beside the workload and its warnings to the ward's staff and its manag
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import orjson
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 
 from workstation.clinical.roster import RosterError
@@ -21,7 +21,9 @@ from workstation.server import roster_store as rs
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import AuthError, User
 from workstation.server.db import reader, writer
-from workstation.server.staffing_report import MAX_DAYS, staffing
+from workstation.server.manage_api import manager_scope
+from workstation.server.models import wards
+from workstation.server.staffing_report import MAX_DAYS, staffing, ward_now
 
 EDITOR_ROLE = "head_nurse"  # 护士长: her own wards' roster
 HOSPITAL_READERS = frozenset({"medical_affairs", "admin"})  # 医务科 / 护理部 read every ward's
@@ -89,11 +91,39 @@ def _window(start: str | None, days: int) -> date | Response:
         return _json({"error": "invalid", "message": "start: a date YYYY-MM-DD"}, 422)
 
 
-def router(engine: Engine) -> APIRouter:
-    """The roster endpoints bound to one database engine."""
-    api = APIRouter(prefix="/manage/roster")
+def staffing_router(engine: Engine) -> APIRouter:
+    """`GET /manage/staffing?ward=`: the dashboard's staffing tab for a manager's scope: each
+    ward's shift running now against the standard, and for one ward its week."""
+    api = APIRouter(prefix="/manage")
+    scope_of = manager_scope(engine, "staffing")
 
-    @api.get("")
+    @api.get("/staffing")
+    def get_staffing(request: Request, ward: str | None = None) -> Response:
+        chosen = scope_of(request).wards_for(ward)
+        with reader(engine) as conn:
+            every = sorted(conn.execute(select(wards.c.ward_id)).scalars())
+            shown = [w for w in every if chosen is None or w in chosen]
+            answer = {"standard": rs.standard(conn).as_json(),
+                      "wards": [ward_now(conn, w) for w in shown],
+                      "week": staffing(conn, shown[0], _monday(), 7) if len(shown) == 1 else None}  # fmt: skip
+        return _json(answer)
+
+    return api
+
+
+def _monday() -> date:
+    today = rs.ward_today()
+    return today - timedelta(days=today.weekday())
+
+
+def router(engine: Engine) -> APIRouter:
+    """The roster endpoints bound to one database engine, with the dashboard's staffing."""
+    api = APIRouter()
+    api.include_router(staffing_router(engine))
+    roster_api = APIRouter(prefix="/manage/roster")
+    api_routes = roster_api
+
+    @api_routes.get("")
     def get_roster(request: Request, ward: str = "", start: str | None = None,
                    days: int = 7) -> Response:  # fmt: skip
         caller = _caller(engine, request)
@@ -113,7 +143,7 @@ def router(engine: Engine) -> APIRouter:
                                          {"ward_id": ward})])  # fmt: skip
         return _json(found)
 
-    @api.put("/{ward}")
+    @api_routes.put("/{ward}")
     def put_roster(request: Request, ward: str, body: RosterEdit) -> Response:
         caller = _caller(engine, request)
         if isinstance(caller, Response):
@@ -138,4 +168,5 @@ def router(engine: Engine) -> APIRouter:
             return _refuse(engine, user, device, ward, 422, "invalid", str(exc))
         return _json({"ward_id": ward, "version": version, "cells": cells})
 
+    api.include_router(roster_api)
     return api

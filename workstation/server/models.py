@@ -310,5 +310,12 @@ roster_assignments = Table(
     Column("nurse_id", String(64), primary_key=True),
     Column("beds", Text, nullable=False),  # comma-separated: the beds she is 责任护士 for
 )
+# How far each dashboard's catch-up projection has folded the event log (manage_catchup).
+manage_cursors = Table(
+    "manage_cursors",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("last_seq", SEQ, nullable=False),
+)
 
 ALL_METADATA = [metadata, projection_metadata]

@@ -67,3 +67,27 @@ def staffing(conn: Connection, ward_id: str, first: date, days: int) -> dict[str
         "establishment": ward_establishment(len(beds), len(rostered), standard),
         "rostered_nurses": len(rostered),
     }  # fmt: skip
+
+
+def ward_now(conn: Connection, ward_id: str) -> dict[str, Any]:
+    """One ward's staffing on the shift running now, and its 床护比 over this week's roster."""
+    head, standard = rs.roster(conn, ward_id), rs.standard(conn)
+    beds = rs.ward_beds(conn, ward_id) or []
+    today = rs.ward_today()
+    monday = today - timedelta(days=today.weekday())
+    week = rs.assignments(conn, ward_id, monday, monday + timedelta(days=6))
+    rostered = {c["nurse_id"] for c in week}
+    running = shift_at(head.shifts, utc_now(), ward_clock())
+    now: dict[str, Any] | None = None
+    if running is not None:
+        day, shift = running[0].isoformat(), running[1].code
+        on = rs.assignments(conn, ward_id, running[0], running[0])
+        mine = {c["nurse_id"]: c["beds"] for c in on if c["shift"] == shift}
+        load = shift_load(patient_loads(conn, ward_id), mine, standard)
+        now = {"date": day, "shift": shift, "nurses": sorted(mine), "census": load.census,
+               "levels": load.levels, "news2_high": load.news2_high,
+               "news2_medium": load.news2_medium, "patients_per_nurse": load.patients_per_nurse,
+               "warnings": load.warnings}  # fmt: skip
+    return {"ward_id": ward_id, "beds": len(beds), "rostered_nurses": len(rostered),
+            "shifts": shifts_json(head.shifts), "now": now,
+            "establishment": ward_establishment(len(beds), len(rostered), standard)}  # fmt: skip

@@ -1,14 +1,14 @@
 """The nurse roster (排班): each ward's shift pattern, 能级 and version, and its assignments
 
 Revision ID: 0031
-Revises: 0025
+Revises: 0027
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0031"
-down_revision = "0025"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
