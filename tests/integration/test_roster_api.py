@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from offline_cache.link import Refused
+from offline_cache.manage import fetch_manage
 from offline_cache.roster import cached_roster, fetch_roster, my_beds, save_roster
 from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, seed_ward
@@ -75,6 +76,14 @@ def test_roster_scope_version_and_the_cached_copy(tmp_path, live_server, server_
     assert cached_roster(nurse, "RESP") is None
     morning = datetime.combine(today, time(9), ward_clock())
     assert my_beds(nurse, "CARD", morning) == {"1", "2"}
+    board = fetch_manage(head, "/manage/staffing", {"ward": "CARD"})
+    assert [w["ward_id"] for w in board["wards"]] == ["CARD"] and board["week"]["version"] == 1
+    assert board["standard"]["patients_per_nurse"] == 8.0
+    with pytest.raises(Refused) as refused:  # the staffing dashboard: her wards only
+        fetch_manage(head, "/manage/staffing", {"ward": "RESP"})
+    assert refused.value.status == 403
+    with pytest.raises(Refused):  # a nurse reads no dashboard
+        fetch_manage(nurse, "/manage/staffing", {"ward": "CARD"})
     with reader(server_engine) as conn:
         actions = [r.action for r in conn.execute(select(audit_log.c.action))]
     assert actions.count("roster_changed") == 1 and actions.count("roster_change_refused") == 5

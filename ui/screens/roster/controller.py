@@ -44,7 +44,7 @@ class RosterController(QObject):
         self.view = RosterView()
         shell.view.pages.addWidget(self.view)
         self.first = self._monday(ward_today())
-        self.action = shell.view.menu_action(self.tr("Nurse &roster"), KEYS, "station")
+        self.action = shell.view.menu_action(self.tr("&Nurse roster"), KEYS, "station")
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
         t = self.view.table
