@@ -146,3 +146,14 @@ def test_beds_typed_as_ranges_of_the_ward_order() -> None:
     assert parse_beds("", ward) == [] and beds_text([], ward) == ""
     with pytest.raises(RosterError):
         parse_beds("1-99", ward)
+
+
+def test_the_server_config_names_its_staffing_standard(tmp_path) -> None:  # noqa: ANN001
+    from workstation.server.config import ConfigError, load
+
+    path = tmp_path / "server.toml"
+    path.write_text('[staffing]\npatients_per_nurse = 6\nsource = "本院护理部 2026"\n', "utf-8")
+    assert load(path).staffing == {"patients_per_nurse": 6, "source": "本院护理部 2026"}
+    path.write_text("[staffing]\npatients_per_nurse = 0\n", "utf-8")
+    with pytest.raises(ConfigError, match="patients_per_nurse"):
+        load(path)
