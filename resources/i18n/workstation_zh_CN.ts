@@ -7072,8 +7072,8 @@
         <translation>%2 张床位排班护士 %1 名：按标准护床比 %3:1 需 %4 名</translation>
     </message>
     <message>
-        <source>%1 patients (%2); NEWS2 ≥7: %3, 5–6: %4; %5 nurses, %6 patients per nurse</source>
-        <translation>患者 %1 名（%2）；NEWS2 ≥7：%3 名，5–6：%4 名；护士 %5 名，每名护士负责 %6 名</translation>
+        <source>%1 patients (%2); NEWS2 ≥7: %3, 5–6: %4; nurses on shift: %5; patients per nurse: %6</source>
+        <translation>患者 %1 名（%2）；NEWS2 ≥7：%3 名，5–6：%4 名；本班护士：%5 名；每名护士负责：%6 名</translation>
     </message>
 </context>
 <context>

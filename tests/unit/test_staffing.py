@@ -55,7 +55,7 @@ def test_patients_and_no_nurse() -> None:
 
 def test_a_nurse_with_nine_occupied_beds_is_overloaded_empty_beds_do_not_count() -> None:
     beds = [f"{i + 1:02d}" for i in range(10)]  # 10 beds, 9 occupied
-    load = shift_load(_patients(9), {"a": beds, "b": []}, StaffingStandard())
+    load = shift_load(_patients(9), {"a": beds, "b": ["11"]}, StaffingStandard())
     assert {"code": "nurse_overloaded", "nurse_id": "a", "value": 9, "limit": 8.0} in load.warnings
     assert not any(w["code"] == "patients_per_nurse" for w in load.warnings)  # 4.5 each
 
@@ -157,3 +157,10 @@ def test_the_server_config_names_its_staffing_standard(tmp_path) -> None:  # noq
     path.write_text("[staffing]\npatients_per_nurse = 0\n", "utf-8")
     with pytest.raises(ConfigError, match="patients_per_nurse"):
         load(path)
+
+
+def test_the_head_nurse_without_beds_is_not_a_responsible_nurse() -> None:
+    beds = [f"{i + 1:02d}" for i in range(18)]
+    load = shift_load(_patients(18), {"a": beds[:9], "b": beds[9:], "head": []}, StaffingStandard())
+    assert load.nurses == 2 and load.patients_per_nurse == 9.0  # 18 / 2, not 18 / 3
+    assert {"code": "patients_per_nurse", "value": 9.0, "limit": 8.0} in load.warnings

@@ -96,8 +96,12 @@ def shift_load(
     assignments: Mapping[str, Iterable[str]],
     standard: StaffingStandard,
 ) -> ShiftLoad:
-    """The workload of one shift with `assignments` ({nurse_id: beds}) and its warnings."""
-    nurses = len(assignments)
+    """The workload of one shift with `assignments` ({nurse_id: beds}) and its warnings; the
+    patients per nurse are over the nurses holding beds (all of them while none holds any)."""
+    # The head nurse on the ward holds no beds: when beds are handed out, the 责任护士 (the
+    # nurses holding beds) carry the patients; before, every nurse on the shift counts.
+    carers = {n: beds for n, beds in assignments.items() if beds} or dict(assignments)
+    nurses = len(carers)
     levels = {lv: sum(p.level == lv for p in patients) for lv in LEVELS}
     high = sum(p.news2 is not None and p.news2 >= HIGH_NEWS2 for p in patients)
     medium = sum(p.news2 is not None and MEDIUM_NEWS2 <= p.news2 < HIGH_NEWS2 for p in patients)

@@ -118,12 +118,13 @@ class RosterGridModel(QAbstractTableModel):
         names, beds = self.names(), self.roster.get("beds", [])
         parts = [f"{names.get(a['nurse_id'], '?')} ({beds_text(a['beds'], beds) or '—'})"
                  for a in self.cells.get(key, [])]  # fmt: skip
-        text = "; ".join(parts) or tr("nobody")
+        text = "\n".join(parts) or tr("nobody")
         load = self.load(key)
         if key in self.changed:
             text = "✎ " + text
         elif load is not None and load["warnings"]:
             text = "⚠ " + text
+
         return text
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt

@@ -45,8 +45,10 @@ class StaffingTab(DashboardTab):
         self.week = QTableWidget(0, len(_week_headers()), objectName="staffingWeek")
         self.chart: QWidget = QWidget()
         self._layout = QVBoxLayout(self)
-        for widget in (self.standard, self.now, self.chart, self.week):
-            self._layout.addWidget(widget)
+        for widget, stretch in ((self.standard, 0), (self.now, 1), (self.chart, 2), (self.week, 3)):
+            self._layout.addWidget(widget, stretch)
+        for table in (self.now, self.week):
+            table.verticalHeader().hide()
         self._rows: tuple[list[list[Any]], list[list[Any]]] = ([], [])
         self.clear()
 

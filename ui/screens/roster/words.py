@@ -66,7 +66,7 @@ def warning_text(warning: Mapping[str, Any], names: Mapping[str, str]) -> str:
 def workload_text(load: Mapping[str, Any]) -> str:
     """A shift's workload in one line: census, levels, NEWS2 risk, patients per nurse."""
     ratio = load.get("patients_per_nurse")
-    return (tr("%1 patients (%2); NEWS2 ≥7: %3, 5–6: %4; %5 nurses, %6 patients per nurse")
+    return (tr("%1 patients (%2); NEWS2 ≥7: %3, 5–6: %4; nurses on shift: %5; patients per nurse: %6")
             .replace("%1", str(load["census"])).replace("%2", levels_text(load["levels"]))
             .replace("%3", str(load["news2_high"])).replace("%4", str(load["news2_medium"]))
             .replace("%5", str(len(load["nurses"]))).replace("%6", "—" if ratio is None else number(ratio)))  # fmt: skip
