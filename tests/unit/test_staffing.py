@@ -114,6 +114,8 @@ def test_beds_of_the_nurse_on_shift_else_none() -> None:
     assert beds_of(snap, "u1", datetime(2026, 12, 7, 9, tzinfo=CST), CST) == {"01", "02"}
     assert beds_of(snap, "u1", datetime(2026, 12, 7, 17, tzinfo=CST), CST) is None
     assert beds_of(snap, "u2", datetime(2026, 12, 7, 9, tzinfo=CST), CST) is None
+    snap["assignments"].append({"date": "2026-12-07", "shift": "D", "nurse_id": "head", "beds": []})
+    assert beds_of(snap, "head", datetime(2026, 12, 7, 9, tzinfo=CST), CST) is None
 
 
 def test_cells_refuse_out_of_bounds() -> None:

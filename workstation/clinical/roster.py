@@ -186,7 +186,8 @@ def beds_of(
     snapshot: Mapping[str, Any], nurse_id: str, moment: datetime, clock: tzinfo
 ) -> frozenset[str] | None:
     """The beds `nurse_id` is responsible for on the shift running at `moment` in a roster
-    snapshot; None when she is not on that shift (the worklist then shows the whole ward)."""
+    snapshot; None when she is not on that shift or holds no beds on it (the head nurse on the
+    ward): the worklist then shows the whole ward."""
     try:
         shifts = parse_shifts(snapshot.get("shifts"))
     except RosterError:
@@ -199,7 +200,7 @@ def beds_of(
         if (item.get("date"), item.get("shift"), item.get("nurse_id")) == (
             day.isoformat(), shift.code, nurse_id,
         ):  # fmt: skip
-            return frozenset(item.get("beds", []))
+            return frozenset(item.get("beds", [])) or None  # on the ward, no beds: all of it
     return None
 
 

@@ -83,9 +83,11 @@ class RosterController(QObject):
         """Show the page and load this week's roster."""
         if self.shell.locked or self.shell.ward_id is None:
             return
+        if not self.view.model.changed:
+            self.first = self._monday(ward_today())  # this week, also on a PC left running
         self.shell.view.pages.setCurrentWidget(self.view)
         self.view.table.setFocus()
-        self.reload()
+        self.reload(keep_changes=True)
 
     def move_week(self, step: int) -> None:
         """Ctrl+PgDown / Ctrl+PgUp: the next or previous week (unsaved changes are kept only
