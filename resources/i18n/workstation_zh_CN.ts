@@ -7170,8 +7170,8 @@
 <context>
     <name>RosterView</name>
     <message>
-        <source>Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week</source>
-        <translation>回车：安排上班护士及其床位 · Delete：清空该班次 · Ctrl+D：同前一天 · Ctrl+S：保存 · F5：重新载入 · Ctrl+PgDown / Ctrl+PgUp：下一周 / 上一周</translation>
+        <source>Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F4: shift pattern and nurse levels</source>
+        <translation>回车：安排上班护士及其床位 · Delete：清空该班次 · Ctrl+D：同前一天 · Ctrl+S：保存 · F5：重新载入 · Ctrl+PgDown / Ctrl+PgUp：下一周 / 上一周 · F4：班次设置与护士能级</translation>
     </message>
     <message>
         <source>Nurse (Space: on this shift)</source>
@@ -7188,6 +7188,53 @@
     <message>
         <source>Type beds of this ward, as 1-8, 12.</source>
         <translation>请输入本病区的床位，如 1-8, 12。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPatternDialog</name>
+    <message>
+        <source>Shift pattern and nurse levels</source>
+        <translation>班次设置与护士能级</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Starts (HH:MM)</source>
+        <translation>开始（时:分）</translation>
+    </message>
+    <message>
+        <source>Ends (HH:MM)</source>
+        <translation>结束（时:分）</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>Level (N0–N4, blank: none)</source>
+        <translation>能级（N0–N4，空白：无）</translation>
+    </message>
+    <message>
+        <source>Shifts (Insert adds, Delete removes; an end not after the start ends the next day)</source>
+        <translation>班次（Insert 添加，Delete 删除；结束时间不晚于开始时间即次日结束）</translation>
+    </message>
+    <message>
+        <source>Nurse levels (能级)</source>
+        <translation>护士能级</translation>
+    </message>
+    <message>
+        <source>Check the shifts (a code of capital letters, both names, times as HH:MM, each code once) and the levels (%1).</source>
+        <translation>请检查班次（代码为大写字母、中英文名称齐全、时间为 时:分、代码不重复）和能级（%1）。</translation>
     </message>
 </context>
 </TS>

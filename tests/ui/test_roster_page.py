@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from tests.ui.flows import CTRL, log_in
 from tests.ui.helpers import LOGIN_SECONDS_MS
 from tests.ui.ward import PASSWORD, WARD
+from ui.screens.roster.pattern_dialog import ShiftPatternDialog
 from ui.screens.roster.view import RosterCellDialog
 from workstation.server import auth, refdata
 from workstation.server.db import make_engine, reader, writer
@@ -74,4 +75,23 @@ def test_head_nurse_assigns_beds_by_keyboard_and_a_stale_save_is_refused(
     qtbot.waitUntil(lambda: "Someone saved" in roster.view.message.text(), timeout=WAIT)
     with reader(engine) as conn:
         assert conn.execute(select(roster_assignments.c.beds)).scalars().all() == ["1,2"]
+    qtbot.keyClick(roster.view.table, Qt.Key.Key_F5)  # theirs: version 2, the change dropped
+    qtbot.waitUntil(lambda: "version 2" in roster.view.heading.text(), timeout=WAIT)
+    qtbot.keyClick(roster.view.table, Qt.Key.Key_F4)  # the shift pattern: rename the day shift
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in station.view.findChildren(ShiftPatternDialog))
+    )
+    pattern = next(d for d in station.view.findChildren(ShiftPatternDialog) if d.isVisible())
+    qtbot.keyClick(pattern.shifts, Qt.Key.Key_Right)
+    qtbot.keyClick(pattern.shifts, Qt.Key.Key_Right)  # the English name
+    qtbot.keyClick(pattern.shifts, Qt.Key.Key_F2)
+    editor = pattern.shifts.findChild(QLineEdit)
+    qtbot.keyClick(editor, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(editor, "Morning")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: pattern.shifts.item(0, 2).text() == "Morning")
+    with qtbot.waitSignal(roster.sig_roster_saved, timeout=WAIT):
+        qtbot.keyClick(pattern.shifts, Qt.Key.Key_Return)
+    with reader(engine) as conn:
+        assert "Morning" in conn.execute(select(ward_rosters.c.shifts)).scalar_one()
     engine.dispose()

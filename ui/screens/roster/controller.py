@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from offline_cache.link import Offline, Refused
 from offline_cache.roster import cached_roster, fetch_roster, save_roster
 from ui.refusals import refusal_words
+from ui.screens.roster.pattern_dialog import ShiftPatternDialog
 from ui.screens.roster.view import RosterCellDialog, RosterView
 from ui.screens.roster.words import shift_name, warning_text, workload_text
 from ui.terms import ward_today
@@ -54,6 +55,7 @@ class RosterController(QObject):
         t.sig_save_requested.connect(self.save)
         t.sig_reload_requested.connect(self.reload)
         t.sig_week_requested.connect(self.move_week)
+        t.sig_pattern_requested.connect(self.edit_pattern)
         self.view.table.selectionModel().currentChanged.connect(lambda *_: self._show_detail())
         shell.sig_unlocked.connect(self._unlocked)
         shell.sig_locked.connect(self._locked)
@@ -166,6 +168,26 @@ class RosterController(QObject):
         dialog = RosterCellDialog(f"{key[0]} {shift_name(shift)}", self.view.model.roster,
                                   self.view.model.cell(key), self.view)  # fmt: skip
         dialog.accepted.connect(lambda: self.view.model.set_cell(key, dialog.assignments()))
+        dialog.open()
+
+    def edit_pattern(self) -> None:
+        """F4: the ward's shift pattern and the nurses' 能级, saved at once under the version read
+        (changed shifts of the grid must be saved first: the grid follows the pattern)."""
+        if self._current_key() is None:
+            return
+        if self.view.model.changed:
+            self.view.message.setText(
+                self.tr("Save (Ctrl+S) or reload (F5) this week's changes first.")
+            )
+            return
+        dialog = ShiftPatternDialog(self.view.model.roster, self.view)
+
+        def save() -> None:
+            edit = {"base_version": self.view.model.roster.get("version", 0), **dialog.edit()}
+            self.shell.sync_workers.run(save_roster, self.shell.workstation, str(self.shell.ward_id),
+                                        edit, done=self._saved, failed=self._failed)  # fmt: skip
+
+        dialog.accepted.connect(save)
         dialog.open()
 
     def _set_current(self, found: list[dict[str, Any]]) -> None:
