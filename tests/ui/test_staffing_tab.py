@@ -44,3 +44,13 @@ def test_staffing_now_and_the_week_with_warnings_and_export(qtbot: QtBot) -> Non
     assert sheets[1].rows[0][2] == "Nurse Li, Nurse Wang"
     tab.clear()
     assert tab.sheets() == [] and tab.now.rowCount() == 0
+
+
+def test_the_whole_hospital_one_row_per_ward_and_no_week(qtbot: QtBot) -> None:
+    tab = StaffingTab()
+    qtbot.addWidget(tab)
+    resp = {**ANSWER["wards"][0], "ward_id": "RESP", "now": None, "establishment": None}
+    tab.show_data({**ANSWER, "wards": [ANSWER["wards"][0], resp], "week": None})
+    assert [tab.now.item(r, 0).text() for r in range(2)] == ["CARD", "RESP"]
+    assert tab.now.item(1, 1).text() == "—" and tab.week.isHidden()
+    assert [s.title for s in tab.sheets()] == ["Staffing now"]
