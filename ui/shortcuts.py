@@ -119,6 +119,20 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "A",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "In the worklist: your beds by the roster, or the whole ward"
+        ),
+    ),
+    (
+        "Ctrl+Alt+R",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Nurse roster (排班): Enter assigns nurses and beds, Ctrl+D as the day before, Ctrl+S "
+            "saves (head nurse)",
+        ),
+    ),
+    (
         "Ctrl+8",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "MAR: scan the wristband, then the drug; Enter records the dose"

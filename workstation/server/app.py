@@ -30,6 +30,7 @@ from workstation.server import (
     devices,
     interface_api,
     login_throttle,
+    manage_roster,
     manage_routers,
     meta,
     read_audit,
@@ -256,11 +257,11 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.get("/sync/hello")
     def hello(request: Request) -> Response:
-        current(request)
+        user, _device = current(request)
         with reader(engine) as conn:
             return _json({
                 "epoch": meta.epoch(conn), "server_time": now_iso(),
-                "refdata": refdata.versions(conn),
+                "refdata": manage_roster.readable_versions(user, refdata.versions(conn)),
             })  # fmt: skip
 
     @app.post("/sync/push", openapi_extra=rq.body_openapi(rq.PushBatch))
@@ -343,13 +344,15 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.get("/refdata")
     def refdata_versions(request: Request) -> Response:
-        current(request)
+        user, _device = current(request)
         with reader(engine) as conn:
-            return _json(refdata.versions(conn))
+            return _json(manage_roster.readable_versions(user, refdata.versions(conn)))
 
     @app.get("/refdata/{name}")
     def refdata_snapshot(request: Request, name: rq.RefdataName) -> Response:
-        current(request)
+        user, _device = current(request)
+        if name not in manage_roster.readable_versions(user, {name: 0}):
+            raise ApiError(403, "forbidden", "another ward's roster")
         with reader(engine) as conn:
             found = refdata.snapshot(conn, name)
         if found is None:

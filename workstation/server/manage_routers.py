@@ -8,8 +8,9 @@ from collections.abc import Callable
 from fastapi import APIRouter
 from sqlalchemy import Engine
 
-from workstation.server import manage_api
+from workstation.server import manage_api, manage_roster
 
 ROUTERS: list[Callable[[Engine], APIRouter]] = [
     manage_api.scope_router,
+    manage_roster.router,  # the roster (排班) and the staffing tab
 ]

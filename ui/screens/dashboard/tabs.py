@@ -3,5 +3,8 @@
 from __future__ import annotations
 
 from ui.screens.dashboard.tab import DashboardTab
+from ui.screens.roster.staffing_tab import StaffingTab
 
-TABS: list[type[DashboardTab]] = []
+TABS: list[type[DashboardTab]] = [
+    StaffingTab,
+]
