@@ -31,13 +31,37 @@ def skin_tests_and_controlled(log: DemoLog, users: dict[str, Any],
             pair = _pair(users, wards[e["patient_id"]])
             _skin_test(log, e["patient_id"], pair, substance="penicillin", result="negative",
                        at=_at(e) + timedelta(seconds=1), drug_code=drug["code"] if drug else None)  # fmt: skip
+    # Each story's first event must come after its patient's admission, whatever the hour the
+    # demo is loaded at: the newest patient admitted before the story starts (then its orders go
+    # to a patient the server knows when they are pushed in time order).
+    admitted = {e["patient_id"]: _at(e) for e in events if e["type"] == "PatientAdmitted"}
     card = [p for p, w in wards.items() if w == "CARD" and p not in allergic]
+    pending = _newest_admitted(card, admitted, log.now - PENDING_BEFORE)
+    positive = _newest_admitted([p for p in card if p != pending], admitted,
+                                log.now - POSITIVE_BEFORE)  # fmt: skip
+    if pending and positive:
+        _pending(log, users, pending, formulary)
+        _positive(log, users, positive, formulary)
     resp = [p for p, w in wards.items() if w == "RESP"]
-    if len(card) >= 2:
-        _pending(log, users, card[-1], formulary)
-        _positive(log, users, card[-2], formulary)
-    if resp:
-        _controlled(log, users, resp[-1], formulary)
+    controlled = _newest_admitted(resp, admitted, log.now - CONTROLLED_BEFORE)
+    if controlled:
+        _controlled(log, users, controlled, formulary)
+
+
+def _newest_admitted(
+    patients: list[str], admitted: dict[str, datetime], before: datetime
+) -> str | None:
+    """The most recently admitted of `patients` whose admission was before `before`."""
+    earlier = [p for p in patients if admitted[p] < before]
+    return max(earlier, key=lambda p: admitted[p]) if earlier else None
+
+
+# How long before the demo's "now" each story starts (see _pending, _positive, _controlled).
+PENDING_BEFORE, POSITIVE_BEFORE, CONTROLLED_BEFORE = (
+    timedelta(minutes=40),
+    timedelta(hours=3),
+    timedelta(hours=6),
+)
 
 
 def _at(event: dict[str, Any]) -> datetime:
@@ -70,7 +94,7 @@ def _pending(
 ) -> None:
     """Amoxicillin ordered 40 minutes ago with its skin-test order; no result yet."""
     doctor, drug = users["card.physician"].user_id, formulary["amoxicillin"]
-    at = log.now - timedelta(minutes=40)
+    at = log.now - PENDING_BEFORE
     log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id,
             payload=_medication(drug, 500, "mg", "po", "tid", "阿莫西林 0.5g 口服 tid（皮试后）"))  # fmt: skip
     log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id, payload=skin_test_order(drug))
@@ -81,7 +105,7 @@ def _positive(
 ) -> None:
     """Ampicillin ordered, its skin test read positive by the nurse pair: an allergy; stopped."""
     doctor, drug = users["card.physician"].user_id, formulary["ampicillin"]
-    at = log.now - timedelta(hours=3)
+    at = log.now - POSITIVE_BEFORE
     order = log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id,
                     payload=_medication(drug, 2, "g", "ivgtt", "q6h", "氨苄西林 2g 静滴 q6h"))  # fmt: skip
     test = log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id,
@@ -107,7 +131,7 @@ def _controlled(
         log.add(received, "StockReceived", author=pharmacist, payload={
             "drug_code": code, "lot": lot, "expiry": (log.now + timedelta(days=500)).date().isoformat(),
             "location_id": PHARMACY, "quantity": 50, "unit": "amp"})  # fmt: skip
-    at = log.now - timedelta(hours=6)
+    at = log.now - CONTROLLED_BEFORE
     fentanyl = log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id,
                        payload=_medication(formulary["fentanyl"], 0.05, "mg", "iv", "st", "芬太尼 0.05mg 静推 st"))  # fmt: skip
     morphine = log.add(at, "OrderPlaced", author=doctor, patient_id=patient_id,
