@@ -4,13 +4,13 @@ triggers; the counts the indicators must show are worked out by hand in the test
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, insert
 
 from workstation.clock import iso
+from workstation.server.manage_catchup import EventRow
 from workstation.server.manage_quality_fold import fold
 from workstation.server.manage_quality_queries import quality_indicators
 from workstation.server.models import users
@@ -22,28 +22,18 @@ CALM = {"resp_rate": 16, "spo2_pct": 97, "on_oxygen": False, "systolic_mmhg": 12
         "pulse_bpm": 80, "consciousness": "A", "temperature_c": 37.0}  # fmt: skip
 
 
-@dataclass
-class Row:
-    """An event as the catch-up hands it to the fold."""
-
-    event_id: str
-    type: str
-    patient_id: str | None
-    author_id: str
-    recorded_at: str
-    payload: dict[str, Any] = field(default_factory=dict)
-    ward_id: str | None = None
-
-
 class History:
     """A tiny event list, built in time order."""
 
     def __init__(self) -> None:
-        self.rows: list[Row] = []
+        self.rows: list[EventRow] = []
 
     def add(self, at: datetime, kind: str, patient: str | None, author: str, **payload: Any) -> str:
         event_id = f"e{len(self.rows):03d}"
-        self.rows.append(Row(event_id, kind, patient, author, iso(at), payload))
+        seq = len(self.rows) + 1
+        self.rows.append(
+            EventRow(seq, event_id, kind, patient, None, author, "dev", iso(at), iso(at), payload)
+        )
         return event_id
 
 

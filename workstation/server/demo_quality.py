@@ -18,9 +18,9 @@ from workstation.clinical.barcodes import label_code, wristband_code
 from workstation.clinical.quality_indicators import RESPONSE_WITHIN
 from workstation.clinical.schedule import scheduled_doses
 from workstation.clock import iso
+from workstation.server.auth import User
 from workstation.server.demo_events import DemoLog
 from workstation.server.demo_history_types import Stay
-from workstation.server.auth import User
 
 # (drug, dose, unit, route, frequency, the alerts its order may show: rule, category, severity)
 _MEDS: tuple[tuple[str, str, float, str, str, str, tuple[tuple[str, str, str], ...]], ...] = (
@@ -67,9 +67,13 @@ def _note(log: DemoLog, ctx: _Ctx, at: datetime, author: str, kind: str, text: s
 def _notes(log: DemoLog, ctx: _Ctx, rng: random.Random) -> None:
     """The three once-per-admission notes, mostly on time (病历书写基本规范 deadlines 8/24/48 h)."""
     start, h = ctx.stay.admitted_at, 60.0
-    first = _minutes(rng, 1.5 * h, 7.5 * h) if rng.random() < 0.85 else _minutes(rng, 8.5 * h, 16 * h)
+    first = (
+        _minutes(rng, 1.5 * h, 7.5 * h) if rng.random() < 0.85 else _minutes(rng, 8.5 * h, 16 * h)
+    )
     _note(log, ctx, start + first, ctx.doctor, "first_progress_note", "首次病程记录：病例特点、拟诊讨论、诊疗计划。")  # fmt: skip
-    admission = _minutes(rng, 4 * h, 23 * h) if rng.random() < 0.88 else _minutes(rng, 25 * h, 40 * h)
+    admission = (
+        _minutes(rng, 4 * h, 23 * h) if rng.random() < 0.88 else _minutes(rng, 25 * h, 40 * h)
+    )
     _note(log, ctx, start + admission, ctx.doctor, "admission_note", "入院记录：主诉、现病史、既往史、体格检查、初步诊断。")  # fmt: skip
     roll = rng.random()
     if roll < 0.92:
@@ -201,14 +205,26 @@ def _news2(log: DemoLog, ctx: _Ctx, rng: random.Random) -> None:
               "病情变化记录：患者生命体征恶化，查看患者，予吸氧、补液，复查血气，密切观察。")  # fmt: skip
 
 
-def quality_stay_events(stay: Stay, log: DemoLog, users: dict[str, User], rng: random.Random) -> None:
+def quality_stay_events(
+    stay: Stay, log: DemoLog, users: dict[str, User], rng: random.Random
+) -> None:
     """The quality facts of one finished stay of the demo history (STAY_EVENT_MAKERS)."""
     if stay.discharged_at is None:
         return  # the ward's current patients have the demo's full charts already
     director = users.get("dir_card")
-    senior = director.user_id if director and stay.ward_id == "CARD" and rng.random() < 0.4 else stay.attending_id
-    ctx = _Ctx(stay, stay.attending_id, tuple(stay.nurse_ids) or (stay.attending_id,),
-               users["pharmacist"].user_id, senior, documented=rng.random() < 0.92)
+    senior = (
+        director.user_id
+        if director and stay.ward_id == "CARD" and rng.random() < 0.4
+        else stay.attending_id
+    )
+    ctx = _Ctx(
+        stay,
+        stay.attending_id,
+        tuple(stay.nurse_ids) or (stay.attending_id,),
+        users["pharmacist"].user_id,
+        senior,
+        documented=rng.random() < 0.92,
+    )
     if ctx.documented:
         log.add(stay.admitted_at + _minutes(rng, 10, 40), "NoKnownAllergiesRecorded",
                 author=ctx.nurses[0], patient_id=stay.patient_id, payload={"source": "患者本人"})  # fmt: skip

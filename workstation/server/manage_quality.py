@@ -9,18 +9,20 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Request
 from sqlalchemy import Engine
 
 from workstation.clinical.schedule import ward_clock
 from workstation.clock import utc_now
 from workstation.server.db import reader
-from workstation.server.manage_api import ManagerScope, manager_scope
+from workstation.server.errors import ApiError
+from workstation.server.manage_api import manager_scope
 from workstation.server.manage_catchup import catch_up
-from workstation.server.manage_quality_fold import NAME, fold
+from workstation.server.manage_quality_fold import FOLDS, NAME, fold
 from workstation.server.manage_quality_queries import quality_indicators
 
 DEFAULT_DAYS = 30
+FOLDS_TYPES = tuple(FOLDS)  # the event types the projection reads
 MAX_DAYS = 366
 
 
@@ -31,7 +33,9 @@ def date_range(start: date | None, end: date | None, now: datetime) -> tuple[dat
     last = end or now.astimezone(zone).date()
     first = start or last - timedelta(days=DEFAULT_DAYS - 1)
     if first > last or (last - first).days >= MAX_DAYS:
-        raise HTTPException(422, "start must not be after end, and the range at most a year")
+        raise ApiError(
+            422, "bad_range", "start must not be after end, and the range at most a year"
+        )
     low = datetime.combine(first, time(0), tzinfo=zone)
     high = datetime.combine(last + timedelta(days=1), time(0), tzinfo=zone)
     return low, high
@@ -40,19 +44,19 @@ def date_range(start: date | None, end: date | None, now: datetime) -> tuple[dat
 def router(engine: Engine) -> APIRouter:
     """The quality dashboard's API."""
     api = APIRouter(prefix="/manage/quality")
-    scope_dependency = manager_scope(engine)
+    scope_of = manager_scope(engine, "quality")
 
     @api.get("")
     def quality(
-        scope: ManagerScope = Depends(scope_dependency),
+        request: Request,
         ward: str | None = None,
         start: date | None = None,
         end: date | None = None,
     ) -> dict[str, Any]:
-        wards = scope.wards_for(ward)
+        wards = scope_of(request).wards_for(ward)
         now = utc_now()
         low, high = date_range(start, end, now)
-        catch_up(engine, NAME, fold)
+        catch_up(engine, NAME, fold, types=FOLDS_TYPES)
         with reader(engine) as conn:
             return quality_indicators(conn, wards=wards, start=low, end=high, now=now)
 

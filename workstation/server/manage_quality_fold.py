@@ -4,13 +4,13 @@ The rules themselves are in workstation.clinical.quality_indicators."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
 
 from sqlalchemy import Connection, delete, insert, select, update
 
 from workstation.clinical import quality_indicators as qi
 from workstation.clock import iso, parse_iso
+from workstation.server.manage_catchup import EventRow
 from workstation.server.quality_models import (
     quality_alerts,
     quality_doses,
@@ -24,24 +24,12 @@ from workstation.server.quality_models import (
 NAME = "quality"
 
 
-class EventLike(Protocol):
-    """What the fold reads of an event (manage_catchup.EventRow)."""
-
-    event_id: str
-    type: str
-    patient_id: str | None
-    ward_id: str | None
-    author_id: str
-    recorded_at: str
-    payload: dict[str, Any]
-
-
 def _at(text: str) -> str:
     """One spelling of a time, so that stored times compare as strings."""
     return iso(parse_iso(text))
 
 
-def _ward(conn: Connection, e: EventLike) -> str | None:
+def _ward(conn: Connection, e: EventRow) -> str | None:
     """The patient's ward as the projection knows it, else the ward the event arrived under."""
     if e.patient_id is None:
         return e.ward_id
@@ -51,7 +39,7 @@ def _ward(conn: Connection, e: EventLike) -> str | None:
     return found or e.ward_id
 
 
-def _admitted(conn: Connection, e: EventLike) -> None:
+def _admitted(conn: Connection, e: EventRow) -> None:
     p = e.payload
     admitted = parse_iso(p["admitted_at"])
     attending = p.get("attending_id") or None
@@ -67,18 +55,18 @@ def _admitted(conn: Connection, e: EventLike) -> None:
             doctor_id=attending, admitted_at=iso(admitted), due_at=iso(due)))  # fmt: skip
 
 
-def _transferred(conn: Connection, e: EventLike) -> None:
+def _transferred(conn: Connection, e: EventRow) -> None:
     conn.execute(update(quality_stays).where(quality_stays.c.patient_id == e.patient_id)
                  .values(ward_id=e.payload["ward_id"]))  # fmt: skip
 
 
-def _discharged(conn: Connection, e: EventLike) -> None:
+def _discharged(conn: Connection, e: EventRow) -> None:
     conn.execute(update(quality_orders).where(
         quality_orders.c.patient_id == e.patient_id, quality_orders.c.ended_at.is_(None),
     ).values(ended_at=_at(e.payload["discharged_at"])))  # fmt: skip
 
 
-def _doctor_answered(conn: Connection, e: EventLike) -> None:
+def _doctor_answered(conn: Connection, e: EventRow) -> None:
     """A doctor's entry on the chart answers the patient's open NEWS2 triggers before it."""
     at = _at(e.recorded_at)
     t = quality_news2.c
@@ -87,7 +75,7 @@ def _doctor_answered(conn: Connection, e: EventLike) -> None:
     ).values(answered_at=at, responder_id=e.author_id))  # fmt: skip
 
 
-def _note(conn: Connection, e: EventLike) -> None:
+def _note(conn: Connection, e: EventRow) -> None:
     note_type = e.payload.get("note_type")
     if note_type in qi.NOTE_DEADLINES:
         n = quality_notes.c
@@ -98,7 +86,7 @@ def _note(conn: Connection, e: EventLike) -> None:
         _doctor_answered(conn, e)
 
 
-def _order(conn: Connection, e: EventLike) -> None:
+def _order(conn: Connection, e: EventRow) -> None:
     p, at, ward = e.payload, _at(e.recorded_at), _ward(conn, e)
     for fact in qi.alert_facts(p.get("overrides")):
         conn.execute(insert(quality_alerts).values(
@@ -113,7 +101,7 @@ def _order(conn: Connection, e: EventLike) -> None:
     _doctor_answered(conn, e)
 
 
-def _verified(conn: Connection, e: EventLike) -> None:
+def _verified(conn: Connection, e: EventRow) -> None:
     status = "verified" if e.type == "OrderVerified" else "rejected"
     o = quality_orders.c
     conn.execute(update(quality_orders).where(
@@ -121,21 +109,21 @@ def _verified(conn: Connection, e: EventLike) -> None:
     ).values(verified_at=_at(e.recorded_at), verified_by=e.author_id, status=status))  # fmt: skip
 
 
-def _ended(conn: Connection, e: EventLike) -> None:
+def _ended(conn: Connection, e: EventRow) -> None:
     status = "discontinued" if e.type == "OrderDiscontinued" else "completed"
     o = quality_orders.c
     conn.execute(update(quality_orders).where(o.order_id == e.payload["order_id"])
                  .values(status=status, ended_at=_at(e.recorded_at)))  # fmt: skip
 
 
-def _allergy_override(conn: Connection, e: EventLike) -> None:
+def _allergy_override(conn: Connection, e: EventRow) -> None:
     conn.execute(insert(quality_alerts).values(
         event_id=e.event_id, rule_id=qi.ALLERGY_STATUS_RULE, category="drug-allergy",
         severity="critical", prescriber_id=e.author_id, ward_id=_ward(conn, e),
         at=_at(e.recorded_at), overridden=True))  # fmt: skip
 
 
-def _bedside(conn: Connection, e: EventLike) -> None:
+def _bedside(conn: Connection, e: EventRow) -> None:
     conn.execute(insert(quality_scans).values(
         event_id=e.event_id, order_id=e.payload["order_id"], at=_at(e.recorded_at),
         result=e.payload["result"]))  # fmt: skip
@@ -153,7 +141,7 @@ def _scan_before(conn: Connection, order_id: str, given_at: str) -> str:
     return qi.UNABLE_TO_SCAN if result == qi.UNABLE_TO_SCAN else "scanned"
 
 
-def _administered(conn: Connection, e: EventLike) -> None:
+def _administered(conn: Connection, e: EventRow) -> None:
     p = e.payload
     given_at = parse_iso(p["administered_at"])
     scheduled = parse_iso(p["scheduled_for"]) if p.get("scheduled_for") else None
@@ -167,7 +155,7 @@ def _administered(conn: Connection, e: EventLike) -> None:
     ))  # fmt: skip
 
 
-def _vitals(conn: Connection, e: EventLike) -> None:
+def _vitals(conn: Connection, e: EventRow) -> None:
     total, level = qi.news2_level(e.payload)
     if level is None:
         return
@@ -176,13 +164,13 @@ def _vitals(conn: Connection, e: EventLike) -> None:
         nurse_id=e.author_id, at=_at(e.payload["taken_at"]), total=total, level=level))  # fmt: skip
 
 
-def _voided(conn: Connection, e: EventLike) -> None:
+def _voided(conn: Connection, e: EventRow) -> None:
     target = e.payload["target_event_id"]
     for table in (quality_alerts, quality_doses, quality_news2, quality_scans):
         conn.execute(delete(table).where(table.c.event_id == target))
 
 
-FOLDS: dict[str, Callable[[Connection, EventLike], None]] = {
+FOLDS: dict[str, Callable[[Connection, EventRow], None]] = {
     "PatientAdmitted": _admitted, "PatientTransferred": _transferred,
     "PatientDischarged": _discharged, "NoteSigned": _note, "OrderPlaced": _order,
     "OrderVerified": _verified, "OrderRejected": _verified, "OrderDiscontinued": _ended,
@@ -192,7 +180,7 @@ FOLDS: dict[str, Callable[[Connection, EventLike], None]] = {
 }  # fmt: skip
 
 
-def fold(conn: Connection, rows: Iterable[EventLike]) -> None:
+def fold(conn: Connection, rows: Sequence[EventRow]) -> None:
     """Fold one page of events (server_seq order) into the quality facts."""
     for row in rows:
         step = FOLDS.get(row.type)

@@ -1,14 +1,14 @@
 """quality indicators (质控): the quality projection's fact tables
 
 Revision ID: 0029
-Revises: 0025
+Revises: 0027
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0029"
-down_revision = "0025"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
