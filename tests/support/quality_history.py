@@ -4,6 +4,7 @@ triggers; the counts the indicators must show are worked out by hand in the test
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -108,25 +109,31 @@ def _news2(h: History) -> None:
     h.add(T0 + 68 * H, "VitalsRecorded", "P1", "n1", taken_at=iso(T0 + 68 * H), **five)
 
 
-def folded_engine() -> Engine:
-    """The quality tables and the users table in memory, folded from the history above."""
-    engine = create_engine("sqlite://")
-    quality_metadata.create_all(engine)
-    users.create(engine)
+def history_rows() -> list[EventRow]:
+    """The history's events in time order (server_seq counting up)."""
     h = History()
     _notes(h)
     orders = _orders(h)
     _news2(h)
     _doses(h, orders)
-    h.rows.sort(key=lambda r: r.recorded_at)
+    ordered = sorted(h.rows, key=lambda r: r.recorded_at)
+    return [replace(row, server_seq=seq) for seq, row in enumerate(ordered, start=1)]
+
+
+def folded_engine() -> Engine:
+    """The quality tables and the users table in memory, folded from the history above."""
+    engine = create_engine("sqlite://")
+    quality_metadata.create_all(engine)
+    users.create(engine)
+    rows = history_rows()
     with engine.begin() as conn:
         conn.execute(insert(users), [
             {"user_id": u, "username": u, "display_name": name, "role": "physician", "wards": "",
              "password_hash": "x", "created_at": iso(T0)}
             for u, name in (("d1", "王医生"), ("d2", "李医生"))
         ])  # fmt: skip
-        fold(conn, h.rows[:7])  # two pages, as the catch-up hands them over
-        fold(conn, h.rows[7:])
+        fold(conn, rows[:7])  # two pages, as the catch-up hands them over
+        fold(conn, rows[7:])
     return engine
 
 

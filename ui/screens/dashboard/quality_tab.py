@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -20,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from ui.screens.dashboard.charts import bar_chart
 from ui.screens.dashboard.tab import DashboardTab
-from ui.terms import check_term, local_time, term
+from ui.terms import check_term, term, ward_zone
+from workstation.clock import parse_iso
 from workstation.reports.xlsx import Sheet
 
 Cell = Callable[[dict[str, Any]], Any]
@@ -174,8 +176,11 @@ class QualityTab(DashboardTab):
     def show_data(self, data: dict[str, Any]) -> None:
         """Fill every table and chart from the server's answer."""
         self._data = data
-        self.range_label.setText(self.tr("From %1 to %2").arg(
-            local_time(data.get("start")), local_time(data.get("end"))))  # fmt: skip
+        if data.get("start") and data.get("end"):
+            first = parse_iso(data["start"]).astimezone(ward_zone()).date()
+            last = (parse_iso(data["end"]) - timedelta(seconds=1)).astimezone(ward_zone()).date()
+            words = self.tr("From %1 to %2").replace("%1", first.isoformat())
+            self.range_label.setText(words.replace("%2", last.isoformat()))
         windows = data.get("windows") or {}
         self._fill_definitions(windows)
         for table in self._tables:
