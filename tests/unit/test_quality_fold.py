@@ -5,12 +5,16 @@ out by hand there."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, create_engine, select
 
-from tests.support.quality_history import folded_engine, indicators
+from tests.support.quality_history import CALM, T0, History, folded_engine, indicators
+from workstation.clock import iso
+from workstation.server.manage_quality_fold import fold
+from workstation.server.quality_models import metadata, quality_news2
 
 
 @pytest.fixture
@@ -73,3 +77,14 @@ def test_a_ward_scope_shows_only_that_ward(engine: Engine) -> None:
     assert {r["rule_id"] for r in data["alerts"]["by_rule"]} == {"r2"}
     assert [r["ward_id"] for r in data["doses"]] == ["RESP"]
     assert {r["ward_id"] for r in data["news2"]} == {"RESP"}
+
+
+def test_a_doctors_entry_more_than_a_day_later_answers_no_trigger() -> None:
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    h = History()
+    h.add(T0, "VitalsRecorded", "P1", "n1", taken_at=iso(T0), **{**CALM, "consciousness": "V"})
+    h.add(T0 + timedelta(hours=25), "NoteSigned", "P1", "d1", note_type="ward_round_note")
+    with engine.begin() as conn:
+        fold(conn, h.rows)
+        assert conn.execute(select(quality_news2.c.answered_at)).scalar() is None

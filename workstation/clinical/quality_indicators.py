@@ -27,7 +27,8 @@ tested on hand-computed cases without a database.
   an emergency one within 30 min (URGENT_RESPONSE, EMERGENCY_RESPONSE). The code records no
   explicit "escalation answered" event, so a trigger is answered by the first doctor's entry on
   the chart after it: a signed doctor's note (any type but nursing notes, which are the only
-  type a nurse may sign) or an order placed.
+  type a nurse may sign) or an order placed, within ANSWER_HORIZON (24 h); an entry later than
+  that is the ward's routine, not an answer, and the trigger stays unanswered.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ URGENT, EMERGENCY = "urgent", "emergency"
 URGENT_RESPONSE = timedelta(minutes=60)  # a hospital setting: RCP 2017 names no minutes
 EMERGENCY_RESPONSE = timedelta(minutes=30)
 RESPONSE_WITHIN = {URGENT: URGENT_RESPONSE, EMERGENCY: EMERGENCY_RESPONSE}
+ANSWER_HORIZON = timedelta(hours=24)
 
 
 def note_due_at(note_type: str, admitted_at: datetime) -> datetime | None:

@@ -183,14 +183,17 @@ def _scan(log: DemoLog, ctx: _Ctx, order_id: str, given: datetime, nurse: str,
 _URGENT_VITALS = {"resp_rate": 22, "spo2_pct": 94, "on_oxygen": False, "systolic_mmhg": 104,
                   "pulse_bpm": 96, "consciousness": "A", "temperature_c": 38.4}  # NEWS2 6  # fmt: skip
 _EMERGENCY_VITALS = {"resp_rate": 26, "spo2_pct": 91, "on_oxygen": True, "systolic_mmhg": 96,
-                     "pulse_bpm": 118, "consciousness": "A", "temperature_c": 38.6}  # NEWS2 12  # fmt: skip
+                     "pulse_bpm": 118, "consciousness": "A", "temperature_c": 38.6}  # NEWS2 13  # fmt: skip
 
 
 def _news2(log: DemoLog, ctx: _Ctx, rng: random.Random) -> None:
-    """A deterioration in some stays, answered by a doctor's note in time, late or not at all."""
-    if rng.random() > 0.3:
+    """A deterioration in some stays, answered by a doctor's note in time, late or not at all (an
+    unanswered one falls after the admission notes, which would otherwise count as its answer)."""
+    if rng.random() > 0.35:
         return
-    at = ctx.stay.admitted_at + timedelta(hours=rng.uniform(10, 60))
+    roll = rng.random()
+    hours = rng.uniform(74, 110) if roll >= 0.8 else rng.uniform(10, 60)
+    at = ctx.stay.admitted_at + timedelta(hours=hours)
     if not _during(ctx, at + timedelta(hours=4)):
         return
     level = "emergency" if rng.random() < 0.35 else "urgent"
@@ -198,9 +201,8 @@ def _news2(log: DemoLog, ctx: _Ctx, rng: random.Random) -> None:
     log.add(at, "VitalsRecorded", author=rng.choice(ctx.nurses), patient_id=ctx.stay.patient_id,
             payload={**vitals, "taken_at": iso(at)})  # fmt: skip
     window = RESPONSE_WITHIN[level].total_seconds() / 60
-    roll = rng.random()
-    if roll < 0.88:
-        delay = _minutes(rng, 5, window - 3) if roll < 0.7 else _minutes(rng, window + 10, 150)
+    if roll < 0.8:
+        delay = _minutes(rng, 5, window - 3) if roll < 0.62 else _minutes(rng, window + 10, 150)
         _note(log, ctx, at + delay, ctx.doctor, "daily_progress_note",
               "病情变化记录：患者生命体征恶化，查看患者，予吸氧、补液，复查血气，密切观察。")  # fmt: skip
 

@@ -67,11 +67,12 @@ def _discharged(conn: Connection, e: EventRow) -> None:
 
 
 def _doctor_answered(conn: Connection, e: EventRow) -> None:
-    """A doctor's entry on the chart answers the patient's open NEWS2 triggers before it."""
-    at = _at(e.recorded_at)
+    """A doctor's entry on the chart answers the patient's open NEWS2 triggers of the 24 h before it."""
+    answered = parse_iso(e.recorded_at)
+    at, since = iso(answered), iso(answered - qi.ANSWER_HORIZON)
     t = quality_news2.c
     conn.execute(update(quality_news2).where(
-        t.patient_id == e.patient_id, t.answered_at.is_(None), t.at <= at,
+        t.patient_id == e.patient_id, t.answered_at.is_(None), t.at <= at, t.at >= since,
     ).values(answered_at=at, responder_id=e.author_id))  # fmt: skip
 
 
