@@ -82,7 +82,7 @@ def test_every_indicator_shows_something_over_weeks_of_stays() -> None:
         assert 0 < row["on_time"] < row["n"], row
     assert any(0 < r["overridden"] < r["n"] for r in data["alerts"]["by_rule"])
     scans = data["scans"]["by_ward"][0]
-    assert 0 < scans["unable_to_scan"] and 0 < scans["scanned"] < scans["n"]
+    assert scans["unable_to_scan"] > 0 and 0 < scans["scanned"] < scans["n"]
     doses = data["doses"][0]
     assert doses["late"] > 0 and doses["missed"] > 0
     verification = data["verification"]["all"]
