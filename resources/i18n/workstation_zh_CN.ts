@@ -6965,8 +6965,8 @@
         <translation>NEWS2 预警及时响应</translation>
     </message>
     <message>
-        <source>Triggers: NEWS2 5-6 or 3 in one parameter (urgent), 7 or more (emergency), RCP NEWS2 2017. The RCP names no minutes: this hospital answers urgent within %1 min and emergency within %2 min. Answered: the first doctor's note or order after the trigger (the system records no separate escalation answer).</source>
-        <translation>触发：NEWS2 5-6 分或单项 3 分（紧急），7 分及以上（急救），依据英国皇家内科医师学会 NEWS2（2017）。该标准未规定分钟数：本院规定紧急 %1 分钟内、急救 %2 分钟内响应。响应：触发后医生的第一条病历或医嘱（系统没有单独的预警响应记录）。</translation>
+        <source>Triggers: NEWS2 5-6 or 3 in one parameter (urgent), 7 or more (emergency), RCP NEWS2 2017. The RCP names no minutes: this hospital answers urgent within %1 min and emergency within %2 min. Answered: the first doctor's note or order within 24 h after the trigger (the system records no separate escalation answer).</source>
+        <translation>触发：NEWS2 5-6 分或单项 3 分（紧急），7 分及以上（急救），依据英国皇家内科医师学会 NEWS2（2017）。该标准未规定分钟数：本院规定紧急 %1 分钟内、急救 %2 分钟内响应。响应：触发后 24 小时内医生的第一条病历或医嘱（系统没有单独的预警响应记录）。</translation>
     </message>
     <message>
         <source>Share</source>

@@ -108,8 +108,8 @@ class QualityTab(DashboardTab):
             ("news2", self.tr("NEWS2 escalations answered in time"), self.tr(
                 "Triggers: NEWS2 5-6 or 3 in one parameter (urgent), 7 or more (emergency), RCP "
                 "NEWS2 2017. The RCP names no minutes: this hospital answers urgent within %1 min and "
-                "emergency within %2 min. Answered: the first doctor's note or order after the "
-                "trigger (the system records no separate escalation answer).")),
+                "emergency within %2 min. Answered: the first doctor's note or order within 24 h "
+                "after the trigger (the system records no separate escalation answer).")),
         ]  # fmt: skip
 
     def _specs(self) -> list[tuple[str, tuple[str, ...], str, list[tuple[str, Cell]]]]:
