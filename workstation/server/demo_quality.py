@@ -53,8 +53,15 @@ def _minutes(rng: random.Random, low: float, high: float) -> timedelta:
     return timedelta(minutes=rng.uniform(low, high))
 
 
+def _on_first_ward_until(stay: Stay) -> datetime | None:
+    """The end of the stay's time on its first ward: its staff write only until then (a transfer
+    puts the patient out of their scope)."""
+    moves = [at for at, _ward in stay.transfers]
+    return min(moves) if moves else stay.discharged_at
+
+
 def _during(ctx: _Ctx, at: datetime) -> bool:
-    end = ctx.stay.discharged_at
+    end = _on_first_ward_until(ctx.stay)
     return end is None or at < end
 
 
@@ -134,7 +141,7 @@ def _medication(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], rng: random.Rando
 
 def _doses(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], order_id: str, placed: datetime,
            verified: datetime, rng: random.Random) -> None:  # fmt: skip
-    end = ctx.stay.discharged_at or log.now
+    end = _on_first_ward_until(ctx.stay) or log.now
     order = {"start_at": iso(placed), "verified_at": iso(verified), "frequency": med[5],
              "duration_days": _CHART_DAYS, "status": "completed", "ended_at": iso(end)}  # fmt: skip
     for index, due in enumerate(scheduled_doses(order, verified, end)):

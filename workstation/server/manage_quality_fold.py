@@ -1,12 +1,15 @@
 """The quality projection's fold: the events after its cursor become the facts of the quality
 indicators (quality_models), as manage_catchup.catch_up hands them over in server_seq order.
-The rules themselves are in workstation.clinical.quality_indicators."""
+The rules themselves are in workstation.clinical.quality_indicators. The statements are built
+once (bound parameters) and the patients' wards are remembered for the page: a year of a large
+hospital is folded in one catch-up without rebuilding SQL per event."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from workstation.clinical import quality_indicators as qi
 from workstation.clock import iso, parse_iso
@@ -22,6 +25,40 @@ from workstation.server.quality_models import (
 )
 
 NAME = "quality"
+_LEVEL_RANK = {qi.URGENT: 1, qi.EMERGENCY: 2}
+
+_S, _N, _O, _SC, _T = (
+    quality_stays.c,
+    quality_notes.c,
+    quality_orders.c,
+    quality_scans.c,
+    quality_news2.c,
+)
+_WARD = select(_S.ward_id).where(_S.patient_id == bindparam("b_pid"))
+_FORGET_STAY = delete(quality_stays).where(_S.patient_id == bindparam("b_pid"))
+_FORGET_NOTES = delete(quality_notes).where(_N.patient_id == bindparam("b_pid"))
+_MOVE = update(quality_stays).where(_S.patient_id == bindparam("b_pid"))
+_END_ORDERS = update(quality_orders).where(
+    _O.patient_id == bindparam("b_pid"), _O.ended_at.is_(None)
+)
+_SIGN_NOTE = update(quality_notes).where(
+    _N.patient_id == bindparam("b_pid"), _N.note_type == bindparam("b_type"), _N.signed_at.is_(None)
+)
+_ANSWER = update(quality_news2).where(
+    _T.patient_id == bindparam("b_pid"), _T.answered_at.is_(None),
+    _T.at <= bindparam("b_at"), _T.at >= bindparam("b_since"),
+)  # fmt: skip
+_CHECK_ORDER = update(quality_orders).where(
+    _O.order_id == bindparam("b_order"), _O.verified_at.is_(None)
+)
+_END_ORDER = update(quality_orders).where(_O.order_id == bindparam("b_order"))
+_LAST_SCAN = (
+    select(_SC.result).where(_SC.order_id == bindparam("b_order"), _SC.at <= bindparam("b_at"))
+    .order_by(_SC.at.desc()).limit(1)
+)  # fmt: skip
+_OPEN_EPISODE = select(_T.level).where(
+    _T.patient_id == bindparam("b_pid"), _T.at >= bindparam("b_since"), _T.at <= bindparam("b_at")
+)
 
 
 def _at(text: str) -> str:
@@ -29,149 +66,158 @@ def _at(text: str) -> str:
     return iso(parse_iso(text))
 
 
-def _ward(conn: Connection, e: EventRow) -> str | None:
-    """The patient's ward as the projection knows it, else the ward the event arrived under."""
-    if e.patient_id is None:
-        return e.ward_id
-    found = conn.execute(
-        select(quality_stays.c.ward_id).where(quality_stays.c.patient_id == e.patient_id)
-    ).scalar()
-    return found or e.ward_id
+class _Page:
+    """One page's connection, with the patients' wards remembered as the page moves them."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.wards: dict[str, str | None] = {}
+
+    def run(self, statement: Any, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
+        return self.conn.execute(statement, params)
+
+    def ward(self, e: EventRow) -> str | None:
+        """The patient's ward as the projection knows it, else the ward the event arrived under."""
+        if e.patient_id is None:
+            return e.ward_id
+        if e.patient_id not in self.wards:
+            self.wards[e.patient_id] = self.run(_WARD, {"b_pid": e.patient_id}).scalar()
+        return self.wards[e.patient_id] or e.ward_id
 
 
-def _admitted(conn: Connection, e: EventRow) -> None:
-    p = e.payload
+def _admitted(page: _Page, e: EventRow) -> None:
+    p, pid = e.payload, e.patient_id
     admitted = parse_iso(p["admitted_at"])
     attending = p.get("attending_id") or None
-    conn.execute(delete(quality_stays).where(quality_stays.c.patient_id == e.patient_id))
-    conn.execute(delete(quality_notes).where(quality_notes.c.patient_id == e.patient_id))
-    conn.execute(insert(quality_stays).values(
-        patient_id=e.patient_id, ward_id=p["ward_id"], admitted_at=iso(admitted),
-        attending_id=attending))  # fmt: skip
-    for note_type, (within, _article) in qi.NOTE_DEADLINES.items():
-        due = admitted + within
-        conn.execute(insert(quality_notes).values(
-            patient_id=e.patient_id, note_type=note_type, ward_id=p["ward_id"],
-            doctor_id=attending, admitted_at=iso(admitted), due_at=iso(due)))  # fmt: skip
+    page.run(_FORGET_STAY, {"b_pid": pid})
+    page.run(_FORGET_NOTES, {"b_pid": pid})
+    page.run(insert(quality_stays), {"patient_id": pid, "ward_id": p["ward_id"],
+                                     "admitted_at": iso(admitted), "attending_id": attending})  # fmt: skip
+    page.wards[str(pid)] = p["ward_id"]
+    page.run(insert(quality_notes), [
+        {"patient_id": pid, "note_type": note_type, "ward_id": p["ward_id"], "doctor_id": attending,
+         "admitted_at": iso(admitted), "due_at": iso(admitted + within)}
+        for note_type, (within, _article) in qi.NOTE_DEADLINES.items()
+    ])  # fmt: skip
 
 
-def _transferred(conn: Connection, e: EventRow) -> None:
-    conn.execute(update(quality_stays).where(quality_stays.c.patient_id == e.patient_id)
-                 .values(ward_id=e.payload["ward_id"]))  # fmt: skip
+def _transferred(page: _Page, e: EventRow) -> None:
+    page.run(_MOVE, {"b_pid": e.patient_id, "ward_id": e.payload["ward_id"]})
+    page.wards[str(e.patient_id)] = e.payload["ward_id"]
 
 
-def _discharged(conn: Connection, e: EventRow) -> None:
-    conn.execute(update(quality_orders).where(
-        quality_orders.c.patient_id == e.patient_id, quality_orders.c.ended_at.is_(None),
-    ).values(ended_at=_at(e.payload["discharged_at"])))  # fmt: skip
+def _discharged(page: _Page, e: EventRow) -> None:
+    page.run(_END_ORDERS, {"b_pid": e.patient_id, "ended_at": _at(e.payload["discharged_at"])})
 
 
-def _doctor_answered(conn: Connection, e: EventRow) -> None:
-    """A doctor's entry on the chart answers the patient's open NEWS2 triggers of the 24 h before it."""
+def _doctor_answered(page: _Page, e: EventRow) -> None:
+    """A doctor's entry on the chart answers the patient's open NEWS2 triggers of the 24 h
+    before it (qi.ANSWER_HORIZON)."""
     answered = parse_iso(e.recorded_at)
-    at, since = iso(answered), iso(answered - qi.ANSWER_HORIZON)
-    t = quality_news2.c
-    conn.execute(update(quality_news2).where(
-        t.patient_id == e.patient_id, t.answered_at.is_(None), t.at <= at, t.at >= since,
-    ).values(answered_at=at, responder_id=e.author_id))  # fmt: skip
+    page.run(_ANSWER, {"b_pid": e.patient_id, "b_at": iso(answered),
+                       "b_since": iso(answered - qi.ANSWER_HORIZON),
+                       "answered_at": iso(answered), "responder_id": e.author_id})  # fmt: skip
 
 
-def _note(conn: Connection, e: EventRow) -> None:
+def _note(page: _Page, e: EventRow) -> None:
     note_type = e.payload.get("note_type")
     if note_type in qi.NOTE_DEADLINES:
-        n = quality_notes.c
-        conn.execute(update(quality_notes).where(
-            n.patient_id == e.patient_id, n.note_type == note_type, n.signed_at.is_(None),
-        ).values(signed_at=_at(e.recorded_at), doctor_id=e.author_id))  # fmt: skip
+        page.run(_SIGN_NOTE, {"b_pid": e.patient_id, "b_type": note_type,
+                              "signed_at": _at(e.recorded_at), "doctor_id": e.author_id})  # fmt: skip
     if note_type in qi.DOCTOR_RESPONSE_NOTES:
-        _doctor_answered(conn, e)
+        _doctor_answered(page, e)
 
 
-def _order(conn: Connection, e: EventRow) -> None:
-    p, at, ward = e.payload, _at(e.recorded_at), _ward(conn, e)
-    for fact in qi.alert_facts(p.get("overrides")):
-        conn.execute(insert(quality_alerts).values(
-            event_id=e.event_id, prescriber_id=e.author_id, ward_id=ward, at=at, **fact))  # fmt: skip
+def _order(page: _Page, e: EventRow) -> None:
+    p, at, ward = e.payload, _at(e.recorded_at), page.ward(e)
+    alerts = [{"event_id": e.event_id, "prescriber_id": e.author_id, "ward_id": ward, "at": at, **f}
+              for f in qi.alert_facts(p.get("overrides"))]  # fmt: skip
+    if alerts:
+        page.run(insert(quality_alerts), alerts)
     med = p.get("medication")
     if p.get("order_kind") == "medication" and isinstance(med, dict):
-        conn.execute(insert(quality_orders).values(
-            order_id=e.event_id, patient_id=e.patient_id, ward_id=ward, placed_at=at,
-            start_at=_at(p.get("start_at") or e.recorded_at), frequency=med.get("frequency"),
-            duration_days=med.get("duration_days"), prn=bool(med.get("prn")), status="placed",
-        ))  # fmt: skip
-    _doctor_answered(conn, e)
+        page.run(insert(quality_orders), {
+            "order_id": e.event_id, "patient_id": e.patient_id, "ward_id": ward, "placed_at": at,
+            "start_at": _at(p.get("start_at") or e.recorded_at), "frequency": med.get("frequency"),
+            "duration_days": med.get("duration_days"), "prn": bool(med.get("prn")),
+            "status": "placed", "verified_at": None, "verified_by": None, "ended_at": None,
+        })  # fmt: skip
+    _doctor_answered(page, e)
 
 
-def _verified(conn: Connection, e: EventRow) -> None:
+def _verified(page: _Page, e: EventRow) -> None:
     status = "verified" if e.type == "OrderVerified" else "rejected"
-    o = quality_orders.c
-    conn.execute(update(quality_orders).where(
-        o.order_id == e.payload["order_id"], o.verified_at.is_(None),
-    ).values(verified_at=_at(e.recorded_at), verified_by=e.author_id, status=status))  # fmt: skip
+    page.run(_CHECK_ORDER, {"b_order": e.payload["order_id"], "verified_at": _at(e.recorded_at),
+                            "verified_by": e.author_id, "status": status})  # fmt: skip
 
 
-def _ended(conn: Connection, e: EventRow) -> None:
+def _ended(page: _Page, e: EventRow) -> None:
     status = "discontinued" if e.type == "OrderDiscontinued" else "completed"
-    o = quality_orders.c
-    conn.execute(update(quality_orders).where(o.order_id == e.payload["order_id"])
-                 .values(status=status, ended_at=_at(e.recorded_at)))  # fmt: skip
+    page.run(_END_ORDER, {"b_order": e.payload["order_id"], "status": status,
+                          "ended_at": _at(e.recorded_at)})  # fmt: skip
 
 
-def _allergy_override(conn: Connection, e: EventRow) -> None:
-    conn.execute(insert(quality_alerts).values(
-        event_id=e.event_id, rule_id=qi.ALLERGY_STATUS_RULE, category="drug-allergy",
-        severity="critical", prescriber_id=e.author_id, ward_id=_ward(conn, e),
-        at=_at(e.recorded_at), overridden=True))  # fmt: skip
+def _allergy_override(page: _Page, e: EventRow) -> None:
+    page.run(insert(quality_alerts), {
+        "event_id": e.event_id, "rule_id": qi.ALLERGY_STATUS_RULE, "category": "drug-allergy",
+        "severity": "critical", "prescriber_id": e.author_id, "ward_id": page.ward(e),
+        "at": _at(e.recorded_at), "overridden": True,
+    })  # fmt: skip
 
 
-def _bedside(conn: Connection, e: EventRow) -> None:
-    conn.execute(insert(quality_scans).values(
-        event_id=e.event_id, order_id=e.payload["order_id"], at=_at(e.recorded_at),
-        result=e.payload["result"]))  # fmt: skip
+def _bedside(page: _Page, e: EventRow) -> None:
+    page.run(insert(quality_scans), {"event_id": e.event_id, "order_id": e.payload["order_id"],
+                                     "at": _at(e.recorded_at), "result": e.payload["result"]})  # fmt: skip
 
 
-def _scan_before(conn: Connection, order_id: str, given_at: str) -> str:
+def _scan_before(page: _Page, order_id: str, given_at: str) -> str:
     """scanned / unable_to_scan by the latest bedside check of the order before the dose."""
-    s = quality_scans.c
-    result = conn.execute(
-        select(s.result).where(s.order_id == order_id, s.at <= given_at)
-        .order_by(s.at.desc()).limit(1)
-    ).scalar()  # fmt: skip
+    result = page.run(_LAST_SCAN, {"b_order": order_id, "b_at": given_at}).scalar()
     if result is None:
         return "none"
     return qi.UNABLE_TO_SCAN if result == qi.UNABLE_TO_SCAN else "scanned"
 
 
-def _administered(conn: Connection, e: EventRow) -> None:
+def _administered(page: _Page, e: EventRow) -> None:
     p = e.payload
     given_at = parse_iso(p["administered_at"])
     scheduled = parse_iso(p["scheduled_for"]) if p.get("scheduled_for") else None
     given = p["outcome"] == "given"
-    conn.execute(insert(quality_doses).values(
-        event_id=e.event_id, order_id=p["order_id"], ward_id=_ward(conn, e),
-        nurse_id=e.author_id, scheduled_for=iso(scheduled) if scheduled else None,
-        administered_at=iso(given_at), outcome=p["outcome"],
-        timing=qi.dose_timing(scheduled, given_at) if given else None,
-        scan=_scan_before(conn, p["order_id"], iso(given_at)) if given else None,
-    ))  # fmt: skip
+    page.run(insert(quality_doses), {
+        "event_id": e.event_id, "order_id": p["order_id"], "ward_id": page.ward(e),
+        "nurse_id": e.author_id, "scheduled_for": iso(scheduled) if scheduled else None,
+        "administered_at": iso(given_at), "outcome": p["outcome"],
+        "timing": qi.dose_timing(scheduled, given_at) if given else None,
+        "scan": _scan_before(page, p["order_id"], iso(given_at)) if given else None,
+    })  # fmt: skip
 
 
-def _vitals(conn: Connection, e: EventRow) -> None:
+def _vitals(page: _Page, e: EventRow) -> None:
+    """A trigger starts an escalation unless one of the same or a higher level is already open
+    for the patient (within the 24 h before): a score that stays high is one escalation."""
     total, level = qi.news2_level(e.payload)
     if level is None:
         return
-    conn.execute(insert(quality_news2).values(
-        event_id=e.event_id, patient_id=e.patient_id, ward_id=_ward(conn, e),
-        nurse_id=e.author_id, at=_at(e.payload["taken_at"]), total=total, level=level))  # fmt: skip
+    taken = parse_iso(e.payload["taken_at"])
+    since = iso(taken - qi.ANSWER_HORIZON)
+    open_levels = page.run(_OPEN_EPISODE, {"b_pid": e.patient_id, "b_since": since,
+                                           "b_at": iso(taken)}).scalars()  # fmt: skip
+    if any(_LEVEL_RANK[found] >= _LEVEL_RANK[level] for found in open_levels):
+        return
+    page.run(insert(quality_news2), {
+        "event_id": e.event_id, "patient_id": e.patient_id, "ward_id": page.ward(e),
+        "nurse_id": e.author_id, "at": iso(taken), "total": total, "level": level,
+        "answered_at": None, "responder_id": None,
+    })  # fmt: skip
 
 
-def _voided(conn: Connection, e: EventRow) -> None:
+def _voided(page: _Page, e: EventRow) -> None:
     target = e.payload["target_event_id"]
     for table in (quality_alerts, quality_doses, quality_news2, quality_scans):
-        conn.execute(delete(table).where(table.c.event_id == target))
+        page.conn.execute(delete(table).where(table.c.event_id == target))
 
 
-FOLDS: dict[str, Callable[[Connection, EventRow], None]] = {
+FOLDS: dict[str, Callable[[_Page, EventRow], None]] = {
     "PatientAdmitted": _admitted, "PatientTransferred": _transferred,
     "PatientDischarged": _discharged, "NoteSigned": _note, "OrderPlaced": _order,
     "OrderVerified": _verified, "OrderRejected": _verified, "OrderDiscontinued": _ended,
@@ -183,7 +229,8 @@ FOLDS: dict[str, Callable[[Connection, EventRow], None]] = {
 
 def fold(conn: Connection, rows: Sequence[EventRow]) -> None:
     """Fold one page of events (server_seq order) into the quality facts."""
+    page = _Page(conn)
     for row in rows:
         step = FOLDS.get(row.type)
         if step is not None:
-            step(conn, row)
+            step(page, row)
