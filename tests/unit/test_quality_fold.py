@@ -88,3 +88,22 @@ def test_a_doctors_entry_more_than_a_day_later_answers_no_trigger() -> None:
     with engine.begin() as conn:
         fold(conn, h.rows)
         assert conn.execute(select(quality_news2.c.answered_at)).scalar() is None
+
+
+def test_a_score_that_stays_high_is_one_escalation_until_it_rises() -> None:
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    h = History()
+    urgent = {**CALM, "consciousness": "V"}
+    emergency = {**CALM, "resp_rate": 25, "spo2_pct": 91, "pulse_bpm": 135}
+    for hours, vitals in ((0, urgent), (4, urgent), (6, emergency), (8, emergency), (31, urgent)):
+        at = T0 + timedelta(hours=hours)
+        h.add(at, "VitalsRecorded", "P1", "n1", taken_at=iso(at), **vitals)
+    with engine.begin() as conn:
+        fold(conn, h.rows)
+        rows = conn.execute(select(quality_news2.c.at, quality_news2.c.level)).all()
+    assert [(r.at, r.level) for r in rows] == [
+        (iso(T0), "urgent"),
+        (iso(T0 + timedelta(hours=6)), "emergency"),
+        (iso(T0 + timedelta(hours=31)), "urgent"),
+    ]
