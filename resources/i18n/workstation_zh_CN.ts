@@ -7037,12 +7037,12 @@
         <translation>强制通过率</translation>
     </message>
     <message>
-        <source>Overrides by prescriber</source>
-        <translation>各开立者强制通过情况</translation>
+        <source>Overrides by person</source>
+        <translation>各人员强制通过情况</translation>
     </message>
     <message>
-        <source>Prescriber</source>
-        <translation>开立者</translation>
+        <source>Person</source>
+        <translation>人员</translation>
     </message>
     <message>
         <source>Scans by ward</source>

@@ -5,6 +5,7 @@ scanned and unable, late and missed, answered in time, late and not at all)."""
 from __future__ import annotations
 
 import random
+from collections import Counter
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -26,7 +27,7 @@ from workstation.server.quality_models import metadata as quality_metadata
 
 NOW = datetime(2026, 12, 7, 4, 0, tzinfo=UTC)
 STAFF = {"card.physician": "physician", "card.nurse": "nurse", "card.nurse2": "nurse",
-         "pharmacist": "pharmacist", "dir_card": "department_director"}  # fmt: skip
+         "pharmacist": "pharmacist", "card.director": "department_director"}  # fmt: skip
 
 
 def _users() -> dict[str, User]:
@@ -90,3 +91,9 @@ def test_every_indicator_shows_something_over_weeks_of_stays() -> None:
     news2 = data["news2"]
     assert sum(r["in_time"] for r in news2) and sum(r["late"] for r in news2)
     assert sum(r["unanswered"] for r in news2)
+
+
+def test_the_director_writes_some_of_cardiologys_ward_rounds() -> None:
+    rounds = Counter(e["author_id"] for e in _history(30) if e["type"] == "NoteSigned"
+                     and e["payload"]["note_type"] == "ward_round_note")  # fmt: skip
+    assert rounds["u-card.director"] > 0 and rounds["u-card.physician"] > 0

@@ -220,7 +220,7 @@ def quality_stay_events(
     """The quality facts of one finished stay of the demo history (STAY_EVENT_MAKERS)."""
     if stay.discharged_at is None:
         return  # the ward's current patients have the demo's full charts already
-    director = users.get("dir_card")
+    director = users.get("card.director")
     senior = (
         director.user_id
         if director and stay.ward_id == "CARD" and rng.random() < 0.4

@@ -36,6 +36,14 @@ def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
+def _fit_rows(widget: QTableWidget, most: int = 12) -> None:
+    """As tall as its rows (up to `most`, then it scrolls), so short tables leave no blank box."""
+    shown = min(max(widget.rowCount(), 1), most)
+    rows = sum(widget.rowHeight(r) for r in range(shown)) if widget.rowCount() else 24
+    frame = widget.horizontalHeader().height() + 2 * widget.frameWidth() + 4
+    widget.setFixedHeight(rows + frame + widget.horizontalScrollBar().sizeHint().height())
+
+
 @dataclass
 class _Table:
     """One table of the tab: where its rows are in the answer, its title and its columns."""
@@ -128,8 +136,8 @@ class QualityTab(DashboardTab):
                 (self.tr("Rule"), lambda r: r["rule_id"]), (self.tr("Category"), lambda r: check_term(r["category"])),
                 (self.tr("Severity"), lambda r: check_term(r["severity"])), (self.tr("Alerts"), lambda r: r["n"]),
                 (self.tr("Overridden"), lambda r: r["overridden"]), (self.tr("Override rate"), lambda r: _pct(r["share"]))]),
-            ("alerts", ("alerts", "by_prescriber"), self.tr("Overrides by prescriber"), [
-                (self.tr("Prescriber"), lambda r: r["prescriber"]), (self.tr("Alerts"), lambda r: r["n"]),
+            ("alerts", ("alerts", "by_prescriber"), self.tr("Overrides by person"), [
+                (self.tr("Person"), lambda r: r["prescriber"]), (self.tr("Alerts"), lambda r: r["n"]),
                 (self.tr("Overridden"), lambda r: r["overridden"]), (self.tr("Override rate"), lambda r: _pct(r["share"]))]),
             ("scans", ("scans", "by_ward"), self.tr("Scans by ward"), [
                 (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Doses given"), lambda r: r["n"]),
@@ -168,7 +176,6 @@ class QualityTab(DashboardTab):
         widget.setAccessibleName(title)
         widget.setHorizontalHeaderLabels([header for header, _cell in columns])
         widget.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        widget.setMinimumHeight(140)
         self._sections[section].addWidget(QLabel(title))
         self._sections[section].addWidget(widget)
         self._tables.append(_Table(section, rows_at, title, columns, widget))
@@ -190,6 +197,7 @@ class QualityTab(DashboardTab):
                 for c, (_header, cell) in enumerate(table.columns):
                     table.widget.setItem(r, c, QTableWidgetItem(str(cell(row))))
             table.widget.resizeColumnsToContents()
+            _fit_rows(table.widget)
         self._show_charts(data)
 
     def _fill_definitions(self, windows: dict[str, Any]) -> None:
