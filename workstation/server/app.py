@@ -31,7 +31,6 @@ from workstation.server import (
     interface_api,
     login_throttle,
     manage_api,
-    manage_quality,
     meta,
     read_audit,
     reads,
@@ -149,8 +148,6 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
     app.include_router(interface_api.router(engine))
-    # not in manage_api.ROUTERS: manage_quality imports manage_api (manager_scope), a cycle
-    app.include_router(manage_quality.router(engine))
     for manage_router in manage_api.ROUTERS:
         app.include_router(manage_router(engine))
     app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)
