@@ -54,7 +54,9 @@ def test_dose_timing_uses_the_one_hour_window() -> None:
 def test_missed_doses_are_due_times_closed_with_nothing_recorded() -> None:
     due = [T0, T0 + 12 * H, T0 + 24 * H]
     now = T0 + 24 * H + 30 * MIN  # the last window is still open
-    assert qi.missed_doses(due, {T0}, now) == [T0 + 12 * H]
+    assert qi.missed_count(due, 1, now) == 1
+    assert qi.missed_count(due, 2, now) == 0
+    assert qi.missed_count(due, 0, T0 + 61 * MIN) == 1
 
 
 def test_news2_levels_follow_rcp_chart_2() -> None:
@@ -99,3 +101,6 @@ def test_tally_counts_and_shares_per_key_leaving_out_undecided_rows() -> None:
         {"ward_id": "RESP", "n": 1, "on_time": 0, "share": 0.0},
     ]
     assert qi.share(0, 0) is None
+    grouped = [{"ward_id": "CARD", "status": "on_time", "rows": 2},
+               {"ward_id": "CARD", "status": "late", "rows": 1}]  # fmt: skip
+    assert qi.tally(grouped, "ward_id", "status", "on_time")[0]["share"] == 0.667

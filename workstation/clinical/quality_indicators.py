@@ -103,10 +103,12 @@ def dose_timing(scheduled_for: datetime | None, given_at: datetime, *,
     return "early" if scheduled_for - given_at > window else "on_time"
 
 
-def missed_doses(due: Iterable[datetime], recorded: set[datetime], now: datetime, *,
-                 window: timedelta = DOSE_WINDOW) -> list[datetime]:  # fmt: skip
-    """Due times whose window has closed with nothing recorded for them."""
-    return [at for at in due if at + window < now and at not in recorded]
+def missed_count(due: Iterable[datetime], recorded: int, now: datetime, *,
+                 window: timedelta = DOSE_WINDOW) -> int:  # fmt: skip
+    """How many due times whose window has closed have nothing recorded, given how many of
+    them have a record (an administration of any outcome naming that scheduled time)."""
+    closed = sum(1 for at in due if at + window < now)
+    return max(0, closed - recorded)
 
 
 def news2_level(vitals: Mapping[str, Any]) -> tuple[int, str | None]:
@@ -164,14 +166,16 @@ def turnaround_summary(minutes: list[float]) -> dict[str, Any]:
 
 def tally(rows: Iterable[Mapping[str, Any]], key: str, outcome: str,
           good: str) -> list[dict[str, Any]]:  # fmt: skip
-    """Per value of `key`: how many rows, how many with `outcome` == good, and the share."""
+    """Per value of `key`: how many rows, how many with `outcome` == good, and the share. A row
+    may stand for several (its "rows" count, as a GROUP BY gives it)."""
     counts: dict[str, list[int]] = {}
     for row in rows:
         if row.get(outcome) is None:
             continue
+        weight = int(row.get("rows", 1))
         slot = counts.setdefault(str(row.get(key) or ""), [0, 0])
-        slot[0] += 1
-        slot[1] += row[outcome] == good
+        slot[0] += weight
+        slot[1] += weight if row[outcome] == good else 0
     return [{key: k, "n": n, good: g, "share": share(g, n)}
             for k, (n, g) in sorted(counts.items())]  # fmt: skip
 
