@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from workstation.clinical import quality_indicators as qi
+from workstation.clinical.schedule import AdministrationTimes
+from workstation.clock import iso
 
 T0 = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
 H = timedelta(hours=1)
@@ -104,3 +106,15 @@ def test_tally_counts_and_shares_per_key_leaving_out_undecided_rows() -> None:
     grouped = [{"ward_id": "CARD", "status": "on_time", "rows": 2},
                {"ward_id": "CARD", "status": "late", "rows": 1}]  # fmt: skip
     assert qi.tally(grouped, "ward_id", "status", "on_time")[0]["share"] == 0.667
+
+
+def test_an_orders_whole_schedule_is_known_once_it_ends() -> None:
+    times = AdministrationTimes.load()  # bid: 08:00 and 20:00 on the ward clock (00:00, 12:00 UTC)
+    order = {"start_at": iso(T0 + 3 * H), "verified_at": iso(T0 + 5 * H), "frequency": "bid",
+             "status": "verified"}  # fmt: skip
+    assert qi.order_due(order, times) is None  # open-ended
+    ended = {**order, "ended_at": iso(T0 + 30 * H)}
+    assert qi.order_due(ended, times) == (T0 + 5 * H, T0 + 30 * H, 2)  # 12:00 and 00:00 UTC
+    three_days = {**order, "duration_days": 3}
+    assert qi.order_due(three_days, times) == (T0 + 5 * H, T0 + 75 * H, 6)
+    assert qi.order_due({**ended, "status": "rejected"}, times) is None

@@ -39,6 +39,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from workstation.clinical.news2 import news2
+from workstation.clinical.schedule import AdministrationTimes, order_window, scheduled_doses
 
 FIRST_PROGRESS = "first_progress_note"
 ADMISSION_NOTE = "admission_note"
@@ -109,6 +110,22 @@ def missed_count(due: Iterable[datetime], recorded: int, now: datetime, *,
     them have a record (an administration of any outcome naming that scheduled time)."""
     closed = sum(1 for at in due if at + window < now)
     return max(0, closed - recorded)
+
+
+def order_due(order: Mapping[str, Any], times: AdministrationTimes
+              ) -> tuple[datetime, datetime, int] | None:  # fmt: skip
+    """An order's whole schedule once its end is known (ended, or limited by duration_days):
+    (first possible due time, end, how many doses fall due); None while it is open-ended or has
+    no doses. An order with an end time is treated as ended (schedule.order_window)."""
+    ended = order.get("ended_at") and order.get("status") != "rejected"
+    basis = {**order, "status": "completed" if ended else order.get("status")}
+    window = order_window(basis)
+    if window is None:
+        return None
+    first, last = window
+    if last is None:
+        return None
+    return first, last, len(scheduled_doses(basis, first, last, times=times))
 
 
 def news2_level(vitals: Mapping[str, Any]) -> tuple[int, str | None]:

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from workstation.clinical import quality_indicators as qi
+from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import iso, parse_iso
 from workstation.server.manage_catchup import EventRow
 from workstation.server.quality_models import (
@@ -56,6 +57,13 @@ _LAST_SCAN = (
     select(_SC.result).where(_SC.order_id == bindparam("b_order"), _SC.at <= bindparam("b_at"))
     .order_by(_SC.at.desc()).limit(1)
 )  # fmt: skip
+_PATIENT_ORDERS = select(quality_orders).where(
+    _O.patient_id == bindparam("b_pid"), _O.verified_at.is_not(None), _O.status != "rejected"
+)
+_ONE_ORDER = select(quality_orders).where(
+    _O.order_id == bindparam("b_order"), _O.verified_at.is_not(None), _O.status != "rejected"
+)
+_SET_DUE = update(quality_orders).where(_O.order_id == bindparam("b_order"))
 _OPEN_EPISODE = select(_T.level).where(
     _T.patient_id == bindparam("b_pid"), _T.at >= bindparam("b_since"), _T.at <= bindparam("b_at")
 )
@@ -72,6 +80,16 @@ class _Page:
     def __init__(self, conn: Connection):
         self.conn = conn
         self.wards: dict[str, str | None] = {}
+        self._times: AdministrationTimes | None = None
+
+    def refresh_due(self, statement: Any, params: dict[str, Any]) -> None:
+        """Store the whole schedule of the orders selected, where their end is now known."""
+        self._times = self._times or AdministrationTimes.load()
+        for order in self.run(statement, params).mappings().all():
+            due = qi.order_due(order, self._times)
+            if due is not None:
+                self.run(_SET_DUE, {"b_order": order["order_id"], "due_from": iso(due[0]),
+                                    "due_until": iso(due[1]), "due_count": due[2]})  # fmt: skip
 
     def run(self, statement: Any, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
         return self.conn.execute(statement, params)
@@ -108,6 +126,7 @@ def _transferred(page: _Page, e: EventRow) -> None:
 
 def _discharged(page: _Page, e: EventRow) -> None:
     page.run(_END_ORDERS, {"b_pid": e.patient_id, "ended_at": _at(e.payload["discharged_at"])})
+    page.refresh_due(_PATIENT_ORDERS, {"b_pid": e.patient_id})
 
 
 def _doctor_answered(page: _Page, e: EventRow) -> None:
@@ -141,6 +160,7 @@ def _order(page: _Page, e: EventRow) -> None:
             "start_at": _at(p.get("start_at") or e.recorded_at), "frequency": med.get("frequency"),
             "duration_days": med.get("duration_days"), "prn": bool(med.get("prn")),
             "status": "placed", "verified_at": None, "verified_by": None, "ended_at": None,
+            "due_from": None, "due_until": None, "due_count": None,
         })  # fmt: skip
     _doctor_answered(page, e)
 
@@ -149,12 +169,14 @@ def _verified(page: _Page, e: EventRow) -> None:
     status = "verified" if e.type == "OrderVerified" else "rejected"
     page.run(_CHECK_ORDER, {"b_order": e.payload["order_id"], "verified_at": _at(e.recorded_at),
                             "verified_by": e.author_id, "status": status})  # fmt: skip
+    page.refresh_due(_ONE_ORDER, {"b_order": e.payload["order_id"]})
 
 
 def _ended(page: _Page, e: EventRow) -> None:
     status = "discontinued" if e.type == "OrderDiscontinued" else "completed"
     page.run(_END_ORDER, {"b_order": e.payload["order_id"], "status": status,
                           "ended_at": _at(e.recorded_at)})  # fmt: skip
+    page.refresh_due(_ONE_ORDER, {"b_order": e.payload["order_id"]})
 
 
 def _allergy_override(page: _Page, e: EventRow) -> None:

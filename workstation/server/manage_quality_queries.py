@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Connection, func, select, true
+from sqlalchemy import Column, ColumnElement, Connection, and_, func, not_, select, true
 
 from workstation.clinical import quality_indicators as qi
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
@@ -115,19 +115,25 @@ def missed_by_ward(conn: Connection, wards: frozenset[str] | None, start: str, e
                    now: datetime) -> dict[str, int]:  # fmt: skip
     """Due times in the range (their window closed before now) of verified scheduled orders
     with nothing recorded, per ward: each order's due times (the MAR's schedule) less the
-    scheduled times its administrations name."""
+    scheduled times its administrations name. An order whose whole schedule lies in the range
+    and has closed uses the due count the fold stored; the others' schedules are rebuilt."""
     o, d = quality_orders.c, quality_doses.c
-    orders = _rows(conn, select(quality_orders).where(
-        o.status != "rejected", o.verified_at.is_not(None), o.prn.is_(False), o.placed_at < end,
-        (o.ended_at.is_(None)) | (o.ended_at >= start), _in_wards(o.ward_id, wards)))  # fmt: skip
     closed = iso(now - qi.DOSE_WINDOW)
     recorded = {order_id: n for order_id, n in conn.execute(
         select(d.order_id, func.count(d.scheduled_for.distinct()))
         .where(d.scheduled_for >= start, d.scheduled_for < end, d.scheduled_for < closed,
                _in_wards(d.ward_id, wards)).group_by(d.order_id))}  # fmt: skip
-    times, low, high = AdministrationTimes.load(), parse_iso(start), parse_iso(end)
+    inside = and_(o.due_count.is_not(None), o.due_from >= start, o.due_until <= end,
+                  o.due_until < closed)  # fmt: skip
+    scope = and_(o.status != "rejected", o.verified_at.is_not(None), o.prn.is_(False),
+                 o.placed_at < end, (o.ended_at.is_(None)) | (o.ended_at >= start),
+                 _in_wards(o.ward_id, wards))  # fmt: skip
     missed: Counter[str] = Counter()
-    for order in orders:
+    for order_id, ward, due_count in conn.execute(
+            select(o.order_id, o.ward_id, o.due_count).where(scope, inside)):  # fmt: skip
+        missed[ward or ""] += max(0, due_count - recorded.get(order_id, 0))
+    times, low, high = AdministrationTimes.load(), parse_iso(start), parse_iso(end)
+    for order in _rows(conn, select(quality_orders).where(scope, not_(inside))):
         basis = {**order, "status": "completed" if order["ended_at"] else order["status"]}
         due = scheduled_doses(basis, low, high, times=times)
         missed[order["ward_id"] or ""] += qi.missed_count(

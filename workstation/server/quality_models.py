@@ -63,6 +63,11 @@ quality_orders = Table(  # medication orders: their schedule and pharmacist veri
     Column("verified_by", USER),
     Column("status", String(16), nullable=False),  # placed verified rejected discontinued completed
     Column("ended_at", TIME),
+    # the whole schedule, once its end is known (quality_indicators.order_due): missed doses of
+    # an order inside the range are then counted without rebuilding its schedule
+    Column("due_from", TIME),
+    Column("due_until", TIME),
+    Column("due_count", Integer),
     Index("ix_quality_orders_placed", "placed_at"),
     Index("ix_quality_orders_patient", "patient_id"),
 )

@@ -87,6 +87,9 @@ def upgrade() -> None:
         sa.Column("verified_by", sa.String(length=64), nullable=True),
         sa.Column("status", sa.String(length=16), nullable=False),
         sa.Column("ended_at", sa.String(length=32), nullable=True),
+        sa.Column("due_from", sa.String(length=32), nullable=True),
+        sa.Column("due_until", sa.String(length=32), nullable=True),
+        sa.Column("due_count", sa.Integer(), nullable=True),
         sa.PrimaryKeyConstraint("order_id"),
     )
     op.create_index("ix_quality_orders_patient", "quality_orders", ["patient_id"], unique=False)
