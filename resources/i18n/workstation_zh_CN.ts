@@ -6369,6 +6369,26 @@
         <source>the server has no such record</source>
         <translation>服务器上没有该记录</translation>
     </message>
+    <message>
+        <source>only a doctor with a doctor's title holds prescribing rights</source>
+        <translation>只有具有医师职称的医师才能享有处方权</translation>
+    </message>
+    <message>
+        <source>this title is a nurse's grade</source>
+        <translation>该职称属于护理职称</translation>
+    </message>
+    <message>
+        <source>a trainee physician's title is trainee</source>
+        <translation>住院医师规范化培训医师的职称只能是规培医师</translation>
+    </message>
+    <message>
+        <source>this antibiotic tier is above what the title may hold (Art. 24)</source>
+        <translation>该抗菌药物分级超出此职称可授予的处方权限（第二十四条）</translation>
+    </message>
+    <message>
+        <source>an antibiotic consultant must be an associate chief or chief physician (Art. 27)</source>
+        <translation>抗菌药物会诊医师须为副主任医师或主任医师（第二十七条）</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>
