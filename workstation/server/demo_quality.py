@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from workstation.clinical.barcodes import label_code, wristband_code
+from workstation.clinical.barcodes import product_code, wristband_code
 from workstation.clinical.quality_indicators import RESPONSE_WITHIN
 from workstation.clinical.schedule import scheduled_doses
 from workstation.clock import iso
@@ -144,7 +144,8 @@ def _doses(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], order_id: str, placed:
     end = _on_first_ward_until(ctx.stay) or log.now
     order = {"start_at": iso(placed), "verified_at": iso(verified), "frequency": med[5],
              "duration_days": _CHART_DAYS, "status": "completed", "ended_at": iso(end)}  # fmt: skip
-    for index, due in enumerate(scheduled_doses(order, verified, end)):
+    first_given = True
+    for due in scheduled_doses(order, verified, end):
         roll = rng.random()
         if roll < 0.03:
             continue  # missed: nothing recorded for this time
@@ -157,11 +158,12 @@ def _doses(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], order_id: str, placed:
             continue
         late = roll > 0.91
         given = due + (_minutes(rng, 65, 180) if late else _minutes(rng, -25, 45))
-        _scan(log, ctx, order_id, given, nurse, rng)
-        if index == 0 and not ctx.documented:
+        _scan(log, ctx, (order_id, med), given, nurse, rng)
+        if first_given and not ctx.documented:
             log.add(given - timedelta(seconds=30), "AllergyCheckOverridden", author=nurse,
                     patient_id=ctx.stay.patient_id, payload={"order_id": order_id,
                     "step": "administration", "reason": "医嘱紧急，已询问家属无过敏史"})  # fmt: skip
+        first_given = False
         payload = {"order_id": order_id, "outcome": "given", "administered_at": iso(given),
                    "scheduled_for": iso(due), "dose_value": med[2], "dose_unit": med[3],
                    "route": med[4]}  # fmt: skip
@@ -171,18 +173,19 @@ def _doses(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], order_id: str, placed:
                 payload=payload)  # fmt: skip
 
 
-def _scan(log: DemoLog, ctx: _Ctx, order_id: str, given: datetime, nurse: str,
+def _scan(log: DemoLog, ctx: _Ctx, order: tuple[str, tuple[Any, ...]], given: datetime, nurse: str,
           rng: random.Random) -> None:  # fmt: skip
     """A bedside scan before the dose: mostly both codes, sometimes unable, rarely none at all."""
     roll = rng.random()
     if roll < 0.03:
         return
+    order_id, med = order
     payload: dict[str, Any] = {"order_id": order_id}
     if roll < 0.10:
         payload |= {"result": "unable_to_scan", "unable_to_scan_reason": "腕带污损无法识读"}
     else:
         payload |= {"result": "match", "wristband_code": wristband_code(ctx.stay.mrn),
-                    "drug_code_scanned": label_code(order_id)}  # fmt: skip
+                    "drug_code_scanned": product_code(med[0], med[2], med[3], med[4])}  # fmt: skip
     log.add(given - timedelta(minutes=2), "BedsideChecked", author=nurse,
             patient_id=ctx.stay.patient_id, payload=payload)  # fmt: skip
 
