@@ -86,6 +86,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Prescribing rights of users (medical affairs office)"),
     ),
     (
+        "Ctrl+Alt+D",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Dashboard (head nurse, department director, medical affairs): F5 reloads, "
+            "Ctrl+E exports to Excel",
+        ),
+    ),
+    (
         "Ctrl+Shift+O",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

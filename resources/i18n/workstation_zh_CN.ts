@@ -1717,6 +1717,10 @@
         <source>Census: sort by the 1st…10th column (again: reverse)</source>
         <translation>患者一览：按第1…10列排序（再按一次倒序）</translation>
     </message>
+    <message>
+        <source>Dashboard (head nurse, department director, medical affairs): F5 reloads, Ctrl+E exports to Excel</source>
+        <translation>管理看板（护士长、科主任、医务科）：F5 刷新，Ctrl+E 导出 Excel</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -6,9 +6,8 @@ workstation.clinical.quality_indicators."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import Any, Protocol
+from typing import Any
 
 from fastapi import APIRouter, Request
 from sqlalchemy import Engine
@@ -17,6 +16,7 @@ from workstation.clinical.schedule import ward_clock
 from workstation.clock import utc_now
 from workstation.server.db import reader
 from workstation.server.errors import ApiError
+from workstation.server.manage_api import manager_scope
 from workstation.server.manage_catchup import catch_up
 from workstation.server.manage_quality_fold import FOLDS, NAME, fold
 from workstation.server.manage_quality_queries import quality_indicators
@@ -41,17 +41,9 @@ def date_range(start: date | None, end: date | None, now: datetime) -> tuple[dat
     return low, high
 
 
-class Scope(Protocol):
-    """What the router needs of a manager's scope (manage_api.ManagerScope)."""
-
-    def wards_for(self, ward: str | None) -> frozenset[str] | None:
-        """The wards a read covers (403 outside the scope; None: every ward)."""
-        ...
-
-
-def router(engine: Engine, scope_of: Callable[[Request], Scope]) -> APIRouter:
-    """The quality dashboard's API; `scope_of` is manage_api.manager_scope(engine, "quality"),
-    passed in by manage_api.ROUTERS (this module does not import manage_api back)."""
+def router(engine: Engine) -> APIRouter:
+    """The quality dashboard's API (listed in manage_routers.ROUTERS)."""
+    scope_of = manager_scope(engine, "quality")
     api = APIRouter(prefix="/manage/quality")
 
     @api.get("")
