@@ -7261,4 +7261,235 @@
         <translation>请检查班次（代码为大写字母、中英文名称齐全、时间为 时:分、代码不重复）和能级（%1）。</translation>
     </message>
 </context>
+<context>
+    <name>QualityTab</name>
+    <message>
+        <source>Quality</source>
+        <translation>质控</translation>
+    </message>
+    <message>
+        <source>Note timeliness</source>
+        <translation>病历书写时限</translation>
+    </message>
+    <message>
+        <source>Share of notes signed within their deadline after admission: first progress note 8 h, admission note 24 h, superior doctor's ward round 48 h; an unsigned note counts as late once its deadline has passed. Source: 病历书写基本规范 (2010), Art. 18 and 22.</source>
+        <translation>入院后按时限签署的病历所占比例：首次病程记录 8 小时、入院记录 24 小时、上级医师查房记录 48 小时内完成；未签署的病历在超过时限后计为超时。依据：《病历书写基本规范》（2010）第十八条、第二十二条。</translation>
+    </message>
+    <message>
+        <source>Order-check alerts and overrides</source>
+        <translation>医嘱审核提示与强制通过</translation>
+    </message>
+    <message>
+        <source>Alerts shown when an order was signed, and the share the prescriber overrode with a reason (stored on the order); a step taken with allergies not documented counts as an overridden allergy-status alert. Source: the order checks' own record.</source>
+        <translation>医嘱签署时出现的审核提示，以及开立者填写理由后强制通过的比例（记录在医嘱上）；过敏史未记录时仍继续操作，计为一次被强制通过的过敏史提示。依据：医嘱审核自身的记录。</translation>
+    </message>
+    <message>
+        <source>BCMA scan compliance</source>
+        <translation>床旁扫码执行率</translation>
+    </message>
+    <message>
+        <source>Of the doses given, the share whose bedside check scanned the wristband and the drug; unable-to-scan and no check at all are not scanned. Source: bedside checks before each dose.</source>
+        <translation>已给药次数中，床旁核对时扫描了腕带和药品的比例；无法扫码或未做核对的均计为未扫码。依据：每次给药前的床旁核对记录。</translation>
+    </message>
+    <message>
+        <source>Late and missed doses</source>
+        <translation>延迟与漏给药</translation>
+    </message>
+    <message>
+        <source>Late: a scheduled dose given more than %1 min after its time; missed: a due time of a verified order with nothing recorded when its window closed. Source: ISMP guidelines for timely administration of scheduled medications (2011).</source>
+        <translation>延迟：定时给药晚于规定时间 %1 分钟以上；漏给：已审核医嘱的应给药时间在时间窗结束时仍无任何记录。依据：ISMP 定时给药及时性指南（2011）。</translation>
+    </message>
+    <message>
+        <source>Pharmacist verification turnaround</source>
+        <translation>药师审核用时</translation>
+    </message>
+    <message>
+        <source>Minutes from a medication order being placed to its verification or rejection: median and 90th percentile. Source: the order and pharmacy events.</source>
+        <translation>药物医嘱从开立到药师审核通过或驳回的分钟数：中位数与第 90 百分位数。依据：医嘱与药房事件。</translation>
+    </message>
+    <message>
+        <source>NEWS2 escalations answered in time</source>
+        <translation>NEWS2 预警及时响应</translation>
+    </message>
+    <message>
+        <source>Triggers: NEWS2 5-6 or 3 in one parameter (urgent), 7 or more (emergency), RCP NEWS2 2017. The RCP names no minutes: this hospital answers urgent within %1 min and emergency within %2 min. Answered: the first doctor's note or order within 24 h after the trigger (the system records no separate escalation answer).</source>
+        <translation>触发：NEWS2 5-6 分或单项 3 分（紧急），7 分及以上（急救），依据英国皇家内科医师学会 NEWS2（2017）。该标准未规定分钟数：本院规定紧急 %1 分钟内、急救 %2 分钟内响应。响应：触发后 24 小时内医生的第一条病历或医嘱（系统没有单独的预警响应记录）。</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>emergency</source>
+        <translation>急救</translation>
+    </message>
+    <message>
+        <source>Note timeliness by ward</source>
+        <translation>各病区病历书写时限</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <source>On time</source>
+        <translation>按时</translation>
+    </message>
+    <message>
+        <source>Note timeliness by doctor</source>
+        <translation>各医生病历书写时限</translation>
+    </message>
+    <message>
+        <source>Doctor</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Overrides by rule</source>
+        <translation>各规则强制通过情况</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>提示数</translation>
+    </message>
+    <message>
+        <source>Overridden</source>
+        <translation>强制通过</translation>
+    </message>
+    <message>
+        <source>Override rate</source>
+        <translation>强制通过率</translation>
+    </message>
+    <message>
+        <source>Overrides by person</source>
+        <translation>各人员强制通过情况</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Scans by ward</source>
+        <translation>各病区扫码情况</translation>
+    </message>
+    <message>
+        <source>Doses given</source>
+        <translation>已给药次数</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>已扫码</translation>
+    </message>
+    <message>
+        <source>Unable to scan</source>
+        <translation>无法扫码</translation>
+    </message>
+    <message>
+        <source>Scans by nurse</source>
+        <translation>各护士扫码情况</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>Late and missed doses by ward</source>
+        <translation>各病区延迟与漏给药</translation>
+    </message>
+    <message>
+        <source>Scheduled doses given</source>
+        <translation>已给定时剂量</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>Late share</source>
+        <translation>延迟比例</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>漏给</translation>
+    </message>
+    <message>
+        <source>Verification turnaround by ward</source>
+        <translation>各病区药师审核用时</translation>
+    </message>
+    <message>
+        <source>Orders checked</source>
+        <translation>已审核医嘱</translation>
+    </message>
+    <message>
+        <source>Median (min)</source>
+        <translation>中位数（分钟）</translation>
+    </message>
+    <message>
+        <source>90th percentile (min)</source>
+        <translation>第 90 百分位数（分钟）</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <source>NEWS2 escalations by ward</source>
+        <translation>各病区 NEWS2 预警</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>响应级别</translation>
+    </message>
+    <message>
+        <source>Triggers</source>
+        <translation>触发次数</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>及时响应</translation>
+    </message>
+    <message>
+        <source>Answered late</source>
+        <translation>响应延迟</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>未响应</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <source>Notes on time (%)</source>
+        <translation>按时完成的病历（%）</translation>
+    </message>
+    <message>
+        <source>Alerts and overrides by rule</source>
+        <translation>各规则提示与强制通过</translation>
+    </message>
+</context>
 </TS>

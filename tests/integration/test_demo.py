@@ -98,7 +98,9 @@ def _check_clinical_tables(engine: Engine) -> None:
         assert _count(engine, t.administrations, t.administrations.c.outcome == outcome) > 0, (
             outcome
         )
-    assert _count(engine, t.review_flags) == 0  # no dose after a stop, no dose given twice
+    # no dose after a stop, no dose given twice; a past stay's unable-to-scan bedside check is
+    # flagged for review by design (the quality tab's BCMA indicator counts them)
+    assert _count(engine, t.review_flags, t.review_flags.c.flag_kind != "unable_to_scan") == 0
     assert _count(engine, t.stock_movements, t.stock_movements.c.movement_kind == "dispense") > 0
     with reader(engine) as conn:
         results = conn.execute(select(t.lab_results)).all()

@@ -25,6 +25,7 @@ from workstation.server.demo_controlled import skin_tests_and_controlled
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
 from workstation.server.demo_frontsheet import record_ward_reports
+from workstation.server.demo_history_types import STAY_EVENT_MAKERS
 from workstation.server.demo_infusion import infusion_demo
 from workstation.server.demo_notes import (
     write_admission_notes,
@@ -52,6 +53,7 @@ from workstation.server.demo_patient import (
     record_vitals,
 )
 from workstation.server.demo_pharmacy import outpatient_counter
+from workstation.server.demo_quality import quality_stay_events
 from workstation.server.demo_rights import add_rights_staff, record_rights_orders
 from workstation.server.demo_safety import record_ward_safety
 from workstation.server.demo_staffing import load_rosters
@@ -68,6 +70,8 @@ PHARMACY = "PHARM"
 STOCKED = {"aspirin": "A2609117", "atorvastatin": "T2608023"}  # drug code -> lot received
 MAX_DISPENSED = 6
 AWAITING_VERIFICATION_PER_WARD = 3  # newest admissions with an order this morning not yet verified
+
+STAY_EVENT_MAKERS.append(quality_stay_events)  # each past stay's quality facts (质控)
 
 
 class DemoLoadError(RuntimeError):

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from fastapi import APIRouter
 from sqlalchemy import Engine
 
-from workstation.server import manage_api, manage_roster
+from workstation.server import manage_api, manage_quality, manage_roster
 
 ROUTERS: list[Callable[[Engine], APIRouter]] = [
     manage_api.scope_router,
+    manage_quality.router,  # 质控: note timeliness, overrides, scans, doses, verification, NEWS2
     manage_roster.router,  # the roster (排班) and the staffing tab
 ]

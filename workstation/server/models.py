@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 
 from workstation.projections.tables import metadata as projection_metadata
+from workstation.server.quality_models import metadata as quality_metadata
 
 metadata = MetaData()
 
@@ -318,4 +319,4 @@ manage_cursors = Table(
     Column("last_seq", SEQ, nullable=False),
 )
 
-ALL_METADATA = [metadata, projection_metadata]
+ALL_METADATA = [metadata, projection_metadata, quality_metadata]
