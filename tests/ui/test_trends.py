@@ -29,7 +29,8 @@ def test_points_are_placed_by_time_and_value_inside_the_plot_area(qtbot: QtBot) 
     plot.set_series([Series("Pulse", list(zip(hours, [80.0, 100.0, 90.0], strict=True)))])
     [points] = plot.plotted_points()
     area = plot.plot_area()
-    assert [p.x() for p in points] == [area.left(), area.left() + area.width() / 3, area.right()]
+    expected = [area.left(), area.left() + area.width() / 3, area.right()]
+    assert [p.x() for p in points] == pytest.approx(expected)
     assert points[1].y() < points[2].y() < points[0].y()  # higher value, higher on screen
     assert all(area.top() <= p.y() <= area.bottom() for p in points)
     image = QImage(plot.size(), QImage.Format.Format_ARGB32)
