@@ -6,10 +6,12 @@ with the chart in well under a millisecond, which pyqtgraph's scene did not (see
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QFontMetricsF,
@@ -17,6 +19,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -76,6 +79,7 @@ class TrendPlot(QWidget):
         self.hover: tuple[int, int] | None = None  # (series, point) shown in the hover box
         self._spans: list[tuple[float, float]] = []
         self._times: list[list[float]] = []
+        self._layout: dict[object, Any] = {}  # widths and ticks, until the size or font changes
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumHeight(160)
@@ -94,12 +98,30 @@ class TrendPlot(QWidget):
         self._spans = [_spanned(s) for s in self.series]
         self._times = [[t.timestamp() for t, _ in s.points] for s in self.series]
         self.hover = None
+        self._layout.clear()
         self.update()
+
+    def _cached(self, key: object, compute: Callable[[], Any]) -> Any:
+        if key not in self._layout:
+            self._layout[key] = compute()
+        return self._layout[key]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        self._layout.clear()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._layout.clear()
+        super().changeEvent(event)
 
     # geometry -------------------------------------------------------------------------------
 
     def label_width(self) -> float:
         """The name column: the widest line of any label (a label longer than the column wraps)."""
+        return float(self._cached("label", self._label_width))
+
+    def _label_width(self) -> float:
         metrics = QFontMetricsF(self.font())
         lines = [line for s in self.series for line in s.label.splitlines()] or [""]
         widest = max(metrics.horizontalAdvance(line) for line in lines) + 12
@@ -107,6 +129,9 @@ class TrendPlot(QWidget):
 
     def tick_width(self) -> float:
         """The y scale's column: its widest tick label."""
+        return float(self._cached("ticks", self._tick_width))
+
+    def _tick_width(self) -> float:
         metrics = QFontMetricsF(self.font())
         texts = [number(v, 2) for i in range(len(self.series)) for v in self.value_ticks(i)]
         return max((metrics.horizontalAdvance(t) for t in texts), default=0) + 8
@@ -133,6 +158,9 @@ class TrendPlot(QWidget):
     def value_ticks(self, index: int) -> list[float]:
         """The y scale's round values of series `index`: as many as its strip has room for,
         at least two (a scale, not a lone number) unless their labels would touch."""
+        return list(self._cached(("scale", index), lambda: self._value_ticks(index)))
+
+    def _value_ticks(self, index: int) -> list[float]:
         low, high = self._spans[index]
         inner = self._row(index)[1] - 2 * STRIP_PADDING
         line = QFontMetricsF(self.font()).height()
