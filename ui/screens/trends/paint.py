@@ -128,7 +128,8 @@ def _draw_markers(
     painter: QPainter, plot: TrendPlot, index: int, points: list[QPointF], colours: PlotColours
 ) -> None:
     """Dots (one drawPoints call: an antialiased ellipse per point cost 50 ms for 1,200 points),
-    a ring around each out-of-range point, and values spaced so they never overlap."""
+    a ring around each out-of-range point, and the values of the newest and of out-of-range
+    points (the scale and the hover box give the rest; a number at every point hid the line)."""
     series, area = plot.series[index], plot.plot_area()
     if area.width() >= len(points) * (2 * MARKER + 2):  # denser, the dots would be the line
         dot = QPen(colours.line, 2 * MARKER)
@@ -139,15 +140,28 @@ def _draw_markers(
     for point, (_, value) in zip(points, series.points, strict=True):
         if series.outside(value):  # out of the normal range: a ring, not colour alone
             painter.drawEllipse(point, MARKER + 3, MARKER + 3)
-    metrics = QFontMetricsF(painter.font())
-    labelled_x = -LABEL_SPACING * 2.0
-    for number_index, (point, (_, value)) in enumerate(zip(points, series.points, strict=True)):
-        last = number_index == len(points) - 1
-        if point.x() - labelled_x >= LABEL_SPACING or last:
-            text = number(value, 2)
-            x = min(point.x() - 6, area.right() - metrics.horizontalAdvance(text))  # not past
-            painter.drawText(QPointF(max(x, area.left() + 2), point.y() - 6), text)  # an edge
+    labelled_x = float("inf")  # right to left: the newest value always has its label
+    for point, (_, value) in reversed(list(zip(points, series.points, strict=True))):
+        newest = labelled_x == float("inf")
+        if (newest or series.outside(value)) and labelled_x - point.x() >= LABEL_SPACING:
+            _draw_value(painter, plot, index, point, number(value, 2), colours)
             labelled_x = point.x()
+
+
+def _draw_value(
+    painter: QPainter, plot: TrendPlot, index: int, point: QPointF, text: str, colours: PlotColours
+) -> None:
+    """A value beside its point on a patch of the base colour (the line never strikes it
+    through), above the point, or below it when the strip has no room above, inside the area."""
+    metrics, area, strip = QFontMetricsF(painter.font()), plot.plot_area(), plot.strip(index)
+    box = QRectF(0, 0, metrics.horizontalAdvance(text) + 4, metrics.height())
+    box.moveBottomLeft(point + QPointF(-box.width() / 2, -MARKER - 2))
+    if box.top() < strip.top():
+        box.moveTop(point.y() + MARKER + 2)
+    box.moveLeft(max(area.left() + 2, min(box.left(), area.right() - box.width())))
+    painter.fillRect(box, colours.base)
+    painter.setPen(colours.text)
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 def _draw_scale(painter: QPainter, plot: TrendPlot, index: int, colours: PlotColours) -> None:
