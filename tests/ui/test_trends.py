@@ -167,11 +167,15 @@ def test_the_plot_takes_its_colours_from_the_palette(qtbot: QtBot) -> None:
     palette = plot.palette()
     palette.setColor(QPalette.ColorRole.Base, QColor("#000000"))
     palette.setColor(QPalette.ColorRole.Text, QColor("#ffffff"))
-    palette.setColor(QPalette.ColorRole.Highlight, QColor("#ffff00"))
+    palette.setColor(QPalette.ColorRole.Accent, QColor("#ffff00"))
+    palette.setColor(QPalette.ColorRole.Mid, QColor("#ffffff"))  # borders as strong as text
     plot.setPalette(palette)
     plot.set_series([Series("Pulse", [(START, 80.0), (START + timedelta(hours=2), 90.0)])])
     colours = PlotColours.of(plot.palette())
     assert colours.line == QColor("#ffff00") and colours.width > 2  # high contrast: thick
+    palette.setColor(QPalette.ColorRole.Accent, QColor("#202020"))  # unreadable on black
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#303030"))
+    assert PlotColours.of(palette).line == QColor("#ffffff")  # falls back to the text colour
     image = plot.grab().toImage()
     assert image.pixelColor(2, 2) == QColor("#000000")  # the base, not a pastel white
     [[first, _]] = plot.plotted_points()

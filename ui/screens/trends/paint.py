@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from ui.terms import number
 
 LABEL_SHRINK_FLOOR = 0.6  # a strip's label shrinks to fit, never below 60 % of the font
-HIGH_CONTRAST_LINE = 7.0  # a line at 7:1 on its base (WCAG AAA) is a high-contrast theme's: thicker
+HIGH_CONTRAST_BORDER = 7.0  # borders at 7:1 on the base (WCAG AAA): a high-contrast theme
 LABEL_SPACING = 30  # px between value labels, so neighbouring labels never overlap
 MARKER = 3.0
 
@@ -79,14 +79,15 @@ class PlotColours:
 
     @classmethod
     def of(cls, palette: QPalette) -> PlotColours:
-        """The line in the palette's highlight (its text colour when the highlight is fainter
-        than 3:1 on the base); the normal band a tint of the text colour edged by dashes; a
-        high-contrast palette (its highlight 7:1 or more) gets thicker lines and darker edges."""
+        """The line in the palette's accent (the theme's primary colour), else its highlight,
+        else its text colour: the first at 3:1 or more on the base; the normal band a tint of
+        the text colour edged by dashes; a high-contrast palette (borders, Mid, at 7:1 or more)
+        gets thicker lines and solid edges."""
         base, text = palette.base().color(), palette.text().color()
-        line = palette.highlight().color()
-        if contrast(line, base) < 3.0:
-            line = text
-        strong = contrast(line, base) >= HIGH_CONTRAST_LINE
+        roles = (QPalette.ColorRole.Accent, QPalette.ColorRole.Highlight)
+        line = next((palette.color(r) for r in roles if contrast(palette.color(r), base) >= 3.0),
+                    text)  # fmt: skip
+        strong = contrast(palette.mid().color(), base) >= HIGH_CONTRAST_BORDER
         grid, band, edge = QColor(text), QColor(text), QColor(text)
         grid.setAlpha(150 if strong else 70)
         band.setAlpha(34 if strong else 24)
