@@ -15,6 +15,9 @@ LABEL_SHRINK_FLOOR = 0.6  # a strip's label shrinks to fit, never below 60 % of 
 HIGH_CONTRAST_BORDER = 7.0  # borders at 7:1 on the base (WCAG AAA): a high-contrast theme
 LABEL_SPACING = 30  # px between value labels, so neighbouring labels never overlap
 MARKER = 3.0
+VALUE_ROOM = (
+    2.2  # values are written in strips of 2.2 line heights or more (one would cover the line)
+)
 
 
 class TrendPlot(Protocol):
@@ -132,6 +135,7 @@ def _draw_markers(
     a ring around each out-of-range point, and the values of the newest and of out-of-range
     points (the scale and the hover box give the rest; a number at every point hid the line)."""
     series, area = plot.series[index], plot.plot_area()
+    metrics = QFontMetricsF(painter.font())
     if area.width() >= len(points) * (2 * MARKER + 2):  # denser, the dots would be the line
         dot = QPen(colours.line, 2 * MARKER)
         dot.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -141,6 +145,8 @@ def _draw_markers(
     for point, (_, value) in zip(points, series.points, strict=True):
         if series.outside(value):  # out of the normal range: a ring, not colour alone
             painter.drawEllipse(point, MARKER + 3, MARKER + 3)
+    if plot.strip(index).height() < metrics.height() * VALUE_ROOM:
+        return  # a strip thinner than that (large font, many strips): the hover box tells
     labelled_x = float("inf")  # right to left: the newest value always has its label
     for point, (_, value) in reversed(list(zip(points, series.points, strict=True))):
         newest = labelled_x == float("inf")
