@@ -109,6 +109,7 @@ def draw_series(
     """One strip: band, scale, line, markers (out-of-range ones ringed), values, name."""
     strip = plot.strip(index)
     band = plot.band_rect(index)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # level lines: crisp, cheap
     if band is not None:
         painter.fillRect(band, colours.band)
         painter.setPen(QPen(colours.band_edge, 1, Qt.PenStyle.DashLine))
@@ -121,6 +122,7 @@ def draw_series(
         painter.drawLine(strip.topLeft(), strip.topRight())
     if index == len(plot.series) - 1:
         painter.drawLine(strip.bottomLeft(), strip.bottomRight())
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setPen(QPen(colours.line, colours.width))
     if len(points) > 1:
         painter.drawPolyline(points)
