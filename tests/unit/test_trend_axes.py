@@ -15,6 +15,7 @@ def test_value_ticks_are_round_and_inside_the_span() -> None:
     assert value_ticks(68.3, 121.7, 4) == [80, 100, 120]  # fewer in a thinner strip
     assert value_ticks(35.9, 38.6, 3) == [36, 37, 38]
     assert value_ticks(3.3, 5.6, 5) == [3.5, 4, 4.5, 5, 5.5]
+    assert value_ticks(101.0, 157.0, 1) == [120]  # a thin strip still gets one round value
 
 
 def test_time_ticks_fall_on_ward_clock_hours_not_utc_ones() -> None:

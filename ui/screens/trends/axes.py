@@ -24,7 +24,8 @@ def nice_step(span: float, count: int) -> float:
 
 
 def value_ticks(low: float, high: float, count: int) -> list[float]:
-    """Round values between low and high (inclusive), at most about count + 1 of them."""
+    """Round values between low and high (inclusive), at most about count + 1 of them, and at
+    least one (a round value near the middle when no multiple of the step falls inside)."""
     if high <= low:
         return [low]
     step = nice_step(high - low, max(1, count))
@@ -33,6 +34,9 @@ def value_ticks(low: float, high: float, count: int) -> list[float]:
     while first + n * step <= high + step * 1e-9:
         ticks.append(round(first + n * step, 10))
         n += 1
+    if not ticks:
+        finer = nice_step(high - low, 4)
+        ticks = [round(round((low + high) / 2 / finer) * finer, 10)]
     return ticks
 
 
