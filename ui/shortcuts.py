@@ -248,6 +248,10 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "Ctrl+= / Ctrl+- / Ctrl+0",
+        QT_TRANSLATE_NOOP("Shortcuts", "Print preview: zoom in / zoom out / back to page width"),
+    ),
+    (
         "Ctrl+Shift+K",
         QT_TRANSLATE_NOOP(
             "Shortcuts",

@@ -1436,6 +1436,10 @@
         <translation>打印当前屏幕的内容（预览中：PgUp/PgDn 翻页，Ctrl+P 打印，Ctrl+S 另存为 PDF）</translation>
     </message>
     <message>
+        <source>Print preview: zoom in / zoom out / back to page width</source>
+        <translation>打印预览：放大 / 缩小 / 回到适合页宽</translation>
+    </message>
+    <message>
         <location filename="../../ui/shortcuts.py" line="10" />
         <source>Command palette: every action, and patients by bed, MRN, name or pinyin</source>
         <translation>命令面板：所有操作，以及按床号、住院号、姓名或拼音找患者</translation>
@@ -3867,8 +3871,8 @@
 <context>
     <name>PrintPreviewDialog</name>
     <message>
-        <source>PgUp / PgDn: page — Ctrl+P: print — Ctrl+S: save as PDF — Esc: close</source>
-        <translation>PgUp / PgDn：翻页 — Ctrl+P：打印 — Ctrl+S：另存为 PDF — Esc：关闭</translation>
+        <source>PgUp / PgDn: page — Ctrl+= / Ctrl+-: zoom — Ctrl+0: page width — Ctrl+P: print — Ctrl+S: save as PDF — Esc: close</source>
+        <translation>PgUp / PgDn：翻页 — Ctrl+= / Ctrl+-：放大 / 缩小 — Ctrl+0：适合页宽 — Ctrl+P：打印 — Ctrl+S：另存为 PDF — Esc：关闭</translation>
     </message>
     <message>
         <source>Page %1 of %2</source>

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from ui.screens.chart.columns import lab_columns
 from ui.screens.chart.records import RecordTableModel
 from ui.screens.chart.view import _table
+from ui.screens.trends.paint import PlotColours
 from ui.screens.trends.plot import Series, TrendPlot
 from ui.screens.trends.results import ResultsPane
 from ui.screens.trends.series import lab_series, vitals_series
+from ui.terms import ward_zone
 
 START = datetime(2024, 1, 1, 8, tzinfo=UTC)
 
@@ -26,7 +29,8 @@ def test_points_are_placed_by_time_and_value_inside_the_plot_area(qtbot: QtBot) 
     plot.set_series([Series("Pulse", list(zip(hours, [80.0, 100.0, 90.0], strict=True)))])
     [points] = plot.plotted_points()
     area = plot.plot_area()
-    assert [p.x() for p in points] == [area.left(), area.left() + area.width() / 3, area.right()]
+    expected = [area.left(), area.left() + area.width() / 3, area.right()]
+    assert [p.x() for p in points] == pytest.approx(expected)
     assert points[1].y() < points[2].y() < points[0].y()  # higher value, higher on screen
     assert all(area.top() <= p.y() <= area.bottom() for p in points)
     image = QImage(plot.size(), QImage.Format.Format_ARGB32)
@@ -91,3 +95,88 @@ def test_a_result_trend_keeps_its_unit_whole_on_a_line_of_its_own() -> None:
     troponin = {**lab("HSTNT", 1, 10), "test_name": "高敏肌钙蛋白T", "unit": "ng/L"}
     [series], _band = lab_series([troponin], "HSTNT")
     assert series.label == "高敏肌钙蛋白T\nng/L"
+
+
+def _ward(day: int, hour: int) -> datetime:
+    return datetime(2024, 1, day, hour, tzinfo=ward_zone())
+
+
+def test_the_time_axis_ends_at_the_last_points_ward_clock_time(qtbot: QtBot) -> None:
+    plot = TrendPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 300)
+    # stored on UTC, as the chart stores them: 07:00 on the ward is 23:00 UTC the day before
+    points = [(_ward(1, 19).astimezone(UTC), 80.0), (_ward(2, 7).astimezone(UTC), 96.0)]
+    plot.set_series([Series("Pulse /min", points, (51, 90))])
+    assert plot.time_axis() == ("01-01 19:00", "01-02 07:00")
+    [[first, last]] = plot.plotted_points()
+    area = plot.plot_area()
+    assert (first.x(), last.x()) == pytest.approx((area.left(), area.right()))  # 07:00 at the end
+    ticks = dict((label, x) for x, label in plot.time_ticks())
+    assert "01-02" in ticks and "06:00" in ticks  # round hours of the ward's clock
+    assert ticks["01-02"] == pytest.approx(area.left() + area.width() * 5 / 12)  # 19:00 → 00:00
+
+
+def test_each_strip_has_a_y_scale_and_its_normal_band(qtbot: QtBot) -> None:
+    rows = [
+        {"taken_at": "2024-01-01T00:00:00Z", "pulse_bpm": 72, "spo2_pct": 97},
+        {"taken_at": "2024-01-01T04:00:00Z", "pulse_bpm": 118, "spo2_pct": 93},
+    ]
+    plot = TrendPlot()
+    qtbot.addWidget(plot)
+    plot.resize(900, 400)
+    plot.set_series(vitals_series(rows))
+    assert [s.band for s in plot.series] == [(51, 90), (96, 100)]  # NEWS2 score-0 ranges
+    for index in range(2):
+        ticks = plot.value_ticks(index)
+        assert len(ticks) >= 2
+        strip = plot.strip(index)
+        assert all(strip.top() <= plot.y_of(index, v) <= strip.bottom() for v in ticks)
+        assert "100" in plot.drawn_texts()  # the pulse scale reaches 100, SpO2's band too
+    pulse_band = plot.band_rect(0)
+    assert pulse_band is not None
+    [low, high] = plot.plotted_points()[0]
+    assert pulse_band.top() < low.y() < pulse_band.bottom()  # 72 inside 51-90
+    assert high.y() < pulse_band.top()  # 118 above it
+    assert plot.plot_area().left() >= plot.label_width() + plot.tick_width()  # nothing overlaps
+
+
+def test_hovering_a_point_shows_its_value_and_ward_time(qtbot: QtBot) -> None:
+    plot = TrendPlot()
+    qtbot.addWidget(plot)
+    plot.resize(800, 300)
+    points = [(_ward(1, 7), 4.1), (_ward(1, 15), 5.9), (_ward(2, 7), 4.8)]
+    plot.set_series([Series("K\nmmol/L", points)], (3.5, 5.3))
+    plot.show()
+    middle = plot.plotted_points()[0][1]
+    qtbot.mouseMove(plot, middle.toPoint())
+    assert plot.hover == (0, 1)
+    assert plot.hover_text() == "K mmol/L: 5.9 ▲  01-01 15:00"  # above range: marked, not colour
+    assert plot.hover_text() in plot.drawn_texts()
+    plot.setFocus()
+    qtbot.keyClick(plot, Qt.Key.Key_Right)  # the keyboard walks the points too
+    assert plot.hover_text() == "K mmol/L: 4.8  01-02 07:00"
+    qtbot.keyClick(plot, Qt.Key.Key_Home)
+    assert plot.hover == (0, 0)
+
+
+def test_the_plot_takes_its_colours_from_the_palette(qtbot: QtBot) -> None:
+    plot = TrendPlot()
+    qtbot.addWidget(plot)
+    plot.resize(400, 200)
+    palette = plot.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#000000"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#ffffff"))
+    palette.setColor(QPalette.ColorRole.Accent, QColor("#ffff00"))
+    palette.setColor(QPalette.ColorRole.Mid, QColor("#ffffff"))  # borders as strong as text
+    plot.setPalette(palette)
+    plot.set_series([Series("Pulse", [(START, 80.0), (START + timedelta(hours=2), 90.0)])])
+    colours = PlotColours.of(plot.palette())
+    assert colours.line == QColor("#ffff00") and colours.width > 2  # high contrast: thick
+    palette.setColor(QPalette.ColorRole.Accent, QColor("#202020"))  # unreadable on black
+    palette.setColor(QPalette.ColorRole.Highlight, QColor("#303030"))
+    assert PlotColours.of(palette).line == QColor("#ffffff")  # falls back to the text colour
+    image = plot.grab().toImage()
+    assert image.pixelColor(2, 2) == QColor("#000000")  # the base, not a pastel white
+    [[first, _]] = plot.plotted_points()
+    assert image.pixelColor(first.toPoint()) == QColor("#ffff00")

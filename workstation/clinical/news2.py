@@ -34,6 +34,17 @@ MONITORING = {
 }
 
 
+# The score-0 range of each scored vital sign (RCP 2017, Chart 1; SpO2 on Scale 1), inclusive:
+# the "normal" band the vitals trend draws behind each line.
+NORMAL_RANGES: dict[str, tuple[float, float]] = {
+    "resp_rate": (12, 20),
+    "spo2_pct": (96, 100),
+    "systolic_mmhg": (111, 219),
+    "pulse_bpm": (51, 90),
+    "temperature_c": (36.1, 38.0),
+}
+
+
 def resp_rate_score(per_min: int) -> int:
     """Respiration rate: <=8 3, 9-11 1, 12-20 0, 21-24 2, >=25 3."""
     return _band(per_min, ((8, 3), (11, 1), (20, 0), (24, 2)), 3)

@@ -1,4 +1,6 @@
-"""Print preview: the PDF in Qt's PDF view; PgUp/PgDn pages, Ctrl+P prints, Ctrl+S saves, Esc closes."""
+"""Print preview: the PDF in Qt's PDF view, opened at page width (readable at once); Ctrl+= and
+Ctrl+- zoom, Ctrl+0 goes back to page width; PgUp/PgDn pages, Ctrl+P prints, Ctrl+S saves, Esc
+closes."""
 
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from ui.dialogs import fitted
 from workstation.security.files import write_private
 
 PRINT_DPI = 300
+ZOOM_STEP = 1.25
+ZOOM_RANGE = (0.25, 5.0)
 
 
 class PrintPreviewDialog(QDialog):
@@ -34,11 +38,15 @@ class PrintPreviewDialog(QDialog):
         self.view.setObjectName("pdfView")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.SinglePage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.page_label = QLabel(objectName="pageLabel")
         self.hint = QLabel(
-            self.tr("PgUp / PgDn: page — Ctrl+P: print — Ctrl+S: save as PDF — Esc: close")
+            self.tr(
+                "PgUp / PgDn: page — Ctrl+= / Ctrl+-: zoom — Ctrl+0: page width — "
+                "Ctrl+P: print — Ctrl+S: save as PDF — Esc: close"
+            )
         )
+        self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.page_label)
@@ -53,11 +61,38 @@ class PrintPreviewDialog(QDialog):
                           ("PgUp", lambda: self.go_to(self.current_page() - 1)),
                           ("Ctrl+Home", lambda: self.go_to(0)),
                           ("Ctrl+End", lambda: self.go_to(self.page_count() - 1)),
+                          ("Ctrl+=", lambda: self.zoom_by(ZOOM_STEP)),
+                          ("Ctrl++", lambda: self.zoom_by(ZOOM_STEP)),
+                          ("Ctrl+-", lambda: self.zoom_by(1 / ZOOM_STEP)),
+                          ("Ctrl+0", self.fit_width),
                           (QKeySequence.StandardKey.Print, self.print_with_dialog),
                           (QKeySequence.StandardKey.Save, self.save_with_dialog)):  # fmt: skip
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.activated.connect(act)
+
+    def zoom(self) -> float:
+        """The zoom factor the page is shown at (1.0: its size on paper), at page width too."""
+        if self.view.zoomMode() == QPdfView.ZoomMode.Custom:
+            return self.view.zoomFactor()
+        return self.page_width_zoom()
+
+    def page_width_zoom(self) -> float:
+        """The factor that fits the page's width into the view (what Ctrl+0 shows)."""
+        points = self.document.pagePointSize(max(0, self.current_page())).width() or 595.0
+        margins = self.view.documentMargins()
+        room = self.view.viewport().width() - margins.left() - margins.right()
+        return max(ZOOM_RANGE[0], room / (points * self.view.logicalDpiX() / 72))
+
+    def zoom_by(self, factor: float) -> None:
+        """Ctrl+= / Ctrl+-: zoom in or out from what is shown (page width included)."""
+        shown = self.zoom()
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(ZOOM_RANGE[0], min(shown * factor, ZOOM_RANGE[1])))
+
+    def fit_width(self) -> None:
+        """Ctrl+0: back to page width."""
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
     def page_count(self) -> int:
         """Pages in the document."""

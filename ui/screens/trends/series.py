@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.screens.trends.plot import Series
 from ui.terms import lab_name
+from workstation.clinical.news2 import NORMAL_RANGES
 from workstation.clock import parse_iso
 
 VITAL_SERIES = (
@@ -25,13 +26,14 @@ def _label(text: str) -> str:
 
 
 def vitals_series(rows: list[dict[str, Any]]) -> list[Series]:
-    """One series per vital sign measured in the (not voided) rows."""
+    """One series per vital sign measured in the (not voided) rows, each with NEWS2's score-0
+    range as its normal band (diastolic pressure, which NEWS2 does not score, has none)."""
     live = [r for r in rows if not r.get("voided")]
     series = []
     for key, label in VITAL_SERIES:
         points = [(parse_iso(r["taken_at"]), float(r[key])) for r in live if r.get(key) is not None]
         if points:
-            series.append(Series(_label(label), points))
+            series.append(Series(_label(label), points, NORMAL_RANGES.get(key)))
     return series
 
 
@@ -49,4 +51,4 @@ def lab_series(
     points = [(parse_iso(r["resulted_at"]), float(r["numeric_value"])) for r in rows]
     low, high = newest.get("reference_low"), newest.get("reference_high")
     band = (float(low), float(high)) if low is not None and high is not None else None
-    return [Series(label, points)], band
+    return [Series(label, points, band)], band
