@@ -60,9 +60,15 @@ def flow_report(
         "los": los,
         "forecast": {
             "days": [(today + timedelta(days=n)).isoformat() for n in range(1, HORIZON + 1)],
-            **census_forecast([float(c) for c in total]),
+            **census_forecast(_since_first_patient(total)),
         },
     }  # fmt: skip
+
+
+def _since_first_patient(census: list[int]) -> list[float]:
+    """The census from the first day with a patient on (a new ward, or the demo's first week)."""
+    first = next((n for n, value in enumerate(census) if value), len(census))
+    return [float(value) for value in census[first:]]
 
 
 def _percent(census: int, beds: int) -> float | None:
