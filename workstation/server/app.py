@@ -30,6 +30,7 @@ from workstation.server import (
     devices,
     interface_api,
     login_throttle,
+    manage_api,
     meta,
     read_audit,
     reads,
@@ -147,6 +148,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
     app.include_router(interface_api.router(engine))
+    for manage_router in manage_api.ROUTERS:
+        app.include_router(manage_router(engine))
     app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)
 
     @app.get("/healthz")

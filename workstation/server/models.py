@@ -288,6 +288,14 @@ hl7_outbound = Table(
     Index("ix_hl7_outbound_due", "status", "next_attempt_at"),
 )
 
+# How far each dashboard's catch-up projection has folded the event log (manage_catchup).
+manage_cursors = Table(
+    "manage_cursors",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("last_seq", SEQ, nullable=False),
+)
+
 # The patient-flow dashboard's projection (flow_store): stays and their ward moves, with the ward
 # clock's weekday (0 = Monday) and hour of each start and end, so counts by hour are a GROUP BY.
 flow_stays = Table(

@@ -20,6 +20,7 @@ from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
+from ui.screens.dashboard.controller import install as install_dashboard
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.infusion_round.controller import install as install_infusion
 from ui.screens.login.controller import LoginController
@@ -36,6 +37,7 @@ from ui.screens.ward_records.controller import install as install_ward_records
 from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
 from ui.workers import Workers
+from workstation.security.policy import NO_CHART_ROLES
 
 SYNC_INTERVAL_MS = 30_000
 NOTES_TAB = 1
@@ -87,6 +89,7 @@ class ShellController(QObject):
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
         self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
         self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
+        self.dashboard = install_dashboard(self)  # managers: Ctrl+Alt+D, flow, quality, staffing
 
     def _connect(self) -> None:
         v = self.view
@@ -181,7 +184,7 @@ class ShellController(QObject):
         self.view.show_work_page(session.display_name)
         self.view.status.show_user(session.display_name, self.ward_id)
         self.view.status.show_status(status)
-        if session.role != "privacy_officer":  # alerts and audit only, never a ward's census
+        if session.role not in NO_CHART_ROLES:  # alerts, audit, dashboards: never a ward's census
             self.census.start(self.ward_id)
         if self.chart.patient_id:
             self.chart.open(self.chart.patient_id)

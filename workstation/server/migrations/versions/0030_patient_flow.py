@@ -1,14 +1,14 @@
 """The patient-flow dashboard's projection: stays and their ward moves
 
 Revision ID: 0030
-Revises: 0025
+Revises: 0027
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0030"
-down_revision = "0025"
+down_revision = "0027"
 branch_labels = None
 depends_on = None
 
