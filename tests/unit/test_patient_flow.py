@@ -43,7 +43,9 @@ def _admit(patient: str, ward: str, at: str) -> dict[str, Any]:
 
 def _move(patient: str, ward: str, at: str, reason: str | None = None) -> dict[str, Any]:
     extra = {"reason": reason} if reason else {}
-    return _event("PatientTransferred", patient, at, ward_id=ward, bed="02", base_version=1, **extra)
+    return _event(
+        "PatientTransferred", patient, at, ward_id=ward, bed="02", base_version=1, **extra
+    )
 
 
 def _out(patient: str, at: str, disposition: str | None = None) -> dict[str, Any]:
@@ -84,7 +86,9 @@ def test_fold_keeps_what_happened_and_drops_what_was_cancelled() -> None:
     assert [m.ward_id for m in stays["p5"].moves] == ["A"]
     assert [m.ward_id for m in stays["p2"].moves] == ["A"]
     assert stays["p3"].discharged_at is None and stays["p3"].moves[0].end_at is None
-    assert stays["p1"].moves[0].end_kind == "transfer" and stays["p1"].moves[1].end_kind == "discharge"
+    assert (
+        stays["p1"].moves[0].end_kind == "transfer" and stays["p1"].moves[1].end_kind == "discharge"
+    )
 
 
 @pytest.fixture
@@ -129,7 +133,10 @@ def test_midnight_census_and_occupancy(flow_db: Any) -> None:
 
 def test_census_counts_a_patient_leaving_exactly_at_midnight_as_gone() -> None:
     days = midnights(date(2026, 3, 2), date(2026, 3, 4), LOCAL)
-    moves = [("A", _at(1, 23), "2026-03-03T00:00:00+08:00"), ("A", "2026-03-03T00:00:00+08:00", None)]
+    moves = [
+        ("A", _at(1, 23), "2026-03-03T00:00:00+08:00"),
+        ("A", "2026-03-03T00:00:00+08:00", None),
+    ]
     assert census_of_moves(moves, days) == {"A": [1, 1, 1]}
 
 
@@ -143,7 +150,9 @@ def test_length_of_stay(flow_db: Any) -> None:
     assert hospital["q1"] == pytest.approx((P2_LOS + P1_LOS) / 2, abs=0.01)
     assert hospital["q3"] == pytest.approx((P1_LOS + P5_LOS) / 2, abs=0.01)
     assert [i for i, n in enumerate(hospital["histogram"]) if n] == [1, 4, 5]
-    assert ward_a["count"] == 2 and ward_a["median"] == pytest.approx((P2_LOS + P5_LOS) / 2, abs=0.01)
+    assert ward_a["count"] == 2 and ward_a["median"] == pytest.approx(
+        (P2_LOS + P5_LOS) / 2, abs=0.01
+    )
     assert ward_b["count"] == 1  # p1 left from B; p3 is still in
 
 

@@ -37,7 +37,12 @@ SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁�
 GIVEN = "建国秀英志强丽娟海燕文华明杰玉兰淑珍德福春梅振宇晓红桂芝永刚凤英家豪雪梅"
 DIAGNOSES = {
     "CARD": ("冠状动脉粥样硬化性心脏病", "心力衰竭", "心房颤动", "高血压病3级", "不稳定型心绞痛"),
-    "RESP": ("社区获得性肺炎", "慢性阻塞性肺疾病急性加重", "支气管哮喘急性发作", "支气管扩张伴感染"),
+    "RESP": (
+        "社区获得性肺炎",
+        "慢性阻塞性肺疾病急性加重",
+        "支气管哮喘急性发作",
+        "支气管扩张伴感染",
+    ),
 }
 
 
@@ -56,7 +61,9 @@ def present_patients(log: DemoLog) -> list[PresentPatient]:
     for e in log.wire_events():
         if e["type"] == "PatientAdmitted":
             p = e["payload"]
-            found[e["patient_id"]] = PresentPatient(p["ward_id"], p["bed"], parse_iso(p["admitted_at"]))
+            found[e["patient_id"]] = PresentPatient(
+                p["ward_id"], p["bed"], parse_iso(p["admitted_at"])
+            )
         elif e["type"] == "PatientDischarged":
             found.pop(e["patient_id"], None)
     return list(found.values())
@@ -70,7 +77,9 @@ class _Beds:
             (w, f"{n:02d}"): [] for w, beds in wards.items() for n in range(1, beds + 1)
         }
         for p in present:  # held from admission on, past any stay of the history
-            self.held[(p.ward_id, p.bed)].append((p.admitted_at, p.admitted_at + timedelta(days=999)))
+            self.held[(p.ward_id, p.bed)].append(
+                (p.admitted_at, p.admitted_at + timedelta(days=999))
+            )
 
     def free(self, ward: str, start: datetime, end: datetime, rng: random.Random) -> str | None:
         """A bed on `ward` free from start to end, or None (the admission goes elsewhere)."""

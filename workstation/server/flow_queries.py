@@ -29,7 +29,9 @@ def _in_wards(column: Any, ward_ids: Collection[str] | None) -> Any:
     return column.in_(sorted(ward_ids)) if ward_ids is not None else column.is_not(None)
 
 
-def movement_counts(conn: Connection, ward_ids: Collection[str] | None, since: str) -> dict[str, Any]:
+def movement_counts(
+    conn: Connection, ward_ids: Collection[str] | None, since: str
+) -> dict[str, Any]:
     """Counts of each kind by hour (24) and by weekday (7, Monday first) since a moment."""
     m = flow_moves.c
     by_hour = {k: [0] * 24 for k in KINDS}
@@ -127,7 +129,9 @@ def los_summary(days: Sequence[float]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def length_of_stay(conn: Connection, ward_ids: Collection[str] | None, since: str) -> dict[str, Any]:
+def length_of_stay(
+    conn: Connection, ward_ids: Collection[str] | None, since: str
+) -> dict[str, Any]:
     """Length of stay of the stays discharged since a moment, by the ward they left from."""
     s = flow_stays.c
     query = select(s.admitted_at, s.discharged_at).where(

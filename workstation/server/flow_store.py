@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 
 from workstation.clinical.schedule import ward_clock
 from workstation.server.flow_fold import FLOW_EVENT_TYPES, FlowStay, Move, apply_event, local
+from workstation.server.manage_catchup import EventRow, catch_up
 from workstation.server.models import flow_moves, flow_stays
 
 PROJECTION = "patient_flow"
@@ -23,7 +24,7 @@ def _chunks(ids: Sequence[str]) -> Iterable[list[str]]:
         yield list(ids[start : start + _CHUNK])
 
 
-def fold(conn: Connection, rows: Sequence[Any]) -> None:
+def fold(conn: Connection, rows: Sequence[EventRow]) -> None:
     """Fold a page of event rows (server_seq order) into the flow tables."""
     rows = [r for r in rows if r.type in FLOW_EVENT_TYPES]
     if not rows:
@@ -96,6 +97,4 @@ def clear(conn: Connection) -> None:
 
 def catch_up_flow(engine: Engine) -> int:
     """Fold the events that arrived since the last open; return how many were folded."""
-    from workstation.server.manage_catchup import catch_up
-
     return catch_up(engine, PROJECTION, fold, types=FLOW_EVENT_TYPES)

@@ -5,9 +5,9 @@ forecast with its held-out error. Opening it folds only the events since the las
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from fastapi import APIRouter, Query, Request
 from sqlalchemy import Engine
@@ -24,7 +24,6 @@ from workstation.server.flow_queries import (
     ward_beds,
 )
 from workstation.server.flow_store import catch_up_flow
-from workstation.server.manage_api import manager_scope
 
 DEFAULT_DAYS = 84  # twelve weeks on the plots
 FORECAST_HISTORY_DAYS = 16 * 7  # what the forecast learns from (and is tested on)
@@ -36,7 +35,9 @@ def flow_report(
     """The dashboard's figures for `ward_ids` (None: every ward) over the `days` before `now`."""
     zone = ward_clock()
     today = now.astimezone(zone).date()
-    series_days = midnights(today - timedelta(days=max(days, FORECAST_HISTORY_DAYS) - 1), today, zone)
+    series_days = midnights(
+        today - timedelta(days=max(days, FORECAST_HISTORY_DAYS) - 1), today, zone
+    )
     since = iso(series_days[-days])
     with reader(engine) as conn:
         beds = ward_beds(conn, ward_ids)
@@ -45,7 +46,9 @@ def flow_report(
         los = length_of_stay(conn, ward_ids, since)
     shown = sorted(beds) if ward_ids is None else sorted(ward_ids)
     per_ward = {w: census.get(w, [0] * len(series_days)) for w in shown}
-    total = [sum(column) for column in zip(*per_ward.values(), strict=True)] or [0] * len(series_days)
+    total = [sum(column) for column in zip(*per_ward.values(), strict=True)] or [0] * len(
+        series_days
+    )
     return {
         "wards": shown,
         "days": [d.date().isoformat() for d in series_days[-days:]],
@@ -75,10 +78,14 @@ def _percent(census: int, beds: int) -> float | None:
     return round(100 * census / beds, 1) if beds else None
 
 
-def router(engine: Engine) -> APIRouter:
-    """The patient-flow dashboard's router."""
+class _Scope(Protocol):
+    def wards_for(self, ward: str | None) -> frozenset[str] | None: ...
+
+
+def router(engine: Engine, scope_of: Callable[[Request], _Scope]) -> APIRouter:
+    """The patient-flow dashboard's router; `scope_of` is manage_api's manager_scope for it
+    (passed in, so this module does not import manage_api back)."""
     api = APIRouter(prefix="/manage/flow")
-    scope_of = manager_scope(engine, "flow")
 
     @api.get("")
     def flow(
