@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ui.screens.dashboard.flow_tab import FlowTab
 from ui.screens.dashboard.tab import DashboardTab
 
-TABS: list[type[DashboardTab]] = []
+TABS: list[type[DashboardTab]] = [
+    FlowTab,
+]
