@@ -25,6 +25,7 @@ from workstation.server.demo_events import DemoLog, local_day, local_time
 from workstation.server.demo_history_types import STAY_EVENT_MAKERS, Stay
 
 HISTORY_WEEKS = 12
+DEMO_WARD_BEDS = 16  # the admission rates below are for a ward of this size; others scale
 # Mean admissions per ward by weekday (Monday first), and weights of the hour of admission and
 # of discharge on the ward clock.
 ADMISSIONS_BY_WEEKDAY = (3.1, 2.9, 2.8, 2.8, 2.7, 1.4, 1.2)
@@ -70,26 +71,30 @@ def present_patients(log: DemoLog) -> list[PresentPatient]:
 
 
 class _Beds:
-    """Who holds which bed when: (start, end) intervals per (ward, bed)."""
+    """Who holds which bed when: (start, end) spans per bed of each ward."""
 
     def __init__(self, wards: dict[str, int], present: Sequence[PresentPatient]):
-        self.held: dict[tuple[str, str], list[tuple[datetime, datetime]]] = {
-            (w, f"{n:02d}"): [] for w, beds in wards.items() for n in range(1, beds + 1)
+        self.held: dict[str, dict[str, list[tuple[datetime, datetime]]]] = {
+            w: {f"{n:02d}": [] for n in range(1, beds + 1)} for w, beds in wards.items()
         }
         for p in present:  # held from admission on, past any stay of the history
-            self.held[(p.ward_id, p.bed)].append(
-                (p.admitted_at, p.admitted_at + timedelta(days=999))
-            )
+            self.take(p.ward_id, p.bed, p.admitted_at, p.admitted_at + timedelta(days=999))
 
     def free(self, ward: str, start: datetime, end: datetime, rng: random.Random) -> str | None:
         """A bed on `ward` free from start to end, or None (the admission goes elsewhere)."""
-        beds = [bed for (w, bed), spans in self.held.items() if w == ward
-                and all(end <= s or start >= e for s, e in spans)]  # fmt: skip
+        beds = [bed for bed, spans in self.held[ward].items()
+                if all(end <= s or start >= e for s, e in spans)]  # fmt: skip
         return rng.choice(beds) if beds else None
 
     def take(self, ward: str, bed: str, start: datetime, end: datetime) -> None:
         """Hold a bed."""
-        self.held[(ward, bed)].append((start, end))
+        self.held.setdefault(ward, {}).setdefault(bed, []).append((start, end))
+
+    def forget_before(self, moment: datetime) -> None:
+        """Drop the spans over before `moment` (admissions come in time order)."""
+        for beds in self.held.values():
+            for bed, spans in beds.items():
+                beds[bed] = [(s, e) for s, e in spans if e > moment]
 
 
 def _poisson(rng: random.Random, mean: float) -> int:
@@ -124,8 +129,10 @@ def plan_stays(
     planned = []
     for offset in range(weeks * 7):
         day = local_time(first + timedelta(days=offset), 12)
+        beds.forget_before(day - timedelta(days=1))
         for ward in sorted(wards):
-            for _ in range(_poisson(rng, ADMISSIONS_BY_WEEKDAY[local_day(day).weekday()])):
+            mean = ADMISSIONS_BY_WEEKDAY[local_day(day).weekday()] * wards[ward] / DEMO_WARD_BEDS
+            for _ in range(_poisson(rng, mean)):
                 admitted = _at_hour(rng, day, ADMISSION_HOURS)
                 discharged = _discharge_time(rng, admitted)
                 if discharged >= now - timedelta(hours=1):
