@@ -25,6 +25,7 @@ from workstation.server.demo_events import DemoLog, local_day, local_time
 from workstation.server.demo_history_types import STAY_EVENT_MAKERS, Stay
 
 HISTORY_WEEKS = 12
+WARM_UP_DAYS = 14  # stays begin this much earlier, so the first week's census is not a ramp
 DEMO_WARD_BEDS = 16  # the admission rates below are for a ward of this size; others scale
 # Mean admissions per ward by weekday (Monday first), and weights of the hour of admission and
 # of discharge on the ward clock.
@@ -86,6 +87,20 @@ class _Beds:
                 if all(end <= s or start >= e for s, e in spans)]  # fmt: skip
         return rng.choice(beds) if beds else None
 
+    def until_needed(self, ward: str, start: datetime) -> tuple[str, datetime] | None:
+        """A bed empty at `start` and when its next patient comes (the longest such wait), for a
+        stay that must then end: the ward discharges to make room."""
+        found = []
+        for bed, spans in self.held[ward].items():
+            if any(s <= start < e for s, e in spans):
+                continue
+            later = [s for s, _ in spans if s > start]
+            found.append((min(later) if later else start + timedelta(days=999), bed))
+        if not found:
+            return None
+        needed, bed = max(found)
+        return bed, needed
+
     def take(self, ward: str, bed: str, start: datetime, end: datetime) -> None:
         """Hold a bed."""
         self.held.setdefault(ward, {}).setdefault(bed, []).append((start, end))
@@ -119,25 +134,37 @@ def _discharge_time(rng: random.Random, admitted: datetime) -> datetime:
     return _at_hour(rng, due, DISCHARGE_HOURS)
 
 
+def _discharge_before(rng: random.Random, admitted: datetime, now: datetime) -> datetime | None:
+    """A discharge on a day between the admission and yesterday (a stay that would still run
+    today ends earlier, so the census does not sag in the days before today's patients came)."""
+    days = (local_day(now) - local_day(admitted)).days
+    if days < 2:
+        return None
+    due = _at_hour(rng, admitted + timedelta(days=rng.randint(1, days - 1)), DISCHARGE_HOURS)
+    return due if admitted + timedelta(hours=12) < due < now - timedelta(hours=1) else None
+
+
 def plan_stays(
     rng: random.Random, *, wards: dict[str, int], present: Sequence[PresentPatient], now: datetime,
     weeks: int = HISTORY_WEEKS,
 ) -> list[tuple[str, str, datetime, datetime, tuple[tuple[datetime, str, str], ...]]]:  # fmt: skip
     """(ward, bed, admitted, discharged, transfers as (at, ward, bed)) of every past stay."""
     beds = _Beds(wards, present)
-    first = local_day(now) - timedelta(weeks=weeks)
+    first = local_day(now) - timedelta(weeks=weeks, days=WARM_UP_DAYS if weeks else 0)
     planned = []
-    for offset in range(weeks * 7):
+    for offset in range((local_day(now) - first).days):
         day = local_time(first + timedelta(days=offset), 12)
         beds.forget_before(day - timedelta(days=1))
         for ward in sorted(wards):
             mean = ADMISSIONS_BY_WEEKDAY[local_day(day).weekday()] * wards[ward] / DEMO_WARD_BEDS
             for _ in range(_poisson(rng, mean)):
                 admitted = _at_hour(rng, day, ADMISSION_HOURS)
-                discharged = _discharge_time(rng, admitted)
-                if discharged >= now - timedelta(hours=1):
-                    continue  # a past stay only; today's patients are the demo's own
-                stay = _place(rng, beds, ward, sorted(wards), admitted, discharged)
+                due: datetime | None = _discharge_time(rng, admitted)
+                if due is not None and due >= now - timedelta(hours=1):  # a past stay only:
+                    due = _discharge_before(rng, admitted, now)  # cut short
+                if due is None:
+                    continue  # today's patients are the demo's own
+                stay = _place(rng, beds, ward, sorted(wards), admitted, due)
                 if stay is not None:
                     planned.append(stay)
     return sorted(planned, key=lambda s: s[2])
@@ -161,7 +188,13 @@ def _place(
                 return ward, first_bed, admitted, discharged, ((moved, there, second_bed),)
     bed = beds.free(ward, admitted, discharged, rng)
     if bed is None:
-        return None
+        room = beds.until_needed(ward, admitted)
+        if room is None or room[1] - admitted < timedelta(days=1):
+            return None
+        bed, cut = room[0], _discharge_before(rng, admitted, room[1])
+        if cut is None:
+            return None
+        discharged = cut
     beds.take(ward, bed, admitted, discharged)
     return ward, bed, admitted, discharged, ()
 
