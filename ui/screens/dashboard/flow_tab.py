@@ -29,6 +29,8 @@ class FlowTab(DashboardTab):
         self.summary.setObjectName("flowSummary")
         self.summary.setWordWrap(True)
         self.grid = QGridLayout()
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
         inner = QWidget()
         inner.setLayout(self.grid)
         scroll = QScrollArea()
@@ -75,8 +77,12 @@ class FlowTab(DashboardTab):
                       {self.tr("Stays"): data["los"]["histogram"]}),
             self._forecast_chart(data),
         ]  # fmt: skip
-        for index, chart in enumerate(charts):
-            self.grid.addWidget(chart, index // 2, index % 2)
+        hours, weekdays, occupancy, stays, forecast = charts
+        self.grid.addWidget(hours, 0, 0, 1, 2)
+        self.grid.addWidget(weekdays, 1, 0)
+        self.grid.addWidget(stays, 1, 1)
+        self.grid.addWidget(occupancy, 2, 0, 1, 2)
+        self.grid.addWidget(forecast, 3, 0, 1, 2)
 
     def _forecast_chart(self, data: dict[str, Any]) -> QWidget:
         past = data["census"][-FORECAST_CONTEXT_DAYS:]
@@ -156,6 +162,8 @@ class FlowTab(DashboardTab):
                 widget.deleteLater()
 
 
-def _short(days: list[str]) -> list[str]:
-    """2026-03-09 -> 03-09 (the axis has room for no more)."""
-    return [d[5:] for d in days]
+def _short(days: list[str], every: int = 7) -> list[str]:
+    """2026-03-09 -> 03-09 on every 7th day counted back from the last, the others left blank
+    (a category axis has no room for 84 dates; each blank is unique, as its categories must be)."""
+    last = len(days) - 1
+    return [d[5:] if (last - n) % every == 0 else "\u200b" * (n + 1) for n, d in enumerate(days)]
