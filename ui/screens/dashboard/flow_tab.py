@@ -159,6 +159,7 @@ class FlowTab(DashboardTab):
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item is not None and (widget := item.widget()) is not None:
+                widget.hide()  # off the page now, not when the event loop deletes it
                 widget.deleteLater()
 
 
