@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from ui.screens.dashboard.charts import bar_chart, line_chart
+from ui.screens.dashboard.charts import MIN_HEIGHT, bar_chart, line_chart
 from ui.screens.dashboard.tab import DashboardTab
 from workstation.reports.xlsx import Sheet
 
 KINDS = ("admissions", "discharges", "transfers_in", "transfers_out")
 FORECAST_CONTEXT_DAYS = 28  # days of census drawn before the forecast
+ROWS = 4
 
 
 class FlowTab(DashboardTab):
@@ -33,6 +34,9 @@ class FlowTab(DashboardTab):
         self.grid.setColumnStretch(1, 1)
         inner = QWidget()
         inner.setLayout(self.grid)
+        inner.setMinimumHeight(
+            ROWS * (MIN_HEIGHT + 24)
+        )  # four rows of plots: scroll, never squeeze
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
