@@ -168,7 +168,9 @@ class FlowTab(DashboardTab):
 
 
 def _short(days: list[str], every: int = 7) -> list[str]:
-    """2026-03-09 -> 03-09 on every 7th day counted back from the last, the others left blank
-    (a category axis has no room for 84 dates; each blank is unique, as its categories must be)."""
+    """The day of the month on every 7th day counted back from the last, the others blank (a
+    category axis gives each of 84 days a few pixels; each blank is unique, as categories must
+    be). The Excel sheets carry the whole dates."""
     last = len(days) - 1
-    return [d[5:] if (last - n) % every == 0 else "\u200b" * (n + 1) for n, d in enumerate(days)]
+    return [str(int(d[8:10])) if (last - n) % every == 0 else "\u200b" * (n + 1)
+            for n, d in enumerate(days)]  # fmt: skip
