@@ -3886,6 +3886,10 @@
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
+    <message>
+        <source>PgUp / PgDn: page — Ctrl+P: print — Ctrl+S: save as PDF — Esc: close</source>
+        <translation>PgUp / PgDn：翻页 — Ctrl+P：打印 — Ctrl+S：另存为 PDF — Esc：关闭</translation>
+    </message>
 </context>
 <context>
     <name>ScaleAnswers</name>
@@ -7494,6 +7498,197 @@
     <message>
         <source>Alerts and overrides by rule</source>
         <translation>各规则提示与强制通过</translation>
+    </message>
+</context>
+<context>
+    <name>FlowTab</name>
+    <message>
+        <source>Patient flow</source>
+        <translation>入出转</translation>
+    </message>
+    <message>
+        <source>Admissions</source>
+        <translation>入院</translation>
+    </message>
+    <message>
+        <source>Discharges</source>
+        <translation>出院</translation>
+    </message>
+    <message>
+        <source>Transfers in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <source>Transfers out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>Holt-Winters (weekly)</source>
+        <translation>Holt-Winters（周季节）</translation>
+    </message>
+    <message>
+        <source>seasonal naive (same weekday)</source>
+        <translation>季节朴素法（上周同日）</translation>
+    </message>
+    <message>
+        <source>none (too little history)</source>
+        <translation>无（历史数据不足）</translation>
+    </message>
+    <message>
+        <source>Movements by hour of day</source>
+        <translation>按时段的入出转</translation>
+    </message>
+    <message>
+        <source>Movements by day of week</source>
+        <translation>按星期的入出转</translation>
+    </message>
+    <message>
+        <source>Occupancy at midnight (% of beds)</source>
+        <translation>零点床位使用率（%）</translation>
+    </message>
+    <message>
+        <source>Length of stay (days, stays ended in the period)</source>
+        <translation>住院日（天，期间内出院者）</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>人次</translation>
+    </message>
+    <message>
+        <source>Census and 7-day forecast (band: ± held-out error)</source>
+        <translation>在院人数及7天预测（区间：±留出周误差）</translation>
+    </message>
+    <message>
+        <source>Census</source>
+        <translation>在院人数</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Census at midnight: %1 of %2 beds.</source>
+        <translation>零点在院：%1人，床位%2张。</translation>
+    </message>
+    <message>
+        <source>Stays ended: %1, median %2 days (IQR %3–%4).</source>
+        <translation>出院%1人次，住院日中位数%2天（四分位距%3–%4）。</translation>
+    </message>
+    <message>
+        <source>Forecast: %1.</source>
+        <translation>预测模型：%1。</translation>
+    </message>
+    <message>
+        <source>%1: MAE %2 patients, MAPE %3% on %4 held-out weeks.</source>
+        <translation>%1：留出%4周的平均绝对误差%2人，平均绝对百分比误差%3%。</translation>
+    </message>
+    <message>
+        <source>Flow by hour</source>
+        <translation>按时段入出转</translation>
+    </message>
+    <message>
+        <source>Hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <source>Flow by weekday</source>
+        <translation>按星期入出转</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>Occupancy</source>
+        <translation>床位使用</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>census</source>
+        <translation>在院</translation>
+    </message>
+    <message>
+        <source>Length of stay</source>
+        <translation>住院日</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <source>Q1</source>
+        <translation>下四分位数</translation>
+    </message>
+    <message>
+        <source>Q3</source>
+        <translation>上四分位数</translation>
+    </message>
+    <message>
+        <source>Census forecast</source>
+        <translation>在院人数预测</translation>
+    </message>
+    <message>
+        <source>Forecast error</source>
+        <translation>预测误差</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>MAE (patients)</source>
+        <translation>平均绝对误差（人）</translation>
+    </message>
+    <message>
+        <source>MAPE (%)</source>
+        <translation>平均绝对百分比误差（%）</translation>
+    </message>
+    <message>
+        <source>Held-out weeks</source>
+        <translation>留出周数</translation>
     </message>
 </context>
 </TS>

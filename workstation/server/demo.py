@@ -25,6 +25,7 @@ from workstation.server.demo_controlled import skin_tests_and_controlled
 from workstation.server.demo_events import DEVICE_ID, DemoLog
 from workstation.server.demo_fluids import record_fluid_balance
 from workstation.server.demo_frontsheet import record_ward_reports
+from workstation.server.demo_history import HISTORY_WEEKS, record_past_stays
 from workstation.server.demo_history_types import STAY_EVENT_MAKERS
 from workstation.server.demo_infusion import infusion_demo
 from workstation.server.demo_notes import (
@@ -82,16 +83,21 @@ def _json(*parts: str) -> Any:
     return json.loads(resource(*parts).read_text(encoding="utf-8"))
 
 
-def load_demo(engine: Engine, *, seed: int = 2026, now: datetime | None = None) -> dict[str, str]:
+def load_demo(
+    engine: Engine, *, seed: int = 2026, now: datetime | None = None,
+    history_weeks: int = HISTORY_WEEKS,
+) -> dict[str, str]:  # fmt: skip
     """Create the demo wards, users and patients on an initialised database; return
-    username -> password. Deterministic for a seed and `now`, apart from ids and passwords."""
+    username -> password. Deterministic for a seed and `now`, apart from ids and passwords.
+    `history_weeks` of past stays come before today's patients (demo_history; 0: none)."""
     staff = _json("demo", "names.json")["staff"]
     passwords = _create_directory(engine, staff)
     passwords |= add_rights_staff(engine)
     passwords |= load_rosters(engine, now or utc_now())  # 排班: this week's roster per ward
     with reader(engine) as conn:
         users = {u.username: u for u in all_users(conn).values()}
-    wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now()))
+    wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now(),
+                                              history_weeks=history_weeks))  # fmt: skip
     _push_all(engine, users["demo.admin"], wire_events)
     return passwords
 
@@ -111,7 +117,9 @@ def _signed(engine: Engine, wire_events: list[dict[str, Any]]) -> list[dict[str,
     return [signers[e["author_id"]].sign_event(event_from_wire(e)).to_wire() for e in wire_events]
 
 
-def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dict[str, Any]]:
+def demo_events(
+    users: dict[str, User], *, seed: int, now: datetime, history_weeks: int = HISTORY_WEEKS
+) -> list[dict[str, Any]]:
     """The demo history as wire events authored by the demo users (by username), in time order."""
     rng = random.Random(seed)
     log = DemoLog(now)
@@ -124,6 +132,8 @@ def demo_events(users: dict[str, User], *, seed: int, now: datetime) -> list[dic
     )
     order_sheet_demo(log, users)
     infusion_demo(log, users)
+    record_past_stays(log, users, random.Random(seed), wards={w[0]: BEDS_PER_WARD for w in WARDS},
+                      weeks=history_weeks)  # fmt: skip
     return log.wire_events()
 
 

@@ -151,13 +151,18 @@ def _doses(log: DemoLog, ctx: _Ctx, med: tuple[Any, ...], order_id: str, placed:
             continue  # missed: nothing recorded for this time
         nurse = rng.choice(ctx.nurses)
         if roll < 0.06:
-            log.add(due + _minutes(rng, 0, 20), "MedicationAdministered", author=nurse,
+            refused = due + _minutes(rng, 0, 20)
+            if not _during(ctx, refused):
+                continue  # the patient left the ward before the round reached them
+            log.add(refused, "MedicationAdministered", author=nurse,
                     patient_id=ctx.stay.patient_id, payload={
                         "order_id": order_id, "outcome": "refused", "administered_at": iso(due),
                         "scheduled_for": iso(due), "reason": "患者拒绝服药"})  # fmt: skip
             continue
         late = roll > 0.91
         given = due + (_minutes(rng, 65, 180) if late else _minutes(rng, -25, 45))
+        if not _during(ctx, given):
+            continue  # a dose (and its scan) due before a transfer but given after it is not ours
         _scan(log, ctx, (order_id, med), given, nurse, rng)
         if first_given and not ctx.documented:
             log.add(given - timedelta(seconds=30), "AllergyCheckOverridden", author=nurse,

@@ -319,4 +319,32 @@ manage_cursors = Table(
     Column("last_seq", SEQ, nullable=False),
 )
 
+# The patient-flow dashboard's projection (flow_store): stays and their ward moves, with the ward
+# clock's weekday (0 = Monday) and hour of each start and end, so counts by hour are a GROUP BY.
+flow_stays = Table(
+    "flow_stays",
+    metadata,
+    Column("stay_id", ID, primary_key=True),  # the PatientAdmitted event's id
+    Column("patient_id", ID, nullable=False, index=True),
+    Column("ward_id", String(32), nullable=False, index=True),  # the last ward
+    Column("admitted_at", String(32), nullable=False),
+    Column("discharged_at", String(32), index=True),
+)
+
+flow_moves = Table(
+    "flow_moves",
+    metadata,
+    Column("stay_id", ID, primary_key=True),
+    Column("position", Integer, primary_key=True, autoincrement=False),
+    Column("ward_id", String(32), nullable=False, index=True),
+    Column("start_at", String(32), nullable=False),
+    Column("start_kind", String(12), nullable=False),
+    Column("start_dow", Integer, nullable=False),
+    Column("start_hour", Integer, nullable=False),
+    Column("end_at", String(32)),
+    Column("end_kind", String(12)),
+    Column("end_dow", Integer),
+    Column("end_hour", Integer),
+)
+
 ALL_METADATA = [metadata, projection_metadata, quality_metadata]
