@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 
 from workstation.projections.tables import metadata as projection_metadata
+from workstation.server.usage_tables import metadata as usage_metadata
 
 metadata = MetaData()
 
@@ -288,4 +289,4 @@ hl7_outbound = Table(
     Index("ix_hl7_outbound_due", "status", "next_attempt_at"),
 )
 
-ALL_METADATA = [metadata, projection_metadata]
+ALL_METADATA = [metadata, projection_metadata, usage_metadata]
