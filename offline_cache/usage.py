@@ -7,6 +7,8 @@ another user's records wait for that user's next online session."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import uuid
 from dataclasses import dataclass
 from importlib import metadata
@@ -16,7 +18,7 @@ from typing import Any
 import orjson
 from sqlalchemy import delete, func, insert, select
 
-from offline_cache import logs
+from offline_cache import logs, state
 from offline_cache.link import ServerLink
 from offline_cache.store import LocalStore
 from offline_cache.tables import usage_outbox
@@ -29,6 +31,7 @@ from workstation.telemetry.records import (
 )
 
 BATCH = 200
+MAX_PENDING = 5_000  # in memory between two flushes
 MAX_QUEUED = 20_000  # a station offline for weeks drops usage records, never its clinical work
 _log = logs.get("usage")
 
@@ -51,24 +54,55 @@ class UsageSent:
 
 
 class UsageLog:
-    """Queues usage records of the user logged in and sends them."""
+    """Keeps usage records of the user logged in and sends them. `record` only appends to memory
+    (the UI thread calls it for every action); `flush` writes them to the replica and runs with
+    the sync, the lock and the logout, on a worker."""
 
     def __init__(self, store: LocalStore, version: str | None = None) -> None:
         self.store, self.version = store, version or app_version()
         self.user_id: str | None = None  # set by the Workstation at login, cleared at logout
+        self.pending: list[tuple[str, UsageRecord]] = []
+        self.lock = threading.Lock()
 
     def record(self, kind: str, name: str, *, screen: str | None = None, count: int = 0,
                duration_ms: int = 0, frames: tuple[tuple[str, int, str], ...] = ()) -> None:  # fmt: skip
-        """Queue one record for the user logged in (nothing when nobody is)."""
-        if self.user_id is None:
+        """Keep one record for the user logged in (nothing when nobody is)."""
+        user_id = self.user_id
+        if user_id is None:
             return
         record = validate_record(UsageRecord(
             record_id=str(uuid.uuid4()), kind=kind, name=name, at=now_iso(), version=self.version,
             screen=screen, count=min(count, 1_000_000), duration_ms=min(duration_ms, 86_400_000),
             frames=frames).wire())  # fmt: skip
+        with self.lock:
+            self.pending.append((user_id, record))
+            if len(self.pending) > MAX_PENDING:
+                del self.pending[: len(self.pending) - MAX_PENDING]
+
+    def flush(self) -> None:
+        """Write the records kept in memory to the replica's usage queue."""
+        with self.lock:
+            taken, self.pending = self.pending, []
+        if taken:
+            with self.store.writing() as conn:
+                conn.execute(insert(usage_outbox), [
+                    {"record_id": r.record_id, "user_id": user_id, "record": orjson.dumps(r.wire()).decode()}
+                    for user_id, r in taken])  # fmt: skip
+
+    def record_catalog(self, action_ids: list[str]) -> None:
+        """Every action id this version offers (what "never used" is counted against): sent once
+        per station and version, and again when the list changes."""
+        key = hashlib.sha256(" ".join([self.version, *sorted(action_ids)]).encode()).hexdigest()[
+            :32
+        ]
+        with self.store.reading() as conn:
+            if state.get(conn, "usage_catalog") == key:
+                return
+        for action_id in sorted(set(action_ids)):
+            self.record("catalog", action_id)
+        self.flush()
         with self.store.writing() as conn:
-            conn.execute(insert(usage_outbox).values(
-                record_id=record.record_id, user_id=self.user_id, record=orjson.dumps(record.wire()).decode()))  # fmt: skip
+            state.put(conn, "usage_catalog", key)
 
     def record_error(
         self, kind: type[BaseException], tb: TracebackType | None, *, screen: str | None
@@ -78,6 +112,7 @@ class UsageLog:
 
     def queued(self, user_id: str | None = None) -> list[dict[str, Any]]:
         """The records waiting (of one user, or all), as they will be sent."""
+        self.flush()
         query = select(usage_outbox.c.record)
         if user_id is not None:
             query = query.where(usage_outbox.c.user_id == user_id)
@@ -88,6 +123,7 @@ class UsageLog:
         """Send the logged-in user's queued records in batches; what the server took (or refused
         as malformed, which no retry would mend) leaves the queue."""
         sent = UsageSent()
+        self.flush()
         if self.user_id is None:
             return sent
         self._trim()

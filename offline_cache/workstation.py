@@ -109,6 +109,8 @@ class Workstation:
 
     def close(self) -> None:
         """Release the database, the network client and the log file."""
+        with contextlib.suppress(Exception):  # usage is never worth a failed close
+            self.usage.flush()
         if self.link is not None:
             self.link.close()
         self.store.engine.dispose()
@@ -150,6 +152,7 @@ class Workstation:
         """Audit that the screen was locked (the UI hides every patient detail)."""
         self._queue_audit("lock")
         self.usage.record("lock", "lock")
+        self.usage.flush()
 
     def unlock(self, password: str) -> None:
         """Check the current user's password to unlock the screen; LoginRefused when wrong."""
@@ -162,6 +165,7 @@ class Workstation:
         if self.sessions.current is not None and not self.sessions.current.online:
             self._queue_audit("logout_offline")
         self.usage.record("logout", "logout")
+        self.usage.flush()
         self.usage.user_id = None
         self.sessions.logout()
 
@@ -360,7 +364,9 @@ class Workstation:
     def _send_usage(self, report: SyncReport) -> None:
         """After a clinical sync: its outcome as a usage record, then the usage queue and the
         feedback whose moment has come (never holding the clinical sync hostage)."""
-        self.usage.record("sync", "rejected" if report.rejected else "ok", count=report.accepted + report.rejected)
+        self.usage.record(
+            "sync", "rejected" if report.rejected else "ok", count=report.accepted + report.rejected
+        )
         assert self.link is not None
         try:
             self.usage.send(self.link)

@@ -21,6 +21,7 @@ from ui.screens.chart.controller import ChartController
 from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.feedback.controller import install as install_feedback
 from ui.screens.infusion_round.controller import install as install_infusion
 from ui.screens.login.controller import LoginController
 from ui.screens.nursing_record.controller import install as install_nursing_record
@@ -35,6 +36,7 @@ from ui.screens.shell.view import ShellView
 from ui.screens.ward_records.controller import install as install_ward_records
 from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
+from ui.usage_recorder import UsageRecorder
 from ui.workers import Workers
 
 SYNC_INTERVAL_MS = 30_000
@@ -87,6 +89,9 @@ class ShellController(QObject):
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
         self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
         self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
+        self.feedback = install_feedback(self)  # F4: anonymous feedback; Shift+F4 the board
+        self.usage = UsageRecorder(self)  # actions, screens, keys, errors: no patient data
+        self.usage.install()
 
     def _connect(self) -> None:
         v = self.view
@@ -240,6 +245,7 @@ class ShellController(QObject):
             app.removeEventFilter(self.lock_key)
         self.sync_timer.stop()
         self.idle.stop()
+        self.usage.uninstall()
         self.printing.stop_refresher()
         self.census.clear()
         self.chart.clear(forget=True)
