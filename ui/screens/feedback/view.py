@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,6 +73,13 @@ class FeedbackBox(ReturningDialog):
         form.addRow(note)
         form.addRow(self.buttons)
         self.resize(520, 320)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._take_keys)  # after the palette, if it opened the box
+
+    def _take_keys(self) -> None:
+        self.activateWindow()
         self.text.setFocus()
 
     def _send(self) -> None:
@@ -110,9 +117,8 @@ class FeedbackBoard(QWidget):
         self.answer.setMaximumHeight(90)
         self.save = QPushButton(_tr("&Save the answer (Ctrl+Enter)"), objectName="feedbackSave")
         self.save.clicked.connect(self._save)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, activated=self._save,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        for field in (self.tags, self.answer):  # Ctrl+Enter here saves (not the window's sign key)
+            field.installEventFilter(self)
         QShortcut(QKeySequence("F5"), self, activated=self.sig_reload_requested.emit,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
         self.office = QWidget(objectName="feedbackOffice")
@@ -141,6 +147,17 @@ class FeedbackBoard(QWidget):
         if items:
             self.table.setCurrentCell(0, 0)
         self.message.setText(_tr("%1 item(s).").replace("%1", str(len(items))))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Ctrl+Enter in the answer form saves the answer."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self._save()
+                return True
+        return super().eventFilter(watched, event)
 
     def _chosen(self, row: int) -> None:
         if 0 <= row < len(self.items):
