@@ -1717,6 +1717,14 @@
         <source>Census: sort by the 1st…10th column (again: reverse)</source>
         <translation>患者一览：按第1…10列排序（再按一次倒序）</translation>
     </message>
+    <message>
+        <source>Anonymous feedback from any screen (Ctrl+Enter sends; sent later, unnamed)</source>
+        <translation>在任何界面写匿名意见（Ctrl+Enter 发送；稍后匿名发出）</translation>
+    </message>
+    <message>
+        <source>Feedback board: what staff said, the answers</source>
+        <translation>意见公告板：员工的意见与答复</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -6846,6 +6854,116 @@
     <message>
         <source>This is a demonstration ward with invented patients. Choose a user with the arrow keys and press Enter (or double-click) to fill in the login. The list is kept in %1</source>
         <translation>这是一个演示病区，患者均为虚构。用方向键选择用户后按 Enter（或双击）即可填入登录信息。此列表保存在 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackController</name>
+    <message>
+        <source>Anonymous &amp;feedback…</source>
+        <translation>匿名意见(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Feedback boa&amp;rd</source>
+        <translation>意见公告板(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Thank you. Your feedback will be sent anonymously within the hour.</source>
+        <translation>谢谢。您的意见将在一小时内匿名发送。</translation>
+    </message>
+    <message>
+        <source>Fetching the feedback…</source>
+        <translation>正在获取意见…</translation>
+    </message>
+    <message>
+        <source>The feedback board is kept on the server, which cannot be reached now.</source>
+        <translation>意见公告板保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>Hard to use</source>
+        <translation>不好用</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>太慢</translation>
+    </message>
+    <message>
+        <source>An error or a wrong result</source>
+        <translation>出错或结果不对</translation>
+    </message>
+    <message>
+        <source>Something missing</source>
+        <translation>缺少功能</translation>
+    </message>
+    <message>
+        <source>A safety concern</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Anonymous feedback</source>
+        <translation>匿名意见</translation>
+    </message>
+    <message>
+        <source>What does not work, or what would help? No patient names, please.</source>
+        <translation>哪里不好用，或者什么会有帮助？请勿写患者姓名。</translation>
+    </message>
+    <message>
+        <source>Sent without your name, this computer or the time: only the day, and your ward where at least five people work there. It leaves this computer at a random moment within the hour, also after a loss of the network. Ctrl+Enter sends, Esc cancels.</source>
+        <translation>发送时不带您的姓名、本机或时间：只有日期；病区至少有五人时才带上病区。意见在一小时内的随机时刻离开本机，断网后恢复时也会发送。Ctrl+Enter 发送，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Save the answer (Ctrl+Enter)</source>
+        <translation>保存答复(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Anonymous feedback board: what staff said and what the quality office answered (F5 reloads, F4 writes one)</source>
+        <translation>匿名意见公告板：员工的意见和质控办的答复（F5 刷新，F4 写意见）</translation>
+    </message>
+    <message>
+        <source>%1 item(s).</source>
+        <translation>%1 条。</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,7 @@ class FeedbackController(QObject):
         shell.view.pages.addWidget(self.board)
         self.box: FeedbackBox | None = None
         self.box_action = shell.view.menu_action(self.tr("Anonymous &feedback…"), BOX_KEYS, "help")
-        self.board_action = shell.view.menu_action(self.tr("Feedback &board"), BOARD_KEYS, "help")
+        self.board_action = shell.view.menu_action(self.tr("Feedback boa&rd"), BOARD_KEYS, "help")
         for action in (self.box_action, self.board_action):
             action.setEnabled(False)
         self.box_action.triggered.connect(self.open_box)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,9 +26,13 @@ from ui.dialogs import ReturningDialog
 from workstation.telemetry.feedback import CATEGORIES, MAX_TEXT
 
 CATEGORY_WORDS = {
-    "hard_to_use": "Hard to use", "slow": "Slow", "error": "An error or a wrong result",
-    "missing": "Something missing", "safety": "A safety concern", "other": "Other",
-}  # fmt: skip
+    "hard_to_use": QT_TRANSLATE_NOOP("FeedbackView", "Hard to use"),
+    "slow": QT_TRANSLATE_NOOP("FeedbackView", "Slow"),
+    "error": QT_TRANSLATE_NOOP("FeedbackView", "An error or a wrong result"),
+    "missing": QT_TRANSLATE_NOOP("FeedbackView", "Something missing"),
+    "safety": QT_TRANSLATE_NOOP("FeedbackView", "A safety concern"),
+    "other": QT_TRANSLATE_NOOP("FeedbackView", "Other"),
+}
 
 
 def _tr(text: str) -> str:
@@ -150,7 +154,9 @@ class FeedbackBoard(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         """Ctrl+Enter in the answer form saves the answer."""
-        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
             ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
             if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 event.accept()
