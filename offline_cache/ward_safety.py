@@ -17,6 +17,7 @@ from workstation.clock import now_iso, utc_now
 from workstation.events.envelope import Event
 from workstation.projections import safety_queries as sq
 from workstation.projections import tables as pt
+from workstation.security.policy import clinical_role
 
 # Actions a doctor picks when acknowledging (a digit each); the text goes into the 病程 entry.
 ACK_ACTIONS: tuple[tuple[str, str], ...] = (
@@ -90,7 +91,7 @@ def ward_doctors(ws: _Recorder, ward_id: str | None, first: str | None = None
                                .order_by(refdata.c.version.desc()).limit(1)).scalar()  # fmt: skip
     people = orjson.loads(content) if content else []
     doctors = [(u["user_id"], u["display_name"]) for u in people
-               if u.get("role") in ("physician", "trainee_physician") and u.get("active", True)
+               if clinical_role(str(u.get("role"))) in ("physician", "trainee_physician") and u.get("active", True)
                and (ward_id is None or ward_id in u.get("wards", []))]  # fmt: skip
     return sorted(doctors, key=lambda d: (d[0] != first, d[1]))
 

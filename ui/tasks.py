@@ -20,6 +20,7 @@ from workstation.clinical.note_deadlines import notes_due
 from workstation.clock import utc_now
 from workstation.projections import queries
 from workstation.projections import tables as pt
+from workstation.security.policy import clinical_role
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def user_names(ws: Workstation) -> dict[str, str]:
 def sign_note(ws: Workstation, patient_id: str, note_type: str, title: str, text: str) -> str:
     """Sign a note (a trainee's needs a co-signature) and drop its draft; the note's id."""
     user = ws.user
-    needs_cosign = user.role == "trainee_physician" or not user.licensed
+    needs_cosign = clinical_role(user.role) == "trainee_physician" or not user.licensed
     event = ws.record("NoteSigned", patient_id=patient_id, payload={
         "note_type": note_type, "title": title, "text": text, "needs_cosign": needs_cosign})  # fmt: skip
     ws.drafts.drop(author_id=user.user_id, patient_id=patient_id, note_type=note_type)

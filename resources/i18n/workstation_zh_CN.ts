@@ -2171,6 +2171,18 @@
         <source>%1 d</source>
         <translation>%1天</translation>
     </message>
+    <message>
+        <source>head nurse</source>
+        <translation>护士长</translation>
+    </message>
+    <message>
+        <source>department director</source>
+        <translation>科主任</translation>
+    </message>
+    <message>
+        <source>medical affairs</source>
+        <translation>医务科</translation>
+    </message>
 </context>
 <context>
     <name>CounterView</name>
@@ -6854,6 +6866,60 @@
     <message>
         <source>This is a demonstration ward with invented patients. Choose a user with the arrow keys and press Enter (or double-click) to fill in the login. The list is kept in %1</source>
         <translation>这是一个演示病区，患者均为虚构。用方向键选择用户后按 Enter（或双击）即可填入登录信息。此列表保存在 %1</translation>
+    </message>
+    <message>
+        <source>head nurse</source>
+        <translation>护士长</translation>
+    </message>
+    <message>
+        <source>department director</source>
+        <translation>科主任</translation>
+    </message>
+    <message>
+        <source>medical affairs</source>
+        <translation>医务科</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>&lt;b&gt;Dashboard&lt;/b&gt; — F5 reloads, Ctrl+E exports to Excel</source>
+        <translation>&lt;b&gt;管理看板&lt;/b&gt; — F5 刷新，Ctrl+E 导出 Excel</translation>
+    </message>
+    <message>
+        <source>&amp;Scope:</source>
+        <translation>范围(&amp;S)：</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardController</name>
+    <message>
+        <source>Da&amp;shboard</source>
+        <translation>管理看板(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Whole hospital</source>
+        <translation>全院</translation>
+    </message>
+    <message>
+        <source>Fetching the dashboard…</source>
+        <translation>正在获取看板数据…</translation>
+    </message>
+    <message>
+        <source>Figures as of %1.</source>
+        <translation>数据截至 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>The dashboards are on the server, which cannot be reached now.</source>
+        <translation>看板数据在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
     </message>
 </context>
 <context>

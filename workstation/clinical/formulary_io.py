@@ -279,20 +279,10 @@ def write_table(path: Path, columns: Iterable[str], rows: Iterable[Mapping[str, 
 
 def xlsx_bytes(title: str, columns: list[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
     """A one-sheet workbook with a bold header row."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from workstation.reports.xlsx import Sheet, workbook_bytes
 
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31] or "sheet"
-    sheet.append(columns)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([row.get(name) for name in columns])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    table = [[row.get(name) for name in columns] for row in rows]
+    return workbook_bytes([Sheet(title, columns, table)])
 
 
 def export_formulary(path: Path, drugs: Iterable[Mapping[str, Any]]) -> None:

@@ -16,6 +16,9 @@ class Role(StrEnum):
     ADMIN = "admin"
     PRIVACY_OFFICER = "privacy_officer"  # reads break-the-glass alerts and the audit, no chart
     INTERFACE = "interface"  # the hospital's systems (HIS, LIS) speaking HL7 v2 through the server
+    HEAD_NURSE = "head_nurse"  # 护士长: a nurse who also runs her wards (dashboards, roster)
+    DEPARTMENT_DIRECTOR = "department_director"  # 科主任: a physician who also runs his wards
+    MEDICAL_AFFAIRS = "medical_affairs"  # 医务科: every ward's dashboards and boards, no chart
 
 
 class Sex(StrEnum):

@@ -81,7 +81,18 @@ PERMISSIONS: dict[Role, frozenset[str]] = {
     }),
     # The privacy officer records no clinical fact and reads no chart: alerts and audit only.
     Role.PRIVACY_OFFICER: frozenset(),
+    # The medical affairs office (医务科) runs the hospital's quality work from dashboards and
+    # boards: it records no clinical fact and reads no chart (PIPL Art. 6, the minimum necessary).
+    Role.MEDICAL_AFFAIRS: frozenset(),
 }  # fmt: skip
+
+# The ward's managers keep the clinical rights of their profession: a head nurse (护士长) is a
+# nurse, a department director (科主任) a physician; what they add is the running of their wards.
+CLINICAL_ROLES: dict[Role, Role] = {
+    Role.HEAD_NURSE: Role.NURSE,
+    Role.DEPARTMENT_DIRECTOR: Role.PHYSICIAN,
+}
+PERMISSIONS.update({manager: PERMISSIONS[base] for manager, base in CLINICAL_ROLES.items()})
 
 # Order kinds a role may place; a nurse records nursing orders only (never a medication order).
 ORDER_KINDS: dict[Role, frozenset[str]] = {
@@ -89,6 +100,7 @@ ORDER_KINDS: dict[Role, frozenset[str]] = {
     Role.TRAINEE_PHYSICIAN: frozenset(OrderKind),
     Role.NURSE: frozenset({OrderKind.NURSING}),
 }
+ORDER_KINDS.update({manager: ORDER_KINDS[base] for manager, base in CLINICAL_ROLES.items()})
 
 # Note types a role may sign.
 NURSE_NOTE_TYPES = frozenset({"nursing_note"})
@@ -101,13 +113,21 @@ HOSPITAL_WIDE_ROLES = frozenset(
 # Roles that admit to any ward (the HIS decides admissions for the whole hospital).
 ADMITS_TO_ANY_WARD = frozenset({Role.INTERFACE.value})
 
-# The quality office (医务科/质控科) reads every adverse-event report with its reporter; the
-# hospital has no separate role for it, so it is the administration's (as the records office is).
-QUALITY_OFFICE_ROLES = frozenset({Role.ADMIN.value})
+# The quality office (医务科/质控科) reads every adverse-event report with its reporter, and
+# answers the staff's anonymous feedback: the medical affairs office, and the administration.
+QUALITY_OFFICE_ROLES = frozenset({Role.ADMIN.value, Role.MEDICAL_AFFAIRS.value})
+
+# Who reads the management dashboards, and over which wards (dashboard_wards).
+MANAGER_ROLES = frozenset(
+    {Role.HEAD_NURSE.value, Role.DEPARTMENT_DIRECTOR.value, Role.MEDICAL_AFFAIRS.value}
+)
+# Roles that read no chart at all: the privacy officer (alerts and audit) and medical affairs
+# (dashboards and boards, which hold counts, never a patient).
+NO_CHART_ROLES = frozenset({Role.PRIVACY_OFFICER.value, Role.MEDICAL_AFFAIRS.value})
 
 # Roles that read charts through the FHIR API (server.fhir_api), with the sync API's ward scope:
 # everyone but the privacy officer, who reads alerts and the audit, never a chart.
-FHIR_READER_ROLES = frozenset(r.value for r in Role) - {Role.PRIVACY_OFFICER.value}
+FHIR_READER_ROLES = frozenset(r.value for r in Role) - NO_CHART_ROLES
 # Roles that read and acknowledge the break-the-glass alerts (server.alerts_api).
 ALERT_REVIEWERS = frozenset({Role.PRIVACY_OFFICER.value, Role.ADMIN.value})
 # Reading (pull, history, digest, lookup): a hospital-wide role reads every ward; anyone else
@@ -123,6 +143,25 @@ def reading_wards(
     if role in HOSPITAL_WIDE_ROLES:
         return None
     return frozenset(user_wards) & frozenset(device_wards)
+
+
+def clinical_role(role: str) -> str:
+    """The profession whose clinical rights a role has: a head nurse is a nurse, a department
+    director a physician; any other role is its own."""
+    try:
+        return CLINICAL_ROLES.get(Role(role), Role(role)).value
+    except ValueError:
+        return role
+
+
+def dashboard_wards(role: str, user_wards: Iterable[str]) -> frozenset[str] | None:
+    """The wards whose dashboards a user reads: None means the whole hospital (medical affairs),
+    a head nurse or department director reads their own wards, anyone else none."""
+    if role == Role.MEDICAL_AFFAIRS.value:
+        return None
+    if role in MANAGER_ROLES:
+        return frozenset(user_wards)
+    return frozenset()
 
 
 def device_ward_problem(role: str, user_wards: Iterable[str], ward_id: str) -> str | None:

@@ -31,6 +31,7 @@ from workstation.server import (
     feedback_api,
     interface_api,
     login_throttle,
+    manage_api,
     meta,
     read_audit,
     reads,
@@ -151,6 +152,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(interface_api.router(engine))
     app.include_router(usage_api.router(engine, settings.usage_retention_days))
     app.include_router(feedback_api.router(engine))  # anonymous: nothing of the sender kept
+    for manage_router in manage_api.ROUTERS:
+        app.include_router(manage_router(engine))
     app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)
 
     @app.get("/healthz")

@@ -28,6 +28,8 @@ RIGHTS = {
     CONSULTANT: ("associate_chief", "special", True, True),
     "card.nurse": ("supervisor_nurse", None, False, False),
     "resp.nurse": ("senior_nurse", None, False, False),
+    "card.head_nurse": ("associate_chief_nurse", None, False, False),
+    "card.director": ("chief", "special", True, True),
 }
 
 

@@ -12,7 +12,7 @@ from workstation.server.models import wards
 
 # The order a newcomer reads the list in: the ward's clinicians first, the back office last.
 ROLE_ORDER = ("physician", "trainee_physician", "nurse", "pharmacist", "lab", "admin",
-              "privacy_officer")  # fmt: skip
+              "privacy_officer", "head_nurse", "department_director", "medical_affairs")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -289,4 +289,12 @@ hl7_outbound = Table(
     Index("ix_hl7_outbound_due", "status", "next_attempt_at"),
 )
 
+# How far each dashboard's catch-up projection has folded the event log (manage_catchup).
+manage_cursors = Table(
+    "manage_cursors",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("last_seq", SEQ, nullable=False),
+)
+
 ALL_METADATA = [metadata, projection_metadata, usage_metadata]

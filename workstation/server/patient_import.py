@@ -22,6 +22,7 @@ from workstation.clinical.patient_import import check_patients, missing_columns,
 from workstation.hl7v2.mapping import Inbound, PatientRef, Visit
 from workstation.hl7v2.message import MessageProblem
 from workstation.projections import tables as pt
+from workstation.security.policy import clinical_role
 from workstation.server import audit, auth, hl7_identity
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader, writer
@@ -108,7 +109,7 @@ class _RowError(ValueError):
 def _doctors(conn: Connection) -> dict[str, str]:
     found: dict[str, str] = {}
     for user in auth.all_users(conn).values():
-        if user.role in ("physician", "trainee_physician"):
+        if clinical_role(user.role) in ("physician", "trainee_physician"):
             for name in (user.user_id, user.username, user.display_name):
                 found.setdefault(name, user.user_id)
     return found

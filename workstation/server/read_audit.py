@@ -28,6 +28,7 @@ READ_ACTIONS = frozenset({
     "chart_opened", "print", "export", "lock", "unlock", "logout_offline", "login_offline",
     "downtime_pack_written",  # offline_cache.downtime: the ward's pack left the encrypted replica
     "export_stock",  # ui.screens.pharmacy.tasks: the stock export
+    "export_dashboard",  # ui.screens.dashboard: a manager's dashboard to Excel (counts only)
 })  # fmt: skip
 MAX_ENTRIES = 1000
 # field: (max length, may be null)

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select, update
 
 from workstation.clinical.checks.model import ANTIBIOTIC_TIERS, DOCTOR_TITLES
 from workstation.clinical.checks.prescribing import NURSE_GRADES, TITLES, tier_cap_problem
+from workstation.security.policy import clinical_role
 from workstation.server.models import users
 
 _KEEP: Any = object()  # "leave as it is"
@@ -38,6 +39,7 @@ def rights_problem(role: str, rights: dict[str, Any]) -> str | None:
         return f"unknown title {title!r}; one of {', '.join(TITLES)}"
     if tier is not None and tier not in ANTIBIOTIC_TIERS:
         return f"unknown antibiotic tier {tier!r}; one of {', '.join(ANTIBIOTIC_TIERS)}"
+    role = clinical_role(role)
     doctor = role in ("physician", "trainee_physician") and title in DOCTOR_TITLES
     if not doctor and (tier or rights.get("narcotic_right") or rights.get("antibiotic_approver")):
         return "only a doctor with a doctor's title holds prescribing rights"

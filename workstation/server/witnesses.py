@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workstation.events.envelope import Event
+from workstation.security.policy import clinical_role
 
 WITNESS_ROLES: dict[str, frozenset[str]] = {
     "SkinTestRecorded": frozenset({"nurse"}),
@@ -33,6 +34,6 @@ def witness_problem(users: Mapping[str, Any], event: Event) -> str | None:
     witness = users.get(str(witness_id))
     if witness is None:
         return "the witness is not an active user"
-    if str(witness.role) not in roles:
+    if clinical_role(str(witness.role)) not in roles:
         return f"a {witness.role} may not witness a {event.type}"
     return None

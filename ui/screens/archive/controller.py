@@ -18,6 +18,7 @@ from ui.screens.archive.texts import REQUEST_UNLOCK_KEYS, locked_refusal
 from ui.screens.orders.dialogs import ReasonDialog
 from workstation.domain.enums import Role
 from workstation.projections.record_lock import ARCHIVED_MESSAGE
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -63,7 +64,7 @@ class ArchiveDesk(QObject):
 
     def _logged_in(self, session: Session, _status: Any) -> None:
         office = session.role == Role.ADMIN
-        self.request_action.setVisible(session.role in ASKING_ROLES)
+        self.request_action.setVisible(clinical_role(session.role) in ASKING_ROLES)
         self.archive_action.setVisible(office)
         self.requests_action.setVisible(office)
 

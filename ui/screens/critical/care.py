@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QInputDialog
 from offline_cache import ward_safety
 from ui.screens.critical.care_dialogs import BarthelDialog, ConsultationDialog, NursingLevelDialog
 from ui.screens.critical.texts import level_name
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -60,7 +61,7 @@ class WardCare(QObject):
         shell, patient_id = self.shell, self.shell.chart.patient_id
         if shell.session is None or shell.locked or patient_id is None:
             return
-        if shell.session.role not in roles:
+        if clinical_role(shell.session.role) not in roles:
             shell.view.status.showMessage(_tr("Not for your role (分级护理: a doctor orders the "
                                              "level; the nurse records rounds and Barthel)."),
                                           STATUS_MS)  # fmt: skip

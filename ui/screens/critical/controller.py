@@ -14,6 +14,7 @@ from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
 from ui.screens.critical.dialogs import AcknowledgeDialog, ReceiveDialog, read_back_text
 from workstation.projections import queries
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -103,7 +104,7 @@ class CriticalValues(QObject):
         shell, patient_id = self.shell, self.shell.chart.patient_id
         if shell.session is None or shell.locked or patient_id is None:
             return
-        if shell.session.role not in RECEIVERS:
+        if clinical_role(shell.session.role) not in RECEIVERS:
             return
         shell.workers.run(oldest_open, shell.workstation, patient_id,
                           done=lambda found: self._show(patient_id, *found))  # fmt: skip
@@ -114,7 +115,7 @@ class CriticalValues(QObject):
         if value is None or shell.locked or shell.session is None:
             shell.view.status.showMessage(_tr("No open critical value for this patient."), 8000)
             return
-        if shell.session.role in DOCTORS:
+        if clinical_role(shell.session.role) in DOCTORS:
             dialog: Any = AcknowledgeDialog(value, shell.view)
             dialog.accepted.connect(lambda: self._acknowledge(patient_id, value, dialog.action()))
         elif value.get("received_at"):

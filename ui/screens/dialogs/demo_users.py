@@ -29,6 +29,9 @@ ROLES = {
     "lab": QT_TRANSLATE_NOOP("DemoUsers", "laboratory"),
     "admin": QT_TRANSLATE_NOOP("DemoUsers", "administrator"),
     "privacy_officer": QT_TRANSLATE_NOOP("DemoUsers", "privacy officer"),
+    "head_nurse": QT_TRANSLATE_NOOP("DemoUsers", "head nurse"),
+    "department_director": QT_TRANSLATE_NOOP("DemoUsers", "department director"),
+    "medical_affairs": QT_TRANSLATE_NOOP("DemoUsers", "medical affairs"),
 }
 HEADERS = (
     QT_TRANSLATE_NOOP("DemoUsers", "Role"),

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from ui.screens.infusion_round.dialog import InfusionRoundDialog
 from ui.screens.infusion_round.tasks import BagRow, record_round, ward_bags
 from workstation.clinical.barcodes import Scan
+from workstation.security.policy import clinical_role
 
 
 def _tr(text: str) -> str:
@@ -54,7 +55,9 @@ class InfusionRounds(QObject):
 
     def _is_nurse(self) -> bool:
         session = self.shell.session
-        return session is not None and session.role == "nurse" and not self.shell.locked
+        return (
+            session is not None and clinical_role(session.role) == "nurse" and not self.shell.locked
+        )
 
     def refresh(self) -> None:
         """Re-read which running bags a scan opens a round for (off the UI thread)."""

@@ -17,6 +17,7 @@ from ui.screens.notes.view import NotesView
 from ui.terms import local_time, term
 from ui.workers import Workers
 from workstation.clinical.dot_phrases import expand
+from workstation.security.policy import clinical_role
 
 AUTOSAVE_MS = 1_500
 
@@ -261,7 +262,7 @@ class NotesController(QObject):
         user = self.workstation.user
         if not note.get("needs_cosign") or note.get("cosigned_by"):
             return self.tr("This note needs no co-signature.")
-        if user.role != "physician" or not user.licensed:
+        if clinical_role(user.role) != "physician" or not user.licensed:
             return self.tr("Only a licensed physician can co-sign.")
         if note["author_id"] == user.user_id:
             return self.tr("The author cannot co-sign their own note.")

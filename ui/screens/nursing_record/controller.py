@@ -15,6 +15,7 @@ from ui.screens.nursing_record.entry import row_from_fields
 from ui.tasks import user_names
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import utc_now
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -68,7 +69,7 @@ class NursingRecordScreen(QObject):
         shell, patient_id = self.shell, self.shell.chart.patient_id
         if shell.session is None or shell.locked or patient_id is None:
             return
-        if shell.session.role != "nurse":
+        if clinical_role(shell.session.role) != "nurse":
             shell.view.status.showMessage(
                 _tr("The nursing record is written by nurses."), STATUS_MS
             )

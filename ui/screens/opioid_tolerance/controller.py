@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from offline_cache.workstation import Workstation
 from ui.screens.opioid_tolerance.dialog import OpioidToleranceDialog
 from workstation.clinical.checks.context import opioid_tolerant
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -41,7 +42,7 @@ class OpioidToleranceDesk(QObject):
         chart, session = self.shell.chart.chart, self.shell.session
         if session is None or self.shell.locked or chart is None or not self.shell.chart.active:
             return None
-        if session.role not in DOCTOR_ROLES:
+        if clinical_role(session.role) not in DOCTOR_ROLES:
             self.shell.view.status.showMessage(
                 self.tr("Only a doctor records opioid tolerance."), 10_000
             )

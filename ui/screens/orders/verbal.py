@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from offline_cache.ward_safety import ward_doctors
 from offline_cache.workstation import Workstation
 from ui.choice_dialog import DigitChoiceDialog
+from workstation.security.policy import clinical_role
 
 MOST_DOCTORS = 9  # one digit each
 
@@ -38,7 +39,7 @@ class VerbalOrders(QObject):
     def start(self, patient_id: str | None, window: QWidget) -> None:
         """Choose the doctor who gave the order (nurses only, on an open chart)."""
         session = self.workstation.sessions.current
-        if patient_id is None or session is None or session.role != "nurse":
+        if patient_id is None or session is None or clinical_role(session.role) != "nurse":
             self.sig_message.emit(
                 _tr("Only a nurse takes a verbal order, in a rescue, on an open chart.")
             )

@@ -20,6 +20,7 @@ from ui.screens.census.controller import CensusController
 from ui.screens.chart.controller import ChartController
 from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
+from ui.screens.dashboard.controller import install as install_dashboard
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
 from ui.screens.feedback.controller import install as install_feedback
 from ui.screens.infusion_round.controller import install as install_infusion
@@ -38,6 +39,7 @@ from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
 from ui.usage_recorder import UsageRecorder
 from ui.workers import Workers
+from workstation.security.policy import NO_CHART_ROLES
 
 SYNC_INTERVAL_MS = 30_000
 NOTES_TAB = 1
@@ -89,6 +91,7 @@ class ShellController(QObject):
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations
         self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
         self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
+        self.dashboard = install_dashboard(self)  # managers: Ctrl+Alt+D, flow, quality, staffing
         self.feedback = install_feedback(self)  # F4: anonymous feedback; Shift+F4 the board
         self.usage = UsageRecorder(self)  # actions, screens, keys, errors: no patient data
         self.usage.install()
@@ -186,7 +189,7 @@ class ShellController(QObject):
         self.view.show_work_page(session.display_name)
         self.view.status.show_user(session.display_name, self.ward_id)
         self.view.status.show_status(status)
-        if session.role != "privacy_officer":  # alerts and audit only, never a ward's census
+        if session.role not in NO_CHART_ROLES:  # alerts, audit, dashboards: never a ward's census
             self.census.start(self.ward_id)
         if self.chart.patient_id:
             self.chart.open(self.chart.patient_id)

@@ -17,6 +17,7 @@ from workstation.clinical.schedule import AdministrationTimes
 from workstation.clinical.ward_census import current_shift
 from workstation.clock import utc_now
 from workstation.domain.enums import Role
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -52,8 +53,8 @@ class WardRecords(QObject):
         shell.login.sig_logged_in.connect(self._logged_in)
 
     def _logged_in(self, session: Session, _status: Any) -> None:
-        self.front_action.setVisible(session.role in CODERS)
-        self.handover_action.setVisible(session.role == Role.NURSE)
+        self.front_action.setVisible(clinical_role(session.role) in CODERS)
+        self.handover_action.setVisible(clinical_role(session.role) == Role.NURSE)
         self.adverse_action.setVisible(session.role != Role.PRIVACY_OFFICER)
 
     def _patient(self) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ from ui.screens.worklist.barcodes import DemoBarcodesDialog
 from ui.screens.worklist.controller import WorklistController
 from ui.screens.worklist.view import WorklistView
 from workstation.clinical.barcodes import Scan, parse_scan
+from workstation.security.policy import clinical_role
 
 if TYPE_CHECKING:
     from ui.screens.shell.controller import ShellController
@@ -97,7 +98,7 @@ class NurseStation(QObject):
         for action in self.actions:
             action.setEnabled(True)
         self.worklist.start(self.shell.ward_id)
-        if self.shell.session is not None and self.shell.session.role == "nurse":
+        if self.shell.session is not None and clinical_role(self.shell.session.role) == "nurse":
             QTimer.singleShot(0, self.show_worklist)  # after the shell focuses the census search
 
     def _locked(self) -> None:

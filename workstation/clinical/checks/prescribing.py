@@ -23,6 +23,7 @@ from typing import Any
 
 from workstation.clinical.checks.model import ANTIBIOTIC_TIERS, DOCTOR_TITLES, Prescriber
 from workstation.clinical.controlled import is_strict
+from workstation.security.policy import clinical_role
 
 # 护理人员职称: nurse grades (they carry no prescribing right)
 NURSE_GRADES = ("nurse", "senior_nurse", "supervisor_nurse", "associate_chief_nurse", "chief_nurse")
@@ -146,7 +147,7 @@ def prescriber_for(role: str, rights: Mapping[str, Any]) -> Prescriber | None:
     """A user (role and rights as the server keeps them) as a prescriber; None for a non-doctor.
     A doctor whose title 医务科 has not set yet holds the least rights (UNTITLED: a resident with
     the non-restricted tier, no narcotic right); a trainee physician is always a trainee."""
-    if role not in DOCTOR_ROLES:
+    if clinical_role(role) not in DOCTOR_ROLES:
         return None
     if role == "trainee_physician":
         return Prescriber("trainee", "non_restricted", False)
