@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from sqlalchemy import Engine, select
 
 from workstation.security.policy import MANAGER_ROLES, dashboard_wards
-from workstation.server import audit, auth
+from workstation.server import audit, auth, manage_usage
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader
 from workstation.server.errors import ApiError
@@ -95,4 +95,5 @@ def scope_router(engine: Engine) -> APIRouter:
 # Each dashboard's router factory; app.create_app includes them all.
 ROUTERS: list[Callable[[Engine], APIRouter]] = [
     scope_router,
+    lambda engine: manage_usage.router(engine, manager_scope(engine, "usage")),
 ]
