@@ -3,5 +3,8 @@
 from __future__ import annotations
 
 from ui.screens.dashboard.tab import DashboardTab
+from ui.screens.dashboard.usage_tab import UsageTab
 
-TABS: list[type[DashboardTab]] = []
+TABS: list[type[DashboardTab]] = [
+    UsageTab,
+]
