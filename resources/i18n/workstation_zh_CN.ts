@@ -7032,4 +7032,123 @@
         <translation>%1 条。</translation>
     </message>
 </context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Costly screen</source>
+        <translation>费力的界面</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>从未使用</translation>
+    </message>
+    <message>
+        <source>What to fix next</source>
+        <translation>下一步要改进的</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>活跃用户</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 user(s) active in the latest week, %3 action(s) never used.</source>
+        <translation>自 %1 起：最近一周有 %2 名活跃用户，%3 项功能从未使用。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户数</translation>
+    </message>
+    <message>
+        <source>Count or keys per visit</source>
+        <translation>次数或每次按键数</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问次数</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键数</translation>
+    </message>
+    <message>
+        <source>Keys per visit</source>
+        <translation>每次按键数</translation>
+    </message>
+    <message>
+        <source>Seconds per visit</source>
+        <translation>每次秒数</translation>
+    </message>
+    <message>
+        <source>Version or error</source>
+        <translation>版本或错误</translation>
+    </message>
+    <message>
+        <source>Sessions or users</source>
+        <translation>会话数或用户数</translation>
+    </message>
+    <message>
+        <source>Per 100 sessions</source>
+        <translation>每百次会话</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Active users per day</source>
+        <translation>每日活跃用户</translation>
+    </message>
+    <message>
+        <source>Screens: minutes and keys per visit</source>
+        <translation>界面：分钟数与每次按键数</translation>
+    </message>
+</context>
 </TS>

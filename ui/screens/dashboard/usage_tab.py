@@ -79,7 +79,7 @@ class UsageTab(DashboardTab):
         self.clear()
         days = data["active_users"]["per_day"]
         weeks = data["active_users"]["per_week"]
-        self.summary.setText(_tr("Since %1: %2 user(s) active in the last week, %3 action(s) never used.")
+        self.summary.setText(_tr("Since %1: %2 user(s) active in the latest week, %3 action(s) never used.")
                              .replace("%1", data["since"]).replace("%2", str(weeks[-1]["users"] if weeks else 0))
                              .replace("%3", str(len(data["features"]["never_used"]))))  # fmt: skip
         self.shown = [
