@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, MetaData, insert, select
 
+from offline_cache.feedback import answer_feedback, fetch_board
 from offline_cache.link import Refused
 from offline_cache.workstation import Workstation
 from tests.support.ward import PASSWORD, seed_ward
@@ -137,24 +138,25 @@ def test_the_server_cannot_tell_which_user_sent_which_feedback(
     assert {r.day for r in stored} == {datetime.now().astimezone().date().isoformat()}
     assert all(uuid.UUID(r.feedback_id).version == 4 for r in stored)
     assert {tuple(sorted(r._mapping)) for r in stored} == {tuple(sorted(feedback.c.keys()))}
+    _five_on_the_ward_keep_it_and_only_the_office_answers(
+        tmp_path, live_server.url, server_engine, ward.nurse
+    )
 
 
-def test_the_ward_is_kept_once_five_users_work_there_and_the_office_answers(
-    tmp_path, live_server, server_engine
-):  # noqa: ANN001
-    ward = seed_ward(server_engine)
-    with writer(server_engine) as conn:
+def _five_on_the_ward_keep_it_and_only_the_office_answers(
+    tmp_path, url: str, engine: Engine, nurse: str
+) -> None:  # noqa: ANN001
+    with writer(engine) as conn:
         for name, role in (("nurse.b", "nurse"), ("nurse.c", "nurse"), ("office", "admin")):
             auth.add_user(conn, username=name, password=PASSWORD, display_name=name, role=role,
                           wards=["CARD"] if role == "nurse" else [])  # fmt: skip
-    ws = _station(tmp_path, "pc", live_server.url)
-    ws.login(ward.nurse, PASSWORD)
+    ws = _station(tmp_path, "pc-c", url)
+    ws.login(nurse, PASSWORD)
     ws.feedback.queue("missing", "A fluid balance total per shift", ward_id="CARD")
     assert ws.link is not None and ws.feedback.send_due(ws.link, now=LATER) == 1
-    from offline_cache.feedback import answer_feedback, fetch_board
-
-    (item,) = fetch_board(ws.link, online=True)
-    assert item["ward_id"] == "CARD" and item["answer"] is None
+    (item,) = [
+        i for i in fetch_board(ws.link, online=True) if i["ward_id"] == "CARD"
+    ]  # five on CARD now
     with pytest.raises(Refused) as refused:  # only the quality office answers
         answer_feedback(ws.link, item["feedback_id"], tags=["mar"], answer="no", online=True)
     assert refused.value.status == 403
@@ -162,8 +164,8 @@ def test_the_ward_is_kept_once_five_users_work_there_and_the_office_answers(
     answer_feedback(
         ws.link, item["feedback_id"], tags=["fluids"], answer="Planned for January", online=True
     )
-    ws.login(ward.nurse, PASSWORD)
-    (item,) = fetch_board(ws.link, online=True)
+    ws.login(nurse, PASSWORD)
+    (item,) = [i for i in fetch_board(ws.link, online=True) if i["ward_id"] == "CARD"]
     assert item["tags"] == ["fluids"] and item["answer"] == "Planned for January"
     ws.logout()
     ws.close()
