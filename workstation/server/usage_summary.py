@@ -52,7 +52,7 @@ def features(conn: Connection, wards: frozenset[str] | None, since: str) -> dict
     used = conn.execute(select(u.name, func.count().label("uses"), func.count(distinct(u.user_id)).label("users"))
                         .where(*_where(wards, since, "action")).group_by(u.name)).all()  # fmt: skip
     catalog = set(
-        conn.execute(select(distinct(u.name)).where(*_where(None, since, "catalog"))).scalars()
+        conn.execute(select(u.name).where(*_where(None, since, "catalog")).distinct()).scalars()
     )
     names = {r.name for r in used}
     return {"used": [{"action": r.name, "uses": r.uses, "users": r.users}
