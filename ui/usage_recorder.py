@@ -63,7 +63,6 @@ class UsageRecorder(QObject):
     def __init__(self, shell: ShellController) -> None:
         super().__init__(shell)
         self.shell, self.log = shell, shell.workstation.usage
-        self.connected: set[int] = set()
         self.screen, self.since, self.keys = "none", time.monotonic(), 0
         self.previous_hook: Callable[..., Any] | None = None
         self.previous_handler: Any = None
@@ -97,8 +96,8 @@ class UsageRecorder(QObject):
         for action in window.actions() + window.palette_actions():
             ident = action_id(action, window)
             ids.append(ident)
-            if id(action) not in self.connected:
-                self.connected.add(id(action))
+            if not action.property("usageWatched"):
+                action.setProperty("usageWatched", True)
                 action.triggered.connect(lambda _checked=False, a=ident: self._used(a))
         return ids
 
@@ -126,7 +125,11 @@ class UsageRecorder(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Count key presses (not which keys) on the current screen."""
         if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():  # type: ignore[attr-defined]
-            self.keys += 1
+            focus = QApplication.focusWidget()
+            if watched is focus or (
+                focus is None and isinstance(watched, QWidget) and watched.isWindow()
+            ):
+                self.keys += 1  # once per key: not again as the event goes up to the parents
         return False
 
     def _excepthook(
