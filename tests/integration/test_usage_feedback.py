@@ -31,10 +31,9 @@ def _station(tmp_path, name: str, url: str) -> Workstation:  # noqa: ANN001
     )
 
 
-def test_usage_records_are_stored_as_the_tokens_user_bounded_and_once(
-    tmp_path, live_server, server_engine
-):  # noqa: ANN001
-    ward = seed_ward(server_engine)
+def _usage_is_stored_as_the_tokens_user_bounded_and_once(
+    tmp_path, live_server, server_engine, ward
+) -> None:  # noqa: ANN001
     ws = _station(tmp_path, "pc", live_server.url)
     ws.login(ward.doctor, PASSWORD)
     ws.usage.record("action", "Ctrl+Shift+K", screen="ChartView")
@@ -102,10 +101,13 @@ def _written(
     }
 
 
-def test_the_server_cannot_tell_which_user_sent_which_feedback(
+def test_usage_lands_as_the_tokens_user_and_no_feedback_can_be_linked_to_its_sender(
     tmp_path, live_server, server_engine
 ):  # noqa: ANN001
+    """One live server for both (each costs seconds to start): usage first, then two users'
+    feedback, each send compared against every row of every table."""
     ward = seed_ward(server_engine)
+    _usage_is_stored_as_the_tokens_user_bounded_and_once(tmp_path, live_server, server_engine, ward)
     senders = [
         (ward.doctor, "The order line forgets my dose", "pc-a"),
         (ward.nurse, "Scanning is slow at night", "pc-b"),
