@@ -104,11 +104,16 @@ class UsageLog:
         with self.store.writing() as conn:
             state.put(conn, "usage_catalog", key)
 
-    def record_error(
-        self, kind: type[BaseException], tb: TracebackType | None, *, screen: str | None
-    ) -> None:
-        """An exception as its type and code locations only (no message, no locals)."""
-        self.record("error", error_name(kind), screen=screen, frames=code_frames(tb))
+    def record_error(self, kind: type[BaseException], tb: TracebackType | None, *, screen: str | None,
+                     handled: bool = False) -> None:  # fmt: skip
+        """An exception as its type and code locations only (no message, no locals): "error" when
+        nothing caught it (a crash), "failure" when a screen caught it and told the user."""
+        self.record(
+            "failure" if handled else "error",
+            error_name(kind),
+            screen=screen,
+            frames=code_frames(tb),
+        )
 
     def queued(self, user_id: str | None = None) -> list[dict[str, Any]]:
         """The records waiting (of one user, or all), as they will be sent."""

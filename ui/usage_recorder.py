@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
+from offline_cache.link import Offline
 from offline_cache.usage import UsageLog
 
 if TYPE_CHECKING:
@@ -75,6 +76,8 @@ class UsageRecorder(QObject):
             app.focusChanged.connect(self._focus_changed)
         self.previous_hook, sys.excepthook = sys.excepthook, self._excepthook
         self.previous_handler = qInstallMessageHandler(self._qt_message)
+        for lane in (self.shell.workers, self.shell.sync_workers):
+            lane.sig_task_failed.connect(self._task_failed)
         self.shell.sig_unlocked.connect(self._unlocked)
         self.shell.sig_locked.connect(lambda: self._end_visit("none"))
         self.watch_actions()
@@ -105,6 +108,12 @@ class UsageRecorder(QObject):
         ids = self.watch_actions()
         self.shell.workers.run(self.log.record_catalog, ids)
         self._end_visit(screen_name(QApplication.focusWidget()))
+
+    def _task_failed(self, error: BaseException) -> None:
+        if not isinstance(error, Offline):  # a lost link is a sync outcome, not a fault
+            self.log.record_error(
+                type(error), error.__traceback__, screen=self.screen, handled=True
+            )
 
     def _used(self, ident: str) -> None:
         self.log.record("action", ident, screen=self.screen)

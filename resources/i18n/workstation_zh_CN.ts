@@ -7035,10 +7035,6 @@
 <context>
     <name>UsageTab</name>
     <message>
-        <source>Error</source>
-        <translation>错误</translation>
-    </message>
-    <message>
         <source>Costly screen</source>
         <translation>费力的界面</translation>
     </message>
@@ -7135,10 +7131,6 @@
         <translation>会话数或用户数</translation>
     </message>
     <message>
-        <source>Per 100 sessions</source>
-        <translation>每百次会话</translation>
-    </message>
-    <message>
         <source>Day</source>
         <translation>日期</translation>
     </message>
@@ -7149,6 +7141,26 @@
     <message>
         <source>Screens: minutes and keys per visit</source>
         <translation>界面：分钟数与每次按键数</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>崩溃</translation>
+    </message>
+    <message>
+        <source>Failure shown to the user</source>
+        <translation>提示给用户的失败</translation>
+    </message>
+    <message>
+        <source>Crashes or times</source>
+        <translation>崩溃数或次数</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Crashes per 100 sessions</source>
+        <translation>每百次会话崩溃数</translation>
     </message>
 </context>
 </TS>

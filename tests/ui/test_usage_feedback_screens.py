@@ -50,6 +50,11 @@ def test_no_usage_record_holds_the_patients_name_number_or_text(
         # the hook the shell installed (pytest-qt puts its own in sys.excepthook while a test runs)
         station.shell.usage._excepthook(*sys.exc_info())  # type: ignore[arg-type]
     assert chained == [LookupError]  # the hook recorded it and handed it on
+    refused: list[BaseException] = []
+    station.shell.workers.run(
+        _open_chart_of, patient["name"], failed=refused.append
+    )  # caught, shown
+    qtbot.waitUntil(lambda: bool(refused))
     qtbot.keyClick(station.view, Qt.Key.Key_L, CTRL)  # lock: the visit ends, the queue is written
     qtbot.waitUntil(lambda: station.shell.locked)
     log_in(qtbot, station, None)  # the locked screen asks the same user's password
@@ -64,7 +69,7 @@ def test_no_usage_record_holds_the_patients_name_number_or_text(
     engine.dispose()
     texts = [orjson.dumps(r).decode() for r in [*sent, *ws.usage.queued()]]
     kinds = {r["kind"] for r in sent}
-    assert {"login", "action", "screen", "error", "lock", "catalog"} <= kinds, kinds
+    assert {"login", "action", "screen", "error", "failure", "lock", "catalog"} <= kinds, kinds
     assert any(r["kind"] == "screen" and r["count"] > 0 for r in sent)  # keys were counted
     assert any(r["kind"] == "action" and r["name"] == "Ctrl+3" for r in sent)
     error = next(r for r in sent if r["kind"] == "error")

@@ -34,7 +34,7 @@ def test_the_usage_tab_lists_what_to_fix_next_and_exports_every_table(qtbot: QtB
     tab.show()
     tab.show_data(_figures())
     assert tab.title() == "Usage" and tab.path == "/manage/usage"
-    assert tab.fix.item(0, 1).text() == "Error" and tab.fix.item(0, 2).text() == "builtins.KeyError"
+    assert tab.fix.item(0, 1).text() == "Crash" and tab.fix.item(0, 2).text() == "builtins.KeyError"
     assert [tab.fix.item(r, 2).text() for r in range(tab.fix.rowCount())][-1] == "F4"  # never used
     assert (
         tab.screens.item(0, 0).text() == "ChartView/OrdersView"

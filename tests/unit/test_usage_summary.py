@@ -60,6 +60,9 @@ def test_figures_hand_counted(conn: Connection) -> None:
         day="2026-12-06",
         version="0.9",
     )
+    _add(
+        conn, "failure", "offline_cache.link.Refused"
+    )  # caught and shown: ranked below the screens
     summary = usage_summary(conn, frozenset({"CARD"}), TODAY, days=28)
     assert summary["since"] == "2026-11-10"  # 2026-11-01 is outside the 28 days
     assert summary["active_users"]["per_day"] == [
@@ -79,16 +82,24 @@ def test_figures_hand_counted(conn: Connection) -> None:
     assert orders == {"screen": "ChartView/OrdersView", "visits": 2, "users": 2, "minutes": 3.0, "keys": 40,
                       "keys_per_visit": 20.0, "seconds_per_visit": 90.0}  # fmt: skip
     assert summary["errors_by_version"] == [
-        {"version": "1.0", "errors": 1, "sessions": 3, "per_100_sessions": 33.3},
-        {"version": "0.9", "errors": 1, "sessions": 0, "per_100_sessions": None},
+        {"version": "1.0", "errors": 1, "failures": 1, "sessions": 3, "per_100_sessions": 33.3},
+        {"version": "0.9", "errors": 1, "failures": 0, "sessions": 0, "per_100_sessions": None},
     ]
     assert summary["top_errors"] == [
-        {"error": "builtins.KeyError @ ui/screens/mar/view.py:88 show_dose", "count": 2, "users": 2}
+        {
+            "kind": "error",
+            "error": "builtins.KeyError @ ui/screens/mar/view.py:88 show_dose",
+            "count": 2,
+            "users": 2,
+        },
+        {"kind": "failure", "error": "offline_cache.link.Refused", "count": 1, "users": 1},
     ]
     ranked = [(i["kind"], i["what"]) for i in summary["fix_next"]]
-    # the error hits 2 users (score 6); orders costs 20 keys a visit, over twice the median of 6.5 (score 4)
+    # the crash hits 2 users (score 6); orders costs 20 keys a visit, over twice the median of 6.5
+    # (2 users, score 4); the caught failure hit 1 user (score 1)
     assert ranked == [("error", "builtins.KeyError @ ui/screens/mar/view.py:88 show_dose"),
-                      ("screen", "ChartView/OrdersView"), ("unused", "Ctrl+Shift+Y"), ("unused", "menu3.1")]  # fmt: skip
+                      ("screen", "ChartView/OrdersView"), ("failure", "offline_cache.link.Refused"),
+                      ("unused", "Ctrl+Shift+Y"), ("unused", "menu3.1")]  # fmt: skip
     hospital = usage_summary(conn, None, TODAY)
     assert hospital["active_users"]["per_day"][-1] == {
         "day": "2026-12-07",

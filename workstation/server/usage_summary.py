@@ -16,7 +16,11 @@ from sqlalchemy import Connection, distinct, func, select
 
 from workstation.server.usage_tables import usage_records
 
-WEIGHT_ERROR, WEIGHT_SCREEN = 3, 2  # how the list of what to fix next ranks its kinds
+WEIGHTS = {
+    "error": 3,
+    "screen": 2,
+    "failure": 1,
+}  # how the list of what to fix next ranks its kinds
 HEAVY = 2.0  # a screen costing this many times the median keys or time per visit
 
 
@@ -73,55 +77,59 @@ def screens(conn: Connection, wards: frozenset[str] | None, since: str) -> list[
 
 
 def error_rates(conn: Connection, wards: frozenset[str] | None, since: str) -> list[dict[str, Any]]:
-    """Per program version: errors, sessions (logins) and errors per 100 sessions; newest first."""
+    """Per program version: crashes (errors), failures the screens caught, sessions (logins) and
+    errors per 100 sessions; newest first."""
     u = usage_records.c
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"error": 0, "login": 0})
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: {"error": 0, "failure": 0, "login": 0})
     for row in conn.execute(select(u.version, u.kind, func.count().label("n"))
-                            .where(*_where(wards, since, "error", "login")).group_by(u.version, u.kind)):  # fmt: skip
+                            .where(*_where(wards, since, "error", "failure", "login")).group_by(u.version, u.kind)):  # fmt: skip
         counts[row.version][row.kind] = row.n
-    return [{"version": v, "errors": c["error"], "sessions": c["login"],
+    return [{"version": v, "errors": c["error"], "failures": c["failure"], "sessions": c["login"],
              "per_100_sessions": round(100 * c["error"] / c["login"], 1) if c["login"] else None}
             for v, c in sorted(counts.items(), reverse=True)]  # fmt: skip
 
 
 def top_errors(conn: Connection, wards: frozenset[str] | None, since: str) -> list[dict[str, Any]]:
-    """Errors grouped by type and the innermost code location: how often, how many users."""
+    """Crashes ("error") and failures the screens caught ("failure"), grouped by kind, type and
+    innermost code location: how often, how many users; most users first."""
     u = usage_records.c
-    groups: dict[str, dict[str, Any]] = {}
-    for row in conn.execute(
-        select(u.name, u.frames, u.user_id).where(*_where(wards, since, "error"))
-    ):
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    query = select(u.kind, u.name, u.frames, u.user_id).where(
+        *_where(wards, since, "error", "failure")
+    )
+    for row in conn.execute(query):
         frames = orjson.loads(row.frames) if row.frames else []
         where = f"{frames[-1][0]}:{frames[-1][1]} {frames[-1][2]}" if frames else ""
         key = f"{row.name} @ {where}" if where else row.name
-        group = groups.setdefault(key, {"error": key, "count": 0, "users": set()})
+        group = groups.setdefault(
+            (row.kind, key), {"kind": row.kind, "error": key, "count": 0, "users": set()}
+        )
         group["count"] += 1
         group["users"].add(row.user_id)
-    listed = [
-        {"error": g["error"], "count": g["count"], "users": len(g["users"])}
-        for g in groups.values()
-    ]
-    return sorted(listed, key=lambda e: (-e["users"], -e["count"], e["error"]))
+    listed = [{"kind": g["kind"], "error": g["error"], "count": g["count"], "users": len(g["users"])}
+              for g in groups.values()]  # fmt: skip
+    return sorted(listed, key=lambda e: (-e["users"], -e["count"], e["kind"], e["error"]))
 
 
 def fix_next(
     errors: list[dict[str, Any]], screen_rows: list[dict[str, Any]], never_used: list[str]
 ) -> list[dict[str, Any]]:
-    """What to fix next, ranked: errors by the people they hit (x3), then screens costing twice the
-    median keys or time per visit by their users (x2), then features nobody used (score 0)."""
-    items = [{"kind": "error", "what": e["error"], "users": e["users"], "detail": e["count"],
-              "score": WEIGHT_ERROR * e["users"]} for e in errors]  # fmt: skip
+    """What to fix next, ranked by the people each thing hit, weighted: crashes x3, screens costing
+    twice the median keys or time per visit x2, failures the screens caught x1; then the
+    features nobody used (score 0)."""
+    items = [{"kind": e["kind"], "what": e["error"], "users": e["users"], "detail": e["count"],
+              "score": WEIGHTS[e["kind"]] * e["users"]} for e in errors]  # fmt: skip
     if screen_rows:
         keys = median(s["keys_per_visit"] for s in screen_rows) or 1.0
         seconds = median(s["seconds_per_visit"] for s in screen_rows) or 1.0
         for s in screen_rows:
             if s["keys_per_visit"] >= HEAVY * keys or s["seconds_per_visit"] >= HEAVY * seconds:
                 items.append({"kind": "screen", "what": s["screen"], "users": s["users"],
-                              "detail": s["keys_per_visit"], "score": WEIGHT_SCREEN * s["users"]})  # fmt: skip
+                              "detail": s["keys_per_visit"], "score": WEIGHTS["screen"] * s["users"]})  # fmt: skip
     items += [
         {"kind": "unused", "what": name, "users": 0, "detail": 0, "score": 0} for name in never_used
     ]
-    order = {"error": 0, "screen": 1, "unused": 2}
+    order = {"error": 0, "screen": 1, "failure": 2, "unused": 3}
     return sorted(items, key=lambda i: (-i["score"], order[i["kind"]], i["what"]))
 
 

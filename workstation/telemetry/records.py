@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import Any
 
 KINDS = frozenset(
-    {"login", "logout", "lock", "unlock", "action", "screen", "error", "sync", "catalog"}
+    {"login", "logout", "lock", "unlock", "action", "screen", "error", "failure", "sync", "catalog"}
 )
 NAME = re.compile(r"^[A-Za-z0-9_.:+\-/\\,=]{1,80}$")  # ASCII identifiers: no name, no sentence
 VERSION = re.compile(r"^[A-Za-z0-9_.+\-]{1,32}$")

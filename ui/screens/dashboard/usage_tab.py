@@ -29,9 +29,9 @@ def _tr(text: str) -> str:
 
 
 def _kind(kind: str) -> str:
-    return {"error": _tr("Error"), "screen": _tr("Costly screen"), "unused": _tr("Never used")}.get(
-        kind, kind
-    )
+    words = {"error": _tr("Crash"), "failure": _tr("Failure shown to the user"),
+             "screen": _tr("Costly screen"), "unused": _tr("Never used")}  # fmt: skip
+    return words.get(kind, kind)
 
 
 def _table(name: str) -> QTableWidget:
@@ -92,10 +92,11 @@ class UsageTab(DashboardTab):
                                                       _tr("Keys per visit"), _tr("Seconds per visit")],
                        [[s["screen"], s["visits"], s["users"], s["minutes"], s["keys"], s["keys_per_visit"],
                          s["seconds_per_visit"]] for s in data["screens"]]),
-            self._fill(self.errors, _tr("Errors"), [_tr("Version or error"), _tr("Errors"), _tr("Sessions or users"), _tr("Per 100 sessions")],
-                       [[v["version"], v["errors"], v["sessions"], v["per_100_sessions"] if v["per_100_sessions"] is not None else "—"]
-                        for v in data["errors_by_version"]]
-                       + [[e["error"], e["count"], e["users"], ""] for e in data["top_errors"]]),
+            self._fill(self.errors, _tr("Errors"), [_tr("Version or error"), _tr("Kind"), _tr("Crashes or times"), _tr("Failures"),
+                                                    _tr("Sessions or users"), _tr("Crashes per 100 sessions")],
+                       [[v["version"], "", v["errors"], v["failures"], v["sessions"],
+                         v["per_100_sessions"] if v["per_100_sessions"] is not None else "—"] for v in data["errors_by_version"]]
+                       + [[e["error"], _kind(e["kind"]), e["count"], "", e["users"], ""] for e in data["top_errors"]]),
             Sheet(_tr("Active users"), [_tr("Day"), _tr("Users")], [[d["day"], d["users"]] for d in days]),
         ]  # fmt: skip
         self._charts(days, data["screens"][:TOP_SCREENS])
