@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import threading
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from types import TracebackType
@@ -31,6 +32,7 @@ from workstation.telemetry.records import (
 )
 
 BATCH = 200
+BATCH_BYTES = 256 * 1024  # half the server's body limit for /usage/records
 MAX_PENDING = 5_000  # in memory between two flushes
 MAX_QUEUED = 20_000  # a station offline for weeks drops usage records, never its clinical work
 _log = logs.get("usage")
@@ -134,8 +136,8 @@ class UsageLog:
         self._trim()
         while True:
             with self.store.reading() as conn:
-                rows = conn.execute(select(usage_outbox.c.record_id, usage_outbox.c.record)
-                                    .where(usage_outbox.c.user_id == self.user_id).limit(BATCH)).all()  # fmt: skip
+                rows = _within_bytes(conn.execute(select(usage_outbox.c.record_id, usage_outbox.c.record)
+                                                  .where(usage_outbox.c.user_id == self.user_id).limit(BATCH)).all())  # fmt: skip
             if not rows:
                 return sent
             answer = link.request("POST", "/usage/records",
@@ -149,8 +151,6 @@ class UsageLog:
                         usage_outbox.c.record_id.in_([r.record_id for r in rows])
                     )
                 )
-            if len(rows) < BATCH:
-                return sent
 
     def _trim(self) -> None:
         with self.store.writing() as conn:
@@ -162,3 +162,14 @@ class UsageLog:
                 some = select(usage_outbox.c.record_id).limit(extra)
                 conn.execute(delete(usage_outbox).where(usage_outbox.c.record_id.in_(some)))
                 _log.warning("usage queue full: %d records dropped", extra)
+
+
+def _within_bytes(rows: Sequence[Any]) -> list[Any]:
+    """The first rows whose records fit in BATCH_BYTES (at least one)."""
+    total, taken = 0, list[Any]()
+    for row in rows:
+        total += len(row.record)
+        if taken and total > BATCH_BYTES:
+            break
+        taken.append(row)
+    return taken
