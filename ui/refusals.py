@@ -38,6 +38,12 @@ REFUSALS = {
     "already_archived": QT_TRANSLATE_NOOP("Refusals", "the record is already archived and locked"),
     "not_archived": QT_TRANSLATE_NOOP("Refusals", "the record is not locked"),
     "unknown_request": QT_TRANSLATE_NOOP("Refusals", "there is no such unlock request"),
+    # user_rights.RightsProblem: titles and prescribing rights (抗菌药物临床应用管理办法 Art. 24, 27)
+    "rights_not_a_doctor": QT_TRANSLATE_NOOP("Refusals", "only a doctor with a doctor's title holds prescribing rights"),
+    "rights_nurse_grade": QT_TRANSLATE_NOOP("Refusals", "this title is a nurse's grade"),
+    "rights_trainee_title": QT_TRANSLATE_NOOP("Refusals", "a trainee physician's title is trainee"),
+    "rights_tier_above_title": QT_TRANSLATE_NOOP("Refusals", "this antibiotic tier is above what the title may hold (Art. 24)"),
+    "rights_approver_title": QT_TRANSLATE_NOOP("Refusals", "an antibiotic consultant must be an associate chief or chief physician (Art. 27)"),
 }  # fmt: skip
 UNKNOWN = QT_TRANSLATE_NOOP("Refusals", "the server refused this change")
 

@@ -86,6 +86,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Prescribing rights of users (medical affairs office)"),
     ),
     (
+        "Ctrl+Alt+D",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Dashboard (head nurse, department director, medical affairs): F5 reloads, "
+            "Ctrl+E exports to Excel",
+        ),
+    ),
+    (
         "Ctrl+Shift+O",
         QT_TRANSLATE_NOOP(
             "Shortcuts",
@@ -108,6 +116,20 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
         "Ctrl+W",
         QT_TRANSLATE_NOOP(
             "Shortcuts", "Nurse's worklist (Enter opens the patient, Space acknowledges an order)"
+        ),
+    ),
+    (
+        "A",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts", "In the worklist: your beds by the roster, or the whole ward"
+        ),
+    ),
+    (
+        "Ctrl+Alt+R",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Nurse roster (排班): Enter assigns nurses and beds, Ctrl+D as the day before, Ctrl+S "
+            "saves (head nurse)",
         ),
     ),
     (

@@ -1718,6 +1718,18 @@
         <translation>患者一览：按第1…10列排序（再按一次倒序）</translation>
     </message>
     <message>
+        <source>Dashboard (head nurse, department director, medical affairs): F5 reloads, Ctrl+E exports to Excel</source>
+        <translation>管理看板（护士长、科主任、医务科）：F5 刷新，Ctrl+E 导出 Excel</translation>
+    </message>
+    <message>
+        <source>In the worklist: your beds by the roster, or the whole ward</source>
+        <translation>工作清单中：按排班您负责的床位，或全病区</translation>
+    </message>
+    <message>
+        <source>Nurse roster (排班): Enter assigns nurses and beds, Ctrl+D as the day before, Ctrl+S saves (head nurse)</source>
+        <translation>护士排班：回车安排护士及床位，Ctrl+D 同前一天，Ctrl+S 保存（护士长）</translation>
+    </message>
+    <message>
         <source>Anonymous feedback from any screen (Ctrl+Enter sends; sent later, unnamed)</source>
         <translation>在任何界面写匿名意见（Ctrl+Enter 发送；稍后匿名发出）</translation>
     </message>
@@ -3444,6 +3456,18 @@
         <source>Nurse's worklist: %1 overdue, %2 high alert, %3 due now, %4 lines</source>
         <translation>护士工作清单：%1 项超时，%2 项高警示，%3 项现在应做，共 %4 行</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Your beds by the roster: %1 (A: whole ward). </source>
+        <translation>按排班您负责的床位：%1（A：全病区）。</translation>
+    </message>
+    <message>
+        <source>Whole ward (A: your beds by the roster). </source>
+        <translation>全病区（A：按排班您负责的床位）。</translation>
+    </message>
 </context>
 <context>
     <name>WorklistView</name>
@@ -3456,6 +3480,10 @@
         <location filename="../../ui/screens/worklist/view.py" line="56" />
         <source>Scan or type a code (wristband, drug label), then Enter — Ctrl+B</source>
         <translation>扫描或输入条码（腕带、药品标签）后回车 — Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order; A switches between your patients (by the roster) and the whole ward.</source>
+        <translation>扫描腕带打开该患者的给药记录。回车打开所选行的患者；空格确认新医嘱；A 在您负责的患者（按排班）与全病区之间切换。</translation>
     </message>
 </context>
 <context>
@@ -6377,6 +6405,26 @@
         <source>the server has no such record</source>
         <translation>服务器上没有该记录</translation>
     </message>
+    <message>
+        <source>only a doctor with a doctor's title holds prescribing rights</source>
+        <translation>只有具有医师职称的医师才能享有处方权</translation>
+    </message>
+    <message>
+        <source>this title is a nurse's grade</source>
+        <translation>该职称属于护理职称</translation>
+    </message>
+    <message>
+        <source>a trainee physician's title is trainee</source>
+        <translation>住院医师规范化培训医师的职称只能是规培医师</translation>
+    </message>
+    <message>
+        <source>this antibiotic tier is above what the title may hold (Art. 24)</source>
+        <translation>该抗菌药物分级超出此职称可授予的处方权限（第二十四条）</translation>
+    </message>
+    <message>
+        <source>an antibiotic consultant must be an associate chief or chief physician (Art. 27)</source>
+        <translation>抗菌药物会诊医师须为副主任医师或主任医师（第二十七条）</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>
@@ -6920,6 +6968,305 @@
     <message>
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RosterController</name>
+    <message>
+        <source>&amp;Nurse roster</source>
+        <translation>护士排班(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S) or reload (F5) this week's changes first.</source>
+        <translation>请先保存（Ctrl+S）或重新载入（F5）本周的修改。</translation>
+    </message>
+    <message>
+        <source>Fetching the roster…</source>
+        <translation>正在获取排班…</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached and this station has no copy of the roster yet.</source>
+        <translation>无法连接服务器，本工作站尚无排班副本。</translation>
+    </message>
+    <message>
+        <source>Offline: the roster as last synced, read only.</source>
+        <translation>离线：显示上次同步的排班，只读。</translation>
+    </message>
+    <message>
+        <source>Nurse roster of %1, %2 to %3 (version %4)%5</source>
+        <translation>%1 护士排班，%2 至 %3（第 %4 版）%5</translation>
+    </message>
+    <message>
+        <source>, read only</source>
+        <translation>，只读</translation>
+    </message>
+    <message>
+        <source>Only the ward's head nurse edits the roster, online.</source>
+        <translation>只有本病区护士长可在联网时编辑排班。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved: version %1.</source>
+        <translation>已保存：第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked ✎ until you reload.</source>
+        <translation>您打开排班后已有他人保存：您的修改未保存。按 F5 查看对方的版本；重新载入前您的修改仍以 ✎ 标出。</translation>
+    </message>
+    <message>
+        <source>The roster is kept on the server, which cannot be reached now.</source>
+        <translation>排班保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingWords</name>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>无人</translation>
+    </message>
+    <message>
+        <source>special care</source>
+        <translation>特级护理</translation>
+    </message>
+    <message>
+        <source>level I</source>
+        <translation>一级护理</translation>
+    </message>
+    <message>
+        <source>level II</source>
+        <translation>二级护理</translation>
+    </message>
+    <message>
+        <source>level III</source>
+        <translation>三级护理</translation>
+    </message>
+    <message>
+        <source>no level ordered</source>
+        <translation>未下护理级别</translation>
+    </message>
+    <message>
+        <source>No nurse on this shift for %1 patients</source>
+        <translation>本班无护士，患者 %1 名</translation>
+    </message>
+    <message>
+        <source>%1 patients per nurse, above the standard's %2</source>
+        <translation>每名护士负责 %1 名患者，超过标准的 %2 名</translation>
+    </message>
+    <message>
+        <source>%1 is responsible for %2 patients, above %3</source>
+        <translation>%1 负责 %2 名患者，超过 %3 名</translation>
+    </message>
+    <message>
+        <source>%1 special-care patients need %2 nurses; %3 on shift</source>
+        <translation>特级护理患者 %1 名需护士 %2 名；本班 %3 名</translation>
+    </message>
+    <message>
+        <source>Occupied beds with no responsible nurse: %1</source>
+        <translation>无责任护士的在床床位：%1</translation>
+    </message>
+    <message>
+        <source>%1 nurses on the roster for %2 beds: the standard's %3 per bed needs %4</source>
+        <translation>%2 张床位排班护士 %1 名：按标准护床比 %3:1 需 %4 名</translation>
+    </message>
+    <message>
+        <source>%1 patients (%2); NEWS2 ≥7: %3, 5–6: %4; nurses on shift: %5; patients per nurse: %6</source>
+        <translation>患者 %1 名（%2）；NEWS2 ≥7：%3 名，5–6：%4 名；本班护士：%5 名；每名护士负责：%6 名</translation>
+    </message>
+</context>
+<context>
+    <name>StaffingTab</name>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Shift now</source>
+        <translation>当前班次</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>患者数</translation>
+    </message>
+    <message>
+        <source>Nurses</source>
+        <translation>护士数</translation>
+    </message>
+    <message>
+        <source>Patients per nurse</source>
+        <translation>每名护士负责患者数</translation>
+    </message>
+    <message>
+        <source>Special care</source>
+        <translation>特级护理</translation>
+    </message>
+    <message>
+        <source>Level I</source>
+        <translation>一级护理</translation>
+    </message>
+    <message>
+        <source>Level II</source>
+        <translation>二级护理</translation>
+    </message>
+    <message>
+        <source>Level III</source>
+        <translation>三级护理</translation>
+    </message>
+    <message>
+        <source>NEWS2 ≥7</source>
+        <translation>NEWS2 ≥7</translation>
+    </message>
+    <message>
+        <source>NEWS2 5–6</source>
+        <translation>NEWS2 5–6</translation>
+    </message>
+    <message>
+        <source>Nurses on the week's roster / beds</source>
+        <translation>本周排班护士数 / 床位数</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Standard: at most %1 patients per nurse on a shift, at least %2 nurses per bed (%3).</source>
+        <translation>标准：每班每名护士负责患者不超过 %1 名，护床比不低于 %2:1（%3）。</translation>
+    </message>
+    <message>
+        <source>Nurses on each shift this week</source>
+        <translation>本周各班次护士数</translation>
+    </message>
+    <message>
+        <source>Patients per nurse now, by ward</source>
+        <translation>各病区当前每名护士负责患者数</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Staffing now</source>
+        <translation>当前人力</translation>
+    </message>
+    <message>
+        <source>Roster and workload</source>
+        <translation>排班与工作量</translation>
+    </message>
+</context>
+<context>
+    <name>RosterView</name>
+    <message>
+        <source>Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F4: shift pattern and nurse levels</source>
+        <translation>回车：安排上班护士及其床位 · Delete：清空该班次 · Ctrl+D：同前一天 · Ctrl+S：保存 · F5：重新载入 · Ctrl+PgDown / Ctrl+PgUp：下一周 / 上一周 · F4：班次设置与护士能级</translation>
+    </message>
+    <message>
+        <source>Nurse (Space: on this shift)</source>
+        <translation>护士（空格：本班上班）</translation>
+    </message>
+    <message>
+        <source>Beds (type: 1-8, 12)</source>
+        <translation>床位（输入如 1-8, 12）</translation>
+    </message>
+    <message>
+        <source>A bed has one responsible nurse per shift.</source>
+        <translation>每个床位每班只有一名责任护士。</translation>
+    </message>
+    <message>
+        <source>Type beds of this ward, as 1-8, 12.</source>
+        <translation>请输入本病区的床位，如 1-8, 12。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPatternDialog</name>
+    <message>
+        <source>Shift pattern and nurse levels</source>
+        <translation>班次设置与护士能级</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Starts (HH:MM)</source>
+        <translation>开始（时:分）</translation>
+    </message>
+    <message>
+        <source>Ends (HH:MM)</source>
+        <translation>结束（时:分）</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>Level (N0–N4, blank: none)</source>
+        <translation>能级（N0–N4，空白：无）</translation>
+    </message>
+    <message>
+        <source>Shifts (Insert adds, Delete removes; an end not after the start ends the next day)</source>
+        <translation>班次（Insert 添加，Delete 删除；结束时间不晚于开始时间即次日结束）</translation>
+    </message>
+    <message>
+        <source>Nurse levels (能级)</source>
+        <translation>护士能级</translation>
+    </message>
+    <message>
+        <source>Check the shifts (a code of capital letters, both names, times as HH:MM, each code once) and the levels (%1).</source>
+        <translation>请检查班次（代码为大写字母、中英文名称齐全、时间为 时:分、代码不重复）和能级（%1）。</translation>
     </message>
 </context>
 <context>

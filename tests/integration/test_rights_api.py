@@ -41,7 +41,7 @@ def test_rights_set_by_the_office_reach_the_station_and_stay_offline(
     assert save_rights(office, ward.doctor, RIGHTS)["antibiotic_tier"] == "restricted"
     with pytest.raises(Refused) as refused:  # above an attending's title (Art. 24)
         save_rights(office, ward.doctor, RIGHTS | {"antibiotic_tier": "special"})
-    assert refused.value.status == 422
+    assert refused.value.status == 422 and refused.value.code == "rights_tier_above_title"
     partial = {k: v for k, v in RIGHTS.items() if k != "narcotic_right"}
     with pytest.raises(Refused) as refused:  # a right left out is never taken as withdrawn
         save_rights(office, ward.doctor, partial)

@@ -24,11 +24,18 @@ ROUTE_FAMILY = {
     "iv": "injection", "ivgtt": "injection", "im": "injection", "sc": "injection",
     "ih": "injection", "id": "injection", "it": "injection",
     "pr": "rectal", "neb": "inhaled", "inh": "inhaled", "top": "topical", "pv": "vaginal",
+    "epidural": "injection", "infil": "injection",
+    "eye": "ophthalmic", "ear": "otic", "nasal": "nasal",
 }  # fmt: skip
 STRICT_FAMILIES = frozenset({"oral", "injection"})
 # the family a route without forms of its own borrows first: a nebulised dose is drawn from an
 # injection ampoule (ambroxol), never a tablet the formulary also lists
 BORROWS = {"inhaled": "injection"}
+# eye, ear and nose products, told by their words before any other family (`eye drops`)
+_LOCAL_FORM_WORDS = {
+    "ophthalmic": ("eye drops", "eye ointment", "eye gel"), "otic": ("ear drops",),
+    "nasal": ("nasal drops", "nasal spray"),
+}  # fmt: skip
 _ORAL_UNITS = frozenset({"tab", "cap", "sachet"})
 _INJECTION_UNITS = frozenset({"amp", "vial", "bag", "syringe", "pen"})
 _ORAL_WORDS = ("oral", "tincture", "tablet", "capsule", "granules", "syrup")
@@ -49,6 +56,9 @@ def form_families(form: DrugForm) -> frozenset[str]:
     """The route families a form serves: a tablet oral, an ampoule injection, a nebuliser
     ampoule inhaled, a powder without other words (thrombin) any route the drug lists."""
     words, unit = form.form_en.lower(), form.dispense_unit
+    for family, marks in _LOCAL_FORM_WORDS.items():
+        if any(mark in words for mark in marks):
+            return frozenset({family})
     if "nebuli" in words or "inhal" in words or unit == "inhaler":
         return frozenset({"inhaled"})
     if unit == "supp" or "enema" in words or "suppositor" in words:

@@ -84,6 +84,8 @@ def _problems_of_renal_tier(note: Mapping[str, Any]) -> str | None:
         return "one of crcl_below, egfr_below or creatinine_above must be a positive number"
     if note.get("action") not in ("avoid", "reduce"):
         return "action must be avoid or reduce"
+    if note.get("inclusive") not in (None, True, False):
+        return "inclusive must be true or false (the band includes its threshold)"
     routes = note.get("routes")
     if routes is not None and (not isinstance(routes, list) or not set(routes) <= set(ROUTES)):
         return "routes must be a list of known routes"

@@ -27,7 +27,7 @@ from workstation.clock import iso
 BAG_ROUTES = frozenset({"ivgtt"})
 ROUTE_SECTIONS: tuple[tuple[str, frozenset[str]], ...] = (
     ("infusion", frozenset({"ivgtt"})),  # 输液
-    ("injection", frozenset({"iv", "im", "sc", "ih", "id"})),  # 注射
+    ("injection", frozenset({"iv", "im", "sc", "ih", "id", "epidural", "infil"})),  # 注射
     ("oral", frozenset({"po", "sl", "ng"})),  # 口服
 )
 OTHER_SECTION = "other"  # 其他 (inhaled, topical, rectal, ...)

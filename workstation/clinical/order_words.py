@@ -18,6 +18,8 @@ ROUTES: dict[str, tuple[str, str]] = {
     "sl": ("舌下含服", "sublingual"), "inh": ("吸入", "inhaled"), "pr": ("直肠给药", "rectal"),
     "top": ("外用", "topical"), "id": ("皮内注射", "intradermal"), "neb": ("雾化吸入", "nebulised"),
     "pv": ("阴道给药", "vaginal"), "ng": ("鼻饲", "via NG tube"),
+    "epidural": ("硬膜外给药", "epidural"), "infil": ("局部浸润", "local infiltration"),
+    "eye": ("滴眼", "to the eye"), "ear": ("滴耳", "to the ear"), "nasal": ("滴鼻", "intranasal"),
 }  # fmt: skip
 
 FREQUENCY_TEXT: dict[str, tuple[str, str]] = {

@@ -32,6 +32,13 @@ ROUTE_WORDS: dict[str, str] = {
     **dict.fromkeys(("id", "intradermal", "皮内", "皮内注射"), "id"),
     **dict.fromkeys(("pv", "vaginal", "vaginally", "阴道", "阴道给药", "阴道用"), "pv"),
     **dict.fromkeys(("ng", "via ng", "ng tube", "鼻饲", "胃管", "胃管注入"), "ng"),
+    **dict.fromkeys(("epidural", "epidurally", "硬膜外", "硬膜外注射", "硬膜外给药", "硬膜外泵入",
+                     "硬膜外镇痛"), "epidural"),
+    **dict.fromkeys(("infil", "infiltration", "local infiltration", "局部浸润", "浸润麻醉",
+                     "局部浸润麻醉", "局部注射"), "infil"),
+    **dict.fromkeys(("eye", "ophthalmic", "eye drops", "滴眼", "点眼", "涂眼", "眼用"), "eye"),
+    **dict.fromkeys(("ear", "otic", "ear drops", "滴耳", "耳用"), "ear"),
+    **dict.fromkeys(("nasal", "intranasal", "nasally", "滴鼻", "喷鼻", "鼻喷", "鼻用"), "nasal"),
 }  # fmt: skip
 
 # presentation and salt words written after a drug name; they do not change the order
@@ -45,6 +52,8 @@ FORM_WORDS = (
     "succinate", "phosphate", "mesylate", "besylate", "maleate", "citrate", "长期", "长期医嘱",
     "bisulfate", "bisulphate", "hydrobromide", "fumarate", "acetate", "magnesium", "hyclate",
     "monohydrate", "dihydrate", "trihydrate", "disodium", "tromethamine", "钙片", "钠片", "钾片",
+    # eye, ear, nose and skin products (氯霉素滴眼液): the route says where it goes
+    "滴眼液", "滴眼剂", "眼膏", "眼用凝胶", "滴耳液", "滴耳剂", "滴鼻液", "鼻喷雾剂", "乳膏", "软膏",
     # a premixed infusion named with its carrier (盐酸左氧氟沙星氯化钠注射液)
     "氯化钠注射液", "葡萄糖注射液",
 )  # fmt: skip

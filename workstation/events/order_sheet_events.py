@@ -37,7 +37,7 @@ CHECK_KINDS = ("new", "stop")  # the nurse checks a new order and a stopped one
 REORGANISE_REASONS = ("many_changes", "transfer", "surgery")
 MAX_GROUP_MEMBERS = 9
 # 出院带药: forms the patient takes home (oral, sublingual, external, inhaled, rectal, vaginal)
-DISCHARGE_ROUTES = frozenset({"po", "sl", "top", "inh", "neb", "pr", "pv"})
+DISCHARGE_ROUTES = frozenset({"po", "sl", "top", "inh", "neb", "pr", "pv", "eye", "ear", "nasal"})
 CARRIERS = ("ns", "gs5", "gs10", "gns", "lr")
 
 ORDER_SHEET_FIELDS: dict[str, Field] = {

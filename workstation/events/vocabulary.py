@@ -36,7 +36,10 @@ from workstation.events.fields import (
 
 Rule = Callable[[dict[str, Any]], list[str]]
 
-ROUTES = ("po", "iv", "ivgtt", "im", "sc", "sl", "inh", "pr", "top", "ih", "id", "neb", "pv", "ng")
+ROUTES = (
+    "po", "iv", "ivgtt", "im", "sc", "sl", "inh", "pr", "top", "ih", "id", "neb", "pv", "ng",
+    "epidural", "infil", "eye", "ear", "nasal",
+)  # fmt: skip
 FREQUENCIES = (
     "qd", "bid", "tid", "qid", "q4h", "q6h", "q8h", "q12h", "qn", "qod", "qw", "st", "prn", "qm",
 )  # fmt: skip

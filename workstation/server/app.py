@@ -31,7 +31,8 @@ from workstation.server import (
     feedback_api,
     interface_api,
     login_throttle,
-    manage_api,
+    manage_roster,
+    manage_routers,
     meta,
     read_audit,
     reads,
@@ -152,7 +153,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(interface_api.router(engine))
     app.include_router(usage_api.router(engine, settings.usage_retention_days))
     app.include_router(feedback_api.router(engine))  # anonymous: nothing of the sender kept
-    for manage_router in manage_api.ROUTERS:
+    for manage_router in manage_routers.ROUTERS:
         app.include_router(manage_router(engine))
     app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)
 
@@ -260,11 +261,11 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.get("/sync/hello")
     def hello(request: Request) -> Response:
-        current(request)
+        user, _device = current(request)
         with reader(engine) as conn:
             return _json({
                 "epoch": meta.epoch(conn), "server_time": now_iso(),
-                "refdata": refdata.versions(conn),
+                "refdata": manage_roster.readable_versions(user, refdata.versions(conn)),
             })  # fmt: skip
 
     @app.post("/sync/push", openapi_extra=rq.body_openapi(rq.PushBatch))
@@ -347,13 +348,15 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.get("/refdata")
     def refdata_versions(request: Request) -> Response:
-        current(request)
+        user, _device = current(request)
         with reader(engine) as conn:
-            return _json(refdata.versions(conn))
+            return _json(manage_roster.readable_versions(user, refdata.versions(conn)))
 
     @app.get("/refdata/{name}")
     def refdata_snapshot(request: Request, name: rq.RefdataName) -> Response:
-        current(request)
+        user, _device = current(request)
+        if name not in manage_roster.readable_versions(user, {name: 0}):
+            raise ApiError(403, "forbidden", "another ward's roster")
         with reader(engine) as conn:
             found = refdata.snapshot(conn, name)
         if found is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy.engine import make_url
 
+from workstation.clinical.staffing import StaffingStandard, StandardError
 from workstation.security.files import read_secret
 from workstation.server.app_settings import AppSettings
 from workstation.server.db import normalise_url
@@ -44,6 +45,8 @@ SECTIONS: dict[str, frozenset[str]] = {
     "hl7_out": frozenset(
         {"lis_host", "lis_port", "pacs_host", "pacs_port", "facility", "timeout_seconds"}
     ),
+    # the nurse staffing standard (workstation.clinical.staffing; absent: 卫医政发〔2012〕30号)
+    "staffing": frozenset({"nurses_per_bed", "patients_per_nurse", "special_per_nurse", "source"}),
 }
 
 
@@ -100,6 +103,7 @@ class ServerConfig:
     mllp_port: int | None = None  # None: no HL7 listener
     hl7_out: dict[str, Any] | None = None  # [hl7_out] as written; None: no orders leave
     usage_retention_days: int = 180  # [usage] retention_days
+    staffing: dict[str, Any] | None = None  # [staffing] as written; None: the national defaults
 
     def outbound(self) -> OutboundConfig | None:
         """Where lab orders (LIS) and imaging orders (PACS) go; None when neither is set."""
@@ -157,6 +161,10 @@ def load(path: Path) -> ServerConfig:
     db, server, audit, metrics = s["database"], s["server"], s["audit"], s["metrics"]
     OutboundConfig.read(s["hl7_out"])  # refused here, at start, when wrong
     try:
+        StaffingStandard.read(s["staffing"])
+    except StandardError as exc:
+        raise ConfigError(str(exc)) from exc
+    try:
         return ServerConfig(
             database_url=_database_url(db), host=str(server.get("host", DEFAULT_HOST)),
             port=int(server.get("port", DEFAULT_PORT)), certfile=_path(server, "certfile", base),
@@ -169,7 +177,8 @@ def load(path: Path) -> ServerConfig:
             metrics_token=_secret(metrics, "token_file", "token_env", "metrics"),
             mllp_host=str(server.get("mllp_host", DEFAULT_HOST)),
             mllp_port=int(server["mllp_port"]) if "mllp_port" in server else None,
-            hl7_out=s["hl7_out"] or None, usage_retention_days=_retention(s["usage"]),
+            hl7_out=s["hl7_out"] or None, staffing=s["staffing"] or None,
+            usage_retention_days=_retention(s["usage"]),
         )  # fmt: skip
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc

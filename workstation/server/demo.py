@@ -54,6 +54,7 @@ from workstation.server.demo_patient import (
 from workstation.server.demo_pharmacy import outpatient_counter
 from workstation.server.demo_rights import add_rights_staff, record_rights_orders
 from workstation.server.demo_safety import record_ward_safety
+from workstation.server.demo_staffing import load_rosters
 from workstation.server.demo_usage import record_demo_usage
 from workstation.server.models import wards
 from workstation.server.sync import MAX_PUSH_BATCH, push
@@ -84,6 +85,7 @@ def load_demo(engine: Engine, *, seed: int = 2026, now: datetime | None = None) 
     staff = _json("demo", "names.json")["staff"]
     passwords = _create_directory(engine, staff)
     passwords |= add_rights_staff(engine)
+    passwords |= load_rosters(engine, now or utc_now())  # 排班: this week's roster per ward
     with reader(engine) as conn:
         users = {u.username: u for u in all_users(conn).values()}
     wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now()))

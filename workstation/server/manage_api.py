@@ -2,7 +2,7 @@
 (护士长) and a department director (科主任) read their own wards, the medical affairs office (医务科)
 every ward (policy.dashboard_wards); anyone else is refused. A dashboard holds counts and rates,
 never a patient's chart. Each dashboard is a router of its own module (`manage_<area>.py`, listed
-in ROUTERS) built on `manager_scope`; every read is audited with its actor from the token."""
+in manage_routers.ROUTERS) built on `manager_scope`; every read is audited with its actor from the token."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Request
 from sqlalchemy import Engine, select
 
 from workstation.security.policy import MANAGER_ROLES, dashboard_wards
-from workstation.server import audit, auth, manage_usage
+from workstation.server import audit, auth
 from workstation.server.audit import AuditEntry
 from workstation.server.db import reader
 from workstation.server.errors import ApiError
@@ -90,10 +90,3 @@ def scope_router(engine: Engine) -> APIRouter:
         return {"role": found.role, "hospital": found.wards is None, "wards": listed}
 
     return router
-
-
-# Each dashboard's router factory; app.create_app includes them all.
-ROUTERS: list[Callable[[Engine], APIRouter]] = [
-    scope_router,
-    lambda engine: manage_usage.router(engine, manager_scope(engine, "usage")),
-]

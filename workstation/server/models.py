@@ -289,6 +289,28 @@ hl7_outbound = Table(
     Index("ix_hl7_outbound_due", "status", "next_attempt_at"),
 )
 
+# The nurse roster (排班; migration 0031, workstation.server.roster_store): ward management data
+# the head nurse edits, not a clinical fact. One row per ward holds its shift pattern, the nurses'
+# 能级 and the version every edit must name (a stale one is refused, never overwritten).
+ward_rosters = Table(
+    "ward_rosters",
+    metadata,
+    Column("ward_id", String(32), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("shifts", Text, nullable=False),  # JSON [{code, name_zh, name_en, start, end}]
+    Column("levels", Text, nullable=False),  # JSON {nurse_id: N0..N4}
+    Column("updated_at", String(32), nullable=False),
+    Column("updated_by", String(64)),
+)
+roster_assignments = Table(
+    "roster_assignments",
+    metadata,
+    Column("ward_id", String(32), primary_key=True),
+    Column("day", String(10), primary_key=True),  # the roster date (a night shift's start day)
+    Column("shift", String(4), primary_key=True),
+    Column("nurse_id", String(64), primary_key=True),
+    Column("beds", Text, nullable=False),  # comma-separated: the beds she is 责任护士 for
+)
 # How far each dashboard's catch-up projection has folded the event log (manage_catchup).
 manage_cursors = Table(
     "manage_cursors",

@@ -19,7 +19,7 @@ from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
 from workstation.server.db import reader, writer
 from workstation.server.models import users
-from workstation.server.user_rights import rights_of, set_rights
+from workstation.server.user_rights import RightsProblem, rights_of, set_rights
 
 
 class RightsBody(BaseModel):
@@ -79,11 +79,10 @@ def router(engine: Engine) -> APIRouter:
                 refdata.publish_directory(conn)
                 audit.append(conn, [AuditEntry("user_rights_changed", user.user_id, None, device_id,
                                                {"username": username, **now})])  # fmt: skip
-        except ValueError as exc:
-            code = 404 if str(exc).startswith("no user") else 422
-            return _json(
-                {"error": "not_found" if code == 404 else "invalid", "message": str(exc)}, code
-            )
+        except RightsProblem as exc:
+            return _json({"error": exc.code, "message": str(exc)}, 422)
+        except ValueError as exc:  # no such user
+            return _json({"error": "not_found", "message": str(exc)}, 404)
         return _json({"username": username, **now})
 
     return api

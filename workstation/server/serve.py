@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 import uvicorn
 
-from workstation.server import audit, checkpoints, hl7_listener, request_log
+from workstation.server import audit, checkpoints, hl7_listener, request_log, roster_store
 from workstation.server.app import create_app
 from workstation.server.app_settings import AppSettings
 from workstation.server.config import ServerConfig
-from workstation.server.db import make_engine, safe_url
+from workstation.server.db import make_engine, safe_url, writer
 from workstation.server.hl7_inbound import Inbox
 from workstation.server.hl7_sender import Sender
 from workstation.server.keys import read_keys
@@ -48,6 +48,17 @@ def build_app(
             f"database {safe_url(database_url)} is not initialised or needs migrating: run `workstation-server init`"
         )
     return create_app(audit.with_key(engine, audit_key), settings)
+
+
+def record_staffing_standard(database_url: str, config: ServerConfig) -> None:
+    """Keep the config's [staffing] standard (or the national default) where every server
+    process's roster and dashboard read it (workstation.server.roster_store.standard)."""
+    engine = make_engine(database_url)
+    try:
+        with writer(engine) as conn:
+            roster_store.record_standard(conn, config.staffing)
+    finally:
+        engine.dispose()
 
 
 def is_loopback(host: str) -> bool:
@@ -154,6 +165,7 @@ def run(
     request_log.configure()
     keys = read_keys(config)
     app = build_app(database_url, settings=config.app_settings(), audit_key=keys.audit)
+    record_staffing_standard(database_url, config)
     server = uvicorn.Server(_uvicorn_config(app, host, port, workers_log_level, config))
     scheduler = None
     if keys.checkpoint is not None and config.checkpoint_folder is not None:

@@ -32,32 +32,47 @@ def rights_of(row: Any) -> dict[str, Any]:
     }
 
 
-def rights_problem(role: str, rights: dict[str, Any]) -> str | None:
+class RightsProblem(ValueError):
+    """Why rights may not be held together, with a stable code the station words in its user's
+    language (ui.refusals) and the rule in English for the log."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def rights_problem(role: str, rights: dict[str, Any]) -> RightsProblem | None:
     """Why these rights may not be held together (by this role), or None."""
     title, tier = rights.get("title"), rights.get("antibiotic_tier")
     if title is not None and title not in TITLES:
-        return f"unknown title {title!r}; one of {', '.join(TITLES)}"
+        return RightsProblem("invalid", f"unknown title {title!r}; one of {', '.join(TITLES)}")
     if tier is not None and tier not in ANTIBIOTIC_TIERS:
-        return f"unknown antibiotic tier {tier!r}; one of {', '.join(ANTIBIOTIC_TIERS)}"
+        return RightsProblem(
+            "invalid", f"unknown antibiotic tier {tier!r}; one of {', '.join(ANTIBIOTIC_TIERS)}"
+        )
     role = clinical_role(role)
     doctor = role in ("physician", "trainee_physician") and title in DOCTOR_TITLES
     if not doctor and (tier or rights.get("narcotic_right") or rights.get("antibiotic_approver")):
-        return "only a doctor with a doctor's title holds prescribing rights"
+        return RightsProblem(
+            "rights_not_a_doctor", "only a doctor with a doctor's title holds prescribing rights"
+        )
     if title in NURSE_GRADES and role != "nurse":
-        return f"the title {title} is a nurse's grade"
+        return RightsProblem("rights_nurse_grade", f"the title {title} is a nurse's grade")
     if role == "trainee_physician" and title not in (None, "trainee"):
-        return "a trainee physician's title is trainee"
+        return RightsProblem("rights_trainee_title", "a trainee physician's title is trainee")
     problem = tier_cap_problem(str(title), tier) if tier else None
     if problem:
-        return problem
+        return RightsProblem("rights_tier_above_title", problem)
     if rights.get("antibiotic_approver") and title not in ("associate_chief", "chief"):
-        return "a designated antibiotic consultant is a 副主任医师 or 主任医师 (Art. 27)"
+        return RightsProblem("rights_approver_title",
+                             "a designated antibiotic consultant is a 副主任医师 or 主任医师 (Art. 27)")  # fmt: skip
     return None
 
 
 def set_rights(conn: Connection, username: str, *, title: Any = _KEEP, antibiotic_tier: Any = _KEEP,
                narcotic_right: Any = _KEEP, antibiotic_approver: Any = _KEEP) -> dict[str, Any]:  # fmt: skip
-    """Change a user's title and rights (only the ones given); ValueError when not allowed."""
+    """Change a user's title and rights (only the ones given); RightsProblem when not allowed,
+    ValueError for an unknown user."""
     row = conn.execute(select(users).where(users.c.username == username)).first()
     if row is None:
         raise ValueError(f"no user {username!r}")
@@ -67,6 +82,6 @@ def set_rights(conn: Connection, username: str, *, title: Any = _KEEP, antibioti
     rights = rights_of(row) | changes
     problem = rights_problem(row.role, rights)
     if problem:
-        raise ValueError(problem)
+        raise problem
     conn.execute(update(users).where(users.c.user_id == row.user_id).values(**rights))
     return rights

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ui.screens.dashboard.tab import DashboardTab
 from ui.screens.dashboard.usage_tab import UsageTab
+from ui.screens.roster.staffing_tab import StaffingTab
 
 TABS: list[type[DashboardTab]] = [
+    StaffingTab,
     UsageTab,
 ]

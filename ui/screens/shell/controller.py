@@ -32,6 +32,7 @@ from ui.screens.pharmacy.controller import install as install_pharmacy
 from ui.screens.printing.controller import install as install_printing
 from ui.screens.problems.controller import install as install_problems
 from ui.screens.rights.controller import install as install_rights
+from ui.screens.roster.controller import install as install_roster
 from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.view import ShellView
 from ui.screens.ward_records.controller import install as install_ward_records
@@ -86,6 +87,7 @@ class ShellController(QObject):
         self.break_glass = install_break_glass(self)  # Ctrl+Shift+G: another ward's patient
         self.alerts = install_alerts(self)  # the privacy officer's break-the-glass alerts
         self.rights = install_rights(self)  # 医务科: titles and prescribing rights
+        self.roster = install_roster(self)  # Ctrl+Alt+R: 排班, the head nurse edits
         self.opioid_tolerance = install_opioid_tolerance(self)  # Ctrl+Shift+Q: doctors
         self.critical = install_critical(self)  # 危急值: Ctrl+Shift+K, status-bar count
         self.care = install_care(self)  # nursing level, rounds, Barthel, consultations

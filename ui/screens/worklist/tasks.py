@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from offline_cache import ward_safety
+from offline_cache.roster import my_beds
 from offline_cache.workstation import Workstation
 from ui.screens.mar.tasks import mar_rows
 from workstation.clinical.formulary import Formulary
@@ -80,6 +81,14 @@ def worklist(ws: Workstation, ward_id: str | None) -> list[WorkItem]:
                                formulary=ws.store.reference.formulary())  # fmt: skip
     items += safety_items(ws, ward_id, now)
     return sorted(items, key=urgency)
+
+
+def my_worklist(
+    ws: Workstation, ward_id: str | None
+) -> tuple[list[WorkItem], frozenset[str] | None]:
+    """The ward's items and the beds the logged-in nurse has on the shift running now by the
+    cached roster (None: not on the roster now, the whole ward is hers)."""
+    return worklist(ws, ward_id), my_beds(ws, ward_id)
 
 
 def urgency(item: WorkItem) -> tuple[int, bool, str, str]:

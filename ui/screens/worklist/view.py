@@ -22,10 +22,12 @@ ICON = 12  # the state column's severity icon: small, the words beside it say th
 
 
 class WorklistTable(QTableView):
-    """Enter opens the line's patient; Space acknowledges a new order."""
+    """Enter opens the line's patient; Space acknowledges a new order; A switches between the
+    nurse's own patients and the whole ward."""
 
     sig_open_requested = Signal(int)
     sig_acknowledge_requested = Signal(int)
+    sig_scope_toggle_requested = Signal()  # A: my patients by the roster <-> the whole ward
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt override  # noqa: N802
         row = self.currentIndex().row()
@@ -33,6 +35,8 @@ class WorklistTable(QTableView):
             self.sig_open_requested.emit(row)
         elif event.key() == Qt.Key.Key_Space and row >= 0:
             self.sig_acknowledge_requested.emit(row)
+        elif event.key() == Qt.Key.Key_A and not event.modifiers():
+            self.sig_scope_toggle_requested.emit()
         else:
             super().keyPressEvent(event)
 
@@ -58,7 +62,7 @@ class WorklistView(QWidget):
         )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.model.modelReset.connect(self.fit_state_column)
-        self.hint = QLabel(self.tr("Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order."),
+        self.hint = QLabel(self.tr("Scan a wristband to open that patient's MAR. Enter opens the selected line's patient; Space acknowledges a new order; A switches between your patients (by the roster) and the whole ward."),
                            objectName="worklistHint", wordWrap=True)  # fmt: skip
         self.scan_input = QLineEdit(objectName="scanInput")
         self.scan_input.setPlaceholderText(

@@ -56,6 +56,12 @@ def _entries(spec: Any, route: str | None) -> list[Mapping[str, Any]]:
     ]  # fmt: skip
 
 
+def _under(value: float, threshold: float, entry: Mapping[str, Any]) -> bool:
+    """Below the threshold, or at it where the label's band includes it (`inclusive`: Zyloprim's
+    "creatinine clearance of 10 to 20 mL/min")."""
+    return value < threshold or (bool(entry.get("inclusive")) and value == threshold)
+
+
 def _applying(
     entries: list[Mapping[str, Any]], patient: PatientContext
 ) -> tuple[Mapping[str, Any], Clearance] | None:
@@ -71,7 +77,7 @@ def _applying(
             continue
         if kind == "creatinine" and clearance.value > threshold:
             found.append((-threshold, entry, clearance))  # the highest creatinine is strictest
-        elif kind != "creatinine" and clearance.value < threshold:
+        elif kind != "creatinine" and _under(clearance.value, threshold, entry):
             found.append((threshold, entry, clearance))
     if not found:
         return None
@@ -96,6 +102,8 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         advice_zh = f"剂量已在肾功能限量内（{advice_zh}）"
     kind, threshold = tier_limit(entry)
     side, side_zh = ("above", "高于") if kind == "creatinine" else ("below", "低于")
+    if entry.get("inclusive") and kind != "creatinine":
+        side, side_zh = "at or below", "不高于"
     return [Alert(
         category="renal",
         severity="critical" if avoid else "info" if reduced else "warning",

@@ -1,0 +1,60 @@
+"""The formulary against the 国家基本药物目录 (2018), chemical and biological part: every item is
+in the formulary by its generic name or on the exclusion list with a reason."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from workstation.clinical.essential_medicines import (
+    EXCLUSION_KINDS,
+    coverage,
+    essential_medicines_document,
+)
+from workstation.clinical.formulary import default_formulary, formulary_from_document
+from workstation.resources import resource
+
+
+def test_the_list_names_its_source_and_says_it_is_unverified() -> None:
+    document = essential_medicines_document()
+    assert "国卫药政发〔2018〕31号" in document["source"]
+    assert document["verified_against_pdf"] is False and "417" in document["transcription"]
+    names = [item["name_zh"] for item in document["items"]]
+    assert len(names) == len(set(names))
+    assert all(item["forms"] and item["name_en"] and item["section"] for item in document["items"])
+
+
+def test_every_item_is_in_the_formulary_or_excluded_with_a_reason() -> None:
+    result = coverage(default_formulary(), essential_medicines_document())
+    assert result.missing == ()
+    assert len(result.covered) + len(result.excluded) == len(
+        essential_medicines_document()["items"]
+    )
+
+
+def test_an_exclusion_is_reasoned_and_not_stale() -> None:
+    document = essential_medicines_document()
+    items = {item["name_zh"] for item in document["items"]}
+    result = coverage(default_formulary(), document)
+    for entry in document["not_in_formulary"]:
+        assert entry["name_zh"] in items, entry
+        assert entry["kind"] in EXCLUSION_KINDS and len(entry["reason"]) > 40, entry
+        assert entry["name_zh"] not in result.covered, f"stale exclusion: {entry['name_zh']}"
+
+
+def test_a_drug_leaving_the_formulary_shows_as_missing() -> None:
+    formulary_document = json.loads(resource("formulary", "formulary.json").read_text("utf-8"))
+    trimmed = copy.deepcopy(formulary_document)
+    trimmed["drugs"] = [d for d in trimmed["drugs"] if d["code"] != "digoxin"]
+    result = coverage(formulary_from_document(trimmed), essential_medicines_document())
+    assert result.missing == ("地高辛",)
+
+
+def test_a_repeated_form_is_not_covered_by_its_parent_drug() -> None:
+    document = essential_medicines_document()
+    result = coverage(default_formulary(), document)
+    repeats = {
+        item["name_zh"]: item["repeat_of"] for item in document["items"] if item.get("repeat_of")
+    }
+    assert repeats["左氧氟沙星滴眼液"] == "左氧氟沙星" and "左氧氟沙星" in result.covered
+    assert "左氧氟沙星滴眼液" not in result.covered  # the formulary has no eye-drop form of it

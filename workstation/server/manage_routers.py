@@ -1,0 +1,17 @@
+"""Every router of the managers' dashboards (`/manage/...`), which app.create_app includes: each
+dashboard is a module of its own built on manage_api.manager_scope, added here with one line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from fastapi import APIRouter
+from sqlalchemy import Engine
+
+from workstation.server import manage_api, manage_roster, manage_usage
+
+ROUTERS: list[Callable[[Engine], APIRouter]] = [
+    manage_api.scope_router,
+    manage_roster.router,  # the roster (排班) and the staffing tab
+    lambda engine: manage_usage.router(engine, manage_api.manager_scope(engine, "usage")),
+]
