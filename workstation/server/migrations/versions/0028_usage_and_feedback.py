@@ -1,14 +1,14 @@
 """Usage telemetry and anonymous feedback: their own tables, apart from the clinical record
 
 Revision ID: 0028
-Revises: 0027
+Revises: 0031
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0028"
-down_revision = "0027"
+down_revision = "0031"
 branch_labels = None
 depends_on = None
 
