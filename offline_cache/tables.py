@@ -112,3 +112,24 @@ refdata = Table(
     Column("version", Integer, nullable=False),
     Column("content", LargeBinary, nullable=False),
 )
+
+usage_outbox = Table(  # usage telemetry waiting for the server: apart from the clinical outbox
+    "usage_outbox",
+    metadata,
+    Column("record_id", String(36), primary_key=True),
+    Column("user_id", String(64), nullable=False),  # sent only under this user's own token
+    Column("record", Text, nullable=False),  # JSON of workstation.telemetry.records.UsageRecord
+    Index("ix_usage_outbox_user", "user_id"),
+)
+
+feedback_outbox = Table(  # anonymous feedback: no user, no time but the day, a random key
+    "feedback_outbox",
+    metadata,
+    Column("feedback_id", String(36), primary_key=True),  # UUID version 4
+    Column("day", String(10), nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("ward_id", String(32)),
+    Column("send_after", String(32), nullable=False),  # a random moment after it was written
+    sqlite_with_rowid=False,
+)

@@ -20,12 +20,14 @@ from sqlalchemy import func, insert, select
 
 from offline_cache import logs, record_archive, state
 from offline_cache.drafts import NoteDrafts
+from offline_cache.feedback import FeedbackQueue
 from offline_cache.link import Offline, Refused, ServerLink
 from offline_cache.replica import open_replica
 from offline_cache.session import Session, Sessions
 from offline_cache.store import LocalStore
 from offline_cache.sync_client import Progress, SyncClient, SyncReport, clock_skew_warning
 from offline_cache.tables import audit_outbox, local_events, outbox
+from offline_cache.usage import UsageLog
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
 from workstation.ids import uuid7
@@ -70,6 +72,8 @@ class Workstation:
         self.online = False
         self.last_error: str | None = None
         self.drafts = NoteDrafts(store)  # unsigned notes, kept in the encrypted replica
+        self.usage = UsageLog(store)  # usage telemetry: its own queue, no patient data
+        self.feedback = FeedbackQueue(store)  # anonymous feedback: no user kept with it
         self.log_file: logs.LogFile | None = None  # open() attaches the folder's log file
 
     @classmethod
@@ -105,6 +109,8 @@ class Workstation:
 
     def close(self) -> None:
         """Release the database, the network client and the log file."""
+        with contextlib.suppress(Exception):  # usage is never worth a failed close
+            self.usage.flush()
         if self.link is not None:
             self.link.close()
         self.store.engine.dispose()
@@ -138,21 +144,29 @@ class Workstation:
             state.put(conn, "scope_wards", ",".join(sorted(scope)))
         if not session.online:
             self._queue_audit("login_offline")
+        self.usage.user_id = session.user_id
+        self.usage.record("login", "online" if session.online else "offline")
         return session
 
     def lock(self) -> None:
         """Audit that the screen was locked (the UI hides every patient detail)."""
         self._queue_audit("lock")
+        self.usage.record("lock", "lock")
+        self.usage.flush()
 
     def unlock(self, password: str) -> None:
         """Check the current user's password to unlock the screen; LoginRefused when wrong."""
         self.sessions.confirm_password(password)
         self._queue_audit("unlock")
+        self.usage.record("unlock", "unlock")
 
     def logout(self) -> None:
         """End the current session."""
         if self.sessions.current is not None and not self.sessions.current.online:
             self._queue_audit("logout_offline")
+        self.usage.record("logout", "logout")
+        self.usage.flush()
+        self.usage.user_id = None
         self.sessions.logout()
 
     def _resume_online(self) -> None:
@@ -333,8 +347,10 @@ class Workstation:
         except (Offline, Refused) as exc:
             self.online, self.last_error = False, str(exc)
             _log.warning("sync failed: %s", type(exc).__name__)
+            self.usage.record("sync", "offline" if isinstance(exc, Offline) else "refused")
             raise
         self.online, self.last_error = True, None
+        self._send_usage(report)
         _log.info(
             "sync: %d accepted, %d duplicate, %d rejected, %d pulled, epoch changed %s",
             report.accepted,
@@ -344,6 +360,19 @@ class Workstation:
             report.epoch_changed,
         )
         return report
+
+    def _send_usage(self, report: SyncReport) -> None:
+        """After a clinical sync: its outcome as a usage record, then the usage queue and the
+        feedback whose moment has come (never holding the clinical sync hostage)."""
+        self.usage.record(
+            "sync", "rejected" if report.rejected else "ok", count=report.accepted + report.rejected
+        )
+        assert self.link is not None
+        try:
+            self.usage.send(self.link)
+            self.feedback.send_due(self.link)
+        except (Offline, Refused) as exc:
+            _log.warning("usage or feedback not sent: %s", type(exc).__name__)
 
     def status(self) -> SyncStatus:
         """Online state, events waiting and needing attention, last sync, clock warning."""

@@ -295,6 +295,14 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+F11", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: ward dispensing pick list")),
     ("Ctrl+F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: stock, alerts and reports")),
     ("Shift+F12", QT_TRANSLATE_NOOP("Shortcuts", "Pharmacy: returns (scan the label, F8 records)")),
+    (
+        "F4",
+        QT_TRANSLATE_NOOP(
+            "Shortcuts",
+            "Anonymous feedback from any screen (Ctrl+Enter sends; sent later, unnamed)",
+        ),
+    ),
+    ("Shift+F4", QT_TRANSLATE_NOOP("Shortcuts", "Feedback board: what staff said, the answers")),
     ("F1", QT_TRANSLATE_NOOP("Shortcuts", "This list of shortcuts")),
     ("Ctrl+Q", QT_TRANSLATE_NOOP("Shortcuts", "Log out and quit")),
 )

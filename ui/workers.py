@@ -56,6 +56,8 @@ class _Task(QRunnable):
 class Workers(QObject):
     """A worker lane: tasks run one after another in a pool thread, never on the UI thread."""
 
+    sig_task_failed = Signal(object)  # the exception of any task (the usage log counts them)
+
     def __init__(self, name: str, parent: QObject | None = None):
         super().__init__(parent)
         self.setObjectName(name)
@@ -82,6 +84,7 @@ class Workers(QObject):
     @Slot(int, object)
     def _deliver_error(self, task_id: int, error: BaseException) -> None:
         _done, failed = self._pending.pop(task_id, (None, None))
+        self.sig_task_failed.emit(error)
         _call(failed, error)
 
     def busy(self) -> bool:

@@ -1733,6 +1733,14 @@
         <source>Nurse roster (排班): Enter assigns nurses and beds, Ctrl+D as the day before, Ctrl+S saves (head nurse)</source>
         <translation>护士排班：回车安排护士及床位，Ctrl+D 同前一天，Ctrl+S 保存（护士长）</translation>
     </message>
+    <message>
+        <source>Anonymous feedback from any screen (Ctrl+Enter sends; sent later, unnamed)</source>
+        <translation>在任何界面写匿名意见（Ctrl+Enter 发送；稍后匿名发出）</translation>
+    </message>
+    <message>
+        <source>Feedback board: what staff said, the answers</source>
+        <translation>意见公告板：员工的意见与答复</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -7689,6 +7697,247 @@
     <message>
         <source>Held-out weeks</source>
         <translation>留出周数</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackController</name>
+    <message>
+        <source>Anonymous &amp;feedback…</source>
+        <translation>匿名意见(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Feedback boa&amp;rd</source>
+        <translation>意见公告板(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Thank you. Your feedback will be sent anonymously within the hour.</source>
+        <translation>谢谢。您的意见将在一小时内匿名发送。</translation>
+    </message>
+    <message>
+        <source>Fetching the feedback…</source>
+        <translation>正在获取意见…</translation>
+    </message>
+    <message>
+        <source>The feedback board is kept on the server, which cannot be reached now.</source>
+        <translation>意见公告板保存在服务器上，目前无法连接服务器。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FeedbackView</name>
+    <message>
+        <source>Hard to use</source>
+        <translation>不好用</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>太慢</translation>
+    </message>
+    <message>
+        <source>An error or a wrong result</source>
+        <translation>出错或结果不对</translation>
+    </message>
+    <message>
+        <source>Something missing</source>
+        <translation>缺少功能</translation>
+    </message>
+    <message>
+        <source>A safety concern</source>
+        <translation>安全隐患</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Anonymous feedback</source>
+        <translation>匿名意见</translation>
+    </message>
+    <message>
+        <source>What does not work, or what would help? No patient names, please.</source>
+        <translation>哪里不好用，或者什么会有帮助？请勿写患者姓名。</translation>
+    </message>
+    <message>
+        <source>Sent without your name, this computer or the time: only the day, and your ward where at least five people work there. It leaves this computer at a random moment within the hour, also after a loss of the network. Ctrl+Enter sends, Esc cancels.</source>
+        <translation>发送时不带您的姓名、本机或时间：只有日期；病区至少有五人时才带上病区。意见在一小时内的随机时刻离开本机，断网后恢复时也会发送。Ctrl+Enter 发送，Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>病区</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>标签，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Save the answer (Ctrl+Enter)</source>
+        <translation>保存答复(&amp;S)（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Anonymous feedback board: what staff said and what the quality office answered (F5 reloads, F4 writes one)</source>
+        <translation>匿名意见公告板：员工的意见和质控办的答复（F5 刷新，F4 写意见）</translation>
+    </message>
+    <message>
+        <source>%1 item(s).</source>
+        <translation>%1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>UsageTab</name>
+    <message>
+        <source>Costly screen</source>
+        <translation>费力的界面</translation>
+    </message>
+    <message>
+        <source>Never used</source>
+        <translation>从未使用</translation>
+    </message>
+    <message>
+        <source>What to fix next</source>
+        <translation>下一步要改进的</translation>
+    </message>
+    <message>
+        <source>Active users</source>
+        <translation>活跃用户</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Screens</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Since %1: %2 user(s) active in the latest week, %3 action(s) never used.</source>
+        <translation>自 %1 起：最近一周有 %2 名活跃用户，%3 项功能从未使用。</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>排名</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户数</translation>
+    </message>
+    <message>
+        <source>Count or keys per visit</source>
+        <translation>次数或每次按键数</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>功能</translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation>使用次数</translation>
+    </message>
+    <message>
+        <source>Screen</source>
+        <translation>界面</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>访问次数</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键数</translation>
+    </message>
+    <message>
+        <source>Keys per visit</source>
+        <translation>每次按键数</translation>
+    </message>
+    <message>
+        <source>Seconds per visit</source>
+        <translation>每次秒数</translation>
+    </message>
+    <message>
+        <source>Version or error</source>
+        <translation>版本或错误</translation>
+    </message>
+    <message>
+        <source>Sessions or users</source>
+        <translation>会话数或用户数</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Active users per day</source>
+        <translation>每日活跃用户</translation>
+    </message>
+    <message>
+        <source>Screens: minutes and keys per visit</source>
+        <translation>界面：分钟数与每次按键数</translation>
+    </message>
+    <message>
+        <source>Crash</source>
+        <translation>崩溃</translation>
+    </message>
+    <message>
+        <source>Failure shown to the user</source>
+        <translation>提示给用户的失败</translation>
+    </message>
+    <message>
+        <source>Crashes or times</source>
+        <translation>崩溃数或次数</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Crashes per 100 sessions</source>
+        <translation>每百次会话崩溃数</translation>
     </message>
 </context>
 </TS>

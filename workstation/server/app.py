@@ -28,6 +28,7 @@ from workstation.server import (
     auth,
     device_keys,
     devices,
+    feedback_api,
     interface_api,
     login_throttle,
     manage_roster,
@@ -40,6 +41,7 @@ from workstation.server import (
     schema,
     signing_keys,
     sync,
+    usage_api,
 )
 from workstation.server import requests as rq
 from workstation.server.app_settings import AppSettings
@@ -149,6 +151,8 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
     app.include_router(interface_api.router(engine))
+    app.include_router(usage_api.router(engine, settings.usage_retention_days))
+    app.include_router(feedback_api.router(engine))  # anonymous: nothing of the sender kept
     for manage_router in manage_routers.ROUTERS:
         app.include_router(manage_router(engine))
     app.mount("/fhir", create_fhir_app(engine))  # FHIR R4: its own errors (OperationOutcome)

@@ -21,3 +21,5 @@ class AppSettings:
     trusted_proxies: tuple[str, ...] = ()
     # The login throttle's settings; None: auth.DEFAULT_POLICY.
     login_policy: LoginPolicy | None = None
+    # Usage records older than this many days (by the server's receipt) are deleted.
+    usage_retention_days: int = 180

@@ -24,6 +24,7 @@ BODY_LIMITS: dict[tuple[str, str], int] = {
     ("POST", "/sync/push"): 32 * MiB,  # a full batch of large notes fits well inside
     ("POST", "/audit/reads"): 32 * MiB,  # a station sends every read it queued while offline
     ("POST", "/sync/digest"): 4 * MiB,  # about 100,000 patient ids
+    ("POST", "/usage/records"): 512 * KiB,  # 500 usage records with their stacks
     ("POST", "/refdata/"): 32 * MiB,  # a formulary spreadsheet
 }
 

@@ -40,6 +40,7 @@ SECTIONS: dict[str, frozenset[str]] = {
         {"key_file", "checkpoint_key_file", "checkpoint_folder", "checkpoint_minutes"}
     ),  # fmt: skip
     "metrics": frozenset({"token_file", "token_env"}),
+    "usage": frozenset({"retention_days"}),  # usage telemetry (server.usage_api)
     # HL7 v2 orders out (server.hl7_outbound): where the LIS and the PACS listen for MLLP
     "hl7_out": frozenset(
         {"lis_host", "lis_port", "pacs_host", "pacs_port", "facility", "timeout_seconds"}
@@ -101,6 +102,7 @@ class ServerConfig:
     mllp_host: str = DEFAULT_HOST  # the HL7 v2 listener (plain MLLP: loopback unless tunnelled)
     mllp_port: int | None = None  # None: no HL7 listener
     hl7_out: dict[str, Any] | None = None  # [hl7_out] as written; None: no orders leave
+    usage_retention_days: int = 180  # [usage] retention_days
     staffing: dict[str, Any] | None = None  # [staffing] as written; None: the national defaults
 
     def outbound(self) -> OutboundConfig | None:
@@ -109,7 +111,8 @@ class ServerConfig:
 
     def app_settings(self) -> AppSettings:
         """The part the HTTP app takes."""
-        return AppSettings(metrics_token=self.metrics_token, trusted_proxies=self.trusted_proxies)
+        return AppSettings(metrics_token=self.metrics_token, trusted_proxies=self.trusted_proxies,
+                           usage_retention_days=self.usage_retention_days)  # fmt: skip
 
 
 def _secret(section: dict[str, Any], file_key: str, env_key: str, where: str) -> str | None:
@@ -175,9 +178,17 @@ def load(path: Path) -> ServerConfig:
             mllp_host=str(server.get("mllp_host", DEFAULT_HOST)),
             mllp_port=int(server["mllp_port"]) if "mllp_port" in server else None,
             hl7_out=s["hl7_out"] or None, staffing=s["staffing"] or None,
+            usage_retention_days=_retention(s["usage"]),
         )  # fmt: skip
     except (TypeError, ValueError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
+
+
+def _retention(usage: dict[str, Any]) -> int:
+    days = usage.get("retention_days", 180)
+    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 3650:
+        raise ConfigError("usage.retention_days must be a whole number of days from 1 to 3650")
+    return days
 
 
 def _database_url(db: dict[str, Any]) -> str | None:

@@ -58,6 +58,7 @@ from workstation.server.demo_quality import quality_stay_events
 from workstation.server.demo_rights import add_rights_staff, record_rights_orders
 from workstation.server.demo_safety import record_ward_safety
 from workstation.server.demo_staffing import load_rosters
+from workstation.server.demo_usage import record_demo_usage
 from workstation.server.models import wards
 from workstation.server.sync import MAX_PUSH_BATCH, push
 
@@ -99,6 +100,7 @@ def load_demo(
     wire_events = _signed(engine, demo_events(users, seed=seed, now=now or utc_now(),
                                               history_weeks=history_weeks))  # fmt: skip
     _push_all(engine, users["demo.admin"], wire_events)
+    record_demo_usage(engine, users, now or utc_now(), seed)  # the usage tab and feedback board
     return passwords
 
 

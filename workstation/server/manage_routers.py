@@ -8,11 +8,12 @@ from collections.abc import Callable
 from fastapi import APIRouter
 from sqlalchemy import Engine
 
-from workstation.server import manage_api, manage_flow, manage_quality, manage_roster
+from workstation.server import manage_api, manage_flow, manage_quality, manage_roster, manage_usage
 
 ROUTERS: list[Callable[[Engine], APIRouter]] = [
     manage_api.scope_router,
     lambda engine: manage_flow.router(engine, manage_api.manager_scope(engine, "flow")),  # 入出转
     manage_quality.router,  # 质控: note timeliness, overrides, scans, doses, verification, NEWS2
     manage_roster.router,  # the roster (排班) and the staffing tab
+    lambda engine: manage_usage.router(engine, manage_api.manager_scope(engine, "usage")),
 ]

@@ -19,6 +19,7 @@ from sqlalchemy import (
 
 from workstation.projections.tables import metadata as projection_metadata
 from workstation.server.quality_models import metadata as quality_metadata
+from workstation.server.usage_tables import metadata as usage_metadata
 
 metadata = MetaData()
 
@@ -347,4 +348,4 @@ flow_moves = Table(
     Column("end_hour", Integer),
 )
 
-ALL_METADATA = [metadata, projection_metadata, quality_metadata]
+ALL_METADATA = [metadata, projection_metadata, quality_metadata, usage_metadata]

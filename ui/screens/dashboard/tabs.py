@@ -5,10 +5,12 @@ from __future__ import annotations
 from ui.screens.dashboard.flow_tab import FlowTab
 from ui.screens.dashboard.quality_tab import QualityTab
 from ui.screens.dashboard.tab import DashboardTab
+from ui.screens.dashboard.usage_tab import UsageTab
 from ui.screens.roster.staffing_tab import StaffingTab
 
 TABS: list[type[DashboardTab]] = [
     FlowTab,
     QualityTab,
     StaffingTab,
+    UsageTab,
 ]

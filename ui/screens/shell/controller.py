@@ -22,6 +22,7 @@ from ui.screens.critical.care import install as install_care
 from ui.screens.critical.controller import install as install_critical
 from ui.screens.dashboard.controller import install as install_dashboard
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.feedback.controller import install as install_feedback
 from ui.screens.infusion_round.controller import install as install_infusion
 from ui.screens.login.controller import LoginController
 from ui.screens.nursing_record.controller import install as install_nursing_record
@@ -37,6 +38,7 @@ from ui.screens.shell.view import ShellView
 from ui.screens.ward_records.controller import install as install_ward_records
 from ui.screens.worklist.station import NurseStation
 from ui.settings import StationSettings
+from ui.usage_recorder import UsageRecorder
 from ui.workers import Workers
 from workstation.security.policy import NO_CHART_ROLES
 
@@ -92,6 +94,9 @@ class ShellController(QObject):
         self.nursing_record = install_nursing_record(self)  # F7: 护理记录, signed rows, totals
         self.infusion = install_infusion(self)  # 输液巡视: Ctrl+I or a running bag's scan
         self.dashboard = install_dashboard(self)  # managers: Ctrl+Alt+D, flow, quality, staffing
+        self.feedback = install_feedback(self)  # F4: anonymous feedback; Shift+F4 the board
+        self.usage = UsageRecorder(self)  # actions, screens, keys, errors: no patient data
+        self.usage.install()
 
     def _connect(self) -> None:
         v = self.view
@@ -245,6 +250,7 @@ class ShellController(QObject):
             app.removeEventFilter(self.lock_key)
         self.sync_timer.stop()
         self.idle.stop()
+        self.usage.uninstall()
         self.printing.stop_refresher()
         self.census.clear()
         self.chart.clear(forget=True)
