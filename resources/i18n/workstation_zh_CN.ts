@@ -1118,8 +1118,8 @@
         <translation>紧急授权至 %1（病区时间）— %2</translation>
     </message>
     <message>
-        <source>▲ NEWS2 %1 at the last vitals: urgent review</source>
-        <translation>▲ 最近一次生命体征 NEWS2 %1：需紧急评估</translation>
+        <source>NEWS2 %1 at the last vitals: urgent review</source>
+        <translation>最近一次生命体征 NEWS2 %1：需紧急评估</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="39" />
@@ -1148,8 +1148,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="67" />
-        <source>⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)</source>
-        <translation>⚠ %1 项未发送的更改待处理 (Ctrl+Shift+A)</translation>
+        <source>%1 unsent change(s) need attention (Ctrl+Shift+A)</source>
+        <translation>%1 项未发送的更改待处理 (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="80" />
@@ -1158,8 +1158,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="82" />
-        <source>⚠ Allergies: %1</source>
-        <translation>⚠ 过敏：%1</translation>
+        <source>Allergies: %1</source>
+        <translation>过敏：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="89" />
@@ -1257,6 +1257,10 @@
         <location filename="../../ui/screens/settings/view.py" line="50" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 <context>
