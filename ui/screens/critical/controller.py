@@ -72,9 +72,7 @@ class CriticalValues(QObject):
         shell.sig_locked.connect(lambda: self.action.setEnabled(False))
         self.count = QLabel(objectName="statusCritical")
         self.count.setToolTip(_tr("Open critical values on this ward"))
-        self.count.setStyleSheet(
-            "color: white; background: #b00020; font-weight: bold; padding: 0 4px;"
-        )
+        self.count.setProperty("badge", "critical")
         self.count.hide()
         shell.view.status.addPermanentWidget(self.count)
         shell.census.sig_census_changed.connect(self.refresh_count)

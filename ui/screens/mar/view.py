@@ -112,15 +112,10 @@ class MarView(QWidget):
         """The scan's outcome: severity block, warn, ok or info (styled, and said in words)."""
         self.message.setText(text)
         self.message.setProperty("severity", severity)
-        colours = {
-            "block": "#c92a2a; color: white",
-            "warn": "#ffe066",
-            "ok": "#b2f2bb",
-            "info": "transparent",
-        }
-        self.message.setStyleSheet(
-            f"padding: 6px; font-weight: bold; background: {colours[severity]};"
-        )
+        meaning = {"block": "critical", "warn": "warning", "ok": "success"}.get(severity)
+        self.message.setProperty("alertBox", meaning or "")
+        self.message.style().polish(self.message)
+        self.message.setStyleSheet("font-weight: bold;")
         self.message.setVisible(bool(text))
 
     def show_witness(self, visible: bool) -> None:
