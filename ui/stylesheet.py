@@ -61,7 +61,9 @@ def _base_rules(t: Theme) -> list[str]:
         f"QTabBar::tab:selected {{ color: {c.primary}; font-weight: bold; "
         f"border-bottom: 3px solid {c.primary}; }}",
         f"QGroupBox {{ font-weight: bold; color: {c.primary}; }}",
-        f"QStatusBar QLabel {{ padding: 0 {s.m}px; }}",
+        # the status bar is secondary: small print, so it fits 1366 pixels in every theme
+        f"QStatusBar, QStatusBar QLabel, QStatusBar QPushButton {{ font-size: {t.type.small}pt; }}",
+        f"QStatusBar QLabel {{ padding: 0 {s.s}px; }}",
         f"QToolTip {{ color: {c.text}; background: {c.surface}; border: 1px solid {c.border}; }}",
     ]
 

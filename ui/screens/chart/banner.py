@@ -44,7 +44,7 @@ class PatientBanner(QFrame):
         self.name = QLabel(objectName="bannerName")
         # 病危 in red, 病重 in orange, each with its own icon: never one triangle for both
         self.acuity = QLabel(objectName="bannerAcuity")
-        self.details = QLabel(objectName="bannerDetails")
+        self.details = QLabel(objectName="bannerDetails", wordWrap=True)  # wraps in large print
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
         self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
         self.archive = QLabel(objectName="bannerArchive", wordWrap=True)  # 归档: locked or not
