@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QMenu,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -22,6 +23,8 @@ SLACK = 2  # pixels a style's border may overhang its parent
 # tables that are the whole content of their screen: they must show ten rows at 1366x768
 MAIN_TABLES = {"censusTable", "worklistTable", "marTable",
                "verificationQueue", "stockLots", "pickLines", "alertsTable", "rightsTable"}  # fmt: skip
+# tables whose first columns must all be in view without scrolling: the census's bed to stay
+GLANCE_COLUMNS = {"censusTable": 7}
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,16 @@ def _rows_shown(table: QAbstractItemView) -> float:
     return table.viewport().height() / max(row_height, 1)
 
 
+def _columns_out_of_view(screen: str, table: QTableView) -> list[Flaw]:
+    """The at-a-glance columns past the right edge of the table's view."""
+    room = table.viewport().width()
+    model = table.model()
+    return [Flaw(screen, _where(table), f"column {model.headerData(c, Qt.Orientation.Horizontal)!r} "
+                 f"is past the edge ({table.columnViewportPosition(c) + table.columnWidth(c)} > {room})")
+            for c in range(GLANCE_COLUMNS[table.objectName()])
+            if table.columnViewportPosition(c) + table.columnWidth(c) > room + SLACK]  # fmt: skip
+
+
 def _widest(root: QWidget) -> str:
     """The chain of widgets down to the one whose minimum width holds the window wide."""
     chain, widget = [], root
@@ -96,6 +109,8 @@ def layout_flaws(screen: str, window: QWidget) -> list[Flaw]:
                 continue
             if _clipped(widget):
                 flaws.append(Flaw(screen, _where(widget), "drawn outside its parent"))
+            if widget.objectName() in GLANCE_COLUMNS and isinstance(widget, QTableView):
+                flaws += _columns_out_of_view(screen, widget)
             if widget.objectName() in MAIN_TABLES and isinstance(widget, QAbstractItemView):
                 shown = _rows_shown(widget)
                 if shown < MIN_ROWS:
