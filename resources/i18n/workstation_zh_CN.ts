@@ -1794,8 +1794,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/shell/statusbar.py" line="60" />
-        <source>⚠ Clock differs from the server</source>
-        <translation>⚠ 本机时钟与服务器不一致</translation>
+        <source>Clock differs from the server</source>
+        <translation>本机时钟与服务器不一致</translation>
     </message>
     <message>
         <location filename="../../ui/screens/shell/statusbar.py" line="69" />
@@ -5751,8 +5751,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/controller.py" line="93" />
-        <source>⚠ Critical values: %1</source>
-        <translation>⚠ 危急值：%1</translation>
+        <source>Critical values: %1</source>
+        <translation>危急值：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/controller.py" line="95" />
@@ -5846,13 +5846,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="56" />
-        <source>⚠ critical value ×%1</source>
-        <translation>⚠ 危急值 ×%1</translation>
+        <source>critical value ×%1</source>
+        <translation>危急值 ×%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="63" />
-        <source>⚠ CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)</source>
-        <translation>⚠ 危急值 %1 %2，%3 由 %4 报告 — %5（Ctrl+Shift+K）</translation>
+        <source>CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)</source>
+        <translation>危急值 %1 %2，%3 由 %4 报告 — %5（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="71" />

@@ -19,14 +19,20 @@ from ui.screens.census.model import (
     BED,
     CARE_LEVEL,
     NAME,
+    SEX_AGE,
     STAY,
     CensusModel,
     sort_key_digit,
 )
 
-SHRINKABLE = (ALERTS, CARE_LEVEL, NAME)  # elided (their whole text in the tooltip) to make room
+SHRINKABLE = (
+    ALERTS,
+    CARE_LEVEL,
+    NAME,
+    SEX_AGE,
+)  # elided (their whole text in the tooltip) to make room
 REFIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange)
-NARROWEST_CHARS = 6  # a shrunk column keeps room for this many characters
+NARROWEST_CHARS = (6, 2)  # a shrunk column keeps room for this many characters
 
 
 class CensusView(QWidget):
@@ -117,13 +123,12 @@ class CensusView(QWidget):
         widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
                   for c in range(header.count())]  # fmt: skip
         excess = sum(widths[: STAY + 1]) - table.viewport().width()
-        floor = table.fontMetrics().averageCharWidth() * NARROWEST_CHARS
-        for column in sorted(SHRINKABLE, key=lambda c: -widths[c]):
-            if excess <= 0:
-                break
-            give = min(excess, max(widths[column] - floor, 0))
-            widths[column] -= give
-            excess -= give
+        for chars in NARROWEST_CHARS:  # first down to a word, then to its first characters
+            floor = table.fontMetrics().averageCharWidth() * chars
+            for column in sorted(SHRINKABLE, key=lambda c: -widths[c]):
+                give = min(max(excess, 0), max(widths[column] - floor, 0))
+                widths[column] -= give
+                excess -= give
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
 

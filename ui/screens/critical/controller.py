@@ -5,6 +5,7 @@ the ward's open values (red while any is open). Attached by the ShellController 
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QLabel
 
 from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
+from ui.icons import icon_html
 from ui.screens.critical.dialogs import AcknowledgeDialog, ReceiveDialog, read_back_text
+from ui.theme import current_theme
 from workstation.projections import queries
 
 if TYPE_CHECKING:
@@ -90,10 +93,11 @@ class CriticalValues(QObject):
         waiting, escalated = counts
         if self.shell.locked:
             return
-        text = _tr("⚠ Critical values: %1").replace("%1", str(waiting))
+        text = _tr("Critical values: %1").replace("%1", str(waiting))
         if escalated:
             text += " " + _tr("(%1 escalated)").replace("%1", str(escalated))
-        self.count.setText(text)
+        on_red = current_theme().colours.on_critical
+        self.count.setText(icon_html("critical", on_red) + " " + escape(text))
         self.count.setVisible(bool(waiting))
 
     def open(self) -> None:
