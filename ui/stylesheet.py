@@ -28,6 +28,7 @@ def _severity_rules(t: Theme) -> list[str]:
             f'QLabel[badge="{name}"] {{ background: {colour}; color: {on_colour}; '
             f"font-weight: bold; padding: {t.spacing.xs}px {t.spacing.s}px; "
             f"border-radius: {t.radii.s}px; }}",
+            f'#patientBanner QLabel[badge="{name}"] {{ color: {on_colour}; }}',  # over the band's ink
         ]
     return rules
 
