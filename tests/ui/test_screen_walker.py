@@ -13,6 +13,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -82,7 +83,7 @@ class Walk:
         save_settings(settings_path(folder), settings)
         self.ws = Workstation.open(folder, server_url=server_url, ward_id=WARD)
         self.view = ShellView()
-        qtbot.addWidget(self.view)
+        # not qtbot.addWidget: close() deletes the window itself, before the next role
         self.shell = ShellController(
             self.view, self.ws, SettingsController(settings_path(folder), settings, self.view),
             workers=Workers("work", self.view), sync_workers=Workers("sync", self.view),
@@ -134,10 +135,14 @@ class Walk:
                 if w is not self.view and w.isVisible() and w.isWindow()]  # fmt: skip
 
     def close(self) -> None:
-        """Shut the shell and its station."""
+        """Shut the shell and its station, and delete the window: the next role's theme then
+        restyles only its own widgets (a style sheet costs seconds over every window left)."""
         self.shell.shut_down()
         self.ws.close()
         self.view.close()
+        for window in (self.view, *self.dialogs()):
+            window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def doctor_screens(walk: Walk, ward: WalkerWard) -> None:

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 from ui.screens.census.model import ALERTS, STAY, CensusModel
 from ui.screens.census.view import CensusView
 from ui.screens.orders.render import alerts_html
-from ui.theme import apply_theme, severity_colour, theme_names
+from ui.stylesheet import stylesheet
+from ui.theme import apply_theme, palette, severity_colour, theme_names
 from ui.tokens import theme
 from workstation.clinical.checks import Alert
 
@@ -27,14 +28,16 @@ PATIENT = {"patient_id": "p1", "bed": "05", "name": "Margaret Evans", "sex": "fe
 
 def test_each_theme_paints_palette_and_severity_from_its_tokens(qapp: QApplication) -> None:
     assert {"default", "dark", "high-contrast", "large-font"} <= set(theme_names())
-    try:
-        for name in theme_names():
-            apply_theme(qapp, name)
-            colours = theme(name).colours
-            assert qapp.palette().color(QPalette.ColorRole.Base).name() == colours.surface
-            assert qapp.palette().color(QPalette.ColorRole.Text).name() == colours.text
-            assert severity_colour("critical").name() == colours.critical
-            assert f"font-size: {theme(name).type.body}pt" in qapp.styleSheet()
+    for name in theme_names():
+        colours, sheet = theme(name).colours, stylesheet(theme(name))
+        assert palette(theme(name)).color(QPalette.ColorRole.Base).name() == colours.surface
+        assert palette(theme(name)).color(QPalette.ColorRole.Text).name() == colours.text
+        assert f"font-size: {theme(name).type.body}pt" in sheet
+        assert f'QFrame[alertBox="critical"] {{ background: {colours.critical_tint}' in sheet
+    try:  # one theme applied to the application (each costs a restyle of every live widget)
+        apply_theme(qapp, "high-contrast")
+        assert qapp.palette().color(QPalette.ColorRole.Window).name() == "#ffffff"
+        assert severity_colour("critical").name() == theme("high-contrast").colours.critical
     finally:
         apply_theme(qapp, "default")
 
@@ -51,21 +54,19 @@ def test_a_critical_alert_is_boxed_in_red_with_its_icon_and_whole_message(
     assert f"border-color:{theme('default').colours.critical}" in html
 
 
-def test_the_large_font_census_keeps_bed_to_stay_in_view(qtbot: QtBot, qapp: QApplication) -> None:
-    apply_theme(qapp, "large-font")
-    try:
-        model = CensusModel()
-        view = CensusView(model)
-        qtbot.addWidget(view)
-        view.resize(CENSUS_PANE, 500)
-        view.show()
-        model.set_patients([PATIENT])
-        table = view.table
-        qtbot.waitUntil(lambda: not view.refit.isActive())
-        right = table.columnViewportPosition(STAY) + table.columnWidth(STAY)
-        assert right <= table.viewport().width()
-        alerts = model.index(0, ALERTS)
-        assert "critical value" in model.data(alerts, Qt.ItemDataRole.ToolTipRole)  # whole there
-        assert model.data(alerts, Qt.ItemDataRole.DecorationRole) is not None
-    finally:
-        apply_theme(qapp, "default")
+def test_the_large_font_census_keeps_bed_to_stay_in_view(qtbot: QtBot) -> None:
+    model = CensusModel()
+    view = CensusView(model)
+    qtbot.addWidget(view)
+    view.setStyleSheet(stylesheet(theme("large-font")))  # on the pane alone: cheap
+    view.resize(CENSUS_PANE, 500)
+    view.show()
+    model.set_patients([PATIENT])
+    table = view.table
+    qtbot.waitUntil(lambda: not view.refit.isActive())
+    assert table.font().pointSize() == theme("large-font").type.body
+    right = table.columnViewportPosition(STAY) + table.columnWidth(STAY)
+    assert right <= table.viewport().width()
+    alerts = model.index(0, ALERTS)
+    assert "critical value" in model.data(alerts, Qt.ItemDataRole.ToolTipRole)  # whole there
+    assert model.data(alerts, Qt.ItemDataRole.DecorationRole) is not None
