@@ -60,7 +60,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 WARD = "CARD"  # the demo's cardiology ward and its staff (workstation/server/demo.py)
 DOCTOR, NURSE, PHARMACIST = "card.physician", "card.nurse", "pharmacist"
 LANGUAGES = ("zh_CN", "en")
-THEMES = ("high-contrast", "large-font")
+THEMES = ("dark", "high-contrast", "large-font")  # ui/tokens.py; the default is every other shot
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
 # an order each demo allergy should stop (resources/demo/common.json), typed on the Orders tab

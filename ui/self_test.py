@@ -17,10 +17,11 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from offline_cache.self_test import Check, core_checks, run_check
+from ui import icons
 from ui.i18n import compile_translation, install_language, prebuilt_translation
 from ui.screens.shell.view import ShellView
 from ui.settings import LANGUAGES
-from ui.theme import CJK_FONT, apply_font, apply_theme
+from ui.theme import CJK_FONT, apply_font, apply_theme, severity_colour
 
 ENGLISH_STATION_MENU = "&Station"  # ShellView's source text, shown as is in English
 
@@ -60,13 +61,26 @@ def check_window(app: QApplication, language: str, build_dir: Path) -> str:
     return f"main window built and painted in {language} (menu {menu!r}, {source})"
 
 
+def check_icons() -> str:
+    """The icon font (qtawesome's Font Awesome, shipped in the bundle) draws the critical icon
+    in the theme's red: severity is never shown by colour alone."""
+    red = severity_colour("critical")
+    image = icons.pixmap("critical", 32).toImage()
+    painted = sum(1 for x in range(32) for y in range(32) if image.pixelColor(x, y) == red)
+    if painted < 20:
+        raise RuntimeError(f"the icon font drew {painted} pixels of the critical colour")
+    return f"icon font draws the severity icons ({painted} px of {red.name()})"
+
+
 def window_checks(app: QApplication, build_dir: Path) -> list[Check]:
-    """The main window in every language the station offers, English last (left installed)."""
+    """The main window in every language the station offers, English last (left installed);
+    then the icon font."""
     order = sorted(LANGUAGES, key=lambda language: language == "en")
     return [
-        run_check(f"window {language}", lambda lang=language: check_window(app, lang, build_dir))
-        for language in order
-    ]
+        *(run_check(f"window {language}", lambda lang=language: check_window(app, lang, build_dir))
+          for language in order),
+        run_check("icons", check_icons),
+    ]  # fmt: skip
 
 
 def run_self_test(app: QApplication, out: TextIO = sys.stdout) -> int:

@@ -11,7 +11,7 @@ from offline_cache.station_config import StationConfig
 
 DEFAULT_IDLE_MINUTES = 5
 LANGUAGES = ("zh_CN", "en")
-THEMES = ("default", "high-contrast", "large-font")
+THEMES = ("default", "dark", "high-contrast", "large-font")  # ui/tokens.py THEMES
 
 
 @dataclass

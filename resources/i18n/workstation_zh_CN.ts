@@ -1118,8 +1118,8 @@
         <translation>紧急授权至 %1（病区时间）— %2</translation>
     </message>
     <message>
-        <source>▲ NEWS2 %1 at the last vitals: urgent review</source>
-        <translation>▲ 最近一次生命体征 NEWS2 %1：需紧急评估</translation>
+        <source>NEWS2 %1 at the last vitals: urgent review</source>
+        <translation>最近一次生命体征 NEWS2 %1：需紧急评估</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="39" />
@@ -1148,8 +1148,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="67" />
-        <source>⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)</source>
-        <translation>⚠ %1 项未发送的更改待处理 (Ctrl+Shift+A)</translation>
+        <source>%1 unsent change(s) need attention (Ctrl+Shift+A)</source>
+        <translation>%1 项未发送的更改待处理 (Ctrl+Shift+A)</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="80" />
@@ -1158,8 +1158,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="82" />
-        <source>⚠ Allergies: %1</source>
-        <translation>⚠ 过敏：%1</translation>
+        <source>Allergies: %1</source>
+        <translation>过敏：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/chart/banner.py" line="89" />
@@ -1257,6 +1257,10 @@
         <location filename="../../ui/screens/settings/view.py" line="50" />
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
     </message>
 </context>
 <context>
@@ -1814,8 +1818,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/shell/statusbar.py" line="60" />
-        <source>⚠ Clock differs from the server</source>
-        <translation>⚠ 本机时钟与服务器不一致</translation>
+        <source>Clock differs from the server</source>
+        <translation>本机时钟与服务器不一致</translation>
     </message>
     <message>
         <location filename="../../ui/screens/shell/statusbar.py" line="69" />
@@ -5803,8 +5807,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/controller.py" line="93" />
-        <source>⚠ Critical values: %1</source>
-        <translation>⚠ 危急值：%1</translation>
+        <source>Critical values: %1</source>
+        <translation>危急值：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/controller.py" line="95" />
@@ -5898,13 +5902,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="56" />
-        <source>⚠ critical value ×%1</source>
-        <translation>⚠ 危急值 ×%1</translation>
+        <source>critical value ×%1</source>
+        <translation>危急值 ×%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="63" />
-        <source>⚠ CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)</source>
-        <translation>⚠ 危急值 %1 %2，%3 由 %4 报告 — %5（Ctrl+Shift+K）</translation>
+        <source>CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)</source>
+        <translation>危急值 %1 %2，%3 由 %4 报告 — %5（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <location filename="../../ui/screens/critical/texts.py" line="71" />
@@ -7210,8 +7214,8 @@
 <context>
     <name>RosterView</name>
     <message>
-        <source>Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F4: shift pattern and nurse levels</source>
-        <translation>回车：安排上班护士及其床位 · Delete：清空该班次 · Ctrl+D：同前一天 · Ctrl+S：保存 · F5：重新载入 · Ctrl+PgDown / Ctrl+PgUp：下一周 / 上一周 · F4：班次设置与护士能级</translation>
+        <source>Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F3: shift pattern and nurse levels</source>
+        <translation>回车：安排上班护士及其床位 · Delete：清空该班次 · Ctrl+D：同前一天 · Ctrl+S：保存 · F5：重新载入 · Ctrl+PgDown / Ctrl+PgUp：下一周 / 上一周 · F3：班次设置与护士能级</translation>
     </message>
     <message>
         <source>Nurse (Space: on this shift)</source>

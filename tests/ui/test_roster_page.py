@@ -77,7 +77,7 @@ def test_head_nurse_assigns_beds_by_keyboard_and_a_stale_save_is_refused(
         assert conn.execute(select(roster_assignments.c.beds)).scalars().all() == ["1,2"]
     qtbot.keyClick(roster.view.table, Qt.Key.Key_F5)  # theirs: version 2, the change dropped
     qtbot.waitUntil(lambda: "version 2" in roster.view.heading.text(), timeout=WAIT)
-    qtbot.keyClick(roster.view.table, Qt.Key.Key_F4)  # the shift pattern: rename the day shift
+    qtbot.keyClick(roster.view.table, Qt.Key.Key_F3)  # the shift pattern: rename the day shift
     qtbot.waitUntil(
         lambda: any(d.isVisible() for d in station.view.findChildren(ShiftPatternDialog))
     )

@@ -1,7 +1,10 @@
 """The screen walker: the doctor, the nurse and the pharmacist log in, in Chinese and in English,
 and every main screen, chart tab and dialog reachable from the window is opened; what it shows
 must hold no time on UTC instead of the ward's clock, no raw code and no word of the other
-language (people's names and free text being shown as recorded)."""
+language (people's names and free text being shown as recorded); and at 1366x768 no widget may
+be cut off by its parent, no window be larger than the screen, no main table show fewer than ten
+rows. One combined walk covers the themes: each role walks in a different theme in each language
+(THEMES), so every theme is walked in both languages and the large-font one by every clinician."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +21,7 @@ from offline_cache import keystore
 from offline_cache.workstation import Workstation
 from tests.support.keyring import use_test_keyring
 from tests.ui.helpers import LOGIN_SECONDS_MS, type_login
+from tests.ui.walker_layout import Flaw, layout_flaws
 from tests.ui.walker_texts import Seen, other_language, raw_codes, utc_times, visible_texts
 from tests.ui.walker_ward import (
     ADMIN,
@@ -37,10 +42,19 @@ from ui.screens.settings.controller import SettingsController
 from ui.screens.shell.controller import ShellController
 from ui.screens.shell.view import ShellView
 from ui.settings import StationSettings, save_settings, settings_path
+from ui.theme import apply_theme
 from ui.workers import Workers
 from workstation.server.embedded import EmbeddedServer
 
 LANGUAGES = ("en", "zh_CN")
+# the theme each role walks in, per language: every theme in both languages, large font for
+# the doctor, the nurse and the pharmacist (the layouts it can push off the screen)
+THEMES = {
+    "en": {"doctor": "large-font", "nurse": "dark", "pharmacist": "high-contrast",
+           "office": "default"},
+    "zh_CN": {"doctor": "high-contrast", "nurse": "large-font", "pharmacist": "large-font",
+              "office": "dark"},
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -64,12 +78,12 @@ class Walk:
     """One role's shell on its own station, and what it has seen."""
 
     def __init__(self, qtbot: QtBot, folder: Path, server_url: str, language: str):
-        self.qtbot, self.seen = qtbot, []
+        self.qtbot, self.seen, self.flaws = qtbot, [], []  # type: ignore[var-annotated]
         settings = StationSettings(server_url=server_url, ward_id=WARD, language=language)
         save_settings(settings_path(folder), settings)
         self.ws = Workstation.open(folder, server_url=server_url, ward_id=WARD)
         self.view = ShellView()
-        qtbot.addWidget(self.view)
+        # not qtbot.addWidget: close() deletes the window itself, before the next role
         self.shell = ShellController(
             self.view, self.ws, SettingsController(settings_path(folder), settings, self.view),
             workers=Workers("work", self.view), sync_workers=Workers("sync", self.view),
@@ -98,6 +112,7 @@ class Walk:
         """Read what the window and its dialogs show now."""
         self.settle()
         self.seen += visible_texts(screen, self.view)
+        self.flaws += layout_flaws(screen, self.view)
 
     def open_chart(self, patient_id: str) -> None:
         """Open a chart as from the census."""
@@ -120,10 +135,14 @@ class Walk:
                 if w is not self.view and w.isVisible() and w.isWindow()]  # fmt: skip
 
     def close(self) -> None:
-        """Shut the shell and its station."""
+        """Shut the shell and its station, and delete the window: the next role's theme then
+        restyles only its own widgets (a style sheet costs seconds over every window left)."""
         self.shell.shut_down()
         self.ws.close()
         self.view.close()
+        for window in (self.view, *self.dialogs()):
+            window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def doctor_screens(walk: Walk, ward: WalkerWard) -> None:
@@ -219,6 +238,10 @@ def _report(kind: str, found: list[Seen]) -> list[str]:
     return [f"{kind}: [{s.screen}] {s.where}: {s.text[:160]!r}" for s in found]
 
 
+def _layout_report(theme: str, flaws: list[Flaw]) -> list[str]:
+    return [f"layout ({theme}): [{f.screen}] {f.where}: {f.what}" for f in flaws]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_screen_on_the_ward_clock_in_the_users_language(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, walker_ward: tuple[str, WalkerWard],
@@ -227,16 +250,20 @@ def test_every_screen_on_the_ward_clock_in_the_users_language(
     server_url, ward = walker_ward
     install_language(qapp, language, tmp_path / "i18n")
     seen: list[Seen] = []
+    layout: list[str] = []
     try:
         for role, screens in ROLES.items():
+            apply_theme(qapp, THEMES[language][role])
             walk = Walk(qtbot, tmp_path / role, server_url, language)
             try:
                 screens(walk, ward)
             finally:
                 walk.close()
             seen += walk.seen
+            layout += _layout_report(THEMES[language][role], walk.flaws)
     finally:
         install_language(qapp, "en", tmp_path / "i18n")
+        apply_theme(qapp, "default")
     ward_times, utc = ward_and_utc_times(ward.moments)
     allowed = [
         *STAFF.values(),
@@ -251,6 +278,7 @@ def test_every_screen_on_the_ward_clock_in_the_users_language(
     ]
     problems = (_report("UTC time", utc_times(seen, ward_times, utc))
                 + _report("raw code", raw_codes(seen))
-                + _report("other language", other_language(seen, language, allowed)))  # fmt: skip
+                + _report("other language", other_language(seen, language, allowed))
+                + layout)  # fmt: skip
     assert len(seen) > 200, "the walker read too little to judge"
     assert not problems, "\n".join(dict.fromkeys(problems))

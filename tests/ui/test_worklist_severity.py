@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from ui.screens.worklist.model import HIGH_ALERT_COLOUR, OVERDUE_COLOUR
 from ui.screens.worklist.tasks import WorkItem, urgency
 from ui.screens.worklist.view import WorklistView
+from ui.theme import severity_tint
 
 DOSE = {"drug_name": "Atorvastatin", "dose_value": 40, "dose_unit": "mg", "route": "po",
         "frequency": "qn"}  # fmt: skip
@@ -46,7 +46,8 @@ def test_only_overdue_and_high_alert_lines_are_coloured_each_with_icon_and_words
 
     background = [cell(r, Qt.ItemDataRole.BackgroundRole) for r in range(len(items))]
     colours = [b.color().name() if b is not None else None for b in background]  # type: ignore[attr-defined]
-    assert colours[:3] == [OVERDUE_COLOUR, OVERDUE_COLOUR, HIGH_ALERT_COLOUR]
+    overdue, high_alert = severity_tint("critical").name(), severity_tint("high_alert").name()
+    assert colours[:3] == [overdue, overdue, high_alert]
     assert colours[3:] == [None] * (len(items) - 3)  # due now and new: plain, in words only
     for row in range(3):  # never colour alone: an icon and the words too
         assert cell(row, Qt.ItemDataRole.DecorationRole) is not None

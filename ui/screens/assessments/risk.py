@@ -7,8 +7,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from ui.icons import pixmap
+from ui.theme import severity_colour
 from workstation.clinical.assessments import BAND_SOURCES, risk_bands, score
 
 translate = QCoreApplication.translate
@@ -23,11 +25,7 @@ RISKS = {
 }
 # Severity of each level: critical (red, critical icon), warning (amber, warning icon), or none.
 SEVERITY = {"high": "critical", "very_high": "critical", "moderate": "warning", "mild": "warning"}
-COLOURS = {"critical": "#b00020", "warning": "#8a4b00"}  # dark enough on a light background
-ICONS = {
-    "critical": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-}
+ICONS = ("critical", "warning")
 ICON_SIZE = 20
 
 
@@ -84,10 +82,9 @@ class RiskResult(QWidget):
 
     def _severity(self, severity: str | None) -> None:
         self.setProperty("severity", severity or "")
-        colour = COLOURS.get(severity or "")
+        colour = severity_colour(severity).name() if severity else ""
         self.total.setStyleSheet(f"font-weight: bold; color: {colour};" if colour else "")
         if severity in ICONS:
-            icon = QApplication.style().standardIcon(ICONS[severity])
-            self.icon.setPixmap(icon.pixmap(ICON_SIZE, ICON_SIZE))
+            self.icon.setPixmap(pixmap(severity, ICON_SIZE))
         else:
             self.icon.clear()

@@ -6,14 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush
 
+from ui.icons import icon
 from ui.screens.census.sorting import COLUMN_KEYS, sort_patients
 from ui.screens.critical.texts import care_level_text, critical_text
 from ui.screens.notes.documents import census_due_text, due_text
 from ui.table_model import Index, TitledTableModel
 from ui.terms import local_time, sex_age, stay_text, term
+from ui.theme import severity_colour
 from workstation.clinical.allergy_status import UNDOCUMENTED, WORDS
 from workstation.clinical.same_name import same_name_warning
 
@@ -23,7 +24,6 @@ SORT_FIELDS = ("bed", "name", "sex_age", "alerts", "news2", "care_level", "stay"
                "attending", "diagnosis")  # fmt: skip
 NEWS2_HIGH = 5  # NEWS2 5 or more: urgent review (RCP 2017), drawn in the overdue red
 ALERT_ACUITY = ("critical", "serious")
-OVERDUE_COLOUR = QColor("#b00020")
 HEADERS = (
     QT_TRANSLATE_NOOP("CensusModel", "Bed"),
     QT_TRANSLATE_NOOP("CensusModel", "Name"),
@@ -110,7 +110,7 @@ class CensusModel(TitledTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(patient, column)
         if role == Qt.ItemDataRole.DecorationRole and column == ALERTS and self._alerts(patient):
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return icon(alert_icon(patient))
         if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
             return "; ".join(self._alerts(patient)) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == NEWS2 and patient.get("news2_at"):
@@ -125,7 +125,7 @@ class CensusModel(TitledTableModel):
             or (column == CARE_LEVEL and patient.get("round_state") == "overdue")
             or (column == NEWS2 and (patient.get("news2") or 0) >= NEWS2_HIGH)
         ):
-            return QBrush(OVERDUE_COLOUR)
+            return QBrush(severity_colour("critical"))
         return None
 
     @staticmethod
@@ -164,7 +164,7 @@ class CensusModel(TitledTableModel):
         if patient.get("critical_open"):  # 危急值 first: it stays until a doctor acknowledges it
             alerts.append(critical_text(patient))
         if patient.get("same_name_beds"):  # two 张伟 on the ward: first, it decides who is who
-            alerts.append("▲ " + same_name_warning(patient["same_name_beds"], lang))
+            alerts.append(same_name_warning(patient["same_name_beds"], lang))
         if patient.get("allergy_count"):
             alerts.append(QCoreApplication.translate("CensusModel", "allergies"))
         elif "allergy_review_count" in patient and not patient["allergy_review_count"]:
@@ -172,3 +172,13 @@ class CensusModel(TitledTableModel):
         if patient.get("acuity") in ALERT_ACUITY:
             alerts.append(term(patient["acuity"]))
         return alerts
+
+
+def alert_icon(patient: dict[str, Any]) -> str:
+    """The icon of a census row's most urgent alert: a critical value, 病危, 病重, an allergy,
+    else a warning (same name on the ward, allergies not documented)."""
+    if patient.get("critical_open"):
+        return "critical"
+    if patient.get("acuity") in ALERT_ACUITY:
+        return f"acuity_{patient['acuity']}"
+    return "allergy" if patient.get("allergy_count") else "warning"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,7 +14,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.screens.census.model import BED, CensusModel, sort_key_digit
+from ui.screens.census.model import (
+    ALERTS,
+    BED,
+    CARE_LEVEL,
+    NAME,
+    SEX_AGE,
+    STAY,
+    CensusModel,
+    sort_key_digit,
+)
+
+SHRINKABLE = (
+    ALERTS,
+    CARE_LEVEL,
+    NAME,
+    SEX_AGE,
+)  # elided (their whole text in the tooltip) to make room
+REFIT_EVENTS = (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange)
+NARROWEST_CHARS = (6, 2)  # a shrunk column keeps room for this many characters
 
 
 class CensusView(QWidget):
@@ -36,8 +54,15 @@ class CensusView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.refit = QTimer(self, singleShot=True, interval=0)
+        self.refit.timeout.connect(self.fit_columns)
+        for changed in (model.modelReset, model.layoutChanged, model.dataChanged):
+            changed.connect(self.refit.start)
+        self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # a theme's font changes the widths
         self.table.setSortingEnabled(True)  # a header click sorts; Alt+digit by keyboard
         self.table.sortByColumn(BED, Qt.SortOrder.AscendingOrder)
         for column in range(model.columnCount()):
@@ -90,7 +115,27 @@ class CensusView(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, except that bed to length of stay (the at-a-glance
+        columns) must all be in view: alerts, nursing level and name give up room to fit them
+        (elided, whole in the tooltip); notes due, attending and diagnosis follow, scrolled to."""
+        table, header = self.table, self.table.horizontalHeader()
+        widths = [max(table.sizeHintForColumn(c), header.sectionSizeHint(c))
+                  for c in range(header.count())]  # fmt: skip
+        excess = sum(widths[: STAY + 1]) - table.viewport().width()
+        for chars in NARROWEST_CHARS:  # first down to a word, then to its first characters
+            floor = table.fontMetrics().averageCharWidth() * chars
+            for column in sorted(SHRINKABLE, key=lambda c: -widths[c]):
+                give = min(max(excess, 0), max(widths[column] - floor, 0))
+                widths[column] -= give
+                excess -= give
+        for column, width in enumerate(widths):
+            header.resizeSection(column, width)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched in (self.table, self.table.viewport()) and event.type() in REFIT_EVENTS:
+            self.refit.start()
+            return False
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() == Qt.Key.Key_Down and self.table.model().rowCount() > 0:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ui.icons import icon, icon_html
 from ui.screens.archive.texts import archive_banner
 from ui.screens.critical.texts import care_line, care_states, critical_line
 from ui.terms import allergy_status_text, local_time, number, sex_age, term
+from ui.theme import current_theme
 from workstation.clinical.allergy_status import NONE_KNOWN, allergy_status
 from workstation.clinical.checks.context import opioid_tolerant
 from workstation.clinical.news2 import news2
@@ -39,26 +42,25 @@ class PatientBanner(QFrame):
         self.attention = QPushButton(objectName="bannerAttention", flat=True)
         self.attention.clicked.connect(self.sig_attention_requested)
         self.name = QLabel(objectName="bannerName")
-        self.details = QLabel(objectName="bannerDetails")
+        # 病危 in red, 病重 in orange, each with its own icon: never one triangle for both
+        self.acuity = QLabel(objectName="bannerAcuity")
+        self.details = QLabel(objectName="bannerDetails", wordWrap=True)  # wraps in large print
         self.allergies = QLabel(objectName="bannerAllergies", wordWrap=True)
         self.alerts = QLabel(objectName="bannerAlerts", wordWrap=True)
         self.archive = QLabel(objectName="bannerArchive", wordWrap=True)  # 归档: locked or not
         # 危急值 (red until a doctor acknowledges), 护理级别 and its round, open 会诊
         self.critical = QLabel(objectName="bannerCritical", wordWrap=True)
-        self.critical.setStyleSheet(
-            "color: white; background: #b00020; font-weight: bold; padding: 2px;"
-        )
+        self.critical.setProperty("badge", "critical")
         self.care = QLabel(objectName="bannerCare", wordWrap=True)
         self.break_glass = QLabel(
             objectName="bannerBreakGlass", wordWrap=True
         )  # red in every theme
-        self.break_glass.setStyleSheet(
-            "color: white; background: #b00020; font-weight: bold; padding: 2px;"
-        )
+        self.break_glass.setProperty("badge", "critical")
         self.grant_ends = QTimer(self, singleShot=True)
         self.grant_ends.timeout.connect(self._grant_ended)
         top = QHBoxLayout()
         top.addWidget(self.name)
+        top.addWidget(self.acuity)
         top.addWidget(self.details, 1)
         top.addWidget(self.attention)
         layout = QVBoxLayout(self)
@@ -78,6 +80,7 @@ class PatientBanner(QFrame):
                       self.critical, self.care):  # fmt: skip
             label.clear()
         self.critical.hide()
+        self.acuity.hide()
         self.care.hide()
         self.attention.setText("")
         self.alerts.hide()
@@ -98,12 +101,15 @@ class PatientBanner(QFrame):
                 self.tr("Weight %1 kg").replace("%1", weight) if weight else self.tr("Weight not recorded"),
             ])
         )  # fmt: skip
-        self.allergies.setText(self._allergy_text(chart))
         status = allergy_status(chart)
+        allergy_text = escape(self._allergy_text(chart))
+        flagged = bool(self._live(chart["allergies"])) or not status.documented
+        self.allergies.setText(self._icon("allergy") + allergy_text if flagged else allergy_text)
+        self._show_acuity(p.get("acuity"))
         self.allergies.setProperty("alert", status.kind != NONE_KNOWN)
         self.allergies.style().polish(self.allergies)
         alerts = self._alerts(p, chart)
-        self.alerts.setText(alerts)
+        self.alerts.setText(self._icon("warning") + escape(alerts) if alerts else "")
         self.alerts.setVisible(bool(alerts))
         archive = archive_banner(chart.get("archive"), chart.get("user_names") or {})
         self.archive.setText(archive)
@@ -114,15 +120,32 @@ class PatientBanner(QFrame):
         self.show_safety(chart.get("safety") or {})
         waiting = len(chart.get("needs_attention") or [])
         self.attention.setText(
-            self.tr("⚠ %1 unsent change(s) need attention (Ctrl+Shift+A)").replace(
-                "%1", str(waiting)
-            )
+            self.tr("%1 unsent change(s) need attention (Ctrl+Shift+A)").replace("%1", str(waiting))
         )
+        self.attention.setIcon(icon("warning"))
         self.attention.setVisible(bool(waiting))
+
+    def _icon(self, kind: str) -> str:
+        """An icon in the banner's alert colour, before the words it marks."""
+        return icon_html(kind, current_theme().colours.banner_alert) + " "
+
+    def _show_acuity(self, acuity: str | None) -> None:
+        """病危 boxed in red with the heartbeat icon, 病重 in orange with the bed icon."""
+        if acuity not in ("critical", "serious"):
+            self.acuity.hide()
+            return
+        meaning = "critical" if acuity == "critical" else "high_alert"
+        on_colour = getattr(current_theme().colours, f"on_{meaning}")
+        self.acuity.setProperty("badge", meaning)
+        self.acuity.style().polish(self.acuity)
+        self.acuity.setText(icon_html(f"acuity_{acuity}", on_colour) + " " + escape(term(acuity)))
+        self.acuity.show()
 
     def show_safety(self, safety: dict[str, Any]) -> None:
         """Open critical values in red; the nursing level, its round and open consultations."""
-        critical = "\n".join(critical_line(v) for v in safety.get("critical_values") or [])
+        lines = [critical_line(v) for v in safety.get("critical_values") or []]
+        on_red = current_theme().colours.on_critical
+        critical = "<br>".join(icon_html("critical", on_red) + escape(line) for line in lines)
         self.critical.setText(critical)
         self.critical.setVisible(bool(critical))
         care = care_line(safety)
@@ -163,9 +186,9 @@ class PatientBanner(QFrame):
         live = self._live(chart["allergies"])
         if not live:
             text = allergy_status_text(chart)
-            return text if allergy_status(chart).documented else f"⚠ {text}"
+            return text
         names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
-        return self.tr("⚠ Allergies: %1").replace("%1", names)
+        return self.tr("Allergies: %1").replace("%1", names)
 
     def _news2_escalation(self, vitals: list[dict[str, Any]]) -> str:
         live = self._live(vitals)
@@ -174,14 +197,10 @@ class PatientBanner(QFrame):
         score = news2(max(live, key=lambda v: v["taken_at"]))
         if not score.escalate:
             return ""
-        return self.tr("▲ NEWS2 %1 at the last vitals: urgent review").replace(
-            "%1", str(score.total)
-        )
+        return self.tr("NEWS2 %1 at the last vitals: urgent review").replace("%1", str(score.total))
 
     def _alerts(self, patient: dict[str, Any], chart: dict[str, Any]) -> str:
         alerts = []
-        if patient.get("acuity") in ("critical", "serious"):
-            alerts.append(term(patient["acuity"]))
         if patient.get("status") == "discharged":
             alerts.append(self.tr("discharged"))
         if patient.get("temporary_number"):
@@ -191,7 +210,7 @@ class PatientBanner(QFrame):
             alerts.append(escalation)
         same_name = same_name_warning(chart.get("same_name") or (), _lang())
         if same_name:
-            alerts.append(f"▲ {same_name}")
+            alerts.append(same_name)
         if chart["flags"]:
             alerts.append(self.tr("%1 item(s) need review").replace("%1", str(len(chart["flags"]))))
         if opioid_tolerant(chart):

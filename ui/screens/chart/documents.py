@@ -17,6 +17,7 @@ from ui.terms import (
     term,
     unit_words,
 )
+from ui.theme import severity_colour
 
 SUMMARY_LINES = 30  # medication lines shown on the Summary tab before "… and N more"
 
@@ -59,7 +60,7 @@ def summary_html(chart: dict[str, Any]) -> str:
         for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
     ])  # fmt: skip
     labs = [
-        f"<span style='color:#b00020'><b>{escape(lab_name(lab))}</b> {escape(lab['value'])} "
+        f"<span style='color:{severity_colour('critical').name()}'><b>{escape(lab_name(lab))}</b> {escape(lab['value'])} "
         f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"
         for lab in _live(chart["labs"]) if lab.get("flag")
     ]  # fmt: skip

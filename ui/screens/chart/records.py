@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
+
+from ui.theme import severity_colour
 
 Index = QModelIndex | QPersistentModelIndex
-ABNORMAL_COLOUR = QColor("#b00020")
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class RecordTableModel(QAbstractTableModel):
             return column.text(row)
         alert = column.alert is not None and column.alert(row)
         if role == Qt.ItemDataRole.ForegroundRole and alert:
-            return QBrush(ABNORMAL_COLOUR)
+            return QBrush(severity_colour("critical"))
         if role == Qt.ItemDataRole.FontRole and (alert or row.get("voided")):
             font = QFont()
             font.setBold(alert)

@@ -5,6 +5,7 @@ the ward's open values (red while any is open). Attached by the ShellController 
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QLabel
 
 from offline_cache import ward_safety
 from offline_cache.workstation import Workstation
+from ui.icons import icon_html
 from ui.screens.critical.dialogs import AcknowledgeDialog, ReceiveDialog, read_back_text
+from ui.theme import current_theme
 from workstation.projections import queries
 from workstation.security.policy import clinical_role
 
@@ -73,9 +76,7 @@ class CriticalValues(QObject):
         shell.sig_locked.connect(lambda: self.action.setEnabled(False))
         self.count = QLabel(objectName="statusCritical")
         self.count.setToolTip(_tr("Open critical values on this ward"))
-        self.count.setStyleSheet(
-            "color: white; background: #b00020; font-weight: bold; padding: 0 4px;"
-        )
+        self.count.setProperty("badge", "critical")
         self.count.hide()
         shell.view.status.addPermanentWidget(self.count)
         shell.census.sig_census_changed.connect(self.refresh_count)
@@ -93,10 +94,11 @@ class CriticalValues(QObject):
         waiting, escalated = counts
         if self.shell.locked:
             return
-        text = _tr("⚠ Critical values: %1").replace("%1", str(waiting))
+        text = _tr("Critical values: %1").replace("%1", str(waiting))
         if escalated:
             text += " " + _tr("(%1 escalated)").replace("%1", str(escalated))
-        self.count.setText(text)
+        on_red = current_theme().colours.on_critical
+        self.count.setText(icon_html("critical", on_red) + " " + escape(text))
         self.count.setVisible(bool(waiting))
 
     def open(self) -> None:

@@ -53,14 +53,14 @@ def care_level_text(patient: dict[str, Any]) -> str:
 
 def critical_text(patient: dict[str, Any]) -> str:
     """The census alert: how many critical values wait for acknowledgement."""
-    return tr("⚠ critical value ×%1").replace("%1", str(patient.get("critical_open", 0)))
+    return tr("critical value ×%1").replace("%1", str(patient.get("critical_open", 0)))
 
 
 def critical_line(value: dict[str, Any]) -> str:
     """One banner line: test, value and flag, when reported and by whom, its state, the key."""
     unit = f" {value['unit']}" if value.get("unit") else ""
     flag = f" ({value['flag']})" if value.get("flag") else ""
-    return (tr("⚠ CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)")
+    return (tr("CRITICAL VALUE %1 %2 reported %3 by %4 — %5 (Ctrl+Shift+K)")
             .replace("%1", lab_name(value)).replace("%2", f"{value['value']}{unit}{flag}")
             .replace("%3", local_time(value["reported_at"])).replace("%4", value["reporter"])
             .replace("%5", tr(CRITICAL_STATES[value["status"]])))  # fmt: skip

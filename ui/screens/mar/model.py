@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from ui.table_model import Index, TitledTableModel
 from ui.terms import drug_name, local_time, sig
+from ui.theme import ink_on_tint, severity_tint
 from workstation.clinical.mar import MarDose, MarRow
 from workstation.clinical.order_group import bag_companions
 from workstation.clinical.order_words import is_medication
@@ -27,10 +28,9 @@ STATE_TEXT = {
     "urgent_unverified": QT_TRANSLATE_NOOP("Mar", "urgent dose, pharmacy has not verified it yet"),
     "unverified": QT_TRANSLATE_NOOP("Mar", "NOT VERIFIED by pharmacy — do not give"),
 }
-STATE_COLOUR = {
-    "due": "#fff3b0", "overdue": "#ffc9c9", "given": "#d3f9d8", "held": "#e9ecef",
-    "refused": "#e9ecef", "not_given": "#e9ecef", "unverified": "#f1f3f5",
-}  # fmt: skip
+# each state's meaning (ui/tokens.py): its row is drawn on that meaning's tint; held, refused
+# and not given stay plain (their words say it)
+STATE_MEANING = {"due": "warning", "overdue": "critical", "given": "success", "unverified": "info"}
 HEADERS = (
     QT_TRANSLATE_NOOP("Mar", "Time"),
     QT_TRANSLATE_NOOP("Mar", "Medication"),
@@ -100,10 +100,10 @@ class MarModel(TitledTableModel):
         dose = self.doses[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(dose, index.column())
-        if role == Qt.ItemDataRole.BackgroundRole and dose.status in STATE_COLOUR:
-            return QBrush(QColor(STATE_COLOUR[dose.status]))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#212529"))
+        if role == Qt.ItemDataRole.BackgroundRole and dose.status in STATE_MEANING:
+            return QBrush(severity_tint(STATE_MEANING[dose.status]))
+        if role == Qt.ItemDataRole.ForegroundRole and dose.status in STATE_MEANING:
+            return QBrush(ink_on_tint())
         if role == Qt.ItemDataRole.FontRole and dose.status in ("unverified", "overdue", "due"):
             font = QFont()
             font.setItalic(dose.status == "unverified")

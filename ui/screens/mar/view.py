@@ -75,16 +75,15 @@ class MarView(QWidget):
         self.confirm = QPushButton(self.tr("&Record (Enter)"), objectName="marConfirm")
         self.confirm.setAutoDefault(True)
         self.unable = QPushButton(self.tr("&Unable to scan… (Ctrl+U)"), objectName="marUnable")
-        dose_row = QHBoxLayout()
-        dose_row.addWidget(self.dose_value)
-        dose_row.addWidget(self.dose_unit)
+        # two fields a line (outcome and dose; route, site and time): the table above keeps its
+        # ten rows on a 1366x768 screen in the large-font theme
+        dose_row = _row(self.outcome, QLabel(self.tr("Dose")), self.dose_value, self.dose_unit)
+        route_row = _row(self.route, QLabel(self.tr("Site")), self.site,
+                         QLabel(self.tr("Time (HH:MM)")), self.time)  # fmt: skip
         grid = QFormLayout()
         grid.addRow(self.dose_title)
-        grid.addRow(self.tr("Outcome"), self.outcome)
-        grid.addRow(self.tr("Dose"), dose_row)
-        grid.addRow(self.tr("Route"), self.route)
-        grid.addRow(self.tr("Site"), self.site)
-        grid.addRow(self.tr("Time (HH:MM)"), self.time)
+        grid.addRow(self.tr("Outcome"), dose_row)
+        grid.addRow(self.tr("Route"), route_row)
         self.reason_label = QLabel(self.tr("Reason"))
         grid.addRow(self.reason_label, self.reason)
         self.indication_label = QLabel(self.tr("PRN indication"))
@@ -94,10 +93,8 @@ class MarView(QWidget):
         self.witness_label = QLabel(
             self.tr("High-alert drug: second nurse's user name and password")
         )
-        grid.addRow(self.witness_label)
-        witness_row = QHBoxLayout()
-        witness_row.addWidget(self.witness_user)
-        witness_row.addWidget(self.witness_password)
+        self.witness_label.setWordWrap(True)
+        witness_row = _row(self.witness_label, self.witness_user, self.witness_password)
         self.witness_row_label = QLabel(self.tr("Second nurse"))
         grid.addRow(self.witness_row_label, witness_row)
         buttons = QHBoxLayout()
@@ -112,15 +109,10 @@ class MarView(QWidget):
         """The scan's outcome: severity block, warn, ok or info (styled, and said in words)."""
         self.message.setText(text)
         self.message.setProperty("severity", severity)
-        colours = {
-            "block": "#c92a2a; color: white",
-            "warn": "#ffe066",
-            "ok": "#b2f2bb",
-            "info": "transparent",
-        }
-        self.message.setStyleSheet(
-            f"padding: 6px; font-weight: bold; background: {colours[severity]};"
-        )
+        meaning = {"block": "critical", "warn": "warning", "ok": "success"}.get(severity)
+        self.message.setProperty("alertBox", meaning or "")
+        self.message.style().polish(self.message)
+        self.message.setStyleSheet("font-weight: bold;")
         self.message.setVisible(bool(text))
 
     def show_witness(self, visible: bool) -> None:
@@ -151,3 +143,11 @@ class MarView(QWidget):
         self.unable_reason.addItems(["", *reasons])
         self.unable_label.setVisible(visible)
         self.unable_reason.setVisible(visible)
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side on one line of the form."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row

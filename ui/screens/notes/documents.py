@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ui.terms import local_time, term
+from ui.theme import severity_colour
 from workstation.clinical.note_deadlines import NoteDue
 
 
@@ -49,7 +50,7 @@ def note_html(note: dict[str, Any], addenda: list[dict[str, Any]], names: dict[s
              f"<p>{escape(term(note['note_type']))} · {escape(signed)}</p>"]  # fmt: skip
     state = cosign_state(note, names)
     if state:
-        colour = "#1b5e20" if note.get("cosigned_by") else "#b00020"
+        colour = severity_colour("success" if note.get("cosigned_by") else "critical").name()
         parts.append(f"<p style='color:{colour}'><b>{escape(state)}</b></p>")
     body = escape(note["text"]).replace("\n", "<br>")
     if note.get("voided"):

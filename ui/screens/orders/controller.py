@@ -284,10 +284,9 @@ class OrdersController(QObject):
 
     def _ask_override(self, draft: DraftOrder, alert: Any) -> None:
         language = self.reader.language
-        message = alert.message_zh if language.startswith("zh") else alert.message
         dialog = ReasonDialog(
             self.tr("Critical alert: a reason is needed to sign"),
-            f"<p><b>{escape(draft.description)}</b></p><p style='color:#b00020'><b>{escape(message)}</b></p>"
+            f"<p><b>{escape(draft.description)}</b></p>{alerts_html([alert], language)}"
             f"<p><small>{escape(alert.source)}</small></p>",
             self.tr("Reason for giving it anyway (Esc: do not sign)"), self.view,
         )  # fmt: skip

@@ -7,17 +7,27 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.icons import icon_html
 from ui.screens.orders.entry import DraftOrder, Reading
 from ui.terms import term
+from ui.theme import current_theme, severity_colour, severity_tint
 from workstation.clinical.checks import Alert
 from workstation.clinical.high_alert import HIGH_ALERT_MARK, high_alert_routes, is_marked
 from workstation.clinical.order_sheet import TEMPORARY
 
-_STYLE = {
-    "critical": "background:#b00020;color:white;padding:4px;font-weight:bold",
-    "warning": "background:#ffd54f;color:black;padding:4px;font-weight:bold",
-    "info": "color:#555555",
-}
+
+def _alert_box(severity: str, label: str, message: str) -> str:
+    """One alert as a box with icon, word and the whole message: a critical one in red (light
+    words on it), a warning on amber, information on blue; every box framed in its colour."""
+    colours = current_theme().colours
+    frame = severity_colour(severity).name()
+    if severity == "critical":
+        ground, ink, width = colours.critical, colours.on_critical, 3
+    else:
+        ground, ink, width = severity_tint(severity).name(), colours.ink_on_tint, 1
+    return (f"<table width='100%' cellspacing='0' cellpadding='6' border='{width}' "
+            f"style='border-color:{frame}; border-style:solid; background-color:{ground}; color:{ink}'>"
+            f"<tr><td>{icon_html(severity, ink)} <b>{escape(label)}</b>: {escape(message)}</td></tr></table>")  # fmt: skip
 
 
 def _tr(text: str) -> str:
@@ -56,20 +66,20 @@ def reading_html(reading: Reading, suggested: Reading | None, language: str) -> 
     if suggested is not None and suggested.order_set is not None:
         return f"{escape(_tr('Enter adds the order set'))} → <b>{escape(suggested.order_set.name(language))}</b>"
     if reading.error:
-        return f"<span style='color:#8a4b00'>{escape(reading.error)}</span>"
+        colour = severity_colour("warning").name()
+        return f"<span style='color:{colour}'>{icon_html('warning')} {escape(reading.error)}</span>"
     return ""
 
 
 def alerts_html(alerts: Iterable[Alert], language: str) -> str:
-    """Critical alerts in red (a reason will be asked), warnings in amber, information in grey."""
+    """Critical alerts boxed in red (a reason will be asked), warnings in amber, information in
+    blue; each with its icon, its word and its whole message."""
     parts = []
     for alert in alerts:
         message = alert.message_zh if language.startswith("zh") else alert.message
         label = {"critical": _tr("CRITICAL — a reason is needed to sign"),
                  "warning": _tr("WARNING"), "info": _tr("info")}[alert.severity]  # fmt: skip
-        parts.append(
-            f"<div style='{_STYLE[alert.severity]}'>{escape(label)}: {escape(message)}</div>"
-        )
+        parts.append(_alert_box(alert.severity, label, message))
     return "".join(parts)
 
 

@@ -4,7 +4,6 @@ exports) and the ward pick list with its scan field."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ui.scanner import SCAN_FIELD
 from ui.terms import drug_name, order_text, term
+from ui.theme import severity_colour
 from workstation.clinical.dispensing import PickLine
 from workstation.clinical.stock import LotStock, StockAlert
 
@@ -105,7 +105,7 @@ class StockView(QWidget):
         for row, lot in enumerate(lots):
             if lot.quantity < 0:
                 for column in range(self.lots.columnCount()):
-                    self.lots.item(row, column).setForeground(QColor("#b00020"))
+                    self.lots.item(row, column).setForeground(severity_colour("critical"))
         self.alerts.clear()
         for alert in alerts:
             drug = named.get(alert.drug_code, alert.drug_code)

@@ -171,7 +171,7 @@ class RosterController(QObject):
         dialog.open()
 
     def edit_pattern(self) -> None:
-        """F4: the ward's shift pattern and the nurses' 能级, saved at once under the version read
+        """F3: the ward's shift pattern and the nurses' 能级, saved at once under the version read
         (changed shifts of the grid must be saved first: the grid follows the pattern)."""
         if self._current_key() is None:
             return

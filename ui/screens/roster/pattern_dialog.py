@@ -1,5 +1,5 @@
-"""The ward's shift pattern and the nurses' 能级, edited by the head nurse (F4 on the roster page):
-a row per shift (Insert adds one, Delete removes it; code, Chinese and English name, start and end
+"""The ward's shift pattern and the nurses' 能级, edited by the head nurse (F3 on the roster page;
+F4 is the feedback box everywhere): a row per shift (Insert adds one, Delete removes it; code, Chinese and English name, start and end
 as HH:MM) and a row per nurse with her level N0-N4 (blank: none). Enter saves, Esc leaves."""
 
 from __future__ import annotations

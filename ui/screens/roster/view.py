@@ -1,6 +1,6 @@
 """The roster page (排班): a grid of dates x shifts. Enter edits a cell (who is on, with which
 beds), Delete empties it, Ctrl+D copies the day before, Ctrl+S saves, F5 reloads, Ctrl+PgDown and
-Ctrl+PgUp move a week, F4 edits the shift pattern and the nurses' 能级. Below the grid: the
+Ctrl+PgUp move a week, F3 edits the shift pattern and the nurses' 能级. Below the grid: the
 selected shift's workload and warnings."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ class RosterTable(QTableView):
     sig_save_requested = Signal()
     sig_reload_requested = Signal()
     sig_week_requested = Signal(int)  # +1 next week, -1 the week before
-    sig_pattern_requested = Signal()  # F4: the shift pattern and the nurses' 能级
+    sig_pattern_requested = Signal()  # F3: the shift pattern and the nurses' 能级
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         key, ctrl = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -54,7 +54,7 @@ class RosterTable(QTableView):
             self.sig_save_requested.emit()
         elif key == Qt.Key.Key_F5:
             self.sig_reload_requested.emit()
-        elif key == Qt.Key.Key_F4:
+        elif key == Qt.Key.Key_F3:
             self.sig_pattern_requested.emit()
         elif ctrl and key in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
             self.sig_week_requested.emit(1 if key == Qt.Key.Key_PageDown else -1)
@@ -80,7 +80,7 @@ class RosterView(QWidget):
         self.detail = QLabel(objectName="rosterDetail", wordWrap=True)
         self.establishment = QLabel(objectName="rosterEstablishment", wordWrap=True)
         self.message = QLabel(objectName="rosterMessage", wordWrap=True)
-        hint = QLabel(_tr("Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F4: shift pattern and nurse levels"),
+        hint = QLabel(_tr("Enter: who is on and their beds · Delete: empty the shift · Ctrl+D: as the day before · Ctrl+S: save · F5: reload · Ctrl+PgDown / Ctrl+PgUp: next / previous week · F3: shift pattern and nurse levels"),
                       objectName="rosterHint", wordWrap=True)  # fmt: skip
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)

@@ -45,7 +45,12 @@ class SettingsView(QDialog):
             self.language.addItem(names[code], code)
         self.language.setCurrentIndex(LANGUAGES.index(settings.language))
         self.theme = QComboBox(objectName="theme")
-        theme_names = (self.tr("Default"), self.tr("High contrast"), self.tr("Large font"))
+        theme_names = (
+            self.tr("Default"),
+            self.tr("Dark"),
+            self.tr("High contrast"),
+            self.tr("Large font"),
+        )
         for code, name in zip(THEMES, theme_names, strict=True):
             self.theme.addItem(name, code)
         self.theme.setCurrentIndex(THEMES.index(settings.theme))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from offline_cache.workstation import SyncStatus
+from ui.icons import icon_html
 from ui.terms import local_time
 
 
@@ -61,7 +64,9 @@ class SyncStatusBar(QStatusBar):
         when = local_time(status.last_sync_at) if status.last_sync_at else self.tr("never")
         self.last_sync.setText(self.tr("Last sync: %1").replace("%1", when))
         self.clock.setVisible(bool(status.clock_warning))
-        self.clock.setText(self.tr("⚠ Clock differs from the server"))
+        self.clock.setText(
+            icon_html("clock") + " " + escape(self.tr("Clock differs from the server"))
+        )
         self.clock.setToolTip(status.clock_warning or "")
 
     def show_progress(self, stage: str, done: int, total: int | None) -> None:

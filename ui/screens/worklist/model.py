@@ -9,14 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtGui import QBrush, QFont
 
+from ui.icons import icon
 from ui.screens.critical.texts import level_name
 from ui.screens.mar.model import dose_words
 from ui.screens.worklist.tasks import WorkItem
 from ui.table_model import Index, TitledTableModel
 from ui.terms import drug_name, lab_name, order_text, term
+from ui.theme import ink_on_tint, severity_tint
 from workstation.clinical.schedule import AdministrationTimes
 from workstation.clock import parse_iso
 
@@ -29,9 +30,6 @@ STATE_TEXT = {
     "new": QT_TRANSLATE_NOOP("Worklist", "NEW — acknowledge (Space)"),
     "flagged": QT_TRANSLATE_NOOP("Worklist", "ABNORMAL result"),
 }
-OVERDUE_COLOUR = "#ffc9c9"  # the MAR's overdue red (ui/screens/mar/model.py STATE_COLOUR)
-HIGH_ALERT_COLOUR = "#ffd8a8"  # orange: a line that may not wait whatever its time
-INK_ON_TINT = "#212529"  # dark text on the light tints, in every theme
 HIGH_ALERT_DRUG = QT_TRANSLATE_NOOP("Worklist", "▲ high-alert medicine")
 HEADERS = (
     QT_TRANSLATE_NOOP("Worklist", "State"),
@@ -69,10 +67,11 @@ def order_status(order: dict[str, Any]) -> str:
 
 
 def tint(item: WorkItem) -> str | None:
-    """The row's background: red when overdue, orange when high-alert, none otherwise."""
+    """The row's meaning: critical (red tint) when overdue, high_alert (orange) when a high-alert
+    line, none otherwise (ui/tokens.py)."""
     if item.state == "overdue":
-        return OVERDUE_COLOUR
-    return HIGH_ALERT_COLOUR if item.high_alert else None
+        return "critical"
+    return "high_alert" if item.high_alert else None
 
 
 def task_text(item: WorkItem) -> str:
@@ -148,9 +147,9 @@ class WorklistModel(TitledTableModel):
             return self._icon(item)
         colour = tint(item)
         if role == Qt.ItemDataRole.BackgroundRole and colour:
-            return QBrush(QColor(colour))
+            return QBrush(severity_tint(colour))
         if role == Qt.ItemDataRole.ForegroundRole and colour:
-            return QBrush(QColor(INK_ON_TINT))
+            return QBrush(ink_on_tint())
         if role == Qt.ItemDataRole.FontRole and colour and index.column() == 0:
             font = QFont()
             font.setBold(True)
@@ -161,12 +160,8 @@ class WorklistModel(TitledTableModel):
     def _icon(item: WorkItem) -> Any:
         """The critical icon on an overdue line, the warning icon on a high-alert one."""
         if item.state == "overdue":
-            pixmap = QStyle.StandardPixmap.SP_MessageBoxCritical
-        elif item.high_alert:
-            pixmap = QStyle.StandardPixmap.SP_MessageBoxWarning
-        else:
-            return None
-        return QApplication.style().standardIcon(pixmap)
+            return icon("overdue")
+        return icon("high_alert") if item.high_alert else None
 
     def item_at(self, row: int) -> WorkItem | None:
         """The item of a row."""
