@@ -1,0 +1,87 @@
+"""What a push batch reads before it decides its events, a few statements for the whole batch:
+the events already recorded, the patients, the active break-the-glass grants, the wards."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, select
+
+from workstation.clock import now_iso
+from workstation.events.envelope import Event
+from workstation.projections import tables as pt
+from workstation.server.models import events
+
+
+@dataclass
+class PatientState:
+    """A patient as the batch has it: ward, record version, status."""
+
+    ward_id: str | None
+    version: int
+    exists: bool
+    status: str | None = None
+    record_number: str | None = None
+
+
+def known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
+    """(content hash, server_seq) of those events the server already holds, by event id."""
+    found: dict[str, tuple[str, int]] = {}
+    for chunk in chunks(event_ids, 500):
+        for row in conn.execute(
+            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(
+                events.c.event_id.in_(chunk)
+            )
+        ):
+            found[row.event_id] = (row.content_hash, row.server_seq)
+    return found
+
+
+def patients(conn: Connection, batch: list[Event]) -> dict[str, PatientState]:
+    """The batch's patients the server knows, by patient id."""
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    p = pt.patients.c
+    found = {}
+    for chunk in chunks(ids, 500):
+        for row in conn.execute(
+            select(p.patient_id, p.ward_id, p.version, p.status, p.record_number).where(
+                p.patient_id.in_(chunk)
+            )
+        ):
+            found[row.patient_id] = PatientState(
+                row.ward_id, row.version, True, row.status, row.record_number
+            )
+    return found
+
+
+def grants(conn: Connection, batch: list[Event]) -> set[tuple[str, str]]:
+    """(user_id, patient_id) of the active break-the-glass grants on the batch's patients."""
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    g = pt.break_glass_grants.c
+    now = now_iso()
+    grants: set[tuple[str, str]] = set()
+    for chunk in chunks(ids, 500):
+        rows = conn.execute(
+            select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now)
+        )
+        grants.update((row.user_id, row.patient_id) for row in rows)
+    return grants
+
+
+def chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    """The items in lists of at most size (a statement's parameters stay bounded)."""
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
+    """The ward of each of the batch's patients once the batch is folded in."""
+    ids = sorted({e.patient_id for e in batch if e.patient_id})
+    p = pt.patients.c
+    wards: dict[str, str] = {}
+    for chunk in chunks(ids, 500):
+        wards.update(
+            dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all())
+        )
+    return wards
