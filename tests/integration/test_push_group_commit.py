@@ -99,8 +99,9 @@ def _together(engine: Engine, ward: dict[str, Any], later: dict[str, list[Any]],
     for name, wires in later.items():
         threads.append(threading.Thread(target=run, args=(name, wires)))
         threads[-1].start()
+        handed_in = len(threads) - 1
         with group.turn:
-            assert group.turn.wait_for(lambda n=len(threads) - 1: group.waiting() == n, 10)
+            assert group.turn.wait_for(lambda n=handed_in: group.waiting() == n, 10)
     release.set()
     for thread in threads:
         thread.join(10)
@@ -122,15 +123,22 @@ def test_pushes_share_one_commit_and_a_tampered_event_leaves_the_other_push_alon
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     [original] = _notes(ward, "n1", 1)
-    assert _push(server_engine, ward["users"]["n1"], [original])["results"][0]["status"] == "accepted"
-    tampered = ward["keys"].sign({**original, "payload": {"note_type": "nursing_note", "text": "x"}})
+    assert (
+        _push(server_engine, ward["users"]["n1"], [original])["results"][0]["status"] == "accepted"
+    )
+    tampered = ward["keys"].sign(
+        {**original, "payload": {"note_type": "nursing_note", "text": "x"}}
+    )
     first = _notes(ward, "n1", 1, first_seq=2)
     second = _notes(ward, "n2", 2)
     commits.clear()
     outcomes = _together(server_engine, ward, {"n1": [tampered, *first], "n2": second}, monkeypatch)
     assert len(commits) == 2  # doc's push alone, then n1's and n2's in ONE commit
     n1, n2 = outcomes["n1"]["results"], outcomes["n2"]["results"]
-    assert [(r["status"], r.get("code")) for r in n1] == [("rejected", "tampered"), ("accepted", None)]
+    assert [(r["status"], r.get("code")) for r in n1] == [
+        ("rejected", "tampered"),
+        ("accepted", None),
+    ]
     assert [r["status"] for r in n2] == ["accepted", "accepted"]
     seqs = [n1[1]["server_seq"], n2[0]["server_seq"], n2[1]["server_seq"]]
     assert seqs == list(range(seqs[0], seqs[0] + 3))  # in the order the pushes were handed in

@@ -45,8 +45,9 @@ def _run(group: GroupCommit[str, str], gated: _Gated, later: list[str]) -> dict[
     for item in later:
         threads.append(threading.Thread(target=submit, args=(item,)))
         threads[-1].start()
+        handed_in = len(threads) - 1
         with group.turn:  # handed in, in this order, while the first batch runs
-            assert group.turn.wait_for(lambda n=len(threads) - 1: group.waiting() == n, 10)
+            assert group.turn.wait_for(lambda n=handed_in: group.waiting() == n, 10)
     gated.release.set()
     for thread in threads:
         thread.join(10)
@@ -71,7 +72,9 @@ def test_a_failed_batch_fails_every_item_of_it_and_no_other() -> None:
     assert group.submit("after") == "AFTER"  # the group goes on
 
 
-@pytest.mark.parametrize(("limit", "expected"), [(2, [["b", "c"], ["d"]]), (1, [["b"], ["c"], ["d"]])])
+@pytest.mark.parametrize(
+    ("limit", "expected"), [(2, [["b", "c"], ["d"]]), (1, [["b"], ["c"], ["d"]])]
+)
 def test_a_batch_holds_at_most_its_limit(limit: int, expected: list[list[str]]) -> None:
     gated = _Gated()
     group: GroupCommit[str, str] = GroupCommit(gated, limit=limit)
