@@ -39,7 +39,7 @@ from workstation.security.policy import (
     permission_problem,
 )
 from workstation.server import audit, device_clock, meta, sync_reads
-from workstation.server.allergy_hold import allergy_hold_refusal
+from workstation.server.allergy_hold import Stored, allergy_hold_refusal
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, active_users
 from workstation.server.db import writer
@@ -97,6 +97,7 @@ class _Push:
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
     flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
+    allergies: Stored = field(default_factory=dict)  # projected allergy rows read, by patient
 
 
 def push(
@@ -272,7 +273,8 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     scope = _scope_and_version(state, event, author)
     if scope is not None:
         return scope
-    hold = allergy_hold_refusal(state.conn, event, state.accepted)  # after the scope: no leak
+    # after the scope: no leak
+    hold = allergy_hold_refusal(state.conn, event, state.accepted, state.allergies)
     if hold is not None and event.type == "MedicationAdministered":
         state.flags[event.event_id] = hold  # a dose given is a fact: let in, flagged (sync rule 3)
         return None
