@@ -24,21 +24,30 @@ AT = "2024-03-01T08:00:00.000Z"
 
 @pytest.fixture
 def ward(server_engine: Engine) -> dict[str, Any]:
-    """A ward W1 with a physician and two nurses, a patient admitted, signing keys."""
+    """A ward W1 with a physician and three nurses, a patient admitted, signing keys."""
     with writer(server_engine) as conn:
         refdata.add_ward(conn, ward_id="W1", name_en="Medicine", name_zh="内科", beds=["1"])
-        for name, role in [("doc", "physician"), ("n1", "nurse"), ("n2", "nurse")]:
+        for name, role in [
+            ("doc", "physician"),
+            ("n1", "nurse"),
+            ("n2", "nurse"),
+            ("gate", "nurse"),
+        ]:
             auth.add_user(conn, username=name, password="long enough pw", display_name=name,
                           role=role, wards=["W1"])  # fmt: skip
     with reader(server_engine) as conn:
         users = {user.username: user for user in auth.all_users(conn).values()}
     keys, patient_id = ServerKeys(server_engine, registered_at="2000-01-01T00:00:00.000Z"), uuid7()
-    admit = _event(users["doc"], 1, "PatientAdmitted", patient_id, {
-        "record_number": "MRN1", "name": "张三", "sex": "male", "birth_date": "1950-01-01",
-        "ward_id": "W1", "bed": "1", "admitted_at": AT})  # fmt: skip
+    admit = _admission(users["doc"], 1, patient_id)
     [result] = _push(server_engine, users["doc"], keys.sign_all([admit]))["results"]
     assert result["status"] == "accepted"
     return {"users": users, "keys": keys, "patient_id": patient_id}
+
+
+def _admission(author: User, seq: int, patient_id: str, bed: str = "1") -> Any:
+    return _event(author, seq, "PatientAdmitted", patient_id, {
+        "record_number": f"MRN-{patient_id[-6:]}", "name": "张三", "sex": "male",
+        "birth_date": "1950-01-01", "ward_id": "W1", "bed": bed, "admitted_at": AT})  # fmt: skip
 
 
 def _event(author: User, seq: int, kind: str, patient_id: str, payload: dict[str, Any]) -> Any:
@@ -72,13 +81,13 @@ def commits(server_engine: Engine) -> Iterator[list[int]]:
 
 def _together(engine: Engine, ward: dict[str, Any], later: dict[str, list[Any]],
               monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:  # fmt: skip
-    """A push by doc holds the write transaction until the `later` pushes (by name) have all been
+    """A push by gate holds the write transaction until the `later` pushes (by name) have all been
     handed in, one after the other; the outcome of each (its answer, or what it raised)."""
     entered, release = threading.Event(), threading.Event()
     decide = sync._decide_all
 
     def gated(conn: Any, pusher: User, *args: Any) -> Any:
-        if pusher.username == "doc":
+        if pusher.username == "gate":
             entered.set()
             assert release.wait(10)
         return decide(conn, pusher, *args)
@@ -92,7 +101,7 @@ def _together(engine: Engine, ward: dict[str, Any], later: dict[str, list[Any]],
         except Exception as exc:  # noqa: BLE001 - the outcome under test
             outcomes[name] = exc
 
-    threads = [threading.Thread(target=run, args=("doc", []))]
+    threads = [threading.Thread(target=run, args=("gate", []))]
     threads[0].start()
     assert entered.wait(10)
     group = sync._group(engine)
@@ -133,7 +142,7 @@ def test_pushes_share_one_commit_and_a_tampered_event_leaves_the_other_push_alon
     second = _notes(ward, "n2", 2)
     commits.clear()
     outcomes = _together(server_engine, ward, {"n1": [tampered, *first], "n2": second}, monkeypatch)
-    assert len(commits) == 2  # doc's push alone, then n1's and n2's in ONE commit
+    assert len(commits) == 2  # gate's push alone, then n1's and n2's in ONE commit
     n1, n2 = outcomes["n1"]["results"], outcomes["n2"]["results"]
     assert [(r["status"], r.get("code")) for r in n1] == [
         ("rejected", "tampered"),
@@ -170,3 +179,41 @@ def test_a_push_that_fails_is_rolled_back_alone(
     monkeypatch.setattr(sync, "_store", store)  # n1's station pushes again: all accepted, anew
     again = _push(server_engine, ward["users"]["n1"], failing)["results"]
     assert [r["status"] for r in again] == ["accepted", "accepted"]
+
+
+def test_pushes_decided_together_see_each_other_as_if_committed_one_after_the_other(
+    server_engine: Engine, ward: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    newcomer = uuid7()
+    admit = ward["keys"].sign(_admission(ward["users"]["doc"], 2, newcomer))
+    chart = ward["keys"].sign(_event(ward["users"]["n1"], 1, "NoteSigned", newcomer,
+                                     {"note_type": "nursing_note", "text": "settled in"}))  # fmt: skip
+    [shared] = _notes(ward, "n1", 1, first_seq=2)
+    reads: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "max(events.server_seq)" in statement:
+            reads.append(statement)
+
+    event.listen(server_engine, "before_cursor_execute", seen)
+    try:
+        outcomes = _together(server_engine, ward, {
+            "doc": [admit], "n1": [chart, shared], "n2": [shared]}, monkeypatch)  # fmt: skip
+    finally:
+        event.remove(server_engine, "before_cursor_execute", seen)
+    assert len(reads) == 2  # the gate's push, then ONE read for the three pushes decided together
+    doc, n1, n2 = (outcomes[name]["results"] for name in ("doc", "n1", "n2"))
+    assert [r["status"] for r in doc + n1] == ["accepted"] * 3  # n1 charts doc's new patient
+    assert n2 == [{"event_id": shared["event_id"], "status": "duplicate",
+                   "server_seq": n1[1]["server_seq"]}]  # fmt: skip
+    assert [doc[0]["server_seq"], n1[0]["server_seq"], n1[1]["server_seq"]] == list(
+        range(doc[0]["server_seq"], doc[0]["server_seq"] + 3)
+    )
+    with reader(server_engine) as conn:
+        chained = conn.execute(select(audit_log.c.detail).order_by(audit_log.c.audit_id)).scalars()
+        last = [d for d in chained if d and "server_seq" in d][-3:]
+    assert [
+        admit["event_id"] in last[0],
+        chart["event_id"] in last[1],
+        shared["event_id"] in last[2],
+    ] == [True] * 3

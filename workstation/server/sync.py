@@ -7,7 +7,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, insert, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import (
@@ -21,7 +21,6 @@ from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
-from workstation.projections.archive_queries import load_locks
 from workstation.projections.projector import apply_events
 from workstation.projections.record_lock import (
     ARCHIVED_MESSAGE,
@@ -155,12 +154,16 @@ def _group(engine: Engine) -> GroupCommit[_Request, dict[str, Any]]:
 
 def _commit_group(batch: list[_Request]) -> list[dict[str, Any] | BaseException]:
     """The pushes of a group decided in hand-in order in ONE write transaction (the write lock
-    taken and the commit paid once), each in its own savepoint: a push that fails is rolled back
-    alone and its caller gets its error, the others' events stand. server_seq follows the
-    pushes' order, so it is still handed out in commit order (sync rule 5)."""
-    outcomes: list[dict[str, Any] | BaseException] = []
+    taken and the commit paid once), so server_seq still follows commit order (sync rule 5).
+    First together (`_joint`: what they read and the audit chain's append shared); if any of
+    them fails, that is undone and each is taken alone in its own savepoint: a push that fails
+    is rolled back alone and its caller gets its error, the others' events stand."""
     with writer(batch[0].engine) as conn:
         epoch = meta.epoch(conn)
+        joint = _joint(conn, batch) if len(batch) > 1 else None
+        if joint is not None:
+            return [{"epoch": epoch, "results": results} for results in joint]
+        outcomes: list[dict[str, Any] | BaseException] = []
         for request in batch:
             try:
                 with conn.begin_nested():
@@ -170,7 +173,24 @@ def _commit_group(batch: list[_Request]) -> list[dict[str, Any] | BaseException]
                 outcomes.append(exc)
                 continue
             outcomes.append({"epoch": epoch, "results": results})
-    return outcomes
+        return outcomes
+
+
+def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]] | None:
+    """Each push's results, decided one after the other on reads made once for all of them
+    (kept as the database would have them after each push); None, with nothing kept, when
+    any of them failed."""
+    try:
+        with conn.begin_nested():
+            group = sync_reads.shared(
+                conn, [e for r in batch for e in r.parsed if isinstance(e, Event)]
+            )
+            results = [_decide_all(conn, r.pusher, r.parsed, r.device_id, r.sync_id, group)
+                       for r in batch]  # fmt: skip
+            audit.append(conn, group.audit)
+    except Exception:  # noqa: BLE001 - undone; the pushes are taken alone, each with its outcome
+        return None
+    return results
 
 
 def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:
@@ -194,20 +214,21 @@ def push_within(conn: Connection, *, pusher: User, wire_events: list[Any]) -> li
 
 def _decide_all(
     conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None,
-    sync_id: str,
+    sync_id: str, group: sync_reads.Shared | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
+    """Decide and store one push's events. Alone (`group` None) it reads what it shares and
+    chains its audit rows itself; in a group, `group` carries both from push to push."""
     good = [e for e in parsed if isinstance(e, Event)]
-    known = sync_reads.known(conn, [e.event_id for e in good])
+    shared = group or sync_reads.shared(conn, good)
+    known = shared.known
     received_at = now_iso()
-    locks = load_locks(conn, {e.patient_id for e in good if e.patient_id})
     people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
-    state = _Push(conn, pusher, people, sync_reads.patients(conn, good), sync_reads.grants(conn, good),
-                  locks, received_at)  # fmt: skip
+    state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
                                         received_at=received_at)  # fmt: skip
-    next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
+    next_seq = shared.next_seq
     results = []
     for item in parsed:
         if not isinstance(item, Event):
@@ -229,10 +250,13 @@ def _decide_all(
             result = accepted(next_seq)
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
-    _store(conn, pusher, state.accepted, state.traces, known)
+    shared.next_seq = next_seq
+    _store(conn, pusher, state.accepted, state.traces, shared)
     _flag(conn, state)
     if state.clock is not None:
         device_clock.save(conn, state.clock)
+    if group is None:
+        audit.append(conn, shared.audit)
     return results
 
 
@@ -361,10 +385,12 @@ def _archive_refusal(state: _Push, event: Event, patient: PatientState) -> dict[
 
 
 def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str],
-           known: dict[str, tuple[str, int]]) -> None:  # fmt: skip
-    """Write the accepted events, fold them and chain them into the audit log; a change let in by
-    an unlock names its request in its audit row (the trace the records office reviews). `known`
-    has each event's content hash, worked out while deciding."""
+           shared: sync_reads.Shared) -> None:  # fmt: skip
+    """Write the accepted events, fold them and add their audit entries to `shared` (chained by
+    the caller); a change let in by an unlock names its request in its audit row (the trace the
+    records office reviews). `shared.known` has each event's content hash, worked out while
+    deciding."""
+    known = shared.known
     if not batch:
         return
     wards = sync_reads.wards_after(conn, batch)
@@ -376,7 +402,7 @@ def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str,
         "signature": e.signature,
     } for e in batch])  # fmt: skip
     apply_events(conn, batch)
-    audit.append(conn, [
+    shared.audit.extend([
         AuditEntry(f"event:{e.type}", e.author_id, e.patient_id, e.device_id,
                    {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id}
                    | ({"unlock_request_id": traces[e.event_id]} if e.event_id in traces else {}))

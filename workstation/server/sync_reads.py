@@ -1,16 +1,20 @@
 """What a push batch reads before it decides its events, a few statements for the whole batch:
-the events already recorded, the patients, the active break-the-glass grants, the wards."""
+the events already recorded, the patients, the active break-the-glass grants, the archive locks,
+the next server_seq (`Shared`: read once for a group of pushes decided together), the wards."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
 from workstation.projections import tables as pt
+from workstation.projections.archive_queries import load_locks
+from workstation.projections.record_lock import RecordLock
+from workstation.server.audit import AuditEntry
 from workstation.server.models import events
 
 
@@ -23,6 +27,32 @@ class PatientState:
     exists: bool
     status: str | None = None
     record_number: str | None = None
+
+
+@dataclass
+class Shared:
+    """What the pushes decided one after the other in one transaction share, kept up to date as
+    each is decided (as the database would have it after each): the events recorded (content
+    hash, server_seq), the patients, the grants, the archive locks, the next server_seq, and the
+    audit entries of the events stored (appended to the chain once, when all are stored)."""
+
+    known: dict[str, tuple[str, int]]
+    patients: dict[str, PatientState]
+    grants: set[tuple[str, str]]
+    locks: dict[str, RecordLock]
+    next_seq: int
+    audit: list[AuditEntry] = field(default_factory=list)
+
+
+def shared(conn: Connection, batch: list[Event]) -> Shared:
+    """The shared reads of the events of one push or of a group of pushes."""
+    return Shared(
+        known(conn, [e.event_id for e in batch]),
+        patients(conn, batch),
+        grants(conn, batch),
+        load_locks(conn, {e.patient_id for e in batch if e.patient_id}),
+        (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1,
+    )
 
 
 def known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
