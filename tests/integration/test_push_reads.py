@@ -65,3 +65,34 @@ def test_the_allergy_rows_are_read_once_per_patient_and_batch(server_engine: Eng
     with reader(server_engine) as conn:
         flagged = conn.execute(select(pt.review_flags.c.event_id)).scalars().all()
     assert flagged == [doses[3]["event_id"]]  # the undocumented patient's first dose only
+
+
+def test_a_push_alone_takes_no_savepoint_and_moves_the_audit_head_in_one_statement(
+    server_engine: Engine,
+) -> None:
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        users = {u.username: u for u in auth.all_users(conn).values()}
+    doc, patient = users["doc.card"], uuid7()
+    assert _send(server_engine, doc, [
+        _wire(doc, "PatientAdmitted", admission("赵六", "3", record_number="MRN-9"), patient)
+    ]) == ["accepted"]  # fmt: skip
+    notes = server_keys(server_engine).sign_all([
+        _wire(doc, "NoteSigned", {"note_type": "daily_progress_note", "text": "stable"}, patient)
+        for _ in range(2)])  # fmt: skip
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(server_engine, "before_cursor_execute", seen)
+    try:
+        results = push(server_engine, pusher=doc, device_id="dev-1", wire_events=notes,
+                       bound_device_time=True)["results"]  # fmt: skip
+    finally:
+        event.remove(server_engine, "before_cursor_execute", seen)
+    assert [r["status"] for r in results] == ["accepted", "accepted"]
+    assert not [s for s in statements if "SAVEPOINT" in s]
+    assert len([s for s in statements if "server_meta" in s]) == 3  # epoch, audit scheme, head
+    locks = 0 if server_engine.dialect.name == "sqlite" else 2  # PostgreSQL's advisory locks
+    assert len(statements) <= 22 + locks  # 25 before: savepoint, release, a read of the head

@@ -160,7 +160,11 @@ def _commit_group(batch: list[_Request]) -> list[dict[str, Any] | BaseException]
     is rolled back alone and its caller gets its error, the others' events stand."""
     with writer(batch[0].engine) as conn:
         epoch = meta.epoch(conn)
-        joint = _joint(conn, batch) if len(batch) > 1 else None
+        if len(batch) == 1:  # alone: a failure rolls the whole transaction back, no savepoint
+            request = batch[0]
+            return [{"epoch": epoch, "results": _decide_all(
+                conn, request.pusher, request.parsed, request.device_id, request.sync_id)}]  # fmt: skip
+        joint = _joint(conn, batch)
         if joint is not None:
             return [{"epoch": epoch, "results": results} for results in joint]
         outcomes: list[dict[str, Any] | BaseException] = []

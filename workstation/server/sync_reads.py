@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import BindParameter, Connection, bindparam, func, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import Event
@@ -51,34 +51,41 @@ def shared(conn: Connection, batch: list[Event]) -> Shared:
         patients(conn, batch),
         grants(conn, batch),
         load_locks(conn, {e.patient_id for e in batch if e.patient_id}),
-        (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1,
+        (conn.execute(_NEXT_SEQ).scalar() or 0) + 1,
     )
+
+
+# The statements are built once (an expanding IN list): building and keying a fresh statement
+# for every push cost more CPU than running it.
+_IDS: BindParameter[list[str]] = bindparam("ids", expanding=True)
+_P, _G = pt.patients.c, pt.break_glass_grants.c
+_KNOWN = select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(
+    events.c.event_id.in_(_IDS)
+)
+_PATIENTS = select(_P.patient_id, _P.ward_id, _P.version, _P.status, _P.record_number).where(
+    _P.patient_id.in_(_IDS)
+)
+_GRANTS = select(_G.user_id, _G.patient_id).where(
+    _G.patient_id.in_(_IDS), _G.expires_at > bindparam("now")
+)
+_WARDS = select(_P.patient_id, _P.ward_id).where(_P.patient_id.in_(_IDS))
+_NEXT_SEQ = select(func.max(events.c.server_seq))
 
 
 def known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
     """(content hash, server_seq) of those events the server already holds, by event id."""
     found: dict[str, tuple[str, int]] = {}
     for chunk in chunks(event_ids, 500):
-        for row in conn.execute(
-            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(
-                events.c.event_id.in_(chunk)
-            )
-        ):
+        for row in conn.execute(_KNOWN, {"ids": chunk}):
             found[row.event_id] = (row.content_hash, row.server_seq)
     return found
 
 
 def patients(conn: Connection, batch: list[Event]) -> dict[str, PatientState]:
     """The batch's patients the server knows, by patient id."""
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    p = pt.patients.c
     found = {}
-    for chunk in chunks(ids, 500):
-        for row in conn.execute(
-            select(p.patient_id, p.ward_id, p.version, p.status, p.record_number).where(
-                p.patient_id.in_(chunk)
-            )
-        ):
+    for chunk in chunks(_patient_ids(batch), 500):
+        for row in conn.execute(_PATIENTS, {"ids": chunk}):
             found[row.patient_id] = PatientState(
                 row.ward_id, row.version, True, row.status, row.record_number
             )
@@ -87,14 +94,10 @@ def patients(conn: Connection, batch: list[Event]) -> dict[str, PatientState]:
 
 def grants(conn: Connection, batch: list[Event]) -> set[tuple[str, str]]:
     """(user_id, patient_id) of the active break-the-glass grants on the batch's patients."""
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    g = pt.break_glass_grants.c
     now = now_iso()
     grants: set[tuple[str, str]] = set()
-    for chunk in chunks(ids, 500):
-        rows = conn.execute(
-            select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now)
-        )
+    for chunk in chunks(_patient_ids(batch), 500):
+        rows = conn.execute(_GRANTS, {"ids": chunk, "now": now})
         grants.update((row.user_id, row.patient_id) for row in rows)
     return grants
 
@@ -107,11 +110,11 @@ def chunks(items: list[str], size: int) -> Iterable[list[str]]:
 
 def wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
     """The ward of each of the batch's patients once the batch is folded in."""
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    p = pt.patients.c
     wards: dict[str, str] = {}
-    for chunk in chunks(ids, 500):
-        wards.update(
-            dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all())
-        )
+    for chunk in chunks(_patient_ids(batch), 500):
+        wards.update(dict(conn.execute(_WARDS, {"ids": chunk}).all()))
     return wards
+
+
+def _patient_ids(batch: list[Event]) -> list[str]:
+    return sorted({e.patient_id for e in batch if e.patient_id})
