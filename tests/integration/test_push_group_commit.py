@@ -161,14 +161,14 @@ def test_a_push_that_fails_is_rolled_back_alone(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     failing, fine = _notes(ward, "n1", 2), _notes(ward, "n2", 2)
-    store = sync._store
+    store = sync.store
 
     def broken(conn: Any, pusher: User, *args: Any) -> None:
         store(conn, pusher, *args)  # its rows are written, then it fails
         if pusher.username == "n1":
             raise RuntimeError("a fault while storing n1's push")
 
-    monkeypatch.setattr(sync, "_store", broken)
+    monkeypatch.setattr(sync, "store", broken)
     commits.clear()
     outcomes = _together(server_engine, ward, {"n1": failing, "n2": fine}, monkeypatch)
     assert len(commits) == 2
@@ -176,7 +176,7 @@ def test_a_push_that_fails_is_rolled_back_alone(
     assert [r["status"] for r in outcomes["n2"]["results"]] == ["accepted", "accepted"]
     stored = _stored(server_engine, [w["event_id"] for w in failing + fine])
     assert set(stored) == {w["event_id"] for w in fine}
-    monkeypatch.setattr(sync, "_store", store)  # n1's station pushes again: all accepted, anew
+    monkeypatch.setattr(sync, "store", store)  # n1's station pushes again: all accepted, anew
     again = _push(server_engine, ward["users"]["n1"], failing)["results"]
     assert [r["status"] for r in again] == ["accepted", "accepted"]
 

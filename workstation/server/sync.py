@@ -7,13 +7,12 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Connection, Engine, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import (
     Event,
     MalformedEvent,
-    canonical_json,
     event_from_wire,
     wire_event_id,
 )
@@ -21,7 +20,6 @@ from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
-from workstation.projections.projector import apply_events
 from workstation.projections.record_lock import (
     ARCHIVED_MESSAGE,
     Decision,
@@ -39,16 +37,16 @@ from workstation.security.policy import (
 )
 from workstation.server import audit, device_clock, meta, sync_reads
 from workstation.server.allergy_hold import Stored, allergy_hold_refusal
-from workstation.server.audit import AuditEntry
 from workstation.server.auth import User, active_users
 from workstation.server.db import writer
 from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
-from workstation.server.models import alerts, events
+from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.sync_reads import PatientState
+from workstation.server.sync_store import store
 from workstation.server.ward_rules import archive_refusal, ward_report_problem
 from workstation.server.witnesses import witness_ids, witness_problem
 from workstation.storage import insert_rows
@@ -255,7 +253,7 @@ def _decide_all(
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
     shared.next_seq = next_seq
-    _store(conn, pusher, state.accepted, state.traces, shared)
+    store(conn, pusher, state.accepted, state.traces, shared)
     _flag(conn, state)
     if state.clock is not None:
         device_clock.save(conn, state.clock)
@@ -388,33 +386,6 @@ def _archive_refusal(state: _Push, event: Event, patient: PatientState) -> dict[
     return None
 
 
-def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str],
-           shared: sync_reads.Shared) -> None:  # fmt: skip
-    """Write the accepted events, fold them and add their audit entries to `shared` (chained by
-    the caller); a change let in by an unlock names its request in its audit row (the trace the
-    records office reviews). `shared.known` has each event's content hash, worked out while
-    deciding."""
-    known = shared.known
-    if not batch:
-        return
-    wards = sync_reads.wards_after(conn, batch)
-    insert_rows(conn, events, [{
-        "server_seq": e.server_seq, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
-        "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
-        "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
-        "pushed_by": pusher.user_id, "content_hash": known[e.event_id][0], "payload": canonical_json(e.payload),
-        "signature": e.signature,
-    } for e in batch])  # fmt: skip
-    apply_events(conn, batch)
-    shared.audit.extend([
-        AuditEntry(f"event:{e.type}", e.author_id, e.patient_id, e.device_id,
-                   {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id}
-                   | ({"unlock_request_id": traces[e.event_id]} if e.event_id in traces else {}))
-        for e in batch
-    ])  # fmt: skip
-    _raise_alerts(conn, batch)
-
-
 def _flag(conn: Connection, state: _Push) -> None:
     """Review flags of accepted events the server let in but a person must look at (a first dose
     given while the allergies were not yet documented and no reason was recorded)."""
@@ -423,13 +394,3 @@ def _flag(conn: Connection, state: _Push) -> None:
             for e in state.accepted if e.event_id in state.flags]  # fmt: skip
     if rows:
         insert_rows(conn, pt.review_flags, rows)
-
-
-def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
-    rows = [{
-        "alert_id": e.event_id, "kind": "break_glass", "patient_id": e.patient_id, "user_id": e.author_id,
-        "message": f"break-the-glass: {e.payload['reason']} ({e.payload['minutes']} min)",
-        "raised_at": e.received_at,
-    } for e in batch if e.type == "BreakGlassInvoked"]  # fmt: skip
-    if rows:
-        conn.execute(insert(alerts), rows)
