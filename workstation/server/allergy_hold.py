@@ -41,16 +41,22 @@ def _step(event: Event) -> str | None:
     return "verification" if event.type == "OrderVerified" else None
 
 
+Stored = dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]]
+
+
 def allergy_hold_refusal(
-    conn: Connection, event: Event, batch: Sequence[Event]
+    conn: Connection, event: Event, batch: Sequence[Event], stored: Stored | None = None
 ) -> tuple[str, str] | None:
     """(code, message) of a held first dose or verification, or None (sync.py refuses the
-    verification and flags the dose). `batch` holds the events of this push accepted before it."""
+    verification and flags the dose). `batch` holds the events of this push accepted before it;
+    `stored` keeps each patient's projected allergy rows for the rest of the push (the push
+    writes nothing before it has decided all its events), so they are read once per patient."""
     step = _step(event)
     if step is None or event.patient_id is None:
         return None
     voided = {e.payload["target_event_id"] for e in batch if e.type == "EventVoided"}
-    status = allergy_status(_allergy_rows(conn, event.patient_id, batch, voided))
+    rows = _stored_rows(conn, event.patient_id, {} if stored is None else stored)
+    status = allergy_status(_allergy_rows(rows, event.patient_id, batch, voided))
     if status.documented:
         return None
     if step == "administration" and _given_before(conn, event, batch, voided):
@@ -63,17 +69,28 @@ def allergy_hold_refusal(
     return (HOLD_CODE, _MESSAGES[step]) if held else None
 
 
+def _stored_rows(
+    conn: Connection, patient_id: str, stored: Stored
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The patient's projected allergies and allergy reviews (read once, kept in `stored`)."""
+    if patient_id not in stored:
+        a, r = t.allergies.c, t.allergy_reviews.c
+        allergies = [dict(row._mapping) for row in conn.execute(
+            select(a.allergy_id, a.voided).where(a.patient_id == patient_id))]  # fmt: skip
+        reviews = [dict(row._mapping) for row in conn.execute(
+            select(r.review_id, r.recorded_by, r.recorded_at, r.voided).where(r.patient_id == patient_id))]  # fmt: skip
+        stored[patient_id] = (allergies, reviews)
+    return stored[patient_id]
+
+
 def _allergy_rows(
-    conn: Connection, patient_id: str, batch: Sequence[Event], voided: set[str]
-) -> dict[str, Any]:
+    rows: tuple[list[dict[str, Any]], list[dict[str, Any]]], patient_id: str,
+    batch: Sequence[Event], voided: set[str],
+) -> dict[str, Any]:  # fmt: skip
     """The chart parts allergy_status reads: the projected rows and those of this batch, less
     the ones voided in this batch (the projection marks the others)."""
     mine = [e for e in batch if e.patient_id == patient_id and e.event_id not in voided]
-    a, r = t.allergies.c, t.allergy_reviews.c
-    allergies = [dict(row._mapping) for row in conn.execute(
-        select(a.allergy_id, a.voided).where(a.patient_id == patient_id))]  # fmt: skip
-    reviews = [dict(row._mapping) for row in conn.execute(
-        select(r.review_id, r.recorded_by, r.recorded_at, r.voided).where(r.patient_id == patient_id))]  # fmt: skip
+    allergies, reviews = list(rows[0]), list(rows[1])
     allergies += [{"voided": False} for e in mine if e.type == "AllergyRecorded"]
     reviews += [{"recorded_by": e.author_id, "recorded_at": e.recorded_at, "voided": False}
                 for e in mine if e.type == "NoKnownAllergiesRecorded"]  # fmt: skip

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import lru_cache
 
 from sqlalchemy import Connection, func, insert, or_, select, update
 
@@ -29,6 +30,7 @@ SYNC_RUN_WINDOW_S = 15 * 60
 MAX_SYNC_ID_LENGTH = 64
 
 
+@lru_cache(maxsize=4096)  # a batch asks the same few bounds for each of its events
 def _shift(at: str, seconds: float) -> str:
     return iso(parse_iso(at) + timedelta(seconds=seconds))
 

@@ -50,14 +50,6 @@ class Refused(Exception):
 
 
 @dataclass
-class Waiting:
-    """A message handed in by a connection's thread, waiting for the commit that answers it."""
-
-    received: Received
-    ack: str | None = None
-
-
-@dataclass
 class Txn:
     """What the messages applied in one write transaction share, read once for all of them."""
 

@@ -30,13 +30,13 @@ from workstation.ids import uuid7
 from workstation.resources import resource
 from workstation.server import hl7_identity
 from workstation.server.db import reader, writer
+from workstation.server.group_commit import GroupCommit
 from workstation.server.hl7_batch import (
     MAX_BATCH,
     Group,
     Outcome,
     Refused,
     Txn,
-    Waiting,
     savepoint,
 )
 from workstation.server.hl7_filing import (
@@ -73,9 +73,7 @@ class Inbox:
         self.on_results = on_results
         self._identity: hl7_identity.InterfaceIdentity | None = None
         self._lock = threading.Lock()  # the interface's write transaction
-        self._turn = threading.Condition()  # guards _waiting and _leading
-        self._waiting: list[Waiting] = []
-        self._leading = False
+        self._group = GroupCommit(self.take_batch, limit=MAX_BATCH)
         self._settings: tuple[int, WardSafetySettings] | None = None
 
     @property
@@ -95,28 +93,10 @@ class Inbox:
         return self._committed(received).encode(codec, errors="replace")
 
     def _committed(self, received: Received) -> str:
-        """Group commit: the message waits with the others; a thread that finds no commit running
-        takes everything waiting (up to MAX_BATCH, in arrival order) and commits it at once."""
-        mine = Waiting(received)
-        with self._turn:
-            self._waiting.append(mine)
-        while True:
-            with self._turn:
-                while mine.ack is None and self._leading:
-                    self._turn.wait()
-                if mine.ack is not None:
-                    return mine.ack
-                self._leading = True
-                batch, self._waiting = self._waiting[:MAX_BATCH], self._waiting[MAX_BATCH:]
-            acks: list[str] = []
-            try:
-                acks = self.take_batch([waiting.received for waiting in batch])
-            finally:  # every message of the batch answered, even if the batch failed for a fault
-                with self._turn:
-                    for n, waiting in enumerate(batch):
-                        waiting.ack = acks[n] if n < len(acks) else _refused(waiting.received)
-                    self._leading = False
-                    self._turn.notify_all()
+        """Group commit (group_commit.GroupCommit): the message waits with the others; a thread
+        that finds no commit running takes everything waiting (up to MAX_BATCH, in arrival
+        order) and commits it at once."""
+        return self._group.submit(received)
 
     def take_batch(self, batch: list[Received]) -> list[str]:
         """The ACKs of messages applied in order in ONE write transaction, given only once it

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import threading
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import (
     Event,
     MalformedEvent,
-    canonical_json,
     event_from_wire,
     wire_event_id,
 )
@@ -20,8 +20,6 @@ from workstation.events.validation import event_problems
 from workstation.events.vocabulary import EVENT_TYPES, referenced_event_ids
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
-from workstation.projections.archive_queries import load_locks
-from workstation.projections.projector import apply_events
 from workstation.projections.record_lock import (
     ARCHIVED_MESSAGE,
     Decision,
@@ -37,21 +35,24 @@ from workstation.security.policy import (
     UNSCOPED_TYPES,
     permission_problem,
 )
-from workstation.server import audit, device_clock, meta
-from workstation.server.allergy_hold import allergy_hold_refusal
-from workstation.server.audit import AuditEntry
+from workstation.server import audit, device_clock, meta, sync_reads
+from workstation.server.allergy_hold import Stored, allergy_hold_refusal
 from workstation.server.auth import User, active_users
 from workstation.server.db import writer
+from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
-from workstation.server.models import alerts, events
+from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
+from workstation.server.sync_reads import PatientState
+from workstation.server.sync_store import store
 from workstation.server.ward_rules import archive_refusal, ward_report_problem
 from workstation.server.witnesses import witness_ids, witness_problem
 from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
+MAX_GROUP_EVENTS = 1000  # events of the pushes committed together (a full batch goes alone)
 
 
 def accepted(seq: int) -> dict[str, Any]:
@@ -76,22 +77,13 @@ def rejected(code: str, message: str) -> dict[str, Any]:
 
 
 @dataclass
-class _PatientState:
-    ward_id: str | None
-    version: int
-    exists: bool
-    status: str | None = None
-    record_number: str | None = None
-
-
-@dataclass
 class _Push:
     """What one push batch knows while it decides each event."""
 
     conn: Connection
     pusher: User
     users: dict[str, User]
-    patients: dict[str, _PatientState]
+    patients: dict[str, PatientState]
     grants: set[tuple[str, str]]  # (user_id, patient_id) with an active break-the-glass
     locks: dict[str, RecordLock]  # archived records, as this batch has them
     received_at: str
@@ -102,6 +94,7 @@ class _Push:
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
     flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
+    allergies: Stored = field(default_factory=dict)  # projected allergy rows read, by patient
 
 
 def push(
@@ -120,12 +113,86 @@ def push(
     ward, interfaces) sign with their own registered keys and go through the same check. Over
     HTTP (`bound_device_time`) the event must also fall within the bounds of device time
     (workstation.server.device_clock; `sync_id` names the station's sync run, a fresh one when
-    absent); the demo loader, which writes weeks of history in one go, skips those bounds."""
-    parsed = _parse(wire_events)
-    with writer(engine) as conn:
-        results = _decide_all(conn, pusher, parsed, device_id if bound_device_time else None,
-                              sync_id or uuid7())  # fmt: skip
-        return {"epoch": meta.epoch(conn), "results": results}
+    absent); the demo loader, which writes weeks of history in one go, skips those bounds.
+
+    Pushes arriving at once share one write transaction and its commit (group commit,
+    `_commit_group`); each returns only once that commit is made."""
+    request = _Request(engine, pusher, device_id if bound_device_time else None,
+                       _parse(wire_events), sync_id or uuid7())  # fmt: skip
+    return _group(engine).submit(request)
+
+
+@dataclass(frozen=True, slots=True)
+class _Request:
+    """One push waiting for its group's commit."""
+
+    engine: Engine
+    pusher: User
+    device_id: str | None  # the pushing device, when its time is bounded (over HTTP)
+    parsed: list[Event | dict[str, Any]]
+    sync_id: str
+
+
+_GROUPS: weakref.WeakKeyDictionary[Engine, GroupCommit[_Request, dict[str, Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_GROUPS_LOCK = threading.Lock()
+
+
+def _group(engine: Engine) -> GroupCommit[_Request, dict[str, Any]]:
+    """The engine's push group (one per engine and process)."""
+    with _GROUPS_LOCK:
+        group = _GROUPS.get(engine)
+        if group is None:
+            group = _GROUPS[engine] = GroupCommit(
+                _commit_group, limit=MAX_GROUP_EVENTS, weight=lambda r: max(1, len(r.parsed))
+            )
+        return group
+
+
+def _commit_group(batch: list[_Request]) -> list[dict[str, Any] | BaseException]:
+    """The pushes of a group decided in hand-in order in ONE write transaction (the write lock
+    taken and the commit paid once), so server_seq still follows commit order (sync rule 5).
+    First together (`_joint`: what they read and the audit chain's append shared); if any of
+    them fails, that is undone and each is taken alone in its own savepoint: a push that fails
+    is rolled back alone and its caller gets its error, the others' events stand."""
+    with writer(batch[0].engine) as conn:
+        epoch = meta.epoch(conn)
+        if len(batch) == 1:  # alone: a failure rolls the whole transaction back, no savepoint
+            request = batch[0]
+            return [{"epoch": epoch, "results": _decide_all(
+                conn, request.pusher, request.parsed, request.device_id, request.sync_id)}]  # fmt: skip
+        joint = _joint(conn, batch)
+        if joint is not None:
+            return [{"epoch": epoch, "results": results} for results in joint]
+        outcomes: list[dict[str, Any] | BaseException] = []
+        for request in batch:
+            try:
+                with conn.begin_nested():
+                    results = _decide_all(conn, request.pusher, request.parsed,
+                                          request.device_id, request.sync_id)  # fmt: skip
+            except Exception as exc:  # noqa: BLE001 - this push's own failure, answered to it
+                outcomes.append(exc)
+                continue
+            outcomes.append({"epoch": epoch, "results": results})
+        return outcomes
+
+
+def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]] | None:
+    """Each push's results, decided one after the other on reads made once for all of them
+    (kept as the database would have them after each push); None, with nothing kept, when
+    any of them failed."""
+    try:
+        with conn.begin_nested():
+            group = sync_reads.shared(
+                conn, [e for r in batch for e in r.parsed if isinstance(e, Event)]
+            )
+            results = [_decide_all(conn, r.pusher, r.parsed, r.device_id, r.sync_id, group)
+                       for r in batch]  # fmt: skip
+            audit.append(conn, group.audit)
+    except Exception:  # noqa: BLE001 - undone; the pushes are taken alone, each with its outcome
+        return None
+    return results
 
 
 def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:
@@ -149,20 +216,21 @@ def push_within(conn: Connection, *, pusher: User, wire_events: list[Any]) -> li
 
 def _decide_all(
     conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None,
-    sync_id: str,
+    sync_id: str, group: sync_reads.Shared | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
+    """Decide and store one push's events. Alone (`group` None) it reads what it shares and
+    chains its audit rows itself; in a group, `group` carries both from push to push."""
     good = [e for e in parsed if isinstance(e, Event)]
-    known = _known(conn, [e.event_id for e in good])
+    shared = group or sync_reads.shared(conn, good)
+    known = shared.known
     received_at = now_iso()
-    locks = load_locks(conn, {e.patient_id for e in good if e.patient_id})
     people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
-    state = _Push(conn, pusher, people, _patients(conn, good), _grants(conn, good),
-                  locks, received_at)  # fmt: skip
+    state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
                                         received_at=received_at)  # fmt: skip
-    next_seq = (conn.execute(select(func.max(events.c.server_seq))).scalar() or 0) + 1
+    next_seq = shared.next_seq
     results = []
     for item in parsed:
         if not isinstance(item, Event):
@@ -184,10 +252,13 @@ def _decide_all(
             result = accepted(next_seq)
             next_seq += 1
         results.append({"event_id": item.event_id, **result})
-    _store(conn, pusher, state.accepted, state.traces, known)
+    shared.next_seq = next_seq
+    store(conn, pusher, state.accepted, state.traces, shared)
     _flag(conn, state)
     if state.clock is not None:
         device_clock.save(conn, state.clock)
+    if group is None:
+        audit.append(conn, shared.audit)
     return results
 
 
@@ -228,7 +299,8 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     scope = _scope_and_version(state, event, author)
     if scope is not None:
         return scope
-    hold = allergy_hold_refusal(state.conn, event, state.accepted)  # after the scope: no leak
+    # after the scope: no leak
+    hold = allergy_hold_refusal(state.conn, event, state.accepted, state.allergies)
     if hold is not None and event.type == "MedicationAdministered":
         state.flags[event.event_id] = hold  # a dose given is a fact: let in, flagged (sync rule 3)
         return None
@@ -258,13 +330,13 @@ def _void_problem(state: _Push, event: Event) -> str | None:
 def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:
     if event.patient_id is None or event.type in UNSCOPED_TYPES:
         return None
-    patient = state.patients.setdefault(event.patient_id, _PatientState(None, 0, False))
+    patient = state.patients.setdefault(event.patient_id, PatientState(None, 0, False))
     if event.type == "PatientAdmitted":
         if patient.exists:
             return rejected("conflict", "this patient is already admitted")
         if event.payload["ward_id"] not in author.wards and author.role not in ADMITS_TO_ANY_WARD:
             return rejected("out_of_scope", "the author does not work on the admitting ward")
-        state.patients[event.patient_id] = _PatientState(
+        state.patients[event.patient_id] = PatientState(
             event.payload["ward_id"], 0, True, "admitted", event.payload["record_number"]
         )
         return None
@@ -296,7 +368,7 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
     return None
 
 
-def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict[str, Any] | None:
+def _archive_refusal(state: _Push, event: Event, patient: PatientState) -> dict[str, Any] | None:
     """Refuse a change to an archived, locked record; remember the unlock that lets one in."""
     lock = state.locks.get(event.patient_id or "")
     facts = PatientFacts(patient.status, patient.record_number)
@@ -314,88 +386,6 @@ def _archive_refusal(state: _Push, event: Event, patient: _PatientState) -> dict
     return None
 
 
-def _known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
-    found: dict[str, tuple[str, int]] = {}
-    for chunk in _chunks(event_ids, 500):
-        for row in conn.execute(
-            select(events.c.event_id, events.c.content_hash, events.c.server_seq).where(
-                events.c.event_id.in_(chunk)
-            )
-        ):
-            found[row.event_id] = (row.content_hash, row.server_seq)
-    return found
-
-
-def _patients(conn: Connection, batch: list[Event]) -> dict[str, _PatientState]:
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    p = pt.patients.c
-    found = {}
-    for chunk in _chunks(ids, 500):
-        for row in conn.execute(
-            select(p.patient_id, p.ward_id, p.version, p.status, p.record_number).where(
-                p.patient_id.in_(chunk)
-            )
-        ):
-            found[row.patient_id] = _PatientState(
-                row.ward_id, row.version, True, row.status, row.record_number
-            )
-    return found
-
-
-def _grants(conn: Connection, batch: list[Event]) -> set[tuple[str, str]]:
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    g = pt.break_glass_grants.c
-    now = now_iso()
-    grants: set[tuple[str, str]] = set()
-    for chunk in _chunks(ids, 500):
-        rows = conn.execute(
-            select(g.user_id, g.patient_id).where(g.patient_id.in_(chunk), g.expires_at > now)
-        )
-        grants.update((row.user_id, row.patient_id) for row in rows)
-    return grants
-
-
-def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _store(conn: Connection, pusher: User, batch: list[Event], traces: dict[str, str],
-           known: dict[str, tuple[str, int]]) -> None:  # fmt: skip
-    """Write the accepted events, fold them and chain them into the audit log; a change let in by
-    an unlock names its request in its audit row (the trace the records office reviews). `known`
-    has each event's content hash, worked out while deciding."""
-    if not batch:
-        return
-    wards = _wards_after(conn, batch)
-    insert_rows(conn, events, [{
-        "server_seq": e.server_seq, "event_id": e.event_id, "type": e.type, "patient_id": e.patient_id,
-        "ward_id": wards.get(e.patient_id or ""), "author_id": e.author_id, "device_id": e.device_id,
-        "device_seq": e.device_seq, "recorded_at": e.recorded_at, "received_at": e.received_at,
-        "pushed_by": pusher.user_id, "content_hash": known[e.event_id][0], "payload": canonical_json(e.payload),
-        "signature": e.signature,
-    } for e in batch])  # fmt: skip
-    apply_events(conn, batch)
-    audit.append(conn, [
-        AuditEntry(f"event:{e.type}", e.author_id, e.patient_id, e.device_id,
-                   {"event_id": e.event_id, "server_seq": e.server_seq, "pushed_by": pusher.user_id}
-                   | ({"unlock_request_id": traces[e.event_id]} if e.event_id in traces else {}))
-        for e in batch
-    ])  # fmt: skip
-    _raise_alerts(conn, batch)
-
-
-def _wards_after(conn: Connection, batch: list[Event]) -> dict[str, str]:
-    ids = sorted({e.patient_id for e in batch if e.patient_id})
-    p = pt.patients.c
-    wards: dict[str, str] = {}
-    for chunk in _chunks(ids, 500):
-        wards.update(
-            dict(conn.execute(select(p.patient_id, p.ward_id).where(p.patient_id.in_(chunk))).all())
-        )
-    return wards
-
-
 def _flag(conn: Connection, state: _Push) -> None:
     """Review flags of accepted events the server let in but a person must look at (a first dose
     given while the allergies were not yet documented and no reason was recorded)."""
@@ -404,13 +394,3 @@ def _flag(conn: Connection, state: _Push) -> None:
             for e in state.accepted if e.event_id in state.flags]  # fmt: skip
     if rows:
         insert_rows(conn, pt.review_flags, rows)
-
-
-def _raise_alerts(conn: Connection, batch: list[Event]) -> None:
-    rows = [{
-        "alert_id": e.event_id, "kind": "break_glass", "patient_id": e.patient_id, "user_id": e.author_id,
-        "message": f"break-the-glass: {e.payload['reason']} ({e.payload['minutes']} min)",
-        "raised_at": e.received_at,
-    } for e in batch if e.type == "BreakGlassInvoked"]  # fmt: skip
-    if rows:
-        conn.execute(insert(alerts), rows)

@@ -16,7 +16,9 @@ from typing import Any
 from anyio import to_thread
 
 READ_THREADS = 200  # mostly waiting on a group commit of audit rows, not running
-WRITE_THREADS = 4  # writes take the server-wide write lock in turn; a few threads keep it busy
+# Pushes wait on their write thread for the group commit they share (sync.push): as many pushes
+# as threads can gather into one transaction, so the pool is wider than the cores.
+WRITE_THREADS = 32
 _POOL = ThreadPoolExecutor(max_workers=WRITE_THREADS, thread_name_prefix="cw-write")
 
 

@@ -1,0 +1,98 @@
+"""What a push reads is read once per batch where it can be: the allergy hold reads a patient's
+projected allergy rows once for all the doses of a batch, and still sees the batch's own
+allergy documentation (an undocumented patient's first dose stays flagged)."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+from sqlalchemy import Engine, event, select
+
+from tests.support.signing import server_keys
+from tests.support.ward import admission, amoxicillin_order, given, seed_ward
+from workstation.clock import now_iso
+from workstation.events import Event
+from workstation.ids import uuid7
+from workstation.projections import tables as pt
+from workstation.server import auth
+from workstation.server.auth import User
+from workstation.server.db import reader
+from workstation.server.sync import push
+
+_seq = itertools.count(1)
+
+
+def _wire(author: User, event_type: str, payload: dict[str, Any], patient: str) -> dict[str, Any]:
+    return Event(uuid7(), event_type, patient, author.user_id, "dev-1", next(_seq), now_iso(),
+                 payload).to_wire()  # fmt: skip
+
+
+def _send(engine: Engine, author: User, wires: list[dict[str, Any]]) -> list[str]:
+    signed = server_keys(engine).sign_all(wires)
+    return [r["status"] for r in push(engine, pusher=author, device_id="dev-1",
+                                      wire_events=signed)["results"]]  # fmt: skip
+
+
+def test_the_allergy_rows_are_read_once_per_patient_and_batch(server_engine: Engine) -> None:
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        users = {u.username: u for u in auth.all_users(conn).values()}
+    doc, nurse = users["doc.card"], users["nurse.card"]
+    documented, undocumented = uuid7(), uuid7()
+    orders = {
+        p: _wire(doc, "OrderPlaced", amoxicillin_order(), p) for p in (documented, undocumented)
+    }
+    assert _send(server_engine, doc, [
+        _wire(doc, "PatientAdmitted", admission("赵六", "3", record_number="MRN-9"), documented),
+        _wire(doc, "PatientAdmitted", admission("钱七", "4", record_number="MRN-10"), undocumented),
+        _wire(doc, "NoKnownAllergiesRecorded", {"source": "patient"}, documented), *orders.values(),
+    ]) == ["accepted"] * 5  # fmt: skip
+    doses = [_wire(nurse, "MedicationAdministered", given(orders[p]["event_id"]), p)
+             for p in (documented, undocumented) for _ in range(3)]  # fmt: skip
+    reads: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM allergies" in statement:
+            reads.append(statement)
+
+    event.listen(server_engine, "before_cursor_execute", seen)
+    try:
+        assert _send(server_engine, nurse, doses) == ["accepted"] * 6
+    finally:
+        event.remove(server_engine, "before_cursor_execute", seen)
+    assert len(reads) == 2  # one per patient, not one per dose
+    with reader(server_engine) as conn:
+        flagged = conn.execute(select(pt.review_flags.c.event_id)).scalars().all()
+    assert flagged == [doses[3]["event_id"]]  # the undocumented patient's first dose only
+
+
+def test_a_push_alone_takes_no_savepoint_and_moves_the_audit_head_in_one_statement(
+    server_engine: Engine,
+) -> None:
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        users = {u.username: u for u in auth.all_users(conn).values()}
+    doc, patient = users["doc.card"], uuid7()
+    assert _send(server_engine, doc, [
+        _wire(doc, "PatientAdmitted", admission("赵六", "3", record_number="MRN-9"), patient)
+    ]) == ["accepted"]  # fmt: skip
+    notes = server_keys(server_engine).sign_all([
+        _wire(doc, "NoteSigned", {"note_type": "daily_progress_note", "text": "stable"}, patient)
+        for _ in range(2)])  # fmt: skip
+    statements: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement)
+
+    event.listen(server_engine, "before_cursor_execute", seen)
+    try:
+        results = push(server_engine, pusher=doc, device_id="dev-1", wire_events=notes,
+                       bound_device_time=True)["results"]  # fmt: skip
+    finally:
+        event.remove(server_engine, "before_cursor_execute", seen)
+    assert [r["status"] for r in results] == ["accepted", "accepted"]
+    assert not [s for s in statements if "SAVEPOINT" in s]
+    assert len([s for s in statements if "server_meta" in s]) == 3  # epoch, audit scheme, head
+    locks = 0 if server_engine.dialect.name == "sqlite" else 2  # PostgreSQL's advisory locks
+    assert len(statements) <= 22 + locks  # 25 before: savepoint, release, a read of the head
