@@ -68,7 +68,7 @@ def file_identifiers(conn: Connection, steps: Plan) -> None:
     """The hospital identifiers the plan maps to a patient (new, or moved by a merge)."""
     h = hl7_patient_ids.c
     for ref, patient_id in steps.new_ids:
-        if patient_id_of(conn, ref) is None:
+        if ref.key in steps.unfiled or patient_id_of(conn, ref) is None:
             conn.execute(
                 insert(hl7_patient_ids).values(
                     authority=ref.authority, identifier=ref.record_number, patient_id=patient_id

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from workstation.clock import now_iso
 from workstation.domain.enums import Role
-from workstation.events.envelope import event_from_wire
+from workstation.events.envelope import Event
 from workstation.ids import uuid7
 from workstation.security.signing import Signer, new_private_key
 from workstation.server import auth, signing_keys
@@ -31,9 +31,14 @@ class InterfaceIdentity:
     user: User
     signer: Signer
 
+    def signed(self, content: dict[str, Any]) -> Event:
+        """The event (content the server made: the push checks its envelope and payload, as a
+        station's, before it is stored) signed by the interface."""
+        return self.signer.sign_event(Event(**content))
+
     def sign(self, wire: dict[str, Any]) -> dict[str, Any]:
         """The wire event signed by the interface."""
-        return self.signer.sign_event(event_from_wire(wire)).to_wire()
+        return self.signed(wire).to_wire()
 
 
 def ensure(engine: Engine) -> InterfaceIdentity:

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import now_iso
-from workstation.events.envelope import Event, event_from_wire
+from workstation.events.envelope import Event
 from workstation.hl7v2 import mapping, message
 from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
@@ -276,7 +276,7 @@ class Inbox:
         file_message(conn, received, filing, filed)
         if actor is not None:
             audit_message(conn, actor[0], received, status, steps.note, actor)
-        txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
+        txn.labs += [Event(**w) for w in wires if w["type"] == "LabResulted"]  # as pushed
         return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
     def signed_events(self, txn: Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
@@ -287,19 +287,19 @@ class Inbox:
         at = now_iso()
         signed: list[dict[str, Any]] = []
         for event_type, patient_id, payload in steps.events:
-            signed.append(self._signed(txn, event_type, patient_id, payload, at))
+            event = self._signed(txn, event_type, patient_id, payload, at)
+            signed.append(event.to_wire())
             if event_type == "LabResulted":
-                report = critical_report(event_from_wire(signed[-1]), txn.settings,
-                                         reporter=facility or "LIS")  # fmt: skip
+                report = critical_report(event, txn.settings, reporter=facility or "LIS")
                 if report is not None:
                     signed.append(self._signed(txn, "CriticalValueReported", patient_id, report,
-                                               at))  # fmt: skip
+                                               at).to_wire())  # fmt: skip
         return signed
 
     def _signed(self, txn: Txn, event_type: str, patient_id: str, payload: dict[str, Any],
-                at: str) -> dict[str, Any]:  # fmt: skip
+                at: str) -> Event:  # fmt: skip
         identity, txn.next_seq = self.identity, txn.next_seq + 1
-        return identity.sign({
+        return identity.signed({
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
             "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
             "device_seq": txn.next_seq - 1, "recorded_at": at, "payload": payload,
