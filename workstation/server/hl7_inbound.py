@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
@@ -53,6 +53,16 @@ from workstation.server.models import events, hl7_messages
 from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
+
+# Built once (each batch or admission runs them): no statement construction per message.
+_LAST_SEQ = select(func.max(events.c.device_seq)).where(
+    events.c.device_id == hl7_identity.DEVICE_ID
+)
+_HELD_FOR = (
+    select(hl7_messages.c.message_key, hl7_messages.c.raw, hl7_messages.c.charset)
+    .where(hl7_messages.c.status == "held", hl7_messages.c.patient_key == bindparam("patient_key"))
+    .order_by(hl7_messages.c.received_at, hl7_messages.c.message_key)
+)
 
 
 def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
@@ -151,10 +161,7 @@ class Inbox:
             return _refused(received)
 
     def _txn(self, conn: Connection) -> Txn:
-        e = events.c
-        last = conn.execute(
-            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
-        ).scalar()
+        last = conn.execute(_LAST_SEQ).scalar()
         return Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
 
     def _ward_safety(self) -> WardSafetySettings:
@@ -210,10 +217,7 @@ class Inbox:
     def _release(self, txn: Txn, ref: PatientRef) -> list[PatientRef]:
         """The messages held for `ref`, in arrival order, in the admission's transaction (each in
         its own savepoint: one that fails for a fault of ours stays held)."""
-        m = hl7_messages.c
-        rows = txn.conn.execute(select(m.message_key, m.raw, m.charset).where(
-            m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
-        ).all()  # fmt: skip
+        rows = txn.conn.execute(_HELD_FOR, {"patient_key": ref.key}).all()
         released: list[PatientRef] = []
         for row in rows:
             try:

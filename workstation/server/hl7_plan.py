@@ -81,10 +81,16 @@ def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
     return found if isinstance(found, _Chart) else None
 
 
+_WARD_IDS = select(wards.c.ward_id)
+_EARLIER_RESULT = select(hl7_results.c.event_id).where(
+    hl7_results.c.result_key == bindparam("result_key")
+)
+
+
 def known_wards(conn: Connection) -> set[str]:
     """The server's ward ids (a caller applying several messages in one transaction reads them
     once)."""
-    return set(conn.execute(select(wards.c.ward_id)).scalars())
+    return set(conn.execute(_WARD_IDS).scalars())
 
 
 def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str],
@@ -236,9 +242,7 @@ def _results(conn: Connection, inbound: Inbound, chart: _Chart, facility: str) -
         key = f"{facility}|{item.filler_order_number}|{item.test_code}"[:200]
         payload = _lab_payload(item)
         if item.status == "corrected":
-            earlier = conn.execute(
-                select(hl7_results.c.event_id).where(hl7_results.c.result_key == key)
-            ).scalar()
+            earlier = conn.execute(_EARLIER_RESULT, {"result_key": key}).scalar()
             if earlier is not None:
                 payload["supersedes_result_id"] = earlier
         result.events.append(("LabResulted", chart.patient_id, payload))
