@@ -74,6 +74,21 @@ def test_events_are_signed_by_the_interface_and_verified_on_the_push_path(
     assert queue(server_engine)[0]["message_key"] == "HIS|S2"
 
 
+def test_one_interface_key_per_process_and_a_fresh_one_once_it_is_revoked(
+    inbox: Inbox, server_engine: Engine
+) -> None:
+    first = inbox.identity.signer.key_id
+    assert Inbox(server_engine).identity.signer.key_id == first  # no new key per Inbox
+    with reader(server_engine) as conn:
+        assert conn.execute(select(signing_keys.c.key_id)
+                            .where(signing_keys.c.device_id == "hl7-mllp")).scalars().all() == [first]  # fmt: skip
+    with writer(server_engine) as conn:
+        conn.execute(update(signing_keys).values(revoked_at="2026-01-01T00:00:00.000Z"))
+    renewed = Inbox(server_engine)
+    assert renewed.identity.signer.key_id != first
+    assert _send(renewed, adt("K1", "A01", "R8"))[0] == "AA"
+
+
 def test_unknown_charset_and_unreadable_messages_are_kept(
     inbox: Inbox, server_engine: Engine
 ) -> None:

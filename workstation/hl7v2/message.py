@@ -58,23 +58,59 @@ def _charset(raw: bytes) -> tuple[str, str]:
     header = raw.replace(b"\n", b"\r").split(b"\r", 1)[0].decode("latin-1")
     if not header.startswith("MSH"):
         raise MessageProblem("MSH", "the message does not begin with an MSH segment", "100")
-    declared = segment_field(hl7.parse(header).segment("MSH"), 18)
+    return _declared(segment_field(hl7.parse(header).segment("MSH"), 18))
+
+
+def _declared(declared: str) -> tuple[str, str]:
+    """MSH-18 as filed and its Python codec; MessageProblem for a charset not taken here."""
     codec = CHARSETS.get(declared.upper())
     if codec is None:
         raise MessageProblem("MSH-18", f"unknown character set {declared!r}", TABLE_VALUE_NOT_FOUND)
     return declared or "UNICODE UTF-8", codec
 
 
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\r").replace("\n", "\r").strip("\r")
+
+
 def receive(raw: bytes) -> Received:
-    """Decode (by MSH-18) and parse one message; MessageProblem when that cannot be done."""
+    """Decode (by MSH-18) and parse one message; MessageProblem when that cannot be done.
+
+    Most messages are UTF-8 (MSH-18 empty or UTF-8): such a message is decoded and parsed once,
+    its MSH-18 read from the parsed header. Any other (GB18030, ASCII...) or one that is not
+    valid UTF-8 has its header read first and is decoded by the charset it declares."""
+    if raw.startswith(b"MSH"):
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            fast = _as_utf8(_lines(text))
+            if fast is not None:
+                return fast
     declared, codec = _charset(raw)
     try:
-        text = raw.decode(codec).replace("\r\n", "\r").replace("\n", "\r").strip("\r")
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
         raise MessageProblem(
             "MSH-18", f"the message is not valid {declared}: {exc.reason}"
         ) from exc
-    return parse_text(text, declared)
+    return parse_text(_lines(text), declared)
+
+
+def _as_utf8(text: str) -> Received | None:
+    """The message parsed, when it declares UTF-8 (or nothing); None for anything else, or any
+    problem (the careful path reads it again and names the problem as it always does)."""
+    try:
+        received = parse_text(text, "")
+        declared = segment_field(received.message.segment("MSH"), 18)
+    except MessageProblem:
+        return None
+    if CHARSETS.get(declared.upper()) != "utf-8":
+        return None
+    return Received(received.message, text, declared or "UNICODE UTF-8",
+                    received.sending_facility, received.control_id,
+                    received.message_type)  # fmt: skip
 
 
 def parse_text(text: str, declared: str) -> Received:

@@ -21,6 +21,10 @@ _STORED = select(hl7_messages).where(hl7_messages.c.message_key == bindparam("ke
 
 
 _FILE = insert(hl7_messages)
+_FILE_ID = insert(hl7_patient_ids)
+_KNOWN_RESULTS = select(hl7_results.c.result_key).where(
+    hl7_results.c.result_key.in_(bindparam("keys", expanding=True))
+)
 
 
 def stored(conn: Connection, key: str) -> Any:
@@ -68,12 +72,9 @@ def file_identifiers(conn: Connection, steps: Plan) -> None:
     """The hospital identifiers the plan maps to a patient (new, or moved by a merge)."""
     h = hl7_patient_ids.c
     for ref, patient_id in steps.new_ids:
-        if patient_id_of(conn, ref) is None:
-            conn.execute(
-                insert(hl7_patient_ids).values(
-                    authority=ref.authority, identifier=ref.record_number, patient_id=patient_id
-                )
-            )
+        if ref.key in steps.unfiled or patient_id_of(conn, ref) is None:
+            conn.execute(_FILE_ID, {"authority": ref.authority, "identifier": ref.record_number,
+                                    "patient_id": patient_id})  # fmt: skip
         else:
             conn.execute(update(hl7_patient_ids).where(
                 h.authority == ref.authority, h.identifier == ref.record_number
@@ -89,9 +90,7 @@ def file_results(conn: Connection, steps: Plan, wires: list[dict[str, Any]]) -> 
     if not latest:
         return
     r = hl7_results.c
-    known = set(
-        conn.execute(select(r.result_key).where(r.result_key.in_(sorted(latest)))).scalars()
-    )
+    known = set(conn.execute(_KNOWN_RESULTS, {"keys": sorted(latest)}).scalars())
     new = [{"result_key": key, "patient_id": patient_id, "event_id": event_id}
            for key, (patient_id, event_id) in latest.items() if key not in known]  # fmt: skip
     if new:

@@ -17,12 +17,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select
 from sqlalchemy.exc import DBAPIError
 
 from workstation.clinical.ward_safety import WardSafetySettings, critical_report
 from workstation.clock import now_iso
-from workstation.events.envelope import Event, event_from_wire
+from workstation.events.envelope import Event
 from workstation.hl7v2 import mapping, message
 from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
@@ -53,6 +53,16 @@ from workstation.server.models import events, hl7_messages
 from workstation.server.sync import push_within
 
 log = logging.getLogger(__name__)
+
+# Built once (each batch or admission runs them): no statement construction per message.
+_LAST_SEQ = select(func.max(events.c.device_seq)).where(
+    events.c.device_id == hl7_identity.DEVICE_ID
+)
+_HELD_FOR = (
+    select(hl7_messages.c.message_key, hl7_messages.c.raw, hl7_messages.c.charset)
+    .where(hl7_messages.c.status == "held", hl7_messages.c.patient_key == bindparam("patient_key"))
+    .order_by(hl7_messages.c.received_at, hl7_messages.c.message_key)
+)
 
 
 def after_results_committed(engine: Engine, lab_events: list[Event]) -> None:
@@ -131,10 +141,7 @@ class Inbox:
             return _refused(received)
 
     def _txn(self, conn: Connection) -> Txn:
-        e = events.c
-        last = conn.execute(
-            select(func.max(e.device_seq)).where(e.device_id == hl7_identity.DEVICE_ID)
-        ).scalar()
+        last = conn.execute(_LAST_SEQ).scalar()
         return Txn(conn, known_wards(conn), self._ward_safety(), (last or 0) + 1)
 
     def _ward_safety(self) -> WardSafetySettings:
@@ -190,10 +197,7 @@ class Inbox:
     def _release(self, txn: Txn, ref: PatientRef) -> list[PatientRef]:
         """The messages held for `ref`, in arrival order, in the admission's transaction (each in
         its own savepoint: one that fails for a fault of ours stays held)."""
-        m = hl7_messages.c
-        rows = txn.conn.execute(select(m.message_key, m.raw, m.charset).where(
-            m.status == "held", m.patient_key == ref.key).order_by(m.received_at, m.message_key)
-        ).all()  # fmt: skip
+        rows = txn.conn.execute(_HELD_FOR, {"patient_key": ref.key}).all()
         released: list[PatientRef] = []
         for row in rows:
             try:
@@ -256,7 +260,7 @@ class Inbox:
         file_message(conn, received, filing, filed)
         if actor is not None:
             audit_message(conn, actor[0], received, status, steps.note, actor)
-        txn.labs += [event_from_wire(w) for w in wires if w["type"] == "LabResulted"]
+        txn.labs += [Event(**w) for w in wires if w["type"] == "LabResulted"]  # as pushed
         return Outcome(status, ack, steps.note, released=[ref for ref, _ in steps.new_ids])
 
     def signed_events(self, txn: Txn, steps: Plan, facility: str) -> list[dict[str, Any]]:
@@ -267,19 +271,19 @@ class Inbox:
         at = now_iso()
         signed: list[dict[str, Any]] = []
         for event_type, patient_id, payload in steps.events:
-            signed.append(self._signed(txn, event_type, patient_id, payload, at))
+            event = self._signed(txn, event_type, patient_id, payload, at)
+            signed.append(event.to_wire())
             if event_type == "LabResulted":
-                report = critical_report(event_from_wire(signed[-1]), txn.settings,
-                                         reporter=facility or "LIS")  # fmt: skip
+                report = critical_report(event, txn.settings, reporter=facility or "LIS")
                 if report is not None:
                     signed.append(self._signed(txn, "CriticalValueReported", patient_id, report,
-                                               at))  # fmt: skip
+                                               at).to_wire())  # fmt: skip
         return signed
 
     def _signed(self, txn: Txn, event_type: str, patient_id: str, payload: dict[str, Any],
-                at: str) -> dict[str, Any]:  # fmt: skip
+                at: str) -> Event:  # fmt: skip
         identity, txn.next_seq = self.identity, txn.next_seq + 1
-        return identity.sign({
+        return identity.signed({
             "event_id": uuid7(), "type": event_type, "patient_id": patient_id,
             "author_id": identity.user.user_id, "device_id": hl7_identity.DEVICE_ID,
             "device_seq": txn.next_seq - 1, "recorded_at": at, "payload": payload,

@@ -30,6 +30,7 @@ class Plan:
     results: list[tuple[str, str, int]] = field(default_factory=list)  # (key, patient, index)
     admitted: PatientRef | None = None  # releases the messages held for it
     note: str = ""
+    unfiled: set[str] = field(default_factory=set)  # new_ids keys known absent when planned
 
 
 @dataclass
@@ -45,7 +46,15 @@ _PATIENT_ID = select(hl7_patient_ids.c.patient_id).where(
     hl7_patient_ids.c.authority == bindparam("authority"),
     hl7_patient_ids.c.identifier == bindparam("identifier"),
 )
-_PATIENT_ROW = select(pt.patients).where(pt.patients.c.patient_id == bindparam("patient_id"))
+# The identifier and its chart in one read (the chart's columns None when it has none).
+_CHART = (
+    select(hl7_patient_ids.c.patient_id.label("filed_id"), *pt.patients.c)
+    .select_from(hl7_patient_ids.outerjoin(
+        pt.patients, pt.patients.c.patient_id == hl7_patient_ids.c.patient_id))
+    .where(hl7_patient_ids.c.authority == bindparam("authority"),
+           hl7_patient_ids.c.identifier == bindparam("identifier"))
+)  # fmt: skip
+_UNFILED = "unfiled"  # _chart's answer for an identifier not filed at all
 
 
 def patient_id_of(conn: Connection, ref: PatientRef) -> str | None:
@@ -54,20 +63,34 @@ def patient_id_of(conn: Connection, ref: PatientRef) -> str | None:
     return found.scalar()
 
 
-def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
-    patient_id = patient_id_of(conn, ref)
-    if patient_id is None:
-        return None
-    row = conn.execute(_PATIENT_ROW, {"patient_id": patient_id}).first()
+def _lookup(conn: Connection, ref: PatientRef) -> _Chart | str | None:
+    """The chart the identifier is filed under; None when filed without a chart, _UNFILED."""
+    key = {"authority": ref.authority, "identifier": ref.record_number}
+    row = conn.execute(_CHART, key).first()
     if row is None:
+        return _UNFILED
+    if row.patient_id is None:
         return None
-    return _Chart(patient_id, row.status, row.version, dict(row._mapping))
+    fields = dict(row._mapping)
+    del fields["filed_id"]
+    return _Chart(row.patient_id, row.status, row.version, fields)
+
+
+def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
+    found = _lookup(conn, ref)
+    return found if isinstance(found, _Chart) else None
+
+
+_WARD_IDS = select(wards.c.ward_id)
+_EARLIER_RESULT = select(hl7_results.c.event_id).where(
+    hl7_results.c.result_key == bindparam("result_key")
+)
 
 
 def known_wards(conn: Connection) -> set[str]:
     """The server's ward ids (a caller applying several messages in one transaction reads them
     once)."""
-    return set(conn.execute(select(wards.c.ward_id)).scalars())
+    return set(conn.execute(_WARD_IDS).scalars())
 
 
 def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str],
@@ -81,9 +104,13 @@ def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[st
         if known and inbound.visit.ward_id not in known:
             raise MessageProblem("PV1-3", f"unknown ward {inbound.visit.ward_id!r}",
                                  TABLE_VALUE_NOT_FOUND)  # fmt: skip
-    chart = _chart(conn, inbound.patient)
+    found = _lookup(conn, inbound.patient)
+    chart = found if isinstance(found, _Chart) else None
     if inbound.trigger in ADMITTING:
-        return _admit(conn, inbound, chart)
+        admitted = _admit(conn, inbound, chart)
+        if found == _UNFILED:
+            admitted.unfiled = {inbound.patient.key}
+        return admitted
     if inbound.trigger == "A40":
         return _merge(conn, inbound, chart)
     if chart is None:
@@ -215,9 +242,7 @@ def _results(conn: Connection, inbound: Inbound, chart: _Chart, facility: str) -
         key = f"{facility}|{item.filler_order_number}|{item.test_code}"[:200]
         payload = _lab_payload(item)
         if item.status == "corrected":
-            earlier = conn.execute(
-                select(hl7_results.c.event_id).where(hl7_results.c.result_key == key)
-            ).scalar()
+            earlier = conn.execute(_EARLIER_RESULT, {"result_key": key}).scalar()
             if earlier is not None:
                 payload["supersedes_result_id"] = earlier
         result.events.append(("LabResulted", chart.patient_id, payload))
