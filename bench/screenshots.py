@@ -10,8 +10,10 @@ tests read widget texts, not pixels. Everything is real: the demo ward (`worksta
 --demo`, loaded as `workstation demo` loads it) on SQLite in a temporary folder, served by the
 embedded server, and one encrypted station per role logged in by typing, as people do: the
 cardiology physician (census, chart tabs, palette, F1, needs-attention, print preview, lock,
-themes), the cardiology nurse (worklist, MAR, vitals entry, Morse, Braden, handoff, closed loop)
-and the pharmacist (verification queue, counter, ward pick list, stock, returns, formulary import).
+themes), the cardiology nurse (worklist, MAR, vitals entry, Morse, Braden, handoff, closed loop),
+the pharmacist (verification queue, counter, ward pick list, stock, returns, formulary import), the
+cardiology head nurse (her ward's dashboard tabs, the roster, the feedback box and board) and the
+medical affairs office (the whole hospital's dashboard tabs).
 
 Each screen is saved as `<language>-<screen>.png` at 1366x768 with `QWidget.grab()`; a dialog
 open over the window is painted onto the window where it stands, so the picture is what the
@@ -59,9 +61,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
 WARD = "CARD"  # the demo's cardiology ward and its staff (workstation/server/demo.py)
 DOCTOR, NURSE, PHARMACIST = "card.physician", "card.nurse", "pharmacist"
+HEAD_NURSE, OFFICE = "card.head_nurse", "medical.affairs"  # the managers (issue 15)
 LANGUAGES = ("zh_CN", "en")
 THEMES = ("dark", "high-contrast", "large-font")  # ui/tokens.py; the default is every other shot
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+ALT = Qt.KeyboardModifier.AltModifier
 NONE = Qt.KeyboardModifier.NoModifier
 # an order each demo allergy should stop (resources/demo/common.json), typed on the Orders tab
 ALLERGY_ORDERS = {"penicillin": "amox 500mg po tid 7d", "青霉素": "amox 500mg po tid 7d",
@@ -449,11 +453,54 @@ def pharmacist_screens(camera: Camera, view: Any, shell: Any, password: str) -> 
             camera.shoot(view, "outpatient-counter-serving")
 
 
+def dashboard_tabs(camera: Camera, view: Any, shell: Any, prefix: str) -> None:
+    """Each tab of the managers' dashboard once every tab has its figures from the server."""
+    dashboard = shell.dashboard
+    loaded: set[str] = set()
+    dashboard.sig_loaded.connect(loaded.add)
+    if view.pages.currentWidget() is not dashboard.view:
+        dashboard.open()
+    wait_until(lambda: len(loaded) >= len(dashboard.view.pages), 120)
+    for index, tab in enumerate(dashboard.view.pages):
+        dashboard.view.tabs.setCurrentIndex(index)
+        camera.shoot(view, f"{prefix}-{tab.path.rsplit('/', 1)[-1]}")
+
+
+def office_screens(camera: Camera, view: Any, shell: Any, password: str) -> None:
+    """The medical affairs office: it lands on the whole hospital's dashboard (no census)."""
+    login = view.login
+    wait_until(login.username.hasFocus)
+    QTest.keyClicks(login.username, OFFICE)
+    QTest.keyClick(login.username, Qt.Key.Key_Return)
+    QTest.keyClicks(login.password, password)
+    QTest.keyClick(login.password, Qt.Key.Key_Return)
+    wait_until(lambda: shell.session is not None, 60)
+    dashboard_tabs(camera, view, shell, "office-dashboard")
+
+
+def head_nurse_screens(camera: Camera, view: Any, shell: Any, password: str) -> None:
+    """The head nurse: her ward's dashboard, the roster, the feedback box and board."""
+    log_in(view, shell, HEAD_NURSE, password)
+    key(view, Qt.Key.Key_D, CTRL | ALT)
+    dashboard_tabs(camera, view, shell, "head-nurse-dashboard")
+    key(view, Qt.Key.Key_R, CTRL | ALT)
+    wait_until(lambda: len(shell.roster.view.model.days) == 7, 60)
+    camera.shoot(view, "roster")
+    key(view, Qt.Key.Key_F4)
+    camera.shoot(view, "feedback-box")
+    close_dialogs(view)
+    key(view, Qt.Key.Key_F4, SHIFT)
+    shell.sync_workers.wait()
+    camera.shoot(view, "feedback-board")
+
+
 ROSTER: list[Any] = []  # the demo users with their roles and wards, read once the demo is loaded
 ROLES: tuple[tuple[str, str, Callable[..., None]], ...] = (
     ("doctor", DOCTOR, doctor_screens),
     ("nurse", NURSE, nurse_screens),
     ("pharmacist", PHARMACIST, pharmacist_screens),
+    ("head-nurse", HEAD_NURSE, head_nurse_screens),
+    ("office", OFFICE, office_screens),
 )
 
 

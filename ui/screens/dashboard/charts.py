@@ -45,13 +45,17 @@ def _chart(title: str) -> QChart:
     return chart
 
 
-def _value_axis(chart: QChart, series_values: Sequence[float]) -> QValueAxis:
+def _value_axis(chart: QChart, series_values: Sequence[float], percent: bool = False) -> QValueAxis:
     axis = QValueAxis()
     top = max([0.0, *series_values])
-    axis.setRange(0, top * 1.1 if top > 0 else 1)
     axis.setLabelFormat("%.4g")
     axis.setLabelsColor(QApplication.palette().color(QPalette.ColorRole.Text))
-    axis.applyNiceNumbers()
+    if percent and top <= 100:
+        axis.setRange(0, 100)  # a share is read against the whole, never against 150 %
+        axis.setTickCount(6)
+    else:
+        axis.setRange(0, top * 1.1 if top > 0 else 1)
+        axis.applyNiceNumbers()
     chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft)
     return axis
 
@@ -72,9 +76,10 @@ def _view(chart: QChart) -> QChartView:
     return view
 
 
-def bar_chart(title: str, categories: Sequence[str],
-              series: Mapping[str, Sequence[float]]) -> QChartView:  # fmt: skip
-    """Bars per category, one set per named series (e.g. admissions and discharges by hour)."""
+def bar_chart(title: str, categories: Sequence[str], series: Mapping[str, Sequence[float]],
+              *, percent: bool = False) -> QChartView:  # fmt: skip
+    """Bars per category, one set per named series (e.g. admissions and discharges by hour);
+    `percent`: the values are shares, on a 0–100 scale."""
     chart = _chart(title)
     bars = QBarSeries()
     for (name, values), colour in zip(series.items(), _series_colours(len(series)), strict=True):
@@ -84,7 +89,7 @@ def bar_chart(title: str, categories: Sequence[str],
         bars.append(bar_set)
     chart.addSeries(bars)
     bars.attachAxis(_category_axis(chart, categories))
-    bars.attachAxis(_value_axis(chart, [float(v) for vs in series.values() for v in vs]))
+    bars.attachAxis(_value_axis(chart, [float(v) for vs in series.values() for v in vs], percent))
     return _view(chart)
 
 

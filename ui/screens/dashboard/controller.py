@@ -91,6 +91,9 @@ class DashboardController(QObject):
             (w["name_zh"] if zh else w["name_en"], w["ward_id"]) for w in scope.get("wards", [])
         ]
         self.view.set_scopes(choices)
+        names = {ward: label for label, ward in choices if ward is not None}
+        for tab in self.view.pages:
+            tab.ward_names = names
         self.reload()
 
     def reload(self) -> None:

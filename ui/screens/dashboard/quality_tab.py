@@ -125,7 +125,7 @@ class QualityTab(DashboardTab):
         levels = {"urgent": self.tr("urgent"), "emergency": self.tr("emergency")}
         return [
             ("notes", ("notes", "by_ward"), self.tr("Note timeliness by ward"), [
-                (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Note"), lambda r: term(r["note_type"])),
+                (self.tr("Ward"), lambda r: self.ward_name(r["ward_id"])), (self.tr("Note"), lambda r: term(r["note_type"])),
                 (n, lambda r: r["n"]), (self.tr("On time"), lambda r: r["on_time"]),
                 (share, lambda r: _pct(r["share"]))]),
             ("notes", ("notes", "by_doctor"), self.tr("Note timeliness by doctor"), [
@@ -140,7 +140,7 @@ class QualityTab(DashboardTab):
                 (self.tr("Person"), lambda r: r["prescriber"]), (self.tr("Alerts"), lambda r: r["n"]),
                 (self.tr("Overridden"), lambda r: r["overridden"]), (self.tr("Override rate"), lambda r: _pct(r["share"]))]),
             ("scans", ("scans", "by_ward"), self.tr("Scans by ward"), [
-                (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Doses given"), lambda r: r["n"]),
+                (self.tr("Ward"), lambda r: self.ward_name(r["ward_id"])), (self.tr("Doses given"), lambda r: r["n"]),
                 (self.tr("Scanned"), lambda r: r["scanned"]), (self.tr("Unable to scan"), lambda r: r["unable_to_scan"]),
                 (share, lambda r: _pct(r["share"]))]),
             ("scans", ("scans", "by_nurse"), self.tr("Scans by nurse"), [
@@ -148,15 +148,15 @@ class QualityTab(DashboardTab):
                 (self.tr("Scanned"), lambda r: r["scanned"]), (self.tr("Unable to scan"), lambda r: r["unable_to_scan"]),
                 (share, lambda r: _pct(r["share"]))]),
             ("doses", ("doses",), self.tr("Late and missed doses by ward"), [
-                (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Scheduled doses given"), lambda r: r["scheduled_given"]),
+                (self.tr("Ward"), lambda r: self.ward_name(r["ward_id"])), (self.tr("Scheduled doses given"), lambda r: r["scheduled_given"]),
                 (self.tr("Late"), lambda r: r["late"]), (self.tr("Late share"), lambda r: _pct(r["late_share"])),
                 (self.tr("Missed"), lambda r: r["missed"])]),
             ("verification", ("verification", "by_ward"), self.tr("Verification turnaround by ward"), [
-                (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Orders checked"), lambda r: r["n"]),
+                (self.tr("Ward"), lambda r: self.ward_name(r["ward_id"])), (self.tr("Orders checked"), lambda r: r["n"]),
                 (self.tr("Median (min)"), lambda r: _num(r["median_min"])), (self.tr("90th percentile (min)"), lambda r: _num(r["p90_min"])),
                 (self.tr("Waiting"), lambda r: r["pending"])]),
             ("news2", ("news2",), self.tr("NEWS2 escalations by ward"), [
-                (self.tr("Ward"), lambda r: r["ward_id"]), (self.tr("Response"), lambda r: levels.get(r["level"], r["level"])),
+                (self.tr("Ward"), lambda r: self.ward_name(r["ward_id"])), (self.tr("Response"), lambda r: levels.get(r["level"], r["level"])),
                 (self.tr("Triggers"), lambda r: r["n"]), (self.tr("Answered in time"), lambda r: r["in_time"]),
                 (self.tr("Answered late"), lambda r: r["late"]), (self.tr("Unanswered"), lambda r: r["unanswered"]),
                 (share, lambda r: _pct(r["share"]))]),
@@ -227,13 +227,14 @@ class QualityTab(DashboardTab):
         kinds = ["first_progress_note", "admission_note", "ward_round_note"]
         share = {(r["ward_id"], r["note_type"]): (r["share"] or 0) * 100 for r in notes}
         self._chart("notes", bar_chart(self.tr("Notes on time (%)"), [term(k) for k in kinds],
-                                       {w: [share.get((w, k), 0.0) for k in kinds] for w in wards}))  # fmt: skip
+                                       {self.ward_name(w): [share.get((w, k), 0.0) for k in kinds]
+                                        for w in wards}, percent=True))  # fmt: skip
         rules = sorted(_rows(data, ("alerts", "by_rule")), key=lambda r: -r["n"])[:8]
         self._chart("alerts", bar_chart(self.tr("Alerts and overrides by rule"), [r["rule_id"] for r in rules], {
             self.tr("Alerts"): [float(r["n"]) for r in rules],
             self.tr("Overridden"): [float(r["overridden"]) for r in rules]}))  # fmt: skip
         doses = _rows(data, ("doses",))
-        self._chart("doses", bar_chart(self.tr("Late and missed doses"), [r["ward_id"] for r in doses], {
+        self._chart("doses", bar_chart(self.tr("Late and missed doses"), [self.ward_name(r["ward_id"]) for r in doses], {
             self.tr("Late"): [float(r["late"]) for r in doses],
             self.tr("Missed"): [float(r["missed"]) for r in doses]}))  # fmt: skip
 

@@ -15,6 +15,11 @@ class DashboardTab(QWidget):
     empties it (on lock and before another scope's figures arrive)."""
 
     path = ""  # e.g. "/manage/flow"
+    ward_names: dict[str, str] = {}  # ward id -> name in the user's language (set by the page)
+
+    def ward_name(self, ward_id: str) -> str:
+        """A ward by its name in the user's language (never its raw code on screen)."""
+        return self.ward_names.get(ward_id, ward_id)
 
     def title(self) -> str:
         """The tab's title in the user's language."""

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -34,11 +35,23 @@ def _kind(kind: str) -> str:
     return words.get(kind, kind)
 
 
+def _size_to_text(table: QTableWidget) -> None:
+    """Numbers as wide as they need; the widest text column (an action, a screen, an error)
+    takes the rest, so its names are not cut short."""
+    header = table.horizontalHeader()
+    for column in range(table.columnCount()):  # a table is filled again with other columns
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    header.resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+    widest = max(range(table.columnCount()), key=header.sectionSize, default=None)
+    if widest is not None:
+        header.setSectionResizeMode(widest, QHeaderView.ResizeMode.Stretch)
+
+
 def _table(name: str) -> QTableWidget:
     table = QTableWidget(0, 0, objectName=name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setStretchLastSection(False)  # the text column stretches (_fill)
     return table
 
 
@@ -120,6 +133,7 @@ class UsageTab(DashboardTab):
         for r, row in enumerate(rows):
             for c, value in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(str(value)))
+        _size_to_text(table)
         return Sheet(title, headers, rows)
 
     def sheets(self) -> list[Sheet]:

@@ -45,6 +45,8 @@ class RosterController(QObject):
         self.view = RosterView()
         shell.view.pages.addWidget(self.view)
         self.first = self._monday(ward_today())
+        self.ward_name = ""  # the ward's name in the user's language, as the census learned it
+        shell.census.sig_ward_named.connect(self._ward_named)
         self.action = shell.view.menu_action(self.tr("&Nurse roster"), KEYS, "station")
         self.action.setEnabled(False)
         self.action.triggered.connect(self.open)
@@ -125,6 +127,9 @@ class RosterController(QObject):
         self._loaded(found, False)
         self.view.message.setText(self.tr("Offline: the roster as last synced, read only."))
 
+    def _ward_named(self, name: str) -> None:
+        self.ward_name = name
+
     def _loaded(self, roster: dict[str, Any], keep_changes: bool) -> None:
         if self.shell.locked:
             return
@@ -132,7 +137,8 @@ class RosterController(QObject):
         self.view.model.set_roster(roster, keep_changes=keep_changes)
         days = self.view.model.days
         self.view.heading.setText(self.tr("Nurse roster of %1, %2 to %3 (version %4)%5")
-                                  .replace("%1", str(self.shell.ward_id)).replace("%2", days[0] if days else "")
+                                  .replace("%1", self.ward_name or str(self.shell.ward_id))
+                                  .replace("%2", days[0] if days else "")
                                   .replace("%3", days[-1] if days else "").replace("%4", str(roster.get("version", 0)))
                                   .replace("%5", "" if self.editor() else self.tr(", read only")))  # fmt: skip
         est = roster.get("establishment")

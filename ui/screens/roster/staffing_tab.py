@@ -78,7 +78,7 @@ class StaffingTab(DashboardTab):
             warnings.append(warning_text(ward["establishment"], {}))
         levels = (now or {}).get("levels", {})
         ratio = (now or {}).get("patients_per_nurse")
-        return [ward["ward_id"], shift_name(shifts[now["shift"]]) if now else "—",
+        return [self.ward_name(ward["ward_id"]), shift_name(shifts[now["shift"]]) if now else "—",
                 (now or {}).get("census", ""), len((now or {}).get("nurses", [])),
                 "—" if ratio is None else number(ratio), *(levels.get(k, 0) for k in ("special", "first", "second", "third")),
                 (now or {}).get("news2_high", ""), (now or {}).get("news2_medium", ""),
