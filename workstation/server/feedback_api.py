@@ -21,7 +21,7 @@ from workstation.server import audit, auth
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
 from workstation.server.db import reader, writer
-from workstation.server.errors import ApiError
+from workstation.server.errors import ApiError, body_openapi
 from workstation.server.models import users
 from workstation.server.usage_tables import feedback
 from workstation.server.write_pool import run_write
@@ -89,7 +89,7 @@ def router(engine: Engine) -> APIRouter:
             status = store_feedback(conn, item)
         return _json({"feedback_id": item.feedback_id, "status": status})
 
-    @api.post("/feedback")
+    @api.post("/feedback", openapi_extra=body_openapi("FeedbackBody"))
     async def post_feedback(request: Request) -> Response:
         raw = await request.body()
         return await run_write(receive, request.headers.get("authorization", ""), raw)  # type: ignore[no-any-return]
@@ -117,7 +117,7 @@ def router(engine: Engine) -> APIRouter:
                                            {"feedback_id": feedback_id})])  # fmt: skip
         return _json({"feedback_id": feedback_id, "tags": tags, "answer": text})
 
-    @api.post("/feedback/{feedback_id}/answer")
+    @api.post("/feedback/{feedback_id}/answer", openapi_extra=body_openapi("FeedbackAnswer"))
     async def post_answer(request: Request, feedback_id: str) -> Response:
         raw = await request.body()
         return await run_write(

@@ -21,9 +21,14 @@ from pydantic import (
 )
 
 from workstation.events.envelope import MAX_DEVICE_SEQ, PATIENT_ID_MAX_LENGTH
+from workstation.server import errors
 from workstation.server.errors import ApiError
 from workstation.server.reads import MAX_PULL_PAGE
 from workstation.server.sync import MAX_PUSH_BATCH
+from workstation.server.usage_api import MAX_RECORDS
+from workstation.telemetry.feedback import CATEGORIES as FEEDBACK_CATEGORIES
+from workstation.telemetry.feedback import MAX_TAGS as FEEDBACK_TAGS
+from workstation.telemetry.feedback import MAX_TEXT as FEEDBACK_TEXT
 
 MAX_SEQ = 2**63 - 1  # a BIGINT column on PostgreSQL, an INTEGER on SQLite
 NO_NUL = r"^[^\x00]*$"  # PostgreSQL refuses a NUL character in text; SQLite would store it
@@ -168,8 +173,35 @@ class RefdataUpload(_Body):
     source: Annotated[str, StringConstraints(max_length=1000)] | None = None
 
 
+class UsageRecords(_Body):
+    """POST /usage/records: a station's usage records, each checked on its own by
+    workstation.telemetry.records (code identifiers, bounded numbers and times; no patient data)."""
+
+    records: Annotated[list[Any], WithJsonSchema(
+        {"type": "array", "maxItems": MAX_RECORDS, "items": {"type": "object"}})]  # fmt: skip
+
+
+class FeedbackBody(_Body):
+    """POST /feedback: one anonymous item (workstation.telemetry.feedback); the server keeps no
+    user, device or time finer than the day, and the ward only where five or more users work."""
+
+    feedback_id: Annotated[str, StringConstraints(min_length=36, max_length=36)]  # a UUIDv4
+    category: Annotated[str, WithJsonSchema({"type": "string", "enum": list(FEEDBACK_CATEGORIES)})]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=FEEDBACK_TEXT)]
+    day: Annotated[str, StringConstraints(max_length=10)] | None = None  # YYYY-MM-DD
+    ward_id: Annotated[str, StringConstraints(max_length=32)] | None = None
+
+
+class FeedbackAnswer(_Body):
+    """POST /feedback/{feedback_id}/answer: the quality office's tags and answer (audited)."""
+
+    tags: Annotated[list[str], Field(max_length=FEEDBACK_TAGS)]
+    answer: Annotated[str, StringConstraints(max_length=FEEDBACK_TEXT)] | None = None
+
+
 REQUEST_MODELS: tuple[type[BaseModel], ...] = (
     LoginBody, KeyLoginBody, RefreshBody, DeviceRegistration, PushBatch, DigestRequest, ReadAudit, RefdataUpload,
+    UsageRecords, FeedbackBody, FeedbackAnswer,
 )  # fmt: skip
 
 
@@ -212,8 +244,7 @@ def validation_message(errors: Any) -> str:
 
 def body_openapi(model: type[BaseModel]) -> dict[str, Any]:
     """`openapi_extra` documenting model as a route's JSON request body."""
-    ref = {"$ref": f"#/components/schemas/{model.__name__}"}
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": ref}}}}
+    return errors.body_openapi(model.__name__)
 
 
 def install_openapi(app: FastAPI) -> None:

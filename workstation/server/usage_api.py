@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from workstation.clock import iso, parse_iso, utc_now
 from workstation.server import auth
 from workstation.server.db import writer
-from workstation.server.errors import ApiError
+from workstation.server.errors import ApiError, body_openapi
 from workstation.server.models import devices
 from workstation.server.usage_tables import usage_records
 from workstation.server.write_pool import run_write
@@ -134,7 +134,7 @@ def router(engine: Engine, retention_days: int = DEFAULT_RETENTION_DAYS) -> APIR
             prune(conn, retention_days)
         return _json({**counts, "refused": refused})
 
-    @api.post("/usage/records")
+    @api.post("/usage/records", openapi_extra=body_openapi("UsageRecords"))
     async def post_records(request: Request) -> Response:
         raw = await request.body()
         return await run_write(receive, request.headers.get("authorization", ""), raw)  # type: ignore[no-any-return]
