@@ -34,7 +34,13 @@ def skin_tests_and_controlled(log: DemoLog, users: dict[str, Any],
     # Each story's first event must come after its patient's admission, whatever the hour the
     # demo is loaded at: the newest patient admitted before the story starts (then its orders go
     # to a patient the server knows when they are pushed in time order).
+    # ...and whose allergies were documented by then (a verification needs them: allergy_hold).
     admitted = {e["patient_id"]: _at(e) for e in events if e["type"] == "PatientAdmitted"}
+    documented: dict[str, datetime] = {}
+    for e in events:
+        if e["type"] in ("AllergyRecorded", "NoKnownAllergiesRecorded"):
+            documented.setdefault(e["patient_id"], _at(e))
+    admitted = {p: max(at, documented.get(p, log.now)) for p, at in admitted.items()}
     card = [p for p, w in wards.items() if w == "CARD" and p not in allergic]
     pending = _newest_admitted(card, admitted, log.now - PENDING_BEFORE)
     positive = _newest_admitted([p for p in card if p != pending], admitted,
@@ -51,7 +57,8 @@ def skin_tests_and_controlled(log: DemoLog, users: dict[str, Any],
 def _newest_admitted(
     patients: list[str], admitted: dict[str, datetime], before: datetime
 ) -> str | None:
-    """The most recently admitted of `patients` whose admission was before `before`."""
+    """The most recently admitted of `patients` whose admission (and allergy documentation) was
+    before `before`."""
     earlier = [p for p in patients if admitted[p] < before]
     return max(earlier, key=lambda p: admitted[p]) if earlier else None
 
