@@ -59,6 +59,7 @@ def test_medical_affairs_lands_on_the_dashboard_and_exports_it(
     with qtbot.waitSignal(dashboard.sig_loaded, timeout=WAIT):
         log_in(qtbot, station, "office")
     assert station.shell.view.pages.currentWidget() is dashboard.view
+    assert station.view.status.ward.text() == ""  # on no ward: no raw ward code in the status bar
     scopes = [dashboard.view.scope.itemData(i) for i in range(dashboard.view.scope.count())]
     assert scopes[0] is None and len(scopes) > 1  # the whole hospital, then each ward
     tab = dashboard.view.pages[0]

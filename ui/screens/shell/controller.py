@@ -189,7 +189,9 @@ class ShellController(QObject):
             self.chart.clear(forget=True)  # another user: never reopen the previous user's patient
         self.session, self.locked = session, False
         self.view.show_work_page(session.display_name)
-        self.view.status.show_user(session.display_name, self.ward_id)
+        # a user who reads no ward's census is on no ward (and a raw ward code is never shown)
+        ward = None if session.role in NO_CHART_ROLES else self.ward_id
+        self.view.status.show_user(session.display_name, ward)
         self.view.status.show_status(status)
         if session.role not in NO_CHART_ROLES:  # alerts, audit, dashboards: never a ward's census
             self.census.start(self.ward_id)
