@@ -145,6 +145,19 @@ def sex_age(sex: str, birth_date: str) -> str:
     )
 
 
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Terms", "Mon"), QT_TRANSLATE_NOOP("Terms", "Tue"),
+    QT_TRANSLATE_NOOP("Terms", "Wed"), QT_TRANSLATE_NOOP("Terms", "Thu"),
+    QT_TRANSLATE_NOOP("Terms", "Fri"), QT_TRANSLATE_NOOP("Terms", "Sat"),
+    QT_TRANSLATE_NOOP("Terms", "Sun"),
+)  # fmt: skip
+
+
+def weekday_names() -> list[str]:
+    """Monday to Sunday, short, in the user's language (周一 … 周日)."""
+    return [QCoreApplication.translate("Terms", day) for day in WEEKDAYS]
+
+
 def ward_zone() -> tzinfo:
     """The ward's clock (workstation.clinical.schedule.ward_clock), which the MAR, the worklist,
     the handoff and every printout use, so a PC left on another zone shows the same times."""

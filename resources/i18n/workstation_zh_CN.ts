@@ -2203,6 +2203,34 @@
         <source>medical affairs</source>
         <translation>医务科</translation>
     </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
+    </message>
 </context>
 <context>
     <name>CounterView</name>
@@ -7040,34 +7068,6 @@
 <context>
     <name>StaffingWords</name>
     <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>周日</translation>
-    </message>
-    <message>
         <source>nobody</source>
         <translation>无人</translation>
     </message>
@@ -7533,34 +7533,6 @@
     <message>
         <source>Transfers out</source>
         <translation>转出</translation>
-    </message>
-    <message>
-        <source>Mon</source>
-        <translation>周一</translation>
-    </message>
-    <message>
-        <source>Tue</source>
-        <translation>周二</translation>
-    </message>
-    <message>
-        <source>Wed</source>
-        <translation>周三</translation>
-    </message>
-    <message>
-        <source>Thu</source>
-        <translation>周四</translation>
-    </message>
-    <message>
-        <source>Fri</source>
-        <translation>周五</translation>
-    </message>
-    <message>
-        <source>Sat</source>
-        <translation>周六</translation>
-    </message>
-    <message>
-        <source>Sun</source>
-        <translation>周日</translation>
     </message>
     <message>
         <source>Holt-Winters (weekly)</source>

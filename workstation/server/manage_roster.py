@@ -121,9 +121,8 @@ def router(engine: Engine) -> APIRouter:
     api = APIRouter()
     api.include_router(staffing_router(engine))
     roster_api = APIRouter(prefix="/manage/roster")
-    api_routes = roster_api
 
-    @api_routes.get("")
+    @roster_api.get("")
     def get_roster(request: Request, ward: str = "", start: str | None = None,
                    days: int = 7) -> Response:  # fmt: skip
         caller = _caller(engine, request)
@@ -143,7 +142,7 @@ def router(engine: Engine) -> APIRouter:
                                          {"ward_id": ward})])  # fmt: skip
         return _json(found)
 
-    @api_routes.put("/{ward}")
+    @roster_api.put("/{ward}")
     def put_roster(request: Request, ward: str, body: RosterEdit) -> Response:
         caller = _caller(engine, request)
         if isinstance(caller, Response):

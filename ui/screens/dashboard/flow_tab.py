@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from ui.screens.dashboard.charts import MIN_HEIGHT, bar_chart, line_chart
 from ui.screens.dashboard.tab import DashboardTab
+from ui.terms import weekday_names
 from workstation.reports.xlsx import Sheet
 
 KINDS = ("admissions", "discharges", "transfers_in", "transfers_out")
@@ -53,10 +54,6 @@ class FlowTab(DashboardTab):
                 "transfers_in": self.tr("Transfers in"),
                 "transfers_out": self.tr("Transfers out")}  # fmt: skip
 
-    def _weekdays(self) -> list[str]:
-        return [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"),
-                self.tr("Sat"), self.tr("Sun")]  # fmt: skip
-
     def _model_name(self, model: str | None) -> str:
         names = {"holt_winters": self.tr("Holt-Winters (weekly)"),
                  "seasonal_naive": self.tr("seasonal naive (same weekday)")}  # fmt: skip
@@ -72,7 +69,7 @@ class FlowTab(DashboardTab):
         charts = [
             bar_chart(self.tr("Movements by hour of day"), [str(h) for h in range(24)],
                       {names[k]: moves["by_hour"][k] for k in KINDS}),
-            bar_chart(self.tr("Movements by day of week"), self._weekdays(),
+            bar_chart(self.tr("Movements by day of week"), weekday_names(),
                       {names[k]: moves["by_weekday"][k] for k in KINDS}),
             line_chart(self.tr("Occupancy at midnight (% of beds)"), _short(data["days"]),
                        {w: o["percent"] for w, o in data["occupancy"].items()}),
@@ -132,7 +129,7 @@ class FlowTab(DashboardTab):
                   [[h, *(moves["by_hour"][k][h] for k in KINDS)] for h in range(24)]),
             Sheet(self.tr("Flow by weekday"), [self.tr("Weekday"), *headers],
                   [[d, *(moves["by_weekday"][k][n] for k in KINDS)]
-                   for n, d in enumerate(self._weekdays())]),
+                   for n, d in enumerate(weekday_names())]),
             Sheet(self.tr("Occupancy"),
                   [self.tr("Date"), *(f"{w} {self.tr('census')}" for w in wards),
                    *(f"{w} %" for w in wards)],

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -15,15 +14,10 @@ from PySide6.QtCore import (
 )
 
 from ui.screens.roster.words import shift_name, tr, warning_text, workload_text
+from ui.terms import weekday_names
 from workstation.clinical.roster import beds_text
 
 Index = QModelIndex | QPersistentModelIndex
-WEEKDAYS = (
-    QT_TRANSLATE_NOOP("StaffingWords", "Mon"), QT_TRANSLATE_NOOP("StaffingWords", "Tue"),
-    QT_TRANSLATE_NOOP("StaffingWords", "Wed"), QT_TRANSLATE_NOOP("StaffingWords", "Thu"),
-    QT_TRANSLATE_NOOP("StaffingWords", "Fri"), QT_TRANSLATE_NOOP("StaffingWords", "Sat"),
-    QT_TRANSLATE_NOOP("StaffingWords", "Sun"),
-)  # fmt: skip
 
 
 class RosterGridModel(QAbstractTableModel):
@@ -138,7 +132,7 @@ class RosterGridModel(QAbstractTableModel):
         if section >= len(self.days):
             return None
         day = date.fromisoformat(self.days[section])
-        return f"{day.strftime('%m-%d')} {tr(WEEKDAYS[day.weekday()])}"
+        return f"{day.strftime('%m-%d')} {weekday_names()[day.weekday()]}"
 
     def warnings(self, key: tuple[str, str]) -> list[str]:
         """A cell's warnings in words."""
