@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from offline_cache.link import Offline
 from ui.terms import user_language
 
 REFUSALS = {
@@ -65,3 +66,12 @@ def refusal_words(error: BaseException) -> str:
     text, message = refusal_text(getattr(error, "code", None), str(error)), str(error)
     english = not user_language().startswith("zh")
     return f"{text}: {message}" if english and message and message not in text else text
+
+
+def failure_words(error: BaseException, offline: str) -> str:
+    """What a page that reads the server says when a request failed: its own `offline` sentence
+    when the server cannot be reached, else the server's refusal in the user's words."""
+    if isinstance(error, Offline):
+        return offline
+    refused = QCoreApplication.translate("Refusals", "The server refused: %1")
+    return refused.replace("%1", refusal_words(error))

@@ -6465,6 +6465,10 @@
         <source>an antibiotic consultant must be an associate chief or chief physician (Art. 27)</source>
         <translation>抗菌药物会诊医师须为副主任医师或主任医师（第二十七条）</translation>
     </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
 </context>
 <context>
     <name>Units</name>

@@ -10,8 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from offline_cache.alerts import acknowledge_alert, fetch_alerts
-from offline_cache.link import Offline
-from ui.refusals import refusal_words
+from ui.refusals import failure_words
 from ui.screens.alerts.view import AlertsView
 from workstation.security.policy import ALERT_REVIEWERS
 
@@ -99,10 +98,9 @@ class AlertsController(QObject):
                                     failed=self._failed)  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Offline):
-            text = self.tr("The alerts are on the server, which cannot be reached now.")
-        else:
-            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
+        text = failure_words(
+            error, self.tr("The alerts are on the server, which cannot be reached now.")
+        )
         self.view.message.setText(text)
 
 

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from offline_cache.link import Offline
 from offline_cache.manage import export_dashboard, fetch_manage
 from ui import paths
-from ui.refusals import refusal_words
+from ui.refusals import failure_words
 from ui.screens.dashboard.tab import DashboardTab
 from ui.screens.dashboard.tabs import TABS
 from ui.screens.dashboard.view import DashboardView
@@ -137,10 +136,9 @@ class DashboardController(QObject):
                                done=exported, failed=self._failed)  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Offline):
-            text = self.tr("The dashboards are on the server, which cannot be reached now.")
-        else:
-            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
+        text = failure_words(
+            error, self.tr("The dashboards are on the server, which cannot be reached now.")
+        )
         self.view.message.setText(text)
 
 

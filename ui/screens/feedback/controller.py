@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from offline_cache.feedback import answer_feedback, fetch_board
-from offline_cache.link import Offline
-from ui.refusals import refusal_words
+from ui.refusals import failure_words
 from ui.screens.feedback.view import FeedbackBoard, FeedbackBox
 from workstation.security.policy import QUALITY_OFFICE_ROLES
 
@@ -115,10 +114,9 @@ class FeedbackController(QObject):
                                     done=lambda _r: self.reload(), failed=self._failed)  # fmt: skip
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Offline):
-            text = self.tr("The feedback board is kept on the server, which cannot be reached now.")
-        else:
-            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
+        text = failure_words(
+            error, self.tr("The feedback board is kept on the server, which cannot be reached now.")
+        )
         self.board.message.setText(text)
         self.shell.view.status.showMessage(text, 10_000)
 

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from offline_cache.link import Offline
 from offline_cache.user_rights import fetch_rights, save_rights
-from ui.refusals import refusal_words
+from ui.refusals import failure_words
 from ui.screens.rights.view import RightsDialog, RightsView
 
 if TYPE_CHECKING:
@@ -95,12 +94,10 @@ class RightsController(QObject):
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Offline):
-            text = self.tr(
-                "Prescribing rights are kept on the server, which cannot be reached now."
-            )
-        else:
-            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
+        text = failure_words(
+            error,
+            self.tr("Prescribing rights are kept on the server, which cannot be reached now."),
+        )
         self.view.message.setText(text)
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline, Refused
 from offline_cache.roster import cached_roster, fetch_roster, save_roster
-from ui.refusals import refusal_words
+from ui.refusals import failure_words
 from ui.screens.roster.pattern_dialog import ShiftPatternDialog
 from ui.screens.roster.view import RosterCellDialog, RosterView
 from ui.screens.roster.words import shift_name, warning_text, workload_text
@@ -230,10 +230,10 @@ class RosterController(QObject):
             text = self.tr(
                 "Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked ✎ until you reload."
             )
-        elif isinstance(error, Offline):
-            text = self.tr("The roster is kept on the server, which cannot be reached now.")
         else:
-            text = self.tr("The server refused: %1").replace("%1", refusal_words(error))
+            text = failure_words(
+                error, self.tr("The roster is kept on the server, which cannot be reached now.")
+            )
         self.view.message.setText(text)
 
 
