@@ -108,15 +108,18 @@ class ServerLink:
         params: dict[str, Any] | None = None,
         bearer: str | None = None,
     ) -> Any:
-        """Send one request (retrying transient failures with the same body); the decoded JSON answer."""
-        content = orjson.dumps(body) if body is not None else None
+        """Send one request (retrying transient failures); the decoded JSON answer. `body` may be a
+        function: each attempt then sends a fresh body (a login's device proof is good for one use,
+        and the server may have taken it although its answer was lost)."""
+        content = None if body is None or callable(body) else orjson.dumps(body)
         renewed = False
         self._round_start = self.current
         for attempt in range(1, self.attempts + 1):
             try:
                 response = self.client.request(
-                    method, path, content=content, params=params, headers=self._headers(bearer)
-                )
+                    method, path, content=orjson.dumps(body()) if callable(body) else content,
+                    params=params, headers=self._headers(bearer),
+                )  # fmt: skip
             except httpx.TransportError as exc:
                 error: str = f"{type(exc).__name__}: {exc}"
                 wait = 0.0

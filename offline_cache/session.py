@@ -93,9 +93,14 @@ class Sessions:
         session = self.current
         if session is None or session.signer is None or self.link is None:
             raise LoginRequired("log in online to sync")
-        body = signing_keys.key_login_body(session.signer)
-        body |= device_key.login_fields(self.store.engine, self.store.device_id, session.user_id,
-                                        issued_at=body["issued_at"], nonce=body["nonce"])  # fmt: skip
+        signer = session.signer
+
+        def body() -> dict[str, Any]:  # a fresh nonce for every attempt: each is good for one use
+            fields = signing_keys.key_login_body(signer)
+            return fields | device_key.login_fields(
+                self.store.engine, self.store.device_id, session.user_id,
+                issued_at=fields["issued_at"], nonce=fields["nonce"])  # fmt: skip
+
         try:
             answer = self.link.request("POST", "/auth/key-login", body=body)
         except Refused as exc:
@@ -110,7 +115,7 @@ class Sessions:
         if self.link is not None:
             private_key = signing.new_private_key()  # a fresh key pair for every online login
             try:
-                answer = self.link.request("POST", "/auth/login", body={
+                answer = self.link.request("POST", "/auth/login", body=lambda: {
                     "username": username, "password": password, "device_id": self.store.device_id,
                     "signing_key": signing.public_key_of(private_key),
                 } | device_key.login_fields(self.store.engine, self.store.device_id, username))  # fmt: skip

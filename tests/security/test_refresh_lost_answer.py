@@ -100,3 +100,18 @@ def test_a_lost_refresh_answer_does_not_log_the_nurse_out(
     with httpx.Client(base_url=live_server.url) as http:
         assert _alive(http, ws.user.access or "")
     ws.sync()  # and it goes on syncing
+
+
+def test_a_lost_login_answer_is_retried_with_a_fresh_device_proof(
+    site: Site, make_proxy: Callable[..., FaultProxy], open_workstation: Callable[..., Workstation],
+) -> None:  # fmt: skip
+    """The server took the first proof's nonce, the answer was lost: the retry proves afresh."""
+    proxy = make_proxy(paths=("/auth/login",))
+    ws = open_workstation(proxy.url, site.ward_id)
+    ws.login(site.nurse, CHAOS_PASSWORD)  # the first login claims the device id with its key
+    ws.logout()
+    proxy.set_faults(None, script=["drop_response"])
+    session = ws.login(site.nurse, CHAOS_PASSWORD)
+
+    assert proxy.counts["drop_response POST /auth/login"] == 1, dict(proxy.counts)
+    assert session.online
