@@ -14,7 +14,7 @@ from sqlalchemy import Engine, create_engine, select
 from tests.support.quality_history import CALM, T0, History, folded_engine, indicators
 from workstation.clock import iso
 from workstation.server.manage_quality_fold import fold
-from workstation.server.quality_models import metadata, quality_news2
+from workstation.server.quality_models import metadata, quality_news2, quality_notes
 
 
 @pytest.fixture
@@ -107,3 +107,35 @@ def test_a_score_that_stays_high_is_one_escalation_until_it_rises() -> None:
         (iso(T0 + timedelta(hours=6)), "emergency"),
         (iso(T0 + timedelta(hours=31)), "urgent"),
     ]
+
+
+def _admission_note(rows: list[Any]) -> tuple[str | None, str | None]:
+    engine = create_engine("sqlite://")
+    metadata.create_all(engine)
+    with engine.begin() as conn:
+        fold(conn, rows)
+        note = conn.execute(select(quality_notes.c.signed_at, quality_notes.c.doctor_id)
+                            .where(quality_notes.c.note_type == "admission_note")).one()  # fmt: skip
+    return note.signed_at, note.doctor_id
+
+
+def test_a_voided_note_no_longer_meets_its_deadline() -> None:
+    h = History()
+    h.add(T0, "PatientAdmitted", "P1", "clerk", ward_id="CARD", admitted_at=iso(T0),
+          attending_id="d1")  # fmt: skip
+    first = h.add(T0 + timedelta(hours=5), "NoteSigned", "P1", "d2", note_type="admission_note")
+    assert _admission_note(h.rows) == (iso(T0 + timedelta(hours=5)), "d2")
+    h.add(T0 + timedelta(hours=6), "EventVoided", "P1", "d2", target_event_id=first)
+    assert _admission_note(h.rows) == (None, "d1")  # open again, and the attending's
+    h.add(T0 + timedelta(hours=30), "NoteSigned", "P1", "d2", note_type="admission_note")
+    assert _admission_note(h.rows) == (iso(T0 + timedelta(hours=30)), "d2")  # late now
+
+
+def test_voiding_one_of_two_notes_leaves_the_other_standing() -> None:
+    h = History()
+    h.add(T0, "PatientAdmitted", "P1", "clerk", ward_id="CARD", admitted_at=iso(T0),
+          attending_id="d1")  # fmt: skip
+    first = h.add(T0 + timedelta(hours=5), "NoteSigned", "P1", "d2", note_type="admission_note")
+    h.add(T0 + timedelta(hours=7), "NoteSigned", "P1", "d1", note_type="admission_note")
+    h.add(T0 + timedelta(hours=8), "EventVoided", "P1", "d2", target_event_id=first)
+    assert _admission_note(h.rows) == (iso(T0 + timedelta(hours=7)), "d1")

@@ -19,6 +19,7 @@ from workstation.server.quality_models import (
     quality_alerts,
     quality_doses,
     quality_news2,
+    quality_note_signings,
     quality_notes,
     quality_orders,
     quality_scans,
@@ -28,12 +29,13 @@ from workstation.server.quality_models import (
 NAME = "quality"
 _LEVEL_RANK = {qi.URGENT: 1, qi.EMERGENCY: 2}
 
-_S, _N, _O, _SC, _T = (
+_S, _N, _O, _SC, _T, _NS = (
     quality_stays.c,
     quality_notes.c,
     quality_orders.c,
     quality_scans.c,
     quality_news2.c,
+    quality_note_signings.c,
 )
 _WARD = select(_S.ward_id).where(_S.patient_id == bindparam("b_pid"))
 _FORGET_STAY = delete(quality_stays).where(_S.patient_id == bindparam("b_pid"))
@@ -42,8 +44,14 @@ _MOVE = update(quality_stays).where(_S.patient_id == bindparam("b_pid"))
 _END_ORDERS = update(quality_orders).where(
     _O.patient_id == bindparam("b_pid"), _O.ended_at.is_(None)
 )
-_SIGN_NOTE = update(quality_notes).where(
-    _N.patient_id == bindparam("b_pid"), _N.note_type == bindparam("b_type"), _N.signed_at.is_(None)
+_FORGET_SIGNINGS = delete(quality_note_signings).where(_NS.patient_id == bindparam("b_pid"))
+_FIRST_SIGNING = (
+    select(_NS.signed_at, _NS.doctor_id)
+    .where(_NS.patient_id == bindparam("b_pid"), _NS.note_type == bindparam("b_type"))
+    .order_by(_NS.signed_at).limit(1)
+)  # fmt: skip
+_SETTLE_NOTE = update(quality_notes).where(
+    _N.patient_id == bindparam("b_pid"), _N.note_type == bindparam("b_type")
 )
 _ANSWER = update(quality_news2).where(
     _T.patient_id == bindparam("b_pid"), _T.answered_at.is_(None),
@@ -109,6 +117,7 @@ def _admitted(page: _Page, e: EventRow) -> None:
     attending = p.get("attending_id") or None
     page.run(_FORGET_STAY, {"b_pid": pid})
     page.run(_FORGET_NOTES, {"b_pid": pid})
+    page.run(_FORGET_SIGNINGS, {"b_pid": pid})
     page.run(insert(quality_stays), {"patient_id": pid, "ward_id": p["ward_id"],
                                      "admitted_at": iso(admitted), "attending_id": attending})  # fmt: skip
     page.wards[str(pid)] = p["ward_id"]
@@ -141,8 +150,10 @@ def _doctor_answered(page: _Page, e: EventRow) -> None:
 def _note(page: _Page, e: EventRow) -> None:
     note_type = e.payload.get("note_type")
     if note_type in qi.NOTE_DEADLINES:
-        page.run(_SIGN_NOTE, {"b_pid": e.patient_id, "b_type": note_type,
-                              "signed_at": _at(e.recorded_at), "doctor_id": e.author_id})  # fmt: skip
+        page.run(insert(quality_note_signings), {
+            "event_id": e.event_id, "patient_id": e.patient_id, "note_type": note_type,
+            "signed_at": _at(e.recorded_at), "doctor_id": e.author_id})  # fmt: skip
+        _settle_note(page, e.patient_id, note_type)
     if note_type in qi.DOCTOR_RESPONSE_NOTES:
         _doctor_answered(page, e)
 
@@ -233,10 +244,28 @@ def _vitals(page: _Page, e: EventRow) -> None:
     })  # fmt: skip
 
 
+def _settle_note(page: _Page, pid: str | None, note_type: str) -> None:
+    """The note counts as signed when its earliest standing signing was; unsigned (and the
+    attending's again) when none stands."""
+    first = page.run(_FIRST_SIGNING, {"b_pid": pid, "b_type": note_type}).first()
+    if first is None:
+        attending = select(_S.attending_id).where(_S.patient_id == pid).scalar_subquery()
+        values: dict[str, Any] = {"signed_at": None, "doctor_id": attending}
+    else:
+        values = {"signed_at": first.signed_at, "doctor_id": first.doctor_id}
+    page.run(_SETTLE_NOTE.values(**values), {"b_pid": pid, "b_type": note_type})
+
+
 def _voided(page: _Page, e: EventRow) -> None:
     target = e.payload["target_event_id"]
     for table in (quality_alerts, quality_doses, quality_news2, quality_scans):
         page.conn.execute(delete(table).where(table.c.event_id == target))
+    signing = page.conn.execute(
+        select(_NS.patient_id, _NS.note_type).where(_NS.event_id == target)
+    ).first()  # fmt: skip
+    if signing is not None:  # a voided note no longer meets its deadline (病历书写基本规范)
+        page.conn.execute(delete(quality_note_signings).where(_NS.event_id == target))
+        _settle_note(page, signing.patient_id, signing.note_type)
 
 
 FOLDS: dict[str, Callable[[_Page, EventRow], None]] = {

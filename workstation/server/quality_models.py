@@ -1,5 +1,5 @@
 """The quality projection's own tables (质控 facts, folded from the events by
-workstation.server.manage_quality_fold; migration 0029). Times are ISO-8601 UTC strings."""
+workstation.server.manage_quality_fold; migrations 0029 and 0037). Times are ISO-8601 UTC strings."""
 
 from __future__ import annotations
 
@@ -32,6 +32,17 @@ quality_notes = Table(  # one row per once-per-admission note with a deadline (�
     Column("due_at", TIME, nullable=False),
     Column("signed_at", TIME),
     Index("ix_quality_notes_admitted", "admitted_at"),
+)
+
+quality_note_signings = Table(  # every signed note of a deadline type: a void reopens its deadline
+    "quality_note_signings",
+    metadata,
+    Column("event_id", ID, primary_key=True),
+    Column("patient_id", ID, nullable=False),
+    Column("note_type", String(32), nullable=False),
+    Column("signed_at", TIME, nullable=False),
+    Column("doctor_id", USER, nullable=False),
+    Index("ix_quality_note_signings_note", "patient_id", "note_type"),
 )
 
 quality_alerts = Table(  # each order-check alert shown at signing, and whether it was overridden
