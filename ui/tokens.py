@@ -43,6 +43,9 @@ class Colours:
     banner: str  # the patient banner's band
     on_banner: str
     banner_alert: str  # allergy and alert words on the band
+    # a dashboard's series, in order: Okabe & Ito's colour-blind-safe set ("Color Universal
+    # Design", 2008), dark enough on white; the high-contrast theme has its own
+    series: tuple[str, ...] = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ DARK = Colours(
     info="#7cc0ff", info_tint="#dcebfb", success="#6fd08c", success_tint="#d6f2dd",
     high_alert="#ff9f5a", on_high_alert="#1d0c00", high_alert_tint="#ffdcb8",
     ink_on_tint="#1d2733", banner="#16324f", on_banner="#ffffff", banner_alert="#ffd36b",
+    series=("#56b4e9", "#e69f00", "#009e73", "#cc79a7", "#f0e442", "#d55e00"),  # light on dark
 )  # fmt: skip
 
 # black on white, yellow for what must be seen; meaning never by colour alone (icon and word too)
@@ -120,6 +124,7 @@ HIGH_CONTRAST = Colours(
     info="#0000c0", info_tint="#ffffff", success="#006000", success_tint="#ffffff",
     high_alert="#000000", on_high_alert="#ffff00", high_alert_tint="#ffff00",
     ink_on_tint="#000000", banner="#000000", on_banner="#ffffff", banner_alert="#ffff00",
+    series=("#000000", "#0000c0", "#c00000", "#006000"),
 )  # fmt: skip
 
 DEFAULT = Theme(

@@ -7214,6 +7214,10 @@
         <source>Roster and workload</source>
         <translation>排班与工作量</translation>
     </message>
+    <message>
+        <source>Nurses on the shift</source>
+        <translation>当班护士</translation>
+    </message>
 </context>
 <context>
     <name>RosterView</name>
@@ -7603,8 +7607,20 @@
         <translation>预测模型：%1。</translation>
     </message>
     <message>
-        <source>%1: MAE %2 patients, MAPE %3% on %4 held-out weeks.</source>
-        <translation>%1：留出%4周的平均绝对误差%2人，平均绝对百分比误差%3%。</translation>
+        <source>%1, MAE %2 patients, MAPE %3%</source>
+        <translation>%1平均绝对误差%2人、平均绝对百分比误差%3%</translation>
+    </message>
+    <message>
+        <source>Error on %1 held-out weeks:</source>
+        <translation>留出%1周的误差：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
     <message>
         <source>Flow by hour</source>

@@ -10,8 +10,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
 from sqlalchemy import Engine, insert
 
+from ui.screens.dashboard.charts import MAX_X_LABELS
 from ui.screens.dashboard.flow_tab import FlowTab
 from workstation.server.auth import User
 from workstation.server.db import make_engine, writer
@@ -56,6 +58,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 def test_flow_tab_draws_exports_and_clears(qtbot, sample: dict[str, Any]) -> None:  # noqa: ANN001
     tab = FlowTab()
+    tab.ward_names = {"CARD": "Cardiology", "RESP": "Respiratory"}
     qtbot.addWidget(tab)
     assert sample["forecast"]["model"] in ("holt_winters", "seasonal_naive")
     assert sum(sample["movements"]["by_weekday"]["admissions"]) > 50
@@ -66,7 +69,13 @@ def test_flow_tab_draws_exports_and_clears(qtbot, sample: dict[str, Any]) -> Non
     assert list(sheets) == ["Flow by hour", "Flow by weekday", "Occupancy", "Length of stay",
                             "Census forecast", "Forecast error"]  # fmt: skip
     assert len(sheets["Flow by hour"].rows) == 24 and len(sheets["Occupancy"].rows) == 28
-    assert sheets["Occupancy"].headers[1:] == ["CARD census", "RESP census", "CARD %", "RESP %"]
+    assert sheets["Occupancy"].headers[1:] == ["Cardiology census", "Respiratory census",
+                                               "Cardiology %", "Respiratory %"]  # fmt: skip
+    occupancy = tab.grid.itemAtPosition(2, 0).widget().chart()
+    assert [m.label() for m in occupancy.legend().markers()] == ["Cardiology", "Respiratory"]
+    [days] = occupancy.axes(Qt.Orientation.Horizontal)
+    labels = days.categoriesLabels()  # a few whole dates, not 28 elided ones
+    assert len(labels) <= MAX_X_LABELS and labels[-1] == sample["days"][-1][5:]
     assert [r[0] for r in sheets["Census forecast"].rows] == sample["forecast"]["days"]
     tab.clear()
     assert tab.summary.text() == "" and tab.sheets() == [] and tab.grid.count() == 0

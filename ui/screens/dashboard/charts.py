@@ -1,15 +1,17 @@
 """The dashboards' plots (Qt Charts): a bar chart of categories and a line chart over time, each
-with labelled axes and a legend, coloured from the widget's palette so the high-contrast theme
+with labelled axes and a legend, coloured from the theme's tokens so the high-contrast theme
 reaches them. Every dashboard uses these two; none draws its own."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -19,17 +21,18 @@ from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication
 
+from ui.theme import current_theme
+
 MIN_HEIGHT = 220  # px: a chart keeps its axes readable when the page is short
+MAX_X_LABELS = 12  # labels on a line chart's time axis
 
 
 def _series_colours(count: int) -> list[QColor]:
-    """Distinct colours from the palette's highlight, text and link roles, then hue steps."""
-    palette = QApplication.palette()
-    base = [palette.color(QPalette.ColorRole.Highlight), palette.color(QPalette.ColorRole.Link),
-            palette.color(QPalette.ColorRole.Text)]  # fmt: skip
-    while len(base) < count:
-        base.append(QColor.fromHsv((len(base) * 67) % 360, 200, 200))
-    return base[:count]
+    """The theme's series colours (colour-blind safe), then hue steps past them."""
+    colours = [QColor(c) for c in current_theme().colours.series]
+    while len(colours) < count:
+        colours.append(QColor.fromHsv((len(colours) * 67) % 360, 200, 200))
+    return colours[:count]
 
 
 def _chart(title: str) -> QChart:
@@ -93,11 +96,29 @@ def bar_chart(title: str, categories: Sequence[str], series: Mapping[str, Sequen
     return _view(chart)
 
 
+def _sparse_axis(chart: QChart, labels: Sequence[str]) -> QCategoryAxis:
+    """Labels on the points, about MAX_X_LABELS of them counted back from the last point, so each
+    has room to be read whole (a bar-category axis elides 84 days' labels to "…")."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    step = max(1, math.ceil(len(labels) / MAX_X_LABELS))
+    last = len(labels) - 1
+    for n, label in enumerate(labels):
+        if (last - n) % step == 0:
+            axis.append(label, float(n))
+    axis.setRange(0.0, float(max(last, 1)))
+    axis.setLabelsColor(QApplication.palette().color(QPalette.ColorRole.Text))
+    chart.addAxis(axis, Qt.AlignmentFlag.AlignBottom)
+    return axis
+
+
 def line_chart(title: str, x_labels: Sequence[str],
                series: Mapping[str, Sequence[float | None]]) -> QChartView:  # fmt: skip
-    """Lines over the labelled points (e.g. occupancy by day); a None leaves a gap."""
+    """Lines over the labelled points (e.g. occupancy by day, labels unique); a None leaves a
+    gap."""
     chart = _chart(title)
-    axis_x = _category_axis(chart, x_labels)
+    chart.setMargins(QMargins(4, 4, 24, 4))  # the last date's label is centred on the last point
+    axis_x = _sparse_axis(chart, x_labels)
     values = [float(v) for vs in series.values() for v in vs if v is not None]
     axis_y = _value_axis(chart, values)
     for (name, points), colour in zip(series.items(), _series_colours(len(series)), strict=True):

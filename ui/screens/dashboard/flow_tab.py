@@ -72,7 +72,7 @@ class FlowTab(DashboardTab):
             bar_chart(self.tr("Movements by day of week"), weekday_names(),
                       {names[k]: moves["by_weekday"][k] for k in KINDS}),
             line_chart(self.tr("Occupancy at midnight (% of beds)"), _short(data["days"]),
-                       {w: o["percent"] for w, o in data["occupancy"].items()}),
+                       {self.ward_name(w): o["percent"] for w, o in data["occupancy"].items()}),
             bar_chart(self.tr("Length of stay (days, stays ended in the period)"),
                       [str(n) for n in range(len(data["los"]["histogram"]) - 1)] + ["14+"],
                       {self.tr("Stays"): data["los"]["histogram"]}),
@@ -108,10 +108,15 @@ class FlowTab(DashboardTab):
                 "%1", str(los["count"])).replace("%2", f"{los['median']:.1f}").replace(
                 "%3", f"{los['q1']:.1f}").replace("%4", f"{los['q3']:.1f}")  # fmt: skip
         text += " " + self.tr("Forecast: %1.").replace("%1", self._model_name(forecast["model"]))
-        for model, score in forecast.get("models", {}).items():
-            text += " " + self.tr("%1: MAE %2 patients, MAPE %3% on %4 held-out weeks.").replace(
-                "%1", self._model_name(model)).replace("%2", str(score["mae"])).replace(
-                "%3", str(score["mape"])).replace("%4", str(score["weeks"]))  # fmt: skip
+        scores = forecast.get("models", {})
+        if scores:
+            weeks = max(score["weeks"] for score in scores.values())
+            text += " " + self.tr("Error on %1 held-out weeks:").replace("%1", str(weeks)) + " "
+            text += self.tr("; ").join(
+                self.tr("%1, MAE %2 patients, MAPE %3%").replace("%1", self._model_name(model))
+                .replace("%2", str(score["mae"])).replace("%3", str(score["mape"]))
+                for model, score in scores.items()
+            ) + self.tr(".")  # fmt: skip
         return text
 
     def sheets(self) -> list[Sheet]:
@@ -131,8 +136,8 @@ class FlowTab(DashboardTab):
                   [[d, *(moves["by_weekday"][k][n] for k in KINDS)]
                    for n, d in enumerate(weekday_names())]),
             Sheet(self.tr("Occupancy"),
-                  [self.tr("Date"), *(f"{w} {self.tr('census')}" for w in wards),
-                   *(f"{w} %" for w in wards)],
+                  [self.tr("Date"), *(f"{self.ward_name(w)} {self.tr('census')}" for w in wards),
+                   *(f"{self.ward_name(w)} %" for w in wards)],
                   [[day, *(data["occupancy"][w]["census"][n] for w in wards),
                     *(data["occupancy"][w]["percent"][n] for w in wards)]
                    for n, day in enumerate(data["days"])]),
@@ -164,10 +169,7 @@ class FlowTab(DashboardTab):
                 widget.deleteLater()
 
 
-def _short(days: list[str], every: int = 7) -> list[str]:
-    """The day of the month on every 7th day counted back from the last, the others blank (a
-    category axis gives each of 84 days a few pixels; each blank is unique, as categories must
-    be). The Excel sheets carry the whole dates."""
-    last = len(days) - 1
-    return [str(int(d[8:10])) if (last - n) % every == 0 else "\u200b" * (n + 1)
-            for n, d in enumerate(days)]  # fmt: skip
+def _short(days: list[str]) -> list[str]:
+    """Month and day ("12-07") of each ISO date: unique within the year the plots cover; the
+    line chart labels some of them (charts.MAX_X_LABELS), the Excel sheets carry the whole dates."""
+    return [day[5:10] for day in days]

@@ -17,6 +17,7 @@ class DashboardView(QWidget):
         self.title = QLabel(objectName="dashboardTitle")
         self.title.setText(self.tr("<b>Dashboard</b> — F5 reloads, Ctrl+E exports to Excel"))
         self.scope = QComboBox(objectName="dashboardScope")
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # names whole
         scope_label = QLabel(self.tr("&Scope:"))
         scope_label.setBuddy(self.scope)
         self.tabs = QTabWidget(objectName="dashboardTabs")

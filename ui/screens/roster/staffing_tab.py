@@ -28,7 +28,7 @@ def _now_headers() -> list[str]:
 
 
 def _week_headers() -> list[str]:
-    return [_tr("Date"), _tr("Shift"), _tr("Nurses"), _tr("Patients"), _tr("Patients per nurse"),
+    return [_tr("Date"), _tr("Shift"), _tr("Nurses on the shift"), _tr("Patients"), _tr("Patients per nurse"),
             _tr("Warnings")]  # fmt: skip
 
 
