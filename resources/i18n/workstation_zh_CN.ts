@@ -7936,4 +7936,255 @@
         <translation>每百次会话崩溃数</translation>
     </message>
 </context>
+<context>
+    <name>ScreenNames</name>
+    <message>
+        <source>Ward census</source>
+        <translation>病区一览</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>病程</translation>
+    </message>
+    <message>
+        <source>Note editor</source>
+        <translation>病历编辑</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>医嘱</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>生命体征</translation>
+    </message>
+    <message>
+        <source>Vital signs entry</source>
+        <translation>生命体征录入</translation>
+    </message>
+    <message>
+        <source>Medication administration</source>
+        <translation>给药记录</translation>
+    </message>
+    <message>
+        <source>Nursing worklist</source>
+        <translation>护理任务</translation>
+    </message>
+    <message>
+        <source>Front sheet</source>
+        <translation>病案首页</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>药房</translation>
+    </message>
+    <message>
+        <source>Order verification</source>
+        <translation>医嘱审核</translation>
+    </message>
+    <message>
+        <source>Outpatient counter</source>
+        <translation>门诊发药窗口</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <source>Returns</source>
+        <translation>退药</translation>
+    </message>
+    <message>
+        <source>Ward pick list</source>
+        <translation>病区摆药单</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>警示</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>管理看板</translation>
+    </message>
+    <message>
+        <source>Patient flow</source>
+        <translation>入出转</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质控</translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation>排班</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>使用情况</translation>
+    </message>
+    <message>
+        <source>Nurse roster</source>
+        <translation>护士排班</translation>
+    </message>
+    <message>
+        <source>Prescribing rights</source>
+        <translation>处方权限</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <source>Formulary import</source>
+        <translation>处方集导入</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>入院登记</translation>
+    </message>
+    <message>
+        <source>Patient handoff</source>
+        <translation>患者交接</translation>
+    </message>
+    <message>
+        <source>Shift handover</source>
+        <translation>交接班</translation>
+    </message>
+    <message>
+        <source>Ward handoff</source>
+        <translation>病区交接班</translation>
+    </message>
+    <message>
+        <source>Closed loop</source>
+        <translation>闭环核对</translation>
+    </message>
+    <message>
+        <source>Infusion round</source>
+        <translation>输液巡视</translation>
+    </message>
+    <message>
+        <source>Nursing record</source>
+        <translation>护理记录</translation>
+    </message>
+    <message>
+        <source>Intake and output</source>
+        <translation>出入量</translation>
+    </message>
+    <message>
+        <source>Skin test</source>
+        <translation>皮试</translation>
+    </message>
+    <message>
+        <source>Consultation</source>
+        <translation>会诊</translation>
+    </message>
+    <message>
+        <source>Risk assessment</source>
+        <translation>风险评估</translation>
+    </message>
+    <message>
+        <source>Barthel index</source>
+        <translation>Barthel 指数评定</translation>
+    </message>
+    <message>
+        <source>Adverse event report</source>
+        <translation>不良事件上报</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <source>Feedback board</source>
+        <translation>意见公告板</translation>
+    </message>
+    <message>
+        <source>Antibiotic stewardship</source>
+        <translation>抗菌药物管理</translation>
+    </message>
+    <message>
+        <source>Problem list</source>
+        <translation>问题列表</translation>
+    </message>
+    <message>
+        <source>Nursing level</source>
+        <translation>护理级别</translation>
+    </message>
+    <message>
+        <source>Opioid tolerance</source>
+        <translation>阿片类药物耐受</translation>
+    </message>
+    <message>
+        <source>Break the glass</source>
+        <translation>紧急授权（破窗）</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Demo users</source>
+        <translation>演示用户</translation>
+    </message>
+    <message>
+        <source>Receive stock</source>
+        <translation>药品入库</translation>
+    </message>
+    <message>
+        <source>Ward receipt</source>
+        <translation>病区签收</translation>
+    </message>
+    <message>
+        <source>Shift pattern</source>
+        <translation>班次模式</translation>
+    </message>
+    <message>
+        <source>Roster shift</source>
+        <translation>排班班次</translation>
+    </message>
+    <message>
+        <source>Addendum</source>
+        <translation>补充记录</translation>
+    </message>
+    <message>
+        <source>New note</source>
+        <translation>新建病历</translation>
+    </message>
+    <message>
+        <source>Unlock requests</source>
+        <translation>解封申请</translation>
+    </message>
+    <message>
+        <source>Rule statistics</source>
+        <translation>规则统计</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+</context>
 </TS>

@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 from sqlalchemy import create_engine, insert
 
@@ -29,15 +31,19 @@ def _figures() -> dict[str, object]:
 
 
 def test_the_usage_tab_lists_what_to_fix_next_and_exports_every_table(qtbot: QtBot) -> None:
+    window = QMainWindow()  # the station's window: its actions name the log's action ids
+    qtbot.addWidget(window)
+    feedback = window.menuBar().addMenu("&Help").addAction("&Feedback…")
+    feedback.setShortcut(QKeySequence("F4"))
     tab = UsageTab()
-    qtbot.addWidget(tab)
-    tab.show()
+    window.setCentralWidget(tab)
+    window.show()
     tab.show_data(_figures())
     assert tab.title() == "Usage" and tab.path == "/manage/usage"
     assert tab.fix.item(0, 1).text() == "Crash" and tab.fix.item(0, 2).text() == "builtins.KeyError"
-    assert [tab.fix.item(r, 2).text() for r in range(tab.fix.rowCount())][-1] == "F4"  # never used
+    assert [tab.fix.item(r, 2).text() for r in range(tab.fix.rowCount())][-1] == "Feedback…"
     assert (
-        tab.screens.item(0, 0).text() == "ChartView/OrdersView"
+        tab.screens.item(0, 0).text() == "Chart › Orders"  # the screen's name, not its class
         and tab.screens.item(0, 5).text() == "40.0"
     )
     assert "1 user(s) active" in tab.summary.text() and len(tab.charts) == 2

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QMainWindow,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.screen_names import action_titles, screen_title
 from ui.screens.dashboard.charts import bar_chart, line_chart
 from ui.screens.dashboard.tab import DashboardTab
 from workstation.reports.xlsx import Sheet
@@ -51,6 +53,7 @@ def _table(name: str) -> QTableWidget:
     table = QTableWidget(0, 0, objectName=name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)  # the rank is a column of its own
     table.horizontalHeader().setStretchLastSection(False)  # the text column stretches (_fill)
     return table
 
@@ -87,9 +90,22 @@ class UsageTab(DashboardTab):
         """The tab's title in the user's language."""
         return _tr("Usage")
 
+    def _namer(self) -> Any:
+        """Names for the ids of the log: screens by title, actions by their menu text."""
+        window = self.window()
+        actions = action_titles(window) if isinstance(window, QMainWindow) else {}
+
+        def name(kind: str, ident: str) -> str:
+            if kind == "screen":
+                return screen_title(ident)
+            return actions.get(ident, ident) if kind in ("unused", "action") else ident
+
+        return name
+
     def show_data(self, data: dict[str, Any]) -> None:
         """Fill every table and chart from the server's figures."""
         self.clear()
+        name = self._namer()
         days = data["active_users"]["per_day"]
         weeks = data["active_users"]["per_week"]
         self.summary.setText(_tr("Since %1: %2 user(s) active in the latest week, %3 action(s) never used.")
@@ -97,13 +113,14 @@ class UsageTab(DashboardTab):
                              .replace("%3", str(len(data["features"]["never_used"]))))  # fmt: skip
         self.shown = [
             self._fill(self.fix, _tr("What to fix next"), [_tr("Rank"), _tr("Kind"), _tr("What"), _tr("Users"), _tr("Count or keys per visit")],
-                       [[n, _kind(i["kind"]), i["what"], i["users"], i["detail"]] for n, i in enumerate(data["fix_next"], 1)]),
+                       [[n, _kind(i["kind"]), name(i["kind"], i["what"]), i["users"], i["detail"]]
+                        for n, i in enumerate(data["fix_next"], 1)]),
             self._fill(self.features, _tr("Features"), [_tr("Action"), _tr("Uses"), _tr("Users")],
-                       [[f["action"], f["uses"], f["users"]] for f in data["features"]["used"]]
-                       + [[name, 0, 0] for name in data["features"]["never_used"]]),
+                       [[name("action", f["action"]), f["uses"], f["users"]] for f in data["features"]["used"]]
+                       + [[name("action", a), 0, 0] for a in data["features"]["never_used"]]),
             self._fill(self.screens, _tr("Screens"), [_tr("Screen"), _tr("Visits"), _tr("Users"), _tr("Minutes"), _tr("Keys"),
                                                       _tr("Keys per visit"), _tr("Seconds per visit")],
-                       [[s["screen"], s["visits"], s["users"], s["minutes"], s["keys"], s["keys_per_visit"],
+                       [[name("screen", s["screen"]), s["visits"], s["users"], s["minutes"], s["keys"], s["keys_per_visit"],
                          s["seconds_per_visit"]] for s in data["screens"]]),
             self._fill(self.errors, _tr("Errors"), [_tr("Version or error"), _tr("Kind"), _tr("Crashes or times"), _tr("Failures"),
                                                     _tr("Sessions or users"), _tr("Crashes per 100 sessions")],
@@ -118,7 +135,7 @@ class UsageTab(DashboardTab):
         users = line_chart(_tr("Active users per day"), [d["day"][5:] for d in days],
                            {_tr("Users"): [float(d["users"]) for d in days]})  # fmt: skip
         self.users_page.layout().addWidget(users)
-        costly = bar_chart(_tr("Screens: minutes and keys per visit"), [s["screen"] for s in screens],
+        costly = bar_chart(_tr("Screens: minutes and keys per visit"), [screen_title(s["screen"]) for s in screens],
                            {_tr("Minutes"): [s["minutes"] for s in screens],
                             _tr("Keys per visit"): [s["keys_per_visit"] for s in screens]})  # fmt: skip
         self.screens_page.layout().insertWidget(0, costly, 1)
