@@ -17,7 +17,7 @@ from workstation.clinical.body_surface import (
     mosteller,
 )
 from workstation.clinical.checks import MedicationOrder, PatientContext, check_order
-from workstation.clinical.formulary import formulary_from_document
+from workstation.clinical.formulary import default_formulary, formulary_from_document
 from workstation.clinical.knowledge import load_knowledge
 
 _SOURCE = "test fixture"
@@ -106,3 +106,43 @@ def test_the_chart_gives_the_latest_height_and_weight_with_their_age() -> None:
     assert body == BodySize(height_cm=168, weight_kg=66.5, height_days=6, weight_days=2)
     only_admission = body_size_from_chart({"patient": chart["patient"]}, today=date(2026, 12, 7))
     assert only_admission == BodySize(None, 80, None, 36)
+
+
+def _shipped(code: str, dose: float, unit: str, route: str, freq: str = "st", per_day: float = 1,
+             body: BodySize | None = FRESH, days: int | None = None) -> list[tuple[str, str]]:  # fmt: skip
+    order = MedicationOrder(code, dose, unit, route, freq, per_day, duration_days=days)
+    alerts = check_order(order, PatientContext(weight_kg=body.weight_kg if body else 70, body=body))
+    return [(a.rule_id.removesuffix(f"-{code}"), a.severity) for a in alerts]
+
+
+@pytest.mark.parametrize(
+    ("code", "dose", "unit", "route", "expected"),
+    [
+        ("docetaxel", 130, "mg", "ivgtt", [("dose-bsa", "info")]),  # 71.5 mg/m²
+        ("docetaxel", 200, "mg", "ivgtt", [("dose-single", "critical"), ("dose-cycle", "critical"),
+                                           ("dose-bsa", "info")]),
+        ("paclitaxel", 300, "mg", "ivgtt", [("dose-bsa", "info")]),  # 165 mg/m²
+        ("carboplatin", 1000, "mg", "ivgtt", [("dose-single", "critical")]),  # above AUC 6 × 150
+        ("vincristine", 4, "mg", "iv", [("dose-single", "critical"), ("dose-bsa", "info")]),
+        ("vincristine", 3, "mg", "iv", [("dose-daily", "critical"), ("dose-bsa", "info")]),  # 2 mg cap
+        ("rituximab", 650, "mg", "ivgtt", [("dose-bsa", "info")]),  # 357 mg/m²
+    ],
+)  # fmt: skip
+def test_the_shipped_anticancer_ceilings(code, dose, unit, route, expected) -> None:
+    assert sorted(_shipped(code, dose, unit, route)) == sorted(expected)
+
+
+def test_a_cyclophosphamide_course_is_checked_per_kg_and_the_chemotherapy_is_high_alert() -> None:
+    assert ("dose-cycle", "critical") in _shipped(
+        "cyclophosphamide", 1200, "mg", "ivgtt", "qd", 1, days=3
+    )  # 3.6 g for 70 kg > 50 mg/kg
+    assert _shipped("cyclophosphamide", 1000, "mg", "ivgtt") == []
+    formulary = default_formulary()
+    chemo = ["cisplatin", "docetaxel", "capecitabine", "cytarabine", "vincristine", "tretinoin"]
+    assert all(formulary.by_code(code).high_alert for code in chemo)  # type: ignore[union-attr]
+
+
+def test_a_shipped_per_m2_drug_without_a_height_warns() -> None:
+    assert _shipped("oxaliplatin", 150, "mg", "ivgtt", body=None) == [
+        ("dose-bsa-missing", "warning")
+    ]

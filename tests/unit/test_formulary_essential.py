@@ -8,8 +8,10 @@ import json
 
 from workstation.clinical.essential_medicines import (
     EXCLUSION_KINDS,
+    PENDING_KINDS,
     coverage,
     essential_medicines_document,
+    pending_kinds,
 )
 from workstation.clinical.formulary import default_formulary, formulary_from_document
 from workstation.resources import resource
@@ -40,6 +42,19 @@ def test_an_exclusion_is_reasoned_and_not_stale() -> None:
         assert entry["name_zh"] in items, entry
         assert entry["kind"] in EXCLUSION_KINDS and len(entry["reason"]) > 40, entry
         assert entry["name_zh"] not in result.covered, f"stale exclusion: {entry['name_zh']}"
+        assert (entry.get("pending_kind") in PENDING_KINDS) == (entry["kind"] == "pending"), entry
+
+
+def test_the_counts_of_the_comparison() -> None:
+    """Covered, excluded out of scope, and pending by reason (the anticancer drugs dosed per m²
+    joined the formulary; five of them wait for a label)."""
+    document = essential_medicines_document()
+    result = coverage(default_formulary(), document)
+    assert (len(result.covered), result.count("out_of_scope"), result.count("pending")) == (
+        347, 13, 74,
+    )
+    assert pending_kinds(document) == {"no_label": 49, "multi_dose_container": 21, "antiserum": 4}
+    assert {"环磷酰胺", "顺铂", "多西他赛", "利妥昔单抗", "亚叶酸钙"} <= set(result.covered)
 
 
 def test_a_drug_leaving_the_formulary_shows_as_missing() -> None:

@@ -16,7 +16,7 @@ from workstation.clinical.body_surface import (
     problems,
 )
 from workstation.clinical.checks.common import names
-from workstation.clinical.checks.dose import limit_alert, limit_maximum
+from workstation.clinical.checks.dose import limit_alert, limit_for_route, limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.formulary import Drug
 from workstation.clinical.formulary_schema import LIMIT_KEYS, limit_base_unit
@@ -36,21 +36,21 @@ def per_m2_limits(drug: Drug) -> list[Mapping[str, Any]]:
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
     """For a per-m² drug: a warning when no BSA can be dosed by, else the BSA and dose per m²
-    (info) and any per-course excess."""
+    (info); for any drug with a per-course ceiling, a course above it."""
     drug = kb.formulary.by_code(order.drug_code)
     if drug is None or order.dose_value is None or not order.dose_unit:
         return []
     limits = per_m2_limits(drug)
-    if not limits:
-        return []
     bsa = dosing_bsa(patient.body)
-    if bsa is None:
+    if limits and bsa is None:
         return [_no_bsa(order, patient.body, kb)]
-    unit = limit_base_unit(str(limits[0]["unit"]))
-    amount = drug.dose_in(order.dose_value, order.dose_unit, unit)
-    alerts = [] if amount is None else [_shown(order, patient.body, kb, amount, unit, bsa)]
-    cycle = drug.entry.get("max_cycle_dose")
-    if cycle and amount is not None:
+    alerts: list[Alert] = []
+    if limits and bsa:
+        unit = limit_base_unit(str(limits[0]["unit"]))
+        amount = drug.dose_in(order.dose_value, order.dose_unit, unit)
+        alerts += [] if amount is None else [_shown(order, patient.body, kb, amount, unit, bsa)]
+    cycle = limit_for_route(drug.entry.get("max_cycle_dose"), order.route)
+    if cycle:
         alerts.extend(_cycle(drug, order, patient, kb, cycle, bsa))
     return alerts
 
@@ -96,7 +96,7 @@ def _course_amount(drug: Drug, order: MedicationOrder, unit: str) -> float:
 
 
 def _cycle(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
-           cycle: Mapping[str, Any], bsa: float) -> Iterable[Alert]:  # fmt: skip
+           cycle: Mapping[str, Any], bsa: float | None) -> Iterable[Alert]:  # fmt: skip
     unit = limit_base_unit(str(cycle["unit"]))
     total = _course_amount(drug, order, unit) + sum(
         _course_amount(drug, active, unit)

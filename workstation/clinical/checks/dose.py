@@ -13,7 +13,7 @@ from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
 
 
-def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
+def limit_for_route(spec: Any, route: str | None) -> Mapping[str, Any] | None:
     """The limit that applies to the route: a route-specific one first, else a general one."""
     items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
     routed = [s for s in items if s.get("route") and route and s["route"] == route]
@@ -100,7 +100,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     if alerts:
         return alerts
     bsa = dosing_bsa(patient.body)
-    single = _limit(drug.entry.get("max_single_dose"), order.route)
+    single = limit_for_route(drug.entry.get("max_single_dose"), order.route)
     pair = single and _in_limit_unit(
         drug, order.dose_value, order.dose_unit, single, patient.weight_kg, bsa
     )
@@ -108,7 +108,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         alerts.append(
             limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, bsa=bsa)
         )
-    daily = _limit(drug.entry.get("max_daily_dose"), order.route)
+    daily = limit_for_route(drug.entry.get("max_daily_dose"), order.route)
     if daily:
         alerts.extend(_daily_alerts(drug, order, patient, kb, daily, bool(alerts)))
     if not alerts and not patient.opioid_tolerant:
@@ -121,7 +121,7 @@ def _opioid_naive(drug: Drug, order: MedicationOrder, patient: PatientContext,
     """The opioid-naive ceilings (`opioid_naive_single_dose` / `_daily_dose`), which a patient
     whose opioid tolerance a doctor recorded does not meet."""
     assert order.dose_value is not None and order.dose_unit
-    single = _limit(drug.entry.get("opioid_naive_single_dose"), order.route)
+    single = limit_for_route(drug.entry.get("opioid_naive_single_dose"), order.route)
     pair = single and _in_limit_unit(
         drug, order.dose_value, order.dose_unit, single, patient.weight_kg
     )
@@ -129,7 +129,7 @@ def _opioid_naive(drug: Drug, order: MedicationOrder, patient: PatientContext,
         return [
             limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, naive=True)
         ]
-    daily = _limit(drug.entry.get("opioid_naive_daily_dose"), order.route)
+    daily = limit_for_route(drug.entry.get("opioid_naive_daily_dose"), order.route)
     total = daily and daily_amount(drug, order, patient.weight_kg, daily)
     maximum = daily and limit_maximum(daily, patient.weight_kg)
     if daily and total and maximum and total > maximum * (1 + 1e-9):
