@@ -15,8 +15,8 @@ from workstation.resources import resource
 EXCLUSION_KINDS = ("out_of_scope", "pending")
 # why a pending item is not in the formulary yet: no label with its dose at hand; a semisolid
 # or lotion applied from a tube or bottle (container dispensing counts drops and sprays, but no
-# label says how many applications a tube holds); an antiserum
-PENDING_KINDS = ("no_label", "multi_dose_container", "antiserum")
+# label says how many applications a tube holds)
+PENDING_KINDS = ("no_label", "multi_dose_container")
 
 
 @dataclass(frozen=True, slots=True)
