@@ -35,3 +35,12 @@ def test_the_human_immunoglobulin_needs_no_skin_test_and_its_ceiling_is_checked(
     assert _skin("tetanus_immunoglobulin", 250, "IU", "im", {}) == []
     order = MedicationOrder("tetanus_immunoglobulin", 10000, "IU", "im", "st", 1)
     assert any(a.category == "dose-single" for a in check_order(order, PatientContext()))
+
+
+def test_procaine_needs_its_skin_test_and_lobeline_keeps_its_pharmacopoeia_ceiling() -> None:
+    [pending] = _skin("procaine", 100, "mg", "infil", {})
+    assert pending.severity == "info" and "procaine skin test" in pending.message
+    usual = MedicationOrder("lobeline", 3, "mg", "iv", "st", 1)
+    assert not [a for a in check_order(usual, PatientContext()) if a.severity != "info"]
+    over = MedicationOrder("lobeline", 9, "mg", "iv", "st", 1)  # 极量 6 mg a dose IV
+    assert any(a.category == "dose-single" for a in check_order(over, PatientContext()))
