@@ -101,6 +101,7 @@ ADDED_COLUMNS = (
     ("cached_logins", "rights", "TEXT"),
     ("lab_results", "result_status", "VARCHAR(16)"),
     ("lab_results", "superseded_by", "VARCHAR(36)"),
+    ("vitals", "height_cm", "FLOAT"),
 )
 
 

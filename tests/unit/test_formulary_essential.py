@@ -8,8 +8,10 @@ import json
 
 from workstation.clinical.essential_medicines import (
     EXCLUSION_KINDS,
+    PENDING_KINDS,
     coverage,
     essential_medicines_document,
+    pending_kinds,
 )
 from workstation.clinical.formulary import default_formulary, formulary_from_document
 from workstation.resources import resource
@@ -40,6 +42,29 @@ def test_an_exclusion_is_reasoned_and_not_stale() -> None:
         assert entry["name_zh"] in items, entry
         assert entry["kind"] in EXCLUSION_KINDS and len(entry["reason"]) > 40, entry
         assert entry["name_zh"] not in result.covered, f"stale exclusion: {entry['name_zh']}"
+        assert (entry.get("pending_kind") in PENDING_KINDS) == (entry["kind"] == "pending"), entry
+
+
+def test_the_counts_of_the_comparison() -> None:
+    """Covered, excluded out of scope, and pending by reason (the anticancer drugs dosed per m²
+    the dropper bottles and sprays with a label at hand, and the antisera joined the formulary)."""
+    document = essential_medicines_document()
+    result = coverage(default_formulary(), document)
+    counts = (len(result.covered), result.count("out_of_scope"), result.count("pending"))
+    assert counts == (368, 13, 53)
+    assert pending_kinds(document) == {"no_label": 42, "multi_dose_container": 11}
+    added = {
+        "环磷酰胺",
+        "顺铂",
+        "多西他赛",
+        "利妥昔单抗",
+        "亚叶酸钙",
+        "噻吗洛尔",
+        "糠酸莫米松",
+        "破伤风抗毒素",
+        "抗蛇毒血清",
+    }
+    assert added <= set(result.covered)
 
 
 def test_a_drug_leaving_the_formulary_shows_as_missing() -> None:

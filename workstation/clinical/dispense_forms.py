@@ -48,6 +48,18 @@ CARRIER_DRUGS = {
 }  # fmt: skip
 
 
+# A multi-dose container (an eye, ear or nose dropper bottle, a metered nasal spray): its form's
+# unit is the dose unit and its strength the doses one container holds (a 5 mL dropper bottle
+# is 100 drops, 中国药典 凡例: 1.0 mL of water = 20 drops), so a dose is a fraction of a
+# container and a course is counted in whole containers, never one container a dose.
+CONTAINER_DOSE_UNITS = frozenset({"drop", "puff"})
+
+
+def is_container(form: DrugForm) -> bool:
+    """A multi-dose container counted by the drops or puffs it holds."""
+    return form.unit in CONTAINER_DOSE_UNITS
+
+
 class NoFormForRoute(ValueError):
     """The formulary has no form of the drug for the route written."""
 
@@ -174,6 +186,7 @@ class PickPart:
     unit: str
     per_dose: float
     problem: str = ""
+    container: bool = False  # a multi-dose container: per_dose is the part of one a dose takes
 
 
 def pick_parts(
@@ -191,12 +204,13 @@ def pick_parts(
             continue
         amount = f"{float(row['dose_value']):g} {row.get('dose_unit') or ''}".strip()
         try:
-            unit, per_dose = dispense_units(drug, float(row["dose_value"]),
+            form, per_dose = dispensed_form(drug, float(row["dose_value"]),
                                             str(row.get("dose_unit") or ""), route)  # fmt: skip
         except NoFormForRoute as refused:
             parts.append(PickPart(index, drug.code, amount, "", 0.0, str(refused)))
             continue
-        parts.append(PickPart(index, drug.code, amount, unit, per_dose))
+        parts.append(PickPart(index, drug.code, amount, form.dispense_unit, per_dose,
+                              container=is_container(form)))  # fmt: skip
     carrier = (group or {}).get("carrier")
     found = (
         carrier_units(formulary, carrier["code"], float(carrier["volume_ml"])) if carrier else None

@@ -30,6 +30,7 @@ from workstation.clinical.stock import (
     lots_on_hand,
     refuse_if_expired,
 )
+from workstation.clock import parse_iso
 from workstation.events.order_sheet_events import DISCHARGE_ROUTES
 from workstation.projections import order_sheet_tables as ot
 from workstation.projections import pharmacy_tables as pt
@@ -226,13 +227,14 @@ def ward_pick_list(
         doses = len(scheduled_doses(order, start, end, times=times))
         if doses:
             key = (_bed_key(order["bed"]), order["description"], order["order_id"])
-            picked.append((key, _order_lines(conn, order, doses, start, formulary)))
+            picked.append((key, _order_lines(conn, order, doses, (start, end), formulary,
+                                             times)))  # fmt: skip
     return [line for _key, lines in sorted(picked, key=lambda x: x[0]) for line in lines]
 
 
-def _order_lines(
-    conn: Connection, order: dict[str, Any], doses: int, start: datetime, formulary: Formulary
-) -> list[PickLine]:
+def _order_lines(conn: Connection, order: dict[str, Any], doses: int,
+                 window: tuple[datetime, datetime], formulary: Formulary,
+                 times: AdministrationTimes | None) -> list[PickLine]:  # fmt: skip
     group = orjson.loads(order["order_group"]) if order.get("order_group") else None
     lines = []
     for part in pick_parts(order, group, formulary):
@@ -241,12 +243,27 @@ def _order_lines(
             empties_outstanding(conn, order["patient_id"], part.drug_code)
             if drug is not None and needs_empties(drug) else 0
         )  # fmt: skip
+        quantity, since = math.ceil(part.per_dose * doses * 100) / 100, window[0]
+        if part.container:
+            quantity, since = _containers(order, part, window[1], times), _EPOCH
         lines.append(PickLine(order["order_id"], order["patient_id"], order["bed"], order["name"],
-                              part.drug_code, _part_text(order, part, drug), doses,
-                              math.ceil(part.per_dose * doses * 100) / 100, part.unit,
-                              _dispensed_since(conn, order["order_id"], part.drug_code, start),
+                              part.drug_code, _part_text(order, part, drug), doses, quantity,
+                              part.unit,
+                              _dispensed_since(conn, order["order_id"], part.drug_code, since),
                               out, order, part.part, part.amount, part.problem))  # fmt: skip
     return lines
+
+
+_EPOCH = datetime(1970, 1, 1)
+
+
+def _containers(order: dict[str, Any], part: PickPart, end: datetime,
+                times: AdministrationTimes | None) -> float:  # fmt: skip
+    """Whole containers an order needs from its start to the end of the window (an eye-drop
+    bottle lasts many doses): set against every container dispensed for the order, not only
+    those of the window, so a bottle is picked once and again only when it would be empty."""
+    begun = scheduled_doses(order, parse_iso(str(order["start_at"])), end, times=times)
+    return float(max(1, math.ceil(part.per_dose * len(begun) - 1e-9)))
 
 
 def _part_text(order: dict[str, Any], part: PickPart, drug: Drug | None) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from workstation.clinical.formulary import Drug, canonical_unit, unit_dimension
+from workstation.clinical.formulary_schema import limit_base_unit
 
 TENFOLD = 10.0
 
@@ -31,7 +32,7 @@ def _limit_units(entry: Mapping[str, Any]) -> Iterable[str]:
     for key in ("max_single_dose", "max_daily_dose", "opioid_naive_single_dose"):
         spec = entry.get(key)
         for limit in spec if isinstance(spec, list) else [spec] if spec else []:
-            yield str(limit.get("unit") or "").removesuffix("/kg")
+            yield limit_base_unit(str(limit.get("unit") or ""))
 
 
 def dosed_units(drug: Drug) -> frozenset[str]:

@@ -13,6 +13,10 @@ from workstation.clinical.formulary import Formulary
 from workstation.resources import resource
 
 EXCLUSION_KINDS = ("out_of_scope", "pending")
+# why a pending item is not in the formulary yet: no label with its dose at hand; a semisolid
+# or lotion applied from a tube or bottle (container dispensing counts drops and sprays, but no
+# label says how many applications a tube holds)
+PENDING_KINDS = ("no_label", "multi_dose_container")
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +30,15 @@ class Coverage:
     def count(self, kind: str) -> int:
         """How many items are excluded as this kind."""
         return sum(1 for value in self.excluded.values() if value == kind)
+
+
+def pending_kinds(document: Mapping[str, Any]) -> dict[str, int]:
+    """How many pending items of the 目录 wait for each reason (`pending_kind`)."""
+    counts = dict.fromkeys(PENDING_KINDS, 0)
+    for entry in document["not_in_formulary"]:
+        if entry["kind"] == "pending":
+            counts[entry["pending_kind"]] += 1
+    return counts
 
 
 def essential_medicines_document() -> dict[str, Any]:

@@ -31,10 +31,10 @@ KINDS = ("formulary", "interactions")  # also the names of their reference-data 
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
                 "pregnancy", "older_adults", "skin_test", "controlled", "opioid_naive_single_dose",
-                "opioid_naive_daily_dose", *PLAIN_FIELDS)  # fmt: skip
+                "opioid_naive_daily_dose", "max_cycle_dose", *PLAIN_FIELDS)  # fmt: skip
 # columns whose empty cell means the key is absent (not null) in the formulary document
 _ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled",
-                      "opioid_naive_single_dose", "opioid_naive_daily_dose")  # fmt: skip
+                      "opioid_naive_single_dose", "opioid_naive_daily_dose", "max_cycle_dose")  # fmt: skip
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source",
                        "within_dose")  # fmt: skip
 

@@ -22,7 +22,19 @@ ANTIBIOTIC_TIERS = ("non_restricted", "restricted", "special")
 # to a patient whose opioid tolerance a doctor has recorded
 LIMIT_KEYS = (
     "max_single_dose", "max_daily_dose", "opioid_naive_single_dose", "opioid_naive_daily_dose",
+    "max_cycle_dose",
 )  # fmt: skip
+# a limit per kg of body weight or per m² of body surface area (`mg/kg`, `mg/m2`); `max_cycle_dose`
+# is the most of one course of `cycle_days` (an anticancer drug's cycle)
+PER_BODY_SUFFIXES = ("/kg", "/m2")
+
+
+def limit_base_unit(unit: str) -> str:
+    """The dose unit of a limit without its per-kg or per-m² part (`mg/m2` -> `mg`)."""
+    for suffix in PER_BODY_SUFFIXES:
+        if unit.lower().endswith(suffix):
+            return unit[: -len(suffix)]
+    return unit
 
 
 class FormularyError(ValueError):
@@ -47,8 +59,10 @@ def _problems_of_limit(limit: Any, known_unit: Callable[[str], bool]) -> str | N
         return "must be an object {value, unit, route?, source}"
     if not _number(limit.get("value")):
         return "value must be a positive number"
-    if not _text(limit.get("unit")) or not known_unit(str(limit["unit"]).removesuffix("/kg")):
+    if not _text(limit.get("unit")) or not known_unit(limit_base_unit(str(limit["unit"]))):
         return f"unknown unit {limit.get('unit')!r}"
+    if limit.get("cycle_days") is not None and not _number(limit["cycle_days"]):
+        return "cycle_days must be a positive number"
     if limit.get("route") is not None and limit["route"] not in ROUTES:
         return f"unknown route {limit['route']!r}"
     if not isinstance(limit.get("local_review", False), bool):

@@ -15,6 +15,7 @@ from workstation.clinical.formulary_schema import LIMIT_KEYS
 LIMIT_NAMES = {
     "max_single_dose": "single", "max_daily_dose": "daily",
     "opioid_naive_single_dose": "opioid-naive single", "opioid_naive_daily_dose": "opioid-naive daily",
+    "max_cycle_dose": "per cycle",
 }  # fmt: skip
 
 

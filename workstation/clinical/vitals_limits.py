@@ -25,6 +25,7 @@ from workstation.events.vocabulary import EVENT_TYPES, VITAL_FIELDS
 UNITS = {
     "temperature_c": "°C", "pulse_bpm": "/min", "resp_rate": "/min", "systolic_mmhg": "mmHg",
     "diastolic_mmhg": "mmHg", "spo2_pct": "%", "weight_kg": "kg", "pain_score": "/10",
+    "height_cm": "cm",
 }  # fmt: skip
 
 

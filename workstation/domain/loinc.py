@@ -31,6 +31,7 @@ VITAL_SIGNS: dict[str, LoincCode] = {
     "diastolic_mmhg": LoincCode("8462-4", "Diastolic blood pressure", "mm[Hg]"),
     "spo2_pct": LoincCode("2708-6", "Oxygen saturation in Arterial blood", "%", ("59408-5",)),
     "weight_kg": LoincCode("29463-7", "Body weight", "kg"),
+    "height_cm": LoincCode("8302-2", "Body height", "cm"),
     "pain_score": LoincCode(
         "72514-3", "Pain severity - 0-10 verbal numeric rating [Score] - Reported", "{score}"
     ),

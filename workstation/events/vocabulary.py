@@ -93,7 +93,7 @@ def _administration_rule(payload: dict[str, Any]) -> list[str]:
 
 VITAL_FIELDS = (
     "temperature_c", "pulse_bpm", "resp_rate", "systolic_mmhg", "diastolic_mmhg", "spo2_pct",
-    "weight_kg", "pain_score",
+    "weight_kg", "pain_score", "height_cm",
 )  # fmt: skip
 
 
@@ -189,6 +189,7 @@ _VITALS: dict[str, Field] = {
     "consciousness": optional(one_of(("A", "C", "V", "P", "U"))),
     "weight_kg": optional(number(0.2, 700)),
     "pain_score": optional(integer(0, 10)),
+    "height_cm": optional(number(20, 280)),  # for the BSA of per-m² dosing (body_surface)
 }
 
 

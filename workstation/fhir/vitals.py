@@ -30,7 +30,8 @@ _PROFILE = "http://hl7.org/fhir/StructureDefinition/"
 MEASUREMENTS = {
     "temp": ("temperature_c", "bodytemp"), "hr": ("pulse_bpm", "heartrate"),
     "rr": ("resp_rate", "resprate"), "spo2": ("spo2_pct", "oxygensat"),
-    "wt": ("weight_kg", "bodyweight"), "pain": ("pain_score", None),
+    "wt": ("weight_kg", "bodyweight"), "ht": ("height_cm", "bodyheight"),
+    "pain": ("pain_score", None),
 }  # fmt: skip
 BLOOD_PRESSURE = "bp"
 SUFFIXES = (*MEASUREMENTS, BLOOD_PRESSURE)

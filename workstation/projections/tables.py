@@ -157,6 +157,7 @@ vitals = Table(
     Column("consciousness", String(1)),
     Column("weight_kg", Float),
     Column("pain_score", Integer),
+    Column("height_cm", Float),
     Column("recorded_by", String(64), nullable=False),
     Column("voided", Boolean, nullable=False, default=False),
     Index("ix_vitals_patient_taken", "patient_id", "taken_at"),

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from workstation.clinical.checks import (
     age,
     allergy,
+    bsa,
     controlled_drug,
     dose,
     drug_diagnosis,
@@ -46,7 +47,7 @@ CHECKS: tuple[Check, ...] = (
     allergy.check, interactions.check, duplication.check, dose.check, infusion.check, renal.check,
     age.check,
     pregnancy.check, drug_lab.check, drug_diagnosis.check, rights.check, skin_test.check,
-    controlled_drug.check, tenfold.check,
+    controlled_drug.check, tenfold.check, bsa.check,
 )  # fmt: skip
 
 __all__ = [

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from workstation.clinical import frequencies
+from workstation.clinical.body_surface import body_size_from_chart
 from workstation.clinical.checks.model import MedicationOrder, PatientContext
 from workstation.clinical.controlled import results_on_file
 from workstation.clinical.order_sentence import ParsedOrder
@@ -154,6 +155,7 @@ def patient_context_from_chart(
         diagnoses=_diagnoses(chart),
         skin_tests=results_on_file(chart.get("skin_tests") or ()),
         opioid_tolerant=opioid_tolerant(chart),
+        body=body_size_from_chart(chart, today=today),
     )
 
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from workstation.clinical.body_surface import dosing_bsa
 from workstation.clinical.checks.common import names, rule_alert
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.formulary import Drug
+from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
 
 
-def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
+def limit_for_route(spec: Any, route: str | None) -> Mapping[str, Any] | None:
     """The limit that applies to the route: a route-specific one first, else a general one."""
     items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
     routed = [s for s in items if s.get("route") and route and s["route"] == route]
@@ -20,38 +22,44 @@ def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
     return chosen if chosen and chosen.get("value") else None
 
 
-def _in_limit_unit(
-    drug: Drug, value: float, unit: str, limit: Mapping[str, Any], weight_kg: float | None
-) -> tuple[float, float] | None:
+def _in_limit_unit(drug: Drug, value: float, unit: str, limit: Mapping[str, Any],
+                   weight_kg: float | None, bsa: float | None = None) -> tuple[float, float] | None:  # fmt: skip
     """(dose, maximum) in the limit's unit (through the drug's forms for tablets or mL);
-    per-kg limits are scaled by the weight."""
-    maximum = limit_maximum(limit, weight_kg)
+    per-kg limits are scaled by the weight, per-m² ones by the body surface area."""
+    maximum = limit_maximum(limit, weight_kg, bsa)
     dose = drug.dose_in(value, unit, _unit(limit))
     return None if dose is None or maximum is None else (dose, maximum)
 
 
 def daily_amount(drug: Drug, order: MedicationOrder, weight: float | None,
-                 limit: Mapping[str, Any]) -> float | None:  # fmt: skip
+                 limit: Mapping[str, Any], bsa: float | None = None) -> float | None:  # fmt: skip
     """The order's dose a day in the limit's unit (None when it cannot be worked out)."""
     if order.dose_value is None or not order.dose_unit or not order.doses_per_day:
         return None
-    pair = _in_limit_unit(drug, order.dose_value, order.dose_unit, limit, weight)
+    pair = _in_limit_unit(drug, order.dose_value, order.dose_unit, limit, weight, bsa)
     return None if pair is None else pair[0] * order.doses_per_day
 
 
-def _alert(kind: str, order: MedicationOrder, kb: Knowledge, amount: float, maximum: float,
-           unit: str, limit: Mapping[str, Any], *, naive: bool = False) -> Alert:  # fmt: skip
+_LABELS = {"single": ("single dose", "单次剂量"), "daily": ("daily dose", "日剂量"),
+           "cycle": ("dose of the course", "本疗程剂量")}  # fmt: skip
+
+
+def limit_alert(kind: str, order: MedicationOrder, kb: Knowledge, amount: float, maximum: float,
+                unit: str, limit: Mapping[str, Any], *, naive: bool = False,
+                bsa: float | None = None) -> Alert:  # fmt: skip
+    """A dose above a ceiling (single, daily or per course): critical for a high-alert drug."""
     en, zh = names(kb, order.drug_code)
     drug = kb.drug(order.drug_code) or {}
-    label = "single dose" if kind == "single" else "daily dose"
-    label_zh = "单次剂量" if kind == "single" else "日剂量"
+    label, label_zh = _LABELS[kind]
     whose = " for an opioid-naive patient (no opioid tolerance recorded)" if naive else ""
     whose_zh = "（阿片类未耐受患者，未记录阿片耐受）" if naive else ""
+    per, per_zh = per_m2_words(amount, maximum, unit, limit, bsa)
     return Alert(
-        category=f"dose-{kind}",
+        category="dose-single" if kind == "single" else "dose-daily",
         severity="critical" if _high_alert(drug, order.route) else "warning",
-        message=f"{en}: {label} {amount:g} {unit} exceeds the maximum {maximum:g} {unit}{whose}",
-        message_zh=f"{zh}：{label_zh}{amount:g}{unit}超过最大量{maximum:g}{unit}{whose_zh}",
+        message=f"{en}: {label} {amount:g} {unit}{per} exceeds the maximum {maximum:g} {unit}"
+        f"{whose}",
+        message_zh=f"{zh}：{label_zh}{amount:g}{unit}{per_zh}超过最大量{maximum:g}{unit}{whose_zh}",
         rule_id=f"dose-{'naive-' if naive else ''}{kind}-{order.drug_code}",
         source=kb.cite(str(limit.get("source") or "label")),
     )
@@ -91,13 +99,16 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     alerts: list[Alert] = _weekly_only(order, kb)
     if alerts:
         return alerts
-    single = _limit(drug.entry.get("max_single_dose"), order.route)
+    bsa = dosing_bsa(patient.body)
+    single = limit_for_route(drug.entry.get("max_single_dose"), order.route)
     pair = single and _in_limit_unit(
-        drug, order.dose_value, order.dose_unit, single, patient.weight_kg
+        drug, order.dose_value, order.dose_unit, single, patient.weight_kg, bsa
     )
     if single and pair and pair[0] > pair[1] * (1 + 1e-9):
-        alerts.append(_alert("single", order, kb, pair[0], pair[1], _unit(single), single))
-    daily = _limit(drug.entry.get("max_daily_dose"), order.route)
+        alerts.append(
+            limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, bsa=bsa)
+        )
+    daily = limit_for_route(drug.entry.get("max_daily_dose"), order.route)
     if daily:
         alerts.extend(_daily_alerts(drug, order, patient, kb, daily, bool(alerts)))
     if not alerts and not patient.opioid_tolerant:
@@ -110,43 +121,60 @@ def _opioid_naive(drug: Drug, order: MedicationOrder, patient: PatientContext,
     """The opioid-naive ceilings (`opioid_naive_single_dose` / `_daily_dose`), which a patient
     whose opioid tolerance a doctor recorded does not meet."""
     assert order.dose_value is not None and order.dose_unit
-    single = _limit(drug.entry.get("opioid_naive_single_dose"), order.route)
+    single = limit_for_route(drug.entry.get("opioid_naive_single_dose"), order.route)
     pair = single and _in_limit_unit(
         drug, order.dose_value, order.dose_unit, single, patient.weight_kg
     )
     if single and pair and pair[0] > pair[1] * (1 + 1e-9):
-        return [_alert("single", order, kb, pair[0], pair[1], _unit(single), single, naive=True)]
-    daily = _limit(drug.entry.get("opioid_naive_daily_dose"), order.route)
+        return [
+            limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, naive=True)
+        ]
+    daily = limit_for_route(drug.entry.get("opioid_naive_daily_dose"), order.route)
     total = daily and daily_amount(drug, order, patient.weight_kg, daily)
     maximum = daily and limit_maximum(daily, patient.weight_kg)
     if daily and total and maximum and total > maximum * (1 + 1e-9):
-        return [_alert("daily", order, kb, total, maximum, _unit(daily), daily, naive=True)]
+        return [limit_alert("daily", order, kb, total, maximum, _unit(daily), daily, naive=True)]
     return []
 
 
-def limit_maximum(limit: Mapping[str, Any], weight_kg: float | None) -> float | None:
-    """The limit's value, scaled by the weight for a per-kg limit (None without a weight)."""
+def limit_maximum(
+    limit: Mapping[str, Any], weight_kg: float | None, bsa: float | None = None
+) -> float | None:
+    """The limit's value, scaled by the weight for a per-kg limit (None without a weight) and by
+    the body surface area for a per-m² one (None without a BSA to dose by)."""
     value = float(limit["value"])
-    if str(limit.get("unit") or "").lower().endswith("/kg"):
+    unit = str(limit.get("unit") or "").lower()
+    if unit.endswith("/kg"):
         return value * weight_kg if weight_kg else None
+    if unit.endswith("/m2"):
+        return value * bsa if bsa else None
     return value
 
 
+def per_m2_words(amount: float, maximum: float, unit: str, limit: Mapping[str, Any],
+                 bsa: float | None) -> tuple[str, str]:  # fmt: skip
+    """` (110 mg/m², BSA 1.82 m²; limit 100 mg/m²)` beside a dose checked against a per-m² limit."""
+    if not bsa or not str(limit.get("unit") or "").lower().endswith("/m2"):
+        return "", ""
+    per, most = f"{amount / bsa:.3g} {unit}/m²", f"{maximum / bsa:.3g} {unit}/m²"
+    return (f" ({per}, BSA {bsa:.2f} m²; limit {most})",
+            f"（{per}，体表面积{bsa:.2f}m²；上限{most}）")  # fmt: skip
+
+
 def _unit(limit: Mapping[str, Any]) -> str:
-    unit = str(limit.get("unit") or "")
-    return unit[:-3] if unit.lower().endswith("/kg") else unit
+    return limit_base_unit(str(limit.get("unit") or ""))
 
 
 def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
                   daily: Mapping[str, Any], single_fired: bool) -> list[Alert]:  # fmt: skip
-    weight = patient.weight_kg
-    total = daily_amount(drug, order, weight, daily)
+    weight, bsa = patient.weight_kg, dosing_bsa(patient.body)
+    total = daily_amount(drug, order, weight, daily, bsa)
     if total is None or (single_fired and (order.doses_per_day or 0) <= 1):
         return []
     for active in patient.active_orders:
         if active.drug_code == order.drug_code:
-            total += daily_amount(drug, active, weight, daily) or 0.0
-    maximum = limit_maximum(daily, weight)
+            total += daily_amount(drug, active, weight, daily, bsa) or 0.0
+    maximum = limit_maximum(daily, weight, bsa)
     if maximum is not None and total > maximum * (1 + 1e-9):
-        return [_alert("daily", order, kb, total, maximum, _unit(daily), daily)]
+        return [limit_alert("daily", order, kb, total, maximum, _unit(daily), daily, bsa=bsa)]
     return []

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from workstation.clinical.body_surface import BodySize
+
 CATEGORIES = (
     "drug-allergy", "drug-drug", "therapeutic-duplication", "dose-single", "dose-daily",
     "renal", "age", "pregnancy", "drug-lab", "drug-diagnosis",
@@ -72,6 +74,7 @@ class PatientContext:
     diagnoses: tuple[str, ...] = ()
     skin_tests: Mapping[str, str] = field(default_factory=dict)  # substance -> positive | negative
     opioid_tolerant: bool = False  # recorded by a doctor (OpioidToleranceRecorded); else naive
+    body: BodySize | None = None  # latest height and weight, for dosing per m² (None: unknown)
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from workstation.clinical.checks.clearance import (
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.dose import daily_amount, limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
 
 __all__ = [
@@ -153,5 +154,4 @@ def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
 
 
 def _unit_of(limit: Mapping[str, Any]) -> str:
-    unit = str(limit.get("unit") or "")
-    return unit[:-3] if unit.lower().endswith("/kg") else unit
+    return limit_base_unit(str(limit.get("unit") or ""))

@@ -24,6 +24,10 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     if result == "positive":
         message = f"{en}: the {substance} skin test is POSITIVE. Do not give it."
         message_zh = f"{zh}：{substance_zh}皮试阳性，禁止使用。"
+        positive = entry.get("if_positive")  # an antiserum: the label's desensitisation instead
+        if isinstance(positive, dict):
+            message = f"{en}: the {substance} skin test is POSITIVE. {positive['text']}"
+            message_zh = f"{zh}：{substance_zh}皮试阳性。{positive['text_zh']}"
     else:
         message = (
             f"{en} needs a {substance} skin test: no negative result on file; the first "

@@ -1,0 +1,21 @@
+"""Vitals: the patient's height, for the body surface area of dosing per m²
+
+Revision ID: 0032
+Revises: 0028
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0032"
+down_revision = "0028"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("vitals", sa.Column("height_cm", sa.Float(), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("vitals", "height_cm")
