@@ -3704,6 +3704,10 @@
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
+    <message>
+        <source>Height</source>
+        <translation>身高</translation>
+    </message>
 </context>
 <context>
     <name>Trends</name>

@@ -17,12 +17,15 @@ from workstation.clock import now_iso
 NUMBER_FIELDS = (
     ("temperature_c", "Temp"), ("pulse_bpm", "Pulse"), ("resp_rate", "Resp"),
     ("systolic_mmhg", "Systolic"), ("diastolic_mmhg", "Diastolic"), ("spo2_pct", "SpO₂"),
-    ("weight_kg", "Weight"), ("pain_score", "Pain"),
+    ("weight_kg", "Weight"), ("pain_score", "Pain"), ("height_cm", "Height"),
 )  # fmt: skip
-DECIMAL_FIELDS = ("temperature_c", "weight_kg")
+# measured now and then (the BSA of per-m² doses): last in the Tab order, after ACVPU, so a
+# routine set is typed with no more keys than before
+OCCASIONAL_FIELDS = ("height_cm",)
+DECIMAL_FIELDS = ("temperature_c", "weight_kg", "height_cm")  # height: the BSA of per-m² doses
 ACVPU = (("", "—"), ("A", "A alert"), ("C", "C new confusion"), ("V", "V voice"),
          ("P", "P pain"), ("U", "U unresponsive"))  # fmt: skip
-ENTRIES_PER_LINE = 5
+ENTRIES_PER_LINE = 6
 
 
 def _tr(text: str) -> str:
@@ -54,31 +57,39 @@ class VitalsForm(QWidget):
         self.edits: dict[str, QLineEdit] = {}
         self.confirming: list[str] = []
         for key, _label in NUMBER_FIELDS:
-            edit = QLineEdit(objectName=f"vital_{key}")
-            edit.setMaximumWidth(80)
-            edit.textChanged.connect(self._changed)
-            self.edits[key] = edit
+            if key not in OCCASIONAL_FIELDS:
+                self._add_edit(key)
         self.oxygen = QCheckBox(_tr("On O₂"), objectName="vital_on_oxygen")
         self.oxygen.toggled.connect(self._changed)
         self.consciousness = QComboBox(objectName="vital_consciousness")
         for code, text in ACVPU:
             self.consciousness.addItem(_tr(text), code)
         self.consciousness.currentIndexChanged.connect(self._changed)
+        for key in OCCASIONAL_FIELDS:
+            self._add_edit(key)
         self.score = QLabel(objectName="vitalsNews2", wordWrap=True)
         self.message = QLabel(objectName="vitalsMessage", wordWrap=True)
         self._layout()
         self.clear_entry()
 
+    def _add_edit(self, key: str) -> None:
+        edit = QLineEdit(objectName=f"vital_{key}")
+        edit.setMaximumWidth(80)
+        edit.textChanged.connect(self._changed)
+        self.edits[key] = edit
+
     def _layout(self) -> None:
-        """Two lines of five entries, NEWS2 and the message beside them: one line of ten was
+        """Two lines of six entries, NEWS2 and the message beside them: one line of ten was
         wider than a 1366-pixel screen in the large-font theme and pushed the window off it."""
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        entries = [
-            (f"{_tr(label)} {unit_words(UNITS[key])}", self.edits[key])
-            for key, label in NUMBER_FIELDS
-        ]
+
+        def entry(key: str, label: str) -> tuple[str, QWidget]:
+            return f"{_tr(label)} {unit_words(UNITS[key])}", self.edits[key]
+
+        entries = [entry(k, label) for k, label in NUMBER_FIELDS if k not in OCCASIONAL_FIELDS]
         entries += [(_tr("Oxygen"), self.oxygen), (_tr("ACVPU"), self.consciousness)]
+        entries += [entry(k, label) for k, label in NUMBER_FIELDS if k in OCCASIONAL_FIELDS]
         for index, (label, entry) in enumerate(entries):
             row, column = divmod(index, ENTRIES_PER_LINE)
             grid.addWidget(QLabel(label), 2 * row, column)
