@@ -158,6 +158,18 @@ def _vital_signs(case: PatientCase, taken_at: datetime, rng: random.Random) -> d
     return signs
 
 
+# adult mean heights in China (中国居民营养与慢性病状况报告, 2020): men 169.7 cm, women 158.0 cm
+_MEAN_HEIGHT_CM = {"male": 169.7, "female": 158.0}
+
+
+def demo_height(case: PatientCase) -> float:
+    """A height near the national mean, measured at admission (the BSA of per-m² doses). Drawn
+    from its own generator so the rest of the demo draws what it drew before."""
+    own = random.Random(case.record_number)
+    mean = _MEAN_HEIGHT_CM.get(case.sex, (169.7 + 158.0) / 2)  # the midpoint: sex not recorded
+    return round(mean + own.uniform(-8.0, 8.0), 1)
+
+
 def record_vitals(log: DemoLog, case: PatientCase, rng: random.Random) -> None:
     """Admission vitals, then rounds every 4-8 h by acuity; daily weights where the course asks."""
     first = case.admitted_at + timedelta(minutes=rng.randint(8, 20))
@@ -166,6 +178,8 @@ def record_vitals(log: DemoLog, case: PatientCase, rng: random.Random) -> None:
     weighed_days: set[date] = set()
     for taken_at in rounds:
         signs = _vital_signs(case, taken_at, rng)
+        if taken_at == first:
+            signs["height_cm"] = demo_height(case)
         day = taken_at.astimezone(LOCAL).date()
         if weight_change and taken_at.astimezone(LOCAL).hour == 6 and day not in weighed_days:
             weighed_days.add(day)
