@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import statistics
 import subprocess
@@ -131,12 +132,12 @@ def _run_once(count: int, url: str | None, connections: int) -> dict[str, Any]:
                  for c in range(connections)]  # fmt: skip
         latencies: list[float] = []
         threads = [threading.Thread(target=_feed, args=(mllp, feed, latencies)) for feed in feeds]
-        started = time.perf_counter()
+        cpu, started = _cpu_s(server.pid), time.perf_counter()
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
-        elapsed = time.perf_counter() - started
+        elapsed, cpu = time.perf_counter() - started, _cpu_s(server.pid) - cpu
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -150,10 +151,20 @@ def _run_once(count: int, url: str | None, connections: int) -> dict[str, Any]:
         "hl7_inbound_messages_per_s": round(rate, 1),
         "hl7_ack_p50_ms": round(statistics.median(latencies) * 1000, 2),
         "hl7_ack_p95_ms": round(statistics.quantiles(latencies, n=20)[18] * 1000, 2),
+        "hl7_server_cpu_ms_per_message": round(cpu / sent * 1000, 2),
         "hl7_target_per_s": TARGET_PER_S,
         "hl7_meets_target": rate >= TARGET_PER_S,
         "database": "postgresql" if url.startswith("postgresql") else "sqlite",
     }
+
+
+def _cpu_s(pid: int) -> float:
+    """The server process's CPU time (user + system, Linux /proc); NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _feed(port: int, messages: list[bytes], latencies: list[float]) -> None:

@@ -102,6 +102,30 @@ class Inbox:
         codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
         return self._committed(received).encode(codec, errors="replace")
 
+    def handle_many(self, raws: list[bytes]) -> list[bytes]:
+        """The ACKs of messages received together (from any connections, in arrival order),
+        applied in ONE write transaction: each AA only once that transaction committed. Never
+        raises: a message that cannot be taken now is answered AR."""
+        acks: list[bytes] = [b""] * len(raws)
+        readable: list[tuple[int, Received]] = []
+        for n, raw in enumerate(raws):
+            try:
+                readable.append((n, message.receive(raw)))
+            except MessageProblem as problem:
+                acks[n] = self._kept_unreadable(raw, problem)
+        answers = self.take_batch([received for _, received in readable]) if readable else []
+        for (n, received), answer in zip(readable, answers, strict=True):
+            codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
+            acks[n] = answer.encode(codec, errors="replace")
+        return acks
+
+    def _kept_unreadable(self, raw: bytes, problem: MessageProblem) -> bytes:
+        try:
+            return self._unreadable(raw, problem).encode("utf-8")
+        except Exception as exc:  # not kept: refused for now, the sender retries
+            log.error("unreadable HL7 message not kept: %s", type(exc).__name__)
+            return message.ack(None, "AR", text="the server cannot take messages now").encode()
+
     def _committed(self, received: Received) -> str:
         """Group commit (group_commit.GroupCommit): the message waits with the others; a thread
         that finds no commit running takes everything waiting (up to MAX_BATCH, in arrival
