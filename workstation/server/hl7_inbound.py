@@ -41,10 +41,12 @@ from workstation.server.hl7_batch import (
 )
 from workstation.server.hl7_filing import (
     Filing,
+    Rows,
     audit_message,
     file_identifiers,
     file_message,
     file_results,
+    held_for,
     patient_key,
     stored,
 )
@@ -213,8 +215,10 @@ class Inbox:
         return outcome
 
     def release_all(self, txn: Txn, refs: list[PatientRef]) -> None:
-        """The admission (or merge) lets in the messages held for those patients."""
-        waiting = list(refs)
+        """The admission (or merge) lets in the messages held for those patients (one read
+        finds those that any message waits for)."""
+        held = held_for(txn.conn, [ref.key for ref in refs])
+        waiting = [ref for ref in refs if ref.key in held]
         while waiting:
             waiting += self._release(txn, waiting.pop(0))
 
@@ -273,15 +277,16 @@ class Inbox:
 
     def file_pushed(self, txn: Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
                wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
-               filed: bool) -> Outcome:  # fmt: skip
-        """File a message whose events were pushed: its identifiers, results, itself."""
+               filed: bool, rows: Rows | None = None) -> Outcome:  # fmt: skip
+        """File a message whose events were pushed: its identifiers, results, itself (the new
+        rows gathered in `rows`, when given, for the group to write at once)."""
         conn = txn.conn
-        file_identifiers(conn, steps)
-        file_results(conn, steps, wires)
+        file_identifiers(conn, steps, rows)
+        file_results(conn, steps, wires, rows)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
         filing = Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
-        file_message(conn, received, filing, filed)
+        file_message(conn, received, filing, filed, rows)
         if actor is not None:
             audit_message(conn, actor[0], received, status, steps.note, actor)
         txn.labs += [Event(**w) for w in wires if w["type"] == "LabResulted"]  # as pushed
