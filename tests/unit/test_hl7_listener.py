@@ -1,0 +1,43 @@
+"""The MLLP listener's Drain: messages that arrive while a batch is being applied are all taken
+by the next batch (one call, one commit), and each connection gets its own message's ACK."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from typing import Any
+
+from workstation.server.hl7_listener import Drain
+
+
+class _Inbox:
+    """An inbox whose first batch waits until the test lets it finish."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[bytes]] = []
+        self.started, self.go_on = threading.Event(), threading.Event()
+
+    def handle_many(self, raws: list[bytes]) -> list[bytes]:
+        self.batches.append(raws)
+        self.started.set()
+        self.go_on.wait()
+        return [b"ACK " + raw for raw in raws]
+
+
+async def _drained(inbox: _Inbox) -> list[bytes]:
+    drain = Drain(inbox, asyncio.get_running_loop())  # type: ignore[arg-type]
+    drain.start()
+    try:
+        first = drain.put(b"m1")
+        await asyncio.to_thread(inbox.started.wait)  # the worker applies m1 alone
+        later = [drain.put(raw) for raw in (b"m2", b"m3", b"m4")]
+        inbox.go_on.set()
+        return [await answer for answer in [first, *later]]
+    finally:
+        drain.close()
+
+
+def test_messages_waiting_during_a_batch_go_together_into_the_next() -> None:
+    inbox: Any = _Inbox()
+    assert asyncio.run(_drained(inbox)) == [b"ACK m1", b"ACK m2", b"ACK m3", b"ACK m4"]
+    assert inbox.batches == [[b"m1"], [b"m2", b"m3", b"m4"]]
