@@ -1,5 +1,5 @@
-"""The MLLP listener's Drain: messages that arrive while a batch is being applied are all taken
-by the next batch (one call, one commit), and each connection gets its own message's ACK."""
+"""The MLLP listener's Drain: messages that arrive while a batch is being applied are parsed and
+all taken by the next batch (one call, one commit); each connection gets its own message's ACK."""
 
 from __future__ import annotations
 
@@ -17,11 +17,19 @@ class _Inbox:
         self.batches: list[list[bytes]] = []
         self.started, self.go_on = threading.Event(), threading.Event()
 
-    def handle_many(self, raws: list[bytes]) -> list[bytes]:
+    def received(self, raw: bytes) -> bytes:
+        return raw
+
+    def apply_received(self, raws: list[bytes]) -> list[bytes]:
         self.batches.append(raws)
         self.started.set()
         self.go_on.wait()
         return [b"ACK " + raw for raw in raws]
+
+
+def _parsed(drain: Drain, count: int) -> None:
+    with drain.turn:
+        drain.turn.wait_for(lambda: len(drain.parsed) == count)
 
 
 async def _drained(inbox: _Inbox) -> list[bytes]:
@@ -31,6 +39,7 @@ async def _drained(inbox: _Inbox) -> list[bytes]:
         first = drain.put(b"m1")
         await asyncio.to_thread(inbox.started.wait)  # the worker applies m1 alone
         later = [drain.put(raw) for raw in (b"m2", b"m3", b"m4")]
+        await asyncio.to_thread(_parsed, drain, 3)  # all three wait, parsed, for the next batch
         inbox.go_on.set()
         return [await answer for answer in [first, *later]]
     finally:

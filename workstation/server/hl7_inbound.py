@@ -108,13 +108,21 @@ class Inbox:
         """The ACKs of messages received together (from any connections, in arrival order),
         applied in ONE write transaction: each AA only once that transaction committed. Never
         raises: a message that cannot be taken now is answered AR."""
-        acks: list[bytes] = [b""] * len(raws)
-        readable: list[tuple[int, Received]] = []
-        for n, raw in enumerate(raws):
-            try:
-                readable.append((n, message.receive(raw)))
-            except MessageProblem as problem:
-                acks[n] = self._kept_unreadable(raw, problem)
+        return self.apply_received([self.received(raw) for raw in raws])
+
+    def received(self, raw: bytes) -> Received | bytes:
+        """The message decoded and parsed; or, when its header cannot be read, its ACK (AE; the
+        message kept in the queue under a hash of its bytes)."""
+        try:
+            return message.receive(raw)
+        except MessageProblem as problem:
+            return self._kept_unreadable(raw, problem)
+
+    def apply_received(self, items: list[Received | bytes]) -> list[bytes]:
+        """The ACKs of messages as `received` gave them, the parsed ones applied in ONE write
+        transaction (each AA only once it committed; AR for all when it does not)."""
+        acks = [item if isinstance(item, bytes) else b"" for item in items]
+        readable = [(n, item) for n, item in enumerate(items) if isinstance(item, Received)]
         answers = self.take_batch([received for _, received in readable]) if readable else []
         for (n, received), answer in zip(readable, answers, strict=True):
             codec = message.CHARSETS.get(received.charset.upper(), "utf-8")

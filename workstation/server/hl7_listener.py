@@ -2,11 +2,11 @@
 
 Each message is read as raw bytes (the charset is MSH-18's, known only once the header is read)
 and put in the listener's Drain; its ACK is written back on the same connection, in order (a
-connection sends its next message once it has the ACK, as MLLP senders do). The Drain's one
-worker thread (the database work must not stall the HTTP API) takes every message waiting, from
-all connections, applies them in one transaction (Inbox.handle_many: group commit) and hands
-their ACKs back to the event loop in one call once that transaction committed. One thread hop
-per batch, not per message: while a batch commits, the event loop reads the next ones."""
+connection sends its next message once it has the ACK, as MLLP senders do). The Drain's worker
+threads (the database work must not stall the HTTP API) parse every message waiting, from all
+connections, apply them in one transaction (Inbox.apply_received: group commit) and hand their
+ACKs back to the event loop in one call once that transaction committed. Thread hops per batch,
+not per message; while a batch commits, the event loop reads the next ones and they are parsed."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from hl7.mllp import InvalidBlockError, start_hl7_server
 from hl7.mllp.streams import HL7StreamReader, HL7StreamWriter
 
+from workstation.hl7v2.message import Received
 from workstation.server.hl7_batch import MAX_BATCH
 from workstation.server.hl7_inbound import Inbox
 
@@ -25,51 +26,71 @@ log = logging.getLogger(__name__)
 MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 
 
+_Answer = asyncio.Future[bytes]
+
+
 @dataclass
 class Drain:
-    """Messages read by the event loop, applied by one worker thread in batches of everything
-    waiting (up to MAX_BATCH); each message's future gets its ACK after its batch committed."""
+    """Messages read by the event loop, parsed by one worker thread and applied by another in
+    batches of everything parsed and waiting (up to MAX_BATCH): the next batch is parsed while
+    one commits (its disk flush releases the interpreter). Each message's future gets its ACK
+    once its batch committed."""
 
     inbox: Inbox
     loop: asyncio.AbstractEventLoop
-    waiting: list[tuple[bytes, asyncio.Future[bytes]]] = field(default_factory=list)
+    raw: list[tuple[bytes, _Answer]] = field(default_factory=list)
+    parsed: list[tuple[Received | bytes, _Answer]] = field(default_factory=list)
     turn: threading.Condition = field(default_factory=threading.Condition)
     closed: bool = False
 
     def start(self) -> None:
-        """Start the worker thread (a daemon: it holds nothing across batches)."""
-        threading.Thread(target=self._work, name="hl7-inbox", daemon=True).start()
+        """Start the worker threads (daemons: they hold nothing across batches)."""
+        threading.Thread(target=self._parse, name="hl7-parse", daemon=True).start()
+        threading.Thread(target=self._apply, name="hl7-inbox", daemon=True).start()
 
-    def put(self, raw: bytes) -> asyncio.Future[bytes]:
+    def put(self, raw: bytes) -> _Answer:
         """The future of the message's ACK (called on the event loop)."""
-        answer: asyncio.Future[bytes] = self.loop.create_future()
+        answer: _Answer = self.loop.create_future()
         with self.turn:
-            self.waiting.append((raw, answer))
-            self.turn.notify()
+            self.raw.append((raw, answer))
+            self.turn.notify_all()
         return answer
 
     def close(self) -> None:
-        """Stop the worker once the batch it is applying is done."""
+        """Stop the workers once what they are doing is done."""
         with self.turn:
             self.closed = True
-            self.turn.notify()
+            self.turn.notify_all()
 
-    def _work(self) -> None:
+    def _parse(self) -> None:
         while True:
             with self.turn:
-                while not self.waiting and not self.closed:
+                while not self.raw and not self.closed:
                     self.turn.wait()
                 if self.closed:
                     return
-                batch, self.waiting = self.waiting[:MAX_BATCH], self.waiting[MAX_BATCH:]
-            acks = self.inbox.handle_many([raw for raw, _ in batch])
+                batch, self.raw = self.raw, []
+            items = [(self.inbox.received(raw), answer) for raw, answer in batch]
+            with self.turn:
+                self.parsed += items
+                self.turn.notify_all()
+
+    def _apply(self) -> None:
+        while True:
+            with self.turn:
+                while not self.parsed and not self.closed:
+                    self.turn.wait()
+                if self.closed:
+                    return
+                batch, self.parsed = self.parsed[:MAX_BATCH], self.parsed[MAX_BATCH:]
+            acks = self.inbox.apply_received([item for item, _ in batch])
             try:
                 self.loop.call_soon_threadsafe(_settle, batch, acks)
             except RuntimeError:  # the loop is closed: the server is stopping
                 return
 
 
-def _settle(batch: list[tuple[bytes, asyncio.Future[bytes]]], acks: list[bytes]) -> None:
+def _settle(batch: list[tuple[Received | bytes, _Answer]], acks: list[bytes]) -> None:
     for (_, answer), ack in zip(batch, acks, strict=True):
         if not answer.done():  # its connection was closed meanwhile
             answer.set_result(ack)
