@@ -28,8 +28,8 @@ class _Inbox:
 
 
 def _parsed(drain: Drain, count: int) -> None:
-    with drain.turn:
-        drain.turn.wait_for(lambda: len(drain.parsed) == count)
+    with drain.to_apply:
+        drain.to_apply.wait_for(lambda: len(drain.parsed) == count)
 
 
 async def _drained(inbox: _Inbox) -> list[bytes]:

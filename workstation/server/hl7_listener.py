@@ -40,8 +40,13 @@ class Drain:
     loop: asyncio.AbstractEventLoop
     raw: list[tuple[bytes, _Answer]] = field(default_factory=list)
     parsed: list[tuple[Received | bytes, _Answer]] = field(default_factory=list)
-    turn: threading.Condition = field(default_factory=threading.Condition)
+    lock: threading.Lock = field(default_factory=threading.Lock)
     closed: bool = False
+
+    def __post_init__(self) -> None:
+        # One lock, a condition per stage: a message read wakes the parser, not the applier.
+        self.to_parse = threading.Condition(self.lock)
+        self.to_apply = threading.Condition(self.lock)
 
     def start(self) -> None:
         """Start the worker threads (daemons: they hold nothing across batches)."""
@@ -51,35 +56,36 @@ class Drain:
     def put(self, raw: bytes) -> _Answer:
         """The future of the message's ACK (called on the event loop)."""
         answer: _Answer = self.loop.create_future()
-        with self.turn:
+        with self.lock:
             self.raw.append((raw, answer))
-            self.turn.notify_all()
+            self.to_parse.notify()
         return answer
 
     def close(self) -> None:
         """Stop the workers once what they are doing is done."""
-        with self.turn:
+        with self.lock:
             self.closed = True
-            self.turn.notify_all()
+            self.to_parse.notify()
+            self.to_apply.notify()
 
     def _parse(self) -> None:
         while True:
-            with self.turn:
+            with self.lock:
                 while not self.raw and not self.closed:
-                    self.turn.wait()
+                    self.to_parse.wait()
                 if self.closed:
                     return
                 batch, self.raw = self.raw, []
             items = [(self.inbox.received(raw), answer) for raw, answer in batch]
-            with self.turn:
+            with self.lock:
                 self.parsed += items
-                self.turn.notify_all()
+                self.to_apply.notify()
 
     def _apply(self) -> None:
         while True:
-            with self.turn:
+            with self.lock:
                 while not self.parsed and not self.closed:
-                    self.turn.wait()
+                    self.to_apply.wait()
                 if self.closed:
                     return
                 batch, self.parsed = self.parsed[:MAX_BATCH], self.parsed[MAX_BATCH:]
