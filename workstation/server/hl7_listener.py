@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from hl7.mllp import InvalidBlockError, start_hl7_server
 from hl7.mllp.streams import HL7StreamReader, HL7StreamWriter
 
+from workstation.hl7v2 import message
 from workstation.hl7v2.message import Received
 from workstation.server.hl7_batch import MAX_BATCH
 from workstation.server.hl7_inbound import Inbox
@@ -76,10 +77,17 @@ class Drain:
                 if self.closed:
                     return
                 batch, self.raw = self.raw, []
-            items = [(self.inbox.received(raw), answer) for raw, answer in batch]
+            items = [(self._received(raw), answer) for raw, answer in batch]
             with self.lock:
                 self.parsed += items
                 self.to_apply.notify()
+
+    def _received(self, raw: bytes) -> Received | bytes:
+        try:
+            return self.inbox.received(raw)
+        except Exception as exc:  # a fault of ours: refused for now; the parser goes on
+            log.error("HL7 message not read: %s", type(exc).__name__)
+            return _refused()
 
     def _apply(self) -> None:
         while True:
@@ -89,11 +97,19 @@ class Drain:
                 if self.closed:
                     return
                 batch, self.parsed = self.parsed[:MAX_BATCH], self.parsed[MAX_BATCH:]
-            acks = self.inbox.apply_received([item for item, _ in batch])
+            try:
+                acks = self.inbox.apply_received([item for item, _ in batch])
+            except Exception as exc:  # a fault of ours: refused for now, never AA, never stuck
+                log.error("HL7 batch not taken: %s", type(exc).__name__)
+                acks = [_refused()] * len(batch)
             try:
                 self.loop.call_soon_threadsafe(_settle, batch, acks)
             except RuntimeError:  # the loop is closed: the server is stopping
                 return
+
+
+def _refused() -> bytes:
+    return message.ack(None, "AR", text="the server could not take this message").encode()
 
 
 def _settle(batch: list[tuple[Received | bytes, _Answer]], acks: list[bytes]) -> None:
