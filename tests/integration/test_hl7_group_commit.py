@@ -11,7 +11,7 @@ from typing import Any
 
 import hl7
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, event, func, select
 
 from tests.support.hl7_day import WARDS, adt, oru, potassium
 from workstation.hl7v2 import message
@@ -121,3 +121,51 @@ def test_connections_sending_at_once_are_all_applied_exactly_once(
         admitted = conn.execute(select(func.count()).select_from(pt.patients)).scalar()
         filed = conn.execute(select(func.count()).select_from(hl7_messages)).scalar()
     assert (admitted, filed) == (20, 20)
+
+
+def test_messages_gathered_from_the_connections_share_one_commit_and_spoil_none(
+    inbox: Inbox, server_engine: Engine
+) -> None:
+    inbox.identity  # noqa: B018 - its key registered (committed) before the batch
+    commits: list[int] = []
+
+    def count(conn: Any) -> None:
+        commits.append(1)
+
+    event.listen(server_engine, "commit", count)
+    try:
+        acks = inbox.handle_many([text.encode() for text in _batch()])
+    finally:
+        event.remove(server_engine, "commit", count)
+    assert _codes([ack.decode() for ack in acks]) == [
+        "AA",
+        "AA",
+        "AA",
+        "AA",
+        "AE",
+        "AA",
+        "AE",
+        "AA",
+    ]
+    assert len(commits) == 1  # the wrong ones kept, the held one released: all in one commit
+    _check(server_engine)
+
+
+def test_no_aa_is_answered_when_the_batch_does_not_commit(
+    inbox: Inbox, server_engine: Engine
+) -> None:
+    inbox.identity  # noqa: B018 - its key registered (committed) before the batch
+
+    def refuse(conn: Any) -> None:
+        raise RuntimeError("the disk is full")
+
+    event.listen(server_engine, "commit", refuse)
+    try:
+        acks = inbox.handle_many([text.encode() for text in _batch()])
+    finally:
+        event.remove(server_engine, "commit", refuse)
+    assert set(_codes([ack.decode() for ack in acks])) == {"AR"}
+    with reader(server_engine) as conn:
+        filed = conn.execute(select(func.count()).select_from(hl7_messages)).scalar()
+        admitted = conn.execute(select(func.count()).select_from(pt.patients)).scalar()
+    assert (filed, admitted) == (0, 0)

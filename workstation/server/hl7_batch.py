@@ -16,7 +16,7 @@ from workstation.events.envelope import Event
 from workstation.hl7v2 import mapping
 from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
-from workstation.server.hl7_filing import stored
+from workstation.server.hl7_filing import Rows, filed_keys
 from workstation.server.hl7_identity import InterfaceIdentity
 from workstation.server.hl7_plan import Plan, plan
 from workstation.server.sync import push_within
@@ -88,8 +88,8 @@ class Applier(Protocol):
 
     def file_pushed(self, txn: Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
                     wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
-                    filed: bool) -> Outcome:  # fmt: skip
-        """File a message whose events were pushed."""
+                    filed: bool, rows: Rows | None = None) -> Outcome:  # fmt: skip
+        """File a message whose events were pushed (its new rows gathered in `rows`)."""
 
     def release_all(self, txn: Txn, refs: list[PatientRef]) -> None:
         """Apply the messages held for those patients."""
@@ -120,13 +120,16 @@ class Group:
         self.group: list[_Planned] = []
         self.touched: set[str] = set()
         self.first_seq = txn.next_seq
+        self.seen: set[str] = set()  # the keys of the batch's messages taken so far
 
     def take_all(self, batch: list[Received]) -> list[str]:
         """The ACK of every message, in the batch's order."""
+        self.seen = filed_keys(self.txn.conn, [received.key for received in batch])
         for index, received in enumerate(batch):
             if received.key in self.touched:  # a resend of a message in the group
                 self.push()
             planned = self._planned(index, received)
+            self.seen.add(received.key)
             if isinstance(planned, _Planned):
                 self.group.append(planned)
             else:
@@ -143,7 +146,7 @@ class Group:
         held (it records no event, and its patient is none of the group's, so the group need not
         be pushed first), FAULT for anything else (the group is pushed first)."""
         txn, seq = self.txn, self.txn.next_seq
-        if stored(txn.conn, received.key) is not None:
+        if received.key in self.seen:  # filed before, or earlier in the batch: its stored ACK
             return ALONE
         try:
             inbound = mapping.read(received)
@@ -185,8 +188,10 @@ class Group:
                            if wires else [])  # fmt: skip
                 if any(r["status"] != "accepted" for r in results):
                     raise Refused([r for r in results if r["status"] != "accepted"])
+                rows = Rows()
                 outcomes = [inbox.file_pushed(txn, p.received, p.inbound, p.steps, p.wires, None,
-                                         False) for p in group]  # fmt: skip
+                                         False, rows) for p in group]  # fmt: skip
+                rows.write(txn.conn)
         except Exception:
             txn.next_seq = self.first_seq
             for p in group:
@@ -194,4 +199,4 @@ class Group:
             return
         for p, outcome in zip(group, outcomes, strict=True):
             self.acks[p.index] = outcome.ack
-            inbox.release_all(txn, outcome.released)
+        inbox.release_all(txn, [ref for outcome in outcomes for ref in outcome.released])

@@ -41,10 +41,12 @@ from workstation.server.hl7_batch import (
 )
 from workstation.server.hl7_filing import (
     Filing,
+    Rows,
     audit_message,
     file_identifiers,
     file_message,
     file_results,
+    held_for,
     patient_key,
     stored,
 )
@@ -101,6 +103,38 @@ class Inbox:
             return self._unreadable(raw, problem).encode("utf-8")
         codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
         return self._committed(received).encode(codec, errors="replace")
+
+    def handle_many(self, raws: list[bytes]) -> list[bytes]:
+        """The ACKs of messages received together (from any connections, in arrival order),
+        applied in ONE write transaction: each AA only once that transaction committed. Never
+        raises: a message that cannot be taken now is answered AR."""
+        return self.apply_received([self.received(raw) for raw in raws])
+
+    def received(self, raw: bytes) -> Received | bytes:
+        """The message decoded and parsed; or, when its header cannot be read, its ACK (AE; the
+        message kept in the queue under a hash of its bytes)."""
+        try:
+            return message.receive(raw)
+        except MessageProblem as problem:
+            return self._kept_unreadable(raw, problem)
+
+    def apply_received(self, items: list[Received | bytes]) -> list[bytes]:
+        """The ACKs of messages as `received` gave them, the parsed ones applied in ONE write
+        transaction (each AA only once it committed; AR for all when it does not)."""
+        acks = [item if isinstance(item, bytes) else b"" for item in items]
+        readable = [(n, item) for n, item in enumerate(items) if isinstance(item, Received)]
+        answers = self.take_batch([received for _, received in readable]) if readable else []
+        for (n, received), answer in zip(readable, answers, strict=True):
+            codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
+            acks[n] = answer.encode(codec, errors="replace")
+        return acks
+
+    def _kept_unreadable(self, raw: bytes, problem: MessageProblem) -> bytes:
+        try:
+            return self._unreadable(raw, problem).encode("utf-8")
+        except Exception as exc:  # not kept: refused for now, the sender retries
+            log.error("unreadable HL7 message not kept: %s", type(exc).__name__)
+            return message.ack(None, "AR", text="the server cannot take messages now").encode()
 
     def _committed(self, received: Received) -> str:
         """Group commit (group_commit.GroupCommit): the message waits with the others; a thread
@@ -189,8 +223,10 @@ class Inbox:
         return outcome
 
     def release_all(self, txn: Txn, refs: list[PatientRef]) -> None:
-        """The admission (or merge) lets in the messages held for those patients."""
-        waiting = list(refs)
+        """The admission (or merge) lets in the messages held for those patients (one read
+        finds those that any message waits for)."""
+        held = held_for(txn.conn, [ref.key for ref in refs])
+        waiting = [ref for ref in refs if ref.key in held]
         while waiting:
             waiting += self._release(txn, waiting.pop(0))
 
@@ -249,15 +285,16 @@ class Inbox:
 
     def file_pushed(self, txn: Txn, received: Received, inbound: mapping.Inbound, steps: Plan,
                wires: list[dict[str, Any]], actor: tuple[str, dict[str, Any]] | None,
-               filed: bool) -> Outcome:  # fmt: skip
-        """File a message whose events were pushed: its identifiers, results, itself."""
+               filed: bool, rows: Rows | None = None) -> Outcome:  # fmt: skip
+        """File a message whose events were pushed: its identifiers, results, itself (the new
+        rows gathered in `rows`, when given, for the group to write at once)."""
         conn = txn.conn
-        file_identifiers(conn, steps)
-        file_results(conn, steps, wires)
+        file_identifiers(conn, steps, rows)
+        file_results(conn, steps, wires, rows)
         status = "applied" if wires or steps.new_ids else "ignored"
         ack = message.ack(received, "AA", text=steps.note)
         filing = Filing(status, ack, steps.note or None, None, inbound.patient.key, len(wires))
-        file_message(conn, received, filing, filed)
+        file_message(conn, received, filing, filed, rows)
         if actor is not None:
             audit_message(conn, actor[0], received, status, steps.note, actor)
         txn.labs += [Event(**w) for w in wires if w["type"] == "LabResulted"]  # as pushed

@@ -46,9 +46,12 @@ _PATIENT_ID = select(hl7_patient_ids.c.patient_id).where(
     hl7_patient_ids.c.authority == bindparam("authority"),
     hl7_patient_ids.c.identifier == bindparam("identifier"),
 )
-# The identifier and its chart in one read (the chart's columns None when it has none).
+# The identifier and its chart in one read (the chart's columns None when it has none): the
+# columns a plan compares with the message, not the whole row.
+_CHART_COLUMNS = ("patient_id", "status", "version", "name", "sex", "birth_date", "acuity")
 _CHART = (
-    select(hl7_patient_ids.c.patient_id.label("filed_id"), *pt.patients.c)
+    select(hl7_patient_ids.c.patient_id.label("filed_id"),
+           *(pt.patients.c[name] for name in _CHART_COLUMNS))  # fmt: skip
     .select_from(hl7_patient_ids.outerjoin(
         pt.patients, pt.patients.c.patient_id == hl7_patient_ids.c.patient_id))
     .where(hl7_patient_ids.c.authority == bindparam("authority"),
