@@ -946,8 +946,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/notes/documents.py" line="102" />
-        <source>⚠ overdue: %1</source>
-        <translation>⚠ 超时：%1</translation>
+        <source>overdue: %1</source>
+        <translation>超时：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/notes/documents.py" line="103" />
@@ -2294,6 +2294,10 @@
         <source>No. %1 · %2 (%3)</source>
         <translation>%1 号 · %2 (%3)</translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation>已发</translation>
+    </message>
 </context>
 <context>
     <name>DemoBarcodesDialog</name>
@@ -2563,8 +2567,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/mar/controller.py" line="196" />
-        <source>✔ Right patient, drug, dose, route and time. Press Enter to record it as given.</source>
-        <translation>✔ 患者、药品、剂量、途径、时间均正确。按回车记录为已给。</translation>
+        <source>Right patient, drug, dose, route and time. Press Enter to record it as given.</source>
+        <translation>患者、药品、剂量、途径、时间均正确。按回车记录为已给。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/mar/controller.py" line="260" />
@@ -3331,16 +3335,20 @@
         <translation>扫描</translation>
     </message>
     <message>
-        <source>⚠ %1 empty ampoule(s) or patch(es) not back</source>
-        <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
+        <source>%1 empty ampoule(s) or patch(es) not back</source>
+        <translation>空安瓿/废贴 %1 未交回</translation>
     </message>
     <message>
         <source>Print pick &amp;list</source>
         <translation>打印摆药单(&amp;L)</translation>
     </message>
     <message>
-        <source>⚠ not picked: %1</source>
-        <translation>⚠ 未摆药：%1</translation>
+        <source>not picked: %1</source>
+        <translation>未摆药：%1</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>已摆 %1</translation>
     </message>
 </context>
 <context>
@@ -3452,8 +3460,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="81" />
-        <source>▲ escalated to the doctor</source>
-        <translation>▲ 已上报医生</translation>
+        <source>escalated to the doctor</source>
+        <translation>已上报医生</translation>
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="84" />
@@ -3471,8 +3479,8 @@
         <translation>危急值 %1 %2：请接收（Ctrl+Shift+K）</translation>
     </message>
     <message>
-        <source>▲ high-alert medicine</source>
-        <translation>▲ 高警示药品</translation>
+        <source>high-alert medicine</source>
+        <translation>高警示药品</translation>
     </message>
 </context>
 <context>
@@ -3605,8 +3613,8 @@
         <translation>（7 项中的 %1 项）</translation>
     </message>
     <message>
-        <source>▲ Escalate: urgent review by the doctor</source>
-        <translation>▲ 需上报：请医生紧急评估</translation>
+        <source>Escalate: urgent review by the doctor</source>
+        <translation>需上报：请医生紧急评估</translation>
     </message>
     <message>
         <source>Not saved: correct the value.</source>
@@ -3738,6 +3746,14 @@
     <message>
         <source>Select a result to see its trend</source>
         <translation>选择一项结果以查看其趋势</translation>
+    </message>
+    <message>
+        <source>(high)</source>
+        <translation>（偏高）</translation>
+    </message>
+    <message>
+        <source>(low)</source>
+        <translation>（偏低）</translation>
     </message>
 </context>
 <context>
@@ -4624,13 +4640,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="72" />
-        <source>‼ reason needed</source>
-        <translation>‼ 须填写理由</translation>
+        <source>Critical: reason needed</source>
+        <translation>严重：须填写理由</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="72" />
-        <source>‼ overridden</source>
-        <translation>‼ 已超越</translation>
+        <source>Critical: overridden</source>
+        <translation>严重：已超越</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="78" />
@@ -4640,6 +4656,10 @@
     <message>
         <source>discharge medication: %1 %2 for %3 days</source>
         <translation>出院带药：%1 %2，%3 天</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -5587,6 +5607,10 @@
         <location filename="../../ui/screens/rights/view.py" line="1" />
         <source>Designated antibiotic &amp;consultant (Art. 27)</source>
         <translation>特殊使用级抗菌药物会诊专家（第二十七条）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -6896,6 +6920,10 @@
         <source>mL/h</source>
         <translation>毫升/小时</translation>
     </message>
+    <message>
+        <source>round overdue since %1</source>
+        <translation>巡视已超时（应于 %1）</translation>
+    </message>
 </context>
 <context>
     <name>DemoUsers</name>
@@ -7918,6 +7946,13 @@
     <message>
         <source>Crashes per 100 sessions</source>
         <translation>每百次会话崩溃数</translation>
+    </message>
+</context>
+<context>
+    <name>Icons</name>
+    <message>
+        <source>High-alert</source>
+        <translation>高警示</translation>
     </message>
 </context>
 </TS>

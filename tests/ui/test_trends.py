@@ -151,7 +151,7 @@ def test_hovering_a_point_shows_its_value_and_ward_time(qtbot: QtBot) -> None:
     middle = plot.plotted_points()[0][1]
     qtbot.mouseMove(plot, middle.toPoint())
     assert plot.hover == (0, 1)
-    assert plot.hover_text() == "K mmol/L: 5.9 ▲  01-01 15:00"  # above range: marked, not colour
+    assert plot.hover_text() == "K mmol/L: 5.9 (high)  01-01 15:00"  # above range: in words
     assert plot.hover_text() in plot.drawn_texts()
     plot.setFocus()
     qtbot.keyClick(plot, Qt.Key.Key_Right)  # the keyboard walks the points too

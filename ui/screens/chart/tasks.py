@@ -51,7 +51,7 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
 
 
 def _mark_high_alert(ws: Workstation, orders: list[dict[str, Any]]) -> None:
-    """▲ beside a high-alert drug on its route, by the formulary in force on the station."""
+    """The high-alert mark beside a high-alert drug on its route, by the formulary in force on the station."""
     formulary = ws.store.reference.formulary()
     for order in orders:
         order["high_alert"] = order.get("order_kind") == "medication" and is_high_alert(
