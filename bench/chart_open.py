@@ -147,6 +147,7 @@ def measure(ws: Any, big: str, small: str, runs: int, tab: str = "summary") -> l
     pages = {"summary": view.chart.summary, "results": view.chart.results,
              "vitals": view.chart.vitals}  # fmt: skip
     view.chart.tabs.setCurrentWidget(pages[tab])
+    view.chart.vitals.show_view(trend=tab == "vitals")  # its trend plot (Alt+T), not the table
     opened: list[str] = []
     chart.sig_chart_opened.connect(opened.append)
 

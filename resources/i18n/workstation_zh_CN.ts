@@ -7955,4 +7955,15 @@
         <translation>高警示</translation>
     </message>
 </context>
+<context>
+    <name>VitalsPane</name>
+    <message>
+        <source>&amp;Flowsheet</source>
+        <translation>流程表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Trend</source>
+        <translation>趋势图(&amp;T)</translation>
+    </message>
+</context>
 </TS>
