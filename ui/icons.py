@@ -29,10 +29,11 @@ ICONS = {
     "overdue": "fa5s.clock",
     "failed": "fa5s.times-circle",
     "clock": "fa5s.clock",
+    "edited": "fa5s.pen",
 }
 # the meaning (colour) each icon is drawn in
 MEANING = {"acuity_critical": "critical", "acuity_serious": "high_alert", "allergy": "critical",
-           "overdue": "critical", "failed": "critical", "clock": "critical"}  # fmt: skip
+           "overdue": "critical", "failed": "critical", "clock": "critical", "edited": "info"}  # fmt: skip
 
 
 def high_alert_word() -> str:

@@ -5085,8 +5085,8 @@
         <translation>已归档 — 已为 %1 解封至 %2（%3 批准）；仅其本人可修改，每项修改都记录在此次解封名下。</translation>
     </message>
     <message>
-        <source>✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>
-        <translation>✖ 已归档 — 自 %1 起锁定。修改需经批准解封：申请解封…（%2）。</translation>
+        <source>Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>
+        <translation>已归档 — 自 %1 起锁定。修改需经批准解封：申请解封…（%2）。</translation>
     </message>
     <message>
         <source>Unlock asked by %1 at %2, waiting for the medical-records office.</source>
@@ -5358,12 +5358,12 @@
         <translation>接收人</translation>
     </message>
     <message>
-        <source>✔ Received: %1 for %2 (bed %3), lot %4.</source>
-        <translation>✔ 已接收：%2（%3 床）的 %1，批号 %4。</translation>
+        <source>Received: %1 for %2 (bed %3), lot %4.</source>
+        <translation>已接收：%2（%3 床）的 %1，批号 %4。</translation>
     </message>
     <message>
-        <source>✖ Already received: %1 for %2, %3 by %4. Nothing recorded.</source>
-        <translation>✖ 已接收过：%2 的 %1，%3 由 %4 接收。未重复记录。</translation>
+        <source>Already received: %1 for %2, %3 by %4. Nothing recorded.</source>
+        <translation>已接收过：%2 的 %1，%3 由 %4 接收。未重复记录。</translation>
     </message>
     <message>
         <source>Receive ward delivery</source>
@@ -5394,8 +5394,8 @@
         <translation>请扫描第一件药品。</translation>
     </message>
     <message>
-        <source>✖ Not recorded: %1</source>
-        <translation>✖ 未记录：%1</translation>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
     </message>
 </context>
 <context>
@@ -7085,8 +7085,8 @@
         <translation>已保存：第 %1 版。</translation>
     </message>
     <message>
-        <source>Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked ✎ until you reload.</source>
-        <translation>您打开排班后已有他人保存：您的修改未保存。按 F5 查看对方的版本；重新载入前您的修改仍以 ✎ 标出。</translation>
+        <source>Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked with the pen icon until you reload.</source>
+        <translation>您打开排班后已有他人保存：您的修改未保存。按 F5 查看对方的版本；重新载入前您的修改仍以铅笔图标标出。</translation>
     </message>
     <message>
         <source>The roster is kept on the server, which cannot be reached now.</source>

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 import ast
 from pathlib import Path
+from xml.etree import ElementTree
 
 UI = Path(__file__).resolve().parents[2] / "ui"
-GLYPHS = set("‼⚠✔✖✓✗▲▼★●ⓘ")
-# screens not yet moved to icons (issue 14 follow-up): remove a file from here when it is
-NOT_YET = {"screens/roster/model.py", "screens/roster/controller.py",
-           "screens/ward_receipt/dialog.py", "screens/archive/texts.py"}  # fmt: skip
+GLYPHS = set("‼⚠✔✖✓✗✎▲▼★●ⓘ")
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -33,10 +31,14 @@ def _glyph_strings(path: Path) -> list[str]:
 
 
 def test_no_screen_string_uses_a_glyph_as_an_icon() -> None:
-    files = [p for p in sorted(UI.rglob("*.py")) if str(p.relative_to(UI)) not in NOT_YET]
+    files = sorted(UI.rglob("*.py"))
     found = [hit for path in files for hit in _glyph_strings(path)]
     assert len(files) > 100 and not found, "\n".join(found)
 
 
-def test_the_files_not_yet_moved_still_exist() -> None:
-    assert all((UI / name).exists() for name in NOT_YET)
+def test_no_translation_brings_a_glyph_back() -> None:
+    ts = UI.parent / "resources" / "i18n" / "workstation_zh_CN.ts"
+    found = [
+        t.text for t in ElementTree.parse(ts).iter("translation") if GLYPHS & set(t.text or "")
+    ]
+    assert not found, found
