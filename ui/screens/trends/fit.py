@@ -21,7 +21,7 @@ def rows_height(table: QTableView, rows: int = MIN_ROWS) -> int:
     header = table.horizontalHeader()
     head = header.sizeHint().height() if not header.isHidden() else 0
     scroll = table.horizontalScrollBar().sizeHint().height()
-    return head + rows * row + 2 * table.frameWidth() + scroll + 2
+    return head + rows * row + 2 * table.frameWidth() + scroll
 
 
 class KeepRows(QObject):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -45,11 +45,12 @@ class VitalsPane(QWidget):
         self.views = QStackedWidget(objectName="vitalsViews")
         self.views.addWidget(table)
         self.views.addWidget(self.plot)
-        self.show_table = QPushButton(_tr("&Flowsheet"), objectName="vitalsShowTable")
-        self.show_trend = QPushButton(_tr("&Trend"), objectName="vitalsShowTrend")
+        self.show_table = QToolButton(objectName="vitalsShowTable", text=_tr("&Flowsheet"))
+        self.show_trend = QToolButton(objectName="vitalsShowTrend", text=_tr("&Trend"))
         group = QButtonGroup(self)
         for index, button in enumerate((self.show_table, self.show_trend)):
             button.setCheckable(True)
+            button.setAutoRaise(True)  # a line's height: the rows below keep the room
             group.addButton(button, index)
         self.show_table.setChecked(True)
         group.idClicked.connect(self.views.setCurrentIndex)
@@ -59,6 +60,7 @@ class VitalsPane(QWidget):
         bar.addWidget(self.show_trend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)  # at 1366x768 in the large-font theme every pixel is a table row's
         layout.addWidget(self.form)
         layout.addWidget(self.intake_output)
         layout.addLayout(bar)
