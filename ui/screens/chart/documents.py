@@ -58,7 +58,7 @@ def _medication_lines(orders: list[dict[str, Any]]) -> list[str]:
     for order in _live(orders):
         if order["order_kind"] != "medication" or order["status"] not in ("placed", "verified"):
             continue
-        key = tuple(order.get(field) for field in _WORDED)
+        key = tuple(map(order.get, _WORDED))
         if key not in worded:
             worded[key] = escape(order_text(order))
         lines.append(worded[key])

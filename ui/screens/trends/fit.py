@@ -25,18 +25,28 @@ def rows_height(table: QTableView, rows: int = MIN_ROWS) -> int:
 
 
 class KeepRows(QObject):
-    """Holds `table` at least MIN_ROWS rows tall (a splitter or layout gives the rest to others)."""
+    """Holds `table` at least MIN_ROWS rows tall (a splitter or layout gives the rest to others).
+
+    The height is measured again when the table is shown or restyled (a theme), and once when
+    its first rows arrive, not on every reload: measuring a row lays the table out, which a
+    chart opening on another tab should not pay for (bench/chart_open.py)."""
 
     def __init__(self, table: QTableView):
         super().__init__(table)
         self.table = table
+        self.measured_a_row = False
         table.installEventFilter(self)
-        table.model().modelReset.connect(self.fit)
+        table.model().modelReset.connect(self._rows_changed)
         self.fit()
 
     def fit(self) -> None:
         """Set the table's minimum height to what ten rows take now."""
+        self.measured_a_row = self.table.model().rowCount() > 0
         self.table.setMinimumHeight(rows_height(self.table))
+
+    def _rows_changed(self) -> None:
+        if not self.measured_a_row and self.table.isVisible():
+            self.fit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if watched is self.table and event.type() in _RESTYLED:
