@@ -98,7 +98,7 @@ class Workers(QObject):
                 held, self._holding = self._holding or [], None
                 if held:
                     self._held += held
-                    QTimer.singleShot(0, self._start_held)
+                    QTimer.singleShot(0, self, self._start_held)  # not after the lane is gone
 
     def _start_held(self) -> None:
         held, self._held = self._held, []
