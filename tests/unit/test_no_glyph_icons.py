@@ -23,7 +23,10 @@ def _docstrings(tree: ast.AST) -> set[int]:
 
 
 def _glyph_strings(path: Path) -> list[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if not GLYPHS & set(text):  # most files: nothing to parse
+        return []
+    tree = ast.parse(text)
     skip = _docstrings(tree)
     return [f"{path.relative_to(UI)}:{node.lineno}: {node.value!r}" for node in ast.walk(tree)
             if isinstance(node, ast.Constant) and isinstance(node.value, str)
