@@ -13,6 +13,9 @@ directly (no server is involved: the chart is read from the replica). One openin
 `ChartController.open` to the `sig_chart_opened` signal (the chart loaded on the worker and
 handed to every tab) plus a synchronous repaint of the window. The first opening (cold caches)
 is left out; another patient's chart is opened between runs so each run really switches patient.
+The Vitals tab shows its flowsheet or its trend (Alt+F/Alt+T): `--tab vitals` times the trend.
+The order checks' context, drafts and fluid balance the opening asks for start after the paint
+(`Workers.after_paint`), as in the application; the bench waits for them between openings.
 
 The bench waits for the signal in a Qt event loop, as the application does. It used to poll
 with `QTest.qWait(1)`, which keeps the UI thread waking every millisecond and starves the
@@ -147,6 +150,7 @@ def measure(ws: Any, big: str, small: str, runs: int, tab: str = "summary") -> l
     pages = {"summary": view.chart.summary, "results": view.chart.results,
              "vitals": view.chart.vitals}  # fmt: skip
     view.chart.tabs.setCurrentWidget(pages[tab])
+    view.chart.vitals.show_view(trend=tab == "vitals")  # its trend plot (Alt+T), not the table
     opened: list[str] = []
     chart.sig_chart_opened.connect(opened.append)
 

@@ -287,6 +287,11 @@ def doctor_screens(camera: Camera, view: Any, shell: Any, password: str) -> None
             QTest.keyClicks(view.chart.orders.line, sentence)
             wait_until(lambda: bool(view.chart.orders.alerts.text()), 30)
         camera.shoot(view, f"chart-{tab}")
+        if tab == "vitals":  # the trend in place of the flowsheet (Alt+T)
+            QTest.keyClick(view.chart.vitals, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)
+            settle()
+            camera.shoot(view, "chart-vitals-trend")
+            view.chart.vitals.show_view(trend=False)
         if tab == "orders":
             key(view, Qt.Key.Key_P, CTRL)
             dialog_of(view, PrintPreviewDialog)

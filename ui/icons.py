@@ -10,7 +10,7 @@ os.environ.setdefault("QT_API", "pyside6")  # qtpy (under qtawesome) must bind t
 from functools import lru_cache  # noqa: E402
 
 import qtawesome  # noqa: E402
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize  # noqa: E402
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize  # noqa: E402
 from PySide6.QtGui import QIcon, QPixmap  # noqa: E402
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget  # noqa: E402
 
@@ -29,10 +29,21 @@ ICONS = {
     "overdue": "fa5s.clock",
     "failed": "fa5s.times-circle",
     "clock": "fa5s.clock",
+    "edited": "fa5s.pen",
 }
 # the meaning (colour) each icon is drawn in
 MEANING = {"acuity_critical": "critical", "acuity_serious": "high_alert", "allergy": "critical",
-           "overdue": "critical", "failed": "critical", "clock": "critical"}  # fmt: skip
+           "overdue": "critical", "failed": "critical", "clock": "critical", "edited": "info"}  # fmt: skip
+
+
+def high_alert_word() -> str:
+    """The word shown with the high-alert icon on screens (printouts keep issue 11's ▲)."""
+    return QCoreApplication.translate("Icons", "High-alert")
+
+
+def high_alert_html() -> str:
+    """The high-alert icon and its word, for rich text."""
+    return f"{icon_html('high_alert')} <b>{high_alert_word()}</b>"
 
 
 def icon(kind: str, colour: str | None = None) -> QIcon:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -68,13 +69,41 @@ class Workers(QObject):
         self.relay.failed.connect(self._deliver_error)
         self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
         self._ids = itertools.count(1)
+        self._holding: list[_Task] | None = None  # tasks asked for inside `after_paint()`
+        self._held: list[_Task] = []  # ... waiting for the UI thread's pending events
 
     def run(self, function: Callable[..., Any], *args: Any, done: Done | None = None,
             failed: Failed | None = None) -> None:  # fmt: skip
         """Run function(*args) on the lane; then done(result) or failed(error) on the UI thread."""
         task_id = next(self._ids)
         self._pending[task_id] = (done, failed)
-        self.pool.start(_Task(function, args, self.relay, task_id))
+        task = _Task(function, args, self.relay, task_id)
+        if self._holding is not None:
+            self._holding.append(task)
+        else:
+            self.pool.start(task)
+
+    @contextmanager
+    def after_paint(self) -> Iterator[None]:
+        """Tasks asked for inside start once the UI thread has handled the events already
+        posted (the paint of what was just shown), so a background read does not take the
+        interpreter from the hand-over and the paint the user is waiting for."""
+        outer = self._holding is None
+        if outer:
+            self._holding = []
+        try:
+            yield
+        finally:
+            if outer:
+                held, self._holding = self._holding or [], None
+                if held:
+                    self._held += held
+                    QTimer.singleShot(0, self, self._start_held)  # not after the lane is gone
+
+    def _start_held(self) -> None:
+        held, self._held = self._held, []
+        for task in held:
+            self.pool.start(task)
 
     @Slot(int, object)
     def _deliver(self, task_id: int, result: Any) -> None:
@@ -92,5 +121,6 @@ class Workers(QObject):
         return bool(self._pending)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until every task has run (at shutdown)."""
+        """Block until every task has run (at shutdown), held ones included."""
+        self._start_held()
         return self.pool.waitForDone(msecs)

@@ -946,8 +946,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/notes/documents.py" line="102" />
-        <source>⚠ overdue: %1</source>
-        <translation>⚠ 超时：%1</translation>
+        <source>overdue: %1</source>
+        <translation>超时：%1</translation>
     </message>
     <message>
         <location filename="../../ui/screens/notes/documents.py" line="103" />
@@ -2294,6 +2294,10 @@
         <source>No. %1 · %2 (%3)</source>
         <translation>%1 号 · %2 (%3)</translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation>已发</translation>
+    </message>
 </context>
 <context>
     <name>DemoBarcodesDialog</name>
@@ -2563,8 +2567,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/mar/controller.py" line="196" />
-        <source>✔ Right patient, drug, dose, route and time. Press Enter to record it as given.</source>
-        <translation>✔ 患者、药品、剂量、途径、时间均正确。按回车记录为已给。</translation>
+        <source>Right patient, drug, dose, route and time. Press Enter to record it as given.</source>
+        <translation>患者、药品、剂量、途径、时间均正确。按回车记录为已给。</translation>
     </message>
     <message>
         <location filename="../../ui/screens/mar/controller.py" line="260" />
@@ -3331,16 +3335,20 @@
         <translation>扫描</translation>
     </message>
     <message>
-        <source>⚠ %1 empty ampoule(s) or patch(es) not back</source>
-        <translation>⚠ 空安瓿/废贴 %1 未交回</translation>
+        <source>%1 empty ampoule(s) or patch(es) not back</source>
+        <translation>空安瓿/废贴 %1 未交回</translation>
     </message>
     <message>
         <source>Print pick &amp;list</source>
         <translation>打印摆药单(&amp;L)</translation>
     </message>
     <message>
-        <source>⚠ not picked: %1</source>
-        <translation>⚠ 未摆药：%1</translation>
+        <source>not picked: %1</source>
+        <translation>未摆药：%1</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>已摆 %1</translation>
     </message>
 </context>
 <context>
@@ -3452,8 +3460,8 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="81" />
-        <source>▲ escalated to the doctor</source>
-        <translation>▲ 已上报医生</translation>
+        <source>escalated to the doctor</source>
+        <translation>已上报医生</translation>
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="84" />
@@ -3471,8 +3479,8 @@
         <translation>危急值 %1 %2：请接收（Ctrl+Shift+K）</translation>
     </message>
     <message>
-        <source>▲ high-alert medicine</source>
-        <translation>▲ 高警示药品</translation>
+        <source>high-alert medicine</source>
+        <translation>高警示药品</translation>
     </message>
 </context>
 <context>
@@ -3605,8 +3613,8 @@
         <translation>（7 项中的 %1 项）</translation>
     </message>
     <message>
-        <source>▲ Escalate: urgent review by the doctor</source>
-        <translation>▲ 需上报：请医生紧急评估</translation>
+        <source>Escalate: urgent review by the doctor</source>
+        <translation>需上报：请医生紧急评估</translation>
     </message>
     <message>
         <source>Not saved: correct the value.</source>
@@ -3742,6 +3750,14 @@
     <message>
         <source>Select a result to see its trend</source>
         <translation>选择一项结果以查看其趋势</translation>
+    </message>
+    <message>
+        <source>(high)</source>
+        <translation>（偏高）</translation>
+    </message>
+    <message>
+        <source>(low)</source>
+        <translation>（偏低）</translation>
     </message>
 </context>
 <context>
@@ -4628,13 +4644,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="72" />
-        <source>‼ reason needed</source>
-        <translation>‼ 须填写理由</translation>
+        <source>Critical: reason needed</source>
+        <translation>严重：须填写理由</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="72" />
-        <source>‼ overridden</source>
-        <translation>‼ 已超越</translation>
+        <source>Critical: overridden</source>
+        <translation>严重：已超越</translation>
     </message>
     <message>
         <location filename="../../ui/screens/orders/render.py" line="78" />
@@ -4644,6 +4660,10 @@
     <message>
         <source>discharge medication: %1 %2 for %3 days</source>
         <translation>出院带药：%1 %2，%3 天</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>警告：%1</translation>
     </message>
 </context>
 <context>
@@ -5069,8 +5089,8 @@
         <translation>已归档 — 已为 %1 解封至 %2（%3 批准）；仅其本人可修改，每项修改都记录在此次解封名下。</translation>
     </message>
     <message>
-        <source>✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>
-        <translation>✖ 已归档 — 自 %1 起锁定。修改需经批准解封：申请解封…（%2）。</translation>
+        <source>Archived — locked since %1. Changes need an approved unlock: Request unlock… (%2).</source>
+        <translation>已归档 — 自 %1 起锁定。修改需经批准解封：申请解封…（%2）。</translation>
     </message>
     <message>
         <source>Unlock asked by %1 at %2, waiting for the medical-records office.</source>
@@ -5342,12 +5362,12 @@
         <translation>接收人</translation>
     </message>
     <message>
-        <source>✔ Received: %1 for %2 (bed %3), lot %4.</source>
-        <translation>✔ 已接收：%2（%3 床）的 %1，批号 %4。</translation>
+        <source>Received: %1 for %2 (bed %3), lot %4.</source>
+        <translation>已接收：%2（%3 床）的 %1，批号 %4。</translation>
     </message>
     <message>
-        <source>✖ Already received: %1 for %2, %3 by %4. Nothing recorded.</source>
-        <translation>✖ 已接收过：%2 的 %1，%3 由 %4 接收。未重复记录。</translation>
+        <source>Already received: %1 for %2, %3 by %4. Nothing recorded.</source>
+        <translation>已接收过：%2 的 %1，%3 由 %4 接收。未重复记录。</translation>
     </message>
     <message>
         <source>Receive ward delivery</source>
@@ -5378,8 +5398,8 @@
         <translation>请扫描第一件药品。</translation>
     </message>
     <message>
-        <source>✖ Not recorded: %1</source>
-        <translation>✖ 未记录：%1</translation>
+        <source>Not recorded: %1</source>
+        <translation>未记录：%1</translation>
     </message>
 </context>
 <context>
@@ -5591,6 +5611,10 @@
         <location filename="../../ui/screens/rights/view.py" line="1" />
         <source>Designated antibiotic &amp;consultant (Art. 27)</source>
         <translation>特殊使用级抗菌药物会诊专家（第二十七条）(&amp;C)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
     </message>
 </context>
 <context>
@@ -6900,6 +6924,10 @@
         <source>mL/h</source>
         <translation>毫升/小时</translation>
     </message>
+    <message>
+        <source>round overdue since %1</source>
+        <translation>巡视已超时（应于 %1）</translation>
+    </message>
 </context>
 <context>
     <name>DemoUsers</name>
@@ -7061,8 +7089,8 @@
         <translation>已保存：第 %1 版。</translation>
     </message>
     <message>
-        <source>Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked ✎ until you reload.</source>
-        <translation>您打开排班后已有他人保存：您的修改未保存。按 F5 查看对方的版本；重新载入前您的修改仍以 ✎ 标出。</translation>
+        <source>Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked with the pen icon until you reload.</source>
+        <translation>您打开排班后已有他人保存：您的修改未保存。按 F5 查看对方的版本；重新载入前您的修改仍以铅笔图标标出。</translation>
     </message>
     <message>
         <source>The roster is kept on the server, which cannot be reached now.</source>
@@ -7611,22 +7639,6 @@
         <translation>预测模型：%1。</translation>
     </message>
     <message>
-        <source>%1, MAE %2 patients, MAPE %3%</source>
-        <translation>%1平均绝对误差%2人、平均绝对百分比误差%3%</translation>
-    </message>
-    <message>
-        <source>Error on %1 held-out weeks:</source>
-        <translation>留出%1周的误差：</translation>
-    </message>
-    <message>
-        <source>; </source>
-        <translation>；</translation>
-    </message>
-    <message>
-        <source>.</source>
-        <translation>。</translation>
-    </message>
-    <message>
         <source>Flow by hour</source>
         <translation>按时段入出转</translation>
     </message>
@@ -7697,6 +7709,22 @@
     <message>
         <source>Held-out weeks</source>
         <translation>留出周数</translation>
+    </message>
+    <message>
+        <source>%1, MAE %2 patients, MAPE %3%</source>
+        <translation>%1平均绝对误差%2人、平均绝对百分比误差%3%</translation>
+    </message>
+    <message>
+        <source>Error on %1 held-out weeks:</source>
+        <translation>留出%1周的误差：</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>.</source>
+        <translation>。</translation>
     </message>
 </context>
 <context>
@@ -7938,6 +7966,24 @@
     <message>
         <source>Crashes per 100 sessions</source>
         <translation>每百次会话崩溃数</translation>
+    </message>
+</context>
+<context>
+    <name>Icons</name>
+    <message>
+        <source>High-alert</source>
+        <translation>高警示</translation>
+    </message>
+</context>
+<context>
+    <name>VitalsPane</name>
+    <message>
+        <source>&amp;Flowsheet</source>
+        <translation>流程表(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Trend</source>
+        <translation>趋势图(&amp;T)</translation>
     </message>
 </context>
 <context>

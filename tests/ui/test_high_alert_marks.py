@@ -1,5 +1,6 @@
-"""The ▲ high-alert mark on the screens that name a drug: the chart's orders and the pharmacist's
-verification queue (the MAR has its own; printouts go through PrintContext.drug_name)."""
+"""The high-alert mark on the screens that name a drug, as its icon and its word (printouts keep
+issue 11's ▲, through PrintContext.drug_name): the chart's orders, the pharmacist's verification
+queue and the order basket (the MAR has its own)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.screens.chart.columns import order_columns
 from ui.screens.orders.entry import DraftOrder
-from ui.screens.orders.render import basket_line
+from ui.screens.orders.render import basket_icon, basket_line
 from ui.screens.pharmacy.verification_view import VerificationView
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.order_sentence import parse_order
@@ -22,7 +23,12 @@ def _order(description: str) -> dict[str, object]:
 
 def test_the_chart_orders_column_marks_a_high_alert_order() -> None:
     column = next(c for c in order_columns() if c.header == "Order")
-    assert column.text({"high_alert": True, "drug_name": "肝素", "description": "x"}) == "▲ 肝素"
+    assert (
+        column.text({"high_alert": True, "drug_name": "肝素", "description": "x"})
+        == "High-alert: 肝素"
+    )
+    assert column.icon is not None and column.icon({"high_alert": True}) == "high_alert"
+    assert column.icon({"high_alert": False}) is None
     assert (
         column.text({"high_alert": False, "drug_name": "阿莫西林", "description": "x"})
         == "阿莫西林"
@@ -37,7 +43,8 @@ def test_the_verification_queue_marks_a_high_alert_order(qtbot: QtBot) -> None:
         WaitingOrder(_order("amoxicillin 500mg po tid"), PATIENT, False),
     ])  # fmt: skip
     texts = [view.table.item(row, 3).text() for row in range(2)]
-    assert texts == ["▲ insulin glargine 10u sc qn", "amoxicillin 500mg po tid"]
+    assert texts == ["High-alert: insulin glargine 10u sc qn", "amoxicillin 500mg po tid"]
+    assert not view.table.item(0, 3).icon().isNull() and view.table.item(1, 3).icon().isNull()
 
 
 def test_the_order_basket_marks_a_high_alert_line() -> None:
@@ -50,4 +57,6 @@ def test_the_order_basket_marks_a_high_alert_line() -> None:
     plain = basket_line(
         DraftOrder("medication", "amoxicillin 500mg po tid", "x", parsed=amoxicillin), "en"
     )
-    assert "▲ " in marked and "▲" not in plain
+    assert "High-alert: insulin" in marked and "High-alert" not in plain
+    assert basket_icon(DraftOrder("medication", "x", "x", parsed=insulin)) == "high_alert"
+    assert basket_icon(DraftOrder("medication", "x", "x", parsed=amoxicillin)) is None

@@ -61,7 +61,8 @@ def test_head_nurse_assigns_beds_by_keyboard_and_a_stale_save_is_refused(
     qtbot.waitUntil(lambda: len(roster.view.model.days) == 7, timeout=WAIT)
     dialog = _assign_first_nurse(qtbot, station, "1-2")
     first_nurse = dialog.nurses[0]["user_id"]
-    assert roster.view.model.changed and "✎" in roster.view.model.index(0, 0).data()
+    edited = roster.view.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    assert roster.view.model.changed and edited is not None  # the pen icon: changed, not saved
     with qtbot.waitSignal(roster.sig_roster_saved, timeout=WAIT):
         qtbot.keyClick(roster.view.table, Qt.Key.Key_S, CTRL)
     with reader(engine) as conn:

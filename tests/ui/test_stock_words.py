@@ -91,9 +91,10 @@ def test_the_pick_list_shows_empty_ampoules_not_back(
         picks = WardPickView()
         qtbot.addWidget(picks)
         picks.show_lines([line, returned])
-    assert picks.lines.item(0, 2).text() == "芬太尼 0.05mg iv q4h  ⚠ 空安瓿/废贴 2 未交回"
+    assert picks.lines.item(0, 2).text() == "芬太尼 0.05mg iv q4h  空安瓿/废贴 2 未交回"
+    assert not picks.lines.item(0, 2).icon().isNull()  # the warning icon beside the words
     assert picks.lines.item(1, 2).text() == "芬太尼 0.05mg iv q4h"
     english = WardPickView()
     qtbot.addWidget(english)
     english.show_lines([line])
-    assert english.lines.item(0, 2).text().endswith("⚠ 2 empty ampoule(s) or patch(es) not back")
+    assert english.lines.item(0, 2).text().endswith("  2 empty ampoule(s) or patch(es) not back")

@@ -9,13 +9,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
 from pytestqt.qtbot import QtBot
 
-from ui.screens.chart.columns import lab_columns
+from ui.screens.chart.columns import lab_columns, vitals_columns
 from ui.screens.chart.records import RecordTableModel
 from ui.screens.chart.view import _table
+from ui.screens.trends.fit import rows_height
 from ui.screens.trends.paint import PlotColours
 from ui.screens.trends.plot import Series, TrendPlot
 from ui.screens.trends.results import ResultsPane
 from ui.screens.trends.series import lab_series, vitals_series
+from ui.screens.vitals_entry.pane import VitalsPane
 from ui.terms import ward_zone
 
 START = datetime(2024, 1, 1, 8, tzinfo=UTC)
@@ -151,7 +153,7 @@ def test_hovering_a_point_shows_its_value_and_ward_time(qtbot: QtBot) -> None:
     middle = plot.plotted_points()[0][1]
     qtbot.mouseMove(plot, middle.toPoint())
     assert plot.hover == (0, 1)
-    assert plot.hover_text() == "K mmol/L: 5.9 ▲  01-01 15:00"  # above range: marked, not colour
+    assert plot.hover_text() == "K mmol/L: 5.9 (high)  01-01 15:00"  # above range: in words
     assert plot.hover_text() in plot.drawn_texts()
     plot.setFocus()
     qtbot.keyClick(plot, Qt.Key.Key_Right)  # the keyboard walks the points too
@@ -180,3 +182,19 @@ def test_the_plot_takes_its_colours_from_the_palette(qtbot: QtBot) -> None:
     assert image.pixelColor(2, 2) == QColor("#000000")  # the base, not a pastel white
     [[first, _]] = plot.plotted_points()
     assert image.pixelColor(first.toPoint()) == QColor("#ffff00")
+
+
+def test_the_vitals_tab_shows_ten_flowsheet_rows_or_the_trend(qtbot: QtBot) -> None:
+    model = RecordTableModel(vitals_columns())
+    model.set_rows([{"taken_at": "2026-01-01T00:00:00Z", "temperature_c": 36.5}] * 30)
+    pane = VitalsPane(_table(model, "vitals"))
+    qtbot.addWidget(pane)
+    pane.resize(700, 400)  # too short for ten rows: the table's minimum holds them anyway
+    pane.show()
+    table = pane.table
+    assert table.minimumHeight() == rows_height(table)
+    assert table.height() >= rows_height(table) and pane.views.currentWidget() is table
+    pane.show_trend.click()  # Trend (Alt+T): the plot in the table's place
+    assert pane.views.currentWidget() is pane.plot and pane.show_trend.isChecked()
+    pane.show_view(trend=False)
+    assert pane.views.currentWidget() is table and pane.show_table.isChecked()

@@ -135,7 +135,7 @@ def test_nurse_receives_a_delivery_by_scanning_its_labels(
     dialog = _open_receipt(qtbot, station)
     assert dialog.expected_label.text() == "Still expected: 2"
     said = _scanned(qtbot, dialog, label_code(orders.metoprolol))
-    assert said == "✔ Received: Metoprolol 25 mg po st for 张三 (bed 1), lot L1."
+    assert said == "Received: Metoprolol 25 mg po st for 张三 (bed 1), lot L1."
     assert station.shell.nurse.scanner.scans == 1  # taken as a wedge scan, not typed text
     qtbot.waitUntil(lambda: dialog.received.rowCount() == 1, timeout=WAIT)
     assert dialog.expected.rowCount() == 1 and dialog.expected.item(0, 1).text() == "李四"
@@ -146,16 +146,16 @@ def test_nurse_receives_a_delivery_by_scanning_its_labels(
         ward.zhang_san, orders.metoprolol, "L1", 1)  # fmt: skip
 
     said = _scanned(qtbot, dialog, label_code(orders.metoprolol))
-    assert said.startswith("✖ Already received: Metoprolol 25 mg po st for 张三, ")
+    assert said.startswith("Already received: Metoprolol 25 mg po st for 张三, ")
     assert said.endswith(" by Nurse Wang. Nothing recorded.") and len(_receipts(station)) == 1
     assert _scanned(qtbot, dialog, other_ward_label) == (
-        "✖ No patient on this ward has this label (it is another ward's item): nothing recorded; "
+        "No patient on this ward has this label (it is another ward's item): nothing recorded; "
         "return it to pharmacy.")  # fmt: skip
     assert _scanned(qtbot, dialog, "HELLO-123") == (
-        "✖ Unknown code: that is not a pharmacy label. Scan the label on the item.")  # fmt: skip
+        "Unknown code: that is not a pharmacy label. Scan the label on the item.")  # fmt: skip
     assert len(_receipts(station)) == 1
     # the dispensing label (drug/lot) of the one item left is received as well
-    assert _scanned(qtbot, dialog, "amlodipine/L7").startswith("✔ Received: Amlodipine 5 mg po st")
+    assert _scanned(qtbot, dialog, "amlodipine/L7").startswith("Received: Amlodipine 5 mg po st")
     qtbot.waitUntil(lambda: dialog.expected.rowCount() == 0, timeout=WAIT)
     assert dialog.expected_label.text() == "Still expected: 0"
 
@@ -178,8 +178,8 @@ def _closed_loop_shows_receipt(qtbot: QtBot, station, patient_id: str, order_id:
     qtbot.waitUntil(lambda: loop.table.rowCount() > 0, timeout=WAIT)
     steps = {loop.table.item(r, 0).text(): loop.table.item(r, 3).text()
              for r in range(loop.table.rowCount())}  # fmt: skip
-    assert steps["✔ Dispensed"] == "lot L1, 1 tab"
-    assert steps["✔ Received on the ward"] == "lot L1, 1 tab"
+    assert steps["Dispensed"] == "lot L1, 1 tab"
+    assert steps["Received on the ward"] == "lot L1, 1 tab"
     assert "Received on the ward" not in loop.open_steps.text()
 
 
@@ -207,7 +207,7 @@ def test_a_receipt_without_the_network_is_saved_locally_and_waits_to_sync(
     qtbot.keyClicks(dialog.scan_input, label_code(order_id))  # typed: no scanner on this one
     qtbot.keyClick(dialog.scan_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.received.rowCount() == 1, timeout=WAIT)
-    assert dialog.message.text() == "✔ Received: Metoprolol 25 mg po st for 张三 (bed 7), lot L1."
+    assert dialog.message.text() == "Received: Metoprolol 25 mg po st for 张三 (bed 7), lot L1."
     assert offline.status().waiting == waiting + 1  # the WardReceived is in the outbox
 
 

@@ -54,5 +54,5 @@ def test_only_overdue_and_high_alert_lines_are_coloured_each_with_icon_and_words
     assert cell(3, Qt.ItemDataRole.DecorationRole) is None
     assert [cell(r, Qt.ItemDataRole.DisplayRole) for r in range(3)] == [
         "OVERDUE", "OVERDUE", "DUE NOW"]  # fmt: skip
-    assert "▲ escalated to the doctor" in str(cell(0, Qt.ItemDataRole.DisplayRole, 4))
-    assert str(cell(2, Qt.ItemDataRole.DisplayRole, 4)).endswith("— ▲ high-alert medicine")
+    assert "escalated to the doctor" in str(cell(0, Qt.ItemDataRole.DisplayRole, 4))
+    assert str(cell(2, Qt.ItemDataRole.DisplayRole, 4)).endswith("— high-alert medicine")

@@ -21,7 +21,7 @@ SCREEN = (1366, 768)  # the commonest ward PC screen
 MIN_ROWS = 10
 SLACK = 2  # pixels a style's border may overhang its parent
 # tables that are the whole content of their screen: they must show ten rows at 1366x768
-MAIN_TABLES = {"censusTable", "worklistTable", "marTable",
+MAIN_TABLES = {"censusTable", "worklistTable", "marTable", "labsTable", "vitalsTable",
                "verificationQueue", "stockLots", "pickLines", "alertsTable", "rightsTable"}  # fmt: skip
 # tables whose first columns must all be in view without scrolling: the census's bed to stay
 GLANCE_COLUMNS = {"censusTable": 7}

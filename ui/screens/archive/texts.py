@@ -44,7 +44,7 @@ def _state(archive: dict[str, Any], names: dict[str, str]) -> str:
             "%1", names.get(unlock["requested_by"], unlock["requested_by"])).replace(
             "%2", local_time(unlock["unlocked_until"])).replace(
             "%3", names.get(unlock["decided_by"], unlock["decided_by"]))  # fmt: skip
-    text = _tr("✖ Archived — locked since %1. Changes need an approved unlock: Request unlock… "
+    text = _tr("Archived — locked since %1. Changes need an approved unlock: Request unlock… "
                "(%2).").replace("%1", local_time(archive["archived_at"])).replace(
         "%2", REQUEST_UNLOCK_KEYS)  # fmt: skip
     waiting = [r for r in archive.get("unlock_requests") or [] if r["status"] == "pending"]

@@ -111,6 +111,12 @@ class CensusModel(TitledTableModel):
             return self._text(patient, column)
         if role == Qt.ItemDataRole.DecorationRole and column == ALERTS and self._alerts(patient):
             return icon(alert_icon(patient))
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and column == NOTES_DUE
+            and self._overdue(patient)
+        ):
+            return icon("overdue")
         if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
             return "; ".join(self._alerts(patient)) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == NEWS2 and patient.get("news2_at"):

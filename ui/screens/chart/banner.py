@@ -112,8 +112,11 @@ class PatientBanner(QFrame):
         self.alerts.setText(self._icon("warning") + escape(alerts) if alerts else "")
         self.alerts.setVisible(bool(alerts))
         archive = archive_banner(chart.get("archive"), chart.get("user_names") or {})
-        self.archive.setText(archive)
-        self.archive.setProperty("alert", bool((chart.get("archive") or {}).get("locked")))
+        locked = bool((chart.get("archive") or {}).get("locked"))
+        self.archive.setText(
+            self._icon("failed") + escape(archive) if locked and archive else archive
+        )
+        self.archive.setProperty("alert", locked)
         self.archive.style().polish(self.archive)
         self.archive.setVisible(bool(archive))
         self.show_grant(chart.get("break_glass"))

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from ui.icons import high_alert_word
 from ui.screens.chart.records import Column
 from ui.terms import (
     drug_name,
@@ -62,9 +63,10 @@ def order_columns() -> list[Column]:
         Column(
             QCoreApplication.translate("ChartColumns", "Order"),
             lambda r: (
-                ("▲ " if r.get("high_alert") else "")
+                (high_alert_word() + ": " if r.get("high_alert") else "")
                 + (drug_name(r) if is_medication(r) else order_text(r))
             ),
+            icon=lambda r: "high_alert" if r.get("high_alert") else None,
         ),
         Column(QCoreApplication.translate("ChartColumns", "Dose"), _dose),
         Column(QCoreApplication.translate("ChartColumns", "Route"), lambda r: route_words(r)),

@@ -103,6 +103,11 @@ class ChartController(QObject):
             return
         if not self.active or patient["patient_id"] != self.patient_id:
             return  # locked meanwhile, or another patient was asked for since
+        with self.workers.after_paint():  # the checks' context, drafts, balance: after the paint
+            self._hand_over(chart)
+        self.sig_chart_opened.emit(patient["patient_id"])
+
+    def _hand_over(self, chart: dict[str, Any]) -> None:
         self.view.banner.show_patient(chart)
         self.view.summary.setHtml(summary_html(chart))
         self.notes.show_chart(chart)
@@ -115,7 +120,6 @@ class ChartController(QObject):
         self.loading_older.clear()
         self.view.set_older_waiting({k: v is not None for k, v in chart["older"].items()})
         self.view.show_tabs()
-        self.sig_chart_opened.emit(patient["patient_id"])
 
     def load_older(self, section: str) -> None:
         """Read the next page of older rows of one section (once at a time per section)."""

@@ -45,6 +45,26 @@ def _counted(lines: list[str]) -> list[str]:
     return [*shown[:SUMMARY_LINES], escape(more.replace("%1", str(len(shown) - SUMMARY_LINES)))]
 
 
+_WORDED = ("order_kind", "drug_code", "drug_name", "dose_value", "dose_unit", "route",
+           "frequency", "duration_days", "prn_indication", "code", "description")  # fmt: skip
+
+
+def _medication_lines(orders: list[dict[str, Any]]) -> list[str]:
+    """The medication orders in force in words, newest first: orders worded alike (the same
+    fields of `order_text`) are put in words once, not once per order (a long stay repeats
+    the same few orders hundreds of times)."""
+    worded: dict[tuple[Any, ...], str] = {}
+    lines = []
+    for order in _live(orders):
+        if order["order_kind"] != "medication" or order["status"] not in ("placed", "verified"):
+            continue
+        key = tuple(map(order.get, _WORDED))
+        if key not in worded:
+            worded[key] = escape(order_text(order))
+        lines.append(worded[key])
+    return lines
+
+
 def summary_html(chart: dict[str, Any]) -> str:
     """Diagnosis, alerts, active problems, allergies, medications in force, latest vitals, abnormal labs."""
     patient = chart["patient"] or {}
@@ -55,10 +75,7 @@ def summary_html(chart: dict[str, Any]) -> str:
         f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
         for a in _live(chart["allergies"])
     ] or [escape(allergy_status_text(chart))]  # none recorded: the status, as the banner says it
-    medications = _counted([
-        escape(order_text(o))
-        for o in _live(chart["orders"]) if o["order_kind"] == "medication" and o["status"] in ("placed", "verified")
-    ])  # fmt: skip
+    medications = _counted(_medication_lines(chart["orders"]))
     labs = [
         f"<span style='color:{severity_colour('critical').name()}'><b>{escape(lab_name(lab))}</b> {escape(lab['value'])} "
         f"{escape(lab.get('unit') or '')} ({escape(term(lab['flag']))})</span>"

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from ui.icons import icon
 from ui.theme import severity_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -16,11 +17,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 @dataclass(frozen=True)
 class Column:
-    """One column: its header and how a row becomes its text; `alert` marks cells to emphasise."""
+    """One column: its header and how a row becomes its text; `alert` marks cells to emphasise;
+    `icon` names the ui.icons icon a cell shows beside its words (None: no icon)."""
 
     header: str
     text: Callable[[dict[str, Any]], str]
     alert: Callable[[dict[str, Any]], bool] | None = None
+    icon: Callable[[dict[str, Any]], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -67,6 +70,9 @@ class RecordTableModel(QAbstractTableModel):
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
+            kind = column.icon(row)
+            return icon(kind) if kind else None
         alert = column.alert is not None and column.alert(row)
         if role == Qt.ItemDataRole.ForegroundRole and alert:
             return QBrush(severity_colour("critical"))

@@ -51,12 +51,17 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
 
 
 def _mark_high_alert(ws: Workstation, orders: list[dict[str, Any]]) -> None:
-    """▲ beside a high-alert drug on its route, by the formulary in force on the station."""
+    """The high-alert mark beside a high-alert drug on its route, by the formulary in force on the station."""
     formulary = ws.store.reference.formulary()
+    known: dict[tuple[Any, Any], bool] = {}  # (drug, route): a long stay repeats a few orders
     for order in orders:
-        order["high_alert"] = order.get("order_kind") == "medication" and is_high_alert(
-            order, formulary
-        )
+        if order.get("order_kind") != "medication":
+            order["high_alert"] = False
+            continue
+        key = (order.get("drug_code"), order.get("route"))
+        if key not in known:
+            known[key] = is_high_alert(order, formulary)
+        order["high_alert"] = known[key]
 
 
 def live_grant(ws: Workstation, patient_id: str) -> dict[str, Any] | None:

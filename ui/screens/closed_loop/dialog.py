@@ -23,6 +23,7 @@ from offline_cache.order_transmissions import transmissions
 from offline_cache.workstation import Workstation
 from ui import tasks as shell_tasks
 from ui.dialogs import ReturningDialog
+from ui.icons import icon
 from ui.screens.closed_loop.facts import detail_words
 from ui.terms import order_text
 from ui.workers import Workers
@@ -117,20 +118,23 @@ class ClosedLoopDialog(ReturningDialog):
         return datetime.fromisoformat(at).astimezone(self.zone).strftime("%m-%d %H:%M")
 
     def show_loop(self, found: dict[str, Any]) -> None:
-        """Fill the table: one row per step, exceptions marked ✖ and bold (never colour alone)."""
+        """Fill the table: one row per step, each step's icon (done, or the exception's cross) beside its words, exceptions bold too (never
+        colour alone)."""
         self.heading.setText(found["description"])
         loop: list[LoopEvent] = found["loop"]
         self.table.setRowCount(len(loop))
         bold = QFont()
         bold.setBold(True)
         for row, event in enumerate(loop):
-            step = ("✖ " if event.exception else "✔ ") + step_words(event.kind)
+            step = step_words(event.kind)
             by = found["names"].get(event.by, event.by) if event.by else ""
             detail = detail_words(event, found["names"])
             for column, text in enumerate((step, self._time(event.at), by, detail)):
                 item = QTableWidgetItem(text)
                 if event.exception:
                     item.setFont(bold)
+                if column == 0:
+                    item.setIcon(icon("failed" if event.exception else "success"))
                 self.table.setItem(row, column, item)
         missing = translate("ClosedLoopFacts", ", ").join(
             step_words(kind) for kind in found["missing"]

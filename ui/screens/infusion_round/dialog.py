@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.icons import icon
 from ui.screens.infusion_round.tasks import BagRow
 from ui.screens.infusion_round.words import ACTIONS, SITES, UNITS
 from ui.terms import local_time
@@ -59,6 +60,8 @@ class InfusionRoundDialog(ReturningDialog):
         for bag in bags:
             item = QListWidgetItem(self._bag_text(bag))
             item.setData(Qt.ItemDataRole.UserRole, bag.order_id)
+            if bag.overdue:
+                item.setIcon(icon("overdue"))
             self.bags.addItem(item)
         self.chosen = QLabel(objectName="infusionChosen")
         self.chosen.setWordWrap(True)
@@ -86,9 +89,12 @@ class InfusionRoundDialog(ReturningDialog):
         self.bags.setFocus()
 
     def _bag_text(self, bag: BagRow) -> str:
-        mark = "⚠ " if bag.overdue else ""
         due = _tr("round due %1").replace("%1", local_time(bag.next_round_at.isoformat()))
-        return f"{mark}{bag.bed} {bag.patient_name} — {bag.drugs} ({due})"
+        if bag.overdue:  # the overdue clock icon is drawn beside the line (the list's item)
+            due = _tr("round overdue since %1").replace(
+                "%1", local_time(bag.next_round_at.isoformat())
+            )
+        return f"{bag.bed} {bag.patient_name} — {bag.drugs} ({due})"
 
     def _layout(self) -> None:
         form = QFormLayout()

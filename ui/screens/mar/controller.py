@@ -180,7 +180,7 @@ class MarController(QObject):
         return BedsideCheck(None, check.row, [Problem("wrong_drug", text, True)])
 
     def _blocked(self, check: BedsideCheck, drug: Scan, texts: list[str]) -> None:
-        self.view.show_message("✖ " + "\n".join(texts), "block")
+        self.view.show_message("\n".join(texts), "block")
         self._reset_form(keep_message=True)
         order_id = check.row.order_id if check.row is not None else drug.order_id
         if order_id is None or self.patient_id is None:
@@ -199,11 +199,11 @@ class MarController(QObject):
                 "warn",
             )
         elif texts:
-            self.view.show_message("▲ " + "\n".join(texts), "warn")
+            self.view.show_message("\n".join(texts), "warn")
         else:
             self.view.show_message(
                 self.tr(
-                    "✔ Right patient, drug, dose, route and time. Press Enter to record it as given."
+                    "Right patient, drug, dose, route and time. Press Enter to record it as given."
                 ),
                 "ok",
             )

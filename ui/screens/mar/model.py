@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from ui.icons import high_alert_word, icon
 from ui.table_model import Index, TitledTableModel
 from ui.terms import drug_name, local_time, sig
 from ui.theme import ink_on_tint, severity_tint
@@ -100,6 +101,8 @@ class MarModel(TitledTableModel):
         dose = self.doses[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(dose, index.column())
+        if role == Qt.ItemDataRole.DecorationRole and index.column() == 1:
+            return icon("high_alert") if dose.order_id in self.high_alert else None
         if role == Qt.ItemDataRole.BackgroundRole and dose.status in STATE_MEANING:
             return QBrush(severity_tint(STATE_MEANING[dose.status]))
         if role == Qt.ItemDataRole.ForegroundRole and dose.status in STATE_MEANING:
@@ -125,11 +128,7 @@ class MarModel(TitledTableModel):
             skin = SKIN_TEST_TEXT.get(self.rows[dose.order_id].skin_test or "")
             if skin:  # 皮试 result beside the drug: pending and positive block the scan (bcma)
                 name = f"{name}  [{translate('Mar', skin)}]"
-            return (
-                "▲ " + translate("Mar", "HIGH ALERT") + "  " + name
-                if dose.order_id in self.high_alert
-                else name
-            )
+            return high_alert_word() + "  " + name if dose.order_id in self.high_alert else name
         if column == 2:
             return dose_words(order)
         text = tr(STATE_TEXT.get(dose.status, dose.status))

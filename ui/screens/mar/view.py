@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon_html
 from ui.screens.mar.model import MarModel
 
 OUTCOMES = ("given", "held", "refused", "not_given")
@@ -106,10 +109,12 @@ class MarView(QWidget):
         return self.form
 
     def show_message(self, text: str, severity: str) -> None:
-        """The scan's outcome: severity block, warn, ok or info (styled, and said in words)."""
-        self.message.setText(text)
-        self.message.setProperty("severity", severity)
+        """The scan's outcome: severity block, warn, ok or info (styled, with its icon, and said
+        in words)."""
         meaning = {"block": "critical", "warn": "warning", "ok": "success"}.get(severity)
+        shown = escape(text).replace("\n", "<br>")
+        self.message.setText(f"{icon_html(meaning)} {shown}" if meaning and text else shown)
+        self.message.setProperty("severity", severity)
         self.message.setProperty("alertBox", meaning or "")
         self.message.style().polish(self.message)
         self.message.setStyleSheet("font-weight: bold;")

@@ -68,7 +68,7 @@ def note_html(note: dict[str, Any], addenda: list[dict[str, Any]], names: dict[s
 
 
 def due_text(due: list[NoteDue]) -> str:
-    """'Notes due: ⚠ OVERDUE admission note (since 03-01 08:00); daily progress note by 14:00'."""
+    """'Notes due: OVERDUE admission note (since 03-01 08:00); daily progress note by 14:00'."""
     if not due:
         return ""
     parts = []
@@ -86,19 +86,18 @@ def due_text(due: list[NoteDue]) -> str:
                 .replace("%1", term(item.note_type))
                 .replace("%2", when)
             )
-    prefix = "⚠ " if any(item.overdue for item in due) else ""
-    return prefix + QCoreApplication.translate("NoteDocuments", "Notes due: %1").replace(
+    return QCoreApplication.translate("NoteDocuments", "Notes due: %1").replace(
         "%1", "; ".join(parts)
     )
 
 
 def census_due_text(due: list[NoteDue]) -> str:
-    """Short census cell: '⚠ overdue: ward round note +1' or 'due: daily progress note'."""
+    """Short census cell (the overdue clock icon beside it): 'overdue: ward round note +1' or 'due: daily progress note'."""
     if not due:
         return ""
     overdue = [term(item.note_type) for item in due if item.overdue]
     names = overdue or [term(item.note_type) for item in due]
     short = names[0] + (f" +{len(names) - 1}" if len(names) > 1 else "")
     if overdue:
-        return QCoreApplication.translate("NoteDocuments", "⚠ overdue: %1").replace("%1", short)
+        return QCoreApplication.translate("NoteDocuments", "overdue: %1").replace("%1", short)
     return QCoreApplication.translate("NoteDocuments", "due: %1").replace("%1", short)

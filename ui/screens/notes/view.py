@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon_html
 from ui.screens.notes.editor import NoteEditor
 
 
@@ -139,7 +142,7 @@ class NotesView(QWidget):
 
     def set_label(self, label: QLabel, text: str, *, alert: bool = False) -> None:
         """Show a line of text (hidden when empty); alert lines get the theme's alert style."""
-        label.setText(text)
+        label.setText(f"{icon_html('overdue')} {escape(text)}" if alert and text else text)
         label.setVisible(bool(text))
         label.setProperty("alert", alert)
         label.style().polish(label)

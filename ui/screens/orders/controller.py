@@ -15,7 +15,7 @@ from ui.screens.orders.catalogue import default_catalogue
 from ui.screens.orders.cosign import OrderSignOff
 from ui.screens.orders.dialogs import ReasonDialog, RuleStatisticsDialog
 from ui.screens.orders.entry import DraftOrder, OrderReader, Reading, medication_sentence
-from ui.screens.orders.render import alerts_html, basket_line, reading_html
+from ui.screens.orders.render import alerts_html, basket_icon, basket_line, reading_html
 from ui.screens.orders.reorganise import SheetReorganiser
 from ui.screens.orders.signoff import session_prescriber, with_signoff
 from ui.screens.orders.stewardship import ask_all
@@ -225,7 +225,10 @@ class OrdersController(QObject):
 
     # -- the basket ------------------------------------------------------------------------
     def _show_basket(self) -> None:
-        self.view.show_basket([basket_line(d, self.reader.language) for d in self.basket])
+        self.view.show_basket(
+            [basket_line(d, self.reader.language) for d in self.basket],
+            [basket_icon(d) for d in self.basket],
+        )
 
     def _remove_from_basket(self, row: int) -> None:
         if 0 <= row < len(self.basket):

@@ -7,12 +7,12 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.icons import icon_html
+from ui.icons import high_alert_html, high_alert_word, icon_html
 from ui.screens.orders.entry import DraftOrder, Reading
 from ui.terms import term
 from ui.theme import current_theme, severity_colour, severity_tint
 from workstation.clinical.checks import Alert
-from workstation.clinical.high_alert import HIGH_ALERT_MARK, high_alert_routes, is_marked
+from workstation.clinical.high_alert import high_alert_routes, is_marked
 from workstation.clinical.order_sheet import TEMPORARY
 
 
@@ -34,17 +34,22 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OrderRender", text)
 
 
-def _mark(draft: DraftOrder) -> str:
-    """`▲ ` when the line orders a high-alert drug on a high-alert route."""
+def _high_alert(draft: DraftOrder) -> bool:
+    """The line orders a high-alert drug on a high-alert route."""
     parsed = draft.parsed
     if parsed is None:
-        return ""
-    routes = high_alert_routes([parsed.drug.entry])
-    return f"{HIGH_ALERT_MARK} " if is_marked(routes, parsed.drug.code, parsed.route) else ""
+        return False
+    return is_marked(high_alert_routes([parsed.drug.entry]), parsed.drug.code, parsed.route)
+
+
+def _mark(draft: DraftOrder) -> str:
+    """'High-alert: ' (its word; the icon is drawn beside the line) for a high-alert line."""
+    return f"{high_alert_word()}: " if _high_alert(draft) else ""
 
 
 def _draft_html(draft: DraftOrder) -> str:
-    html = f"{escape(term(draft.kind))}: <b>{escape(_mark(draft) + draft.description)}</b>"
+    mark = f"{high_alert_html()} " if _high_alert(draft) else ""
+    html = f"{escape(term(draft.kind))}: {mark}<b>{escape(draft.description)}</b>"
     if draft.urgent:
         html += f" <b>{escape(_tr('urgent'))}</b>"
     if draft.parsed is not None and draft.parsed.warnings:
@@ -83,19 +88,35 @@ def alerts_html(alerts: Iterable[Alert], language: str) -> str:
     return "".join(parts)
 
 
+def basket_icon(draft: DraftOrder) -> str | None:
+    """The icon beside a basket line (ui.icons): its gravest alert, else high-alert, else none;
+    the line says the same in words (basket_line)."""
+    severities = {a.severity for a in draft.alerts}
+    for severity in ("critical", "warning"):
+        if severity in severities:
+            return severity
+    if _high_alert(draft):
+        return "high_alert"
+    return "info" if severities else None
+
+
 def basket_line(draft: DraftOrder, language: str) -> str:
-    """One basket line: its alert marks, kind and description."""
+    """One basket line: its kind and description, then its alerts in words (the icon of the
+    gravest is drawn beside the line: basket_icon)."""
     marks = []
     blocking = {a.rule_id for a in draft.blocking()}
     for alert in draft.alerts:
         if alert.severity == "critical":
             marks.append(
-                _tr("‼ reason needed") if alert.rule_id in blocking else _tr("‼ overridden")
+                _tr("Critical: reason needed")
+                if alert.rule_id in blocking
+                else _tr("Critical: overridden")
             )
         elif alert.severity == "warning":
-            marks.append("⚠ " + (alert.message_zh if language.startswith("zh") else alert.message))
+            words = alert.message_zh if language.startswith("zh") else alert.message
+            marks.append(_tr("Warning: %1").replace("%1", words))
     if draft.alerts and all(a.severity == "info" for a in draft.alerts):
-        marks.append("ⓘ")
+        marks.append(_tr("info"))
     prefix = _tr("replaces an order") + " · " if draft.replaces_order_id else ""
     sheet = _tr("temporary") if draft.chosen_term() == TEMPORARY else _tr("long-term")
     text = f"[{sheet}] {prefix}{term(draft.kind)}: {_mark(draft)}{draft.description}"

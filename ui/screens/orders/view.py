@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from ui.icons import icon
 from ui.screens.chart import columns
 from ui.screens.chart.records import RecordTableModel
 
@@ -103,11 +105,16 @@ class OrdersView(QWidget):
         if suggestions:
             self.suggestions.setCurrentRow(0)
 
-    def show_basket(self, lines: list[str]) -> None:
-        """The basket lines, and its title with the count and the key that signs."""
+    def show_basket(self, lines: list[str], icons: list[str | None] | None = None) -> None:
+        """The basket lines, each with its icon (ui.icons kind, or None), and its title with the
+        count and the key that signs."""
         row = self.basket.currentRow()
         self.basket.clear()
-        self.basket.addItems(lines)
+        for line, kind in zip(lines, icons or [None] * len(lines), strict=True):
+            item = QListWidgetItem(line)
+            if kind:
+                item.setIcon(icon(kind))
+            self.basket.addItem(item)
         if lines:
             self.basket.setCurrentRow(min(max(row, 0), len(lines) - 1))
         self.basket_title.setText(

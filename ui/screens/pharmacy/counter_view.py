@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon
 from ui.terms import term
 from workstation.clinical.dispensing import Prescription
 
@@ -103,8 +104,10 @@ class CounterView(QWidget):
         self.items.setRowCount(len(prescription.items))
         for row, item in enumerate(prescription.items):
             lots = ", ".join(d["lot"] for d in prescription.dispensed.get(row, []))
-            done = "✓" if prescription.item_done(row) else ""
+            done = self.tr("done") if prescription.item_done(row) else ""
             cells = (item["drug_name"], f"{item['quantity']:g}", term(item["unit"]), lots, done)
             for column, text in enumerate(cells):
                 self.items.setItem(row, column, QTableWidgetItem(text))
+            if done:
+                self.items.item(row, 4).setIcon(icon("success"))
         self.scan.setFocus()

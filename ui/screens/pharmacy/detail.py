@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from ui.icons import icon_html
 from ui.terms import check_term, lab_name, local_time, order_text, term, user_language
 from workstation.clinical.verification import WaitingOrder
 
@@ -15,10 +16,10 @@ translate = QCoreApplication.translate
 
 def _status(entry: WaitingOrder, names: Mapping[str, str]) -> str:
     """The allergy status words (the core's one pair) with who and when (on the ward clock),
-    marked when verification waits on them."""
+    (verification waits on them when `entry.held`: drawn with the warning icon, see detail_html)."""
     words = entry.allergy_status.text(user_language(), when=local_time,
                                       name=lambda user: names.get(user, ""))  # fmt: skip
-    return f"⚠ {words}" if entry.held else words
+    return words
 
 
 def detail_html(entry: WaitingOrder, names: Mapping[str, str] | None = None) -> str:
@@ -28,7 +29,8 @@ def detail_html(entry: WaitingOrder, names: Mapping[str, str] | None = None) -> 
     mrn = translate("PharmacyDetail", "MRN %1").replace("%1", str(p["record_number"]))
     parts = [f"<h3>{escape(p['name'])} · {escape(bed)} · {escape(mrn)}</h3>",
              f"<p><b>{escape(order_text(o))}</b></p>",
-             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry, names or {})),
+             _line(translate("PharmacyDetail", "Allergies"), ", ".join(entry.allergies) or _status(entry, names or {}),
+                   kind="warning" if entry.held and not entry.allergies else None),
              *([_line(translate("PharmacyDetail", "Skin test"), _skin(entry.skin_test))] if entry.skin_test else []),
              _line(translate("PharmacyDetail", "Weight"), f"{p['weight_kg']:g} kg" if p.get("weight_kg") else "—"),
              _line(translate("PharmacyDetail", "Renal"), "; ".join(_lab(x) for x in entry.renal_labs) or "—"),
@@ -59,8 +61,9 @@ def _skin(status: str) -> str:
             "positive": translate("PharmacyDetail", "POSITIVE — do not verify")}[status]  # fmt: skip
 
 
-def _line(label: str, value: str) -> str:
-    return f"<p><b>{escape(label)}:</b> {escape(str(value))}</p>"
+def _line(label: str, value: str, *, kind: str | None = None) -> str:
+    mark = f"{icon_html(kind)} " if kind else ""
+    return f"<p><b>{escape(label)}:</b> {mark}{escape(str(value))}</p>"
 
 
 def _lab(lab: dict) -> str:  # type: ignore[type-arg]

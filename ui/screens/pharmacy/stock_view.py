@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import icon
 from ui.scanner import SCAN_FIELD
 from ui.terms import drug_name, order_text, term
 from ui.theme import severity_colour
@@ -177,15 +178,20 @@ class WardPickView(QWidget):
                             f"{x.quantity:g} {term(x.unit)}", f"{x.dispensed:g}") for x in lines])  # fmt: skip
         for row, line in enumerate(lines):
             if line.problem:  # no form for the route: not picked, the reason beside the drug
-                warning = self.tr("⚠ not picked: %1").replace("%1", line.problem)
+                warning = self.tr("not picked: %1").replace("%1", line.problem)
                 self.lines.item(row, 2).setText(f"{line.description}  {warning}")
+                self.lines.item(row, 2).setIcon(icon("warning"))
             elif line.done:
-                self.lines.item(row, 5).setText(f"✓ {line.dispensed:g}")
+                self.lines.item(row, 5).setText(
+                    self.tr("%1 done").replace("%1", f"{line.dispensed:g}")
+                )
+                self.lines.item(row, 5).setIcon(icon("success"))
             if line.empties_out > 0:  # 空安瓿/废贴未交回: the pharmacist asks for them first
-                warning = self.tr("⚠ %1 empty ampoule(s) or patch(es) not back").replace(
+                warning = self.tr("%1 empty ampoule(s) or patch(es) not back").replace(
                     "%1", f"{line.empties_out:g}"
                 )
                 self.lines.item(row, 2).setText(f"{line.description}  {warning}")
+                self.lines.item(row, 2).setIcon(icon("warning"))
 
 
 def _line_text(line: PickLine) -> str:

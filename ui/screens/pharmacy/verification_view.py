@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.icons import high_alert_word, icon
 from ui.terms import local_time, order_text
 from workstation.clinical.verification import WaitingOrder
 
@@ -91,11 +92,13 @@ class VerificationView(QWidget):
             patient, order = entry.patient, entry.order
             cells = ("!" if order["urgent"] else "", local_time(order["placed_at"]),
                      f"{patient['bed']} {patient['name']}",
-                     ("▲ " if entry.high_alert else "") + order_text(order)
+                     (high_alert_word() + ": " if entry.high_alert else "") + order_text(order)
                      + (self.tr(" (changed)") if entry.changed else ""),
                      str(len(entry.alerts)))  # fmt: skip
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+            if entry.high_alert:
+                self.table.item(row, 3).setIcon(icon("high_alert"))
         if waiting:
             self.table.selectRow(min(keep_row, len(waiting) - 1))
         else:

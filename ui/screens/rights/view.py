@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.dialogs import ReturningDialog
+from ui.icons import icon
 from ui.terms import term, user_language
 from workstation.clinical.checks.model import ANTIBIOTIC_TIERS
 from workstation.clinical.checks.prescribing import TIER_ZH, TITLE_ZH, TITLES
@@ -93,9 +94,13 @@ class RightsView(QWidget):
         for index, row in enumerate(rows):
             cells = [f"{row['display_name']} ({row['username']})", term(row["role"]),
                      title_name(row.get("title")), tier_name(row.get("antibiotic_tier")),
-                     "✓" if row.get("narcotic_right") else "", "✓" if row.get("antibiotic_approver") else ""]  # fmt: skip
+                     self.tr("yes") if row.get("narcotic_right") else "",
+                     self.tr("yes") if row.get("antibiotic_approver") else ""]  # fmt: skip
             for column, text in enumerate(cells):
-                self.table.setItem(index, column, QTableWidgetItem(str(text)))
+                item = QTableWidgetItem(str(text))
+                if column >= 4 and text:  # a right held: the tick icon and the word
+                    item.setIcon(icon("success"))
+                self.table.setItem(index, column, item)
         if rows and self.table.currentRow() < 0:
             self.table.setCurrentCell(0, 0)
 

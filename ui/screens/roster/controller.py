@@ -5,12 +5,14 @@ Attached by the ShellController with one line."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from offline_cache.link import Offline, Refused
 from offline_cache.roster import cached_roster, fetch_roster, save_roster
+from ui.icons import icon_html
 from ui.refusals import failure_words
 from ui.screens.roster.pattern_dialog import ShiftPatternDialog
 from ui.screens.roster.view import RosterCellDialog, RosterView
@@ -154,8 +156,9 @@ class RosterController(QObject):
         if key is None or load is None:
             self.view.detail.setText("")
             return
-        lines = [workload_text(load), *("⚠ " + w for w in self.view.model.warnings(key))]
-        self.view.detail.setText("\n".join(lines))
+        lines = [escape(workload_text(load)),
+                 *(f"{icon_html('warning')} {escape(w)}" for w in self.view.model.warnings(key))]  # fmt: skip
+        self.view.detail.setText("<br>".join(lines))
 
     def _current_key(self) -> tuple[str, str] | None:
         if not self.editor() or self.view.model.roster.get("offline"):
@@ -228,7 +231,7 @@ class RosterController(QObject):
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, Refused) and error.status == 409:
             text = self.tr(
-                "Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked ✎ until you reload."
+                "Someone saved this roster after you opened it: your changes were not saved. F5 shows theirs; your changes stay marked with the pen icon until you reload."
             )
         else:
             text = failure_words(

@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ui.icons import icon
 from ui.screens.roster.words import shift_name, tr, warning_text, workload_text
 from ui.terms import weekday_names
 from workstation.clinical.roster import beds_text
@@ -106,20 +107,18 @@ class RosterGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             load = self.load(key)
             return None if load is None else workload_text(load)
+        if role == Qt.ItemDataRole.DecorationRole:  # changed (not saved) or a workload warning
+            load = self.load(key)
+            if key in self.changed:
+                return icon("edited")
+            return icon("warning") if load is not None and load["warnings"] else None
         return None
 
     def _text(self, key: tuple[str, str]) -> str:
         names, beds = self.names(), self.roster.get("beds", [])
         parts = [f"{names.get(a['nurse_id'], '?')} ({beds_text(a['beds'], beds) or '—'})"
                  for a in self.cells.get(key, [])]  # fmt: skip
-        text = "\n".join(parts) or tr("nobody")
-        load = self.load(key)
-        if key in self.changed:
-            text = "✎ " + text
-        elif load is not None and load["warnings"]:
-            text = "⚠ " + text
-
-        return text
+        return "\n".join(parts) or tr("nobody")
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # fmt: skip

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFocusEvent,
     QFontMetricsF,
@@ -38,6 +38,13 @@ MARGIN_RIGHT, MARGIN_TOP = 14, 8
 STRIP_PADDING = 10  # room above the highest and below the lowest point for its value label
 LABEL_COLUMN = (56.0, 120.0)  # the name column's narrowest and widest (px)
 TICK_ROOM = 1.3  # a y tick per 1.3 line heights of a strip, so tick labels never touch
+
+
+def _high_low(which: str) -> str:
+    """Above or below the reference range, in words (the lab's H and L), not a glyph."""
+    words = {"high": QCoreApplication.translate("Trends", "(high)"),
+             "low": QCoreApplication.translate("Trends", "(low)")}  # fmt: skip
+    return words[which]
 
 
 @dataclass
@@ -247,8 +254,8 @@ class TrendPlot(QWidget):
         series = self.series[self.hover[0]]
         moment, value = series.points[self.hover[1]]
         when = moment.astimezone(ward_zone()).strftime("%m-%d %H:%M")
-        flag = " ▲" if series.band and value > series.band[1] else ""
-        flag = " ▼" if series.band and value < series.band[0] else flag
+        flag = " " + _high_low("high") if series.band and value > series.band[1] else ""
+        flag = " " + _high_low("low") if series.band and value < series.band[0] else flag
         return f"{' '.join(series.label.split())}: {number(value, 2)}{flag}  {when}"
 
     def drawn_texts(self) -> list[str]:

@@ -1,4 +1,5 @@
-"""The Results tab: the lab table and, below it, the selected test's history with its range."""
+"""The Results tab: the selected test's history with its range above the lab table, which keeps
+ten rows in view (the plot takes what is left)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QSplitter, QTableView, QVBoxLayout, QWidget
 
+from ui.screens.trends.fit import KeepRows
 from ui.screens.trends.plot import TrendPlot
 from ui.screens.trends.series import lab_series
+
+PLOT_MIN_HEIGHT = 120  # one lab's trend stays readable (its axis and a few ticks)
 
 
 class ResultsPane(QWidget):
@@ -23,9 +27,14 @@ class ResultsPane(QWidget):
         self.plot.empty_text = QCoreApplication.translate(
             "Trends", "Select a result to see its trend"
         )
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(table)
+        self.plot.setMinimumHeight(PLOT_MIN_HEIGHT)
+        self.keep_rows = KeepRows(table)
+        split = QSplitter(Qt.Orientation.Vertical, objectName="resultsSplit")
+        split.setChildrenCollapsible(False)
         split.addWidget(self.plot)
+        split.addWidget(table)
+        split.setStretchFactor(0, 2)  # the plot about two fifths, never below ten rows of table
+        split.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

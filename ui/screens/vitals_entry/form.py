@@ -3,12 +3,14 @@ units shown, plausibility checked (impossible refused, unlikely confirmed) and N
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
+from ui.icons import icon_html
 from ui.terms import unit_words
 from workstation.clinical.news2 import News2, news2
 from workstation.clinical.vitals_limits import UNITS, check_vitals, needs_confirmation, refused
@@ -146,8 +148,9 @@ class VitalsForm(QWidget):
         text = _tr("NEWS2 %1").replace("%1", str(score.total))
         if score.missing:
             text += " " + _tr("(%1 of 7 parameters)").replace("%1", str(7 - len(score.missing)))
-        if score.escalate:
-            text += "   " + _tr("▲ Escalate: urgent review by the doctor")
+        if score.escalate:  # the critical icon and the words: never colour alone
+            escalate = _tr("Escalate: urgent review by the doctor")
+            text = f"{escape(text)}   {icon_html('critical')} {escape(escalate)}"
         self.score.setText(text)
         self.score.setProperty("alert", score.escalate)
         self.score.style().polish(self.score)

@@ -6,7 +6,7 @@ a plain message and records nothing."""
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from offline_cache.workstation import Workstation
 from ui.dialogs import ReturningDialog
+from ui.icons import icon_px, pixmap
 from ui.screens.ward_receipt.tasks import ReceiptBoard, board, receive_scan
 from ui.terms import local_time
 from ui.workers import Workers
@@ -66,19 +67,25 @@ def _table(columns: tuple[str, ...], name: str) -> QTableWidget:
 
 
 def match_words(match: LabelMatch, names: dict[str, str], ward_name: str | None = None) -> str:
-    """The plain message of one scan, in the user's language (another ward by its name)."""
+    """The plain message of one scan, in the user's language (another ward by its name); the
+    dialog draws the received tick or the refusal's cross beside it (`match_icon`)."""
     item = match.delivery
     if match.outcome == "receive" and item is not None:
-        return (translate("WardReceipt", "✔ Received: %1 for %2 (bed %3), lot %4.")
+        return (translate("WardReceipt", "Received: %1 for %2 (bed %3), lot %4.")
                 .replace("%1", item.description).replace("%2", item.patient_name)
                 .replace("%3", item.bed).replace("%4", item.lot))  # fmt: skip
     if match.outcome == "already_received" and item is not None:
         by = names.get(item.received_by or "", item.received_by or "")
-        return (translate("WardReceipt", "✖ Already received: %1 for %2, %3 by %4. Nothing recorded.")
+        return (translate("WardReceipt", "Already received: %1 for %2, %3 by %4. Nothing recorded.")
                 .replace("%1", item.description).replace("%2", item.patient_name)
                 .replace("%3", local_time(item.received_at)).replace("%4", by))  # fmt: skip
     words = translate("WardReceipt", str(REFUSALS.get(match.outcome, match.outcome)))
-    return "✖ " + words.replace("%1", ward_name or match.ward_id or "")
+    return words.replace("%1", ward_name or match.ward_id or "")
+
+
+def match_icon(match: LabelMatch) -> str:
+    """The ui.icons icon of a scan's outcome: success when received, else the refusal's cross."""
+    return "success" if match.outcome == "receive" and match.delivery is not None else "failed"
 
 
 class WardReceiptDialog(ReturningDialog):
@@ -97,6 +104,10 @@ class WardReceiptDialog(ReturningDialog):
         self.scan_input.returnPressed.connect(self._typed)
         self.message = QLabel(objectName="receiptMessage")
         self.message.setWordWrap(True)
+        self.message_icon = QLabel(objectName="receiptMessageIcon")
+        said = QHBoxLayout()
+        said.addWidget(self.message_icon)
+        said.addWidget(self.message, 1)
         bold = QFont()
         bold.setBold(True)
         self.message.setFont(bold)
@@ -110,8 +121,9 @@ class WardReceiptDialog(ReturningDialog):
         buttons.addStretch(1)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
-        for widget in (self.scan_input, self.message, self.expected_label, self.expected,
-                       self.received_label, self.received):  # fmt: skip
+        layout.addWidget(self.scan_input)
+        layout.addLayout(said)
+        for widget in (self.expected_label, self.expected, self.received_label, self.received):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         self.resize(900, 560)
@@ -151,10 +163,15 @@ class WardReceiptDialog(ReturningDialog):
                                    found.names.get(d.received_by or "", d.received_by or "")]
                                    for d in found.received])  # fmt: skip
         if found.match is None:
-            self.message.setText(translate("WardReceipt", "Scan the first item."))
+            self._say(translate("WardReceipt", "Scan the first item."))
             return
         ward = found.other_ward.get("zh" if QLocale().name().startswith("zh") else "en")
-        self.message.setText(match_words(found.match, found.names, ward))
+        self._say(match_words(found.match, found.names, ward), match_icon(found.match))
+
+    def _say(self, words: str, kind: str | None = None) -> None:
+        """The last scan's words, with its icon (none for a prompt)."""
+        self.message.setText(words)
+        self.message_icon.setPixmap(pixmap(kind, icon_px()) if kind else QPixmap())
 
     @staticmethod
     def _cells(item: Delivery) -> list[str]:
@@ -169,6 +186,4 @@ class WardReceiptDialog(ReturningDialog):
                 table.setItem(r, c, QTableWidgetItem(text))
 
     def _failed(self, error: BaseException) -> None:
-        self.message.setText(
-            translate("WardReceipt", "✖ Not recorded: %1").replace("%1", str(error))
-        )
+        self._say(translate("WardReceipt", "Not recorded: %1").replace("%1", str(error)), "failed")

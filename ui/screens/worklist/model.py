@@ -1,7 +1,7 @@
 """The worklist table: one line per item, its state in words. Only what cannot wait is coloured,
 and never by colour alone: an overdue line is red with the critical icon and OVERDUE, a
 high-alert line (high-alert medicine, critical value, NEWS2 calling the doctor) orange with the
-warning icon and ▲ words; due-now, new and coming lines stay plain, so 56 doses due at 21:00
+warning icon and its words; due-now, new and coming lines stay plain, so 56 doses due at 21:00
 no longer bury the one overdue NEWS2 of 8."""
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ STATE_TEXT = {
     "new": QT_TRANSLATE_NOOP("Worklist", "NEW — acknowledge (Space)"),
     "flagged": QT_TRANSLATE_NOOP("Worklist", "ABNORMAL result"),
 }
-HIGH_ALERT_DRUG = QT_TRANSLATE_NOOP("Worklist", "▲ high-alert medicine")
+HIGH_ALERT_DRUG = QT_TRANSLATE_NOOP("Worklist", "high-alert medicine")
 HEADERS = (
     QT_TRANSLATE_NOOP("Worklist", "State"),
     QT_TRANSLATE_NOOP("Worklist", "Time"),
@@ -106,7 +106,7 @@ def _task_words(item: WorkItem) -> str:
             "%1", str(w["news2"])
         )
         return text + (
-            " " + translate("Worklist", "▲ escalated to the doctor") if w.get("escalate") else ""
+            " " + translate("Worklist", "escalated to the doctor") if w.get("escalate") else ""
         )
     flag = w.get("flag") or ""
     return translate("Worklist", "Result %1: %2 %3 (%4)").replace("%1", lab_name(w)).replace(
