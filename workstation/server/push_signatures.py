@@ -55,15 +55,16 @@ class AuthorKeys:
                 )
         return cls(by_pair)
 
-    def refusal(self, event: Event) -> tuple[str, str] | None:
-        """(code, message) when the event's signature does not prove its author, else None."""
+    def refusal(self, event: Event, message: bytes | None = None) -> tuple[str, str] | None:
+        """(code, message) when the event's signature does not prove its author, else None;
+        `message` is the event's signing_bytes() when the caller has them already."""
         if event.signature is None:
             return "unsigned", "the event carries no signature of its author"
         pair = (event.author_id, event.device_id)
         keys = self.by_pair.get(pair, [])
         if not keys:
             return "bad_signature", "the author has no signing key registered for this device"
-        signer = self._signer(event, pair, keys)
+        signer = self._signer(event, pair, keys, message or event.signing_bytes())
         if signer is None:
             return "bad_signature", "the signature is not the author's for this device"
         if signer.revoked:
@@ -76,15 +77,19 @@ class AuthorKeys:
         self.last_good[pair] = signer
         return None
 
-    def _signer(self, event: Event, pair: tuple[str, str], keys: list[_Key]) -> _Key | None:
+    def _signer(
+        self, event: Event, pair: tuple[str, str], keys: list[_Key], message: bytes
+    ) -> _Key | None:
         """The key whose signature this is: first those whose window holds the event."""
-        message = event.signing_bytes()
         first = self.last_good.get(pair)
+        signature = event.signature or ""
+        if first is not None and signing.verify(first.key.parsed, signing.EVENT_PURPOSE, message,
+                                                signature):  # fmt: skip
+            return first  # the usual case: the key that verified the pair's previous event
         in_window = [k for k in keys if k.earliest <= event.recorded_at and k is not first]
         outside = [k for k in keys if k.earliest > event.recorded_at and k is not first]
-        tried = ([first] if first else []) + in_window + outside
-        for candidate in tried[:MAX_KEYS_TRIED]:
-            if signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message,
-                              event.signature or ""):  # fmt: skip
+        tried = in_window + outside
+        for candidate in tried[: MAX_KEYS_TRIED - (first is not None)]:
+            if signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message, signature):
                 return candidate
         return None
