@@ -89,11 +89,11 @@ class HoldMemo:
                 found[row.patient_id][0].append(
                     {"allergy_id": row.allergy_id, "voided": row.voided}
                 )
-            for row in conn.execute(select(r.patient_id, r.review_id, r.recorded_by, r.recorded_at,
-                                           r.voided).where(r.patient_id.in_(chunk))):  # fmt: skip
-                found[row.patient_id][1].append({
-                    "review_id": row.review_id, "recorded_by": row.recorded_by,
-                    "recorded_at": row.recorded_at, "voided": row.voided})  # fmt: skip
+            for review in conn.execute(select(r.patient_id, r.review_id, r.recorded_by,
+                                              r.recorded_at, r.voided).where(r.patient_id.in_(chunk))):  # fmt: skip
+                found[review.patient_id][1].append({
+                    "review_id": review.review_id, "recorded_by": review.recorded_by,
+                    "recorded_at": review.recorded_at, "voided": review.voided})  # fmt: skip
             self.stored.update(found)
 
 

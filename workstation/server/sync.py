@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -44,6 +43,7 @@ from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
+from workstation.server.push_ahead import Ahead, Prepared
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.sync_reads import PatientState
@@ -232,20 +232,21 @@ def _decide_all(
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
                                         received_at=received_at)  # fmt: skip
+    ahead = Ahead(good, state.keys, frozenset(known))  # bytes, hash, likely signature verdict
     next_seq = shared.next_seq
     results = []
+    position = 0  # among the batch's events (the malformed are not prepared)
     for item in parsed:
         if not isinstance(item, Event):
             results.append(item)
             continue
-        message = item.signing_bytes()  # encoded once: the signature's message and the hash's
-        content_hash = hashlib.sha256(message).hexdigest()
-        result = _decide(state, item, known, message, content_hash)
+        prepared, position = ahead.get(position), position + 1
+        result = _decide(state, item, known, prepared)
         if result is not None and result["status"] != "duplicate":
             state.refused.add(item.event_id)
         if result is None:
             event = item.with_server_fields(next_seq, received_at)
-            known[event.event_id] = (content_hash, next_seq)
+            known[event.event_id] = (prepared.content_hash, next_seq)
             state.accepted.append(event)
             if state.clock is not None:
                 state.clock.accept(event)
@@ -267,13 +268,13 @@ def _decide_all(
 
 
 def _decide(
-    state: _Push, event: Event, known: dict[str, tuple[str, int]], message: bytes, content_hash: str
+    state: _Push, event: Event, known: dict[str, tuple[str, int]], prepared: Prepared
 ) -> dict[str, Any] | None:
-    """A result for an event that is not accepted, or None to accept it. `message` is the
-    event's signing_bytes() and `content_hash` their SHA-256 (its content_hash())."""
+    """A result for an event that is not accepted, or None to accept it. `prepared` holds the
+    event's signing_bytes(), their SHA-256 (its content_hash()) and maybe a signature verdict."""
     if event.event_id in known:
         stored_hash, seq = known[event.event_id]
-        if stored_hash == content_hash:
+        if stored_hash == prepared.content_hash:
             return duplicate(seq)
         return rejected("tampered", "this event_id was already recorded with different content")
     if any(ref in state.refused for ref in referenced_event_ids(event.type, event.payload)):
@@ -284,7 +285,11 @@ def _decide(
     author = state.users.get(event.author_id)
     if author is None:
         return rejected("unknown_author", "the author is not an active user")
-    refusal = state.keys.refusal(event, message) if state.keys is not None else None
+    refusal = (
+        state.keys.refusal(event, prepared.message, prepared.checked)
+        if state.keys is not None
+        else None
+    )
     if refusal is not None:
         return rejected(*refusal)
     if state.clock is not None and (clock_problem := state.clock.problem(event)):
