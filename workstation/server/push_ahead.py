@@ -58,11 +58,14 @@ def _prepare_all(events: list[Event], keys: AuthorKeys, known: frozenset[str]) -
 
 
 class Ahead:
-    """The prepared work of a batch's events, by their position among the batch's events."""
+    """The prepared work of a batch's events, by their position among the batch's events. While
+    the decision waits for a chunk the worker has not finished, it takes the last chunk the
+    worker has not started and works it out itself (so neither thread idles)."""
 
     def __init__(self, events: list[Event], keys: AuthorKeys, known: frozenset[str]):
         self.events, self.keys, self.known = events, keys, known
         self.chunks: list[Future[list[Prepared]]] = []
+        self.taken: dict[int, list[Prepared]] = {}  # chunks worked out here instead
         if len(events) >= IN_PLACE_BELOW:
             pool = _pool()
             self.chunks = [pool.submit(_prepare_all, events[i : i + CHUNK], keys, known)
@@ -73,4 +76,20 @@ class Ahead:
         if not self.chunks:
             event = self.events[index]
             return _prepare(event, self.keys, event.event_id not in self.known)
-        return self.chunks[index // CHUNK].result()[index % CHUNK]
+        number = index // CHUNK
+        while number not in self.taken and not self.chunks[number].done():
+            spare = self._take_last_unstarted(number)
+            if spare is None:
+                break
+            start = spare * CHUNK
+            self.taken[spare] = _prepare_all(
+                self.events[start : start + CHUNK], self.keys, self.known
+            )
+        done = self.taken.get(number)
+        return (done if done is not None else self.chunks[number].result())[index % CHUNK]
+
+    def _take_last_unstarted(self, after: int) -> int | None:
+        for number in range(len(self.chunks) - 1, after - 1, -1):
+            if number not in self.taken and self.chunks[number].cancel():
+                return number
+        return None
