@@ -61,26 +61,38 @@ class OutboxPusher:
 
     def push(self, report: PushTally, progress: Progress) -> None:
         """Send the outbox in order; record each batch's results in one transaction. Every batch
-        of this run names the run (`sync_id`): the server bounds device time by it."""
+        of this run names the run (`sync_id`): the server bounds device time by it.
+
+        When a batch comes back with nothing refused, the next one (already read) goes out at
+        once and this batch's results are recorded while the server weighs it: what the next
+        batch holds back cannot change then. After a refusal the results are recorded first and
+        the next batch read again, as rule 4 needs. An answer not recorded (a crash in between)
+        leaves its events in the outbox, and the server answers them as duplicates next time."""
         sync_id = uuid7()
         total, done = self.store.pending_count(), 0
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cw-push") as sender:
-            batch = self._next_batch(0)
+            batch, answer = self._next_batch(0), None
             while not batch.empty:
                 report.blocked += batch.held
                 if not batch.events:
                     batch = self._next_batch(batch.after)
                     continue
-                body = {"events": [e.to_wire() for e in batch.events], "sync_id": sync_id}
-                answer = sender.submit(self.link.request, "POST", "/sync/push", body=body)
+                answer = answer or sender.submit(self._send, batch.events, sync_id)
                 upcoming = self._next_batch(batch.after)  # read while the server works
-                reply = answer.result()
+                reply, answer = answer.result(), None
                 self.check_epoch(reply.get("epoch"))
+                if upcoming.events and _all_stored(reply["results"]):
+                    answer = sender.submit(self._send, upcoming.events, sync_id)
                 if self._record_results(batch.events, reply["results"], report):
                     upcoming = self._next_batch(batch.after)  # its held-back set may have grown
                 done += len(batch.events)
                 progress("push", done, total)
                 batch = upcoming
+
+    def _send(self, batch: list[Event], sync_id: str) -> Any:
+        """POST one batch (in the sender thread: encoding it included)."""
+        body = {"events": [e.to_wire() for e in batch], "sync_id": sync_id}
+        return self.link.request("POST", "/sync/push", body=body)
 
     def _next_batch(self, after: int) -> _Batch:
         o, e = outbox.c, local_events.c
@@ -129,6 +141,11 @@ class OutboxPusher:
             self.store.drop_from_outbox(conn, [row["event_id"] for row in stored + refused])
             self.store.rebuild(conn, rejected_patients)
         return bool(refused)
+
+
+def _all_stored(results: list[dict[str, Any]]) -> bool:
+    """True when the server accepted every event of the answer (or had it already)."""
+    return all(r.get("status") in ("accepted", "duplicate") for r in results)
 
 
 def _held_back(conn: Connection, batch: list[Event]) -> set[str]:

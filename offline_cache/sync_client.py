@@ -171,7 +171,9 @@ class SyncClient:
         ids = [ev.event_id for ev in events]
         known = {
             r.event_id: r
-            for r in conn.execute(select(e.event_id, e.state).where(e.event_id.in_(ids)))
+            for r in conn.execute(
+                select(e.event_id, e.state, e.server_seq).where(e.event_id.in_(ids))
+            )
         }
         patients = sorted({ev.patient_id for ev in events if ev.patient_id})
         dirty = self._out_of_order(conn, events, patients, known)
@@ -191,7 +193,10 @@ class SyncClient:
     def _out_of_order(
         conn: Connection, events: list[Event], patients: list[str], known: dict[str, Any]
     ) -> set[str]:
-        """Patients where an incoming event sorts before something already folded."""
+        """Patients where an incoming event sorts before something already folded. An echo of
+        an event whose push answer was recorded (accepted here with this very server_seq) is
+        folded where the server put it already: it alone refolds nothing (a drain's pull is all
+        echoes)."""
         e = local_events.c
         stats = {
             r.patient_id: (r.max_seq or 0, r.waiting or 0)
@@ -207,7 +212,12 @@ class SyncClient:
             if ev.patient_id is None:
                 continue
             max_seq, waiting = stats.get(ev.patient_id, (0, 0))
-            if waiting or max_seq > (ev.server_seq or 0) or ev.event_id in known:
+            mine = known.get(ev.event_id)
+            if mine is not None and mine.state == "accepted" and mine.server_seq == ev.server_seq:
+                if waiting:
+                    dirty.add(ev.patient_id)
+                continue
+            if waiting or max_seq > (ev.server_seq or 0) or mine is not None:
                 dirty.add(ev.patient_id)
         return dirty
 

@@ -15,7 +15,7 @@ from workstation.clock import now_iso
 from workstation.events import Event
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
-from workstation.server import auth
+from workstation.server import auth, push_ahead
 from workstation.server.auth import User
 from workstation.server.db import reader
 from workstation.server.sync import push
@@ -34,7 +34,7 @@ def _send(engine: Engine, author: User, wires: list[dict[str, Any]]) -> list[str
                                       wire_events=signed)["results"]]  # fmt: skip
 
 
-def test_the_allergy_rows_are_read_once_per_patient_and_batch(server_engine: Engine) -> None:
+def test_the_allergy_rows_of_a_batch_are_read_in_one_query(server_engine: Engine) -> None:
     seed_ward(server_engine)
     with reader(server_engine) as conn:
         users = {u.username: u for u in auth.all_users(conn).values()}
@@ -61,7 +61,7 @@ def test_the_allergy_rows_are_read_once_per_patient_and_batch(server_engine: Eng
         assert _send(server_engine, nurse, doses) == ["accepted"] * 6
     finally:
         event.remove(server_engine, "before_cursor_execute", seen)
-    assert len(reads) == 2  # one per patient, not one per dose
+    assert len(reads) == 1  # both patients at once, not a query per patient or per dose
     with reader(server_engine) as conn:
         flagged = conn.execute(select(pt.review_flags.c.event_id)).scalars().all()
     assert flagged == [doses[3]["event_id"]]  # the undocumented patient's first dose only
@@ -96,3 +96,27 @@ def test_a_push_alone_takes_no_savepoint_and_moves_the_audit_head_in_one_stateme
     assert len([s for s in statements if "server_meta" in s]) == 3  # epoch, audit scheme, head
     locks = 0 if server_engine.dialect.name == "sqlite" else 2  # PostgreSQL's advisory locks
     assert len(statements) <= 22 + locks  # 25 before: savepoint, release, a read of the head
+
+
+def test_a_batch_checked_ahead_still_refuses_each_bad_signature(server_engine: Engine) -> None:
+    """A batch large enough for the worker thread (push_ahead): the verdicts worked out ahead
+    are the same as in place, each forged or unsigned event refused, its neighbours accepted."""
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        doc = {u.username: u for u in auth.all_users(conn).values()}["doc.card"]
+    patient = uuid7()
+    assert _send(server_engine, doc, [
+        _wire(doc, "PatientAdmitted", admission("孙八", "5", record_number="MRN-11"), patient),
+    ]) == ["accepted"]  # fmt: skip
+    wires = server_keys(server_engine).sign_all(
+        [
+            _wire(doc, "NoKnownAllergiesRecorded", {"source": "patient"}, patient)
+            for _ in range(push_ahead.IN_PLACE_BELOW + 50)
+        ]  # fmt: skip
+    )
+    wires[10]["payload"] = {"source": "family"}  # changed after signing
+    del wires[70]["signature"]
+    wires[130]["signature"] = wires[131]["signature"]  # another event's signature
+    results = push(server_engine, pusher=doc, device_id="dev-1", wire_events=wires)["results"]
+    refused = {i: r.get("code") for i, r in enumerate(results) if r["status"] != "accepted"}
+    assert refused == {10: "bad_signature", 70: "unsigned", 130: "bad_signature"}

@@ -68,7 +68,19 @@ class Event:
 
     def with_server_fields(self, server_seq: int, received_at: str) -> Event:
         """A copy carrying the server's sequence number and receipt time."""
-        return replace(self, server_seq=server_seq, received_at=received_at)
+        return Event(
+            self.event_id,
+            self.type,
+            self.patient_id,
+            self.author_id,
+            self.device_id,
+            self.device_seq,
+            self.recorded_at,
+            self.payload,
+            server_seq,
+            received_at,
+            self.signature,
+        )  # fmt: skip  (not dataclasses.replace: a push makes one per event)
 
     def with_signature(self, signature: str) -> Event:
         """A copy carrying its author's signature."""

@@ -19,7 +19,9 @@ MAX_KEYS_TRIED = 16  # bounds the work a forged batch can cost (one verify is ~0
 
 
 @dataclass(frozen=True, slots=True)
-class _Key:
+class Key:
+    """A registered key of an (author, device) pair as a push weighs it."""
+
     key: SigningKey
     revoked: bool
     earliest: str  # registered_at minus the allowed skew: nothing it signs may be dated before
@@ -30,15 +32,15 @@ class AuthorKeys:
     """Every key (revoked ones too, to word a refusal) of the (author, device) pairs of a batch,
     newest first; the key that last verified for a pair is tried first."""
 
-    by_pair: dict[tuple[str, str], list[_Key]]
-    last_good: dict[tuple[str, str], _Key] = field(default_factory=dict)
+    by_pair: dict[tuple[str, str], list[Key]]
+    last_good: dict[tuple[str, str], Key] = field(default_factory=dict)
 
     @classmethod
     def load(cls, conn: Connection, batch: Iterable[Event]) -> AuthorKeys:
         """One query for the keys of the batch's (author, device) pairs."""
         wanted = sorted({(e.author_id, e.device_id) for e in batch})
         k = signing_keys.c
-        by_pair: dict[tuple[str, str], list[_Key]] = {}
+        by_pair: dict[tuple[str, str], list[Key]] = {}
         for start in range(0, len(wanted), 200):
             rows = conn.execute(
                 select(
@@ -51,19 +53,28 @@ class AuthorKeys:
                 earliest = iso(parse_iso(r.registered_at) - timedelta(seconds=MAX_CLOCK_SKEW_S))
                 key = SigningKey(r.key_id, r.user_id, r.device_id, r.public_key, r.registered_at)
                 by_pair.setdefault((r.user_id, r.device_id), []).append(
-                    _Key(key, r.revoked_at is not None, earliest)
+                    Key(key, r.revoked_at is not None, earliest)
                 )
         return cls(by_pair)
 
-    def refusal(self, event: Event) -> tuple[str, str] | None:
-        """(code, message) when the event's signature does not prove its author, else None."""
+    def likely_key(self, event: Event) -> Key | None:
+        """The key the event most likely carries: its pair's newest whose window holds it."""
+        keys = self.by_pair.get((event.author_id, event.device_id), ())
+        return next((k for k in keys if k.earliest <= event.recorded_at), None)
+
+    def refusal(
+        self, event: Event, message: bytes | None = None, checked: tuple[Key, bool] | None = None
+    ) -> tuple[str, str] | None:
+        """(code, message) when the event's signature does not prove its author, else None;
+        `message` is the event's signing_bytes() when the caller has them already, `checked` a
+        key and whether this signature verified with it (push_ahead), so it is not verified again."""
         if event.signature is None:
             return "unsigned", "the event carries no signature of its author"
         pair = (event.author_id, event.device_id)
         keys = self.by_pair.get(pair, [])
         if not keys:
             return "bad_signature", "the author has no signing key registered for this device"
-        signer = self._signer(event, pair, keys)
+        signer = self._signer(event, pair, keys, message or event.signing_bytes(), checked)
         if signer is None:
             return "bad_signature", "the signature is not the author's for this device"
         if signer.revoked:
@@ -76,15 +87,25 @@ class AuthorKeys:
         self.last_good[pair] = signer
         return None
 
-    def _signer(self, event: Event, pair: tuple[str, str], keys: list[_Key]) -> _Key | None:
+    def _signer(
+        self, event: Event, pair: tuple[str, str], keys: list[Key], message: bytes,
+        checked: tuple[Key, bool] | None,
+    ) -> Key | None:  # fmt: skip
         """The key whose signature this is: first those whose window holds the event."""
-        message = event.signing_bytes()
+        signature = event.signature or ""
+
+        def verifies(candidate: Key) -> bool:
+            if checked is not None and checked[0] is candidate:
+                return checked[1]
+            return signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message, signature)
+
         first = self.last_good.get(pair)
+        if first is not None and verifies(first):
+            return first  # the usual case: the key that verified the pair's previous event
         in_window = [k for k in keys if k.earliest <= event.recorded_at and k is not first]
         outside = [k for k in keys if k.earliest > event.recorded_at and k is not first]
-        tried = ([first] if first else []) + in_window + outside
-        for candidate in tried[:MAX_KEYS_TRIED]:
-            if signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message,
-                              event.signature or ""):  # fmt: skip
+        tried = in_window + outside
+        for candidate in tried[: MAX_KEYS_TRIED - (first is not None)]:
+            if verifies(candidate):
                 return candidate
         return None

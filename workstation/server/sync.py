@@ -36,13 +36,14 @@ from workstation.security.policy import (
     permission_problem,
 )
 from workstation.server import audit, device_clock, meta, sync_reads
-from workstation.server.allergy_hold import Stored, allergy_hold_refusal
+from workstation.server.allergy_hold import HoldMemo, allergy_hold_refusal
 from workstation.server.auth import User, active_users
 from workstation.server.db import writer
 from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
+from workstation.server.push_ahead import Ahead, Prepared
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.sync_reads import PatientState
@@ -94,7 +95,7 @@ class _Push:
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
     flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
-    allergies: Stored = field(default_factory=dict)  # projected allergy rows read, by patient
+    allergies: HoldMemo = field(default_factory=HoldMemo)  # the allergy hold's reads and index
 
 
 def push(
@@ -227,21 +228,25 @@ def _decide_all(
     people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
     state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    state.allergies.prefetch(conn, good)
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
                                         received_at=received_at)  # fmt: skip
+    ahead = Ahead(good, state.keys, frozenset(known))  # bytes, hash, likely signature verdict
     next_seq = shared.next_seq
     results = []
+    position = 0  # among the batch's events (the malformed are not prepared)
     for item in parsed:
         if not isinstance(item, Event):
             results.append(item)
             continue
-        result = _decide(state, item, known)
+        prepared, position = ahead.get(position), position + 1
+        result = _decide(state, item, known, prepared)
         if result is not None and result["status"] != "duplicate":
             state.refused.add(item.event_id)
         if result is None:
             event = item.with_server_fields(next_seq, received_at)
-            known[event.event_id] = (event.content_hash(), next_seq)
+            known[event.event_id] = (prepared.content_hash, next_seq)
             state.accepted.append(event)
             if state.clock is not None:
                 state.clock.accept(event)
@@ -262,11 +267,14 @@ def _decide_all(
     return results
 
 
-def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> dict[str, Any] | None:
-    """A result for an event that is not accepted, or None to accept it."""
+def _decide(
+    state: _Push, event: Event, known: dict[str, tuple[str, int]], prepared: Prepared
+) -> dict[str, Any] | None:
+    """A result for an event that is not accepted, or None to accept it. `prepared` holds the
+    event's signing_bytes(), their SHA-256 (its content_hash()) and maybe a signature verdict."""
     if event.event_id in known:
-        content_hash, seq = known[event.event_id]
-        if content_hash == event.content_hash():
+        stored_hash, seq = known[event.event_id]
+        if stored_hash == prepared.content_hash:
             return duplicate(seq)
         return rejected("tampered", "this event_id was already recorded with different content")
     if any(ref in state.refused for ref in referenced_event_ids(event.type, event.payload)):
@@ -277,7 +285,11 @@ def _decide(state: _Push, event: Event, known: dict[str, tuple[str, int]]) -> di
     author = state.users.get(event.author_id)
     if author is None:
         return rejected("unknown_author", "the author is not an active user")
-    refusal = state.keys.refusal(event) if state.keys is not None else None
+    refusal = (
+        state.keys.refusal(event, prepared.message, prepared.checked)
+        if state.keys is not None
+        else None
+    )
     if refusal is not None:
         return rejected(*refusal)
     if state.clock is not None and (clock_problem := state.clock.problem(event)):
