@@ -77,11 +77,12 @@ class WorklistView(QWidget):
         layout.addWidget(self.hint)
 
     def fit_state_column(self) -> None:
-        """The state column as wide as its short words (OVERDUE, DUE NOW...), so the task, the
+        """The state column as wide as the short words on the list now (OVERDUE, DUE NOW...), so the task, the
         words the nurse acts on, keeps the rest of the row; sized to its longest text, "NEW —
         acknowledge (Space)", it left the task a few letters in English (the hint below says Space)."""
         metrics = self.table.fontMetrics()
         icon = self.table.iconSize().width() + 4  # the overdue / high-alert icon and its gap
         padding = metrics.averageCharWidth() + icon
-        widest = max(metrics.horizontalAdvance(tr(STATE_TEXT[key])) for key in SHORT_STATES)
+        shown = {item.state for item in self.model.items} & set(SHORT_STATES) or {"overdue"}
+        widest = max(metrics.horizontalAdvance(tr(STATE_TEXT[key])) for key in shown)
         self.table.horizontalHeader().resizeSection(STATE, widest + padding)
