@@ -48,6 +48,7 @@ from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.audit_group import AuditGroup
 from workstation.server.auth import AuthError, User
+from workstation.server.auth_cache import TokenCache
 from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
 from workstation.server.db_unavailable import DatabaseUnavailable
@@ -142,11 +143,16 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
 
-    def current(request: Request) -> tuple[User, str]:
-        header = request.headers.get("authorization", "")
-        if not header.lower().startswith("bearer "):
-            raise ApiError(401, "no_token", "log in first (missing bearer token)")
-        return auth.authenticate(engine, header[7:].strip())
+    tokens = TokenCache(engine)  # proven tokens, re-read every auth_cache.SWEEP_S
+
+    def current(request: Request) -> tuple[User, str]:  # on a thread: may read the database
+        proven = tokens.authenticate(_bearer(request))
+        return proven.user, proven.device_id
+
+    async def current_async(request: Request) -> tuple[User, str]:  # never blocks the loop
+        token = _bearer(request)
+        proven = tokens.cached(token) or await _threaded(tokens.authenticate, token)
+        return proven.user, proven.device_id
 
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
@@ -240,12 +246,13 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.post("/auth/logout")
     def logout(request: Request) -> Response:
         current(request)
-        auth.logout(engine, request.headers["authorization"][7:].strip())
+        auth.logout(engine, _bearer(request))
+        tokens.forget(_bearer(request))
         return _json({"status": "logged out"})
 
     @app.post("/devices/register", openapi_extra=rq.body_openapi(rq.DeviceRegistration))
     async def register(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         data = await read_body(request, rq.DeviceRegistration)
         ward_id = _text(data, "ward_id", 32)
         with writer(engine) as conn:
@@ -270,7 +277,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/sync/push", openapi_extra=rq.body_openapi(rq.PushBatch))
     async def push(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         data = await read_body(request, rq.PushBatch)
         batch = _field(data, "events", list)
         if len(batch) > sync.MAX_PUSH_BATCH:
@@ -285,10 +292,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json(result)
 
     @app.get("/sync/pull")
-    def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
-        user, device_id = current(request)
-        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
-                          audit_sink=pull_audit.record)  # fmt: skip
+    async def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
+        user, device_id = await current_async(request)
+        page = await _threaded(reads.pull, engine, user=user, device_id=device_id, after=after,
+                               limit=limit, audit_sink=pull_audit.record)  # fmt: skip
         metrics.pulled.inc(len(page["events"]))
         return _json(page)
 
@@ -320,7 +327,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/sync/digest", openapi_extra=rq.body_openapi(rq.DigestRequest))
     async def digest(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         body = await read_body(request, rq.DigestRequest)
         ids = _field(body, "patient_ids", list)
         if len(ids) > reads.MAX_DIGEST_PATIENTS or not all(
@@ -337,7 +344,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/audit/reads", openapi_extra=rq.body_openapi(rq.ReadAudit))
     async def audit_reads(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         entries = _field(await read_body(request, rq.ReadAudit), "entries", list)
         if len(entries) > read_audit.MAX_ENTRIES:
             raise ApiError(413, "batch_too_large", f"at most {read_audit.MAX_ENTRIES} entries")
@@ -365,7 +372,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/refdata/{name}", openapi_extra=rq.body_openapi(rq.RefdataUpload))
     async def refdata_publish(request: Request, name: rq.RefdataName) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         if name not in KINDS:
             raise ApiError(404, "not_found", f"only {' and '.join(KINDS)} can be published")
         if user.role not in refdata.PUBLISHER_ROLES:
@@ -379,6 +386,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json({"name": name, "version": version, "rows": len(report.records)})
 
     return app
+
+
+def _bearer(request: Request) -> str:
+    """The request's bearer token; 401 without one."""
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("bearer "):
+        raise ApiError(401, "no_token", "log in first (missing bearer token)")
+    return header[7:].strip()
 
 
 def _signing_key(data: dict[str, Any]) -> str | None:
