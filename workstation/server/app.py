@@ -58,6 +58,7 @@ from workstation.server.fhir_api import create_fhir_app
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.metrics import Metrics, RequestTimer
+from workstation.server.pull_route import PullFastPath
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
 from workstation.server.write_pool import lifespan, run_write
@@ -137,13 +138,20 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
+    tokens = TokenCache(engine)  # proven tokens, re-read every auth_cache.SWEEP_S
+
+    def pull_page(user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
+        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
+                          audit_sink=pull_audit.record)  # fmt: skip
+        metrics.pulled.inc(len(page["events"]))
+        return page
+
+    app.add_middleware(PullFastPath, tokens=tokens, pull=pull_page)  # innermost: a poll's path
     app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
-
-    tokens = TokenCache(engine)  # proven tokens, re-read every auth_cache.SWEEP_S
 
     def current(request: Request) -> tuple[User, str]:  # on a thread: may read the database
         proven = tokens.authenticate(_bearer(request))
@@ -293,11 +301,9 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.get("/sync/pull")
     async def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
+        # well-formed polls are answered by PullFastPath before routing; this answers the rest
         user, device_id = await current_async(request)
-        page = await _threaded(reads.pull, engine, user=user, device_id=device_id, after=after,
-                               limit=limit, audit_sink=pull_audit.record)  # fmt: skip
-        metrics.pulled.inc(len(page["events"]))
-        return _json(page)
+        return _json(await _threaded(pull_page, user, device_id, after, limit))
 
     @app.get("/sync/patients/{patient_id}/history")
     def history(request: Request, patient_id: rq.PatientPath) -> Response:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, bindparam, event, select
+from sqlalchemy import BindParameter, Engine, bindparam, event, select
 
 from workstation.clock import parse_iso, utc_now
 from workstation.security.tokens import token_digest
@@ -31,7 +31,7 @@ SWEEP_S = 1.0  # how often every cached token is read again
 IDLE_S = 60.0  # a token not used for this long is dropped (a station polls every 5 to 30 s)
 MAX_TOKENS = 20_000
 
-_DIGESTS = bindparam("digests", expanding=True)
+_DIGESTS: BindParameter[list[str]] = bindparam("digests", expanding=True)
 _READ = (
     select(
         auth_tokens.c.token_digest,
