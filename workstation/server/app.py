@@ -1,4 +1,5 @@
-"""The central server's HTTP API (FastAPI). Stateless: every request reads the database."""
+"""The central server's HTTP API (FastAPI). Stateless: every request reads the database (proven
+tokens aside, kept for at most a second between re-reads: auth_cache)."""
 
 from __future__ import annotations
 
