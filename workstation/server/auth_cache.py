@@ -4,8 +4,8 @@ for who it is, and re-checked against the database all together every SWEEP_S se
 A hit still checks the token's expiry on every use. What the database says of the cached tokens
 is read again for all of them at once (one statement per 500 tokens), by the first request that
 finds the last sweep SWEEP_S old, so whoever changed a token's standing (a logout, a refresh
-replay, a disabled user or revoked device in another process or the CLI, a user's wards or role,
-a device registered to another ward) is seen by every server process within SWEEP_S of its
+replay, a disabled user or revoked device in another process or the CLI, a user's wards or role)
+is seen by every server process within SWEEP_S of its
 commit (plus the sweep's one statement). A logout through this process drops its token at once.
 Tokens unused for IDLE_S leave the cache; it holds at most MAX_TOKENS."""
 
@@ -58,7 +58,7 @@ class Proven:
 class TokenCache:
     """Proven access tokens by digest; `authenticate` reads the database only on a miss. A hit
     is served only while the newest sweep began less than SWEEP_S ago and nothing in this
-    process changed a user, token or device since it began (`stale`); otherwise the next
+    process changed a user or a token since it began (`stale`); otherwise the next
     request on a thread sweeps first. Every entry was read from the database after that sweep
     began (or by it)."""
 
@@ -111,7 +111,7 @@ class TokenCache:
             self._proven.pop(token_digest(token), None)
 
     def stale(self) -> None:
-        """Something changed a user, token or device: serve no hit before the next sweep."""
+        """Something changed a user or a token: serve no hit before the next sweep."""
         with self._lock:
             self._generation += 1
             self._swept_at = float("-inf")
@@ -143,15 +143,16 @@ class TokenCache:
 
 
 _CACHES: weakref.WeakSet[TokenCache] = weakref.WeakSet()
-_WATCHED = frozenset({"users", "auth_tokens", "devices"})
+_WATCHED = frozenset({"users", "auth_tokens"})
 _FLAG = "cw_auth_changed"
 
 
 @event.listens_for(Engine, "after_cursor_execute")
 def _note_change(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-    """Mark a connection whose transaction updates or deletes a user, token or device (a new
-    token, inserted, was never cached and changes nothing)."""
-    if statement.startswith(("UPDATE", "DELETE", "INSERT INTO devices")):
+    """Mark a connection whose transaction updates or deletes a user or a token (a new token,
+    inserted, was never cached; a device revoked or moved is seen through its tokens, revoked
+    with it, and through the pull's own read of the device's ward)."""
+    if statement.startswith(("UPDATE", "DELETE")):
         words = statement.split(None, 3)
         table = words[1] if words[0] == "UPDATE" else words[2] if len(words) > 2 else ""
         if table.strip('"') in _WATCHED:
@@ -160,7 +161,7 @@ def _note_change(conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
 
 @event.listens_for(Engine, "commit")
 def _after_change(conn: Any) -> None:
-    """A transaction that changed a user, token or device commits: every cache of this process
+    """A transaction that changed a user or a token commits: every cache of this process
     goes stale (another process's change is seen by the next sweep, within SWEEP_S)."""
     if conn.info.pop(_FLAG, False):
         for cache in list(_CACHES):
