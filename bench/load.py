@@ -108,6 +108,7 @@ def _figures(prefix: Path, clients: int, seconds: int) -> dict[str, Any]:
         "clients": clients, "seconds": seconds, "writes_per_s": rate("push"), "pulls_per_s": rate("pull"),
         "p50_ms": _ms(total["50%"]), "p95_ms": _ms(total["95%"]), "p99_ms": _ms(total["99%"]),
         "push_p99_ms": _ms(rows["push"]["99%"]) if "push" in rows else None,
+        "pull_p99_ms": _ms(rows["pull"]["99%"]) if "pull" in rows else None,
         "errors": int(total["Failure Count"]), "error_kinds": failures[:5],
     }  # fmt: skip
 
