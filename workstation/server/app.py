@@ -141,13 +141,17 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     tokens = TokenCache(engine)  # proven tokens, re-read every auth_cache.SWEEP_S
 
-    def pull_page(user: User, device_id: str, after: int, limit: int) -> dict[str, Any]:
+    def pull_page(
+        user: User, device_id: str, after: int, limit: int, sink: reads.AuditSink | None = None
+    ) -> dict[str, Any]:
         page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
-                          audit_sink=pull_audit.record)  # fmt: skip
+                          audit_sink=sink or pull_audit.record)  # fmt: skip
         metrics.pulled.inc(len(page["events"]))
         return page
 
-    app.add_middleware(PullFastPath, tokens=tokens, pull=pull_page)  # innermost: a poll's path
+    app.add_middleware(
+        PullFastPath, tokens=tokens, pull=pull_page, audit=pull_audit
+    )  # innermost: a poll's path
     app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it

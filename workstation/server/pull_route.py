@@ -9,14 +9,18 @@ app, which answers it, errors included, exactly as before."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable
+from concurrent.futures import Future
 from types import SimpleNamespace
 from typing import Any
 
 import orjson
-from starlette.concurrency import run_in_threadpool
+from anyio import CapacityLimiter, to_thread
 
+from workstation.server.audit import AuditEntry
+from workstation.server.audit_group import AuditGroup
 from workstation.server.auth import AuthError
 from workstation.server.auth_cache import Proven, TokenCache
 from workstation.server.reads import MAX_PULL_PAGE
@@ -27,7 +31,12 @@ ROUTE = SimpleNamespace(path=PATH)  # what the timer and the access log read of 
 _NUMBER = re.compile(rb"[0-9]{1,19}")
 _HEADERS = [(b"content-type", b"application/json")]
 
-Pull = Callable[[Any, str, int, int], dict[str, Any]]  # (user, device_id, after, limit) -> page
+# (user, device_id, after, limit, audit_sink) -> page
+Pull = Callable[[Any, str, int, int, Callable[[list[AuditEntry]], None]], dict[str, Any]]
+# Polls running on threads at once, per process. A poll waits for its audit row's commit on
+# the event loop, not on a thread; the few threads that run keep the GIL free for the pushes,
+# which would otherwise take their turn behind every poll thread of a busy ward.
+PULL_THREADS = 8
 
 
 def parameters(query: bytes) -> tuple[int, int] | None:
@@ -59,8 +68,9 @@ def bearer(headers: list[tuple[bytes, bytes]]) -> str | None:
 class PullFastPath:
     """Answers well-formed polls itself; passes every other request to the app."""
 
-    def __init__(self, app: Any, *, tokens: TokenCache, pull: Pull) -> None:
-        self.app, self.tokens, self.pull = app, tokens, pull
+    def __init__(self, app: Any, *, tokens: TokenCache, pull: Pull, audit: AuditGroup) -> None:
+        self.app, self.tokens, self.pull, self.audit = app, tokens, pull, audit
+        self._limiter: CapacityLimiter | None = None  # made in the event loop
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         """Serve a poll, or pass the request on."""
@@ -68,10 +78,16 @@ class PullFastPath:
             await self.app(scope, receive, send)
             return
         asked, token = parameters(scope["query_string"]), bearer(scope["headers"])
-        page = None
+        page: dict[str, Any] | None = None
+        pending: list[Future[None]] = []
         if asked is not None and token:
             proven = self.tokens.cached(token)
-            page = await run_in_threadpool(self._answer, proven, token, *asked)
+            self._limiter = self._limiter or CapacityLimiter(PULL_THREADS)
+            page, pending = await to_thread.run_sync(
+                self._answer, proven, token, *asked, limiter=self._limiter
+            )
+        for audited in pending:  # the read's audit row is committed before any of it is sent
+            await asyncio.wrap_future(audited)
         if page is None:  # refused or irregular: the app answers it as it always has
             await self.app(scope, receive, send)
             return
@@ -81,11 +97,17 @@ class PullFastPath:
                     "headers": [*_HEADERS, (b"content-length", str(len(body)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": body})
 
-    def _answer(self, proven: Proven | None, token: str, after: int, limit: int) -> Any:
-        """On a thread: the token proven (when not cached) and the page; None when refused."""
+    def _answer(
+        self, proven: Proven | None, token: str, after: int, limit: int
+    ) -> tuple[dict[str, Any] | None, list[Future[None]]]:
+        """On a thread: the token proven (when not cached), the page (None when refused) and
+        its audit rows handed to the group commit, to be awaited before the answer."""
         if proven is None:
             try:
                 proven = self.tokens.authenticate(token)
             except AuthError:
-                return None
-        return self.pull(proven.user, proven.device_id, after, limit)
+                return None, []
+        pending: list[Future[None]] = []
+        page = self.pull(proven.user, proven.device_id, after, limit,
+                         lambda entries: pending.append(self.audit.submit(entries)))  # fmt: skip
+        return page, pending
