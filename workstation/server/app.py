@@ -1,5 +1,5 @@
-"""The central server's HTTP API (FastAPI). Stateless: every request reads the database (proven
-tokens aside, kept for at most a second between re-reads: auth_cache)."""
+"""The central server's HTTP API (FastAPI). Stateless: every request reads the database (the
+polls' proven tokens aside, read again at least every second: auth_cache)."""
 
 from __future__ import annotations
 
@@ -139,7 +139,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
-    tokens = TokenCache(engine)  # proven tokens, re-read every auth_cache.SWEEP_S
+    tokens = TokenCache(engine)  # the polls' proven tokens, re-read every auth_cache.SWEEP_S
 
     def pull_page(
         user: User, device_id: str, after: int, limit: int, sink: reads.AuditSink | None = None
@@ -158,14 +158,11 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
 
-    def current(request: Request) -> tuple[User, str]:  # on a thread: may read the database
-        proven = tokens.authenticate(_bearer(request))
-        return proven.user, proven.device_id
+    def current(request: Request) -> tuple[User, str]:  # on a thread: reads the database
+        return auth.authenticate(engine, _bearer(request))
 
     async def current_async(request: Request) -> tuple[User, str]:  # never blocks the loop
-        token = _bearer(request)
-        proven = tokens.cached(token) or await _threaded(tokens.authenticate, token)
-        return proven.user, proven.device_id
+        return await _threaded(auth.authenticate, engine, _bearer(request))  # type: ignore[no-any-return]
 
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
@@ -260,7 +257,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     def logout(request: Request) -> Response:
         current(request)
         auth.logout(engine, _bearer(request))
-        tokens.forget(_bearer(request))
+        tokens.forget(_bearer(request))  # at once for this process's polls too
         return _json({"status": "logged out"})
 
     @app.post("/devices/register", openapi_extra=rq.body_openapi(rq.DeviceRegistration))
@@ -307,7 +304,10 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.get("/sync/pull")
     async def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
         # well-formed polls are answered by PullFastPath before routing; this answers the rest
-        user, device_id = await current_async(request)
+        proven = tokens.cached(_bearer(request)) or await _threaded(
+            tokens.authenticate, _bearer(request)
+        )
+        user, device_id = proven.user, proven.device_id
         return _json(await _threaded(pull_page, user, device_id, after, limit))
 
     @app.get("/sync/patients/{patient_id}/history")

@@ -1,5 +1,7 @@
 """Access tokens already proven, kept in memory so that a station's poll costs no database read
-for who it is, and re-checked against the database all together every SWEEP_S seconds.
+for who it is, and re-checked against the database all together every SWEEP_S seconds. Polls
+only (server.pull_route): every other request (a push, a login, a chart read) reads its token
+from the database, so a revocation stops those at once in every process.
 
 A hit still checks the token's expiry on every use. What the database says of the cached tokens
 is read again for all of them at once (one statement per 500 tokens), by the first request that
