@@ -79,6 +79,7 @@ def run_locust(folder: Path, clients: int, seconds: int, writes_per_s: float) ->
                "--headless", "--only-summary", "--reset-stats", "--loglevel", "WARNING",
                "-u", str(clients), "-r", str(spawn_rate), "--run-time", f"{int(ramp_s + seconds)}s",
                "--csv", str(prefix), "--stop-timeout", "10"]  # fmt: skip
+    load_average = os.getloadavg()[0]  # the machine is shared: how busy it was as the run began
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -89,6 +90,7 @@ def run_locust(folder: Path, clients: int, seconds: int, writes_per_s: float) ->
     used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     figures["locust_cpu_share"] = round(used / (ramp_s + seconds), 2)
     figures["locust_cpu_warning"] = "CPU usage above" in done.stderr
+    figures["load_average"] = round(load_average, 1)
     return figures
 
 
@@ -106,6 +108,7 @@ def _figures(prefix: Path, clients: int, seconds: int) -> dict[str, Any]:
         "clients": clients, "seconds": seconds, "writes_per_s": rate("push"), "pulls_per_s": rate("pull"),
         "p50_ms": _ms(total["50%"]), "p95_ms": _ms(total["95%"]), "p99_ms": _ms(total["99%"]),
         "push_p99_ms": _ms(rows["push"]["99%"]) if "push" in rows else None,
+        "pull_p99_ms": _ms(rows["pull"]["99%"]) if "pull" in rows else None,
         "errors": int(total["Failure Count"]), "error_kinds": failures[:5],
     }  # fmt: skip
 

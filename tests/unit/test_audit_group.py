@@ -73,3 +73,13 @@ def test_a_failed_commit_is_raised_to_every_waiting_request(tmp_path: Any) -> No
     with pytest.raises(Exception, match="audit_log"):
         group.record([_entry(2)])
     assert other.done.is_set() and other.error is not None
+
+
+def test_a_submitted_row_is_awaited_through_its_future(
+    server_engine: Engine, tmp_path: Any
+) -> None:
+    submitted = AuditGroup(server_engine).submit([_entry(7)])
+    assert submitted.result(timeout=60) is None and "user-7" in _actors(server_engine)
+    broken = create_engine(f"sqlite:///{tmp_path}/no-such-schema.db")
+    failed = AuditGroup(broken).submit([_entry(8)])
+    assert "audit_log" in str(failed.exception(timeout=60))  # the poll that waits is not answered

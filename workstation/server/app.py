@@ -1,4 +1,5 @@
-"""The central server's HTTP API (FastAPI). Stateless: every request reads the database."""
+"""The central server's HTTP API (FastAPI). Stateless: every request reads the database (the
+polls' proven tokens aside, read again at least every second: auth_cache)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ from workstation.server.app_settings import AppSettings
 from workstation.server.audit import AuditEntry
 from workstation.server.audit_group import AuditGroup
 from workstation.server.auth import AuthError, User
+from workstation.server.auth_cache import TokenCache
 from workstation.server.body_limit import BodySizeLimit
 from workstation.server.db import reader, writer
 from workstation.server.db_unavailable import DatabaseUnavailable
@@ -58,6 +60,7 @@ from workstation.server.fhir_api import create_fhir_app
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.metrics import Metrics, RequestTimer
+from workstation.server.pull_route import PullFastPath
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
 from workstation.server.write_pool import lifespan, run_write
@@ -137,17 +140,30 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
             response.headers["Retry-After"] = str(exc.retry_after)
         return response
 
+    tokens = TokenCache(engine)  # the polls' proven tokens, re-read every auth_cache.SWEEP_S
+
+    def pull_page(
+        user: User, device_id: str, after: int, limit: int, sink: reads.AuditSink | None = None
+    ) -> dict[str, Any]:
+        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
+                          audit_sink=sink or pull_audit.record)  # fmt: skip
+        metrics.pulled.inc(len(page["events"]))
+        return page
+
+    app.add_middleware(
+        PullFastPath, tokens=tokens, pull=pull_page, audit=pull_audit
+    )  # innermost: a poll's path
     app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
 
-    def current(request: Request) -> tuple[User, str]:
-        header = request.headers.get("authorization", "")
-        if not header.lower().startswith("bearer "):
-            raise ApiError(401, "no_token", "log in first (missing bearer token)")
-        return auth.authenticate(engine, header[7:].strip())
+    def current(request: Request) -> tuple[User, str]:  # on a thread: reads the database
+        return auth.authenticate(engine, _bearer(request))
+
+    async def current_async(request: Request) -> tuple[User, str]:  # never blocks the loop
+        return await _threaded(auth.authenticate, engine, _bearer(request))  # type: ignore[no-any-return]
 
     app.include_router(alerts_api.router(engine))
     app.include_router(rights_api.router(engine))
@@ -241,12 +257,13 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     @app.post("/auth/logout")
     def logout(request: Request) -> Response:
         current(request)
-        auth.logout(engine, request.headers["authorization"][7:].strip())
+        auth.logout(engine, _bearer(request))
+        tokens.forget(_bearer(request))  # at once for this process's polls too
         return _json({"status": "logged out"})
 
     @app.post("/devices/register", openapi_extra=rq.body_openapi(rq.DeviceRegistration))
     async def register(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         data = await read_body(request, rq.DeviceRegistration)
         ward_id = _text(data, "ward_id", 32)
         with writer(engine) as conn:
@@ -271,7 +288,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/sync/push", openapi_extra=rq.body_openapi(rq.PushBatch))
     async def push(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         data = await read_body(request, rq.PushBatch)
         batch = _field(data, "events", list)
         if len(batch) > sync.MAX_PUSH_BATCH:
@@ -286,12 +303,13 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json(result)
 
     @app.get("/sync/pull")
-    def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
-        user, device_id = current(request)
-        page = reads.pull(engine, user=user, device_id=device_id, after=after, limit=limit,
-                          audit_sink=pull_audit.record)  # fmt: skip
-        metrics.pulled.inc(len(page["events"]))
-        return _json(page)
+    async def pull(request: Request, after: rq.Cursor = 0, limit: rq.PageSize = 1000) -> Response:
+        # well-formed polls are answered by PullFastPath before routing; this answers the rest
+        proven = tokens.cached(_bearer(request)) or await _threaded(
+            tokens.authenticate, _bearer(request)
+        )
+        user, device_id = proven.user, proven.device_id
+        return _json(await _threaded(pull_page, user, device_id, after, limit))
 
     @app.get("/sync/patients/{patient_id}/history")
     def history(request: Request, patient_id: rq.PatientPath) -> Response:
@@ -321,7 +339,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/sync/digest", openapi_extra=rq.body_openapi(rq.DigestRequest))
     async def digest(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         body = await read_body(request, rq.DigestRequest)
         ids = _field(body, "patient_ids", list)
         if len(ids) > reads.MAX_DIGEST_PATIENTS or not all(
@@ -338,7 +356,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/audit/reads", openapi_extra=rq.body_openapi(rq.ReadAudit))
     async def audit_reads(request: Request) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         entries = _field(await read_body(request, rq.ReadAudit), "entries", list)
         if len(entries) > read_audit.MAX_ENTRIES:
             raise ApiError(413, "batch_too_large", f"at most {read_audit.MAX_ENTRIES} entries")
@@ -366,7 +384,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
 
     @app.post("/refdata/{name}", openapi_extra=rq.body_openapi(rq.RefdataUpload))
     async def refdata_publish(request: Request, name: rq.RefdataName) -> Response:
-        user, device_id = current(request)
+        user, device_id = await current_async(request)
         if name not in KINDS:
             raise ApiError(404, "not_found", f"only {' and '.join(KINDS)} can be published")
         if user.role not in refdata.PUBLISHER_ROLES:
@@ -380,6 +398,14 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         return _json({"name": name, "version": version, "rows": len(report.records)})
 
     return app
+
+
+def _bearer(request: Request) -> str:
+    """The request's bearer token; 401 without one."""
+    header = request.headers.get("authorization", "")
+    if not header.lower().startswith("bearer "):
+        raise ApiError(401, "no_token", "log in first (missing bearer token)")
+    return header[7:].strip()
 
 
 def _signing_key(data: dict[str, Any]) -> str | None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import queue
 import threading
+from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine
@@ -24,6 +26,7 @@ class _Waiting:
     entries: list[AuditEntry]
     done: threading.Event = field(default_factory=threading.Event)
     error: BaseException | None = None
+    future: Future[None] = field(default_factory=Future)  # the same outcome, to await
 
 
 class AuditGroup:
@@ -37,12 +40,21 @@ class AuditGroup:
 
     def record(self, entries: list[AuditEntry]) -> None:
         """Return once the entries are committed; raise what their transaction raised."""
-        waiting = _Waiting(list(entries))
-        self._queue.put(waiting)
-        self._ensure_thread()
+        waiting = self._hand_in(entries)
         waiting.done.wait()
         if waiting.error is not None:
             raise waiting.error
+
+    def submit(self, entries: Iterable[AuditEntry]) -> Future[None]:
+        """Hand the entries in without waiting: the future is done once they are committed (or
+        holds their transaction's error). A caller that answers a read must await it first."""
+        return self._hand_in(entries).future
+
+    def _hand_in(self, entries: Iterable[AuditEntry]) -> _Waiting:
+        waiting = _Waiting(list(entries))
+        self._queue.put(waiting)
+        self._ensure_thread()
+        return waiting
 
     def _ensure_thread(self) -> None:
         with self._start:
@@ -73,3 +85,7 @@ class AuditGroup:
         finally:
             for waiting in group:
                 waiting.done.set()
+                if waiting.error is None:
+                    waiting.future.set_result(None)
+                else:
+                    waiting.future.set_exception(waiting.error)

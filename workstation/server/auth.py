@@ -63,7 +63,8 @@ class User:
         }  # fmt: skip
 
 
-def _user(row: Any) -> User:
+def user_of_row(row: Any) -> User:
+    """The User of a row of the users table (or a join holding its columns)."""
     return User(
         user_id=row.user_id,
         username=row.username,
@@ -216,7 +217,7 @@ def _logged_in(
         )
     audit.append(conn, [AuditEntry("login", row.user_id, device_id=device_id,
                                    detail={"address": address})])  # fmt: skip
-    return _issue(conn, _user(row), device_id, uuid7())
+    return _issue(conn, user_of_row(row), device_id, uuid7())
 
 
 def _audit_failure(
@@ -287,7 +288,7 @@ def refresh(engine: Engine, refresh_token: str) -> dict[str, Any]:
         elif user_row is None or not user_row.active:
             refusal = AuthError("disabled", "this account is disabled")
         else:
-            answer = _issue(conn, _user(user_row), row.device_id, row.family)
+            answer = _issue(conn, user_of_row(user_row), row.device_id, row.family)
             refresh_replies.keep(conn, used_token=refresh_token, answer=answer, now=now)
             return answer
     raise refusal
@@ -318,13 +319,13 @@ def authenticate(engine: Engine, access_token: str) -> tuple[User, str]:
         raise AuthError("revoked", "this session was ended; log in again")
     if parse_iso(row.expires_at) <= utc_now():
         raise AuthError("expired", "access token expired; refresh it")
-    return _user(row), row.device_id
+    return user_of_row(row), row.device_id
 
 
 def all_users(conn: Connection) -> dict[str, User]:
     """Active users by id (the permission checks of a push read them once)."""
     return {
-        row.user_id: _user(row)
+        row.user_id: user_of_row(row)
         for row in conn.execute(select(users).where(users.c.active.is_(True)))
     }
 
@@ -337,7 +338,7 @@ def active_users(conn: Connection, user_ids: Iterable[str]) -> dict[str, User]:
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
         query = select(users).where(users.c.active.is_(True), users.c.user_id.in_(chunk))
-        found.update((row.user_id, _user(row)) for row in conn.execute(query))
+        found.update((row.user_id, user_of_row(row)) for row in conn.execute(query))
     return found
 
 

@@ -20,6 +20,10 @@ WRITE_LOCK_ID = 7_310_522
 AUDIT_LOCK_ID = 7_310_523
 
 
+POOL_SIZE = 30  # kept open per server process (two processes: 60 of PostgreSQL's default 100)
+POOL_OVERFLOW = 10  # made past it only in a burst, and closed after
+
+
 class BadDatabaseUrl(ValueError):
     """A --database value that names no database we can use."""
 
@@ -69,9 +73,13 @@ def make_engine(url: str) -> Engine:
         )
         make_sqlite_durable(engine)
         return engine
-    return create_engine(
-        url, pool_size=10, max_overflow=20, pool_pre_ping=True, hide_parameters=True
-    )
+    # A pool as wide as the connections a busy process uses at once: a connection made past
+    # pool_size is closed again when handed back, and a new PostgreSQL connection (a forked
+    # backend, its authentication) costs more than the statements a poll runs on it. No ping
+    # on checkout (a round trip as dear as a poll's one statement): a connection found broken
+    # invalidates the whole pool, and the request is run again on a new connection where that
+    # is safe, or answered 503 (server.db_unavailable).
+    return create_engine(url, pool_size=POOL_SIZE, max_overflow=POOL_OVERFLOW, hide_parameters=True)
 
 
 @contextmanager

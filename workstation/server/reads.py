@@ -12,7 +12,7 @@ from functools import partial
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, func, or_, select
+from sqlalchemy import Connection, Engine, bindparam, func, or_, select
 
 from workstation.clock import now_iso
 from workstation.events.digest import patient_digest
@@ -29,6 +29,9 @@ MAX_PULL_PAGE = 5000
 MAX_DIGEST_PATIENTS = 5000
 _NEWEST = select(func.max(events.c.server_seq)).scalar_subquery()
 _EPOCH = select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery()
+# a poll's first statement, built once (keying a fresh one costs a poll more than running it)
+_HEAD = select(_NEWEST, _EPOCH, select(devices.c.ward_id).where(
+    devices.c.device_id == bindparam("device_id")).scalar_subquery())  # fmt: skip
 
 
 def device_wards(conn: Connection, device_id: str) -> set[str]:
@@ -98,11 +101,8 @@ def pull(
     hospital's stations do most): the newest event, the epoch and the device's ward; then,
     only when the station is behind, its page."""
     limit = max(1, min(limit, MAX_PULL_PAGE))
-    device_ward = select(devices.c.ward_id).where(devices.c.device_id == device_id)
     with glance(engine) as conn:
-        newest, epoch, ward = conn.execute(
-            select(_NEWEST, _EPOCH, device_ward.scalar_subquery())
-        ).one()
+        newest, epoch, ward = conn.execute(_HEAD, {"device_id": device_id}).one()
         watermark = newest or 0
         if after >= watermark:
             return {"epoch": epoch, "events": [], "next_after": after, "more": False,
