@@ -9,7 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 from keyrings.alt.file import PlaintextKeyring
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
 
 from offline_cache import keystore
 from tests.support.keyring import ENV_FILE, use_test_keyring
@@ -20,6 +20,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # A light argon2id profile for the suite (see workstation.security.passwords); set before any test
 # module imports the hasher, and inherited by the server subprocesses.
 os.environ.setdefault("CW_ARGON2_PROFILE", "test")
+SERVER_TEMPLATE = "server"
 
 
 @pytest.fixture(scope="session")
@@ -43,14 +44,40 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     cluster.drop_database(url)
 
 
-@pytest.fixture
-def server_engine(database_url: str) -> Iterator[Engine]:
-    """An engine on an initialised server database (schema at head, epoch, reference data)."""
-    from workstation.server.db import make_engine
-    from workstation.server.setup import initialise
+@pytest.fixture(scope="session")
+def sqlite_server_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite server database initialised once for the run, copied by server_engine."""
+    from tests.support import templates  # imports the server: after CW_ARGON2_PROFILE is set
 
+    path = tmp_path_factory.mktemp("server-template") / "server.db"
+    templates.build_template(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_server_template(pg_cluster: PostgresCluster) -> str:
+    """A PostgreSQL server database initialised once for the run; its label for create_database."""
+    from tests.support import templates
+
+    templates.build_template(pg_cluster.create_template(SERVER_TEMPLATE))
+    return SERVER_TEMPLATE
+
+
+@pytest.fixture
+def server_engine(request: pytest.FixtureRequest, database_url: str) -> Iterator[Engine]:
+    """An engine on an initialised server database (schema at head, epoch, reference data): a
+    copy of a database `initialise` made once for the run, with its own new epoch."""
+    from tests.support import templates
+    from workstation.server.db import make_engine
+
+    if database_url.startswith("sqlite"):
+        template: Path = request.getfixturevalue("sqlite_server_template")
+        templates.copy_sqlite(template, Path(make_url(database_url).database or ""))
+    else:
+        cluster: PostgresCluster = request.getfixturevalue("pg_cluster")
+        cluster.refill_database(database_url, request.getfixturevalue("pg_server_template"))
     engine = make_engine(database_url)
-    initialise(engine)
+    templates.new_identity(engine)
     yield engine
     engine.dispose()
 

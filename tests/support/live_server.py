@@ -15,6 +15,8 @@ from typing import IO
 
 import httpx
 
+from tests.support.zygote import ZYGOTE, ForkedServer, ZygoteUnavailable
+
 START_SECONDS = 60
 STOP_SECONDS = 20
 POLL_SECONDS = 0.05
@@ -39,14 +41,16 @@ class LiveServer:
     port. The port is held from the moment it is chosen: this process binds it and the child
     listens on the inherited socket. (The child used to bind a port chosen and let go here, and
     under load another connection could take it in between: the server exited with
-    "address already in use" and the test failed in its set-up.)"""
+    "address already in use" and the test failed in its set-up.) The child is forked from
+    tests.support.zygote, which has imported the server once for the run (a plain process where
+    that cannot be, or with CW_TEST_NO_ZYGOTE=1)."""
 
     def __init__(self, database_url: str, *, port: int | None = None, log_dir: Path | None = None):
         self.database_url = database_url
         self._reserved: socket.socket | None = _reserve(port or 0)
         self.port = int(self._reserved.getsockname()[1])
         self.log_path = Path(log_dir or tempfile.mkdtemp(prefix="cw-server-")) / "server.log"
-        self._process: subprocess.Popen[bytes] | None = None
+        self._process: subprocess.Popen[bytes] | ForkedServer | None = None
         self._log: IO[bytes] | None = None
 
     @property
@@ -70,22 +74,30 @@ class LiveServer:
         """Start the process and wait until /healthz answers; raise with the log if it cannot."""
         if self.running:
             raise RuntimeError("the server is already running")
-        self._log = self.log_path.open("ab")
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         sock, self._reserved = self._reserved or _reserve(self.port), None
         with sock:  # the child holds the port from here on
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", "workstation.server.serve", self.database_url,
-                 str(self.port), str(sock.fileno())],
-                stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=env,
-                pass_fds=(sock.fileno(),),
-            )  # fmt: skip
+            try:  # forked from the zygote, which has already imported the server
+                self._process = ZYGOTE.start_server(
+                    [self.database_url, str(self.port)], sock, self.log_path
+                )
+            except ZygoteUnavailable:
+                self._process = self._popen(sock)
         try:
             self._wait_until_healthy()
         except BaseException:
             self.kill()
             raise
         return self
+
+    def _popen(self, sock: socket.socket) -> subprocess.Popen[bytes]:
+        self._log = self.log_path.open("ab")
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        return subprocess.Popen(
+            [sys.executable, "-m", "workstation.server.serve", self.database_url,
+             str(self.port), str(sock.fileno())],
+            stdin=subprocess.DEVNULL, stdout=self._log, stderr=subprocess.STDOUT, env=env,
+            pass_fds=(sock.fileno(),),
+        )  # fmt: skip
 
     def stop(self) -> None:
         """Shut down gracefully (SIGTERM), killing the process if it does not stop in time."""

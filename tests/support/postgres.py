@@ -53,6 +53,19 @@ def _version_of(bin_dir: Path) -> tuple[int, ...]:
     return tuple(int(part) for part in found)
 
 
+def _test_database_name(url: str) -> str:
+    name = url.rsplit("/", 1)[-1]
+    if not re.fullmatch(r"test_\d+", name):
+        raise ValueError(f"not a test database: {url}")
+    return name
+
+
+def _template_name(label: str) -> str:
+    if not re.fullmatch(r"[a-z_]+", label):
+        raise ValueError(f"not a template label: {label!r}")
+    return f"template_{label}"
+
+
 class PostgresCluster:
     """One temporary cluster: start it, hand out fresh databases, stop and remove it."""
 
@@ -104,18 +117,33 @@ class PostgresCluster:
         """The SQLAlchemy URL of a database in this cluster (psycopg 3 driver)."""
         return f"postgresql+psycopg://{SYSTEM_USER}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self) -> str:
-        """Create a new empty database `test_<n>` and return its URL."""
+    def create_database(self, template: str | None = None) -> str:
+        """Create a new database `test_<n>` and return its URL: empty, or a copy of the database
+        named template (made by create_template; nothing may be connected to it)."""
         name = f"test_{next(self._numbers)}"
+        source = f' TEMPLATE "{_template_name(template)}"' if template else ""
+        with self._admin() as conn:
+            conn.execute(f'CREATE DATABASE "{name}"{source}')
+        return self.url(name)
+
+    def create_template(self, label: str) -> str:
+        """Create a new empty database `template_<label>` to fill once and copy per test (with
+        create_database(template=label)); return its URL. Removed with the cluster."""
+        name = _template_name(label)
         with self._admin() as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
+    def refill_database(self, url: str, template: str) -> None:
+        """Make the database of url (from create_database) a new copy of the template."""
+        name = _test_database_name(url)
+        with self._admin() as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{_template_name(template)}"')
+
     def drop_database(self, url: str) -> None:
         """Drop a database made by create_database, closing whatever is still connected."""
-        name = url.rsplit("/", 1)[-1]
-        if not re.fullmatch(r"test_\d+", name):
-            raise ValueError(f"not a test database: {url}")
+        name = _test_database_name(url)
         with self._admin() as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
