@@ -68,19 +68,23 @@ class ReferenceData:
                     self._current = in_force(self._snapshots(conn))
             return self._current
 
-    def ward_names(self, ward_id: str | None) -> dict[str, str | None]:
-        """The ward's names {"zh": ..., "en": ...} in the wards snapshot the server publishes (None
-        before the first sync brings it, or for an unknown ward): screens say 心内科 / Cardiology,
-        not CARD. One read of the snapshot for both languages."""
-        names: dict[str, str | None] = {"zh": None, "en": None}
-        if not ward_id:
-            return names
+    def wards(self) -> list[dict[str, Any]]:
+        """The wards snapshot the server publishes ({"ward_id", "name_zh", "name_en", ...} each;
+        empty before the first sync brings it)."""
         with self.store.reading() as conn:
             content = conn.execute(
                 select(refdata.c.content).where(refdata.c.name == "wards")
             ).scalar()
-        for ward in orjson.loads(content) if content else []:
-            if isinstance(ward, dict) and ward.get("ward_id") == ward_id:
+        return [w for w in (orjson.loads(content) if content else []) if isinstance(w, dict)]
+
+    def ward_names(self, ward_id: str | None) -> dict[str, str | None]:
+        """The ward's names {"zh": ..., "en": ...} in the wards snapshot (None before the first
+        sync brings it, or for an unknown ward): screens say 心内科 / Cardiology, not CARD."""
+        names: dict[str, str | None] = {"zh": None, "en": None}
+        if not ward_id:
+            return names
+        for ward in self.wards():
+            if ward.get("ward_id") == ward_id:
                 return {"zh": ward.get("name_zh") or None, "en": ward.get("name_en") or None}
         return names
 

@@ -243,3 +243,6 @@ def test_a_ward_pick_saves_a_dispensing_label_with_lot_and_expiry(
     assert saved.args[0].stat().st_mode & 0o077 == 0  # a label names the patient: 0600
     assert _audited_prints(station, ward_server[1].database_url)  # the label print is audited
     assert str(saved.args[0]) in station.view.findChild(object, "pickMessage").text()
+    wards = station.view.findChild(object, "pickWard")
+    qtbot.waitUntil(lambda: wards.count() > 0)  # the wards by name, the station's chosen
+    assert wards.currentData() == controller.ward_id != wards.currentText()

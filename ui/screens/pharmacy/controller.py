@@ -60,7 +60,7 @@ class PharmacyController(QObject):
         v.counter.sig_hand_over_requested.connect(self._hand_over)
         v.ward.sig_scanned.connect(self._pick_scan)
         v.ward.sig_print_requested.connect(self._print_pick_list)
-        v.ward.ward.returnPressed.connect(self.refresh_ward)
+        v.ward.ward.currentIndexChanged.connect(self.refresh_ward)
         v.stock.sig_change_requested.connect(self._stock_change)
         v.stock.sig_export_requested.connect(self._export)
         self.sig_refused.connect(self._show_refusal)
@@ -90,10 +90,11 @@ class PharmacyController(QObject):
             self.view.counter.scan.setFocus()
             self.refresh_counter()
         elif index == WARD:
-            if not self.view.ward.ward.text() and self.ward_id:
-                self.view.ward.ward.setText(self.ward_id)
             self.view.ward.scan.setFocus()
-            self.refresh_ward()
+            if self.view.ward.ward.count():
+                self.refresh_ward()
+            else:  # the wards by name first, this station's chosen
+                self._run(tasks.ward_choices, self._lang() == "zh_CN", done=self._wards_loaded)
         elif index == FORMULARY:
             self.view.formulary.path.setFocus()
         elif index == RETURNS:
@@ -112,6 +113,7 @@ class PharmacyController(QObject):
         v.counter.show_waiting([])
         v.counter.show_serving(None)
         v.ward.show_lines([])
+        v.ward.set_wards([], None)  # read again on the next visit, for whoever logs in
         v.stock.show_stock([], [], {})
         v.returns.show_items([])  # (not clear_return: it takes the keyboard from the lock page)
         for page in (v.verification, v.counter, v.ward, v.stock, v.returns, v.formulary):
@@ -227,9 +229,13 @@ class PharmacyController(QObject):
         self._run(tasks.hand_over, prescription_id, note, done=handed)
 
     # -- ward dispensing and stock -----------------------------------------------------------
+    def _wards_loaded(self, choices: list[tuple[str, str]]) -> None:
+        self.view.ward.set_wards(choices, self.ward_id)
+        self.refresh_ward()
+
     def refresh_ward(self) -> None:
-        """Reload the pick list of the ward typed in."""
-        ward = self.view.ward.ward.text().strip()
+        """Reload the pick list of the ward chosen."""
+        ward = self._pick_ward()
         if ward:
             self._run(tasks.pick_list, ward, done=self.view.ward.show_lines)
 
@@ -241,11 +247,15 @@ class PharmacyController(QObject):
             self._labels_saved(self.view.ward.message, result[1])
             self.refresh_ward()
 
-        self._run(tasks.pick_and_label, self.view.ward.ward.text().strip(), code,
+        self._run(tasks.pick_and_label, self._pick_ward(), code,
                   self.label_dir, self._lang(), done=picked)  # fmt: skip
 
+    def _pick_ward(self) -> str:
+        """The ward chosen; this station's own until the list of wards has come."""
+        return self.view.ward.ward_id() or self.ward_id or ""
+
     def _print_pick_list(self) -> None:
-        ward = self.view.ward.ward.text().strip()
+        ward = self._pick_ward()
         if ward:
             self._run(tasks.print_pick_list, ward, self.label_dir, self._lang(),
                       done=lambda path: self._labels_saved(self.view.ward.message, path))  # fmt: skip

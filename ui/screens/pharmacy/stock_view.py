@@ -143,7 +143,8 @@ class WardPickView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("wardPickPage")
-        self.ward = QLineEdit(objectName="pickWard")
+        self.ward = QComboBox(objectName="pickWard")  # wards by name, never by code
+        self.ward.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.lines = _table([self.tr("Bed"), self.tr("Patient"), self.tr("Order"), self.tr("Doses"),
                              self.tr("Quantity"), self.tr("Picked")], "pickLines")  # fmt: skip
         # the order is the words read while picking: it takes the room, the figures fit theirs
@@ -165,6 +166,22 @@ class WardPickView(QWidget):
         layout.addWidget(self.lines, 1)
         layout.addWidget(self.message)
         self.scan.returnPressed.connect(self._scanned)
+
+    def ward_id(self) -> str:
+        """The chosen ward's id ("" before the wards are known)."""
+        return str(self.ward.currentData() or "")
+
+    def set_wards(self, choices: list[tuple[str, str]], current: str | None) -> None:
+        """The wards to pick for, by name; `current` chosen (added by its id when the server's
+        list does not have it yet)."""
+        if current and current not in [ward_id for _name, ward_id in choices]:
+            choices = [*choices, (current, current)]
+        self.ward.blockSignals(True)
+        self.ward.clear()
+        for name, ward_id in choices:
+            self.ward.addItem(name, ward_id)
+        self.ward.setCurrentIndex(max(0, self.ward.findData(current)))
+        self.ward.blockSignals(False)
 
     def _scanned(self) -> None:
         code = self.scan.text().strip()

@@ -106,6 +106,14 @@ def hand_over(ws: Workstation, prescription_id: str, counselling_note: str) -> N
     ws.record("OutpatientHandedOver", patient_id=None, payload=payload)
 
 
+def ward_choices(ws: Workstation, chinese: bool) -> list[tuple[str, str]]:
+    """(name in the user's language, ward id) of every ward the server publishes; the id names
+    a ward the snapshot does not (before the first sync)."""
+    key = "name_zh" if chinese else "name_en"
+    return [(str(w.get(key) or w["ward_id"]), str(w["ward_id"]))
+            for w in ws.store.reference.wards() if w.get("ward_id")]  # fmt: skip
+
+
 def pick_list(ws: Workstation, ward_id: str) -> list[dispensing.PickLine]:
     """The ward's unit doses for the next 24 hours."""
     with ws.store.reading() as conn:
