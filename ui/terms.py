@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from workstation.clinical import lab_names, order_words
+from workstation.clinical.allergy_names import allergen_name
 from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.schedule import ward_clock
@@ -216,6 +217,12 @@ def number(value: float | int | None, digits: int = 1) -> str:
 def user_language() -> str:
     """The language the user works in ('zh_CN' or 'en'): screens follow it, never the data's."""
     return QLocale().name()
+
+
+def allergen(substance: str) -> str:
+    """A recorded allergen as the screen names it: a class by its name in the user's language
+    (a positive skin test records "penicillin": 青霉素类 / penicillins), typed words as typed."""
+    return allergen_name(substance, user_language().startswith("zh"))
 
 
 @cache

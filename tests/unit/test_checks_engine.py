@@ -46,6 +46,16 @@ def test_allergy_and_class_cross_sensitivity(kb, allergy, code, severity):
     assert run(kb, med(code), allergies=(allergy,)) == {"drug-allergy": severity}
 
 
+def test_an_allergy_recorded_by_its_class_id_is_named_in_each_language(kb):
+    """A positive penicillin skin test records the class id "penicillin" (never shown raw)."""
+    alerts = check_order(med("ampicillin"), PatientContext(allergies=("penicillin",)), kb)
+    [alert] = [a for a in alerts if a.category == "drug-allergy"]
+    assert "'penicillins'" in alert.message and "“青霉素类”" in alert.message_zh
+    alerts = check_order(med("ceftriaxone"), PatientContext(allergies=("amoxicillin",)), kb)
+    [cross] = [a for a in alerts if a.category == "drug-allergy"]
+    assert "（青霉素类交叉过敏）" in cross.message_zh and "penicillins cross" in cross.message
+
+
 @pytest.mark.parametrize("allergy", ["NKDA", "无", "sulfa", "阿司匹林", "contrast"])
 def test_an_unrelated_allergy_raises_nothing(kb, allergy):
     assert run(kb, med("amoxicillin", 500, "mg", "po", "tid", 3), allergies=(allergy,)) == {}

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from ui.icons import icon, icon_html
 from ui.screens.archive.texts import archive_banner
 from ui.screens.critical.texts import care_line, care_states, critical_line
-from ui.terms import allergy_status_text, local_time, number, sex_age, term
+from ui.terms import allergen, allergy_status_text, local_time, number, sex_age, term
 from ui.theme import current_theme
 from workstation.clinical.allergy_status import NONE_KNOWN, allergy_status
 from workstation.clinical.checks.context import opioid_tolerant
@@ -190,7 +190,7 @@ class PatientBanner(QFrame):
         if not live:
             text = allergy_status_text(chart)
             return text
-        names = ", ".join(f"{a['substance']} ({term(a['severity'])})" for a in live)
+        names = ", ".join(f"{allergen(a['substance'])} ({term(a['severity'])})" for a in live)
         return self.tr("Allergies: %1").replace("%1", names)
 
     def _news2_escalation(self, vitals: list[dict[str, Any]]) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from ui.icons import high_alert_word
 from ui.screens.chart.records import Column
 from ui.terms import (
+    allergen,
     drug_name,
     frequency_words,
     lab_name,
@@ -162,7 +163,7 @@ def allergy_columns() -> list[Column]:
     return [
         Column(
             QCoreApplication.translate("ChartColumns", "Substance"),
-            lambda r: r["substance"],
+            lambda r: allergen(r["substance"]),
             alert=lambda r: not r.get("voided"),
         ),
         Column(QCoreApplication.translate("ChartColumns", "Reaction"), _get("reaction")),

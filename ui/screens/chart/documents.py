@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.screens.assessments.summary import admission_lines, score_lines
 from ui.terms import (
+    allergen,
     allergy_status_text,
     lab_name,
     local_time,
@@ -72,7 +73,7 @@ def summary_html(chart: dict[str, Any]) -> str:
         escape(p["description"]) for p in _live(chart["problems"]) if p["status"] == "active"
     ]
     allergies = [
-        f"<b>{escape(a['substance'])}</b> ({escape(term(a['severity']))})"
+        f"<b>{escape(allergen(a['substance']))}</b> ({escape(term(a['severity']))})"
         for a in _live(chart["allergies"])
     ] or [escape(allergy_status_text(chart))]  # none recorded: the status, as the banner says it
     medications = _counted(_medication_lines(chart["orders"]))

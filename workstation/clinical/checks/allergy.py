@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from workstation.clinical.allergy_names import allergen_name, by_id
 from workstation.clinical.checks.common import has_cjk, mentions, most_severe, names
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
@@ -90,24 +91,26 @@ def _severity_for(cls: dict[str, Any], level: str, code: str,
 def _term_alerts(term: str, order: MedicationOrder, kb: Knowledge) -> Iterator[Alert]:
     en, zh = names(kb, order.drug_code)
     shown = _NOISE.sub("", term).strip() or term
+    classes = by_id(kb.allergy["classes"])  # a class id recorded as such is named, not shown raw
+    shown_en, shown_zh = (allergen_name(shown, chinese, classes) for chinese in (False, True))
     for allergen in allergen_drugs(term, kb):
         if allergen == order.drug_code:
-            yield _alert("critical", f"{en}: recorded allergy to this drug ({shown})",
-                         f"{zh}：已记录对该药过敏({shown})", "allergy-same-drug", kb)  # fmt: skip
+            yield _alert("critical", f"{en}: recorded allergy to this drug ({shown_en})",
+                         f"{zh}：已记录对该药过敏({shown_zh})", "allergy-same-drug", kb)  # fmt: skip
             continue
         for cls in kb.allergy["classes"]:
             if cls.get("member_severity") is None or not kb.in_group(allergen, cls["group"]):
                 continue
             hit = _severity_for(cls, cls["member_severity"], order.drug_code, kb)
             if hit:
-                yield _alert(hit[0], f"{en}: allergy to {shown} ({cls['id']} class cross-sensitivity)",
-                             f"{zh}：对{shown}过敏({cls['id']}类交叉过敏)",
+                yield _alert(hit[0], f"{en}: allergy to {shown_en} ({cls['name_en']} cross-sensitivity)",
+                             f"{zh}：对{shown_zh}过敏（{cls['name_zh']}交叉过敏）",
                              hit[1], kb, cls["source"])  # fmt: skip
     for cls in _class_hits(term, kb):
         hit = _severity_for(cls, cls["severity"], order.drug_code, kb)
         if hit:
-            yield _alert(hit[0], f"{en}: recorded allergy '{shown}' covers or cross-reacts with it",
-                         f"{zh}：已记录过敏“{shown}”，本药属同类或可交叉过敏",
+            yield _alert(hit[0], f"{en}: recorded allergy '{shown_en}' covers or cross-reacts with it",
+                         f"{zh}：已记录过敏“{shown_zh}”，本药属同类或可交叉过敏",
                          hit[1], kb, cls["source"])  # fmt: skip
 
 
