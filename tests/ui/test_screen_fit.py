@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from ui.dialogs import WINDOW_FRAME, fitted
 from ui.screens.dialogs.shortcuts import ShortcutsDialog
+from ui.screens.orders.view import BASKET_ROWS, OrdersView
 from ui.screens.pharmacy.counter_view import ITEM_DRUG, CounterView
 from ui.screens.pharmacy.stock_view import PICK_ORDER, StockView, WardPickView
 from ui.screens.pharmacy.verification_view import VerificationView
@@ -124,3 +125,18 @@ def test_the_pharmacy_tables_show_no_row_numbers(qtbot: QtBot) -> None:
         qtbot.addWidget(view)
     tables = (stock.lots, picks.lines, counter.items, queue.table)
     assert [table.verticalHeader().isHidden() for table in tables] == [True] * 4
+
+
+def test_an_empty_basket_leaves_the_room_to_the_patients_orders(qtbot: QtBot) -> None:
+    view = OrdersView()
+    qtbot.addWidget(view)
+    view.resize(700, 620)  # the Orders tab beside the census at 1366x768
+    view.show()
+    qtbot.waitExposed(view)
+    row = view.basket.fontMetrics().height() + 6
+    assert view.basket.height() <= 2 * row  # one empty line, not a third of the tab
+    assert view.active.height() > 6 * view.basket.height()
+    view.show_basket([f"order {n}" for n in range(BASKET_ROWS + 3)])
+    line = view.basket.sizeHintForRow(0)
+    qtbot.waitUntil(lambda: view.basket.height() >= BASKET_ROWS * line)  # grows, then scrolls
+    assert view.basket.maximumHeight() < (BASKET_ROWS + 1) * line

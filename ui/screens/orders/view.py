@@ -24,6 +24,7 @@ from ui.screens.chart.records import RecordTableModel
 Key = Qt.Key
 ORDER_COLUMN = 2  # the order's words in columns.order_columns()
 RESIZE_SAMPLE_ROWS = 50
+BASKET_ROWS = 8  # the basket grows to this many lines, then scrolls
 
 
 class OrdersView(QWidget):
@@ -86,12 +87,12 @@ class OrdersView(QWidget):
         bottom.setContentsMargins(0, 0, 0, 0)
         bottom.addWidget(QLabel(self.tr("Orders of this patient (newest first)")))
         bottom.addWidget(self.active)
-        split = QSplitter(Qt.Orientation.Vertical)
+        self.split = QSplitter(Qt.Orientation.Vertical)
         for part in (entry, basket, active):
-            split.addWidget(part)
+            self.split.addWidget(part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
         self.setFocusProxy(self.line)
 
     def show_reading(self, preview_html: str, alerts_html: str, suggestions: list[str]) -> None:
@@ -120,6 +121,19 @@ class OrdersView(QWidget):
         self.basket_title.setText(
             self.tr("Basket: %n order(s) to sign — F9 signs them all", "", len(lines))
         )
+        self._fit_basket(len(lines))
+
+    def _fit_basket(self, count: int) -> None:
+        """As high as its lines (one empty row at least, BASKET_ROWS at most, then it scrolls):
+        an empty basket no longer takes the rows of the patient's orders below it."""
+        row = self.basket.sizeHintForRow(0) if count else self.basket.fontMetrics().height() + 6
+        frame = 2 * self.basket.frameWidth()
+        wanted = max(1, min(count, BASKET_ROWS)) * row + frame + 2
+        self.basket.setMaximumHeight(wanted)
+        sizes = self.split.sizes()  # a splitter does not give a grown maximum back by itself
+        grow = min(wanted - self.basket.height(), sizes[2] // 2) if sum(sizes) else 0
+        if grow > 0:
+            self.split.setSizes([sizes[0], sizes[1] + grow, sizes[2] - grow])
 
     def cycle_focus(self) -> None:
         """F6: order line -> basket -> active orders -> order line."""
