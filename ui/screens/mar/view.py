@@ -84,7 +84,11 @@ class MarView(QWidget):
         route_row = _row(self.route, QLabel(self.tr("Site")), self.site,
                          QLabel(self.tr("Time (HH:MM)")), self.time)  # fmt: skip
         grid = QFormLayout()
-        grid.addRow(self.dose_title)
+        # the buttons beside the dose they record, not on a line of their own: one line less keeps
+        # the large-font window within 768 pixels when the dose's words take two lines
+        title_row = _row(self.dose_title, self.unable, self.confirm)
+        title_row.setStretch(0, 1)
+        grid.addRow(title_row)
         grid.addRow(self.tr("Outcome"), dose_row)
         grid.addRow(self.tr("Route"), route_row)
         self.reason_label = QLabel(self.tr("Reason"))
@@ -100,11 +104,6 @@ class MarView(QWidget):
         witness_row = _row(self.witness_label, self.witness_user, self.witness_password)
         self.witness_row_label = QLabel(self.tr("Second nurse"))
         grid.addRow(self.witness_row_label, witness_row)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.unable)
-        buttons.addStretch(1)
-        buttons.addWidget(self.confirm)
-        grid.addRow(buttons)
         self.form.setLayout(grid)
         return self.form
 
