@@ -2840,14 +2840,17 @@
         <translation>无法扫描的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/screens/mar/view.py" line="95" />
-        <source>High-alert drug: second nurse's user name and password</source>
-        <translation>高警示药品：第二位护士的用户名和密码</translation>
-    </message>
-    <message>
         <location filename="../../ui/screens/mar/view.py" line="101" />
         <source>Second nurse</source>
         <translation>第二位护士</translation>
+    </message>
+    <message>
+        <source>Second nurse's user name</source>
+        <translation>第二名护士用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>

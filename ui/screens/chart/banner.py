@@ -64,6 +64,10 @@ class PatientBanner(QFrame):
         top.addWidget(self.details, 1)
         top.addWidget(self.attention)
         layout = QVBoxLayout(self)
+        # close-set lines: the band sits over every chart tab, and at large print its default
+        # spacing pushed the window 2 pixels past a 768-pixel screen (the walker, full run)
+        layout.setSpacing(2)
+        layout.setContentsMargins(12, 6, 12, 6)
         layout.addLayout(top)
         layout.addWidget(self.allergies)
         layout.addWidget(self.critical)
