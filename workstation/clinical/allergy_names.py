@@ -9,15 +9,12 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
-import orjson
-
-from workstation.resources import resource
+from workstation.clinical.knowledge import default_knowledge
 
 
 @lru_cache(maxsize=1)
 def _shipped_classes() -> dict[str, Mapping[str, Any]]:
-    raw = orjson.loads(resource("knowledge", "allergy_classes.json").read_bytes())
-    return by_id(raw["classes"])
+    return by_id(default_knowledge().allergy["classes"])  # the knowledge already loaded once
 
 
 def by_id(classes: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
