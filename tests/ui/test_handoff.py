@@ -86,7 +86,7 @@ def test_handoff_reads_in_chinese_on_a_chinese_station(
     finally:
         install_language(qapp, "en", tmp_path / "i18n")
         QLocale.setDefault(before)
-    assert ipass.startswith("I 病情严重程度：") and "过敏：penicillin（重度）" in ipass
+    assert ipass.startswith("I 病情严重程度：") and "过敏：青霉素类（重度）" in ipass
     assert sbar.startswith("S 现状：张三，") and "R 建议：" in sbar
     assert not any(word in ipass + sbar for word in ("bed ", "Problems", "Allergies", "none"))
 

@@ -60,8 +60,8 @@ def test_meds_lists_only_medications_in_force() -> None:
 
 
 def test_allergies_skip_voided_and_say_none_recorded_rather_than_no_allergy() -> None:
-    assert expand(".allergies", full_chart(), "en") == "penicillin (severe: rash)"
-    assert expand(".allergies", full_chart(), "zh_CN") == "penicillin（重度：rash）"
+    assert expand(".allergies", full_chart(), "en") == "penicillins (severe: rash)"
+    assert expand(".allergies", full_chart(), "zh_CN") == "青霉素类（重度：rash）"
     assert expand(".allergies", EMPTY, "zh_CN") == "过敏史未记录"
     nka = {**EMPTY, "allergy_reviews": [{"recorded_by": "n1", "recorded_at": "2026-03-01T08:00:00Z",
                                          "voided": False}]}  # fmt: skip

@@ -76,7 +76,7 @@ def test_due_times_are_ward_wall_clock_not_utc():
 def test_text_follows_the_chosen_order(style, first):
     text = handoff_text(summarise(chart(), now=NOW, times=TIMES), style, language="en_US")
     assert text.startswith(first)
-    assert "penicillin (severe)" in text and "CBC" in text and "Morse 45 (high)" in text
+    assert "penicillins (severe)" in text and "CBC" in text and "Morse 45 (high)" in text
     assert "lines: PICC right arm" in text and "balance +1000 mL" in text
 
 
@@ -85,7 +85,7 @@ def test_text_follows_the_chosen_order(style, first):
 def test_chinese_text_has_no_english_words_of_its_own(style, first):
     text = handoff_text(summarise(chart(), now=NOW, times=TIMES), style, language="zh_CN")
     assert text.startswith(first)
-    assert "penicillin（重度）" in text and "08:00 amox 500mg po tid（逾时）" in text
+    assert "青霉素类（重度）" in text and "08:00 amox 500mg po tid（逾时）" in text
     assert "Morse 跌倒评分 45（高风险）" in text and "平衡 +1000 mL" in text
     # once the recorded patient data is taken out, only the scales' own names stay in Latin
     for recorded in ("MRN0001", "community-acquired pneumonia", "pneumonia", "penicillin",
@@ -98,10 +98,12 @@ def test_chinese_text_has_no_english_words_of_its_own(style, first):
 def test_allergy_lines_have_no_empty_reaction():
     rows = [{"substance": "penicillin", "severity": "severe", "reaction": ""},
             {"substance": "latex", "severity": "mild", "reaction": "皮疹"}]  # fmt: skip
-    assert allergy_entries(rows, "zh_CN") == ["penicillin（重度）", "latex（轻度：皮疹）"]
-    assert allergy_entries(rows, "en_US") == ["penicillin (severe)", "latex (mild: 皮疹)"]
+    # "penicillin" is an allergy class's id (what a positive skin test records): it is named by
+    # the class's name in the reader's language; "latex" is no class and stays as typed
+    assert allergy_entries(rows, "zh_CN") == ["青霉素类（重度）", "latex（轻度：皮疹）"]
+    assert allergy_entries(rows, "en_US") == ["penicillins (severe)", "latex (mild: 皮疹)"]
     ctx = PrintContext("zh_CN", "护士", NOW, Hospital("医院", "Hospital"), TIMES)
-    assert allergy_text(ctx, {"allergies": rows}) == "penicillin（重度）；latex（轻度：皮疹）"
+    assert allergy_text(ctx, {"allergies": rows}) == "青霉素类（重度）；latex（轻度：皮疹）"
     assert allergy_text(ctx, {"allergies": []}) == "过敏史未记录"
     reviewed = {
         "allergies": [],

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from workstation.clinical.allergy_names import allergen_name
 from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.schedule import ward_clock
 from workstation.clock import parse_iso
@@ -91,8 +92,9 @@ def meds(chart: Chart, language: str) -> str:
 
 
 def allergy_entries(rows: Iterable[Mapping[str, Any]] | None, language: str) -> list[str]:
-    """Each live allergy as 'penicillin (severe: rash)' / 'penicillin（重度：皮疹）'; the reaction
-    only when one was recorded. The one wording of an allergy for notes, handoff and print."""
+    """Each live allergy as 'penicillins (severe: rash)' / '青霉素类（重度：皮疹）'; the reaction
+    only when one was recorded; an allergy class's id named as the class (allergy_names). The one
+    wording of an allergy for notes, handoff and print."""
     words = _words(language)
     zh = words is _WORDS["zh"]
     entries = []
@@ -100,7 +102,8 @@ def allergy_entries(rows: Iterable[Mapping[str, Any]] | None, language: str) -> 
         detail = words.get(a.get("severity") or "unknown", a.get("severity") or "")
         if a.get("reaction"):
             detail += ("：" if zh else ": ") + a["reaction"]
-        entries.append(f"{a['substance']}（{detail}）" if zh else f"{a['substance']} ({detail})")
+        name = allergen_name(a["substance"], zh)
+        entries.append(f"{name}（{detail}）" if zh else f"{name} ({detail})")
     return entries
 
 

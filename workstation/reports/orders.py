@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from workstation.clinical.allergy_names import allergen_name
 from workstation.clinical.allergy_status import allergy_status
 from workstation.clinical.controlled import controlled_class, form_mark
 from workstation.clinical.dot_phrases import allergy_entries
@@ -49,7 +50,9 @@ def prescription(ctx: PrintContext, chart: dict[str, Any],
     formulary = formulary or default_formulary()
     medicines, controlled = _ordinary_medicines(chart, formulary)
     kind = form_type(ctx, patient)
-    allergies = "；".join(a["substance"] for a in live(chart["allergies"]))
+    allergies = "；".join(
+        allergen_name(a["substance"], ctx.lang.startswith("zh")) for a in live(chart["allergies"])
+    )
     story: list[Flowable] = [
         Paper(kind),
         para(rx_text(ctx, kind.key) + "    " + ctx.t("fee_category"), s.small),
