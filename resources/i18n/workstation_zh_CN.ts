@@ -3378,8 +3378,13 @@
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="30" />
-        <source>NEW — acknowledge (Space)</source>
-        <translation>新 — 确认 (空格)</translation>
+        <source>NEW</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/worklist/model.py" line="33" />
+        <source>New: Space acknowledges it</source>
+        <translation>新医嘱：按空格键确认</translation>
     </message>
     <message>
         <location filename="../../ui/screens/worklist/model.py" line="31" />

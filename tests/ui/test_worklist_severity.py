@@ -56,3 +56,17 @@ def test_only_overdue_and_high_alert_lines_are_coloured_each_with_icon_and_words
         "OVERDUE", "OVERDUE", "DUE NOW"]  # fmt: skip
     assert "escalated to the doctor" in str(cell(0, Qt.ItemDataRole.DisplayRole, 4))
     assert str(cell(2, Qt.ItemDataRole.DisplayRole, 4)).endswith("— high-alert medicine")
+
+
+def test_a_new_line_s_state_is_whole_in_chinese_and_its_tooltip_names_the_key(
+    qtbot: QtBot, chinese: None
+) -> None:
+    view = WorklistView()
+    qtbot.addWidget(view)
+    view.model.set_items([NEW_ORDER])
+    view.fit_state_column()
+    state = view.model.index(0, 0)
+    text = view.model.data(state, Qt.ItemDataRole.DisplayRole)
+    needed = view.table.fontMetrics().horizontalAdvance(text) + view.table.iconSize().width()
+    assert text == "新" and needed <= view.table.columnWidth(0)
+    assert "空格" in view.model.data(state, Qt.ItemDataRole.ToolTipRole)

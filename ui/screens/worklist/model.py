@@ -27,9 +27,10 @@ STATE_TEXT = {
     "overdue": QT_TRANSLATE_NOOP("Worklist", "OVERDUE"),
     "due": QT_TRANSLATE_NOOP("Worklist", "DUE NOW"),
     "coming": QT_TRANSLATE_NOOP("Worklist", "coming"),
-    "new": QT_TRANSLATE_NOOP("Worklist", "NEW — acknowledge (Space)"),
+    "new": QT_TRANSLATE_NOOP("Worklist", "NEW"),
     "flagged": QT_TRANSLATE_NOOP("Worklist", "ABNORMAL result"),
 }
+ACKNOWLEDGE = QT_TRANSLATE_NOOP("Worklist", "New: Space acknowledges it")
 HIGH_ALERT_DRUG = QT_TRANSLATE_NOOP("Worklist", "high-alert medicine")
 HEADERS = (
     QT_TRANSLATE_NOOP("Worklist", "State"),
@@ -142,6 +143,8 @@ class WorklistModel(TitledTableModel):
             return (tr(STATE_TEXT[item.state]), when, item.bed, item.name,
                     task_text(item))[index.column()]  # fmt: skip
         if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 0 and item.state == "new":
+                return tr(ACKNOWLEDGE)
             return task_text(item)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
             return self._icon(item)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 from ui.screens.worklist.model import STATE_TEXT, WorklistModel, tr
 
 STATE = 0  # the state column
-SHORT_STATES = ("overdue", "due", "coming", "flagged")
 ICON = 12  # the state column's severity icon: small, the words beside it say the rest
 
 
@@ -77,12 +76,12 @@ class WorklistView(QWidget):
         layout.addWidget(self.hint)
 
     def fit_state_column(self) -> None:
-        """The state column as wide as the short words on the list now (OVERDUE, DUE NOW...), so the task, the
-        words the nurse acts on, keeps the rest of the row; sized to its longest text, "NEW —
-        acknowledge (Space)", it left the task a few letters in English (the hint below says Space)."""
+        """The state column as wide as the state words on the list now (OVERDUE, DUE NOW, NEW...), so
+        the task, the words the nurse acts on, keeps the rest of the row. A new line's state is one
+        word; its tooltip and the hint below say that Space acknowledges it."""
         metrics = self.table.fontMetrics()
         icon = self.table.iconSize().width() + 4  # the overdue / high-alert icon and its gap
         padding = metrics.averageCharWidth() + icon
-        shown = {item.state for item in self.model.items} & set(SHORT_STATES) or {"overdue"}
+        shown = {item.state for item in self.model.items} or {"overdue"}
         widest = max(metrics.horizontalAdvance(tr(STATE_TEXT[key])) for key in shown)
         self.table.horizontalHeader().resizeSection(STATE, widest + padding)
