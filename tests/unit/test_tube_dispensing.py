@@ -17,6 +17,7 @@ from workstation.clinical.dispense_forms import dispense_units
 from workstation.clinical.dispensing import discharge_supply, outpatient_item, ward_pick_list
 from workstation.clinical.formulary import default_formulary
 from workstation.clinical.order_sentence import OrderSentenceError, parse_order
+from workstation.reports.rx_form import UNIT_ZH, quantity
 
 START = datetime(2026, 3, 1, 0, 0, tzinfo=UTC)
 
@@ -93,3 +94,11 @@ def test_only_the_labels_applications_a_day_are_checked() -> None:
     # the label copies differ on the eye gel's times a day: no ceiling is set, none is guessed
     gel = MedicationOrder("atropine_eye_gel", 1, "tube", "eye", "qid", 4)
     assert not [a for a in check_order(gel, PatientContext()) if a.category == "dose-daily"]
+
+
+def test_the_prescription_counts_the_tubes_written() -> None:
+    """处方笺 数量: the tubes the order names (支), not a tube for each application of the days."""
+    order = {"drug_code": "mupirocin_ointment", "dose_value": 2, "dose_unit": "tube",
+             "route": "top", "frequency": "tid"}  # fmt: skip
+    assert quantity(default_formulary(), order, 7) == (2.0, "tube")
+    assert UNIT_ZH["tube"] == "支"
