@@ -69,3 +69,15 @@ def test_the_ward_picks_one_bottle_for_the_course_not_one_a_dose(conn: Connectio
     [later] = ward_pick_list(conn, "W1", start=datetime(2026, 3, 3, tzinfo=UTC),
                              formulary=default_formulary())  # fmt: skip
     assert (later.quantity, later.dispensed, later.done) == (1, 1, True)
+
+
+def test_nasal_and_ear_drops_count_from_the_national_formularys_bottles() -> None:
+    """麻黄碱滴鼻液 8 mL and 氧氟沙星滴耳液 5 mL (国家基本药物处方集): a course in whole bottles,
+    a dose over the formulary's drops warned."""
+    formulary = default_formulary()
+    item = outpatient_item("麻黄碱滴鼻液 2滴 滴鼻 qid 3d", formulary)
+    assert (item["quantity"], item["unit"]) == (1, "bottle")  # 24 of 160 drops
+    usual = MedicationOrder("ofloxacin_ear", 6, "drop", "ear", "bid", 2)
+    assert not [a for a in check_order(usual, PatientContext()) if a.severity != "info"]
+    high = MedicationOrder("ofloxacin_ear", 12, "drop", "ear", "bid", 2)
+    assert any(a.category == "dose-single" for a in check_order(high, PatientContext()))

@@ -47,12 +47,13 @@ def test_an_exclusion_is_reasoned_and_not_stale() -> None:
 
 def test_the_counts_of_the_comparison() -> None:
     """Covered, excluded out of scope, and pending by reason (the anticancer drugs dosed per m²
-    the dropper bottles and sprays with a label at hand, and the antisera joined the formulary)."""
+    the dropper bottles and sprays with a label at hand, the antisera, and the tubes whose label
+    copies give strength, tube size and frequency joined the formulary)."""
     document = essential_medicines_document()
     result = coverage(default_formulary(), document)
     counts = (len(result.covered), result.count("out_of_scope"), result.count("pending"))
-    assert counts == (368, 13, 53)
-    assert pending_kinds(document) == {"no_label": 42, "multi_dose_container": 11}
+    assert counts == (379, 13, 42)
+    assert pending_kinds(document) == {"no_label": 37, "container_size": 5}
     added = {
         "环磷酰胺",
         "顺铂",
@@ -63,6 +64,17 @@ def test_the_counts_of_the_comparison() -> None:
         "糠酸莫米松",
         "破伤风抗毒素",
         "抗蛇毒血清",
+        "莫匹罗星",
+        "尿素",
+        "阿托品眼用凝胶",
+        "麻黄碱",
+        "氧氟沙星",
+        "可的松",
+        "左氧氟沙星滴眼液",
+        "维生素D2",
+        "双氢青蒿素哌喹",
+        "丙酸睾酮",
+        "颠茄",
     }
     assert added <= set(result.covered)
 
@@ -81,5 +93,6 @@ def test_a_repeated_form_is_not_covered_by_its_parent_drug() -> None:
     repeats = {
         item["name_zh"]: item["repeat_of"] for item in document["items"] if item.get("repeat_of")
     }
-    assert repeats["左氧氟沙星滴眼液"] == "左氧氟沙星" and "左氧氟沙星" in result.covered
-    assert "左氧氟沙星滴眼液" not in result.covered  # the formulary has no eye-drop form of it
+    assert repeats["红霉素眼膏"] == "红霉素" and "红霉素" in result.covered
+    assert "红霉素眼膏" not in result.covered  # the formulary has no eye ointment of it
+    assert result.covered["左氧氟沙星滴眼液"] == ("levofloxacin_eye",)  # its own product

@@ -17,7 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from workstation.clinical.formulary import Drug, DrugForm, Formulary, convert_amount
+from workstation.clinical.formulary import (
+    Drug,
+    DrugForm,
+    Formulary,
+    canonical_unit,
+    convert_amount,
+)
 
 ROUTE_FAMILY = {
     "po": "oral", "sl": "oral", "ng": "oral",
@@ -58,6 +64,30 @@ CONTAINER_DOSE_UNITS = frozenset({"drop", "puff"})
 def is_container(form: DrugForm) -> bool:
     """A multi-dose container counted by the drops or puffs it holds."""
     return form.unit in CONTAINER_DOSE_UNITS
+
+
+# A semisolid applied from a tube (外用 cream, ointment, gel, eye ointment and eye gel): the
+# prescription names the tubes (支) to supply and how often it is applied, each application a
+# thin layer (适量) that no label measures. So its order's count is tubes supplied, dispensed
+# as written (not per dose), and no per-application dose is checked; only the label's
+# applications a day are (a `max_daily_dose` in `application`).
+SUPPLY_UNITS = frozenset({"tube"})
+APPLICATION = "application"
+
+
+def is_supply(form: DrugForm) -> bool:
+    """A tube of a semisolid: ordered and dispensed in whole tubes, applied 适量."""
+    return form.dispense_unit in SUPPLY_UNITS
+
+
+def supply_forms(drug: Drug) -> tuple[DrugForm, ...]:
+    """The drug's forms ordered by the tube (empty for a drug dosed by amount)."""
+    return tuple(form for form in drug.forms if is_supply(form))
+
+
+def is_supply_order(drug: Drug, dose_unit: str) -> bool:
+    """An order whose count is tubes supplied rather than a dose (`莫匹罗星软膏 1支 外用 tid`)."""
+    return canonical_unit(dose_unit) in SUPPLY_UNITS and bool(supply_forms(drug))
 
 
 class NoFormForRoute(ValueError):
@@ -118,6 +148,9 @@ def dispensed_form(
     sustained-release or enteric-coated tablet is never counted (it is not split):
     NoFormForRoute when only such parts would give the dose."""
     forms = forms_for_route(drug, route)
+    tubes = [form for form in forms if is_supply(form)]
+    if tubes and is_supply_order(drug, dose_unit):  # the tubes written, whatever the doses
+        return tubes[0], dose_value
     choices, unsplittable = [], []
     for index, form in enumerate(forms):
         amount = _amount_in_form_unit(form, dose_value, dose_unit)
@@ -187,6 +220,7 @@ class PickPart:
     per_dose: float
     problem: str = ""
     container: bool = False  # a multi-dose container: per_dose is the part of one a dose takes
+    supply: bool = False  # tubes of a semisolid: per_dose is the tubes the order supplies
 
 
 def pick_parts(
@@ -210,7 +244,7 @@ def pick_parts(
             parts.append(PickPart(index, drug.code, amount, "", 0.0, str(refused)))
             continue
         parts.append(PickPart(index, drug.code, amount, form.dispense_unit, per_dose,
-                              container=is_container(form)))  # fmt: skip
+                              container=is_container(form), supply=is_supply(form)))  # fmt: skip
     carrier = (group or {}).get("carrier")
     found = (
         carrier_units(formulary, carrier["code"], float(carrier["volume_ml"])) if carrier else None

@@ -19,7 +19,12 @@ from sqlalchemy import Connection, select
 
 from workstation.clinical.controlled import outpatient_quantity_problem
 from workstation.clinical.controlled_register import empties_outstanding, needs_empties
-from workstation.clinical.dispense_forms import PickPart, dispense_units, pick_parts
+from workstation.clinical.dispense_forms import (
+    PickPart,
+    dispense_units,
+    is_supply_order,
+    pick_parts,
+)
 from workstation.clinical.formulary import Drug, Formulary
 from workstation.clinical.order_sentence import ParsedOrder, parse_order
 from workstation.clinical.schedule import AdministrationTimes, scheduled_doses
@@ -47,7 +52,7 @@ def outpatient_item(
     unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit, parsed.route)
     per_day = parsed.doses_per_day or 1
     if quantity is None:
-        quantity = math.ceil(per_dose * per_day * (parsed.duration_days or 1))
+        quantity = _course_quantity(parsed, per_dose, parsed.duration_days or 1)
     problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
                                           per_day=per_day, quantity=quantity,
                                           pain_patient=pain_patient)  # fmt: skip
@@ -55,6 +60,14 @@ def outpatient_item(
         raise ValueError(problem)
     return {"sentence": sentence, "drug_code": parsed.drug.code, "drug_name": parsed.drug.label(),
             "quantity": quantity, "unit": unit}  # fmt: skip
+
+
+def _course_quantity(parsed: ParsedOrder, per_dose: float, days: int) -> int:
+    """What a course takes: the tubes written for a semisolid (not one a dose), else the
+    units a dose takes times the doses of the days."""
+    if is_supply_order(parsed.drug, parsed.dose_unit):
+        return math.ceil(per_dose)
+    return math.ceil(per_dose * (parsed.doses_per_day or 1) * days)
 
 
 def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
@@ -70,7 +83,7 @@ def discharge_supply(parsed: ParsedOrder) -> dict[str, Any]:
         raise ValueError("出院带药: write the days, 1 to 90 (e.g. 500mg po tid 7d)")
     unit, per_dose = dispense_units(parsed.drug, parsed.dose_value, parsed.dose_unit, parsed.route)
     per_day = parsed.doses_per_day or 1
-    quantity = math.ceil(per_dose * per_day * parsed.duration_days)
+    quantity = _course_quantity(parsed, per_dose, parsed.duration_days)
     problem = outpatient_quantity_problem(parsed.drug.entry, unit, per_dose=per_dose,
                                           per_day=per_day, quantity=quantity)  # fmt: skip
     if problem:  # a controlled drug taken home keeps to the outpatient limits (Art. 23)
@@ -246,6 +259,8 @@ def _order_lines(conn: Connection, order: dict[str, Any], doses: int,
         quantity, since = math.ceil(part.per_dose * doses * 100) / 100, window[0]
         if part.container:
             quantity, since = _containers(order, part, window[1], times), _EPOCH
+        if part.supply:  # the tubes the order names, once for the order
+            quantity, since = part.per_dose, _EPOCH
         lines.append(PickLine(order["order_id"], order["patient_id"], order["bed"], order["name"],
                               part.drug_code, _part_text(order, part, drug), doses, quantity,
                               part.unit,

@@ -13,10 +13,10 @@ from workstation.clinical.formulary import Formulary
 from workstation.resources import resource
 
 EXCLUSION_KINDS = ("out_of_scope", "pending")
-# why a pending item is not in the formulary yet: no label with its dose at hand; a semisolid
-# or lotion applied from a tube or bottle (container dispensing counts drops and sprays, but no
-# label says how many applications a tube holds)
-PENDING_KINDS = ("no_label", "multi_dose_container")
+# why a pending item is not in the formulary yet: no label with its dose at hand; a tube,
+# dropper or lotion bottle whose size as marketed no label copy found (a tube is ordered and
+# dispensed by the tube, a dropper bottle counted in drops: both need the size)
+PENDING_KINDS = ("no_label", "container_size")
 
 
 @dataclass(frozen=True, slots=True)

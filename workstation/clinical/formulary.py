@@ -33,7 +33,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "tab": ("count", 1.0), "cap": ("count", 1.0), "amp": ("count", 1.0), "vial": ("count", 1.0),
     "puff": ("count", 1.0), "supp": ("count", 1.0), "bag": ("count", 1.0),
     "syringe": ("count", 1.0), "pen": ("count", 1.0), "bottle": ("count", 1.0),
-    "inhaler": ("count", 1.0), "drop": ("count", 1.0),
+    "inhaler": ("count", 1.0), "drop": ("count", 1.0), "tube": ("count", 1.0),
+    "application": ("count", 1.0),
 }  # fmt: skip
 _UNIT_WORDS: dict[str, str] = {
     "g": "g", "gm": "g", "gram": "g", "grams": "g", "克": "g",
@@ -51,6 +52,8 @@ _UNIT_WORDS: dict[str, str] = {
     "supp": "supp", "枚": "supp", "bag": "bag", "袋": "bag", "syringe": "syringe", "pen": "pen",
     "bottle": "bottle", "inhaler": "inhaler",
     "drop": "drop", "drops": "drop", "gtt": "drop", "gtts": "drop", "滴": "drop",
+    "tube": "tube", "tubes": "tube", "管": "tube",
+    "application": "application", "applications": "application",
 }  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from workstation.clinical.dispense_forms import supply_forms
 from workstation.clinical.dose_units import unit_question
 from workstation.clinical.formulary import Drug, Formulary, canonical_unit, unit_dimension
 from workstation.clinical.frequencies import doses_per_day
@@ -327,6 +328,8 @@ def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
             part="unit",
         )
     unit = str(canonical_unit(dose.unit))
+    if supply_forms(drug):
+        return _tubes(drug, dose.value, unit)
     metered = _metered_dose(drug, dose.value, unit)
     if metered is not None:
         warnings.append(f"{dose.value:g} {unit} read as {metered[0]:g} {metered[1]}")
@@ -347,6 +350,18 @@ def _dose(drug: Drug, parts: _Parts, warnings: list[str]) -> tuple[float, str]:
             warnings.append(f"{dose.value:g} {unit} read as {amount:g} {drug.default_unit}")
             return amount, drug.default_unit
     return dose.value, unit
+
+
+def _tubes(drug: Drug, count: float, unit: str) -> tuple[float, str]:
+    """A semisolid from a tube is ordered by the tubes to supply (`1支`, `2 tubes`), applied
+    适量 at the frequency: a mass or a number of applications is refused, not converted."""
+    if unit in ("tube", "amp") and float(count).is_integer():  # 支 is the tube of an ointment
+        return count, "tube"
+    raise OrderSentenceError(
+        f"{count:g} {unit} of {drug.label()}: it is applied as a thin layer (适量) from a tube;"
+        f" write the whole tubes to supply, e.g. 1 tube (1支), and how often it is applied",
+        part="unit",
+    )
 
 
 def _metered_dose(drug: Drug, count: float, unit: str) -> tuple[float, str] | None:

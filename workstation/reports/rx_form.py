@@ -33,6 +33,7 @@ UNIT_ZH = {
     "inhaler": "支",
     "pen": "支",
     "syringe": "支",
+    "tube": "支",
 }
 
 
@@ -129,10 +130,12 @@ def strength_text(ctx: PrintContext, form: DrugForm | None) -> str:
 
 def quantity(formulary: Formulary, order: dict[str, Any], days: int) -> tuple[float, str]:
     """数量: whole units of the dispensed form for `days` days of the order (a PRN or a
-    once-only order counts one dose a day)."""
+    once-only order counts one dose a day); for a tube of ointment the tubes the order names."""
     form = dispensed_form(formulary, order)
     if form is None:
         return float(days), ""
+    if dispense_forms.is_supply(form):  # the tubes written, not one a dose
+        return float(math.ceil(float(order["dose_value"]) - 1e-9)), form.dispense_unit
     per_dose = units_per_dose(form, float(order["dose_value"]), order.get("dose_unit") or "") or 1.0
     per_day = 1.0 if order.get("frequency") in ("st", "prn") else None
     per_day = per_day or order_from_row(order).doses_per_day or 1.0

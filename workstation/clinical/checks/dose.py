@@ -8,6 +8,7 @@ from typing import Any
 from workstation.clinical.body_surface import dosing_bsa
 from workstation.clinical.checks.common import names, rule_alert
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.dispense_forms import APPLICATION, is_supply_order
 from workstation.clinical.formulary import Drug
 from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
@@ -25,9 +26,13 @@ def limit_for_route(spec: Any, route: str | None) -> Mapping[str, Any] | None:
 def _in_limit_unit(drug: Drug, value: float, unit: str, limit: Mapping[str, Any],
                    weight_kg: float | None, bsa: float | None = None) -> tuple[float, float] | None:  # fmt: skip
     """(dose, maximum) in the limit's unit (through the drug's forms for tablets or mL);
-    per-kg limits are scaled by the weight, per-m² ones by the body surface area."""
+    per-kg limits are scaled by the weight, per-m² ones by the body surface area; a limit in
+    applications counts each dose of a tube's order as one application (适量)."""
     maximum = limit_maximum(limit, weight_kg, bsa)
-    dose = drug.dose_in(value, unit, _unit(limit))
+    if _unit(limit) == APPLICATION:  # a semisolid's label limits how often it is applied
+        dose: float | None = 1.0 if is_supply_order(drug, unit) else None
+    else:
+        dose = drug.dose_in(value, unit, _unit(limit))
     return None if dose is None or maximum is None else (dose, maximum)
 
 
@@ -54,12 +59,16 @@ def limit_alert(kind: str, order: MedicationOrder, kb: Knowledge, amount: float,
     whose = " for an opioid-naive patient (no opioid tolerance recorded)" if naive else ""
     whose_zh = "（阿片类未耐受患者，未记录阿片耐受）" if naive else ""
     per, per_zh = per_m2_words(amount, maximum, unit, limit, bsa)
+    message = f"{en}: {label} {amount:g} {unit}{per} exceeds the maximum {maximum:g} {unit}{whose}"
+    message_zh = f"{zh}：{label_zh}{amount:g}{unit}{per_zh}超过最大量{maximum:g}{unit}{whose_zh}"
+    if unit == APPLICATION:
+        message = f"{en}: applied {amount:g} times a day, more than the label's {maximum:g}"
+        message_zh = f"{zh}：每日涂用{amount:g}次，超过说明书的每日{maximum:g}次"
     return Alert(
         category="dose-single" if kind == "single" else "dose-daily",
         severity="critical" if _high_alert(drug, order.route) else "warning",
-        message=f"{en}: {label} {amount:g} {unit}{per} exceeds the maximum {maximum:g} {unit}"
-        f"{whose}",
-        message_zh=f"{zh}：{label_zh}{amount:g}{unit}{per_zh}超过最大量{maximum:g}{unit}{whose_zh}",
+        message=message,
+        message_zh=message_zh,
         rule_id=f"dose-{'naive-' if naive else ''}{kind}-{order.drug_code}",
         source=kb.cite(str(limit.get("source") or "label")),
     )

@@ -3,13 +3,15 @@
 Critical for every drug, whatever its ceilings say (a drug without a ceiling is caught too). The
 usual single dose is the formulary's `default_dose` (what order entry proposes). An infusion
 (`ivgtt`) of a drug whose first route is another is left out: the amount in a bag or pump syringe
-(insulin 50 U in 50 mL, esmolol 2 g) is not a dose, and its rate is checked elsewhere.
+(insulin 50 U in 50 mL, esmolol 2 g) is not a dose, and its rate is checked elsewhere. Nor is
+the count of a semisolid's order: the tubes it supplies (dispense_forms.SUPPLY_UNITS).
 """
 
 from __future__ import annotations
 
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
+from workstation.clinical.dispense_forms import is_supply_order
 from workstation.clinical.dose_units import TENFOLD
 from workstation.clinical.knowledge import Knowledge
 
@@ -20,6 +22,8 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
     if drug is None or order.dose_value is None or not order.dose_unit:
         return []
     if order.route == "ivgtt" and drug.routes[0] != "ivgtt":
+        return []
+    if is_supply_order(drug, order.dose_unit):  # tubes supplied, not a dose
         return []
     value, unit = drug.default_dose, drug.default_unit
     amount = drug.dose_in(order.dose_value, order.dose_unit, unit)
