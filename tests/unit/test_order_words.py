@@ -5,7 +5,7 @@ reader's language whatever language they were recorded in."""
 from __future__ import annotations
 
 from workstation.clinical.lab_names import lab_name, study_name
-from workstation.clinical.order_words import order_text, sig_text
+from workstation.clinical.order_words import dose_text, order_text, sig_text
 
 NAMES = {"aspirin": ("Aspirin", "阿司匹林")}
 ASPIRIN = {"order_kind": "medication", "drug_code": "aspirin", "drug_name": "阿司匹林",
@@ -40,3 +40,14 @@ def test_a_result_is_named_by_its_code() -> None:
     potassium = {"test_code": "K", "test_name": "血钾", "value": "5.4"}
     assert lab_name(potassium, "en") == "Potassium" and lab_name(potassium, "zh_CN") == "钾"
     assert lab_name({"test_code": "XYZ", "test_name": "Something"}, "zh_CN") == "Something"
+
+
+def test_a_tube_is_applied_thinly_not_a_tube_each_time() -> None:
+    # 莫匹罗星软膏 1支 外用 tid: the 1 is the tubes supplied; each application is a thin layer
+    # (适量), so no screen or label may read "1 tube, three times a day"
+    cream = {"order_kind": "medication", "drug_code": "mupirocin-oint", "drug_name": "莫匹罗星软膏",
+             "dose_value": 1, "dose_unit": "tube", "route": "top", "frequency": "tid"}  # fmt: skip
+    assert sig_text(cream, "zh_CN") == "适量（共 1 支）  外用  每日三次"
+    assert sig_text(cream, "en") == "apply thinly (1 tube supplied)  topical  three times daily"
+    assert dose_text(cream | {"dose_value": 2}, "en") == "apply thinly (2 tubes supplied)"
+    assert dose_text(cream) == "1 tube"  # the amount as written, where a column says 数量

@@ -57,11 +57,22 @@ def frequency_text(lang: str, code: str | None) -> str:
     return _pick(FREQUENCY_TEXT.get(code or ""), lang, code)
 
 
-def dose_text(order: Mapping[str, Any]) -> str:
-    """'25 mg' from an order's dose value and unit."""
+# A tube of cream or ointment is ordered by the tubes supplied (莫匹罗星软膏 1支 外用 tid) and
+# applied as a thin layer each time (workstation.clinical.dispense_forms.is_supply): in words, the
+# application first and the supply after, so "1 tube three times daily" is never read as a tube
+# each time.
+SUPPLY_DOSE = ("适量（共 {count:g} 支）", "apply thinly ({count:g} {tubes} supplied)")
+
+
+def dose_text(order: Mapping[str, Any], lang: str | None = None) -> str:
+    """'25 mg' from an order's dose value and unit. With a language, a tube order reads as what
+    each application is: '适量（共 1 支）' / 'apply thinly (1 tube supplied)'."""
     value = order.get("dose_value")
     if value is None:
         return ""
+    if lang is not None and order.get("dose_unit") == "tube":
+        tubes = "tube" if value == 1 else "tubes"
+        return _pick(SUPPLY_DOSE, lang, None).format(count=value, tubes=tubes)
     return f"{value:g} {order.get('dose_unit') or ''}".strip()
 
 
@@ -85,7 +96,7 @@ def is_medication(order: Mapping[str, Any]) -> bool:
 
 def sig_text(order: Mapping[str, Any], lang: str) -> str:
     """The dose, route and frequency in words: '100 mg 口服 每日一次'."""
-    words = [dose_text(order), route_text(lang, order.get("route"))]
+    words = [dose_text(order, lang), route_text(lang, order.get("route"))]
     if not order.get("prn_indication"):
         words.append(frequency_text(lang, order.get("frequency")))
     return "  ".join(w for w in words if w)

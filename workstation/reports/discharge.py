@@ -42,7 +42,7 @@ def supply_text(ctx: PrintContext, supply: dict[str, Any]) -> str:
 def discharge_line(ctx: PrintContext, order: dict[str, Any]) -> str:
     """`Amlodipine 5 mg oral once daily — 14 tablet, 14 days`."""
     amount = supply_text(ctx, order["discharge"])
-    return (f"{ctx.drug_name(order)}  {dose_text(order)}  {route_text(ctx.lang, order.get('route'))}"
+    return (f"{ctx.drug_name(order)}  {dose_text(order, ctx.lang)}  {route_text(ctx.lang, order.get('route'))}"
             f"  {frequency_text(ctx.lang, order.get('frequency'))}  —  {amount}")  # fmt: skip
 
 

@@ -87,13 +87,13 @@ def _blank_mar(ctx: PrintContext, orders: list[dict[str, Any]], hours: int) -> F
     rows: list[list[Any]] = [[para(ctx.t(k), s.cell) for k in head]]
     for due, order in due_doses(ctx, medicines, start, start + timedelta(hours=hours)):
         rows.append([para(v, s.cell) for v in (
-            ctx.when(due)[5:], ctx.drug_name(order), dose_text(order),
+            ctx.when(due)[5:], ctx.drug_name(order), dose_text(order, ctx.lang),
             route_text(ctx.lang, order.get("route")), "", "", "",
         )])  # fmt: skip
     for order in (o for o in medicines if o.get("prn")):
         why = ctx.t("prn_when", why=order.get("prn_indication") or "")
         rows.append([para(v, s.cell) for v in (
-            ctx.t("as_needed"), f"{ctx.drug_name(order)}  {why}", dose_text(order),
+            ctx.t("as_needed"), f"{ctx.drug_name(order)}  {why}", dose_text(order, ctx.lang),
             route_text(ctx.lang, order.get("route")), "", "", "",
         )])  # fmt: skip
     if len(rows) == 1:

@@ -59,7 +59,7 @@ def due_lines(ctx: PrintContext, chart: dict[str, Any], start: datetime, hours: 
     """'20:00 Metoprolol 25 mg oral' for each dose due in the coming hours."""
     medicines = [o for o in orders_in_force(chart) if o["order_kind"] == "medication"]
     doses = due_doses(ctx, medicines, start, start + timedelta(hours=hours))
-    return [f"{ctx.when(due)[5:]}  {ctx.drug_name(o)} {dose_text(o)} {route_text(ctx.lang, o['route'])}"
+    return [f"{ctx.when(due)[5:]}  {ctx.drug_name(o)} {dose_text(o, ctx.lang)} {route_text(ctx.lang, o['route'])}"
             for due, o in doses]  # fmt: skip
 
 

@@ -59,7 +59,7 @@ def _label(canvas: Canvas, ctx: PrintContext, patient: dict[str, Any], order: di
     canvas.setFont(font, 9)
     canvas.drawString(MARGIN, top - 9 * mm, printable(ctx.drug_name(order)))
     canvas.setFont(font, 7)
-    sig = (f"{dose_text(order)}  {route_text(ctx.lang, order.get('route'))}  "
+    sig = (f"{dose_text(order, ctx.lang)}  {route_text(ctx.lang, order.get('route'))}  "
            f"{frequency_text(ctx.lang, order.get('frequency'))}")  # fmt: skip
     canvas.drawString(MARGIN, top - 12.5 * mm, printable(sig))
     digits = order_barcode(order["order_id"])

@@ -116,7 +116,7 @@ def rx_item(ctx: PrintContext, formulary: Formulary, number: int, order: dict[st
         units, unit = quantity(formulary, order, days)
         amount = f"{units:g} {unit_word(ctx, unit)}"
     strength = strength_text(ctx, dispensed_form(formulary, order))
-    usage = ctx.t("usage", dose=dose_text(order), route=route_text(ctx.lang, order.get("route")),
+    usage = ctx.t("usage", dose=dose_text(order, ctx.lang), route=route_text(ctx.lang, order.get("route")),
                   freq=sig_frequency(ctx, order))  # fmt: skip
     row = [para(f"{number}. {ctx.drug_name(order)}", s.body),
            para(rx_text(ctx, "strength", s=strength), s.body),
