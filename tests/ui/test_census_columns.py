@@ -51,3 +51,20 @@ def test_the_census_sorts_by_keys_and_collapses_beside_the_chart(
     qtbot.keyClick(view, Qt.Key.Key_Backslash, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_F, CTRL)  # finding a patient brings the census back
     assert view.census.isVisible() and view.census.search.hasFocus()
+
+
+def test_an_alerts_icon_is_its_first_word(qapp) -> None:  # noqa: ANN001
+    # a 病重 patient with allergies showed the 病重 icon beside the word "allergies": elided in a
+    # narrow column, the icon and the one word left told two different things
+    from ui.screens.census.model import ALERTS, CensusModel, row_alerts
+
+    serious = {"patient_id": "p1", "bed": "03", "name": "郭春梅", "sex": "F",
+               "birth_date": "1948-01-01", "status": "admitted", "allergy_count": 1,
+               "acuity": "serious", "same_name_beds": ["07"]}  # fmt: skip
+    alerts = row_alerts(serious)
+    assert [icon for icon, _words in alerts] == ["acuity_serious", "warning", "allergy"]
+    model = CensusModel()
+    model.set_patients([serious])
+    cell = model.index(0, ALERTS)
+    assert cell.data().startswith(alerts[0][1] + " ")  # the icon's alert is the first word
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "; ".join(words for _icon, words in alerts)

@@ -79,7 +79,7 @@ class CensusModel(TitledTableModel):
 
     def _sorted(self, patients: list[dict[str, Any]]) -> list[dict[str, Any]]:
         field = SORT_FIELDS[self.sort_column]
-        key = COLUMN_KEYS.get(field) or (lambda p: len(self._alerts(p)) or None)
+        key = COLUMN_KEYS.get(field) or (lambda p: len(row_alerts(p)) or None)
         return sort_patients(patients, key, self.sort_order == Qt.SortOrder.DescendingOrder)
 
     def patient_id(self, row: int) -> str | None:
@@ -109,8 +109,8 @@ class CensusModel(TitledTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(patient, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == ALERTS and self._alerts(patient):
-            return icon(alert_icon(patient))
+        if role == Qt.ItemDataRole.DecorationRole and column == ALERTS and row_alerts(patient):
+            return icon(row_alerts(patient)[0][0])
         if (
             role == Qt.ItemDataRole.DecorationRole
             and column == NOTES_DUE
@@ -118,7 +118,7 @@ class CensusModel(TitledTableModel):
         ):
             return icon("overdue")
         if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
-            return "; ".join(self._alerts(patient)) or None
+            return "; ".join(words for _icon, words in row_alerts(patient)) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == NEWS2 and patient.get("news2_at"):
             return QCoreApplication.translate("CensusModel", "Latest vitals %1").replace(
                 "%1", local_time(patient["news2_at"])
@@ -161,30 +161,24 @@ class CensusModel(TitledTableModel):
             return patient.get("attending_name") or ""
         if column == DIAGNOSIS:
             return patient.get("diagnosis") or ""
-        return " ".join(self._alerts(patient)[:2])
-
-    @staticmethod
-    def _alerts(patient: dict[str, Any]) -> list[str]:
-        alerts = []
-        lang = "zh" if QLocale().name().startswith("zh") else "en"
-        if patient.get("critical_open"):  # 危急值 first: it stays until a doctor acknowledges it
-            alerts.append(critical_text(patient))
-        if patient.get("same_name_beds"):  # two 张伟 on the ward: first, it decides who is who
-            alerts.append(same_name_warning(patient["same_name_beds"], lang))
-        if patient.get("allergy_count"):
-            alerts.append(QCoreApplication.translate("CensusModel", "allergies"))
-        elif "allergy_review_count" in patient and not patient["allergy_review_count"]:
-            alerts.append(WORDS[UNDOCUMENTED][0 if lang == "zh" else 1])
-        if patient.get("acuity") in ALERT_ACUITY:
-            alerts.append(term(patient["acuity"]))
-        return alerts
+        return " ".join(words for _icon, words in row_alerts(patient)[:2])
 
 
-def alert_icon(patient: dict[str, Any]) -> str:
-    """The icon of a census row's most urgent alert: a critical value, 病危, 病重, an allergy,
-    else a warning (same name on the ward, allergies not documented)."""
+def row_alerts(patient: dict[str, Any]) -> list[tuple[str, str]]:
+    """A census row's alerts, most urgent first, each as (icon, words): the row shows the first
+    one's icon beside the first words, so a column elided to one word still says what its icon
+    does. A critical value (it stays until a doctor acknowledges it), 病危 / 病重, the same name
+    on the ward (it decides who is who), allergies or allergies not documented."""
+    alerts = []
+    lang = "zh" if QLocale().name().startswith("zh") else "en"
     if patient.get("critical_open"):
-        return "critical"
+        alerts.append(("critical", critical_text(patient)))
     if patient.get("acuity") in ALERT_ACUITY:
-        return f"acuity_{patient['acuity']}"
-    return "allergy" if patient.get("allergy_count") else "warning"
+        alerts.append((f"acuity_{patient['acuity']}", term(patient["acuity"])))
+    if patient.get("same_name_beds"):
+        alerts.append(("warning", same_name_warning(patient["same_name_beds"], lang)))
+    if patient.get("allergy_count"):
+        alerts.append(("allergy", QCoreApplication.translate("CensusModel", "allergies")))
+    elif "allergy_review_count" in patient and not patient["allergy_review_count"]:
+        alerts.append(("warning", WORDS[UNDOCUMENTED][0 if lang == "zh" else 1]))
+    return alerts
