@@ -16,7 +16,7 @@ CASES = """cases:
   - {id: drug-only, patient: {age_years: 70, allergies: [penicillin]}, order: "amoxicillin", expect: [drug-allergy]}
   - {id: unknown-drug, patient: {age_years: 70}, order: "zzzqqq 5mg po qd", expect: [drug-allergy]}
   - {id: active-regular, patient: {age_years: 60, active_orders: ["aspirin 100mg"]}, order: "aspirin 100mg po qd", expect: [therapeutic-duplication]}
-  - {id: prn-beside-regular, patient: {age_years: 50, active_orders: ["morphine 10mg po q4h"]}, order: "morphine 5mg sc q2h prn pain", expect: []}
+  - {id: prn-beside-regular, patient: {age_years: 50, active_orders: ["morphine 10mg po q4h"]}, order: "morphine 5mg sc q3h prn pain", expect: []}
 """  # fmt: skip
 
 
@@ -45,7 +45,7 @@ def test_each_lenient_reading_is_reported(results: dict) -> None:
 
 def test_a_drug_only_reading_keeps_route_and_prn(results: dict) -> None:
     note = results["prn-beside-regular"].read_as[0]
-    assert note.startswith("'morphine 5mg sc q2h prn pain': only the drug, route and prn read")
+    assert note.startswith("'morphine 5mg sc q3h prn pain': only the drug, route and prn read")
 
 
 def test_an_unknown_drug_stays_a_parse_failure(results: dict) -> None:

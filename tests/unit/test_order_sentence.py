@@ -187,7 +187,7 @@ ERRORS: list[tuple[str, str, str]] = [
     ("amox 500mg 1g po tid", "dose", "two doses written"),
     ("amox 500mg pp tid", "route", "unknown route 'pp'; did you mean po"),
     ("amox 500mg po tdi", "frequency", "unknown frequency 'tdi'; did you mean tid"),
-    ("amox 500mg po q5h", "frequency", "unknown frequency 'q5h': use q4h, q6h, q8h or q12h"),
+    ("amox 500mg po q5h", "frequency", "unknown frequency 'q5h': use q2h, q4h, q6h, q8h or q12h"),
     ("amox 500mg po", "frequency", "frequency missing"),
     ("amox 500mg po tid bid", "frequency", "two frequencies written: tid and bid"),
     ("furosemide 40mg bid", "route", "route missing: 呋塞米 (Furosemide) can be given"),
@@ -276,6 +276,8 @@ def test_every_vocabulary_frequency_has_words_and_a_daily_count() -> None:
     )
     assert frequency_code("每日两次") == "bid" and frequency_code("睡前") == "qn"
     assert frequency_code("Q.I.D.") == "qid" and frequency_code("每4小时") == "q4h"
+    assert frequency_code("每两小时一次") == "q2h" and frequency_code("q2h") == "q2h"
+    assert doses_per_day("q2h") == 12
 
 
 def test_fast_enough_for_every_keystroke() -> None:

@@ -130,7 +130,7 @@ class Drug:
     name_en: str
     name_zh: str
     pinyin: str
-    atc: str
+    atc: str | None  # None: not in WHO's ATC index (entry["atc_reason"] says so)
     forms: tuple[DrugForm, ...]
     routes: tuple[str, ...]
     default_dose: float

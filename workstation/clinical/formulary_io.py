@@ -26,15 +26,17 @@ from workstation.resources import resource
 TEXT_FIELDS = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit", "default_frequency")
 LIST_FIELDS = ("routes", "aliases", "classes", "high_alert_routes")
 # plain words kept only when filled: the 抗菌药物分级 tier (抗菌药物临床应用管理办法 Art. 6)
-PLAIN_FIELDS = ("antibiotic_tier",)
+# and a drug without a WHO ATC code: why, and its nearest 5-character group (an empty atc cell)
+PLAIN_FIELDS = ("antibiotic_tier", "atc_reason", "atc_group")
 KINDS = ("formulary", "interactions")  # also the names of their reference-data snapshots
 DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms",
                 "max_single_dose", "max_daily_dose", "dose_note", "unit_equivalents", "renal",
                 "pregnancy", "older_adults", "skin_test", "controlled", "opioid_naive_single_dose",
-                "opioid_naive_daily_dose", "max_cycle_dose", *PLAIN_FIELDS)  # fmt: skip
+                "opioid_naive_daily_dose", "max_cycle_dose", "usual_dose", *PLAIN_FIELDS)  # fmt: skip
 # columns whose empty cell means the key is absent (not null) in the formulary document
 _ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled",
-                      "opioid_naive_single_dose", "opioid_naive_daily_dose", "max_cycle_dose")  # fmt: skip
+                      "opioid_naive_single_dose", "opioid_naive_daily_dose", "max_cycle_dose",
+                      "usual_dose")  # fmt: skip
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source",
                        "within_dose")  # fmt: skip
 
@@ -111,6 +113,7 @@ def _cell_text(value: Any) -> str:
 # -- formulary -------------------------------------------------------------------------------
 def _drug_from_row(row: Mapping[str, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {name: row.get(name, "") for name in TEXT_FIELDS}
+    entry["atc"] = entry["atc"] or None  # an empty cell: no WHO code (atc_reason says why)
     entry["default_dose"] = _number(row.get("default_dose", ""), "default_dose")
     entry["high_alert"] = _boolean(row.get("high_alert", ""))
     for name in LIST_FIELDS:

@@ -10,8 +10,9 @@ from workstation.clinical.controlled import validation_problem as controlled_pro
 from workstation.events.vocabulary import FREQUENCIES, ROUTES
 
 _ATC = re.compile(r"[A-Z]\d{2}[A-Z]{2}\d{2}")
+_ATC_GROUP = re.compile(r"[A-Z]\d{2}[A-Z]{2}")  # the 4th level, chemical subgroup (N07CA)
 _CODE = re.compile(r"[a-z0-9_]+")
-_REQUIRED_TEXT = ("code", "name_en", "name_zh", "pinyin", "atc", "default_unit")
+_REQUIRED_TEXT = ("code", "name_en", "name_zh", "pinyin", "default_unit")
 _FORM_TEXT = ("form_en", "form_zh", "unit", "dispense_unit")
 # checks.model.ANTIBIOTIC_TIERS (抗菌药物临床应用管理办法 Art. 6); spelled out here because the checks
 # load the formulary (a test keeps the two equal)
@@ -24,6 +25,8 @@ LIMIT_KEYS = (
     "max_single_dose", "max_daily_dose", "opioid_naive_single_dose", "opioid_naive_daily_dose",
     "max_cycle_dose",
 )  # fmt: skip
+# `usual_dose` {value, unit, source}: the usual single dose per kg or per m² where the label doses
+# by body size (ORS 50 mL/kg); the tenfold check scales it by the patient's weight or BSA
 # a limit per kg of body weight or per m² of body surface area (`mg/kg`, `mg/m2`); `max_cycle_dose`
 # is the most of one course of `cycle_days` (an anticancer drug's cycle)
 PER_BODY_SUFFIXES = ("/kg", "/m2")
@@ -35,6 +38,28 @@ def limit_base_unit(unit: str) -> str:
         if unit.lower().endswith(suffix):
             return unit[: -len(suffix)]
     return unit
+
+
+def class_atc(entry: Mapping[str, Any]) -> str:
+    """The ATC code the class-based rules (duplication, interactions, allergy groups) match a drug
+    by: its own 7-character code, or for a drug WHO's index does not list (difenidol, anisodamine)
+    the nearest 5-character group the formulary names for it; "" when it has neither."""
+    return str(entry.get("atc") or entry.get("atc_group") or "")
+
+
+def _atc_problem(entry: Mapping[str, Any]) -> str | None:
+    """A drug has a WHO ATC code, or none (`atc: null`) with the reason WHO's index lacks it and
+    optionally its nearest group (`atc_group`, 5 characters) for the class-based rules."""
+    atc, group = entry.get("atc"), entry.get("atc_group")
+    if atc is not None:
+        if not (isinstance(atc, str) and _ATC.fullmatch(atc)):
+            return f"{atc!r} is not an ATC code"
+        return "atc_group is only for a drug without an ATC code" if group is not None else None
+    if not _text(entry.get("atc_reason")):
+        return "is required, or null with atc_reason (why WHO's ATC index has no code for it)"
+    if group is not None and not (isinstance(group, str) and _ATC_GROUP.fullmatch(group)):
+        return f"atc_group {group!r} is not a 5-character ATC group (N07CA)"
+    return None
 
 
 class FormularyError(ValueError):
@@ -150,7 +175,7 @@ def _entry_problem(
             return name, "is required (non-empty text)"
     checks: list[tuple[str, bool, str]] = [
         ("code", bool(_CODE.fullmatch(entry["code"])), "lower-case letters, digits and _ only"),
-        ("atc", bool(_ATC.fullmatch(entry["atc"])), f"{entry['atc']!r} is not an ATC code"),
+        ("atc", _atc_problem(entry) is None, _atc_problem(entry) or ""),
         ("forms", isinstance(entry.get("forms"), list) and bool(entry["forms"]), "at least one form"),
         ("routes", isinstance(entry.get("routes"), list) and bool(entry["routes"])
          and all(r in ROUTES for r in entry["routes"]), f"must be route codes of {', '.join(ROUTES)}"),
@@ -183,6 +208,11 @@ def _notes_problem(
             problem = _problems_of_limit(limit, known_unit)
             if problem:
                 return name, problem
+    usual = entry.get("usual_dose")
+    if usual is not None:
+        problem = _problems_of_limit(usual, known_unit) or _per_body_problem(usual)
+        if problem:
+            return "usual_dose", problem
     for name in ("renal", "pregnancy", "older_adults"):
         for note in _items(entry.get(name)) if entry.get(name) is not None else []:
             problem = _problems_of_note(name, note) or _problems_of_tier_doses(note, known_unit)
@@ -198,6 +228,14 @@ def _notes_problem(
     if note_problem:
         return "dose_note", note_problem
     return controlled_problem(entry)
+
+
+def _per_body_problem(usual: Mapping[str, Any]) -> str | None:
+    """`usual_dose` is the label's dose per kg or per m² (ORS 50 mL/kg): a fixed usual dose is
+    the default dose already."""
+    if limit_base_unit(str(usual["unit"])) == usual["unit"]:
+        return f"unit {usual['unit']!r} must be per kg or per m2 (mL/kg, mg/m2)"
+    return None
 
 
 def _problems_of_tier_doses(note: Any, known_unit: Callable[[str], bool]) -> str | None:

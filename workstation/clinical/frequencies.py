@@ -23,7 +23,7 @@ class Frequency:
 
 _ZH_COUNT = {1: ("一", "1"), 2: ("两", "二", "2"), 3: ("三", "3"), 4: ("四", "4")}
 _ZH_DAY = ("每日", "每天", "一日", "一天", "1日", "1天", "每1日", "日")
-_ZH_HOURS = {4: "四", 6: "六", 8: "八", 12: "十二", 24: "二十四", 48: "四十八"}
+_ZH_HOURS = {2: "两", 4: "四", 6: "六", 8: "八", 12: "十二", 24: "二十四", 48: "四十八"}
 
 
 def _times_a_day(n: int) -> tuple[str, ...]:
@@ -56,6 +56,8 @@ def _table() -> dict[str, Frequency]:
         Frequency("qid", 4, 6, "four times daily", "每日四次", (
             "qid", "qds", "four times daily", "four times a day", "4 times daily",
             *_times_a_day(4))),
+        # 每2小时一次: antiviral eye drops (阿昔洛韦滴眼液, 国家基本药物处方集 2009 基层 第二十一章)
+        Frequency("q2h", 12, 2, "every 2 hours", "每2小时一次", _every_hours(2)),
         Frequency("q4h", 6, 4, "every 4 hours", "每4小时一次", _every_hours(4)),
         Frequency("q6h", 4, 6, "every 6 hours", "每6小时一次", _every_hours(6)),
         Frequency("q8h", 3, 8, "every 8 hours", "每8小时一次", _every_hours(8)),

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from workstation.clinical.formulary import Formulary, default_formulary
+from workstation.clinical.formulary_schema import class_atc
 from workstation.resources import resource
 
 KNOWLEDGE_FILES = (
@@ -40,8 +41,8 @@ class DrugGroup:
 
     def contains(self, drug: Mapping[str, Any]) -> bool:
         """Whether a formulary drug belongs to the group (route not considered)."""
-        atc_codes = drug.get("atc") or ""
-        atcs = [atc_codes] if isinstance(atc_codes, str) else list(atc_codes)
+        listed = drug.get("atc")  # a list where a rule's own entry names several codes
+        atcs = [str(a) for a in listed] if isinstance(listed, list) else [class_atc(drug)]
         classes = {str(c).lower() for c in drug.get("classes") or ()}
         if any(a.upper().startswith(p) for a in atcs if a for p in self.exclude_atc):
             return False

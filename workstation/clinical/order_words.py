@@ -25,7 +25,7 @@ ROUTES: dict[str, tuple[str, str]] = {
 FREQUENCY_TEXT: dict[str, tuple[str, str]] = {
     "qd": ("每日一次", "once daily"), "bid": ("每日两次", "twice daily"),
     "tid": ("每日三次", "three times daily"), "qid": ("每日四次", "four times daily"),
-    "q4h": ("每4小时一次", "every 4 hours"), "q6h": ("每6小时一次", "every 6 hours"),
+    "q2h": ("每2小时一次", "every 2 hours"), "q4h": ("每4小时一次", "every 4 hours"), "q6h": ("每6小时一次", "every 6 hours"),
     "q8h": ("每8小时一次", "every 8 hours"), "q12h": ("每12小时一次", "every 12 hours"),
     "qn": ("每晚一次", "every night"), "qm": ("每晨一次", "every morning"),
     "qod": ("隔日一次", "every other day"), "qw": ("每周一次", "once weekly"),

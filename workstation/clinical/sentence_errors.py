@@ -11,7 +11,7 @@ from workstation.clinical.sentence_drug import OrderSentenceError
 from workstation.clinical.sentence_words import ROUTE_WORDS, Token
 from workstation.events.vocabulary import ROUTES
 
-_STANDARD_INTERVALS = "q4h, q6h, q8h or q12h"
+_STANDARD_INTERVALS = "q2h, q4h, q6h, q8h or q12h"
 # token kind -> (part, message) for words understood but not orderable as written
 UNUSABLE = {
     "interval": ("frequency", f"unknown frequency '{{text}}': use {_STANDARD_INTERVALS}"),

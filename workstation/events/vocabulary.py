@@ -41,7 +41,7 @@ ROUTES = (
     "epidural", "infil", "eye", "ear", "nasal",
 )  # fmt: skip
 FREQUENCIES = (
-    "qd", "bid", "tid", "qid", "q4h", "q6h", "q8h", "q12h", "qn", "qod", "qw", "st", "prn", "qm",
+    "qd", "bid", "tid", "qid", "q2h", "q4h", "q6h", "q8h", "q12h", "qn", "qod", "qw", "st", "prn", "qm",
 )  # fmt: skip
 
 

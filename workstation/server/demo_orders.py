@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from workstation.clinical.formulary_schema import class_atc
 from workstation.clock import iso
 from workstation.server.demo_events import (
     ROUND_HOURS,
@@ -43,7 +44,7 @@ def medication_plan(
 ) -> list[dict[str, Any]]:
     """The scenario's medicines plus those of the patient's chronic conditions, doses resolved."""
     plan = [_resolve(case, dict(m)) for m in case.scenario["meds"]]
-    atc = {formulary[m["drug"]]["atc"] for m in plan}
+    atc = {class_atc(formulary[m["drug"]]) for m in plan}
     for condition in case.comorbidities:
         rule = common["comorbidity_drugs"].get(condition)
         if rule is None or any(a.startswith(tuple(rule["unless_atc"])) for a in atc):
@@ -117,11 +118,11 @@ def place_awaiting_verification(
     rng: random.Random,
 ) -> None:  # fmt: skip
     """One new medication order placed in the last two hours and left for the pharmacist."""
-    taken = {formulary[code]["atc"][:5] for code in plan_drug_codes(plan)}
+    taken = {class_atc(formulary[code])[:5] for code in plan_drug_codes(plan)}
     avoid = set((case.allergy or {}).get("avoid", ()))
     for med in _AWAITING_VERIFICATION:
         drug = formulary[med["drug"]]
-        if drug["atc"][:5] in taken or med["drug"] in avoid:
+        if class_atc(drug)[:5] in taken or med["drug"] in avoid:
             continue
         placed_at = log.now - timedelta(minutes=rng.randint(20, 110))
         payload = _medication_payload(case, med, drug) | {"start_at": iso(placed_at)}

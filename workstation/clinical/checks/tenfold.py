@@ -1,7 +1,9 @@
 """Tenfold errors (issue 11 item 2): a dose 10 times or a tenth of the usual single dose.
 
 Critical for every drug, whatever its ceilings say (a drug without a ceiling is caught too). The
-usual single dose is the formulary's `default_dose` (what order entry proposes). An infusion
+usual single dose is the formulary's `default_dose` (what order entry proposes), or where the label
+doses by body size (`usual_dose`, ORS 50 mL/kg) that dose times this patient's weight or body
+surface area; without the weight or BSA it is the default dose. An infusion
 (`ivgtt`) of a drug whose first route is another is left out: the amount in a bag or pump syringe
 (insulin 50 U in 50 mL, esmolol 2 g) is not a dose, and its rate is checked elsewhere. Nor is
 the count of a semisolid's order: the tubes it supplies (dispense_forms.SUPPLY_UNITS).
@@ -9,11 +11,57 @@ the count of a semisolid's order: the tubes it supplies (dispense_forms.SUPPLY_U
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from workstation.clinical.body_surface import dosing_bsa
 from workstation.clinical.checks.common import names
+from workstation.clinical.checks.dose import limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.dispense_forms import is_supply_order
 from workstation.clinical.dose_units import TENFOLD
+from workstation.clinical.formulary import Drug
+from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
+
+
+@dataclass(frozen=True, slots=True)
+class UsualDose:
+    """The usual single dose a tenfold error is measured against, in `unit`. `by_size` is how
+    it was worked out (`50 mL/kg × 12 kg`) when the label doses by body size; `lowest` is the
+    smaller of it and the fixed default dose (ORS: 一次500ml for an adult), so the label's own
+    fixed dose is never a tenfold underdose for a heavy patient."""
+
+    value: float
+    unit: str
+    by_size: str = ""
+    lowest: float = 0.0
+
+    @property
+    def floor(self) -> float:
+        return self.lowest or self.value
+
+
+def usual_single_dose(drug: Drug, patient: PatientContext) -> UsualDose:
+    """The usual single dose for this patient: the label's per-kg or per-m² dose (`usual_dose`)
+    scaled by the weight or BSA, else (or without them) the formulary's default dose."""
+    usual = drug.entry.get("usual_dose")
+    amount = usual and limit_maximum(usual, patient.weight_kg, dosing_bsa(patient.body))
+    if not usual or not amount:
+        return UsualDose(drug.default_dose, drug.default_unit)
+    unit = limit_base_unit(str(usual["unit"]))
+    per_kg = str(usual["unit"]).lower().endswith("/kg")
+    size = f"{patient.weight_kg:g} kg" if per_kg else f"{amount / float(usual['value']):.2f} m²"
+    default = drug.dose_in(drug.default_dose, drug.default_unit, unit) or amount
+    return UsualDose(amount, unit, f"{usual['value']:g} {usual['unit']} × {size}",
+                     min(amount, default))  # fmt: skip
+
+
+def _source(drug: Drug, usual: UsualDose) -> str:
+    base = "ISMP: tenfold dosing errors; usual dose = the formulary's default dose"
+    if not usual.by_size:
+        return base
+    spec = drug.entry["usual_dose"]
+    return f"{base}, or per body size {spec['value']:g} {spec['unit']}: {spec['source']}"
 
 
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
@@ -25,24 +73,27 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         return []
     if is_supply_order(drug, order.dose_unit):  # tubes supplied, not a dose
         return []
-    value, unit = drug.default_dose, drug.default_unit
-    amount = drug.dose_in(order.dose_value, order.dose_unit, unit)
-    if amount is None or value <= 0:
+    usual = usual_single_dose(drug, patient)
+    amount = drug.dose_in(order.dose_value, order.dose_unit, usual.unit)
+    if amount is None or usual.value <= 0:
         return []
+    high = amount / usual.value >= TENFOLD * (1 - 1e-9)
+    if not high and amount / usual.floor > 1 / TENFOLD * (1 + 1e-9):
+        return []
+    value = usual.value if high else usual.floor
+    how = f" ({usual.by_size})" if usual.by_size and value == usual.value else ""
     ratio = amount / value
-    if 1 / TENFOLD * (1 + 1e-9) < ratio < TENFOLD * (1 - 1e-9):
-        return []
     en, zh = names(kb, order.drug_code)
-    high = ratio >= 1
     times = f"{ratio:.3g} times" if high else f"1/{1 / ratio:.3g} of"
     times_zh = f"{ratio:.3g}倍" if high else f"{1 / ratio:.3g}分之一"
     dose = f"{order.dose_value:g} {order.dose_unit}"
+    how_zh = how.replace(" (", "（").replace(")", "）")
     return [Alert(
         category="dose-single", severity="critical",
-        message=f"{en}: {dose} is {times} the usual single dose of {value:g} {unit}"
+        message=f"{en}: {dose} is {times} the usual single dose of {value:g} {usual.unit}{how}"
                 " — a tenfold error? Check the dose and its unit.",
-        message_zh=f"{zh}：{dose}为常用单次剂量{value:g}{unit}的{times_zh}——是否十倍剂量错误？"
-                   "请核对剂量及单位。",
+        message_zh=f"{zh}：{dose}为常用单次剂量{value:g}{usual.unit}{how_zh}的{times_zh}——"
+                   "是否十倍剂量错误？请核对剂量及单位。",
         rule_id=f"dose-tenfold-{order.drug_code}",
-        source="ISMP: tenfold dosing errors; usual dose = the formulary's default dose",
+        source=_source(drug, usual),
     )]  # fmt: skip
