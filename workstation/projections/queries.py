@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select, union
@@ -321,7 +322,7 @@ def _merged(
     table, time_column = PAGED_SECTIONS[section]
     key = next(iter(table.primary_key.columns)).name
     rows = {row[key]: row for row in (*newest, *extra)}
-    return sorted(rows.values(), key=lambda r: (r[time_column], r[key]), reverse=True)
+    return sorted(rows.values(), key=itemgetter(time_column, key), reverse=True)
 
 
 def _latest_note_of_each_type(conn: Connection, patient_id: str) -> list[dict[str, Any]]:
