@@ -85,6 +85,7 @@ def open_replica(path: Path, device_id: str, *, create: bool = True) -> Engine:
 def _create_tables(engine: Engine) -> None:
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
         had_name_keys = inspect(conn).has_table("patient_name_keys")
+        had_changes = inspect(conn).has_table("patient_changes")
         replica_metadata.create_all(conn)
         projection_metadata.create_all(conn)
         _add_missing_columns(conn)
@@ -92,6 +93,9 @@ def _create_tables(engine: Engine) -> None:
             backfill_name_readings(conn)
         for index in (*SEARCH_INDEXES, *CHART_INDEXES):  # added to tables older replicas hold
             conn.execute(CreateIndex(index, if_not_exists=True))
+        create_change_triggers(conn)
+        if not had_changes:
+            new_tokens_for_all(conn)
 
 
 # Columns added to replica tables after the first release: (table, column, SQL type).
@@ -118,6 +122,40 @@ def backfill_name_readings(conn: Connection) -> None:
         others = dict.fromkeys([*initials_readings(name)[1:], *name_readings(name)[1:]])
         if others:
             conn.execute(insert(k), [{"patient_id": patient_id, "name_key": key} for key in others])
+
+
+def patient_tables() -> list[str]:
+    """The projection tables whose rows belong to one patient (a `patient_id` column)."""
+    return [t.name for t in projection_metadata.sorted_tables if "patient_id" in t.c]
+
+
+def create_change_triggers(conn: Connection) -> None:
+    """Triggers that give a patient a new random token in `patient_changes` whenever a row of
+    theirs is inserted, updated or deleted in any projection table, whatever code wrote it (the
+    projector's fold of a local or pulled event, a refold after an amend, void or the server's
+    restore, a backfill). The chart cache (offline_cache.chart_cache) trusts its copy only while
+    the token it was read with is still the patient's. A random token, not a counter: a replica
+    restored from an older copy cannot bring back a value the cache holds for other rows."""
+    bump = (
+        "INSERT INTO patient_changes (patient_id, token) VALUES ({row}.patient_id, randomblob(16)) "
+        "ON CONFLICT (patient_id) DO UPDATE SET token = excluded.token;"
+    )
+    for table in patient_tables():
+        for op, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
+            for row in rows:
+                name = f"patient_changed_{table}_{op.lower()}_{row.lower()}"
+                conn.execute(text(
+                    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {op} ON {table} "
+                    f"WHEN {row}.patient_id IS NOT NULL BEGIN {bump.format(row=row)} END"
+                ))  # fmt: skip
+
+
+def new_tokens_for_all(conn: Connection) -> None:
+    """A token for every patient a replica made before the triggers already holds."""
+    conn.execute(text(
+        "INSERT OR REPLACE INTO patient_changes (patient_id, token) "
+        "SELECT patient_id, randomblob(16) FROM patients"
+    ))  # fmt: skip
 
 
 def _add_missing_columns(conn: Connection) -> None:

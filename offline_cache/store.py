@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from offline_cache import state
+from offline_cache.chart_cache import ChartCache
 from offline_cache.reference import ReferenceData
 from offline_cache.tables import local_events, outbox
 from workstation.clock import now_iso
@@ -46,6 +47,7 @@ class LocalStore:
         self.engine = engine
         self.device_id = device_id
         self.reference = ReferenceData(self)  # the formulary and knowledge in force here
+        self.chart_cache = ChartCache()  # the last charts opened, while their rows are unchanged
 
     @contextmanager
     def writing(self) -> Iterator[Connection]:

@@ -133,3 +133,14 @@ feedback_outbox = Table(  # anonymous feedback: no user, no time but the day, a 
     Column("send_after", String(32), nullable=False),  # a random moment after it was written
     sqlite_with_rowid=False,
 )
+
+patient_changes = (
+    Table(  # one random token per patient, new whenever any of their projection rows changes
+        "patient_changes",
+        metadata,
+        Column("patient_id", String(36), primary_key=True),
+        Column(
+            "token", LargeBinary, nullable=False
+        ),  # randomblob(16), written by the triggers below
+    )
+)

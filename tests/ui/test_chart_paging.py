@@ -53,3 +53,21 @@ def test_older_vitals_by_alt_l_then_by_scrolling_to_the_end(qtbot: QtBot, statio
     assert vitals.rowCount() == VITALS and vitals.rows[-1]["vitals_id"] == "v0000"
     assert not view.older.isVisible()  # nothing older left
     workers.wait()
+
+
+def test_a_chart_opened_again_shows_a_row_written_since_and_lock_forgets_kept_charts(
+    qtbot: QtBot,
+    station,  # noqa: ANN001
+) -> None:
+    view, chart, workers = chart_screen(qtbot, station)
+    assert PATIENT in station.store.chart_cache._kept
+    with station.store.writing() as conn:  # a row written straight into the table: no event
+        conn.execute(insert(pt.vitals), [{"vitals_id": "v9999", "patient_id": PATIENT,
+                                          "recorded_by": "rn", "taken_at": "2025-01-01T00:00:00.000Z",
+                                          "pulse_bpm": 140}])  # fmt: skip
+    with qtbot.waitSignal(chart.sig_chart_opened, timeout=10_000):
+        chart.reload()
+    assert view.models["vitals"].rows[0]["vitals_id"] == "v9999"
+    chart.clear(forget=False)  # the screen locks
+    assert not station.store.chart_cache._kept
+    workers.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, select, union
@@ -205,8 +206,14 @@ def chart(
 ) -> dict[str, Any]:
     """Everything a chart shows for one patient (every row of the `sections` asked for),
     newest first within each section; the patient and review flags always."""
-    found: dict[str, Any] = {"patient": patient(conn, patient_id)}
+    found = chart_sections(conn, patient_id, sections)
     found["same_name"] = same_name_on_ward(conn, found["patient"]) if found["patient"] else []
+    return found
+
+
+def chart_sections(conn: Connection, patient_id: str, sections: tuple[str, ...]) -> dict[str, Any]:
+    """`chart()` without the same-named patients of the ward: the patient's own rows only."""
+    found: dict[str, Any] = {"patient": patient(conn, patient_id)}
     for section in sections:
         table, time_column = CHART_SECTIONS[section]
         found[section] = _rows(
@@ -269,18 +276,19 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     force, the latest live note of each type, the latest live numeric result of each test).
     "older" holds each long section's cursor for `chart_page` (None: nothing older);
     "archive" the record's archive state (archive_queries.archive_state)."""
-    summary = chart(
+    return with_ward_and_clock(conn, patient_id, patient_rows(conn, patient_id))
+
+
+def patient_rows(conn: Connection, patient_id: str) -> dict[str, Any]:
+    """The part of `chart_summary` read from the patient's own rows alone: no other patient's
+    row and no clock go into it, so it is the same as long as none of the patient's projection
+    rows changed (what the replica's chart cache relies on)."""
+    summary = chart_sections(
         conn,
         patient_id,
-        sections=(
-            "allergies",
-            "allergy_reviews",
-            "problems",
-            "change_requests",
-            "skin_tests",
-            "opioid_tolerance",
-        ),  # fmt: skip
-    )
+        ("allergies", "allergy_reviews", "problems", "change_requests", "skin_tests",
+         "opioid_tolerance"),
+    )  # fmt: skip
     older: dict[str, Cursor | None] = {}
     for section in PAGED_SECTIONS:
         summary[section], older[section] = chart_page(conn, patient_id, section)
@@ -293,6 +301,16 @@ def chart_summary(conn: Connection, patient_id: str) -> dict[str, Any]:
     )
     summary["addenda"] = addenda_of(conn, [n["note_id"] for n in summary["notes"]])
     summary["older"] = older
+    return summary
+
+
+def with_ward_and_clock(
+    conn: Connection, patient_id: str, summary: dict[str, Any]
+) -> dict[str, Any]:
+    """`patient_rows` completed into `chart_summary`: the same-named patients of the ward and
+    the archive state now (they depend on other patients' rows and on the clock)."""
+    patient_row = summary["patient"]
+    summary["same_name"] = same_name_on_ward(conn, patient_row) if patient_row else []
     summary["archive"] = archive_state(conn, patient_id, now=now_iso())
     return summary
 
@@ -304,7 +322,7 @@ def _merged(
     table, time_column = PAGED_SECTIONS[section]
     key = next(iter(table.primary_key.columns)).name
     rows = {row[key]: row for row in (*newest, *extra)}
-    return sorted(rows.values(), key=lambda r: (r[time_column], r[key]), reverse=True)
+    return sorted(rows.values(), key=itemgetter(time_column, key), reverse=True)
 
 
 def _latest_note_of_each_type(conn: Connection, patient_id: str) -> list[dict[str, Any]]:

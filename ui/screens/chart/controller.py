@@ -64,6 +64,7 @@ class ChartController(QObject):
     def clear(self, *, forget: bool) -> None:
         """Empty every widget (lock, logout); forget=True also forgets which patient was open."""
         self.active, self.chart = False, None
+        self.workstation.store.chart_cache.clear()  # no chart kept in memory while locked
         self.loading_older.clear()
         self.view.set_older_waiting({})
         if forget:

@@ -38,7 +38,8 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     events ("needs_attention")."""
     ws.record_access("chart_opened", patient_id)
     with ws.store.reading() as conn:
-        chart = queries.chart_summary(conn, patient_id)
+        rows = ws.store.chart_cache.patient_rows(conn, patient_id)  # unchanged rows: kept
+        chart = queries.with_ward_and_clock(conn, patient_id, rows)
         chart["risk_scores"] = latest_scores(conn, patient_id)  # Morse, Braden
     chart["notes_due"] = notes_due(chart)
     chart["needs_attention"] = ws.needs_attention(patient_id)
