@@ -112,8 +112,10 @@ class AuthorKeys:
     def search(self, event: Event, message: bytes, first: Key | None) -> Verdicts:
         """Every key tried for the event's signature, in candidates() order from `first`, up
         to the first that verifies: the verdicts push_ahead works out before the decision."""
-        tried: list[tuple[Key, bool]] = []
-        for candidate in self.candidates(event, first):
+        if first is not None and _verifies(first, event, message, ()):
+            return ((first, True),)  # the usual case, without building the candidates
+        tried: list[tuple[Key, bool]] = [(first, False)] if first is not None else []
+        for candidate in self.candidates(event, first)[len(tried) :]:
             good = _verifies(candidate, event, message, ())
             tried.append((candidate, good))
             if good:
