@@ -16,7 +16,7 @@ from workstation.events import Event
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
 from workstation.security import signing
-from workstation.server import auth, push_ahead, signing_keys
+from workstation.server import auth, push_ahead, push_rights, refdata, signing_keys
 from workstation.server.auth import User
 from workstation.server.db import reader, writer
 from workstation.server.sync import push
@@ -158,3 +158,19 @@ def test_an_outbox_signed_before_a_newer_login_key_is_verified_once_per_event(
     assert [r["status"] for r in results] == ["accepted"] * len(wires)
     assert verified.count(True) == len(wires)  # each signature proven once
     assert verified.count(False) <= 2  # the newest key tried first while no key has verified yet
+
+
+def test_the_formulary_a_push_judges_rights_by_is_parsed_once_and_never_stale(
+    server_engine: Engine,
+) -> None:
+    """Each push with an order reads the formulary in force; it is parsed again only when the
+    stored snapshot changed, so a newly published formulary is the one the next push uses."""
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        first = push_rights.formulary_entries(conn)
+        assert push_rights.formulary_entries(conn) is first  # the same bytes: not parsed again
+    drugs = [{**entry, "code": "bench-new-drug"} for entry in list(first.values())[:1]]
+    with writer(server_engine) as conn:
+        refdata.publish(conn, "formulary", {"drugs": drugs})
+    with reader(server_engine) as conn:
+        assert list(push_rights.formulary_entries(conn)) == ["bench-new-drug"]
