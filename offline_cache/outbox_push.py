@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, select
 
 from offline_cache.link import ServerLink
-from offline_cache.store import LocalStore, row_to_event
+from offline_cache.store import EVENT_COLUMNS, LocalStore, event_of_values
 from offline_cache.tables import local_events, outbox
 from workstation.events.envelope import Event
 from workstation.events.vocabulary import referenced_event_ids
@@ -98,13 +98,13 @@ class OutboxPusher:
         o, e = outbox.c, local_events.c
         with self.store.reading() as conn:
             rows = conn.execute(
-                select(local_events, o.local_seq.label("queued_seq"))
+                select(*EVENT_COLUMNS, o.local_seq.label("queued_seq"))
                 .join(local_events, e.local_seq == o.local_seq)
                 .where(o.local_seq > after)
                 .order_by(o.local_seq)
                 .limit(self.batch_size)
             ).all()
-            events = [row_to_event(r) for r in rows]
+            events = [event_of_values(r) for r in rows]
             held = _held_back(conn, events)
         if not rows:
             return _Batch([], 0, after)

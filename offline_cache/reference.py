@@ -39,6 +39,7 @@ class ReferenceData:
         self.store = store
         self._lock = threading.Lock()
         self._current: InForce | None = None
+        self._checked: InForce | None = None  # built by unreadable(), put in force by reload()
 
     def in_force(self) -> InForce:
         """What is in force now."""
@@ -54,7 +55,8 @@ class ReferenceData:
         return self.in_force().knowledge
 
     def reload(self) -> InForce:
-        """Read the replica's snapshot versions; rebuild only when they changed."""
+        """Read the replica's snapshot versions; rebuild only when they changed (a build that
+        unreadable() made of these very versions is taken as it is, not made again)."""
         with self._lock:
             with self.store.reading() as conn:
                 versions = dict(
@@ -64,8 +66,13 @@ class ReferenceData:
                         )
                     ).all()
                 )
+                checked, self._checked = self._checked, None
                 if self._current is None or dict(self._current.versions) != versions:
-                    self._current = in_force(self._snapshots(conn))
+                    self._current = (
+                        checked
+                        if checked is not None and dict(checked.versions) == versions
+                        else in_force(self._snapshots(conn))
+                    )
             return self._current
 
     def wards(self) -> list[dict[str, Any]]:
@@ -102,9 +109,11 @@ class ReferenceData:
             snapshots = self._snapshots(conn)
         snapshots[name] = (version, content)
         try:
-            in_force(snapshots)
+            built = in_force(snapshots)
         except (FormularyError, KnowledgeError, KeyError, TypeError, ValueError) as exc:
             return f"{type(exc).__name__}: {exc}"
+        with self._lock:
+            self._checked = built  # what reload() puts in force once the snapshot is stored
         return None
 
     @staticmethod

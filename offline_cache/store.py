@@ -3,7 +3,7 @@ one SQLite transaction (sync rule 1); "saved" is true only after that commit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,6 +28,21 @@ LIVE_STATES = ("pending", "accepted")
 
 class StorageFull(OSError):
     """The local disk is full; the write was rolled back whole."""  # the events a projection is folded from
+
+
+# local_events' columns in Event's field order: read by position (event_of_values), an event
+# costs a few microseconds; by name on a Row (row.event_id...) it cost some 14 µs.
+EVENT_COLUMNS = tuple(
+    local_events.c[name]
+    for name in ("event_id", "type", "patient_id", "author_id", "device_id", "device_seq",
+                 "recorded_at", "payload", "server_seq", "received_at", "signature")
+)  # fmt: skip
+
+
+def event_of_values(values: Sequence[Any]) -> Event:
+    """An Event from a row that starts with the values of EVENT_COLUMNS, in that order."""
+    return Event(values[0], values[1], values[2], values[3], values[4], values[5], values[6],
+                 orjson.loads(values[7]), values[8], values[9], values[10])  # fmt: skip
 
 
 def row_to_event(row: Any) -> Event:
@@ -110,11 +125,11 @@ class LocalStore:
         """A patient's live events in fold order: server order first, then the outbox in local order."""
         e = local_events.c
         rows = conn.execute(
-            select(local_events)
+            select(*EVENT_COLUMNS)
             .where(e.patient_id == patient_id, e.state.in_(LIVE_STATES))
             .order_by(e.server_seq.is_(None), e.server_seq, e.local_seq)
         ).all()
-        return [row_to_event(row) for row in rows]
+        return [event_of_values(row) for row in rows]
 
     def rebuild(self, conn: Connection, patient_ids: Iterable[str]) -> None:
         """Fold the named patients' projections again from their local events, 100 patients
@@ -129,12 +144,13 @@ class LocalStore:
         e = local_events.c
         found: dict[str, list[Event]] = {patient_id: [] for patient_id in patient_ids}
         rows = conn.execute(
-            select(local_events)
+            select(*EVENT_COLUMNS)
             .where(e.patient_id.in_(patient_ids), e.state.in_(LIVE_STATES))
             .order_by(e.server_seq.is_(None), e.server_seq, e.local_seq)
         )
         for row in rows:
-            found[row.patient_id].append(row_to_event(row))
+            event = event_of_values(row)
+            found[event.patient_id or ""].append(event)
         return found
 
     def needs_attention(self, patient_id: str | None = None) -> list[dict[str, Any]]:

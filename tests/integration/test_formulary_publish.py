@@ -5,11 +5,13 @@ orders against it, offline too; a table with one bad row publishes nothing; only
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
 from sqlalchemy import Engine, select
 
+from offline_cache import reference
 from offline_cache.link import Offline, Refused
 from offline_cache.reference import publish
 from offline_cache.workstation import Workstation
@@ -101,6 +103,34 @@ def test_a_published_formulary_reaches_another_station_and_stays_offline(
     assert offline.store.reference.in_force().formulary_version == version
     assert dose_alerts(offline, "flucloxacillin 1.5g po qid") == BOTH_LIMITS
     for ws in (pharmacy, offline):
+        ws.close()
+
+
+def test_a_station_taking_a_new_formulary_builds_it_once(
+    tmp_path: Path, live_server, server_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The build that proved the fetched snapshot readable is the one put in force: the first
+    sync after an outage paid for building the formulary twice."""
+    ward = seed_ward(server_engine)
+    pharmacy = open_station(tmp_path, "pharmacy", live_server.url)
+    ward_pc = open_station(tmp_path, "ward", live_server.url)
+    pharmacy.login(ward.pharmacist, PASSWORD)
+    ward_pc.login(ward.doctor, PASSWORD)
+    ward_pc.sync()
+    version = publish(pharmacy, check_rows("formulary", formulary_table()))
+    builds: list[object] = []
+    original = reference.in_force
+
+    def counted(snapshots: Any) -> Any:
+        builds.append(original(snapshots))
+        return builds[-1]
+
+    monkeypatch.setattr(reference, "in_force", counted)
+    ward_pc.sync()
+    assert ward_pc.store.reference.in_force().formulary_version == version
+    assert len(builds) == 1 and ward_pc.store.reference.in_force() is builds[0]
+    assert dose_alerts(ward_pc, "fluclox 2g po qid 7d") == BOTH_LIMITS
+    for ws in (pharmacy, ward_pc):
         ws.close()
 
 

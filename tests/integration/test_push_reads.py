@@ -15,9 +15,10 @@ from workstation.clock import now_iso
 from workstation.events import Event
 from workstation.ids import uuid7
 from workstation.projections import tables as pt
-from workstation.server import auth, push_ahead
+from workstation.security import signing
+from workstation.server import auth, push_ahead, push_rights, refdata, signing_keys
 from workstation.server.auth import User
-from workstation.server.db import reader
+from workstation.server.db import reader, writer
 from workstation.server.sync import push
 
 _seq = itertools.count(1)
@@ -120,3 +121,56 @@ def test_a_batch_checked_ahead_still_refuses_each_bad_signature(server_engine: E
     results = push(server_engine, pusher=doc, device_id="dev-1", wire_events=wires)["results"]
     refused = {i: r.get("code") for i, r in enumerate(results) if r["status"] != "accepted"}
     assert refused == {10: "bad_signature", 70: "unsigned", 130: "bad_signature"}
+
+
+def test_an_outbox_signed_before_a_newer_login_key_is_verified_once_per_event(
+    server_engine: Engine, monkeypatch: Any
+) -> None:
+    """A station whose user logged in again holds a newer key than the one its outbox was
+    signed with, both within the events' window: each signature is still verified once (ahead,
+    with the key that verified the pair's previous event), not a second time by the decision."""
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        doc = {u.username: u for u in auth.all_users(conn).values()}["doc.card"]
+    keys = server_keys(server_engine)
+    patient = uuid7()
+    assert _send(server_engine, doc, [
+        _wire(doc, "PatientAdmitted", admission("周九", "6", record_number="MRN-12"), patient),
+    ]) == ["accepted"]  # fmt: skip
+    wires = keys.sign_all(
+        [
+            _wire(doc, "NoKnownAllergiesRecorded", {"source": "patient"}, patient)
+            for _ in range(push_ahead.IN_PLACE_BELOW + 50)
+        ]  # fmt: skip
+    )
+    with writer(server_engine) as conn:  # the next online login's key, newest of the pair
+        signing_keys.register(conn, user_id=doc.user_id, device_id="dev-1",
+                              public_key=signing.public_key_of(signing.new_private_key()))  # fmt: skip
+    verified: list[bool] = []
+    original = signing.verify
+
+    def counted(*args: Any) -> bool:
+        verified.append(original(*args))
+        return verified[-1]
+
+    monkeypatch.setattr(signing, "verify", counted)
+    results = push(server_engine, pusher=doc, device_id="dev-1", wire_events=wires)["results"]
+    assert [r["status"] for r in results] == ["accepted"] * len(wires)
+    assert verified.count(True) == len(wires)  # each signature proven once
+    assert verified.count(False) <= 2  # the newest key tried first while no key has verified yet
+
+
+def test_the_formulary_a_push_judges_rights_by_is_parsed_once_and_never_stale(
+    server_engine: Engine,
+) -> None:
+    """Each push with an order reads the formulary in force; it is parsed again only when the
+    stored snapshot changed, so a newly published formulary is the one the next push uses."""
+    seed_ward(server_engine)
+    with reader(server_engine) as conn:
+        first = push_rights.formulary_entries(conn)
+        assert push_rights.formulary_entries(conn) is first  # the same bytes: not parsed again
+    drugs = [{**entry, "code": "bench-new-drug"} for entry in list(first.values())[:1]]
+    with writer(server_engine) as conn:
+        refdata.publish(conn, "formulary", {"drugs": drugs})
+    with reader(server_engine) as conn:
+        assert list(push_rights.formulary_entries(conn)) == ["bench-new-drug"]

@@ -27,6 +27,9 @@ class Key:
     earliest: str  # registered_at minus the allowed skew: nothing it signs may be dated before
 
 
+Verdicts = tuple[tuple[Key, bool], ...]  # keys a signature was tried with, and the outcome
+
+
 @dataclass
 class AuthorKeys:
     """Every key (revoked ones too, to word a refusal) of the (author, device) pairs of a batch,
@@ -57,24 +60,30 @@ class AuthorKeys:
                 )
         return cls(by_pair)
 
-    def likely_key(self, event: Event) -> Key | None:
-        """The key the event most likely carries: its pair's newest whose window holds it."""
+    def candidates(self, event: Event, first: Key | None) -> list[Key]:
+        """The keys to try for the event, in order: `first` (the key that verified the pair's
+        previous event), then the pair's keys whose window holds the event, newest first, then
+        the others; at most MAX_KEYS_TRIED."""
         keys = self.by_pair.get((event.author_id, event.device_id), ())
-        return next((k for k in keys if k.earliest <= event.recorded_at), None)
+        in_window = [k for k in keys if k.earliest <= event.recorded_at and k is not first]
+        outside = [k for k in keys if k.earliest > event.recorded_at and k is not first]
+        head = [first] if first is not None else []
+        return (head + in_window + outside)[:MAX_KEYS_TRIED]
 
     def refusal(
-        self, event: Event, message: bytes | None = None, checked: tuple[Key, bool] | None = None
+        self, event: Event, message: bytes | None = None, checked: Verdicts = ()
     ) -> tuple[str, str] | None:
         """(code, message) when the event's signature does not prove its author, else None;
-        `message` is the event's signing_bytes() when the caller has them already, `checked` a
-        key and whether this signature verified with it (push_ahead), so it is not verified again."""
+        `message` is the event's signing_bytes() when the caller has them already, `checked` the
+        keys this very signature was already tried with and whether it verified (push_ahead),
+        so none of them is verified again."""
         if event.signature is None:
             return "unsigned", "the event carries no signature of its author"
         pair = (event.author_id, event.device_id)
         keys = self.by_pair.get(pair, [])
         if not keys:
             return "bad_signature", "the author has no signing key registered for this device"
-        signer = self._signer(event, pair, keys, message or event.signing_bytes(), checked)
+        signer = self._signer(event, pair, message or event.signing_bytes(), checked)
         if signer is None:
             return "bad_signature", "the signature is not the author's for this device"
         if signer.revoked:
@@ -88,24 +97,37 @@ class AuthorKeys:
         return None
 
     def _signer(
-        self, event: Event, pair: tuple[str, str], keys: list[Key], message: bytes,
-        checked: tuple[Key, bool] | None,
-    ) -> Key | None:  # fmt: skip
-        """The key whose signature this is: first those whose window holds the event."""
-        signature = event.signature or ""
-
-        def verifies(candidate: Key) -> bool:
-            if checked is not None and checked[0] is candidate:
-                return checked[1]
-            return signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message, signature)
-
+        self, event: Event, pair: tuple[str, str], message: bytes, checked: Verdicts
+    ) -> Key | None:
+        """The key whose signature this is: the pair's last good key, then those whose window
+        holds the event."""
         first = self.last_good.get(pair)
-        if first is not None and verifies(first):
+        if first is not None and _verifies(first, event, message, checked):
             return first  # the usual case: the key that verified the pair's previous event
-        in_window = [k for k in keys if k.earliest <= event.recorded_at and k is not first]
-        outside = [k for k in keys if k.earliest > event.recorded_at and k is not first]
-        tried = in_window + outside
-        for candidate in tried[: MAX_KEYS_TRIED - (first is not None)]:
-            if verifies(candidate):
+        for candidate in self.candidates(event, first)[first is not None :]:
+            if _verifies(candidate, event, message, checked):
                 return candidate
         return None
+
+    def search(self, event: Event, message: bytes, first: Key | None) -> Verdicts:
+        """Every key tried for the event's signature, in candidates() order from `first`, up
+        to the first that verifies: the verdicts push_ahead works out before the decision."""
+        if first is not None and _verifies(first, event, message, ()):
+            return ((first, True),)  # the usual case, without building the candidates
+        tried: list[tuple[Key, bool]] = [(first, False)] if first is not None else []
+        for candidate in self.candidates(event, first)[len(tried) :]:
+            good = _verifies(candidate, event, message, ())
+            tried.append((candidate, good))
+            if good:
+                break
+        return tuple(tried)
+
+
+def _verifies(candidate: Key, event: Event, message: bytes, checked: Verdicts) -> bool:
+    """Whether the event's signature verifies with the candidate key (a verdict in `checked`
+    is that very verification, made earlier)."""
+    for key, good in checked:
+        if key is candidate:
+            return good
+    return signing.verify(candidate.key.parsed, signing.EVENT_PURPOSE, message,
+                          event.signature or "")  # fmt: skip

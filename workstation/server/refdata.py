@@ -46,6 +46,16 @@ def versions(conn: Connection) -> dict[str, int]:
     return {name: int(version) for name, version in rows}
 
 
+def snapshot_bytes(conn: Connection, name: str) -> bytes | None:
+    """The newest snapshot called name as its stored canonical JSON bytes, or None."""
+    return conn.execute(
+        select(refdata.c.content)
+        .where(refdata.c.name == name)
+        .order_by(refdata.c.version.desc())
+        .limit(1)
+    ).scalar()
+
+
 def snapshot(conn: Connection, name: str) -> dict[str, Any] | None:
     """The newest snapshot called name, with its version, or None."""
     row = conn.execute(
