@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from typing import Any
 
 from workstation.server.hl7_listener import Drain
@@ -28,8 +29,14 @@ class _Inbox:
 
 
 def _parsed(drain: Drain, count: int) -> None:
-    with drain.to_apply:
-        drain.to_apply.wait_for(lambda: len(drain.parsed) == count)
+    # Polled, not waited for on the Drain's condition: the parser notifies one waiter, the worker.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with drain.lock:
+            if len(drain.parsed) == count:
+                return
+        time.sleep(0.001)
+    raise AssertionError(f"{count} messages were not parsed")
 
 
 async def _drained(inbox: _Inbox) -> list[bytes]:
