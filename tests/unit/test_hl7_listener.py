@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from typing import Any
 
 from workstation.server.hl7_listener import Drain
@@ -28,8 +29,14 @@ class _Inbox:
 
 
 def _parsed(drain: Drain, count: int) -> None:
-    with drain.to_apply:
-        drain.to_apply.wait_for(lambda: len(drain.parsed) == count)
+    # Polled, not waited for on the Drain's condition: the parser notifies one waiter, the worker.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with drain.lock:
+            if len(drain.parsed) == count:
+                return
+        time.sleep(0.001)
+    raise AssertionError(f"{count} messages were not parsed")
 
 
 async def _drained(inbox: _Inbox) -> list[bytes]:
@@ -79,3 +86,70 @@ def test_a_fault_is_answered_ar_and_the_next_message_is_still_taken() -> None:
     acks = asyncio.run(_one_by_one(_Faulty(), [b"unreadable", b"m2", b"m3"]))
     assert all(ack.startswith(b"MSH") and b"\rMSA|AR|" in ack for ack in acks[:2])
     assert acks[2] == b"ACK m3"
+
+
+class _Recording(_Inbox):
+    """An inbox that applies every batch at once, recording them."""
+
+    def apply_received(self, raws: list[bytes]) -> list[bytes]:
+        self.batches.append(raws)
+        return [b"ACK " + raw for raw in raws]
+
+
+async def _two_connections(inbox: _Inbox, open_connections: int) -> list[bytes]:
+    drain = Drain(inbox, asyncio.get_running_loop())  # type: ignore[arg-type]
+    for _ in range(open_connections):
+        drain.connected(+1)
+    drain.start()
+    try:
+        first = drain.put(b"m1")
+        await asyncio.to_thread(_parsed, drain, 1)
+        second = drain.put(b"m2")  # the other connection's message, after m1 was parsed
+        return [await first, await second]
+    finally:
+        drain.close()
+
+
+def test_a_batch_waits_for_the_message_of_each_open_connection(monkeypatch: Any) -> None:
+    # Each sender waits for its ACK: the worker waits (bounded) for the other open connection's
+    # message instead of committing m1 alone, so both share one commit.
+    monkeypatch.setattr("workstation.server.hl7_listener.GATHER_S", 30.0)
+    inbox: Any = _Recording()
+    assert asyncio.run(_two_connections(inbox, 2)) == [b"ACK m1", b"ACK m2"]
+    assert inbox.batches == [[b"m1", b"m2"]]
+
+
+def test_a_batch_does_not_wait_when_every_open_connection_has_its_message(
+    monkeypatch: Any,
+) -> None:
+    monkeypatch.setattr("workstation.server.hl7_listener.GATHER_S", 30.0)
+    inbox: Any = _Recording()
+
+    async def one() -> bytes:
+        drain = Drain(inbox, asyncio.get_running_loop())
+        drain.connected(+1)
+        drain.start()
+        try:
+            return await asyncio.wait_for(drain.put(b"m1"), timeout=10)  # not GATHER_S
+        finally:
+            drain.close()
+
+    assert asyncio.run(one()) == b"ACK m1"
+
+
+def test_a_batch_waits_at_most_gather_s(monkeypatch: Any) -> None:
+    # An open connection that sends nothing (an idle feed) delays a batch by GATHER_S at most.
+    monkeypatch.setattr("workstation.server.hl7_listener.GATHER_S", 0.05)
+    inbox: Any = _Recording()
+
+    async def one() -> bytes:
+        drain = Drain(inbox, asyncio.get_running_loop())
+        drain.connected(+1)
+        drain.connected(+1)
+        drain.start()
+        try:
+            return await asyncio.wait_for(drain.put(b"m1"), timeout=10)
+        finally:
+            drain.close()
+
+    assert asyncio.run(one()) == b"ACK m1"

@@ -18,7 +18,7 @@ from workstation.hl7v2.mapping import PatientRef
 from workstation.hl7v2.message import MessageProblem, Received
 from workstation.server.hl7_filing import Rows, filed_keys
 from workstation.server.hl7_identity import InterfaceIdentity
-from workstation.server.hl7_plan import Plan, plan
+from workstation.server.hl7_plan import Charts, Plan, plan, read_charts
 from workstation.server.sync import push_within
 
 MAX_BATCH = 64  # messages (from as many connections) committed together at most
@@ -121,10 +121,15 @@ class Group:
         self.touched: set[str] = set()
         self.first_seq = txn.next_seq
         self.seen: set[str] = set()  # the keys of the batch's messages taken so far
+        # The batch's messages read, and their patients' charts read at once, ahead of any
+        # write: dropped at the group's first write (a push, a message taken alone).
+        self.inbounds: dict[int, mapping.Inbound | MessageProblem] = {}
+        self.charts: Charts = {}
 
     def take_all(self, batch: list[Received]) -> list[str]:
         """The ACK of every message, in the batch's order."""
         self.seen = filed_keys(self.txn.conn, [received.key for received in batch])
+        self._read_ahead(batch)
         for index, received in enumerate(batch):
             if received.key in self.touched:  # a resend of a message in the group
                 self.push()
@@ -135,11 +140,23 @@ class Group:
             else:
                 if planned == FAULT:
                     self.push()
+                self.charts = {}  # taken alone, it may write
                 self.acks[index] = self.inbox.take_one(self.txn, received)
             if sum(len(p.wires) for p in self.group) > MAX_GROUP_EVENTS:
                 self.push()
         self.push()
         return [self.acks[index] for index in range(len(batch))]
+
+    def _read_ahead(self, batch: list[Received]) -> None:
+        """Each new message read (mapping.read) and its patient's chart, in one read for all."""
+        for index, received in enumerate(batch):
+            if received.key not in self.seen:
+                try:
+                    self.inbounds[index] = mapping.read(received)
+                except MessageProblem as problem:
+                    self.inbounds[index] = problem
+        refs = [i.patient for i in self.inbounds.values() if isinstance(i, mapping.Inbound)]
+        self.charts = read_charts(self.txn.conn, refs)
 
     def _planned(self, index: int, received: Received) -> _Planned | str:
         """The message planned into the group; else ALONE for a resend, a wrong message or one
@@ -148,8 +165,12 @@ class Group:
         txn, seq = self.txn, self.txn.next_seq
         if received.key in self.seen:  # filed before, or earlier in the batch: its stored ACK
             return ALONE
+        inbound = self.inbounds.pop(index, None)
         try:
-            inbound = mapping.read(received)
+            if inbound is None:
+                inbound = mapping.read(received)
+            elif isinstance(inbound, MessageProblem):
+                raise inbound
         except MessageProblem:
             return ALONE
         keys = {inbound.patient.key, received.key}
@@ -159,7 +180,7 @@ class Group:
             seq = txn.next_seq
         try:
             steps = plan(txn.conn, inbound, facility=received.sending_facility, ward_map={},
-                         wards_known=txn.wards)  # fmt: skip
+                         wards_known=txn.wards, charts=self.charts)  # fmt: skip
             if steps.hold_for is not None:
                 return ALONE
             wires = self.inbox.signed_events(txn, steps, received.sending_facility)
@@ -178,6 +199,7 @@ class Group:
         the group back and take its messages one by one."""
         group, self.group = self.group, []
         self.touched = set()
+        self.charts = {}  # the push writes
         if not group:
             return
         inbox, txn = self.inbox, self.txn

@@ -49,15 +49,29 @@ _PATIENT_ID = select(hl7_patient_ids.c.patient_id).where(
 # The identifier and its chart in one read (the chart's columns None when it has none): the
 # columns a plan compares with the message, not the whole row.
 _CHART_COLUMNS = ("patient_id", "status", "version", "name", "sex", "birth_date", "acuity")
+_FILED_CHART = (hl7_patient_ids.c.patient_id.label("filed_id"),
+                *(pt.patients.c[name] for name in _CHART_COLUMNS))  # fmt: skip
+_IDS_AND_CHARTS = hl7_patient_ids.outerjoin(
+    pt.patients, pt.patients.c.patient_id == hl7_patient_ids.c.patient_id
+)
 _CHART = (
-    select(hl7_patient_ids.c.patient_id.label("filed_id"),
-           *(pt.patients.c[name] for name in _CHART_COLUMNS))  # fmt: skip
-    .select_from(hl7_patient_ids.outerjoin(
-        pt.patients, pt.patients.c.patient_id == hl7_patient_ids.c.patient_id))
+    select(*_FILED_CHART).select_from(_IDS_AND_CHARTS)
     .where(hl7_patient_ids.c.authority == bindparam("authority"),
            hl7_patient_ids.c.identifier == bindparam("identifier"))
 )  # fmt: skip
 _UNFILED = "unfiled"  # _chart's answer for an identifier not filed at all
+# The same for several identifiers at once (both key columns constrained: the primary key's
+# index serves it); the rows of other authority and identifier pairs are left out after.
+_CHARTS = (
+    select(hl7_patient_ids.c.authority, hl7_patient_ids.c.identifier, *_FILED_CHART)
+    .select_from(_IDS_AND_CHARTS)
+    .where(hl7_patient_ids.c.authority.in_(bindparam("authorities", expanding=True)),
+           hl7_patient_ids.c.identifier.in_(bindparam("identifiers", expanding=True)))
+)  # fmt: skip
+
+# What _lookup answered for identifiers read ahead, by PatientRef.key: only for a transaction
+# that has written nothing for them since (hl7_batch.Group drops it before any write).
+Charts = dict[str, "_Chart | str | None"]
 
 
 def patient_id_of(conn: Connection, ref: PatientRef) -> str | None:
@@ -70,13 +84,24 @@ def _lookup(conn: Connection, ref: PatientRef) -> _Chart | str | None:
     """The chart the identifier is filed under; None when filed without a chart, _UNFILED."""
     key = {"authority": ref.authority, "identifier": ref.record_number}
     row = conn.execute(_CHART, key).first()
-    if row is None:
-        return _UNFILED
+    return _UNFILED if row is None else _found(row)
+
+
+def _found(row: Any) -> _Chart | None:
     if row.patient_id is None:
         return None
-    fields = dict(row._mapping)
-    del fields["filed_id"]
+    fields = {name: row._mapping[name] for name in _CHART_COLUMNS}
     return _Chart(row.patient_id, row.status, row.version, fields)
+
+
+def read_charts(conn: Connection, refs: list[PatientRef]) -> Charts:
+    """_lookup's answer for each of the identifiers, in one read (a batch of messages)."""
+    if not refs:
+        return {}
+    rows = conn.execute(_CHARTS, {"authorities": sorted({r.authority for r in refs}),
+                                  "identifiers": sorted({r.record_number for r in refs})})  # fmt: skip
+    filed = {f"{row.authority}|{row.identifier}": _found(row) for row in rows}
+    return {ref.key: filed.get(ref.key, _UNFILED) for ref in refs}
 
 
 def _chart(conn: Connection, ref: PatientRef) -> _Chart | None:
@@ -97,9 +122,10 @@ def known_wards(conn: Connection) -> set[str]:
 
 
 def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[str, str],
-         wards_known: set[str] | None = None) -> Plan:  # fmt: skip
+         wards_known: set[str] | None = None, charts: Charts | None = None) -> Plan:  # fmt: skip
     """The events for one message; MessageProblem when it cannot apply to this ward's records.
-    `wards_known`: the ward ids as read in this transaction (read here when None)."""
+    `wards_known`: the ward ids as read in this transaction (read here when None); `charts`:
+    identifiers read ahead (read_charts), still as they are in this transaction."""
     if inbound.visit is not None and inbound.visit.ward_id in ward_map:
         inbound.visit = _remapped(inbound, ward_map)
     if inbound.visit is not None:
@@ -107,7 +133,8 @@ def plan(conn: Connection, inbound: Inbound, *, facility: str, ward_map: dict[st
         if known and inbound.visit.ward_id not in known:
             raise MessageProblem("PV1-3", f"unknown ward {inbound.visit.ward_id!r}",
                                  TABLE_VALUE_NOT_FOUND)  # fmt: skip
-    found = _lookup(conn, inbound.patient)
+    key = inbound.patient.key
+    found = charts[key] if charts and key in charts else _lookup(conn, inbound.patient)
     chart = found if isinstance(found, _Chart) else None
     if inbound.trigger in ADMITTING:
         admitted = _admit(conn, inbound, chart)
