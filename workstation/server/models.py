@@ -32,7 +32,7 @@ events = Table(
     Column("server_seq", SEQ, primary_key=True, autoincrement=False),
     Column("event_id", ID, nullable=False, unique=True),
     Column("type", String(40), nullable=False),
-    Column("patient_id", ID, index=True),
+    Column("patient_id", ID),  # looked up by ix_events_patient_type's first column (0038)
     Column("ward_id", String(32), index=True),  # the patient's ward when the event arrived
     Column("author_id", String(64), nullable=False),
     Column("device_id", String(64), nullable=False),
