@@ -194,14 +194,18 @@ def _commit_proven(conn: Connection, batch: list[_Request]) -> list[dict[str, An
     what they read and the audit chain's append shared); if any of them fails, that is undone
     and each is taken alone in its own savepoint: a push that fails is rolled back alone and
     its caller gets its error, the others' events stand."""
-    epoch = meta.epoch(conn)
     if len(batch) == 1:  # alone: a failure rolls the whole transaction back, no savepoint
         request = batch[0]
-        return [{"epoch": epoch, "results": _decide_all(
-            conn, request.pusher, request.parsed, request.device_id, request.sync_id)}]  # fmt: skip
+        shared = sync_reads.shared(conn, [e for e in request.parsed if isinstance(e, Event)])
+        results = _decide_all(conn, request.pusher, request.parsed, request.device_id,
+                              request.sync_id, shared)  # fmt: skip
+        audit.append(conn, shared.audit)
+        return [{"epoch": shared.epoch, "results": results}]
     joint = _joint(conn, batch)
     if joint is not None:
-        return [{"epoch": epoch, "results": results} for results in joint]
+        epoch, each = joint
+        return [{"epoch": epoch, "results": results} for results in each]
+    epoch = meta.epoch(conn)
     outcomes: list[dict[str, Any] | BaseException] = []
     for request in batch:
         try:
@@ -215,10 +219,12 @@ def _commit_proven(conn: Connection, batch: list[_Request]) -> list[dict[str, An
     return outcomes
 
 
-def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]] | None:
-    """Each push's results, decided one after the other on reads made once for all of them
-    (kept as the database would have them after each push); None, with nothing kept, when
-    any of them failed."""
+def _joint(
+    conn: Connection, batch: list[_Request]
+) -> tuple[str, list[list[dict[str, Any]]]] | None:
+    """The epoch and each push's results, decided one after the other on reads made once for
+    all of them (kept as the database would have them after each push); None, with nothing
+    kept, when any of them failed."""
     try:
         with conn.begin_nested():
             group = sync_reads.shared(
@@ -229,7 +235,7 @@ def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]
             audit.append(conn, group.audit)
     except Exception:  # noqa: BLE001 - undone; the pushes are taken alone, each with its outcome
         return None
-    return results
+    return group.epoch, results
 
 
 def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:
