@@ -9,7 +9,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from tests.support.live_server import LiveServer
 from tests.support.signing import sign_wire
@@ -20,7 +20,7 @@ from workstation.ids import uuid7
 from workstation.security import signing
 from workstation.server import auth, signing_keys
 from workstation.server.db import writer
-from workstation.server.models import events
+from workstation.server.models import auth_tokens, events
 from workstation.server.models import signing_keys as key_table
 
 _seq = itertools.count(1)
@@ -184,3 +184,22 @@ def test_a_key_is_registered_only_under_a_correct_password(
     assert garbage.status_code == 400
     with server_engine.connect() as conn:
         assert conn.execute(select(key_table)).first() is None
+
+
+def test_a_push_is_refused_at_once_when_another_process_revoked_its_token(
+    ward: dict[str, Any], server_engine: Engine
+) -> None:
+    """The server's polls keep proven tokens for up to a second (auth_cache); a push, which
+    writes, is proven again in its own transaction, so a logout elsewhere stops it at once."""
+    doctor = ward["doctor"]
+    polled = doctor.http.get("/sync/pull", params={"after": 0}, headers=doctor.headers)
+    assert polled.status_code == 200  # the server now holds the doctor's token as proven
+    with writer(server_engine) as conn:  # another process (this test's) ends the login
+        conn.execute(update(auth_tokens).where(auth_tokens.c.user_id == doctor.user_id)
+                     .values(revoked=True))  # fmt: skip
+    order = doctor.signed(doctor.event("OrderPlaced", ward["patient"], amoxicillin_order()))
+    answer = doctor.http.post("/sync/push", json={"events": [order]}, headers=doctor.headers)
+    assert answer.status_code == 401 and answer.json()["error"] == "revoked"
+    with server_engine.connect() as conn:
+        kept = conn.execute(select(events.c.event_id).where(events.c.event_id == order["event_id"]))
+        assert kept.first() is None

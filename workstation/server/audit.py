@@ -27,7 +27,7 @@ from workstation.security.audit_chain import (
 )
 from workstation.server import meta
 from workstation.server.db import audit_writer, lock_audit_chain, reader, writer
-from workstation.server.models import audit_log
+from workstation.server.models import audit_log, server_meta
 from workstation.storage import insert_rows
 
 HEAD_KEY = "audit_head"
@@ -49,8 +49,9 @@ def chain_key(conn: Connection) -> bytes | None:
     return conn.get_execution_options().get(KEY_OPTION)
 
 
-def _check_scheme(conn: Connection, key: bytes | None) -> None:
-    stored = meta.get(conn, SCHEME_KEY) or "sha256"
+def _check_scheme(key: bytes | None, scheme: str | None) -> None:
+    """AuditKeyMismatch unless the chain's scheme (meta SCHEME_KEY, None: unkeyed) is key's."""
+    stored = scheme or "sha256"
     if stored != key_id(key):
         held = "no audit key" if key is None else f"audit key {key_id(key)}"
         raise AuditKeyMismatch(
@@ -58,6 +59,19 @@ def _check_scheme(conn: Connection, key: bytes | None) -> None:
             "right audit key file in the server config (or run `workstation-server init` to key "
             "an unkeyed chain)"
         )
+
+
+def _newest(column: Any) -> Any:
+    return select(column).order_by(audit_log.c.audit_id.desc()).limit(1).scalar_subquery()
+
+
+# What an append reads, in one statement (built once): the newest row's id and hash (NULLs for an
+# empty chain) and the key scheme the chain is hashed with.
+_TAIL = select(
+    _newest(audit_log.c.audit_id),
+    _newest(audit_log.c.hash),
+    select(server_meta.c.value).where(server_meta.c.key == SCHEME_KEY).scalar_subquery(),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,15 +93,12 @@ def append(conn: Connection, entries: Iterable[AuditEntry]) -> None:
         return
     lock_audit_chain(conn)  # held to commit: the next append reads this one's row and head
     key = chain_key(conn)
-    last = conn.execute(
-        select(audit_log.c.audit_id, audit_log.c.hash)
-        .order_by(audit_log.c.audit_id.desc())
-        .limit(1)
-    ).first()
-    if last is None and meta.get(conn, SCHEME_KEY) is None:
-        meta.put(conn, SCHEME_KEY, key_id(key))  # a new chain takes this server's key
-    _check_scheme(conn, key)
-    next_id, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    last_id, last_hash, scheme = conn.execute(_TAIL).one()
+    if last_id is None and scheme is None:
+        scheme = key_id(key)
+        meta.put(conn, SCHEME_KEY, scheme)  # a new chain takes this server's key
+    _check_scheme(key, scheme)
+    next_id, prev = (last_id + 1, last_hash) if last_id is not None else (1, GENESIS)
     now = now_iso()
     rows = []
     for entry in entries:
@@ -156,7 +167,7 @@ def verify(
         key = chain_key(conn)
         stored = meta.get(conn, SCHEME_KEY) or "sha256"
         if key is None and stored != "sha256":
-            _check_scheme(conn, key)
+            _check_scheme(key, stored)
         last: list[Any] = []
         differs: list[ChainBreak] = []
         broken = verify_chain(_against(_rows(conn, page, last), checkpoints, differs), key)
@@ -195,7 +206,7 @@ def key_chain(engine: Engine) -> int:
         if key is None or stored == key_id(key):
             return 0
         if stored != "sha256":
-            _check_scheme(conn, key)
+            _check_scheme(key, stored)
         broken = verify_chain(_rows(conn, 5000, []))
         if broken is not None:
             raise AuditKeyMismatch(

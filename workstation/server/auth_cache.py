@@ -1,7 +1,9 @@
 """Access tokens already proven, kept in memory so that a station's poll costs no database read
 for who it is, and re-checked against the database all together every SWEEP_S seconds. Polls
-only (server.pull_route): every other request (a push, a login, a chart read) reads its token
-from the database, so a revocation stops those at once in every process.
+(server.pull_route) are answered on it. A push passes its gate on it (no body of a stranger is
+read) and is proven again in its own write transaction (`prove_all`, sync.push); every other
+request (a login, a chart read) reads its token from the database, so a revocation stops
+those at once in every process.
 
 A hit still checks the token's expiry on every use. What the database says of the cached tokens
 is read again for all of them at once (one statement per 500 tokens), by the first request that
@@ -16,12 +18,12 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import BindParameter, Engine, bindparam, event, select
+from sqlalchemy import BindParameter, Connection, Engine, bindparam, event, select
 
 from workstation.clock import parse_iso, utc_now
 from workstation.security.tokens import token_digest
@@ -142,6 +144,22 @@ class TokenCache:
             self._proven = fresh
             if generation == self._generation:
                 self._swept_at = started
+
+
+def prove_all(conn: Connection, tokens: Iterable[str]) -> dict[str, Proven | AuthError]:
+    """Each access token's present standing read in one statement on `conn` (a push group's own
+    transaction: what it proves is what holds as its events are written): the Proven token, or
+    the AuthError `auth.authenticate` would raise for it."""
+    by_digest = {token_digest(token): token for token in tokens}
+    found: dict[str, Proven | AuthError] = {}
+    for row in conn.execute(_READ, {"digests": sorted(by_digest)}):
+        try:
+            found[by_digest[row.token_digest]] = _proven(row)
+        except AuthError as exc:
+            found[by_digest[row.token_digest]] = exc
+    for token in by_digest.values():
+        found.setdefault(token, AuthError("bad_token", "unknown token"))
+    return found
 
 
 _CACHES: weakref.WeakSet[TokenCache] = weakref.WeakSet()

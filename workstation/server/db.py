@@ -83,12 +83,24 @@ def make_engine(url: str) -> Engine:
 
 
 @contextmanager
-def writer(engine: Engine) -> Iterator[Connection]:
-    """A write transaction that holds the server-wide write lock until commit."""
+def writer(engine: Engine, *, lock: bool = True) -> Iterator[Connection]:
+    """A write transaction that holds the server-wide write lock until commit. With lock=False
+    the caller reads what it may first and takes the lock itself (`lock_writes`) before it
+    reads anything its writes depend on, so that those reads are not made under the lock."""
     with engine.connect().execution_options(writer=True) as conn, conn.begin():
-        if not is_sqlite(conn):
-            conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": WRITE_LOCK_ID})
+        if lock:
+            lock_writes(conn)
         yield conn
+
+
+def lock_writes(conn: Connection) -> None:
+    """Hold the server-wide write lock until this transaction ends (PostgreSQL; SQLite's write
+    transactions are serialised by BEGIN IMMEDIATE)."""
+    if not is_sqlite(conn):
+        conn.execute(_WRITE_LOCK, {"id": WRITE_LOCK_ID})
+
+
+_WRITE_LOCK = text("SELECT pg_advisory_xact_lock(:id)")
 
 
 @contextmanager

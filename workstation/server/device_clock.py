@@ -20,7 +20,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
 
-from sqlalchemy import Connection, func, insert, or_, select, update
+from sqlalchemy import Connection, func, null, or_, select, union_all
+from sqlalchemy.dialects.postgresql import Insert as PostgresInsert
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import Insert as SqliteInsert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from workstation.clock import MAX_CLOCK_SKEW_S, iso, parse_iso
 from workstation.events.envelope import Event
@@ -103,12 +107,18 @@ def load(
     for device_id in sorted({e.device_id for e in batch}):
         seqs = sorted({e.device_seq for e in batch if e.device_id == device_id})
         mine = (m.device_id == device_id, counted)
-        base = conn.execute(
-            select(func.max(m.first_received_at)).where(*mine, m.max_seq < seqs[0])
-        ).scalar()
-        steps = conn.execute(select(m.max_seq, m.first_received_at).where(
-            *mine, m.max_seq >= seqs[0], m.max_seq < seqs[-1])).all()  # fmt: skip
-        histories[device_id] = _History(base, [(r.max_seq, r.first_received_at) for r in steps])
+        # one statement: the base (max_seq NULL) and the steps within the batch's range
+        base_row = select(null().label("max_seq"), func.max(m.first_received_at).label("at")).where(
+            *mine, m.max_seq < seqs[0])  # fmt: skip
+        step_rows = select(m.max_seq, m.first_received_at.label("at")).where(
+            *mine, m.max_seq >= seqs[0], m.max_seq < seqs[-1])  # fmt: skip
+        history = _History()
+        for row in conn.execute(union_all(base_row, step_rows)):
+            if row.max_seq is None:
+                history.base = row.at
+            else:
+                history.steps.append((row.max_seq, row.at))
+        histories[device_id] = history
         for start in range(0, len(seqs), 500):
             rows = conn.execute(select(events.c.event_id, events.c.device_seq).where(
                 events.c.device_id == device_id, events.c.device_seq.in_(seqs[start : start + 500])))  # fmt: skip
@@ -122,12 +132,17 @@ def save(conn: Connection, clock: DeviceClock) -> None:
     sync run, and the run's first receipt (kept from the run's first push)."""
     if clock.high == 0:
         return
-    m = device_sync_marks.c
-    mark = (m.device_id == clock.pusher_device, m.sync_id == clock.sync_id)
-    known = conn.execute(select(m.max_seq).where(*mark)).scalar()
-    if known is None:
-        conn.execute(insert(device_sync_marks).values(
-            device_id=clock.pusher_device, sync_id=clock.sync_id, max_seq=clock.high,
-            first_received_at=clock.received_at))  # fmt: skip
-    elif clock.high > known:
-        conn.execute(update(device_sync_marks).where(*mark).values(max_seq=clock.high))
+    upsert = _insert(conn).values(
+        device_id=clock.pusher_device, sync_id=clock.sync_id, max_seq=clock.high,
+        first_received_at=clock.received_at)  # fmt: skip
+    kept = device_sync_marks.c.max_seq
+    conn.execute(upsert.on_conflict_do_update(  # one statement: the run's first receipt stays
+        index_elements=["device_id", "sync_id"], set_={"max_seq": upsert.excluded.max_seq},
+        where=kept < upsert.excluded.max_seq))  # fmt: skip
+
+
+def _insert(conn: Connection) -> PostgresInsert | SqliteInsert:
+    """An INSERT into the marks in the connection's dialect (which has ON CONFLICT)."""
+    if conn.dialect.name == "postgresql":
+        return postgresql_insert(device_sync_marks)
+    return sqlite_insert(device_sync_marks)

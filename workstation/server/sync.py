@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, select
@@ -37,8 +37,9 @@ from workstation.security.policy import (
 )
 from workstation.server import audit, device_clock, meta, sync_reads
 from workstation.server.allergy_hold import HoldMemo, allergy_hold_refusal
-from workstation.server.auth import User, active_users
-from workstation.server.db import writer
+from workstation.server.auth import AuthError, User, active_users
+from workstation.server.auth_cache import prove_all
+from workstation.server.db import lock_writes, writer
 from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
 from workstation.server.models import events
@@ -106,6 +107,7 @@ def push(
     wire_events: list[Any],
     bound_device_time: bool = False,
     sync_id: str | None = None,
+    access_token: str | None = None,
 ) -> dict[str, Any]:
     """Apply a batch in order; each event is accepted, a duplicate, or rejected (never dropped).
 
@@ -117,9 +119,11 @@ def push(
     absent); the demo loader, which writes weeks of history in one go, skips those bounds.
 
     Pushes arriving at once share one write transaction and its commit (group commit,
-    `_commit_group`); each returns only once that commit is made."""
+    `_commit_group`); each returns only once that commit is made. With `access_token` (over
+    HTTP) the token is proven again in that transaction, all the group's in one read, and the
+    push refused with its AuthError when it no longer holds; `pusher` is then its present user."""
     request = _Request(engine, pusher, device_id if bound_device_time else None,
-                       _parse(wire_events), sync_id or uuid7())  # fmt: skip
+                       _parse(wire_events), sync_id or uuid7(), access_token)  # fmt: skip
     return _group(engine).submit(request)
 
 
@@ -132,6 +136,7 @@ class _Request:
     device_id: str | None  # the pushing device, when its time is bounded (over HTTP)
     parsed: list[Event | dict[str, Any]]
     sync_id: str
+    access_token: str | None = None  # proven again in the group's transaction
 
 
 _GROUPS: weakref.WeakKeyDictionary[Engine, GroupCommit[_Request, dict[str, Any]]] = (
@@ -154,35 +159,72 @@ def _group(engine: Engine) -> GroupCommit[_Request, dict[str, Any]]:
 def _commit_group(batch: list[_Request]) -> list[dict[str, Any] | BaseException]:
     """The pushes of a group decided in hand-in order in ONE write transaction (the write lock
     taken and the commit paid once), so server_seq still follows commit order (sync rule 5).
-    First together (`_joint`: what they read and the audit chain's append shared); if any of
-    them fails, that is undone and each is taken alone in its own savepoint: a push that fails
-    is rolled back alone and its caller gets its error, the others' events stand."""
-    with writer(batch[0].engine) as conn:
-        epoch = meta.epoch(conn)
-        if len(batch) == 1:  # alone: a failure rolls the whole transaction back, no savepoint
-            request = batch[0]
-            return [{"epoch": epoch, "results": _decide_all(
-                conn, request.pusher, request.parsed, request.device_id, request.sync_id)}]  # fmt: skip
-        joint = _joint(conn, batch)
-        if joint is not None:
-            return [{"epoch": epoch, "results": results} for results in joint]
-        outcomes: list[dict[str, Any] | BaseException] = []
-        for request in batch:
-            try:
-                with conn.begin_nested():
-                    results = _decide_all(conn, request.pusher, request.parsed,
-                                          request.device_id, request.sync_id)  # fmt: skip
-            except Exception as exc:  # noqa: BLE001 - this push's own failure, answered to it
-                outcomes.append(exc)
-                continue
-            outcomes.append({"epoch": epoch, "results": results})
-        return outcomes
+    Their access tokens are proven first, in one read before the lock; a push whose token no
+    longer holds gets its AuthError and writes nothing."""
+    with writer(batch[0].engine, lock=False) as conn:
+        proven = _prove_tokens(conn, batch)
+        live = [request for request in proven if isinstance(request, _Request)]
+        if not live:  # every token refused: nothing to write
+            return [p for p in proven if not isinstance(p, _Request)]
+        lock_writes(conn)
+        outcomes = iter(_commit_proven(conn, live))
+        return [next(outcomes) if isinstance(p, _Request) else p for p in proven]
 
 
-def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]] | None:
-    """Each push's results, decided one after the other on reads made once for all of them
-    (kept as the database would have them after each push); None, with nothing kept, when
-    any of them failed."""
+def _prove_tokens(conn: Connection, batch: list[_Request]) -> list[_Request | AuthError]:
+    """Each push with its token's present user, or the AuthError its token now meets."""
+    tokens = [r.access_token for r in batch if r.access_token is not None]
+    if not tokens:
+        return list(batch)
+    found = prove_all(conn, tokens)
+    proven: list[_Request | AuthError] = []
+    for request in batch:
+        standing = found[request.access_token] if request.access_token is not None else None
+        if isinstance(standing, AuthError):
+            proven.append(standing)
+        elif standing is not None and request.device_id not in (None, standing.device_id):
+            proven.append(AuthError("bad_token", "unknown token"))
+        else:
+            proven.append(request if standing is None else replace(request, pusher=standing.user))
+    return proven
+
+
+def _commit_proven(conn: Connection, batch: list[_Request]) -> list[dict[str, Any] | BaseException]:
+    """The group's pushes on its transaction, the write lock held: first together (`_joint`:
+    what they read and the audit chain's append shared); if any of them fails, that is undone
+    and each is taken alone in its own savepoint: a push that fails is rolled back alone and
+    its caller gets its error, the others' events stand."""
+    if len(batch) == 1:  # alone: a failure rolls the whole transaction back, no savepoint
+        request = batch[0]
+        shared = sync_reads.shared(conn, [e for e in request.parsed if isinstance(e, Event)])
+        results = _decide_all(conn, request.pusher, request.parsed, request.device_id,
+                              request.sync_id, shared)  # fmt: skip
+        audit.append(conn, shared.audit)
+        return [{"epoch": shared.epoch, "results": results}]
+    joint = _joint(conn, batch)
+    if joint is not None:
+        epoch, each = joint
+        return [{"epoch": epoch, "results": results} for results in each]
+    epoch = meta.epoch(conn)
+    outcomes: list[dict[str, Any] | BaseException] = []
+    for request in batch:
+        try:
+            with conn.begin_nested():
+                results = _decide_all(conn, request.pusher, request.parsed,
+                                      request.device_id, request.sync_id)  # fmt: skip
+        except Exception as exc:  # noqa: BLE001 - this push's own failure, answered to it
+            outcomes.append(exc)
+            continue
+        outcomes.append({"epoch": epoch, "results": results})
+    return outcomes
+
+
+def _joint(
+    conn: Connection, batch: list[_Request]
+) -> tuple[str, list[list[dict[str, Any]]]] | None:
+    """The epoch and each push's results, decided one after the other on reads made once for
+    all of them (kept as the database would have them after each push); None, with nothing
+    kept, when any of them failed."""
     try:
         with conn.begin_nested():
             group = sync_reads.shared(
@@ -193,7 +235,7 @@ def _joint(conn: Connection, batch: list[_Request]) -> list[list[dict[str, Any]]
             audit.append(conn, group.audit)
     except Exception:  # noqa: BLE001 - undone; the pushes are taken alone, each with its outcome
         return None
-    return results
+    return group.epoch, results
 
 
 def _parse(wire_events: list[Any]) -> list[Event | dict[str, Any]]:

@@ -15,7 +15,7 @@ from workstation.projections import tables as pt
 from workstation.projections.archive_queries import load_locks
 from workstation.projections.record_lock import RecordLock
 from workstation.server.audit import AuditEntry
-from workstation.server.models import events
+from workstation.server.models import events, server_meta
 
 
 @dataclass
@@ -41,18 +41,22 @@ class Shared:
     grants: set[tuple[str, str]]
     locks: dict[str, RecordLock]
     next_seq: int
+    epoch: str  # the database's epoch, read with next_seq (every push answers it)
     audit: list[AuditEntry] = field(default_factory=list)
 
 
 def shared(conn: Connection, batch: list[Event]) -> Shared:
     """The shared reads of the events of one push or of a group of pushes."""
-    return Shared(
+    found = (
         known(conn, [e.event_id for e in batch]),
         patients(conn, batch),
         grants(conn, batch),
         load_locks(conn, {e.patient_id for e in batch if e.patient_id}),
-        (conn.execute(_NEXT_SEQ).scalar() or 0) + 1,
     )
+    newest, epoch = conn.execute(_NEXT_SEQ).one()
+    if epoch is None:
+        raise RuntimeError("database is not initialised: run `workstation-server init`")
+    return Shared(*found, (newest or 0) + 1, epoch)
 
 
 # The statements are built once (an expanding IN list): building and keying a fresh statement
@@ -69,7 +73,10 @@ _GRANTS = select(_G.user_id, _G.patient_id).where(
     _G.patient_id.in_(_IDS), _G.expires_at > bindparam("now")
 )
 _WARDS = select(_P.patient_id, _P.ward_id).where(_P.patient_id.in_(_IDS))
-_NEXT_SEQ = select(func.max(events.c.server_seq))
+_NEXT_SEQ = select(  # and the epoch, in the same statement
+    func.max(events.c.server_seq),
+    select(server_meta.c.value).where(server_meta.c.key == "epoch").scalar_subquery(),
+)
 
 
 def known(conn: Connection, event_ids: list[str]) -> dict[str, tuple[str, int]]:
