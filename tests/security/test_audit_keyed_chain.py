@@ -37,19 +37,26 @@ def _rows(engine: Engine) -> list[dict]:
         return [dict(r._mapping) for r in conn.execute(select(audit_log).order_by("audit_id"))]
 
 
+def _chain_of(audit_id: int) -> audit.Chain:
+    return next(chain for chain in audit.CHAINS if chain.holds(audit_id))
+
+
 def _rewrite_from(engine: Engine, audit_id: int, key: bytes | None) -> None:
-    """Alter row audit_id's actor and rehash it and every later row and the head (with key)."""
-    rows = _rows(engine)
-    prev = rows[audit_id - 2]["hash"] if audit_id > 1 else "0" * 64
+    """Alter row audit_id's actor and rehash it and every later row of its chain and the chain's
+    head (with key)."""
+    chain = _chain_of(audit_id)
+    rows = [row for row in _rows(engine) if chain.holds(row["audit_id"])]
+    at = audit_id - chain.first_id
+    prev = rows[at - 1]["hash"] if at > 0 else "0" * 64
     with writer(engine) as conn:
-        for row in rows[audit_id - 1 :]:
+        for row in rows[at:]:
             if row["audit_id"] == audit_id:
                 row["actor_id"] = "someone-else"
             row["prev_hash"], row["hash"] = prev, row_hash(prev, row, key)
             conn.execute(update(audit_log).where(audit_log.c.audit_id == row["audit_id"]).values(
                 actor_id=row["actor_id"], prev_hash=row["prev_hash"], hash=row["hash"]))  # fmt: skip
             prev = row["hash"]
-        meta.put(conn, audit.HEAD_KEY, f"{rows[-1]['audit_id']}:{prev}")
+        meta.put(conn, chain.head_key, f"{rows[-1]['audit_id']}:{prev}")
 
 
 def _checkpoint_lines(config_file: Path) -> list[str]:
@@ -100,9 +107,11 @@ def test_a_rewrite_with_the_key_is_caught_by_a_signed_checkpoint(
         "backup", "--config", str(config_file), "--to", str(config_file.parent / "b.gz")
     )
     assert backed.returncode == 0, backed.stderr
-    assert len(_checkpoint_lines(config_file)) == 2  # init's and the backup's
-    checkpointed = _rows(engine)[-1]["audit_id"]  # the backup row, the last checkpoint's head
-    _rewrite_from(engine, 3, read_keys(config_of(config_file)).audit)  # the attacker has the key
+    # init's (record chain) and the backup's (both chains' heads)
+    assert len(_checkpoint_lines(config_file)) == 3
+    checkpointed = _rows(engine)[-1]["audit_id"]  # the backup row, the access chain's head
+    first_read = audit.ACCESS.first_id + 1
+    _rewrite_from(engine, first_read, read_keys(config_of(config_file)).audit)  # holds the key
     assert audit.verify(engine) is None  # the key alone no longer tells
     broken = run_cli("verify-audit", "--config", str(config_file))
     assert broken.returncode == 1, broken.stdout
@@ -119,7 +128,7 @@ def test_a_table_cut_shorter_than_the_last_checkpoint_is_named(
     keep = rows[-4]
     with writer(engine) as conn:
         conn.execute(audit_log.delete().where(audit_log.c.audit_id > keep["audit_id"]))
-        meta.put(conn, audit.HEAD_KEY, f"{keep['audit_id']}:{keep['hash']}")
+        meta.put(conn, _chain_of(keep["audit_id"]).head_key, f"{keep['audit_id']}:{keep['hash']}")
     broken = run_cli("verify-audit", "--config", str(config_file))
     assert broken.returncode == 1
     assert f"BROKEN at row {rows[-1]['audit_id']}:" in broken.stdout

@@ -1,7 +1,9 @@
 """Group commit of read-audit rows: many pulls, one audit transaction.
 
-Every pull that returns events is audited (`bulk_pull`) before it is answered. Each audit row is a write under the server-wide write lock with a durable
-commit, so one transaction per pull caps a busy hospital's pulls at the disk's commit rate. Here the
+Every pull that returns events is audited (`bulk_pull`) before it is answered. Each audit row is a
+durable commit in the access chain (audit.record: its own lock, neither the write lock nor the
+record chain's, so no push waits for it), and one transaction per pull would cap a busy hospital's
+pulls at the disk's commit rate. Here the
 requests hand their rows to one writer thread and wait: while it commits one group, the next
 group gathers, and each request is answered only after its own row is committed."""
 

@@ -1,6 +1,7 @@
-"""Signed checkpoints of the audit chain's head, written to a file outside the database.
+"""Signed checkpoints of the audit chains' heads, written to a file outside the database.
 
-A checkpoint names the newest audit row (id, hash, count) at a moment and is signed with the
+A checkpoint names a chain's newest audit row (id, hash, count of the chain's rows) at a moment; one
+is written for each chain (record and access, audit.CHAINS; the id says which) that has rows. It and is signed with the
 server's Ed25519 checkpoint key (a file 0600 outside the database). Someone who rewrites the whole
 audit table, even holding the HMAC key, cannot change or drop a checkpointed row, nor cut the table
 shorter than the last checkpoint, without `verify-audit` naming the row. `serve` writes one on a
@@ -17,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from workstation.clock import now_iso
 from workstation.events.envelope import canonical_json
 from workstation.security import signing
 from workstation.security.files import append_private
+from workstation.server.audit import CHAINS, Chain
 from workstation.server.db import reader
 from workstation.server.models import audit_log
 
@@ -46,39 +48,42 @@ class Checkpoint:
     count: int
 
 
-def current(engine: Engine) -> Checkpoint | None:
-    """The chain's head now (None while the log is empty)."""
+def current(engine: Engine) -> list[Checkpoint]:
+    """Each chain's head now, from one snapshot (empty chains have none)."""
     with reader(engine) as conn:
-        newest = conn.execute(
-            select(audit_log.c.audit_id, audit_log.c.hash)
-            .order_by(audit_log.c.audit_id.desc())
-            .limit(1)
-        ).first()
-        count = conn.execute(select(func.count()).select_from(audit_log)).scalar_one()
+        return [found for chain in CHAINS if (found := _head(conn, chain)) is not None]
+
+
+def _head(conn: Connection, chain: Chain) -> Checkpoint | None:
+    newest = conn.execute(
+        select(audit_log.c.audit_id, audit_log.c.hash).where(chain.rows())
+        .order_by(audit_log.c.audit_id.desc()).limit(1)
+    ).first()  # fmt: skip
     if newest is None:
         return None
-    return Checkpoint(int(newest.audit_id), str(newest.hash), now_iso(), int(count))
+    count = conn.execute(select(func.count()).select_from(audit_log).where(chain.rows()))
+    return Checkpoint(int(newest.audit_id), str(newest.hash), now_iso(), int(count.scalar_one()))
 
 
 def _message(checkpoint: Checkpoint) -> bytes:
     return canonical_json({name: getattr(checkpoint, name) for name in SIGNED_FIELDS})
 
 
-def write(engine: Engine, folder: Path, private_key: bytes) -> Checkpoint | None:
-    """Sign the chain's head and append it to the folder's checkpoint file (0600); None when the
-    log is empty (nothing to vouch for)."""
-    checkpoint = current(engine)
-    if checkpoint is None:
-        return None
-    line = {
+def write(engine: Engine, folder: Path, private_key: bytes) -> list[Checkpoint]:
+    """Sign each chain's head and append them to the folder's checkpoint file (0600); empty when
+    the log is (nothing to vouch for)."""
+    found = current(engine)
+    if not found:
+        return found
+    lines = b"".join(orjson.dumps({
         **{name: getattr(checkpoint, name) for name in SIGNED_FIELDS},
         "key": signing.public_key_of(private_key),
         "signature": signing.sign(private_key, CHECKPOINT_PURPOSE, _message(checkpoint)),
-    }
+    }) + b"\n" for checkpoint in found)  # fmt: skip
     folder = Path(folder).expanduser()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    append_private(folder / FILE_NAME, orjson.dumps(line) + b"\n")
-    return checkpoint
+    append_private(folder / FILE_NAME, lines)
+    return found
 
 
 def _parse(raw: bytes, number: int, public_key: str) -> Checkpoint:

@@ -15,9 +15,13 @@ from workstation.storage import make_sqlite_durable
 # One lock id for every writer of the event log and the audit chain (PostgreSQL advisory lock):
 # server_seq and audit_id are handed out under it, so they are in commit order.
 WRITE_LOCK_ID = 7_310_522
-# The audit chain's own lock: audit_id and the chain's head are handed out under it (audit.append
-# takes it), so a transaction that writes audit rows alone need not wait for the write lock.
+# The audit chains' own locks: a chain's audit_id and head are handed out under its lock
+# (audit.append takes it), so a transaction that writes audit rows alone need not wait for the
+# write lock. The record chain (rows written with the change they record) and the access chain
+# (rows written alone: reads, refusals) each have one, so a push never waits behind a read's
+# audit commit. Taken in this order: write lock, record chain, access chain.
 AUDIT_LOCK_ID = 7_310_523
+ACCESS_AUDIT_LOCK_ID = 7_310_524
 
 
 POOL_SIZE = 30  # kept open per server process (two processes: 60 of PostgreSQL's default 100)
@@ -112,10 +116,11 @@ def audit_writer(engine: Engine) -> Iterator[Connection]:
         yield conn
 
 
-def lock_audit_chain(conn: Connection) -> None:
-    """Hold the audit chain's lock until this transaction ends (PostgreSQL; re-entrant)."""
+def lock_audit_chain(conn: Connection, lock_id: int = AUDIT_LOCK_ID) -> None:
+    """Hold an audit chain's lock (the record chain's unless lock_id names another) until this
+    transaction ends (PostgreSQL; re-entrant)."""
     if not is_sqlite(conn):
-        conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": AUDIT_LOCK_ID})
+        conn.execute(_WRITE_LOCK, {"id": lock_id})
 
 
 @contextmanager

@@ -42,7 +42,7 @@ def checkpoint_now(engine: Engine, config: ServerConfig, keys: ServerKeys) -> bo
     True when one was written."""
     if keys.checkpoint is None or config.checkpoint_folder is None:
         return False
-    return checkpoints.write(engine, config.checkpoint_folder, keys.checkpoint) is not None
+    return bool(checkpoints.write(engine, config.checkpoint_folder, keys.checkpoint))
 
 
 def verify(engine: Engine, config: ServerConfig, keys: ServerKeys) -> tuple[ChainBreak | None, int]:

@@ -12,15 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Connection, Engine, select
 
 from workstation.clock import now_iso, parse_iso
 from workstation.security.signing import AUDIT_PURPOSE, audit_entry_message, verify
 from workstation.server import audit
 from workstation.server.audit import AuditEntry
 from workstation.server.auth import User
-from workstation.server.db import writer
-from workstation.server.models import audit_log, read_audit_entries
+from workstation.server.db import audit_writer, lock_audit_chain
+from workstation.server.models import read_audit_entries
 from workstation.server.signing_keys import unrevoked_keys
 from workstation.storage import insert_rows
 
@@ -91,7 +91,10 @@ def record_reads(
     """Chain the good entries (once each) and answer every entry's result, in order."""
     results: list[dict[str, Any]] = []
     taken: list[tuple[_Entry, AuditEntry]] = []
-    with writer(engine) as conn:  # under the write lock: two retries cannot both record
+    with audit_writer(engine) as conn:
+        # Under the access chain's lock from the first read: two retries cannot both record, and
+        # no push waits for this transaction (it holds neither the write lock nor the record chain).
+        lock_audit_chain(conn, audit.ACCESS.lock_id)
         known = _known(conn, [e.get("entry_id") for e in entries if isinstance(e, dict)])
         for raw in entries:
             entry = parse_entry(raw)
@@ -134,9 +137,7 @@ def _known(conn: Connection, entry_ids: list[Any]) -> set[str]:
 def _chain(conn: Connection, taken: list[tuple[_Entry, AuditEntry]]) -> None:
     if not taken:
         return
-    audit.append(conn, [row for _entry, row in taken])
-    last = conn.execute(select(func.max(audit_log.c.audit_id))).scalar() or 0
-    first = last - len(taken) + 1
+    first = audit.append(conn, [row for _entry, row in taken], audit.ACCESS)
     received = now_iso()
     insert_rows(conn, read_audit_entries, [
         {"entry_id": entry.entry_id, "audit_id": first + n, "received_at": received}
