@@ -47,7 +47,8 @@ class Received:
 
     `parsed` is None for a message parsed in the listener's parse process (handed back without
     its python-hl7 tree, which costs more to pickle than to parse): `message` parses the text
-    again on first use, and `header` (all an ACK needs) parses only its MSH segment."""
+    again on first use; `head`, its MSH segment alone, is all an ACK needs (half the cost of
+    parsing that segment again to unpickle)."""
 
     parsed: hl7.Message | None
     text: str
@@ -55,6 +56,7 @@ class Received:
     sending_facility: str
     control_id: str
     message_type: str  # e.g. ADT^A01, ORU^R01
+    head: hl7.Message | None = None
 
     @property
     def key(self) -> str:
@@ -73,12 +75,17 @@ class Received:
         """The message itself when parsed here; else its MSH segment alone."""
         if self.parsed is not None:
             return self.parsed
-        return hl7.parse(self.text.split("\r", 1)[0])
+        if self.head is None:
+            self.head = hl7.parse(self.text.split("\r", 1)[0])
+        return self.head
 
     def detached(self) -> Received:
-        """This message without its parsed tree (as the parse process hands it back)."""
+        """This message with its MSH segment alone (as the parse process hands it back)."""
+        whole = self.message
+        head = hl7.Message(whole.separator, [whole.segment("MSH")], esc=whole.esc,
+                           separators=whole.separators, factory=whole.factory)  # fmt: skip
         return Received(None, self.text, self.charset, self.sending_facility, self.control_id,
-                        self.message_type)  # fmt: skip
+                        self.message_type, head)  # fmt: skip
 
 
 def _charset(raw: bytes) -> tuple[str, str]:

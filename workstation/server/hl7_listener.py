@@ -207,10 +207,12 @@ class Listener:
         await self.server.wait_closed()
 
 
-async def start(inbox: Inbox, host: str, port: int) -> Listener:
-    """Listen for MLLP on host:port; the caller closes the returned Listener."""
+async def start(inbox: Inbox, host: str, port: int, process: ParseProcess | None = None
+                ) -> Listener:  # fmt: skip
+    """Listen for MLLP on host:port, parsing in `process` (a new ParseProcess by default); the
+    caller closes the returned Listener."""
     await asyncio.to_thread(lambda: inbox.identity)  # the interface key, before the first message
-    process = ParseProcess()
+    process = process or ParseProcess()
     await asyncio.to_thread(process.start)
     drain = Drain(inbox, asyncio.get_running_loop(), process)
     drain.start()
