@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from typing import Any
 
 import hl7
 import pytest
@@ -71,19 +72,22 @@ def _events(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(events)).scalar_one())
 
 
-def test_an_ack_built_from_the_header_alone_is_the_ack_of_the_whole_message() -> None:
+def test_the_acks_of_a_message_read_in_the_parse_process_are_those_of_the_whole_message() -> None:
     text = adt("C1", "A01", "R1", location="W1^^3")
     received = message.receive(text.encode())
     handed = read(text.encode())
     assert handed is not None and isinstance(handed.received, message.Received)
     assert handed.received.parsed is None  # the tree stays in the parse process
+    assert handed.received.accepted is not None  # its plain AA, built there
 
     def fields(ack: str) -> list[list[str]]:  # MSH-7 (time) and MSH-10 (a new id) differ
         segments = [str(segment).split("|") for segment in hl7.parse(ack)]
         return [[f for n, f in enumerate(s) if s[0] != "MSH" or n not in (6, 9)] for s in segments]
 
     problem = message.MessageProblem("PID-3", "a value is required", "101")
-    for code, kwargs in (("AA", {"text": "admitted"}), ("AE", {"problem": problem})):
+    cases: list[tuple[str, dict[str, Any]]] = [
+        ("AA", {}), ("AA", {"text": "admitted"}), ("AE", {"problem": problem}), ("AR", {})]  # fmt: skip
+    for code, kwargs in cases:
         assert fields(message.ack(handed.received, code, **kwargs)) == fields(
             message.ack(received, code, **kwargs)
         )

@@ -47,8 +47,9 @@ class Received:
 
     `parsed` is None for a message parsed in the listener's parse process (handed back without
     its python-hl7 tree, which costs more to pickle than to parse): `message` parses the text
-    again on first use; `head`, its MSH segment alone, is all an ACK needs (half the cost of
-    parsing that segment again to unpickle)."""
+    again on first use, `header` only its MSH segment (all an ACK needs). That process also
+    builds the message's plain AA ACK (`accepted`, no text), the answer of most messages: its
+    MSH-7 is the time the message was read, milliseconds before the commit it is sent after."""
 
     parsed: hl7.Message | None
     text: str
@@ -57,6 +58,7 @@ class Received:
     control_id: str
     message_type: str  # e.g. ADT^A01, ORU^R01
     head: hl7.Message | None = None
+    accepted: str | None = None
 
     @property
     def key(self) -> str:
@@ -80,12 +82,9 @@ class Received:
         return self.head
 
     def detached(self) -> Received:
-        """This message with its MSH segment alone (as the parse process hands it back)."""
-        whole = self.message
-        head = hl7.Message(whole.separator, [whole.segment("MSH")], esc=whole.esc,
-                           separators=whole.separators, factory=whole.factory)  # fmt: skip
+        """This message without its tree, with its plain AA (as the parse process hands it)."""
         return Received(None, self.text, self.charset, self.sending_facility, self.control_id,
-                        self.message_type, head)  # fmt: skip
+                        self.message_type, accepted=ack(self, "AA"))  # fmt: skip
 
 
 def _charset(raw: bytes) -> tuple[str, str]:
@@ -204,6 +203,14 @@ def ack(
 ) -> str:
     """The ACK (MSA-1 AA, AE or AR) for a message; with an ERR segment naming the field of a
     problem. Without a parsed message (its MSH unreadable) a bare ACK with an empty MSA-2."""
+    if (
+        received is not None
+        and received.accepted is not None
+        and code == "AA"
+        and not text
+        and problem is None
+    ):
+        return received.accepted
     source = (
         received.header if received is not None else hl7.parse("MSH|^~\\&|||||||ACK^ACK^ACK|||2.5")
     )
