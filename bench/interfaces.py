@@ -8,7 +8,8 @@ SQLite file (or the PostgreSQL database given), its log in a file; MLLP connecti
 MLLPClient) send admissions (ADT^A01 with an allergy and a diagnosis) and lab results (ORU^R01,
 two OBX) for them, each connection one message after the other, waiting for its ACK as a HIS or
 LIS does (no pipelining). Every ACK must be AA; the rate is messages over wall time, with p50/p95
-of the ACK latency and the server process's CPU time per message. `--connections` (default 16:
+of the ACK latency and the server's CPU time per message (all its processes: the MLLP
+listener's parse process too; the serve process's alone apart). `--connections` (default 16:
 a hospital's integration engine feeds a ward server from several systems at once, ADT from the
 HIS, results from the LIS, reports from the PACS/RIS, pathology, blood bank, pharmacy..., each
 channel on its own connection or two; see bench/README.md) send at once, each patient's messages
