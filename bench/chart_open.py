@@ -145,8 +145,8 @@ def measure(
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
-    from ui.screens.chart.controller import ChartController
     from ui.heap import freeze_startup_objects
+    from ui.screens.chart.controller import ChartController
     from ui.screens.shell.view import ShellView
     from ui.workers import Workers
 
