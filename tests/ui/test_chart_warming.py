@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
@@ -16,6 +17,9 @@ from offline_cache.session import Session
 from offline_cache.tables import audit_outbox
 from offline_cache.workstation import Workstation
 from tests.support.ward import admission, amoxicillin_order, vitals
+from tests.ui.flows import log_in, wait_for_census
+from tests.ui.helpers import LOGIN_SECONDS_MS
+from ui.idle import IdleWatcher
 from ui.screens.chart import warming
 from ui.screens.chart.controller import ChartController
 from ui.screens.chart.view import ChartView
@@ -155,3 +159,40 @@ def test_lock_empties_the_cache_and_stops_warming(
     assert ws.store.chart_cache.kept_patients() == []
     assert len(read) <= 2  # the one under way when it locked, at most; then none
     assert _chart_opened_audits(ws) == []
+
+
+def test_the_shell_reads_the_census_charts_ahead_after_login_and_forgets_them_on_lock(
+    qtbot: QtBot,
+    open_station,  # noqa: ANN001
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(warming, "IDLE_MS", 50)
+    station = open_station()
+    log_in(qtbot, station)
+    wait_for_census(qtbot, station)
+    census = {p["patient_id"] for p in station.view.census_model.patients}
+    cache = station.workstation.store.chart_cache
+    qtbot.waitUntil(lambda: set(cache.kept_patients()) == census, timeout=LOGIN_SECONDS_MS)
+    station.shell.lock()
+    assert cache.kept_patients() == []
+    assert station.shell.chart.warmer.waiting == []
+
+
+def test_no_chart_is_read_ahead_while_the_user_is_typing_or_scanning(
+    qtbot: QtBot, ws: Workstation, ward: list[str], chart: ChartController, qapp: Any
+) -> None:
+    idle = IdleWatcher(60_000)
+    qapp.installEventFilter(idle)
+    try:
+        idle.start()
+        chart.warmer.quiet_ms = idle.quiet_ms
+        read: list[str] = []
+        chart.warmer.sig_read_ahead.connect(read.append)
+        chart.warmer.warm(ward)
+        for _ in range(8):  # a key every 200 ms: never quiet for QUIET_MS
+            qtbot.keyClick(chart.view, Qt.Key.Key_Shift)
+            qtbot.wait(200)
+        assert read == []
+        qtbot.waitUntil(lambda: read == ward, timeout=10_000)  # quiet again: read ahead
+    finally:
+        qapp.removeEventFilter(idle)

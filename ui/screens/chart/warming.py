@@ -2,11 +2,14 @@
 served from the chart cache (offline_cache.chart_cache) instead of reading the patient's rows.
 
 One patient per task on the work lane, and the next one only once the lane has nothing else to
-do: a clinician's opening waits for at most the one patient's read under way, never for a queue
-of them. Reading ahead shows nothing and records no chart opening (the read audit is for what a
+do and nobody has pressed a key or scanned for QUIET_MS: a clinician's opening waits for at most
+the one patient's read under way, never for a queue of them, and a scanner's burst of keys never
+shares the interpreter with a read. Reading ahead shows nothing and records no chart opening (the read audit is for what a
 user opens). Locking or logging out stops it and empties the cache (ChartController.clear)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -15,7 +18,8 @@ from ui.screens.chart import tasks
 from ui.workers import Workers
 
 IDLE_MS = 1_000  # the census or a pull just landed: let the user's own work go first
-BUSY_RETRY_MS = 250  # the lane is busy with a user's task: look again
+BUSY_RETRY_MS = 250  # the lane is busy with a user's task, or the user is typing: look again
+QUIET_MS = 1_000  # no key, click or scan for this long: the user is reading, not typing
 
 
 class ChartWarmer(QObject):
@@ -31,6 +35,7 @@ class ChartWarmer(QObject):
         self.generation: int | None = None  # the cache's, when this round started
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self._next)
+        self.quiet_ms: Callable[[], int] = lambda: QUIET_MS  # the shell's IdleWatcher.quiet_ms
 
     def warm(self, patient_ids: list[str]) -> None:
         """The ward census was loaded or changed (a pull, a transfer): read its charts ahead;
@@ -51,18 +56,20 @@ class ChartWarmer(QObject):
     def _next(self) -> None:
         if not self.waiting or self.generation is None:
             return
-        if self.workers.busy():
+        if self.workers.busy() or self.quiet_ms() < QUIET_MS:
             self.timer.start(BUSY_RETRY_MS)
             return
         patient_id = self.waiting.pop(0)
         self.workers.run(
             tasks.read_ahead, self.workstation, patient_id, self.generation,
-            done=lambda kept, p=patient_id: self._read(p, kept), failed=lambda _error: self._next(),
+            done=lambda kept, p=patient_id: self._read(p, kept), failed=lambda _error: self.timer.start(0),
         )  # fmt: skip
 
     def _read(self, patient_id: str, kept: bool) -> None:
+        if self.generation is None:
+            return  # stopped (lock, logout) while it was read: the cache kept nothing
         if not kept:
             self.waiting = []  # full, or cleared meanwhile: this round is over
             return
         self.sig_read_ahead.emit(patient_id)
-        self._next()
+        self.timer.start(0)  # the one timer: a new census meanwhile does not start a second chain
