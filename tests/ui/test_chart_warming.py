@@ -189,7 +189,7 @@ def test_no_chart_is_read_ahead_while_the_user_is_typing_or_scanning(
         read: list[str] = []
         chart.warmer.sig_read_ahead.connect(read.append)
         chart.warmer.warm(ward)
-        for _ in range(8):  # a key every 200 ms: never quiet for QUIET_MS
+        for _ in range(20):  # a key every 200 ms: never quiet for QUIET_MS
             qtbot.keyClick(chart.view, Qt.Key.Key_Shift)
             qtbot.wait(200)
         assert read == []

@@ -19,7 +19,7 @@ from ui.workers import Workers
 
 IDLE_MS = 1_000  # the census or a pull just landed: let the user's own work go first
 BUSY_RETRY_MS = 250  # the lane is busy with a user's task, or the user is typing: look again
-QUIET_MS = 1_000  # no key, click or scan for this long: the user is reading, not typing
+QUIET_MS = 3_000  # no key, click or scan for this long: the user is reading, not scanning a dose
 
 
 class ChartWarmer(QObject):
