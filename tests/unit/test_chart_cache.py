@@ -221,3 +221,26 @@ def test_reading_ahead_records_no_read_audit(ws: Workstation) -> None:
     assert _read_ahead(ws, patient)
     with ws.store.reading() as conn:
         assert conn.execute(select(audit_outbox.c.entry_id)).scalars().all() == before
+
+
+def test_the_triggers_cover_every_table_a_kept_chart_is_read_from(ws: Workstation) -> None:
+    # the triggers sit only on the tables `patient_rows` reads (a pull writes many rows the chart
+    # never shows, and each trigger costs the fold); SQLite's authorizer names every table a
+    # statement reads, so a new read in patient_rows without its trigger fails here
+    patient = _admitted(ws)
+    read: set[str] = set()
+
+    def note_reads(action: int, table: str | None, *_rest: object) -> int:
+        if action == 20 and table:  # SQLITE_READ
+            read.add(table)
+        return 0  # SQLITE_OK
+
+    with ws.store.reading() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.set_authorizer(note_reads)  # type: ignore[union-attr]
+        try:
+            queries.patient_rows(conn, patient)
+        finally:
+            raw.set_authorizer(None)  # type: ignore[union-attr]
+    assert "orders" in read and "patients" in read
+    assert read - {"sqlite_master"} == set(patient_tables())  # all of them, and no other

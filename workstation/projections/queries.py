@@ -304,6 +304,13 @@ def patient_rows(conn: Connection, patient_id: str) -> dict[str, Any]:
     return summary
 
 
+def patient_rows_tables() -> frozenset[str]:
+    """The tables `patient_rows` reads: a change to a patient's row in any of them, and only
+    those, can change what it returns (the replica's chart cache keys on it)."""
+    sections = (table.name for table, _time in CHART_SECTIONS.values())
+    return frozenset({"patients", "review_flags", *sections})
+
+
 def with_ward_and_clock(
     conn: Connection, patient_id: str, summary: dict[str, Any]
 ) -> dict[str, Any]:
