@@ -145,6 +145,7 @@ def measure(
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtTest import QTest
 
+    from ui.heap import freeze_startup_objects
     from ui.screens.chart.controller import ChartController
     from ui.screens.shell.view import ShellView
     from ui.workers import Workers
@@ -159,6 +160,7 @@ def measure(
     view.chart.vitals.show_view(trend=tab == "vitals")  # its trend plot (Alt+T), not the table
     opened: list[str] = []
     chart.sig_chart_opened.connect(opened.append)
+    freeze_startup_objects()  # as the application does once its main window is built
 
     loop = QEventLoop()
     chart.sig_chart_opened.connect(lambda _patient_id: loop.quit())

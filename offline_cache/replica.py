@@ -21,6 +21,7 @@ from workstation.domain.names import (
     person_initials,
     person_pinyin,
 )
+from workstation.projections import queries
 from workstation.projections import tables as projection_tables
 from workstation.projections.tables import CHART_INDEXES, SEARCH_INDEXES
 from workstation.projections.tables import metadata as projection_metadata
@@ -125,29 +126,47 @@ def backfill_name_readings(conn: Connection) -> None:
 
 
 def patient_tables() -> list[str]:
-    """The projection tables whose rows belong to one patient (a `patient_id` column)."""
-    return [t.name for t in projection_metadata.sorted_tables if "patient_id" in t.c]
+    """The projection tables a kept chart is read from (`queries.patient_rows_tables`), each with
+    a `patient_id` column: the tables whose changes renew a patient's token."""
+    read = queries.patient_rows_tables()
+    return [t.name for t in projection_metadata.sorted_tables
+            if "patient_id" in t.c and t.name in read]  # fmt: skip
+
+
+# Each trigger: (operation, row, extra condition). An update renews the token of the row's
+# patient, and of its former patient only when the row moved from one to another.
+_TRIGGERS = (
+    ("INSERT", "NEW", ""),
+    ("UPDATE", "NEW", ""),
+    ("UPDATE", "OLD", " AND OLD.patient_id IS NOT NEW.patient_id"),
+    ("DELETE", "OLD", ""),
+)
 
 
 def create_change_triggers(conn: Connection) -> None:
     """Triggers that give a patient a new random token in `patient_changes` whenever a row of
-    theirs is inserted, updated or deleted in any projection table, whatever code wrote it (the
-    projector's fold of a local or pulled event, a refold after an amend, void or the server's
-    restore, a backfill). The chart cache (offline_cache.chart_cache) trusts its copy only while
-    the token it was read with is still the patient's. A random token, not a counter: a replica
-    restored from an older copy cannot bring back a value the cache holds for other rows."""
+    theirs is inserted, updated or deleted in a table a kept chart is read from, whatever code
+    wrote it (the projector's fold of a local or pulled event, a refold after an amend, void or
+    the server's restore, a backfill). The chart cache (offline_cache.chart_cache) trusts its copy
+    only while the token it was read with is still the patient's. A random token, not a counter:
+    a replica restored from an older copy cannot bring back a value the cache holds for other
+    rows. No trigger on the other projection tables: the chart never reads them, and a pull
+    writes many of their rows (each trigger costs the fold its upsert)."""
     bump = (
         "INSERT INTO patient_changes (patient_id, token) VALUES ({row}.patient_id, randomblob(16)) "
         "ON CONFLICT (patient_id) DO UPDATE SET token = excluded.token;"
     )
-    for table in patient_tables():
-        for op, rows in (("INSERT", ("NEW",)), ("UPDATE", ("OLD", "NEW")), ("DELETE", ("OLD",))):
-            for row in rows:
-                name = f"patient_changed_{table}_{op.lower()}_{row.lower()}"
-                conn.execute(text(
-                    f"CREATE TRIGGER IF NOT EXISTS {name} AFTER {op} ON {table} "
-                    f"WHEN {row}.patient_id IS NOT NULL BEGIN {bump.format(row=row)} END"
-                ))  # fmt: skip
+    watched = set(patient_tables())
+    for table in (t.name for t in projection_metadata.sorted_tables if "patient_id" in t.c):
+        for op, row, also in _TRIGGERS:
+            name = f"patient_changed_{table}_{op.lower()}_{row.lower()}"
+            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))  # as an earlier build made it
+            if table not in watched:
+                continue
+            conn.execute(text(
+                f"CREATE TRIGGER {name} AFTER {op} ON {table} "
+                f"WHEN {row}.patient_id IS NOT NULL{also} BEGIN {bump.format(row=row)} END"
+            ))  # fmt: skip
 
 
 def new_tokens_for_all(conn: Connection) -> None:

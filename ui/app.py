@@ -14,6 +14,7 @@ from offline_cache.keystore import KeyringUnavailable, MissingReplicaKey
 from offline_cache.replica import ReplicaUnreadable
 from offline_cache.station_config import StationConfig, StationConfigError, load_station_config
 from ui import launch, paths
+from ui.heap import freeze_startup_objects
 from ui.i18n import install_language
 from ui.screens.dialogs.demo_users import DemoUsersDialog
 from ui.screens.settings.controller import SettingsController
@@ -132,6 +133,7 @@ class Program:
         self.app.aboutToQuit.connect(self._shut_down)
         self.shell.start()
         view.show()
+        freeze_startup_objects()  # full collections no longer walk the startup heap
         if self.splash is not None:
             self.splash.close()
         if launched.demo_users is not None and launched.passwords_file is not None:

@@ -35,6 +35,12 @@ class IdleWatcher(QObject):
         """Stop counting (while locked)."""
         self.timer.stop()
 
+    def quiet_ms(self) -> int:
+        """Milliseconds since the last input while counting (0 while stopped: locked)."""
+        if not self.timer.isActive():
+            return 0
+        return self.timer.interval() - self.timer.remainingTime()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() in _INPUT and self.timer.isActive():
             self.timer.start()

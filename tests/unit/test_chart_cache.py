@@ -12,7 +12,7 @@ from sqlalchemy import select, text, update
 
 from offline_cache.replica import open_replica, patient_tables
 from offline_cache.session import Session
-from offline_cache.tables import local_events, patient_changes
+from offline_cache.tables import audit_outbox, local_events, patient_changes
 from offline_cache.workstation import Workstation
 from tests.support.ward import admission, amoxicillin_order, vitals
 from ui.screens.chart import tasks
@@ -181,3 +181,66 @@ def test_a_replica_from_before_the_tokens_gets_them_when_opened(
         assert order.event_id in _order_ids(_open(reopened, patient))
     finally:
         reopened.close()
+
+
+def _read_ahead(ws: Workstation, patient_id: str) -> bool:
+    return tasks.read_ahead(ws, patient_id, ws.store.chart_cache.generation)
+
+
+def test_the_cache_is_bounded_by_rows_and_reading_ahead_never_pushes_out_an_opened_chart(
+    ws: Workstation,
+) -> None:
+    opened, ahead, more = _admitted(ws), _admitted(ws), _admitted(ws)
+    for _ in range(3):
+        ws.record("VitalsRecorded", patient_id=opened, payload=vitals(pulse=90))
+    _open(ws, opened)
+    cache = ws.store.chart_cache
+    opened_rows = cache._rows
+    assert _read_ahead(ws, ahead)
+    cache.max_rows = cache._rows  # full: room for the opened chart and one admission more
+    assert not _read_ahead(ws, more)  # no room: the read-ahead chart goes, not the opened one
+    assert cache.kept_patients() == [ahead, opened]
+    cache.max_rows = opened_rows  # an opening pushes out the read-ahead chart first
+    _open(ws, more)
+    assert cache.kept_patients() == [more]  # over the bound alone: the newest opened stays
+    assert cache._rows == sum(kept[2] for kept in cache._kept.values())
+
+
+def test_a_read_begun_before_a_lock_keeps_nothing(ws: Workstation) -> None:
+    patient = _admitted(ws)
+    generation = ws.store.chart_cache.generation
+    ws.store.chart_cache.clear()  # the station locked while the read was queued
+    assert not tasks.read_ahead(ws, patient, generation)
+    assert ws.store.chart_cache.kept_patients() == []
+
+
+def test_reading_ahead_records_no_read_audit(ws: Workstation) -> None:
+    patient = _admitted(ws)
+    with ws.store.reading() as conn:
+        before = conn.execute(select(audit_outbox.c.entry_id)).scalars().all()
+    assert _read_ahead(ws, patient)
+    with ws.store.reading() as conn:
+        assert conn.execute(select(audit_outbox.c.entry_id)).scalars().all() == before
+
+
+def test_the_triggers_cover_every_table_a_kept_chart_is_read_from(ws: Workstation) -> None:
+    # the triggers sit only on the tables `patient_rows` reads (a pull writes many rows the chart
+    # never shows, and each trigger costs the fold); SQLite's authorizer names every table a
+    # statement reads, so a new read in patient_rows without its trigger fails here
+    patient = _admitted(ws)
+    read: set[str] = set()
+
+    def note_reads(action: int, table: str | None, *_rest: object) -> int:
+        if action == 20 and table:  # SQLITE_READ
+            read.add(table)
+        return 0  # SQLITE_OK
+
+    with ws.store.reading() as conn:
+        raw = conn.connection.dbapi_connection
+        raw.set_authorizer(note_reads)  # type: ignore[union-attr]
+        try:
+            queries.patient_rows(conn, patient)
+        finally:
+            raw.set_authorizer(None)  # type: ignore[union-attr]
+    assert "orders" in read and "patients" in read
+    assert read - {"sqlite_master"} == set(patient_tables())  # all of them, and no other

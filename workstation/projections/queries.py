@@ -17,8 +17,8 @@ from workstation.projections.archive_queries import archive_state
 
 def _rows(conn: Connection, statement: Any) -> list[dict[str, Any]]:
     result = conn.execute(statement)
-    keys = tuple(result.keys())
-    return [dict(zip(keys, row, strict=True)) for row in result.all()]
+    keys = tuple(result.keys())  # every row has these columns: zip needs no strict check
+    return [dict(zip(keys, row)) for row in result.all()]  # noqa: B905
 
 
 def census(conn: Connection, ward_id: str | None = None) -> list[dict[str, Any]]:
@@ -302,6 +302,13 @@ def patient_rows(conn: Connection, patient_id: str) -> dict[str, Any]:
     summary["addenda"] = addenda_of(conn, [n["note_id"] for n in summary["notes"]])
     summary["older"] = older
     return summary
+
+
+def patient_rows_tables() -> frozenset[str]:
+    """The tables `patient_rows` reads: a change to a patient's row in any of them, and only
+    those, can change what it returns (the replica's chart cache keys on it)."""
+    sections = (table.name for table, _time in CHART_SECTIONS.values())
+    return frozenset({"patients", "review_flags", *sections})
 
 
 def with_ward_and_clock(

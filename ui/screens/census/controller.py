@@ -27,6 +27,7 @@ class CensusController(QObject):
 
     sig_patient_open_requested = Signal(str)
     sig_census_changed = Signal(int)
+    sig_census_patients = Signal(list)  # the ward census's patient ids, in bed order
     sig_ward_named = Signal(str)  # the ward's name from the wards snapshot, for the status bar
 
     def __init__(self, view: CensusView, model: CensusModel, workstation: Workstation, workers: Workers,
@@ -119,6 +120,7 @@ class CensusController(QObject):
             "" if patients else self.tr("No patients on this ward yet (sync pending?).")
         )
         self.sig_census_changed.emit(len(patients))
+        self.sig_census_patients.emit([str(p["patient_id"]) for p in patients])
 
     def _show(self, query: str, patients: list[dict[str, Any]], heading: str) -> None:
         selected = self.model.patient_id(self.view.selected_row())

@@ -14,6 +14,7 @@ from offline_cache.workstation import Workstation
 from ui.screens.chart import tasks
 from ui.screens.chart.documents import summary_html
 from ui.screens.chart.view import ORDERS_TAB, ChartView
+from ui.screens.chart.warming import ChartWarmer
 from ui.screens.notes.controller import NotesController
 from ui.screens.orders.controller import OrdersController
 from ui.screens.vitals_entry.controller import VitalsEntryController
@@ -40,6 +41,7 @@ class ChartController(QObject):
         self.active = False
         self.chart: dict[str, Any] | None = None
         self.loading_older: set[str] = set()
+        self.warmer = ChartWarmer(workstation, workers, self)  # the census's charts, read ahead
         view.sig_older_rows_requested.connect(self.load_older)
         self.notes = NotesController(view.notes, workstation, workers, self)
         self.notes.sig_note_signed.connect(lambda _note_id: self.reload())
@@ -64,6 +66,7 @@ class ChartController(QObject):
     def clear(self, *, forget: bool) -> None:
         """Empty every widget (lock, logout); forget=True also forgets which patient was open."""
         self.active, self.chart = False, None
+        self.warmer.stop()
         self.workstation.store.chart_cache.clear()  # no chart kept in memory while locked
         self.loading_older.clear()
         self.view.set_older_waiting({})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from offline_cache.ward_safety import patient_safety
 from offline_cache.workstation import Workstation
 from ui import tasks
 from ui.screens.assessments.summary import latest_scores
+from workstation.clinical.formulary import Formulary
 from workstation.clinical.high_alert import is_high_alert
 from workstation.clinical.note_deadlines import notes_due
 from workstation.clock import now_iso
@@ -51,18 +53,47 @@ def open_chart(ws: Workstation, patient_id: str) -> dict[str, Any]:
     return chart
 
 
+def read_ahead(ws: Workstation, patient_id: str, generation: int) -> bool:
+    """Read a census patient's chart rows into the chart cache before anyone opens the chart
+    (skipped while they are kept unchanged). Nothing is shown and nothing is audited: the read
+    audit records what a user opens (`open_chart`), and this opens nothing. False: the cache
+    has no room left, or was cleared (lock, logout) since `generation`."""
+    with ws.store.reading() as conn:
+        return ws.store.chart_cache.read_ahead(conn, patient_id, generation)
+
+
+class _HighAlertMarks:
+    """`is_high_alert` per (drug, route), kept across openings while the formulary in force is
+    the same object (a published formulary is a new one: the marks start again)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._formulary: Formulary | None = None
+        self._known: dict[tuple[Any, Any], bool] = {}
+
+    def known(self, formulary: Formulary) -> dict[tuple[Any, Any], bool]:
+        with self._lock:
+            if formulary is not self._formulary:
+                self._formulary, self._known = formulary, {}
+            return self._known
+
+
+_HIGH_ALERT_MARKS = _HighAlertMarks()
+
+
 def _mark_high_alert(ws: Workstation, orders: list[dict[str, Any]]) -> None:
     """The high-alert mark beside a high-alert drug on its route, by the formulary in force on the station."""
     formulary = ws.store.reference.formulary()
-    known: dict[tuple[Any, Any], bool] = {}  # (drug, route): a long stay repeats a few orders
+    known = _HIGH_ALERT_MARKS.known(formulary)  # (drug, route): a long stay repeats a few orders
     for order in orders:
         if order.get("order_kind") != "medication":
             order["high_alert"] = False
             continue
         key = (order.get("drug_code"), order.get("route"))
-        if key not in known:
-            known[key] = is_high_alert(order, formulary)
-        order["high_alert"] = known[key]
+        mark = known.get(key)
+        if mark is None:
+            mark = known[key] = is_high_alert(order, formulary)
+        order["high_alert"] = mark
 
 
 def live_grant(ws: Workstation, patient_id: str) -> dict[str, Any] | None:

@@ -102,6 +102,8 @@ class ShellController(QObject):
         v = self.view
         self.login.sig_logged_in.connect(self._logged_in)
         self.census.sig_patient_open_requested.connect(self.chart.open)
+        self.census.sig_census_patients.connect(self.chart.warmer.warm)  # loaded, or a pull
+        self.chart.warmer.quiet_ms = self.idle.quiet_ms  # read ahead only while nobody types
         self.census.sig_ward_named.connect(self.view.status.show_ward)
         self.palette.sig_patient_open_requested.connect(self._open_from_palette)
         self.attention.sig_resolved.connect(self._attention_resolved)
