@@ -21,7 +21,7 @@ class _Inbox:
     def received(self, raw: bytes) -> bytes:
         return raw
 
-    def apply_received(self, raws: list[bytes]) -> list[bytes]:
+    def apply_received(self, raws: list[bytes], reads: object = None) -> list[bytes]:
         self.batches.append(raws)
         self.started.set()
         self.go_on.wait()
@@ -67,7 +67,7 @@ class _Faulty(_Inbox):
             raise RuntimeError("a fault of ours")
         return raw
 
-    def apply_received(self, raws: list[bytes]) -> list[bytes]:
+    def apply_received(self, raws: list[bytes], reads: object = None) -> list[bytes]:
         if b"m2" in raws:
             raise RuntimeError("a fault of ours")
         return [raw if raw.startswith(b"MSH") else b"ACK " + raw for raw in raws]  # as received
@@ -91,7 +91,7 @@ def test_a_fault_is_answered_ar_and_the_next_message_is_still_taken() -> None:
 class _Recording(_Inbox):
     """An inbox that applies every batch at once, recording them."""
 
-    def apply_received(self, raws: list[bytes]) -> list[bytes]:
+    def apply_received(self, raws: list[bytes], reads: object = None) -> list[bytes]:
         self.batches.append(raws)
         return [b"ACK " + raw for raw in raws]
 

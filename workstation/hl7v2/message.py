@@ -36,22 +36,55 @@ class MessageProblem(ValueError):
         super().__init__(f"{field}: {message}")
         self.field, self.code, self.reason = field, code, message
 
+    def __reduce__(self) -> tuple[type[MessageProblem], tuple[str, str, str]]:
+        # Pickled as its three parts (the parse process hands problems back to the listener).
+        return MessageProblem, (self.field, self.reason, self.code)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(slots=True)
 class Received:
-    """A decoded, parsed message and the header facts the server files it under."""
+    """A decoded, parsed message and the header facts the server files it under.
 
-    message: hl7.Message
+    `parsed` is None for a message parsed in the listener's parse process (handed back without
+    its python-hl7 tree, which costs more to pickle than to parse): `message` parses the text
+    again on first use, `header` only its MSH segment (all an ACK needs). That process also
+    builds the message's plain AA ACK (`accepted`, no text), the answer of most messages: its
+    MSH-7 is the time the message was read, milliseconds before the commit it is sent after."""
+
+    parsed: hl7.Message | None
     text: str
     charset: str
     sending_facility: str
     control_id: str
     message_type: str  # e.g. ADT^A01, ORU^R01
+    head: hl7.Message | None = None
+    accepted: str | None = None
 
     @property
     def key(self) -> str:
         """The idempotency key: sending facility and message control id."""
         return f"{self.sending_facility}|{self.control_id}"
+
+    @property
+    def message(self) -> hl7.Message:
+        """The whole message, parsed (again, once, when it was parsed in another process)."""
+        if self.parsed is None:
+            self.parsed = hl7.parse(self.text)
+        return self.parsed
+
+    @property
+    def header(self) -> hl7.Message:
+        """The message itself when parsed here; else its MSH segment alone."""
+        if self.parsed is not None:
+            return self.parsed
+        if self.head is None:
+            self.head = hl7.parse(self.text.split("\r", 1)[0])
+        return self.head
+
+    def detached(self) -> Received:
+        """This message without its tree, with its plain AA (as the parse process hands it)."""
+        return Received(None, self.text, self.charset, self.sending_facility, self.control_id,
+                        self.message_type, accepted=ack(self, "AA"))  # fmt: skip
 
 
 def _charset(raw: bytes) -> tuple[str, str]:
@@ -170,8 +203,16 @@ def ack(
 ) -> str:
     """The ACK (MSA-1 AA, AE or AR) for a message; with an ERR segment naming the field of a
     problem. Without a parsed message (its MSH unreadable) a bare ACK with an empty MSA-2."""
+    if (
+        received is not None
+        and received.accepted is not None
+        and code == "AA"
+        and not text
+        and problem is None
+    ):
+        return received.accepted
     source = (
-        received.message if received is not None else hl7.parse("MSH|^~\\&|||||||ACK^ACK^ACK|||2.5")
+        received.header if received is not None else hl7.parse("MSH|^~\\&|||||||ACK^ACK^ACK|||2.5")
     )
     answer = source.create_ack(ack_code=code, application="WORKSTATION", facility="WARD")
     msa = answer.segment("MSA")

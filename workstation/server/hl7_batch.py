@@ -24,6 +24,8 @@ from workstation.server.sync import push_within
 MAX_BATCH = 64  # messages (from as many connections) committed together at most
 MAX_GROUP_EVENTS = 500  # events pushed at once (sync.MAX_PUSH_BATCH is 1000)
 ALONE, FAULT = "alone", "fault"  # how a message that is not grouped is taken
+# What mapping.read made of a message before its batch (None: not read yet).
+Preread = mapping.Inbound | MessageProblem | None
 
 # Push refusals and the field an ERR segment names for them.
 REFUSAL_FIELDS = {"conflict": "PID-3", "unknown_patient": "PID-3", "out_of_scope": "PV1-3",
@@ -126,10 +128,11 @@ class Group:
         self.inbounds: dict[int, mapping.Inbound | MessageProblem] = {}
         self.charts: Charts = {}
 
-    def take_all(self, batch: list[Received]) -> list[str]:
-        """The ACK of every message, in the batch's order."""
+    def take_all(self, batch: list[Received], reads: list[Preread] | None = None) -> list[str]:
+        """The ACK of every message, in the batch's order (`reads`: each one's mapping.read,
+        when already made)."""
         self.seen = filed_keys(self.txn.conn, [received.key for received in batch])
-        self._read_ahead(batch)
+        self._read_ahead(batch, reads or [None] * len(batch))
         for index, received in enumerate(batch):
             if received.key in self.touched:  # a resend of a message in the group
                 self.push()
@@ -147,14 +150,19 @@ class Group:
         self.push()
         return [self.acks[index] for index in range(len(batch))]
 
-    def _read_ahead(self, batch: list[Received]) -> None:
-        """Each new message read (mapping.read) and its patient's chart, in one read for all."""
-        for index, received in enumerate(batch):
-            if received.key not in self.seen:
-                try:
-                    self.inbounds[index] = mapping.read(received)
-                except MessageProblem as problem:
-                    self.inbounds[index] = problem
+    def _read_ahead(self, batch: list[Received], reads: list[Preread]) -> None:
+        """Each new message read (mapping.read, unless already) and its patient's chart, in one
+        read for all."""
+        for index, (received, read) in enumerate(zip(batch, reads, strict=True)):
+            if received.key in self.seen:
+                continue
+            if read is not None:
+                self.inbounds[index] = read
+                continue
+            try:
+                self.inbounds[index] = mapping.read(received)
+            except MessageProblem as problem:
+                self.inbounds[index] = problem
         refs = [i.patient for i in self.inbounds.values() if isinstance(i, mapping.Inbound)]
         self.charts = read_charts(self.txn.conn, refs)
 

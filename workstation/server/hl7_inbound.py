@@ -35,6 +35,7 @@ from workstation.server.hl7_batch import (
     MAX_BATCH,
     Group,
     Outcome,
+    Preread,
     Refused,
     Txn,
     savepoint,
@@ -116,20 +117,26 @@ class Inbox:
         try:
             return message.receive(raw)
         except MessageProblem as problem:
-            return self._kept_unreadable(raw, problem)
+            return self.kept_unreadable(raw, problem)
 
-    def apply_received(self, items: list[Received | bytes]) -> list[bytes]:
+    def apply_received(self, items: list[Received | bytes],
+                       reads: list[Preread] | None = None) -> list[bytes]:  # fmt: skip
         """The ACKs of messages as `received` gave them, the parsed ones applied in ONE write
-        transaction (each AA only once it committed; AR for all when it does not)."""
+        transaction (each AA only once it committed; AR for all when it does not). `reads`: what
+        mapping.read made of each message already (the listener's parse process), if known."""
         acks = [item if isinstance(item, bytes) else b"" for item in items]
         readable = [(n, item) for n, item in enumerate(items) if isinstance(item, Received)]
-        answers = self.take_batch([received for _, received in readable]) if readable else []
+        prereads = [reads[n] for n, _ in readable] if reads is not None else None
+        answers = (self.take_batch([received for _, received in readable], prereads)
+                   if readable else [])  # fmt: skip
         for (n, received), answer in zip(readable, answers, strict=True):
             codec = message.CHARSETS.get(received.charset.upper(), "utf-8")
             acks[n] = answer.encode(codec, errors="replace")
         return acks
 
-    def _kept_unreadable(self, raw: bytes, problem: MessageProblem) -> bytes:
+    def kept_unreadable(self, raw: bytes, problem: MessageProblem) -> bytes:
+        """The AE of a message whose header cannot be read, kept in the queue (AR if it cannot
+        be kept now)."""
         try:
             return self._unreadable(raw, problem).encode("utf-8")
         except Exception as exc:  # not kept: refused for now, the sender retries
@@ -142,15 +149,15 @@ class Inbox:
         order) and commits it at once."""
         return self._group.submit(received)
 
-    def take_batch(self, batch: list[Received]) -> list[str]:
+    def take_batch(self, batch: list[Received], reads: list[Preread] | None = None) -> list[str]:
         """The ACKs of messages applied in order in ONE write transaction, given only once it
         committed (AR for all of them when the commit fails: nothing was kept, the senders
-        retry)."""
+        retry). `reads`: each message's mapping.read, when already made."""
         try:
             self.identity  # noqa: B018 - its key is registered before a write transaction opens
             with self._lock, writer(self.engine) as conn:
                 txn = self._txn(conn)
-                acks = Group(self, txn).take_all(batch)
+                acks = Group(self, txn).take_all(batch, reads)
         except DBAPIError:  # the database is down or busy: the senders retry later
             return [message.ack(r, "AR", text="the server cannot take messages now") for r in batch]
         except Exception as exc:  # a fault of ours: refuse for now, never answer AA, never crash
