@@ -157,16 +157,22 @@ def create_change_triggers(conn: Connection) -> None:
         "ON CONFLICT (patient_id) DO UPDATE SET token = excluded.token;"
     )
     watched = set(patient_tables())
+    existing: dict[str, str] = dict(conn.execute(text(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'patient_changed_%'"
+    )).tuples().all())  # fmt: skip
     for table in (t.name for t in projection_metadata.sorted_tables if "patient_id" in t.c):
         for op, row, also in _TRIGGERS:
             name = f"patient_changed_{table}_{op.lower()}_{row.lower()}"
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))  # as an earlier build made it
-            if table not in watched:
-                continue
-            conn.execute(text(
+            wanted = (
                 f"CREATE TRIGGER {name} AFTER {op} ON {table} "
                 f"WHEN {row}.patient_id IS NOT NULL{also} BEGIN {bump.format(row=row)} END"
-            ))  # fmt: skip
+            )
+            if table in watched and existing.get(name) == wanted:
+                continue  # as it should be: no write (a replica on a full disk still opens)
+            if name in existing:  # as an earlier build made it, or on a table no longer watched
+                conn.execute(text(f"DROP TRIGGER {name}"))
+            if table in watched:
+                conn.execute(text(wanted))
 
 
 def new_tokens_for_all(conn: Connection) -> None:
