@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import event, select
 
-from offline_cache.session import Session
 from offline_cache.tables import audit_outbox
 from offline_cache.workstation import Workstation
+from tests.support.station import doctor_station
 from tests.support.ward import admission, amoxicillin_order, vitals
 from tests.ui.flows import log_in, wait_for_census
 from tests.ui.helpers import LOGIN_SECONDS_MS
@@ -32,12 +32,8 @@ WARD = 4  # patients on the census
 
 @pytest.fixture
 def ws(tmp_path: Path, test_keyring: Any) -> Iterator[Workstation]:
-    station = Workstation.open(tmp_path / "station", ward_id="CARD")
-    station.sessions.current = Session(
-        "doctor-1", "doctor", "Dr Test", "physician", ("CARD",), True, False
-    )
-    yield station
-    station.close()
+    with doctor_station(tmp_path) as station:
+        yield station
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select, text, update
 
 from offline_cache.replica import open_replica, patient_tables
-from offline_cache.session import Session
 from offline_cache.tables import audit_outbox, local_events, patient_changes
 from offline_cache.workstation import Workstation
+from tests.support.station import doctor_station
 from tests.support.ward import admission, amoxicillin_order, vitals
 from ui.screens.chart import tasks
 from workstation.events.envelope import Event
@@ -25,12 +25,8 @@ from workstation.projections.projector import apply_events
 
 @pytest.fixture
 def ws(tmp_path: Path, test_keyring: Any) -> Iterator[Workstation]:
-    station = Workstation.open(tmp_path / "station", ward_id="CARD")
-    station.sessions.current = Session(
-        "doctor-1", "doctor", "Dr Test", "physician", ("CARD",), True, False
-    )
-    yield station
-    station.close()
+    with doctor_station(tmp_path) as station:
+        yield station
 
 
 def _admitted(ws: Workstation) -> str:
