@@ -58,15 +58,21 @@ def queued_alerts(ws: Workstation) -> list[str]:
     return [a.rule_id for w in waiting for a in w.alerts if a.rule_id.startswith("dose-")]
 
 
-def test_a_published_formulary_reaches_another_station_and_stays_offline(
-    tmp_path: Path, live_server, server_engine: Engine
-) -> None:
+def _pharmacy_and_ward_pc(tmp_path: Path, url: str, server_engine: Engine) -> tuple[Any, Any]:
+    """The pharmacist's and the doctor's stations, logged in, the ward's synced once."""
     ward = seed_ward(server_engine)
-    pharmacy = open_station(tmp_path, "pharmacy", live_server.url)
-    ward_pc = open_station(tmp_path, "ward", live_server.url)
+    pharmacy = open_station(tmp_path, "pharmacy", url)
+    ward_pc = open_station(tmp_path, "ward", url)
     pharmacy.login(ward.pharmacist, PASSWORD)
     ward_pc.login(ward.doctor, PASSWORD)
     ward_pc.sync()
+    return pharmacy, ward_pc
+
+
+def test_a_published_formulary_reaches_another_station_and_stays_offline(
+    tmp_path: Path, live_server, server_engine: Engine
+) -> None:
+    pharmacy, ward_pc = _pharmacy_and_ward_pc(tmp_path, live_server.url, server_engine)
     assert ward_pc.store.reference.formulary().by_code("flucloxacillin") is None
     before = published_versions(server_engine)["formulary"]
 
@@ -111,12 +117,7 @@ def test_a_station_taking_a_new_formulary_builds_it_once(
 ) -> None:
     """The build that proved the fetched snapshot readable is the one put in force: the first
     sync after an outage paid for building the formulary twice."""
-    ward = seed_ward(server_engine)
-    pharmacy = open_station(tmp_path, "pharmacy", live_server.url)
-    ward_pc = open_station(tmp_path, "ward", live_server.url)
-    pharmacy.login(ward.pharmacist, PASSWORD)
-    ward_pc.login(ward.doctor, PASSWORD)
-    ward_pc.sync()
+    pharmacy, ward_pc = _pharmacy_and_ward_pc(tmp_path, live_server.url, server_engine)
     version = publish(pharmacy, check_rows("formulary", formulary_table()))
     builds: list[object] = []
     original = reference.in_force
