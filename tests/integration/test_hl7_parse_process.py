@@ -56,8 +56,7 @@ def _listening(inbox: Inbox, process: ParseProcess) -> Iterator[int]:
     try:
         yield port
     finally:
-        listener.close()
-        asyncio.run_coroutine_threadsafe(listener.wait_closed(), loop).result(30)
+        asyncio.run_coroutine_threadsafe(listener.stop(), loop).result(30)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(30)
         loop.close()

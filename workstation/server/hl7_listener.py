@@ -198,13 +198,14 @@ class Listener:
     server: asyncio.Server
     drain: Drain
 
-    def close(self) -> None:
-        """Stop listening and stop the Drain's worker."""
+    async def stop(self) -> None:
+        """Stop listening, stop the Drain's worker and wait until the connections are closed.
+
+        A coroutine on purpose: asyncio.Server.close() is not thread-safe. Called from another
+        thread it raced the loop's own close of the last connection, and both woke the waiters
+        (TypeError: 'NoneType' object is not iterable)."""
         self.server.close()
         self.drain.close()
-
-    async def wait_closed(self) -> None:
-        """Wait until the server's connections are closed."""
         await self.server.wait_closed()
 
 

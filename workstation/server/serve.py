@@ -136,8 +136,7 @@ async def _serve_with_interfaces(
             with contextlib.suppress(asyncio.CancelledError):
                 await sending
         if listener is not None:
-            listener.close()
-            await listener.wait_closed()
+            await listener.stop()
 
 
 GIL_SWITCH_S = 0.0005
