@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from workstation.clinical.body_surface import dosing_bsa
@@ -176,14 +177,44 @@ def _unit(limit: Mapping[str, Any]) -> str:
 
 def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
                   daily: Mapping[str, Any], single_fired: bool) -> list[Alert]:  # fmt: skip
+    """The order's day beside the active orders of the same drug, against the daily ceiling of
+    the order's route. An active order by a route with a ceiling of its own (morphine: 极量 sc 60,
+    po 100 mg a day) counts as its share of that ceiling: milligrams by another route are not
+    milligrams by this one, and no conversion ratio is assumed."""
     weight, bsa = patient.weight_kg, dosing_bsa(patient.body)
-    total = daily_amount(drug, order, weight, daily, bsa)
-    if total is None or (single_fired and (order.doses_per_day or 0) <= 1):
+    total, maximum = (
+        daily_amount(drug, order, weight, daily, bsa),
+        limit_maximum(daily, weight, bsa),
+    )
+    if total is None or maximum is None or (single_fired and (order.doses_per_day or 0) <= 1):
         return []
+    shares: list[tuple[str, float, float]] = []  # another route: its amount and its own ceiling
     for active in patient.active_orders:
-        if active.drug_code == order.drug_code:
-            total += daily_amount(drug, active, weight, daily, bsa) or 0.0
-    maximum = limit_maximum(daily, weight, bsa)
-    if maximum is not None and total > maximum * (1 + 1e-9):
-        return [limit_alert("daily", order, kb, total, maximum, _unit(daily), daily, bsa=bsa)]
-    return []
+        if active.drug_code != order.drug_code:
+            continue
+        own = limit_for_route(drug.entry.get("max_daily_dose"), active.route) or daily
+        amount, own_maximum = (
+            daily_amount(drug, active, weight, own, bsa),
+            limit_maximum(own, weight, bsa),
+        )
+        if own is daily or not own_maximum:
+            total += amount or 0.0
+        elif amount:
+            total += amount / own_maximum * maximum
+            shares.append((str(active.route), amount, own_maximum))
+    if total <= maximum * (1 + 1e-9):
+        return []
+    alert = limit_alert("daily", order, kb, round(total, 1), maximum, _unit(daily), daily, bsa=bsa)
+    return [_with_shares(alert, shares, _unit(daily))]
+
+
+def _with_shares(alert: Alert, shares: list[tuple[str, float, float]], unit: str) -> Alert:
+    """The daily alert says which other route's order was counted by its share of its ceiling."""
+    if not shares:
+        return alert
+    en = "; ".join(f"{route} {amount:g} {unit} of its {most:g}" for route, amount, most in shares)
+    zh = "；".join(
+        f"{route} {amount:g}{unit}/其上限{most:g}{unit}" for route, amount, most in shares
+    )
+    return replace(alert, message=f"{alert.message} (other routes counted as their share of their own maximum: {en})",
+                   message_zh=f"{alert.message_zh}（其他途径按占其自身上限的比例计：{zh}）")  # fmt: skip
