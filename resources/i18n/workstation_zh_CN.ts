@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CareLevelShort</name>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="13" />
+        <source>Special</source>
+        <translation>特级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="14" />
+        <source>1</source>
+        <translation>一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="15" />
+        <source>2</source>
+        <translation>二级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/critical/texts.py" line="16" />
+        <source>3</source>
+        <translation>三级</translation>
+    </message>
+</context>
+<context>
     <name>AddendumDialog</name>
     <message>
         <location filename="../../ui/screens/notes/dialogs.py" line="69" />

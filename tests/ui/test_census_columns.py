@@ -68,3 +68,14 @@ def test_an_alerts_icon_is_its_first_word(qapp) -> None:  # noqa: ANN001
     cell = model.index(0, ALERTS)
     assert cell.data().startswith(alerts[0][1] + " ")  # the icon's alert is the first word
     assert cell.data(Qt.ItemDataRole.ToolTipRole) == "; ".join(words for _icon, words in alerts)
+
+
+def test_a_narrow_cell_shows_its_first_words_elided_not_its_second_line(qapp) -> None:  # noqa: ANN001
+    # with word wrap on, "病重 过敏" broke at the space into two lines in the one-line row and the
+    # cell showed the second, "过…", beside the 病重 icon (large font, Chinese)
+    from ui.screens.census.model import CensusModel
+    from ui.screens.census.view import CensusView
+
+    view = CensusView(CensusModel())
+    assert not view.table.wordWrap()
+    assert view.table.textElideMode() == Qt.TextElideMode.ElideRight

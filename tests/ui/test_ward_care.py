@@ -31,8 +31,12 @@ def test_the_doctor_orders_a_level_and_requests_a_consultation(qtbot: QtBot, ope
     qtbot.keyClick(dialog, Qt.Key.Key_2)  # 一级护理
     qtbot.waitUntil(lambda: "Level 1 care" in banner.care.text(), timeout=LOGIN_SECONDS_MS)
     model = station.view.census_model
-    qtbot.waitUntil(lambda: "Level 1 care" in (model.index(model.row_of(patient_id), CARE_LEVEL)
-                                               .data() or ""), timeout=LOGIN_SECONDS_MS)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: model.index(model.row_of(patient_id), CARE_LEVEL).data() == "1",
+        timeout=LOGIN_SECONDS_MS,
+    )  # the column says "Care level"; elided, "Level 1 care" read "Level …"
+    cell = model.index(model.row_of(patient_id), CARE_LEVEL)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "Level 1 care"
 
     dialog = _dialog(qtbot, station, Qt.Key.Key_J, ConsultationDialog)
     qtbot.waitUntil(dialog.urgency.hasFocus, timeout=LOGIN_SECONDS_MS)

@@ -119,6 +119,8 @@ class CensusModel(TitledTableModel):
             return icon("overdue")
         if role == Qt.ItemDataRole.ToolTipRole and column == ALERTS:
             return "; ".join(words for _icon, words in row_alerts(patient)) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == CARE_LEVEL:
+            return care_level_text(patient) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == NEWS2 and patient.get("news2_at"):
             return QCoreApplication.translate("CensusModel", "Latest vitals %1").replace(
                 "%1", local_time(patient["news2_at"])
@@ -152,7 +154,7 @@ class CensusModel(TitledTableModel):
         if column == NOTES_DUE:
             return census_due_text(patient.get("notes_due") or [])
         if column == CARE_LEVEL:
-            return care_level_text(patient)
+            return care_level_text(patient, short=True)
         if column == NEWS2:
             return "" if patient.get("news2") is None else str(patient["news2"])
         if column == STAY:

@@ -57,6 +57,7 @@ class CensusView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)  # one line a row: a wrapped cell showed its second line
         self.refit = QTimer(self, singleShot=True, interval=0)
         self.refit.timeout.connect(self.fit_columns)
         for changed in (model.modelReset, model.layoutChanged, model.dataChanged):

@@ -15,6 +15,12 @@ LEVELS = {
     "second": QT_TRANSLATE_NOOP("Safety", "Level 2 care"),  # 二级护理
     "third": QT_TRANSLATE_NOOP("Safety", "Level 3 care"),  # 三级护理
 }
+SHORT_LEVELS = {  # the census column, headed "Care level": a narrow cell keeps the level itself
+    "special": QT_TRANSLATE_NOOP("CareLevelShort", "Special"),  # 特级
+    "first": QT_TRANSLATE_NOOP("CareLevelShort", "1"),  # 一级
+    "second": QT_TRANSLATE_NOOP("CareLevelShort", "2"),  # 二级
+    "third": QT_TRANSLATE_NOOP("CareLevelShort", "3"),  # 三级
+}
 CRITICAL_STATES = {
     "reported": QT_TRANSLATE_NOOP("Safety", "not yet received"),
     "received": QT_TRANSLATE_NOOP("Safety", "received, doctor to acknowledge"),
@@ -43,9 +49,15 @@ def level_name(level: str | None) -> str:
     return tr(LEVELS[level]) if level in LEVELS else ""
 
 
-def care_level_text(patient: dict[str, Any]) -> str:
-    """The census cell: the level, and "round overdue" when its round is late."""
-    name = level_name(patient.get("nursing_level"))
+def care_level_text(patient: dict[str, Any], *, short: bool = False) -> str:
+    """The census cell (short: "1", 一级, the column says what it is) or its tooltip: the level,
+    and "round overdue" when its round is late. "Level 1 care" elided in a narrow column read
+    "Level …" and hid the level."""
+    level = patient.get("nursing_level")
+    if short and level in SHORT_LEVELS:
+        name = QCoreApplication.translate("CareLevelShort", SHORT_LEVELS[level])
+    else:
+        name = level_name(level)
     if name and patient.get("round_state") == "overdue":
         return tr("%1 · round overdue").replace("%1", name)
     return name
