@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection
 
-from tests.unit.pharmacy_fixtures import ev, fold, projection_db
+from tests.unit.pharmacy_fixtures import ev, fold, projection_db, receive
 from tests.unit.test_order_group_pharmacy import label_context, place_bag
 from tests.unit.test_verification import admit
 from workstation.clinical.dispense_forms import NoFormForRoute, carrier_units, dispense_units
@@ -173,3 +173,36 @@ def test_a_drug_without_a_form_for_its_route_shows_why_and_is_not_picked(
     assert "not a whole number of sustained-release tablet" in line.problem
     [line] = ward_pick_list(conn, "W1", start=START, formulary=shipped)  # a 10 mg tablet
     assert not line.problem and line.unit == "tab"
+
+
+def test_a_pick_still_counts_when_the_list_is_read_again_and_not_for_the_next_day(
+    conn: Connection,
+) -> None:
+    # the list counted only what was dispensed since the moment it was read: an hour after the
+    # round every line was due again (a second pick of each dose), unless read in the same second
+    from datetime import timedelta
+
+    pid = admit(conn, "张三")
+    medication = {"drug_code": "furosemide", "drug_name": "呋塞米", "dose_value": 20,
+                  "dose_unit": "mg", "route": "po", "frequency": "bid"}  # fmt: skip
+    [placed] = fold(conn, ev("OrderPlaced", {"order_kind": "medication", "medication": medication,
+                                             "description": "呋塞米 20mg po bid"}, pid,
+                             at="2026-02-28T23:00:00.000Z", author="doc-1"))  # fmt: skip
+    fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
+    receive(conn, "furosemide", "F1", "2027-01-01", 50, unit="tab")
+
+    def line(at: datetime):  # noqa: ANN202
+        [only] = ward_pick_list(conn, "W1", start=at, formulary=default_formulary())
+        return only
+
+    due = line(START + timedelta(minutes=10))
+    assert due.doses == 2 and not due.done
+    fold(conn, ev("Dispensed", {"drug_code": "furosemide", "lot": "F1", "location_id": "PHARM",
+                                "quantity": due.quantity, "unit": "tab",
+                                "order_id": placed.event_id}, pid,
+                  at="2026-03-01T00:15:00.000Z"))  # fmt: skip
+    assert line(START + timedelta(minutes=20)).done
+    later = line(START + timedelta(hours=1))
+    assert later.done and later.dispensed == later.quantity
+    tomorrow = line(START + timedelta(hours=24, minutes=10))
+    assert tomorrow.doses == 2 and tomorrow.dispensed == 0 and not tomorrow.done

@@ -256,20 +256,45 @@ def _order_lines(conn: Connection, order: dict[str, Any], doses: int,
             empties_outstanding(conn, order["patient_id"], part.drug_code)
             if drug is not None and needs_empties(drug) else 0
         )  # fmt: skip
-        quantity, since = math.ceil(part.per_dose * doses * 100) / 100, window[0]
-        if part.container:
-            quantity, since = _containers(order, part, window[1], times), _EPOCH
-        if part.supply:  # the tubes the order names, once for the order
-            quantity, since = part.per_dose, _EPOCH
+        dispenses = _dispenses(conn, order["order_id"], part.drug_code)
+        quantity = math.ceil(part.per_dose * doses * 100) / 100
+        if part.container or part.supply:  # set against every container or tube dispensed
+            quantity = (
+                _containers(order, part, window[1], times) if part.container else part.per_dose
+            )  # the tubes the order names, once for the order
+            dispensed = sum(amount for _at, amount in dispenses)
+        else:
+            dispensed = _covered(order, part.per_dose, quantity, dispenses, window, times)
         lines.append(PickLine(order["order_id"], order["patient_id"], order["bed"], order["name"],
                               part.drug_code, _part_text(order, part, drug), doses, quantity,
-                              part.unit,
-                              _dispensed_since(conn, order["order_id"], part.drug_code, since),
-                              out, order, part.part, part.amount, part.problem))  # fmt: skip
+                              part.unit, dispensed, out, order, part.part, part.amount,
+                              part.problem))  # fmt: skip
     return lines
 
 
-_EPOCH = datetime(1970, 1, 1)
+def _covered(order: dict[str, Any], per_dose: float, quantity: float,
+             dispenses: list[tuple[datetime, float]], window: tuple[datetime, datetime],
+             times: AdministrationTimes | None) -> float:  # fmt: skip
+    """How much of the window's doses the order's dispenses already cover. Each dispense covers
+    the doses due from its time on, in order, that no earlier one covered: a round picked for
+    the next 24 hours still counts when the list is read again an hour later, and yesterday's
+    round does not count for today's doses (counting only what was dispensed since the list was
+    read put every line due again a second later: a second pick of each dose)."""
+    if not dispenses:
+        return 0.0
+    due = scheduled_doses(order, dispenses[0][0], window[1], times=times)
+    left = [per_dose] * len(due)  # of each dose, what no dispense covers yet
+    for at, amount in dispenses:
+        for i, when in enumerate(due):
+            if amount <= 1e-9:
+                break
+            if when >= at and left[i] > 0:
+                taken = min(left[i], amount)
+                left[i], amount = left[i] - taken, amount - taken
+    in_window = [i for i, when in enumerate(due) if when >= window[0]]
+    if in_window and all(left[i] <= 1e-9 for i in in_window):
+        return quantity  # every dose of the window covered (the quantity is rounded up)
+    return round(sum(per_dose - left[i] for i in in_window), 2)
 
 
 def _containers(order: dict[str, Any], part: PickPart, end: datetime,
@@ -289,7 +314,8 @@ def _part_text(order: dict[str, Any], part: PickPart, drug: Drug | None) -> str:
     return f"+ {drug.label()} {part.amount}"
 
 
-def _dispensed_since(conn: Connection, order_id: str, drug_code: str, start: datetime) -> float:
+def _dispenses(conn: Connection, order_id: str, drug_code: str) -> list[tuple[datetime, float]]:
+    """What was dispensed of the drug for the order (not voided): (when, quantity), oldest first."""
     s = t.stock_movements.c
     rows = conn.execute(
         select(s.quantity_delta, s.recorded_at).where(
@@ -297,8 +323,7 @@ def _dispensed_since(conn: Connection, order_id: str, drug_code: str, start: dat
             s.voided.is_(False),
         )
     )  # fmt: skip
-    since = start.strftime("%Y-%m-%dT%H:%M:%S")
-    return sum(-r.quantity_delta for r in rows if r.recorded_at >= since)
+    return sorted((parse_iso(r.recorded_at), -r.quantity_delta) for r in rows)
 
 
 def _bed_key(bed: str) -> tuple[int, str]:
