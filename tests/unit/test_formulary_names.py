@@ -63,3 +63,11 @@ def test_dropping_a_salt_never_makes_an_inorganic_salt_a_prefix() -> None:
     """氯化钾 keeps its name: `氯化` alone names nothing (the salt is the drug)."""
     assert default_formulary().lookup("氯化") == ()
     assert [d.code for d in default_formulary().lookup("华法林")] == ["warfarin"]
+
+
+def test_a_name_without_its_salt_names_that_drug_alone() -> None:
+    formulary = default_formulary()
+    for drug in formulary:
+        base = drug.name_zh[:-1]
+        if drug.name_zh.endswith(("钠", "钾", "钙", "镁")) and formulary.lookup(base):
+            assert [d.code for d in formulary.lookup(base)] == [drug.code], base
