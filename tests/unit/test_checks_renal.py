@@ -105,3 +105,19 @@ def test_deslanoside_warns_when_creatinine_clearance_is_low_and_names_its_source
     assert _renal("西地兰 0.4mg iv st", normal) == []
     renal = default_knowledge().drug("deslanoside")["renal"]
     assert "NMPA" in renal["source"] and renal["advice_zh"]
+
+
+@pytest.mark.parametrize(("sentence", "diagnoses", "severity"), [
+    ("enoxaparin 50mg sc qd", ("I26.9 pulmonary embolism",), "info"),  # treatment: 1 mg/kg qd
+    ("enoxaparin 50mg sc q12h", ("I26.9",), "warning"),  # twice the treatment dose
+    ("enoxaparin 50mg sc qd", (), "warning"),  # no treatment indication: prophylaxis 30 mg
+    ("enoxaparin 30mg sc qd", (), "info"),
+])  # fmt: skip
+def test_the_enoxaparin_renal_dose_follows_the_indication(
+    sentence: str, diagnoses: tuple[str, ...], severity: str
+) -> None:
+    """Lovenox 2.3, CrCl < 30: 1 mg/kg once daily to treat DVT/PE or ACS, 30 mg for prophylaxis
+    (80-year-old woman, 50 kg, creatinine 180 µmol/L: Cockcroft–Gault 17 mL/min)."""
+    patient = PatientContext(age_years=80, sex="female", weight_kg=50, diagnoses=diagnoses,
+                             labs={"creatinine_umol_l": 180})  # fmt: skip
+    assert [severity for severity, _ in _renal(sentence, patient)] == [severity]

@@ -67,3 +67,21 @@ def test_an_active_order_of_an_unknown_drug_is_left_out_with_a_note(tmp_path: Pa
     assert result.read_as == [
         "active order 'pioglitazone 15mg po qd' left out: unknown drug 'pioglitazone'"
     ]
+
+
+def test_a_weight_based_dose_is_read_with_the_patients_weight(tmp_path: Path) -> None:
+    """Order entry asks for `8mg/kg` in mg; a test case is read as the doctor would answer from
+    the chart's weight, so the dose is checked (gentamicin: NMPA label, at most 5 mg/kg a day)."""
+    path = tmp_path / "cases.yaml"
+    path.write_text(
+        "cases:\n"
+        '  - {id: weighed, patient: {age_years: 40, weight_kg: 70}, order: "庆大霉素 8mg/kg ivgtt'
+        ' qd", expect: [dose-single, dose-daily]}\n'
+        '  - {id: no-weight, patient: {age_years: 40}, order: "庆大霉素 8mg/kg ivgtt qd",'
+        " expect: [dose-single, dose-daily]}\n",
+        encoding="utf-8",
+    )
+    kb = default_knowledge()
+    weighed, no_weight = (run_case(c, kb, sentence_parser(kb)) for c in load_cases(path))
+    assert weighed.passed and weighed.read_as == ["8mg/kg × 70 kg read as 560mg"]
+    assert not no_weight.passed and "weight-based dose" in no_weight.read_as[0]

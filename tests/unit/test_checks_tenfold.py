@@ -36,6 +36,26 @@ def test_tenfold_is_critical_whatever_the_ceilings_say(code, dose, unit, route, 
     assert _tenfold(code, dose, unit, route) == expected
 
 
+@pytest.mark.parametrize(
+    ("dose", "route", "tolerant", "expected"),
+    [
+        (60, "po", True, []),  # MS Contin 60 mg q12h: an opioid-tolerant dose (label)
+        (60, "po", False, ["critical"]),  # 12x the naive 5 mg
+        (300, "po", True, ["critical"]),  # 10x the naive ceiling of 30 mg po
+        (0.5, "po", True, ["critical"]),  # a tenth of the default stays an underdose
+    ],
+)  # fmt: skip
+def test_an_opioid_tolerant_patient_s_morphine_is_measured_against_the_naive_ceiling(
+    dose, route, tolerant, expected
+):
+    order = MedicationOrder("morphine", dose, "mg", route, "q12h", 2)
+    patient = PatientContext(weight_kg=70, opioid_tolerant=tolerant)
+    alerts = check_order(order, patient)
+    assert [a.severity for a in alerts if "tenfold" in a.rule_id] == expected
+    if tolerant and dose == 60:
+        assert not [a for a in alerts if a.category.startswith("dose")]
+
+
 def test_a_tenfold_alert_asks_in_both_languages():
     order = MedicationOrder("warfarin", 30, "mg", "po", "qd", 1)
     alert = next(a for a in check_order(order, PatientContext()) if "tenfold" in a.rule_id)

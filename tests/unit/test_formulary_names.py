@@ -50,3 +50,28 @@ def test_an_ambiguous_name_asks_with_the_candidates() -> None:
     with pytest.raises(OrderSentenceError) as raised:
         parse_order("klms 0.25g bid", default_formulary())
     assert len(raised.value.suggestions) == 2
+
+
+def test_a_class_word_for_several_formulary_drugs_asks_which() -> None:
+    """`低分子肝素` is enoxaparin, nadroparin or dalteparin: order entry asks, never picks one."""
+    with pytest.raises(OrderSentenceError) as raised:
+        parse_order("低分子肝素 4000IU ih qd", default_formulary())
+    assert raised.value.part == "drug" and len(raised.value.suggestions) == 3
+    # 低分子量肝素钙 is a product class of its own in China, not nadroparin alone: it asks too
+    with pytest.raises(OrderSentenceError) as raised:
+        parse_order("低分子肝素钙 4100IU ih qd", default_formulary())
+    assert raised.value.part == "drug"
+
+
+def test_dropping_a_salt_never_makes_an_inorganic_salt_a_prefix() -> None:
+    """氯化钾 keeps its name: `氯化` alone names nothing (the salt is the drug)."""
+    assert default_formulary().lookup("氯化") == ()
+    assert [d.code for d in default_formulary().lookup("华法林")] == ["warfarin"]
+
+
+def test_a_name_without_its_salt_names_that_drug_alone() -> None:
+    formulary = default_formulary()
+    for drug in formulary:
+        base = drug.name_zh[:-1]
+        if drug.name_zh.endswith(("钠", "钾", "钙", "镁")) and formulary.lookup(base):
+            assert [d.code for d in formulary.lookup(base)] == [drug.code], base

@@ -148,6 +148,12 @@ PARSES: list[tuple[str, str, float, str, str, str, int | None, str | None]] = [ 
     ("二甲双胍 0.5g 口服 tid 餐后", "metformin", 0.5, "g", "po", "tid", None, None),
     ("10%氯化钾 15ml 口服 tid", "potassium_chloride_oral", 15, "mL", "po", "tid", None, None),
     ("50% glucose 40ml iv st", "glucose_50", 40, "mL", "iv", "st", None, None),
+    # unit, route and frequency typed without spaces after the number
+    ("倍他乐克47.5mgpoqd", "metoprolol", 47.5, "mg", "po", "qd", None, None),
+    ("头孢曲松2givgttqd", "ceftriaxone", 2, "g", "ivgtt", "qd", None, None),
+    ("vancomycin 1givgttq12h", "vancomycin", 1, "g", "ivgtt", "q12h", None, None),
+    # a salt's Chinese name without its salt (左甲状腺素钠 -> 左甲状腺素)
+    ("左甲状腺素 50mcg po qd", "levothyroxine", 50, "mcg", "po", "qd", None, None),
 ]
 
 

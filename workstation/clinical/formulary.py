@@ -292,8 +292,22 @@ def _name_keys(drug: Drug) -> set[str]:
     keys = {drug.code, drug.code.replace("_", " "), drug.name_en, drug.name_zh, *drug.aliases}
     plain, _, inner = drug.name_en.partition("(")
     keys |= {plain, inner.rstrip(")")}
+    keys |= {_without_salt(drug.name_zh)}
     named = {normalise(k) for k in keys if k.strip()}
     return named | {spelling for key in named for spelling in combination_spellings(key)}
+
+
+# 中国药典 names a salt after the base (左甲状腺素钠, 华法林钠); ward doctors write the base alone
+_SALT_SUFFIXES = ("钠", "钾", "钙", "镁")
+_INORGANIC_ENDINGS = ("化", "酸", "氢")  # 氯化钾, 碳酸氢钠: the salt is the drug, not a suffix
+
+
+def _without_salt(name_zh: str) -> str:
+    """`左甲状腺素钠` -> `左甲状腺素`; the name itself when it has no salt suffix to drop."""
+    base = name_zh[:-1] if name_zh.endswith(_SALT_SUFFIXES) else name_zh
+    if len(base) < 2 or base.endswith(_INORGANIC_ENDINGS):
+        return name_zh
+    return base
 
 
 _COMBINATION = re.compile(r"^([^\s/+&-][^/+&-]*?)\s*(?:/|\+|&|-| and )\s*([^/+&-]+)$")

@@ -92,6 +92,11 @@ def _problems_of_limit(limit: Any, known_unit: Callable[[str], bool]) -> str | N
         return f"unknown route {limit['route']!r}"
     if not isinstance(limit.get("local_review", False), bool):
         return "local_review must be true or false"
+    indications = limit.get("for_icd10")
+    if indications is not None and not (
+        isinstance(indications, list) and indications and all(_text(c) for c in indications)
+    ):
+        return "for_icd10 must be a list of ICD-10 codes (the indications the limit is for)"
     return None if _text(limit.get("source")) else "source is required"
 
 

@@ -178,7 +178,38 @@ def normalise_sentence(sentence: str) -> str:
     text = re.sub(r"(?<=\d),(?=\d{3}\b)", "", text)  # 1,000 mg
     text = re.sub(r"(?<=[a-z])\.", "", text)  # b.i.d. / p.o.
     text = re.sub(r"[,;!?。，、；！？()\[\]{}\"'“”‘’]|:(?!\d)|(?<!\d):", " ", text)  # not 22:00
+    text = _GLUED.sub(_unglued, text)
     return " ".join(text.split())
+
+
+# Latin words typed without spaces after a number (`47.5mgpoqd`, `0.5givgttq12h`): a run that is
+# wholly a unit, routes and frequencies is split into them; anything else is left for the scanner
+_GLUED = re.compile(r"(?<=\d)[a-zμ][a-z0-9μ]*")
+_GLUABLE = frozenset(
+    w
+    for w in (*unit_words(), *ROUTE_WORDS, *FREQUENCY_WORDS)
+    if w.isascii() and w.isalnum() and (len(w) > 1 or w == "g")  # not `u`, `l`, `h` alone
+) | {"μg"}
+
+
+def _unglued(match: re.Match[str]) -> str:
+    run = match.group()
+    if run in _GLUABLE:
+        return run
+    pieces = _split_known(run)
+    return " ".join(pieces) if pieces else run
+
+
+def _split_known(run: str) -> list[str] | None:
+    """run as known words, longest first at each step; None when it is not wholly made of them."""
+    if not run:
+        return []
+    for end in range(len(run), 0, -1):
+        if run[:end] in _GLUABLE:
+            rest = _split_known(run[end:])
+            if rest is not None:
+                return [run[:end], *rest]
+    return None
 
 
 def _ends_word(text: str, end: int) -> bool:

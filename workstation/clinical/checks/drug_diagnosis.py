@@ -17,7 +17,7 @@ def _code(text: str) -> str:
     return text.strip().upper().replace(".", "")
 
 
-def _icd10_of(diagnosis: str) -> str:
+def icd10_of(diagnosis: str) -> str:
     """The ICD-10 code a diagnosis starts with ('I50.9 heart failure' -> 'I509'), or ''."""
     first = diagnosis.split()[0] if diagnosis.split() else ""
     return _code(first) if _ICD10.match(first.upper()) else ""
@@ -27,7 +27,7 @@ def matching_conditions(diagnoses: Iterable[str], conditions: Mapping[str, Any])
     """The knowledge conditions that any diagnosis matches, by ICD-10 prefix or by word."""
     found = set()
     for diagnosis in diagnoses:
-        text, code = diagnosis.lower(), _icd10_of(diagnosis)
+        text, code = diagnosis.lower(), icd10_of(diagnosis)
         for name, spec in conditions.items():
             by_code = code and any(code.startswith(_code(p)) for p in spec.get("icd10", ()))
             if by_code or any(mentions(text, w, word_start=True) for w in spec.get("words", ())):

@@ -19,6 +19,7 @@ from workstation.clinical.checks.clearance import (
 )
 from workstation.clinical.checks.common import names
 from workstation.clinical.checks.dose import daily_amount, limit_maximum
+from workstation.clinical.checks.drug_diagnosis import icd10_of
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.formulary_schema import limit_base_unit
 from workstation.clinical.knowledge import Knowledge
@@ -122,8 +123,8 @@ def within_renal_dose(
     single-dose and a daily ceiling both, where the tier has both): the adjusted dose has been
     ordered, so the alert is information. A tier without a number cannot say so."""
     drug = kb.formulary.by_code(order.drug_code)
-    single = _limit(entry.get("max_single_dose"), order.route)
-    daily = _limit(entry.get("max_daily_dose"), order.route)
+    single = _limit(entry.get("max_single_dose"), order.route, patient.diagnoses)
+    daily = _limit(entry.get("max_daily_dose"), order.route, patient.diagnoses)
     if drug is None or (single is None and daily is None):
         return False
     weight = patient.weight_kg
@@ -144,13 +145,22 @@ def within_renal_dose(
     return True
 
 
-def _limit(spec: Any, route: str | None) -> Mapping[str, Any] | None:
-    """A tier's ceiling for the route: a route-specific one first, else a general one."""
+def _limit(spec: Any, route: str | None, diagnoses: tuple[str, ...]) -> Mapping[str, Any] | None:
+    """A tier's ceiling for the route and the patient's indication: one written for a diagnosis
+    the patient has (`for_icd10`: enoxaparin's treatment dose in DVT/PE) first, then a
+    route-specific one, else a general one."""
     items = spec if isinstance(spec, list) else [spec] if isinstance(spec, Mapping) else []
+    items = [s for s in items if not s.get("for_icd10") or _has_any(diagnoses, s["for_icd10"])]
+    indicated = [s for s in items if s.get("for_icd10")]
     routed = [s for s in items if s.get("route") and s["route"] == route]
-    general = [s for s in items if not s.get("route")]
-    chosen = (routed or general or [None])[0]
+    general = [s for s in items if not s.get("route") and not s.get("for_icd10")]
+    chosen = (indicated or routed or general or [None])[0]
     return chosen if chosen and chosen.get("value") else None
+
+
+def _has_any(diagnoses: tuple[str, ...], prefixes: list[str]) -> bool:
+    codes = [icd10_of(d) for d in diagnoses]
+    return any(code and code.startswith(icd10_of(p)) for code in codes for p in prefixes)
 
 
 def _unit_of(limit: Mapping[str, Any]) -> str:

@@ -24,7 +24,7 @@ from workstation.clinical.checks.model import (
 from workstation.clinical.knowledge import Knowledge
 from workstation.clinical.order_sentence import OrderSentenceError, parse_order
 from workstation.clinical.sentence_drug import find_drug
-from workstation.clinical.sentence_words import normalise_sentence, tokens
+from workstation.clinical.sentence_words import PER_KG, normalise_sentence, tokens
 
 ParseSentence = Callable[[str], MedicationOrder]
 _LAB_KEYS = ("egfr_ml_min_1_73m2", "creatinine_umol_l", "potassium_mmol_l", "inr", "platelets_10e9_l",
@@ -191,7 +191,8 @@ def run_case(case: Case, kb: Knowledge, parse: ParseSentence) -> CaseResult:
 
     try:
         patient = _patient(case.patient, read_active)
-        order = _read_leniently(case.order, parse, kb, notes, ongoing=False)
+        written = _weighed(case.order, patient.weight_kg, notes)
+        order = _read_leniently(written, parse, kb, notes, ongoing=False)
     except (ValueError, LookupError) as exc:
         return CaseResult(case, parse_error=str(exc) or type(exc).__name__)
     order = dataclasses.replace(order, prescriber=case.prescriber)
@@ -207,6 +208,20 @@ def _refusal(case: Case, parse: ParseSentence) -> CaseResult:
             return CaseResult(case, refusal=str(error))
         return CaseResult(case, parse_error=str(error))
     return CaseResult(case, read_as=[f"{case.order!r} was taken, not refused"])
+
+
+def _weighed(sentence: str, weight_kg: float | None, notes: list[str]) -> str:
+    """A weight-based dose (`15mg/kg`) as this patient's dose: order entry refuses the sentence and
+    asks for the dose in mg, which the doctor works out from the chart's weight; the test case is
+    read the same way (noted), so the dose is checked rather than dropped. Without a weight the
+    sentence is left as written (and the dose is not read)."""
+    text = normalise_sentence(sentence)
+    match = PER_KG.search(text)
+    if match is None or weight_kg is None:
+        return sentence
+    dose = f"{float(match.group(1)) * weight_kg:g}{match.group(2)}"
+    notes.append(f"{match.group()} × {weight_kg:g} kg read as {dose}")
+    return f"{text[: match.start()]}{dose}{text[match.end() :]}"
 
 
 _COMPLETIONS = 2  # a sentence may lack both its route and its frequency

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from workstation.clinical.body_surface import dosing_bsa
 from workstation.clinical.checks.common import names
-from workstation.clinical.checks.dose import limit_maximum
+from workstation.clinical.checks.dose import limit_for_route, limit_maximum
 from workstation.clinical.checks.model import Alert, MedicationOrder, PatientContext
 from workstation.clinical.dispense_forms import is_supply_order
 from workstation.clinical.dose_units import TENFOLD
@@ -35,15 +35,23 @@ class UsualDose:
     unit: str
     by_size: str = ""
     lowest: float = 0.0
+    naive_source: str = ""  # measured against an opioid-naive ceiling: that ceiling's source
 
     @property
     def floor(self) -> float:
         return self.lowest or self.value
 
 
-def usual_single_dose(drug: Drug, patient: PatientContext) -> UsualDose:
+def usual_single_dose(drug: Drug, patient: PatientContext, route: str | None = None) -> UsualDose:
     """The usual single dose for this patient: the label's per-kg or per-m² dose (`usual_dose`)
-    scaled by the weight or BSA, else (or without them) the formulary's default dose."""
+    scaled by the weight or BSA, else (or without them) the formulary's default dose. For an
+    opioid and a patient whose opioid tolerance a doctor recorded, the default (an opioid-naive
+    starting dose) says nothing: the usual dose is then the most a naive patient may start on
+    (`opioid_naive_single_dose` for the route), so 60 mg of MS Contin in a tolerant patient is
+    not a tenfold error, while ten times the naive ceiling still is."""
+    tolerant = patient.opioid_tolerant and _naive_ceiling(drug, patient, route)
+    if tolerant:
+        return tolerant
     usual = drug.entry.get("usual_dose")
     amount = usual and limit_maximum(usual, patient.weight_kg, dosing_bsa(patient.body))
     if not usual or not amount:
@@ -56,8 +64,20 @@ def usual_single_dose(drug: Drug, patient: PatientContext) -> UsualDose:
                      min(amount, default))  # fmt: skip
 
 
+def _naive_ceiling(drug: Drug, patient: PatientContext, route: str | None) -> UsualDose | None:
+    limit = limit_for_route(drug.entry.get("opioid_naive_single_dose"), route)
+    amount = limit and limit_maximum(limit, patient.weight_kg)
+    if not limit or not amount:
+        return None
+    return UsualDose(amount, limit_base_unit(str(limit["unit"])),
+                     f"opioid-tolerant: the opioid-naive ceiling {limit['value']:g} {limit['unit']}",
+                     naive_source=str(limit.get("source") or ""))  # fmt: skip
+
+
 def _source(drug: Drug, usual: UsualDose) -> str:
     base = "ISMP: tenfold dosing errors; usual dose = the formulary's default dose"
+    if usual.naive_source:
+        return f"{base}, or for an opioid-tolerant patient the opioid-naive ceiling: {usual.naive_source}"
     if not usual.by_size:
         return base
     spec = drug.entry["usual_dose"]
@@ -73,7 +93,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         return []
     if is_supply_order(drug, order.dose_unit):  # tubes supplied, not a dose
         return []
-    usual = usual_single_dose(drug, patient)
+    usual = usual_single_dose(drug, patient, order.route)
     amount = drug.dose_in(order.dose_value, order.dose_unit, usual.unit)
     if amount is None or usual.value <= 0:
         return []
