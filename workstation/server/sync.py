@@ -7,7 +7,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from workstation.clock import now_iso
 from workstation.events.envelope import (
@@ -42,9 +42,9 @@ from workstation.server.auth_cache import prove_all
 from workstation.server.db import lock_writes, writer
 from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
-from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_ahead import Ahead, Prepared
+from workstation.server.push_references import References
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.sync_reads import PatientState
@@ -93,6 +93,7 @@ class _Push:
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
     keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
+    references: References = field(default_factory=lambda: References({}))  # events named
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
     flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
@@ -270,6 +271,7 @@ def _decide_all(
     people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
     state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    state.references = References.load(conn, good)
     state.allergies.prefetch(conn, good)
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
@@ -290,6 +292,7 @@ def _decide_all(
             event = item.with_server_fields(next_seq, received_at)
             known[event.event_id] = (prepared.content_hash, next_seq)
             state.accepted.append(event)
+            state.references.accept(event)
             if state.clock is not None:
                 state.clock.accept(event)
             if event.type == "BreakGlassInvoked" and event.patient_id:
@@ -338,7 +341,7 @@ def _decide(
         return rejected(*clock_problem)
     problem = (
         permission_problem(author.role, event.type, event.payload)
-        or _void_problem(state, event)
+        or state.references.problem(event)
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
         or correction_problem(state.conn, event, state.accepted)
@@ -359,26 +362,6 @@ def _decide(
         state.flags[event.event_id] = hold  # a dose given is a fact: let in, flagged (sync rule 3)
         return None
     return rejected(*hold) if hold else None
-
-
-def _void_problem(state: _Push, event: Event) -> str | None:
-    """Only an event's own author may void it, on the same patient's chart."""
-    if event.type != "EventVoided":
-        return None
-    target_id = event.payload["target_event_id"]
-    target = next((e for e in state.accepted if e.event_id == target_id), None)
-    if target is None:
-        row = state.conn.execute(
-            select(events.c.author_id, events.c.patient_id).where(events.c.event_id == target_id)
-        ).first()
-        target_author, target_patient = (row.author_id, row.patient_id) if row else (None, None)
-    else:
-        target_author, target_patient = target.author_id, target.patient_id
-    if target_author is not None and target_author != event.author_id:
-        return "only the author of an event may void it"
-    if target_patient is not None and target_patient != event.patient_id:
-        return "a void must name the same patient as the event it voids"
-    return None
 
 
 def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:

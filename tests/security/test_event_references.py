@@ -1,0 +1,90 @@
+"""An event that names an earlier event (the order it verifies, completes or stops, the note it
+amends or cosigns) acts on that event's chart: it must name the same patient, else a clinician
+could act on another ward's order or note from a chart of her own, past the ward scope. A
+cosignature (上级医师审签) is another doctor's: its author is never the note's own."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.security.scope_support import Station, api, sign_in
+from workstation.clock import now_iso
+
+__all__ = ["api"]  # the fixture, imported for pytest
+
+
+def _two_wards(api: TestClient) -> tuple[Station, Station, str, str]:
+    """doc.card on CARD and doc.resp on RESP, each with an admitted patient: (card, resp,
+    card patient, resp patient)."""
+    card = sign_in(api, "doc.card", "pc-card")
+    assert card.register("CARD").status_code == 200
+    resp = sign_in(api, "doc.resp", "pc-resp")
+    assert resp.register("RESP").status_code == 200
+    return card, resp, card.admit("CARD", "C-0001"), resp.admit("RESP", "R-0001")
+
+
+def _order(doctor: Station, patient: str) -> dict:
+    order = doctor.event("OrderPlaced", patient, {"order_kind": "nursing",
+                                                  "description": "vital signs 4-hourly"})  # fmt: skip
+    assert doctor.push(order)[0]["status"] == "accepted"
+    return order
+
+
+def _note(doctor: Station, patient: str) -> dict:
+    note = doctor.event("NoteSigned", patient, {"note_type": "daily_progress_note",
+                                                "text": "stable", "needs_cosign": True})  # fmt: skip
+    assert doctor.push(note)[0]["status"] == "accepted"
+    return note
+
+
+def test_an_event_on_one_chart_cannot_act_on_another_wards_order_or_note(api: TestClient) -> None:
+    card, resp, own_patient, foreign_patient = _two_wards(api)
+    foreign_order, foreign_note = _order(resp, foreign_patient), _note(resp, foreign_patient)
+    pharmacist = sign_in(api, "pharm", "pc-pharmacy")
+    attempts = [
+        (card, "OrderDiscontinued", {"order_id": foreign_order["event_id"], "reason": "x"}),
+        (card, "OrderCompleted", {"order_id": foreign_order["event_id"]}),
+        (card, "NoteAddended", {"note_id": foreign_note["event_id"], "text": "changed"}),
+        (card, "NoteCosigned", {"note_id": foreign_note["event_id"]}),
+        (pharmacist, "OrderVerified", {"order_id": foreign_order["event_id"]}),
+    ]
+    for station, event_type, payload in attempts:
+        result = station.push(station.event(event_type, own_patient, payload))[0]
+        assert (result["status"], result.get("code")) == ("rejected", "forbidden"), event_type
+        assert "another patient" in result["message"]
+    # the same acts on the events' own chart, by someone who may, are let in
+    own_order = _order(card, own_patient)
+    done = card.push(card.event("OrderCompleted", own_patient, {"order_id": own_order["event_id"]}))
+    assert done[0]["status"] == "accepted"
+
+
+def test_a_reference_within_one_batch_is_judged_the_same(api: TestClient) -> None:
+    card, _resp, first, _foreign = _two_wards(api)
+    second = card.admit("CARD", "C-0002")
+    order = card.event("OrderPlaced", first, {"order_kind": "nursing",
+                                              "description": "turn 2-hourly"})  # fmt: skip
+    cross = card.event("OrderCompleted", second, {"order_id": order["event_id"]})
+    results = card.push(order, cross)
+    assert [r["status"] for r in results] == ["accepted", "rejected"]
+    assert "another patient" in results[1]["message"]
+
+
+def test_a_doctor_cannot_cosign_her_own_note(api: TestClient) -> None:
+    card, _resp, patient, _foreign = _two_wards(api)
+    note = _note(card, patient)
+    own = card.push(card.event("NoteCosigned", patient, {"note_id": note["event_id"]}))[0]
+    assert (own["status"], own.get("code")) == ("rejected", "forbidden")
+    assert "own note" in own["message"]
+    same_batch = card.event("NoteSigned", patient, {"note_type": "daily_progress_note",
+                                                    "text": "later", "needs_cosign": True})  # fmt: skip
+    cosign = card.event("NoteCosigned", patient, {"note_id": same_batch["event_id"]})
+    assert [r["status"] for r in card.push(same_batch, cosign)] == ["accepted", "rejected"]
+
+
+def test_vitals_and_void_still_in_when_the_reference_is_sound(api: TestClient) -> None:
+    card, _resp, patient, _foreign = _two_wards(api)
+    vitals = card.event("VitalsRecorded", patient, {"taken_at": now_iso(), "pulse_bpm": 80})
+    assert card.push(vitals)[0]["status"] == "accepted"
+    void = card.event("EventVoided", patient, {"target_event_id": vitals["event_id"],
+                                               "reason": "wrong patient"})  # fmt: skip
+    assert card.push(void)[0]["status"] == "accepted"
