@@ -211,7 +211,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         who = {
             "username": _field(data, "username", str), "device_id": _field(data, "device_id", str),
             "client_address": login_throttle.client_address(
-                peer, request.headers.get("x-forwarded-for"), proxies),
+                peer, ", ".join(request.headers.getlist("x-forwarded-for")), proxies),
             "policy": policy,
         }  # fmt: skip
         password = _field(data, "password", str)
