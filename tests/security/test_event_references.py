@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from tests.security.scope_support import Station, api, sign_in
 from workstation.clock import now_iso
+from workstation.ids import uuid7
 
 __all__ = ["api"]  # the fixture, imported for pytest
 
@@ -88,3 +89,24 @@ def test_vitals_and_void_still_in_when_the_reference_is_sound(api: TestClient) -
     void = card.event("EventVoided", patient, {"target_event_id": vitals["event_id"],
                                                "reason": "wrong patient"})  # fmt: skip
     assert card.push(void)[0]["status"] == "accepted"
+
+
+def test_a_stock_event_cannot_name_another_wards_patient(api: TestClient) -> None:
+    """Stock and dispensing events are not judged by a record's version or archive lock, but
+    one that names a patient writes on that patient's chart: the ward scope holds for it too
+    (a CARD nurse put a StockReceived on a RESP patient's chart, past the scope)."""
+    _card, _resp, own_patient, foreign_patient = _two_wards(api)
+    nurse = sign_in(api, "nurse.card", "pc-card")
+    stock = {"drug_code": "ASP100", "lot": "L1", "expiry": "2030-01-01", "location_id": "CARD",
+             "quantity": 10, "unit": "tablet"}  # fmt: skip
+    foreign = nurse.push(nurse.event("StockReceived", foreign_patient, stock))[0]
+    assert (foreign["status"], foreign.get("code")) == ("rejected", "out_of_scope")
+    unknown = nurse.push(nurse.event("StockReceived", uuid7(), stock))[0]
+    assert (unknown["status"], unknown.get("code")) == ("rejected", "unknown_patient")
+    assert nurse.push(nurse.event("StockReceived", None, stock))[0]["status"] == "accepted"
+    assert nurse.push(nurse.event("StockReceived", own_patient, stock))[0]["status"] == "accepted"
+    pharmacist = sign_in(api, "pharm", "pc-pharmacy")  # hospital-wide: any ward's patient
+    dispensed = {"drug_code": "ASP100", "lot": "L1", "location_id": "PHARM", "quantity": 1,
+                 "unit": "tablet"}  # fmt: skip
+    given = pharmacist.push(pharmacist.event("Dispensed", foreign_patient, dispensed))[0]
+    assert given["status"] == "accepted"

@@ -55,6 +55,10 @@ from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
 MAX_GROUP_EVENTS = 1000  # events of the pushes committed together (a full batch goes alone)
+# The one event that may name a patient out of the author's scope: it is what opens it (audited,
+# alerted). Every other event that names a patient is judged by that patient's ward, the stock
+# and dispensing events (UNSCOPED_TYPES) included.
+OPENS_SCOPE = "BreakGlassInvoked"
 
 
 def accepted(seq: int) -> dict[str, Any]:
@@ -295,7 +299,7 @@ def _decide_all(
             state.references.accept(event)
             if state.clock is not None:
                 state.clock.accept(event)
-            if event.type == "BreakGlassInvoked" and event.patient_id:
+            if event.type == OPENS_SCOPE and event.patient_id:
                 state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
             if event.patient_id and (lock := apply(state.locks.get(event.patient_id), event)):
                 state.locks[event.patient_id] = lock
@@ -365,7 +369,7 @@ def _decide(
 
 
 def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:
-    if event.patient_id is None or event.type in UNSCOPED_TYPES:
+    if event.patient_id is None or event.type == OPENS_SCOPE:
         return None
     patient = state.patients.setdefault(event.patient_id, PatientState(None, 0, False))
     if event.type == "PatientAdmitted":
@@ -386,6 +390,8 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
         and (author.user_id, event.patient_id) not in state.grants
     ):
         return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
+    if event.type in UNSCOPED_TYPES:  # stock and dispensing: no record version, no archive lock
+        return None
     refusal = _archive_refusal(state, event, patient)
     if refusal is not None:
         return refusal
