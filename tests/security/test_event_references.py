@@ -6,10 +6,14 @@ cosignature (上级医师审签) is another doctor's: its author is never the no
 from __future__ import annotations
 
 from fastapi.testclient import TestClient
+from sqlalchemy import Engine
 
 from tests.security.scope_support import Station, api, sign_in
+from tests.support.ward import PASSWORD
 from workstation.clock import now_iso
 from workstation.ids import uuid7
+from workstation.server import auth
+from workstation.server.db import writer
 
 __all__ = ["api"]  # the fixture, imported for pytest
 
@@ -110,3 +114,32 @@ def test_a_stock_event_cannot_name_another_wards_patient(api: TestClient) -> Non
                  "unit": "tablet"}  # fmt: skip
     given = pharmacist.push(pharmacist.event("Dispensed", foreign_patient, dispensed))[0]
     assert given["status"] == "accepted"
+
+
+def test_a_cosignature_is_a_licensed_doctors_on_a_note_waiting_for_one(
+    api: TestClient, server_engine: Engine
+) -> None:
+    """The notes screen offers a cosignature only to a licensed physician, on a note that needs
+    one and has none; a station that skips the screen met no such check on the server."""
+    with writer(server_engine) as conn:
+        for username, licensed in (("senior.card", True), ("unlicensed.card", False)):
+            auth.add_user(conn, username=username, password=PASSWORD, display_name=username,
+                          role="physician", wards=["CARD"], licensed=licensed)  # fmt: skip
+    card, _resp, patient, _foreign = _two_wards(api)
+    senior = sign_in(api, "senior.card", "pc-card")
+    unlicensed = sign_in(api, "unlicensed.card", "pc-card")
+    waiting = _note(card, patient)
+
+    def cosign(station: Station, note: dict) -> dict:
+        return station.push(station.event("NoteCosigned", patient, {"note_id": note["event_id"]}))[
+            0
+        ]
+
+    assert cosign(unlicensed, waiting)["status"] == "rejected"
+    assert cosign(senior, waiting)["status"] == "accepted"
+    assert "already cosigned" in cosign(senior, waiting)["message"]  # once, never rewritten
+    plain = card.event("NoteSigned", patient, {"note_type": "daily_progress_note", "text": "ok"})
+    assert card.push(plain)[0]["status"] == "accepted"
+    assert cosign(senior, plain)["status"] == "rejected"  # it needs no cosignature
+    malformed = senior.event("NoteCosigned", patient, {"note": waiting["event_id"]})
+    assert senior.push(malformed)[0]["code"] == "invalid"  # judged, not a server error

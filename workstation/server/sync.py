@@ -345,7 +345,7 @@ def _decide(
         return rejected(*clock_problem)
     problem = (
         permission_problem(author.role, event.type, event.payload)
-        or state.references.problem(event)
+        or state.references.problem(event, author)
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
         or correction_problem(state.conn, event, state.accepted)
