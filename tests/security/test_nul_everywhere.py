@@ -20,7 +20,7 @@ from tests.support.ward import PASSWORD
 from workstation.ids import uuid7
 from workstation.server import auth
 from workstation.server.db import writer
-from workstation.server.nul_refusal import has_nul
+from workstation.server.text_guard import has_nul
 
 NUL = "\x00"
 OFFICES = {"records": "admin", "head.card": "head_nurse", "quality": "medical_affairs"}
@@ -86,3 +86,21 @@ def test_the_text_backslash_u0000_is_not_a_nul() -> None:
     assert has_nul(orjson.dumps({"text": "\\\x00"}))  # an escaped backslash, then a NUL
     assert not has_nul(orjson.dumps({"text": "C:\\u0000 is six characters"}))
     assert not has_nul(orjson.dumps({"text": "\\\\u0000"}))
+
+
+def test_json_only_the_lenient_parser_takes_is_refused_never_a_500(
+    api: TestClient, offices: dict[str, FuzzStation]
+) -> None:
+    """Routes whose bodies FastAPI parses (Python's json) took a lone surrogate, NaN or a body
+    nested thousands deep, and orjson failed to write the answer, or the parser recursed."""
+    roster = "/manage/roster/CARD"
+    bodies = [
+        ("head.card", "PUT", roster, b'{"base_version": 0, "levels": {"\\ud800": 1}}'),
+        ("head.card", "PUT", roster, b'{"base_version": 0, "levels": {"x": NaN}}'),
+        ("head.card", "PUT", roster, b"[" * 5000 + b"]" * 5000),
+        ("records", "POST", "/interface/queue/rerun", b'{"message_key": "k\\udc00"}'),
+    ]
+    for who, method, url, body in bodies:
+        headers = {**offices[who].headers, "content-type": "application/json"}
+        answer = api.request(method, url, content=body, headers=headers)
+        assert 400 <= answer.status_code < 500, (url, body[:60], answer.status_code, answer.text)

@@ -60,10 +60,10 @@ from workstation.server.fhir_api import create_fhir_app
 from workstation.server.key_login import key_login
 from workstation.server.login_throttle import NoSlot, VerificationSlots
 from workstation.server.metrics import Metrics, RequestTimer
-from workstation.server.nul_refusal import NulRefusal
 from workstation.server.pull_route import PullFastPath
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
+from workstation.server.text_guard import TextGuard
 from workstation.server.write_pool import lifespan, run_write
 
 
@@ -156,7 +156,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     )  # innermost: a poll's path
     app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
-    app.add_middleware(NulRefusal)  # no NUL reaches SQL from any route (inside the body limit)
+    app.add_middleware(TextGuard)  # no NUL reaches SQL from any route (inside the body limit)
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
