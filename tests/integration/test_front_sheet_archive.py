@@ -29,11 +29,13 @@ _seq = itertools.count(1)
 
 @pytest.fixture
 def hospital(server_engine: Engine) -> dict[str, User]:
-    """The test ward plus a medical-records office user."""
+    """The test ward plus a medical-records office user and a senior physician who cosigns."""
     seed_ward(server_engine)
     with writer(server_engine) as conn:
         auth.add_user(conn, username="records", password=PASSWORD, display_name="records",
                       role="admin", wards=[])  # fmt: skip
+        auth.add_user(conn, username="senior.card", password=PASSWORD, display_name="senior.card",
+                      role="physician", wards=["CARD"])  # fmt: skip
         return {u.username: u for u in auth.all_users(conn).values()}
 
 
@@ -92,8 +94,11 @@ def test_no_front_sheet_or_unsigned_summary_or_pending_cosign_is_refused(server_
     summary = wire(doc, "NoteSigned", unsigned, patient)
     assert send(server_engine, doc, summary) == ["accepted"]
     assert archive(server_engine, office, patient) == ["rejected:record_incomplete"]  # cosign
-    cosign = wire(doc, "NoteCosigned", {"note_id": summary["event_id"]}, patient)
-    assert send(server_engine, doc, cosign) == ["accepted"]
+    own = wire(doc, "NoteCosigned", {"note_id": summary["event_id"]}, patient)
+    assert send(server_engine, doc, own) == ["rejected:forbidden"]  # never the author's own
+    senior = hospital["senior.card"]
+    cosign = wire(senior, "NoteCosigned", {"note_id": summary["event_id"]}, patient)
+    assert send(server_engine, senior, cosign) == ["accepted"]
     assert archive(server_engine, office, patient) == ["accepted"]
 
 

@@ -153,3 +153,20 @@ def test_a_login_flood_runs_at_most_two_argon2_checks_at_once(
     assert busy.json()["error"] == "busy" and int(busy.headers["Retry-After"]) >= 1
     assert http.get("/healthz").status_code == 200
     assert login(http, DOCTOR).status_code == 200  # the server stays up and serves logins
+
+
+def test_a_client_header_line_before_the_proxys_cannot_choose_the_address(
+    serve: Callable[..., httpx.Client], staff: dict[str, str]
+) -> None:
+    """HAProxy's `option forwardfor` (installer/server/haproxy.cfg) adds its own X-Forwarded-For
+    line after any the client sent; the lines are one list in order (RFC 9110 §5.3), so the
+    address is the proxy's last hop, never the client's own first line."""
+    http = serve(LoginPolicy(address_free_failures=2, address_first_delay_seconds=60))
+
+    def behind_haproxy(spoofed: str) -> httpx.Response:
+        headers = [("X-Forwarded-For", spoofed), ("X-Forwarded-For", ATTACKER)]
+        body = {"username": NURSE, "password": WRONG, "device_id": "ws-1"}
+        return http.post("/auth/login", json=body, headers=headers)
+
+    answers = [behind_haproxy(f"10.9.9.{number}").status_code for number in range(4)]
+    assert answers[:3] == [401] * 3 and answers[3] == 429

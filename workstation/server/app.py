@@ -63,6 +63,7 @@ from workstation.server.metrics import Metrics, RequestTimer
 from workstation.server.pull_route import PullFastPath
 from workstation.server.request_log import RequestLog
 from workstation.server.requests import read_body
+from workstation.server.text_guard import TextGuard
 from workstation.server.write_pool import lifespan, run_write
 
 
@@ -155,6 +156,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
     )  # innermost: a poll's path
     app.add_middleware(RequestTimer, histogram=metrics.requests)
     app.add_middleware(DatabaseUnavailable)  # a lost connection: retried once where safe, or 503
+    app.add_middleware(TextGuard)  # no NUL reaches SQL from any route (inside the body limit)
     app.add_middleware(BodySizeLimit)  # counts the body before anything reads it
     app.add_middleware(RequestLog)  # outermost: a refused body is logged with its id too
     rq.install_openapi(app)
@@ -209,7 +211,7 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         who = {
             "username": _field(data, "username", str), "device_id": _field(data, "device_id", str),
             "client_address": login_throttle.client_address(
-                peer, request.headers.get("x-forwarded-for"), proxies),
+                peer, ", ".join(request.headers.getlist("x-forwarded-for")), proxies),
             "policy": policy,
         }  # fmt: skip
         password = _field(data, "password", str)
@@ -298,7 +300,9 @@ def create_app(engine: Engine, settings: AppSettings | None = None) -> FastAPI:
         if len(batch) > sync.MAX_PUSH_BATCH:
             raise ApiError(413, "batch_too_large", f"at most {sync.MAX_PUSH_BATCH} events per push")
         sync_id = data.get("sync_id")
-        if sync_id is not None and not (isinstance(sync_id, str) and 0 < len(sync_id) <= 64):
+        if sync_id is not None and not (
+            isinstance(sync_id, str) and 0 < len(sync_id) <= 64 and "\x00" not in sync_id
+        ):
             raise ApiError(400, "bad_request", "sync_id must be a text of 1 to 64 characters")
         result = await run_write(sync.push, engine, pusher=user, device_id=device_id,
                                  wire_events=batch, bound_device_time=True, sync_id=sync_id,

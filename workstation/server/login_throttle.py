@@ -82,7 +82,9 @@ class Charge:
 
 def client_address(peer: str | None, forwarded_for: str | None, trusted: Iterable[Any]) -> str:
     """The address a login is counted against: the socket peer, or, only when the peer is a trusted
-    proxy, the nearest untrusted address in X-Forwarded-For (the client cannot choose its own)."""
+    proxy, the nearest untrusted address in X-Forwarded-For (the client cannot choose its own).
+    `forwarded_for` is every X-Forwarded-For line joined in order: a proxy that adds its own line
+    after the client's (HAProxy's `option forwardfor`) names the last hop."""
     networks = list(trusted)
     address = _parse(peer)
     if address is None:

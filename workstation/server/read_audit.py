@@ -62,8 +62,8 @@ def parse_entry(raw: Any) -> _Entry | str:
         value = raw.get(name)
         if value is None and nullable:
             continue
-        if not isinstance(value, str) or not value or len(value) > longest:
-            return f"{name} must be a text of 1 to {longest} characters" + (
+        if not isinstance(value, str) or not value or len(value) > longest or "\x00" in value:
+            return f"{name} must be a text of 1 to {longest} characters, without NUL" + (
                 " or null" if nullable else ""
             )
     if raw["action"] not in READ_ACTIONS:
@@ -122,7 +122,9 @@ def record_reads(
 
 
 def _known(conn: Connection, entry_ids: list[Any]) -> set[str]:
-    wanted = sorted({i for i in entry_ids if isinstance(i, str) and len(i) <= 64})
+    wanted = sorted(
+        {i for i in entry_ids if isinstance(i, str) and len(i) <= 64 and "\x00" not in i}
+    )
     found: set[str] = set()
     for start in range(0, len(wanted), 500):
         r = read_audit_entries.c

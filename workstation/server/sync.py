@@ -7,7 +7,7 @@ import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine
 
 from workstation.clock import now_iso
 from workstation.events.envelope import (
@@ -42,9 +42,9 @@ from workstation.server.auth_cache import prove_all
 from workstation.server.db import lock_writes, writer
 from workstation.server.group_commit import GroupCommit
 from workstation.server.infusion_rules import infusion_round_problem
-from workstation.server.models import events
 from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_ahead import Ahead, Prepared
+from workstation.server.push_references import References
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
 from workstation.server.push_signatures import AuthorKeys
 from workstation.server.sync_reads import PatientState
@@ -55,6 +55,10 @@ from workstation.storage import insert_rows
 
 MAX_PUSH_BATCH = 1000
 MAX_GROUP_EVENTS = 1000  # events of the pushes committed together (a full batch goes alone)
+# The one event that may name a patient out of the author's scope: it is what opens it (audited,
+# alerted). Every other event that names a patient is judged by that patient's ward, the stock
+# and dispensing events (UNSCOPED_TYPES) included.
+OPENS_SCOPE = "BreakGlassInvoked"
 
 
 def accepted(seq: int) -> dict[str, Any]:
@@ -93,6 +97,7 @@ class _Push:
     accepted: list[Event] = field(default_factory=list)
     refused: set[str] = field(default_factory=set)  # rejected or blocked in this batch
     keys: AuthorKeys | None = None  # the signing keys of the batch's (author, device) pairs
+    references: References = field(default_factory=lambda: References({}))  # events named
     clock: device_clock.DeviceClock | None = None  # bounds of device time (over HTTP)
     rights: RightsCheck | None = None  # who may sign an order (loaded when the batch has one)
     flags: dict[str, tuple[str, str]] = field(default_factory=dict)  # event_id -> (kind, message)
@@ -270,6 +275,7 @@ def _decide_all(
     people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
     state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
     state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    state.references = References.load(conn, good)
     state.allergies.prefetch(conn, good)
     if device_id is not None:
         state.clock = device_clock.load(conn, good, pusher_device=device_id, sync_id=sync_id,
@@ -290,9 +296,10 @@ def _decide_all(
             event = item.with_server_fields(next_seq, received_at)
             known[event.event_id] = (prepared.content_hash, next_seq)
             state.accepted.append(event)
+            state.references.accept(event)
             if state.clock is not None:
                 state.clock.accept(event)
-            if event.type == "BreakGlassInvoked" and event.patient_id:
+            if event.type == OPENS_SCOPE and event.patient_id:
                 state.grants.add((event.author_id, event.patient_id))  # opens the rest of the batch
             if event.patient_id and (lock := apply(state.locks.get(event.patient_id), event)):
                 state.locks[event.patient_id] = lock
@@ -338,7 +345,7 @@ def _decide(
         return rejected(*clock_problem)
     problem = (
         permission_problem(author.role, event.type, event.payload)
-        or _void_problem(state, event)
+        or state.references.problem(event, author)
         or witness_problem(state.users, event)
         or ward_report_problem(state.conn, event, author, state.accepted)
         or correction_problem(state.conn, event, state.accepted)
@@ -361,28 +368,8 @@ def _decide(
     return rejected(*hold) if hold else None
 
 
-def _void_problem(state: _Push, event: Event) -> str | None:
-    """Only an event's own author may void it, on the same patient's chart."""
-    if event.type != "EventVoided":
-        return None
-    target_id = event.payload["target_event_id"]
-    target = next((e for e in state.accepted if e.event_id == target_id), None)
-    if target is None:
-        row = state.conn.execute(
-            select(events.c.author_id, events.c.patient_id).where(events.c.event_id == target_id)
-        ).first()
-        target_author, target_patient = (row.author_id, row.patient_id) if row else (None, None)
-    else:
-        target_author, target_patient = target.author_id, target.patient_id
-    if target_author is not None and target_author != event.author_id:
-        return "only the author of an event may void it"
-    if target_patient is not None and target_patient != event.patient_id:
-        return "a void must name the same patient as the event it voids"
-    return None
-
-
 def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, Any] | None:
-    if event.patient_id is None or event.type in UNSCOPED_TYPES:
+    if event.patient_id is None or event.type == OPENS_SCOPE:
         return None
     patient = state.patients.setdefault(event.patient_id, PatientState(None, 0, False))
     if event.type == "PatientAdmitted":
@@ -403,6 +390,8 @@ def _scope_and_version(state: _Push, event: Event, author: User) -> dict[str, An
         and (author.user_id, event.patient_id) not in state.grants
     ):
         return rejected("out_of_scope", "the patient is on another ward; break-the-glass is needed")
+    if event.type in UNSCOPED_TYPES:  # stock and dispensing: no record version, no archive lock
+        return None
     refusal = _archive_refusal(state, event, patient)
     if refusal is not None:
         return refusal
