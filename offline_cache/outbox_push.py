@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, select
 
 from offline_cache.link import ServerLink
-from offline_cache.store import EVENT_COLUMNS, LocalStore, event_of_values
+from offline_cache.store import EVENT_COLUMNS, IDS, LocalStore, event_of_values, id_list
 from offline_cache.tables import local_events, outbox
 from workstation.events.envelope import Event
 from workstation.events.vocabulary import referenced_event_ids
@@ -148,19 +148,18 @@ def _all_stored(results: list[dict[str, Any]]) -> bool:
     return all(r.get("status") in ("accepted", "duplicate") for r in results)
 
 
+_UNSETTLED = select(local_events.c.event_id).where(
+    local_events.c.event_id.in_(IDS), local_events.c.state.in_(("rejected", "resolved"))
+)
+
+
 def _held_back(conn: Connection, batch: list[Event]) -> set[str]:
     """Events that depend on a rejected one wait until their author settles it (rule 4)."""
     refs = {ev.event_id: referenced_event_ids(ev.type, ev.payload) for ev in batch}
     wanted = sorted({r for ids in refs.values() for r in ids})
     if not wanted:
         return set()
-    e = local_events.c
-    bad = {
-        r.event_id
-        for r in conn.execute(
-            select(e.event_id).where(e.event_id.in_(wanted), e.state.in_(("rejected", "resolved")))
-        )
-    }
+    bad = set(conn.execute(_UNSETTLED, {"ids": id_list(wanted)}).scalars())
     held: set[str] = set()
     for ev in batch:  # a dependant of a held event is held too
         if any(r in bad or r in held for r in refs[ev.event_id]):

@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 import sqlcipher3
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, column, delete, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from offline_cache import state
@@ -24,6 +24,20 @@ from workstation.projections.projector import apply_events, rebuild_patients
 from workstation.security.signing import Signer
 
 LIVE_STATES = ("pending", "accepted")
+
+
+# A list of ids as ONE parameter, a JSON array read by SQLite's json_each: `column IN
+# (SELECT value FROM json_each(:ids))`. The statement is compiled once; an IN list of a batch's
+# thousand ids rendered a bind parameter per id at every execution (~5 µs an id).
+IDS = select(column("value")).select_from(func.json_each(bindparam("ids"))).scalar_subquery()
+
+
+def id_list(ids: Iterable[str]) -> str:
+    """The `ids` parameter of IDS."""
+    return orjson.dumps(list(ids)).decode()
+
+
+_DROP_FROM_OUTBOX = delete(outbox).where(outbox.c.event_id.in_(IDS))
 
 
 class StorageFull(OSError):
@@ -213,4 +227,4 @@ class LocalStore:
     def drop_from_outbox(self, conn: Connection, event_ids: list[str]) -> None:
         """Remove answered events from the outbox (inside the caller's transaction)."""
         if event_ids:
-            conn.execute(delete(outbox).where(outbox.c.event_id.in_(event_ids)))
+            conn.execute(_DROP_FROM_OUTBOX, {"ids": id_list(event_ids)})

@@ -8,7 +8,7 @@ from typing import Any
 
 import orjson
 
-from workstation.events.shape import shape_problem, text_problem
+from workstation.events.shape import shape_problem, short_text, text_problem
 
 # Fields the workstation sets; they (and only they) make up the event's content hash.
 CONTENT_FIELDS = (
@@ -126,8 +126,8 @@ def event_from_wire(data: Any) -> Event:
     """Build an Event from a decoded JSON object, refusing a malformed envelope."""
     if not isinstance(data, dict):
         raise MalformedEvent("event must be a JSON object")
-    missing = [name for name in CONTENT_FIELDS if name not in data]
-    if missing:
+    if not data.keys() >= _CONTENT_NAMES:
+        missing = [name for name in CONTENT_FIELDS if name not in data]
         raise MalformedEvent(f"event is missing {', '.join(missing)}")
     payload = data["payload"]
     problem = payload_problem(payload)
@@ -139,29 +139,33 @@ def event_from_wire(data: Any) -> Event:
     if not 1 <= device_seq <= MAX_DEVICE_SEQ:
         raise MalformedEvent(f"device_seq must be a positive integer up to {MAX_DEVICE_SEQ}")
     for name, max_length in ENVELOPE_MAX_LENGTH.items():
-        problem = text_problem(data[name], max_length)
-        if problem:
-            raise MalformedEvent(f"{name} {problem}")
-    if data["patient_id"] is not None and text_problem(data["patient_id"], PATIENT_ID_MAX_LENGTH):
+        value = data[name]
+        if not short_text(value, max_length):
+            raise MalformedEvent(f"{name} {text_problem(value, max_length)}")
+    patient_id = data["patient_id"]
+    if patient_id is not None and not short_text(patient_id, PATIENT_ID_MAX_LENGTH):
         raise MalformedEvent(
             f"patient_id must be a string or null (at most {PATIENT_ID_MAX_LENGTH} characters)"
         )
     signature = data.get("signature")
-    if signature is not None and text_problem(signature, MAX_SIGNATURE_LENGTH):
+    if signature is not None and not short_text(signature, MAX_SIGNATURE_LENGTH):
         raise MalformedEvent(
             f"signature must be a string of at most {MAX_SIGNATURE_LENGTH} characters"
         )
     server_seq = data.get("server_seq")
     return Event(
-        event_id=data["event_id"],
-        type=data["type"],
-        patient_id=data["patient_id"],
-        author_id=data["author_id"],
-        device_id=data["device_id"],
-        device_seq=device_seq,
-        recorded_at=data["recorded_at"],
-        payload=payload,
-        server_seq=server_seq if isinstance(server_seq, int) else None,
-        received_at=data.get("received_at"),
-        signature=signature,
-    )
+        data["event_id"],
+        data["type"],
+        patient_id,
+        data["author_id"],
+        data["device_id"],
+        device_seq,
+        data["recorded_at"],
+        payload,
+        server_seq if isinstance(server_seq, int) else None,
+        data.get("received_at"),
+        signature,
+    )  # by position: a push builds one per event
+
+
+_CONTENT_NAMES = frozenset(CONTENT_FIELDS)
