@@ -1,6 +1,6 @@
-"""A daily ceiling that differs by route (morphine: 极量 sc 60 mg, po 100 mg a day, 中国药典临床用药须知)
-counts another route's active order as its share of that route's own ceiling, never as milligrams
-of the new order's route: 20 mg sc is not 20 mg by mouth."""
+"""A daily ceiling that differs by route (morphine: 极量 sc 60 mg, po 100 mg a day, 中国药典临床用药须知,
+applied to an opioid-naive patient) counts another route's active order as its share of that
+route's own ceiling, never as milligrams of the new order's route: 20 mg sc is not 20 mg by mouth."""
 
 from __future__ import annotations
 
@@ -20,7 +20,9 @@ def morphine(dose: float, route: str, freq: str, per_day: float) -> MedicationOr
 
 
 def daily(kb: Knowledge, order: MedicationOrder, *active: MedicationOrder) -> list[str]:
-    patient = PatientContext(age_years=60, weight_kg=70, opioid_tolerant=True, active_orders=active)
+    patient = PatientContext(
+        age_years=60, weight_kg=70, opioid_tolerant=False, active_orders=active
+    )
     return [a.message for a in check_order(order, patient, kb) if a.category == "dose-daily"]
 
 
@@ -40,3 +42,10 @@ def test_a_small_dose_by_another_route_is_not_counted_against_the_smaller_ceilin
 def test_the_same_route_still_adds_milligrams(kb: Knowledge) -> None:
     assert daily(kb, morphine(10, "sc", "q4h", 6), morphine(10, "sc", "q12h", 2))
     assert daily(kb, morphine(10, "sc", "q12h", 2), morphine(10, "sc", "q12h", 2)) == []
+
+
+def test_an_opioid_tolerant_patient_is_not_held_to_the_naive_ceiling(kb: Knowledge) -> None:
+    tolerant = PatientContext(age_years=60, weight_kg=70, opioid_tolerant=True,
+                              active_orders=(morphine(10, "sc", "q12h", 2),))  # fmt: skip
+    alerts = check_order(morphine(20, "po", "q6h", 4), tolerant, kb)
+    assert not [a for a in alerts if a.category == "dose-daily"]

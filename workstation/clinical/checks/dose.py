@@ -118,9 +118,7 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         alerts.append(
             limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, bsa=bsa)
         )
-    daily = limit_for_route(drug.entry.get("max_daily_dose"), order.route)
-    if daily:
-        alerts.extend(_daily_alerts(drug, order, patient, kb, daily, bool(alerts)))
+    alerts.extend(_daily_alerts(drug, order, patient, kb, "max_daily_dose", bool(alerts)))
     if not alerts and not patient.opioid_tolerant:
         alerts.extend(_opioid_naive(drug, order, patient, kb))
     return alerts
@@ -139,12 +137,7 @@ def _opioid_naive(drug: Drug, order: MedicationOrder, patient: PatientContext,
         return [
             limit_alert("single", order, kb, pair[0], pair[1], _unit(single), single, naive=True)
         ]
-    daily = limit_for_route(drug.entry.get("opioid_naive_daily_dose"), order.route)
-    total = daily and daily_amount(drug, order, patient.weight_kg, daily)
-    maximum = daily and limit_maximum(daily, patient.weight_kg)
-    if daily and total and maximum and total > maximum * (1 + 1e-9):
-        return [limit_alert("daily", order, kb, total, maximum, _unit(daily), daily, naive=True)]
-    return []
+    return _daily_alerts(drug, order, patient, kb, "opioid_naive_daily_dose", False, naive=True)
 
 
 def limit_maximum(
@@ -176,11 +169,14 @@ def _unit(limit: Mapping[str, Any]) -> str:
 
 
 def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, kb: Knowledge,
-                  daily: Mapping[str, Any], single_fired: bool) -> list[Alert]:  # fmt: skip
-    """The order's day beside the active orders of the same drug, against the daily ceiling of
-    the order's route. An active order by a route with a ceiling of its own (morphine: 极量 sc 60,
+                  field: str, single_fired: bool, *, naive: bool = False) -> list[Alert]:  # fmt: skip
+    """The order's day beside the active orders of the same drug, against the daily ceiling
+    (`field`: the maximum, or the opioid-naive one) of the order's route. An active order by a route with a ceiling of its own (morphine: 极量 sc 60,
     po 100 mg a day) counts as its share of that ceiling: milligrams by another route are not
     milligrams by this one, and no conversion ratio is assumed."""
+    daily = limit_for_route(drug.entry.get(field), order.route)
+    if daily is None:
+        return []
     weight, bsa = patient.weight_kg, dosing_bsa(patient.body)
     total, maximum = (
         daily_amount(drug, order, weight, daily, bsa),
@@ -192,7 +188,7 @@ def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, k
     for active in patient.active_orders:
         if active.drug_code != order.drug_code:
             continue
-        own = limit_for_route(drug.entry.get("max_daily_dose"), active.route) or daily
+        own = limit_for_route(drug.entry.get(field), active.route) or daily
         amount, own_maximum = (
             daily_amount(drug, active, weight, own, bsa),
             limit_maximum(own, weight, bsa),
@@ -204,7 +200,8 @@ def _daily_alerts(drug: Drug, order: MedicationOrder, patient: PatientContext, k
             shares.append((str(active.route), amount, own_maximum))
     if total <= maximum * (1 + 1e-9):
         return []
-    alert = limit_alert("daily", order, kb, round(total, 1), maximum, _unit(daily), daily, bsa=bsa)
+    alert = limit_alert("daily", order, kb, round(total, 1), maximum, _unit(daily), daily,
+                        naive=naive, bsa=bsa)  # fmt: skip
     return [_with_shares(alert, shares, _unit(daily))]
 
 
