@@ -33,7 +33,7 @@ os.environ["CW_TEST_NO_ZYGOTE"] = "1"  # each server a process of its own, impor
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from _common import use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
+from _common import children_cpu_s, cpu_s, use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
 from load_stations import create_hospital, issue_tokens  # type: ignore[import-not-found]  # noqa: E402
 
 from tests.support.live_server import LiveServer  # noqa: E402
@@ -42,28 +42,6 @@ from workstation.server.db import make_engine  # noqa: E402
 from workstation.server.setup import initialise  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-TICK_S = 1 / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_s(pid: int) -> float:
-    """utime + stime of one process, in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * TICK_S
-
-
-def children_cpu_s(parent: int) -> float:
-    """utime + stime of every live child of `parent` (the PostgreSQL backends)."""
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == parent:
-            total += (int(fields[11]) + int(fields[12])) * TICK_S
-    return total
 
 
 class Server(LiveServer):
