@@ -4,6 +4,7 @@ staff, and a realistic ward workload recorded through the workstation API."""
 from __future__ import annotations
 
 import itertools
+import os
 import random
 import sys
 from collections.abc import Iterator
@@ -22,6 +23,33 @@ WARD = "BENCH"
 PASSWORD = "bench-password-1"
 DOCTOR, NURSE = "bench.doctor", "bench.nurse"
 EVENTS_PER_PATIENT = 50  # see PATIENT_MIX
+
+
+TICK_S = 1 / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_s(pid: int) -> float:
+    """utime + stime of one process, in seconds (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) * TICK_S
+
+
+def children_cpu_s(parent: int) -> float:
+    """utime + stime of every live child of `parent` (the PostgreSQL backends)."""
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == parent:
+            total += (int(fields[11]) + int(fields[12])) * TICK_S
+    return total
 
 
 def use_throwaway_keyring(folder: Path) -> None:

@@ -31,7 +31,7 @@ from typing import Any
 os.environ.setdefault("CW_ARGON2_PROFILE", "test")
 
 import psycopg  # noqa: E402
-from _common import use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
+from _common import children_cpu_s, cpu_s, use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
 from load_stations import create_hospital, issue_tokens, save  # type: ignore[import-not-found]  # noqa: E402
 
 from tests.support.live_server import LiveServer  # noqa: E402
@@ -45,8 +45,23 @@ P99_GOAL_MS = 500
 PULL_S = 5.0
 
 
+class CpuProbe:
+    """CPU seconds of the server processes and of the PostgreSQL backends, read from /proc: what
+    each side of the machine took during a run (the load generator's is read apart)."""
+
+    def __init__(self, servers: list[int], postmaster: int):
+        self.servers, self.postmaster = servers, postmaster
+
+    def read(self) -> tuple[float, float]:
+        """(servers' CPU s, PostgreSQL backends' CPU s) so far; backends that ended are lost,
+        but the pools keep theirs open for the run."""
+        return sum(cpu_s(pid) for pid in self.servers), children_cpu_s(self.postmaster)
+
+
 @contextlib.contextmanager
-def hospital_server(folder: Path, stations: int) -> Iterator[tuple[Any, list[Any], list[str]]]:
+def hospital_server(
+    folder: Path, stations: int
+) -> Iterator[tuple[Any, list[Any], list[str], CpuProbe]]:
     """A PostgreSQL cluster holding the simulated hospital and two server processes on it."""
     cluster = PostgresCluster().start()
     servers: list[LiveServer] = []
@@ -60,14 +75,17 @@ def hospital_server(folder: Path, stations: int) -> Iterator[tuple[Any, list[Any
         for n in range(SERVER_PROCESSES):
             (folder / f"server{n}").mkdir()
             servers.append(LiveServer(url, log_dir=folder / f"server{n}").start())
-        yield engine, made, [s.url for s in servers]
+        postmaster = int((cluster.data_dir / "postmaster.pid").read_text().split()[0])
+        yield engine, made, [s.url for s in servers], CpuProbe([s.pid for s in servers], postmaster)
     finally:
         for server in servers:
             server.stop()
         cluster.stop()
 
 
-def run_locust(folder: Path, clients: int, seconds: int, writes_per_s: float) -> dict[str, Any]:
+def run_locust(
+    folder: Path, clients: int, seconds: int, writes_per_s: float, probe: CpuProbe
+) -> dict[str, Any]:
     """One headless locust run of `clients` stations; the steady-state statistics."""
     spawn_rate = max(50, clients // 10)
     ramp_s = clients / spawn_rate + PULL_S
@@ -80,15 +98,20 @@ def run_locust(folder: Path, clients: int, seconds: int, writes_per_s: float) ->
                "-u", str(clients), "-r", str(spawn_rate), "--run-time", f"{int(ramp_s + seconds)}s",
                "--csv", str(prefix), "--stop-timeout", "10"]  # fmt: skip
     load_average = os.getloadavg()[0]  # the machine is shared: how busy it was as the run began
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, sides_before = resource.getrusage(resource.RUSAGE_CHILDREN), probe.read()
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after, sides_after = resource.getrusage(resource.RUSAGE_CHILDREN), probe.read()
     if not Path(f"{prefix}_stats.csv").exists():
         raise RuntimeError(f"locust failed ({done.returncode}): {done.stderr[-2000:]}")
     figures = _figures(prefix, clients, seconds)
     # the load generator shares the machine: its own CPU, and whether it ran out of it
     used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     figures["locust_cpu_share"] = round(used / (ramp_s + seconds), 2)
+    # of the machine's two cores: the two server processes and PostgreSQL's backends
+    figures["server_cpu_share"] = round((sides_after[0] - sides_before[0]) / (ramp_s + seconds), 2)
+    figures["postgres_cpu_share"] = round(
+        (sides_after[1] - sides_before[1]) / (ramp_s + seconds), 2
+    )
     figures["locust_cpu_warning"] = "CPU usage above" in done.stderr
     figures["load_average"] = round(load_average, 1)
     return figures
@@ -127,15 +150,15 @@ def measure(clients: int, seconds: int, writes_per_s: float, steps: list[int]) -
     folder = Path(tempfile.mkdtemp(prefix="cw-load-"))
     use_throwaway_keyring(folder)
     try:
-        with hospital_server(folder, max([clients, *steps])) as (engine, stations, urls):
+        with hospital_server(folder, max([clients, *steps])) as (engine, stations, urls, probe):
             issue_tokens(engine, stations, urls)
             save(stations, folder / "stations.json")
-            result = run_locust(folder, clients, seconds, writes_per_s)
+            result = run_locust(folder, clients, seconds, writes_per_s, probe)
             largest = None
             for count in steps:  # each step gets fresh tokens and cursors
                 issue_tokens(engine, stations, urls)
                 save(stations, folder / "stations.json")
-                step = run_locust(folder, count, seconds, writes_per_s * count / clients)
+                step = run_locust(folder, count, seconds, writes_per_s * count / clients, probe)
                 result.setdefault("steps", []).append(step)
                 if not holds(step):
                     break

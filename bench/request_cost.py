@@ -9,8 +9,9 @@ With several --code folders, one server process runs each folder's code on the s
 and the rounds alternate between them (old, new, old, new, ...): the medians compare like with
 like on a shared machine. CPU is read from /proc (utime + stime), not the wall clock. A push is
 one to three signed events of the load bench's ward mix (bench/load_stations.py); an empty poll
-asks from an up-to-date cursor. Prints per code: ms of server CPU per push and per empty poll
-(median over rounds), and the same for the PostgreSQL backends.
+asks from an up-to-date cursor; a poll with events reads a page of 3 of its ward's events (the
+rounds' pushes) and is audited. Prints per code: ms of server CPU per push, per poll with events
+and per empty poll (median over rounds), and the same for the PostgreSQL backends.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ os.environ["CW_TEST_NO_ZYGOTE"] = "1"  # each server a process of its own, impor
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from _common import use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
+from _common import children_cpu_s, cpu_s, use_throwaway_keyring  # type: ignore[import-not-found]  # noqa: E402
 from load_stations import create_hospital, issue_tokens  # type: ignore[import-not-found]  # noqa: E402
 
 from tests.support.live_server import LiveServer  # noqa: E402
@@ -42,28 +43,7 @@ from workstation.server.db import make_engine  # noqa: E402
 from workstation.server.setup import initialise  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-TICK_S = 1 / os.sysconf("SC_CLK_TCK")
-
-
-def cpu_s(pid: int) -> float:
-    """utime + stime of one process, in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) * TICK_S
-
-
-def children_cpu_s(parent: int) -> float:
-    """utime + stime of every live child of `parent` (the PostgreSQL backends)."""
-    total = 0.0
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == parent:
-            total += (int(fields[11]) + int(fields[12])) * TICK_S
-    return total
+PAGE_EVENTS = 3  # a poll with events: about what a station finds of its ward's in 5 s at peak
 
 
 class Server(LiveServer):
@@ -97,9 +77,9 @@ def _push(client: httpx.Client, station: Any, rng: random.Random) -> None:
         raise RuntimeError(f"push refused: {refused[0]}")
 
 
-def _poll(client: httpx.Client, station: Any) -> int:
+def _poll(client: httpx.Client, station: Any, limit: int = 1000) -> int:
     reply = client.get(f"{station.server}/sync/pull",
-                       params={"after": station.cursor, "limit": 1000},
+                       params={"after": station.cursor, "limit": limit},
                        headers={"Authorization": f"Bearer {station.access_token}"})  # fmt: skip
     reply.raise_for_status()
     page = reply.json()
@@ -117,9 +97,14 @@ def _round(server: Server, postmaster: int, stations: list[Any], client: httpx.C
         _push(client, stations[n % len(stations)], rng)
     figures["push_ms"] = (cpu_s(server.pid) - before) / pushes * 1000
     figures["push_db_ms"] = (children_cpu_s(postmaster) - db_before) / pushes * 1000
-    for station in stations:  # catch up: the polls measured find nothing new
-        while _poll(client, station):
-            pass
+    # catch up in pages of a few events, as a station polling a busy ward finds them: each of
+    # these polls reads its ward's events and is audited (the last of each station finds none)
+    before, db_before, paged = cpu_s(server.pid), children_cpu_s(postmaster), 0
+    for station in stations:
+        while _poll(client, station, PAGE_EVENTS):
+            paged += 1
+    figures["poll_events_ms"] = (cpu_s(server.pid) - before) / paged * 1000
+    figures["poll_events_db_ms"] = (children_cpu_s(postmaster) - db_before) / paged * 1000
     before, db_before = cpu_s(server.pid), children_cpu_s(postmaster)
     for n in range(polls):
         if _poll(client, stations[n % len(stations)]):

@@ -217,3 +217,32 @@ def test_pushes_decided_together_see_each_other_as_if_committed_one_after_the_ot
         chart["event_id"] in last[1],
         shared["event_id"] in last[2],
     ] == [True] * 3
+
+
+def test_a_group_reads_its_authors_and_their_keys_once_and_still_checks_each_signature(
+    server_engine: Engine, ward: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The users and signing keys of the pushes decided together are read in one statement
+    each for the group (they were read once per push); a forged event is still refused."""
+    [doc_note] = _notes(ward, "doc", 1, first_seq=2)
+    [n1_note] = _notes(ward, "n1", 1)
+    [forged] = _notes(ward, "n2", 1)
+    forged["payload"] = {**forged["payload"], "text": "changed after signing"}
+    reads: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if "FROM users" in statement or "FROM signing_keys" in statement:
+            reads.append(statement)
+
+    event.listen(server_engine, "before_cursor_execute", seen)
+    try:
+        outcomes = _together(server_engine, ward, {
+            "doc": [doc_note], "n1": [n1_note], "n2": [forged]}, monkeypatch)  # fmt: skip
+    finally:
+        event.remove(server_engine, "before_cursor_execute", seen)
+    statuses = {name: [r.get("code", r["status"]) for r in outcomes[name]["results"]]
+                for name in ("doc", "n1", "n2")}  # fmt: skip
+    assert statuses == {"doc": ["accepted"], "n1": ["accepted"], "n2": ["bad_signature"]}
+    # the gate's push has no event to read for; the group of three: one each (three before)
+    assert len([s for s in reads if "FROM users" in s]) == 1
+    assert len([s for s in reads if "FROM signing_keys" in s]) == 1

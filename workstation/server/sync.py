@@ -46,7 +46,7 @@ from workstation.server.nursing_record_checks import correction_problem
 from workstation.server.push_ahead import Ahead, Prepared
 from workstation.server.push_references import References
 from workstation.server.push_rights import RIGHTS_TYPES, RightsCheck
-from workstation.server.push_signatures import AuthorKeys
+from workstation.server.push_signatures import AuthorKeys, Key
 from workstation.server.sync_reads import PatientState
 from workstation.server.sync_store import store
 from workstation.server.ward_rules import archive_refusal, ward_report_problem
@@ -232,10 +232,10 @@ def _joint(
     kept, when any of them failed."""
     try:
         with conn.begin_nested():
-            group = sync_reads.shared(
-                conn, [e for r in batch for e in r.parsed if isinstance(e, Event)]
-            )
-            results = [_decide_all(conn, r.pusher, r.parsed, r.device_id, r.sync_id, group)
+            good = [e for r in batch for e in r.parsed if isinstance(e, Event)]
+            group = sync_reads.shared(conn, good)
+            people = _People.load(conn, good)
+            results = [_decide_all(conn, r.pusher, r.parsed, r.device_id, r.sync_id, group, people)
                        for r in batch]  # fmt: skip
             audit.append(conn, group.audit)
     except Exception:  # noqa: BLE001 - undone; the pushes are taken alone, each with its outcome
@@ -262,19 +262,39 @@ def push_within(conn: Connection, *, pusher: User, wire_events: list[Any]) -> li
     return _decide_all(conn, pusher, _parse(wire_events), None, uuid7())
 
 
+@dataclass(frozen=True, slots=True)
+class _People:
+    """The active users and the signing keys of a group's authors (and witnesses), read once
+    for all its pushes under the write lock: nothing a push stores changes either, so each
+    push finds what its own two reads would have found (a superset: it looks up only its own)."""
+
+    users: dict[str, User]
+    keys: dict[tuple[str, str], list[Key]]
+
+    @classmethod
+    def load(cls, conn: Connection, good: list[Event]) -> _People:
+        users = active_users(conn, {e.author_id for e in good} | witness_ids(good))
+        return cls(users, AuthorKeys.load(conn, good).by_pair)
+
+
 def _decide_all(
     conn: Connection, pusher: User, parsed: list[Event | dict[str, Any]], device_id: str | None,
-    sync_id: str, group: sync_reads.Shared | None = None,
+    sync_id: str, group: sync_reads.Shared | None = None, people: _People | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Decide and store one push's events. Alone (`group` None) it reads what it shares and
-    chains its audit rows itself; in a group, `group` carries both from push to push."""
+    chains its audit rows itself; in a group, `group` carries both from push to push, and
+    `people` the authors and keys read once for the group."""
     good = [e for e in parsed if isinstance(e, Event)]
     shared = group or sync_reads.shared(conn, good)
     known = shared.known
     received_at = now_iso()
-    people = active_users(conn, {e.author_id for e in good} | witness_ids(good))
-    state = _Push(conn, pusher, people, shared.patients, shared.grants, shared.locks, received_at)
-    state.keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    if people is None:
+        users = active_users(conn, {e.author_id for e in good} | witness_ids(good))
+        keys = AuthorKeys.load(conn, [e for e in good if e.event_id not in known])
+    else:  # a push's own AuthorKeys: the key that last verified a pair is this push's
+        users, keys = people.users, AuthorKeys(people.keys)
+    state = _Push(conn, pusher, users, shared.patients, shared.grants, shared.locks, received_at)
+    state.keys = keys
     state.references = References.load(conn, good)
     state.allergies.prefetch(conn, good)
     if device_id is not None:
