@@ -37,8 +37,10 @@ DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms
 _ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled",
                       "opioid_naive_single_dose", "opioid_naive_daily_dose", "max_cycle_dose",
                       "usual_dose")  # fmt: skip
+# severity_source: the label and section behind the rule's severity (the contraindication, or
+# the "avoid"/"adjust" wording that makes it a warning)
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source",
-                       "within_dose")  # fmt: skip
+                       "severity_source", "within_dose")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
