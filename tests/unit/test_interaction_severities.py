@@ -39,3 +39,21 @@ def med(
 def test_the_label_grades_the_pair(new, active, expected):
     alerts = interactions.check(new, PatientContext(active_orders=(active,)), default_knowledge())
     assert [a.severity for a in alerts] == [expected]
+
+
+@pytest.mark.parametrize(("diagnoses", "labs", "expected"), [
+    # Rasilez EU SmPC 4.4: dual RAAS blockade not recommended
+    ((), {"egfr_ml_min_1_73m2": 85}, "warning"),
+    # Rasilez EU SmPC 4.3 / Tekturna US PI section 4: contraindicated in diabetes or at eGFR < 60
+    (("E11.9 type 2 diabetes",), {"egfr_ml_min_1_73m2": 85}, "critical"),
+    (("2型糖尿病",), {}, "critical"),
+    ((), {"egfr_ml_min_1_73m2": 45}, "critical"),
+    # eGFR from creatinine (CKD-EPI 2021): 200 µmol/L at 70 is well below 60
+    ((), {"creatinine_umol_l": 200}, "critical"),
+    (("E23.2 diabetes insipidus",), {"egfr_ml_min_1_73m2": 85}, "warning"),
+])  # fmt: skip
+def test_aliskiren_is_critical_only_where_the_label_contraindicates_it(diagnoses, labs, expected):
+    patient = PatientContext(age_years=70, sex="male", diagnoses=diagnoses, labs=labs,
+                             active_orders=(med("enalapril", 10),))  # fmt: skip
+    alerts = interactions.check(med("aliskiren", 150), patient, default_knowledge())
+    assert [a.severity for a in alerts] == [expected]
