@@ -57,3 +57,18 @@ def test_aliskiren_is_critical_only_where_the_label_contraindicates_it(diagnoses
                              active_orders=(med("enalapril", 10),))  # fmt: skip
     alerts = interactions.check(med("aliskiren", 150), patient, default_knowledge())
     assert [a.severity for a in alerts] == [expected]
+
+
+@pytest.mark.parametrize(("new", "diagnoses", "expected"), [
+    # Colcrys US PI 2.4: with itraconazole a reduced colchicine dose
+    ("itraconazole", (), "warning"),
+    # Colcrys US PI section 4: contraindicated in renal or hepatic impairment
+    ("itraconazole", ("N18.4 CKD stage 4",), "critical"),
+    ("itraconazole", ("肝硬化",), "critical"),
+    # Paxlovid US PI section 4: colchicine contraindicated in every patient
+    ("nirmatrelvir_ritonavir", (), "critical"),
+])  # fmt: skip
+def test_colchicine_with_a_strong_cyp3a4_inhibitor(new, diagnoses, expected):
+    patient = PatientContext(diagnoses=diagnoses, active_orders=(med("colchicine", 0.5),))
+    alerts = interactions.check(med(new, 200), patient, default_knowledge())
+    assert [a.severity for a in alerts] == [expected]
