@@ -26,6 +26,17 @@ def test_at_least_150_interaction_pairs_each_bilingual_with_a_source():
         assert rule["source"] in kb.sources, rule["id"]
 
 
+def test_every_critical_interaction_names_the_label_that_contraindicates_it():
+    # issue 11 item 7: critical only where a label contraindicates; the rule says which label and
+    # section (US PI section 4, EU SmPC 4.3, NMPA 说明书【禁忌】)
+    kb = default_knowledge()
+    critical = [r for r in kb.interactions if r["severity"] == "critical"]
+    assert critical
+    for rule in critical:
+        note = rule.get("severity_source", "")
+        assert "contraindicat" in note.lower() or "禁忌" in note, rule["id"]
+
+
 def test_every_rule_names_a_known_source_and_unique_ids():
     kb = default_knowledge()
     rules = kb.drug_lab + kb.diagnosis["rules"] + kb.pregnancy + kb.interactions

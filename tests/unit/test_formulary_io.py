@@ -87,6 +87,16 @@ def test_interaction_rows_need_known_groups_severity_and_source() -> None:
     assert report.records == []
 
 
+@pytest.mark.parametrize("cell", [
+    "{not json", '{"conditions": ["diabetes"]}', '{"source": "label"}',
+    '{"conditions": "diabetes", "source": "label"}', '{"egfr_below": "sixty", "source": "label"}',
+])  # fmt: skip
+def test_a_critical_when_cell_needs_a_source_and_a_condition_or_an_egfr(cell: str) -> None:
+    row = {**RULES[0], "critical_when": cell}
+    report = fio.import_interactions([row])
+    assert [p.problem.split(":")[0] for p in report.problems] == ["critical_when"]
+
+
 def test_an_empty_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "empty.csv"
     path.write_text(",".join(fio.DRUG_COLUMNS) + "\n", encoding="utf-8")

@@ -37,8 +37,11 @@ DRUG_COLUMNS = (*TEXT_FIELDS, "default_dose", "high_alert", *LIST_FIELDS, "forms
 _ABSENT_WHEN_EMPTY = ("dose_note", "unit_equivalents", "skin_test", "controlled",
                       "opioid_naive_single_dose", "opioid_naive_daily_dose", "max_cycle_dose",
                       "usual_dose")  # fmt: skip
+# severity_source: the label and section behind the rule's severity (the contraindication, or
+# the "avoid"/"adjust" wording that makes it a warning)
 INTERACTION_COLUMNS = ("id", "a", "b", "severity", "message", "message_zh", "source",
-                       "within_dose")  # fmt: skip
+                       "severity_source", "within_dose", "critical_when")  # fmt: skip
+_JSON_CELLS = ("within_dose", "critical_when")
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +226,9 @@ def _interaction_problem(row: Mapping[str, str], groups: set[str], sources: set[
         return f"severity must be one of {', '.join(SEVERITIES)}"
     if row.get("source") and row["source"] not in sources:
         return f"unknown source {row['source']!r}"
-    return _within_dose_problem(row.get("within_dose") or "", groups)
+    return _within_dose_problem(row.get("within_dose") or "", groups) or _critical_when_problem(
+        row.get("critical_when") or ""
+    )
 
 
 def _within_dose_problem(cell: str, groups: set[str]) -> str | None:
@@ -238,6 +243,26 @@ def _within_dose_problem(cell: str, groups: set[str]) -> str | None:
         return "within_dose: an object naming a known drug group is required"
     if within.get("severity") not in SEVERITIES or not within.get("source"):
         return "within_dose: severity and source are required"
+    return None
+
+
+def _critical_when_problem(cell: str) -> str | None:
+    """`critical_when` (optional JSON): {conditions, egfr_below, source}, one of the first two."""
+    if not cell:
+        return None
+    try:
+        when = json.loads(cell)
+    except json.JSONDecodeError as exc:
+        return f"critical_when: not valid JSON ({exc.msg})"
+    if not isinstance(when, Mapping) or not when.get("source"):
+        return "critical_when: an object with a source is required"
+    conditions, egfr = when.get("conditions"), when.get("egfr_below")
+    if not conditions and egfr is None:
+        return "critical_when: conditions or egfr_below is required"
+    if conditions is not None and not isinstance(conditions, list):
+        return "critical_when: conditions must be a list"
+    if egfr is not None and (isinstance(egfr, bool) or not isinstance(egfr, (int, float))):
+        return "critical_when: egfr_below must be a number"
     return None
 
 
@@ -256,8 +281,9 @@ def import_interactions(rows: Iterable[Mapping[str, str]]) -> ImportReport:
             report.problems.append(RowProblem(number, key, problem))
             continue
         record: dict[str, Any] = {n: row[n] for n in INTERACTION_COLUMNS if row.get(n)}
-        if "within_dose" in record:
-            record["within_dose"] = json.loads(record["within_dose"])
+        for name in _JSON_CELLS:
+            if name in record:
+                record[name] = json.loads(record[name])
         report.records.append(record)
     if not report.records and not report.problems:
         report.problems.append(RowProblem(1, "", "the file has no interaction rows"))

@@ -170,7 +170,10 @@ def _check_references(knowledge: Knowledge) -> None:
     if unknown:
         raise KnowledgeError(f"rules name undefined drug groups: {', '.join(unknown)}")
     conditions = set(knowledge.diagnosis["conditions"])
-    missing = sorted({r["condition"] for r in knowledge.diagnosis["rules"]} - conditions)
+    named_conditions = {r["condition"] for r in knowledge.diagnosis["rules"]}
+    named_conditions |= {c for r in knowledge.interactions
+                         for c in (r.get("critical_when") or {}).get("conditions", ())}  # fmt: skip
+    missing = sorted(named_conditions - conditions)
     if missing:
         raise KnowledgeError(f"drug-diagnosis rules name undefined conditions: {missing}")
 

@@ -3,6 +3,9 @@
 A rule may carry `within_dose` {group, daily_max, unit, severity, source}: when the order of that
 group's drug stays within the daily dose the label allows with the other drug (atorvastatin
 <= 20 mg a day with clarithromycin), the rule's severity is the lower one given there.
+A rule may carry `critical_when` {conditions, egfr_below, source}: the label contraindicates the
+pair only in those patients (aliskiren with an ACE inhibitor or ARB in diabetes or at
+eGFR < 60), where the rule becomes critical.
 """
 
 from __future__ import annotations
@@ -10,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from workstation.clinical.checks.clearance import patient_egfr
 from workstation.clinical.checks.common import names, rule_alert, stronger
 from workstation.clinical.checks.dose import daily_amount
+from workstation.clinical.checks.drug_diagnosis import matching_conditions
 from workstation.clinical.checks.model import SEVERITY_RANK, Alert, MedicationOrder, PatientContext
 from workstation.clinical.knowledge import Knowledge
 
@@ -32,6 +37,22 @@ def _graded(rule: Mapping[str, Any], pair: tuple[MedicationOrder, MedicationOrde
     return rule
 
 
+def _for_patient(rule: Mapping[str, Any], patient: PatientContext,
+                 kb: Knowledge) -> Mapping[str, Any]:  # fmt: skip
+    """The rule at critical where its `critical_when` holds for the patient, else as it is."""
+    when = rule.get("critical_when")
+    if not when:
+        return rule
+    conditions = kb.diagnosis["conditions"]
+    wanted = {name: conditions[name] for name in when.get("conditions", ())}
+    egfr = patient_egfr(patient) if "egfr_below" in when else None
+    if matching_conditions(patient.diagnoses, wanted) or (
+        egfr is not None and egfr < float(when["egfr_below"])
+    ):
+        return {**rule, "severity": "critical"}
+    return rule
+
+
 def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> list[Alert]:
     """One alert per interacting active order: the most severe rule for that pair."""
     alerts: list[Alert] = []
@@ -46,7 +67,11 @@ def check(order: MedicationOrder, patient: PatientContext, kb: Knowledge) -> lis
         for raw in kb.interactions:
             a, b = raw["a"], raw["b"]
             hit = (a in new_groups and b in old_groups) or (b in new_groups and a in old_groups)
-            rule = _graded(raw, (order, active), kb, patient.weight_kg) if hit else raw
+            rule: Mapping[str, Any] = raw
+            if hit:
+                rule = _for_patient(
+                    _graded(raw, (order, active), kb, patient.weight_kg), patient, kb
+                )
             if hit and (
                 best is None or stronger(best["severity"], rule["severity"]) != best["severity"]
             ):
