@@ -98,14 +98,19 @@ def test_every_drug_of_a_bag_and_its_carrier_is_on_the_pick_list(conn: Connectio
                       "potassium_chloride_inj": doses, "sodium_chloride_09": 0}  # fmt: skip
 
 
-def test_oral_furosemide_is_picked_in_tablets(conn: Connection) -> None:
-    pid = admit(conn, "张三")
-    medication = {"drug_code": "furosemide", "drug_name": "呋塞米", "dose_value": 40,
+def _oral_furosemide(conn: Connection, pid: str, dose_mg: int, placed_at: str) -> str:
+    """A verified 呋塞米 <dose> mg po bid order, placed at the time given; its id."""
+    medication = {"drug_code": "furosemide", "drug_name": "呋塞米", "dose_value": dose_mg,
                   "dose_unit": "mg", "route": "po", "frequency": "bid"}  # fmt: skip
     [placed] = fold(conn, ev("OrderPlaced", {"order_kind": "medication", "medication": medication,
-                                             "description": "呋塞米 40mg po bid"}, pid,
-                             at="2026-03-01T07:00:00.000Z", author="doc-1"))  # fmt: skip
+                                             "description": f"呋塞米 {dose_mg}mg po bid"}, pid,
+                             at=placed_at, author="doc-1"))  # fmt: skip
     fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
+    return placed.event_id
+
+
+def test_oral_furosemide_is_picked_in_tablets(conn: Connection) -> None:
+    _oral_furosemide(conn, admit(conn, "张三"), 40, "2026-03-01T07:00:00.000Z")
     [line] = ward_pick_list(conn, "W1", start=START, formulary=default_formulary())
     assert line.doses > 0 and (line.quantity, line.unit) == (2 * line.doses, "tab")  # 20 mg tablets
 
@@ -183,12 +188,7 @@ def test_a_pick_still_counts_when_the_list_is_read_again_and_not_for_the_next_da
     from datetime import timedelta
 
     pid = admit(conn, "张三")
-    medication = {"drug_code": "furosemide", "drug_name": "呋塞米", "dose_value": 20,
-                  "dose_unit": "mg", "route": "po", "frequency": "bid"}  # fmt: skip
-    [placed] = fold(conn, ev("OrderPlaced", {"order_kind": "medication", "medication": medication,
-                                             "description": "呋塞米 20mg po bid"}, pid,
-                             at="2026-02-28T23:00:00.000Z", author="doc-1"))  # fmt: skip
-    fold(conn, ev("OrderVerified", {"order_id": placed.event_id}, pid))
+    order_id = _oral_furosemide(conn, pid, 20, "2026-02-28T23:00:00.000Z")
     receive(conn, "furosemide", "F1", "2027-01-01", 50, unit="tab")
 
     def line(at: datetime):  # noqa: ANN202
@@ -199,8 +199,7 @@ def test_a_pick_still_counts_when_the_list_is_read_again_and_not_for_the_next_da
     assert due.doses == 2 and not due.done
     fold(conn, ev("Dispensed", {"drug_code": "furosemide", "lot": "F1", "location_id": "PHARM",
                                 "quantity": due.quantity, "unit": "tab",
-                                "order_id": placed.event_id}, pid,
-                  at="2026-03-01T00:15:00.000Z"))  # fmt: skip
+                                "order_id": order_id}, pid, at="2026-03-01T00:15:00.000Z"))  # fmt: skip
     assert line(START + timedelta(minutes=20)).done
     later = line(START + timedelta(hours=1))
     assert later.done and later.dispensed == later.quantity

@@ -231,14 +231,21 @@ def _interaction_problem(row: Mapping[str, str], groups: set[str], sources: set[
     )
 
 
+def _json_cell(cell: str, column: str) -> tuple[Any, str | None]:
+    """An optional JSON cell read: (None, None) when empty, (value, None), or (None, why not)."""
+    if not cell:
+        return None, None
+    try:
+        return json.loads(cell), None
+    except json.JSONDecodeError as exc:
+        return None, f"{column}: not valid JSON ({exc.msg})"
+
+
 def _within_dose_problem(cell: str, groups: set[str]) -> str | None:
     """`within_dose` (optional JSON): {group, daily_max, unit, severity, source}."""
-    if not cell:
-        return None
-    try:
-        within = json.loads(cell)
-    except json.JSONDecodeError as exc:
-        return f"within_dose: not valid JSON ({exc.msg})"
+    within, problem = _json_cell(cell, "within_dose")
+    if problem or within is None:
+        return problem
     if not isinstance(within, Mapping) or within.get("group") not in groups:
         return "within_dose: an object naming a known drug group is required"
     if within.get("severity") not in SEVERITIES or not within.get("source"):
@@ -248,12 +255,9 @@ def _within_dose_problem(cell: str, groups: set[str]) -> str | None:
 
 def _critical_when_problem(cell: str) -> str | None:
     """`critical_when` (optional JSON): {conditions, egfr_below, source}, one of the first two."""
-    if not cell:
-        return None
-    try:
-        when = json.loads(cell)
-    except json.JSONDecodeError as exc:
-        return f"critical_when: not valid JSON ({exc.msg})"
+    when, problem = _json_cell(cell, "critical_when")
+    if problem or when is None:
+        return problem
     if not isinstance(when, Mapping) or not when.get("source"):
         return "critical_when: an object with a source is required"
     conditions, egfr = when.get("conditions"), when.get("egfr_below")
